@@ -1,0 +1,232 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { getTableName, is, Table, sql, type SQL } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema.ts';
+import { isPersonalTable } from './personal.ts';
+import { auditEvents, type AuditAction, type AuditResult } from '../platform/schema.ts';
+import type { Actor } from '../platform/actor.ts';
+import { AppError, ForbiddenError, UnauditedPersonalDataAccess } from '../platform/errors.ts';
+import { systemClock, type Clock } from '../platform/clock.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+/** What an audited unit of work is about. The work may fill in what it only learns while running. */
+export interface AuditEvent {
+  action: AuditAction;
+  objectType: string;
+  objectId?: string | null;
+  subjectIds?: string[];
+  municipalityCode?: string | null;
+  purpose?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string; when absent, embedded PGlite is used. */
+  url?: string;
+  /** Folder for PGlite's files; `memory` keeps everything in memory (tests). */
+  dataDir?: string;
+  clock?: Clock;
+  poolSize?: number;
+}
+
+/**
+ * The one database connection. Personal data can only be reached through `audited()`, which writes the
+ * audit line in the same transaction as the work; `unaudited()` hands out a handle that refuses personal tables.
+ */
+export class Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly clock: Clock;
+  readonly #db: Db;
+  readonly #close: () => Promise<void>;
+
+  private constructor(kind: 'pglite' | 'postgres', db: Db, close: () => Promise<void>, clock: Clock) {
+    this.kind = kind;
+    this.#db = db;
+    this.#close = close;
+    this.clock = clock;
+  }
+
+  static async open(options: DatabaseOptions = {}): Promise<Database> {
+    const clock = options.clock ?? systemClock;
+    if (options.url) {
+      const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+      // A dropped connection must not take the process down; the next query fails cleanly instead.
+      pool.on('error', () => {});
+      const db = drizzlePg(pool, { schema }) as unknown as Db;
+      const database = new Database('postgres', db, () => pool.end(), clock);
+      await migratePg(db as never, { migrationsFolder });
+      return database;
+    }
+    const dataDir = options.dataDir ?? './data';
+    if (dataDir !== 'memory') fs.mkdirSync(dataDir, { recursive: true });
+    const client = dataDir === 'memory' ? new PGlite() : new PGlite(dataDir);
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const database = new Database('pglite', db, () => client.close(), clock);
+    await migratePglite(db as never, { migrationsFolder });
+    return database;
+  }
+
+  async close(): Promise<void> {
+    await this.#close();
+  }
+
+  /**
+   * Runs `work` in one transaction and writes its audit line in that same transaction.
+   * If the work fails, nothing of it is kept and an audit line with the failure is written instead.
+   */
+  async audited<T>(actor: Actor, event: AuditEvent, work: (tx: Tx, trail: AuditEvent) => Promise<T>): Promise<T> {
+    const trail: AuditEvent = { ...event, subjectIds: [...(event.subjectIds ?? [])] };
+    try {
+      return await this.#db.transaction(async (tx) => {
+        const result = await work(tx, trail);
+        await tx.insert(auditEvents).values(this.#auditRow(actor, trail, 'success'));
+        return result;
+      });
+    } catch (error) {
+      const result: AuditResult = error instanceof ForbiddenError ? 'denied' : 'error';
+      const code = error instanceof AppError ? error.code : 'internal_error';
+      await this.#db
+        .insert(auditEvents)
+        .values(this.#auditRow(actor, { ...trail, details: { ...trail.details, error: code } }, result));
+      throw error;
+    }
+  }
+
+  /** Records an event that touches no personal table (a login, a denied request) on its own. */
+  async recordAuditEvent(actor: Actor, event: AuditEvent, result: AuditResult): Promise<void> {
+    await this.#db.insert(auditEvents).values(this.#auditRow(actor, event, result));
+  }
+
+  /** Work on non-personal data (organisations, configuration, metrics). The handle refuses personal tables. */
+  async unaudited<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    return work(guard(this.#db));
+  }
+
+  /** One transaction on non-personal data. */
+  async unauditedTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.#db.transaction((tx) => work(guard(tx)));
+  }
+
+  /** Raw SQL for maintenance (health check, benchmarks' baselines). Refuses statements naming personal tables. */
+  async maintenance(statement: SQL): Promise<unknown> {
+    return guard(this.#db).execute(statement);
+  }
+
+  async ping(): Promise<void> {
+    await this.#db.execute(sql`select 1`);
+  }
+
+  #auditRow(actor: Actor, event: AuditEvent, result: AuditResult): typeof auditEvents.$inferInsert {
+    return {
+      occurredAt: this.clock.now(),
+      actorKind: actor.kind === 'system' ? `system:${actor.job}` : actor.kind,
+      actorUserId: actor.kind === 'user' ? actor.userId : null,
+      actorApiKeyId: actor.kind === 'api_key' ? actor.apiKeyId : null,
+      actorOrganisationId: actor.kind === 'user' || actor.kind === 'api_key' ? actor.organisationId : null,
+      onBehalfOf: actor.onBehalfOf ?? null,
+      municipalityCode: event.municipalityCode ?? null,
+      action: event.action,
+      objectType: event.objectType,
+      objectId: event.objectId ?? null,
+      subjectIds: event.subjectIds ?? [],
+      result,
+      origin: actor.origin ?? null,
+      purpose: event.purpose ?? null,
+      details: event.details ?? null,
+    };
+  }
+}
+
+const checkedMethods = new Set([
+  'select',
+  'selectDistinct',
+  'selectDistinctOn',
+  'insert',
+  'update',
+  'delete',
+  'from',
+  'innerJoin',
+  'leftJoin',
+  'rightJoin',
+  'fullJoin',
+  'crossJoin',
+  'innerJoinLateral',
+  'leftJoinLateral',
+  'crossJoinLateral',
+  'with',
+  '$with',
+  'as',
+  'union',
+  'unionAll',
+  'intersect',
+  'except',
+  'where',
+  'set',
+  'values',
+]);
+const passThrough = new Set(['then', 'catch', 'finally', 'toSQL', 'getSQL', 'prepare']);
+
+function assertNotPersonal(value: unknown): void {
+  if (isPersonalTable(value)) throw new UnauditedPersonalDataAccess(getTableName(value));
+  if (is(value, Table)) {
+    // Aliases of a personal table are proxies with their own identity; compare by original name.
+    const original = (value as unknown as Record<symbol, unknown>)[Symbol.for('drizzle:OriginalName')];
+    if (typeof original === 'string' && personalNames().has(original)) throw new UnauditedPersonalDataAccess(original);
+  }
+  if (value && typeof value === 'object' && 'queryChunks' in value) {
+    for (const chunk of (value as { queryChunks: unknown[] }).queryChunks) assertNotPersonal(chunk);
+  }
+}
+
+let personalNameCache: Set<string> | undefined;
+function personalNames(): Set<string> {
+  personalNameCache ??= new Set(
+    Object.values(schema)
+      .filter((v) => isPersonalTable(v))
+      .map((t) => getTableName(t as Table)),
+  );
+  return personalNameCache;
+}
+
+/** Wraps a Drizzle handle or builder so that any use of a personal table throws. */
+function guard<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(obj, prop, receiver) {
+      const value = Reflect.get(obj, prop, receiver);
+      if (prop === 'query' && value && typeof value === 'object') {
+        return new Proxy(value as object, {
+          get(relational, key, r) {
+            const table = (schema as Record<string, unknown>)[key as string];
+            if (isPersonalTable(table)) throw new UnauditedPersonalDataAccess(getTableName(table));
+            return Reflect.get(relational, key, r);
+          },
+        });
+      }
+      if (typeof value !== 'function' || typeof prop === 'symbol') return value;
+      if (passThrough.has(prop)) return value.bind(obj);
+      if (prop === 'transaction') {
+        return (fn: (tx: object) => Promise<unknown>, config?: unknown) =>
+          (value as (f: unknown, c?: unknown) => Promise<unknown>).call(obj, (tx: object) => fn(guard(tx)), config);
+      }
+      return (...args: unknown[]) => {
+        if (checkedMethods.has(prop) || prop === 'execute') args.forEach(assertNotPersonal);
+        const result = (value as (...a: unknown[]) => unknown).apply(obj, args);
+        return result && typeof result === 'object' && !(result instanceof Promise) ? guard(result) : result;
+      };
+    },
+  });
+}

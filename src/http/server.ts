@@ -1,0 +1,170 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { anonymousActor } from '../platform/actor.ts';
+import { resolveApiKey, resolveSession } from '../platform/auth.ts';
+import { assertCan } from '../platform/authz.ts';
+import { ForbiddenError, UnauthenticatedError } from '../platform/errors.ts';
+import { platformRoutes } from '../platform/routes.ts';
+import { sendProblem, toProblem } from './problem.ts';
+import './types.ts';
+
+export const API_VERSION = '1.0.0';
+export const SESSION_COOKIE = 'vangnet_session';
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface ServerDependencies {
+  db: Database;
+  config: Config;
+}
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function buildServer({ db, config }: ServerDependencies): Promise<App> {
+  const app = Fastify({
+    trustProxy: process.env.VANGNET_TRUST_PROXY === 'true',
+    bodyLimit: 50 * 1024 * 1024,
+    logger: {
+      level: config.logLevel,
+      // No personal data in the application log: no query strings, no bodies, no cookies or keys.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers["x-csrf-token"]'],
+      serializers: {
+        req: (req) => ({ method: req.method, url: String(req.url).split('?')[0], remoteAddress: req.ip }),
+        res: (res) => ({ statusCode: res.statusCode }),
+        // Error messages can quote input; keep the kind and where it happened, not the message.
+        err: (err) => ({ type: err.name, message: (err as { code?: string }).code ?? err.name, stack: err.stack?.split('\n').slice(1, 6).join('\n') ?? '' }),
+      },
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('sessionToken', null);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.config?.access && route.method !== 'HEAD') {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+    }
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Vangnet API',
+        version: API_VERSION,
+        description: 'API van Vangnet, volgens de NLGov REST API Design Rules. Fouten als application/problem+json.',
+        contact: { name: 'Vangnet', url: 'https://vangnet.dev' },
+      },
+      servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'API-sleutel van een organisatie (schuldeiser, aanbieder)' },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('API-Version', API_VERSION);
+    request.actor = anonymousActor(request.ip);
+    request.sessionToken = null;
+    const authorization = request.headers.authorization;
+    const apiKey = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : (request.headers['x-api-key'] as string | undefined);
+    if (apiKey) {
+      const actor = await resolveApiKey(db, apiKey, request.ip);
+      if (!actor) throw new UnauthenticatedError('De API-sleutel is onbekend of ingetrokken.');
+      request.actor = actor;
+    } else {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) {
+        const session = await resolveSession(db, config, token, request.ip);
+        if (session) {
+          request.actor = session.actor;
+          request.sessionToken = token;
+          const routeConfig = request.routeOptions.config;
+          if (unsafeMethods.has(request.method) && !routeConfig?.csrfExempt && request.headers['x-csrf-token'] !== session.csrfToken) {
+            throw new ForbiddenError('De beveiligingscode (CSRF) ontbreekt of klopt niet. Laad de pagina opnieuw.');
+          }
+        } else {
+          reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        }
+      }
+    }
+    const access = request.routeOptions.config?.access;
+    if (!access || access === 'public') return;
+    if (request.actor.kind === 'anonymous') throw new UnauthenticatedError();
+    if (access === 'authenticated') return;
+    try {
+      assertCan(request.actor, access);
+    } catch (error) {
+      await db.recordAuditEvent(
+        request.actor,
+        { action: 'read', objectType: 'route', objectId: `${request.method} ${request.routeOptions.url}`, details: { permission: access } },
+        'denied',
+      );
+      throw error;
+    }
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, request, problem);
+  });
+
+  await app.register(platformRoutes, { prefix: '/api/v1', db, config });
+
+  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return sendProblem(reply, request, { status: 404, code: 'not_found', title: 'Niet gevonden.', detail: 'Deze route bestaat niet.' });
+    }
+    if (!hasWeb) {
+      return reply.code(503).type('text/plain; charset=utf-8').send('De webpagina’s zijn niet gebouwd. Draai eerst: npm run build:web');
+    }
+    // The browser app handles its own routes; every page path gets the same index.html.
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}

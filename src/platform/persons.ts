@@ -1,0 +1,102 @@
+import { and, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database, Tx } from '../db/database.ts';
+import type { Actor } from './actor.ts';
+import { assertCan, assertMunicipality } from './authz.ts';
+import { isValidBsn, normalisePostcode } from './bsn.ts';
+import { NotFoundError } from './errors.ts';
+import { persons, type PersonRow } from './schema.ts';
+
+/** The register of residents. Every function here goes through `db.audited`, so each read leaves a trace. */
+export const personInput = z.object({
+  municipalityCode: z.string().regex(/^GM\d{4}$/),
+  bsn: z
+    .string()
+    .refine(isValidBsn, 'Dit BSN voldoet niet aan de elfproef.')
+    .optional()
+    .nullable(),
+  initials: z.string().trim().max(20).optional().nullable(),
+  prefix: z.string().trim().max(20).optional().nullable(),
+  surname: z.string().trim().min(1).max(200),
+  birthDate: z.iso.date().optional().nullable(),
+  street: z.string().trim().max(200).optional().nullable(),
+  houseNumber: z.string().trim().max(10).optional().nullable(),
+  houseNumberSuffix: z.string().trim().max(10).optional().nullable(),
+  postcode: z
+    .string()
+    .transform((v, ctx) => {
+      const normalised = normalisePostcode(v);
+      if (!normalised) ctx.addIssue({ code: 'custom', message: 'Een postcode is vier cijfers en twee letters.' });
+      return normalised ?? v;
+    })
+    .optional()
+    .nullable(),
+  city: z.string().trim().max(100).optional().nullable(),
+  phone: z.string().trim().max(30).optional().nullable(),
+  email: z.string().trim().email().optional().nullable(),
+});
+export type PersonInput = z.infer<typeof personInput>;
+
+export async function createPerson(db: Database, actor: Actor, input: PersonInput, purpose?: string): Promise<PersonRow> {
+  assertCan(actor, 'persons:write');
+  assertMunicipality(actor, input.municipalityCode);
+  return db.audited(actor, { action: 'create', objectType: 'person', municipalityCode: input.municipalityCode, purpose }, async (tx, trail) => {
+    const person = await insertPerson(tx, input);
+    trail.objectId = person.id;
+    trail.subjectIds = [person.id];
+    return person;
+  });
+}
+
+/** For modules that register a person inside their own audited unit of work. */
+export async function insertPerson(tx: Tx, input: PersonInput): Promise<PersonRow> {
+  const [created] = await tx.insert(persons).values(input).returning();
+  return created!;
+}
+
+export async function getPerson(db: Database, actor: Actor, personId: string, purpose?: string): Promise<PersonRow> {
+  assertCan(actor, 'persons:read');
+  return db.audited(actor, { action: 'read', objectType: 'person', objectId: personId, subjectIds: [personId], purpose }, async (tx, trail) => {
+    const [person] = await tx.select().from(persons).where(eq(persons.id, personId));
+    if (!person) throw new NotFoundError('De persoon');
+    trail.municipalityCode = person.municipalityCode;
+    assertMunicipality(actor, person.municipalityCode);
+    return person;
+  });
+}
+
+export const personSearch = z.object({
+  municipalityCode: z.string().regex(/^GM\d{4}$/),
+  bsn: z.string().optional(),
+  surname: z.string().trim().min(2).optional(),
+  postcode: z.string().optional(),
+  houseNumber: z.string().optional(),
+});
+
+/** A search is itself an event; the audit line lists every person it returned. */
+export async function searchPersons(db: Database, actor: Actor, query: z.infer<typeof personSearch>, purpose?: string): Promise<PersonRow[]> {
+  assertCan(actor, 'persons:read');
+  assertMunicipality(actor, query.municipalityCode);
+  const terms: SQL[] = [];
+  if (query.bsn) terms.push(eq(persons.bsn, query.bsn));
+  if (query.surname) terms.push(ilike(persons.surname, `${query.surname.replace(/[%_\\]/g, '\\$&')}%`));
+  if (query.postcode) {
+    const postcode = normalisePostcode(query.postcode) ?? query.postcode;
+    terms.push(query.houseNumber ? and(eq(persons.postcode, postcode), eq(persons.houseNumber, query.houseNumber))! : eq(persons.postcode, postcode));
+  }
+  const fields = Object.keys(query).filter((k) => k !== 'municipalityCode');
+  return db.audited(
+    actor,
+    { action: 'search', objectType: 'person', municipalityCode: query.municipalityCode, purpose, details: { fields } },
+    async (tx, trail) => {
+      if (!terms.length) return [];
+      const found = await tx
+        .select()
+        .from(persons)
+        .where(and(eq(persons.municipalityCode, query.municipalityCode), or(...terms)))
+        .limit(50);
+      trail.subjectIds = found.map((p) => p.id);
+      return found;
+    },
+  );
+}

@@ -1,0 +1,185 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { SESSION_COOKIE } from '../http/server.ts';
+import {
+  apiKeyInput,
+  createApiKey,
+  createOrganisation,
+  createUser,
+  listApiKeys,
+  listMunicipalities,
+  listOrganisations,
+  listUsers,
+  organisationInput,
+  revokeApiKey,
+  updateUser,
+  userInput,
+  userPatch,
+} from './admin.ts';
+import { auditQuery, listAuditEvents } from './audit.ts';
+import { login, logout, resolveSession } from './auth.ts';
+import { permissionsOf } from './authz.ts';
+import { AppError } from './errors.ts';
+import { createPerson, getPerson, personInput, personSearch, searchPersons } from './persons.ts';
+
+const idParams = z.object({ id: z.string().uuid() });
+const purposeHeader = z.object({ 'x-purpose': z.string().max(200).optional() }).passthrough();
+
+export const platformRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = async (base, { db, config }) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/health',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['platform'], summary: 'Gezondheid van de dienst', response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
+    async () => {
+      await db.ping();
+      return { status: 'ok' as const };
+    },
+  );
+
+  app.get('/municipalities', { config: { access: 'public' }, schema: { tags: ['platform'], summary: 'Gemeenten (tenants)' } }, async () =>
+    listMunicipalities(db),
+  );
+
+  app.post(
+    '/session',
+    {
+      config: { access: 'public', csrfExempt: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['platform'],
+        summary: 'Inloggen voor medewerkers',
+        body: z.object({ email: z.string().trim().min(3).max(200), password: z.string().min(1).max(500) }),
+      },
+    },
+    async (request, reply) => {
+      // Only JSON: a cross-site HTML form cannot send it, which closes login CSRF.
+      if (!String(request.headers['content-type']).startsWith('application/json')) {
+        throw new AppError('unsupported_media_type', 415, 'Stuur de inloggegevens als JSON.');
+      }
+      const result = await login(db, config, { ...request.body, origin: request.ip });
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: config.secureCookies,
+        path: '/',
+        maxAge: config.session.maxHours * 3600,
+      });
+      return sessionView(result.actor, result.csrfToken);
+    },
+  );
+
+  app.get('/session', { config: { access: 'authenticated' }, schema: { tags: ['platform'], summary: 'De ingelogde gebruiker' } }, async (request) => {
+    const session = request.sessionToken ? await resolveSession(db, config, request.sessionToken, request.ip) : null;
+    return sessionView(request.actor, session?.csrfToken ?? null);
+  });
+
+  app.delete('/session', { config: { access: 'authenticated' }, schema: { tags: ['platform'], summary: 'Uitloggen' } }, async (request, reply) => {
+    if (request.sessionToken) await logout(db, request.sessionToken, request.actor);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  app.get('/organisations', { config: { access: 'organisations:read' }, schema: { tags: ['platform'], summary: 'Organisaties' } }, async (request) =>
+    listOrganisations(db, request.actor),
+  );
+
+  app.post(
+    '/organisations',
+    { config: { access: 'organisations:manage' }, schema: { tags: ['platform'], summary: 'Organisatie toevoegen', body: organisationInput } },
+    async (request, reply) => reply.code(201).send(await createOrganisation(db, request.actor, request.body)),
+  );
+
+  app.get(
+    '/users',
+    {
+      config: { access: 'users:manage' },
+      schema: { tags: ['platform'], summary: 'Gebruikers', querystring: z.object({ organisationId: z.string().uuid().optional() }) },
+    },
+    async (request) => listUsers(db, request.actor, request.query),
+  );
+
+  app.post(
+    '/users',
+    { config: { access: 'users:manage' }, schema: { tags: ['platform'], summary: 'Gebruiker toevoegen', body: userInput } },
+    async (request, reply) => reply.code(201).send(await createUser(db, request.actor, request.body)),
+  );
+
+  app.patch(
+    '/users/:id',
+    { config: { access: 'users:manage' }, schema: { tags: ['platform'], summary: 'Gebruiker wijzigen', params: idParams, body: userPatch } },
+    async (request) => updateUser(db, request.actor, request.params.id, request.body),
+  );
+
+  app.get(
+    '/organisations/:id/api-keys',
+    { config: { access: 'apikeys:manage' }, schema: { tags: ['platform'], summary: 'API-sleutels van een organisatie', params: idParams } },
+    async (request) => listApiKeys(db, request.actor, request.params.id),
+  );
+
+  app.post(
+    '/organisations/:id/api-keys',
+    {
+      config: { access: 'apikeys:manage' },
+      schema: { tags: ['platform'], summary: 'API-sleutel maken (de sleutel wordt één keer getoond)', params: idParams, body: apiKeyInput },
+    },
+    async (request, reply) => reply.code(201).send(await createApiKey(db, request.actor, request.params.id, request.body)),
+  );
+
+  app.delete(
+    '/api-keys/:id',
+    { config: { access: 'apikeys:manage' }, schema: { tags: ['platform'], summary: 'API-sleutel intrekken', params: idParams } },
+    async (request) => revokeApiKey(db, request.actor, request.params.id),
+  );
+
+  app.get(
+    '/audit-events',
+    { config: { access: 'audit:read' }, schema: { tags: ['platform'], summary: 'Auditlog (BIO 12.4 / NEN 7513)', querystring: auditQuery } },
+    async (request) => listAuditEvents(db, request.actor, request.query),
+  );
+
+  app.get(
+    '/persons',
+    { config: { access: 'persons:read' }, schema: { tags: ['persons'], summary: 'Inwoners zoeken', querystring: personSearch, headers: purposeHeader } },
+    async (request) => searchPersons(db, request.actor, request.query, request.headers['x-purpose']),
+  );
+
+  app.post(
+    '/persons',
+    { config: { access: 'persons:write' }, schema: { tags: ['persons'], summary: 'Inwoner vastleggen', body: personInput, headers: purposeHeader } },
+    async (request, reply) => reply.code(201).send(await createPerson(db, request.actor, request.body, request.headers['x-purpose'])),
+  );
+
+  app.get(
+    '/persons/:id',
+    { config: { access: 'persons:read' }, schema: { tags: ['persons'], summary: 'Eén inwoner', params: idParams, headers: purposeHeader } },
+    async (request) => getPerson(db, request.actor, request.params.id, request.headers['x-purpose']),
+  );
+
+  app.get(
+    '/persons/:id/audit-events',
+    { config: { access: 'audit:read' }, schema: { tags: ['persons'], summary: 'Alles wat met de gegevens van één inwoner is gedaan', params: idParams } },
+    async (request) => listAuditEvents(db, request.actor, { subjectId: request.params.id, limit: 500 }),
+  );
+};
+
+function sessionView(actor: import('./actor.ts').Actor, csrfToken: string | null) {
+  if (actor.kind !== 'user' && actor.kind !== 'api_key') return { user: null, csrfToken: null, permissions: [] };
+  return {
+    user: {
+      id: actor.kind === 'user' ? actor.userId : actor.apiKeyId,
+      displayName: actor.kind === 'user' ? actor.displayName : 'API-sleutel',
+      organisationId: actor.organisationId,
+      organisationKind: actor.organisationKind,
+      roles: actor.roles,
+      municipalities: actor.municipalities,
+    },
+    csrfToken,
+    permissions: permissionsOf(actor),
+  };
+}

@@ -1,0 +1,217 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { personal } from '../db/personal.ts';
+
+export const organisationKinds = [
+  'municipal_team',
+  'social_service',
+  'neighbourhood_team',
+  'volunteer_organisation',
+  'creditor',
+  'provider',
+  'health_care',
+  'other',
+] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+export const roles = [
+  'admin',
+  'signal_officer',
+  'case_worker',
+  'creditor',
+  'provider_cashier',
+  'analyst',
+  'programme_manager',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const organisationKindEnum = pgEnum('organisation_kind', organisationKinds);
+export const roleEnum = pgEnum('role', roles);
+
+/** Tenants: municipalities by CBS code (GM0505 Dordrecht). */
+export const municipalities = pgTable('municipalities', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    kind: organisationKindEnum('kind').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('organisations_code_key').on(t.code)],
+);
+
+/** The municipalities an organisation works for; its users see those tenants' data and no other. */
+export const organisationMunicipalities = pgTable(
+  'organisation_municipalities',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    municipalityCode: text('municipality_code')
+      .notNull()
+      .references(() => municipalities.code),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.municipalityCode] })],
+);
+
+/** Staff accounts. Management of them is audited explicitly; they are not residents' data. */
+export const users = pgTable(
+    'users',
+    {
+      id: uuid('id').primaryKey().defaultRandom(),
+      organisationId: uuid('organisation_id')
+        .notNull()
+        .references(() => organisations.id),
+      email: text('email').notNull(),
+      displayName: text('display_name').notNull(),
+      passwordHash: text('password_hash').notNull(),
+      roles: roleEnum('roles').array().notNull(),
+      active: boolean('active').notNull().default(true),
+      failedLogins: integer('failed_logins').notNull().default(0),
+      lockedUntil: timestamp('locked_until', { withTimezone: true }),
+      lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+);
+
+/** Sessions are stored by the SHA-256 of their token, so a copy of this table does not let anyone log in. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Machine clients (creditors). The key itself is shown once; only its hash is kept. */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    keyHash: text('key_hash').notNull(),
+    roles: roleEnum('roles').array().notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_keys_key_hash_key').on(t.keyHash)],
+);
+
+/**
+ * Residents known to the platform: the one register of natural persons that modules refer to by id.
+ * Every row belongs to exactly one municipality.
+ */
+export const persons = personal(
+  pgTable(
+    'persons',
+    {
+      id: uuid('id').primaryKey().defaultRandom(),
+      municipalityCode: text('municipality_code')
+        .notNull()
+        .references(() => municipalities.code),
+      bsn: text('bsn'),
+      initials: text('initials'),
+      prefix: text('prefix'),
+      surname: text('surname').notNull(),
+      birthDate: date('birth_date'),
+      street: text('street'),
+      houseNumber: text('house_number'),
+      houseNumberSuffix: text('house_number_suffix'),
+      postcode: text('postcode'),
+      city: text('city'),
+      phone: text('phone'),
+      email: text('email'),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      uniqueIndex('persons_municipality_bsn_key').on(t.municipalityCode, t.bsn),
+      index('persons_address_idx').on(t.municipalityCode, t.postcode, t.houseNumber),
+    ],
+  ),
+);
+
+export const auditActions = [
+  'read',
+  'search',
+  'export',
+  'print',
+  'create',
+  'update',
+  'delete',
+  'login',
+  'logout',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+export const auditResults = ['success', 'denied', 'error'] as const;
+export type AuditResult = (typeof auditResults)[number];
+
+/**
+ * The audit trail (BIO 12.4, NEN 7513): who, on whose behalf, what object, which action, result, origin, when.
+ * It holds identifiers, never the personal data itself.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorApiKeyId: uuid('actor_api_key_id'),
+    actorOrganisationId: uuid('actor_organisation_id'),
+    onBehalfOf: text('on_behalf_of'),
+    municipalityCode: text('municipality_code'),
+    action: text('action').notNull(),
+    objectType: text('object_type').notNull(),
+    objectId: text('object_id'),
+    subjectIds: uuid('subject_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    result: text('result').notNull(),
+    origin: text('origin'),
+    purpose: text('purpose'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index('audit_events_occurred_idx').on(t.occurredAt),
+    index('audit_events_actor_idx').on(t.actorUserId, t.occurredAt),
+    index('audit_events_object_idx').on(t.objectType, t.objectId),
+    index('audit_events_subjects_idx').using('gin', t.subjectIds),
+  ],
+);
+
+export type PersonRow = typeof persons.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
