@@ -3,6 +3,13 @@ import { loadConfig, type Config } from './config.ts';
 import { Database } from './db/database.ts';
 import { buildServer } from './http/server.ts';
 import { demoUsers, ensureReferenceData, hasOrganisations, seedDemo } from './platform/demo.ts';
+import { modules } from './modules/registry.ts';
+import { startJobs } from './jobs.ts';
+
+async function seedAll(db: Database, config: Config): Promise<void> {
+  await seedDemo(db, config.demoPassword);
+  for (const module of modules) await module.seedDemo?.(db, config);
+}
 
 export async function openDatabase(config: Config): Promise<Database> {
   const db = await Database.open({ url: config.databaseUrl, dataDir: config.dataDir });
@@ -27,9 +34,11 @@ program
     const config = loadConfig();
     const db = await openDatabase(config);
     const seedWanted = config.demo === 'true' || (config.demo === 'auto' && db.kind === 'pglite' && !(await hasOrganisations(db)));
-    if (seedWanted) await seedDemo(db, config.demoPassword);
+    if (seedWanted) await seedAll(db, config);
     const app = await buildServer({ db, config });
+    const stopJobs = startJobs(db, config, app.log);
     const shutdown = async () => {
+      stopJobs();
       await app.close();
       await db.close();
       process.exit(0);
@@ -62,11 +71,13 @@ program
     }
     const config = loadConfig();
     const db = await openDatabase(config);
-    await seedDemo(db, config.demoPassword);
+    await seedAll(db, config);
     console.log('Demogegevens geladen.');
     printDemoLogins(config);
     await db.close();
   });
+
+for (const module of modules) module.commands?.(program, { config: () => loadConfig(), openDatabase: () => openDatabase(loadConfig()) });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

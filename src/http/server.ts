@@ -16,6 +16,7 @@ import { resolveApiKey, resolveSession } from '../platform/auth.ts';
 import { assertCan } from '../platform/authz.ts';
 import { ForbiddenError, UnauthenticatedError } from '../platform/errors.ts';
 import { platformRoutes } from '../platform/routes.ts';
+import { modules } from '../modules/registry.ts';
 import { sendProblem, toProblem } from './problem.ts';
 import './types.ts';
 
@@ -148,6 +149,9 @@ export async function buildServer({ db, config }: ServerDependencies): Promise<A
   });
 
   await app.register(platformRoutes, { prefix: '/api/v1', db, config });
+  for (const module of modules) {
+    if (module.routes) await app.register(module.routes, { prefix: '/api/v1', db, config });
+  }
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

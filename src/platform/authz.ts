@@ -23,6 +23,29 @@ export const permissions = {
   'apikeys:manage': ['admin'],
   'persons:read': ['signal_officer', 'case_worker'],
   'persons:write': ['signal_officer', 'case_worker'],
+  // signals (Vroeg Eropaf)
+  'signals:submit': ['creditor', 'signal_officer'],
+  'signals:work': ['signal_officer'],
+  'signals:monitor': ['signal_officer', 'analyst', 'programme_manager'],
+  // referrals (Ketenaanpak); a GP practice is a case worker at a health-care organisation
+  'referrals:work': ['case_worker', 'signal_officer'],
+  'referrals:figures': ['analyst', 'programme_manager'],
+  // directory (GeldenzoDordt)
+  'directory:edit': ['admin', 'case_worker', 'programme_manager'],
+  // selftest (Geldfit)
+  'selftest:figures': ['analyst', 'programme_manager', 'admin'],
+  // pass (Dordtpas)
+  'pass:administer': ['case_worker', 'admin'],
+  'pass:providers': ['admin', 'case_worker'],
+  'pass:charge': ['provider_cashier'],
+  'pass:campaigns': ['admin'],
+  'pass:figures': ['analyst', 'programme_manager'],
+  // insights (Dashboard Sociaal Domein)
+  'insights:read': ['analyst', 'programme_manager', 'admin'],
+  'insights:manage': ['analyst'],
+  // programme
+  'programme:read': ['programme_manager', 'analyst', 'admin'],
+  'programme:manage': ['programme_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,0 +1,2 @@
+// The tables of the directory module.
+export {};

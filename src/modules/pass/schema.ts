@@ -1,0 +1,2 @@
+// The tables of the pass module.
+export {};

@@ -1,0 +1,3 @@
+import type { ModuleDefinition } from '../registry.ts';
+
+export const programmeModule: ModuleDefinition = { name: 'programme' };

@@ -1,0 +1,3 @@
+import type { ModuleDefinition } from '../registry.ts';
+
+export const referralsModule: ModuleDefinition = { name: 'referrals' };

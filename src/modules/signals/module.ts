@@ -1,0 +1,3 @@
+import type { ModuleDefinition } from '../registry.ts';
+
+export const signalsModule: ModuleDefinition = { name: 'signals' };

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { buildServer, type App } from '../../src/http/server.ts';
+import { seedDemo } from '../../src/platform/demo.ts';
+import { createTestDatabase } from '../support/db.ts';
+import { DEMO_PASSWORD } from '../support/app.ts';
+import type { Database } from '../../src/db/database.ts';
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Debian's chromium, never a downloaded browser. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (!found) throw new Error('Chromium not found: install Debian package "chromium" (apt-get install -y chromium) or set CHROMIUM_PATH');
+  return found;
+}
+
+export interface BrowserEnv {
+  browser: Browser;
+  app: App;
+  db: Database;
+  baseUrl: string;
+  close: () => Promise<void>;
+}
+
+/** A real server on a free port with the demo data, and a headless Debian chromium. */
+export async function startBrowserEnv(): Promise<BrowserEnv> {
+  if (!fs.existsSync(new URL('../../web/dist/index.html', import.meta.url))) throw new Error('web/dist missing: run npm run build:web');
+  const { db, cleanup } = await createTestDatabase();
+  await seedDemo(db, DEMO_PASSWORD);
+  const config = loadConfig({ VANGNET_LOG_LEVEL: 'silent', PORT: '0' });
+  const app = await buildServer({ db, config });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    browser,
+    app,
+    db,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await browser.close();
+      await app.close();
+      await cleanup();
+    },
+  };
+}
+
+/** Runs axe-core on the page and fails with a readable list of any WCAG 2.1 A/AA violation. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // Injected through the DevTools protocol: the app's Content-Security-Policy rightly forbids inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  expect(violations, `accessibility violations on ${label}`).toEqual([]);
+}
+
+export async function login(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
+}

@@ -1,0 +1,92 @@
+import { Alert, FormField, FormLabel, Paragraph, Textbox } from '@utrecht/component-library-react';
+import { useEffect, useState, type ChangeEvent, type ReactNode } from 'react';
+import { ApiError } from './api.ts';
+
+/** Shows an API problem in Dutch, with the fields it names. */
+export function ProblemAlert({ error }: { error: unknown }) {
+  if (!error) return null;
+  const problem = error instanceof ApiError ? error.problem : null;
+  return (
+    <Alert type="error" role="alert">
+      <Paragraph>
+        <strong>{problem?.title ?? 'Er ging iets mis.'}</strong> {problem?.detail}
+      </Paragraph>
+      {problem?.errors?.length ? (
+        <ul>
+          {problem.errors.map((e, i) => (
+            <li key={i}>
+              {e.line ? `Regel ${e.line}, ` : ''}
+              {e.field}: {e.reason}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Alert>
+  );
+}
+
+export function TextField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: string;
+  required?: boolean;
+  autoComplete?: string;
+  description?: string;
+}) {
+  return (
+    <FormField>
+      <Paragraph className="utrecht-form-field__label">
+        <FormLabel htmlFor={props.id}>{props.label}</FormLabel>
+      </Paragraph>
+      {props.description && (
+        <Paragraph className="utrecht-form-field__description" id={`${props.id}-desc`}>
+          {props.description}
+        </Paragraph>
+      )}
+      <Paragraph className="utrecht-form-field__input">
+        <Textbox
+          id={props.id}
+          type={props.type ?? 'text'}
+          value={props.value}
+          required={props.required}
+          autoComplete={props.autoComplete}
+          aria-describedby={props.description ? `${props.id}-desc` : undefined}
+          onChange={(e: ChangeEvent<HTMLInputElement>) => props.onChange(e.target.value)}
+        />
+      </Paragraph>
+    </FormField>
+  );
+}
+
+/** Loads data for a page and re-loads on demand; errors and loading are shown the same way everywhere. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: unknown; reload: () => void; loading: boolean } {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let cancelled = false;
+    setLoading(true);
+    load()
+      .then((d) => !cancelled && (setData(d), setError(null)))
+      .catch((e: unknown) => !cancelled && setError(e))
+      .finally(() => !cancelled && setLoading(false));
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, tick]);
+  return { data, error, loading, reload: () => setTick((t) => t + 1) };
+}
+
+export function Loading({ loading, children }: { loading: boolean; children: ReactNode }) {
+  return loading ? (
+    <Paragraph role="status" aria-live="polite">
+      Bezig met laden…
+    </Paragraph>
+  ) : (
+    <>{children}</>
+  );
+}
