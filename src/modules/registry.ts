@@ -23,6 +23,27 @@ export interface Job {
   run: (db: Database, config: Config) => Promise<void>;
 }
 
+/** A measure a module publishes for `insights`: what, unit, source, owner. */
+export interface MeasureDefinition {
+  code: string;
+  name: string;
+  unit: 'count' | 'percent' | 'cents' | 'days';
+  description: string;
+  owner: string;
+}
+
+/**
+ * One anonymised figure: a count (or sum) per municipality, optional area (CBS wijk `WK050501` / buurt
+ * `BU05050101`) and calendar month (`YYYY-MM`). Never a person, never an id.
+ */
+export interface MetricValue {
+  measure: string;
+  municipalityCode: string;
+  areaCode: string | null;
+  month: string;
+  value: number;
+}
+
 /** What a module plugs into the application. Each module's `module.ts` exports one of these. */
 export interface ModuleDefinition {
   name: string;
@@ -33,6 +54,11 @@ export interface ModuleDefinition {
   jobs?: Job[];
   /** Demo data for `vangnet seed --demo`, run after the platform's demo organisations and users exist. */
   seedDemo?: (db: Database, config: Config) => Promise<void>;
+  /** Anonymised figures for `insights`, which pulls them; `collect` returns the months in [fromMonth, toMonth]. */
+  metrics?: {
+    measures: MeasureDefinition[];
+    collect: (db: Database, range: { fromMonth: string; toMonth: string }) => Promise<MetricValue[]>;
+  };
 }
 
 export const modules: ModuleDefinition[] = [
