@@ -14,6 +14,7 @@ const environmentSchema = z.object({
   VANGNET_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
   VANGNET_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   VANGNET_LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
+  VANGNET_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   VANGNET_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   VANGNET_DEMO_PASSWORD: z.string().min(8).default('Vangnet-demo-2026'),
 });
@@ -27,7 +28,7 @@ export interface Config {
   logLevel: z.infer<typeof environmentSchema>['VANGNET_LOG_LEVEL'];
   secureCookies: boolean;
   session: { idleMinutes: number; maxHours: number };
-  login: { maxFailures: number; lockoutMinutes: number };
+  login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
   /** auto: load demo data into an empty embedded database only. */
   demo: 'auto' | 'true' | 'false';
   demoPassword: string;
@@ -52,7 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.VANGNET_LOG_LEVEL,
     secureCookies: e.VANGNET_SECURE_COOKIES ? e.VANGNET_SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),
     session: { idleMinutes: e.VANGNET_SESSION_IDLE_MINUTES, maxHours: e.VANGNET_SESSION_MAX_HOURS },
-    login: { maxFailures: e.VANGNET_LOGIN_MAX_FAILURES, lockoutMinutes: e.VANGNET_LOGIN_LOCKOUT_MINUTES },
+    login: { maxFailures: e.VANGNET_LOGIN_MAX_FAILURES, lockoutMinutes: e.VANGNET_LOGIN_LOCKOUT_MINUTES, ratePerMinute: e.VANGNET_LOGIN_RATE_PER_MINUTE },
     demo: e.VANGNET_DEMO,
     demoPassword: e.VANGNET_DEMO_PASSWORD,
   };

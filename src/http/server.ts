@@ -13,8 +13,8 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { anonymousActor } from '../platform/actor.ts';
 import { resolveApiKey, resolveSession } from '../platform/auth.ts';
-import { assertCan } from '../platform/authz.ts';
-import { ForbiddenError, UnauthenticatedError } from '../platform/errors.ts';
+import { can } from '../platform/authz.ts';
+import { ForbiddenError, RoleForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../platform/errors.ts';
 import { platformRoutes } from '../platform/routes.ts';
 import { modules } from '../modules/registry.ts';
 import { sendProblem, toProblem } from './problem.ts';
@@ -27,18 +27,21 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 export interface ServerDependencies {
   db: Database;
   config: Config;
+  /** Where the application log goes (standard output by default); tests read it to prove it holds no personal data. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export async function buildServer({ db, config }: ServerDependencies): Promise<App> {
+export async function buildServer({ db, config, logStream }: ServerDependencies): Promise<App> {
   const app = Fastify({
     trustProxy: process.env.VANGNET_TRUST_PROXY === 'true',
     bodyLimit: 50 * 1024 * 1024,
     logger: {
       level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
       // No personal data in the application log: no query strings, no bodies, no cookies or keys.
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers["x-csrf-token"]'],
       serializers: {
@@ -55,9 +58,13 @@ export async function buildServer({ db, config }: ServerDependencies): Promise<A
   app.decorateRequest('actor', null as never);
   app.decorateRequest('sessionToken', null);
 
+  app.decorate('routeTable', [] as App['routeTable']);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.config?.access && route.method !== 'HEAD') {
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+    if (!route.url.startsWith('/api/')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access });
     }
   });
 
@@ -79,7 +86,11 @@ export async function buildServer({ db, config }: ServerDependencies): Promise<A
   });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new TooManyRequestsError(`Te veel pogingen. Probeer het over ${Math.ceil(context.ttl / 1000)} seconden opnieuw.`),
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
@@ -130,15 +141,13 @@ export async function buildServer({ db, config }: ServerDependencies): Promise<A
     if (!access || access === 'public') return;
     if (request.actor.kind === 'anonymous') throw new UnauthenticatedError();
     if (access === 'authenticated') return;
-    try {
-      assertCan(request.actor, access);
-    } catch (error) {
+    if (!can(request.actor, access)) {
       await db.recordAuditEvent(
         request.actor,
         { action: 'read', objectType: 'route', objectId: `${request.method} ${request.routeOptions.url}`, details: { permission: access } },
         'denied',
       );
-      throw error;
+      throw new RoleForbiddenError();
     }
   });
 

@@ -13,6 +13,10 @@ declare module 'fastify' {
     /** Unsafe methods with a session cookie need the CSRF header, unless the route opts out (login). */
     csrfExempt?: boolean;
   }
+  interface FastifyInstance {
+    /** Every registered route with its access rule, for the authorisation matrix test and the docs. */
+    routeTable: { method: string; url: string; access: RouteAccess }[];
+  }
   interface FastifyRequest {
     actor: Actor;
     sessionToken: string | null;

@@ -38,6 +38,13 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** The route is closed to the actor's role(s), whatever the record. */
+export class RoleForbiddenError extends AppError {
+  constructor() {
+    super('role_forbidden', 403, 'Uw rol geeft geen toegang tot deze handeling.');
+  }
+}
+
 export class NotFoundError extends AppError {
   constructor(what = 'Het gevraagde') {
     super('not_found', 404, `${what} is niet gevonden.`);

@@ -50,7 +50,7 @@ export const platformRoutes: FastifyPluginAsync<{ db: Database; config: Config }
   app.post(
     '/session',
     {
-      config: { access: 'public', csrfExempt: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { access: 'public', csrfExempt: true, rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['platform'],
         summary: 'Inloggen voor medewerkers',

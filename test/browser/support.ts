@@ -33,7 +33,7 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
   if (!fs.existsSync(new URL('../../web/dist/index.html', import.meta.url))) throw new Error('web/dist missing: run npm run build:web');
   const { db, cleanup } = await createTestDatabase();
   await seedDemo(db, DEMO_PASSWORD);
-  const config = loadConfig({ VANGNET_LOG_LEVEL: 'silent', PORT: '0' });
+  const config = loadConfig({ VANGNET_LOG_LEVEL: 'silent', PORT: '0', VANGNET_LOGIN_RATE_PER_MINUTE: '10000' });
   const app = await buildServer({ db, config });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

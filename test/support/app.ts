@@ -18,7 +18,8 @@ export interface TestApp {
 /** A server on a fresh database with the demo organisations and users, driven with `app.inject`. */
 export async function createTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
   const { db, cleanup } = await createTestDatabase({ clock: options.clock });
-  const config = loadConfig({ VANGNET_LOG_LEVEL: 'silent', VANGNET_DEMO_PASSWORD: DEMO_PASSWORD, ...options.env });
+  // Tests log in many times from one address; the per-address login limit has its own test.
+  const config = loadConfig({ VANGNET_LOG_LEVEL: 'silent', VANGNET_DEMO_PASSWORD: DEMO_PASSWORD, VANGNET_LOGIN_RATE_PER_MINUTE: '10000', ...options.env });
   await seedDemo(db, DEMO_PASSWORD);
   const app = await buildServer({ db, config });
   await app.ready();
