@@ -1,2 +1,102 @@
-// The tables of the insights module.
-export {};
+// The tables of the insights module (Dashboard Sociaal Domein). Only anonymous counts live here: no table is personal.
+import { sql } from 'drizzle-orm';
+import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** What is counted: a module's metric or an imported dataset. */
+export const insightsMeasures = pgTable('insights_measures', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  /** count | percent | cents | days */
+  unit: text('unit').notNull(),
+  description: text('description').notNull().default(''),
+  /** `module:signals`, or `import` for a dataset delivered as a file. */
+  source: text('source').notNull(),
+  owner: text('owner').notNull(),
+  /** The dashboard theme it belongs to (schulden, kinderen, werkende-armen, gezondheid, inkomen). */
+  theme: text('theme').notNull().default('schulden'),
+  /** The finest period its figures come in: month, quarter or year. */
+  periodKind: text('period_kind').notNull().default('month'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Municipalities, wijken and buurten by CBS code (GM0505, WK050504, BU05050401). */
+export const insightsAreas = pgTable(
+  'insights_areas',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    municipalityCode: text('municipality_code').notNull(),
+    parentCode: text('parent_code'),
+  },
+  (t) => [index('insights_areas_municipality_idx').on(t.municipalityCode, t.kind)],
+);
+
+/** Calendar periods: months (2021-03), quarters (2021-Q1) and years (2021), with the quarter and year they roll up into. */
+export const insightsPeriods = pgTable('insights_periods', {
+  code: text('code').primaryKey(),
+  kind: text('kind').notNull(),
+  startsOn: date('starts_on').notNull(),
+  endsOn: date('ends_on').notNull(),
+  quarterCode: text('quarter_code'),
+  yearCode: text('year_code').notNull(),
+});
+
+/** One figure: measure × area × period → value. `derived` marks municipality totals computed from wijk figures. */
+export const insightsObservations = pgTable(
+  'insights_observations',
+  {
+    measureCode: text('measure_code')
+      .notNull()
+      .references(() => insightsMeasures.code, { onDelete: 'cascade' }),
+    areaCode: text('area_code')
+      .notNull()
+      .references(() => insightsAreas.code),
+    periodCode: text('period_code')
+      .notNull()
+      .references(() => insightsPeriods.code),
+    value: doublePrecision('value').notNull(),
+    derived: boolean('derived').notNull().default(false),
+    importId: integer('import_id'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.measureCode, t.areaCode, t.periodCode] }),
+    index('insights_observations_period_idx').on(t.measureCode, t.periodCode),
+  ],
+);
+
+/** Every imported file, with its outcome, so an import can be checked and repeated. */
+export const insightsImports = pgTable('insights_imports', {
+  id: serial('id').primaryKey(),
+  measureCode: text('measure_code').notNull(),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+  importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  importedBy: text('imported_by').notNull(),
+  rows: integer('rows').notNull(),
+  accepted: integer('accepted').notNull(),
+  duplicates: integer('duplicates').notNull(),
+  rejected: integer('rejected').notNull(),
+  rejections: jsonb('rejections').notNull().default(sql`'[]'::jsonb`),
+});
+
+/** National reference figures an analyst enters, to compare the municipality with. */
+export const insightsBenchmarks = pgTable(
+  'insights_benchmarks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    measureCode: text('measure_code')
+      .notNull()
+      .references(() => insightsMeasures.code, { onDelete: 'cascade' }),
+    periodCode: text('period_code')
+      .notNull()
+      .references(() => insightsPeriods.code),
+    value: doublePrecision('value').notNull(),
+    source: text('source').notNull(),
+    note: text('note').notNull().default(''),
+    enteredBy: uuid('entered_by'),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('insights_benchmarks_measure_period_key').on(t.measureCode, t.periodCode)],
+);
