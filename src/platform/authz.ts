@@ -30,6 +30,7 @@ export const permissions = {
   // referrals (Ketenaanpak); a GP practice is a case worker at a health-care organisation
   'referrals:work': ['case_worker', 'signal_officer'],
   'referrals:figures': ['analyst', 'programme_manager'],
+  'referrals:configure': ['admin', 'programme_manager'],
   // directory (GeldenzoDordt)
   'directory:edit': ['admin', 'case_worker', 'programme_manager'],
   // selftest (Geldfit)

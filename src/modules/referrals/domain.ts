@@ -1,0 +1,231 @@
+/**
+ * The rules of the chain approach (Ketenaanpak), as pure functions over plain data: the code lists, the
+ * state machine of a referral, who is responsible ("niet loslaten"), working days and service-level flags.
+ */
+
+/** Themes of a question for help. Codes in English, Dutch labels for people. */
+export const referralThemes = {
+  money_debts: 'Geld en schulden',
+  work_income: 'Werk en inkomen',
+  children_family: 'Kinderen en gezin',
+  health: 'Gezondheid',
+  housing: 'Wonen',
+  participation: 'Meedoen en contact met anderen',
+  administration: 'Administratie en post',
+} as const;
+export type ReferralTheme = keyof typeof referralThemes;
+export const themeCodes = Object.keys(referralThemes) as ReferralTheme[];
+
+/** How a referral entered the chain. `referral` is one partner referring to another. */
+export const referralRoutes = {
+  referral: 'Verwijzing door een partner',
+  selftest: 'Geldfit-test (contactverzoek)',
+  early_signal: 'Vroegsignalering (hulp geaccepteerd)',
+  gp: 'Huisarts (sociaal recept)',
+  walk_in: 'Inloop',
+} as const;
+export type ReferralRoute = keyof typeof referralRoutes;
+export const routeCodes = Object.keys(referralRoutes) as ReferralRoute[];
+export type IntakeRoute = Exclude<ReferralRoute, 'referral'>;
+
+/** Where an intake goes when the caller names no organisation. */
+export const defaultReceiverByRoute: Record<IntakeRoute, string> = {
+  selftest: 'SWT',
+  early_signal: 'SDD',
+  gp: 'SWT',
+  walk_in: 'SWT',
+};
+
+export const referralStates = {
+  sent: 'Verstuurd',
+  accepted: 'Geaccepteerd',
+  declined: 'Afgewezen',
+  first_contact: 'Eerste contact gelegd',
+  help_in_place: 'Hulp loopt',
+  closed: 'Afgesloten',
+} as const;
+export type ReferralState = keyof typeof referralStates;
+
+export type ReferralAction = 'accept' | 'decline' | 'first_contact' | 'help_in_place' | 'close';
+export const actionLabels: Record<ReferralAction, string> = {
+  accept: 'Accepteren',
+  decline: 'Afwijzen',
+  first_contact: 'Eerste contact vastleggen',
+  help_in_place: 'Hulp loopt',
+  close: 'Afsluiten',
+};
+
+/** Which side of a referral an organisation is on. When sender and receiver are the same, it is the receiver. */
+export type Side = 'sender' | 'receiver';
+
+interface Transition {
+  to: ReferralState;
+  by: Side[];
+  reasonRequired: boolean;
+}
+
+/** The whole state machine in one table. */
+const transitions: Record<ReferralState, Partial<Record<ReferralAction, Transition>>> = {
+  sent: {
+    accept: { to: 'accepted', by: ['receiver'], reasonRequired: false },
+    decline: { to: 'declined', by: ['receiver'], reasonRequired: true },
+    close: { to: 'closed', by: ['sender', 'receiver'], reasonRequired: true },
+  },
+  accepted: {
+    first_contact: { to: 'first_contact', by: ['receiver'], reasonRequired: false },
+    close: { to: 'closed', by: ['sender', 'receiver'], reasonRequired: true },
+  },
+  // After a refusal the sender still holds the resident: it closes the referral, usually after referring elsewhere.
+  declined: {
+    close: { to: 'closed', by: ['sender', 'receiver'], reasonRequired: false },
+  },
+  first_contact: {
+    help_in_place: { to: 'help_in_place', by: ['receiver'], reasonRequired: false },
+    close: { to: 'closed', by: ['receiver'], reasonRequired: true },
+  },
+  help_in_place: {
+    close: { to: 'closed', by: ['receiver'], reasonRequired: false },
+  },
+  closed: {},
+};
+
+export type TransitionResult = { ok: true; to: ReferralState } | { ok: false; reason: string };
+
+/** May this side take this action in this state? A Dutch reason when not. */
+export function transition(state: ReferralState, action: ReferralAction, side: Side, reason?: string | null): TransitionResult {
+  const t = transitions[state][action];
+  if (!t) {
+    return { ok: false, reason: `Dit kan niet: de verwijzing is '${referralStates[state].toLowerCase()}'.` };
+  }
+  if (!t.by.includes(side)) {
+    return {
+      ok: false,
+      reason: side === 'sender' ? 'Alleen de ontvangende organisatie kan dit doen.' : 'Alleen de verwijzende organisatie kan dit doen.',
+    };
+  }
+  if (t.reasonRequired && !reason?.trim()) return { ok: false, reason: 'Geef een reden op.' };
+  return { ok: true, to: t.to };
+}
+
+/** The actions this side may take now; the pages show only these buttons. */
+export function availableActions(state: ReferralState, side: Side): ReferralAction[] {
+  return (Object.entries(transitions[state]) as [ReferralAction, Transition][])
+    .filter(([, t]) => t.by.includes(side))
+    .map(([action]) => action);
+}
+
+export function reasonRequired(state: ReferralState, action: ReferralAction): boolean {
+  return transitions[state][action]?.reasonRequired ?? false;
+}
+
+/** Before the receiver has made first contact, the resident is still the sender's responsibility. */
+export function responsibleSide(state: ReferralState, hasSender: boolean): Side | null {
+  if (state === 'closed') return null;
+  if (!hasSender) return 'receiver';
+  return state === 'sent' || state === 'accepted' || state === 'declined' ? 'sender' : 'receiver';
+}
+
+/** Day of the week of a calendar date, 0 = Sunday; computed in UTC so the date itself is never shifted. */
+function weekday(day: string): number {
+  return new Date(`${day}T00:00:00Z`).getUTCDay();
+}
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+export function isWorkingDay(day: string, holidays: ReadonlySet<string> = new Set()): boolean {
+  const w = weekday(day);
+  return w !== 0 && w !== 6 && !holidays.has(day);
+}
+
+/**
+ * The date `n` working days after `day` (weekends and the given holidays skipped). A referral sent on Friday
+ * with 3 working days is due on Wednesday; one sent on Saturday counts from Monday, so it is due on Wednesday too.
+ */
+export function addWorkingDays(day: string, n: number, holidays: ReadonlySet<string> = new Set()): string {
+  let current = day;
+  let left = n;
+  while (left > 0) {
+    current = addDays(current, 1);
+    if (isWorkingDay(current, holidays)) left -= 1;
+  }
+  return current;
+}
+
+/** Working days from `from` (exclusive) to `to` (inclusive); negative when `to` is earlier. */
+export function workingDaysBetween(from: string, to: string, holidays: ReadonlySet<string> = new Set()): number {
+  if (to < from) return -workingDaysBetween(to, from, holidays);
+  let count = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d, holidays)) count += 1;
+  return count;
+}
+
+export interface ServiceLevel {
+  answerWorkingDays: number;
+  firstContactWorkingDays: number;
+}
+
+/** The agreed defaults, used when a municipality has configured nothing for a theme. */
+export const defaultServiceLevel: ServiceLevel = { answerWorkingDays: 3, firstContactWorkingDays: 5 };
+export const defaultServiceLevels: Record<ReferralTheme, ServiceLevel> = {
+  money_debts: { answerWorkingDays: 3, firstContactWorkingDays: 5 },
+  work_income: { answerWorkingDays: 5, firstContactWorkingDays: 10 },
+  children_family: { answerWorkingDays: 3, firstContactWorkingDays: 5 },
+  health: { answerWorkingDays: 5, firstContactWorkingDays: 10 },
+  housing: { answerWorkingDays: 2, firstContactWorkingDays: 3 },
+  participation: { answerWorkingDays: 5, firstContactWorkingDays: 10 },
+  administration: { answerWorkingDays: 5, firstContactWorkingDays: 10 },
+};
+
+export function dueDates(sentDay: string, level: ServiceLevel): { answerDueDate: string; firstContactDueDate: string } {
+  return {
+    answerDueDate: addWorkingDays(sentDay, level.answerWorkingDays),
+    firstContactDueDate: addWorkingDays(sentDay, level.firstContactWorkingDays),
+  };
+}
+
+export type OverdueFlag = 'answer_overdue' | 'first_contact_overdue';
+export const flagLabels: Record<OverdueFlag, string> = {
+  answer_overdue: 'Antwoord te laat',
+  first_contact_overdue: 'Eerste contact te laat',
+};
+
+/** The service levels this referral has missed, as of `today` (a date in Europe/Amsterdam). */
+export function overdueFlags(
+  r: { state: ReferralState; answerDueDate: string; firstContactDueDate: string },
+  today: string,
+): OverdueFlag[] {
+  const flags: OverdueFlag[] = [];
+  if (r.state === 'sent' && today > r.answerDueDate) flags.push('answer_overdue');
+  if ((r.state === 'sent' || r.state === 'accepted') && today > r.firstContactDueDate) flags.push('first_contact_overdue');
+  return flags;
+}
+
+/** What the resident can agree to share. */
+export const consentScopes = {
+  contact: 'Naam en contactgegevens',
+  question: 'De hulpvraag',
+  progress: 'Hoe de hulp verloopt (tijdlijn)',
+} as const;
+export type ConsentScope = keyof typeof consentScopes;
+export const allConsentScopes = Object.keys(consentScopes) as ConsentScope[];
+
+export interface ConsentRecord {
+  organisationId: string;
+  withdrawnAt: Date | null;
+}
+
+/** An organisation may see a resident's referral data only with a consent for it that is not withdrawn. */
+export function hasActiveConsent(consents: readonly ConsentRecord[], organisationId: string): boolean {
+  return consents.some((c) => c.organisationId === organisationId && c.withdrawnAt === null);
+}
+
+/** Which side an organisation is on, or null when it is not involved. */
+export function sideOf(r: { fromOrganisationId: string | null; toOrganisationId: string }, organisationId: string): Side | null {
+  if (r.toOrganisationId === organisationId) return 'receiver';
+  if (r.fromOrganisationId === organisationId) return 'sender';
+  return null;
+}

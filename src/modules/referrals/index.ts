@@ -1,0 +1,18 @@
+/**
+ * What other modules may call in `referrals` (Ketenaanpak). Nothing else in this folder is public.
+ *
+ * - `createIntake(db, actor, input)`: a resident's question enters the chain (self-test contact request, early
+ *   signal with help accepted, GP, walk-in). Refused with a Dutch ValidationError without consent. The actor may
+ *   be anonymous for the `selftest` route. The intake goes to the route's default organisation
+ *   (`defaultReceiverByRoute`: selftest → SWT, early_signal → SDD, gp → SWT, walk_in → the actor's own organisation)
+ *   unless `targetOrganisationCode` is given. `theme` is one of `themeCodes` (money_debts, work_income, ...).
+ */
+export { createIntake, intakeInput, type IntakeInput } from './commands.ts';
+export {
+  defaultReceiverByRoute,
+  referralThemes,
+  themeCodes,
+  referralRoutes,
+  type ReferralTheme,
+  type IntakeRoute,
+} from './domain.ts';

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/database.ts';
+import { anonymousActor, systemActor } from '../../platform/actor.ts';
+import { ValidationError, UnauthenticatedError } from '../../platform/errors.ts';
+import { seedDemo } from '../../platform/demo.ts';
+import { organisations, auditEvents } from '../../platform/schema.ts';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import { createIntake, type IntakeInput } from './index.ts';
+
+let db: Database;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ db, cleanup } = await createTestDatabase());
+  await seedDemo(db, 'Test-wachtwoord-123');
+});
+afterAll(() => cleanup());
+
+const base: IntakeInput = {
+  municipalityCode: 'GM0505',
+  route: 'selftest',
+  theme: 'money_debts',
+  question: 'Ik heb betalingsachterstanden en wil hulp.',
+  contact: { name: 'Fatima de Vries', phone: '0612345678', email: null },
+  consent: { given: true, text: 'Ik geef toestemming dat het Sociaal Wijkteam contact met mij opneemt.' },
+  profile: 'act_now',
+};
+
+async function orgId(code: string) {
+  const [o] = await db.unaudited((q) => q.select().from(organisations).where(eq(organisations.code, code)));
+  return o!.id;
+}
+
+describe('createIntake', () => {
+  it('sends a self-test contact request from an anonymous resident to the Sociaal Wijkteam, audited with the person', async () => {
+    const { intakeId, referralId } = await createIntake(db, anonymousActor('127.0.0.1'), base);
+    expect(intakeId).toMatch(/[0-9a-f-]{36}/);
+    const audit = await db.unaudited((q) => q.select().from(auditEvents).where(eq(auditEvents.objectId, referralId)));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.objectType).toBe('referral_intake');
+    expect(audit[0]!.subjectIds).toHaveLength(1);
+    const receiver = await db.audited(systemActor('test'), { action: 'read', objectType: 'test' }, async (tx) => {
+      const { referrals } = await import('./schema.ts');
+      const [r] = await tx.select().from(referrals).where(eq(referrals.id, referralId));
+      return r!;
+    });
+    expect(receiver.toOrganisationId).toBe(await orgId('SWT'));
+    expect(receiver.fromOrganisationId).toBeNull();
+    expect(receiver.state).toBe('sent');
+  });
+
+  it('sends an early signal to the SDD unless another organisation is named', async () => {
+    const { referralId } = await createIntake(db, systemActor('signals'), { ...base, route: 'early_signal' });
+    const { referralId: other } = await createIntake(db, systemActor('signals'), { ...base, route: 'early_signal', targetOrganisationCode: 'HUMANITAS' });
+    const rows = await db.audited(systemActor('test'), { action: 'read', objectType: 'test' }, async (tx) => {
+      const { referrals } = await import('./schema.ts');
+      return tx.select().from(referrals);
+    });
+    expect(rows.find((r) => r.id === referralId)!.toOrganisationId).toBe(await orgId('SDD'));
+    expect(rows.find((r) => r.id === other)!.toOrganisationId).toBe(await orgId('HUMANITAS'));
+  });
+
+  it('refuses without consent, in Dutch', async () => {
+    const error = await createIntake(db, anonymousActor(null), { ...base, consent: { given: false, text: 'Ik geef geen toestemming.' } }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.message).toContain('toestemming');
+  });
+
+  it('refuses a creditor as receiver and an anonymous actor on another route', async () => {
+    await expect(createIntake(db, anonymousActor(null), { ...base, targetOrganisationCode: 'TRIVIRE' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(createIntake(db, anonymousActor(null), { ...base, route: 'gp' })).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+});
