@@ -1,2 +1,158 @@
-// The tables of the signals module.
-export {};
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { personal } from '../../db/personal.ts';
+import { municipalities, organisations, persons, users } from '../../platform/schema.ts';
+
+/**
+ * The tables of the signals module (Vroeg Eropaf). `signal_imports` and `signal_archive` hold no personal data;
+ * signals, cases and contact attempts do and are reachable only through audited units of work.
+ */
+
+/** One file or API batch from a creditor: only counts and the reasons rows were rejected (never their content). */
+export const signalImports = pgTable(
+  'signal_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    creditorOrganisationId: uuid('creditor_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    municipalityCode: text('municipality_code')
+      .notNull()
+      .references(() => municipalities.code),
+    channel: text('channel').$type<'upload' | 'cli' | 'api'>().notNull(),
+    fileName: text('file_name'),
+    rows: integer('rows').notNull().default(0),
+    accepted: integer('accepted').notNull().default(0),
+    duplicates: integer('duplicates').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    casesCreated: integer('cases_created').notNull().default(0),
+    /** The first rejections (line, field, reason); `rejected` counts them all. */
+    rejections: jsonb('rejections').$type<{ line: number; field: string; reason: string }[]>().notNull().default([]),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('signal_imports_creditor_idx').on(t.creditorOrganisationId, t.createdAt)],
+);
+
+/** A household's case: one or more signals handled together, with the offer letter, contact and outcome. */
+export const signalCases = personal(
+  pgTable(
+    'signal_cases',
+    {
+      id: uuid('id').primaryKey().defaultRandom(),
+      municipalityCode: text('municipality_code')
+        .notNull()
+        .references(() => municipalities.code),
+      /** Postcode, house number and addition: the household's address key. */
+      householdKey: text('household_key').notNull(),
+      areaCode: text('area_code'),
+      personId: uuid('person_id').references(() => persons.id),
+      status: text('status').notNull(),
+      totalCents: integer('total_cents').notNull().default(0),
+      signalCount: integer('signal_count').notNull().default(0),
+      firstSignalDate: date('first_signal_date').notNull(),
+      lastSignalDate: date('last_signal_date').notNull(),
+      createdByImportId: uuid('created_by_import_id'),
+      assignedUserId: uuid('assigned_user_id').references(() => users.id),
+      dueDate: date('due_date'),
+      letterSentOn: date('letter_sent_on'),
+      takenUpOn: date('taken_up_on'),
+      reached: boolean('reached'),
+      helpResponse: text('help_response'),
+      result: text('result'),
+      referralOrganisationId: uuid('referral_organisation_id').references(() => organisations.id),
+      referralNote: text('referral_note'),
+      closedOn: date('closed_on'),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    },
+    (t) => [
+      index('signal_cases_household_idx').on(t.municipalityCode, t.householdKey, t.lastSignalDate),
+      index('signal_cases_queue_idx').on(t.municipalityCode, t.status, t.dueDate),
+      index('signal_cases_import_idx').on(t.createdByImportId),
+    ],
+  ),
+);
+
+/** One signal of arrears as the creditor sent it. (creditor, reference) is the idempotency key. */
+export const signals = personal(
+  pgTable(
+    'signals',
+    {
+      id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+      importId: uuid('import_id')
+        .notNull()
+        .references(() => signalImports.id),
+      creditorOrganisationId: uuid('creditor_organisation_id').notNull(),
+      municipalityCode: text('municipality_code').notNull(),
+      reference: text('reference').notNull(),
+      signalDate: date('signal_date').notNull(),
+      creditorType: text('creditor_type').notNull(),
+      amountCents: integer('amount_cents').notNull(),
+      months: integer('months'),
+      bsn: text('bsn'),
+      initials: text('initials'),
+      prefix: text('prefix'),
+      surname: text('surname').notNull(),
+      birthDate: date('birth_date'),
+      street: text('street'),
+      houseNumber: text('house_number').notNull(),
+      houseNumberSuffix: text('house_number_suffix'),
+      postcode: text('postcode').notNull(),
+      city: text('city'),
+      phone: text('phone'),
+      email: text('email'),
+      householdKey: text('household_key').notNull(),
+      status: text('status').notNull().default('not_yet_taken_up'),
+      caseId: uuid('case_id').references(() => signalCases.id),
+    },
+    (t) => [
+      uniqueIndex('signals_creditor_reference_key').on(t.creditorOrganisationId, t.reference),
+      index('signals_import_idx').on(t.importId),
+      index('signals_case_idx').on(t.caseId),
+    ],
+  ),
+);
+
+/** A contact attempt (DDAS contactpoging): kind, reached or not, date and part of day. */
+export const signalContactAttempts = personal(
+  pgTable(
+    'signal_contact_attempts',
+    {
+      id: uuid('id').primaryKey().defaultRandom(),
+      caseId: uuid('case_id')
+        .notNull()
+        .references(() => signalCases.id, { onDelete: 'cascade' }),
+      kind: text('kind').notNull(),
+      reached: boolean('reached').notNull(),
+      date: date('date').notNull(),
+      partOfDay: text('part_of_day').notNull(),
+      note: text('note'),
+      userId: uuid('user_id').references(() => users.id),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    },
+    (t) => [index('signal_contact_attempts_case_idx').on(t.caseId)],
+  ),
+);
+
+/**
+ * What survives a purge: per purged case and creditor type and month, anonymous counts. `caseToken` is a fresh
+ * random id (not the case id) so the monitor can count households once, and nobody can trace it back.
+ */
+export const signalArchive = pgTable(
+  'signal_archive',
+  {
+    caseToken: uuid('case_token').notNull(),
+    municipalityCode: text('municipality_code').notNull(),
+    areaCode: text('area_code'),
+    month: text('month').notNull(),
+    creditorType: text('creditor_type').notNull(),
+    signals: integer('signals').notNull(),
+    letterSent: boolean('letter_sent').notNull(),
+    reached: boolean('reached').notNull(),
+    accepted: boolean('accepted').notNull(),
+    result: text('result'),
+    purgedOn: date('purged_on').notNull(),
+  },
+  (t) => [index('signal_archive_month_idx').on(t.municipalityCode, t.month)],
+);
