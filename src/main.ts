@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Command } from 'commander';
+import { restorePglite, restorePostgres } from './db/backup.ts';
+import { systemActor } from './platform/actor.ts';
 import { loadConfig, type Config } from './config.ts';
 import { Database } from './db/database.ts';
 import { buildServer } from './http/server.ts';
@@ -75,6 +80,36 @@ program
     console.log('Demogegevens geladen.');
     printDemoLogins(config);
     await db.close();
+  });
+
+program
+  .command('backup')
+  .description('Maak een volledige back-up van de database (PGlite: .tar.gz van de datamap; PostgreSQL: pg_dump)')
+  .requiredOption('--out <file>', 'het back-upbestand')
+  .action(async (options: { out: string }) => {
+    const db = await openDatabase(loadConfig());
+    try {
+      const bytes = await db.backup(systemActor(`backup:${os.userInfo().username}`), options.out);
+      console.log(`Back-up geschreven naar ${options.out} (${(bytes / 1024 / 1024).toFixed(1)} MB). Bewaar hem versleuteld: hij bevat persoonsgegevens.`);
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('restore')
+  .description('Zet een back-up terug (PGlite: in een lege datamap; PostgreSQL: pg_restore in de database van DATABASE_URL)')
+  .argument('<file>', 'het back-upbestand')
+  .option('--force', 'vervang een bestaande ingebouwde database')
+  .action(async (file: string, options: { force?: boolean }) => {
+    const config = loadConfig();
+    if (!fs.existsSync(file)) throw new Error(`Bestand niet gevonden: ${file}`);
+    if (config.databaseUrl) await restorePostgres(config.databaseUrl, file);
+    else await restorePglite(file, config.dataDir, options);
+    const db = await openDatabase(config);
+    await db.recordAuditEvent(systemActor(`restore:${os.userInfo().username}`), { action: 'update', objectType: 'backup', objectId: path.basename(file), details: { restored: true } }, 'success');
+    await db.close();
+    console.log(`Back-up ${file} teruggezet.`);
   });
 
 for (const module of modules) module.commands?.(program, { config: () => loadConfig(), openDatabase: () => openDatabase(loadConfig()) });

@@ -12,6 +12,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { isPersonalTable } from './personal.ts';
+import { backupPglite, backupPostgres } from './backup.ts';
 import { auditEvents, type AuditAction, type AuditResult } from '../platform/schema.ts';
 import type { Actor } from '../platform/actor.ts';
 import { AppError, ForbiddenError, UnauditedPersonalDataAccess } from '../platform/errors.ts';
@@ -52,12 +53,14 @@ export class Database {
   readonly clock: Clock;
   readonly #db: Db;
   readonly #close: () => Promise<void>;
+  readonly #source: { pglite: PGlite } | { url: string };
 
-  private constructor(kind: 'pglite' | 'postgres', db: Db, close: () => Promise<void>, clock: Clock) {
+  private constructor(kind: 'pglite' | 'postgres', db: Db, close: () => Promise<void>, clock: Clock, source: { pglite: PGlite } | { url: string }) {
     this.kind = kind;
     this.#db = db;
     this.#close = close;
     this.clock = clock;
+    this.#source = source;
   }
 
   static async open(options: DatabaseOptions = {}): Promise<Database> {
@@ -67,7 +70,7 @@ export class Database {
       // A dropped connection must not take the process down; the next query fails cleanly instead.
       pool.on('error', () => {});
       const db = drizzlePg(pool, { schema }) as unknown as Db;
-      const database = new Database('postgres', db, () => pool.end(), clock);
+      const database = new Database('postgres', db, () => pool.end(), clock, { url: options.url });
       await migratePg(db as never, { migrationsFolder });
       return database;
     }
@@ -75,7 +78,7 @@ export class Database {
     if (dataDir !== 'memory') fs.mkdirSync(dataDir, { recursive: true });
     const client = dataDir === 'memory' ? new PGlite() : new PGlite(dataDir);
     const db = drizzlePglite(client, { schema }) as unknown as Db;
-    const database = new Database('pglite', db, () => client.close(), clock);
+    const database = new Database('pglite', db, () => client.close(), clock, { pglite: client });
     await migratePglite(db as never, { migrationsFolder });
     return database;
   }
@@ -124,6 +127,13 @@ export class Database {
   /** Raw SQL for maintenance (health check, benchmarks' baselines). Refuses statements naming personal tables. */
   async maintenance(statement: SQL): Promise<unknown> {
     return guard(this.#db).execute(statement);
+  }
+
+  /** Writes a full backup to `file` and records it in the audit trail as an export. Returns its size in bytes. */
+  async backup(actor: Actor, file: string): Promise<number> {
+    const size = 'pglite' in this.#source ? await backupPglite(this.#source.pglite, file) : await backupPostgres(this.#source.url, file);
+    await this.recordAuditEvent(actor, { action: 'export', objectType: 'backup', objectId: path.basename(file), details: { bytes: size } }, 'success');
+    return size;
   }
 
   async ping(): Promise<void> {
