@@ -54,7 +54,12 @@ export function toProblem(error: unknown): Omit<Problem, 'type' | 'instance'> {
 
 /** A lost or refused database connection: the request fails cleanly with 503 and the next one may succeed. */
 function isDatabaseUnavailable(error: unknown): boolean {
-  const code = String((error as { code?: unknown })?.code ?? '');
-  const message = String((error as { message?: unknown })?.message ?? '');
-  return /^(ECONNREFUSED|ECONNRESET|EPIPE|57P0[1-3]|08\d{3})$/.test(code) || /Connection terminated|connection error|Client has encountered a connection error/i.test(message);
+  // Drizzle wraps the driver's error; look through the chain of causes.
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    const code = String(e.code ?? '');
+    const message = String(e.message ?? '');
+    if (/^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|57P0[1-3]|08\d{3})$/.test(code)) return true;
+    if (/Connection terminated|connection error|not currently accepting connections|terminating connection/i.test(message)) return true;
+  }
+  return false;
 }
