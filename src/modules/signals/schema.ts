@@ -110,6 +110,7 @@ export const signals = personal(
       uniqueIndex('signals_creditor_reference_key').on(t.creditorOrganisationId, t.reference),
       index('signals_import_idx').on(t.importId),
       index('signals_case_idx').on(t.caseId),
+      index('signals_bsn_idx').on(t.municipalityCode, t.bsn),
     ],
   ),
 );

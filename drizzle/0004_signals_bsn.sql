@@ -1,0 +1,1 @@
+CREATE INDEX "signals_bsn_idx" ON "signals" USING btree ("municipality_code","bsn");
