@@ -1,3 +1,9 @@
 import type { ModuleDefinition } from '../registry.ts';
+import { seedDirectoryDemo } from './demo.ts';
+import { directoryRoutes } from './routes.ts';
 
-export const directoryModule: ModuleDefinition = { name: 'directory' };
+export const directoryModule: ModuleDefinition = {
+  name: 'directory',
+  routes: directoryRoutes,
+  seedDemo: (db) => seedDirectoryDemo(db),
+};

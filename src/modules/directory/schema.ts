@@ -1,2 +1,89 @@
-// The tables of the directory module.
-export {};
+// The tables of the directory module (GeldenzoDordt, the social map), in the shape of Open Referral HSDS:
+// organization → service → (location, schedule). None of it is personal data: it describes organisations.
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const directoryOrganizations = pgTable(
+  'directory_organizations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Stable short code, the platform organisation code where there is one (SDD, SWT, ...). */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    email: text('email'),
+    phone: text('phone'),
+    url: text('url'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('directory_organizations_code').on(t.code)],
+);
+
+export const directoryServices = pgTable(
+  'directory_services',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => directoryOrganizations.id),
+    /** Stable short code (e.g. sdd-ondernemersloket), used in links and by the self-test's advice. */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** Plain Dutch at language level B1. */
+    description: text('description').notNull(),
+    audiences: text('audiences').array().notNull(),
+    themes: text('themes').array().notNull(),
+    helpKind: text('help_kind').notNull(),
+    municipalityCode: text('municipality_code').notNull().default('GM0505'),
+    email: text('email'),
+    phone: text('phone'),
+    url: text('url'),
+    /** How to get in: "Bel of mail", "Loop binnen tijdens het spreekuur", ... */
+    howToApply: text('how_to_apply').notNull().default(''),
+    active: boolean('active').notNull().default(true),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('directory_services_code').on(t.code), index('directory_services_org').on(t.organizationId)],
+);
+
+export const directoryLocations = pgTable(
+  'directory_locations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => directoryOrganizations.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    address: text('address').notNull(),
+    postcode: text('postcode'),
+    city: text('city').notNull().default('Dordrecht'),
+    /** CBS wijk code (WK050504), from the postcode or chosen. */
+    areaCode: text('area_code'),
+    /** A place where people meet (community centre, library, school): mobile consultation hours happen here. */
+    meetingPlace: boolean('meeting_place').notNull().default(false),
+    description: text('description').notNull().default(''),
+  },
+  (t) => [uniqueIndex('directory_locations_code').on(t.code)],
+);
+
+export const directorySchedules = pgTable(
+  'directory_schedules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => directoryServices.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id').references(() => directoryLocations.id),
+    /** ISO weekday: 1 Monday … 7 Sunday. */
+    weekday: integer('weekday').notNull(),
+    /** Local time in Europe/Amsterdam, HH:MM. */
+    opensAt: text('opens_at').notNull(),
+    closesAt: text('closes_at').notNull(),
+    /** A mobile consultation hour: the team comes to a meeting place. */
+    mobile: boolean('mobile').notNull().default(false),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validUntil: date('valid_until', { mode: 'string' }),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [index('directory_schedules_service').on(t.serviceId)],
+);

@@ -1,0 +1,309 @@
+// The social map's vocabulary and its pure functions: searching, "open now / this week", HSDS export.
+import { z } from 'zod';
+import { dordrechtWijken } from '../../platform/areas.ts';
+
+export const audiences = ['residents', 'entrepreneurs', 'young_people'] as const;
+export type Audience = (typeof audiences)[number];
+export const themes = ['money', 'work', 'children', 'health', 'housing'] as const;
+export type Theme = (typeof themes)[number];
+/**
+ * What kind of help a service gives, from light to heavy. The self-test picks by it:
+ * information and tools, a volunteer, professional social work, formal debt help by the municipality.
+ */
+export const helpKinds = ['information', 'volunteer', 'social_work', 'debt_help'] as const;
+export type HelpKind = (typeof helpKinds)[number];
+
+export const audienceLabels: Record<Audience, string> = { residents: 'Inwoners', entrepreneurs: 'Ondernemers', young_people: 'Jongeren' };
+export const themeLabels: Record<Theme, string> = {
+  money: 'Geld en schulden',
+  work: 'Werk',
+  children: 'Kinderen',
+  health: 'Gezondheid',
+  housing: 'Wonen',
+};
+export const helpKindLabels: Record<HelpKind, string> = {
+  information: 'Informatie en hulpmiddelen',
+  volunteer: 'Hulp van een vrijwilliger',
+  social_work: 'Hulp van een professional',
+  debt_help: 'Schuldhulp van de gemeente',
+};
+export const weekdayLabels = ['', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'] as const;
+
+export interface DirectoryLocation {
+  id: string;
+  code: string;
+  name: string;
+  address: string;
+  postcode: string | null;
+  city: string;
+  areaCode: string | null;
+  meetingPlace: boolean;
+  description: string;
+}
+
+export interface DirectorySchedule {
+  id: string;
+  weekday: number;
+  opensAt: string;
+  closesAt: string;
+  mobile: boolean;
+  validFrom: string | null;
+  validUntil: string | null;
+  note: string;
+  location: DirectoryLocation | null;
+}
+
+export interface DirectoryOrganization {
+  id: string;
+  code: string;
+  name: string;
+  description: string;
+  email: string | null;
+  phone: string | null;
+  url: string | null;
+}
+
+/** A service with its organisation and consultation hours: one entry of the social map. */
+export interface DirectoryEntry {
+  id: string;
+  code: string;
+  name: string;
+  description: string;
+  audiences: Audience[];
+  themes: Theme[];
+  helpKind: HelpKind;
+  municipalityCode: string;
+  email: string | null;
+  phone: string | null;
+  url: string | null;
+  howToApply: string;
+  active: boolean;
+  organization: DirectoryOrganization;
+  schedules: DirectorySchedule[];
+}
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Gebruik uu:mm, bijvoorbeeld 09:30.');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik jjjj-mm-dd.');
+const optionalText = z.string().trim().max(300).nullable().optional().transform((v) => (v ? v : null));
+
+export const scheduleInput = z
+  .object({
+    weekday: z.number().int().min(1).max(7),
+    opensAt: time,
+    closesAt: time,
+    mobile: z.boolean().default(false),
+    locationId: z.string().uuid().nullable().optional(),
+    validFrom: isoDate.nullable().optional(),
+    validUntil: isoDate.nullable().optional(),
+    note: z.string().trim().max(200).default(''),
+  })
+  .refine((s) => s.opensAt < s.closesAt, { message: 'De eindtijd moet na de begintijd liggen.', path: ['closesAt'] });
+export type ScheduleInput = z.infer<typeof scheduleInput>;
+
+/** What staff may change about a service. */
+export const serviceInput = z.object({
+  name: z.string().trim().min(2).max(120),
+  description: z.string().trim().min(10).max(2000),
+  audiences: z.array(z.enum(audiences)).min(1, 'Kies minstens één doelgroep.'),
+  themes: z.array(z.enum(themes)).min(1, 'Kies minstens één thema.'),
+  helpKind: z.enum(helpKinds),
+  email: optionalText.pipe(z.string().email('Vul een geldig e-mailadres in.').nullable()),
+  phone: optionalText,
+  url: optionalText.pipe(z.string().url('Vul een volledige webadres in, met https://.').nullable()),
+  howToApply: z.string().trim().max(500).default(''),
+  active: z.boolean().default(true),
+  schedules: z.array(scheduleInput).max(50).default([]),
+});
+export type ServiceInput = z.infer<typeof serviceInput>;
+
+/** The wall-clock moment in Europe/Amsterdam: ISO weekday, HH:MM and the local date. */
+export function amsterdamMoment(instant: Date): { weekday: number; time: string; date: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday!) + 1;
+  return { weekday, time: `${parts.hour}:${parts.minute}`, date: `${parts.year}-${parts.month}-${parts.day}` };
+}
+
+function addDays(isoDay: string, days: number): string {
+  const d = new Date(`${isoDay}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function validOn(schedule: DirectorySchedule, day: string): boolean {
+  return (!schedule.validFrom || schedule.validFrom <= day) && (!schedule.validUntil || schedule.validUntil >= day);
+}
+
+/** A consultation hour running right now (Amsterdam time). */
+export function isOpenNow(schedule: DirectorySchedule, instant: Date): boolean {
+  const now = amsterdamMoment(instant);
+  return schedule.weekday === now.weekday && validOn(schedule, now.date) && schedule.opensAt <= now.time && now.time < schedule.closesAt;
+}
+
+/**
+ * The next time this consultation hour still happens in the current week (today up to and including Sunday),
+ * as a local date, or null. Today's hour counts while it has not yet closed.
+ */
+export function nextThisWeek(schedule: DirectorySchedule, instant: Date): string | null {
+  const now = amsterdamMoment(instant);
+  for (let weekday = now.weekday; weekday <= 7; weekday++) {
+    if (schedule.weekday !== weekday) continue;
+    const day = addDays(now.date, weekday - now.weekday);
+    if (!validOn(schedule, day)) continue;
+    if (weekday === now.weekday && schedule.closesAt <= now.time) continue;
+    return day;
+  }
+  return null;
+}
+
+export const directoryQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  theme: z.enum(themes).optional(),
+  audience: z.enum(audiences).optional(),
+  area: z.string().regex(/^WK\d{6}$/).optional(),
+  when: z.enum(['now', 'week']).optional(),
+  helpKinds: z.array(z.enum(helpKinds)).optional(),
+});
+export type DirectoryQuery = z.infer<typeof directoryQuery>;
+
+function normalise(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+/**
+ * The entries that match a search, best first. Text matches name, organisation, description and place names,
+ * every word must occur. A neighbourhood matches a service with a consultation hour there, or a city-wide
+ * service without any fixed place (phone, online). Inactive services never show.
+ */
+export function searchDirectory(entries: DirectoryEntry[], query: DirectoryQuery, instant: Date): DirectoryEntry[] {
+  const words = query.q ? normalise(query.q).split(/\s+/).filter(Boolean) : [];
+  const results: { entry: DirectoryEntry; score: number }[] = [];
+  for (const entry of entries) {
+    if (!entry.active) continue;
+    if (query.theme && !entry.themes.includes(query.theme)) continue;
+    if (query.audience && !entry.audiences.includes(query.audience)) continue;
+    if (query.helpKinds && !query.helpKinds.includes(entry.helpKind)) continue;
+    if (query.area) {
+      const areas = entry.schedules.map((s) => s.location?.areaCode).filter(Boolean);
+      const placed = entry.schedules.some((s) => s.location);
+      if (placed && !areas.includes(query.area)) continue;
+    }
+    if (query.when === 'now' && !entry.schedules.some((s) => isOpenNow(s, instant))) continue;
+    if (query.when === 'week' && !entry.schedules.some((s) => nextThisWeek(s, instant))) continue;
+    let score = 0;
+    if (words.length) {
+      const name = normalise(`${entry.name} ${entry.organization.name}`);
+      const rest = normalise(
+        [entry.description, entry.howToApply, ...entry.schedules.map((s) => `${s.location?.name ?? ''} ${s.location?.address ?? ''} ${s.note}`)].join(' '),
+      );
+      if (!words.every((w) => name.includes(w) || rest.includes(w))) continue;
+      score = words.filter((w) => name.includes(w)).length;
+    }
+    results.push({ entry, score });
+  }
+  return results.sort((a, b) => b.score - a.score || a.entry.name.localeCompare(b.entry.name, 'nl')).map((r) => r.entry);
+}
+
+export function areaOptions(): { code: string; name: string }[] {
+  return dordrechtWijken.map((a) => ({ code: a.code, name: a.name }));
+}
+
+const hsdsDays = ['', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+/**
+ * The whole map as Open Referral HSDS 3.0 JSON: organizations, services (with schedules and
+ * service_at_location), locations; themes and audiences as attributes of the taxonomy "vangnet".
+ */
+export function toHsds(entries: DirectoryEntry[], generatedAt: Date) {
+  const organizations = new Map<string, DirectoryOrganization>();
+  const locations = new Map<string, DirectoryLocation>();
+  for (const e of entries) {
+    organizations.set(e.organization.id, e.organization);
+    for (const s of e.schedules) if (s.location) locations.set(s.location.id, s.location);
+  }
+  const phone = (number: string | null) => (number ? [{ number, type: 'voice', languages: ['nl'] }] : []);
+  const schedule = (s: DirectorySchedule, serviceId: string) => ({
+    id: s.id,
+    service_id: serviceId,
+    location_id: s.location?.id ?? null,
+    freq: 'WEEKLY',
+    interval: 1,
+    byday: hsdsDays[s.weekday],
+    opens_at: s.opensAt,
+    closes_at: s.closesAt,
+    valid_from: s.validFrom,
+    valid_to: s.validUntil,
+    timezone: 'Europe/Amsterdam',
+    description: s.note || null,
+    notes: s.mobile ? 'mobiel spreekuur' : null,
+    attending_type: s.location ? 'in_person' : 'phone',
+  });
+  return {
+    hsds_version: '3.0',
+    generated_at: generatedAt.toISOString(),
+    organizations: [...organizations.values()].map((o) => ({
+      id: o.id,
+      name: o.name,
+      alternate_name: o.code,
+      description: o.description,
+      email: o.email,
+      website: o.url,
+      phones: phone(o.phone),
+    })),
+    services: entries.map((e) => ({
+      id: e.id,
+      organization_id: e.organization.id,
+      name: e.name,
+      alternate_name: e.code,
+      description: e.description,
+      url: e.url,
+      email: e.email,
+      status: e.active ? 'active' : 'inactive',
+      application_process: e.howToApply || null,
+      phones: phone(e.phone),
+      schedules: e.schedules.map((s) => schedule(s, e.id)),
+      service_at_locations: [...new Map(e.schedules.filter((s) => s.location).map((s) => [s.location!.id, s.location!])).values()].map((l) => ({
+        id: `${e.id}:${l.id}`,
+        service_id: e.id,
+        location_id: l.id,
+        schedules: e.schedules.filter((s) => s.location?.id === l.id).map((s) => schedule(s, e.id)),
+      })),
+      service_areas: [{ name: e.municipalityCode, extent_type: 'municipality' }],
+      attributes: [
+        ...e.themes.map((t) => ({ taxonomy: 'vangnet', taxonomy_term: { code: `theme:${t}`, term: themeLabels[t] } })),
+        ...e.audiences.map((a) => ({ taxonomy: 'vangnet', taxonomy_term: { code: `audience:${a}`, term: audienceLabels[a] } })),
+        { taxonomy: 'vangnet', taxonomy_term: { code: `help:${e.helpKind}`, term: helpKindLabels[e.helpKind] } },
+      ],
+    })),
+    locations: [...locations.values()].map((l) => ({
+      id: l.id,
+      name: l.name,
+      alternate_name: l.code,
+      description: l.description || null,
+      location_type: 'physical',
+      addresses: [{ address_1: l.address, city: l.city, postal_code: l.postcode, country: 'NL', address_type: 'physical' }],
+      external_identifiers: l.areaCode ? [{ identifier: l.areaCode, identifier_type: 'CBS wijkcode' }] : [],
+      attributes: l.meetingPlace ? [{ taxonomy: 'vangnet', taxonomy_term: { code: 'meeting_place', term: 'Ontmoetingsplek' } }] : [],
+    })),
+  };
+}
+
+/** "maandag 09:00–12:00" */
+export function describeSchedule(s: DirectorySchedule): string {
+  return `${weekdayLabels[s.weekday]} ${s.opensAt}–${s.closesAt}`;
+}

@@ -1,0 +1,116 @@
+// The public pages of the social map, rendered on the server: a search form (plain GET) and a page per service.
+import { areaName } from '../../platform/areas.ts';
+import {
+  areaOptions,
+  audienceLabels,
+  audiences,
+  describeSchedule,
+  helpKindLabels,
+  isOpenNow,
+  nextThisWeek,
+  themeLabels,
+  themes,
+  type DirectoryEntry,
+  type DirectoryQuery,
+  type DirectorySchedule,
+} from './domain.ts';
+import { html, publicPage, SafeHtml } from './html.ts';
+
+const whenLabels = { now: 'Nu open', week: 'Deze week nog open' } as const;
+
+function select(name: string, label: string, current: string | undefined, options: [string, string][], id = name): SafeHtml {
+  return html`<div class="vn-field"><label class="utrecht-form-label" for="${id}">${label}</label>
+<select class="utrecht-select" id="${id}" name="${name}"><option value="">Alles</option>${options.map(
+    ([value, text]) => html`<option value="${value}"${value === current ? new SafeHtml(' selected') : ''}>${text}</option>`,
+  )}</select></div>`;
+}
+
+function scheduleLine(s: DirectorySchedule, now: Date): SafeHtml {
+  const place = s.location ? html`, ${s.location.name} (${s.location.address})` : '';
+  const open = isOpenNow(s, now) ? html` <strong>Nu open</strong>` : '';
+  return html`<li>${describeSchedule(s)}${place}${s.mobile ? ' · mobiel spreekuur' : ''}${s.note ? html` · ${s.note}` : ''}${s.validFrom ? html` · vanaf ${s.validFrom}` : ''}${open}</li>`;
+}
+
+function contactLines(e: DirectoryEntry): SafeHtml {
+  const phone = e.phone ?? e.organization.phone;
+  const email = e.email ?? e.organization.email;
+  const url = e.url ?? e.organization.url;
+  return html`${phone ? html`<li>Telefoon: <a href="tel:${phone.replace(/\s+/g, '')}">${phone}</a></li>` : ''}${
+    email ? html`<li>E-mail: <a href="mailto:${email}">${email}</a></li>` : ''
+  }${url ? html`<li>Website: <a href="${url}">${url.replace(/^https?:\/\//, '')}</a></li>` : ''}`;
+}
+
+export function searchPage(results: DirectoryEntry[], query: DirectoryQuery, now: Date): string {
+  const filtered = !!(query.q || query.theme || query.audience || query.area || query.when);
+  const body = html`<h1 class="utrecht-heading-1">Hulp zoeken in Dordrecht</h1>
+<p class="utrecht-paragraph utrecht-paragraph--lead">Hier vindt u organisaties en vrijwilligers die helpen bij geldzorgen, werk, kinderen, gezondheid en wonen. De hulp is meestal gratis.</p>
+<form method="get" action="/hulp" role="search" aria-label="Hulp zoeken">
+<div class="vn-field"><label class="utrecht-form-label" for="q">Waar zoekt u hulp bij?</label>
+<input class="utrecht-textbox" type="search" id="q" name="q" value="${query.q ?? ''}" autocomplete="off"></div>
+<div class="vn-filters">
+${select('thema', 'Onderwerp', query.theme, themes.map((t) => [t, themeLabels[t]]))}
+${select('voor', 'Voor wie', query.audience, audiences.map((a) => [a, audienceLabels[a]]))}
+${select('wijk', 'Wijk', query.area, areaOptions().map((a) => [a.code, a.name]))}
+${select('wanneer', 'Wanneer', query.when, Object.entries(whenLabels) as [string, string][])}
+</div>
+<p><button class="utrecht-button utrecht-button--primary-action" type="submit">Zoeken</button></p>
+</form>
+<h2 class="utrecht-heading-2" id="resultaten">${results.length === 1 ? '1 resultaat' : `${results.length} resultaten`}${filtered ? '' : ': alle hulp'}</h2>
+${
+  results.length
+    ? html`<ul class="vn-results" aria-labelledby="resultaten">${results.map((e) => {
+        const week = e.schedules.map((s) => nextThisWeek(s, now)).filter(Boolean);
+        const open = e.schedules.some((s) => isOpenNow(s, now));
+        return html`<li><h3 class="utrecht-heading-3"><a href="/hulp/${e.id}">${e.name}</a></h3>
+<p class="utrecht-paragraph">${e.organization.name}</p>
+<p class="utrecht-paragraph">${e.description}</p>
+<p class="vn-tags">${e.themes.map((t) => themeLabels[t]).join(' · ')} · voor ${e.audiences.map((a) => audienceLabels[a].toLowerCase()).join(', ')}${
+          open ? html` · <strong>Nu open</strong>` : week.length ? ' · deze week nog spreekuur' : ''
+        }</p></li>`;
+      })}</ul>`
+    : html`<p class="utrecht-paragraph">Geen hulp gevonden. Probeer minder filters, of bel het Sociaal Wijkteam: zij helpen u verder.</p>`
+}
+<p class="utrecht-paragraph">Weet u niet waar u moet beginnen? <a href="/geldfit">Doe de Geldfit-test</a>.</p>
+<p class="utrecht-paragraph"><a href="/api/v1/directory/hsds">Download de sociale kaart als open data (Open Referral HSDS, JSON)</a></p>`;
+  return publicPage({ title: 'Hulp zoeken', lang: 'nl', body, nav: [{ href: '/', label: 'Home' }, { href: '/geldfit', label: 'Geldfit-test' }, { href: '/hulp', label: 'Hulp zoeken', current: true }] });
+}
+
+export function detailPage(e: DirectoryEntry, now: Date): string {
+  const places = [...new Map(e.schedules.filter((s) => s.location).map((s) => [s.location!.id, s.location!])).values()];
+  const body = html`<p><a href="/hulp">Terug naar zoeken</a></p>
+<h1 class="utrecht-heading-1">${e.name}</h1>
+<p class="utrecht-paragraph utrecht-paragraph--lead">${e.organization.name}</p>
+${e.active ? '' : html`<p class="vn-error">Deze hulp wordt op dit moment niet aangeboden.</p>`}
+<p class="utrecht-paragraph">${e.description}</p>
+<h2 class="utrecht-heading-2">Zo komt u in contact</h2>
+${e.howToApply ? html`<p class="utrecht-paragraph">${e.howToApply}</p>` : ''}
+<ul class="utrecht-unordered-list">${contactLines(e)}</ul>
+<h2 class="utrecht-heading-2">Spreekuren</h2>
+${
+  e.schedules.length
+    ? html`<ul class="utrecht-unordered-list">${e.schedules.map((s) => scheduleLine(s, now))}</ul>`
+    : html`<p class="utrecht-paragraph">Geen vast spreekuur. Neem contact op om een afspraak te maken.</p>`
+}
+${
+  places.length
+    ? html`<h2 class="utrecht-heading-2">Adressen</h2><ul class="utrecht-unordered-list">${places.map(
+        (l) => html`<li>${l.name}, ${l.address}${l.postcode ? html`, ${l.postcode}` : ''} ${l.city}${l.areaCode ? html` (wijk ${areaName(l.areaCode)})` : ''}${l.meetingPlace ? ' · ontmoetingsplek' : ''}</li>`,
+      )}</ul>`
+    : ''
+}
+<h2 class="utrecht-heading-2">Over deze hulp</h2>
+<ul class="utrecht-unordered-list">
+<li>Onderwerp: ${e.themes.map((t) => themeLabels[t]).join(', ')}</li>
+<li>Voor: ${e.audiences.map((a) => audienceLabels[a].toLowerCase()).join(', ')}</li>
+<li>Soort hulp: ${helpKindLabels[e.helpKind]}</li>
+</ul>`;
+  return publicPage({ title: e.name, lang: 'nl', body, nav: [{ href: '/', label: 'Home' }, { href: '/geldfit', label: 'Geldfit-test' }, { href: '/hulp', label: 'Hulp zoeken' }] });
+}
+
+export function notFoundPage(): string {
+  return publicPage({
+    title: 'Niet gevonden',
+    lang: 'nl',
+    body: html`<h1 class="utrecht-heading-1">Deze hulp bestaat niet (meer)</h1><p class="utrecht-paragraph"><a href="/hulp">Zoek opnieuw</a>.</p>`,
+  });
+}

@@ -1,0 +1,123 @@
+// HTTP for the social map: a JSON API under /api/v1/directory and light server-rendered pages under /hulp.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/database.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { audiences, directoryQuery, searchDirectory, serviceInput, themes, toHsds, type DirectoryQuery } from './domain.ts';
+import { detailPage, notFoundPage, searchPage } from './pages.ts';
+import { createService, getEntry, listLocations, listOrganizations, loadDirectory, updateService } from './store.ts';
+
+type Options = { db: Database; config: Config };
+const idParams = z.object({ id: z.string().uuid() });
+const tags = ['directory'];
+
+const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/directory/services',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Zoeken op de sociale kaart (GeldenzoDordt)',
+        querystring: directoryQuery.omit({ helpKinds: true }).extend({ includeInactive: z.enum(['true', 'false']).optional() }),
+      },
+    },
+    async (request) => {
+      const { includeInactive, ...query } = request.query;
+      const entries = await loadDirectory(db);
+      if (includeInactive === 'true' && !query.q && !query.theme && !query.audience && !query.area && !query.when) return { items: entries };
+      return { items: searchDirectory(entries, query, db.clock.now()) };
+    },
+  );
+
+  app.get('/directory/services/:id', { config: { access: 'public' }, schema: { tags, summary: 'Eén dienst van de sociale kaart', params: idParams } }, async (request) =>
+    getEntry(db, request.params.id),
+  );
+
+  app.get(
+    '/directory/hsds',
+    { config: { access: 'public' }, schema: { tags, summary: 'De hele sociale kaart als Open Referral HSDS 3.0 (JSON)' } },
+    async (_request, reply) => {
+      const entries = await loadDirectory(db);
+      reply.header('Content-Disposition', 'inline; filename="sociale-kaart-hsds.json"');
+      return toHsds(entries, db.clock.now());
+    },
+  );
+
+  app.get('/directory/organizations', { config: { access: 'public' }, schema: { tags, summary: 'Organisaties en plekken op de sociale kaart' } }, async () => ({
+    organizations: await listOrganizations(db),
+    locations: await listLocations(db),
+  }));
+
+  app.put(
+    '/directory/services/:id',
+    { config: { access: 'directory:edit' }, schema: { tags, summary: 'Een dienst wijzigen (medewerkers)', params: idParams, body: serviceInput } },
+    async (request) => updateService(db, request.actor, request.params.id, request.body),
+  );
+
+  app.post(
+    '/directory/services',
+    {
+      config: { access: 'directory:edit' },
+      schema: { tags, summary: 'Een dienst toevoegen (medewerkers)', body: serviceInput.extend({ organizationId: z.string().uuid() }) },
+    },
+    async (request, reply) => {
+      const { organizationId, ...input } = request.body;
+      reply.code(201);
+      return createService(db, request.actor, organizationId, input);
+    },
+  );
+};
+
+/** Form values from the public search page: Dutch parameter names, empty or unknown values are ignored. */
+const pageQuery = z.object({
+  q: z.string().max(100).optional(),
+  thema: z.string().max(30).optional(),
+  voor: z.string().max(30).optional(),
+  wijk: z.string().max(10).optional(),
+  wanneer: z.string().max(10).optional(),
+});
+
+export function queryFromForm(form: z.infer<typeof pageQuery>): DirectoryQuery {
+  const parsed = directoryQuery.safeParse({
+    q: form.q?.trim() || undefined,
+    theme: (themes as readonly string[]).includes(form.thema ?? '') ? form.thema : undefined,
+    audience: (audiences as readonly string[]).includes(form.voor ?? '') ? form.voor : undefined,
+    area: /^WK\d{6}$/.test(form.wijk ?? '') ? form.wijk : undefined,
+    when: form.wanneer === 'now' || form.wanneer === 'week' ? form.wanneer : undefined,
+  });
+  return parsed.success ? parsed.data : {};
+}
+
+const pageRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  app.get('/hulp', { config: { access: 'public' }, schema: { hide: true, querystring: pageQuery } }, async (request, reply) => {
+    const query = queryFromForm(request.query);
+    const now = db.clock.now();
+    const results = searchDirectory(await loadDirectory(db), query, now);
+    return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(searchPage(results, query, now));
+  });
+  app.get('/hulp/:id', { config: { access: 'public' }, schema: { hide: true, params: z.object({ id: z.string().max(60) }) } }, async (request, reply) => {
+    try {
+      const entry = await getEntry(db, request.params.id);
+      return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(detailPage(entry, db.clock.now()));
+    } catch (error) {
+      if (error instanceof NotFoundError) return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage());
+      throw error;
+    }
+  });
+};
+
+/**
+ * The module's routes. The registry mounts module routes under /api/v1; the public pages must live at /hulp,
+ * so this plugin opts out of encapsulation (like fastify-plugin does) and mounts its API under /api/v1 itself.
+ */
+export const directoryRoutes: FastifyPluginAsync<Options> = async (app, { db, config }) => {
+  await app.register(apiRoutes, { db, config, prefix: '/api/v1' });
+  await app.register(pageRoutes, { db, config });
+};
+Object.assign(directoryRoutes, { [Symbol.for('skip-override')]: true });
