@@ -36,7 +36,7 @@ describe('backup and restore', () => {
     await ensureReferenceData(db);
     await addPerson(db, 'Voor-backup');
     await db.close();
-    const env = { ...process.env, VANGNET_DATA_DIR: dataDir, VANGNET_LOG_LEVEL: 'silent' };
+    const env: NodeJS.ProcessEnv = { ...process.env, VANGNET_DATA_DIR: dataDir, VANGNET_LOG_LEVEL: 'silent' };
     delete env.DATABASE_URL;
     const file = path.join(tmp, 'backup.tar.gz');
     const bin = path.resolve('bin/vangnet.js');

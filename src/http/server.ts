@@ -39,6 +39,11 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
   const app = Fastify({
     trustProxy: process.env.VANGNET_TRUST_PROXY === 'true',
     bodyLimit: 50 * 1024 * 1024,
+    // Errors the router raises before any route runs (over-long parameters, bad URLs) are problems too.
+    frameworkErrors: (error, request, reply) => {
+      const problem = toProblem(error);
+      void sendProblem(reply, request, { ...problem, detail: problem.status === 414 ? 'Het adres is te lang.' : problem.detail });
+    },
     logger: {
       level: config.logLevel,
       ...(logStream ? { stream: logStream } : {}),
