@@ -72,3 +72,39 @@ describe('createIntake', () => {
     await expect(createIntake(db, anonymousActor(null), { ...base, route: 'gp' })).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 });
+
+describe('demo data', () => {
+  it('adds the GP and partner accounts and four referrals, once', async () => {
+    const { loadConfig } = await import('../../config.ts');
+    const { seedReferralsDemo } = await import('./module.ts');
+    const { users } = await import('../../platform/schema.ts');
+    const { referrals } = await import('./schema.ts');
+    const config = loadConfig({ VANGNET_DEMO_PASSWORD: 'Test-wachtwoord-123' });
+    const count = () =>
+      db.audited(systemActor('test'), { action: 'read', objectType: 'test' }, async (tx) => (await tx.select().from(referrals)).length);
+    const before = await count();
+    await seedReferralsDemo(db, config);
+    await seedReferralsDemo(db, config);
+    // Referrals already exist in this database from the tests above, so the demo referrals are skipped; users are added.
+    expect(await count()).toBe(before);
+    const gp = await db.unaudited((q) => q.select().from(users).where(eq(users.email, 'huisarts@drechtdokters.example')));
+    expect(gp[0]?.roles).toEqual(['case_worker']);
+    expect(gp[0]?.organisationId).toBe(await orgId('DRECHTDOKTERS'));
+  });
+
+  it('creates four demo referrals in an empty database', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      await seedDemo(fresh.db, 'Test-wachtwoord-123');
+      const { loadConfig } = await import('../../config.ts');
+      const { seedReferralsDemo } = await import('./module.ts');
+      const { referrals } = await import('./schema.ts');
+      await seedReferralsDemo(fresh.db, loadConfig({ VANGNET_DEMO_PASSWORD: 'Test-wachtwoord-123' }));
+      await seedReferralsDemo(fresh.db, loadConfig({ VANGNET_DEMO_PASSWORD: 'Test-wachtwoord-123' }));
+      const rows = await fresh.db.audited(systemActor('test'), { action: 'read', objectType: 'test' }, (tx) => tx.select().from(referrals));
+      expect(rows.map((r) => r.state).sort()).toEqual(['accepted', 'first_contact', 'sent', 'sent']);
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+});

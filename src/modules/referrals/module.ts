@@ -1,3 +1,174 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/database.ts';
+import { systemActor, type Actor } from '../../platform/actor.ts';
+import { organisationMunicipalities, organisations, users, type Role } from '../../platform/schema.ts';
+import { hashPassword } from '../../platform/secrets.ts';
 import type { ModuleDefinition } from '../registry.ts';
+import { actOnReferral, createIntake, createReferral, createStaffIntake, setServiceLevel } from './commands.ts';
+import { defaultServiceLevels, themeCodes, type ReferralTheme } from './domain.ts';
+import { collectReferralMetrics, referralMeasures } from './metrics.ts';
+import { listServiceLevels } from './queries.ts';
+import { referralRoutesPlugin } from './routes.ts';
+import { referrals, referralServiceLevels } from './schema.ts';
 
-export const referralsModule: ModuleDefinition = { name: 'referrals' };
+/** Demo accounts of this module: a GP practice (sociaal recept) and a consultant at the social service. */
+export const referralDemoUsers: { email: string; displayName: string; organisation: string; roles: Role[] }[] = [
+  { email: 'huisarts@drechtdokters.example', displayName: 'Dr. Hanna Huisarts', organisation: 'DRECHTDOKTERS', roles: ['case_worker'] },
+  { email: 'consulent@sdd.example', displayName: 'Sanne SDD-consulent', organisation: 'SDD', roles: ['case_worker'] },
+  { email: 'vrijwilliger@humanitas.example', displayName: 'Henk Humanitas', organisation: 'HUMANITAS', roles: ['case_worker'] },
+];
+
+export async function ensureReferralDemoUsers(db: Database, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.unauditedTransaction(async (tx) => {
+    for (const u of referralDemoUsers) {
+      const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, u.organisation));
+      if (!org) continue;
+      await tx
+        .insert(users)
+        .values({ organisationId: org.id, email: u.email, displayName: u.displayName, roles: u.roles, passwordHash })
+        .onConflictDoNothing();
+    }
+  });
+}
+
+/** The actor of a demo user, to create demo data through the same commands people use. */
+async function demoActor(db: Database, email: string): Promise<Actor> {
+  return db.unaudited(async (q) => {
+    const [u] = await q
+      .select({ id: users.id, displayName: users.displayName, roles: users.roles, organisationId: users.organisationId, kind: organisations.kind })
+      .from(users)
+      .innerJoin(organisations, eq(organisations.id, users.organisationId))
+      .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+    if (!u) throw new Error(`demo user ${email} missing`);
+    const ms = await q.select({ m: organisationMunicipalities.municipalityCode }).from(organisationMunicipalities).where(eq(organisationMunicipalities.organisationId, u.organisationId));
+    return {
+      kind: 'user' as const,
+      userId: u.id,
+      displayName: u.displayName,
+      organisationId: u.organisationId,
+      organisationKind: u.kind,
+      roles: u.roles,
+      municipalities: ms.map((m) => m.m),
+      origin: null,
+    };
+  });
+}
+
+/** Demo users, the agreed service levels for Dordrecht, and a handful of referrals in different states. Idempotent. */
+export async function seedReferralsDemo(db: Database, config: Config): Promise<void> {
+  await ensureReferralDemoUsers(db, config.demoPassword);
+  await db.unaudited((q) =>
+    q
+      .insert(referralServiceLevels)
+      .values(themeCodes.map((theme) => ({ municipalityCode: 'GM0505', theme, ...defaultServiceLevels[theme] })))
+      .onConflictDoNothing(),
+  );
+  const existing = await db.audited(systemActor('demo'), { action: 'read', objectType: 'referral', details: { demo: true } }, async (tx) =>
+    tx.select({ n: sql<number>`count(*)::int` }).from(referrals),
+  );
+  if ((existing[0]?.n ?? 0) > 0) return;
+  const gp = await demoActor(db, 'huisarts@drechtdokters.example');
+  const swt = await demoActor(db, 'consulent@wijkteam.example');
+  const sdd = await demoActor(db, 'consulent@sdd.example');
+  const consentText = 'De inwoner geeft toestemming om naam, contactgegevens en hulpvraag te delen met de organisatie waarnaar verwezen wordt.';
+  const recept = await createStaffIntake(db, gp, {
+    municipalityCode: 'GM0505',
+    route: 'gp',
+    theme: 'money_debts',
+    question: 'Patiënt heeft veel stress door rekeningen die niet betaald worden; wil graag hulp bij het op orde brengen.',
+    contact: { name: 'Jansen', phone: '06 12 34 56 78' },
+    consent: { given: true, text: consentText },
+    person: { initials: 'M.', postcode: '3315 AB', houseNumber: '12', birthDate: '1979-04-02' },
+  });
+  await actOnReferral(db, swt, recept.referralId, 'accept');
+  await actOnReferral(db, swt, recept.referralId, 'first_contact', { note: 'Huisbezoek gepland met de inwoner.' });
+  const walkIn = await createReferral(db, swt, {
+    municipalityCode: 'GM0505',
+    person: { initials: 'A.', surname: 'El Amrani', postcode: '3316 CD', houseNumber: '4', phone: '06 98 76 54 32' },
+    toOrganisationCode: 'SDD',
+    theme: 'work_income',
+    question: 'Inkomen is onlangs weggevallen na ontslag; graag beoordelen of er recht is op een uitkering.',
+    consent: { given: true, text: consentText },
+  });
+  await actOnReferral(db, sdd, walkIn.referralId, 'accept');
+  await createIntake(db, systemActor('demo'), {
+    municipalityCode: 'GM0505',
+    route: 'selftest',
+    theme: 'money_debts',
+    question: 'Contactverzoek na de Geldfit-test: ik heb een aanmaning van de zorgverzekeraar.',
+    contact: { name: 'Petra de Boer', email: 'petra@example.org' },
+    consent: { given: true, text: 'Ik wil dat iemand contact met mij opneemt en geef toestemming mijn gegevens daarvoor te delen.' },
+    profile: 'act_now',
+  });
+  await createReferral(db, swt, {
+    municipalityCode: 'GM0505',
+    person: { initials: 'K.', surname: 'Visser', postcode: '3314 EF', houseNumber: '88' },
+    toOrganisationCode: 'HUMANITAS',
+    theme: 'administration',
+    question: 'Hulp bij het ordenen van de post en de administratie (thuisadministratie).',
+    consent: { given: true, text: consentText },
+  });
+}
+
+export const referralsModule: ModuleDefinition = {
+  name: 'referrals',
+  routes: referralRoutesPlugin,
+  seedDemo: seedReferralsDemo,
+  metrics: { measures: referralMeasures, collect: collectReferralMetrics },
+  commands(program, ctx) {
+    const cmd = program.command('referrals').description('Ketenaanpak: verwijzingen tussen partners');
+    cmd
+      .command('service-levels')
+      .description('Toon de servicenormen per onderwerp (werkdagen tot antwoord en tot eerste contact)')
+      .option('--municipality <code>', 'gemeentecode', 'GM0505')
+      .action(async (options: { municipality: string }) => {
+        const db = await ctx.openDatabase();
+        try {
+          const levels = await listServiceLevels(db, options.municipality);
+          console.log('onderwerp'.padEnd(18), 'antwoord', 'eerste contact', '(werkdagen)');
+          for (const l of levels) console.log(l.theme.padEnd(18), String(l.answerWorkingDays).padStart(8), String(l.firstContactWorkingDays).padStart(14), l.configured ? '' : '(standaard)');
+        } finally {
+          await db.close();
+        }
+      });
+    cmd
+      .command('set-service-level')
+      .description('Stel de servicenorm voor een onderwerp in')
+      .requiredOption('--theme <code>', `onderwerp: ${themeCodes.join(', ')}`)
+      .requiredOption('--answer-days <n>', 'werkdagen tot antwoord (accepteren of afwijzen)')
+      .requiredOption('--first-contact-days <n>', 'werkdagen tot eerste contact')
+      .option('--municipality <code>', 'gemeentecode', 'GM0505')
+      .action(async (options: { theme: string; answerDays: string; firstContactDays: string; municipality: string }) => {
+        const db = await ctx.openDatabase();
+        try {
+          await setServiceLevel(db, systemActor('cli'), {
+            municipalityCode: options.municipality,
+            theme: options.theme as ReferralTheme,
+            answerWorkingDays: Number(options.answerDays),
+            firstContactWorkingDays: Number(options.firstContactDays),
+          });
+          console.log(`Servicenorm voor ${options.theme} in ${options.municipality} ingesteld.`);
+        } catch (error) {
+          console.error((error as Error).message, JSON.stringify((error as { details?: unknown }).details ?? {}));
+          process.exitCode = 1;
+        } finally {
+          await db.close();
+        }
+      });
+    cmd
+      .command('figures')
+      .description('Geanonimiseerde cijfers per maand als JSON (voor insights)')
+      .requiredOption('--from <YYYY-MM>', 'eerste maand')
+      .requiredOption('--to <YYYY-MM>', 'laatste maand')
+      .action(async (options: { from: string; to: string }) => {
+        const db = await ctx.openDatabase();
+        try {
+          console.log(JSON.stringify(await collectReferralMetrics(db, { fromMonth: options.from, toMonth: options.to }), null, 2));
+        } finally {
+          await db.close();
+        }
+      });
+  },
+};

@@ -1,0 +1,300 @@
+import { and, asc, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
+import type { Database, Tx } from '../../db/database.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { areaName } from '../../platform/areas.ts';
+import { assertCan, assertMunicipality } from '../../platform/authz.ts';
+import { amsterdamDate } from '../../platform/clock.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { organisationMunicipalities, organisations, persons, users } from '../../platform/schema.ts';
+import { assertCanSeePerson } from './commands.ts';
+import {
+  availableActions,
+  defaultServiceLevels,
+  overdueFlags,
+  reasonRequired,
+  referralThemes,
+  responsibleSide,
+  sideOf,
+  themeCodes,
+  type OverdueFlag,
+  type ReferralAction,
+  type ReferralState,
+  type ReferralTheme,
+  type Side,
+} from './domain.ts';
+import { referralConsents, referralEvents, referralIntakes, referrals, referralServiceLevels } from './schema.ts';
+
+type Staff = Extract<Actor, { kind: 'user' | 'api_key' }>;
+
+async function organisationNames(tx: Pick<Tx, 'select'>): Promise<Map<string, { code: string; name: string }>> {
+  const rows = await tx.select({ id: organisations.id, code: organisations.code, name: organisations.name }).from(organisations);
+  return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
+}
+
+function displayName(p: { initials: string | null; prefix: string | null; surname: string }): string {
+  return [p.initials, p.prefix, p.surname].filter(Boolean).join(' ');
+}
+
+export interface WorkItem {
+  id: string;
+  personId: string;
+  residentName: string;
+  theme: ReferralTheme;
+  route: string;
+  state: ReferralState;
+  side: Side;
+  from: { code: string; name: string } | null;
+  to: { code: string; name: string };
+  sentAt: Date;
+  answerDueDate: string;
+  firstContactDueDate: string;
+  flags: OverdueFlag[];
+  /** True when this organisation holds the resident right now ("niet loslaten"). */
+  weAreResponsible: boolean;
+}
+
+/**
+ * The work list of the actor's organisation: incoming and outgoing referrals that are not closed, each with its
+ * service-level flags and who is responsible. Only residents who consented to sharing with this organisation.
+ */
+export async function workList(db: Database, actor: Actor, options: { includeClosed?: boolean } = {}) {
+  assertCan(actor, 'referrals:work');
+  const today = amsterdamDate(db.clock.now());
+  return db.audited(actor, { action: 'search', objectType: 'referral', details: { list: 'worklist' } }, async (tx, trail) => {
+    const mine = or(eq(referrals.toOrganisationId, actor.organisationId), eq(referrals.fromOrganisationId, actor.organisationId));
+    const rows = await tx
+      .select({ r: referrals, p: { initials: persons.initials, prefix: persons.prefix, surname: persons.surname } })
+      .from(referrals)
+      .innerJoin(persons, eq(persons.id, referrals.personId))
+      // No active consent for this organisation, no line on its list.
+      .innerJoin(
+        referralConsents,
+        and(
+          eq(referralConsents.personId, referrals.personId),
+          eq(referralConsents.organisationId, actor.organisationId),
+          isNull(referralConsents.withdrawnAt),
+        ),
+      )
+      .where(
+        and(
+          mine,
+          inArray(referrals.municipalityCode, actor.municipalities),
+          options.includeClosed ? undefined : ne(referrals.state, 'closed'),
+        ),
+      )
+      .orderBy(asc(referrals.sentAt))
+      .limit(500);
+    const names = await organisationNames(tx);
+    const seen = new Set<string>();
+    const items: WorkItem[] = [];
+    for (const { r, p } of rows) {
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      const side = sideOf(r, actor.organisationId)!;
+      const state = r.state as ReferralState;
+      items.push({
+        id: r.id,
+        personId: r.personId,
+        residentName: displayName(p),
+        theme: r.theme as ReferralTheme,
+        route: r.route,
+        state,
+        side,
+        from: r.fromOrganisationId ? names.get(r.fromOrganisationId)! : null,
+        to: names.get(r.toOrganisationId)!,
+        sentAt: r.sentAt,
+        answerDueDate: r.answerDueDate,
+        firstContactDueDate: r.firstContactDueDate,
+        flags: overdueFlags({ state, answerDueDate: r.answerDueDate, firstContactDueDate: r.firstContactDueDate }, today),
+        weAreResponsible: responsibleSide(state, r.fromOrganisationId !== null && r.fromOrganisationId !== r.toOrganisationId) === side,
+      });
+    }
+    trail.subjectIds = [...new Set(items.map((i) => i.personId))];
+    return {
+      today,
+      incoming: items.filter((i) => i.side === 'receiver'),
+      outgoing: items.filter((i) => i.side === 'sender'),
+    };
+  });
+}
+
+/** One referral with the resident's contact details, intake, timeline of this referral and the actions allowed now. */
+export async function getReferral(db: Database, actor: Actor, referralId: string) {
+  assertCan(actor, 'referrals:work');
+  const today = amsterdamDate(db.clock.now());
+  return db.audited(actor, { action: 'read', objectType: 'referral', objectId: referralId }, async (tx, trail) => {
+    const [r] = await tx.select().from(referrals).where(eq(referrals.id, referralId));
+    if (!r) throw new NotFoundError('De verwijzing');
+    trail.subjectIds = [r.personId];
+    trail.municipalityCode = r.municipalityCode;
+    assertMunicipality(actor, r.municipalityCode);
+    const side = sideOf(r, actor.organisationId);
+    if (!side) throw new NotFoundError('De verwijzing');
+    await assertCanSeePerson(tx, actor, r.personId);
+    const [person] = await tx.select().from(persons).where(eq(persons.id, r.personId));
+    const intake = r.intakeId ? (await tx.select().from(referralIntakes).where(eq(referralIntakes.id, r.intakeId)))[0] : undefined;
+    const names = await organisationNames(tx);
+    const events = await eventsFor(tx, eq(referralEvents.referralId, r.id), names);
+    const state = r.state as ReferralState;
+    const hasSender = r.fromOrganisationId !== null && r.fromOrganisationId !== r.toOrganisationId;
+    const actions = availableActions(state, side);
+    return {
+      id: r.id,
+      personId: r.personId,
+      municipalityCode: r.municipalityCode,
+      theme: r.theme as ReferralTheme,
+      themeLabel: referralThemes[r.theme as ReferralTheme],
+      route: r.route,
+      question: r.question,
+      state,
+      side,
+      from: r.fromOrganisationId ? names.get(r.fromOrganisationId)! : null,
+      to: names.get(r.toOrganisationId)!,
+      area: r.areaCode ? areaName(r.areaCode) : null,
+      declineReason: r.declineReason,
+      closeReason: r.closeReason,
+      sentAt: r.sentAt,
+      acceptedAt: r.acceptedAt,
+      firstContactAt: r.firstContactAt,
+      helpInPlaceAt: r.helpInPlaceAt,
+      closedAt: r.closedAt,
+      answerDueDate: r.answerDueDate,
+      firstContactDueDate: r.firstContactDueDate,
+      flags: overdueFlags({ state, answerDueDate: r.answerDueDate, firstContactDueDate: r.firstContactDueDate }, today),
+      responsible: responsibleSide(state, hasSender),
+      actions: actions.map((a: ReferralAction) => ({ action: a, reasonRequired: reasonRequired(state, a) })),
+      resident: {
+        name: person ? displayName(person) : '',
+        birthDate: person?.birthDate ?? null,
+        phone: person?.phone ?? null,
+        email: person?.email ?? null,
+        postcode: person?.postcode ?? null,
+        houseNumber: person?.houseNumber ?? null,
+      },
+      intake: intake ? { route: intake.route, profile: intake.profile, consentText: intake.consentText, createdAt: intake.createdAt } : null,
+      events,
+    };
+  });
+}
+
+async function eventsFor(tx: Tx, where: ReturnType<typeof eq>, names: Map<string, { code: string; name: string }>) {
+  const rows = await tx
+    .select({ e: referralEvents, userName: users.displayName })
+    .from(referralEvents)
+    .leftJoin(users, eq(users.id, referralEvents.userId))
+    .where(where)
+    .orderBy(asc(referralEvents.occurredAt), asc(referralEvents.seq));
+  return rows.map(({ e, userName }) => ({
+    id: e.id,
+    referralId: e.referralId,
+    kind: e.kind,
+    organisation: e.organisationId ? (names.get(e.organisationId) ?? null) : null,
+    user: userName ?? null,
+    note: e.note,
+    occurredAt: e.occurredAt,
+  }));
+}
+
+/**
+ * A resident's timeline across organisations: every referral and event. Only for an organisation involved in
+ * one of their referrals and holding an active consent; every view leaves an audit line naming the resident.
+ */
+export async function residentTimeline(db: Database, actor: Actor, personId: string) {
+  assertCan(actor, 'referrals:work');
+  return db.audited(
+    actor,
+    { action: 'read', objectType: 'referral_timeline', objectId: personId, subjectIds: [personId] },
+    async (tx, trail) => {
+      await assertCanSeePerson(tx, actor as Staff, personId);
+      const [person] = await tx.select().from(persons).where(eq(persons.id, personId));
+      if (!person) throw new NotFoundError('De inwoner');
+      trail.municipalityCode = person.municipalityCode;
+      assertMunicipality(actor, person.municipalityCode);
+      const names = await organisationNames(tx);
+      const list = await tx.select().from(referrals).where(eq(referrals.personId, personId)).orderBy(asc(referrals.sentAt));
+      const consents = await tx
+        .select()
+        .from(referralConsents)
+        .where(eq(referralConsents.personId, personId))
+        .orderBy(asc(referralConsents.givenAt));
+      const ours = new Set(list.filter((r) => sideOf(r, actor.organisationId)).map((r) => r.id));
+      const events = (await eventsFor(tx, eq(referralEvents.personId, personId), names)).map((e) =>
+        e.referralId && !ours.has(e.referralId) ? { ...e, note: null } : e,
+      );
+      return {
+        person: {
+          id: person.id,
+          name: displayName(person),
+          birthDate: person.birthDate,
+          phone: person.phone,
+          email: person.email,
+          postcode: person.postcode,
+          houseNumber: person.houseNumber,
+        },
+        referrals: list.map((r) => ({
+          id: r.id,
+          theme: r.theme as ReferralTheme,
+          route: r.route,
+          state: r.state as ReferralState,
+          from: r.fromOrganisationId ? names.get(r.fromOrganisationId)! : null,
+          to: names.get(r.toOrganisationId)!,
+          sentAt: r.sentAt,
+          // Another organisation's question is shared only through the chain; the text stays with the two sides.
+          question: sideOf(r, actor.organisationId) ? r.question : null,
+        })),
+        consents: consents.map((c) => ({
+          id: c.id,
+          organisation: names.get(c.organisationId)!,
+          scopes: c.scopes,
+          text: c.text,
+          recordedVia: c.recordedVia,
+          givenAt: c.givenAt,
+          givenBy: c.givenByOrganisationId ? (names.get(c.givenByOrganisationId)?.name ?? null) : null,
+          withdrawnAt: c.withdrawnAt,
+          withdrawnBy: c.withdrawnByOrganisationId ? (names.get(c.withdrawnByOrganisationId)?.name ?? null) : null,
+          withdrawalNote: c.withdrawalNote,
+        })),
+        events,
+      };
+    },
+  );
+}
+
+/** Organisations a referral can go to in the actor's municipalities (not creditors, not providers). */
+export async function listPartners(db: Database, actor: Actor) {
+  assertCan(actor, 'referrals:work');
+  const rows = await db.unaudited((q) =>
+    q
+      .select({ id: organisations.id, code: organisations.code, name: organisations.name, kind: organisations.kind, m: organisationMunicipalities.municipalityCode })
+      .from(organisations)
+      .innerJoin(organisationMunicipalities, eq(organisationMunicipalities.organisationId, organisations.id))
+      .orderBy(asc(organisations.name)),
+  );
+  const byId = new Map<string, { id: string; code: string; name: string; kind: string; municipalities: string[] }>();
+  for (const r of rows) {
+    if (r.kind === 'creditor' || r.kind === 'provider') continue;
+    if (!actor.municipalities.includes(r.m)) continue;
+    const entry = byId.get(r.id) ?? { id: r.id, code: r.code, name: r.name, kind: r.kind, municipalities: [] };
+    entry.municipalities.push(r.m);
+    byId.set(r.id, entry);
+  }
+  return [...byId.values()];
+}
+
+/** The service levels per theme for a municipality: configured ones, else the defaults. Not personal. */
+export async function listServiceLevels(db: Database, municipalityCode: string) {
+  const rows = await db.unaudited((q) =>
+    q.select().from(referralServiceLevels).where(eq(referralServiceLevels.municipalityCode, municipalityCode)).orderBy(desc(referralServiceLevels.theme)),
+  );
+  return themeCodes.map((theme) => {
+    const row = rows.find((r) => r.theme === theme);
+    const level = row ?? defaultServiceLevels[theme];
+    return {
+      theme,
+      label: referralThemes[theme],
+      answerWorkingDays: level.answerWorkingDays,
+      firstContactWorkingDays: level.firstContactWorkingDays,
+      configured: Boolean(row),
+    };
+  });
+}
