@@ -1,3 +1,13 @@
 import type { ModuleDefinition } from '../registry.ts';
+import { passCommands } from './cli.ts';
+import { seedPassDemo } from './demo.ts';
+import { collectPassMetrics, passMeasures } from './metrics.ts';
+import { passRoutes } from './routes.ts';
 
-export const passModule: ModuleDefinition = { name: 'pass' };
+export const passModule: ModuleDefinition = {
+  name: 'pass',
+  routes: passRoutes,
+  commands: passCommands,
+  seedDemo: (db) => seedPassDemo(db),
+  metrics: { measures: passMeasures, collect: collectPassMetrics },
+};

@@ -1,0 +1,461 @@
+import { randomInt, timingSafeEqual } from 'node:crypto';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database, Tx } from '../../db/database.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { assertCan, assertMunicipality, can } from '../../platform/authz.ts';
+import { areaForPostcode } from '../../platform/areas.ts';
+import { amsterdamDate } from '../../platform/clock.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { insertPerson } from '../../platform/persons.ts';
+import { normalisePostcode } from '../../platform/bsn.ts';
+import { organisations, persons } from '../../platform/schema.ts';
+import { sha256 } from '../../platform/secrets.ts';
+import { normsFor, rulesOn } from './configuration.ts';
+import {
+  checkEligibility,
+  childBudgetFor,
+  householdTypeFor,
+  passNumberFrom,
+  passRoutes,
+  passYearPeriod,
+  routeReason,
+  type EligibilityResult,
+  type HouseholdType,
+  type PassRoute,
+} from './domain.ts';
+import { childBudgets, passApplications, passMembers, passes, passProviders, passTransactions } from './schema.ts';
+
+const name = z.string().trim().min(1).max(100);
+const initials = z.string().trim().min(1).max(20);
+const birthDate = z.iso.date('Vul een datum in als JJJJ-MM-DD.');
+
+export const applicationInput = z.object({
+  municipalityCode: z.string().regex(/^GM\d{4}$/).default('GM0505'),
+  route: z.enum(passRoutes),
+  applicant: z.object({
+    initials,
+    prefix: z.string().trim().max(20).optional().nullable(),
+    surname: name,
+    birthDate,
+    street: z.string().trim().min(1).max(200),
+    houseNumber: z.string().trim().min(1).max(10),
+    postcode: z.string().refine((v) => normalisePostcode(v) !== null, 'Een postcode is vier cijfers en twee letters.'),
+    city: z.string().trim().min(1).max(100),
+    email: z.string().trim().email().optional().nullable(),
+  }),
+  partner: z.object({ initials, surname: name, birthDate }).optional().nullable(),
+  children: z.array(z.object({ initials, surname: name, birthDate })).max(15).default([]),
+  /** Net household income per month, in cents; required for the income route. */
+  monthlyNetIncomeCents: z.number().int().min(0).max(10_000_000).optional().nullable(),
+  volunteerOrganisationId: z.string().uuid().optional().nullable(),
+});
+export type ApplicationInput = z.infer<typeof applicationInput>;
+
+const codeAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+function randomCode(length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += codeAlphabet[randomInt(codeAlphabet.length)];
+  return out;
+}
+/** Twelve characters from 32: 60 bits, shown once to the resident and stored only as a hash. */
+function newAccessCode(): string {
+  const raw = randomCode(12);
+  return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
+}
+function normaliseCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+function newPassNumber(): string {
+  return passNumberFrom(String(randomInt(100_000_000, 1_000_000_000)));
+}
+
+export interface ApplicationOutcome {
+  applicationId: string;
+  reference: string;
+  /** Only for a resident who applied online: shown once, never stored in readable form. */
+  accessCode: string | null;
+  status: string;
+  route: PassRoute;
+  householdType: HouseholdType;
+  eligible: boolean | null;
+  reason: string;
+}
+
+/**
+ * A resident applies (anonymous, online) or a case worker enters the application. The income check runs at once
+ * and its reason is shown; a case worker decides, because income and carer status have to be verified.
+ */
+export async function submitApplication(db: Database, actor: Actor, input: ApplicationInput): Promise<ApplicationOutcome> {
+  const staff = actor.kind === 'user' || actor.kind === 'api_key';
+  if (staff) {
+    assertCan(actor, 'pass:administer');
+    assertMunicipality(actor, input.municipalityCode);
+  }
+  if (input.route === 'income' && (input.monthlyNetIncomeCents === undefined || input.monthlyNetIncomeCents === null)) {
+    throw new ValidationError('Vul het netto-inkomen van uw huishouden per maand in.', [{ field: 'monthlyNetIncomeCents', reason: 'verplicht bij een aanvraag op inkomen' }]);
+  }
+  if (input.route === 'volunteer' && !input.volunteerOrganisationId) {
+    throw new ValidationError('Kies de vrijwilligersorganisatie die de pas voor u koopt.', [{ field: 'volunteerOrganisationId', reason: 'verplicht voor vrijwilligers' }]);
+  }
+  const now = db.clock.now();
+  const today = amsterdamDate(now);
+  const year = Number(today.slice(0, 4));
+  const householdType = householdTypeFor({ hasPartner: !!input.partner, childCount: input.children.length, applicantBirthDate: input.applicant.birthDate, on: today });
+  const postcode = normalisePostcode(input.applicant.postcode)!;
+  const area = areaForPostcode(postcode);
+  const accessCode = staff ? null : newAccessCode();
+  const reference = `DP-${randomCode(8)}`;
+
+  return db.audited(
+    actor,
+    { action: 'create', objectType: 'pass_application', municipalityCode: input.municipalityCode, purpose: 'Aanvraag Dordtpas' },
+    async (tx, trail) => {
+      if (input.route === 'volunteer') {
+        const [org] = await tx.select().from(organisations).where(eq(organisations.id, input.volunteerOrganisationId!));
+        if (!org || org.kind !== 'volunteer_organisation') {
+          throw new ValidationError('Deze organisatie is geen vrijwilligersorganisatie.', [{ field: 'volunteerOrganisationId', reason: 'onbekend' }]);
+        }
+      }
+      const rules = await rulesOn(tx, input.municipalityCode, today);
+      let check: EligibilityResult | null = null;
+      let reason: string;
+      if (input.route === 'income') {
+        check = checkEligibility({ householdType, monthlyNetIncomeCents: input.monthlyNetIncomeCents!, on: today }, await normsFor(tx, input.municipalityCode), rules);
+        reason = check.reason;
+      } else {
+        reason = routeReason(input.route, rules);
+      }
+      const applicant = await insertPerson(tx, {
+        municipalityCode: input.municipalityCode,
+        initials: input.applicant.initials,
+        prefix: input.applicant.prefix ?? null,
+        surname: input.applicant.surname,
+        birthDate: input.applicant.birthDate,
+        street: input.applicant.street,
+        houseNumber: input.applicant.houseNumber,
+        postcode,
+        city: input.applicant.city,
+        email: input.applicant.email ?? null,
+      });
+      const partner = input.partner
+        ? await insertPerson(tx, { municipalityCode: input.municipalityCode, initials: input.partner.initials, surname: input.partner.surname, birthDate: input.partner.birthDate, postcode, houseNumber: input.applicant.houseNumber })
+        : null;
+      const children = [];
+      for (const child of input.children) {
+        const person = await insertPerson(tx, { municipalityCode: input.municipalityCode, initials: child.initials, surname: child.surname, birthDate: child.birthDate, postcode, houseNumber: input.applicant.houseNumber });
+        children.push({ personId: person.id, birthDate: child.birthDate, initials: child.initials });
+      }
+      const [application] = await tx
+        .insert(passApplications)
+        .values({
+          reference,
+          municipalityCode: input.municipalityCode,
+          route: input.route,
+          status: 'submitted',
+          applicantPersonId: applicant.id,
+          household: { partnerPersonId: partner?.id ?? null, children },
+          householdType,
+          monthlyIncomeCents: input.monthlyNetIncomeCents ?? null,
+          year,
+          check: (check ?? { route: input.route }) as Record<string, unknown>,
+          checkReason: reason,
+          volunteerOrganisationId: input.volunteerOrganisationId ?? null,
+          accessCodeHash: accessCode ? sha256(normaliseCode(accessCode)) : null,
+          areaCode: area?.code ?? null,
+          enteredByUserId: actor.kind === 'user' ? actor.userId : null,
+          createdAt: now,
+        })
+        .returning();
+      trail.objectId = application!.id;
+      trail.subjectIds = [applicant.id, ...(partner ? [partner.id] : []), ...children.map((c) => c.personId)];
+      return {
+        applicationId: application!.id,
+        reference,
+        accessCode,
+        status: 'submitted',
+        route: input.route,
+        householdType,
+        eligible: check ? check.eligible : null,
+        reason,
+      };
+    },
+  );
+}
+
+function subjectsOf(app: typeof passApplications.$inferSelect): string[] {
+  return [app.applicantPersonId, ...(app.household.partnerPersonId ? [app.household.partnerPersonId] : []), ...app.household.children.map((c) => c.personId)];
+}
+
+export const applicationListQuery = z.object({
+  municipalityCode: z.string().regex(/^GM\d{4}$/).default('GM0505'),
+  status: z.enum(['submitted', 'approved', 'rejected']).optional(),
+});
+
+/** The case worker's work list. A search over personal data, audited with everyone it returned. */
+export async function listApplications(db: Database, actor: Actor, query: z.infer<typeof applicationListQuery>) {
+  assertCan(actor, 'pass:administer');
+  assertMunicipality(actor, query.municipalityCode);
+  return db.audited(actor, { action: 'search', objectType: 'pass_application', municipalityCode: query.municipalityCode, details: { status: query.status ?? null } }, async (tx, trail) => {
+    const rows = await tx
+      .select({ application: passApplications, surname: persons.surname, initials: persons.initials, prefix: persons.prefix })
+      .from(passApplications)
+      .innerJoin(persons, eq(persons.id, passApplications.applicantPersonId))
+      .where(and(eq(passApplications.municipalityCode, query.municipalityCode), query.status ? eq(passApplications.status, query.status) : undefined))
+      .orderBy(desc(passApplications.createdAt))
+      .limit(200);
+    trail.subjectIds = rows.flatMap((r) => subjectsOf(r.application));
+    return rows.map((r) => ({
+      id: r.application.id,
+      reference: r.application.reference,
+      route: r.application.route,
+      status: r.application.status,
+      applicantName: [r.initials, r.prefix, r.surname].filter(Boolean).join(' '),
+      householdType: r.application.householdType,
+      children: r.application.household.children.length,
+      monthlyIncomeCents: r.application.monthlyIncomeCents,
+      eligible: (r.application.check as { eligible?: boolean }).eligible ?? null,
+      checkReason: r.application.checkReason,
+      decisionReason: r.application.decisionReason,
+      createdAt: r.application.createdAt,
+    }));
+  });
+}
+
+export const decisionInput = z.object({
+  approve: z.boolean(),
+  reason: z.string().trim().max(1000).optional().nullable(),
+});
+
+/**
+ * The case worker's decision. Approval issues the pass for the current pass year, with its household members and,
+ * for the income route, a child budget per child of school age.
+ */
+export async function decideApplication(db: Database, actor: Actor, applicationId: string, input: z.infer<typeof decisionInput>) {
+  assertCan(actor, 'pass:administer');
+  return db.audited(actor, { action: 'update', objectType: 'pass_application', objectId: applicationId, purpose: 'Besluit Dordtpas' }, async (tx, trail) => {
+    const [application] = await tx.select().from(passApplications).where(eq(passApplications.id, applicationId)).for('update');
+    if (!application) throw new NotFoundError('De aanvraag');
+    trail.municipalityCode = application.municipalityCode;
+    trail.subjectIds = subjectsOf(application);
+    assertMunicipality(actor, application.municipalityCode);
+    if (application.status !== 'submitted') throw new ConflictError('Over deze aanvraag is al besloten.');
+    const now = db.clock.now();
+    if (!input.approve) {
+      if (!input.reason) throw new ValidationError('Geef de reden van de afwijzing. De aanvrager krijgt die te zien.', [{ field: 'reason', reason: 'verplicht bij afwijzen' }]);
+      await tx
+        .update(passApplications)
+        .set({ status: 'rejected', decisionReason: input.reason, decidedAt: now, decidedByUserId: actor.kind === 'user' ? actor.userId : null })
+        .where(eq(passApplications.id, application.id));
+      return { status: 'rejected' as const, pass: null };
+    }
+    const eligible = (application.check as { eligible?: boolean }).eligible;
+    if (application.route === 'income' && eligible !== true) {
+      throw new ValidationError('Het inkomen is hoger dan de grens, of er is geen norm bekend. Wijs de aanvraag af of laat de aanvrager de pas kopen.', [{ field: 'approve', reason: 'niet gratis' }]);
+    }
+    const pass = await issuePass(tx, application, now);
+    await tx
+      .update(passApplications)
+      .set({ status: 'approved', decisionReason: input.reason ?? null, decidedAt: now, decidedByUserId: actor.kind === 'user' ? actor.userId : null })
+      .where(eq(passApplications.id, application.id));
+    trail.details = { passId: pass.id };
+    return { status: 'approved' as const, pass };
+  });
+}
+
+async function issuePass(tx: Tx, application: typeof passApplications.$inferSelect, now: Date) {
+  const today = amsterdamDate(now);
+  const year = Number(today.slice(0, 4));
+  const rules = await rulesOn(tx, application.municipalityCode, today);
+  const period = passYearPeriod(year);
+  const [pass] = await tx
+    .insert(passes)
+    .values({
+      number: newPassNumber(),
+      municipalityCode: application.municipalityCode,
+      applicationId: application.id,
+      holderPersonId: application.applicantPersonId,
+      route: application.route,
+      year,
+      validFrom: period.validFrom,
+      validTo: period.validTo,
+      status: 'active',
+      areaCode: application.areaCode,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  const [holder] = await tx.select().from(persons).where(eq(persons.id, application.applicantPersonId));
+  const members: (typeof passMembers.$inferInsert)[] = [
+    { passId: pass!.id, memberNumber: 1, personId: holder!.id, relation: 'holder', initials: holder!.initials ?? '', birthDate: holder!.birthDate },
+  ];
+  if (application.household.partnerPersonId) {
+    const [partner] = await tx.select().from(persons).where(eq(persons.id, application.household.partnerPersonId));
+    members.push({ passId: pass!.id, memberNumber: 2, personId: partner!.id, relation: 'partner', initials: partner!.initials ?? '', birthDate: partner!.birthDate });
+  }
+  const budgets: (typeof childBudgets.$inferInsert)[] = [];
+  for (const child of application.household.children) {
+    const memberNumber = members.length + 1;
+    members.push({ passId: pass!.id, memberNumber, personId: child.personId, relation: 'child', initials: child.initials, birthDate: child.birthDate });
+    // Child budgets come with the free pass for low incomes only.
+    const budget = application.route === 'income' ? childBudgetFor(child.birthDate, year, rules) : null;
+    if (budget) {
+      budgets.push({
+        municipalityCode: application.municipalityCode,
+        passId: pass!.id,
+        memberNumber,
+        childPersonId: child.personId,
+        year,
+        ageGroup: budget.ageGroup,
+        grantedCents: budget.amountCents,
+        balanceCents: budget.amountCents,
+        areaCode: application.areaCode,
+        createdAt: now,
+      });
+    }
+  }
+  await tx.insert(passMembers).values(members);
+  if (budgets.length) await tx.insert(childBudgets).values(budgets).onConflictDoNothing();
+  return { id: pass!.id, number: pass!.number, year, validFrom: period.validFrom, validTo: period.validTo, children: budgets.length };
+}
+
+/** A pass with its members and budgets, for the pass office. */
+export async function getPass(db: Database, actor: Actor, passId: string) {
+  assertCan(actor, 'pass:administer');
+  return db.audited(actor, { action: 'read', objectType: 'pass', objectId: passId }, async (tx, trail) => {
+    const [pass] = await tx.select().from(passes).where(eq(passes.id, passId));
+    if (!pass) throw new NotFoundError('De pas');
+    trail.municipalityCode = pass.municipalityCode;
+    assertMunicipality(actor, pass.municipalityCode);
+    const members = await tx
+      .select({ memberNumber: passMembers.memberNumber, relation: passMembers.relation, personId: passMembers.personId, initials: persons.initials, surname: persons.surname, birthDate: persons.birthDate })
+      .from(passMembers)
+      .innerJoin(persons, eq(persons.id, passMembers.personId))
+      .where(eq(passMembers.passId, pass.id))
+      .orderBy(asc(passMembers.memberNumber));
+    trail.subjectIds = members.map((m) => m.personId);
+    const budgets = await tx.select().from(childBudgets).where(eq(childBudgets.passId, pass.id)).orderBy(asc(childBudgets.memberNumber));
+    return { ...pass, members, budgets };
+  });
+}
+
+/** Finds passes by number (POST body, never in a URL), for the pass office. */
+export async function findPassByNumber(db: Database, actor: Actor, number: string) {
+  assertCan(actor, 'pass:administer');
+  const id = await db.audited(actor, { action: 'search', objectType: 'pass', details: { by: 'number' } }, async (tx, trail) => {
+    const [pass] = await tx.select({ id: passes.id, municipalityCode: passes.municipalityCode, holder: passes.holderPersonId }).from(passes).where(eq(passes.number, number.replace(/\D/g, '')));
+    if (!pass) throw new NotFoundError('De pas');
+    assertMunicipality(actor, pass.municipalityCode);
+    trail.subjectIds = [pass.holder];
+    return pass.id;
+  });
+  return getPass(db, actor, id);
+}
+
+export const statusChangeInput = z.object({
+  status: z.enum(['active', 'blocked']),
+  reason: z.string().trim().min(2).max(500),
+});
+
+/** Blocks or unblocks a pass (suspected misuse, on request); a lost pass is replaced instead. */
+export async function setPassStatus(db: Database, actor: Actor, passId: string, input: z.infer<typeof statusChangeInput>) {
+  assertCan(actor, 'pass:administer');
+  return db.audited(actor, { action: 'update', objectType: 'pass', objectId: passId, details: { status: input.status } }, async (tx, trail) => {
+    const [pass] = await tx.select().from(passes).where(eq(passes.id, passId)).for('update');
+    if (!pass) throw new NotFoundError('De pas');
+    trail.municipalityCode = pass.municipalityCode;
+    trail.subjectIds = [pass.holderPersonId];
+    assertMunicipality(actor, pass.municipalityCode);
+    if (pass.status === 'lost') throw new ConflictError('Deze pas is vervangen en kan niet meer worden gebruikt.');
+    await tx.update(passes).set({ status: input.status, statusReason: input.reason, updatedAt: db.clock.now() }).where(eq(passes.id, passId));
+    return { id: passId, status: input.status };
+  });
+}
+
+/**
+ * A lost pass: the old number stops working at once and a new pass with a new number takes over the household
+ * and the child budgets, balances included.
+ */
+export async function replaceLostPass(db: Database, actor: Actor, passId: string) {
+  assertCan(actor, 'pass:administer');
+  return db.audited(actor, { action: 'update', objectType: 'pass', objectId: passId, purpose: 'Pas verloren, vervangen' }, async (tx, trail) => {
+    const [old] = await tx.select().from(passes).where(eq(passes.id, passId)).for('update');
+    if (!old) throw new NotFoundError('De pas');
+    trail.municipalityCode = old.municipalityCode;
+    assertMunicipality(actor, old.municipalityCode);
+    if (old.status === 'lost') throw new ConflictError('Deze pas is al vervangen.');
+    const now = db.clock.now();
+    const [fresh] = await tx
+      .insert(passes)
+      .values({ ...old, id: undefined, number: newPassNumber(), status: 'active', statusReason: null, replacesPassId: old.id, replacedByPassId: null, createdAt: now, updatedAt: now })
+      .returning();
+    const members = await tx.select().from(passMembers).where(eq(passMembers.passId, old.id));
+    await tx.insert(passMembers).values(members.map((m) => ({ ...m, passId: fresh!.id })));
+    // Budget rows move with their balance; the row lock of the update waits for any charge in flight.
+    const moved = await tx.update(childBudgets).set({ passId: fresh!.id }).where(eq(childBudgets.passId, old.id)).returning({ id: childBudgets.id, balanceCents: childBudgets.balanceCents });
+    await tx.update(passes).set({ status: 'lost', statusReason: 'Verloren gemeld, vervangen', replacedByPassId: fresh!.id, updatedAt: now }).where(eq(passes.id, old.id));
+    trail.subjectIds = members.map((m) => m.personId);
+    trail.details = { newPassId: fresh!.id };
+    return { oldPassId: old.id, newPassId: fresh!.id, number: fresh!.number, budgetsCarried: moved.length, balanceCarriedCents: moved.reduce((s, b) => s + b.balanceCents, 0) };
+  });
+}
+
+export const statusLookupInput = z.object({
+  reference: z.string().trim().min(4).max(20),
+  accessCode: z.string().trim().min(8).max(30),
+});
+
+/**
+ * What a resident sees with their application reference and the code they got once: the status and reason, and
+ * once approved their pass and the children's balances. Only initials, never full names or addresses.
+ */
+export async function residentStatus(db: Database, actor: Actor, input: z.infer<typeof statusLookupInput>) {
+  const refused = () => new ForbiddenError('De combinatie van aanvraagnummer en code klopt niet.');
+  return db.audited(actor, { action: 'read', objectType: 'pass_application', purpose: 'Inwoner bekijkt eigen aanvraag en tegoed' }, async (tx, trail) => {
+    const [application] = await tx.select().from(passApplications).where(eq(passApplications.reference, input.reference.toUpperCase()));
+    const expected = Buffer.from(application?.accessCodeHash ?? sha256('no-such-code'));
+    const given = Buffer.from(sha256(normaliseCode(input.accessCode)));
+    if (!application || !application.accessCodeHash || !timingSafeEqual(expected, given)) throw refused();
+    trail.objectId = application.id;
+    trail.municipalityCode = application.municipalityCode;
+    trail.subjectIds = subjectsOf(application);
+    const [pass] = await tx
+      .select()
+      .from(passes)
+      .where(and(eq(passes.applicationId, application.id), ne(passes.status, 'lost')))
+      .orderBy(desc(passes.createdAt))
+      .limit(1);
+    const budgets = pass ? await tx.select().from(childBudgets).where(eq(childBudgets.passId, pass.id)).orderBy(asc(childBudgets.memberNumber)) : [];
+    const members = pass ? await tx.select().from(passMembers).where(eq(passMembers.passId, pass.id)) : [];
+    const spending = budgets.length
+      ? await tx
+          .select({ occurredAt: passTransactions.occurredAt, kind: passTransactions.kind, category: passTransactions.category, amountCents: passTransactions.amountCents, budgetId: passTransactions.budgetId, provider: passProviders.name, description: passTransactions.description })
+          .from(passTransactions)
+          .leftJoin(passProviders, eq(passProviders.id, passTransactions.providerId))
+          .where(inArray(passTransactions.budgetId, budgets.map((b) => b.id)))
+          .orderBy(desc(passTransactions.occurredAt))
+          .limit(50)
+      : [];
+    return {
+      reference: application.reference,
+      route: application.route,
+      status: application.status,
+      checkReason: application.checkReason,
+      decisionReason: application.decisionReason,
+      pass: pass ? { number: pass.number, status: pass.status, validFrom: pass.validFrom, validTo: pass.validTo } : null,
+      budgets: budgets.map((b) => ({
+        memberNumber: b.memberNumber,
+        initials: members.find((m) => m.memberNumber === b.memberNumber)?.initials ?? '',
+        ageGroup: b.ageGroup,
+        year: b.year,
+        grantedCents: b.grantedCents,
+        balanceCents: b.balanceCents,
+      })),
+      spending: spending.map((s) => ({ ...s, memberNumber: budgets.find((b) => b.id === s.budgetId)?.memberNumber ?? null, budgetId: undefined })),
+    };
+  });
+}
+
+export function canAdminister(actor: Actor): boolean {
+  return can(actor, 'pass:administer');
+}

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { eq } from 'drizzle-orm';
+import { systemActor } from '../../platform/actor.ts';
+import { organisations } from '../../platform/schema.ts';
+import type { CliContext } from '../registry.ts';
+import { campaignInput, runCampaign } from './campaigns.ts';
+import { payoutStatement } from './charges.ts';
+import { ensurePassConfiguration, providerOfOrganisation } from './configuration.ts';
+import { euro } from './domain.ts';
+import { statementCsv, statementPdf } from './statement.ts';
+
+/** `vangnet pass ...`: configuration, campaigns and payout statements from the command line. */
+export function passCommands(program: Command, context: CliContext): void {
+  const pass = program.command('pass').description('Dordtpas: normtabel, eenmalige bijdragen en uitbetalingsoverzichten');
+
+  pass
+    .command('init')
+    .description('Vul categorieën, normtabel en regels (idempotent)')
+    .option('--municipality <code...>', 'gemeentecodes', ['GM0505'])
+    .option('--valid-from <date>', 'ingangsdatum van normen en regels', '2026-01-01')
+    .action(async (options: { municipality: string[]; validFrom: string }) => {
+      const db = await context.openDatabase();
+      try {
+        await ensurePassConfiguration(db, options.municipality, options.validFrom);
+        console.log('Dordtpas-configuratie staat klaar.');
+      } finally {
+        await db.close();
+      }
+    });
+
+  pass
+    .command('campaign')
+    .description('Eenmalige bijdrage aan elk kind met kindtegoed (idempotent per code)')
+    .requiredOption('--code <code>', 'unieke code, bijvoorbeeld kindcadeau-2026')
+    .requiredOption('--name <name>', 'naam, bijvoorbeeld "Kindcadeau december"')
+    .requiredOption('--year <year>', 'pasjaar')
+    .requiredOption('--amount-cents <cents>', 'bedrag per kind in centen, bijvoorbeeld 2500')
+    .option('--municipality <code>', 'gemeentecode', 'GM0505')
+    .action(async (options: { code: string; name: string; year: string; amountCents: string; municipality: string }) => {
+      const input = campaignInput.parse({ code: options.code, name: options.name, year: Number(options.year), amountCents: Number(options.amountCents), municipalityCode: options.municipality });
+      const db = await context.openDatabase();
+      try {
+        const result = await runCampaign(db, systemActor('cli'), input);
+        console.log(`${result.credited} kinderen kregen ${euro(result.amountCents)}; ${result.alreadyCredited} hadden de bijdrage al.`);
+      } finally {
+        await db.close();
+      }
+    });
+
+  pass
+    .command('statement')
+    .description('Uitbetalingsoverzicht van een aanbieder over een periode')
+    .requiredOption('--provider <organisationCode>', 'code van de organisatie van de aanbieder')
+    .requiredOption('--from <date>', 'eerste dag (JJJJ-MM-DD)')
+    .requiredOption('--to <date>', 'laatste dag (JJJJ-MM-DD)')
+    .option('--format <format>', 'csv of pdf', 'csv')
+    .requiredOption('--out <file>', 'bestand om te schrijven')
+    .action(async (options: { provider: string; from: string; to: string; format: string; out: string }) => {
+      const db = await context.openDatabase();
+      try {
+        const [org] = await db.unaudited((q) => q.select().from(organisations).where(eq(organisations.code, options.provider)));
+        const provider = org ? await db.unaudited((q) => providerOfOrganisation(q, org.id)) : null;
+        if (!provider) {
+          console.error(`Aanbieder ${options.provider} is onbekend.`);
+          process.exitCode = 2;
+          return;
+        }
+        const statement = await payoutStatement(db, systemActor('cli'), provider.id, { from: options.from, to: options.to });
+        fs.writeFileSync(options.out, options.format === 'pdf' ? await statementPdf(statement) : statementCsv(statement));
+        console.log(`${statement.lines.length} regels, uit te betalen ${euro(statement.totals.payoutCents)}: ${options.out}`);
+      } finally {
+        await db.close();
+      }
+    });
+}

@@ -1,0 +1,275 @@
+/**
+ * The rules of the Dordtpas as pure functions: household type, the income check against the social minimum,
+ * the child budget per age group, pass numbers, statement totals. No database, no clock: tested on plain data.
+ */
+
+export const householdTypes = ['single', 'single_parent', 'couple', 'single_pensioner', 'couple_pensioner'] as const;
+export type HouseholdType = (typeof householdTypes)[number];
+
+export const householdTypeLabels: Record<HouseholdType, string> = {
+  single: 'alleenstaande',
+  single_parent: 'alleenstaande ouder',
+  couple: 'gehuwden of samenwonenden',
+  single_pensioner: 'alleenstaande met AOW-leeftijd',
+  couple_pensioner: 'gehuwden of samenwonenden met AOW-leeftijd',
+};
+
+export const passRoutes = ['income', 'carer', 'volunteer', 'purchase'] as const;
+export type PassRoute = (typeof passRoutes)[number];
+export const passRouteLabels: Record<PassRoute, string> = {
+  income: 'laag inkomen (gratis)',
+  carer: 'mantelzorger (gratis)',
+  volunteer: 'vrijwilliger (gekocht door de organisatie)',
+  purchase: 'gekocht',
+};
+
+export const passStatuses = ['active', 'blocked', 'lost'] as const;
+export type PassStatus = (typeof passStatuses)[number];
+export const passStatusLabels: Record<PassStatus, string> = { active: 'actief', blocked: 'geblokkeerd', lost: 'verloren (vervangen)' };
+
+export type AgeGroup = 'primary' | 'secondary';
+export const ageGroupLabels: Record<AgeGroup, string> = { primary: 'basisschoolleeftijd', secondary: 'middelbareschoolleeftijd' };
+
+/** One row of the norm table: the monthly social minimum (net, in cents) for a household type from a date on. */
+export interface NormRow {
+  householdType: string;
+  validFrom: string;
+  monthlyNormCents: number;
+}
+
+export interface PassRuleSet {
+  validFrom: string;
+  incomeLimitPercent: number;
+  primaryBudgetCents: number;
+  secondaryBudgetCents: number;
+  primaryFromAge: number;
+  secondaryFromAge: number;
+  budgetUntilAge: number;
+  purchasePriceCents: number;
+  volunteerPriceCents: number;
+}
+
+/** The age at which the AOW (state pension) starts; from 2028 it rises to 67 years and 3 months. */
+export const pensionAge = 67;
+
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+export function householdTypeFor(input: { hasPartner: boolean; childCount: number; applicantBirthDate: string | null; on: string }): HouseholdType {
+  const pensioner = input.applicantBirthDate ? ageOn(input.applicantBirthDate, input.on) >= pensionAge : false;
+  if (input.hasPartner) return pensioner ? 'couple_pensioner' : 'couple';
+  if (pensioner) return 'single_pensioner';
+  return input.childCount > 0 ? 'single_parent' : 'single';
+}
+
+/** The row of a sorted-or-not list valid on `on`: the latest validFrom not after it. */
+export function validOn<T extends { validFrom: string }>(rows: T[], on: string): T | null {
+  let best: T | null = null;
+  for (const row of rows) if (row.validFrom <= on && (!best || row.validFrom > best.validFrom)) best = row;
+  return best;
+}
+
+export function euro(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  const whole = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${sign}€ ${whole},${String(abs % 100).padStart(2, '0')}`;
+}
+
+export interface EligibilityInput {
+  householdType: HouseholdType;
+  monthlyNetIncomeCents: number;
+  /** The date the check is about (the application date). */
+  on: string;
+}
+
+export type EligibilityResult =
+  | {
+      eligible: boolean;
+      householdType: HouseholdType;
+      normCents: number;
+      limitCents: number;
+      limitPercent: number;
+      incomeCents: number;
+      normValidFrom: string;
+      reason: string;
+    }
+  | { eligible: false; householdType: HouseholdType; reason: string; normCents: null; limitCents: null; limitPercent: number; incomeCents: number; normValidFrom: null };
+
+/**
+ * The income check: free pass when the net monthly income is at most `incomeLimitPercent` (140%) of the social
+ * minimum for the household type. The reason is written for the applicant and the case worker alike (B1).
+ */
+export function checkEligibility(input: EligibilityInput, norms: NormRow[], rules: Pick<PassRuleSet, 'incomeLimitPercent'>): EligibilityResult {
+  const label = householdTypeLabels[input.householdType];
+  const norm = validOn(
+    norms.filter((n) => n.householdType === input.householdType),
+    input.on,
+  );
+  if (!norm) {
+    return {
+      eligible: false,
+      householdType: input.householdType,
+      normCents: null,
+      limitCents: null,
+      limitPercent: rules.incomeLimitPercent,
+      incomeCents: input.monthlyNetIncomeCents,
+      normValidFrom: null,
+      reason: `Er is geen bijstandsnorm bekend voor een ${label} op ${input.on}. Een consulent beoordeelt uw aanvraag.`,
+    };
+  }
+  // Round down: the limit is never more generous than the policy says.
+  const limitCents = Math.floor((norm.monthlyNormCents * rules.incomeLimitPercent) / 100);
+  const eligible = input.monthlyNetIncomeCents <= limitCents;
+  const base = `Uw netto-inkomen is ${euro(input.monthlyNetIncomeCents)} per maand. De grens voor een ${label} is ${euro(limitCents)} per maand (${rules.incomeLimitPercent}% van de bijstandsnorm van ${euro(norm.monthlyNormCents)}).`;
+  const reason = eligible
+    ? `${base} Uw inkomen is niet hoger dan de grens. U krijgt de Dordtpas gratis.`
+    : `${base} Uw inkomen is ${euro(input.monthlyNetIncomeCents - limitCents)} hoger dan de grens. U krijgt de Dordtpas daarom niet gratis. U kunt de Dordtpas wel kopen.`;
+  return {
+    eligible,
+    householdType: input.householdType,
+    normCents: norm.monthlyNormCents,
+    limitCents,
+    limitPercent: rules.incomeLimitPercent,
+    incomeCents: input.monthlyNetIncomeCents,
+    normValidFrom: norm.validFrom,
+    reason,
+  };
+}
+
+/** Why a route other than income gets (or pays for) a pass; shown with the application. */
+export function routeReason(route: Exclude<PassRoute, 'income'>, rules: Pick<PassRuleSet, 'purchasePriceCents' | 'volunteerPriceCents'>): string {
+  switch (route) {
+    case 'carer':
+      return 'Mantelzorgers krijgen de Dordtpas gratis, als waardering voor hun inzet. Een consulent controleert of u mantelzorger bent.';
+    case 'volunteer':
+      return `Uw vrijwilligersorganisatie koopt de Dordtpas voor u tegen het verlaagde tarief van ${euro(rules.volunteerPriceCents)}.`;
+    case 'purchase':
+      return `Iedereen kan de Dordtpas kopen. De prijs is ${euro(rules.purchasePriceCents)} per jaar.`;
+  }
+}
+
+/** The child budget for a child in a pass year, by the age on 1 January of that year; null when too young or too old. */
+export function childBudgetFor(birthDate: string, year: number, rules: PassRuleSet): { ageGroup: AgeGroup; amountCents: number } | null {
+  const age = ageOn(birthDate, `${year}-01-01`);
+  if (age < rules.primaryFromAge || age >= rules.budgetUntilAge) return null;
+  if (age < rules.secondaryFromAge) return { ageGroup: 'primary', amountCents: rules.primaryBudgetCents };
+  return { ageGroup: 'secondary', amountCents: rules.secondaryBudgetCents };
+}
+
+/** Pass numbers: ten digits, the last a Luhn check digit, so a mistyped number is caught at the till. */
+export function luhnDigit(digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+export function passNumberFrom(nineDigits: string): string {
+  return `${nineDigits}${luhnDigit(nineDigits)}`;
+}
+
+export function normalisePassNumber(input: string): string {
+  return input.replace(/[\s.-]/g, '');
+}
+
+export function isValidPassNumber(input: string): boolean {
+  const n = normalisePassNumber(input);
+  return /^\d{10}$/.test(n) && luhnDigit(n.slice(0, 9)) === Number(n[9]);
+}
+
+/** Printed as 1234 5678 90. */
+export function formatPassNumber(n: string): string {
+  return `${n.slice(0, 4)} ${n.slice(4, 8)} ${n.slice(8)}`;
+}
+
+/** Why a charge is refused, before touching the balance; null when it may go ahead. */
+export function chargeRefusal(input: {
+  pass: { status: string; validFrom: string; validTo: string } | null;
+  today: string;
+  category: { code: string; name: string; childBudgetAllowed: boolean } | null;
+  budget: { balanceCents: number } | null;
+  amountCents: number;
+}): string | null {
+  if (!input.pass) return 'Dit pasnummer is onbekend. Controleer het nummer op de pas.';
+  if (input.pass.status === 'blocked') return 'Deze pas is geblokkeerd. Er kan niet mee betaald worden.';
+  if (input.pass.status === 'lost') return 'Deze pas is als verloren gemeld en vervangen door een nieuwe pas. Vraag naar de nieuwe pas.';
+  if (input.today < input.pass.validFrom || input.today > input.pass.validTo) return `Deze pas is niet geldig op ${input.today}. De pas is geldig van ${input.pass.validFrom} tot en met ${input.pass.validTo}.`;
+  if (!input.category) return 'Deze categorie bestaat niet.';
+  if (!input.category.childBudgetAllowed) return `Het kindtegoed mag niet besteed worden aan ${input.category.name.toLowerCase()}. Het kan alleen voor leermiddelen, sport en cultuur.`;
+  if (!input.budget) return 'Voor dit kind op deze pas is geen kindtegoed voor dit jaar.';
+  if (input.amountCents > input.budget.balanceCents) return insufficientBalanceReason(input.budget.balanceCents, input.amountCents);
+  return null;
+}
+
+export function insufficientBalanceReason(balanceCents: number, amountCents: number): string {
+  return `Het kindtegoed is niet genoeg: er is nog ${euro(balanceCents)} over en er is ${euro(amountCents)} gevraagd. Er is niets afgeschreven.`;
+}
+
+export interface StatementLine {
+  kind: 'charge' | 'refund';
+  amountCents: number;
+}
+
+/** The payout to a provider: charges minus refunds in the period. */
+export function statementTotals(lines: StatementLine[]): { charges: number; chargeCents: number; refunds: number; refundCents: number; payoutCents: number } {
+  let chargeCents = 0;
+  let refundCents = 0;
+  let charges = 0;
+  let refunds = 0;
+  for (const line of lines) {
+    if (line.kind === 'charge') {
+      charges++;
+      chargeCents += line.amountCents;
+    } else {
+      refunds++;
+      refundCents += line.amountCents;
+    }
+  }
+  return { charges, chargeCents, refunds, refundCents, payoutCents: chargeCents - refundCents };
+}
+
+/** The first and last day of a pass year. */
+export function passYearPeriod(year: number): { validFrom: string; validTo: string } {
+  return { validFrom: `${year}-01-01`, validTo: `${year}-12-31` };
+}
+
+/** Demo social minimum: indicative 2026 net monthly norms (Participatiewet), incl. holiday allowance. Check and update. */
+export const demoNorms2026: { householdType: HouseholdType; monthlyNormCents: number }[] = [
+  { householdType: 'single', monthlyNormCents: 140_100 },
+  { householdType: 'single_parent', monthlyNormCents: 140_100 },
+  { householdType: 'couple', monthlyNormCents: 200_100 },
+  { householdType: 'single_pensioner', monthlyNormCents: 155_600 },
+  { householdType: 'couple_pensioner', monthlyNormCents: 211_300 },
+];
+
+export const defaultRules: Omit<PassRuleSet, 'validFrom'> = {
+  incomeLimitPercent: 140,
+  primaryBudgetCents: 30_000,
+  secondaryBudgetCents: 50_000,
+  primaryFromAge: 4,
+  secondaryFromAge: 12,
+  budgetUntilAge: 18,
+  purchasePriceCents: 5_000,
+  volunteerPriceCents: 2_500,
+};
+
+export const defaultCategories: { code: string; name: string; childBudgetAllowed: boolean }[] = [
+  { code: 'learning_materials', name: 'Leermiddelen', childBudgetAllowed: true },
+  { code: 'sport', name: 'Sport', childBudgetAllowed: true },
+  { code: 'culture', name: 'Cultuur', childBudgetAllowed: true },
+  { code: 'music', name: 'Muziekles', childBudgetAllowed: true },
+  { code: 'swimming', name: 'Zwemles', childBudgetAllowed: true },
+  { code: 'leisure', name: 'Uitjes en vrije tijd', childBudgetAllowed: false },
+];
