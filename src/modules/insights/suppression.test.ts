@@ -127,7 +127,7 @@ describe('protectTable', () => {
           for (const [i, set] of result) if (states[i] === 'primary') expect(set.size).toBeGreaterThanOrEqual(2);
         },
       ),
-      { numRuns: 150, seed: 20210601 },
+      { numRuns: 40, seed: 20210601 },
     );
   });
 
