@@ -16,6 +16,8 @@ export const insightsMeasures = pgTable('insights_measures', {
   theme: text('theme').notNull().default('schulden'),
   /** The finest period its figures come in: month, quarter or year. */
   periodKind: text('period_kind').notNull().default('month'),
+  /** How figures roll up over time: sum (a flow), last (a stock, the value at the end), avg (a percentage or duration). */
+  aggregation: text('aggregation').notNull().default('sum'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "insights_measures" ADD COLUMN "aggregation" text DEFAULT 'sum' NOT NULL;
