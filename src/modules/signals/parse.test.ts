@@ -1,0 +1,169 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { detectEncoding, parseDutchDate, parseEuroAmount, readSignalFile, sniffDelimiter, SignalFileError, validateSignalRow, type RowResult } from './parse.ts';
+import { groupHouseholds, householdKey, withinWindow } from './household.ts';
+
+const today = '2025-06-30';
+const header = 'referentie;datum;soort;bedrag;achternaam;postcode;huisnummer';
+
+async function readAll(bytes: Buffer | string, chunkSize = 7): Promise<RowResult[]> {
+  const buffer = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+  // Small chunks: multi-byte characters and lines are split across chunk boundaries.
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < buffer.length; i += chunkSize) chunks.push(buffer.subarray(i, i + chunkSize));
+  const out: RowResult[] = [];
+  for await (const row of readSignalFile(Readable.from(chunks), { today })) out.push(row);
+  return out;
+}
+
+const ok = (rows: RowResult[]) => rows.filter((r) => r.ok).map((r) => (r as Extract<RowResult, { ok: true }>).record);
+
+describe('amounts', () => {
+  it.each([
+    ['1.234,56', 123456],
+    ['€ 12,50', 1250],
+    ['€12,5', 1250],
+    ['EUR 25', 2500],
+    ['1234,56', 123456],
+    ['1.234', 123400],
+    ['1.234.567,89', 123456789],
+    ['12.50', 1250],
+    ['1,234.56', 123456],
+    ['0,99', 99],
+    ['-10,00', -1000],
+  ])('reads %s as %i cents', (text, cents) => expect(parseEuroAmount(text)).toBe(cents));
+
+  it.each(['', 'abc', '12,345,6', '1.2.3', '12,555', '€', '1,23.4'])('refuses %s', (text) => expect(parseEuroAmount(text)).toBeNull());
+});
+
+describe('dates', () => {
+  it('reads ISO and Dutch day-month-year', () => {
+    expect(parseDutchDate('2025-03-01')).toBe('2025-03-01');
+    expect(parseDutchDate('01-03-2025')).toBe('2025-03-01');
+    expect(parseDutchDate('1/3/2025')).toBe('2025-03-01');
+    expect(parseDutchDate('29-02-2024')).toBe('2024-02-29');
+  });
+  it('refuses impossible dates', () => {
+    expect(parseDutchDate('29-02-2025')).toBeNull();
+    expect(parseDutchDate('2025-13-01')).toBeNull();
+    expect(parseDutchDate('03/2025')).toBeNull();
+  });
+});
+
+describe('one row', () => {
+  const good = { referentie: 'A1', datum: '01-03-2025', soort: 'Huur', bedrag: '€ 1.234,56', achternaam: 'Jansen', postcode: '3315 ab', huisnummer: '12', bsn: '11122341' };
+  it('normalises what creditors really send', () => {
+    const result = validateSignalRow(good, 2, today);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.record).toMatchObject({ reference: 'A1', signalDate: '2025-03-01', creditorType: 'rent', amountCents: 123456, postcode: '3315AB', houseNumber: '12', bsn: '011122341' });
+  });
+  it('accepts every creditor type of the file format', () => {
+    const types = { huur: 'rent', zorgverzekering: 'health_insurance', drinkwater: 'water', energie: 'energy', gemeentelijke_belastingen: 'municipal_taxes', overig: 'other', 'Gemeentelijke belastingen': 'municipal_taxes', hypotheek: 'mortgage' };
+    for (const [soort, code] of Object.entries(types)) {
+      const r = validateSignalRow({ ...good, soort }, 2, today);
+      expect(r.ok && r.record.creditorType, soort).toBe(code);
+    }
+  });
+  it('names the line, field and a Dutch reason for each problem', () => {
+    const result = validateSignalRow({ ...good, bsn: '123456789', bedrag: 'veel', datum: '2025-07-01', postcode: '33150', soort: 'casino' }, 17, today);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const byField = Object.fromEntries(result.rejections.map((r) => [r.field, r]));
+    expect(Object.keys(byField).sort()).toEqual(['bedrag', 'bsn', 'datum', 'postcode', 'soort']);
+    expect(byField.bsn).toEqual({ line: 17, field: 'bsn', reason: 'Het BSN voldoet niet aan de elfproef.' });
+    expect(byField.datum!.reason).toContain('toekomst');
+  });
+  it('refuses a zero or negative amount and a missing reference', () => {
+    const r = validateSignalRow({ ...good, bedrag: '0,00', referentie: ' ' }, 3, today);
+    expect(r.ok ? [] : r.rejections.map((x) => x.field).sort()).toEqual(['bedrag', 'referentie']);
+  });
+});
+
+describe('files', () => {
+  const rows = ['R1;2025-03-01;huur;12,50;Jansen;3315AB;12', 'R2;02-03-2025;energie;€ 1.000,00;Müller;3316 CD;3'];
+
+  it('reads UTF-8 with a BOM, header in another order and case', async () => {
+    const csv = '\ufeffPOSTCODE;Referentie;DATUM;soort;Bedrag;huisnummer;AchterNaam\n3315AB;R1;2025-03-01;huur;12,50;12;Jansen\n';
+    const records = ok(await readAll(csv));
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ reference: 'R1', postcode: '3315AB', surname: 'Jansen', amountCents: 1250 });
+  });
+
+  it('reads Windows-1252 (Excel) with accented names intact', async () => {
+    const csv = iconv.encode(`${header}\nR1;2025-03-01;huur;12,50;Çelik-Ünal;3315AB;12\nR2;2025-03-01;huur;12,50;Eén;3315AB;14\n`, 'win1252');
+    expect(detectEncoding(csv)).toBe('win1252');
+    const records = ok(await readAll(csv, 5));
+    expect(records.map((r) => r.surname)).toEqual(['Çelik-Ünal', 'Eén']);
+  });
+
+  it('keeps UTF-8 characters that straddle chunk boundaries', async () => {
+    const records = ok(await readAll(`${header}\nR1;2025-03-01;huur;12,50;Çelik-Ünal Öztürk;3315AB;12\n`, 3));
+    expect(records[0]!.surname).toBe('Çelik-Ünal Öztürk');
+  });
+
+  it.each([
+    [';', rows.join('\n')],
+    [',', rows.map((r) => r.split(';').map((c) => (c.includes(',') ? `"${c}"` : c)).join(',')).join('\n')],
+    ['\t', rows.map((r) => r.replaceAll(';', '\t')).join('\n')],
+  ])('sniffs the delimiter %j', async (delimiter, body) => {
+    const head = header.replaceAll(';', delimiter);
+    expect(sniffDelimiter(head)).toBe(delimiter);
+    const records = ok(await readAll(`${head}\r\n${body}\r\n`));
+    expect(records.map((r) => [r.reference, r.amountCents])).toEqual([
+      ['R1', 1250],
+      ['R2', 100000],
+    ]);
+  });
+
+  it('reports bad rows with their line numbers and skips empty lines', async () => {
+    const csv = `${header}\nR1;2025-03-01;huur;12,50;Jansen;3315AB;12\n\nR2;2025-03-01;huur;twaalf;Jansen;3315AB;12\nR3;31-02-2025;huur;1;Jansen;3315AB;12\n`;
+    const result = await readAll(csv);
+    expect(result.map((r) => r.ok)).toEqual([true, false, false]);
+    expect(result.flatMap((r) => (r.ok ? [] : r.rejections.map((x) => [x.line, x.field])))).toEqual([
+      [4, 'bedrag'],
+      [5, 'datum'],
+    ]);
+  });
+
+  it('refuses a file without a header, a missing column, binary data and an empty file', async () => {
+    await expect(readAll('R1;2025-03-01;huur;12,50;Jansen;3315AB;12\n')).rejects.toThrow(SignalFileError);
+    await expect(readAll('referentie;datum;soort;bedrag;achternaam;huisnummer\nR1;2025-03-01;huur;1;J;1\n')).rejects.toThrow(/postcode/);
+    await expect(readAll(Buffer.from([0, 1, 2, 3, 0, 0, 0, 5]))).rejects.toThrow(/geen CSV/);
+    await expect(readAll('')).rejects.toThrow(/leeg/);
+  });
+
+  it('reads the first worksheet of an .xlsx file, with dates and numbers as cells', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Signalen');
+    sheet.addRow(['Referentie', 'Datum', 'Soort', 'Bedrag', 'Achternaam', 'Postcode', 'Huisnummer', 'BSN']);
+    sheet.addRow(['X1', new Date(Date.UTC(2025, 2, 1)), 'zorgverzekering', 123.45, 'de Vries', '3316 AB', 7, 11122341]);
+    sheet.addRow(['X2', '01-04-2025', 'energie', '€ 1.000,00', 'Smit', 'onbekend', 8, null]);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const result = await readAll(buffer, 1000);
+    expect(result).toHaveLength(2);
+    expect(result[0]).toMatchObject({ ok: true, line: 2, record: { reference: 'X1', signalDate: '2025-03-01', amountCents: 12345, houseNumber: '7', bsn: '011122341' } });
+    expect(result[1]).toMatchObject({ ok: false, line: 3, rejections: [{ field: 'postcode' }] });
+  });
+});
+
+describe('households', () => {
+  it('groups by address, and joins addresses that share a BSN', () => {
+    const a = { postcode: '3315AB', houseNumber: '12', houseNumberSuffix: null, bsn: null };
+    const groups = groupHouseholds([
+      a,
+      { ...a, houseNumber: '012' },
+      { ...a, houseNumberSuffix: 'a' },
+      { postcode: '3316CD', houseNumber: '1', houseNumberSuffix: null, bsn: '111222333' },
+      { postcode: '3317EF', houseNumber: '9', houseNumberSuffix: null, bsn: '111222333' },
+    ]);
+    expect(groups).toEqual([[0, 1], [2], [3, 4]]);
+    expect(householdKey({ postcode: '3315AB', houseNumber: '12', houseNumberSuffix: 'b-2' })).toBe('3315AB|12|B2');
+  });
+  it('applies the window around a case', () => {
+    expect(withinWindow('2025-04-30', '2025-01-01', '2025-02-01', 90)).toBe(true);
+    expect(withinWindow('2025-05-03', '2025-01-01', '2025-02-01', 90)).toBe(false);
+  });
+});

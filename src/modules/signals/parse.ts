@@ -1,0 +1,427 @@
+import { Readable } from 'node:stream';
+import { parse as csvParse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { isValidBsn, normalisePostcode } from '../../platform/bsn.ts';
+import { ValidationError, type FieldProblem } from '../../platform/errors.ts';
+import { creditorTypeAliases, type CreditorType } from './ddas.ts';
+
+/**
+ * A creditor's file → signal records, pure and streaming: every row comes out either as a record or as the
+ * reasons (line, field, Dutch text) why it was rejected. Nothing is dropped silently.
+ */
+export interface SignalRecord {
+  reference: string;
+  signalDate: string;
+  creditorType: CreditorType;
+  amountCents: number;
+  months: number | null;
+  bsn: string | null;
+  initials: string | null;
+  prefix: string | null;
+  surname: string;
+  birthDate: string | null;
+  street: string | null;
+  houseNumber: string;
+  houseNumberSuffix: string | null;
+  postcode: string;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export type Rejection = Required<FieldProblem>;
+export type RowResult = { line: number; ok: true; record: SignalRecord } | { line: number; ok: false; rejections: Rejection[] };
+
+/** The columns of the file format (Dutch, as creditors name them) and whether a file must have them. */
+export const signalColumns = {
+  referentie: true,
+  datum: true,
+  soort: true,
+  bedrag: true,
+  maanden: false,
+  bsn: false,
+  voorletters: false,
+  tussenvoegsel: false,
+  achternaam: true,
+  geboortedatum: false,
+  straat: false,
+  huisnummer: true,
+  toevoeging: false,
+  postcode: true,
+  woonplaats: false,
+  telefoon: false,
+  email: false,
+} as const;
+export type SignalColumn = keyof typeof signalColumns;
+export type RawRow = Partial<Record<SignalColumn, string>>;
+
+/** The file itself cannot be read (not CSV or XLSX, no header, a required column missing). */
+export class SignalFileError extends ValidationError {}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Field parsers (pure)
+
+/** `€ 1.234,56`, `1234,56`, `1,234.56`, `12.50`, `1.234` (thousands) → cents; null when not an amount. */
+export function parseEuroAmount(text: string): number | null {
+  let s = text.replace(/\u00a0/g, ' ').replace(/€|eur(o)?/gi, '').replace(/\s+/g, '');
+  if (!s) return null;
+  let negative = false;
+  if (s.startsWith('-')) {
+    negative = true;
+    s = s.slice(1);
+  }
+  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return null;
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  let whole: string;
+  let fraction = '';
+  if (lastComma >= 0 && lastDot >= 0) {
+    const decimal = lastComma > lastDot ? ',' : '.';
+    const thousands = decimal === ',' ? '.' : ',';
+    const [w, f, ...rest] = s.split(decimal);
+    if (rest.length || f === undefined) return null;
+    if (!/^\d{1,3}([.,]\d{3})*$/.test(w!) || w!.includes(decimal)) return null;
+    whole = w!.split(thousands).join('');
+    fraction = f;
+  } else if (lastComma >= 0) {
+    // Dutch: the comma is the decimal separator; several commas can only be thousands.
+    const parts = s.split(',');
+    if (parts.length === 2 && parts[1]!.length <= 2) [whole, fraction] = [parts[0]!, parts[1]!];
+    else if (parts.length > 2 && /^\d{1,3}(,\d{3})+$/.test(s)) whole = parts.join('');
+    else return null;
+  } else if (lastDot >= 0) {
+    // `1.234` and `1.234.567` are thousands (a Dutch file); `12.50` or `12.5` is a decimal point.
+    if (/^\d{1,3}(\.\d{3})+$/.test(s)) whole = s.split('.').join('');
+    else {
+      const parts = s.split('.');
+      if (parts.length !== 2 || parts[1]!.length > 2) return null;
+      [whole, fraction] = [parts[0]!, parts[1]!];
+    }
+  } else whole = s;
+  if (!/^\d*$/.test(whole) || !/^\d{0,2}$/.test(fraction) || (!whole && !fraction)) return null;
+  const cents = Number(whole || '0') * 100 + Number((fraction + '00').slice(0, 2));
+  if (!Number.isSafeInteger(cents)) return null;
+  return negative ? -cents : cents;
+}
+
+/** `YYYY-MM-DD` or `DD-MM-YYYY` (also with `/` or `.`) → `YYYY-MM-DD`; null when not a real date. */
+export function parseDutchDate(text: string): string | null {
+  const s = text.trim();
+  let y: number, m: number, d: number;
+  let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$/.exec(s);
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else {
+    match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
+    if (!match) return null;
+    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  }
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const optional = (value: string | undefined): string | null => {
+  const v = value?.trim();
+  return v ? v : null;
+};
+
+/** One row of raw cells → a record or every reason it cannot be stored. `today` keeps dates out of the future. */
+export function validateSignalRow(raw: RawRow, line: number, today: string): RowResult {
+  const rejections: Rejection[] = [];
+  const reject = (field: SignalColumn, reason: string) => rejections.push({ line, field, reason });
+
+  const reference = optional(raw.referentie);
+  if (!reference) reject('referentie', 'De referentie ontbreekt.');
+  else if (reference.length > 100) reject('referentie', 'De referentie is langer dan 100 tekens.');
+
+  const dateText = optional(raw.datum);
+  const signalDate = dateText ? parseDutchDate(dateText) : null;
+  if (!dateText) reject('datum', 'De datum ontbreekt.');
+  else if (!signalDate) reject('datum', 'De datum is geen geldige datum (gebruik JJJJ-MM-DD of DD-MM-JJJJ).');
+  else if (signalDate > today) reject('datum', 'De datum ligt in de toekomst.');
+
+  const kindText = optional(raw.soort);
+  const creditorType = kindText ? creditorTypeAliases[kindText.toLowerCase().replace(/[\s-]+/g, '_')] : undefined;
+  if (!kindText) reject('soort', 'De soort schuldeiser ontbreekt.');
+  else if (!creditorType) reject('soort', 'Onbekende soort (gebruik bijvoorbeeld huur, zorgverzekering, drinkwater, energie, gemeentelijke_belastingen of overig).');
+
+  const amountText = optional(raw.bedrag);
+  const amountCents = amountText ? parseEuroAmount(amountText) : null;
+  if (!amountText) reject('bedrag', 'Het bedrag ontbreekt.');
+  else if (amountCents === null) reject('bedrag', 'Het bedrag is geen geldig bedrag in euro (bijvoorbeeld 1.234,56).');
+  else if (amountCents <= 0) reject('bedrag', 'Het bedrag moet groter zijn dan nul.');
+  else if (amountCents > 100_000_000_00) reject('bedrag', 'Het bedrag is onwaarschijnlijk hoog.');
+
+  let months: number | null = null;
+  const monthsText = optional(raw.maanden);
+  if (monthsText) {
+    if (!/^\d{1,3}$/.test(monthsText) || Number(monthsText) > 240) reject('maanden', 'Het aantal maanden is geen heel getal tussen 0 en 240.');
+    else months = Number(monthsText);
+  }
+
+  let bsn = optional(raw.bsn)?.replace(/[\s.]/g, '') ?? null;
+  if (bsn) {
+    // Spreadsheets drop the leading zero of an eight-digit BSN.
+    if (/^\d{8}$/.test(bsn)) bsn = `0${bsn}`;
+    if (!isValidBsn(bsn)) reject('bsn', 'Het BSN voldoet niet aan de elfproef.');
+  }
+
+  const surname = optional(raw.achternaam);
+  if (!surname) reject('achternaam', 'De achternaam ontbreekt.');
+  else if (surname.length > 200) reject('achternaam', 'De achternaam is langer dan 200 tekens.');
+
+  const birthText = optional(raw.geboortedatum);
+  const birthDate = birthText ? parseDutchDate(birthText) : null;
+  if (birthText && (!birthDate || birthDate > today)) reject('geboortedatum', 'De geboortedatum is geen geldige datum.');
+
+  const houseNumber = optional(raw.huisnummer);
+  if (!houseNumber) reject('huisnummer', 'Het huisnummer ontbreekt.');
+  else if (!/^\d{1,5}$/.test(houseNumber)) reject('huisnummer', 'Het huisnummer is geen getal (zet letters in de kolom toevoeging).');
+
+  const postcodeText = optional(raw.postcode);
+  const postcode = postcodeText ? normalisePostcode(postcodeText) : null;
+  if (!postcodeText) reject('postcode', 'De postcode ontbreekt.');
+  else if (!postcode) reject('postcode', 'Een postcode is vier cijfers en twee letters, bijvoorbeeld 3311 AB.');
+
+  const email = optional(raw.email);
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) reject('email', 'Het e-mailadres is ongeldig.');
+  const phone = optional(raw.telefoon);
+  if (phone && !/^[+\d][\d\s()-]{5,19}$/.test(phone)) reject('telefoon', 'Het telefoonnummer is ongeldig.');
+
+  if (rejections.length) return { line, ok: false, rejections };
+  return {
+    line,
+    ok: true,
+    record: {
+      reference: reference!,
+      signalDate: signalDate!,
+      creditorType: creditorType!,
+      amountCents: amountCents!,
+      months,
+      bsn,
+      initials: optional(raw.voorletters)?.slice(0, 20) ?? null,
+      prefix: optional(raw.tussenvoegsel)?.slice(0, 20) ?? null,
+      surname: surname!,
+      birthDate,
+      street: optional(raw.straat)?.slice(0, 200) ?? null,
+      houseNumber: houseNumber!,
+      houseNumberSuffix: optional(raw.toevoeging)?.toUpperCase().slice(0, 10) ?? null,
+      postcode: postcode!,
+      city: optional(raw.woonplaats)?.slice(0, 100) ?? null,
+      phone,
+      email,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// File reading (streaming)
+
+/** Which column each cell is in, from the header row: case-insensitive, any order, unknown columns ignored. */
+export function mapHeader(cells: unknown[], line: number): (SignalColumn | null)[] {
+  const mapped = cells.map((cell) => {
+    const name = String(cell ?? '')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
+    return name in signalColumns ? (name as SignalColumn) : null;
+  });
+  if (!mapped.some(Boolean)) {
+    throw new SignalFileError('Het bestand heeft geen kopregel met kolomnamen (zoals referentie, datum, soort, bedrag).', [
+      { line, field: 'kopregel', reason: 'Geen bekende kolomnamen gevonden.' },
+    ]);
+  }
+  const missing = (Object.keys(signalColumns) as SignalColumn[]).filter((c) => signalColumns[c] && !mapped.includes(c));
+  if (missing.length) {
+    throw new SignalFileError(
+      `Verplichte kolom${missing.length > 1 ? 'men' : ''} ontbreekt: ${missing.join(', ')}.`,
+      missing.map((field) => ({ line, field, reason: 'Deze kolom ontbreekt in de kopregel.' })),
+    );
+  }
+  return mapped;
+}
+
+export function rowFromCells(header: (SignalColumn | null)[], cells: unknown[]): RawRow {
+  const row: RawRow = {};
+  header.forEach((column, i) => {
+    if (column) row[column] = cellText(cells[i]);
+  });
+  return row;
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; text?: string; result?: unknown };
+    if (v.richText) return v.richText.map((r) => r.text).join('');
+    if (v.result !== undefined) return cellText(v.result);
+    if (v.text !== undefined) return String(v.text);
+  }
+  return String(value);
+}
+
+/** Invalid UTF-8 in the first bytes means the creditor's system wrote Windows-1252 (the usual Excel export). */
+export function detectEncoding(head: Uint8Array): 'utf8' | 'win1252' {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf8';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf8';
+  } catch {
+    return 'win1252';
+  }
+}
+
+/** The delimiter that occurs most in the header line, outside quotes: `;` (Dutch Excel), `,` or tab. */
+export function sniffDelimiter(text: string): ';' | ',' | '\t' {
+  const firstLine = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
+  const counts = { ';': 0, ',': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of firstLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++;
+  }
+  const best = (Object.entries(counts) as [keyof typeof counts, number][]).sort((a, b) => b[1] - a[1])[0]!;
+  return best[1] > 0 ? best[0] : ';';
+}
+
+export interface ReadOptions {
+  today: string;
+  /** Called with the number of bytes read so far (for a progress bar). */
+  onBytes?: (bytes: number) => void;
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * Reads a CSV (any of the accepted encodings and delimiters) or XLSX file as a stream of validated rows.
+ * Throws `SignalFileError` when the file cannot be read at all.
+ */
+export async function* readSignalFile(input: AsyncIterable<Uint8Array>, options: ReadOptions): AsyncGenerator<RowResult> {
+  const iterator = input[Symbol.asyncIterator]();
+  const headChunks: Buffer[] = [];
+  let headLength = 0;
+  let bytes = 0;
+  let done = false;
+  while (headLength < HEAD_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const chunk = Buffer.from(next.value);
+    headChunks.push(chunk);
+    headLength += chunk.length;
+  }
+  const head = Buffer.concat(headChunks);
+  if (head.length === 0) throw new SignalFileError('Het bestand is leeg.', [{ line: 1, field: 'bestand', reason: 'Leeg bestand.' }]);
+  async function* allChunks(): AsyncGenerator<Buffer> {
+    bytes += head.length;
+    options.onBytes?.(bytes);
+    yield head;
+    while (!done) {
+      const next = await iterator.next();
+      if (next.done) break;
+      bytes += next.value.length;
+      options.onBytes?.(bytes);
+      yield Buffer.from(next.value);
+    }
+  }
+  const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+  if (isZip) {
+    yield* readXlsx(Readable.from(allChunks()), options.today);
+    return;
+  }
+  if (head.subarray(0, 4096).includes(0)) {
+    throw new SignalFileError('Dit is geen CSV- of XLSX-bestand.', [{ line: 1, field: 'bestand', reason: 'Onbekend bestandsformaat.' }]);
+  }
+  yield* readCsv(allChunks(), head, options.today);
+}
+
+async function* readCsv(chunks: AsyncGenerator<Buffer>, head: Buffer, today: string): AsyncGenerator<RowResult> {
+  const encoding = detectEncoding(head);
+  const decoder = iconv.getDecoder(encoding);
+  const delimiter = sniffDelimiter(iconv.decode(head.subarray(0, 8192), encoding));
+  async function* decoded(): AsyncGenerator<string> {
+    for await (const chunk of chunks) {
+      const text = decoder.write(chunk);
+      if (text) yield text;
+    }
+    const rest = decoder.end();
+    if (rest) yield rest;
+  }
+  const parser = csvParse({ delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, bom: true });
+  const source = Readable.from(decoded());
+  source.on('error', (error) => parser.destroy(error));
+  source.pipe(parser);
+  let header: (SignalColumn | null)[] | null = null;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!header) {
+        header = mapHeader(record, info.lines);
+        continue;
+      }
+      if (record.every((cell) => !cell.trim())) continue;
+      yield validateSignalRow(rowFromCells(header, record), info.lines, today);
+    }
+  } catch (error) {
+    if (error instanceof SignalFileError) throw error;
+    const e = error as { code?: string; lines?: number; message?: string };
+    if (e.code?.startsWith('CSV_')) {
+      throw new SignalFileError('Het CSV-bestand kan niet worden gelezen.', [{ line: e.lines ?? 0, field: 'bestand', reason: 'Ongeldige CSV-opmaak.' }]);
+    }
+    throw error;
+  } finally {
+    source.destroy();
+  }
+  if (!header) throw new SignalFileError('Het bestand heeft geen kopregel.', [{ line: 1, field: 'kopregel', reason: 'Geen kopregel gevonden.' }]);
+}
+
+async function* readXlsx(stream: Readable, today: string): AsyncGenerator<RowResult> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  let header: (SignalColumn | null)[] | null = null;
+  try {
+    for await (const worksheet of reader) {
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+        const cells = (row.values as unknown[]).slice(1);
+        if (!header) {
+          if (cells.every((c) => cellText(c).trim() === '')) continue;
+          header = mapHeader(cells, row.number);
+          continue;
+        }
+        if (cells.every((c) => cellText(c).trim() === '')) continue;
+        yield validateSignalRow(rowFromCells(header, cells), row.number, today);
+      }
+      break; // only the first worksheet holds signals
+    }
+  } catch (error) {
+    if (error instanceof SignalFileError) throw error;
+    throw new SignalFileError('Het XLSX-bestand kan niet worden gelezen.', [{ line: 0, field: 'bestand', reason: 'Ongeldig of beschadigd XLSX-bestand.' }]);
+  }
+  if (!header) throw new SignalFileError('Het bestand heeft geen kopregel.', [{ line: 1, field: 'kopregel', reason: 'Geen kopregel gevonden.' }]);
+}
+
+/** The JSON batch of `POST /signals`: the same column names as the file, so one validation serves both. */
+export function validateBatch(rows: RawRow[], today: string): RowResult[] {
+  return rows.map((row, i) => validateSignalRow(stringify(row), i + 1, today));
+}
+
+function stringify(row: Record<string, unknown>): RawRow {
+  const out: RawRow = {};
+  for (const [key, value] of Object.entries(row)) {
+    const column = key.toLowerCase();
+    if (column in signalColumns && value !== null && value !== undefined) {
+      out[column as SignalColumn] = typeof value === 'number' && column === 'bedrag' ? value.toFixed(2) : String(value);
+    }
+  }
+  return out;
+}
