@@ -1,7 +1,21 @@
 import type { NavItem } from '../../nav.ts';
 import type { PageRoute } from '../../routes.tsx';
+import { IntakeForm, NewReferral } from './Forms.tsx';
+import { ReferralDetail } from './ReferralDetail.tsx';
+import { ResidentTimeline } from './Timeline.tsx';
+import { WorkList } from './WorkList.tsx';
 
-/** The browser pages of the referrals module and its menu entries (staff and public). */
-export const referralsPages: PageRoute[] = [];
-export const referralsStaffNav: NavItem[] = [];
+/** The browser pages of the referrals module (Ketenaanpak) and its menu entries. */
+export const referralsPages: PageRoute[] = [
+  { path: '/medewerkers/verwijzingen', element: <WorkList />, access: 'referrals:work' },
+  { path: '/medewerkers/verwijzingen/nieuw', element: <NewReferral />, access: 'referrals:work' },
+  { path: '/medewerkers/verwijzingen/inloop', element: <IntakeForm route="walk_in" key="walk_in" />, access: 'referrals:work' },
+  { path: '/medewerkers/verwijzingen/sociaal-recept', element: <IntakeForm route="gp" key="gp" />, access: 'referrals:work' },
+  { path: '/medewerkers/verwijzingen/inwoners/:personId', element: <ResidentTimeline />, access: 'referrals:work' },
+  { path: '/medewerkers/verwijzingen/:id', element: <ReferralDetail />, access: 'referrals:work' },
+];
+export const referralsStaffNav: NavItem[] = [
+  { to: '/medewerkers/verwijzingen', label: 'Verwijzingen', permission: 'referrals:work' },
+  { to: '/medewerkers/verwijzingen/nieuw', label: 'Nieuwe verwijzing', permission: 'referrals:work' },
+];
 export const referralsPublicNav: NavItem[] = [];

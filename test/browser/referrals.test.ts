@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ensureReferralDemoUsers } from '../../src/modules/referrals/module.ts';
+import { DEMO_PASSWORD, demoEmails } from '../support/app.ts';
+import { expectAccessible, login, startBrowserEnv, type BrowserEnv } from './support.ts';
+
+/** The chain approach in a real browser: a GP's sociaal recept, the neighbourhood team's work list, the timeline. */
+describe('referrals (Ketenaanpak) in a real browser', () => {
+  let env: BrowserEnv;
+  beforeAll(async () => {
+    env = await startBrowserEnv();
+    await ensureReferralDemoUsers(env.db, DEMO_PASSWORD);
+  });
+  afterAll(() => env?.close());
+
+  async function staffPage(email: string): Promise<Page> {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, email);
+    return page;
+  }
+
+  let detailUrl = '';
+
+  it('lets a GP send a sociaal recept with a one-page form', async () => {
+    const page = await staffPage('huisarts@drechtdokters.example');
+    await page.goto(`${env.baseUrl}/medewerkers/verwijzingen`);
+    await page.getByRole('heading', { level: 1, name: 'Verwijzingen' }).waitFor();
+    await page.getByRole('link', { name: 'Sociaal recept uitschrijven' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sociaal recept' }).waitFor();
+    await page.getByLabel('Verwijzen naar').locator('option', { hasText: 'Sociaal Wijkteam Dordrecht' }).waitFor({ state: 'attached' });
+    await expectAccessible(page, 'sociaal recept form');
+    await page.getByLabel('Voorletters').fill('T.');
+    await page.getByLabel('Achternaam patiënt').fill('Smit');
+    await page.getByLabel('Postcode').fill('3315 AB');
+    await page.getByLabel('Telefoonnummer').fill('0611122233');
+    await page.getByLabel('Onderwerp').selectOption('money_debts');
+    await page.getByLabel('Reden van verwijzing').fill('Slaapt slecht door geldzorgen; rekeningen stapelen zich op.');
+    await page.getByLabel('Waarvoor gaf de inwoner toestemming?').fill('Patiënt wil dat het wijkteam belt over de rekeningen.');
+    // Without consent the form is refused with a Dutch reason.
+    await page.getByRole('button', { name: 'Sociaal recept versturen' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Zonder toestemming');
+    await expectAccessible(page, 'sociaal recept refused');
+    await page.getByLabel(/De inwoner geeft toestemming/).check();
+    await page.getByRole('button', { name: 'Sociaal recept versturen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Verwijzing: T. Smit' }).waitFor();
+    expect(await page.getByTestId('referral-state').textContent()).toBe('Verstuurd');
+    await expect(page.getByText('Uw organisatie (niet loslaten tot het eerste contact)').count()).resolves.toBe(1);
+    detailUrl = page.url();
+    await expectAccessible(page, 'referral detail (sender)');
+    await page.context().close();
+  });
+
+  it('lets the neighbourhood team accept, record first contact and help in place', async () => {
+    const page = await staffPage(demoEmails.case_worker);
+    await page.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Verwijzingen', exact: true }).click();
+    const row = page.getByRole('row', { name: /T\. Smit/ });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('Drechtdokters');
+    await expectAccessible(page, 'work list');
+    await row.getByRole('link', { name: 'T. Smit' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Verwijzing: T. Smit' }).waitFor();
+    await expectAccessible(page, 'referral detail (receiver)');
+    // Declining needs a reason.
+    await page.getByRole('button', { name: 'Afwijzen' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Geef een reden op');
+    await page.getByRole('button', { name: 'Accepteren' }).click();
+    await expect(page.getByTestId('referral-state').filter({ hasText: 'Geaccepteerd' }).waitFor()).resolves.toBeUndefined();
+    await page.getByLabel('Toelichting of reden').fill('Gebeld, huisbezoek dinsdag.');
+    await page.getByRole('button', { name: 'Eerste contact vastleggen' }).click();
+    await page.getByTestId('referral-state').filter({ hasText: 'Eerste contact gelegd' }).waitFor();
+    await page.getByRole('button', { name: 'Hulp loopt' }).click();
+    await page.getByTestId('referral-state').filter({ hasText: 'Hulp loopt' }).waitFor();
+    await expect(page.getByText('Gebeld, huisbezoek dinsdag.').count()).resolves.toBe(1);
+    await page.getByRole('link', { name: 'Tijdlijn en toestemmingen van deze inwoner' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tijdlijn: T. Smit' }).waitFor();
+    await page.getByRole('cell', { name: 'Drechtdokters (huisartsen)' }).first().waitFor();
+    await expectAccessible(page, 'resident timeline');
+    await page.context().close();
+  });
+
+  it('shows nothing of it to another organisation', async () => {
+    const page = await staffPage('vrijwilliger@humanitas.example');
+    await page.goto(`${env.baseUrl}/medewerkers/verwijzingen`);
+    await page.getByRole('heading', { level: 2, name: /Binnengekomen/ }).waitFor();
+    await expect(page.getByText('T. Smit').count()).resolves.toBe(0);
+    await page.goto(detailUrl);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('niet gevonden');
+    await expect(page.getByText('Smit').count()).resolves.toBe(0);
+    await expectAccessible(page, 'referral detail refused');
+    await page.context().close();
+  });
+
+  it('lets a case worker refer a resident to the social service with consent', async () => {
+    const page = await staffPage(demoEmails.case_worker);
+    await page.goto(`${env.baseUrl}/medewerkers/verwijzingen/nieuw`);
+    await page.getByLabel('Verwijzen naar').locator('option', { hasText: 'Sociale Dienst Drechtsteden' }).waitFor({ state: 'attached' });
+    await expectAccessible(page, 'new referral form');
+    await page.getByLabel('Achternaam', { exact: true }).fill('Koster');
+    await page.getByLabel('Verwijzen naar').selectOption('SDD');
+    await page.getByLabel('Onderwerp').selectOption('work_income');
+    await page.getByLabel('Korte vraag').fill('Inkomen weggevallen, vraag naar uitkering.');
+    await page.getByLabel('Waarvoor gaf de inwoner toestemming?').fill('Delen met de SDD voor een aanvraag levensonderhoud.');
+    await page.getByLabel(/De inwoner geeft toestemming/).check();
+    await page.getByRole('button', { name: 'Verwijzing versturen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Verwijzing: Koster' }).waitFor();
+    await page.goto(`${env.baseUrl}/medewerkers/verwijzingen`);
+    const row = page.getByRole('row', { name: /Koster/ });
+    await expect(row.textContent()).resolves.toContain('Wij (niet loslaten)');
+    await page.context().close();
+  });
+});
