@@ -1,0 +1,163 @@
+// HTTP for Geldfit: light public pages under /geldfit (plain forms, no script) and the staff figures under /api/v1.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/database.ts';
+import { anonymousActor } from '../../platform/actor.ts';
+import { amsterdamDate } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import { listDirectory } from '../directory/index.ts';
+import { readContactForm, requestContact } from './contact.ts';
+import { summarise } from './figures.ts';
+import { contactErrorPage, messagePage, questionsPage, resultPage, startPage, strings, thanksPage } from './pages.ts';
+import { profiles, type Language, type Profile } from './questionnaire.ts';
+import { advise, questionnaireBySlug, readAnswers, score } from './scoring.ts';
+import { selftestSettings } from './settings.ts';
+import { count, countsBetween } from './store.ts';
+
+type Options = { db: Database; config: Config };
+
+const langOf = (value: unknown): Language => (value === 'en' ? 'en' : 'nl');
+
+/**
+ * The anonymous forms have no session and so no CSRF token; a cross-site POST is refused instead:
+ * by Sec-Fetch-Site where the browser sends it, else by an Origin that names another host.
+ * (With the Referrer-Policy no-referrer, browsers send `Origin: null` for same-origin forms.)
+ */
+export function isCrossSite(headers: Record<string, string | string[] | undefined>, host: string): boolean {
+  const site = headers['sec-fetch-site'];
+  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return true;
+  const origin = headers.origin;
+  if (typeof origin !== 'string' || origin === 'null') return false;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+function sendHtml(reply: FastifyReply, body: string, status = 200) {
+  return reply.code(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(body);
+}
+
+function refuseCrossSite(request: FastifyRequest, reply: FastifyReply, lang: Language) {
+  const s = strings(lang);
+  return sendHtml(reply, messagePage(lang, s.refusedTitle, s.refusedText), 403);
+}
+
+const pageQuery = z.object({ lang: z.string().max(5).optional(), via: z.string().max(10).optional() });
+const formBody = z.record(z.string(), z.union([z.string().max(2000), z.array(z.string().max(2000))]));
+
+const pageRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { municipalityCode } = selftestSettings();
+
+  app.get('/geldfit', { config: { access: 'public' }, schema: { hide: true, querystring: pageQuery } }, async (request, reply) => {
+    await count(db, municipalityCode, [{ questionnaire: 'all', counter: 'visit' }]);
+    return sendHtml(reply, startPage(langOf(request.query.lang)));
+  });
+
+  app.get(
+    '/geldfit/naar/:serviceId',
+    { config: { access: 'public' }, schema: { hide: true, params: z.object({ serviceId: z.string().uuid() }), querystring: z.object({ test: z.string().max(20).optional(), profiel: z.string().max(20).optional() }) } },
+    async (request, reply) => {
+      const questionnaire = questionnaireBySlug(request.query.test ?? '');
+      await count(db, municipalityCode, [{ questionnaire: questionnaire?.id ?? 'all', counter: 'referral_followed' }]);
+      return reply.code(303).redirect(`/hulp/${request.params.serviceId}`);
+    },
+  );
+
+  app.post(
+    '/geldfit/contact',
+    {
+      config: { access: 'public', csrfExempt: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { hide: true, body: formBody },
+    },
+    async (request, reply) => {
+      const form = request.body as Record<string, unknown>;
+      const lang = langOf(form.lang);
+      if (isCrossSite(request.headers, request.host)) return refuseCrossSite(request, reply, lang);
+      const questionnaire = questionnaireBySlug(String(form.test ?? ''));
+      const profile = profiles.includes(form.profiel as Profile) ? (form.profiel as Profile) : null;
+      if (!questionnaire || !profile) return sendHtml(reply, messagePage(lang, strings(lang).notFound, strings(lang).refusedText), 400);
+      const { values, errors } = readContactForm(form, lang);
+      if (errors.length) return sendHtml(reply, contactErrorPage(questionnaire, profile, lang, { values, errors }), 400);
+      // Always the resident, also when a logged-in staff member happens to fill in the form.
+      await requestContact(db, anonymousActor(request.ip), { municipalityCode, questionnaire, profile, lang, values });
+      return sendHtml(reply, thanksPage(lang));
+    },
+  );
+
+  app.get(
+    '/geldfit/:slug',
+    { config: { access: 'public' }, schema: { hide: true, params: z.object({ slug: z.string().max(30) }), querystring: pageQuery } },
+    async (request, reply) => {
+      const lang = langOf(request.query.lang);
+      const questionnaire = questionnaireBySlug(request.params.slug);
+      if (!questionnaire) return sendHtml(reply, messagePage(lang, strings(lang).notFound, ''), 404);
+      await count(db, municipalityCode, [
+        { questionnaire: questionnaire.id, counter: 'started' },
+        // Reached directly (an advert, a link from a partner): that is a visit too.
+        ...(request.query.via === 'start' ? [] : [{ questionnaire: 'all' as const, counter: 'visit' }]),
+      ]);
+      return sendHtml(reply, questionsPage(questionnaire, lang));
+    },
+  );
+
+  app.post(
+    '/geldfit/:slug',
+    { config: { access: 'public', csrfExempt: true }, schema: { hide: true, params: z.object({ slug: z.string().max(30) }), body: formBody } },
+    async (request, reply) => {
+      const form = request.body as Record<string, unknown>;
+      const lang = langOf(form.lang);
+      if (isCrossSite(request.headers, request.host)) return refuseCrossSite(request, reply, lang);
+      const questionnaire = questionnaireBySlug(request.params.slug);
+      if (!questionnaire) return sendHtml(reply, messagePage(lang, strings(lang).notFound, ''), 404);
+      const { answers, missing } = readAnswers(questionnaire, form);
+      if (missing.length) return sendHtml(reply, questionsPage(questionnaire, lang, answers, missing), 400);
+      const result = score(questionnaire, answers);
+      const advice = advise(questionnaire, result, await listDirectory(db));
+      await count(db, municipalityCode, [
+        { questionnaire: questionnaire.id, counter: 'completed' },
+        { questionnaire: questionnaire.id, counter: `profile:${result.profile}` },
+        { questionnaire: questionnaire.id, counter: 'referrals_shown', by: advice.referrals.length },
+      ]);
+      return sendHtml(reply, resultPage(questionnaire, lang, result, advice));
+    },
+  );
+};
+
+const isoDay = z.iso.date();
+
+const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/selftest/figures',
+    {
+      config: { access: 'selftest:figures' },
+      schema: {
+        tags: ['selftest'],
+        summary: 'Geldfit in cijfers: anonieme tellingen per dag, opgeteld over een periode',
+        querystring: z.object({ from: isoDay.optional(), to: isoDay.optional() }),
+      },
+    },
+    async (request) => {
+      const today = amsterdamDate(db.clock.now());
+      const to = request.query.to ?? today;
+      const from = request.query.from ?? `${to.slice(0, 4)}-01-01`;
+      if (from > to) throw new AppError('validation_failed', 400, 'De begindatum ligt na de einddatum.', { errors: [{ field: 'from', reason: 'na einddatum' }] });
+      return summarise(await countsBetween(db, from, to), from, to);
+    },
+  );
+};
+
+/**
+ * The module's routes. The registry mounts module routes under /api/v1; the resident's pages live at /geldfit,
+ * so this plugin opts out of encapsulation (as fastify-plugin does) and mounts its API under /api/v1 itself.
+ */
+export const selftestRoutes: FastifyPluginAsync<Options> = async (app, { db, config }) => {
+  await app.register(apiRoutes, { db, config, prefix: '/api/v1' });
+  await app.register(pageRoutes, { db, config });
+};
+Object.assign(selftestRoutes, { [Symbol.for('skip-override')]: true });

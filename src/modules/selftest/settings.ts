@@ -1,0 +1,13 @@
+// Configuration of the self-test, read from the environment once (documented in docs/selftest.md).
+import { z } from 'zod';
+
+const settingsSchema = z.object({
+  /** The municipality (CBS code) whose Geldfit this is: counts and contact requests are filed under it. */
+  VANGNET_SELFTEST_MUNICIPALITY: z.string().regex(/^GM\d{4}$/, 'een CBS-gemeentecode zoals GM0505').default('GM0505'),
+});
+
+export function selftestSettings(env: NodeJS.ProcessEnv = process.env): { municipalityCode: string } {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) throw new Error(`Ongeldige configuratie selftest: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return { municipalityCode: parsed.data.VANGNET_SELFTEST_MUNICIPALITY };
+}
