@@ -1,7 +1,30 @@
 import type { NavItem } from '../../nav.ts';
 import type { PageRoute } from '../../routes.tsx';
+import './pass.css';
+import { PassCashier } from './Cashier.tsx';
+import { PassApplications, PassCampaigns, PassFigures, PassNorms, PassProviders } from './Office.tsx';
+import { MyPass, PassApply } from './Public.tsx';
 
 /** The browser pages of the pass module and its menu entries (staff and public). */
-export const passPages: PageRoute[] = [];
-export const passStaffNav: NavItem[] = [];
-export const passPublicNav: NavItem[] = [];
+export const passPages: PageRoute[] = [
+  { path: '/dordtpas', element: <PassApply /> },
+  { path: '/dordtpas/mijn-pas', element: <MyPass /> },
+  { path: '/medewerkers/dordtpas/kassa', element: <PassCashier />, access: 'pass:charge' },
+  { path: '/medewerkers/dordtpas/aanvragen', element: <PassApplications />, access: 'pass:administer' },
+  { path: '/medewerkers/dordtpas/normen', element: <PassNorms />, access: 'pass:administer' },
+  { path: '/medewerkers/dordtpas/aanbieders', element: <PassProviders />, access: 'pass:providers' },
+  { path: '/medewerkers/dordtpas/bijdragen', element: <PassCampaigns />, access: 'pass:campaigns' },
+  { path: '/medewerkers/dordtpas/cijfers', element: <PassFigures />, access: 'pass:figures' },
+];
+export const passStaffNav: NavItem[] = [
+  { to: '/medewerkers/dordtpas/kassa', label: 'Kassa Dordtpas', permission: 'pass:charge' },
+  { to: '/medewerkers/dordtpas/aanvragen', label: 'Dordtpas aanvragen', permission: 'pass:administer' },
+  { to: '/medewerkers/dordtpas/normen', label: 'Dordtpas normen', permission: 'pass:administer' },
+  { to: '/medewerkers/dordtpas/aanbieders', label: 'Dordtpas aanbieders', permission: 'pass:providers' },
+  { to: '/medewerkers/dordtpas/bijdragen', label: 'Dordtpas bijdragen', permission: 'pass:campaigns' },
+  { to: '/medewerkers/dordtpas/cijfers', label: 'Dordtpas cijfers', permission: 'pass:figures' },
+];
+export const passPublicNav: NavItem[] = [
+  { to: '/dordtpas', label: 'Dordtpas' },
+  { to: '/dordtpas/mijn-pas', label: 'Mijn Dordtpas' },
+];
