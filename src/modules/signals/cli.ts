@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import type { Command } from 'commander';
+import { systemActor } from '../../platform/actor.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { CliContext } from '../registry.ts';
+import { importSignalFile } from './commands/importSignalFile.ts';
+import { purgeExpiredCases } from './commands/purgeExpiredCases.ts';
+import { sendOfferLetters } from './commands/sendOfferLetters.ts';
+import { readSignalFile } from './parse.ts';
+import { monitorCsvExport } from './queries.ts';
+import { signalSettings } from './settings.ts';
+
+function fail(message: string, code = 1): void {
+  console.error(message);
+  process.exitCode = code;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AppError) {
+    const lines = (error.details.errors ?? []).map((e) => `  ${e.line ? `regel ${e.line}, ` : ''}${e.field}: ${e.reason}`);
+    return [error.message, ...lines].join('\n');
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** `vangnet signals ...` and the top-level `vangnet purge`. The CLI acts as the system, on behalf of the operator. */
+export function signalCommands(program: Command, context: CliContext): void {
+  const signals = program.command('signals').description('Vroeg Eropaf: signalen van betalingsachterstanden');
+
+  signals
+    .command('import')
+    .description('Lees een bestand met signalen van een schuldeiser in (CSV of XLSX)')
+    .argument('<file>', 'het bestand')
+    .requiredOption('--creditor <code>', 'code van de schuldeiser, bijvoorbeeld TRIVIRE')
+    .option('--municipality <code>', 'gemeentecode, bijvoorbeeld GM0505 (nodig als de schuldeiser aan meer gemeenten levert)')
+    .option('--json', 'druk het resultaat af als JSON')
+    .action(async (file: string, options: { creditor: string; municipality?: string; json?: boolean }) => {
+      let size: number;
+      try {
+        const stat = fs.statSync(file);
+        if (!stat.isFile()) throw new Error('geen bestand');
+        size = stat.size;
+      } catch {
+        return fail(`Het bestand ${file} bestaat niet of kan niet worden gelezen.`, 2);
+      }
+      const db = await context.openDatabase();
+      const showBar = process.stdout.isTTY && !options.json;
+      const bar = new SingleBar({ format: 'Inlezen [{bar}] {percentage}% | {rows} regels', hideCursor: true }, Presets.shades_classic);
+      try {
+        if (showBar) bar.start(size, 0, { rows: 0 });
+        let rowsSoFar = 0;
+        const summary = await importSignalFile(db, systemActor('cli:signals-import'), {
+          creditor: { code: options.creditor },
+          municipalityCode: options.municipality,
+          channel: 'cli',
+          fileName: path.basename(file),
+          rows: (today) => readSignalFile(fs.createReadStream(file, { highWaterMark: 1 << 20 }), { today, onBytes: (b) => showBar && bar.update(b, { rows: rowsSoFar }) }),
+          onRows: (n) => {
+            rowsSoFar = n;
+          },
+          settings: signalSettings(),
+        });
+        if (showBar) {
+          bar.update(size, { rows: summary.rows });
+          bar.stop();
+        }
+        const { rows, accepted, duplicates, rejected, rejections } = summary;
+        if (options.json) {
+          console.log(JSON.stringify({ rows, accepted, duplicates, rejected, rejections, ...(summary.rejectionsTruncated ? { rejectionsTruncated: true } : {}) }));
+        } else {
+          console.log(`${rows} regels: ${accepted} opgeslagen, ${duplicates} dubbel (al eerder ontvangen), ${rejected} afgewezen. ${summary.casesCreated} nieuwe zaken.`);
+          for (const r of rejections.slice(0, 50)) console.log(`  regel ${r.line}, ${r.field}: ${r.reason}`);
+          if (rejections.length > 50) console.log(`  ... en nog ${rejections.length - 50} meldingen`);
+        }
+      } catch (error) {
+        if (showBar) bar.stop();
+        fail(describe(error), 1);
+      } finally {
+        await db.close();
+      }
+    });
+
+  signals
+    .command('monitor')
+    .description('Monitor vroegsignalering als CSV (per gemeente en soort schuldeiser)')
+    .requiredOption('--period <period>', 'periode: 2025-Q1 (kwartaal), 2025-03 (maand) of 2025 (jaar)')
+    .option('--municipality <code>', 'alleen deze gemeente')
+    .option('--output <file>', 'schrijf naar een bestand in plaats van het scherm')
+    .action(async (options: { period: string; municipality?: string; output?: string }) => {
+      const db = await context.openDatabase();
+      try {
+        const csv = await monitorCsvExport(db, systemActor('cli:signals-monitor'), { period: options.period, municipalityCode: options.municipality });
+        if (options.output) fs.writeFileSync(options.output, csv);
+        else process.stdout.write(csv);
+      } catch (error) {
+        fail(describe(error));
+      } finally {
+        await db.close();
+      }
+    });
+
+  signals
+    .command('letters')
+    .description('Maak de brieven met een aanbod van hulp voor alle zaken die klaarstaan (één PDF)')
+    .requiredOption('--municipality <code>', 'gemeentecode, bijvoorbeeld GM0505')
+    .requiredOption('--output <file>', 'het PDF-bestand')
+    .option('--date <date>', 'datum van de brieven (JJJJ-MM-DD), standaard vandaag')
+    .action(async (options: { municipality: string; output: string; date?: string }) => {
+      const db = await context.openDatabase();
+      try {
+        const result = await sendOfferLetters(db, systemActor('cli:signals-letters'), { municipalityCode: options.municipality, date: options.date, settings: signalSettings() });
+        fs.writeFileSync(options.output, result.pdf);
+        console.log(`${result.count} brieven geschreven naar ${options.output}.`);
+      } catch (error) {
+        fail(describe(error));
+      } finally {
+        await db.close();
+      }
+    });
+
+  program
+    .command('purge')
+    .description('Verwijder persoonsgegevens na de bewaartermijn (vroegsignalering: zaken zonder hulp)')
+    .option('--json', 'druk het resultaat af als JSON')
+    .action(async (options: { json?: boolean }) => {
+      const db = await context.openDatabase();
+      try {
+        const summary = await purgeExpiredCases(db, signalSettings());
+        if (options.json) console.log(JSON.stringify({ signals: summary }));
+        else console.log(`Vroegsignalering: ${summary.casesPurged} zaken, ${summary.signalsPurged} signalen en ${summary.personsErased} personen verwijderd (laatste signaal voor ${summary.cutoff}).`);
+      } catch (error) {
+        fail(describe(error));
+      } finally {
+        await db.close();
+      }
+    });
+}

@@ -1,0 +1,147 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../../../db/database.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { assertCan } from '../../../platform/authz.ts';
+import { amsterdamDate } from '../../../platform/clock.ts';
+import { ConflictError, ValidationError } from '../../../platform/errors.ts';
+import { users } from '../../../platform/schema.ts';
+import { assertReferralTarget } from '../access.ts';
+import { contactKinds, finalResults, helpResponses, helpResults, partsOfDay, reachedResults, referralResults, type FinalResult, type HelpResponse } from '../ddas.ts';
+import { loadCaseForWork } from '../queries.ts';
+import { signalCases, signalContactAttempts, signals } from '../schema.ts';
+
+/** The team's acts on a case: assign and plan, record a contact attempt, record the outcome. Each is audited. */
+
+export const caseAssignment = z.object({
+  assignedUserId: z.string().uuid().nullable().optional(),
+  dueDate: z.iso.date().nullable().optional(),
+});
+
+export async function assignCase(db: Database, actor: Actor, caseId: string, input: z.infer<typeof caseAssignment>) {
+  assertCan(actor, 'signals:work');
+  if (input.assignedUserId) {
+    const [worker] = await db.unaudited((q) =>
+      q.select({ id: users.id, organisationId: users.organisationId, roles: users.roles, active: users.active }).from(users).where(eq(users.id, input.assignedUserId!)),
+    );
+    if (!worker || !worker.active || !worker.roles.includes('signal_officer') || worker.organisationId !== actor.organisationId) {
+      throw new ValidationError('Deze medewerker kan de zaak niet oppakken.', [{ field: 'assignedUserId', reason: 'Kies een medewerker vroegsignalering van uw team.' }]);
+    }
+  }
+  return db.audited(actor, { action: 'update', objectType: 'signal_case', objectId: caseId, details: { fields: Object.keys(input) } }, async (tx, trail) => {
+    const found = await loadCaseForWork(tx, actor, caseId);
+    trail.municipalityCode = found.municipalityCode;
+    if (found.personId) trail.subjectIds = [found.personId];
+    const [updated] = await tx
+      .update(signalCases)
+      .set({
+        ...(input.assignedUserId !== undefined ? { assignedUserId: input.assignedUserId } : {}),
+        ...(input.dueDate !== undefined ? { dueDate: input.dueDate } : {}),
+        updatedAt: db.clock.now(),
+      })
+      .where(eq(signalCases.id, caseId))
+      .returning({ id: signalCases.id, assignedUserId: signalCases.assignedUserId, dueDate: signalCases.dueDate, status: signalCases.status });
+    return updated!;
+  });
+}
+
+export const contactAttemptInput = z.object({
+  kind: z.enum(contactKinds),
+  reached: z.boolean(),
+  date: z.iso.date(),
+  partOfDay: z.enum(partsOfDay),
+  note: z.string().trim().max(2000).optional().nullable(),
+});
+
+/** A contact attempt (phone, home visit, e-mail, text...). Reaching the resident puts the case "in contact". */
+export async function recordContactAttempt(db: Database, actor: Actor, caseId: string, input: z.infer<typeof contactAttemptInput>) {
+  assertCan(actor, 'signals:work');
+  const today = amsterdamDate(db.clock.now());
+  if (input.date > today) throw new ValidationError('Een contactpoging kan niet in de toekomst liggen.', [{ field: 'date', reason: 'De datum ligt in de toekomst.' }]);
+  return db.audited(actor, { action: 'create', objectType: 'signal_contact_attempt', details: { kind: input.kind, reached: input.reached } }, async (tx, trail) => {
+    const found = await loadCaseForWork(tx, actor, caseId);
+    trail.municipalityCode = found.municipalityCode;
+    if (found.personId) trail.subjectIds = [found.personId];
+    if (found.status === 'closed') throw new ConflictError('Deze zaak is afgesloten.');
+    const [attempt] = await tx
+      .insert(signalContactAttempts)
+      .values({ caseId, ...input, note: input.note ?? null, userId: actor.kind === 'user' ? actor.userId : null, createdAt: db.clock.now() })
+      .returning();
+    trail.objectId = attempt!.id;
+    await tx
+      .update(signalCases)
+      .set({
+        reached: input.reached || found.reached === true,
+        status: input.reached ? 'in_contact' : found.status,
+        takenUpOn: found.takenUpOn ?? input.date,
+        updatedAt: db.clock.now(),
+      })
+      .where(eq(signalCases.id, caseId));
+    return attempt!;
+  });
+}
+
+export const outcomeInput = z.object({
+  result: z.enum(finalResults),
+  helpResponse: z.enum(helpResponses).optional().nullable(),
+  /** Until the referrals module takes over: the organisation the household was referred to. */
+  referralOrganisationId: z.string().uuid().optional().nullable(),
+  referralNote: z.string().trim().max(2000).optional().nullable(),
+});
+
+const signalStatusForResult: Partial<Record<FinalResult, string>> = {
+  not_taken_up_repeated: 'repeated',
+  not_taken_up_unjustified: 'unjustified',
+  not_taken_up_other: 'other_reason',
+  deceased: 'deceased',
+  not_resident: 'not_resident',
+};
+
+/** The resident's answer, from the DDAS result when the worker did not say it in so many words. */
+export function impliedHelpResponse(result: FinalResult): HelpResponse | null {
+  if (helpResults.includes(result)) return 'accepted';
+  if (result === 'known_to_debt_help' || result === 'other_trajectory') return 'already_in_help';
+  if (result === 'no_help_needed' || result === 'already_paid') return 'no_help_needed';
+  return null;
+}
+
+/** Closes the case with its DDAS final result; a referral result needs the organisation referred to. */
+export async function recordOutcome(db: Database, actor: Actor, caseId: string, input: z.infer<typeof outcomeInput>) {
+  assertCan(actor, 'signals:work');
+  const needsTarget = referralResults.includes(input.result);
+  if (needsTarget && !input.referralOrganisationId) {
+    throw new ValidationError('Kies naar welke organisatie u heeft doorverwezen.', [{ field: 'referralOrganisationId', reason: 'Verplicht bij een doorverwijzing.' }]);
+  }
+  const helpResponse = input.helpResponse ?? impliedHelpResponse(input.result);
+  if (helpResponse === 'accepted' && !helpResults.includes(input.result)) {
+    throw new ValidationError('Hulp aangenomen past niet bij dit resultaat.', [{ field: 'helpResponse', reason: 'Kies advies/snelle oplossing of een doorverwijzing.' }]);
+  }
+  return db.audited(actor, { action: 'update', objectType: 'signal_case', objectId: caseId, details: { result: input.result } }, async (tx, trail) => {
+    const found = await loadCaseForWork(tx, actor, caseId);
+    trail.municipalityCode = found.municipalityCode;
+    if (found.personId) trail.subjectIds = [found.personId];
+    if (found.status === 'closed') throw new ConflictError('Deze zaak is al afgesloten.');
+    if (input.referralOrganisationId) await assertReferralTarget(tx, input.referralOrganisationId, found.municipalityCode);
+    const today = amsterdamDate(db.clock.now());
+    const [updated] = await tx
+      .update(signalCases)
+      .set({
+        status: 'closed',
+        result: input.result,
+        helpResponse,
+        reached: reachedResults.includes(input.result) || found.reached === true,
+        referralOrganisationId: needsTarget ? input.referralOrganisationId! : null,
+        referralNote: input.referralNote ?? null,
+        closedOn: today,
+        takenUpOn: found.takenUpOn ?? today,
+        dueDate: null,
+        updatedAt: db.clock.now(),
+      })
+      .where(eq(signalCases.id, caseId))
+      .returning();
+    const status = signalStatusForResult[input.result];
+    if (status) await tx.update(signals).set({ status }).where(eq(signals.caseId, caseId));
+    else await tx.update(signals).set({ status: 'taken_up' }).where(sql`${signals.caseId} = ${caseId} and ${signals.status} = 'unjustified'`);
+    return updated!;
+  });
+}

@@ -1,0 +1,68 @@
+import { ValidationError } from '../../platform/errors.ts';
+import { creditorTypeLabels, finalResults, type CreditorType, type FinalResult } from './ddas.ts';
+
+/** A monitor period: a month `2025-03`, a quarter `2025-Q1` or a year `2025`. Pure. */
+export interface Period {
+  label: string;
+  from: string;
+  to: string;
+  fromMonth: string;
+  toMonth: string;
+}
+
+export function parsePeriod(text: string): Period {
+  const s = text.trim().toUpperCase();
+  let y: number, first: number, last: number;
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(s))) [y, first, last] = [Number(m[1]), (Number(m[2]) - 1) * 3 + 1, Number(m[2]) * 3];
+  else if ((m = /^(\d{4})-(\d{2})$/.exec(s)) && Number(m[2]) >= 1 && Number(m[2]) <= 12) [y, first, last] = [Number(m[1]), Number(m[2]), Number(m[2])];
+  else if ((m = /^(\d{4})$/.exec(s))) [y, first, last] = [Number(m[1]), 1, 12];
+  else throw new ValidationError('Geef een periode als 2025-Q1 (kwartaal), 2025-03 (maand) of 2025 (jaar).', [{ field: 'period', reason: 'Onbekende periode.' }]);
+  const month = (n: number) => `${y}-${String(n).padStart(2, '0')}`;
+  const lastDay = new Date(Date.UTC(y, last, 0)).getUTCDate();
+  return { label: s, from: `${month(first)}-01`, to: `${month(last)}-${String(lastDay).padStart(2, '0')}`, fromMonth: month(first), toMonth: month(last) };
+}
+
+export interface MonitorRow {
+  municipalityCode: string;
+  period: string;
+  creditorType: string;
+  signals: number;
+  households: number;
+  lettersSent: number;
+  reached: number;
+  accepted: number;
+  /** reached / letters sent, in percent (one decimal), null when no letters. */
+  reachedPct: number | null;
+  /** accepted / reached, in percent (one decimal), null when nobody was reached. */
+  acceptedPct: number | null;
+  outcomes: Partial<Record<FinalResult, number>>;
+}
+
+export function percent(part: number, whole: number): number | null {
+  return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
+}
+
+const header = ['gemeente', 'periode', 'soort_schuldeiser', 'soort_omschrijving', 'signalen', 'huishoudens', 'brieven', 'bereikt', 'bereikt_pct', 'hulp_aangenomen', 'aangenomen_pct', ...finalResults.map((r) => `resultaat_${r}`)];
+
+/** The national-monitor CSV: `;`-separated, decimal comma, one row per municipality and creditor type. */
+export function monitorCsv(rows: MonitorRow[]): string {
+  const pct = (v: number | null) => (v === null ? '' : v.toFixed(1).replace('.', ','));
+  const lines = rows.map((r) =>
+    [
+      r.municipalityCode,
+      r.period,
+      r.creditorType,
+      creditorTypeLabels[r.creditorType as CreditorType] ?? r.creditorType,
+      r.signals,
+      r.households,
+      r.lettersSent,
+      r.reached,
+      pct(r.reachedPct),
+      r.accepted,
+      pct(r.acceptedPct),
+      ...finalResults.map((f) => r.outcomes[f] ?? 0),
+    ].join(';'),
+  );
+  return [header.join(';'), ...lines].join('\r\n') + '\r\n';
+}

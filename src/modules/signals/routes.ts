@@ -1,0 +1,183 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/database.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { importSignalFile } from './commands/importSignalFile.ts';
+import { reprintOfferLetter, sendOfferLetters } from './commands/sendOfferLetters.ts';
+import { assignCase, caseAssignment, contactAttemptInput, outcomeInput, recordContactAttempt, recordOutcome } from './commands/workCase.ts';
+import { readSignalFile, validateBatch } from './parse.ts';
+import { caseFilter, getCase, listCases, listImports, listWorkers, monitorCsvExport, monitorFigures } from './queries.ts';
+import { signalSettings } from './settings.ts';
+
+const idParams = z.object({ id: z.string().uuid() });
+const municipalityCode = z.string().regex(/^GM\d{4}$/);
+const fileTypes = ['text/csv', 'text/plain', 'application/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel'];
+
+function singleMunicipality(actor: Actor, requested?: string): string {
+  if (requested) return requested;
+  const own = actor.kind === 'user' || actor.kind === 'api_key' ? actor.municipalities : [];
+  if (own.length === 1) return own[0]!;
+  throw new ValidationError('Kies een gemeente.', [{ field: 'municipalityCode', reason: 'U werkt voor meerdere gemeenten.' }]);
+}
+
+/** HTTP for the signals module: thin, validate, call a command or query, answer. */
+export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = async (base, { db }) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const settings = signalSettings();
+
+  // Files are streamed straight into the parser: memory stays flat, whatever the size.
+  app.addContentTypeParser(fileTypes, (_request, payload, done) => done(null, payload));
+
+  app.post(
+    '/signals',
+    {
+      config: { access: 'signals:submit' },
+      schema: {
+        tags: ['signals'],
+        summary: 'Signalen aanleveren als batch (API-sleutel van een schuldeiser); kolommen als in het bestandsformaat',
+        body: z.object({
+          creditorOrganisationId: z.string().uuid().optional(),
+          municipalityCode: municipalityCode.optional(),
+          signals: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))).min(1).max(50_000),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor;
+      const creditorId = request.body.creditorOrganisationId ?? (actor.kind === 'user' || actor.kind === 'api_key' ? actor.organisationId : undefined);
+      const summary = await importSignalFile(db, actor, {
+        creditor: { id: creditorId },
+        municipalityCode: request.body.municipalityCode,
+        channel: 'api',
+        rows: (today) => validateBatch(request.body.signals, today),
+        settings,
+      });
+      return reply.code(201).send(summary);
+    },
+  );
+
+  app.post(
+    '/signals/imports',
+    {
+      config: { access: 'signals:submit' },
+      schema: {
+        tags: ['signals'],
+        summary: 'Een bestand met signalen uploaden (CSV of XLSX als request body; bestandsnaam in de header x-file-name)',
+        querystring: z.object({ creditorOrganisationId: z.string().uuid().optional(), municipalityCode: municipalityCode.optional() }),
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor;
+      const body = request.body as NodeJS.ReadableStream | undefined;
+      if (!body || typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] !== 'function') {
+        throw new ValidationError('Stuur het bestand als CSV of XLSX.', [{ field: 'bestand', reason: 'Geen bestand ontvangen.' }]);
+      }
+      const creditorId = request.query.creditorOrganisationId ?? (actor.kind === 'user' || actor.kind === 'api_key' ? actor.organisationId : undefined);
+      const fileName = typeof request.headers['x-file-name'] === 'string' ? decodeURIComponent(request.headers['x-file-name']).slice(0, 200) : null;
+      const summary = await importSignalFile(db, actor, {
+        creditor: { id: creditorId },
+        municipalityCode: request.query.municipalityCode,
+        channel: 'upload',
+        fileName,
+        rows: (today) => readSignalFile(body as AsyncIterable<Uint8Array>, { today }),
+        settings,
+      });
+      return reply.code(201).send(summary);
+    },
+  );
+
+  app.get('/signals/imports', { config: { access: 'signals:submit' }, schema: { tags: ['signals'], summary: 'Aanleveringen (een schuldeiser ziet alleen de eigen)' } }, async (request) =>
+    listImports(db, request.actor),
+  );
+
+  app.get(
+    '/signals/imports/:id',
+    { config: { access: 'signals:submit' }, schema: { tags: ['signals'], summary: 'Eén aanlevering met de afgewezen regels', params: idParams } },
+    async (request) => (await listImports(db, request.actor, { id: request.params.id }))[0],
+  );
+
+  app.get('/signals/cases', { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Werkvoorraad: zaken (huishoudens)', querystring: caseFilter } }, async (request) =>
+    listCases(db, request.actor, request.query),
+  );
+
+  app.get('/signals/cases/:id', { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Eén zaak met signalen, brief, contactpogingen en uitkomst', params: idParams } }, async (request) =>
+    getCase(db, request.actor, request.params.id),
+  );
+
+  app.patch(
+    '/signals/cases/:id',
+    { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Zaak toewijzen of een termijn zetten', params: idParams, body: caseAssignment } },
+    async (request) => assignCase(db, request.actor, request.params.id, request.body),
+  );
+
+  app.post(
+    '/signals/cases/:id/contact-attempts',
+    { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Contactpoging vastleggen', params: idParams, body: contactAttemptInput } },
+    async (request, reply) => reply.code(201).send(await recordContactAttempt(db, request.actor, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/signals/cases/:id/outcome',
+    { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Uitkomst (eindresultaat DDAS) vastleggen en de zaak afsluiten', params: idParams, body: outcomeInput } },
+    async (request) => recordOutcome(db, request.actor, request.params.id, request.body),
+  );
+
+  app.get(
+    '/signals/cases/:id/letter',
+    { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'De brief van een zaak opnieuw afdrukken (PDF)', params: idParams } },
+    async (request, reply) => {
+      const pdf = await reprintOfferLetter(db, request.actor, request.params.id, settings);
+      return reply.type('application/pdf').header('content-disposition', 'attachment; filename="brief.pdf"').send(pdf);
+    },
+  );
+
+  app.post(
+    '/signals/letters',
+    {
+      config: { access: 'signals:work' },
+      schema: {
+        tags: ['signals'],
+        summary: 'Brieven met een aanbod van hulp maken voor alle zaken die klaarstaan (één PDF)',
+        body: z.object({ municipalityCode: municipalityCode.optional(), date: z.iso.date().optional() }),
+      },
+    },
+    async (request, reply) => {
+      const result = await sendOfferLetters(db, request.actor, { municipalityCode: singleMunicipality(request.actor, request.body.municipalityCode), date: request.body.date, settings });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="brieven-${result.date}.pdf"`)
+        .header('x-letter-count', String(result.count))
+        .send(result.pdf);
+    },
+  );
+
+  app.get('/signals/workers', { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Medewerkers aan wie een zaak kan worden toegewezen' } }, async (request) =>
+    listWorkers(db, request.actor),
+  );
+
+  app.get(
+    '/signals/monitor',
+    {
+      config: { access: 'signals:monitor' },
+      schema: {
+        tags: ['signals'],
+        summary: 'Monitor vroegsignalering per gemeente, periode en soort schuldeiser (JSON of CSV)',
+        querystring: z.object({ period: z.string().min(4).max(7), municipalityCode: municipalityCode.optional(), format: z.enum(['json', 'csv']).default('json') }),
+      },
+    },
+    async (request, reply) => {
+      const { format, ...input } = request.query;
+      if (format === 'csv') {
+        const csv = await monitorCsvExport(db, request.actor, input);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="monitor-vroegsignalering-${input.period}.csv"`)
+          .send(csv);
+      }
+      return monitorFigures(db, request.actor, input);
+    },
+  );
+};

@@ -1,0 +1,59 @@
+import { Readable } from 'node:stream';
+import { inflateSync } from 'node:zlib';
+import type { Database, Tx } from '../../db/database.ts';
+import { systemActor } from '../../platform/actor.ts';
+import { importSignalFile, type ImportSummary } from './commands/importSignalFile.ts';
+import { readSignalFile } from './parse.ts';
+import { signalSettings, type SignalSettings } from './settings.ts';
+
+export const testSettings: SignalSettings = signalSettings({});
+
+export const fileHeader = 'referentie;datum;soort;bedrag;bsn;achternaam;straat;postcode;huisnummer;toevoeging;woonplaats';
+
+/** Imports CSV text as the system (the CLI's actor). */
+export function importCsv(db: Database, creditorCode: string, csv: string, settings: SignalSettings = testSettings): Promise<ImportSummary> {
+  return importSignalFile(db, systemActor('test'), {
+    creditor: { code: creditorCode },
+    municipalityCode: 'GM0505',
+    channel: 'cli',
+    fileName: 'test.csv',
+    rows: (today) => readSignalFile(Readable.from([Buffer.from(csv)]), { today }),
+    settings,
+  });
+}
+
+/** Looks into personal tables the way a test may: through an audited unit of work. */
+export function inspect<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.audited(systemActor('test'), { action: 'read', objectType: 'test' }, (tx) => work(tx));
+}
+
+/** The text shown by a PDF made with pdfkit: inflate the content streams and decode the hex strings of TJ operators. */
+export function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const texts: string[] = [];
+  const streamPattern = /stream\r?\n/g;
+  let match: RegExpExecArray | null;
+  while ((match = streamPattern.exec(raw))) {
+    const start = match.index + match[0].length;
+    const end = raw.indexOf('endstream', start);
+    const bytes = Buffer.from(raw.slice(start, end), 'latin1');
+    let content: string;
+    try {
+      content = inflateSync(bytes).toString('latin1');
+    } catch {
+      content = bytes.toString('latin1');
+    }
+    for (const tj of content.matchAll(/\[(.*?)\]\s*TJ/gs)) {
+      texts.push(
+        [...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)]
+          .map((h) => Buffer.from(h[1]!, 'hex').toString('latin1'))
+          .join(''),
+      );
+    }
+  }
+  return texts.join(' ').replace(/\s+/g, ' ');
+}
+
+export function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? []).length;
+}

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeClock } from '../../platform/clock.ts';
+import { createTestApp, demoEmails, loginAs, type Session, type TestApp } from '../../../test/support/app.ts';
+import { fileHeader, pdfPageCount, pdfText } from './test-helpers.ts';
+
+const row = (ref: string, date: string, soort: string, bedrag: string, bsn: string, surname: string, postcode: string, nr: string) =>
+  [ref, date, soort, bedrag, bsn, surname, 'Brouwersdijk', postcode, nr, '', 'Dordrecht'].join(';');
+
+describe('from creditor file to outcome, through the HTTP API', () => {
+  let t: TestApp;
+  let officer: Session;
+  let creditor: Session;
+  let admin: Session;
+  let orgs: Record<string, string>;
+  const clock = new FakeClock('2025-04-15T09:00:00+02:00');
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock });
+    officer = await loginAs(t.app, demoEmails.signal_officer);
+    creditor = await loginAs(t.app, demoEmails.creditor);
+    admin = await loginAs(t.app, demoEmails.admin);
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: admin.headers })).json() as { id: string; code: string }[];
+    orgs = Object.fromEntries(list.map((o) => [o.code, o.id]));
+  });
+  afterAll(() => t?.close());
+
+  const upload = (session: Session, csv: string, query = '') =>
+    t.app.inject({ method: 'POST', url: `/api/v1/signals/imports${query}`, headers: { ...session.headers, 'content-type': 'text/csv', 'x-file-name': 'maart.csv' }, payload: csv });
+
+  it('lets a creditor upload a file and see only its own import results', async () => {
+    const csv = [
+      fileHeader,
+      row('H-1', '2025-03-01', 'huur', '450,00', '111222333', 'Jansen', '3315AB', '12'),
+      row('H-2', '2025-03-03', 'huur', '€ 1.200,00', '', 'de Groot', '3316AB', '1'),
+      row('H-3', '2025-03-04', 'huur', '10,00', '', 'Kramer', '3314AA', '3'),
+      row('H-4', '2025-03-04', 'huur', '90,00', '', '', '3314AA', '5'),
+    ].join('\r\n');
+    const response = await upload(creditor, csv);
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ rows: 4, accepted: 3, duplicates: 0, rejected: 1, rejections: [{ line: 5, field: 'achternaam' }] });
+    const again = await upload(creditor, csv);
+    expect(again.json()).toMatchObject({ rows: 4, accepted: 0, duplicates: 3, rejected: 1 });
+
+    const imports = (await t.app.inject({ method: 'GET', url: '/api/v1/signals/imports', headers: creditor.headers })).json() as { creditorName: string; fileName: string }[];
+    expect(imports).toHaveLength(2);
+    expect(imports.every((i) => i.creditorName === 'Trivire' && i.fileName === 'maart.csv')).toBe(true);
+    expect(JSON.stringify(imports)).not.toContain('Jansen');
+  });
+
+  it('refuses a creditor another creditor’s signals, imports and the team’s cases', async () => {
+    const forOther = await upload(creditor, [fileHeader, row('X-1', '2025-03-01', 'huur', '50,00', '', 'Bos', '3315AB', '1')].join('\n'), `?creditorOrganisationId=${orgs.VGZ}`);
+    expect(forOther.statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/signals/cases', headers: creditor.headers })).statusCode).toBe(403);
+    // A signal officer's upload on behalf of VGZ is not visible to Trivire.
+    const vgz = await upload(officer, [fileHeader, row('V-1', '2025-03-10', 'zorgverzekering', '€ 75,00', '', 'Jansen', '3315AB', '12')].join('\n'), `?creditorOrganisationId=${orgs.VGZ}&municipalityCode=GM0505`);
+    expect(vgz.statusCode).toBe(201);
+    const vgzImport = vgz.json() as { importId: string };
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/signals/imports/${vgzImport.importId}`, headers: creditor.headers })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/signals/imports/${vgzImport.importId}`, headers: officer.headers })).statusCode).toBe(200);
+  });
+
+  it('accepts a JSON batch with a creditor API key', async () => {
+    const key = (await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${orgs.EVIDES}/api-keys`, headers: admin.headers, payload: { name: 'Incasso' } })).json() as { key: string };
+    const headers = { authorization: `Bearer ${key.key}` };
+    const signals = [
+      { referentie: 'W-1', datum: '2025-03-20', soort: 'drinkwater', bedrag: 61.5, bsn: '111222333', achternaam: 'Jansen', postcode: '3315 AB', huisnummer: '12' },
+      { referentie: 'W-2', datum: '20-03-2025', soort: 'drinkwater', bedrag: '€ 30,00', achternaam: 'Dekker', postcode: '3316ZZ', huisnummer: 8 },
+    ];
+    const missingMunicipality = await t.app.inject({ method: 'POST', url: '/api/v1/signals', headers, payload: { signals } });
+    expect(missingMunicipality.statusCode).toBe(400);
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/signals', headers, payload: { municipalityCode: 'GM0505', signals } });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ rows: 2, accepted: 2, duplicates: 0, rejected: 0 });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/signals/cases', headers })).statusCode).toBe(403);
+    const otherMunicipality = await t.app.inject({ method: 'POST', url: '/api/v1/signals', headers, payload: { municipalityCode: 'GM9999', signals } });
+    expect(otherMunicipality.statusCode).toBe(403);
+  });
+
+  let caseId: string;
+  it('shows the team a queue of households, filtered by neighbourhood and status', async () => {
+    const queue = (await t.app.inject({ method: 'GET', url: '/api/v1/signals/cases?status=awaiting_letter', headers: officer.headers })).json() as {
+      total: number;
+      items: { id: string; surname: string; signalCount: number; totalCents: number; areaName: string; creditorTypes: string[] }[];
+    };
+    expect(queue.items.map((c) => c.surname).sort()).toEqual(['Dekker', 'Jansen', 'de Groot']);
+    const jansen = queue.items.find((c) => c.surname === 'Jansen')!;
+    expect(jansen).toMatchObject({ signalCount: 3, totalCents: 45000 + 7500 + 6150, areaName: 'Wielwijk', creditorTypes: ['health_insurance', 'rent', 'water'] });
+    caseId = jansen.id;
+    const wielwijk = (await t.app.inject({ method: 'GET', url: '/api/v1/signals/cases?areaCode=WK050504', headers: officer.headers })).json() as { items: { surname: string }[] };
+    expect(wielwijk.items.map((c) => c.surname)).toEqual(['Jansen']);
+    const below = (await t.app.inject({ method: 'GET', url: '/api/v1/signals/cases?status=below_threshold', headers: officer.headers })).json() as { items: { surname: string }[] };
+    expect(below.items.map((c) => c.surname)).toEqual(['Kramer']);
+  });
+
+  it('makes the day’s offer letters in one PDF, in plain Dutch, and moves the cases on', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/signals/letters', headers: officer.headers, payload: {} });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['x-letter-count']).toBe('3');
+    const pdf = response.rawPayload;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfPageCount(pdf)).toBe(3);
+    const text = pdfText(pdf);
+    for (const expected of ['Gemeente Dordrecht', 'Wij helpen u graag met uw rekeningen', 'Beste Jansen,', 'voor de zorgverzekering, de huur en de waterrekening.', 'De hulp is gratis.', 'Bel ons: 14 078', '15 april 2025']) {
+      expect(text).toContain(expected);
+    }
+    const none = await t.app.inject({ method: 'POST', url: '/api/v1/signals/letters', headers: officer.headers, payload: {} });
+    expect(none.statusCode).toBe(409);
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/signals/cases/${caseId}`, headers: officer.headers })).json();
+    expect(detail).toMatchObject({ status: 'letter_sent', letterSentOn: '2025-04-15', dueDate: '2025-04-25' });
+    const reprint = await t.app.inject({ method: 'GET', url: `/api/v1/signals/cases/${caseId}/letter`, headers: officer.headers });
+    expect(pdfPageCount(reprint.rawPayload)).toBe(1);
+  });
+
+  it('records assignment, contact attempts and the outcome with a referral target', async () => {
+    const assign = await t.app.inject({ method: 'PATCH', url: `/api/v1/signals/cases/${caseId}`, headers: officer.headers, payload: { assignedUserId: officer.userId, dueDate: '2025-04-18' } });
+    expect(assign.statusCode).toBe(200);
+    const mine = (await t.app.inject({ method: 'GET', url: `/api/v1/signals/cases?assignedUserId=${officer.userId}`, headers: officer.headers })).json() as { items: { id: string; assignedName: string }[] };
+    expect(mine.items).toEqual([expect.objectContaining({ id: caseId, assignedName: 'Sam Signaal' })]);
+    const toCreditor = await t.app.inject({ method: 'PATCH', url: `/api/v1/signals/cases/${caseId}`, headers: officer.headers, payload: { assignedUserId: creditor.userId } });
+    expect(toCreditor.statusCode).toBe(400);
+
+    const attempt = (payload: object) => t.app.inject({ method: 'POST', url: `/api/v1/signals/cases/${caseId}/contact-attempts`, headers: officer.headers, payload });
+    expect((await attempt({ kind: 'phone', reached: false, date: '2025-04-15', partOfDay: 'morning' })).statusCode).toBe(201);
+    expect((await attempt({ kind: 'phone', reached: false, date: '2025-05-15', partOfDay: 'morning' })).statusCode).toBe(400);
+    expect((await attempt({ kind: 'home_visit', reached: true, date: '2025-04-15', partOfDay: 'evening', note: 'Samen rekeningen bekeken' })).statusCode).toBe(201);
+
+    const outcome = (payload: object) => t.app.inject({ method: 'POST', url: `/api/v1/signals/cases/${caseId}/outcome`, headers: officer.headers, payload });
+    const noTarget = await outcome({ result: 'referral_financial' });
+    expect(noTarget.statusCode).toBe(400);
+    expect(noTarget.json().errors[0].field).toBe('referralOrganisationId');
+    expect((await outcome({ result: 'referral_financial', referralOrganisationId: orgs.TRIVIRE })).statusCode).toBe(400);
+    const closed = await outcome({ result: 'referral_financial', referralOrganisationId: orgs.SDD, referralNote: 'Aanmelding schuldhulp' });
+    expect(closed.statusCode).toBe(200);
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/signals/cases/${caseId}`, headers: officer.headers })).json();
+    expect(detail).toMatchObject({ status: 'closed', result: 'referral_financial', helpResponse: 'accepted', reached: true, referralOrganisationName: 'Sociale Dienst Drechtsteden', closedOn: '2025-04-15' });
+    expect(detail.contactAttempts.map((a: { kind: string; reached: boolean }) => [a.kind, a.reached]).sort()).toEqual([
+      ['home_visit', true],
+      ['phone', false],
+    ]);
+    expect(detail.signals).toHaveLength(3);
+    expect((await outcome({ result: 'no_contact' })).statusCode).toBe(409);
+
+    // The resident's audit listing shows every act on the case.
+    const audit = (await t.app.inject({ method: 'GET', url: `/api/v1/persons/${detail.personId}/audit-events`, headers: admin.headers })).json() as { objectType: string; action: string }[];
+    const acts = audit.map((a) => `${a.objectType}:${a.action}`);
+    for (const expected of ['signal_import:create', 'signal_case:search', 'signal_offer_letters:print', 'signal_case:read', 'signal_case:update', 'signal_contact_attempt:create']) {
+      expect(acts).toContain(expected);
+    }
+  });
+
+  it('gives the monitor per creditor type, as JSON and as CSV, but not to a creditor', async () => {
+    const other = await t.app.inject({ method: 'GET', url: '/api/v1/signals/cases?status=letter_sent', headers: officer.headers });
+    const groot = (other.json() as { items: { id: string; surname: string }[] }).items.find((c) => c.surname === 'de Groot')!;
+    await t.app.inject({ method: 'POST', url: `/api/v1/signals/cases/${groot.id}/outcome`, headers: officer.headers, payload: { result: 'no_contact' } });
+
+    const analyst = await loginAs(t.app, demoEmails.analyst);
+    const json = (await t.app.inject({ method: 'GET', url: '/api/v1/signals/monitor?period=2025-Q1&municipalityCode=GM0505', headers: analyst.headers })).json() as Record<string, unknown>[];
+    const rent = json.find((r) => r.creditorType === 'rent');
+    // rent: Jansen (helped), de Groot (no contact), Kramer (below threshold): 3 signals, 3 households, 2 letters, 1 reached, 1 accepted.
+    expect(rent).toMatchObject({ signals: 3, households: 3, lettersSent: 2, reached: 1, accepted: 1, reachedPct: 50, acceptedPct: 100, outcomes: { referral_financial: 1, no_contact: 1 } });
+    expect(json.find((r) => r.creditorType === 'water')).toMatchObject({ signals: 2, households: 2, lettersSent: 2 });
+
+    const csv = await t.app.inject({ method: 'GET', url: '/api/v1/signals/monitor?period=2025-Q1&municipalityCode=GM0505&format=csv', headers: analyst.headers });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^gemeente;periode;soort_schuldeiser;soort_omschrijving;signalen;huishoudens;brieven;bereikt;bereikt_pct;hulp_aangenomen;aangenomen_pct;resultaat_/);
+    expect(lines).toContain(`GM0505;2025-Q1;rent;Huur;3;3;2;1;50,0;1;100,0;${['0', '0', '0', '0', '0', '0', '0', '1', '0', '0', '0', '0', '1', '0', '0'].join(';')}`);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/signals/monitor?period=2025-Q2', headers: analyst.headers })).json()).toEqual([]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/signals/monitor?period=2025-Q5', headers: analyst.headers })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/signals/monitor?period=2025-Q1', headers: creditor.headers })).statusCode).toBe(403);
+  });
+});
