@@ -53,6 +53,9 @@ export interface WorkItem {
   weAreResponsible: boolean;
 }
 
+/** The oldest open referrals come first; beyond this the list says it is incomplete rather than dropping lines silently. */
+export const workListLimit = 2000;
+
 /**
  * The work list of the actor's organisation: incoming and outgoing referrals that are not closed, each with its
  * service-level flags and who is responsible. Only residents who consented to sharing with this organisation.
@@ -83,7 +86,9 @@ export async function workList(db: Database, actor: Actor, options: { includeClo
         ),
       )
       .orderBy(asc(referrals.sentAt))
-      .limit(500);
+      .limit(workListLimit + 1);
+    const truncated = rows.length > workListLimit;
+    rows.length = Math.min(rows.length, workListLimit);
     const names = await organisationNames(tx);
     const seen = new Set<string>();
     const items: WorkItem[] = [];
@@ -112,6 +117,7 @@ export async function workList(db: Database, actor: Actor, options: { includeClo
     trail.subjectIds = [...new Set(items.map((i) => i.personId))];
     return {
       today,
+      truncated,
       incoming: items.filter((i) => i.side === 'receiver'),
       outgoing: items.filter((i) => i.side === 'sender'),
     };

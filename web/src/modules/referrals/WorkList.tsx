@@ -26,6 +26,7 @@ export interface WorkItem {
 
 interface WorkListResponse {
   today: string;
+  truncated: boolean;
   incoming: WorkItem[];
   outgoing: WorkItem[];
 }
@@ -106,6 +107,11 @@ export function WorkList() {
             <strong>
               {overdue === 1 ? '1 verwijzing is' : `${overdue} verwijzingen zijn`} over de afgesproken termijn.
             </strong>
+          </Paragraph>
+        )}
+        {list.data?.truncated && (
+          <Paragraph role="status">
+            <strong>De lijst is te lang om helemaal te tonen; u ziet de oudste openstaande verwijzingen eerst.</strong>
           </Paragraph>
         )}
         <section aria-labelledby="incoming">
