@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { directoryModule } from '../../src/modules/directory/module.ts';
+import { demoEmails } from '../support/app.ts';
+import { expectAccessible, login, startBrowserEnv, type BrowserEnv } from './support.ts';
+
+describe('GeldenzoDordt, the social map, in a real browser', () => {
+  let env: BrowserEnv;
+  beforeAll(async () => {
+    env = await startBrowserEnv();
+    await directoryModule.seedDemo!(env.db, loadConfig({}));
+  });
+  afterAll(() => env?.close());
+
+  /** axe needs script; the pages themselves are used without it, so they are checked at the same address. */
+  async function checkAccessible(url: string, label: string) {
+    const page = await env.browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(url);
+    await expectAccessible(page, label);
+    await page.close();
+  }
+
+  it('searches without JavaScript: text, theme, audience and neighbourhood, then opens a detail page, accessible', async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${env.baseUrl}/hulp`);
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Hulp zoeken in Dordrecht');
+    await checkAccessible(page.url(), 'directory search');
+
+    await page.getByLabel('Voor wie').selectOption({ label: 'Ondernemers' });
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Ondernemersloket' }).waitFor();
+    expect(await page.getByRole('heading', { level: 3, name: 'Sociaal Wijkteam: inloopspreekuur' }).count()).toBe(0);
+
+    await page.goto(`${env.baseUrl}/hulp`);
+    await page.getByLabel('Waar zoekt u hulp bij?').fill('spreekuur');
+    await page.getByLabel('Wijk').selectOption({ label: 'Crabbehof' });
+    await page.getByLabel('Onderwerp').selectOption({ label: 'Geld en schulden' });
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Mobiel spreekuur geldzorgen' }).waitFor();
+    expect(await page.getByRole('heading', { level: 3, name: 'Spreekuur Sociaal Raadslieden' }).count()).toBe(0);
+    await checkAccessible(page.url(), 'directory search with filters');
+
+    await page.getByRole('link', { name: 'Mobiel spreekuur geldzorgen' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Mobiel spreekuur geldzorgen');
+    await expect(page.getByText('woensdag 19:00–21:00, Buurthuis Crabbehof').count()).resolves.toBe(1);
+    await checkAccessible(page.url(), 'directory detail');
+    await context.close();
+  });
+
+  it('lets a case worker change a service; residents see the change', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.case_worker);
+    await page.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Sociale kaart' }).click();
+    await page.getByRole('link', { name: 'Thuisadministratie' }).click();
+    await page.getByLabel('Telefoon').waitFor();
+    await expectAccessible(page, 'directory edit');
+    await page.getByLabel('Telefoon').fill('078 000 39 99');
+    await page.getByRole('button', { name: 'Spreekuur toevoegen' }).click();
+    await page.getByLabel('Dag').selectOption({ label: 'zaterdag' });
+    await page.getByLabel('Van (uu:mm)').fill('10:00');
+    await page.getByLabel('Tot (uu:mm)').fill('12:00');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('De wijzigingen zijn opgeslagen.').waitFor();
+    await expectAccessible(page, 'directory edit saved');
+
+    const resident = await env.browser.newPage();
+    await resident.goto(`${env.baseUrl}/hulp?q=thuisadministratie`);
+    await resident.getByRole('link', { name: 'Thuisadministratie' }).click();
+    await resident.getByText('zaterdag 10:00–12:00').waitFor();
+    await resident.getByRole('link', { name: '078 000 39 99' }).waitFor();
+    await resident.close();
+    await context.close();
+  });
+
+  it('opens the search from the public menu of the browser app', async () => {
+    const page = await env.browser.newPage();
+    await page.goto(env.baseUrl);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Hulp zoeken' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Hulp zoeken in Dordrecht');
+    await page.close();
+  });
+});
