@@ -34,7 +34,7 @@ export const chargeInput = z
     category: z.string().min(2).max(50).optional().nullable(),
     amountCents: z.number().int().min(1).max(100_000),
     /** Chosen by the till, unique per charge: a retried request with the same key does not charge twice. */
-    idempotencyKey: z.string().trim().min(8).max(100),
+    idempotencyKey: z.string().trim().min(8, 'Een idempotency key heeft 8 tot 100 tekens.').max(100, 'Een idempotency key heeft 8 tot 100 tekens.'),
     description: z.string().trim().max(200).optional().nullable(),
   })
   .refine((v) => v.offerId || v.category, { message: 'Kies een aanbod of een categorie.', path: ['category'] });
@@ -43,7 +43,7 @@ export type ChargeInput = z.infer<typeof chargeInput>;
 export const refundInput = z.object({
   receiptNumber: z.string().trim().min(4).max(30),
   amountCents: z.number().int().min(1).max(100_000).optional().nullable(),
-  idempotencyKey: z.string().trim().min(8).max(100),
+  idempotencyKey: z.string().trim().min(8, 'Een idempotency key heeft 8 tot 100 tekens.').max(100, 'Een idempotency key heeft 8 tot 100 tekens.'),
   reason: z.string().trim().max(200).optional().nullable(),
 });
 
@@ -121,17 +121,18 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
   const now = db.clock.now();
   const today = amsterdamDate(now);
   return db.audited(actor, { action: 'update', objectType: 'child_budget', purpose: 'Kassa: betaling met kindtegoed', details: { amountCents: input.amountCents, category: categoryCode } }, async (tx, trail) => {
-    const [pass] = await tx.select().from(passes).where(eq(passes.number, input.passNumber));
+    // The pass and the child's budget for the pass year in one round trip.
+    const [found] = await tx
+      .select({ pass: passes, budget: childBudgets })
+      .from(passes)
+      .leftJoin(childBudgets, and(eq(childBudgets.passId, passes.id), eq(childBudgets.memberNumber, input.memberNumber), eq(childBudgets.year, passes.year)))
+      .where(eq(passes.number, input.passNumber));
+    const pass = found?.pass;
+    const budget = found?.budget ?? undefined;
     if (pass) {
       trail.municipalityCode = pass.municipalityCode;
       if (pass.municipalityCode !== provider.municipalityCode) throw new ChargeRefused('charge_refused', 'Deze pas is niet geldig bij deze aanbieder.');
     }
-    const [budget] = pass
-      ? await tx
-          .select()
-          .from(childBudgets)
-          .where(and(eq(childBudgets.passId, pass.id), eq(childBudgets.memberNumber, input.memberNumber), eq(childBudgets.year, pass.year)))
-      : [];
     if (budget) {
       trail.objectId = budget.id;
       trail.subjectIds = [budget.childPersonId];
@@ -161,16 +162,21 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
       .onConflictDoNothing({ target: [passTransactions.providerId, passTransactions.idempotencyKey] })
       .returning();
     if (!recorded) return replay(tx, provider.id, input.idempotencyKey, { kind: 'charge', budgetId: budget!.id, amountCents: input.amountCents }, provider.name, pass!.number, trail);
-    const [debited] = await tx
-      .update(childBudgets)
-      .set({ balanceCents: sql`${childBudgets.balanceCents} - ${input.amountCents}` })
-      .where(and(eq(childBudgets.id, budget!.id), gte(childBudgets.balanceCents, input.amountCents)))
-      .returning({ balanceCents: childBudgets.balanceCents });
+    // The debit: one conditional UPDATE (never below zero), and the balance written on the charge in the same statement.
+    const result = await tx.execute<{ balance: number }>(sql`
+      with debit as (
+        update ${childBudgets} set balance_cents = balance_cents - ${input.amountCents}
+        where id = ${budget!.id} and balance_cents >= ${input.amountCents}
+        returning balance_cents
+      )
+      update ${passTransactions} set balance_after_cents = debit.balance_cents from debit
+      where ${passTransactions.id} = ${recorded.id}
+      returning debit.balance_cents as balance`);
+    const debited = (result as unknown as { rows: { balance: number }[] }).rows[0];
     if (!debited) {
       const [current] = await tx.select({ balanceCents: childBudgets.balanceCents }).from(childBudgets).where(eq(childBudgets.id, budget!.id));
       throw new ChargeRefused('insufficient_balance', insufficientBalanceReason(current?.balanceCents ?? 0, input.amountCents));
     }
-    await tx.update(passTransactions).set({ balanceAfterCents: debited.balanceCents }).where(eq(passTransactions.id, recorded.id));
     trail.details = { ...trail.details, receiptNumber: recorded.receiptNumber };
     return {
       receiptNumber: recorded.receiptNumber,
@@ -181,7 +187,7 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
       category: category!.name,
       offer: offer?.title ?? null,
       amountCents: input.amountCents,
-      balanceAfterCents: debited.balanceCents,
+      balanceAfterCents: Number(debited.balance),
       occurredAt: now.toISOString(),
       replayed: false,
     };
