@@ -1,3 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ModuleDefinition } from '../registry.ts';
+import { seedInsightsDemo } from './demo.ts';
+import { monthOf } from './periods.ts';
+import { insightsRoutes } from './routes.ts';
+import { defaultRefreshRange, ensureInsightsReferenceData, importDataset, refreshFromModules } from './store.ts';
+import { systemActor } from '../../platform/actor.ts';
+import { ValidationError } from '../../platform/errors.ts';
 
-export const insightsModule: ModuleDefinition = { name: 'insights' };
+
+async function registry() {
+  return (await import('../registry.ts')).modules;
+}
+
+export const insightsModule: ModuleDefinition = {
+  name: 'insights',
+  routes: insightsRoutes,
+  jobs: [
+    {
+      name: 'insights-refresh',
+      everyMs: 24 * 60 * 60 * 1000,
+      run: async (db) => {
+        await ensureInsightsReferenceData(db);
+        await refreshFromModules(db, await registry(), defaultRefreshRange(db.clock.now(), 3));
+      },
+    },
+  ],
+  seedDemo: async (db) => {
+    await seedInsightsDemo(db, monthOf(db.clock.now()));
+    await refreshFromModules(db, await registry(), defaultRefreshRange(db.clock.now(), 36));
+  },
+  commands: (program, ctx) => {
+    const insights = program.command('insights').description('Dashboard Sociaal Domein: cijfers per wijk en periode');
+    insights
+      .command('refresh')
+      .description('Haal de cijfers van alle modules opnieuw op')
+      .option('--from <maand>', 'eerste maand (JJJJ-MM), standaard 36 maanden terug')
+      .option('--to <maand>', 'laatste maand (JJJJ-MM), standaard deze maand')
+      .option('--json', 'uitkomst als JSON')
+      .action(async (options: { from?: string; to?: string; json?: boolean }) => {
+        const db = await ctx.openDatabase();
+        try {
+          await ensureInsightsReferenceData(db);
+          const range = defaultRefreshRange(db.clock.now(), 36);
+          const summary = await refreshFromModules(db, await registry(), { fromMonth: options.from ?? range.fromMonth, toMonth: options.to ?? range.toMonth });
+          if (options.json) console.log(JSON.stringify(summary, null, 2));
+          else {
+            console.log(`Cijfers opgehaald voor ${summary.fromMonth} t/m ${summary.toMonth}:`);
+            for (const m of summary.modules) console.log(`  ${m.name.padEnd(10)} ${m.measures} maten, ${m.values} waarden${m.skipped ? `, ${m.skipped} overgeslagen` : ''}`);
+          }
+        } finally {
+          await db.close();
+        }
+      });
+    insights
+      .command('import')
+      .description('Lees een bestand met cijfers in (CSV met de kolommen gebied, periode, waarde)')
+      .argument('<file>', 'het CSV-bestand')
+      .requiredOption('--measure <code>', 'de maat, bijvoorbeeld sdd.debt_help_trajectories')
+      .option('--json', 'samenvatting als JSON')
+      .action(async (file: string, options: { measure: string; json?: boolean }) => {
+        const db = await ctx.openDatabase();
+        try {
+          await ensureInsightsReferenceData(db);
+          const summary = await importDataset(db, systemActor('insights-cli'), { measureCode: options.measure, fileName: path.basename(file), content: new Uint8Array(fs.readFileSync(file)) });
+          const { importId: _id, measure: _m, ...json } = summary;
+          if (options.json) console.log(JSON.stringify(json, null, 2));
+          else {
+            console.log(`${summary.rows} regels: ${summary.accepted} opgeslagen, ${summary.duplicates} al bekend, ${summary.rejected} afgewezen.`);
+            for (const r of summary.rejections) console.log(`  regel ${r.line}, ${r.field}: ${r.reason}`);
+          }
+          if (summary.rejected > 0) process.exitCode = 1;
+        } catch (error) {
+          if (error instanceof ValidationError) {
+            console.error(error.message);
+            for (const e of error.details.errors ?? []) console.error(`  ${e.line ? `regel ${e.line}, ` : ''}${e.field}: ${e.reason}`);
+            process.exitCode = 2;
+          } else throw error;
+        } finally {
+          await db.close();
+        }
+      });
+  },
+};

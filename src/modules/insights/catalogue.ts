@@ -1,0 +1,103 @@
+import type { MeasureDefinition } from '../registry.ts';
+import type { PeriodKind } from './periods.ts';
+
+/** The dashboard's themes, following the programme lines of Samen tegen Armoede plus income. */
+export const themes = [
+  { code: 'schulden', name: 'Voorkomen en aanpakken schulden' },
+  { code: 'kinderen', name: 'Kinderen in armoede' },
+  { code: 'werkende-armen', name: 'Werkende armen en meedoen' },
+  { code: 'gezondheid', name: 'Armoede en gezondheid' },
+  { code: 'inkomen', name: 'Inkomen en bijstand' },
+] as const;
+export type ThemeCode = (typeof themes)[number]['code'];
+export const themeCodes = themes.map((t) => t.code) as [ThemeCode, ...ThemeCode[]];
+
+export type Aggregation = 'sum' | 'last' | 'avg';
+
+export interface MeasureRecord {
+  code: string;
+  name: string;
+  unit: string;
+  description: string;
+  source: string;
+  owner: string;
+  theme: string;
+  periodKind: PeriodKind;
+  aggregation: Aggregation;
+}
+
+/** The datasets that come in as files (seed 002: debt help, municipal taxes, social assistance, CAK). */
+export const importedMeasures: MeasureRecord[] = [
+  {
+    code: 'sdd.debt_help_trajectories',
+    name: 'Trajecten schuldhulpverlening SDD',
+    unit: 'count',
+    description: 'Lopende en gestarte trajecten schuldhulpverlening bij de Sociale Dienst Drechtsteden in de maand.',
+    source: 'import',
+    owner: 'Sociale Dienst Drechtsteden',
+    theme: 'schulden',
+    periodKind: 'month',
+    aggregation: 'sum',
+  },
+  {
+    code: 'taxes.reminders',
+    name: 'Aanmaningen gemeentebelastingen',
+    unit: 'count',
+    description: 'Verstuurde aanmaningen voor gemeentelijke belastingen in de maand.',
+    source: 'import',
+    owner: 'Gemeentebelastingen Drechtsteden',
+    theme: 'schulden',
+    periodKind: 'month',
+    aggregation: 'sum',
+  },
+  {
+    code: 'taxes.remissions',
+    name: 'Kwijtscheldingen gemeentebelastingen',
+    unit: 'count',
+    description: 'Toegekende verzoeken om kwijtschelding van gemeentelijke belastingen in de maand.',
+    source: 'import',
+    owner: 'Gemeentebelastingen Drechtsteden',
+    theme: 'schulden',
+    periodKind: 'month',
+    aggregation: 'sum',
+  },
+  {
+    code: 'sdd.social_assistance',
+    name: 'Bijstandsuitkeringen',
+    unit: 'count',
+    description: 'Huishoudens met een bijstandsuitkering (Participatiewet) aan het eind van de maand.',
+    source: 'import',
+    owner: 'Sociale Dienst Drechtsteden',
+    theme: 'inkomen',
+    periodKind: 'month',
+    aggregation: 'last',
+  },
+  {
+    code: 'cak.arrears_regime',
+    name: 'Inwoners in het wanbetalersregime CAK',
+    unit: 'count',
+    description: 'Inwoners met een betalingsachterstand zorgverzekering van zes maanden of meer, aan het eind van het kwartaal.',
+    source: 'import',
+    owner: 'CAK',
+    theme: 'gezondheid',
+    periodKind: 'quarter',
+    aggregation: 'last',
+  },
+];
+
+/** Which theme a module's measure belongs to. */
+export function themeForModuleMeasure(moduleName: string, code: string): ThemeCode {
+  if (moduleName === 'pass') return /child|kind/.test(code) ? 'kinderen' : 'werkende-armen';
+  return 'schulden';
+}
+
+/**
+ * How a module's figure rolls up over time. Percentages and durations are averaged; stocks (holders, a
+ * target group, a running total of the year) take the last month; everything else is a flow and is added up.
+ * An analyst can change it per measure.
+ */
+export function aggregationForModuleMeasure(m: MeasureDefinition): Aggregation {
+  if (m.unit === 'percent' || m.unit === 'days') return 'avg';
+  if (/holders|target_group|with_budget|used_budget|active|open_cases|stock/.test(m.code)) return 'last';
+  return 'sum';
+}

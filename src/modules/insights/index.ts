@@ -1,0 +1,35 @@
+// What other modules may call from insights (and nothing else).
+import type { Database } from '../../db/database.ts';
+import { halfYearMonths } from './periods.ts';
+import { insightsSettings } from './settings.ts';
+import { figuresFor, type MeasureFigure } from './store.ts';
+
+export type { MeasureFigure } from './store.ts';
+export { halfYearMonths } from './periods.ts';
+
+/**
+ * Which insights measures show an initiative's reach, by initiative name (as in seed 002). Programme uses it as
+ * the default when it creates an initiative; a programme manager can change the list per initiative.
+ */
+export const initiativeMeasures: Record<string, string[]> = {
+  'Vroeg Eropaf': ['signals.received', 'signals.households', 'signals.reached', 'signals.help_accepted'],
+  'Ketenaanpak schulden': ['referrals.sent', 'referrals.help_in_place', 'sdd.debt_help_trajectories'],
+  'GeldenzoDordt en Geldfit': ['selftest.visits', 'selftest.visits_entrepreneurs', 'selftest.completed'],
+  'Dashboard Sociaal Domein': ['sdd.debt_help_trajectories', 'taxes.reminders', 'taxes.remissions', 'sdd.social_assistance', 'cak.arrears_regime'],
+  'Kindtegoed (Dordtpas)': ['pass.children_with_budget', 'pass.children_used_budget'],
+  'Participatie (Dordtpas)': ['pass.holders', 'pass.holders_low_income', 'pass.reach_percent'],
+  'Gezonde wijk De Staart': ['cak.arrears_regime'],
+};
+
+/**
+ * Live figures for an initiative in a half-year reporting period (2021-H1): one value per measure for the
+ * municipality, small counts hidden exactly as on the dashboard.
+ */
+export async function initiativeFigures(
+  db: Database,
+  input: { measureCodes: string[]; municipalityCode: string; period: string },
+): Promise<MeasureFigure[]> {
+  const range = halfYearMonths(input.period);
+  if (!range) return [];
+  return figuresFor(db, { measureCodes: input.measureCodes, municipalityCode: input.municipalityCode, ...range }, insightsSettings().minCount);
+}

@@ -1,0 +1,123 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/database.ts';
+import { assertCan } from '../../platform/authz.ts';
+import { modules } from '../registry.ts';
+import { insightsSettings } from './settings.ts';
+import {
+  benchmarkInput,
+  createMeasure,
+  dashboard,
+  dashboardCsv,
+  dashboardQuery,
+  defaultRefreshRange,
+  deleteBenchmark,
+  ensureInsightsReferenceData,
+  importDataset,
+  listAreas,
+  listBenchmarks,
+  listImports,
+  listThemes,
+  measureInput,
+  measurePatch,
+  refreshFromModules,
+  saveBenchmark,
+  updateMeasure,
+} from './store.ts';
+
+const tags = ['insights'];
+const month = z.string().regex(/^\d{4}-\d{2}$/);
+
+export const insightsRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = async (base, { db }) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const settings = insightsSettings();
+  await ensureInsightsReferenceData(db);
+
+  // A dataset may also be posted as the raw file (text/csv) by a machine client, with ?measure=CODE.
+  app.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+
+  app.get('/insights/themes', { config: { access: 'insights:read' }, schema: { tags, summary: 'Thema’s van het dashboard met hun maten' } }, async () =>
+    listThemes(db),
+  );
+
+  app.get(
+    '/insights/areas',
+    { config: { access: 'insights:read' }, schema: { tags, summary: 'Gebieden (gemeenten, wijken, buurten)', querystring: z.object({ municipality: z.string().max(6).optional() }) } },
+    async (request) => listAreas(db, request.query.municipality),
+  );
+
+  app.post('/insights/measures', { config: { access: 'insights:manage' }, schema: { tags, summary: 'Maat toevoegen (voor een in te lezen bestand)', body: measureInput } }, async (request, reply) =>
+    reply.code(201).send(await createMeasure(db, request.actor, request.body)),
+  );
+
+  app.patch(
+    '/insights/measures/:code',
+    { config: { access: 'insights:manage' }, schema: { tags, summary: 'Maat wijzigen (thema, optelling)', params: z.object({ code: z.string().max(100) }), body: measurePatch } },
+    async (request) => updateMeasure(db, request.actor, request.params.code, request.body),
+  );
+
+  app.get('/insights/dashboard', { config: { access: 'insights:read' }, schema: { tags, summary: 'Cijfers per gebied en periode (kleine aantallen afgeschermd)', querystring: dashboardQuery } }, async (request) =>
+    dashboard(db, request.actor, request.query, settings.minCount),
+  );
+
+  app.get('/insights/dashboard.csv', { config: { access: 'insights:read' }, schema: { tags, summary: 'De tabel van het dashboard als CSV', querystring: dashboardQuery } }, async (request, reply) => {
+    const result = await dashboard(db, request.actor, request.query, settings.minCount);
+    await db.recordAuditEvent(request.actor, { action: 'export', objectType: 'insights_dashboard', objectId: result.measure.code, municipalityCode: result.municipalityCode }, 'success');
+    reply.header('content-type', 'text/csv; charset=utf-8');
+    reply.header('content-disposition', `attachment; filename="${result.measure.code}-${result.from}-${result.to}.csv"`);
+    return dashboardCsv(result);
+  });
+
+  app.post(
+    '/insights/imports',
+    {
+      config: { access: 'insights:manage' },
+      schema: {
+        tags,
+        summary: 'Bestand met cijfers inlezen (JSON met de inhoud, of het ruwe CSV-bestand met ?measure=)',
+        querystring: z.object({ measure: z.string().max(100).optional(), fileName: z.string().max(200).optional() }),
+        body: z.union([z.object({ measure: z.string().min(1).max(100), fileName: z.string().max(200).default('upload.csv'), content: z.string().max(20_000_000) }), z.instanceof(Buffer)]),
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      if (Buffer.isBuffer(body)) {
+        return importDataset(db, request.actor, { measureCode: request.query.measure ?? '', fileName: request.query.fileName ?? 'upload.csv', content: new Uint8Array(body) });
+      }
+      return importDataset(db, request.actor, { measureCode: body.measure, fileName: body.fileName, content: body.content });
+    },
+  );
+
+  app.get('/insights/imports', { config: { access: 'insights:manage' }, schema: { tags, summary: 'Ingelezen bestanden' } }, async () => listImports(db));
+
+  app.get(
+    '/insights/benchmarks',
+    { config: { access: 'insights:read' }, schema: { tags, summary: 'Landelijke vergelijkingscijfers', querystring: z.object({ measure: z.string().max(100).optional() }) } },
+    async (request) => listBenchmarks(db, request.query.measure),
+  );
+
+  app.put('/insights/benchmarks', { config: { access: 'insights:manage' }, schema: { tags, summary: 'Landelijk vergelijkingscijfer invoeren of wijzigen', body: benchmarkInput } }, async (request) =>
+    saveBenchmark(db, request.actor, request.body),
+  );
+
+  app.delete(
+    '/insights/benchmarks/:id',
+    { config: { access: 'insights:manage' }, schema: { tags, summary: 'Vergelijkingscijfer verwijderen', params: z.object({ id: z.string().uuid() }) } },
+    async (request, reply) => {
+      await deleteBenchmark(db, request.actor, request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/insights/refresh',
+    { config: { access: 'insights:manage' }, schema: { tags, summary: 'Cijfers van alle modules opnieuw ophalen', body: z.object({ fromMonth: month.optional(), toMonth: month.optional() }) } },
+    async (request) => {
+      assertCan(request.actor, 'insights:manage');
+      const range = defaultRefreshRange(db.clock.now());
+      return refreshFromModules(db, modules, { fromMonth: request.body.fromMonth ?? range.fromMonth, toMonth: request.body.toMonth ?? range.toMonth });
+    },
+  );
+};
