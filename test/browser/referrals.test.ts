@@ -109,4 +109,49 @@ describe('referrals (Ketenaanpak) in a real browser', () => {
     await expect(row.textContent()).resolves.toContain('Wij (niet loslaten)');
     await page.context().close();
   });
+
+  it('lets the receiver decline with a reason, after which the sender refers the resident elsewhere', async () => {
+    const sdd = await staffPage('consulent@sdd.example');
+    await sdd.goto(`${env.baseUrl}/medewerkers/verwijzingen`);
+    await sdd.getByRole('row', { name: /Koster/ }).getByRole('link', { name: 'Koster' }).click();
+    await sdd.getByRole('heading', { level: 1, name: 'Verwijzing: Koster' }).waitFor();
+    await sdd.getByLabel('Toelichting of reden').fill('Geen recht op een uitkering; eerst hulp bij budgetteren.');
+    await sdd.getByRole('button', { name: 'Afwijzen' }).click();
+    await sdd.getByTestId('referral-state').filter({ hasText: 'Afgewezen' }).waitFor();
+    await sdd.context().close();
+
+    const swt = await staffPage(demoEmails.case_worker);
+    await swt.goto(`${env.baseUrl}/medewerkers/verwijzingen`);
+    const row = swt.getByRole('row', { name: /Koster/ });
+    await expect(row.textContent()).resolves.toContain('Afgewezen');
+    await row.getByRole('link', { name: 'Koster' }).click();
+    await swt.getByText('Geen recht op een uitkering; eerst hulp bij budgetteren.').first().waitFor();
+    await swt.getByRole('link', { name: 'Verwijs naar een andere organisatie' }).click();
+    await swt.getByText('Inwoner:').waitFor();
+    await expect(swt.getByText('Inwoner:').textContent()).resolves.toContain('Koster');
+    await swt.getByLabel('Verwijzen naar').locator('option', { hasText: 'Humanitas Thuisadministratie' }).waitFor({ state: 'attached' });
+    await expectAccessible(swt, 'refer a known resident on');
+    await swt.getByLabel('Verwijzen naar').selectOption('HUMANITAS');
+    await swt.getByLabel('Korte vraag').fill('Hulp bij budgetteren.');
+    await swt.getByLabel('Waarvoor gaf de inwoner toestemming?').fill('Delen met Humanitas voor hulp bij budgetteren.');
+    await swt.getByLabel(/De inwoner geeft toestemming/).check();
+    await swt.getByRole('button', { name: 'Verwijzing versturen' }).click();
+    await swt.getByRole('heading', { level: 1, name: 'Verwijzing: Koster' }).waitFor();
+    await expect(swt.locator('dd', { hasText: 'Humanitas Thuisadministratie' }).count()).resolves.toBe(1);
+    await swt.context().close();
+  });
+
+  it('lets the programme manager set the service levels', async () => {
+    const page = await staffPage(demoEmails.programme_manager);
+    await page.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Servicenormen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Servicenormen verwijzingen' }).waitFor();
+    const field = page.getByLabel('Werkdagen tot antwoord: Wonen');
+    await expect(field.inputValue()).resolves.toBe('2');
+    await expectAccessible(page, 'service levels');
+    await field.fill('1');
+    await page.getByRole('button', { name: 'Opslaan: Wonen' }).click();
+    await page.getByRole('status').filter({ hasText: 'De servicenorm voor Wonen is opgeslagen.' }).waitFor();
+    await expect(page.getByRole('row', { name: /Wonen/ }).textContent()).resolves.toContain('Ingesteld');
+    await page.context().close();
+  });
 });

@@ -230,6 +230,7 @@ export async function residentTimeline(db: Database, actor: Actor, personId: str
       return {
         person: {
           id: person.id,
+          municipalityCode: person.municipalityCode,
           name: displayName(person),
           birthDate: person.birthDate,
           phone: person.phone,

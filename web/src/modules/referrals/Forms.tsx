@@ -1,6 +1,6 @@
 import { Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import { ProblemAlert, TextField, useLoad } from '../../components.tsx';
 import { StaffShell } from '../../layout/Shells.tsx';
@@ -77,23 +77,31 @@ export function NewReferral() {
   const navigate = useNavigate();
   const { user } = useSession();
   const codes = useCodeLists();
+  const [params] = useSearchParams();
+  // Referring a resident one already works with (for instance after a refusal): by id, never by name in the URL.
+  const knownId = params.get('inwoner');
+  const known = useLoad(
+    () => (knownId ? api<{ person: { id: string; name: string; municipalityCode?: string } }>('GET', `/referrals/residents/${knownId}/timeline`) : Promise.resolve(null)),
+    [knownId],
+  );
   const partners = useLoad(() => api<Partner[]>('GET', '/referrals/partners'), []);
   const { municipality, field } = useMunicipality();
   const [person, setPerson] = useState(emptyPerson);
   const [to, setTo] = useState('');
-  const [theme, setTheme] = useState('');
+  const [theme, setTheme] = useState(params.get('onderwerp') ?? '');
   const [question, setQuestion] = useState('');
   const [consentGiven, setConsentGiven] = useState(false);
   const [consentText, setConsentText] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const receivers = (partners.data ?? []).filter((p) => p.id !== user?.organisationId && p.municipalities.includes(municipality));
+  const residentMunicipality = (knownId ? known.data?.person.municipalityCode : undefined) ?? municipality;
+  const receivers = (partners.data ?? []).filter((p) => p.id !== user?.organisationId && p.municipalities.includes(residentMunicipality));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
       const result = await api<{ referralId: string }>('POST', '/referrals', {
-        municipalityCode: municipality,
-        person: compact(person),
+        municipalityCode: residentMunicipality,
+        ...(knownId ? { personId: knownId } : { person: compact(person) }),
         toOrganisationCode: to,
         theme,
         question,
@@ -112,9 +120,15 @@ export function NewReferral() {
         <Link to="/medewerkers/verwijzingen">Terug naar de werklijst</Link>
       </Paragraph>
       <form className="vn-form" onSubmit={submit} aria-label="Nieuwe verwijzing">
-        <ProblemAlert error={error ?? partners.error ?? codes.error} />
-        {field}
-        <PersonFieldset person={person} onChange={setPerson} />
+        <ProblemAlert error={error ?? partners.error ?? codes.error ?? known.error} />
+        {!knownId && field}
+        {knownId ? (
+          <Paragraph>
+            Inwoner: <strong>{known.data?.person.name ?? '…'}</strong>
+          </Paragraph>
+        ) : (
+          <PersonFieldset person={person} onChange={setPerson} />
+        )}
         <fieldset className="vn-fieldset">
           <legend>
             <Heading2>Vraag</Heading2>

@@ -215,6 +215,12 @@ export function ReferralDetail() {
             </section>
             <section aria-labelledby="next-step">
               <Heading2 id="next-step">Volgende stap</Heading2>
+              {r.state === 'declined' && r.side === 'sender' && (
+                <Paragraph>
+                  <strong>De verwijzing is afgewezen; de inwoner blijft bij u.</strong>{' '}
+                  <Link to={`/medewerkers/verwijzingen/nieuw?inwoner=${r.personId}&onderwerp=${r.theme}`}>Verwijs naar een andere organisatie</Link>
+                </Paragraph>
+              )}
               <ActionForm referral={r} onDone={referral.reload} />
             </section>
             <section aria-labelledby="history">

@@ -75,6 +75,9 @@ export function ResidentTimeline() {
           <>
             <section aria-labelledby="tl-referrals">
               <Heading2 id="tl-referrals">Verwijzingen</Heading2>
+              <Paragraph>
+                <Link to={`/medewerkers/verwijzingen/nieuw?inwoner=${t.person.id}`}>Deze inwoner verwijzen naar een andere organisatie</Link>
+              </Paragraph>
               <Table>
                 <caption className="vn-caption">Verwijzingen voor deze inwoner</caption>
                 <TableHeader>

@@ -2,6 +2,7 @@ import type { NavItem } from '../../nav.ts';
 import type { PageRoute } from '../../routes.tsx';
 import { IntakeForm, NewReferral } from './Forms.tsx';
 import { ReferralDetail } from './ReferralDetail.tsx';
+import { ServiceLevels } from './ServiceLevels.tsx';
 import { ResidentTimeline } from './Timeline.tsx';
 import { WorkList } from './WorkList.tsx';
 
@@ -11,11 +12,13 @@ export const referralsPages: PageRoute[] = [
   { path: '/medewerkers/verwijzingen/nieuw', element: <NewReferral />, access: 'referrals:work' },
   { path: '/medewerkers/verwijzingen/inloop', element: <IntakeForm route="walk_in" key="walk_in" />, access: 'referrals:work' },
   { path: '/medewerkers/verwijzingen/sociaal-recept', element: <IntakeForm route="gp" key="gp" />, access: 'referrals:work' },
+  { path: '/medewerkers/verwijzingen/servicenormen', element: <ServiceLevels />, access: 'referrals:configure' },
   { path: '/medewerkers/verwijzingen/inwoners/:personId', element: <ResidentTimeline />, access: 'referrals:work' },
   { path: '/medewerkers/verwijzingen/:id', element: <ReferralDetail />, access: 'referrals:work' },
 ];
 export const referralsStaffNav: NavItem[] = [
   { to: '/medewerkers/verwijzingen', label: 'Verwijzingen', permission: 'referrals:work' },
   { to: '/medewerkers/verwijzingen/nieuw', label: 'Nieuwe verwijzing', permission: 'referrals:work' },
+  { to: '/medewerkers/verwijzingen/servicenormen', label: 'Servicenormen', permission: 'referrals:configure' },
 ];
 export const referralsPublicNav: NavItem[] = [];
