@@ -8,7 +8,8 @@ import { submitApplication, decideApplication, type ApplicationInput } from './a
 import { chargePass } from './charges.ts';
 import { ensurePassConfiguration, providerOfOrganisation } from './configuration.ts';
 import { passNumberFrom } from './domain.ts';
-import { passApplications, passes, passOffers, passProviders } from './schema.ts';
+import { passApplications, passes, passOffers, passProviders, passTargetGroups } from './schema.ts';
+import { amsterdamDate } from '../../platform/clock.ts';
 
 /** Demo providers: the platform's DEMO-AANBIEDER (cashier kassa@aanbieder.example) and two more. */
 const demoProviders = [
@@ -113,6 +114,12 @@ async function demoStaffActor(db: Database, email: string): Promise<Actor> {
 export async function seedPassDemo(db: Database): Promise<void> {
   await ensurePassConfiguration(db);
   await db.unauditedTransaction(async (tx) => {
+    // Demo: the target group of the current year estimated with the 2020 figures, so the reach shows in insights.
+    const year = Number(amsterdamDate(db.clock.now()).slice(0, 4));
+    await tx
+      .insert(passTargetGroups)
+      .values({ municipalityCode: 'GM0505', year, adults: 9_795, children: 3_666, source: 'Demo: schatting met de cijfers van 2020' })
+      .onConflictDoNothing();
     for (const p of demoProviders) {
       await tx.insert(organisations).values({ code: p.code, name: p.name, kind: 'provider' }).onConflictDoNothing();
       const [org] = await tx.select().from(organisations).where(eq(organisations.code, p.code));
