@@ -231,6 +231,27 @@ describe('intakes by professionals', () => {
   });
 });
 
+describe('early signals', () => {
+  it('sends a signal officer\'s household with help accepted to the SDD, the team staying responsible', async () => {
+    const { createIntake } = await import('./index.ts');
+    const { resolveSession } = await import('../../platform/auth.ts');
+    const session = await loginAs(t.app, demoEmails.signal_officer);
+    const resolved = await resolveSession(t.db, t.config, session.cookie, null);
+    const { referralId } = await createIntake(t.db, resolved!.actor, {
+      municipalityCode: 'GM0505',
+      route: 'early_signal',
+      theme: 'money_debts',
+      question: 'Huurachterstand van twee maanden; inwoner accepteert hulp na huisbezoek.',
+      contact: { name: 'Vermeulen', phone: '0611111111' },
+      consent: { given: true, text: 'Inwoner geeft toestemming om te delen met de SDD.' },
+    });
+    const item = (await worklist('sdd')).incoming.find((i) => i.id === referralId);
+    expect(item).toMatchObject({ route: 'early_signal', from: { code: 'GEM-DORDRECHT' }, weAreResponsible: false });
+    const team = await t.app.inject({ method: 'GET', url: '/api/v1/referrals/worklist', headers: session.headers });
+    expect(team.json().outgoing.find((i: { id: string }) => i.id === referralId)).toMatchObject({ weAreResponsible: true });
+  });
+});
+
 describe('service levels and figures', () => {
   it('lets the programme manager set a service level, not a case worker', async () => {
     const body = { municipalityCode: 'GM0505', theme: 'housing', answerWorkingDays: 1, firstContactWorkingDays: 2 };
@@ -251,6 +272,7 @@ describe('service levels and figures', () => {
     expect(get('referrals.sent', '2026-11')).toBe(1);
     expect(get('referrals.sent.theme.money_debts', '2026-11')).toBe(1);
     expect(get('referrals.sent.route.referral', '2026-12')).toBe(2);
+    expect(get('referrals.sent.route.early_signal', '2026-12')).toBe(1);
     expect(get('referrals.sent.route.gp', '2026-12')).toBe(1);
     expect(get('referrals.help_in_place', '2026-11')).toBe(1);
     const share = values.find((v) => v.measure === 'referrals.help_in_place_share' && v.month === '2026-11' && v.areaCode === 'WK050504');
