@@ -56,6 +56,8 @@ describe('Geldfit over HTTP', () => {
 
   it('counts visits and started tests per day: a direct visit to a test counts as a visit, one via the start page not twice', async () => {
     expect(await todays()).toMatchObject({ visit: 2, started: 2 });
+    await t.app.inject({ method: 'HEAD', url: '/geldfit' });
+    expect((await todays()).visit).toBe(2);
   });
 
   it('shows the questions again with the missing ones named, and keeps the given answers', async () => {
@@ -139,6 +141,19 @@ describe('Geldfit over HTTP', () => {
     expect(response.statusCode).toBe(403);
     const noFetchMetadata = await t.app.inject({ method: 'POST', url: '/geldfit/inwoners', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' }, payload: form(lightest(residents)) });
     expect(noFetchMetadata.statusCode).toBe(403);
+    const sameSite = await t.app.inject({ method: 'POST', url: '/geldfit/inwoners', headers: { ...formHeaders, 'sec-fetch-site': 'same-site' }, payload: form(lightest(residents)) });
+    expect(sameSite.statusCode).toBe(403);
+  });
+
+  it('accepts a form from this site by Origin when the browser sends no Fetch Metadata', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/geldfit/inwoners',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: t.config.publicUrl },
+      payload: form(lightest(residents)),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Uw uitslag: Op orde');
   });
 
   it('turns a contact request with consent into an intake at the Sociaal Wijkteam', async () => {

@@ -21,17 +21,18 @@ type Options = { db: Database; config: Config };
 const langOf = (value: unknown): Language => (value === 'en' ? 'en' : 'nl');
 
 /**
- * The anonymous forms have no session and so no CSRF token; a cross-site POST is refused instead:
- * by Sec-Fetch-Site where the browser sends it, else by an Origin that names another host.
- * (With the Referrer-Policy no-referrer, browsers send `Origin: null` for same-origin forms.)
+ * The anonymous forms have no session and so no CSRF token; a cross-site POST is refused instead. Browsers that
+ * send Fetch Metadata are judged by Sec-Fetch-Site alone (robust behind a proxy); otherwise an Origin that names
+ * another host than this request's or the configured public address is refused. (With Referrer-Policy
+ * no-referrer, browsers may send `Origin: null` for a same-origin form: that passes.)
  */
-export function isCrossSite(headers: Record<string, string | string[] | undefined>, host: string): boolean {
+export function isCrossSite(headers: Record<string, string | string[] | undefined>, hosts: string[]): boolean {
   const site = headers['sec-fetch-site'];
-  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return true;
+  if (typeof site === 'string') return site !== 'same-origin' && site !== 'none';
   const origin = headers.origin;
   if (typeof origin !== 'string' || origin === 'null') return false;
   try {
-    return new URL(origin).host !== host;
+    return !hosts.includes(new URL(origin).host);
   } catch {
     return true;
   }
@@ -41,7 +42,7 @@ function sendHtml(reply: FastifyReply, body: string, status = 200) {
   return reply.code(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(body);
 }
 
-function refuseCrossSite(request: FastifyRequest, reply: FastifyReply, lang: Language) {
+function refuseCrossSite(reply: FastifyReply, lang: Language) {
   const s = strings(lang);
   return sendHtml(reply, messagePage(lang, s.refusedTitle, s.refusedText), 403);
 }
@@ -49,12 +50,16 @@ function refuseCrossSite(request: FastifyRequest, reply: FastifyReply, lang: Lan
 const pageQuery = z.object({ lang: z.string().max(5).optional(), via: z.string().max(10).optional() });
 const formBody = z.record(z.string(), z.union([z.string().max(2000), z.array(z.string().max(2000))]));
 
-const pageRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
+const pageRoutes: FastifyPluginAsync<Options> = async (base, { db, config }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { municipalityCode } = selftestSettings();
+  const publicHost = new URL(config.publicUrl).host;
+  const crossSite = (request: FastifyRequest) => isCrossSite(request.headers, [request.host, publicHost]);
+  // HEAD requests (link checkers, previews) run the GET handler too; they are not visits.
+  const counted = (request: FastifyRequest) => request.method === 'GET';
 
   app.get('/geldfit', { config: { access: 'public' }, schema: { hide: true, querystring: pageQuery } }, async (request, reply) => {
-    await count(db, municipalityCode, [{ questionnaire: 'all', counter: 'visit' }]);
+    if (counted(request)) await count(db, municipalityCode, [{ questionnaire: 'all', counter: 'visit' }]);
     return sendHtml(reply, startPage(langOf(request.query.lang)));
   });
 
@@ -63,7 +68,7 @@ const pageRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
     { config: { access: 'public' }, schema: { hide: true, params: z.object({ serviceId: z.string().uuid() }), querystring: z.object({ test: z.string().max(20).optional(), profiel: z.string().max(20).optional() }) } },
     async (request, reply) => {
       const questionnaire = questionnaireBySlug(request.query.test ?? '');
-      await count(db, municipalityCode, [{ questionnaire: questionnaire?.id ?? 'all', counter: 'referral_followed' }]);
+      if (counted(request)) await count(db, municipalityCode, [{ questionnaire: questionnaire?.id ?? 'all', counter: 'referral_followed' }]);
       return reply.code(303).redirect(`/hulp/${request.params.serviceId}`);
     },
   );
@@ -77,7 +82,7 @@ const pageRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
     async (request, reply) => {
       const form = request.body as Record<string, unknown>;
       const lang = langOf(form.lang);
-      if (isCrossSite(request.headers, request.host)) return refuseCrossSite(request, reply, lang);
+      if (crossSite(request)) return refuseCrossSite(reply, lang);
       const questionnaire = questionnaireBySlug(String(form.test ?? ''));
       const profile = profiles.includes(form.profiel as Profile) ? (form.profiel as Profile) : null;
       if (!questionnaire || !profile) return sendHtml(reply, messagePage(lang, strings(lang).notFound, strings(lang).refusedText), 400);
@@ -96,11 +101,13 @@ const pageRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
       const lang = langOf(request.query.lang);
       const questionnaire = questionnaireBySlug(request.params.slug);
       if (!questionnaire) return sendHtml(reply, messagePage(lang, strings(lang).notFound, ''), 404);
-      await count(db, municipalityCode, [
-        { questionnaire: questionnaire.id, counter: 'started' },
-        // Reached directly (an advert, a link from a partner): that is a visit too.
-        ...(request.query.via === 'start' ? [] : [{ questionnaire: 'all' as const, counter: 'visit' }]),
-      ]);
+      if (counted(request)) {
+        await count(db, municipalityCode, [
+          { questionnaire: questionnaire.id, counter: 'started' },
+          // Reached directly (an advert, a link from a partner): that is a visit too.
+          ...(request.query.via === 'start' ? [] : [{ questionnaire: 'all' as const, counter: 'visit' }]),
+        ]);
+      }
       return sendHtml(reply, questionsPage(questionnaire, lang));
     },
   );
@@ -111,7 +118,7 @@ const pageRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
     async (request, reply) => {
       const form = request.body as Record<string, unknown>;
       const lang = langOf(form.lang);
-      if (isCrossSite(request.headers, request.host)) return refuseCrossSite(request, reply, lang);
+      if (crossSite(request)) return refuseCrossSite(reply, lang);
       const questionnaire = questionnaireBySlug(request.params.slug);
       if (!questionnaire) return sendHtml(reply, messagePage(lang, strings(lang).notFound, ''), 404);
       const { answers, missing } = readAnswers(questionnaire, form);
