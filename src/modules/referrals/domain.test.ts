@@ -4,6 +4,8 @@ import {
   addWorkingDays,
   availableActions,
   dueDates,
+  dutchPublicHolidays,
+  easterSunday,
   hasActiveConsent,
   isWorkingDay,
   overdueFlags,
@@ -98,6 +100,37 @@ describe('working days and service levels', () => {
 
   it('skips configured holidays', () => {
     expect(addWorkingDays('2026-12-24', 1, new Set(['2026-12-25']))).toBe('2026-12-28');
+  });
+
+  it('knows the Dutch public holidays, with Easter computed', () => {
+    expect(easterSunday(2024)).toBe('2024-03-31');
+    expect(easterSunday(2026)).toBe('2026-04-05');
+    expect(easterSunday(2027)).toBe('2027-03-28');
+    expect(dutchPublicHolidays(2026)).toEqual([
+      '2026-01-01',
+      '2026-04-06',
+      '2026-04-27',
+      '2026-05-05',
+      '2026-05-14',
+      '2026-05-25',
+      '2026-12-25',
+      '2026-12-26',
+    ]);
+    // King's Day moves to Saturday 26 April when the 27th is a Sunday (2025).
+    expect(dutchPublicHolidays(2025)).toContain('2025-04-26');
+  });
+
+  it('gives due dates that skip Christmas and New Year', () => {
+    // Thursday 24 December 2026: Friday 25th is Christmas, then the weekend.
+    expect(dueDates('2026-12-24', { answerWorkingDays: 3, firstContactWorkingDays: 5 })).toEqual({
+      answerDueDate: '2026-12-30',
+      firstContactDueDate: '2027-01-04',
+    });
+    // Ascension Day (Thursday 14 May 2026) does not count.
+    expect(dueDates('2026-05-13', { answerWorkingDays: 1, firstContactWorkingDays: 2 })).toEqual({
+      answerDueDate: '2026-05-15',
+      firstContactDueDate: '2026-05-18',
+    });
   });
 
   it('counts working days between two dates, the inverse of adding them', () => {

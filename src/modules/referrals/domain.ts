@@ -163,6 +163,42 @@ export function workingDaysBetween(from: string, to: string, holidays: ReadonlyS
   return count;
 }
 
+/** Easter Sunday (Gregorian, the anonymous algorithm of Meeus/Jones/Butcher). */
+export function easterSunday(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The generally recognised public holidays of the Algemene termijnenwet (art. 3) that can fall on a weekday:
+ * New Year's Day, Easter Monday, King's Day (26 April when the 27th is a Sunday), 5 May, Ascension Day,
+ * Whit Monday, Christmas and Boxing Day. Partners do not count them as working days for service levels.
+ */
+export function dutchPublicHolidays(year: number): string[] {
+  const easter = easterSunday(year);
+  const kingsDay = weekday(`${year}-04-27`) === 0 ? `${year}-04-26` : `${year}-04-27`;
+  return [`${year}-01-01`, addDays(easter, 1), kingsDay, `${year}-05-05`, addDays(easter, 39), addDays(easter, 50), `${year}-12-25`, `${year}-12-26`].sort();
+}
+
+/** Holidays for the years a term starting on `day` can run into. */
+export function holidaysFrom(day: string): ReadonlySet<string> {
+  const year = Number(day.slice(0, 4));
+  return new Set([...dutchPublicHolidays(year), ...dutchPublicHolidays(year + 1)]);
+}
+
 export interface ServiceLevel {
   answerWorkingDays: number;
   firstContactWorkingDays: number;
@@ -180,10 +216,15 @@ export const defaultServiceLevels: Record<ReferralTheme, ServiceLevel> = {
   administration: { answerWorkingDays: 5, firstContactWorkingDays: 10 },
 };
 
-export function dueDates(sentDay: string, level: ServiceLevel): { answerDueDate: string; firstContactDueDate: string } {
+/** Due dates in working days: weekends and Dutch public holidays (unless other holidays are given) are skipped. */
+export function dueDates(
+  sentDay: string,
+  level: ServiceLevel,
+  holidays: ReadonlySet<string> = holidaysFrom(sentDay),
+): { answerDueDate: string; firstContactDueDate: string } {
   return {
-    answerDueDate: addWorkingDays(sentDay, level.answerWorkingDays),
-    firstContactDueDate: addWorkingDays(sentDay, level.firstContactWorkingDays),
+    answerDueDate: addWorkingDays(sentDay, level.answerWorkingDays, holidays),
+    firstContactDueDate: addWorkingDays(sentDay, level.firstContactWorkingDays, holidays),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { systemActor } from '../../platform/actor.ts';
 import type { MeasureDefinition, MetricValue } from '../registry.ts';
 import { amsterdamDate } from '../../platform/clock.ts';
-import { referralRoutes, referralThemes, routeCodes, themeCodes, workingDaysBetween } from './domain.ts';
+import { holidaysFrom, referralRoutes, referralThemes, routeCodes, themeCodes, workingDaysBetween } from './domain.ts';
 import { referrals } from './schema.ts';
 
 const owner = 'Ketenaanpak Schulden (referrals)';
@@ -98,7 +98,7 @@ export async function collectReferralMetrics(db: Database, range: { fromMonth: s
     }
     if (r.firstContactAt && inRange(monthOf(r.firstContactAt))) {
       const key = JSON.stringify(['referrals.first_contact_days', r.municipalityCode, r.areaCode, monthOf(r.firstContactAt)]);
-      days.set(key, [...(days.get(key) ?? []), workingDaysBetween(amsterdamDate(r.sentAt), amsterdamDate(r.firstContactAt))]);
+      days.set(key, [...(days.get(key) ?? []), workingDaysBetween(amsterdamDate(r.sentAt), amsterdamDate(r.firstContactAt), holidaysFrom(amsterdamDate(r.sentAt)))]);
     }
   }
   const values: MetricValue[] = [];
