@@ -151,14 +151,12 @@ export async function setRules(db: Database, actor: Actor, input: z.infer<typeof
     actor,
     { action: 'update', objectType: 'pass_rules', objectId: input.validFrom, municipalityCode: input.municipalityCode, details: { ...input } },
     async (tx) => {
-      const { municipalityCode: m, validFrom, ...rest } = input;
+      const { municipalityCode: _municipality, validFrom: _validFrom, ...changes } = input;
       const [row] = await tx
         .insert(passRules)
         .values(input)
-        .onConflictDoUpdate({ target: [passRules.municipalityCode, passRules.validFrom], set: { ...rest, updatedAt: db.clock.now() } })
+        .onConflictDoUpdate({ target: [passRules.municipalityCode, passRules.validFrom], set: { ...changes, updatedAt: db.clock.now() } })
         .returning();
-      void m;
-      void validFrom;
       return row!;
     },
   );

@@ -73,14 +73,22 @@ export function PassApply() {
         <div className="vn-success" role="status">
           <Paragraph>{outcome.reason}</Paragraph>
         </div>
-        <Heading2>Bewaar deze gegevens</Heading2>
-        <Paragraph>Hiermee ziet u later of uw pas klaar is, en hoeveel kindtegoed er nog is. De code ziet u maar één keer.</Paragraph>
-        <dl className="vn-codes">
-          <dt>Aanvraagnummer</dt>
-          <dd data-testid="reference">{outcome.reference}</dd>
-          <dt>Uw code</dt>
-          <dd data-testid="access-code">{outcome.accessCode}</dd>
-        </dl>
+        {outcome.accessCode ? (
+          <>
+            <Heading2>Bewaar deze gegevens</Heading2>
+            <Paragraph>Hiermee ziet u later of uw pas klaar is, en hoeveel kindtegoed er nog is. De code ziet u maar één keer.</Paragraph>
+            <dl className="vn-codes">
+              <dt>Aanvraagnummer</dt>
+              <dd data-testid="reference">{outcome.reference}</dd>
+              <dt>Uw code</dt>
+              <dd data-testid="access-code">{outcome.accessCode}</dd>
+            </dl>
+          </>
+        ) : (
+          <Paragraph>
+            Aanvraag {outcome.reference} is ingevoerd door een consulent en staat in de werklijst. De inwoner krijgt de pas per post.
+          </Paragraph>
+        )}
         <Paragraph>
           Een consulent controleert uw gegevens. Daarna ziet u uw pas op <Link to="/dordtpas/mijn-pas">Mijn Dordtpas</Link>.
         </Paragraph>
