@@ -116,25 +116,31 @@ export const serviceInput = z.object({
 });
 export type ServiceInput = z.infer<typeof serviceInput>;
 
+const amsterdamFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Amsterdam',
+  weekday: 'short',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+export interface Moment {
+  weekday: number;
+  time: string;
+  date: string;
+}
+
 /** The wall-clock moment in Europe/Amsterdam: ISO weekday, HH:MM and the local date. */
-export function amsterdamMoment(instant: Date): { weekday: number; time: string; date: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Amsterdam',
-      weekday: 'short',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
+export function amsterdamMoment(instant: Date): Moment {
+  const parts = Object.fromEntries(amsterdamFormat.formatToParts(instant).map((p) => [p.type, p.value]));
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday!) + 1;
   return { weekday, time: `${parts.hour}:${parts.minute}`, date: `${parts.year}-${parts.month}-${parts.day}` };
 }
+
+const momentOf = (at: Date | Moment): Moment => (at instanceof Date ? amsterdamMoment(at) : at);
 
 function addDays(isoDay: string, days: number): string {
   const d = new Date(`${isoDay}T12:00:00Z`);
@@ -147,8 +153,8 @@ function validOn(schedule: DirectorySchedule, day: string): boolean {
 }
 
 /** A consultation hour running right now (Amsterdam time). */
-export function isOpenNow(schedule: DirectorySchedule, instant: Date): boolean {
-  const now = amsterdamMoment(instant);
+export function isOpenNow(schedule: DirectorySchedule, at: Date | Moment): boolean {
+  const now = momentOf(at);
   return schedule.weekday === now.weekday && validOn(schedule, now.date) && schedule.opensAt <= now.time && now.time < schedule.closesAt;
 }
 
@@ -156,16 +162,12 @@ export function isOpenNow(schedule: DirectorySchedule, instant: Date): boolean {
  * The next time this consultation hour still happens in the current week (today up to and including Sunday),
  * as a local date, or null. Today's hour counts while it has not yet closed.
  */
-export function nextThisWeek(schedule: DirectorySchedule, instant: Date): string | null {
-  const now = amsterdamMoment(instant);
-  for (let weekday = now.weekday; weekday <= 7; weekday++) {
-    if (schedule.weekday !== weekday) continue;
-    const day = addDays(now.date, weekday - now.weekday);
-    if (!validOn(schedule, day)) continue;
-    if (weekday === now.weekday && schedule.closesAt <= now.time) continue;
-    return day;
-  }
-  return null;
+export function nextThisWeek(schedule: DirectorySchedule, at: Date | Moment): string | null {
+  const now = momentOf(at);
+  if (schedule.weekday < now.weekday) return null;
+  if (schedule.weekday === now.weekday && schedule.closesAt <= now.time) return null;
+  const day = addDays(now.date, schedule.weekday - now.weekday);
+  return validOn(schedule, day) ? day : null;
 }
 
 export const directoryQuery = z.object({
@@ -191,6 +193,7 @@ function normalise(text: string): string {
  * service without any fixed place (phone, online). Inactive services never show.
  */
 export function searchDirectory(entries: DirectoryEntry[], query: DirectoryQuery, instant: Date): DirectoryEntry[] {
+  const now = amsterdamMoment(instant);
   const words = query.q ? normalise(query.q).split(/\s+/).filter(Boolean) : [];
   const results: { entry: DirectoryEntry; score: number }[] = [];
   for (const entry of entries) {
@@ -203,8 +206,8 @@ export function searchDirectory(entries: DirectoryEntry[], query: DirectoryQuery
       const placed = entry.schedules.some((s) => s.location);
       if (placed && !areas.includes(query.area)) continue;
     }
-    if (query.when === 'now' && !entry.schedules.some((s) => isOpenNow(s, instant))) continue;
-    if (query.when === 'week' && !entry.schedules.some((s) => nextThisWeek(s, instant))) continue;
+    if (query.when === 'now' && !entry.schedules.some((s) => isOpenNow(s, now))) continue;
+    if (query.when === 'week' && !entry.schedules.some((s) => nextThisWeek(s, now))) continue;
     let score = 0;
     if (words.length) {
       const name = normalise(`${entry.name} ${entry.organization.name}`);

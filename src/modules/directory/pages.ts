@@ -6,8 +6,10 @@ import {
   audiences,
   describeSchedule,
   helpKindLabels,
+  amsterdamMoment,
   isOpenNow,
   nextThisWeek,
+  type Moment,
   themeLabels,
   themes,
   type DirectoryEntry,
@@ -25,7 +27,7 @@ function select(name: string, label: string, current: string | undefined, option
   )}</select></div>`;
 }
 
-function scheduleLine(s: DirectorySchedule, now: Date): SafeHtml {
+function scheduleLine(s: DirectorySchedule, now: Moment): SafeHtml {
   const place = s.location ? html`, ${s.location.name} (${s.location.address})` : '';
   const open = isOpenNow(s, now) ? html` <strong>Nu open</strong>` : '';
   return html`<li>${describeSchedule(s)}${place}${s.mobile ? ' · mobiel spreekuur' : ''}${s.note ? html` · ${s.note}` : ''}${s.validFrom ? html` · vanaf ${s.validFrom}` : ''}${open}</li>`;
@@ -40,7 +42,8 @@ function contactLines(e: DirectoryEntry): SafeHtml {
   }${url ? html`<li>Website: <a href="${url}">${url.replace(/^https?:\/\//, '')}</a></li>` : ''}`;
 }
 
-export function searchPage(results: DirectoryEntry[], query: DirectoryQuery, now: Date): string {
+export function searchPage(results: DirectoryEntry[], query: DirectoryQuery, instant: Date): string {
+  const now = amsterdamMoment(instant);
   const filtered = !!(query.q || query.theme || query.audience || query.area || query.when);
   const body = html`<h1 class="utrecht-heading-1">Hulp zoeken in Dordrecht</h1>
 <p class="utrecht-paragraph utrecht-paragraph--lead">Hier vindt u organisaties en vrijwilligers die helpen bij geldzorgen, werk, kinderen, gezondheid en wonen. De hulp is meestal gratis.</p>
@@ -75,7 +78,8 @@ ${
   return publicPage({ title: 'Hulp zoeken', lang: 'nl', body, nav: [{ href: '/', label: 'Home' }, { href: '/geldfit', label: 'Geldfit-test' }, { href: '/hulp', label: 'Hulp zoeken', current: true }] });
 }
 
-export function detailPage(e: DirectoryEntry, now: Date): string {
+export function detailPage(e: DirectoryEntry, instant: Date): string {
+  const now = amsterdamMoment(instant);
   const places = [...new Map(e.schedules.filter((s) => s.location).map((s) => [s.location!.id, s.location!])).values()];
   const body = html`<p><a href="/hulp">Terug naar zoeken</a></p>
 <h1 class="utrecht-heading-1">${e.name}</h1>
