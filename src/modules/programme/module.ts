@@ -1,3 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { systemActor } from '../../platform/actor.ts';
 import type { ModuleDefinition } from '../registry.ts';
+import { programmeRoutes } from './routes.ts';
+import { generateLetter, listProgrammes, periodPattern, seedProgrammeDemo } from './store.ts';
 
-export const programmeModule: ModuleDefinition = { name: 'programme' };
+export const programmeModule: ModuleDefinition = {
+  name: 'programme',
+  routes: programmeRoutes,
+  seedDemo: async (db) => {
+    await seedProgrammeDemo(db);
+  },
+  commands: (program, ctx) => {
+    const cmd = program.command('programme').description('Het programma Samen tegen Armoede: voortgang en raadsinformatiebrief');
+    cmd
+      .command('letter')
+      .description('Maak de raadsinformatiebrief van een periode, als PDF of DOCX (volgens de extensie van --out)')
+      .requiredOption('--period <periode>', 'halfjaar, bijvoorbeeld 2021-H1')
+      .requiredOption('--out <bestand>', 'het bestand, eindigend op .pdf of .docx')
+      .option('--programme <id>', 'het programma (standaard het enige programma)')
+      .action(async (options: { period: string; out: string; programme?: string }) => {
+        const format = path.extname(options.out).toLowerCase().slice(1);
+        if (format !== 'pdf' && format !== 'docx') {
+          console.error('Geef een bestand op dat eindigt op .pdf of .docx.');
+          process.exitCode = 2;
+          return;
+        }
+        if (!periodPattern.test(options.period)) {
+          console.error('Geef een halfjaar op, bijvoorbeeld 2021-H1.');
+          process.exitCode = 2;
+          return;
+        }
+        const db = await ctx.openDatabase();
+        try {
+          const actor = systemActor('programme-cli');
+          const all = await listProgrammes(db, actor);
+          const chosen = options.programme ? all.find((p) => p.id === options.programme) : all.length === 1 ? all[0] : undefined;
+          if (!chosen) {
+            console.error(
+              all.length === 0
+                ? 'Er is nog geen programma. Laad de demo met: vangnet seed --demo'
+                : `Kies een programma met --programme:\n${all.map((p) => `  ${p.id}  ${p.name} (${p.municipalityCode})`).join('\n')}`,
+            );
+            process.exitCode = 2;
+            return;
+          }
+          const letter = await generateLetter(db, actor, chosen.id, options.period, format);
+          fs.writeFileSync(options.out, letter.body);
+          console.log(`Raadsinformatiebrief ${options.period} geschreven naar ${options.out} (${letter.body.length} bytes).`);
+        } finally {
+          await db.close();
+        }
+      });
+  },
+};
