@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { amsterdamDate } from '../../platform/clock.ts';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { categoriesOf } from './categories.ts';
 import { assertProviderAccess, providerOfOrganisation } from './configuration.ts';
 import { chargeRefusal, insufficientBalanceReason, isValidPassNumber, normalisePassNumber, statementTotals } from './domain.ts';
 import { childBudgets, passCategories, passMembers, passOffers, passProviders, passTransactions, passes } from './schema.ts';
@@ -111,13 +112,13 @@ export async function lookupPassForCharge(db: Database, actor: Actor, input: z.i
  * tills charging the same budget at once can never take it below zero.
  */
 export async function chargePass(db: Database, actor: Actor, input: ChargeInput): Promise<Receipt> {
-  const provider = await cashierProvider(db, actor);
+  const [provider, categories] = await Promise.all([cashierProvider(db, actor), categoriesOf(db)]);
   const offer = input.offerId
     ? (await db.unaudited((q) => q.select().from(passOffers).where(and(eq(passOffers.id, input.offerId!), eq(passOffers.providerId, provider.id)))))[0]
     : null;
   if (input.offerId && (!offer || !offer.active)) throw new ValidationError('Dit aanbod hoort niet bij uw organisatie of is niet meer actief.', [{ field: 'offerId', reason: 'onbekend' }]);
   const categoryCode = offer?.category ?? input.category!;
-  const [category] = await db.unaudited((q) => q.select().from(passCategories).where(eq(passCategories.code, categoryCode)));
+  const category = categories.get(categoryCode);
   const now = db.clock.now();
   const today = amsterdamDate(now);
   return db.audited(actor, { action: 'update', objectType: 'child_budget', purpose: 'Kassa: betaling met kindtegoed', details: { amountCents: input.amountCents, category: categoryCode } }, async (tx, trail) => {

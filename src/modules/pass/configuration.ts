@@ -6,6 +6,7 @@ import { assertCan, assertMunicipality, can } from '../../platform/authz.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { organisations } from '../../platform/schema.ts';
 import { defaultCategories, defaultRules, demoNorms2026, householdTypes, type NormRow, type PassRuleSet } from './domain.ts';
+import { forgetCategories } from './categories.ts';
 import { passCategories, passNorms, passOffers, passProviders, passRules, passTargetGroups } from './schema.ts';
 
 /**
@@ -168,7 +169,7 @@ export async function setCategoryAllowed(db: Database, actor: Actor, code: strin
     const [row] = await tx.update(passCategories).set({ childBudgetAllowed }).where(eq(passCategories.code, code)).returning();
     if (!row) throw new NotFoundError('De categorie');
     return row;
-  });
+  }).finally(() => forgetCategories(db));
 }
 
 export async function listCategories(db: Database) {

@@ -14,8 +14,8 @@ export const passMeasures: MeasureDefinition[] = [
   { code: 'pass.reach_percent', name: 'Bereik doelgroep', unit: 'percent', description: 'Pashouders met laag inkomen als percentage van de doelgroep volwassenen.', owner },
   { code: 'pass.children_with_budget', name: 'Kinderen met kindtegoed', unit: 'count', description: 'Kinderen met een kindtegoed op een geldige pas in het jaar.', owner },
   { code: 'pass.children_used_budget', name: 'Kinderen die kindtegoed gebruikten', unit: 'count', description: 'Kinderen met minstens één betaling van 1 januari tot en met het eind van de maand.', owner },
+  // Every category, also those not allowed today: which ones are allowed is configuration and may change.
   ...defaultCategories
-    .filter((c) => c.childBudgetAllowed)
     .map((c) => ({
       code: `pass.child_budget_spent_cents.${c.code}`,
       name: `Besteed kindtegoed: ${c.name.toLowerCase()}`,

@@ -9,7 +9,7 @@ import { auditEvents, organisations, users, organisationMunicipalities, type Rol
 import { decideApplication, getPass, replaceLostPass, residentStatus, setPassStatus, submitApplication, type ApplicationInput } from './applications.ts';
 import { runCampaign } from './campaigns.ts';
 import { chargePass, lookupPassForCharge, payoutStatement, refundCharge } from './charges.ts';
-import { setNorm } from './configuration.ts';
+import { setCategoryAllowed, setNorm } from './configuration.ts';
 import { seedPassDemo } from './demo.ts';
 import { passNumberFrom } from './domain.ts';
 import { collectPassMetrics } from './metrics.ts';
@@ -204,6 +204,19 @@ describe('charging at a provider', () => {
     const lookup = await lookupPassForCharge(db, cashier, { passNumber: replaced.number });
     expect(lookup.children.map((c) => c.balanceCents)).toEqual([17_500, 50_000]);
     await expect(replaceLostPass(db, caseWorker, pass.id)).rejects.toThrow(/al vervangen/);
+  });
+
+  it('follows a change of the allowed categories at once', async () => {
+    const { pass } = await approvedPass();
+    const outing = () => chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, offerId: offers.leisure, amountCents: 1_500, idempotencyKey: key() });
+    await expect(outing()).rejects.toThrow(/niet besteed worden aan uitjes/);
+    await setCategoryAllowed(db, caseWorker, 'leisure', true);
+    try {
+      await expect(outing()).resolves.toMatchObject({ balanceAfterCents: 28_500 });
+    } finally {
+      await setCategoryAllowed(db, caseWorker, 'leisure', false);
+    }
+    await expect(outing()).rejects.toThrow(/niet besteed worden aan uitjes/);
   });
 
   it('lets a cashier do nothing for another tenant and nothing as a non-provider', async () => {
