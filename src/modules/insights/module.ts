@@ -28,7 +28,7 @@ export const insightsModule: ModuleDefinition = {
   ],
   seedDemo: async (db) => {
     await seedInsightsDemo(db, monthOf(db.clock.now()));
-    await refreshFromModules(db, await registry(), defaultRefreshRange(db.clock.now(), 36));
+    await refreshFromModules(db, await registry(), { fromMonth: '2019-01', toMonth: monthOf(db.clock.now()) });
   },
   commands: (program, ctx) => {
     const insights = program.command('insights').description('Dashboard Sociaal Domein: cijfers per wijk en periode');
