@@ -92,7 +92,7 @@ describe('demo data', () => {
     expect(gp[0]?.organisationId).toBe(await orgId('DRECHTDOKTERS'));
   });
 
-  it('creates four demo referrals in an empty database', async () => {
+  it('creates four current demo referrals and a year of history in an empty database', async () => {
     const fresh = await createTestDatabase();
     try {
       await seedDemo(fresh.db, 'Test-wachtwoord-123');
@@ -102,7 +102,13 @@ describe('demo data', () => {
       await seedReferralsDemo(fresh.db, loadConfig({ VANGNET_DEMO_PASSWORD: 'Test-wachtwoord-123' }));
       await seedReferralsDemo(fresh.db, loadConfig({ VANGNET_DEMO_PASSWORD: 'Test-wachtwoord-123' }));
       const rows = await fresh.db.audited(systemActor('test'), { action: 'read', objectType: 'test' }, (tx) => tx.select().from(referrals));
-      expect(rows.map((r) => r.state).sort()).toEqual(['accepted', 'first_contact', 'sent', 'sent']);
+      // Four current referrals, plus a year of history for the figures.
+      const current = rows.filter((r) => r.question !== 'Demovraag (historie).');
+      expect(current.map((r) => r.state).sort()).toEqual(['accepted', 'first_contact', 'sent', 'sent']);
+      const history = rows.filter((r) => r.question === 'Demovraag (historie).');
+      expect(history.length).toBeGreaterThanOrEqual(72);
+      expect(new Set(history.map((r) => r.sentAt.toISOString().slice(0, 7))).size).toBeGreaterThanOrEqual(11);
+      expect(history.some((r) => r.state === 'help_in_place' || (r.state === 'closed' && r.helpInPlaceAt))).toBe(true);
     } finally {
       await fresh.cleanup();
     }
