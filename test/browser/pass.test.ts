@@ -110,4 +110,22 @@ describe('Dordtpas in a real browser', () => {
     await expectAccessible(page, 'norm table');
     await context.close();
   });
+
+  it('lets the pass office add an offer for a provider and see every provider’s statement links; accessible', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.admin);
+    await page.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Dordtpas aanbieders' }).click();
+    await page.getByRole('cell', { name: 'Boekhandel De Dordtse Pen (demo)' }).waitFor();
+    await expectAccessible(page, 'providers');
+    await page.getByLabel('Aanbieder', { exact: true }).selectOption({ label: 'Muziekschool Drechtsteden (demo)' });
+    await page.getByLabel('Omschrijving').fill('Pianoles, 10 lessen');
+    await page.getByLabel('Categorie').selectOption('music');
+    await page.getByLabel('Prijs in euro (niet verplicht)').fill('160');
+    await page.getByRole('button', { name: 'Aanbod toevoegen' }).click();
+    await page.getByRole('cell', { name: /Pianoles, 10 lessen \(€\s160,00\)/ }).waitFor();
+    await expect(page.getByRole('link', { name: 'Download als CSV' }).count()).resolves.toBe(3);
+    await expectAccessible(page, 'providers after adding an offer');
+    await context.close();
+  });
 });

@@ -236,6 +236,52 @@ interface Configuration {
 }
 
 /** The norm table and rules as data: a new period is added with its start date; nothing is overwritten silently. */
+function RulesForm({ current, onSaved }: { current: Configuration['rules'][number] | undefined; onSaved: () => void }) {
+  const [form, setForm] = useState({
+    validFrom: '',
+    incomeLimitPercent: String(current?.incomeLimitPercent ?? 140),
+    primary: current ? (current.primaryBudgetCents / 100).toFixed(2).replace('.', ',') : '300,00',
+    secondary: current ? (current.secondaryBudgetCents / 100).toFixed(2).replace('.', ',') : '500,00',
+  });
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await api('PUT', '/pass/rules', {
+        municipalityCode: 'GM0505',
+        validFrom: form.validFrom,
+        incomeLimitPercent: Number(form.incomeLimitPercent),
+        primaryBudgetCents: parseEuro(form.primary),
+        secondaryBudgetCents: parseEuro(form.secondary),
+        primaryFromAge: current?.primaryFromAge ?? 4,
+        secondaryFromAge: current?.secondaryFromAge ?? 12,
+        budgetUntilAge: current?.budgetUntilAge ?? 18,
+        purchasePriceCents: current?.purchasePriceCents ?? 5000,
+        volunteerPriceCents: current?.volunteerPriceCents ?? 2500,
+      });
+      onSaved();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <>
+      <Heading2>Regels vanaf een datum</Heading2>
+      <ProblemAlert error={error} />
+      <form onSubmit={submit} className="vn-form" aria-label="Regels vastleggen">
+        <TextField id="rules-from" label="Geldig vanaf" type="date" value={form.validFrom} onChange={(v) => setForm((f) => ({ ...f, validFrom: v }))} required />
+        <TextField id="rules-limit" label="Inkomensgrens in procent van de bijstandsnorm" value={form.incomeLimitPercent} onChange={(v) => setForm((f) => ({ ...f, incomeLimitPercent: v }))} required />
+        <TextField id="rules-primary" label="Kindtegoed basisschoolleeftijd in euro" value={form.primary} onChange={(v) => setForm((f) => ({ ...f, primary: v }))} required />
+        <TextField id="rules-secondary" label="Kindtegoed middelbareschoolleeftijd in euro" value={form.secondary} onChange={(v) => setForm((f) => ({ ...f, secondary: v }))} required />
+        <Button type="submit" appearance="primary-action-button">
+          Regels opslaan
+        </Button>
+      </form>
+    </>
+  );
+}
+
 export function PassNorms() {
   const config = useLoad(() => api<Configuration>('GET', '/pass/configuration'), []);
   const [form, setForm] = useState({ householdType: 'single', validFrom: '', amount: '', source: '' });
@@ -313,6 +359,7 @@ export function PassNorms() {
             Norm opslaan
           </Button>
         </form>
+        {config.data && <RulesForm current={rules} onSaved={() => (setMessage('De regels zijn opgeslagen.'), config.reload())} />}
         <Table>
           <caption className="vn-caption">Categorieën</caption>
           <TableHeader>
@@ -342,6 +389,7 @@ export function PassNorms() {
 
 interface ProviderRow {
   id: string;
+  organisationId: string;
   name: string;
   kind: string;
   active: boolean;
@@ -349,12 +397,58 @@ interface ProviderRow {
 }
 const providerKindLabels: Record<string, string> = { shop: 'Winkel', sports_club: 'Sportvereniging', music_school: 'Muziekschool', culture: 'Cultuur', other: 'Overig' };
 
+interface OrganisationRow {
+  id: string;
+  name: string;
+  kind: string;
+}
+interface CategoryRow {
+  code: string;
+  name: string;
+}
+
 export function PassProviders() {
   const list = useLoad(() => api<ProviderRow[]>('GET', '/pass/providers'), []);
+  const organisations = useLoad(() => api<OrganisationRow[]>('GET', '/organisations'), []);
+  const info = useLoad(() => api<{ categories: CategoryRow[] }>('GET', '/pass/public-info'), []);
+  const [join, setJoin] = useState({ organisationId: '', kind: 'sports_club' });
+  const [offer, setOffer] = useState({ providerId: '', title: '', category: 'sport', price: '' });
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const candidates = (organisations.data ?? []).filter((o) => o.kind === 'provider' && !(list.data ?? []).some((p) => p.organisationId === o.id));
+  const submitJoin = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const organisation = organisations.data?.find((o) => o.id === join.organisationId);
+    try {
+      await api('POST', '/pass/providers', { organisationId: join.organisationId, municipalityCode: 'GM0505', name: organisation?.name ?? '', kind: join.kind });
+      setMessage(`${organisation?.name} is aangesloten.`);
+      list.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const submitOffer = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await api('POST', `/pass/providers/${offer.providerId}/offers`, { title: offer.title, category: offer.category, priceCents: offer.price ? parseEuro(offer.price) : null });
+      setMessage(`Aanbod "${offer.title}" is toegevoegd.`);
+      setOffer((o) => ({ ...o, title: '', price: '' }));
+      list.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
   return (
     <StaffShell>
       <Heading1>Dordtpas: aanbieders</Heading1>
-      <ProblemAlert error={list.error} />
+      <ProblemAlert error={list.error ?? error} />
+      {message && (
+        <div className="vn-success" role="status">
+          <Paragraph>{message}</Paragraph>
+        </div>
+      )}
       <Loading loading={list.loading}>
         <Table>
           <caption className="vn-caption">Aangesloten aanbieders en hun aanbod</caption>
@@ -375,6 +469,54 @@ export function PassProviders() {
             ))}
           </TableBody>
         </Table>
+        <Heading2>Aanbod toevoegen</Heading2>
+        <form onSubmit={submitOffer} className="vn-form" aria-label="Aanbod toevoegen">
+          <SelectField id="offer-provider" label="Aanbieder" value={offer.providerId} onChange={(v) => setOffer((o) => ({ ...o, providerId: v }))} required>
+            <option value="">Kies een aanbieder</option>
+            {(list.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField id="offer-title" label="Omschrijving" value={offer.title} onChange={(v) => setOffer((o) => ({ ...o, title: v }))} required />
+          <SelectField id="offer-category" label="Categorie" value={offer.category} onChange={(v) => setOffer((o) => ({ ...o, category: v }))}>
+            {(info.data?.categories ?? []).map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField id="offer-price" label="Prijs in euro (niet verplicht)" value={offer.price} onChange={(v) => setOffer((o) => ({ ...o, price: v }))} />
+          <Button type="submit" appearance="primary-action-button">
+            Aanbod toevoegen
+          </Button>
+        </form>
+        {candidates.length > 0 && (
+          <>
+            <Heading2>Aanbieder aansluiten</Heading2>
+            <form onSubmit={submitJoin} className="vn-form" aria-label="Aanbieder aansluiten">
+              <SelectField id="join-organisation" label="Organisatie (soort aanbieder)" value={join.organisationId} onChange={(v) => setJoin((j) => ({ ...j, organisationId: v }))} required>
+                <option value="">Kies een organisatie</option>
+                {candidates.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField id="join-kind" label="Soort aanbieder" value={join.kind} onChange={(v) => setJoin((j) => ({ ...j, kind: v }))}>
+                {Object.entries(providerKindLabels).map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </SelectField>
+              <Button type="submit" appearance="primary-action-button">
+                Aansluiten
+              </Button>
+            </form>
+          </>
+        )}
         {(list.data ?? []).map((p) => (
           <StatementDownload key={p.id} providerId={p.id} title={`Uitbetalingsoverzicht ${p.name}`} />
         ))}
