@@ -59,6 +59,8 @@ export function signalCommands(program: Command, context: CliContext): void {
           rows: (today) => readSignalFile(fs.createReadStream(file, { highWaterMark: 1 << 20 }), { today, onBytes: (b) => showBar && bar.update(b, { rows: rowsSoFar }) }),
           onRows: (n) => {
             rowsSoFar = n;
+            // In a log (no terminal), progress goes to stderr, so stdout stays clean for --json.
+            if (!showBar && !process.stderr.isTTY && n % 10_000 === 0 && n > 0) process.stderr.write(`Voortgang: ${n} regels gelezen\n`);
           },
           settings: signalSettings(),
         });

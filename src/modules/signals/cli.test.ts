@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { count, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../../db/database.ts';
+import { seedDemo } from '../../platform/demo.ts';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import { generateSignalCsv } from './generate.ts';
+import { signalImports, signals } from './schema.ts';
+import { inspect } from './test-helpers.ts';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `vangnet ...` as a child process; `killWhen` may kill it when stderr shows a given text. */
+function vangnet(env: Record<string, string>, args: string[], killWhen?: RegExp): Promise<Run> {
+  return new Promise((resolve) => {
+    // node itself (not the tsx wrapper), so a kill hits the process doing the work.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: root, env: { ...process.env, VANGNET_LOG_LEVEL: 'silent', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (killWhen?.test(stderr)) child.kill('SIGKILL');
+    });
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+describe('vangnet signals import (command line)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-signals-cli-'));
+  let env: Record<string, string>;
+  let cleanup: () => Promise<void> = async () => {};
+  let open: () => Promise<Database>;
+
+  beforeAll(async () => {
+    if (process.env.TEST_DATABASE_URL) {
+      const test = await createTestDatabase();
+      await seedDemo(test.db, 'Test-wachtwoord-123');
+      await test.db.close();
+      env = { DATABASE_URL: test.url! };
+      open = () => Database.open({ url: test.url! });
+      cleanup = async () => {
+        const again = await createTestDatabase();
+        await again.cleanup();
+        const { default: pg } = await import('pg');
+        const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+        await c.connect();
+        await c.query(`drop database if exists ${new URL(test.url!).pathname.slice(1)} with (force)`);
+        await c.end();
+      };
+    } else {
+      const dataDir = path.join(dir, 'data');
+      const db = await Database.open({ dataDir });
+      await seedDemo(db, 'Test-wachtwoord-123');
+      await db.close();
+      env = { VANGNET_DATA_DIR: dataDir };
+      open = () => Database.open({ dataDir });
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await cleanup();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints the counts as JSON, adding up, with every rejection', async () => {
+    const file = path.join(dir, 'small.csv');
+    fs.writeFileSync(file, 'Referentie,Datum,Soort,Bedrag,Achternaam,Postcode,Huisnummer\nC-1,01-03-2025,huur,"1.234,56",Jansen,3315 AB,12\nC-2,2025-03-01,energie,12,Jansen,3315AB,12\nC-3,2025-03-01,huur,,Bos,3315AB,14\n');
+    const first = await vangnet(env, ['signals', 'import', file, '--creditor', 'TRIVIRE', '--json']);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ rows: 3, accepted: 2, duplicates: 0, rejected: 1, rejections: [{ line: 4, field: 'bedrag', reason: 'Het bedrag ontbreekt.' }] });
+    const second = await vangnet(env, ['signals', 'import', file, '--creditor', 'TRIVIRE', '--json']);
+    expect(JSON.parse(second.stdout)).toMatchObject({ rows: 3, accepted: 0, duplicates: 2, rejected: 1 });
+  }, 60_000);
+
+  it('exits non-zero with a clear message when the file cannot be read', async () => {
+    const missing = await vangnet(env, ['signals', 'import', path.join(dir, 'bestaat-niet.csv'), '--creditor', 'TRIVIRE', '--json']);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('bestaat niet');
+    const binary = path.join(dir, 'foto.csv');
+    fs.writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+    const notCsv = await vangnet(env, ['signals', 'import', binary, '--creditor', 'TRIVIRE', '--json']);
+    expect(notCsv.code).not.toBe(0);
+    expect(notCsv.stderr).toContain('geen CSV');
+    const noHeader = path.join(dir, 'geen-kop.csv');
+    fs.writeFileSync(noHeader, 'C-1;01-03-2025;huur;12,00;Jansen;3315AB;12\n');
+    const headerless = await vangnet(env, ['signals', 'import', noHeader, '--creditor', 'TRIVIRE']);
+    expect(headerless.code).not.toBe(0);
+    expect(headerless.stderr).toContain('kopregel');
+    const ambiguous = await vangnet(env, ['signals', 'import', noHeader, '--creditor', 'VGZ']);
+    expect(ambiguous.stderr).toContain('Kies voor welke gemeente');
+  }, 60_000);
+
+  it('leaves exactly one copy when an import is killed midway and run again', async () => {
+    const rows = 40_000;
+    const file = path.join(dir, 'groot.csv');
+    fs.writeFileSync(file, generateSignalCsv({ rows, endDate: '2025-06-30', referencePrefix: 'K-', seed: 7 }));
+    const killed = await vangnet(env, ['signals', 'import', file, '--creditor', 'EVIDES', '--municipality', 'GM0505', '--json'], /Voortgang: 10000/);
+    expect(killed.signal).toBe('SIGKILL');
+    const countK = async () => {
+      const db = await open();
+      try {
+        const [n] = await inspect(db, (tx) => tx.select({ n: count() }).from(signals).where(sql`${signals.reference} like 'K-%'`));
+        const [imports] = await db.unaudited((q) => q.select({ n: count() }).from(signalImports).where(sql`${signalImports.rows} = ${rows}`));
+        return { signals: n!.n, imports: imports!.n };
+      } finally {
+        await db.close();
+      }
+    };
+    expect(await countK()).toEqual({ signals: 0, imports: 0 });
+    const rerun = await vangnet(env, ['signals', 'import', file, '--creditor', 'EVIDES', '--municipality', 'GM0505', '--json']);
+    expect(rerun.code).toBe(0);
+    expect(JSON.parse(rerun.stdout)).toMatchObject({ rows, accepted: rows, duplicates: 0, rejected: 0 });
+    expect(await countK()).toEqual({ signals: rows, imports: 1 });
+  }, 300_000);
+});
