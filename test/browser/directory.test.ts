@@ -49,6 +49,19 @@ describe('GeldenzoDordt, the social map, in a real browser', () => {
     await context.close();
   });
 
+  it('styles the public pages with a small cut of the NL Design System stylesheet', async () => {
+    const page = await env.browser.newPage();
+    await page.goto(`${env.baseUrl}/hulp`);
+    const href = await page.locator('link[rel="stylesheet"]').getAttribute('href');
+    expect(href).toMatch(/^\/hulp\/stijl\.css\?v=/);
+    const css = await (await fetch(`${env.baseUrl}${href}`)).text();
+    expect(css.length).toBeLessThan(100_000);
+    expect(css).toContain('.utrecht-button--primary-action');
+    const button = await page.getByRole('button', { name: 'Zoeken' }).evaluate((b) => getComputedStyle(b).backgroundColor);
+    expect(['rgba(0, 0, 0, 0)', 'rgb(239, 239, 239)', 'rgb(240, 240, 240)']).not.toContain(button);
+    await page.close();
+  });
+
   it('lets a case worker change a service; residents see the change', async () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();

@@ -1,8 +1,10 @@
 // Server-rendered public pages: plain HTML and GET/POST forms that work on a cheap phone without JavaScript.
 // Every value is escaped unless it is already SafeHtml; the pages load no script at all (CSP: no inline scripts).
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { publicPageClasses, subsetCss } from './css.ts';
 
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -34,18 +36,23 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtm
 }
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
-let stylesheets: string[] | undefined;
+let stylesheet: { css: string; version: string } | null | undefined;
 
-/** The NL Design System (Utrecht) stylesheet the web build produced, so these pages look like the rest. */
-function builtStylesheets(): string[] {
-  if (stylesheets) return stylesheets;
+/**
+ * The NL Design System (Utrecht) styles of the web build, cut down to what these pages use (about 70 kB instead of
+ * 540 kB), so they look like the rest of Vangnet without a heavy download. Null when the web app is not built.
+ */
+export function publicStylesheet(): { css: string; version: string } | null {
+  if (stylesheet !== undefined) return stylesheet;
   try {
     const index = fs.readFileSync(path.join(webDist, 'index.html'), 'utf8');
-    stylesheets = [...index.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+    const hrefs = [...index.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]!);
+    const css = subsetCss(hrefs.map((href) => fs.readFileSync(path.join(webDist, href), 'utf8')).join('\n'), publicPageClasses);
+    stylesheet = { css, version: createHash('sha256').update(css).digest('hex').slice(0, 12) };
   } catch {
-    stylesheets = [];
+    stylesheet = null;
   }
-  return stylesheets;
+  return stylesheet;
 }
 
 const pageStyle = `
@@ -75,8 +82,8 @@ export interface PublicPageOptions {
 }
 
 const labels = {
-  nl: { skip: 'Naar de inhoud', sub: 'Hulp bij geldzorgen', menu: 'Hoofdmenu', staff: 'Inloggen voor medewerkers', home: 'Home', test: 'Geldfit-test', map: 'Hulp zoeken' },
-  en: { skip: 'Skip to content', sub: 'Help with money worries', menu: 'Main menu', staff: 'Staff login', home: 'Home', test: 'Geldfit test', map: 'Find help (Dutch)' },
+  nl: { skip: 'Naar de inhoud', sub: 'Hulp bij geldzorgen', menu: 'Hoofdmenu', staff: 'Inloggen voor medewerkers', residents: 'Voor inwoners', home: 'Home', test: 'Geldfit-test', map: 'Hulp zoeken' },
+  en: { skip: 'Skip to content', sub: 'Help with money worries', menu: 'Main menu', staff: 'Staff login', residents: 'For residents', home: 'Home', test: 'Geldfit test', map: 'Find help (Dutch)' },
 };
 
 /** A complete public page in the residents' shell (same header, menu and footer as the web app). */
@@ -92,12 +99,12 @@ export function publicPage(options: PublicPageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} · Vangnet</title>
-${builtStylesheets().map((href) => html`<link rel="stylesheet" href="${href}">`)}
+${publicStylesheet() ? html`<link rel="stylesheet" href="/hulp/stijl.css?v=${publicStylesheet()!.version}">` : ''}
 <style>${new SafeHtml(pageStyle)}</style>
 </head>
-<body class="utrecht-theme vn-light">
+<body class="utrecht-theme utrecht-document vn-light">
 <div class="utrecht-page vn-page">
-<a class="utrecht-skip-link" href="#main">${t.skip}</a>
+<p><a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">${t.skip}</a></p>
 <header class="utrecht-page-header"><div class="vn-header">
 <a href="/" class="vn-brand">Vangnet <span class="vn-brand-sub">${t.sub}</span></a>
 <nav aria-label="${t.menu}"><ul class="vn-menu">${nav.map((n) => html`<li><a href="${n.href}"${n.current ? new SafeHtml(' aria-current="page"') : ''}>${n.label}</a></li>`)}</ul></nav>
@@ -105,7 +112,7 @@ ${builtStylesheets().map((href) => html`<link rel="stylesheet" href="${href}">`)
 <div class="utrecht-page-content"><main id="main" tabindex="-1">
 ${options.body}
 </main></div>
-<footer class="utrecht-page-footer"><p class="utrecht-paragraph">Vangnet · Samen tegen Armoede · <a class="utrecht-link" href="/login">${t.staff}</a></p></footer>
+<footer class="utrecht-page-footer"><p class="utrecht-paragraph">Vangnet · Samen tegen Armoede · <a href="/">${t.residents}</a> · <a href="/login">${t.staff}</a></p></footer>
 </div>
 </body>
 </html>`.value}`;

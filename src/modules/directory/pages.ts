@@ -22,7 +22,7 @@ const whenLabels = { now: 'Nu open', week: 'Deze week nog open' } as const;
 
 function select(name: string, label: string, current: string | undefined, options: [string, string][], id = name): SafeHtml {
   return html`<div class="vn-field"><label class="utrecht-form-label" for="${id}">${label}</label>
-<select class="utrecht-select" id="${id}" name="${name}"><option value="">Alles</option>${options.map(
+<select class="utrecht-select utrecht-select--html-select" id="${id}" name="${name}"><option value="">Alles</option>${options.map(
     ([value, text]) => html`<option value="${value}"${value === current ? new SafeHtml(' selected') : ''}>${text}</option>`,
   )}</select></div>`;
 }
@@ -30,16 +30,16 @@ function select(name: string, label: string, current: string | undefined, option
 function scheduleLine(s: DirectorySchedule, now: Moment): SafeHtml {
   const place = s.location ? html`, ${s.location.name} (${s.location.address})` : '';
   const open = isOpenNow(s, now) ? html` <strong>Nu open</strong>` : '';
-  return html`<li>${describeSchedule(s)}${place}${s.mobile ? ' · mobiel spreekuur' : ''}${s.note ? html` · ${s.note}` : ''}${s.validFrom ? html` · vanaf ${s.validFrom}` : ''}${open}</li>`;
+  return html`<li class="utrecht-unordered-list__item">${describeSchedule(s)}${place}${s.mobile ? ' · mobiel spreekuur' : ''}${s.note ? html` · ${s.note}` : ''}${s.validFrom ? html` · vanaf ${s.validFrom}` : ''}${open}</li>`;
 }
 
 function contactLines(e: DirectoryEntry): SafeHtml {
   const phone = e.phone ?? e.organization.phone;
   const email = e.email ?? e.organization.email;
   const url = e.url ?? e.organization.url;
-  return html`${phone ? html`<li>Telefoon: <a href="tel:${phone.replace(/\s+/g, '')}">${phone}</a></li>` : ''}${
-    email ? html`<li>E-mail: <a href="mailto:${email}">${email}</a></li>` : ''
-  }${url ? html`<li>Website: <a href="${url}">${url.replace(/^https?:\/\//, '')}</a></li>` : ''}`;
+  return html`${phone ? html`<li class="utrecht-unordered-list__item">Telefoon: <a href="tel:${phone.replace(/\s+/g, '')}">${phone}</a></li>` : ''}${
+    email ? html`<li class="utrecht-unordered-list__item">E-mail: <a href="mailto:${email}">${email}</a></li>` : ''
+  }${url ? html`<li class="utrecht-unordered-list__item">Website: <a href="${url}">${url.replace(/^https?:\/\//, '')}</a></li>` : ''}`;
 }
 
 export function searchPage(results: DirectoryEntry[], query: DirectoryQuery, instant: Date): string {
@@ -49,7 +49,7 @@ export function searchPage(results: DirectoryEntry[], query: DirectoryQuery, ins
 <p class="utrecht-paragraph utrecht-paragraph--lead">Hier vindt u organisaties en vrijwilligers die helpen bij geldzorgen, werk, kinderen, gezondheid en wonen. De hulp is meestal gratis.</p>
 <form method="get" action="/hulp" role="search" aria-label="Hulp zoeken">
 <div class="vn-field"><label class="utrecht-form-label" for="q">Waar zoekt u hulp bij?</label>
-<input class="utrecht-textbox" type="search" id="q" name="q" value="${query.q ?? ''}" autocomplete="off"></div>
+<input class="utrecht-textbox utrecht-textbox--html-input" type="search" id="q" name="q" value="${query.q ?? ''}" autocomplete="off"></div>
 <div class="vn-filters">
 ${select('thema', 'Onderwerp', query.theme, themes.map((t) => [t, themeLabels[t]]))}
 ${select('voor', 'Voor wie', query.audience, audiences.map((a) => [a, audienceLabels[a]]))}
@@ -88,25 +88,25 @@ ${e.active ? '' : html`<p class="vn-error">Deze hulp wordt op dit moment niet aa
 <p class="utrecht-paragraph">${e.description}</p>
 <h2 class="utrecht-heading-2">Zo komt u in contact</h2>
 ${e.howToApply ? html`<p class="utrecht-paragraph">${e.howToApply}</p>` : ''}
-<ul class="utrecht-unordered-list">${contactLines(e)}</ul>
+<ul class="utrecht-unordered-list" role="list">${contactLines(e)}</ul>
 <h2 class="utrecht-heading-2">Spreekuren</h2>
 ${
   e.schedules.length
-    ? html`<ul class="utrecht-unordered-list">${e.schedules.map((s) => scheduleLine(s, now))}</ul>`
+    ? html`<ul class="utrecht-unordered-list" role="list">${e.schedules.map((s) => scheduleLine(s, now))}</ul>`
     : html`<p class="utrecht-paragraph">Geen vast spreekuur. Neem contact op om een afspraak te maken.</p>`
 }
 ${
   places.length
-    ? html`<h2 class="utrecht-heading-2">Adressen</h2><ul class="utrecht-unordered-list">${places.map(
-        (l) => html`<li>${l.name}, ${l.address}${l.postcode ? html`, ${l.postcode}` : ''} ${l.city}${l.areaCode ? html` (wijk ${areaName(l.areaCode)})` : ''}${l.meetingPlace ? ' · ontmoetingsplek' : ''}</li>`,
+    ? html`<h2 class="utrecht-heading-2">Adressen</h2><ul class="utrecht-unordered-list" role="list">${places.map(
+        (l) => html`<li class="utrecht-unordered-list__item">${l.name}, ${l.address}${l.postcode ? html`, ${l.postcode}` : ''} ${l.city}${l.areaCode ? html` (wijk ${areaName(l.areaCode)})` : ''}${l.meetingPlace ? ' · ontmoetingsplek' : ''}</li>`,
       )}</ul>`
     : ''
 }
 <h2 class="utrecht-heading-2">Over deze hulp</h2>
-<ul class="utrecht-unordered-list">
-<li>Onderwerp: ${e.themes.map((t) => themeLabels[t]).join(', ')}</li>
-<li>Voor: ${e.audiences.map((a) => audienceLabels[a].toLowerCase()).join(', ')}</li>
-<li>Soort hulp: ${helpKindLabels[e.helpKind]}</li>
+<ul class="utrecht-unordered-list" role="list">
+<li class="utrecht-unordered-list__item">Onderwerp: ${e.themes.map((t) => themeLabels[t]).join(', ')}</li>
+<li class="utrecht-unordered-list__item">Voor: ${e.audiences.map((a) => audienceLabels[a].toLowerCase()).join(', ')}</li>
+<li class="utrecht-unordered-list__item">Soort hulp: ${helpKindLabels[e.helpKind]}</li>
 </ul>`;
   return publicPage({ title: e.name, lang: 'nl', body, nav: [{ href: '/', label: 'Home' }, { href: '/geldfit', label: 'Geldfit-test' }, { href: '/hulp', label: 'Hulp zoeken' }] });
 }

@@ -137,9 +137,9 @@ export function startPage(lang: Language): string {
 export function questionsPage(q: Questionnaire, lang: Language, answers: Answers = {}, missing: string[] = []): string {
   const s = t[lang];
   const errors = missing.length
-    ? html`<div class="utrecht-alert utrecht-alert--error" role="alert" tabindex="-1" id="fouten"><h2 class="utrecht-heading-2">${s.errorTitle}</h2><p class="utrecht-paragraph">${s.errorMissing}</p><ul class="utrecht-unordered-list">${missing.map((id) => {
+    ? html`<div class="utrecht-alert utrecht-alert--error" role="alert" tabindex="-1" id="fouten"><h2 class="utrecht-heading-2">${s.errorTitle}</h2><p class="utrecht-paragraph">${s.errorMissing}</p><ul class="utrecht-unordered-list" role="list">${missing.map((id) => {
         const index = q.questions.findIndex((x) => x.id === id);
-        return html`<li><a href="#${id}-0">${s.question} ${index + 1}: ${q.questions[index]!.text[lang]}</a></li>`;
+        return html`<li class="utrecht-unordered-list__item"><a href="#${id}-0">${s.question} ${index + 1}: ${q.questions[index]!.text[lang]}</a></li>`;
       })}</ul></div>`
     : '';
   const body = html`${languageSwitch(lang, `/geldfit/${q.slug}`)}
@@ -154,7 +154,7 @@ ${q.questions.map((question, i) => {
 <legend>${i + 1}. ${question.text[lang]}</legend>
 ${invalid ? html`<p class="vn-error" id="${question.id}-error">${s.errorMissing.replace(':', '')}</p>` : ''}
 ${question.options.map(
-  (o, j) => html`<div class="vn-option"><input class="utrecht-radio-button" type="radio" id="${question.id}-${j}" name="${question.id}" value="${o.value}"${
+  (o, j) => html`<div class="vn-option"><input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id="${question.id}-${j}" name="${question.id}" value="${o.value}"${
     answers[question.id] === o.value ? new SafeHtml(' checked') : ''
   }${j === 0 ? new SafeHtml(' required') : ''}><label for="${question.id}-${j}">${o.text[lang]}</label></div>`,
 )}
@@ -189,8 +189,8 @@ export function contactForm(q: Questionnaire, profile: Profile, lang: Language, 
 <p class="utrecht-paragraph">${s.contactLead}</p>
 ${
   state.errors?.length
-    ? html`<div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph"><strong>${s.contactErrors}</strong></p><ul class="utrecht-unordered-list">${state.errors.map(
-        (e) => html`<li><a href="#${e.field}">${e.message}</a></li>`,
+    ? html`<div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph"><strong>${s.contactErrors}</strong></p><ul class="utrecht-unordered-list" role="list">${state.errors.map(
+        (e) => html`<li class="utrecht-unordered-list__item"><a href="#${e.field}">${e.message}</a></li>`,
       )}</ul></div>`
     : ''
 }
@@ -199,15 +199,15 @@ ${
 <input type="hidden" name="profiel" value="${profile}">
 <input type="hidden" name="lang" value="${lang}">
 <div class="vn-field"><label class="utrecht-form-label" for="naam">${s.name}</label>${errorLine('naam')}
-<input class="utrecht-textbox" type="text" id="naam" name="naam" autocomplete="name" maxlength="200" value="${v.naam ?? ''}"${described('naam')}></div>
+<input class="utrecht-textbox utrecht-textbox--html-input" type="text" id="naam" name="naam" autocomplete="name" maxlength="200" value="${v.naam ?? ''}"${described('naam')}></div>
 <div class="vn-field"><label class="utrecht-form-label" for="telefoon">${s.phoneLabel}</label>${errorLine('telefoon')}
-<input class="utrecht-textbox" type="tel" id="telefoon" name="telefoon" autocomplete="tel" maxlength="30" value="${v.telefoon ?? ''}"${described('telefoon')}></div>
+<input class="utrecht-textbox utrecht-textbox--html-input" type="tel" id="telefoon" name="telefoon" autocomplete="tel" maxlength="30" value="${v.telefoon ?? ''}"${described('telefoon')}></div>
 <div class="vn-field"><label class="utrecht-form-label" for="email">${s.email}</label>${errorLine('email')}
-<input class="utrecht-textbox" type="email" id="email" name="email" autocomplete="email" maxlength="200" value="${v.email ?? ''}"${described('email')}></div>
+<input class="utrecht-textbox utrecht-textbox--html-input" type="email" id="email" name="email" autocomplete="email" maxlength="200" value="${v.email ?? ''}"${described('email')}></div>
 <div class="vn-field"><label class="utrecht-form-label" for="vraag">${s.question_}</label>
-<textarea class="utrecht-textarea" id="vraag" name="vraag" rows="3" maxlength="1000">${v.vraag ?? ''}</textarea></div>
+<textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="vraag" name="vraag" rows="3" maxlength="1000">${v.vraag ?? ''}</textarea></div>
 ${errorLine('toestemming')}
-<div class="vn-option"><input class="utrecht-checkbox" type="checkbox" id="toestemming" name="toestemming" value="ja"${v.toestemming ? new SafeHtml(' checked') : ''}${described('toestemming')}><label for="toestemming">${s.consent}</label></div>
+<div class="vn-option"><input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="toestemming" name="toestemming" value="ja"${v.toestemming ? new SafeHtml(' checked') : ''}${described('toestemming')}><label for="toestemming">${s.consent}</label></div>
 <p><button class="utrecht-button utrecht-button--primary-action" type="submit">${s.contactSubmit}</button></p>
 </form>
 </section>`;
@@ -235,7 +235,7 @@ ${hours ? html`<p class="utrecht-paragraph">${s.hours}: ${hours}</p>` : ''}</li>
 }
 <p class="utrecht-paragraph"><a href="/hulp">${s.searchAll}</a></p>
 <h2 class="utrecht-heading-2">${s.tips}</h2>
-<ul class="utrecht-unordered-list">${advice.tips.map((tip) => html`<li>${tip.text[lang]}</li>`)}</ul>
+<ul class="utrecht-unordered-list" role="list">${advice.tips.map((tip) => html`<li class="utrecht-unordered-list__item">${tip.text[lang]}</li>`)}</ul>
 ${contactForm(q, result.profile, lang, contact)}
 <p class="utrecht-paragraph"><a href="/geldfit/${q.slug}${langQuery(lang)}">${s.again}</a></p>`;
   return publicPage({ title: s.resultTitle(label), lang, body, nav: nav(lang) });
