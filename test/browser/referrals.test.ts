@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import { systemActor } from '../../src/platform/actor.ts';
+import { createIntake } from '../../src/modules/referrals/index.ts';
 import { ensureReferralDemoUsers } from '../../src/modules/referrals/module.ts';
+import { referrals } from '../../src/modules/referrals/schema.ts';
 import { DEMO_PASSWORD, demoEmails } from '../support/app.ts';
 import { expectAccessible, login, startBrowserEnv, type BrowserEnv } from './support.ts';
 
@@ -152,6 +156,33 @@ describe('referrals (Ketenaanpak) in a real browser', () => {
     await page.getByRole('button', { name: 'Opslaan: Wonen' }).click();
     await page.getByRole('status').filter({ hasText: 'De servicenorm voor Wonen is opgeslagen.' }).waitFor();
     await expect(page.getByRole('row', { name: /Wonen/ }).textContent()).resolves.toContain('Ingesteld');
+    await page.context().close();
+  });
+
+  it('flags an overdue handover on the work list, and filters to the overdue ones', async () => {
+    const { referralId } = await createIntake(env.db, systemActor('test'), {
+      municipalityCode: 'GM0505',
+      route: 'early_signal',
+      targetOrganisationCode: 'SWT',
+      theme: 'housing',
+      question: 'Huurachterstand, hulp geaccepteerd.',
+      contact: { name: 'Overdue' },
+      consent: { given: true, text: 'Toestemming om te delen met het wijkteam.' },
+    });
+    // Sent two weeks ago: both terms have passed.
+    await env.db.audited(systemActor('test'), { action: 'update', objectType: 'referral', objectId: referralId }, (tx) =>
+      tx.update(referrals).set({ answerDueDate: '2020-01-02', firstContactDueDate: '2020-01-03' }).where(eq(referrals.id, referralId)),
+    );
+    const page = await staffPage(demoEmails.case_worker);
+    await page.goto(`${env.baseUrl}/medewerkers/verwijzingen`);
+    const row = page.getByRole('row', { name: /Overdue/ });
+    await expect(row.textContent()).resolves.toContain('Antwoord te laat');
+    await expect(row.textContent()).resolves.toContain('Eerste contact te laat');
+    await page.getByRole('status').filter({ hasText: 'over de afgesproken termijn' }).waitFor();
+    await page.getByLabel('Toon').selectOption('overdue');
+    await expect(page.getByRole('row', { name: /Overdue/ }).count()).resolves.toBe(1);
+    await expect(page.getByRole('row', { name: /T\. Smit/ }).count()).resolves.toBe(0);
+    await expectAccessible(page, 'work list filtered to overdue');
     await page.context().close();
   });
 });

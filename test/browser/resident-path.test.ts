@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { directoryModule } from '../../src/modules/directory/module.ts';
+import { systemActor } from '../../src/platform/actor.ts';
+import { createIntake } from '../../src/modules/referrals/index.ts';
 import { ensureReferralDemoUsers } from '../../src/modules/referrals/module.ts';
 import { selftestModule } from '../../src/modules/selftest/module.ts';
 import { DEMO_PASSWORD, demoEmails } from '../support/app.ts';
@@ -23,6 +25,15 @@ describe('the resident path: self-test → contact request → partner → help 
     await directoryModule.seedDemo!(env.db, config);
     await selftestModule.seedDemo!(env.db, config);
     await ensureReferralDemoUsers(env.db, DEMO_PASSWORD);
+    // The SDD has work of its own, so its list visibly loads before we look for what it must not show.
+    await createIntake(env.db, systemActor('signals'), {
+      municipalityCode: 'GM0505',
+      route: 'early_signal',
+      theme: 'money_debts',
+      question: 'Betalingsachterstand zorgverzekering; hulp geaccepteerd.',
+      contact: { name: 'Jansen' },
+      consent: { given: true, text: 'Toestemming om te delen met de SDD.' },
+    });
   });
   afterAll(() => env?.close());
 
@@ -111,8 +122,10 @@ describe('the resident path: self-test → contact request → partner → help 
     const page = await staffPage('consulent@sdd.example');
     await page.goto(`${env.baseUrl}/medewerkers/verwijzingen`);
     await page.getByRole('heading', { level: 2, name: /Binnengekomen/ }).waitFor();
+    await page.getByRole('row', { name: /Jansen/ }).waitFor();
+    await expect(page.getByText('Yilmaz').count()).resolves.toBe(0);
     await page.getByRole('checkbox', { name: 'Ook afgesloten verwijzingen tonen' }).check();
-    await page.getByRole('heading', { level: 2, name: /Binnengekomen/ }).waitFor();
+    await page.getByRole('row', { name: /Jansen/ }).waitFor();
     await expect(page.getByText('Yilmaz').count()).resolves.toBe(0);
     await expectAccessible(page, 'work list of another organisation');
     for (const url of [detailUrl, timelineUrl]) {

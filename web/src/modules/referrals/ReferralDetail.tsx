@@ -139,8 +139,8 @@ export function ReferralDetail() {
       <Paragraph>
         <Link to="/medewerkers/verwijzingen">Terug naar de werklijst</Link>
       </Paragraph>
-      <ProblemAlert error={referral.error} />
-      <Loading loading={referral.loading}>
+      <ProblemAlert error={referral.error ?? codes.error} />
+      <Loading loading={referral.loading || codes.loading}>
         {r && (
           <>
             <dl className="vn-details">

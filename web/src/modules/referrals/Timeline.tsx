@@ -70,7 +70,7 @@ export function ResidentTimeline() {
         Elke keer dat iemand deze tijdlijn bekijkt, wordt vastgelegd. <Link to="/medewerkers/verwijzingen">Terug naar de werklijst</Link>
       </Paragraph>
       <ProblemAlert error={timeline.error ?? error} />
-      <Loading loading={timeline.loading}>
+      <Loading loading={timeline.loading || codes.loading}>
         {t && (
           <>
             <section aria-labelledby="tl-referrals">

@@ -5,7 +5,7 @@ import { api, query } from '../../api.ts';
 import { Loading, ProblemAlert, useLoad } from '../../components.tsx';
 import { StaffShell } from '../../layout/Shells.tsx';
 import { useSession } from '../../session.tsx';
-import { CheckboxField, Flags, formatDate, useCodeLists, type OrganisationRef } from './shared.tsx';
+import { CheckboxField, Flags, formatDate, SelectField, useCodeLists, type CodeLists, type OrganisationRef } from './shared.tsx';
 
 export interface WorkItem {
   id: string;
@@ -31,9 +31,7 @@ interface WorkListResponse {
   outgoing: WorkItem[];
 }
 
-function WorkTable({ items, caption, side }: { items: WorkItem[]; caption: string; side: 'sender' | 'receiver' }) {
-  const codes = useCodeLists();
-  const labels = codes.data;
+function WorkTable({ items, caption, side, labels }: { items: WorkItem[]; caption: string; side: 'sender' | 'receiver'; labels: CodeLists | null }) {
   if (!items.length) return <Paragraph>Er zijn geen verwijzingen in deze lijst.</Paragraph>;
   return (
     <Table>
@@ -76,7 +74,10 @@ function WorkTable({ items, caption, side }: { items: WorkItem[]; caption: strin
 
 export function WorkList() {
   const { user } = useSession();
+  const codes = useCodeLists();
   const [includeClosed, setIncludeClosed] = useState(false);
+  const [show, setShow] = useState<'all' | 'overdue' | 'ours'>('all');
+  const keep = (i: WorkItem) => (show === 'overdue' ? i.flags.length > 0 : show === 'ours' ? i.weAreResponsible : true);
   const list = useLoad(() => api<WorkListResponse>('GET', `/referrals/worklist${query({ includeClosed: includeClosed ? 'true' : undefined })}`), [includeClosed]);
   const overdue = [...(list.data?.incoming ?? []), ...(list.data?.outgoing ?? [])].filter((i) => i.flags.length).length;
   return (
@@ -99,9 +100,22 @@ export function WorkList() {
           </li>
         )}
       </ul>
-      <CheckboxField id="include-closed" label="Ook afgesloten verwijzingen tonen" checked={includeClosed} onChange={setIncludeClosed} />
-      <ProblemAlert error={list.error} />
-      <Loading loading={list.loading}>
+      <div className="vn-filters">
+        <SelectField
+          id="show"
+          label="Toon"
+          value={show}
+          onChange={(v) => setShow(v as typeof show)}
+          options={[
+            ['all', 'Alle verwijzingen'],
+            ['overdue', 'Alleen over de termijn'],
+            ['ours', 'Alleen waarvoor wij verantwoordelijk zijn'],
+          ]}
+        />
+        <CheckboxField id="include-closed" label="Ook afgesloten verwijzingen tonen" checked={includeClosed} onChange={setIncludeClosed} />
+      </div>
+      <ProblemAlert error={list.error ?? codes.error} />
+      <Loading loading={list.loading || codes.loading}>
         {overdue > 0 && (
           <Paragraph role="status">
             <strong>
@@ -115,12 +129,12 @@ export function WorkList() {
           </Paragraph>
         )}
         <section aria-labelledby="incoming">
-          <Heading2 id="incoming">Binnengekomen ({list.data?.incoming.length ?? 0})</Heading2>
-          <WorkTable items={list.data?.incoming ?? []} caption="Verwijzingen naar uw organisatie" side="receiver" />
+          <Heading2 id="incoming">Binnengekomen ({list.data?.incoming.filter(keep).length ?? 0})</Heading2>
+          <WorkTable items={list.data?.incoming.filter(keep) ?? []} caption="Verwijzingen naar uw organisatie" side="receiver" labels={codes.data} />
         </section>
         <section aria-labelledby="outgoing">
-          <Heading2 id="outgoing">Verstuurd ({list.data?.outgoing.length ?? 0})</Heading2>
-          <WorkTable items={list.data?.outgoing ?? []} caption="Verwijzingen van uw organisatie naar anderen" side="sender" />
+          <Heading2 id="outgoing">Verstuurd ({list.data?.outgoing.filter(keep).length ?? 0})</Heading2>
+          <WorkTable items={list.data?.outgoing.filter(keep) ?? []} caption="Verwijzingen van uw organisatie naar anderen" side="sender" labels={codes.data} />
         </section>
       </Loading>
     </StaffShell>
