@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoEmails } from '../support/app.ts';
+import { seedInsightsDemo } from '../../src/modules/insights/demo.ts';
+import { expectAccessible, login, startBrowserEnv, type BrowserEnv } from './support.ts';
+
+function month(offset: number): string {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + offset);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+describe('Dashboard Sociaal Domein in a real browser', () => {
+  let env: BrowserEnv;
+  beforeAll(async () => {
+    env = await startBrowserEnv();
+    await seedInsightsDemo(env.db, month(0));
+  });
+  afterAll(() => env?.close());
+
+  it('shows charts, the table with small counts hidden, CSV export and benchmark entry to an analyst, accessible', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.analyst);
+    await page.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Dashboard Sociaal Domein' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard Sociaal Domein' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Aanmaningen gemeentebelastingen' }).waitFor();
+    await page.getByLabel('Cijfer', { exact: true }).selectOption({ label: 'Trajecten schuldhulpverlening SDD' });
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Trajecten schuldhulpverlening SDD' }).waitFor();
+    // Two charts (canvas with a text alternative) and a table as the accessible alternative.
+    expect(await page.locator('canvas[role="img"]').count()).toBe(2);
+    const table = page.getByRole('table', { name: /Trajecten schuldhulpverlening SDD per gebied en kwartaal/ });
+    await table.waitFor();
+    // Oud-Dubbeldam has a handful of trajectories a month: hidden as "< 10".
+    await expect(table.getByRole('row', { name: /Oud-Dubbeldam/ }).textContent()).resolves.toContain('< 10');
+    await expect(table.getByRole('row', { name: /Wielwijk/ }).textContent()).resolves.toMatch(/\d{3}/);
+    await expectAccessible(page, 'insights dashboard');
+
+    // Filters: one wijk, per month.
+    await page.getByLabel('Gebied', { exact: true }).selectOption({ label: 'Crabbehof' });
+    await page.getByLabel('Periode per', { exact: true }).selectOption('month');
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    await page.getByRole('table', { name: /per gebied en maand/ }).waitFor();
+    expect(await page.getByRole('table', { name: /per gebied en maand/ }).getByRole('row').count()).toBe(3); // header, Crabbehof, total
+
+    // CSV export.
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download de tabel als CSV-bestand' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^sdd\.debt_help_trajectories-.*\.csv$/);
+
+    // Benchmark entry.
+    await page.getByLabel('Periode per', { exact: true }).selectOption('year');
+    await page.getByLabel('Gebied', { exact: true }).selectOption({ label: 'Alle wijken' });
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    await page.getByRole('table', { name: /per gebied en jaar/ }).waitFor();
+    const year = month(0).slice(0, 4);
+    await page.getByLabel('Periode', { exact: true }).fill(year);
+    await page.getByLabel('Landelijke waarde').fill('1500');
+    await page.getByLabel('Bron', { exact: true }).fill('Landelijke monitor');
+    await page.getByRole('button', { name: 'Benchmark opslaan' }).click();
+    await page.getByRole('table', { name: 'Totaal tegenover de landelijke benchmark' }).waitFor();
+    await expect(page.getByRole('table', { name: 'Totaal tegenover de landelijke benchmark' }).textContent()).resolves.toContain('Landelijke monitor');
+    await expectAccessible(page, 'insights dashboard with benchmark');
+    await context.close();
+  });
+
+  it('lets an analyst upload a dataset and shows every rejected line', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.analyst);
+    await page.goto(`${env.baseUrl}/medewerkers/dashboard`);
+    await page.getByRole('heading', { level: 2, name: 'Bestand met cijfers inlezen' }).waitFor();
+    await page.getByLabel('Dataset').selectOption({ label: 'Kwijtscheldingen gemeentebelastingen' });
+    await page.getByLabel('CSV-bestand').setInputFiles({ name: 'kwijtschelding.csv', mimeType: 'text/csv', buffer: Buffer.from('gebied;periode;waarde\nWK050504;2021-01;33\nWK050504;2021-13;5\n') });
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByText('2 regels: 1 opgeslagen, 0 al bekend, 1 afgewezen.').waitFor();
+    await expect(page.getByRole('table', { name: 'Afgewezen regels' }).textContent()).resolves.toContain('geen periode');
+    await expectAccessible(page, 'insights import result');
+    await context.close();
+  });
+
+  it('shows the dashboard but no import or benchmark forms to a programme manager', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.programme_manager);
+    await page.goto(`${env.baseUrl}/medewerkers/dashboard`);
+    await page.getByRole('heading', { level: 2, name: 'Aanmaningen gemeentebelastingen' }).waitFor();
+    await expectAccessible(page, 'insights dashboard (programme manager)');
+    expect(await page.getByRole('heading', { name: 'Bestand met cijfers inlezen' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Landelijke benchmark invoeren' }).count()).toBe(0);
+    await context.close();
+  });
+});
