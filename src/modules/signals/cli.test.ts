@@ -46,18 +46,9 @@ describe('vangnet signals import (command line)', () => {
     if (process.env.TEST_DATABASE_URL) {
       const test = await createTestDatabase();
       await seedDemo(test.db, 'Test-wachtwoord-123');
-      await test.db.close();
       env = { DATABASE_URL: test.url! };
       open = () => Database.open({ url: test.url! });
-      cleanup = async () => {
-        const again = await createTestDatabase();
-        await again.cleanup();
-        const { default: pg } = await import('pg');
-        const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-        await c.connect();
-        await c.query(`drop database if exists ${new URL(test.url!).pathname.slice(1)} with (force)`);
-        await c.end();
-      };
+      cleanup = test.cleanup;
     } else {
       const dataDir = path.join(dir, 'data');
       const db = await Database.open({ dataDir });

@@ -1,0 +1,93 @@
+import { Heading1, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { api, query } from '../../api.ts';
+import { Loading, ProblemAlert, TextField, useLoad } from '../../components.tsx';
+import { StaffShell } from '../../layout/Shells.tsx';
+import { creditorTypeLabels, finalResultLabels } from './shared.tsx';
+
+interface MonitorRow {
+  municipalityCode: string;
+  creditorType: string;
+  signals: number;
+  households: number;
+  lettersSent: number;
+  reached: number;
+  accepted: number;
+  reachedPct: number | null;
+  acceptedPct: number | null;
+  outcomes: Record<string, number>;
+}
+
+function defaultPeriod(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`;
+}
+
+const pct = (v: number | null) => (v === null ? '–' : `${v.toLocaleString('nl-NL')}%`);
+
+/** Monitor vroegsignalering: figures per municipality and creditor type, and the CSV for the national monitor. */
+export function SignalMonitor() {
+  const [period, setPeriod] = useState(defaultPeriod());
+  const valid = /^\d{4}(-Q[1-4]|-\d{2})?$/i.test(period.trim());
+  const rows = useLoad(async () => (valid ? api<MonitorRow[]>('GET', `/signals/monitor${query({ period: period.trim() })}`) : []), [period]);
+  return (
+    <StaffShell>
+      <Heading1>Monitor vroegsignalering</Heading1>
+      <Paragraph>Aantallen per gemeente en soort schuldeiser. Bereikt is het deel van de huishoudens met een brief; aangenomen is het deel van de bereikte huishoudens.</Paragraph>
+      <form className="vn-filters" aria-label="Periode kiezen" onSubmit={(e) => e.preventDefault()}>
+        <TextField id="m-period" label="Periode" description="Bijvoorbeeld 2025-Q1 (kwartaal), 2025-03 (maand) of 2025 (jaar)." value={period} onChange={setPeriod} />
+      </form>
+      {valid && (
+        <Paragraph>
+          <a href={`/api/v1/signals/monitor${query({ period: period.trim(), format: 'csv' })}`} download>
+            Download als CSV (landelijke monitor)
+          </a>
+        </Paragraph>
+      )}
+      <ProblemAlert error={rows.error} />
+      <Loading loading={rows.loading}>
+        {rows.data?.length ? (
+          <Table>
+            <caption className="vn-caption">Monitor over {period}</caption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">Gemeente</TableHeaderCell>
+                <TableHeaderCell scope="col">Soort schuldeiser</TableHeaderCell>
+                <TableHeaderCell scope="col">Signalen</TableHeaderCell>
+                <TableHeaderCell scope="col">Huishoudens</TableHeaderCell>
+                <TableHeaderCell scope="col">Brieven</TableHeaderCell>
+                <TableHeaderCell scope="col">Bereikt</TableHeaderCell>
+                <TableHeaderCell scope="col">Hulp aangenomen</TableHeaderCell>
+                <TableHeaderCell scope="col">Uitkomsten</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.data.map((r) => (
+                <TableRow key={`${r.municipalityCode}-${r.creditorType}`}>
+                  <TableCell>{r.municipalityCode}</TableCell>
+                  <TableCell>{creditorTypeLabels[r.creditorType as keyof typeof creditorTypeLabels] ?? r.creditorType}</TableCell>
+                  <TableCell>{r.signals}</TableCell>
+                  <TableCell>{r.households}</TableCell>
+                  <TableCell>{r.lettersSent}</TableCell>
+                  <TableCell>
+                    {r.reached} ({pct(r.reachedPct)})
+                  </TableCell>
+                  <TableCell>
+                    {r.accepted} ({pct(r.acceptedPct)})
+                  </TableCell>
+                  <TableCell>
+                    {Object.entries(r.outcomes)
+                      .map(([k, n]) => `${finalResultLabels[k as keyof typeof finalResultLabels] ?? k}: ${n}`)
+                      .join('; ') || '–'}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ) : (
+          <Paragraph>{valid ? 'Geen signalen in deze periode.' : 'Vul een geldige periode in.'}</Paragraph>
+        )}
+      </Loading>
+    </StaffShell>
+  );
+}

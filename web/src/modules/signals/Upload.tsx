@@ -1,0 +1,188 @@
+import { Button, Heading1, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
+import { api, ApiError, type Problem } from '../../api.ts';
+import { Loading, ProblemAlert, useLoad } from '../../components.tsx';
+import { formatDateTime } from '../../labels.ts';
+import { StaffShell } from '../../layout/Shells.tsx';
+import { useSession } from '../../session.tsx';
+import { rawRequest } from './shared.tsx';
+
+interface ImportRow {
+  id: string;
+  creditorName: string;
+  municipalityCode: string;
+  channel: string;
+  fileName: string | null;
+  rows: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  createdAt: string;
+}
+interface Summary {
+  rows: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  casesCreated: number;
+  rejections: { line: number; field: string; reason: string }[];
+}
+interface Organisation {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+const channelLabels: Record<string, string> = { upload: 'Upload', cli: 'Beheerscript', api: 'API' };
+
+/** Creditors (and the team on their behalf) deliver a file of signals and see what happened to every row. */
+export function SignalUpload() {
+  const { user } = useSession();
+  const isOfficer = !!user?.roles.includes('signal_officer');
+  const imports = useLoad(() => api<ImportRow[]>('GET', '/signals/imports'), []);
+  const creditors = useLoad(async () => (isOfficer ? (await api<Organisation[]>('GET', '/organisations')).filter((o) => o.kind === 'creditor') : []), [isOfficer]);
+  const [creditorId, setCreditorId] = useState('');
+  const [municipality, setMunicipality] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setSummary(null);
+    if (!file) return;
+    setBusy(true);
+    try {
+      const params = new URLSearchParams();
+      if (isOfficer && creditorId) params.set('creditorOrganisationId', creditorId);
+      if (municipality) params.set('municipalityCode', municipality);
+      const isXlsx = file.name.toLowerCase().endsWith('.xlsx');
+      const response = await rawRequest('POST', `/signals/imports${params.size ? `?${params}` : ''}`, file, {
+        'content-type': isXlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv',
+        'x-file-name': encodeURIComponent(file.name),
+      });
+      const body = await response.json();
+      if (!response.ok) throw new ApiError(body as Problem);
+      setSummary(body as Summary);
+      imports.reload();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <StaffShell>
+      <Heading1>Signalen aanleveren</Heading1>
+      <Paragraph>
+        Lever een bestand aan met betalingsachterstanden (CSV of Excel). De eerste regel bevat de kolomnamen: referentie, datum, soort, bedrag, achternaam,
+        postcode en huisnummer zijn verplicht. Een regel die u eerder stuurde (zelfde referentie) telt als dubbel en wordt niet opnieuw opgeslagen.
+      </Paragraph>
+      <form onSubmit={submit} className="vn-form" aria-label="Bestand aanleveren">
+        {isOfficer && (
+          <div className="vn-field">
+            <label htmlFor="sig-creditor">Schuldeiser</label>
+            <select id="sig-creditor" className="utrecht-select" required value={creditorId} onChange={(e) => setCreditorId(e.target.value)}>
+              <option value="">Kies een schuldeiser</option>
+              {(creditors.data ?? []).map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {(user?.municipalities.length ?? 0) > 1 && (
+          <div className="vn-field">
+            <label htmlFor="sig-municipality">Gemeente</label>
+            <select id="sig-municipality" className="utrecht-select" value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
+              <option value="">Kies een gemeente</option>
+              {user!.municipalities.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="vn-field">
+          <label htmlFor="sig-file">Bestand (CSV of XLSX)</label>
+          <input id="sig-file" type="file" required accept=".csv,.txt,.xlsx,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </div>
+        <Button type="submit" appearance="primary-action-button" disabled={busy}>
+          {busy ? 'Bezig met inlezen…' : 'Aanleveren'}
+        </Button>
+      </form>
+      <ProblemAlert error={error} />
+      {summary && (
+        <section aria-labelledby="sig-result">
+          <Heading2 id="sig-result">Resultaat</Heading2>
+          <Paragraph role="status" className="vn-success">
+            {summary.rows} regels gelezen: {summary.accepted} opgeslagen, {summary.duplicates} dubbel, {summary.rejected} afgewezen.
+          </Paragraph>
+          {summary.rejections.length > 0 && (
+            <Table>
+              <caption className="vn-caption">Afgewezen regels</caption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">Regel</TableHeaderCell>
+                  <TableHeaderCell scope="col">Kolom</TableHeaderCell>
+                  <TableHeaderCell scope="col">Reden</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {summary.rejections.map((r, i) => (
+                  <TableRow key={i}>
+                    <TableCell>{r.line}</TableCell>
+                    <TableCell>{r.field}</TableCell>
+                    <TableCell>{r.reason}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </section>
+      )}
+      <Heading2>Eerdere aanleveringen</Heading2>
+      <ProblemAlert error={imports.error} />
+      <Loading loading={imports.loading}>
+        {imports.data?.length ? (
+          <Table>
+            <caption className="vn-caption">{isOfficer ? 'Aanleveringen voor uw gemeente' : 'Aanleveringen van uw organisatie'}</caption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">Ontvangen</TableHeaderCell>
+                <TableHeaderCell scope="col">Schuldeiser</TableHeaderCell>
+                <TableHeaderCell scope="col">Bestand</TableHeaderCell>
+                <TableHeaderCell scope="col">Kanaal</TableHeaderCell>
+                <TableHeaderCell scope="col">Regels</TableHeaderCell>
+                <TableHeaderCell scope="col">Opgeslagen</TableHeaderCell>
+                <TableHeaderCell scope="col">Dubbel</TableHeaderCell>
+                <TableHeaderCell scope="col">Afgewezen</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {imports.data.map((i) => (
+                <TableRow key={i.id}>
+                  <TableCell>{formatDateTime(i.createdAt)}</TableCell>
+                  <TableCell>{i.creditorName}</TableCell>
+                  <TableCell>{i.fileName ?? '–'}</TableCell>
+                  <TableCell>{channelLabels[i.channel] ?? i.channel}</TableCell>
+                  <TableCell>{i.rows}</TableCell>
+                  <TableCell>{i.accepted}</TableCell>
+                  <TableCell>{i.duplicates}</TableCell>
+                  <TableCell>{i.rejected}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ) : (
+          <Paragraph>Er zijn nog geen aanleveringen.</Paragraph>
+        )}
+      </Loading>
+    </StaffShell>
+  );
+}
