@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoEmails } from '../support/app.ts';
+import { expectAccessible, login, startBrowserEnv, type BrowserEnv } from './support.ts';
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+describe('Vroeg Eropaf in a real browser: upload, queue, case, monitor', () => {
+  let env: BrowserEnv;
+  beforeAll(async () => {
+    env = await startBrowserEnv();
+  });
+  afterAll(() => env?.close());
+
+  it('lets a creditor upload a file and see each rejected row, without access to the queue', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.creditor);
+    const menu = page.getByRole('navigation', { name: 'Menu medewerkers' });
+    await expect(menu.getByRole('link', { name: 'Signalen aanleveren' }).count()).resolves.toBe(1);
+    await expect(menu.getByRole('link', { name: 'Vroeg Eropaf' }).count()).resolves.toBe(0);
+    await menu.getByRole('link', { name: 'Signalen aanleveren' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Signalen aanleveren' }).waitFor();
+    await expectAccessible(page, 'signal upload (creditor)');
+
+    const csv = [
+      'referentie;datum;soort;bedrag;achternaam;voorletters;straat;postcode;huisnummer;woonplaats',
+      `B-1;${daysAgo(10)};huur;€ 850,00;Yilmaz;A.;Wielwijkpark;3315 AB;21;Dordrecht`,
+      `B-2;${daysAgo(9)};huur;€ 64,50;de Boer;J.;Krispijnseweg;3314 CD;7;Dordrecht`,
+      `B-3;${daysAgo(9)};huur;€ 12;Kramer;P.;Krispijnseweg;3314 XX;;Dordrecht`,
+    ].join('\n');
+    await page.getByLabel('Bestand (CSV of XLSX)').setInputFiles({ name: 'achterstanden.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Aanleveren' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'regels gelezen' }).textContent()).resolves.toContain('3 regels gelezen: 2 opgeslagen, 0 dubbel, 1 afgewezen');
+    await page.getByRole('cell', { name: 'Het huisnummer ontbreekt.' }).waitFor();
+    await page.getByRole('cell', { name: 'achterstanden.csv' }).waitFor();
+    await expectAccessible(page, 'signal upload result');
+
+    await page.goto(`${env.baseUrl}/medewerkers/signalen`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.not.toContain('werkvoorraad');
+    await context.close();
+  });
+
+  it('lets the team send the letters, work a case to its outcome and read the monitor', async () => {
+    const context = await env.browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.signal_officer);
+    const menu = page.getByRole('navigation', { name: 'Menu medewerkers' });
+    await menu.getByRole('link', { name: 'Vroeg Eropaf' }).click();
+    await page.getByRole('link', { name: 'A. Yilmaz' }).waitFor();
+    await expectAccessible(page, 'signal queue');
+
+    await page.getByLabel('Wijk').selectOption({ label: 'Krispijn' });
+    await page.getByRole('link', { name: 'J. de Boer' }).waitFor();
+    await expect(page.getByRole('link', { name: 'A. Yilmaz' }).count()).resolves.toBe(0);
+    await page.getByLabel('Wijk').selectOption({ label: 'Alle wijken' });
+
+    await page.getByRole('button', { name: 'Brieven van vandaag maken' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'brieven gemaakt' }).textContent()).resolves.toContain('2 brieven gemaakt');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download de brieven (PDF)' }).click();
+    expect((await download).suggestedFilename()).toBe('brieven.pdf');
+    await expectAccessible(page, 'signal queue after letters');
+
+    await page.getByRole('link', { name: 'A. Yilmaz' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zaak A. Yilmaz' }).waitFor();
+    await expectAccessible(page, 'signal case');
+
+    await page.getByLabel('Soort contact').selectOption({ label: 'Huisbezoek' });
+    await page.getByLabel('Inwoner bereikt?').selectOption({ label: 'Ja' });
+    await page.getByLabel('Dagdeel').selectOption({ label: 'Avond (vanaf 18:00)' });
+    await page.getByRole('button', { name: 'Contactpoging opslaan' }).click();
+    await page.getByRole('cell', { name: 'Huisbezoek' }).waitFor();
+
+    await page.getByLabel('Resultaat').selectOption({ label: 'Vervolghulp of doorverwijzing, financieel' });
+    await page.getByLabel('Doorverwezen naar').selectOption({ label: 'Humanitas Thuisadministratie' });
+    await page.getByRole('button', { name: 'Uitkomst opslaan en zaak afsluiten' }).click();
+    await page.getByText('Humanitas Thuisadministratie').waitFor();
+    await expect(page.getByText('Hulp aangenomen').count()).resolves.toBe(1);
+    await expectAccessible(page, 'closed signal case');
+
+    await menu.getByRole('link', { name: 'Monitor vroegsignalering' }).click();
+    await page.getByLabel('Periode', { exact: true }).fill(daysAgo(10).slice(0, 4));
+    await page.getByRole('cell', { name: 'Huur' }).waitFor();
+    await expectAccessible(page, 'signal monitor');
+    await context.close();
+  });
+});
