@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
+import './platform/i18n.ts';
 import { restorePglite, restorePostgres } from './db/backup.ts';
 import { systemActor } from './platform/actor.ts';
 import { loadConfig, type Config } from './config.ts';

@@ -19,6 +19,7 @@ import { platformRoutes } from '../platform/routes.ts';
 import { modules } from '../modules/registry.ts';
 import { sendProblem, toProblem } from './problem.ts';
 import './types.ts';
+import '../platform/i18n.ts';
 
 export const API_VERSION = '1.0.0';
 export const SESSION_COOKIE = 'vangnet_session';

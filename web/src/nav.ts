@@ -15,8 +15,6 @@ export interface NavItem {
 
 export const staffNav: NavItem[] = [
   { to: '/medewerkers', label: 'Start' },
-  { to: '/medewerkers/organisaties', label: 'Organisaties', permission: 'organisations:read' },
-  { to: '/medewerkers/gebruikers', label: 'Gebruikers', permission: 'users:manage' },
   ...signalsStaffNav,
   ...referralsStaffNav,
   ...selftestStaffNav,
