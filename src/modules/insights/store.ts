@@ -119,7 +119,14 @@ export const measureInput = z.object({
   periodKind: z.enum(['month', 'quarter', 'year']).default('month'),
   aggregation: z.enum(['sum', 'last', 'avg']).default('sum'),
 });
-export const measurePatch = measureInput.omit({ code: true }).partial();
+// No defaults in a patch: a default would silently reset a field the client did not send.
+export const measurePatch = z.object({
+  name: z.string().trim().min(2).max(200).optional(),
+  description: z.string().trim().max(2000).optional(),
+  owner: z.string().trim().min(2).max(200).optional(),
+  theme: z.enum(themeCodes).optional(),
+  aggregation: z.enum(['sum', 'last', 'avg']).optional(),
+});
 
 /** An analyst adds a dataset that will be delivered as a file. */
 export async function createMeasure(db: Database, actor: Actor, input: z.infer<typeof measureInput>): Promise<MeasureRecord> {

@@ -113,7 +113,11 @@ describe('programme', () => {
       headers: manager.headers,
       payload: { state: 'fulfilled', answeredInPeriod: '2021-H1', answer: 'De evaluatie is als bijlage meegestuurd.' },
     });
-    expect(fulfilled.json().state).toBe('fulfilled');
+    expect(fulfilled.json()).toMatchObject({ state: 'fulfilled', title: 'Evaluatie Dordtpas toesturen', dueOn: '2021-09-30' });
+    // A patch of one field leaves the others alone.
+    const stateOnly = await t.app.inject({ method: 'PATCH', url: `/api/v1/programme-commitments/${commitment.json().id}`, headers: manager.headers, payload: { state: 'in_progress' } });
+    expect(stateOnly.json()).toMatchObject({ state: 'in_progress', dueOn: '2021-09-30', answeredInPeriod: '2021-H1', answer: 'De evaluatie is als bijlage meegestuurd.' });
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/programme-commitments/${commitment.json().id}`, headers: manager.headers, payload: { state: 'fulfilled' } });
     const duplicate = await t.app.inject({ method: 'POST', url: `/api/v1/programmes/${programmeId}/decisions`, headers: manager.headers, payload: { risNumber: '2093399', title: 'Dubbel', decidedOn: '2018-02-20' } });
     expect(duplicate.statusCode).toBe(400);
     const decision = await t.app.inject({

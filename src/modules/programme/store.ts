@@ -28,7 +28,19 @@ export const programmeInput = z.object({
   authorEmail: z.string().trim().max(200).default(''),
   responsible: z.string().trim().max(200).default(''),
 });
-export const programmePatch = programmeInput.omit({ municipalityCode: true }).partial();
+// Patches list their fields without defaults: a default would silently reset a field the client did not send.
+export const programmePatch = z.object({
+  name: z.string().trim().min(2).max(200).optional(),
+  startsOn: isoDate.optional(),
+  endsOn: isoDate.optional(),
+  portfolioHolder: z.string().trim().max(200).optional(),
+  budgetProgramme: z.string().trim().max(200).optional(),
+  pillar: z.string().trim().max(200).optional(),
+  coreTeam: z.string().trim().max(200).optional(),
+  author: z.string().trim().max(200).optional(),
+  authorEmail: z.string().trim().max(200).optional(),
+  responsible: z.string().trim().max(200).optional(),
+});
 export const lineInput = z.object({ number: z.number().int().min(1).max(99), title: z.string().trim().min(2).max(200) });
 export const initiativeInput = z.object({
   name: z.string().trim().min(2).max(200),
@@ -36,7 +48,13 @@ export const initiativeInput = z.object({
   position: z.number().int().min(0).max(999).optional(),
   measureCodes: z.array(z.string().max(100)).max(20).optional(),
 });
-export const initiativePatch = initiativeInput.partial().extend({ lineId: z.string().uuid().optional() });
+export const initiativePatch = z.object({
+  name: z.string().trim().min(2).max(200).optional(),
+  description: z.string().trim().max(5000).optional(),
+  position: z.number().int().min(0).max(999).optional(),
+  measureCodes: z.array(z.string().max(100)).max(20).optional(),
+  lineId: z.string().uuid().optional(),
+});
 export const updateInput = z.object({ progress: z.string().trim().min(1).max(20000) });
 export const commitmentInput = z.object({
   code: z.string().trim().min(2).max(50),
@@ -47,7 +65,15 @@ export const commitmentInput = z.object({
   answeredInPeriod: reportingPeriod.nullable().default(null),
   answer: z.string().trim().max(10000).default(''),
 });
-export const commitmentPatch = commitmentInput.partial();
+export const commitmentPatch = z.object({
+  code: z.string().trim().min(2).max(50).optional(),
+  title: z.string().trim().min(2).max(500).optional(),
+  description: z.string().trim().max(5000).optional(),
+  dueOn: isoDate.nullable().optional(),
+  state: z.enum(commitmentStates).optional(),
+  answeredInPeriod: reportingPeriod.nullable().optional(),
+  answer: z.string().trim().max(10000).optional(),
+});
 export const decisionInput = z.object({ risNumber: z.string().trim().regex(/^\d{5,9}$/, 'Een RIS-dossiernummer bestaat uit cijfers'), title: z.string().trim().min(2).max(500), decidedOn: isoDate });
 export const letterInput = z.object({
   letterDate: isoDate,

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoEmails } from '../support/app.ts';
+import { seedInsightsDemo } from '../../src/modules/insights/demo.ts';
+import { seedProgrammeDemo } from '../../src/modules/programme/store.ts';
+import { expectAccessible, login, startBrowserEnv, type BrowserEnv } from './support.ts';
+
+describe('programme page in a real browser', () => {
+  let env: BrowserEnv;
+  beforeAll(async () => {
+    env = await startBrowserEnv();
+    await seedInsightsDemo(env.db, '2021-12');
+    await seedProgrammeDemo(env.db);
+  });
+  afterAll(() => env?.close());
+
+  it('shows the four programme lines with progress and live figures, and lets a manager edit progress, accessible', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.programme_manager);
+    await page.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Programma en raadsbrief' }).click();
+    await page.getByRole('heading', { level: 2, name: /Samen tegen Armoede 2018-2022: Eerste helft 2021/ }).waitFor();
+    for (const title of ['Voorkomen en aanpakken schulden', 'Kinderen in armoede', 'Werkende armen', 'Armoede en gezondheid'])
+      await page.getByRole('heading', { level: 3, name: new RegExp(title) }).waitFor();
+    const line1 = page.getByRole('table', { name: 'Voortgang programmalijn 1' });
+    const vroegEropaf = line1.getByRole('row', { name: /^Vroeg Eropaf/ });
+    await expect(vroegEropaf.textContent()).resolves.toContain('sinds juli 2020 uitgebreid naar heel Dordrecht');
+    await expect(line1.getByRole('row', { name: /^Dashboard Sociaal Domein/ }).textContent()).resolves.toMatch(/Trajecten schuldhulpverlening SDD: \d/);
+    await expectAccessible(page, 'programme overview (manager)');
+
+    await page.getByRole('button', { name: 'Voortgang van Rekenkameronderzoek bewerken' }).click();
+    const box = page.getByLabel('Voortgang Rekenkameronderzoek, 2021-H1');
+    await box.fill('Alle aanbevelingen zijn uitgevoerd.');
+    await expectAccessible(page, 'programme progress editor');
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.getByText('Alle aanbevelingen zijn uitgevoerd.').waitFor();
+
+    await page.getByLabel('Stand van toezegging 191015/T1').selectOption('fulfilled');
+    await page.getByLabel('Stand van toezegging 191015/T1').evaluate((el) => (el as HTMLSelectElement).value).then((v) => expect(v).toBe('fulfilled'));
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download de raadsinformatiebrief (Word, te bewerken)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/raadsinformatiebrief-.*-2021-H1\.docx$/);
+    const pdf = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download de raadsinformatiebrief (PDF)' }).click();
+    expect((await pdf).suggestedFilename()).toMatch(/\.pdf$/);
+    await context.close();
+  });
+
+  it('shows the programme read-only to an analyst, and the 2019-H2 period of seed 000', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.analyst);
+    await page.goto(`${env.baseUrl}/medewerkers/programma`);
+    await page.getByRole('heading', { level: 2, name: /Eerste helft 2021/ }).waitFor();
+    expect(await page.getByRole('button', { name: /bewerken/ }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Teksten van de raadsinformatiebrief' }).count()).toBe(0);
+    await page.getByLabel('Rapportageperiode (halfjaar)').fill('2019-H2');
+    await page.getByRole('button', { name: 'Toon periode' }).click();
+    await page.getByRole('heading', { level: 2, name: /Tweede helft 2019/ }).waitFor();
+    await expect(page.getByRole('table', { name: 'Voortgang programmalijn 2' }).textContent()).resolves.toContain('Open Limonade');
+    await expectAccessible(page, 'programme overview (analyst)');
+    await context.close();
+  });
+});
