@@ -84,6 +84,18 @@ describe('GeldenzoDordt, the social map, in a real browser', () => {
     await resident.getByRole('link', { name: 'Thuisadministratie' }).click();
     await resident.getByText('zaterdag 10:00–12:00').waitFor();
     await resident.getByRole('link', { name: '078 000 39 99' }).waitFor();
+
+    // A new service, e.g. a new mobile consultation hour of Buurtwerk.
+    await page.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Sociale kaart' }).click();
+    await page.getByRole('link', { name: 'Nieuwe dienst toevoegen' }).click();
+    await page.getByLabel('Organisatie').selectOption({ label: 'Buurtwerk Dordrecht' });
+    await page.getByLabel('Naam van de dienst').fill('Geldcafé in de Staart');
+    await page.getByLabel('Beschrijving (taalniveau B1)').fill('Elke week koffie en hulp bij brieven over geld, zonder afspraak.');
+    await expectAccessible(page, 'directory new service');
+    await page.getByRole('button', { name: 'Dienst toevoegen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Geldcafé in de Staart wijzigen' }).waitFor();
+    await resident.goto(`${env.baseUrl}/hulp?q=geldcafe`);
+    await resident.getByRole('link', { name: 'Geldcafé in de Staart' }).waitFor();
     await resident.close();
     await context.close();
   });

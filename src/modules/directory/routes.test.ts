@@ -102,4 +102,19 @@ describe('directory over HTTP', () => {
     const audit = await t.app.inject({ url: '/api/v1/audit-events?objectType=directory_service', headers: admin.headers });
     expect(audit.body).toContain(String(entry!.id));
   });
+
+  it('lets staff add a service to an organisation on the map, and refuses an unknown organisation', async () => {
+    const manager = await loginAs(t.app, demoEmails.programme_manager);
+    const { organizations } = (await t.app.inject({ url: '/api/v1/directory/organizations' })).json() as { organizations: { id: string; code: string }[] };
+    const buurtwerk = organizations.find((o) => o.code === 'BUURTWERK')!;
+    const body = { name: 'Geldcafé De Staart', description: 'Elke week koffie en hulp bij brieven over geld.', audiences: ['residents'], themes: ['money'], helpKind: 'volunteer' };
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/directory/services', headers: manager.headers, payload: { ...body, organizationId: buurtwerk.id } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ name: 'Geldcafé De Staart', organization: { code: 'BUURTWERK' } });
+    expect((created.json() as { code: string }).code).toMatch(/^buurtwerk-geldcafe-de-staart-[0-9a-f]{6}$/);
+    const found = (await t.app.inject({ url: '/api/v1/directory/services?q=geldcafe' })).json() as { items: { name: string }[] };
+    expect(found.items.map((i) => i.name)).toEqual(['Geldcafé De Staart']);
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/directory/services', headers: manager.headers, payload: { ...body, organizationId: '00000000-0000-4000-8000-000000000000' } });
+    expect(unknown.statusCode).toBe(400);
+  });
 });

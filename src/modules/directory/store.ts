@@ -1,5 +1,6 @@
 // The directory's reads and writes. The social map is not personal data: reads use the unaudited handle,
 // staff edits go through the audited path so the log shows who changed which entry.
+import { randomBytes } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -134,10 +135,11 @@ export async function createService(db: Database, actor: Actor, organizationId: 
   const id = await db.audited(actor, { action: 'create', objectType: 'directory_service' }, async (tx, trail) => {
     const [org] = await tx.select({ id: directoryOrganizations.id, code: directoryOrganizations.code }).from(directoryOrganizations).where(eq(directoryOrganizations.id, organizationId));
     if (!org) throw new ValidationError('Deze organisatie staat niet op de sociale kaart.', [{ field: 'organizationId', reason: 'onbekend' }]);
-    const code = `${org.code.toLowerCase()}-${input.name.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`.slice(0, 60);
+    const slug = input.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const code = `${org.code.toLowerCase()}-${slug}`.slice(0, 50);
     const [row] = await tx
       .insert(directoryServices)
-      .values({ ...serviceColumns(input), organizationId, code: `${code}-${Date.now().toString(36)}` })
+      .values({ ...serviceColumns(input), organizationId, code: `${code}-${randomBytes(3).toString('hex')}` })
       .returning({ id: directoryServices.id });
     trail.objectId = row!.id;
     if (input.schedules.length) {

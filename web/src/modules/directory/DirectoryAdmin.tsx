@@ -1,7 +1,7 @@
 import { Button, Heading1, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../api.ts';
+import { api, ApiError } from '../../api.ts';
 import { Loading, ProblemAlert, TextField, useLoad } from '../../components.tsx';
 import { StaffShell } from '../../layout/Shells.tsx';
 
@@ -46,6 +46,12 @@ interface Location {
   name: string;
   address: string;
 }
+interface Organization {
+  id: string;
+  name: string;
+}
+
+const emptyForm = { name: '', description: '', audiences: ['residents'], themes: ['money'], helpKind: 'volunteer', email: '', phone: '', url: '', howToApply: '', active: true };
 
 export function DirectoryList() {
   const { data, error, loading } = useLoad(() => api<{ items: Entry[] }>('GET', '/directory/services?includeInactive=true'), []);
@@ -54,6 +60,9 @@ export function DirectoryList() {
       <Heading1>Sociale kaart beheren</Heading1>
       <Paragraph>
         De hulp op GeldenzoDordt: organisaties, diensten en spreekuren. Inwoners zien dit op <a href="/hulp">de pagina Hulp zoeken</a>.
+      </Paragraph>
+      <Paragraph>
+        <Link to="/medewerkers/sociale-kaart/nieuw">Nieuwe dienst toevoegen</Link>
       </Paragraph>
       <ProblemAlert error={error} />
       <Loading loading={loading}>
@@ -120,31 +129,48 @@ function Checkboxes({ legend, options, value, onChange, name }: { legend: string
 
 export function DirectoryEdit() {
   const { id } = useParams();
+  const isNew = id === 'nieuw';
   const navigate = useNavigate();
-  const entry = useLoad(() => api<Entry>('GET', `/directory/services/${id}`), [id]);
-  const places = useLoad(() => api<{ locations: Location[] }>('GET', '/directory/organizations'), []);
+  const entry = useLoad(() => (isNew ? Promise.resolve(null) : api<Entry>('GET', `/directory/services/${id}`)), [id]);
+  const places = useLoad(() => api<{ locations: Location[]; organizations: Organization[] }>('GET', '/directory/organizations'), []);
+  const [organizationId, setOrganizationId] = useState('');
   const [form, setForm] = useState<Omit<Entry, 'id' | 'code' | 'organization' | 'schedules' | 'email' | 'phone' | 'url'> & { email: string; phone: string; url: string } | null>(null);
   const [hours, setHours] = useState<HourRow[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
+    if (isNew) {
+      setForm(emptyForm);
+      setHours([]);
+      return;
+    }
     const e = entry.data;
     if (!e) return;
     setForm({ name: e.name, description: e.description, audiences: e.audiences, themes: e.themes, helpKind: e.helpKind, email: e.email ?? '', phone: e.phone ?? '', url: e.url ?? '', howToApply: e.howToApply, active: e.active });
     setHours(e.schedules.map((s) => ({ weekday: s.weekday, opensAt: s.opensAt, closesAt: s.closesAt, mobile: s.mobile, note: s.note, locationId: s.location?.id ?? '', validFrom: s.validFrom ?? '', validUntil: s.validUntil ?? '' })));
-  }, [entry.data]);
+  }, [entry.data, isNew]);
   const set = <K extends keyof NonNullable<typeof form>>(key: K) => (value: NonNullable<typeof form>[K]) => setForm((f) => (f ? { ...f, [key]: value } : f));
   const setHour = (i: number, patch: Partial<HourRow>) => setHours((h) => h.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!form) return;
+    if (isNew && !organizationId) {
+      setError(new ApiError({ status: 400, code: 'validation_failed', title: 'Kies eerst een organisatie.' }));
+      return;
+    }
     setError(null);
     setSaved(false);
+    const body = {
+      ...form,
+      schedules: hours.map((h) => ({ ...h, locationId: h.locationId || null, validFrom: h.validFrom || null, validUntil: h.validUntil || null })),
+    };
     try {
-      await api('PUT', `/directory/services/${id}`, {
-        ...form,
-        schedules: hours.map((h) => ({ ...h, locationId: h.locationId || null, validFrom: h.validFrom || null, validUntil: h.validUntil || null })),
-      });
+      if (isNew) {
+        const created = await api<Entry>('POST', '/directory/services', { ...body, organizationId });
+        navigate(`/medewerkers/sociale-kaart/${created.id}`);
+        return;
+      }
+      await api('PUT', `/directory/services/${id}`, body);
       setSaved(true);
       entry.reload();
     } catch (err) {
@@ -153,15 +179,29 @@ export function DirectoryEdit() {
   };
   return (
     <StaffShell>
-      <Heading1>{entry.data ? `${entry.data.name} wijzigen` : 'Dienst wijzigen'}</Heading1>
+      <Heading1>{isNew ? 'Nieuwe dienst' : entry.data ? `${entry.data.name} wijzigen` : 'Dienst wijzigen'}</Heading1>
       <Paragraph>
         <Link to="/medewerkers/sociale-kaart">Terug naar de sociale kaart</Link>
       </Paragraph>
       <ProblemAlert error={entry.error ?? places.error} />
-      <Loading loading={entry.loading && !form}>
+      <Loading loading={!isNew && entry.loading && !form}>
         {form && (
           <form onSubmit={submit} className="vn-form" aria-label="Dienst wijzigen">
-            <Paragraph>Organisatie: {entry.data?.organization.name}</Paragraph>
+            {isNew ? (
+              <div className="vn-field">
+                <label htmlFor="d-org">Organisatie</label>
+                <select id="d-org" className="utrecht-select" value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
+                  <option value="">Kies een organisatie</option>
+                  {places.data?.organizations.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : (
+              <Paragraph>Organisatie: {entry.data?.organization.name}</Paragraph>
+            )}
             <TextField id="d-name" label="Naam van de dienst" value={form.name} onChange={set('name')} required />
             <div className="vn-field">
               <label htmlFor="d-description">Beschrijving (taalniveau B1)</label>
@@ -243,7 +283,7 @@ export function DirectoryEdit() {
             )}
             <div>
               <Button type="submit" appearance="primary-action-button">
-                Opslaan
+                {isNew ? 'Dienst toevoegen' : 'Opslaan'}
               </Button>{' '}
               <Button type="button" appearance="subtle-button" onClick={() => navigate('/medewerkers/sociale-kaart')}>
                 Annuleren
