@@ -1,0 +1,155 @@
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import { createTestDatabase } from '../test/support/db.ts';
+import type { Database } from '../src/db/database.ts';
+import type { Actor } from '../src/platform/actor.ts';
+import { drechtsteden } from '../src/platform/demo.ts';
+import { dashboard, dashboardSql, ensureInsightsReferenceData, ensurePeriods } from '../src/modules/insights/store.ts';
+import { addMonths, monthsBetween, parsePeriod } from '../src/modules/insights/periods.ts';
+
+/**
+ * The main dashboard query (one measure, every wijk of a municipality, per quarter or month, over ten years of
+ * monthly data) through `dashboard()` — query, table building and small-count suppression — against the same
+ * SQL run directly. Synthetic data for all Drechtsteden neighbourhoods: 8-12 wijken per municipality and 5
+ * buurten per wijk, three measures, 120 months (BENCH_SCALE scales the number of months).
+ * PGlite always; PostgreSQL too when BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a server.
+ */
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const runs = scale < 0.2 ? 5 : 15;
+
+const actor: Actor = {
+  kind: 'user',
+  userId: '00000000-0000-0000-0000-000000000001',
+  displayName: 'Benchmark',
+  organisationId: '00000000-0000-0000-0000-000000000002',
+  organisationKind: 'other',
+  roles: ['analyst'],
+  municipalities: drechtsteden.map((m) => m.code),
+  origin: null,
+};
+
+async function fill(db: Database, months: string[]): Promise<number> {
+  await ensureInsightsReferenceData(db);
+  await db.unauditedTransaction((tx) => ensurePeriods(tx, months));
+  // Synthetic wijken and buurten for the other municipalities (Dordrecht's wijken exist already).
+  await db.maintenance(sql`
+    insert into insights_areas (code, name, kind, municipality_code, parent_code)
+    select 'WK' || substr(m.code, 3) || lpad(w::text, 2, '0'), m.name || ' wijk ' || w, 'wijk', m.code, m.code
+    from insights_areas m, generate_series(1, 8) w
+    where m.kind = 'municipality' and m.code <> 'GM0505'
+    on conflict do nothing`);
+  await db.maintenance(sql`
+    insert into insights_areas (code, name, kind, municipality_code, parent_code)
+    select 'BU' || substr(w.code, 3) || lpad(b::text, 2, '0'), w.name || ' buurt ' || b, 'buurt', w.municipality_code, w.code
+    from insights_areas w, generate_series(1, 5) b
+    where w.kind = 'wijk'
+    on conflict do nothing`);
+  const measures = ['sdd.debt_help_trajectories', 'taxes.reminders', 'sdd.social_assistance'];
+  const first = months[0]!;
+  const last = months[months.length - 1]!;
+  for (const [i, measure] of measures.entries()) {
+    // Buurt and wijk figures; roughly one wijk in six has small counts, so suppression has work to do.
+    await db.maintenance(sql`
+      insert into insights_observations (measure_code, area_code, period_code, value)
+      select ${measure}, a.code, p.code,
+             case when abs(hashtext(a.code)) % 6 = 0 then abs(hashtext(a.code || p.code)) % 9 + 1
+                  else 20 + abs(hashtext(a.code || p.code || ${String(i)})) % 300 end
+      from insights_areas a, insights_periods p
+      where a.kind in ('wijk', 'buurt') and p.kind = 'month' and p.code between ${first} and ${last}
+      on conflict do nothing`);
+    await db.maintenance(sql`
+      insert into insights_observations (measure_code, area_code, period_code, value, derived)
+      select o.measure_code, a.municipality_code, o.period_code, sum(o.value), true
+      from insights_observations o join insights_areas a on a.code = o.area_code
+      where a.kind = 'wijk' and o.measure_code = ${measure}
+      group by 1, 2, 3
+      on conflict do nothing`);
+  }
+  await db.maintenance(sql`analyze`);
+  const result = (await db.maintenance(sql`select count(*)::int as n from insights_observations`)) as { rows?: { n: number }[] } | { n: number }[];
+  const rows = Array.isArray(result) ? result : (result.rows ?? []);
+  return rows[0]?.n ?? 0;
+}
+
+async function median(fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(times[Math.floor(times.length / 2)]! * 100) / 100;
+}
+
+async function measure(db: Database) {
+  const lastMonth = '2025-12';
+  const months = monthsBetween(addMonths(lastMonth, -Math.max(11, Math.round(120 * scale)) + 1), lastMonth);
+  const observations = await fill(db, months);
+  const from = parsePeriod(months[0]!)!;
+  const to = parsePeriod(lastMonth)!;
+  const out: Record<string, unknown> = { months: months.length, observations };
+  for (const granularity of ['quarter', 'month'] as const) {
+    const query = { measure: 'sdd.debt_help_trajectories', municipality: 'GM0505', level: 'wijk' as const, granularity, from: from.code, to: to.code };
+    const direct = dashboardSql({
+      measure: query.measure,
+      aggregation: 'sum',
+      granularity,
+      startsOn: from.startsOn,
+      endsOn: to.endsOn,
+      areaKind: 'wijk',
+      municipalityCodes: ['GM0505'],
+    });
+    const viaDashboard = await median(() => dashboard(db, actor, query, 10));
+    const rawSql = await median(() => db.maintenance(direct));
+    const result = await dashboard(db, actor, query, 10);
+    out[`dordrecht_wijken_per_${granularity}`] = {
+      cells: result.rows.length * result.periods.length,
+      hidden: result.rows.flatMap((r) => r.cells).filter((c) => c.suppressed).length,
+      dashboardMedianMs: viaDashboard,
+      sqlMedianMs: rawSql,
+      ratio: Math.round((viaDashboard / Math.max(rawSql, 0.01)) * 100) / 100,
+    };
+  }
+  // The same SQL over every wijk of all seven municipalities (the regional view).
+  const region = dashboardSql({
+    measure: 'sdd.debt_help_trajectories',
+    aggregation: 'sum',
+    granularity: 'quarter',
+    startsOn: from.startsOn,
+    endsOn: to.endsOn,
+    areaKind: 'wijk',
+    municipalityCodes: drechtsteden.map((m) => m.code),
+  });
+  out.all_drechtsteden_wijken_per_quarter_sqlMedianMs = await median(() => db.maintenance(region));
+  return out;
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const saved = process.env.TEST_DATABASE_URL;
+  const results: Record<string, unknown> = { runs };
+  delete process.env.TEST_DATABASE_URL;
+  const pglite = await createTestDatabase();
+  try {
+    results.pglite = await measure(pglite.db);
+  } finally {
+    await pglite.cleanup();
+  }
+  if (serverUrl) {
+    process.env.TEST_DATABASE_URL = serverUrl;
+    const pg = await createTestDatabase();
+    try {
+      results.postgres = await measure(pg.db);
+    } finally {
+      await pg.cleanup();
+    }
+  }
+  if (saved === undefined) delete process.env.TEST_DATABASE_URL;
+  else process.env.TEST_DATABASE_URL = saved;
+  return results;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await run(), null, 2));
