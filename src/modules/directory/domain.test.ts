@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amsterdamMoment, isOpenNow, nextThisWeek, searchDirectory, serviceInput, toHsds, type DirectoryEntry, type DirectorySchedule } from './domain.ts';
+import { amsterdamMoment, isOpenNow, nextThisWeek, safeHref, searchDirectory, serviceInput, toHsds, type DirectoryEntry, type DirectorySchedule } from './domain.ts';
 
 const place = (areaCode: string | null, name = 'Wijkcentrum') => ({ id: `loc-${areaCode}`, code: `c-${areaCode}`, name, address: 'Plein 1', postcode: null, city: 'Dordrecht', areaCode, meetingPlace: true, description: '' });
 const hour = (weekday: number, opensAt: string, closesAt: string, extra: Partial<DirectorySchedule> = {}): DirectorySchedule => ({
@@ -97,6 +97,16 @@ describe('input and export', () => {
     expect(serviceInput.safeParse({ ...base, schedules: [{ weekday: 1, opensAt: '12:00', closesAt: '09:00' }] }).success).toBe(false);
     expect(serviceInput.safeParse({ ...base, audiences: [] }).success).toBe(false);
     expect(serviceInput.safeParse({ ...base, email: '' }).data?.email).toBeNull();
+    expect(serviceInput.safeParse({ ...base, url: 'javascript:alert(1)' }).success).toBe(false);
+    expect(serviceInput.safeParse({ ...base, url: '/geldfit' }).success).toBe(true);
+    expect(serviceInput.safeParse({ ...base, url: 'https://www.nibud.nl' }).success).toBe(true);
+  });
+
+  it('never turns a non-web address into a link', () => {
+    expect(safeHref('javascript:alert(1)')).toBeNull();
+    expect(safeHref('//evil.example')).toBeNull();
+    expect(safeHref('/geldfit')).toBe('/geldfit');
+    expect(safeHref('https://www.nibud.nl')).toBe('https://www.nibud.nl');
   });
 
   it('exports HSDS with a schedule per hour and each location once', () => {

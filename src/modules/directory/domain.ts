@@ -109,7 +109,12 @@ export const serviceInput = z.object({
   helpKind: z.enum(helpKinds),
   email: optionalText.pipe(z.string().email('Vul een geldig e-mailadres in.').nullable()),
   phone: optionalText,
-  url: optionalText.pipe(z.string().url('Vul een volledige webadres in, met https://.').nullable()),
+  url: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(https?:\/\/[^\s]+|\/[^\s]*)$/, 'Vul een volledig webadres in, met https://, of een pad op deze website zoals /geldfit.')
+      .nullable(),
+  ),
   howToApply: z.string().trim().max(500).default(''),
   active: z.boolean().default(true),
   schedules: z.array(scheduleInput).max(50).default([]),
@@ -304,6 +309,11 @@ export function toHsds(entries: DirectoryEntry[], generatedAt: Date) {
       attributes: l.meetingPlace ? [{ taxonomy: 'vangnet', taxonomy_term: { code: 'meeting_place', term: 'Ontmoetingsplek' } }] : [],
     })),
   };
+}
+
+/** Only web links and paths on this site become links; anything else (javascript:, data:) is never rendered as href. */
+export function safeHref(url: string | null): string | null {
+  return url && /^(https?:\/\/|\/(?!\/))/.test(url) ? url : null;
 }
 
 /** "maandag 09:00–12:00" */

@@ -9,6 +9,7 @@ import {
   amsterdamMoment,
   isOpenNow,
   nextThisWeek,
+  safeHref,
   type Moment,
   themeLabels,
   themes,
@@ -36,7 +37,7 @@ function scheduleLine(s: DirectorySchedule, now: Moment): SafeHtml {
 function contactLines(e: DirectoryEntry): SafeHtml {
   const phone = e.phone ?? e.organization.phone;
   const email = e.email ?? e.organization.email;
-  const url = e.url ?? e.organization.url;
+  const url = safeHref(e.url ?? e.organization.url);
   return html`${phone ? html`<li class="utrecht-unordered-list__item">Telefoon: <a href="tel:${phone.replace(/\s+/g, '')}">${phone}</a></li>` : ''}${
     email ? html`<li class="utrecht-unordered-list__item">E-mail: <a href="mailto:${email}">${email}</a></li>` : ''
   }${url ? html`<li class="utrecht-unordered-list__item">Website: <a href="${url}">${url.replace(/^https?:\/\//, '')}</a></li>` : ''}`;

@@ -48,6 +48,8 @@ function refuseCrossSite(reply: FastifyReply, lang: Language) {
 }
 
 const pageQuery = z.object({ lang: z.string().max(5).optional(), via: z.string().max(10).optional() });
+/** A filled-in form is a few kB; refuse anything much larger before parsing it. */
+const formLimit = 32 * 1024;
 const formBody = z.record(z.string(), z.union([z.string().max(2000), z.array(z.string().max(2000))]));
 
 const pageRoutes: FastifyPluginAsync<Options> = async (base, { db, config }) => {
@@ -77,6 +79,7 @@ const pageRoutes: FastifyPluginAsync<Options> = async (base, { db, config }) => 
     '/geldfit/contact',
     {
       config: { access: 'public', csrfExempt: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      bodyLimit: formLimit,
       schema: { hide: true, body: formBody },
     },
     async (request, reply) => {
@@ -114,7 +117,7 @@ const pageRoutes: FastifyPluginAsync<Options> = async (base, { db, config }) => 
 
   app.post(
     '/geldfit/:slug',
-    { config: { access: 'public', csrfExempt: true }, schema: { hide: true, params: z.object({ slug: z.string().max(30) }), body: formBody } },
+    { config: { access: 'public', csrfExempt: true }, bodyLimit: formLimit, schema: { hide: true, params: z.object({ slug: z.string().max(30) }), body: formBody } },
     async (request, reply) => {
       const form = request.body as Record<string, unknown>;
       const lang = langOf(form.lang);
