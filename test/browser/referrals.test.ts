@@ -95,6 +95,34 @@ describe('referrals (Ketenaanpak) in a real browser', () => {
     await page.context().close();
   });
 
+  it('records a withdrawal and a narrower consent on the timeline; the GP then sees only contact details', async () => {
+    const page = await staffPage(demoEmails.case_worker);
+    await page.goto(detailUrl);
+    await page.getByRole('link', { name: 'Tijdlijn en toestemmingen van deze inwoner' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tijdlijn: T. Smit' }).waitFor();
+    await page.getByRole('button', { name: 'Intrekken voor Drechtdokters (huisartsen)' }).click();
+    await page.getByLabel(/Toelichting/).fill('Patiënt wil niet dat de huisarts de voortgang ziet.');
+    await expectAccessible(page, 'withdraw consent form');
+    await page.getByRole('button', { name: 'Toestemming intrekken' }).click();
+    await page.getByRole('cell', { name: /Patiënt wil niet dat de huisarts de voortgang ziet/ }).waitFor();
+    await page.getByLabel('Organisatie', { exact: true }).selectOption('DRECHTDOKTERS');
+    await page.getByRole('checkbox', { name: 'De hulpvraag' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Hoe de hulp verloopt (tijdlijn)' }).uncheck();
+    await page.getByLabel('Waarvoor gaf de inwoner toestemming?').fill('Alleen naam en telefoon, voor een terugbelverzoek.');
+    await page.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+    await page.getByText('“Alleen naam en telefoon, voor een terugbelverzoek.”').waitFor();
+    await expectAccessible(page, 'timeline after consent changes');
+    await page.context().close();
+
+    const gp = await staffPage('huisarts@drechtdokters.example');
+    await gp.goto(detailUrl);
+    await gp.getByRole('heading', { level: 1, name: 'Verwijzing: T. Smit' }).waitFor();
+    await gp.getByText('De inwoner deelt de vraag niet met uw organisatie.').waitFor();
+    await expect(gp.getByText('Slaapt slecht door geldzorgen').count()).resolves.toBe(0);
+    await gp.getByText('De inwoner deelt het verloop niet met uw organisatie.').waitFor();
+    await gp.context().close();
+  });
+
   it('lets a case worker refer a resident to the social service with consent', async () => {
     const page = await staffPage(demoEmails.case_worker);
     await page.goto(`${env.baseUrl}/medewerkers/verwijzingen/nieuw`);

@@ -9,6 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, Val
 import { personInput, insertPerson } from '../../platform/persons.ts';
 import { organisationMunicipalities, organisations, persons } from '../../platform/schema.ts';
 import {
+  activeScopes,
   allConsentScopes,
   defaultReceiverByRoute,
   defaultServiceLevels,
@@ -218,7 +219,8 @@ async function insertReferral(tx: Tx, db: Database, actor: Actor, r: NewReferral
     kind: 'sent',
     organisationId: r.fromOrganisationId ?? r.toOrganisationId,
     userId: userIdOf(actor),
-    note: r.question,
+    // The question itself stays on the referral, where the 'question' consent scope guards it.
+    note: null,
     occurredAt: now,
   });
   return referralId;
@@ -318,7 +320,7 @@ export async function createStaffIntake(db: Database, actor: Actor, input: Staff
 async function visibility(tx: Tx, personId: string, organisationId: string) {
   const [consents, involved] = await Promise.all([
     tx
-      .select({ organisationId: referralConsents.organisationId, withdrawnAt: referralConsents.withdrawnAt })
+      .select({ organisationId: referralConsents.organisationId, withdrawnAt: referralConsents.withdrawnAt, scopes: referralConsents.scopes })
       .from(referralConsents)
       .where(eq(referralConsents.personId, personId)),
     tx
@@ -327,14 +329,18 @@ async function visibility(tx: Tx, personId: string, organisationId: string) {
       .where(eq(referrals.personId, personId)),
   ]);
   const isInvolved = involved.some((r) => sideOf(r, organisationId) !== null);
-  return { isInvolved, consented: hasActiveConsent(consents, organisationId) };
+  return { isInvolved, consented: hasActiveConsent(consents, organisationId), scopes: activeScopes(consents, organisationId) };
 }
 
-/** Throws 404 when the organisation is not involved with the person, 403 when the consent was withdrawn. */
-export async function assertCanSeePerson(tx: Tx, actor: Staff, personId: string): Promise<void> {
+/**
+ * Throws 404 when the organisation is not involved with the person, 403 when the consent was withdrawn.
+ * Returns what the resident shares with this organisation (contact, question, progress).
+ */
+export async function assertCanSeePerson(tx: Tx, actor: Staff, personId: string): Promise<Set<ConsentScope>> {
   const v = await visibility(tx, personId, actor.organisationId);
   if (!v.isInvolved) throw new NotFoundError('De inwoner');
   if (!v.consented) throw new ForbiddenError('De inwoner heeft uw organisatie geen toestemming (meer) gegeven om deze gegevens te zien.');
+  return v.scopes;
 }
 
 /** A partner refers a resident to another partner, with the resident's consent. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  activeScopes,
   addWorkingDays,
   availableActions,
   dueDates,
@@ -158,6 +159,19 @@ describe('working days and service levels', () => {
 });
 
 describe('consent', () => {
+  it('shares the union of the scopes of active consents for that organisation', () => {
+    const now = new Date();
+    const consents = [
+      { organisationId: 'a', withdrawnAt: null, scopes: ['contact'] },
+      { organisationId: 'a', withdrawnAt: now, scopes: ['question', 'progress'] },
+      { organisationId: 'a', withdrawnAt: null, scopes: ['question', 'unknown'] },
+      { organisationId: 'b', withdrawnAt: null, scopes: ['progress'] },
+    ];
+    expect([...activeScopes(consents, 'a')].sort()).toEqual(['contact', 'question']);
+    expect([...activeScopes(consents, 'b')]).toEqual(['progress']);
+    expect(activeScopes(consents, 'c').size).toBe(0);
+  });
+
   it('counts only consents that are not withdrawn, for that organisation', () => {
     const withdrawn = new Date('2026-11-25T10:00:00Z');
     expect(hasActiveConsent([], 'a')).toBe(false);

@@ -257,11 +257,21 @@ export const allConsentScopes = Object.keys(consentScopes) as ConsentScope[];
 export interface ConsentRecord {
   organisationId: string;
   withdrawnAt: Date | null;
+  scopes?: readonly string[];
 }
 
 /** An organisation may see a resident's referral data only with a consent for it that is not withdrawn. */
 export function hasActiveConsent(consents: readonly ConsentRecord[], organisationId: string): boolean {
   return consents.some((c) => c.organisationId === organisationId && c.withdrawnAt === null);
+}
+
+/** What the resident currently shares with this organisation: the union of its consents that are not withdrawn. */
+export function activeScopes(consents: readonly ConsentRecord[], organisationId: string): Set<ConsentScope> {
+  return new Set(
+    consents
+      .filter((c) => c.organisationId === organisationId && c.withdrawnAt === null)
+      .flatMap((c) => (c.scopes ?? []).filter((s): s is ConsentScope => s in consentScopes)),
+  );
 }
 
 /** Which side an organisation is on, or null when it is not involved. */

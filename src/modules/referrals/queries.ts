@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { areaName } from '../../platform/areas.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { amsterdamDate } from '../../platform/clock.ts';
-import { NotFoundError } from '../../platform/errors.ts';
+import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { organisationMunicipalities, organisations, persons, users } from '../../platform/schema.ts';
 import { assertCanSeePerson } from './commands.ts';
 import {
@@ -30,6 +30,9 @@ async function organisationNames(tx: Pick<Tx, 'select'>): Promise<Map<string, { 
   const rows = await tx.select({ id: organisations.id, code: organisations.code, name: organisations.name }).from(organisations);
   return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
 }
+
+/** Shown instead of the name when the resident does not share contact details with this organisation. */
+const hiddenName = 'Inwoner (naam niet gedeeld)';
 
 function displayName(p: { initials: string | null; prefix: string | null; surname: string }): string {
   return [p.initials, p.prefix, p.surname].filter(Boolean).join(' ');
@@ -66,7 +69,7 @@ export async function workList(db: Database, actor: Actor, options: { includeClo
   return db.audited(actor, { action: 'search', objectType: 'referral', details: { list: 'worklist' } }, async (tx, trail) => {
     const mine = or(eq(referrals.toOrganisationId, actor.organisationId), eq(referrals.fromOrganisationId, actor.organisationId));
     const rows = await tx
-      .select({ r: referrals, p: { initials: persons.initials, prefix: persons.prefix, surname: persons.surname } })
+      .select({ r: referrals, p: { initials: persons.initials, prefix: persons.prefix, surname: persons.surname }, scopes: referralConsents.scopes })
       .from(referrals)
       .innerJoin(persons, eq(persons.id, referrals.personId))
       // No active consent for this organisation, no line on its list.
@@ -92,6 +95,7 @@ export async function workList(db: Database, actor: Actor, options: { includeClo
     const names = await organisationNames(tx);
     const seen = new Set<string>();
     const items: WorkItem[] = [];
+    const contactShared = new Set(rows.filter((row) => row.scopes.includes('contact')).map((row) => row.r.personId));
     for (const { r, p } of rows) {
       if (seen.has(r.id)) continue;
       seen.add(r.id);
@@ -100,7 +104,7 @@ export async function workList(db: Database, actor: Actor, options: { includeClo
       items.push({
         id: r.id,
         personId: r.personId,
-        residentName: displayName(p),
+        residentName: contactShared.has(r.personId) ? displayName(p) : hiddenName,
         theme: r.theme as ReferralTheme,
         route: r.route,
         state,
@@ -136,11 +140,12 @@ export async function getReferral(db: Database, actor: Actor, referralId: string
     assertMunicipality(actor, r.municipalityCode);
     const side = sideOf(r, actor.organisationId);
     if (!side) throw new NotFoundError('De verwijzing');
-    await assertCanSeePerson(tx, actor, r.personId);
+    const scopes = await assertCanSeePerson(tx, actor, r.personId);
     const [person] = await tx.select().from(persons).where(eq(persons.id, r.personId));
     const intake = r.intakeId ? (await tx.select().from(referralIntakes).where(eq(referralIntakes.id, r.intakeId)))[0] : undefined;
     const names = await organisationNames(tx);
-    const events = await eventsFor(tx, eq(referralEvents.referralId, r.id), names);
+    // Only what the resident shares with this organisation: contact details, the question, the progress.
+    const events = scopes.has('progress') ? await eventsFor(tx, eq(referralEvents.referralId, r.id), names) : [];
     const state = r.state as ReferralState;
     const hasSender = r.fromOrganisationId !== null && r.fromOrganisationId !== r.toOrganisationId;
     const actions = availableActions(state, side);
@@ -151,7 +156,8 @@ export async function getReferral(db: Database, actor: Actor, referralId: string
       theme: r.theme as ReferralTheme,
       themeLabel: referralThemes[r.theme as ReferralTheme],
       route: r.route,
-      question: r.question,
+      question: scopes.has('question') ? r.question : null,
+      shared: [...scopes],
       state,
       side,
       from: r.fromOrganisationId ? names.get(r.fromOrganisationId)! : null,
@@ -169,15 +175,20 @@ export async function getReferral(db: Database, actor: Actor, referralId: string
       flags: overdueFlags({ state, answerDueDate: r.answerDueDate, firstContactDueDate: r.firstContactDueDate }, today),
       responsible: responsibleSide(state, hasSender),
       actions: actions.map((a: ReferralAction) => ({ action: a, reasonRequired: reasonRequired(state, a) })),
-      resident: {
-        name: person ? displayName(person) : '',
-        birthDate: person?.birthDate ?? null,
-        phone: person?.phone ?? null,
-        email: person?.email ?? null,
-        postcode: person?.postcode ?? null,
-        houseNumber: person?.houseNumber ?? null,
-      },
-      intake: intake ? { route: intake.route, profile: intake.profile, consentText: intake.consentText, createdAt: intake.createdAt } : null,
+      resident:
+        person && scopes.has('contact')
+          ? {
+              name: displayName(person),
+              birthDate: person.birthDate,
+              phone: person.phone,
+              email: person.email,
+              postcode: person.postcode,
+              houseNumber: person.houseNumber,
+            }
+          : { name: hiddenName, birthDate: null, phone: null, email: null, postcode: null, houseNumber: null },
+      intake: intake
+        ? { route: intake.route, profile: scopes.has('question') ? intake.profile : null, consentText: intake.consentText, createdAt: intake.createdAt }
+        : null,
       events,
     };
   });
@@ -211,7 +222,10 @@ export async function residentTimeline(db: Database, actor: Actor, personId: str
     actor,
     { action: 'read', objectType: 'referral_timeline', objectId: personId, subjectIds: [personId] },
     async (tx, trail) => {
-      await assertCanSeePerson(tx, actor as Staff, personId);
+      const scopes = await assertCanSeePerson(tx, actor as Staff, personId);
+      if (!scopes.has('progress')) {
+        throw new ForbiddenError('De inwoner deelt het verloop van de hulp (de tijdlijn) niet met uw organisatie.');
+      }
       const [person] = await tx.select().from(persons).where(eq(persons.id, personId));
       if (!person) throw new NotFoundError('De inwoner');
       trail.municipalityCode = person.municipalityCode;
@@ -228,16 +242,18 @@ export async function residentTimeline(db: Database, actor: Actor, personId: str
         e.referralId && !ours.has(e.referralId) ? { ...e, note: null } : e,
       );
       return {
-        person: {
-          id: person.id,
-          municipalityCode: person.municipalityCode,
-          name: displayName(person),
-          birthDate: person.birthDate,
-          phone: person.phone,
-          email: person.email,
-          postcode: person.postcode,
-          houseNumber: person.houseNumber,
-        },
+        person: scopes.has('contact')
+          ? {
+              id: person.id,
+              municipalityCode: person.municipalityCode,
+              name: displayName(person),
+              birthDate: person.birthDate,
+              phone: person.phone,
+              email: person.email,
+              postcode: person.postcode,
+              houseNumber: person.houseNumber,
+            }
+          : { id: person.id, municipalityCode: person.municipalityCode, name: hiddenName, birthDate: null, phone: null, email: null, postcode: null, houseNumber: null },
         referrals: list.map((r) => ({
           id: r.id,
           theme: r.theme as ReferralTheme,
@@ -247,7 +263,7 @@ export async function residentTimeline(db: Database, actor: Actor, personId: str
           to: names.get(r.toOrganisationId)!,
           sentAt: r.sentAt,
           // Another organisation's question is shared only through the chain; the text stays with the two sides.
-          question: sideOf(r, actor.organisationId) ? r.question : null,
+          question: sideOf(r, actor.organisationId) && scopes.has('question') ? r.question : null,
         })),
         consents: consents.map((c) => ({
           id: c.id,

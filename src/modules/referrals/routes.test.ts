@@ -55,6 +55,7 @@ async function worklist(who: Who): Promise<WorkList> {
 describe('a referral from the neighbourhood team to the social service', () => {
   let referralId: string;
   let personId: string;
+  let onward: string;
 
   it('is refused without the resident\'s consent, with a Dutch reason', async () => {
     const res = await call('swt', 'POST', '/referrals', { ...newResident, consent: { ...consent, given: false } });
@@ -125,6 +126,7 @@ describe('a referral from the neighbourhood team to the social service', () => {
     const detail = (await call('swt', 'GET', `/referrals/${referralId}`)).json();
     expect(detail.state).toBe('help_in_place');
     expect(detail.events.map((e: { kind: string }) => e.kind)).toEqual(['consent_given', 'consent_given', 'sent', 'accepted', 'first_contact', 'help_in_place']);
+    expect(detail.shared.sort()).toEqual(['contact', 'progress', 'question']);
   });
 
   it('shows the timeline to both sides and audits every view with the resident', async () => {
@@ -175,6 +177,7 @@ describe('a referral from the neighbourhood team to the social service', () => {
       consent: { given: true, text: 'Inwoner geeft toestemming om te delen met Humanitas.' },
     });
     expect(res.statusCode).toBe(201);
+    onward = res.json().referralId;
     const timeline = (await call('humanitas', 'GET', `/referrals/residents/${personId}/timeline`)).json();
     expect(timeline.referrals).toHaveLength(2);
     const firstReferral = timeline.referrals.find((r: { id: string }) => r.id === referralId);
@@ -183,6 +186,24 @@ describe('a referral from the neighbourhood team to the social service', () => {
     // A partner without this resident cannot refer them on by id.
     const stranger = await call('gp', 'POST', '/referrals', { ...newResident, person: undefined, personId });
     expect(stranger.statusCode).toBe(404);
+  });
+
+  it('shares only what the consent covers: contact details without the question or the timeline', async () => {
+    const timeline = (await call('sdd', 'GET', `/referrals/residents/${personId}/timeline`)).json();
+    const humanitas = timeline.consents.find((c: { organisation: { code: string }; withdrawnAt: string | null }) => c.organisation.code === 'HUMANITAS' && !c.withdrawnAt);
+    expect((await call('sdd', 'POST', `/referrals/consents/${humanitas.id}/withdraw`, { note: 'Inwoner wil alleen gebeld worden.' })).statusCode).toBe(200);
+    const partial = await call('humanitas', 'POST', `/referrals/residents/${personId}/consents`, {
+      organisationCode: 'HUMANITAS',
+      scopes: ['contact'],
+      text: 'Alleen naam en telefoonnummer, zodat Humanitas kan bellen.',
+    });
+    expect(partial.statusCode).toBe(201);
+    const detail = (await call('humanitas', 'GET', `/referrals/${onward}`)).json();
+    expect(detail).toMatchObject({ question: null, shared: ['contact'], events: [], resident: { name: 'R. de Ruiter', phone: '0612345678' } });
+    expect(JSON.stringify(detail)).not.toContain('ordenen van de post');
+    expect((await call('humanitas', 'GET', `/referrals/residents/${personId}/timeline`)).statusCode).toBe(403);
+    // The sender still has the whole referral.
+    expect((await call('sdd', 'GET', `/referrals/${onward}`)).json().question).toBe('Hulp bij het ordenen van de post.');
   });
 });
 

@@ -23,7 +23,8 @@ interface ReferralView {
   theme: string;
   themeLabel: string;
   route: string;
-  question: string;
+  question: string | null;
+  shared: string[];
   state: string;
   side: 'sender' | 'receiver';
   from: OrganisationRef | null;
@@ -155,7 +156,9 @@ export function ReferralDetail() {
               <dt>Route</dt>
               <dd>{codes.data?.routes[r.route] ?? r.route}</dd>
               <dt>Vraag</dt>
-              <dd>{r.question}</dd>
+              <dd>{r.question ?? 'De inwoner deelt de vraag niet met uw organisatie.'}</dd>
+              <dt>De inwoner deelt met uw organisatie</dt>
+              <dd>{r.shared.length ? r.shared.map((s) => codes.data?.consentScopes[s] ?? s).join(', ') : '–'}</dd>
               <dt>Verantwoordelijk</dt>
               <dd>
                 {r.responsible === null
@@ -225,7 +228,7 @@ export function ReferralDetail() {
             </section>
             <section aria-labelledby="history">
               <Heading2 id="history">Verloop van deze verwijzing</Heading2>
-              <EventList events={r.events} />
+              {r.shared.includes('progress') ? <EventList events={r.events} /> : <Paragraph>De inwoner deelt het verloop niet met uw organisatie.</Paragraph>}
             </section>
           </>
         )}

@@ -23,9 +23,9 @@ export function ServiceLevels() {
   const [draft, setDraft] = useState<Record<string, { answer: string; contact: string }>>({});
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  useEffect(() => {
-    setDraft(Object.fromEntries((levels.data ?? []).map((l) => [l.theme, { answer: String(l.answerWorkingDays), contact: String(l.firstContactWorkingDays) }])));
-  }, [levels.data]);
+  // Start from the stored values again whenever they are (re)loaded.
+  useEffect(() => setDraft({}), [levels.data]);
+  const valueOf = (l: Level) => draft[l.theme] ?? { answer: String(l.answerWorkingDays), contact: String(l.firstContactWorkingDays) };
   const save = async (level: Level) => {
     setError(null);
     setSaved(null);
@@ -33,8 +33,8 @@ export function ServiceLevels() {
       await api('PUT', '/referrals/service-levels', {
         municipalityCode: municipality,
         theme: level.theme,
-        answerWorkingDays: Number(draft[level.theme]?.answer),
-        firstContactWorkingDays: Number(draft[level.theme]?.contact),
+        answerWorkingDays: Number(valueOf(level).answer),
+        firstContactWorkingDays: Number(valueOf(level).contact),
       });
       setSaved(level.label);
       levels.reload();
@@ -81,8 +81,8 @@ export function ServiceLevels() {
                     min={1}
                     max={60}
                     aria-label={`Werkdagen tot antwoord: ${l.label}`}
-                    value={draft[l.theme]?.answer ?? ''}
-                    onChange={(e) => setDraft({ ...draft, [l.theme]: { ...draft[l.theme]!, answer: e.target.value } })}
+                    value={valueOf(l).answer}
+                    onChange={(e) => setDraft({ ...draft, [l.theme]: { ...valueOf(l), answer: e.target.value } })}
                   />
                 </TableCell>
                 <TableCell>
@@ -92,8 +92,8 @@ export function ServiceLevels() {
                     min={1}
                     max={120}
                     aria-label={`Werkdagen tot eerste contact: ${l.label}`}
-                    value={draft[l.theme]?.contact ?? ''}
-                    onChange={(e) => setDraft({ ...draft, [l.theme]: { ...draft[l.theme]!, contact: e.target.value } })}
+                    value={valueOf(l).contact}
+                    onChange={(e) => setDraft({ ...draft, [l.theme]: { ...valueOf(l), contact: e.target.value } })}
                   />
                 </TableCell>
                 <TableCell>{l.configured ? 'Ingesteld' : 'Standaard'}</TableCell>

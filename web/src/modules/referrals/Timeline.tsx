@@ -6,7 +6,7 @@ import { Loading, ProblemAlert, useLoad } from '../../components.tsx';
 import { formatDateTime } from '../../labels.ts';
 import { StaffShell } from '../../layout/Shells.tsx';
 import { EventList, type TimelineEvent } from './ReferralDetail.tsx';
-import { formatDate, SelectField, TextAreaField, useCodeLists, type OrganisationRef } from './shared.tsx';
+import { CheckboxField, formatDate, SelectField, TextAreaField, useCodeLists, type OrganisationRef } from './shared.tsx';
 
 interface TimelineView {
   person: { id: string; name: string; birthDate: string | null; phone: string | null; email: string | null };
@@ -35,6 +35,7 @@ export function ResidentTimeline() {
   const [note, setNote] = useState('');
   const [grantOrg, setGrantOrg] = useState('');
   const [grantText, setGrantText] = useState('');
+  const [grantScopes, setGrantScopes] = useState<string[]>(['contact', 'question', 'progress']);
   const [error, setError] = useState<unknown>(null);
   const t = timeline.data;
   const involved = t ? [...new Map(t.referrals.flatMap((r) => [r.from, r.to]).filter((o): o is OrganisationRef => Boolean(o)).map((o) => [o.code, o])).values()] : [];
@@ -54,7 +55,7 @@ export function ResidentTimeline() {
     e.preventDefault();
     setError(null);
     try {
-      await api('POST', `/referrals/residents/${personId}/consents`, { organisationCode: grantOrg, text: grantText });
+      await api('POST', `/referrals/residents/${personId}/consents`, { organisationCode: grantOrg, text: grantText, scopes: grantScopes });
       setGrantOrg('');
       setGrantText('');
       timeline.reload();
@@ -158,6 +159,18 @@ export function ResidentTimeline() {
               <form className="vn-form" onSubmit={grant} aria-label="Toestemming vastleggen">
                 <Heading2 id="tl-grant">Nieuwe toestemming vastleggen</Heading2>
                 <SelectField id="grant-org" label="Organisatie" value={grantOrg} onChange={setGrantOrg} required placeholder="Kies een organisatie" options={involved.map((o) => [o.code, o.name])} />
+                <fieldset className="vn-fieldset">
+                  <legend>Wat mag deze organisatie zien?</legend>
+                  {Object.entries(codes.data?.consentScopes ?? {}).map(([scope, label]) => (
+                    <CheckboxField
+                      key={scope}
+                      id={`grant-scope-${scope}`}
+                      label={label}
+                      checked={grantScopes.includes(scope)}
+                      onChange={(on) => setGrantScopes(on ? [...grantScopes, scope] : grantScopes.filter((s) => s !== scope))}
+                    />
+                  ))}
+                </fieldset>
                 <TextAreaField id="grant-text" label="Waarvoor gaf de inwoner toestemming?" value={grantText} onChange={setGrantText} required />
                 <Button type="submit" appearance="secondary-action-button">
                   Toestemming vastleggen
