@@ -69,7 +69,6 @@ export const signalCases = personal(
     (t) => [
       index('signal_cases_household_idx').on(t.municipalityCode, t.householdKey, t.lastSignalDate),
       index('signal_cases_queue_idx').on(t.municipalityCode, t.status, t.dueDate),
-      index('signal_cases_import_idx').on(t.createdByImportId),
     ],
   ),
 );
@@ -108,7 +107,6 @@ export const signals = personal(
     },
     (t) => [
       uniqueIndex('signals_creditor_reference_key').on(t.creditorOrganisationId, t.reference),
-      index('signals_import_idx').on(t.importId),
       index('signals_case_idx').on(t.caseId),
       index('signals_bsn_idx').on(t.municipalityCode, t.bsn),
     ],
