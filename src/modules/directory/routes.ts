@@ -107,7 +107,7 @@ const pageRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
     const results = searchDirectory(await loadDirectory(db), query, now);
     return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(searchPage(results, query, now));
   });
-  app.get('/hulp/:id', { config: { access: 'public' }, schema: { hide: true, params: z.object({ id: z.string().max(60) }) } }, async (request, reply) => {
+  app.get('/hulp/:id', { config: { access: 'public' }, schema: { hide: true, params: z.object({ id: z.string().max(200) }) } }, async (request, reply) => {
     try {
       const entry = await getEntry(db, request.params.id);
       return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(detailPage(entry, db.clock.now()));
