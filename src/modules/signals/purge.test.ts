@@ -72,6 +72,10 @@ describe('retention: erasing cases that led to no help', () => {
   it('erases the personal data of cases without help after the term, and the counts survive', async () => {
     const before = await monitorFigures(db, systemActor('test'), { period: '2025-Q1' });
     const metricsBefore = await collectSignalMetrics(db, { fromMonth: '2025-03', toMonth: '2025-03' });
+    const received = metricsBefore.filter((m) => m.measure === 'signals.received');
+    expect(received.reduce((sum, m) => sum + m.value, 0)).toBe(4);
+    expect(received.find((m) => m.areaCode === 'WK050504')).toEqual({ measure: 'signals.received', municipalityCode: 'GM0505', areaCode: 'WK050504', month: '2025-03', value: 1 });
+    expect(metricsBefore.find((m) => m.measure === 'signals.help_accepted' && m.value === 1)?.areaCode).toBe('WK050504');
     const personIds = await inspect(db, async (tx) => (await tx.select({ id: signalCases.personId }).from(signalCases)).map((c) => c.id!));
     clock.set('2025-09-02T10:00:00Z');
     const summary = await purgeExpiredCases(db, testSettings);

@@ -170,4 +170,11 @@ describe('from creditor file to outcome, through the HTTP API', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/signals/monitor?period=2025-Q5', headers: analyst.headers })).statusCode).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/signals/monitor?period=2025-Q1', headers: creditor.headers })).statusCode).toBe(403);
   });
+
+  it('documents every route in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    for (const path of ['/api/v1/signals', '/api/v1/signals/imports', '/api/v1/signals/cases', '/api/v1/signals/cases/{id}/outcome', '/api/v1/signals/letters', '/api/v1/signals/monitor']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+  });
 });
