@@ -249,13 +249,16 @@ export async function createIntake(
   db: Database,
   actor: Actor,
   input: IntakeInput,
-  details: IntakePersonDetails = {},
+  known: { details?: IntakePersonDetails; personId?: string } = {},
 ): Promise<{ intakeId: string; referralId: string }> {
   const data = parseInput(intakeInput, input);
   if (!data.consent.given) {
     throw new ValidationError(noConsentMessage, [{ field: 'consent.given', reason: 'De inwoner moet toestemming geven om de vraag door te sturen.' }]);
   }
   assertIntakeActor(actor, data.route, data.municipalityCode);
+  // Attaching an intake to someone already in the register is for professionals who may look people up, never for the anonymous.
+  if (known.personId && actor.kind !== 'system') assertCan(actor, 'persons:read');
+  const details = known.details ?? {};
   const staffOrganisation = organisationIdOf(actor);
   const receiverCode =
     data.targetOrganisationCode ?? (data.route === 'walk_in' && staffOrganisation ? null : defaultReceiverByRoute[data.route]);
@@ -265,13 +268,21 @@ export async function createIntake(
     actor,
     { action: 'create', objectType: 'referral_intake', municipalityCode: data.municipalityCode, details: { route: data.route, theme: data.theme } },
     async (tx, trail) => {
-      const person = await insertPerson(tx, {
-        ...details,
-        municipalityCode: data.municipalityCode,
-        surname: data.contact.name,
-        phone: data.contact.phone ?? null,
-        email: data.contact.email ?? null,
-      });
+      let person: { id: string; postcode: string | null };
+      if (known.personId) {
+        trail.subjectIds = [known.personId];
+        const [existing] = await tx.select().from(persons).where(eq(persons.id, known.personId));
+        if (!existing || existing.municipalityCode !== data.municipalityCode) throw new NotFoundError('De inwoner');
+        person = existing;
+      } else {
+        person = await insertPerson(tx, {
+          ...details,
+          municipalityCode: data.municipalityCode,
+          surname: data.contact.name,
+          phone: data.contact.phone ?? null,
+          email: data.contact.email ?? null,
+        });
+      }
       trail.subjectIds = [person.id];
       const [intake] = await tx
         .insert(referralIntakes)
@@ -294,7 +305,7 @@ export async function createIntake(
       const referralId = await insertReferral(tx, db, actor, {
         municipalityCode: data.municipalityCode,
         personId: person.id,
-        postcode: details.postcode,
+        postcode: person.postcode ?? details.postcode,
         intakeId: intake!.id,
         fromOrganisationId: staffOrganisation,
         toOrganisationId,
@@ -313,7 +324,15 @@ export async function createIntake(
 export async function createStaffIntake(db: Database, actor: Actor, input: StaffIntakeInput) {
   const { person, ...intake } = parseInput(staffIntakeInput, input);
   assertCan(actor, 'referrals:work');
-  return createIntake(db, actor, intake, person ?? {});
+  return createIntake(db, actor, intake, { details: person ?? {} });
+}
+
+/**
+ * An intake for a resident already in the platform's register (for instance a household the early-signal team
+ * visited): no second person is made. Only for the system or staff who may read persons.
+ */
+export async function createIntakeForPerson(db: Database, actor: Actor, input: IntakeInput, personId: string) {
+  return createIntake(db, actor, input, { personId });
 }
 
 /** The organisations that see a person: involved in a referral for them AND holding an active consent. */

@@ -6,8 +6,10 @@
  *   be anonymous for the `selftest` route. The intake goes to the route's default organisation
  *   (`defaultReceiverByRoute`: selftest → SWT, early_signal → SDD, gp → SWT, walk_in → the actor's own organisation)
  *   unless `targetOrganisationCode` is given. `theme` is one of `themeCodes` (money_debts, work_income, ...).
+ * - `createIntakeForPerson(db, actor, input, personId)`: the same for a resident already in the `persons` register
+ *   (e.g. the household an early-signal case is about), so no duplicate person is made. System or `persons:read` only.
  */
-export { createIntake, intakeInput, type IntakeInput } from './commands.ts';
+export { createIntake, createIntakeForPerson, intakeInput, type IntakeInput } from './commands.ts';
 export {
   defaultReceiverByRoute,
   referralThemes,

@@ -73,6 +73,26 @@ describe('createIntake', () => {
   });
 });
 
+describe('createIntakeForPerson', () => {
+  it('attaches the intake to a resident already in the register, and refuses the anonymous', async () => {
+    const { createIntakeForPerson } = await import('./index.ts');
+    const { insertPerson } = await import('../../platform/persons.ts');
+    const { referrals } = await import('./schema.ts');
+    const { persons } = await import('../../platform/schema.ts');
+    const person = await db.audited(systemActor('test'), { action: 'create', objectType: 'person' }, (tx) =>
+      insertPerson(tx, { municipalityCode: 'GM0505', surname: 'Bestaand', postcode: '3316 AB' }),
+    );
+    const count = () => db.audited(systemActor('test'), { action: 'read', objectType: 'test' }, async (tx) => (await tx.select().from(persons)).length);
+    const before = await count();
+    const { referralId } = await createIntakeForPerson(db, systemActor('signals'), { ...base, route: 'early_signal' }, person.id);
+    expect(await count()).toBe(before);
+    const [row] = await db.audited(systemActor('test'), { action: 'read', objectType: 'test' }, (tx) => tx.select().from(referrals).where(eq(referrals.id, referralId)));
+    expect(row).toMatchObject({ personId: person.id, areaCode: 'WK050505', toOrganisationId: await orgId('SDD') });
+    await expect(createIntakeForPerson(db, anonymousActor(null), base, person.id)).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(createIntakeForPerson(db, systemActor('signals'), { ...base, route: 'early_signal', municipalityCode: 'GM0642' }, person.id)).rejects.toThrow('niet gevonden');
+  });
+});
+
 describe('demo data', () => {
   it('adds the GP and partner accounts and four referrals, once', async () => {
     const { loadConfig } = await import('../../config.ts');
