@@ -10,7 +10,8 @@ import { createTestDatabase } from '../test/support/db.ts';
 /**
  * Geldfit and the social map as a resident's phone sees them: bytes of each server-rendered page (HTML only; the
  * stylesheet is shared and cached) and that they carry no script; and pages per second through the server
- * (app.inject, no network) against GET /api/v1/health in the same run. BENCH_SCALE scales the number of requests.
+ * (app.inject, no network) against GET /api/v1/health in the same run; the light stylesheet against the web app's
+ * (needs `npm run build:web`). BENCH_SCALE scales the number of requests.
  */
 export async function run(): Promise<Record<string, unknown>> {
   const scale = Number(process.env.BENCH_SCALE ?? 1);
@@ -38,6 +39,12 @@ export async function run(): Promise<Record<string, unknown>> {
       if (response.statusCode !== 200) throw new Error(`${name}: ${response.statusCode}`);
       sizes[name] = { htmlBytes: Buffer.byteLength(response.body), scripts: (response.body.match(/<script/g) ?? []).length };
     }
+    const sheet = await app.inject({ url: '/hulp/stijl.css' });
+    const fullCss = (await app.inject({ url: '/' })).body.match(/href="(\/assets\/[^"]+\.css)"/)?.[1];
+    const stylesheet = {
+      publicPagesBytes: sheet.statusCode === 200 ? Buffer.byteLength(sheet.body) : null,
+      webAppBytes: fullCss ? Buffer.byteLength((await app.inject({ url: fullCss })).body) : null,
+    };
     const rate = async (request: InjectOptions) => {
       const t0 = performance.now();
       for (let i = 0; i < n; i++) await app.inject(request);
@@ -49,6 +56,7 @@ export async function run(): Promise<Record<string, unknown>> {
     return {
       requests: n,
       pageSizes: sizes,
+      stylesheet,
       perSecond: { health, search, scoreAndAdvise: result },
       ratioToHealth: { search: Math.round((search / health) * 100) / 100, scoreAndAdvise: Math.round((result / health) * 100) / 100 },
     };
