@@ -176,6 +176,7 @@ function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl: string
         <div className="vn-insights-charts">
           {totals && (
             <figure className="vn-insights-chart">
+              <div className="vn-insights-canvas">
               <Line
                 aria-label={`Lijngrafiek: ${chartLabel}, totaal. De tabel hieronder geeft dezelfde cijfers.`}
                 role="img"
@@ -188,18 +189,21 @@ function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl: string
                       : []),
                   ],
                 }}
-                options={{ maintainAspectRatio: false, plugins: { title: { display: true, text: chartLabel } } }}
+                options={{ maintainAspectRatio: false, scales: { y: { beginAtZero: true } }, plugins: { title: { display: true, text: chartLabel } } }}
               />
+              </div>
               <figcaption className="vn-insights-legend">Verloop in de tijd. Afgeschermde perioden ontbreken in de lijn.</figcaption>
             </figure>
           )}
           <figure className="vn-insights-chart">
+            <div className="vn-insights-canvas">
             <Bar
               aria-label={`Staafgrafiek: ${data.measure.name} per gebied (${data.totalLabel.toLowerCase()}). De tabel hieronder geeft dezelfde cijfers.`}
               role="img"
               data={{ labels: data.rows.map((r) => r.name), datasets: [{ label: data.totalLabel, data: perArea, backgroundColor: '#01689b' }] }}
-              options={{ maintainAspectRatio: false, indexAxis: 'y', plugins: { title: { display: true, text: `${data.measure.name} per gebied` } } }}
+              options={{ maintainAspectRatio: false, indexAxis: 'y', scales: { x: { beginAtZero: true } }, plugins: { title: { display: true, text: `${data.measure.name} per gebied` } } }}
             />
+            </div>
             <figcaption className="vn-insights-legend">Per gebied. Afgeschermde gebieden hebben geen staaf.</figcaption>
           </figure>
         </div>
