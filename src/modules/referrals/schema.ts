@@ -155,3 +155,24 @@ export const referralServiceLevels = pgTable(
   },
   (t) => [primaryKey({ columns: [t.municipalityCode, t.theme] })],
 );
+
+/** The other members of the resident's household a referral is also about (partner, children). */
+export const referralHouseholdMembers = personal(
+  pgTable(
+    'referral_household_members',
+    {
+      id: uuid('id').primaryKey().defaultRandom(),
+      referralId: uuid('referral_id')
+        .notNull()
+        .references(() => referrals.id),
+      personId: uuid('person_id')
+        .notNull()
+        .references(() => persons.id),
+      municipalityCode: text('municipality_code').notNull(),
+      /** partner, child, other */
+      relation: text('relation').notNull(),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    },
+    (t) => [index('referral_household_members_referral_idx').on(t.referralId), index('referral_household_members_person_idx').on(t.personId)],
+  ),
+);
