@@ -104,6 +104,9 @@ describe('Geldfit, the self-test, in a real browser', () => {
     await expectAccessible(page, 'selftest start (en)');
     await page.getByRole('link', { name: 'Start the test for entrepreneurs' }).click();
     await expectAccessible(page, 'selftest questions (en)');
+    await page.getByRole('button', { name: 'See my result' }).click();
+    await page.getByRole('alert').getByText('Not all questions have been answered yet').waitFor();
+    await expectAccessible(page, 'selftest questions with errors (en)');
     const groups = page.getByRole('group');
     for (let i = 0; i < (await groups.count()); i++) await groups.nth(i).getByRole('radio').first().check();
     await answer(page, [

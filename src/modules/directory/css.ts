@@ -211,5 +211,7 @@ export const publicPageClasses = [
   'utrecht-button-link--secondary-action',
   'utrecht-alert',
   'utrecht-alert--error',
+  'utrecht-alert__content',
+  'utrecht-alert__message',
   'vn-',
 ];

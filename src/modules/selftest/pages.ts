@@ -9,12 +9,12 @@ const t = {
     startLead: 'Doe de korte test en ontdek hoe het met uw geldzaken gaat. Het is gratis en anoniem: u hoeft uw naam niet te geven en wij bewaren uw antwoorden niet.',
     startResidents: 'Start de test voor inwoners',
     startEntrepreneurs: 'Start de test voor ondernemers',
-    entrepreneursNote: 'Geldfit Zakelijk is voor ondernemers en zzp’ers.',
     otherLanguage: 'English',
     otherLanguageLang: 'en',
     submit: 'Bekijk mijn uitslag',
     errorTitle: 'Nog niet alle vragen zijn beantwoord',
     errorMissing: 'Kies een antwoord bij:',
+    errorChoose: 'Kies een antwoord.',
     question: 'Vraag',
     resultTitle: (p: string) => `Uw uitslag: ${p}`,
     profileText: {
@@ -57,12 +57,12 @@ const t = {
     startLead: 'Take the short test and find out how your money matters are doing. It is free and anonymous: you do not need to give your name and we do not keep your answers.',
     startResidents: 'Start the test for residents',
     startEntrepreneurs: 'Start the test for entrepreneurs',
-    entrepreneursNote: 'Geldfit Business is for entrepreneurs and the self-employed.',
     otherLanguage: 'Nederlands',
     otherLanguageLang: 'nl',
     submit: 'See my result',
     errorTitle: 'Not all questions have been answered yet',
     errorMissing: 'Choose an answer for:',
+    errorChoose: 'Choose an answer.',
     question: 'Question',
     resultTitle: (p: string) => `Your result: ${p}`,
     profileText: {
@@ -129,7 +129,7 @@ export function startPage(lang: Language): string {
 <p class="utrecht-paragraph">${residents.intro[lang]}</p>
 <p><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/geldfit/${residents.slug}?via=start${langQuery(lang, false)}">${s.startResidents}</a></p>
 <h2 class="utrecht-heading-2">${entrepreneurs.title[lang]}</h2>
-<p class="utrecht-paragraph">${s.entrepreneursNote} ${entrepreneurs.intro[lang]}</p>
+<p class="utrecht-paragraph">${entrepreneurs.intro[lang]}</p>
 <p><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="/geldfit/${entrepreneurs.slug}?via=start${langQuery(lang, false)}">${s.startEntrepreneurs}</a></p>`;
   return publicPage({ title: s.startTitle, lang, body, nav: nav(lang) });
 }
@@ -137,10 +137,10 @@ export function startPage(lang: Language): string {
 export function questionsPage(q: Questionnaire, lang: Language, answers: Answers = {}, missing: string[] = []): string {
   const s = t[lang];
   const errors = missing.length
-    ? html`<div class="utrecht-alert utrecht-alert--error" role="alert" tabindex="-1" id="fouten"><h2 class="utrecht-heading-2">${s.errorTitle}</h2><p class="utrecht-paragraph">${s.errorMissing}</p><ul class="utrecht-unordered-list" role="list">${missing.map((id) => {
+    ? html`<div class="utrecht-alert utrecht-alert--error" role="alert" tabindex="-1" id="fouten"><div class="utrecht-alert__content"><div class="utrecht-alert__message"><h2 class="utrecht-heading-2">${s.errorTitle}</h2><p class="utrecht-paragraph">${s.errorMissing}</p><ul class="utrecht-unordered-list" role="list">${missing.map((id) => {
         const index = q.questions.findIndex((x) => x.id === id);
         return html`<li class="utrecht-unordered-list__item"><a href="#${id}-0">${s.question} ${index + 1}: ${q.questions[index]!.text[lang]}</a></li>`;
-      })}</ul></div>`
+      })}</ul></div></div></div>`
     : '';
   const body = html`${languageSwitch(lang, `/geldfit/${q.slug}`)}
 <h1 class="utrecht-heading-1">${q.title[lang]}</h1>
@@ -152,7 +152,7 @@ ${q.questions.map((question, i) => {
   const invalid = missing.includes(question.id);
   return html`<fieldset${invalid ? new SafeHtml(` aria-describedby="${question.id}-error"`) : ''}>
 <legend>${i + 1}. ${question.text[lang]}</legend>
-${invalid ? html`<p class="vn-error" id="${question.id}-error">${s.errorMissing.replace(':', '')}</p>` : ''}
+${invalid ? html`<p class="vn-error" id="${question.id}-error">${s.errorChoose}</p>` : ''}
 ${question.options.map(
   (o, j) => html`<div class="vn-option"><input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id="${question.id}-${j}" name="${question.id}" value="${o.value}"${
     answers[question.id] === o.value ? new SafeHtml(' checked') : ''
@@ -189,9 +189,9 @@ export function contactForm(q: Questionnaire, profile: Profile, lang: Language, 
 <p class="utrecht-paragraph">${s.contactLead}</p>
 ${
   state.errors?.length
-    ? html`<div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph"><strong>${s.contactErrors}</strong></p><ul class="utrecht-unordered-list" role="list">${state.errors.map(
+    ? html`<div class="utrecht-alert utrecht-alert--error" role="alert"><div class="utrecht-alert__content"><div class="utrecht-alert__message"><p class="utrecht-paragraph"><strong>${s.contactErrors}</strong></p><ul class="utrecht-unordered-list" role="list">${state.errors.map(
         (e) => html`<li class="utrecht-unordered-list__item"><a href="#${e.field}">${e.message}</a></li>`,
-      )}</ul></div>`
+      )}</ul></div></div></div>`
     : ''
 }
 <form method="post" action="/geldfit/contact" novalidate>
