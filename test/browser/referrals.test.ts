@@ -129,6 +129,11 @@ describe('referrals (Ketenaanpak) in a real browser', () => {
     await page.getByLabel('Verwijzen naar').locator('option', { hasText: 'Sociale Dienst Drechtsteden' }).waitFor({ state: 'attached' });
     await expectAccessible(page, 'new referral form');
     await page.getByLabel('Achternaam', { exact: true }).fill('Koster');
+    await page.getByRole('button', { name: 'Gezinslid toevoegen' }).click();
+    await page.getByLabel('Relatie van gezinslid 1').selectOption('child');
+    await page.getByLabel('Achternaam van gezinslid 1').fill('Koster');
+    await page.getByLabel('Geboortedatum van gezinslid 1').fill('2016-02-29');
+    await expectAccessible(page, 'new referral form with a household member');
     await page.getByLabel('Verwijzen naar').selectOption('SDD');
     await page.getByLabel('Onderwerp').selectOption('work_income');
     await page.getByLabel('Korte vraag').fill('Inkomen weggevallen, vraag naar uitkering.');
@@ -136,6 +141,7 @@ describe('referrals (Ketenaanpak) in a real browser', () => {
     await page.getByLabel(/De inwoner geeft toestemming/).check();
     await page.getByRole('button', { name: 'Verwijzing versturen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Verwijzing: Koster' }).waitFor();
+    await page.getByText('Kind: Koster, geboren 29 feb 2016').waitFor();
     await page.goto(`${env.baseUrl}/medewerkers/verwijzingen`);
     const row = page.getByRole('row', { name: /Koster/ });
     await expect(row.textContent()).resolves.toContain('Wij (niet loslaten)');

@@ -26,7 +26,7 @@ import {
   type ReferralTheme,
   type ServiceLevel,
 } from './domain.ts';
-import { referralConsents, referralEvents, referralIntakes, referrals, referralServiceLevels } from './schema.ts';
+import { referralConsents, referralEvents, referralHouseholdMembers, referralIntakes, referrals, referralServiceLevels } from './schema.ts';
 
 const municipalityCode = z.string().regex(/^GM\d{4}$/, 'Een gemeentecode is GM gevolgd door vier cijfers.');
 const theme = z.enum(themeCodes as [ReferralTheme, ...ReferralTheme[]], { error: 'Kies een onderwerp uit de lijst.' });
@@ -34,6 +34,18 @@ const consent = z.object({
   given: z.boolean(),
   text: z.string().trim().min(5, 'Neem de tekst op waarmee de inwoner toestemming gaf.').max(2000),
 });
+
+export const householdRelations = { partner: 'Partner', child: 'Kind', other: 'Ander gezinslid' } as const;
+
+/** Another member of the household the question is also about. */
+export const householdMemberInput = z.object({
+  relation: z.enum(['partner', 'child', 'other'], { error: 'Kies partner, kind of ander gezinslid.' }),
+  initials: z.string().trim().max(20).optional().nullable(),
+  prefix: z.string().trim().max(20).optional().nullable(),
+  surname: z.string().trim().min(1, 'Vul de achternaam van het gezinslid in.').max(200),
+  birthDate: z.iso.date().optional().nullable(),
+});
+export type HouseholdMemberInput = z.infer<typeof householdMemberInput>;
 
 /** What another module hands over when a resident asks for help (self-test, early signal, GP, walk-in). */
 export const intakeInput = z.object({
@@ -61,7 +73,7 @@ export type IntakePersonDetails = z.infer<typeof intakePersonDetails>;
 /** A staff intake (walk-in or GP form): the intake plus what the professional knows about the person. */
 export const staffIntakeInput = intakeInput
   .omit({ route: true })
-  .extend({ route: z.enum(['gp', 'walk_in']), person: intakePersonDetails.optional() });
+  .extend({ route: z.enum(['gp', 'walk_in']), person: intakePersonDetails.optional(), household: z.array(householdMemberInput).max(12).optional() });
 export type StaffIntakeInput = z.input<typeof staffIntakeInput>;
 
 /** One partner refers a resident to another: a resident already known to the sender, or a new one. */
@@ -74,6 +86,7 @@ export const referralInput = z
     theme,
     question: z.string().trim().min(2, 'Beschrijf de vraag in een paar woorden.').max(2000),
     consent,
+    household: z.array(householdMemberInput).max(12).optional(),
   })
   .refine((v) => Boolean(v.personId) !== Boolean(v.person), {
     message: 'Kies een bekende inwoner of vul de gegevens van een nieuwe inwoner in.',
@@ -157,10 +170,11 @@ interface NewReferral {
   theme: ReferralTheme;
   question: string;
   consentText: string;
+  household?: HouseholdMemberInput[];
 }
 
 /** Writes a referral in state `sent`, with the consents for both sides and the first timeline lines. */
-async function insertReferral(tx: Tx, db: Database, actor: Actor, r: NewReferral): Promise<string> {
+async function insertReferral(tx: Tx, db: Database, actor: Actor, r: NewReferral, householdIds: string[] = []): Promise<string> {
   const now = db.clock.now();
   const level = await serviceLevelFor(tx, r.municipalityCode, r.theme);
   const due = dueDates(amsterdamDate(now), level);
@@ -184,6 +198,12 @@ async function insertReferral(tx: Tx, db: Database, actor: Actor, r: NewReferral
     })
     .returning({ id: referrals.id });
   const referralId = row!.id;
+  for (const member of r.household ?? []) {
+    const { relation, ...name } = member;
+    const person = await insertPerson(tx, { ...name, municipalityCode: r.municipalityCode });
+    await tx.insert(referralHouseholdMembers).values({ referralId, personId: person.id, municipalityCode: r.municipalityCode, relation, createdAt: now });
+    householdIds.push(person.id);
+  }
   const sides = [...new Set([r.fromOrganisationId, r.toOrganisationId].filter((id): id is string => Boolean(id)))];
   const existing = await tx
     .select({ organisationId: referralConsents.organisationId, withdrawnAt: referralConsents.withdrawnAt })
@@ -249,7 +269,7 @@ export async function createIntake(
   db: Database,
   actor: Actor,
   input: IntakeInput,
-  known: { details?: IntakePersonDetails; personId?: string } = {},
+  known: { details?: IntakePersonDetails; personId?: string; household?: HouseholdMemberInput[] } = {},
 ): Promise<{ intakeId: string; referralId: string }> {
   const data = parseInput(intakeInput, input);
   if (!data.consent.given) {
@@ -302,18 +322,27 @@ export async function createIntake(
           createdByOrganisationId: staffOrganisation,
         })
         .returning({ id: referralIntakes.id });
-      const referralId = await insertReferral(tx, db, actor, {
-        municipalityCode: data.municipalityCode,
-        personId: person.id,
-        postcode: person.postcode ?? details.postcode,
-        intakeId: intake!.id,
-        fromOrganisationId: staffOrganisation,
-        toOrganisationId,
-        route: data.route,
-        theme: data.theme,
-        question: data.question,
-        consentText: data.consent.text,
-      });
+      const household: string[] = [];
+      const referralId = await insertReferral(
+        tx,
+        db,
+        actor,
+        {
+          municipalityCode: data.municipalityCode,
+          personId: person.id,
+          postcode: person.postcode ?? details.postcode,
+          intakeId: intake!.id,
+          fromOrganisationId: staffOrganisation,
+          toOrganisationId,
+          route: data.route,
+          theme: data.theme,
+          question: data.question,
+          consentText: data.consent.text,
+          household: known.household,
+        },
+        household,
+      );
+      trail.subjectIds = [person.id, ...household];
       trail.objectId = referralId;
       return { intakeId: intake!.id, referralId };
     },
@@ -322,9 +351,9 @@ export async function createIntake(
 
 /** A walk-in or GP intake recorded by a professional, with the person's details. */
 export async function createStaffIntake(db: Database, actor: Actor, input: StaffIntakeInput) {
-  const { person, ...intake } = parseInput(staffIntakeInput, input);
+  const { person, household, ...intake } = parseInput(staffIntakeInput, input);
   assertCan(actor, 'referrals:work');
-  return createIntake(db, actor, intake, { details: person ?? {} });
+  return createIntake(db, actor, intake, { details: person ?? {}, household });
 }
 
 /**
@@ -396,18 +425,27 @@ export async function createReferral(db: Database, actor: Actor, input: Referral
         postcode = person.postcode;
         trail.subjectIds = [personId];
       }
-      const referralId = await insertReferral(tx, db, actor, {
-        municipalityCode: data.municipalityCode,
-        personId,
-        postcode,
-        intakeId: null,
-        fromOrganisationId: actor.organisationId,
-        toOrganisationId: receiver.id,
-        route: 'referral',
-        theme: data.theme,
-        question: data.question,
-        consentText: data.consent.text,
-      });
+      const household: string[] = [];
+      const referralId = await insertReferral(
+        tx,
+        db,
+        actor,
+        {
+          municipalityCode: data.municipalityCode,
+          personId,
+          postcode,
+          intakeId: null,
+          fromOrganisationId: actor.organisationId,
+          toOrganisationId: receiver.id,
+          route: 'referral',
+          theme: data.theme,
+          question: data.question,
+          consentText: data.consent.text,
+          household: data.household,
+        },
+        household,
+      );
+      trail.subjectIds = [personId, ...household];
       trail.objectId = referralId;
       return { referralId, personId };
     },

@@ -22,7 +22,7 @@ import {
   type ReferralTheme,
   type Side,
 } from './domain.ts';
-import { referralConsents, referralEvents, referralIntakes, referrals, referralServiceLevels } from './schema.ts';
+import { referralConsents, referralEvents, referralHouseholdMembers, referralIntakes, referrals, referralServiceLevels } from './schema.ts';
 
 type Staff = Extract<Actor, { kind: 'user' | 'api_key' }>;
 
@@ -143,6 +143,15 @@ export async function getReferral(db: Database, actor: Actor, referralId: string
     const scopes = await assertCanSeePerson(tx, actor, r.personId);
     const [person] = await tx.select().from(persons).where(eq(persons.id, r.personId));
     const intake = r.intakeId ? (await tx.select().from(referralIntakes).where(eq(referralIntakes.id, r.intakeId)))[0] : undefined;
+    const members = scopes.has('contact')
+      ? await tx
+          .select({ personId: referralHouseholdMembers.personId, relation: referralHouseholdMembers.relation, p: { initials: persons.initials, prefix: persons.prefix, surname: persons.surname, birthDate: persons.birthDate } })
+          .from(referralHouseholdMembers)
+          .innerJoin(persons, eq(persons.id, referralHouseholdMembers.personId))
+          .where(eq(referralHouseholdMembers.referralId, r.id))
+          .orderBy(asc(referralHouseholdMembers.createdAt))
+      : [];
+    trail.subjectIds = [r.personId, ...members.map((m) => m.personId)];
     const names = await organisationNames(tx);
     // Only what the resident shares with this organisation: contact details, the question, the progress.
     const events = scopes.has('progress') ? await eventsFor(tx, eq(referralEvents.referralId, r.id), names) : [];
@@ -186,6 +195,7 @@ export async function getReferral(db: Database, actor: Actor, referralId: string
               houseNumber: person.houseNumber,
             }
           : { name: hiddenName, birthDate: null, phone: null, email: null, postcode: null, houseNumber: null },
+      household: members.map((m) => ({ relation: m.relation, name: displayName(m.p), birthDate: m.p.birthDate })),
       intake: intake
         ? { route: intake.route, profile: scopes.has('question') ? intake.profile : null, consentText: intake.consentText, createdAt: intake.createdAt }
         : null,
@@ -237,6 +247,14 @@ export async function residentTimeline(db: Database, actor: Actor, personId: str
         .from(referralConsents)
         .where(eq(referralConsents.personId, personId))
         .orderBy(asc(referralConsents.givenAt));
+      const members = scopes.has('contact')
+        ? await tx
+            .select({ personId: referralHouseholdMembers.personId, relation: referralHouseholdMembers.relation, p: { initials: persons.initials, prefix: persons.prefix, surname: persons.surname, birthDate: persons.birthDate } })
+            .from(referralHouseholdMembers)
+            .innerJoin(persons, eq(persons.id, referralHouseholdMembers.personId))
+            .where(inArray(referralHouseholdMembers.referralId, list.length ? list.map((r) => r.id) : ['00000000-0000-0000-0000-000000000000']))
+        : [];
+      trail.subjectIds = [personId, ...new Set(members.map((m) => m.personId))];
       const ours = new Set(list.filter((r) => sideOf(r, actor.organisationId)).map((r) => r.id));
       const events = (await eventsFor(tx, eq(referralEvents.personId, personId), names)).map((e) =>
         e.referralId && !ours.has(e.referralId) ? { ...e, note: null } : e,
@@ -254,6 +272,7 @@ export async function residentTimeline(db: Database, actor: Actor, personId: str
               houseNumber: person.houseNumber,
             }
           : { id: person.id, municipalityCode: person.municipalityCode, name: hiddenName, birthDate: null, phone: null, email: null, postcode: null, houseNumber: null },
+        household: members.map((m) => ({ relation: m.relation, name: displayName(m.p), birthDate: m.p.birthDate })),
         referrals: list.map((r) => ({
           id: r.id,
           theme: r.theme as ReferralTheme,

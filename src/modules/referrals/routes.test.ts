@@ -237,6 +237,44 @@ describe('intakes by professionals', () => {
     expect(res.statusCode).toBe(403);
   });
 
+  it('records the household a walk-in question is also about, and audits each member as a subject', async () => {
+    const res = await call('swt', 'POST', '/referrals/intakes', {
+      municipalityCode: 'GM0505',
+      route: 'walk_in',
+      targetOrganisationCode: 'SHM',
+      theme: 'money_debts',
+      question: 'Gezin met schulden; wil een maatje.',
+      contact: { name: 'Bos', phone: '0622222222' },
+      consent,
+      household: [
+        { relation: 'partner', initials: 'P.', surname: 'Bos' },
+        { relation: 'child', surname: 'Bos', birthDate: '2015-06-01' },
+      ],
+    });
+    expect(res.statusCode).toBe(201);
+    const { referralId } = res.json();
+    const detail = (await call('swt', 'GET', `/referrals/${referralId}`)).json();
+    expect(detail.household).toEqual([
+      { relation: 'partner', name: 'P. Bos', birthDate: null },
+      { relation: 'child', name: 'Bos', birthDate: '2015-06-01' },
+    ]);
+    const [line] = await t.db.unaudited((q) =>
+      q.select().from(auditEvents).where(and(eq(auditEvents.objectType, 'referral'), eq(auditEvents.objectId, referralId), eq(auditEvents.action, 'read'))),
+    );
+    expect(line!.subjectIds).toHaveLength(3);
+    expect(line!.subjectIds).toContain(detail.personId);
+    const bad = await call('swt', 'POST', '/referrals/intakes', {
+      municipalityCode: 'GM0505',
+      route: 'walk_in',
+      theme: 'money_debts',
+      question: 'Test',
+      contact: { name: 'X' },
+      consent,
+      household: [{ relation: 'cousin', surname: 'Y' }],
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('keeps a walk-in intake at the desk\'s own organisation unless another is named', async () => {
     const res = await call('sdd', 'POST', '/referrals/intakes', {
       municipalityCode: 'GM0505',

@@ -5,6 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
 import {
+  householdRelations,
   actOnReferral,
   consentGrantInput,
   createReferral,
@@ -53,6 +54,7 @@ export const referralRoutesPlugin: FastifyPluginAsync<{ db: Database; config: Co
       actions: actionLabels,
       flags: flagLabels,
       consentScopes,
+      householdRelations,
     }),
   );
 

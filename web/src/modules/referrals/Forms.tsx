@@ -43,6 +43,51 @@ function PersonFieldset({ person, onChange, surnameLabel = 'Achternaam' }: { per
   );
 }
 
+interface Member {
+  relation: string;
+  initials: string;
+  surname: string;
+  birthDate: string;
+}
+
+const relationOptions: [string, string][] = [
+  ['partner', 'Partner'],
+  ['child', 'Kind'],
+  ['other', 'Ander gezinslid'],
+];
+
+/** The other members of the household the question is also about: optional, one row per person. */
+function HouseholdFieldset({ members, onChange }: { members: Member[]; onChange: (m: Member[]) => void }) {
+  const set = (i: number, key: keyof Member) => (value: string) => onChange(members.map((m, j) => (j === i ? { ...m, [key]: value } : m)));
+  return (
+    <fieldset className="vn-fieldset">
+      <legend>
+        <Heading2>Huishouden (niet verplicht)</Heading2>
+      </legend>
+      <Paragraph>Gaat de vraag ook over de partner of kinderen? Voeg ze dan toe.</Paragraph>
+      {members.map((m, i) => (
+        <fieldset key={i} className="vn-fieldset">
+          <legend>Gezinslid {i + 1}</legend>
+          <SelectField id={`member-${i}-relation`} label={`Relatie van gezinslid ${i + 1}`} value={m.relation} onChange={set(i, 'relation')} options={relationOptions} />
+          <TextField id={`member-${i}-initials`} label={`Voorletters van gezinslid ${i + 1}`} value={m.initials} onChange={set(i, 'initials')} />
+          <TextField id={`member-${i}-surname`} label={`Achternaam van gezinslid ${i + 1}`} value={m.surname} onChange={set(i, 'surname')} required />
+          <TextField id={`member-${i}-birth`} label={`Geboortedatum van gezinslid ${i + 1}`} type="date" value={m.birthDate} onChange={set(i, 'birthDate')} />
+          <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => onChange(members.filter((_, j) => j !== i))}>
+            Gezinslid {i + 1} weghalen
+          </button>
+        </fieldset>
+      ))}
+      <button
+        type="button"
+        className="utrecht-button utrecht-button--secondary-action"
+        onClick={() => onChange([...members, { relation: 'partner', initials: '', surname: '', birthDate: '' }])}
+      >
+        Gezinslid toevoegen
+      </button>
+    </fieldset>
+  );
+}
+
 function useMunicipality() {
   const { user } = useSession();
   const options = user?.municipalities ?? [];
@@ -87,6 +132,7 @@ export function NewReferral() {
   const partners = useLoad(() => api<Partner[]>('GET', '/referrals/partners'), []);
   const { municipality, field } = useMunicipality();
   const [person, setPerson] = useState(emptyPerson);
+  const [members, setMembers] = useState<Member[]>([]);
   const [to, setTo] = useState('');
   const [theme, setTheme] = useState(params.get('onderwerp') ?? '');
   const [question, setQuestion] = useState('');
@@ -102,6 +148,7 @@ export function NewReferral() {
       const result = await api<{ referralId: string }>('POST', '/referrals', {
         municipalityCode: residentMunicipality,
         ...(knownId ? { personId: knownId } : { person: compact(person) }),
+        household: members.map((m) => compact(m)),
         toOrganisationCode: to,
         theme,
         question,
@@ -129,6 +176,7 @@ export function NewReferral() {
         ) : (
           <PersonFieldset person={person} onChange={setPerson} />
         )}
+        <HouseholdFieldset members={members} onChange={setMembers} />
         <fieldset className="vn-fieldset">
           <legend>
             <Heading2>Vraag</Heading2>
@@ -154,6 +202,7 @@ export function IntakeForm({ route }: { route: 'walk_in' | 'gp' }) {
   const partners = useLoad(() => api<Partner[]>('GET', '/referrals/partners'), []);
   const { municipality, field } = useMunicipality();
   const [person, setPerson] = useState(emptyPerson);
+  const [members, setMembers] = useState<Member[]>([]);
   const [to, setTo] = useState(route === 'gp' ? 'SWT' : '');
   const [theme, setTheme] = useState(route === 'gp' ? 'money_debts' : '');
   const [question, setQuestion] = useState('');
@@ -177,6 +226,7 @@ export function IntakeForm({ route }: { route: 'walk_in' | 'gp' }) {
         consent: { given: consentGiven, text: consentText },
         profile: assessment || null,
         person: compact(details),
+        household: members.map((m) => compact(m)),
       });
       navigate(`/medewerkers/verwijzingen/${result.referralId}`);
     } catch (err) {
@@ -197,6 +247,7 @@ export function IntakeForm({ route }: { route: 'walk_in' | 'gp' }) {
         <ProblemAlert error={error ?? partners.error ?? codes.error} />
         {field}
         <PersonFieldset person={person} onChange={setPerson} surnameLabel={gp ? 'Achternaam patiënt' : 'Achternaam'} />
+        <HouseholdFieldset members={members} onChange={setMembers} />
         <fieldset className="vn-fieldset">
           <legend>
             <Heading2>Vraag</Heading2>

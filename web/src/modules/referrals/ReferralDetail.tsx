@@ -1,4 +1,4 @@
-import { Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Button, Heading1, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api.ts';
@@ -39,6 +39,7 @@ interface ReferralView {
   responsible: 'sender' | 'receiver' | null;
   actions: { action: string; reasonRequired: boolean }[];
   resident: { name: string; birthDate: string | null; phone: string | null; email: string | null; postcode: string | null; houseNumber: string | null };
+  household: { relation: string; name: string; birthDate: string | null }[];
   intake: { route: string; profile: string | null; consentText: string; createdAt: string } | null;
   events: TimelineEvent[];
 }
@@ -212,6 +213,19 @@ export function ReferralDetail() {
                   </>
                 )}
               </dl>
+              {r.household.length > 0 && (
+                <>
+                  <Heading3>Huishouden</Heading3>
+                  <ul>
+                    {r.household.map((m, i) => (
+                      <li key={i}>
+                        {codes.data?.householdRelations[m.relation] ?? m.relation}: {m.name}
+                        {m.birthDate ? `, geboren ${formatDate(m.birthDate)}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
               <Paragraph>
                 <Link to={`/medewerkers/verwijzingen/inwoners/${r.personId}`}>Tijdlijn en toestemmingen van deze inwoner</Link>
               </Paragraph>

@@ -10,6 +10,7 @@ import { CheckboxField, formatDate, SelectField, TextAreaField, useCodeLists, ty
 
 interface TimelineView {
   person: { id: string; name: string; birthDate: string | null; phone: string | null; email: string | null };
+  household: { relation: string; name: string; birthDate: string | null }[];
   referrals: { id: string; theme: string; route: string; state: string; from: OrganisationRef | null; to: OrganisationRef; sentAt: string; question: string | null }[];
   consents: {
     id: string;
@@ -74,6 +75,19 @@ export function ResidentTimeline() {
       <Loading loading={timeline.loading || codes.loading}>
         {t && (
           <>
+            {t.household.length > 0 && (
+              <section aria-labelledby="tl-household">
+                <Heading2 id="tl-household">Huishouden</Heading2>
+                <ul>
+                  {t.household.map((m, i) => (
+                    <li key={i}>
+                      {codes.data?.householdRelations[m.relation] ?? m.relation}: {m.name}
+                      {m.birthDate ? `, geboren ${formatDate(m.birthDate)}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
             <section aria-labelledby="tl-referrals">
               <Heading2 id="tl-referrals">Verwijzingen</Heading2>
               <Paragraph>

@@ -11,6 +11,7 @@ export interface CodeLists {
   actions: Record<string, string>;
   flags: Record<string, string>;
   consentScopes: Record<string, string>;
+  householdRelations: Record<string, string>;
 }
 
 export function useCodeLists() {
