@@ -94,6 +94,16 @@ describe('GeldenzoDordt, the social map, in a real browser', () => {
     await expectAccessible(page, 'directory new service');
     await page.getByRole('button', { name: 'Dienst toevoegen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Geldcafé in de Staart wijzigen' }).waitFor();
+    // A new meeting place for a mobile hour; its wijk follows from the postcode.
+    await page.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Sociale kaart' }).click();
+    await page.getByLabel('Organisatie van de plek').selectOption({ label: 'Buurtwerk Dordrecht' });
+    await page.getByLabel('Naam van de plek').fill('Speeltuin De Staart');
+    await page.getByLabel('Straat en huisnummer').fill('Speeltuinpad 1');
+    await page.getByLabel('Postcode').fill('3326 AB');
+    await page.getByRole('button', { name: 'Plek toevoegen' }).click();
+    await page.getByText('Plek toegevoegd: Speeltuin De Staart.').waitFor();
+    await page.getByRole('row', { name: /Speeltuin De Staart.*De Staart/ }).waitFor();
+    await expectAccessible(page, 'directory list with places');
     await resident.goto(`${env.baseUrl}/hulp?q=geldcafe`);
     await resident.getByRole('link', { name: 'Geldcafé in de Staart' }).waitFor();
     await resident.close();

@@ -138,6 +138,22 @@ export interface Moment {
   date: string;
 }
 
+/** A place where services are given; the wijk follows from the postcode. */
+export const locationInput = z.object({
+  organizationId: z.string().uuid(),
+  name: z.string().trim().min(2).max(120),
+  address: z.string().trim().min(3).max(200),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^[1-9]\d{3} ?[A-Za-z]{2}$/, 'Vul een postcode in zoals 3315 AB.')
+    .transform((v) => `${v.slice(0, 4)} ${v.slice(-2).toUpperCase()}`),
+  city: z.string().trim().min(2).max(80).default('Dordrecht'),
+  meetingPlace: z.boolean().default(false),
+  description: z.string().trim().max(500).default(''),
+});
+export type LocationInput = z.infer<typeof locationInput>;
+
 /** The wall-clock moment in Europe/Amsterdam: ISO weekday, HH:MM and the local date. */
 export function amsterdamMoment(instant: Date): Moment {
   const parts = Object.fromEntries(amsterdamFormat.formatToParts(instant).map((p) => [p.type, p.value]));

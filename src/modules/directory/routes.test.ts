@@ -117,4 +117,22 @@ describe('directory over HTTP', () => {
     const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/directory/services', headers: manager.headers, payload: { ...body, organizationId: '00000000-0000-4000-8000-000000000000' } });
     expect(unknown.statusCode).toBe(400);
   });
+
+  it('lets staff add a meeting place; the wijk follows from the postcode; a bad postcode is refused', async () => {
+    const worker = await loginAs(t.app, demoEmails.case_worker);
+    const { organizations } = (await t.app.inject({ url: '/api/v1/directory/organizations' })).json() as { organizations: { id: string; code: string }[] };
+    const basis = organizations.find((o) => o.code === 'SOCIALE-BASIS')!;
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/directory/locations',
+      headers: worker.headers,
+      payload: { organizationId: basis.id, name: 'Buurthuis De Staart', address: 'Staartweg 9', postcode: '3325ab', meetingPlace: true },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ postcode: '3325 AB', areaCode: 'WK050510', meetingPlace: true, city: 'Dordrecht' });
+    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/directory/locations', headers: worker.headers, payload: { organizationId: basis.id, name: 'X plek', address: 'Weg 1', postcode: '33' } });
+    expect(bad.statusCode).toBe(400);
+    const anonymous = await t.app.inject({ method: 'POST', url: '/api/v1/directory/locations', payload: { organizationId: basis.id, name: 'X plek', address: 'Weg 1', postcode: '3325 AB' } });
+    expect(anonymous.statusCode).toBe(401);
+  });
 });

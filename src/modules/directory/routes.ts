@@ -5,10 +5,10 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { audiences, directoryQuery, searchDirectory, serviceInput, themes, toHsds, type DirectoryQuery } from './domain.ts';
+import { audiences, directoryQuery, locationInput, searchDirectory, serviceInput, themes, toHsds, type DirectoryQuery } from './domain.ts';
 import { publicStylesheet } from './html.ts';
 import { detailPage, notFoundPage, searchPage } from './pages.ts';
-import { createService, getEntry, listLocations, listOrganizations, loadDirectory, updateService } from './store.ts';
+import { createLocation, createService, getEntry, listLocations, listOrganizations, loadDirectory, updateService } from './store.ts';
 
 type Options = { db: Database; config: Config };
 const idParams = z.object({ id: z.string().uuid() });
@@ -70,6 +70,15 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
       const { organizationId, ...input } = request.body;
       reply.code(201);
       return createService(db, request.actor, organizationId, input);
+    },
+  );
+
+  app.post(
+    '/directory/locations',
+    { config: { access: 'directory:edit' }, schema: { tags, summary: 'Een plek toevoegen, bijvoorbeeld een ontmoetingsplek voor een mobiel spreekuur (medewerkers)', body: locationInput } },
+    async (request, reply) => {
+      reply.code(201);
+      return createLocation(db, request.actor, request.body);
     },
   );
 };

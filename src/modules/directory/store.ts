@@ -6,7 +6,8 @@ import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan } from '../../platform/authz.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
-import type { Audience, DirectoryEntry, HelpKind, ServiceInput, Theme } from './domain.ts';
+import { areaForPostcode } from '../../platform/areas.ts';
+import type { Audience, DirectoryEntry, HelpKind, LocationInput, ServiceInput, Theme } from './domain.ts';
 import { directoryLocations, directoryOrganizations, directorySchedules, directoryServices } from './schema.ts';
 
 type OrgRow = typeof directoryOrganizations.$inferSelect;
@@ -148,4 +149,20 @@ export async function createService(db: Database, actor: Actor, organizationId: 
     return row!.id;
   });
   return getEntry(db, id);
+}
+
+/** Staff add a place (a community centre, a library) where consultation hours can be held. */
+export async function createLocation(db: Database, actor: Actor, input: LocationInput) {
+  assertCan(actor, 'directory:edit');
+  return db.audited(actor, { action: 'create', objectType: 'directory_location' }, async (tx, trail) => {
+    const [org] = await tx.select({ code: directoryOrganizations.code }).from(directoryOrganizations).where(eq(directoryOrganizations.id, input.organizationId));
+    if (!org) throw new ValidationError('Deze organisatie staat niet op de sociale kaart.', [{ field: 'organizationId', reason: 'onbekend' }]);
+    const slug = input.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const [row] = await tx
+      .insert(directoryLocations)
+      .values({ ...input, code: `${slug.slice(0, 50)}-${randomBytes(3).toString('hex')}`, areaCode: areaForPostcode(input.postcode)?.code ?? null })
+      .returning();
+    trail.objectId = row!.id;
+    return row!;
+  });
 }

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { Loading, ProblemAlert, TextField, useLoad } from '../../components.tsx';
 import { StaffShell } from '../../layout/Shells.tsx';
+import { dordrechtWijken } from '../../../../src/platform/areas.ts';
 
 const themeLabels: Record<string, string> = { money: 'Geld en schulden', work: 'Werk', children: 'Kinderen', health: 'Gezondheid', housing: 'Wonen' };
 const audienceLabels: Record<string, string> = { residents: 'Inwoners', entrepreneurs: 'Ondernemers', young_people: 'Jongeren' };
@@ -13,6 +14,7 @@ const helpKindLabels: Record<string, string> = {
   social_work: 'Hulp van een professional',
   debt_help: 'Schuldhulp van de gemeente',
 };
+const wijkNames: Record<string, string> = Object.fromEntries(dordrechtWijken.map((w) => [w.code, w.name]));
 const weekdays = ['', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
 
 interface Schedule {
@@ -53,8 +55,73 @@ interface Organization {
 
 const emptyForm = { name: '', description: '', audiences: ['residents'], themes: ['money'], helpKind: 'volunteer', email: '', phone: '', url: '', howToApply: '', active: true };
 
+interface Place {
+  id: string;
+  name: string;
+  address: string;
+  postcode: string | null;
+  areaCode: string | null;
+  meetingPlace: boolean;
+}
+
+/** Adding a place, e.g. a library or community centre for a mobile consultation hour. */
+function PlaceForm({ organizations, onAdded }: { organizations: Organization[]; onAdded: () => void }) {
+  const empty = { organizationId: '', name: '', address: '', postcode: '', city: 'Dordrecht', meetingPlace: true };
+  const [form, setForm] = useState(empty);
+  const [error, setError] = useState<unknown>(null);
+  const [added, setAdded] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setAdded(null);
+    try {
+      const place = await api<Place>('POST', '/directory/locations', form);
+      setAdded(place.name);
+      setForm(empty);
+      onAdded();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form onSubmit={submit} className="vn-form" aria-label="Plek toevoegen">
+      <div className="vn-field">
+        <label htmlFor="p-org">Organisatie van de plek</label>
+        <select id="p-org" className="utrecht-select" value={form.organizationId} onChange={(e) => setForm({ ...form, organizationId: e.target.value })}>
+          <option value="">Kies een organisatie</option>
+          {organizations.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField id="p-name" label="Naam van de plek" value={form.name} onChange={(name) => setForm({ ...form, name })} />
+      <TextField id="p-address" label="Straat en huisnummer" value={form.address} onChange={(address) => setForm({ ...form, address })} />
+      <TextField id="p-postcode" label="Postcode" value={form.postcode} onChange={(postcode) => setForm({ ...form, postcode })} />
+      <TextField id="p-city" label="Plaats" value={form.city} onChange={(city) => setForm({ ...form, city })} />
+      <div className="vn-check">
+        <input type="checkbox" className="utrecht-checkbox" id="p-meeting" checked={form.meetingPlace} onChange={(e) => setForm({ ...form, meetingPlace: e.target.checked })} />
+        <label htmlFor="p-meeting">Ontmoetingsplek (voor mobiele spreekuren)</label>
+      </div>
+      <ProblemAlert error={error} />
+      {added && (
+        <Paragraph className="vn-success" role="status">
+          Plek toegevoegd: {added}.
+        </Paragraph>
+      )}
+      <div>
+        <Button type="submit" appearance="primary-action-button">
+          Plek toevoegen
+        </Button>
+      </div>
+    </form>
+  );
+}
+
 export function DirectoryList() {
   const { data, error, loading } = useLoad(() => api<{ items: Entry[] }>('GET', '/directory/services?includeInactive=true'), []);
+  const places = useLoad(() => api<{ locations: Place[]; organizations: Organization[] }>('GET', '/directory/organizations'), []);
   return (
     <StaffShell>
       <Heading1>Sociale kaart beheren</Heading1>
@@ -92,6 +159,37 @@ export function DirectoryList() {
           </TableBody>
         </Table>
       </Loading>
+      <Heading2>Plekken</Heading2>
+      <Paragraph>Waar spreekuren worden gehouden. De wijk volgt uit de postcode.</Paragraph>
+      <ProblemAlert error={places.error} />
+      <Loading loading={places.loading && !places.data}>
+        <Table>
+          <caption className="vn-caption">{places.data?.locations.length ?? 0} plekken</caption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Plek</TableHeaderCell>
+              <TableHeaderCell scope="col">Adres</TableHeaderCell>
+              <TableHeaderCell scope="col">Wijk</TableHeaderCell>
+              <TableHeaderCell scope="col">Ontmoetingsplek</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {places.data?.locations.map((l) => (
+              <TableRow key={l.id}>
+                <TableCell>{l.name}</TableCell>
+                <TableCell>
+                  {l.address}
+                  {l.postcode ? `, ${l.postcode}` : ''}
+                </TableCell>
+                <TableCell>{l.areaCode ? (wijkNames[l.areaCode] ?? l.areaCode) : '–'}</TableCell>
+                <TableCell>{l.meetingPlace ? 'ja' : 'nee'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Loading>
+      <Heading2>Plek toevoegen</Heading2>
+      <PlaceForm organizations={places.data?.organizations ?? []} onAdded={places.reload} />
     </StaffShell>
   );
 }
