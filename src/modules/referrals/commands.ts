@@ -206,11 +206,12 @@ async function insertReferral(tx: Tx, db: Database, actor: Actor, r: NewReferral
   }
   const sides = [...new Set([r.fromOrganisationId, r.toOrganisationId].filter((id): id is string => Boolean(id)))];
   const existing = await tx
-    .select({ organisationId: referralConsents.organisationId, withdrawnAt: referralConsents.withdrawnAt })
+    .select({ organisationId: referralConsents.organisationId, withdrawnAt: referralConsents.withdrawnAt, scopes: referralConsents.scopes })
     .from(referralConsents)
     .where(eq(referralConsents.personId, r.personId));
   for (const organisationId of sides) {
-    if (hasActiveConsent(existing, organisationId)) continue;
+    // The consent for this referral covers everything; record it unless an active one already does.
+    if (activeScopes(existing, organisationId).size === allConsentScopes.length) continue;
     await tx.insert(referralConsents).values({
       municipalityCode: r.municipalityCode,
       personId: r.personId,
