@@ -106,6 +106,25 @@ describe('insights API', () => {
     expect(municipalities.rows).toEqual([expect.objectContaining({ areaCode: 'GM0505', cells: [{ value: 300, display: '300', suppressed: null }] })]);
   });
 
+  it('hides the same cells in every view, so one view cannot be subtracted from another', async () => {
+    const view = async (params: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/v1/insights/dashboard?measure=sdd.debt_help_trajectories&municipality=GM0505&level=wijk&${params}`, headers: manager.headers })).json();
+    const crabbehof = (body: { rows: { name: string; cells: { value: number | null }[]; total: { value: number | null } }[] }) => body.rows.find((r) => r.name === 'Crabbehof')!;
+    // Every published number for Crabbehof that contains January (4) is hidden: the month, the quarter, the
+    // year, and the totals over any range that includes January.
+    for (const params of ['granularity=month&from=2021-01&to=2021-01', 'granularity=month&from=2021-01&to=2021-02', 'granularity=quarter&from=2021-01&to=2021-03', 'granularity=year&from=2021&to=2021']) {
+      const row = crabbehof(await view(params));
+      expect(row.cells[0]!.value, params).toBeNull();
+      expect(row.total.value, params).toBeNull();
+    }
+    // February alone is hidden too (its complement), so "January to February" minus "February" gives nothing.
+    expect(crabbehof(await view('granularity=month&from=2021-02&to=2021-02')).cells[0]!.value).toBeNull();
+    // The live figure for the programme comes from the same protected table.
+    const { figuresFor } = await import('./store.ts');
+    const figures = await figuresFor(t.db, { measureCodes: ['sdd.debt_help_trajectories'], municipalityCode: 'GM0505', fromMonth: '2021-01', toMonth: '2021-01' }, 10);
+    expect(figures[0]).toMatchObject({ value: 174 });
+  });
+
   it('keeps each user to their own municipalities, and staff without the permission out', async () => {
     const other = await t.app.inject({ method: 'GET', url: '/api/v1/insights/dashboard?measure=sdd.debt_help_trajectories&municipality=GM0642', headers: manager.headers });
     expect(other.statusCode).toBe(403);
@@ -124,7 +143,7 @@ describe('insights API', () => {
     expect(response.headers['content-disposition']).toContain('sdd.debt_help_trajectories-2021-01-2021-02.csv');
     const lines = response.body.split('\n');
     expect(lines[1]).toBe('gebied;naam;2021-01;2021-02;totaal');
-    expect(lines.find((l) => l.startsWith('WK050505'))).toBe('WK050505;Crabbehof;< 10;afgeschermd;64');
+    expect(lines.find((l) => l.startsWith('WK050505'))).toBe('WK050505;Crabbehof;< 10;afgeschermd;afgeschermd');
     expect(lines.find((l) => l.startsWith('WK050504'))).toBe('WK050504;Wielwijk;125;130;255');
     expect(response.body).not.toMatch(/;4;/);
   });

@@ -12,6 +12,7 @@ import { aggregationForModuleMeasure, importedMeasures, themeCodes, themeForModu
 import { areaCodePattern, parseDataset, type Rejection } from './parse.ts';
 import { addMonths, finerThan, monthOf, parsePeriod, type Granularity, type Period, type PeriodKind } from './periods.ts';
 import { derived, displayCell, protectTable, type ProtectedCell } from './suppression.ts';
+import { addSeries, buildView, combine, type BaseSeries, type View, type ViewPeriod } from './views.ts';
 import { insightsAreas, insightsBenchmarks, insightsImports, insightsMeasures, insightsObservations, insightsPeriods } from './schema.ts';
 
 type Q = Db | Tx;
@@ -500,6 +501,113 @@ function periodsBetween(from: Period, to: Period, granularity: Granularity): str
   return out;
 }
 
+/**
+ * The protected base table of a count measure in one municipality: every wijk (and what could not be placed in a
+ * wijk) × every period the measure has, with the municipality totals as margins, over all time. Views are built
+ * from it (see views.ts), so every view hides the same cells.
+ */
+export async function protectedBase(db: Database, measure: MeasureRecord, municipalityCode: string, threshold: number) {
+  const base = { measure: measure.code, aggregation: 'sum' as Aggregation, granularity: measure.periodKind, startsOn: '1900-01-01', endsOn: '2999-12-31', municipalityCodes: [municipalityCode] };
+  const [wijken, municipal, areas] = await Promise.all([
+    db.maintenance(dashboardSql({ ...base, areaKind: 'wijk' })).then(rowsOf),
+    db.maintenance(dashboardSql({ ...base, areaKind: 'municipality' })).then(rowsOf),
+    db.unaudited((q) => q.select({ code: insightsAreas.code, name: insightsAreas.name }).from(insightsAreas).where(eq(insightsAreas.municipalityCode, municipalityCode))),
+  ]);
+  const periods = [...new Set([...wijken, ...municipal].map((r) => r.period))].sort();
+  const index = new Map(periods.map((p, i) => [p, i]));
+  const names = new Map(areas.map((a) => [a.code, a.name]));
+  const byArea = new Map<string, number[]>();
+  for (const r of wijken) {
+    if (!byArea.has(r.area)) byArea.set(r.area, new Array(periods.length).fill(0));
+    byArea.get(r.area)![index.get(r.period)!] = r.value;
+  }
+  const codes = [...byArea.keys()].sort();
+  const matrix = codes.map((c) => byArea.get(c)!);
+  const labels = codes.map((c) => names.get(c) ?? c);
+  const rest = new Array(periods.length).fill(0);
+  for (const r of municipal) {
+    const i = index.get(r.period)!;
+    rest[i] = Math.max(0, r.value - matrix.reduce((a, row) => a + row[i]!, 0));
+  }
+  if (rest.some((v) => v > 0) || matrix.length === 0) {
+    codes.push(`${municipalityCode}-OVERIG`);
+    labels.push(matrix.length === 0 ? (names.get(municipalityCode) ?? municipalityCode) : 'Niet toe te wijzen aan een wijk');
+    matrix.push(rest);
+  }
+  const table = periods.length ? protectTable(matrix, threshold) : { cells: matrix.map(() => []), colTotals: [] };
+  const series: BaseSeries[] = codes.map((code, r) => ({ code, name: labels[r]!, cells: new Map(periods.map((p, i) => [p, table.cells[r]![i]!])) }));
+  const totals = new Map(periods.map((p, i) => [p, table.colTotals[i]!]));
+  return { periods, series, totals };
+}
+
+function viewPeriods(basePeriods: string[], granularity: Granularity, from: Period, to: Period, wanted: string[]): ViewPeriod[] {
+  const groups = new Map<string, string[]>(wanted.map((w) => [w, []]));
+  for (const b of basePeriods) {
+    const p = parsePeriod(b);
+    if (!p || p.startsOn < from.startsOn || p.endsOn > to.endsOn) continue;
+    const code = granularity === 'month' ? p.code : granularity === 'quarter' ? (p.quarterCode ?? p.code) : p.yearCode;
+    groups.get(code)?.push(b);
+  }
+  return wanted.map((code) => ({ code, base: groups.get(code) ?? [] }));
+}
+
+async function countDashboard(
+  db: Database,
+  query: DashboardQuery,
+  measure: MeasureRecord,
+  municipalityCodes: string[],
+  granularity: Granularity,
+  from: Period,
+  to: Period,
+  threshold: number,
+): Promise<Pick<DashboardResult, 'periods' | 'rows' | 'totals' | 'grandTotal' | 'totalLabel'> & { raw: View }> {
+  const aggregation = measure.aggregation === 'last' ? 'last' : 'sum';
+  const periods = periodsBetween(from, to, granularity);
+  let view: View;
+  if (query.level === 'wijk') {
+    const base = await protectedBase(db, measure, query.municipality, threshold);
+    const areaFilter = query.areas ? new Set(query.areas.split(',').map((a) => a.trim().toUpperCase())) : null;
+    const series = base.series.filter((s) => !areaFilter || areaFilter.has(s.code));
+    view = buildView(series, base.totals, viewPeriods(base.periods, granularity, from, to, periods), aggregation);
+  } else {
+    const bases = [];
+    for (const code of municipalityCodes) bases.push({ code, base: await protectedBase(db, measure, code, threshold) });
+    const withData = bases.filter((b) => b.base.periods.length > 0);
+    const names = new Map(drechtsteden.map((m) => [m.code as string, m.name as string]));
+    const series: BaseSeries[] = withData.map((b) => ({ code: b.code, name: names.get(b.code) ?? b.code, cells: b.base.totals }));
+    const basePeriods = [...new Set(withData.flatMap((b) => b.base.periods))].sort();
+    view = buildView(series, addSeries(withData.map((b) => b.base.totals)), viewPeriods(basePeriods, granularity, from, to, periods), aggregation);
+  }
+  // Rows without any figure in the chosen range are left out.
+  const rows = view.rows.filter((r) => r.cells.some((c) => c.value !== 0 || c.state !== 'shown'));
+  return {
+    periods,
+    raw: view,
+    rows: rows.map((r) => ({ areaCode: r.code, name: r.name, cells: r.cells as never, total: r.total as never, sharePercent: null })),
+    totals: view.totals as never,
+    grandTotal: view.grandTotal as never,
+    totalLabel: aggregation === 'last' ? 'Laatste periode' : 'Totaal',
+  };
+}
+
+async function benchmarksFor(db: Database, measure: MeasureRecord, periods: string[], totals: Cell[] | null): Promise<DashboardResult['benchmarks']> {
+  const periodIndex = new Map(periods.map((p, i) => [p, i]));
+  const benchmarkRows = await db.unaudited((q) =>
+    q
+      .select()
+      .from(insightsBenchmarks)
+      .where(and(eq(insightsBenchmarks.measureCode, measure.code), inArray(insightsBenchmarks.periodCode, periods.length ? periods : ['-']))),
+  );
+  return benchmarkRows
+    .sort((a, b) => a.periodCode.localeCompare(b.periodCode))
+    .map((b) => {
+      const i = periodIndex.get(b.periodCode)!;
+      const total = totals?.[i] ?? null;
+      const differencePercent = total && total.value !== null && b.value > 0 ? round1((100 * (total.value - b.value)) / b.value) : null;
+      return { periodCode: b.periodCode, value: b.value, source: b.source, note: b.note, total, differencePercent };
+    });
+}
+
 export async function dashboard(db: Database, actor: Actor, query: DashboardQuery, threshold: number): Promise<DashboardResult> {
   assertCan(actor, 'insights:read');
   const measure = await db.unaudited((q) => getMeasure(q, query.measure));
@@ -518,6 +626,35 @@ export async function dashboard(db: Database, actor: Actor, query: DashboardQuer
   } else {
     municipalityCodes = actor.kind === 'user' || actor.kind === 'api_key' ? actor.municipalities : drechtsteden.map((m) => m.code);
   }
+  const format = formatter(measure.unit);
+  const show = (c: ProtectedCell): Cell =>
+    c.state === 'shown' ? { value: c.value, display: format(c.value), suppressed: null } : { value: null, display: displayCell(c, threshold), suppressed: c.state };
+
+  if (measure.unit === 'count' && measure.aggregation !== 'avg') {
+    const v = await countDashboard(db, query, measure, municipalityCodes, granularity, from, to, threshold);
+    const last = v.periods.length - 1;
+    const rawRows = v.rows as unknown as { areaCode: string; name: string; cells: ProtectedCell[]; total: ProtectedCell }[];
+    const rawTotals = v.totals as unknown as ProtectedCell[];
+    const grand = v.grandTotal as unknown as ProtectedCell | null;
+    const result = {
+      periods: v.periods,
+      totalLabel: v.totalLabel,
+      rows: rawRows.map((r) => ({
+        areaCode: r.areaCode,
+        name: r.name,
+        cells: r.cells.map(show),
+        total: show(r.total),
+        sharePercent:
+          measure.aggregation === 'last'
+            ? derived([r.cells[last]!, rawTotals[last]!], (a, b) => (b ? round1((100 * a!) / b!) : null))
+            : derived([r.total, grand!], (a, b) => (b ? round1((100 * a!) / b!) : null)),
+      })),
+      totals: rawTotals.map(show),
+      grandTotal: grand ? show(grand) : null,
+    };
+    return { measure, municipalityCode: query.municipality, level: query.level, granularity, from: from.code, to: to.code, threshold, ...result, benchmarks: await benchmarksFor(db, measure, v.periods, result.totals) };
+  }
+
   const base = { measure: measure.code, aggregation: measure.aggregation, granularity, startsOn: from.startsOn, endsOn: to.endsOn, municipalityCodes };
   const areaFilter = query.areas ? new Set(query.areas.split(',').map((a) => a.trim().toUpperCase())) : null;
   const [data, municipal, areas] = await Promise.all([
@@ -554,67 +691,21 @@ export async function dashboard(db: Database, actor: Actor, query: DashboardQuer
     }
   }
 
-  const format = formatter(measure.unit);
-  const show = (c: ProtectedCell): Cell =>
-    c.state === 'shown' ? { value: c.value, display: format(c.value), suppressed: null } : { value: null, display: displayCell(c, threshold), suppressed: c.state };
   const plain = (v: number): Cell => ({ value: v, display: format(v), suppressed: null });
 
-  let rows: DashboardResult['rows'];
+  // Not counts (percentages, durations, amounts): shown as delivered, no totals that would mean nothing.
+  const totalLabel = measure.aggregation === 'avg' ? 'Gemiddeld' : 'Totaal';
+  const grandTotal: Cell | null = null;
+  const rows: DashboardResult['rows'] = areaCodes.map((code, r) => {
+    const row = matrix[r]!;
+    const summary = measure.aggregation === 'avg' ? row.reduce((a, b) => a + b, 0) / Math.max(1, row.length) : measure.aggregation === 'last' ? row[row.length - 1]! : row.reduce((a, b) => a + b, 0);
+    return { areaCode: code, name: labels[r]!, cells: row.map(plain), total: plain(round1(summary)), sharePercent: null };
+  });
   let totals: Cell[] | null = null;
-  let grandTotal: Cell | null = null;
-  let totalLabel = 'Totaal';
-  if (measure.unit === 'count' && measure.aggregation !== 'avg' && matrix.length > 0) {
-    // Counts: protect the whole table, with its margins, before anything leaves the server.
-    const table = protectTable(matrix, threshold);
-    const grand = table.grandTotal;
-    totals = table.colTotals.map(show);
-    if (measure.aggregation === 'sum') {
-      grandTotal = show(grand);
-      rows = areaCodes.map((code, r) => ({
-        areaCode: code,
-        name: labels[r]!,
-        cells: table.cells[r]!.map(show),
-        total: show(table.rowTotals[r]!),
-        sharePercent: derived([table.rowTotals[r]!, grand], (a, b) => (b ? round1((100 * a!) / b!) : null)),
-      }));
-    } else {
-      // A stock: the row's figure is its last period; shares are of the last period's total.
-      totalLabel = 'Laatste periode';
-      const last = periods.length - 1;
-      rows = areaCodes.map((code, r) => ({
-        areaCode: code,
-        name: labels[r]!,
-        cells: table.cells[r]!.map(show),
-        total: show(table.cells[r]![last]!),
-        sharePercent: derived([table.cells[r]![last]!, table.colTotals[last]!], (a, b) => (b ? round1((100 * a!) / b!) : null)),
-      }));
-    }
-  } else {
-    totalLabel = measure.aggregation === 'avg' ? 'Gemiddeld' : 'Totaal';
-    rows = areaCodes.map((code, r) => {
-      const row = matrix[r]!;
-      const summary = measure.aggregation === 'avg' ? row.reduce((a, b) => a + b, 0) / Math.max(1, row.length) : measure.aggregation === 'last' ? row[row.length - 1]! : row.reduce((a, b) => a + b, 0);
-      return { areaCode: code, name: labels[r]!, cells: row.map(plain), total: plain(round1(summary)), sharePercent: null };
-    });
-    if (measure.aggregation !== 'avg' && matrix.length) totals = periods.map((_, i) => plain(matrix.reduce((a, row) => a + row[i]!, 0)));
-    else if (query.level === 'wijk' && municipal.length) totals = periods.map((p) => plain(municipal.find((m) => m.period === p)?.value ?? 0));
-  }
+  if (measure.aggregation !== 'avg' && matrix.length) totals = periods.map((_, i) => plain(matrix.reduce((a, row) => a + row[i]!, 0)));
+  else if (query.level === 'wijk' && municipal.length) totals = periods.map((p) => plain(municipal.find((m) => m.period === p)?.value ?? 0));
 
-  const benchmarkRows = await db.unaudited((q) =>
-    q
-      .select()
-      .from(insightsBenchmarks)
-      .where(and(eq(insightsBenchmarks.measureCode, measure.code), inArray(insightsBenchmarks.periodCode, periods.length ? periods : ['-']))),
-  );
-  const benchmarks = benchmarkRows
-    .sort((a, b) => a.periodCode.localeCompare(b.periodCode))
-    .map((b) => {
-      const i = periodIndex.get(b.periodCode)!;
-      const total = totals?.[i] ?? null;
-      const differencePercent =
-        total && total.value !== null && b.value > 0 ? round1((100 * (total.value - b.value)) / b.value) : null;
-      return { periodCode: b.periodCode, value: b.value, source: b.source, note: b.note, total, differencePercent };
-    });
+  const benchmarks = await benchmarksFor(db, measure, periods, totals);
 
   return {
     measure,
@@ -702,6 +793,23 @@ export async function figuresFor(
     );
     if (rows.length === 0) {
       out.push({ code, name: m.name, unit: m.unit, value: null, display: 'geen cijfers' });
+      continue;
+    }
+    if (m.unit === 'count' && m.aggregation !== 'avg') {
+      // From the same protected base table as the dashboard, so the two can never be played off against each other.
+      const base = await protectedBase(db, m, input.municipalityCode, threshold);
+      const parts = base.periods.filter((p) => {
+        const period = parsePeriod(p)!;
+        return period.startsOn >= from.startsOn && period.endsOn <= to.endsOn;
+      });
+      const cell = combine(parts.map((p) => base.totals.get(p)!), m.aggregation === 'last' ? 'last' : 'sum');
+      out.push({
+        code,
+        name: m.name,
+        unit: m.unit,
+        value: cell.state === 'shown' ? cell.value : null,
+        display: cell.state === 'shown' ? formatter(m.unit)(cell.value) : displayCell(cell, threshold),
+      });
       continue;
     }
     const values = rows.map((r) => r.value);
