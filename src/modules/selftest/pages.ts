@@ -104,6 +104,11 @@ const t = {
 export type Strings = (typeof t)['nl'];
 export const strings = (lang: Language): Strings => t[lang];
 
+/** The questionnaire's introduction; "{questions}" becomes the number of questions, so the text stays right. */
+function intro(q: Questionnaire, lang: Language): string {
+  return q.intro[lang].replace('{questions}', String(q.questions.length));
+}
+
 const weekdaysEn = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const langQuery = (lang: Language, first = true) => (lang === 'en' ? `${first ? '?' : '&'}lang=en` : '');
 
@@ -126,10 +131,10 @@ export function startPage(lang: Language): string {
 <h1 class="utrecht-heading-1">${s.startTitle}</h1>
 <p class="utrecht-paragraph utrecht-paragraph--lead">${s.startLead}</p>
 <h2 class="utrecht-heading-2">${residents.title[lang]}</h2>
-<p class="utrecht-paragraph">${residents.intro[lang]}</p>
+<p class="utrecht-paragraph">${intro(residents, lang)}</p>
 <p><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/geldfit/${residents.slug}?via=start${langQuery(lang, false)}">${s.startResidents}</a></p>
 <h2 class="utrecht-heading-2">${entrepreneurs.title[lang]}</h2>
-<p class="utrecht-paragraph">${entrepreneurs.intro[lang]}</p>
+<p class="utrecht-paragraph">${intro(entrepreneurs, lang)}</p>
 <p><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="/geldfit/${entrepreneurs.slug}?via=start${langQuery(lang, false)}">${s.startEntrepreneurs}</a></p>`;
   return publicPage({ title: s.startTitle, lang, body, nav: nav(lang) });
 }
@@ -144,7 +149,7 @@ export function questionsPage(q: Questionnaire, lang: Language, answers: Answers
     : '';
   const body = html`${languageSwitch(lang, `/geldfit/${q.slug}`)}
 <h1 class="utrecht-heading-1">${q.title[lang]}</h1>
-<p class="utrecht-paragraph">${q.intro[lang]}</p>
+<p class="utrecht-paragraph">${intro(q, lang)}</p>
 ${errors}
 <form method="post" action="/geldfit/${q.slug}" novalidate>
 <input type="hidden" name="lang" value="${lang}">

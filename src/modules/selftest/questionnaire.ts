@@ -43,6 +43,7 @@ export const questionnaireSchema = z
     slug: z.string().regex(/^[a-z-]+$/),
     audience: z.enum(audiences),
     title: text,
+    /** "{questions}" in the text becomes the number of questions. */
     intro: text,
     questions: z.array(questionSchema).min(8).max(20),
     /** Points from which a profile applies; below watch_out the profile is in_order. */

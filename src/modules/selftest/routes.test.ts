@@ -48,6 +48,7 @@ describe('Geldfit over HTTP', () => {
     expect(en.body).toContain('lang="en"');
     expect(en.body).toContain('See my result');
     expect(en.body).toContain('Do you pay your fixed costs on time?');
+    expect(en.body).toContain(`Answer ${residents.questions.length} short questions`);
     const nl = await t.app.inject({ url: '/geldfit/ondernemers?via=start' });
     expect(nl.body).toContain('Bekijk mijn uitslag');
     expect(nl.body).toContain('Heeft u een achterstand bij de Belastingdienst?');
