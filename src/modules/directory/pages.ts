@@ -19,6 +19,12 @@ import {
 } from './domain.ts';
 import { html, publicPage, SafeHtml } from './html.ts';
 
+const dutchDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** 2021-06-01 → "1 juni 2021" */
+export function formatDutchDate(day: string): string {
+  return dutchDate.format(new Date(`${day}T00:00:00Z`));
+}
+
 const whenLabels = { now: 'Nu open', week: 'Deze week nog open' } as const;
 
 function select(name: string, label: string, current: string | undefined, options: [string, string][], id = name): SafeHtml {
@@ -31,7 +37,7 @@ function select(name: string, label: string, current: string | undefined, option
 function scheduleLine(s: DirectorySchedule, now: Moment): SafeHtml {
   const place = s.location ? html`, ${s.location.name} (${s.location.address})` : '';
   const open = isOpenNow(s, now) ? html` <strong>Nu open</strong>` : '';
-  return html`<li class="utrecht-unordered-list__item">${describeSchedule(s)}${place}${s.mobile ? ' · mobiel spreekuur' : ''}${s.note ? html` · ${s.note}` : ''}${s.validFrom ? html` · vanaf ${s.validFrom}` : ''}${open}</li>`;
+  return html`<li class="utrecht-unordered-list__item">${describeSchedule(s)}${place}${s.mobile ? ' · mobiel spreekuur' : ''}${s.note ? html` · ${s.note}` : ''}${s.validFrom ? html` · vanaf ${formatDutchDate(s.validFrom)}` : ''}${s.validUntil ? html` · tot en met ${formatDutchDate(s.validUntil)}` : ''}${open}</li>`;
 }
 
 function contactLines(e: DirectoryEntry): SafeHtml {

@@ -67,6 +67,8 @@ describe('directory over HTTP', () => {
     const page = await t.app.inject({ url: `/hulp/${all.items[0]!.id}` });
     expect(page.body).toContain('maandag 09:00–12:00'.replace('12:00', '11:30'));
     expect(page.body).toContain('donderdag 18:30–20:30');
+    const adviespunt = (await t.app.inject({ url: '/api/v1/directory/services?q=adviespunt' })).json() as { items: { id: string }[] };
+    expect((await t.app.inject({ url: `/hulp/${adviespunt.items[0]!.id}` })).body).toContain('woensdag 09:00–11:00, Consultatiebureau Brouwersdijk (Brouwersdijk 100) · Wekelijks spreekuur · vanaf 1 juni 2021');
     const missing = await t.app.inject({ url: '/hulp/00000000-0000-0000-0000-000000000000' });
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('bestaat niet');
