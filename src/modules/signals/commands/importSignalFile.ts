@@ -59,6 +59,8 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
   const today = amsterdamDate(now);
   const batchSize = input.batchSize ?? 5000;
   return db.audited(actor, { action: 'create', objectType: 'signal_import', municipalityCode, details: { channel: input.channel } }, async (tx, trail) => {
+    // One import per creditor at a time: two overlapping files must not both count a row as new.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`signals:${creditor.id}`}))`);
     const [created] = await tx
       .insert(signalImports)
       .values({
