@@ -205,6 +205,22 @@ describe('a referral from the neighbourhood team to the social service', () => {
     // The sender still has the whole referral.
     expect((await call('sdd', 'GET', `/referrals/${onward}`)).json().question).toBe('Hulp bij het ordenen van de post.');
   });
+
+  it('records full consent again with a new referral when the existing one is narrower', async () => {
+    const res = await call('sdd', 'POST', '/referrals', {
+      municipalityCode: 'GM0505',
+      personId,
+      toOrganisationCode: 'HUMANITAS',
+      theme: 'money_debts',
+      question: 'Nu ook hulp bij een budgetplan.',
+      consent: { given: true, text: 'Inwoner geeft Humanitas nu toestemming voor alles.' },
+    });
+    expect(res.statusCode).toBe(201);
+    const detail = (await call('humanitas', 'GET', `/referrals/${res.json().referralId}`)).json();
+    expect(detail.question).toBe('Nu ook hulp bij een budgetplan.');
+    expect(detail.shared.sort()).toEqual(['contact', 'progress', 'question']);
+    expect((await call('humanitas', 'GET', `/referrals/residents/${personId}/timeline`)).statusCode).toBe(200);
+  });
 });
 
 describe('intakes by professionals', () => {
@@ -330,7 +346,7 @@ describe('service levels and figures', () => {
       values.filter((v) => v.measure === measure && v.month === month && v.municipalityCode === 'GM0505').reduce((s, v) => s + v.value, 0);
     expect(get('referrals.sent', '2026-11')).toBe(1);
     expect(get('referrals.sent.theme.money_debts', '2026-11')).toBe(1);
-    expect(get('referrals.sent.route.referral', '2026-12')).toBe(2);
+    expect(get('referrals.sent.route.referral', '2026-12')).toBe(3);
     expect(get('referrals.sent.route.early_signal', '2026-12')).toBe(1);
     expect(get('referrals.sent.route.gp', '2026-12')).toBe(1);
     expect(get('referrals.help_in_place', '2026-11')).toBe(1);
