@@ -95,7 +95,11 @@ export async function renderOfferLetters(letters: OfferLetter[], settings: Signa
     doc.moveDown(2).fontSize(10).text(`Datum: ${when}`).text('Onderwerp: aanbod van hulp');
     doc.moveDown(1.5).font('Helvetica-Bold').fontSize(13).text(text.heading);
     doc.moveDown(0.5).font('Helvetica').fontSize(11);
-    for (const p of text.paragraphs) doc.text(p).moveDown(0.5);
+    text.paragraphs.forEach((p, i) => {
+      // The last paragraph is the question the list answers: a small heading.
+      if (i === text.paragraphs.length - 1) doc.font('Helvetica-Bold').text(p).font('Helvetica').moveDown(0.3);
+      else doc.text(p).moveDown(0.5);
+    });
     doc.list(text.bullets, { bulletRadius: 2, textIndent: 12 });
     doc.moveDown(0.5);
     text.contact.forEach((line, i) => {
