@@ -16,6 +16,7 @@ import {
 } from './schema.ts';
 import { newApiKeySecret } from './auth.ts';
 import { hashPassword, passwordProblems } from './secrets.ts';
+import { patchSchema } from './validation.ts';
 
 export const municipalityCode = z.string().regex(/^GM\d{4}$/, 'Een gemeentecode is GM gevolgd door vier cijfers.');
 
@@ -34,7 +35,7 @@ export const userInput = z.object({
   password: z.string().min(1),
 });
 
-export const userPatch = z.object({
+export const userPatch = patchSchema({
   displayName: z.string().trim().min(2).max(200).optional(),
   roles: z.array(z.enum(roles)).min(1).optional(),
   active: z.boolean().optional(),

@@ -14,6 +14,7 @@ import { addMonths, finerThan, monthOf, parsePeriod, type Granularity, type Peri
 import { derived, displayCell, protectTable, type ProtectedCell } from './suppression.ts';
 import { addSeries, buildView, combine, type BaseSeries, type View, type ViewPeriod } from './views.ts';
 import { insightsAreas, insightsBenchmarks, insightsImports, insightsMeasures, insightsObservations, insightsPeriods } from './schema.ts';
+import { patchSchema } from '../../platform/validation.ts';
 
 type Q = Db | Tx;
 
@@ -121,7 +122,7 @@ export const measureInput = z.object({
   aggregation: z.enum(['sum', 'last', 'avg']).default('sum'),
 });
 // No defaults in a patch: a default would silently reset a field the client did not send.
-export const measurePatch = z.object({
+export const measurePatch = patchSchema({
   name: z.string().trim().min(2).max(200).optional(),
   description: z.string().trim().max(2000).optional(),
   owner: z.string().trim().min(2).max(200).optional(),

@@ -19,6 +19,7 @@ import {
   initiativePatch,
   letterInput,
   lineInput,
+  linePatch,
   listProgrammes,
   programmeInput,
   programmeOverview,
@@ -57,7 +58,7 @@ export const programmeRoutes: FastifyPluginAsync<{ db: Database; config: Config 
   app.post('/programmes/:id/lines', { config: manage, schema: { tags, summary: 'Programmalijn toevoegen', params: id, body: lineInput } }, async (request, reply) =>
     reply.code(201).send(await createLine(db, request.actor, request.params.id, request.body)),
   );
-  app.patch('/programme-lines/:id', { config: manage, schema: { tags, summary: 'Programmalijn wijzigen', params: id, body: lineInput.partial() } }, async (request) =>
+  app.patch('/programme-lines/:id', { config: manage, schema: { tags, summary: 'Programmalijn wijzigen', params: id, body: linePatch } }, async (request) =>
     updateLine(db, request.actor, request.params.id, request.body),
   );
   app.post('/programme-lines/:id/initiatives', { config: manage, schema: { tags, summary: 'Initiatief toevoegen', params: id, body: initiativeInput } }, async (request, reply) =>

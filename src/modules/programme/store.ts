@@ -4,6 +4,7 @@ import type { Database, Tx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { patchSchema } from '../../platform/validation.ts';
 import { initiativeFigures, initiativeMeasures, type MeasureFigure } from '../insights/index.ts';
 import { programmeCommitments, programmeDecisions, programmeInitiatives, programmeLetters, programmeLines, programmes, programmeUpdates } from './schema.ts';
 import { buildLetterModel, renderLetterDocx, renderLetterPdf } from './letter.ts';
@@ -29,7 +30,7 @@ export const programmeInput = z.object({
   responsible: z.string().trim().max(200).default(''),
 });
 // Patches list their fields without defaults: a default would silently reset a field the client did not send.
-export const programmePatch = z.object({
+export const programmePatch = patchSchema({
   name: z.string().trim().min(2).max(200).optional(),
   startsOn: isoDate.optional(),
   endsOn: isoDate.optional(),
@@ -42,13 +43,14 @@ export const programmePatch = z.object({
   responsible: z.string().trim().max(200).optional(),
 });
 export const lineInput = z.object({ number: z.number().int().min(1).max(99), title: z.string().trim().min(2).max(200) });
+export const linePatch = patchSchema(lineInput.partial().shape);
 export const initiativeInput = z.object({
   name: z.string().trim().min(2).max(200),
   description: z.string().trim().max(5000).default(''),
   position: z.number().int().min(0).max(999).optional(),
   measureCodes: z.array(z.string().max(100)).max(20).optional(),
 });
-export const initiativePatch = z.object({
+export const initiativePatch = patchSchema({
   name: z.string().trim().min(2).max(200).optional(),
   description: z.string().trim().max(5000).optional(),
   position: z.number().int().min(0).max(999).optional(),
@@ -65,7 +67,7 @@ export const commitmentInput = z.object({
   answeredInPeriod: reportingPeriod.nullable().default(null),
   answer: z.string().trim().max(10000).default(''),
 });
-export const commitmentPatch = z.object({
+export const commitmentPatch = patchSchema({
   code: z.string().trim().min(2).max(50).optional(),
   title: z.string().trim().min(2).max(500).optional(),
   description: z.string().trim().max(5000).optional(),
