@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { count, eq, inArray } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { loadConfig } from '../../config.ts';
@@ -103,10 +103,18 @@ describe('retention: erasing cases that led to no help', () => {
   it('runs daily in the server as a job; a second run erases nothing more', async () => {
     const job = signalsModule.jobs?.find((j) => j.name === 'signals-retention');
     expect(job?.everyMs).toBe(24 * 60 * 60 * 1000);
+    // Another module still refers to P-4's resident: the case goes, the person stays for that module.
+    const small = await inspect(db, async (tx) => (await tx.select({ personId: signalCases.personId }).from(signalCases).where(eq(signalCases.id, caseIds['P-4']!)))[0]!.personId!);
+    await db.maintenance(sql.raw('create table purge_test_reference (person_id uuid not null references persons(id))'));
+    await db.maintenance(sql.raw(`insert into purge_test_reference values ('${small}')`));
     clock.set('2025-09-06T10:00:00Z');
     await job!.run(db, loadConfig({}));
     // Now P-4 (5 March, no help) has expired too; the helped case stays.
     expect(await remaining()).toEqual([caseIds['P-1']]);
+    const kept = await inspect(db, (tx) => tx.select({ surname: persons.surname }).from(persons).where(eq(persons.id, small)));
+    expect(kept).toEqual([{ surname: 'Small' }]);
+    const lastDelete = (await db.unaudited((q) => q.select().from(auditEvents).where(eq(auditEvents.action, 'delete')))).at(-1)!;
+    expect(lastDelete.details).toMatchObject({ casesPurged: 1, personsErased: 0 });
     expect((await purgeExpiredCases(db, testSettings)).casesPurged).toBe(0);
   });
 });
