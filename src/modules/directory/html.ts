@@ -56,6 +56,8 @@ export function publicStylesheet(): { css: string; version: string } | null {
 }
 
 const pageStyle = `
+.vn-light .utrecht-page-footer a{color:inherit}
+.vn-light .utrecht-page-footer{padding:1rem 2rem}
 .vn-light .utrecht-page-content{max-width:48rem}
 .vn-light .vn-results{list-style:none;padding:0;margin:0}
 .vn-light .vn-results>li{border-block-end:1px solid #ccc;padding-block:1rem}
