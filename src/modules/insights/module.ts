@@ -60,6 +60,12 @@ export const insightsModule: ModuleDefinition = {
       .requiredOption('--measure <code>', 'de maat, bijvoorbeeld sdd.debt_help_trajectories')
       .option('--json', 'samenvatting als JSON')
       .action(async (file: string, options: { measure: string; json?: boolean }) => {
+        // As for signal files: exit 0 when the file was read (rejected rows are in the summary), 2 when it could not be.
+        if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+          console.error(`Het bestand ${file} bestaat niet of is geen bestand.`);
+          process.exitCode = 2;
+          return;
+        }
         const db = await ctx.openDatabase();
         try {
           await ensureInsightsReferenceData(db);
@@ -70,7 +76,6 @@ export const insightsModule: ModuleDefinition = {
             console.log(`${summary.rows} regels: ${summary.accepted} opgeslagen, ${summary.duplicates} al bekend, ${summary.rejected} afgewezen.`);
             for (const r of summary.rejections) console.log(`  regel ${r.line}, ${r.field}: ${r.reason}`);
           }
-          if (summary.rejected > 0) process.exitCode = 1;
         } catch (error) {
           if (error instanceof ValidationError) {
             console.error(error.message);
