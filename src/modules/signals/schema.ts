@@ -62,6 +62,8 @@ export const signalCases = personal(
       result: text('result'),
       referralOrganisationId: uuid('referral_organisation_id').references(() => organisations.id),
       referralNote: text('referral_note'),
+      /** The handover in the chain (`referrals`) made when the resident accepted help and agreed to it. */
+      chainReferralId: uuid('chain_referral_id'),
       closedOn: date('closed_on'),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),

@@ -130,10 +130,20 @@ describe('from creditor file to outcome, through the HTTP API', () => {
     expect(noTarget.statusCode).toBe(400);
     expect(noTarget.json().errors[0].field).toBe('referralOrganisationId');
     expect((await outcome({ result: 'referral_financial', referralOrganisationId: orgs.TRIVIRE })).statusCode).toBe(400);
-    const closed = await outcome({ result: 'referral_financial', referralOrganisationId: orgs.SDD, referralNote: 'Aanmelding schuldhulp' });
+    const notAReferral = await outcome({ result: 'quick_fix', chainConsent: true });
+    expect(notAReferral.statusCode).toBe(400);
+    expect(notAReferral.json().errors[0].field).toBe('chainConsent');
+    // Help accepted, and the resident agrees to a handover in the chain: the SDD gets it as a referral.
+    const closed = await outcome({ result: 'referral_financial', referralOrganisationId: orgs.SDD, referralNote: 'Aanmelding schuldhulp', chainConsent: true });
     expect(closed.statusCode).toBe(200);
     const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/signals/cases/${caseId}`, headers: officer.headers })).json();
     expect(detail).toMatchObject({ status: 'closed', result: 'referral_financial', helpResponse: 'accepted', reached: true, referralOrganisationName: 'Sociale Dienst Drechtsteden', closedOn: '2025-04-15' });
+    expect(detail.chainReferralId).toMatch(/^[0-9a-f-]{36}$/);
+    const handover = await t.app.inject({ method: 'GET', url: `/api/v1/referrals/${detail.chainReferralId}`, headers: officer.headers });
+    expect(handover.statusCode).toBe(200);
+    expect(JSON.stringify(handover.json())).toContain('Aanmelding schuldhulp');
+    expect(handover.json()).toMatchObject({ route: 'early_signal', state: 'sent' });
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/referrals/${detail.chainReferralId}`, headers: creditor.headers })).statusCode).toBe(403);
     expect(detail.contactAttempts.map((a: { kind: string; reached: boolean }) => [a.kind, a.reached]).sort()).toEqual([
       ['home_visit', true],
       ['phone', false],

@@ -2,10 +2,11 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../../db/database.ts';
 import type { Actor } from '../../../platform/actor.ts';
-import { assertCan } from '../../../platform/authz.ts';
+import { assertCan, assertMunicipality } from '../../../platform/authz.ts';
 import { amsterdamDate } from '../../../platform/clock.ts';
-import { ConflictError, ValidationError } from '../../../platform/errors.ts';
-import { users } from '../../../platform/schema.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../../platform/errors.ts';
+import { organisations, persons, users } from '../../../platform/schema.ts';
+import { createIntakeForPerson } from '../../referrals/index.ts';
 import { assertReferralTarget } from '../access.ts';
 import { contactKinds, finalResults, helpResponses, helpResults, partsOfDay, reachedResults, referralResults, type FinalResult, type HelpResponse } from '../ddas.ts';
 import { loadCaseForWork } from '../queries.ts';
@@ -87,6 +88,11 @@ export const outcomeInput = z.object({
   /** Until the referrals module takes over: the organisation the household was referred to. */
   referralOrganisationId: z.string().uuid().optional().nullable(),
   referralNote: z.string().trim().max(2000).optional().nullable(),
+  /**
+   * The resident agreed that their question goes to the chosen organisation through the chain (Ketenaanpak):
+   * a warm handover in `referrals`, where the receiver must take it up. Only with a referral result.
+   */
+  chainConsent: z.boolean().optional(),
 });
 
 const signalStatusForResult: Partial<Record<FinalResult, string>> = {
@@ -105,17 +111,25 @@ export function impliedHelpResponse(result: FinalResult): HelpResponse | null {
   return null;
 }
 
-/** Closes the case with its DDAS final result; a referral result needs the organisation referred to. */
+/**
+ * Closes the case with its DDAS final result; a referral result needs the organisation referred to. With the
+ * resident's consent the referral becomes a handover in the chain (`referrals`), made before the case closes so
+ * that a refused handover leaves the case open.
+ */
 export async function recordOutcome(db: Database, actor: Actor, caseId: string, input: z.infer<typeof outcomeInput>) {
   assertCan(actor, 'signals:work');
   const needsTarget = referralResults.includes(input.result);
   if (needsTarget && !input.referralOrganisationId) {
     throw new ValidationError('Kies naar welke organisatie u heeft doorverwezen.', [{ field: 'referralOrganisationId', reason: 'Verplicht bij een doorverwijzing.' }]);
   }
+  if (input.chainConsent && !needsTarget) {
+    throw new ValidationError('Doorgeven in de keten kan alleen bij een doorverwijzing.', [{ field: 'chainConsent', reason: 'Kies een resultaat met doorverwijzing.' }]);
+  }
   const helpResponse = input.helpResponse ?? impliedHelpResponse(input.result);
   if (helpResponse === 'accepted' && !helpResults.includes(input.result)) {
     throw new ValidationError('Hulp aangenomen past niet bij dit resultaat.', [{ field: 'helpResponse', reason: 'Kies advies/snelle oplossing of een doorverwijzing.' }]);
   }
+  const chainReferralId = input.chainConsent ? await handOverToChain(db, actor, caseId, input) : null;
   return db.audited(actor, { action: 'update', objectType: 'signal_case', objectId: caseId, details: { result: input.result } }, async (tx, trail) => {
     const found = await loadCaseForWork(tx, actor, caseId);
     trail.municipalityCode = found.municipalityCode;
@@ -132,6 +146,7 @@ export async function recordOutcome(db: Database, actor: Actor, caseId: string, 
         reached: reachedResults.includes(input.result) || found.reached === true,
         referralOrganisationId: needsTarget ? input.referralOrganisationId! : null,
         referralNote: input.referralNote ?? null,
+        chainReferralId,
         closedOn: today,
         takenUpOn: found.takenUpOn ?? today,
         dueDate: null,
@@ -144,4 +159,43 @@ export async function recordOutcome(db: Database, actor: Actor, caseId: string, 
     else await tx.update(signals).set({ status: 'taken_up' }).where(sql`${signals.caseId} = ${caseId} and ${signals.status} = 'unjustified'`);
     return updated!;
   });
+}
+
+/** The warm handover: the case's resident goes to the chosen partner in `referrals`, with their consent. */
+async function handOverToChain(db: Database, actor: Actor, caseId: string, input: z.infer<typeof outcomeInput>): Promise<string> {
+  const found = await db.audited(actor, { action: 'read', objectType: 'signal_case', objectId: caseId, purpose: 'overdracht in de keten' }, async (tx, trail) => {
+    const [row] = await tx
+      .select({ case: signalCases, person: persons, organisationCode: organisations.code })
+      .from(signalCases)
+      .leftJoin(persons, eq(persons.id, signalCases.personId))
+      .leftJoin(organisations, eq(organisations.id, sql`${input.referralOrganisationId ?? null}::uuid`))
+      .where(eq(signalCases.id, caseId));
+    if (!row) throw new NotFoundError('De zaak');
+    assertMunicipality(actor, row.case.municipalityCode);
+    trail.municipalityCode = row.case.municipalityCode;
+    if (row.person) trail.subjectIds = [row.person.id];
+    if (row.case.status === 'closed') throw new ConflictError('Deze zaak is al afgesloten.');
+    await assertReferralTarget(tx, input.referralOrganisationId!, row.case.municipalityCode);
+    return row;
+  });
+  const person = found.person;
+  if (!person) throw new ValidationError('Bij deze zaak hoort geen inwoner meer.', [{ field: 'chainConsent', reason: 'Geen inwoner om door te geven.' }]);
+  const name = [person.initials, person.prefix, person.surname].filter(Boolean).join(' ');
+  const intake = await createIntakeForPerson(
+    db,
+    actor,
+    {
+      municipalityCode: found.case.municipalityCode,
+      route: 'early_signal',
+      theme: input.result === 'referral_non_financial' ? 'health' : 'money_debts',
+      question:
+        input.referralNote?.trim() ||
+        'Vroegsignalering: betalingsachterstand. De inwoner heeft hulp aangenomen en wil graag dat u contact opneemt.',
+      targetOrganisationCode: found.organisationCode ?? undefined,
+      contact: { name, phone: person.phone, email: person.email },
+      consent: { given: true, text: 'Mondeling gegeven aan het vroegsignaleringsteam: de vraag mag naar de gekozen organisatie.' },
+    },
+    person.id,
+  );
+  return intake.referralId;
 }

@@ -1,6 +1,6 @@
 import { Button, Heading1, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api, ApiError, type Problem } from '../../api.ts';
 import { Loading, ProblemAlert, useLoad } from '../../components.tsx';
 import { StaffShell } from '../../layout/Shells.tsx';
@@ -36,6 +36,7 @@ interface CaseDetailData extends CaseRow {
   result: string | null;
   referralOrganisationName: string | null;
   referralNote: string | null;
+  chainReferralId: string | null;
   closedOn: string | null;
   assignedUserId: string | null;
   signals: { id: string; reference: string; signalDate: string; creditorType: string; creditorName: string; amountCents: number; status: string; isNew: boolean }[];
@@ -55,7 +56,7 @@ export function SignalCase() {
   const [message, setMessage] = useState('');
   const [assign, setAssign] = useState<{ assignedUserId: string; dueDate: string } | null>(null);
   const [attempt, setAttempt] = useState({ kind: 'phone', reached: 'no', date: today(), partOfDay: 'morning', note: '' });
-  const [outcome, setOutcome] = useState({ result: '', helpResponse: '', referralOrganisationId: '', referralNote: '' });
+  const [outcome, setOutcome] = useState({ result: '', helpResponse: '', referralOrganisationId: '', referralNote: '', chainConsent: false });
   const [letterUrl, setLetterUrl] = useState('');
 
   const c = data.data;
@@ -91,6 +92,7 @@ export function SignalCase() {
           helpResponse: outcome.helpResponse || null,
           referralOrganisationId: outcome.referralOrganisationId || null,
           referralNote: outcome.referralNote || null,
+          chainConsent: referralResults.includes(outcome.result as (typeof referralResults)[number]) && outcome.chainConsent,
         }),
       'De uitkomst is vastgelegd en de zaak is afgesloten.',
     );
@@ -218,6 +220,10 @@ export function SignalCase() {
                   <dd>{label(helpResponseLabels, c.helpResponse)}</dd>
                   <dt>Doorverwezen naar</dt>
                   <dd>{c.referralOrganisationName ?? '–'}</dd>
+                  <dt>Ketenaanpak</dt>
+                  <dd>
+                    {c.chainReferralId ? <Link to={`/medewerkers/verwijzingen/${c.chainReferralId}`}>Overgedragen: bekijk de verwijzing</Link> : 'Niet overgedragen'}
+                  </dd>
                   <dt>Afgesloten op</dt>
                   <dd>{formatDate(c.closedOn)}</dd>
                 </dl>
@@ -323,6 +329,14 @@ export function SignalCase() {
                           </option>
                         ))}
                       </select>
+                    </div>
+                  )}
+                  {referralResults.includes(outcome.result as (typeof referralResults)[number]) && (
+                    <div className="vn-option">
+                      <input id="o-chain" type="checkbox" checked={outcome.chainConsent} onChange={(e) => setOutcome({ ...outcome, chainConsent: e.target.checked })} />
+                      <label htmlFor="o-chain">
+                        De inwoner geeft toestemming: draag de vraag over in de Ketenaanpak, zodat deze organisatie contact opneemt
+                      </label>
                     </div>
                   )}
                   <div className="vn-field">

@@ -1,0 +1,1 @@
+ALTER TABLE "signal_cases" ADD COLUMN "chain_referral_id" uuid;
