@@ -174,7 +174,7 @@ describe('referrals (Ketenaanpak) in a real browser', () => {
     await swt.getByLabel(/De inwoner geeft toestemming/).check();
     await swt.getByRole('button', { name: 'Verwijzing versturen' }).click();
     await swt.getByRole('heading', { level: 1, name: 'Verwijzing: Koster' }).waitFor();
-    await expect(swt.locator('dd', { hasText: 'Humanitas Thuisadministratie' }).count()).resolves.toBe(1);
+    await swt.locator('dd', { hasText: 'Humanitas Thuisadministratie' }).waitFor();
     await swt.context().close();
   });
 

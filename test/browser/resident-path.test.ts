@@ -107,6 +107,7 @@ describe('the resident path: self-test → contact request → partner → help 
     await page.getByRole('heading', { level: 1, name: 'Tijdlijn: Fatima Yilmaz' }).waitFor();
     timelineUrl = page.url();
     const history = page.getByRole('list').filter({ hasText: 'Verwijzing verstuurd' });
+    await history.waitFor();
     for (const step of ['Toestemming gegeven', 'Verwijzing verstuurd', 'Geaccepteerd', 'Eerste contact gelegd', 'Hulp loopt']) {
       await expect(history.getByText(step, { exact: true }).count(), step).resolves.toBeGreaterThan(0);
     }

@@ -137,7 +137,7 @@ export function ReferralDetail() {
   const r = referral.data;
   return (
     <StaffShell>
-      <Heading1>Verwijzing{r ? `: ${r.resident.name}` : ''}</Heading1>
+      <Heading1>Verwijzing{r && codes.data ? `: ${r.resident.name}` : ''}</Heading1>
       <Paragraph>
         <Link to="/medewerkers/verwijzingen">Terug naar de werklijst</Link>
       </Paragraph>

@@ -66,7 +66,7 @@ export function ResidentTimeline() {
   };
   return (
     <StaffShell>
-      <Heading1>Tijdlijn{t ? `: ${t.person.name}` : ''}</Heading1>
+      <Heading1>Tijdlijn{t && codes.data ? `: ${t.person.name}` : ''}</Heading1>
       <Paragraph>
         Alle verwijzingen voor deze inwoner, bij alle betrokken organisaties. U ziet dit alleen zolang de inwoner uw organisatie toestemming geeft.
         Elke keer dat iemand deze tijdlijn bekijkt, wordt vastgelegd. <Link to="/medewerkers/verwijzingen">Terug naar de werklijst</Link>
