@@ -1,1 +1,0 @@
-CREATE INDEX "signals_bsn_idx" ON "signals" USING btree ("municipality_code","bsn");

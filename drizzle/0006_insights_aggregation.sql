@@ -1,1 +1,0 @@
-ALTER TABLE "insights_measures" ADD COLUMN "aggregation" text DEFAULT 'sum' NOT NULL;

@@ -1,1 +1,0 @@
-ALTER TABLE "signal_cases" ADD COLUMN "chain_referral_id" uuid;
