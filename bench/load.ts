@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
-import { Database } from '../src/db/database.ts';
+import { createScratchDatabase } from '../test/support/db.ts';
+import { benchDatabaseUrl, latencySummary } from './_support.ts';
 import { buildServer } from '../src/http/server.ts';
 import type { Actor } from '../src/platform/actor.ts';
 import { newApiKeySecret } from '../src/platform/auth.ts';
-import { ensureReferenceData, seedDemo } from '../src/platform/demo.ts';
+import { seedDemo } from '../src/platform/demo.ts';
 import { apiKeys, organisations, users } from '../src/platform/schema.ts';
 import { modules } from '../src/modules/registry.ts';
 import { decideApplication, submitApplication } from '../src/modules/pass/applications.ts';
@@ -27,11 +26,6 @@ interface Run {
   errors: number;
   statuses: Record<number, number>;
   firstError?: string;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function forDuration(seconds: number, expected: number, request: (i: number) => Promise<Response>): Promise<Run> {
@@ -64,12 +58,10 @@ async function forDuration(seconds: number, expected: number, request: (i: numbe
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const r = (n: number) => Math.round(n * 10) / 10;
   return {
     requests: latencies.length,
     perSecond: Math.round(latencies.length / elapsed),
-    latencyMs: { p50: r(percentile(latencies, 50)), p95: r(percentile(latencies, 95)), p99: r(percentile(latencies, 99)), max: r(latencies.at(-1) ?? 0) },
+    latencyMs: latencySummary(latencies),
     errors,
     statuses,
     ...(firstError ? { firstError } : {}),
@@ -79,19 +71,10 @@ async function forDuration(seconds: number, expected: number, request: (i: numbe
 export async function run(): Promise<Record<string, unknown>> {
   const scale = Number(process.env.BENCH_SCALE ?? 1);
   const seconds = Math.max(3, Math.round(60 * scale));
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
-  const name = `vangnet_bench_load_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await Database.open({ url: url.toString(), poolSize: 20 });
+  const { db, cleanup } = await createScratchDatabase(benchDatabaseUrl, { poolSize: 20, prefix: 'vangnet_bench_load' });
   const config = loadConfig({ VANGNET_LOG_LEVEL: 'silent', PORT: '0', VANGNET_PUBLIC_URL: 'http://127.0.0.1' });
   const app = await buildServer({ db, config });
   try {
-    await ensureReferenceData(db);
     await seedDemo(db, 'Bench-wachtwoord-123');
     for (const module of modules) await module.seedDemo?.(db, config);
 
@@ -181,11 +164,7 @@ export async function run(): Promise<Record<string, unknown>> {
     };
   } finally {
     await app.close();
-    await db.close();
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
+    await cleanup();
   }
 }
 

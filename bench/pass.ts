@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
-import { Database } from '../src/db/database.ts';
+import { createScratchDatabase } from '../test/support/db.ts';
+import { benchDatabaseUrl, latencySummary } from './_support.ts';
 import { buildServer } from '../src/http/server.ts';
 import { systemActor, type Actor } from '../src/platform/actor.ts';
 import { newApiKeySecret } from '../src/platform/auth.ts';
-import { ensureReferenceData, seedDemo } from '../src/platform/demo.ts';
+import { seedDemo } from '../src/platform/demo.ts';
 import { apiKeys, organisations, users } from '../src/platform/schema.ts';
 import { decideApplication, submitApplication } from '../src/modules/pass/applications.ts';
 import { seedPassDemo } from '../src/modules/pass/demo.ts';
@@ -20,11 +19,6 @@ import { childBudgets } from '../src/modules/pass/schema.ts';
  * dropped afterwards. BENCH_SCALE scales the number of requests (default 1: 4,000 of each).
  */
 const clients = 50;
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function load(total: number, request: (i: number) => Promise<Response>): Promise<{ perSecond: number; p50: number; p95: number; p99: number; statuses: Record<number, number> }> {
   const latencies: number[] = [];
@@ -43,27 +37,17 @@ async function load(total: number, request: (i: number) => Promise<Response>): P
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 10) / 10;
-  return { perSecond: Math.round(total / seconds), p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), statuses };
+  const { p50, p95, p99 } = latencySummary(latencies);
+  return { perSecond: Math.round(total / seconds), p50, p95, p99, statuses };
 }
 
 export async function run(): Promise<Record<string, unknown>> {
   const scale = Number(process.env.BENCH_SCALE ?? 1);
   const total = Math.max(200, Math.round(4_000 * scale));
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
-  const name = `vangnet_bench_pass_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await Database.open({ url: url.toString(), poolSize: 20 });
+  const { db, cleanup } = await createScratchDatabase(benchDatabaseUrl, { poolSize: 20, prefix: 'vangnet_bench_pass' });
   const config = loadConfig({ VANGNET_LOG_LEVEL: 'silent', PORT: '0' });
   const app = await buildServer({ db, config });
   try {
-    await ensureReferenceData(db);
     await seedDemo(db, 'Bench-wachtwoord-123');
     await seedPassDemo(db);
     const [swt] = await db.unaudited((q) => q.select().from(organisations).where(eq(organisations.code, 'SWT')));
@@ -128,11 +112,7 @@ export async function run(): Promise<Record<string, unknown>> {
     };
   } finally {
     await app.close();
-    await db.close();
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
+    await cleanup();
   }
 }
 

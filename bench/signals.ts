@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,8 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Database } from '../src/db/database.ts';
+import { createScratchDatabase } from '../test/support/db.ts';
+import { benchDatabaseUrl } from './_support.ts';
 import { systemActor } from '../src/platform/actor.ts';
 import { seedDemo } from '../src/platform/demo.ts';
 import { importSignalFile } from '../src/modules/signals/commands/importSignalFile.ts';
@@ -22,7 +23,7 @@ import { signalSettings } from '../src/modules/signals/settings.ts';
  * same run. Reports rows/s, the ratio import/COPY (target ≥ 0.33) and the peak RSS during the import (target < 300 MB).
  * PostgreSQL: a scratch database on BENCH_DATABASE_URL (default postgres://root@127.0.0.1:5432/test), dropped afterwards.
  */
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
+const serverUrl = benchDatabaseUrl;
 
 async function writeFile(file: string, rows: number): Promise<number> {
   const out = fs.createWriteStream(file);
@@ -102,18 +103,11 @@ async function benchPglite(file: string, rows: number, dir: string) {
 }
 
 async function benchPostgres(file: string, rows: number) {
-  const name = `vangnet_bench_signals_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const { db, url, cleanup } = await createScratchDatabase(serverUrl, { prefix: 'vangnet_bench_signals' });
   try {
-    const db = await Database.open({ url: url.toString() });
     await seedDemo(db, 'Bench-wachtwoord-1');
     const imported = await importFile(db, file, rows);
-    await db.close();
-    const client = new pg.Client({ connectionString: url.toString() });
+    const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query(baselineTable);
     const t0 = performance.now();
@@ -125,8 +119,7 @@ async function benchPostgres(file: string, rows: number) {
     const copyRowsPerSecond = Math.round(rows / copySeconds);
     return { import: imported, copy: { seconds: copySeconds, rowsPerSecond: copyRowsPerSecond }, ratio: Math.round((imported.rowsPerSecond / copyRowsPerSecond) * 1000) / 1000 };
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await cleanup();
   }
 }
 
