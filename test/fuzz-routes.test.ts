@@ -73,11 +73,13 @@ describe('fuzzing every route', () => {
   it('never answers 500, refuses cleanly, and a refusal changes nothing', async () => {
     const routes = t.app.routeTable.filter((r) => !(r.url === '/api/v1/session' && r.method === 'DELETE'));
     expect(routes.length).toBeGreaterThan(60);
+    // The residents' server-rendered forms are fuzzed too, not only the API.
+    expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['POST /geldfit/contact', 'GET /hulp']));
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), body, contentType, fc.dictionary(keys, text, { maxKeys: 4 }), text, async (route, payload, type, query, param) => {
         tried++;
         const allowedRole = route.access === 'public' ? null : route.access === 'authenticated' ? 'admin' : (permissions[route.access as Permission][0] as Role);
-        const headers: Record<string, string> = { ...(allowedRole ? sessions.get(allowedRole)!.headers : {}), 'content-type': type, origin: 'http://localhost:3000' };
+        const headers: Record<string, string> = { ...(allowedRole ? sessions.get(allowedRole)!.headers : {}), 'content-type': type, origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' };
         const path = route.url.replace(/:[A-Za-z]+/g, () => encodeURIComponent(param) || 'x');
         const url = `${path}?${new URLSearchParams(query).toString()}`;
         const raw = typeof payload === 'string' ? payload : type === 'application/json' ? JSON.stringify(payload) : new URLSearchParams(Object.entries(payload).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v) ?? ''])).toString();

@@ -66,9 +66,12 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
 
   app.decorate('routeTable', [] as App['routeTable']);
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/')) return;
     const access = route.config?.access;
-    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+    if (!access) {
+      // API routes must say who may call them; only static files (the built web app) go without.
+      if (route.url.startsWith('/api/')) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+      return;
+    }
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access });
     }

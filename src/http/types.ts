@@ -14,7 +14,7 @@ declare module 'fastify' {
     csrfExempt?: boolean;
   }
   interface FastifyInstance {
-    /** Every registered route with its access rule, for the authorisation matrix test and the docs. */
+    /** Every route with an access rule (the API and the server-rendered public pages), for the authorisation matrix and fuzz tests. */
     routeTable: { method: string; url: string; access: RouteAccess }[];
   }
   interface FastifyRequest {
