@@ -1,4 +1,4 @@
-import { and, arrayContains, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, gte, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import type { Actor } from './actor.ts';
@@ -37,19 +37,18 @@ export async function listAuditEvents(db: Database, actor: Actor, query: AuditQu
   if (query.from) where.push(gte(auditEvents.occurredAt, new Date(`${query.from}T00:00:00Z`)));
   if (query.to) where.push(lt(auditEvents.occurredAt, new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000)));
   if (query.before) where.push(lt(auditEvents.id, query.before));
-  const me = actor.kind === 'user' || actor.kind === 'api_key' ? actor : null;
+  // An administrator sees events in their own municipalities, and events not tied to one.
+  const municipalities = actor.kind === 'user' || actor.kind === 'api_key' ? actor.municipalities : [];
+  where.push(or(isNull(auditEvents.municipalityCode), inArray(auditEvents.municipalityCode, municipalities.length ? municipalities : ['-']))!);
   return db.audited(
     actor,
     { action: 'search', objectType: 'audit_event', subjectIds: query.subjectId ? [query.subjectId] : [], details: { filters: Object.keys(query) } },
-    async (tx) => {
-      const rows = await tx
+    (tx) =>
+      tx
         .select()
         .from(auditEvents)
-        .where(where.length ? and(...where) : undefined)
+        .where(and(...where))
         .orderBy(desc(auditEvents.id))
-        .limit(query.limit);
-      // An administrator sees events in their own municipalities, and events not tied to one.
-      return rows.filter((r) => !r.municipalityCode || (me?.municipalities.includes(r.municipalityCode) ?? false));
-    },
+        .limit(query.limit),
   );
 }
