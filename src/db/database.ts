@@ -200,6 +200,18 @@ function assertNotPersonal(value: unknown): void {
   if (value && typeof value === 'object' && 'queryChunks' in value) {
     for (const chunk of (value as { queryChunks: unknown[] }).queryChunks) assertNotPersonal(chunk);
   }
+  // Raw SQL text (sql.raw, literal parts of sql``) naming a personal table is refused too.
+  if (value && typeof value === 'object' && 'value' in value && Array.isArray((value as { value: unknown }).value)) {
+    const text = (value as { value: unknown[] }).value.join(' ');
+    const named = personalNamePattern().exec(text);
+    if (named) throw new UnauditedPersonalDataAccess(named[1]!);
+  }
+}
+
+let personalPattern: RegExp | undefined;
+function personalNamePattern(): RegExp {
+  personalPattern ??= new RegExp(`(?<![\\w.])"?(${[...personalNames()].join('|')})"?(?![\\w.])`, 'i');
+  return personalPattern;
 }
 
 let personalNameCache: Set<string> | undefined;

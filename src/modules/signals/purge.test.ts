@@ -105,8 +105,8 @@ describe('retention: erasing cases that led to no help', () => {
     expect(job?.everyMs).toBe(24 * 60 * 60 * 1000);
     // Another module still refers to P-4's resident: the case goes, the person stays for that module.
     const small = await inspect(db, async (tx) => (await tx.select({ personId: signalCases.personId }).from(signalCases).where(eq(signalCases.id, caseIds['P-4']!)))[0]!.personId!);
-    await db.maintenance(sql.raw('create table purge_test_reference (person_id uuid not null references persons(id))'));
-    await db.maintenance(sql.raw(`insert into purge_test_reference values ('${small}')`));
+    await inspect(db, (tx) => tx.execute(sql.raw('create table purge_test_reference (person_id uuid not null references persons(id))')));
+    await inspect(db, (tx) => tx.execute(sql.raw(`insert into purge_test_reference values ('${small}')`)));
     clock.set('2025-09-06T10:00:00Z');
     await job!.run(db, loadConfig({}));
     // Now P-4 (5 March, no help) has expired too; the helped case stays.
