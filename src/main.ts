@@ -8,7 +8,7 @@ import { systemActor } from './platform/actor.ts';
 import { loadConfig, type Config } from './config.ts';
 import { Database } from './db/database.ts';
 import { buildServer } from './http/server.ts';
-import { demoUsers, ensureReferenceData, hasOrganisations, seedDemo } from './platform/demo.ts';
+import { demoUsers, ensureReferenceData, hasDemoUsers, hasOrganisations, seedDemo } from './platform/demo.ts';
 import { modules } from './modules/registry.ts';
 import { startJobs } from './jobs.ts';
 
@@ -53,7 +53,7 @@ program
     process.once('SIGTERM', shutdown);
     await app.listen({ port: config.port, host: config.host });
     console.log(`\nVangnet draait op ${config.publicUrl} (database: ${db.kind === 'pglite' ? `ingebouwd, ${config.dataDir}` : 'PostgreSQL'})`);
-    if (seedWanted || (db.kind === 'pglite' && config.demo !== 'false')) printDemoLogins(config);
+    if (await hasDemoUsers(db)) printDemoLogins(config);
   });
 
 program

@@ -60,6 +60,12 @@ export async function hasOrganisations(db: Database): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
+/** Whether this database holds the demo accounts (so printing their logins at start-up is true). */
+export async function hasDemoUsers(db: Database): Promise<boolean> {
+  const [row] = await db.unaudited((q) => q.select({ id: users.id }).from(users).where(eq(users.email, demoUsers[0]!.email)));
+  return Boolean(row);
+}
+
 /** Loads the demo municipality's organisations and one user per role. Running it twice changes nothing. */
 export async function seedDemo(db: Database, password: string): Promise<typeof demoUsers> {
   await ensureReferenceData(db);
