@@ -10,6 +10,7 @@ const environmentSchema = z.object({
   VANGNET_PUBLIC_URL: z.string().url().optional(),
   VANGNET_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VANGNET_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  VANGNET_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   VANGNET_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   VANGNET_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
   VANGNET_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
@@ -27,6 +28,8 @@ export interface Config {
   publicUrl: string;
   logLevel: z.infer<typeof environmentSchema>['VANGNET_LOG_LEVEL'];
   secureCookies: boolean;
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy: boolean;
   session: { idleMinutes: number; maxHours: number };
   login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
   /** auto: load demo data into an empty embedded database only. */
@@ -52,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     logLevel: e.VANGNET_LOG_LEVEL,
     secureCookies: e.VANGNET_SECURE_COOKIES ? e.VANGNET_SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),
+    trustProxy: e.VANGNET_TRUST_PROXY === 'true',
     session: { idleMinutes: e.VANGNET_SESSION_IDLE_MINUTES, maxHours: e.VANGNET_SESSION_MAX_HOURS },
     login: { maxFailures: e.VANGNET_LOGIN_MAX_FAILURES, lockoutMinutes: e.VANGNET_LOGIN_LOCKOUT_MINUTES, ratePerMinute: e.VANGNET_LOGIN_RATE_PER_MINUTE },
     demo: e.VANGNET_DEMO,

@@ -38,7 +38,7 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function buildServer({ db, config, logStream }: ServerDependencies): Promise<App> {
   const app = Fastify({
-    trustProxy: process.env.VANGNET_TRUST_PROXY === 'true',
+    trustProxy: config.trustProxy,
     bodyLimit: 50 * 1024 * 1024,
     // Errors the router raises before any route runs (over-long parameters, bad URLs) are problems too.
     frameworkErrors: (error, request, reply) => {
