@@ -169,6 +169,7 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
   await app.register(platformRoutes, { prefix: '/api/v1', db, config });
   for (const module of modules) {
     if (module.routes) await app.register(module.routes, { prefix: '/api/v1', db, config });
+    if (module.pages) await app.register(module.pages, { db, config });
   }
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

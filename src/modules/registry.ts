@@ -49,6 +49,8 @@ export interface ModuleDefinition {
   name: string;
   /** Registered under /api/v1; every route declares its `config.access`. */
   routes?: FastifyPluginAsync<{ db: Database; config: Config }>;
+  /** Server-rendered pages for residents, registered at the site root (e.g. /hulp); each declares its `config.access`. */
+  pages?: FastifyPluginAsync<{ db: Database; config: Config }>;
   /** Adds `vangnet <module> ...` commands. */
   commands?: (program: Command, context: CliContext) => void;
   jobs?: Job[];

@@ -1,9 +1,10 @@
 import type { ModuleDefinition } from '../registry.ts';
 import { seedDirectoryDemo } from './demo.ts';
-import { directoryRoutes } from './routes.ts';
+import { directoryPages, directoryRoutes } from './routes.ts';
 
 export const directoryModule: ModuleDefinition = {
   name: 'directory',
   routes: directoryRoutes,
+  pages: directoryPages,
   seedDemo: (db) => seedDirectoryDemo(db),
 };

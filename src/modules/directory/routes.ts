@@ -127,12 +127,5 @@ const pageRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
   });
 };
 
-/**
- * The module's routes. The registry mounts module routes under /api/v1; the public pages must live at /hulp,
- * so this plugin opts out of encapsulation (like fastify-plugin does) and mounts its API under /api/v1 itself.
- */
-export const directoryRoutes: FastifyPluginAsync<Options> = async (app, { db, config }) => {
-  await app.register(apiRoutes, { db, config, prefix: '/api/v1' });
-  await app.register(pageRoutes, { db, config });
-};
-Object.assign(directoryRoutes, { [Symbol.for('skip-override')]: true });
+/** The API, mounted under /api/v1, and the residents' pages at /hulp (see `ModuleDefinition.pages`). */
+export { apiRoutes as directoryRoutes, pageRoutes as directoryPages };

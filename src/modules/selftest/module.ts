@@ -1,7 +1,7 @@
 import type { ModuleDefinition } from '../registry.ts';
 import { seedSelftestDemo } from './demo.ts';
 import { selftestMeasures, summarise, toMetrics } from './figures.ts';
-import { selftestRoutes } from './routes.ts';
+import { selftestPages, selftestRoutes } from './routes.ts';
 import { selftestSettings } from './settings.ts';
 import { countsBetween } from './store.ts';
 
@@ -13,6 +13,7 @@ function lastDayOf(month: string): string {
 export const selftestModule: ModuleDefinition = {
   name: 'selftest',
   routes: selftestRoutes,
+  pages: selftestPages,
   seedDemo: (db) => seedSelftestDemo(db, selftestSettings().municipalityCode),
   commands: (program, ctx) => {
     const selftest = program.command('selftest').description('Geldfit, de anonieme geldtest');

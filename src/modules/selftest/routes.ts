@@ -162,12 +162,5 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
   );
 };
 
-/**
- * The module's routes. The registry mounts module routes under /api/v1; the resident's pages live at /geldfit,
- * so this plugin opts out of encapsulation (as fastify-plugin does) and mounts its API under /api/v1 itself.
- */
-export const selftestRoutes: FastifyPluginAsync<Options> = async (app, { db, config }) => {
-  await app.register(apiRoutes, { db, config, prefix: '/api/v1' });
-  await app.register(pageRoutes, { db, config });
-};
-Object.assign(selftestRoutes, { [Symbol.for('skip-override')]: true });
+/** The API, mounted under /api/v1, and the residents' pages at /geldfit (see `ModuleDefinition.pages`). */
+export { apiRoutes as selftestRoutes, pageRoutes as selftestPages };
