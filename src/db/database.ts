@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { getTableName, is, Table, sql, type SQL } from 'drizzle-orm';
+import { getTableName, is, StringChunk, Table, sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -201,8 +201,9 @@ function assertNotPersonal(value: unknown): void {
     for (const chunk of (value as { queryChunks: unknown[] }).queryChunks) assertNotPersonal(chunk);
   }
   // Raw SQL text (sql.raw, literal parts of sql``) naming a personal table is refused too.
-  if (value && typeof value === 'object' && 'value' in value && Array.isArray((value as { value: unknown }).value)) {
-    const text = (value as { value: unknown[] }).value.join(' ');
+  // (Only SQL text: bound parameters are data, and may well contain such a word.)
+  if (is(value, StringChunk)) {
+    const text = value.value.join(' ');
     const named = personalNamePattern().exec(text);
     if (named) throw new UnauditedPersonalDataAccess(named[1]!);
   }
