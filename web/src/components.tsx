@@ -1,4 +1,4 @@
-import { Alert, FormField, FormLabel, Paragraph, Textbox } from '@utrecht/component-library-react';
+import { Alert, FormField, FormLabel, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textbox } from '@utrecht/component-library-react';
 import { useEffect, useState, type ChangeEvent, type ReactNode } from 'react';
 import { ApiError } from './api.ts';
 
@@ -88,5 +88,30 @@ export function Loading({ loading, children }: { loading: boolean; children: Rea
     </Paragraph>
   ) : (
     <>{children}</>
+  );
+}
+
+/** The rows of an imported file that were refused, each with its line, field and reason (signals, datasets). */
+export function RejectionsTable({ rejections, fieldHeader }: { rejections: { line: number; field: string; reason: string }[]; fieldHeader: string }) {
+  return (
+    <Table>
+      <caption className="vn-caption">Afgewezen regels</caption>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">Regel</TableHeaderCell>
+          <TableHeaderCell scope="col">{fieldHeader}</TableHeaderCell>
+          <TableHeaderCell scope="col">Reden</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rejections.map((r, i) => (
+          <TableRow key={i}>
+            <TableCell>{r.line}</TableCell>
+            <TableCell>{r.field}</TableCell>
+            <TableCell>{r.reason}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

@@ -3,7 +3,7 @@ import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineE
 import { useState, type FormEvent } from 'react';
 import { Bar, Line } from 'react-chartjs-2';
 import { api, query } from '../../api.ts';
-import { Loading, ProblemAlert, TextField, useLoad } from '../../components.tsx';
+import { Loading, ProblemAlert, RejectionsTable, TextField, useLoad } from '../../components.tsx';
 import { StaffShell } from '../../layout/Shells.tsx';
 import { useSession } from '../../session.tsx';
 
@@ -386,25 +386,7 @@ function ImportForm({ themes, onImported }: { themes: Theme[]; onImported: () =>
             {summary.rows} regels: {summary.accepted} opgeslagen, {summary.duplicates} al bekend, {summary.rejected} afgewezen.
           </Paragraph>
           {summary.rejections.length > 0 && (
-            <Table>
-              <caption className="vn-caption">Afgewezen regels</caption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Regel</TableHeaderCell>
-                  <TableHeaderCell scope="col">Veld</TableHeaderCell>
-                  <TableHeaderCell scope="col">Reden</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {summary.rejections.map((r, i) => (
-                  <TableRow key={i}>
-                    <TableCell>{r.line}</TableCell>
-                    <TableCell>{r.field}</TableCell>
-                    <TableCell>{r.reason}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <RejectionsTable rejections={summary.rejections} fieldHeader="Veld" />
           )}
         </div>
       )}

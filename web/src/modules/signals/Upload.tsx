@@ -1,7 +1,7 @@
 import { Button, Heading1, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, type Problem } from '../../api.ts';
-import { Loading, ProblemAlert, useLoad } from '../../components.tsx';
+import { Loading, ProblemAlert, RejectionsTable, useLoad } from '../../components.tsx';
 import { formatDateTime } from '../../labels.ts';
 import { StaffShell } from '../../layout/Shells.tsx';
 import { useSession } from '../../session.tsx';
@@ -124,25 +124,7 @@ export function SignalUpload() {
             {summary.rows} regels gelezen: {summary.accepted} opgeslagen, {summary.duplicates} dubbel, {summary.rejected} afgewezen.
           </Paragraph>
           {summary.rejections.length > 0 && (
-            <Table>
-              <caption className="vn-caption">Afgewezen regels</caption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Regel</TableHeaderCell>
-                  <TableHeaderCell scope="col">Kolom</TableHeaderCell>
-                  <TableHeaderCell scope="col">Reden</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {summary.rejections.map((r, i) => (
-                  <TableRow key={i}>
-                    <TableCell>{r.line}</TableCell>
-                    <TableCell>{r.field}</TableCell>
-                    <TableCell>{r.reason}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <RejectionsTable rejections={summary.rejections} fieldHeader="Kolom" />
           )}
         </section>
       )}
