@@ -13,7 +13,7 @@ import { systemActor } from '../src/platform/actor.ts';
 import { seedDemo } from '../src/platform/demo.ts';
 import { importSignalFile } from '../src/modules/signals/commands/importSignalFile.ts';
 import { generatedHeader, generateSignalLines } from '../src/modules/signals/generate.ts';
-import { readSignalFile } from '../src/modules/signals/parse.ts';
+import { readSignalFileBatches } from '../src/modules/signals/parse.ts';
 import { signalSettings } from '../src/modules/signals/settings.ts';
 
 /**
@@ -70,7 +70,7 @@ async function importFile(db: Database, file: string, rows: number) {
       municipalityCode: 'GM0505',
       channel: 'cli',
       fileName: path.basename(file),
-      rows: (today) => readSignalFile(fs.createReadStream(file, { highWaterMark: 1 << 20 }), { today }),
+      rows: (today) => readSignalFileBatches(fs.createReadStream(file, { highWaterMark: 1 << 20 }), { today }),
       settings: signalSettings({}),
     }),
   );

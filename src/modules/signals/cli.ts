@@ -8,7 +8,7 @@ import type { CliContext } from '../registry.ts';
 import { importSignalFile } from './commands/importSignalFile.ts';
 import { purgeExpiredCases } from './commands/purgeExpiredCases.ts';
 import { sendOfferLetters } from './commands/sendOfferLetters.ts';
-import { readSignalFile } from './parse.ts';
+import { readSignalFileBatches } from './parse.ts';
 import { monitorCsvExport } from './queries.ts';
 import { signalSettings } from './settings.ts';
 
@@ -56,7 +56,7 @@ export function signalCommands(program: Command, context: CliContext): void {
           municipalityCode: options.municipality,
           channel: 'cli',
           fileName: path.basename(file),
-          rows: (today) => readSignalFile(fs.createReadStream(file, { highWaterMark: 1 << 20 }), { today, onBytes: (b) => showBar && bar.update(b, { rows: rowsSoFar }) }),
+          rows: (today) => readSignalFileBatches(fs.createReadStream(file, { highWaterMark: 1 << 20 }), { today, onBytes: (b) => showBar && bar.update(b, { rows: rowsSoFar }) }),
           onRows: (n) => {
             rowsSoFar = n;
             // In a log (no terminal), progress goes to stderr, so stdout stays clean for --json.

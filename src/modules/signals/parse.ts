@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { parse as csvParse } from 'csv-parse';
+import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { isValidBsn, normalisePostcode } from '../../platform/bsn.ts';
@@ -62,8 +62,17 @@ export class SignalFileError extends ValidationError {}
 // ---------------------------------------------------------------------------------------------------------------
 // Field parsers (pure)
 
+const commonAmount = /^(\d{1,3}(?:\.\d{3})+|\d{1,12})(?:,(\d{1,2}))?$/;
+
 /** `€ 1.234,56`, `1234,56`, `1,234.56`, `12.50`, `1.234` (thousands) → cents; null when not an amount. */
 export function parseEuroAmount(text: string): number | null {
+  // The usual Dutch form (`1.234,56`, `12,50`, `25`) in one step; everything else below.
+  const common = commonAmount.exec(text);
+  if (common) {
+    const whole = common[1]!.includes('.') ? common[1]!.replaceAll('.', '') : common[1]!;
+    const fraction = common[2] === undefined ? 0 : common[2].length === 1 ? Number(common[2]) * 10 : Number(common[2]);
+    return Number(whole) * 100 + fraction;
+  }
   let s = text.replace(/\u00a0/g, ' ').replace(/€|eur(o)?/gi, '').replace(/\s+/g, '');
   if (!s) return null;
   let negative = false;
@@ -107,6 +116,12 @@ export function parseEuroAmount(text: string): number | null {
 
 /** `YYYY-MM-DD` or `DD-MM-YYYY` (also with `/` or `.`) → `YYYY-MM-DD`; null when not a real date. */
 export function parseDutchDate(text: string): string | null {
+  // `YYYY-MM-DD` and `DD-MM-YYYY`, as nearly every file has them, without a regular expression or a Date.
+  if (text.length === 10) {
+    const c = text.charCodeAt.bind(text);
+    if (c(4) === 45 && c(7) === 45) return checkedDate(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2));
+    if (c(2) === 45 && c(5) === 45) return checkedDate(digits(text, 6, 4), digits(text, 3, 2), digits(text, 0, 2));
+  }
   const s = text.trim();
   let y: number, m: number, d: number;
   let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$/.exec(s);
@@ -119,6 +134,25 @@ export function parseDutchDate(text: string): string | null {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The number written by `length` ASCII digits from `start`, or -1. */
+function digits(text: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function checkedDate(y: number, m: number, d: number): string | null {
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > daysInMonth[m - 1]!) return null;
+  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return null;
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 const optional = (value: string | undefined): string | null => {
@@ -301,6 +335,11 @@ const HEAD_BYTES = 64 * 1024;
  * Throws `SignalFileError` when the file cannot be read at all.
  */
 export async function* readSignalFile(input: AsyncIterable<Uint8Array>, options: ReadOptions): AsyncGenerator<RowResult> {
+  for await (const batch of readSignalFileBatches(input, options)) yield* batch;
+}
+
+/** As `readSignalFile`, a few thousand rows at a time: a million rows need not pass one by one through a generator. */
+export async function* readSignalFileBatches(input: AsyncIterable<Uint8Array>, options: ReadOptions): AsyncGenerator<RowResult[]> {
   const iterator = input[Symbol.asyncIterator]();
   const headChunks: Buffer[] = [];
   let headLength = 0;
@@ -341,46 +380,83 @@ export async function* readSignalFile(input: AsyncIterable<Uint8Array>, options:
   yield* readCsv(allChunks(), head, options.today);
 }
 
-async function* readCsv(chunks: AsyncGenerator<Buffer>, head: Buffer, today: string): AsyncGenerator<RowResult> {
+async function* readCsv(chunks: AsyncGenerator<Buffer>, head: Buffer, today: string): AsyncGenerator<RowResult[]> {
   const encoding = detectEncoding(head);
-  const decoder = iconv.getDecoder(encoding);
+  const decoder = iconv.getDecoder(encoding); // also drops a UTF-8 byte order mark
   const delimiter = sniffDelimiter(iconv.decode(head.subarray(0, 8192), encoding));
+  // Line breaks as Windows, Unix or old Mac write them, even mixed in one file, all become \n (a \r at the end
+  // of a chunk waits for the next chunk, in case a \n follows).
   async function* decoded(): AsyncGenerator<string> {
+    let carry = '';
     for await (const chunk of chunks) {
-      const text = decoder.write(chunk);
-      if (text) yield text;
+      let text = carry + decoder.write(chunk);
+      carry = '';
+      if (text.endsWith('\r')) {
+        carry = '\r';
+        text = text.slice(0, -1);
+      }
+      if (text) yield text.replace(/\r\n?/g, '\n');
     }
-    const rest = decoder.end();
+    const rest = (carry + decoder.end()).replace(/\r\n?/g, '\n');
     if (rest) yield rest;
   }
-  const parser = csvParse({ delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, bom: true });
-  const source = Readable.from(decoded());
-  source.on('error', (error) => parser.destroy(error));
-  source.pipe(parser);
   let header: (SignalColumn | null)[] | null = null;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (!header) {
-        header = mapHeader(record, info.lines);
-        continue;
+  // The line each record starts on: records are counted with the line breaks inside quoted cells.
+  let line = 1;
+  let carried = '';
+  const texts = decoded();
+  for (let done = false; !done; ) {
+    const next = await texts.next();
+    done = !!next.done;
+    const input = carried + (next.done ? '' : next.value);
+    if (!input) continue;
+    const chunks = parsedChunks(input, delimiter, done);
+    let step = chunks.next();
+    for (; !step.done; step = chunks.next()) {
+      const parsed = step.value;
+      const batch: RowResult[] = [];
+      for (const record of parsed.data) {
+        const startLine = line;
+        line += 1;
+        for (const cell of record) if (cell.includes('\n')) line += cell.split('\n').length - 1;
+        if (record.length === 1 && !record[0]!.trim()) continue; // an empty line
+        if (!header) {
+          header = mapHeader(record, startLine);
+          continue;
+        }
+        if (record.every((cell) => !cell.trim())) continue;
+        batch.push(validateSignalRow(rowFromCells(header, record), startLine, today));
       }
-      if (record.every((cell) => !cell.trim())) continue;
-      yield validateSignalRow(rowFromCells(header, record), info.lines, today);
+      if (parsed.errors.some((e) => e.code === 'MissingQuotes')) throw unclosedQuote(line);
+      if (batch.length) yield batch;
     }
-  } catch (error) {
-    if (error instanceof SignalFileError) throw error;
-    const e = error as { code?: string; lines?: number; message?: string };
-    if (e.code?.startsWith('CSV_')) {
-      throw new SignalFileError('Het CSV-bestand kan niet worden gelezen.', [{ line: e.lines ?? 0, field: 'bestand', reason: 'Ongeldige CSV-opmaak.' }]);
-    }
-    throw error;
-  } finally {
-    source.destroy();
+    carried = step.value;
+    if (carried.length > MAX_RECORD_CHARS) throw unclosedQuote(line);
   }
   if (!header) throw new SignalFileError('Het bestand heeft geen kopregel.', [{ line: 1, field: 'kopregel', reason: 'Geen kopregel gevonden.' }]);
 }
 
-async function* readXlsx(stream: Readable, today: string): AsyncGenerator<RowResult> {
+function unclosedQuote(line: number): SignalFileError {
+  return new SignalFileError('Het CSV-bestand kan niet worden gelezen.', [
+    { line, field: 'bestand', reason: 'Ongeldige CSV-opmaak: een aanhalingsteken wordt niet gesloten.' },
+  ]);
+}
+
+/** A record longer than this is not a signal: most likely a quote that is never closed. */
+const MAX_RECORD_CHARS = 1 << 20;
+
+/**
+ * Papa Parse's parser over text chunks, pulled one at a time (so a large file never sits in memory): each chunk's
+ * complete records, the unfinished last one carried over to the next chunk.
+ */
+function* parsedChunks(text: string, delimiter: string, last: boolean): Generator<Papa.ParseResult<string[]>, string> {
+  const parser = new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"' });
+  const results = parser.parse(text, 0, !last) as Papa.ParseResult<string[]>;
+  yield results;
+  return last ? '' : text.slice(results.meta.cursor);
+}
+
+async function* readXlsx(stream: Readable, today: string): AsyncGenerator<RowResult[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -399,7 +475,7 @@ async function* readXlsx(stream: Readable, today: string): AsyncGenerator<RowRes
           continue;
         }
         if (cells.every((c) => cellText(c).trim() === '')) continue;
-        yield validateSignalRow(rowFromCells(header, cells), row.number, today);
+        yield [validateSignalRow(rowFromCells(header, cells), row.number, today)];
       }
       break; // only the first worksheet holds signals
     }

@@ -8,7 +8,7 @@ import { ValidationError } from '../../platform/errors.ts';
 import { importSignalFile } from './commands/importSignalFile.ts';
 import { reprintOfferLetter, sendOfferLetters } from './commands/sendOfferLetters.ts';
 import { assignCase, caseAssignment, contactAttemptInput, outcomeInput, recordContactAttempt, recordOutcome } from './commands/workCase.ts';
-import { readSignalFile, validateBatch } from './parse.ts';
+import { readSignalFileBatches, validateBatch } from './parse.ts';
 import { caseFilter, getCase, listCases, listImports, listWorkers, monitorCsvExport, monitorFigures } from './queries.ts';
 import { signalSettings } from './settings.ts';
 
@@ -82,7 +82,7 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
         municipalityCode: request.query.municipalityCode,
         channel: 'upload',
         fileName,
-        rows: (today) => readSignalFile(body as AsyncIterable<Uint8Array>, { today }),
+        rows: (today) => readSignalFileBatches(body as AsyncIterable<Uint8Array>, { today }),
         settings,
       });
       return reply.code(201).send(summary);

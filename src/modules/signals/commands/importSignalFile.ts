@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Tx } from '../../../db/database.ts';
+import { copyField, openCopy } from '../../../db/copy.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { amsterdamDate } from '../../../platform/clock.ts';
 import { ForbiddenError } from '../../../platform/errors.ts';
@@ -14,10 +15,10 @@ export interface ImportSignalsInput {
   municipalityCode?: string;
   channel: 'upload' | 'cli' | 'api';
   fileName?: string | null;
-  /** The validated rows, streamed (see `readSignalFile`) or a batch (see `validateBatch`). */
-  rows: (today: string) => AsyncIterable<RowResult> | Iterable<RowResult>;
+  /** The validated rows, streamed one by one or in batches (see `readSignalFileBatches`), or an API batch (see `validateBatch`). */
+  rows: (today: string) => AsyncIterable<RowResult | RowResult[]> | Iterable<RowResult | RowResult[]>;
   settings: SignalSettings;
-  /** Rows per insert statement; large batches avoid a round trip per row. */
+  /** Rows per write to the COPY stream. */
   batchSize?: number;
   onRows?: (rowsSoFar: number) => void;
 }
@@ -57,7 +58,7 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
   }
   const now = db.clock.now();
   const today = amsterdamDate(now);
-  const batchSize = input.batchSize ?? 5000;
+  const batchSize = input.batchSize ?? 2000;
   return db.audited(actor, { action: 'create', objectType: 'signal_import', municipalityCode, details: { channel: input.channel } }, async (tx, trail) => {
     // One import per creditor at a time: two overlapping files must not both count a row as new.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`signals:${creditor.id}`}))`);
@@ -79,36 +80,32 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
       create temporary table signal_stage (seq integer, reference text, signal_date date, creditor_type text, amount_cents integer, months integer,
         bsn text, initials text, prefix text, surname text, birth_date date, street text, house_number text, house_number_suffix text,
         postcode text, city text, phone text, email text, household_key text) on commit drop`);
-    let batch: SignalRecord[] = [];
+    // The rows stream into the staging table with COPY while the file is still being read and checked.
+    const copy = openCopy(tx, db.kind, stageCopyStatement);
+    let lines: string[] = [];
     let staged = 0;
-    // One batch in flight while the next is parsed: PostgreSQL works while JavaScript reads.
-    let inFlight: Promise<unknown> = Promise.resolve();
-    const flush = async () => {
-      if (!batch.length) return;
-      const rows = batch;
-      const first = staged;
-      staged += rows.length;
-      batch = [];
-      await inFlight;
-      inFlight = stageBatch(tx, first, rows);
-      inFlight.catch(() => {}); // awaited (and thrown) before the next batch or at the end
-    };
-    for await (const row of input.rows(today)) {
-      summary.rows++;
-      if (row.ok) {
-        batch.push(row.record);
-        if (batch.length >= batchSize) await flush();
-      } else {
-        summary.rejected++;
-        for (const r of row.rejections) {
-          if (summary.rejections.length < MAX_LISTED_REJECTIONS) summary.rejections.push(r);
-          else summary.rejectionsTruncated = true;
+    for await (const item of input.rows(today)) {
+      for (const row of Array.isArray(item) ? item : [item]) {
+        summary.rows++;
+        if (row.ok) {
+          lines.push(stageLine(staged++, row.record));
+        } else {
+          summary.rejected++;
+          for (const r of row.rejections) {
+            if (summary.rejections.length < MAX_LISTED_REJECTIONS) summary.rejections.push(r);
+            else summary.rejectionsTruncated = true;
+          }
         }
+        if (summary.rows % 10_000 === 0) input.onRows?.(summary.rows);
       }
-      if (summary.rows % 10_000 === 0) input.onRows?.(summary.rows);
+      if (lines.length >= batchSize) {
+        const text = lines.join('');
+        lines = [];
+        await copy.write(text);
+      }
     }
-    await flush();
-    await inFlight;
+    if (lines.length) await copy.write(lines.join(''));
+    await copy.end();
     input.onRows?.(summary.rows);
     const grouped = await storeStagedSignals(tx, { importId, creditorId: creditor.id, municipalityCode, settings: input.settings, now });
     summary.accepted = grouped.inserted;
@@ -142,36 +139,14 @@ function affected(result: unknown): number {
   return r.rowCount ?? r.affectedRows ?? 0;
 }
 
-/** One statement per batch into the unindexed staging table: the rows travel as one JSON parameter. */
-async function stageBatch(tx: Tx, firstSeq: number, batch: SignalRecord[]): Promise<void> {
-  const payload = JSON.stringify(
-    batch.map((r, i) => ({
-      q: firstSeq + i,
-      r: r.reference,
-      d: r.signalDate,
-      t: r.creditorType,
-      a: r.amountCents,
-      m: r.months,
-      b: r.bsn,
-      i: r.initials,
-      p: r.prefix,
-      s: r.surname,
-      bd: r.birthDate,
-      st: r.street,
-      hn: r.houseNumber,
-      hs: r.houseNumberSuffix,
-      pc: r.postcode,
-      c: r.city,
-      ph: r.phone,
-      em: r.email,
-      k: householdKey(r),
-    })),
-  );
-  await tx.execute(sql`
-    insert into signal_stage
-    select x.q, x.r, x.d, x.t, x.a, x.m, x.b, x.i, x.p, x.s, x.bd, x.st, x.hn, x.hs, x.pc, x.c, x.ph, x.em, x.k
-    from json_to_recordset(${payload}::json) as x(q integer, r text, d date, t text, a integer, m integer, b text, i text, p text, s text, bd date,
-      st text, hn text, hs text, pc text, c text, ph text, em text, k text)`);
+const stageCopyStatement =
+  'copy signal_stage (seq, reference, signal_date, creditor_type, amount_cents, months, bsn, initials, prefix, surname, birth_date, street, ' +
+  'house_number, house_number_suffix, postcode, city, phone, email, household_key) from stdin';
+
+/** One staging row in COPY text format. */
+function stageLine(seq: number, r: SignalRecord): string {
+  const f = copyField;
+  return `${seq}\t${f(r.reference)}\t${r.signalDate}\t${r.creditorType}\t${r.amountCents}\t${f(r.months)}\t${f(r.bsn)}\t${f(r.initials)}\t${f(r.prefix)}\t${f(r.surname)}\t${f(r.birthDate)}\t${f(r.street)}\t${f(r.houseNumber)}\t${f(r.houseNumberSuffix)}\t${f(r.postcode)}\t${f(r.city)}\t${f(r.phone)}\t${f(r.email)}\t${f(householdKey(r))}\n`;
 }
 
 interface StoreInput {
@@ -183,10 +158,21 @@ interface StoreInput {
 }
 
 /**
+ * A UUID for the n-th row an import creates: the import's own (random) first eight bytes, then n. Rows of one
+ * import get ids next to each other and counting up, so each index takes them in order instead of at random pages
+ * (random UUIDs made the signals' primary key alone cost seconds per million rows). Never reused: the import id is
+ * unique and n < 2^62; the high bit keeps the RFC 4122 variant.
+ */
+function importRowId(importId: string, n: SQL): SQL {
+  return sql`encode(substring(uuid_send(${importId}::uuid) from 1 for 8) || int8send(${n} | (-9223372036854775808)::bigint), 'hex')::uuid`;
+}
+
+/**
  * From the staging table into signals and cases, set-based (the rules are in household.ts):
  * drop rows already received (same creditor and reference, also twice in one file), join open cases by address
  * or BSN within the window, make new cases (with their resident in `persons`) for the rest, and keep each case's
  * totals and threshold status. Signals are written once, with their case; no row is updated afterwards.
+ * The caller holds the creditor's advisory lock, so no other import adds this creditor's references meanwhile.
  */
 export async function storeStagedSignals(tx: Tx, input: StoreInput): Promise<{ inserted: number; casesCreated: number; casesTouched: number; personIds: string[] }> {
   const { importId, creditorId, municipalityCode, settings, now } = input;
@@ -196,17 +182,21 @@ export async function storeStagedSignals(tx: Tx, input: StoreInput): Promise<{ i
     pc4Areas.map(([pc, code]) => sql`(${pc}, ${code})`),
     sql`, `,
   );
+  // Sorts and hashes of a large file in memory rather than on disk (this transaction only).
+  await tx.execute(sql`set local work_mem = '64MB'`);
+  await tx.execute(sql`analyze signal_stage`);
   // New rows only: not received before from this creditor, and the first of any repeat within the file.
   await tx.execute(sql`
     create temporary table signal_new on commit drop as
-    select distinct on (s.reference) s.*, null::uuid as case_id
+    select s.*, null::uuid as case_id
     from signal_stage s
-    where not exists (select 1 from signals x where x.creditor_organisation_id = ${creditorId}::uuid and x.reference = s.reference)
-    order by s.reference, s.seq`);
+    join (select min(seq) as seq from signal_stage group by reference) f on f.seq = s.seq
+    where not exists (select 1 from signals x where x.creditor_organisation_id = ${creditorId}::uuid and x.reference = s.reference)`);
+  await tx.execute(sql`analyze signal_new`);
   // Within one file, one BSN at several addresses is one household.
   await tx.execute(sql`
     update signal_new s set household_key = m.k
-    from (select bsn, min(household_key) as k from signal_new where bsn is not null group by bsn having count(distinct household_key) > 1) m
+    from (select bsn, min(household_key) as k from signal_new where bsn is not null group by bsn having min(household_key) <> max(household_key)) m
     where s.bsn = m.bsn and s.household_key <> m.k`);
   // An open case at the same address, within the window.
   await tx.execute(sql`
@@ -224,16 +214,18 @@ export async function storeStagedSignals(tx: Tx, input: StoreInput): Promise<{ i
           order by x.bsn, c.last_signal_date desc) o
     where s.case_id is null and s.bsn = o.bsn
       and s.signal_date between o.first_signal_date - ${windowDays}::int and o.last_signal_date + ${windowDays}::int`);
-  // New cases for the other households, each with its resident (the most complete, latest signal).
+  // New cases for the other households, each with its resident (the most complete, latest signal): the choice is
+  // made on narrow rows, then the resident's details are fetched by row number.
   await tx.execute(sql`
     create temporary table signal_new_cases on commit drop as
-    select gen_random_uuid() as id, gen_random_uuid() as person_id, false as known_person, g.household_key, g.f, g.l, g.total, g.n,
+    select ${importRowId(importId, sql`g.n_case`)} as id, ${importRowId(importId, sql`g.n_case`)} as person_id, false as known_person,
+      g.household_key, g.f, g.l, g.total, g.n,
       r.bsn, r.initials, r.prefix, r.surname, r.birth_date, r.street, r.house_number, r.house_number_suffix, r.postcode, r.city, r.phone, r.email,
       a.code as area_code
-    from (select household_key, min(signal_date) as f, max(signal_date) as l, sum(amount_cents)::bigint as total, count(*)::int as n
+    from (select household_key, min(signal_date) as f, max(signal_date) as l, sum(amount_cents)::bigint as total, count(*)::int as n,
+            (array_agg(seq order by (bsn is null), signal_date desc, seq))[1] as resident_seq, row_number() over () as n_case
           from signal_new where case_id is null group by household_key) g
-    join (select distinct on (household_key) * from signal_new where case_id is null order by household_key, (bsn is null), signal_date desc) r
-      on r.household_key = g.household_key
+    join signal_new r on r.seq = g.resident_seq
     left join (values ${areaValues}) as a(pc4, code) on a.pc4 = left(g.household_key, 4) and ${municipalityCode} = 'GM0505'`);
   await tx.execute(sql`
     update signal_new_cases n set person_id = p.id, known_person = true
@@ -263,21 +255,22 @@ export async function storeStagedSignals(tx: Tx, input: StoreInput): Promise<{ i
       from agg where c.id = agg.case_id
       returning c.id, c.status`),
   );
+  // The unique key (creditor, reference) stays the last guard: a repeat that got past the checks above fails the
+  // whole import rather than storing a second signal.
   const inserted = affected(
     await tx.execute(sql`
-      insert into signals (import_id, creditor_organisation_id, municipality_code, reference, signal_date, creditor_type, amount_cents,
+      insert into signals (id, import_id, creditor_organisation_id, municipality_code, reference, signal_date, creditor_type, amount_cents,
         months, bsn, initials, prefix, surname, birth_date, street, house_number, house_number_suffix, postcode, city, phone, email,
         household_key, status, case_id)
-      select ${importId}::uuid, ${creditorId}::uuid, ${municipalityCode}, s.reference, s.signal_date, s.creditor_type, s.amount_cents,
-        s.months, s.bsn, s.initials, s.prefix, s.surname, s.birth_date, s.street, s.house_number, s.house_number_suffix, s.postcode, s.city,
-        s.phone, s.email, s.household_key,
+      select ${importRowId(importId, sql`s.seq::bigint`)}, ${importId}::uuid, ${creditorId}::uuid, ${municipalityCode}, s.reference, s.signal_date,
+        s.creditor_type, s.amount_cents, s.months, s.bsn, s.initials, s.prefix, s.surname, s.birth_date, s.street, s.house_number,
+        s.house_number_suffix, s.postcode, s.city, s.phone, s.email, s.household_key,
         case when coalesce(c.status, case when n.total >= ${threshold} then 'awaiting_letter' else 'below_threshold' end) = 'below_threshold'
              then 'unjustified' else 'taken_up' end,
         coalesce(s.case_id, n.id)
       from signal_new s
       left join signal_cases c on c.id = s.case_id
-      left join signal_new_cases n on s.case_id is null and n.household_key = s.household_key
-      on conflict (creditor_organisation_id, reference) do nothing`),
+      left join signal_new_cases n on s.case_id is null and n.household_key = s.household_key`),
   );
   const nowTakenUp = crossed.filter((c) => c.status === 'awaiting_letter').map((c) => String(c.id));
   if (nowTakenUp.length) {
