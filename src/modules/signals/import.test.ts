@@ -97,6 +97,27 @@ describe('importing signal files into households’ cases', () => {
     expect(await caseOf('S-1')).toMatchObject({ status: 'awaiting_letter', totalCents: 2600, signalCount: 2 });
   });
 
+  it('stores text exactly as sent, with backslashes, tabs and line breaks in quoted cells', async () => {
+    const csv = [fileHeader, 'Q-1\\a;2025-05-03;huur;40,00;;"Jan\tsen \\ de Wit";"Brouwersdijk\n(achterom)";3312AA;3;;Dordrecht'].join('\n');
+    expect(await importCsv(db, 'TRIVIRE', csv)).toMatchObject({ accepted: 1, rejected: 0 });
+    const [stored] = await inspect(db, (tx) => tx.select().from(signals).where(eq(signals.reference, 'Q-1\\a')));
+    expect(stored).toMatchObject({ surname: 'Jan\tsen \\ de Wit', street: 'Brouwersdijk\n(achterom)', amountCents: 4000 });
+    expect(await importCsv(db, 'TRIVIRE', csv)).toMatchObject({ accepted: 0, duplicates: 1 });
+  });
+
+  it('gives every stored signal a case that exists, and every case the number of signals it shows', async () => {
+    const [orphans] = await inspect(db, (tx) =>
+      tx.execute(sql`select count(*)::int as n from signals s left join signal_cases c on c.id = s.case_id where c.id is null`).then((r) => r.rows as { n: number }[]),
+    );
+    expect(orphans!.n).toBe(0);
+    const mismatched = await inspect(db, (tx) =>
+      tx
+        .execute(sql`select c.id from signal_cases c left join signals s on s.case_id = c.id group by c.id, c.signal_count having count(s.id) <> c.signal_count`)
+        .then((r) => r.rows),
+    );
+    expect(mismatched).toEqual([]);
+  });
+
   it('lets a file without a usable header fail as a whole, storing nothing', async () => {
     const before = await db.unaudited((q) => q.select({ n: count() }).from(signalImports));
     await expect(importCsv(db, 'TRIVIRE', 'dit;is;geen;signaalbestand\n1;2;3;4\n')).rejects.toThrow(/kopregel/);

@@ -128,6 +128,34 @@ describe('files', () => {
     ]);
   });
 
+  it('counts the line breaks inside quoted cells, in every line-ending style, for the line numbers', async () => {
+    const csv = `${header}\r\nR1;2025-03-01;huur;12,50;"Jansen\r\nde Wit";3315AB;12\rR2;2025-03-01;huur;twaalf;Jansen;3315AB;12\nR3;2025-03-01;huur;"1\n\n";Jansen;3315AB;12\nR4;2025-13-01;huur;1;Jansen;3315AB;12\n`;
+    const result = await readAll(csv, 5);
+    expect(result.map((r) => r.line)).toEqual([2, 4, 5, 8]);
+    expect(ok(result)[0]!.surname).toBe('Jansen\nde Wit');
+    expect(result.flatMap((r) => (r.ok ? [] : r.rejections.map((x) => [x.line, x.field])))).toEqual([
+      [4, 'bedrag'],
+      [8, 'datum'],
+    ]);
+  });
+
+  it('refuses a quote that is never closed, naming the line, instead of reading the rest of the file as one cell', async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `R${i};2025-03-01;huur;12,50;Jansen;3315AB;12`);
+    const error = await readAll(`${header}\n${rows.join('\n')}\nR99;2025-03-01;huur;"12,50;Jansen;3315AB;12\n${rows.join('\n')}\n`, 4096).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SignalFileError);
+    expect((error as SignalFileError).details.errors).toEqual([{ line: 52, field: 'bestand', reason: expect.stringContaining('aanhalingsteken') }]);
+  });
+
+  it('reads a file of many pieces with the same result as at once', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `R${i};0${1 + (i % 9)}-03-2025;huur;${i + 1},50;Jansen;3315AB;${1 + (i % 200)}`);
+    const csv = `${header}\n${rows.join('\n')}\n`;
+    const whole = await readAll(csv, csv.length);
+    const small = await readAll(csv, 1000);
+    expect(small).toEqual(whole);
+    expect(whole).toHaveLength(3000);
+    expect(whole.at(-1)).toMatchObject({ line: 3001, ok: true, record: { reference: 'R2999', amountCents: 300050 } });
+  });
+
   it('refuses a file without a header, a missing column, binary data and an empty file', async () => {
     await expect(readAll('R1;2025-03-01;huur;12,50;Jansen;3315AB;12\n')).rejects.toThrow(SignalFileError);
     await expect(readAll('referentie;datum;soort;bedrag;achternaam;huisnummer\nR1;2025-03-01;huur;1;J;1\n')).rejects.toThrow(/postcode/);

@@ -21,6 +21,8 @@ export interface ImportSignalsInput {
   /** Rows per write to the COPY stream. */
   batchSize?: number;
   onRows?: (rowsSoFar: number) => void;
+  /** Called when the whole file is read and staged, before the signals are matched and stored (for the benchmark). */
+  onStaged?: () => void;
 }
 
 export interface ImportSummary {
@@ -107,7 +109,8 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
     if (lines.length) await copy.write(lines.join(''));
     await copy.end();
     input.onRows?.(summary.rows);
-    const grouped = await storeStagedSignals(tx, { importId, creditorId: creditor.id, municipalityCode, settings: input.settings, now });
+    input.onStaged?.();
+    const grouped = await storeStagedSignals(tx, { kind: db.kind, importId, creditorId: creditor.id, municipalityCode, settings: input.settings, now });
     summary.accepted = grouped.inserted;
     summary.duplicates = staged - grouped.inserted;
     summary.casesCreated = grouped.casesCreated;
@@ -150,6 +153,7 @@ function stageLine(seq: number, r: SignalRecord): string {
 }
 
 interface StoreInput {
+  kind: Database['kind'];
   importId: string;
   creditorId: string;
   municipalityCode: string;
@@ -182,8 +186,9 @@ export async function storeStagedSignals(tx: Tx, input: StoreInput): Promise<{ i
     pc4Areas.map(([pc, code]) => sql`(${pc}, ${code})`),
     sql`, `,
   );
-  // Sorts and hashes of a large file in memory rather than on disk (this transaction only).
-  await tx.execute(sql`set local work_mem = '64MB'`);
+  // Sorts and hashes of a large file in memory rather than on disk (this transaction only). PGlite's memory is the
+  // process's own and never shrinks, so it gets less.
+  await tx.execute(sql`set local work_mem = ${sql.raw(input.kind === 'pglite' ? "'16MB'" : "'64MB'")}`);
   await tx.execute(sql`analyze signal_stage`);
   // New rows only: not received before from this creditor, and the first of any repeat within the file.
   await tx.execute(sql`
