@@ -13,6 +13,8 @@ export interface CopyWriter {
   /** Whole lines in COPY text format (see `copyField`), each ending in `\n`. */
   write(lines: string): Promise<void>;
   end(): Promise<void>;
+  /** Ends the COPY with an error (the server is told, so the connection stays usable for the rollback). */
+  abort(error: Error): Promise<void>;
 }
 
 const PGLITE_BLOB_CHARS = 4 << 20;
@@ -61,6 +63,13 @@ function pgCopy(client: PgClientLike, statement: string): CopyWriter {
       stream.end();
       await finished;
     },
+    async abort(error) {
+      if (failure || stream.destroyed) return;
+      await new Promise<void>((resolve) => {
+        stream.once('close', () => resolve());
+        stream.destroy(error);
+      });
+    },
   };
 }
 
@@ -82,6 +91,10 @@ function pgliteCopy(client: PgliteTxLike, statement: string): CopyWriter {
       if (size >= PGLITE_BLOB_CHARS) await flush();
     },
     end: flush,
+    async abort() {
+      parts = [];
+      size = 0;
+    },
   };
 }
 

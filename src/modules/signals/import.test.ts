@@ -107,15 +107,24 @@ describe('importing signal files into households’ cases', () => {
 
   it('gives every stored signal a case that exists, and every case the number of signals it shows', async () => {
     const [orphans] = await inspect(db, (tx) =>
-      tx.execute(sql`select count(*)::int as n from signals s left join signal_cases c on c.id = s.case_id where c.id is null`).then((r) => r.rows as { n: number }[]),
+      tx.execute(sql`select count(*)::int as n from signals s left join signal_cases c on c.id = s.case_id where c.id is null`).then((r) => (r as unknown as { rows: { n: number }[] }).rows),
     );
     expect(orphans!.n).toBe(0);
     const mismatched = await inspect(db, (tx) =>
       tx
         .execute(sql`select c.id from signal_cases c left join signals s on s.case_id = c.id group by c.id, c.signal_count having count(s.id) <> c.signal_count`)
-        .then((r) => r.rows),
+        .then((r) => (r as unknown as { rows: unknown[] }).rows),
     );
     expect(mismatched).toEqual([]);
+  });
+
+  it('stores nothing of a file that turns out unreadable halfway, and the next import goes through', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => line(`H-${i}`, '2025-05-04', 'energie', '30,00', '', 'Dekker', '3312BB', String(1 + (i % 300))));
+    const broken = [fileHeader, ...rows, 'H-x;2025-05-04;energie;"30,00;;Dekker;;3312BB;1;;Dordrecht', ...rows].join('\n');
+    await expect(importCsv(db, 'TRIVIRE', broken)).rejects.toThrow(/aanhalingsteken|gelezen/);
+    const stored = await inspect(db, (tx) => tx.select({ n: count() }).from(signals).where(sql`${signals.reference} like 'H-%'`));
+    expect(stored[0]!.n).toBe(0);
+    expect(await importCsv(db, 'TRIVIRE', [fileHeader, ...rows.slice(0, 10)].join('\n'))).toMatchObject({ accepted: 10 });
   });
 
   it('lets a file without a usable header fail as a whole, storing nothing', async () => {

@@ -86,28 +86,34 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
     const copy = openCopy(tx, db.kind, stageCopyStatement);
     let lines: string[] = [];
     let staged = 0;
-    for await (const item of input.rows(today)) {
-      for (const row of Array.isArray(item) ? item : [item]) {
-        summary.rows++;
-        if (row.ok) {
-          lines.push(stageLine(staged++, row.record));
-        } else {
-          summary.rejected++;
-          for (const r of row.rejections) {
-            if (summary.rejections.length < MAX_LISTED_REJECTIONS) summary.rejections.push(r);
-            else summary.rejectionsTruncated = true;
+    try {
+      for await (const item of input.rows(today)) {
+        for (const row of Array.isArray(item) ? item : [item]) {
+          summary.rows++;
+          if (row.ok) {
+            lines.push(stageLine(staged++, row.record));
+          } else {
+            summary.rejected++;
+            for (const r of row.rejections) {
+              if (summary.rejections.length < MAX_LISTED_REJECTIONS) summary.rejections.push(r);
+              else summary.rejectionsTruncated = true;
+            }
           }
+          if (summary.rows % 10_000 === 0) input.onRows?.(summary.rows);
         }
-        if (summary.rows % 10_000 === 0) input.onRows?.(summary.rows);
+        if (lines.length >= batchSize) {
+          const text = lines.join('');
+          lines = [];
+          await copy.write(text);
+        }
       }
-      if (lines.length >= batchSize) {
-        const text = lines.join('');
-        lines = [];
-        await copy.write(text);
-      }
+      if (lines.length) await copy.write(lines.join(''));
+      await copy.end();
+    } catch (error) {
+      // A file that turns out unreadable halfway: end the COPY cleanly so the transaction can roll back.
+      await copy.abort(error instanceof Error ? error : new Error(String(error)));
+      throw error;
     }
-    if (lines.length) await copy.write(lines.join(''));
-    await copy.end();
     input.onRows?.(summary.rows);
     input.onStaged?.();
     const grouped = await storeStagedSignals(tx, { kind: db.kind, importId, creditorId: creditor.id, municipalityCode, settings: input.settings, now });
