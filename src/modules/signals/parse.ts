@@ -410,30 +410,26 @@ async function* readCsv(chunks: AsyncGenerator<Buffer>, head: Buffer, today: str
     done = !!next.done;
     const input = carried + (next.done ? '' : next.value);
     if (!input) continue;
-    const chunks = parsedChunks(input, delimiter, done);
-    let step = chunks.next();
-    for (; !step.done; step = chunks.next()) {
-      const parsed = step.value;
-      const batch: RowResult[] = [];
-      const firstLine = line;
-      let startLine = line;
-      for (const record of parsed.data) {
-        startLine = line;
-        line += 1;
-        for (const cell of record) if (cell.includes('\n')) line += cell.split('\n').length - 1;
-        if (record.length === 1 && !record[0]!.trim()) continue; // an empty line
-        if (!header) {
-          header = mapHeader(record, startLine);
-          continue;
-        }
-        if (record.every((cell) => !cell.trim())) continue;
-        batch.push(validateSignalRow(rowFromCells(header, record), startLine, today));
+    const parsed = parsePiece(input, delimiter, done);
+    carried = parsed.rest;
+    const batch: RowResult[] = [];
+    const firstLine = line;
+    let startLine = line;
+    for (const record of parsed.data) {
+      startLine = line;
+      line += 1;
+      for (const cell of record) if (cell.includes('\n')) line += cell.split('\n').length - 1;
+      if (record.length === 1 && !record[0]!.trim()) continue; // an empty line
+      if (!header) {
+        header = mapHeader(record, startLine);
+        continue;
       }
-      // Only the last record can lack its closing quote: it then runs to the end of the file.
-      if (parsed.errors.some((e) => e.code === 'MissingQuotes')) throw unclosedQuote(parsed.data.length ? startLine : firstLine);
-      if (batch.length) yield batch;
+      if (record.every((cell) => !cell.trim())) continue;
+      batch.push(validateSignalRow(rowFromCells(header, record), startLine, today));
     }
-    carried = step.value;
+    // Only the last record can lack its closing quote: it then runs to the end of the file.
+    if (parsed.errors.some((e) => e.code === 'MissingQuotes')) throw unclosedQuote(parsed.data.length ? startLine : firstLine);
+    if (batch.length) yield batch;
     if (carried.length > MAX_RECORD_CHARS) throw unclosedQuote(line);
   }
   if (!header) throw new SignalFileError('Het bestand heeft geen kopregel.', [{ line: 1, field: 'kopregel', reason: 'Geen kopregel gevonden.' }]);
@@ -463,14 +459,13 @@ function* pieces(text: string): Generator<string> {
 const MAX_RECORD_CHARS = 1 << 20;
 
 /**
- * Papa Parse's parser over text chunks, pulled one at a time (so a large file never sits in memory): each chunk's
- * complete records, the unfinished last one carried over to the next chunk.
+ * Papa Parse's parser over one piece of text: its complete records, and the unfinished last one (`rest`) to put in
+ * front of the next piece. The pieces are pulled one at a time, so a large file never sits in memory.
  */
-function* parsedChunks(text: string, delimiter: string, last: boolean): Generator<Papa.ParseResult<string[]>, string> {
+function parsePiece(text: string, delimiter: string, last: boolean): { data: string[][]; errors: Papa.ParseError[]; rest: string } {
   const parser = new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"' });
   const results = parser.parse(text, 0, !last) as Papa.ParseResult<string[]>;
-  yield results;
-  return last ? '' : text.slice(results.meta.cursor);
+  return { data: results.data, errors: results.errors, rest: last ? '' : text.slice(results.meta.cursor) };
 }
 
 async function* readXlsx(stream: Readable, today: string): AsyncGenerator<RowResult[]> {
