@@ -102,6 +102,7 @@ async function importFile(db: Database, file: string, rows: number) {
 const round = (n: number) => Math.round(n * 100) / 100;
 const baselineTable = `create table copy_baseline (${generatedHeader.map((c) => `${c} text`).join(', ')})`;
 const copyStatement = "copy copy_baseline from stdin with (format csv, delimiter ';', header true)";
+const countCopied = 'select count(*)::int as n from copy_baseline';
 // The floor: the import's rows once more, into an empty table with the indexes of `signals`.
 const floorTable = 'create table signals_floor (like signals including defaults including indexes)';
 const floorInsert = 'insert into signals_floor select * from signals';
@@ -111,7 +112,8 @@ const keyFloorInsert = 'insert into signals_key_floor select * from signals';
 
 type Query = (text: string) => Promise<unknown>;
 
-async function measure(query: Query, copy: () => Promise<void>, rows: number, imported: Awaited<ReturnType<typeof importFile>>) {
+/** The floors and the COPY baseline on the database just imported into; `copied` counts what COPY loaded. */
+async function measure(query: Query, copy: () => Promise<void>, copied: () => Promise<number>, rows: number, imported: Awaited<ReturnType<typeof importFile>>) {
   const timed = async (create: string, insert: string) => {
     await query(create);
     const t0 = performance.now();
@@ -124,6 +126,8 @@ async function measure(query: Query, copy: () => Promise<void>, rows: number, im
   const t0 = performance.now();
   await copy();
   const copySeconds = (performance.now() - t0) / 1000;
+  const loaded = await copied();
+  if (loaded !== rows) throw new Error(`COPY loaded ${loaded} rows`);
   const copyRowsPerSecond = Math.round(rows / copySeconds);
   const floorRowsPerSecond = Math.round(rows / floorSeconds);
   return {
@@ -146,15 +150,13 @@ async function benchPostgres(file: string, rows: number) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const result = await measure(
+      return await measure(
         (text) => client.query(text),
         () => pipeline(fs.createReadStream(file, { highWaterMark: 1 << 20 }), client.query(copyFrom(copyStatement))),
+        async () => (await client.query<{ n: number }>(countCopied)).rows[0]!.n,
         rows,
         imported,
       );
-      const copied = await client.query<{ n: number }>('select count(*)::int as n from copy_baseline');
-      if (copied.rows[0]!.n !== rows) throw new Error(`COPY loaded ${copied.rows[0]!.n} rows`);
-      return result;
     } finally {
       await client.end();
     }
@@ -179,17 +181,15 @@ async function benchPglite(file: string, rows: number, dataDir: string) {
   const client = new PGlite(dataDir);
   try {
     const blob = new Blob([fs.readFileSync(file)]);
-    const result = await measure(
+    return await measure(
       (text) => client.exec(text),
       async () => {
         await client.query(copyStatement.replace('stdin', "'/dev/blob'"), [], { blob });
       },
+      async () => (await client.query<{ n: number }>(countCopied)).rows[0]!.n,
       rows,
       imported,
     );
-    const copied = await client.query<{ n: number }>('select count(*)::int as n from copy_baseline');
-    if (copied.rows[0]!.n !== rows) throw new Error(`COPY loaded ${copied.rows[0]!.n} rows`);
-    return result;
   } finally {
     await client.close();
   }
