@@ -102,6 +102,13 @@ describe('importing signal files into households’ cases', () => {
     expect(await importCsv(db, 'TRIVIRE', csv)).toMatchObject({ accepted: 1, rejected: 0 });
     const [stored] = await inspect(db, (tx) => tx.select().from(signals).where(eq(signals.reference, 'Q-1\\a')));
     expect(stored).toMatchObject({ surname: 'Jan\tsen \\ de Wit', street: 'Brouwersdijk\n(achterom)', amountCents: 4000 });
+    const largest = [fileHeader, line('Q-2', '2025-05-03', 'huur', '€ 10.000.000,00', '', 'Groot', '3312AB', '5')].join('\n');
+    expect(await importCsv(db, 'TRIVIRE', largest)).toMatchObject({ accepted: 1 });
+    expect(await caseOf('Q-2')).toMatchObject({ totalCents: 1_000_000_000 });
+    // (A NUL in the first kilobytes means a binary file; further on it is one bad row.)
+    const padding = Array.from({ length: 100 }, (_, i) => line(`Q-P${i}`, '2025-05-03', 'huur', '40,00', '', 'Bos', '3312AD', String(i + 1)));
+    const nul = [fileHeader, ...padding, line('Q-3', '2025-05-03', 'huur', '40,00', '', 'Jan\u0000sen', '3312AC', '5')].join('\n');
+    expect(await importCsv(db, 'TRIVIRE', nul)).toMatchObject({ accepted: 100, rejected: 1, rejections: [{ line: 102, field: 'achternaam', reason: expect.stringContaining('NUL') }] });
     expect(await importCsv(db, 'TRIVIRE', csv)).toMatchObject({ accepted: 0, duplicates: 1 });
   });
 

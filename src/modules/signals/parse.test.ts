@@ -76,6 +76,12 @@ describe('one row', () => {
     expect(byField.bsn).toEqual({ line: 17, field: 'bsn', reason: 'Het BSN voldoet niet aan de elfproef.' });
     expect(byField.datum!.reason).toContain('toekomst');
   });
+  it('refuses an amount above ten million euros instead of failing the import on it', () => {
+    const row = (bedrag: string) => validateSignalRow({ referentie: 'R1', datum: '2025-03-01', soort: 'huur', bedrag, achternaam: 'Jansen', postcode: '3315AB', huisnummer: '12' }, 2, today);
+    expect(row('10.000.000,00').ok).toBe(true);
+    expect(row('25.000.000,00')).toMatchObject({ ok: false, rejections: [{ line: 2, field: 'bedrag', reason: expect.stringContaining('onwaarschijnlijk hoog') }] });
+  });
+
   it('refuses a zero or negative amount and a missing reference', () => {
     const r = validateSignalRow({ ...good, bedrag: '0,00', referentie: ' ' }, 3, today);
     expect(r.ok ? [] : r.rejections.map((x) => x.field).sort()).toEqual(['bedrag', 'referentie']);

@@ -62,6 +62,8 @@ export class SignalFileError extends ValidationError {}
 // ---------------------------------------------------------------------------------------------------------------
 // Field parsers (pure)
 
+export const MAX_AMOUNT_CENTS = 10_000_000_00;
+
 const commonAmount = /^(\d{1,3}(?:\.\d{3})+|\d{1,12})(?:,(\d{1,2}))?$/;
 
 /** `€ 1.234,56`, `1234,56`, `1,234.56`, `12.50`, `1.234` (thousands) → cents; null when not an amount. */
@@ -164,6 +166,11 @@ const optional = (value: string | undefined): string | null => {
 export function validateSignalRow(raw: RawRow, line: number, today: string): RowResult {
   const rejections: Rejection[] = [];
   const reject = (field: SignalColumn, reason: string) => rejections.push({ line, field, reason });
+  // A NUL character cannot be stored in a text column: such a row is reported, never allowed to fail the import.
+  for (const column in raw) {
+    if (raw[column as SignalColumn]!.includes('\u0000')) reject(column as SignalColumn, 'Bevat een ongeldig teken (NUL).');
+  }
+  if (rejections.length) return { line, ok: false, rejections };
 
   const reference = optional(raw.referentie);
   if (!reference) reject('referentie', 'De referentie ontbreekt.');
@@ -185,7 +192,8 @@ export function validateSignalRow(raw: RawRow, line: number, today: string): Row
   if (!amountText) reject('bedrag', 'Het bedrag ontbreekt.');
   else if (amountCents === null) reject('bedrag', 'Het bedrag is geen geldig bedrag in euro (bijvoorbeeld 1.234,56).');
   else if (amountCents <= 0) reject('bedrag', 'Het bedrag moet groter zijn dan nul.');
-  else if (amountCents > 100_000_000_00) reject('bedrag', 'Het bedrag is onwaarschijnlijk hoog.');
+  // Ten million euros is far beyond any household's arrears, and keeps every amount within the database's integer.
+  else if (amountCents > MAX_AMOUNT_CENTS) reject('bedrag', 'Het bedrag is onwaarschijnlijk hoog (meer dan € 10.000.000).');
 
   let months: number | null = null;
   const monthsText = optional(raw.maanden);
