@@ -40,6 +40,25 @@ describe('HTTP API conventions (NLGov REST API Design Rules)', () => {
     expect(problem.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['body.email', 'body.organisationId']));
   });
 
+  it('refuses a NUL character anywhere in a request with a 400 naming the field, never a database error', async () => {
+    const admin = await loginAs(t.app, demoEmails.admin);
+    const body = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: admin.headers,
+      payload: { organisationId: '00000000-0000-4000-8000-000000000000', email: 'a@example.org', displayName: 'Jan\u0000sen', roles: ['case_worker'] },
+    });
+    expect(body.statusCode).toBe(400);
+    expect(body.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: 'body.displayName', reason: expect.stringContaining('NUL') }] });
+    const nested = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: ['x', { deep: 'a\u0000' }], password: 'x' } });
+    expect(nested.json()).toMatchObject({ status: 400, errors: [{ field: 'body.email.1.deep' }] });
+    const query = await t.app.inject({ method: 'GET', url: '/api/v1/directory/services?q=schuld%00hulp' });
+    expect(query.statusCode).toBe(400);
+    expect(query.json()).toMatchObject({ errors: [{ field: 'querystring.q' }] });
+    const page = await t.app.inject({ method: 'GET', url: '/hulp?q=%00' });
+    expect(page.statusCode).toBe(400);
+  });
+
   it('sets security headers on every response', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");

@@ -14,7 +14,7 @@ import type { Database } from '../db/database.ts';
 import { anonymousActor } from '../platform/actor.ts';
 import { resolveApiKey, resolveSession } from '../platform/auth.ts';
 import { can } from '../platform/authz.ts';
-import { ForbiddenError, RoleForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../platform/errors.ts';
+import { ForbiddenError, RoleForbiddenError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../platform/errors.ts';
 import { platformRoutes } from '../platform/routes.ts';
 import { modules } from '../modules/registry.ts';
 import { sendProblem, toProblem } from './problem.ts';
@@ -160,6 +160,18 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
     }
   });
 
+  // PostgreSQL's text cannot hold a NUL character: refuse it up front, naming the field, before any query sees it.
+  app.addHook('preValidation', async (request) => {
+    for (const [part, value] of [
+      ['body', request.body],
+      ['querystring', request.query],
+      ['params', request.params],
+    ] as const) {
+      const field = fieldWithNul(value, part);
+      if (field) throw new ValidationError('Een veld bevat een ongeldig teken.', [{ field, reason: 'Bevat een ongeldig teken (NUL).' }]);
+    }
+  });
+
   app.setErrorHandler(async (error, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
@@ -190,4 +202,23 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
   });
 
   return app;
+}
+
+/** The path of the first string holding a NUL character in a parsed request part (streams and buffers are left alone). */
+function fieldWithNul(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object' || depth > 32) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = fieldWithNul(value[i], `${path}.${i}`, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (ArrayBuffer.isView(value) || value instanceof Date || typeof (value as { pipe?: unknown }).pipe === 'function') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = fieldWithNul(item, `${path}.${key}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
