@@ -38,6 +38,21 @@ function displayName(p: { initials: string | null; prefix: string | null; surnam
   return [p.initials, p.prefix, p.surname].filter(Boolean).join(' ');
 }
 
+type ContactPerson = Parameters<typeof displayName>[0] & {
+  birthDate: string | null;
+  phone: string | null;
+  email: string | null;
+  postcode: string | null;
+  houseNumber: string | null;
+};
+
+/** A resident's name and contact details, or none of them when the resident does not share them with this organisation. */
+function residentContact(person: ContactPerson | null | undefined, shared: boolean) {
+  return person && shared
+    ? { name: displayName(person), birthDate: person.birthDate, phone: person.phone, email: person.email, postcode: person.postcode, houseNumber: person.houseNumber }
+    : { name: hiddenName, birthDate: null, phone: null, email: null, postcode: null, houseNumber: null };
+}
+
 export interface WorkItem {
   id: string;
   personId: string;
@@ -184,17 +199,7 @@ export async function getReferral(db: Database, actor: Actor, referralId: string
       flags: overdueFlags({ state, answerDueDate: r.answerDueDate, firstContactDueDate: r.firstContactDueDate }, today),
       responsible: responsibleSide(state, hasSender),
       actions: actions.map((a: ReferralAction) => ({ action: a, reasonRequired: reasonRequired(state, a) })),
-      resident:
-        person && scopes.has('contact')
-          ? {
-              name: displayName(person),
-              birthDate: person.birthDate,
-              phone: person.phone,
-              email: person.email,
-              postcode: person.postcode,
-              houseNumber: person.houseNumber,
-            }
-          : { name: hiddenName, birthDate: null, phone: null, email: null, postcode: null, houseNumber: null },
+      resident: residentContact(person, scopes.has('contact')),
       household: members.map((m) => ({ relation: m.relation, name: displayName(m.p), birthDate: m.p.birthDate })),
       intake: intake
         ? { route: intake.route, profile: scopes.has('question') ? intake.profile : null, consentText: intake.consentText, createdAt: intake.createdAt }
@@ -260,18 +265,7 @@ export async function residentTimeline(db: Database, actor: Actor, personId: str
         e.referralId && !ours.has(e.referralId) ? { ...e, note: null } : e,
       );
       return {
-        person: scopes.has('contact')
-          ? {
-              id: person.id,
-              municipalityCode: person.municipalityCode,
-              name: displayName(person),
-              birthDate: person.birthDate,
-              phone: person.phone,
-              email: person.email,
-              postcode: person.postcode,
-              houseNumber: person.houseNumber,
-            }
-          : { id: person.id, municipalityCode: person.municipalityCode, name: hiddenName, birthDate: null, phone: null, email: null, postcode: null, houseNumber: null },
+        person: { id: person.id, municipalityCode: person.municipalityCode, ...residentContact(person, scopes.has('contact')) },
         household: members.map((m) => ({ relation: m.relation, name: displayName(m.p), birthDate: m.p.birthDate })),
         referrals: list.map((r) => ({
           id: r.id,
