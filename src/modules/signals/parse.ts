@@ -62,7 +62,7 @@ export class SignalFileError extends ValidationError {}
 // ---------------------------------------------------------------------------------------------------------------
 // Field parsers (pure)
 
-export const MAX_AMOUNT_CENTS = 10_000_000_00;
+const MAX_AMOUNT_CENTS = 10_000_000_00;
 
 const commonAmount = /^(\d{1,3}(?:\.\d{3})+|\d{1,12})(?:,(\d{1,2}))?$/;
 
