@@ -30,7 +30,13 @@ export interface AuditEvent {
   objectType: string;
   objectId?: string | null;
   subjectIds?: string[];
+  /** The municipality of the record, when the work is about one (the most precise scope). */
   municipalityCode?: string | null;
+  /**
+   * The municipalities the line belongs to when it is not one record's: the object's (an organisation and the
+   * municipalities it serves). An empty list means the line belongs to no municipality (shown to no municipal admin).
+   */
+  municipalityCodes?: string[];
   purpose?: string | null;
   details?: Record<string, unknown>;
 }
@@ -141,6 +147,7 @@ export class Database {
   }
 
   #auditRow(actor: Actor, event: AuditEvent, result: AuditResult): typeof auditEvents.$inferInsert {
+    const municipalityCodes = auditMunicipalities(actor, event);
     return {
       occurredAt: this.clock.now(),
       actorKind: actor.kind === 'system' ? `system:${actor.job}` : actor.kind,
@@ -148,7 +155,8 @@ export class Database {
       actorApiKeyId: actor.kind === 'api_key' ? actor.apiKeyId : null,
       actorOrganisationId: actor.kind === 'user' || actor.kind === 'api_key' ? actor.organisationId : null,
       onBehalfOf: actor.onBehalfOf ?? null,
-      municipalityCode: event.municipalityCode ?? null,
+      municipalityCode: event.municipalityCode ?? (municipalityCodes.length === 1 ? municipalityCodes[0]! : null),
+      municipalityCodes,
       action: event.action,
       objectType: event.objectType,
       objectId: event.objectId ?? null,
@@ -159,6 +167,18 @@ export class Database {
       details: event.details ?? null,
     };
   }
+}
+
+/**
+ * Every audit line is scoped to the municipalities it belongs to, in this order: the record's municipality; else
+ * the object's municipalities named by the work; else those of the acting user's or key's organisation. A system
+ * job or an anonymous caller with neither belongs to no municipality.
+ */
+export function auditMunicipalities(actor: Actor, event: AuditEvent): string[] {
+  if (event.municipalityCode) return [event.municipalityCode];
+  if (event.municipalityCodes) return [...new Set(event.municipalityCodes)].sort();
+  if (actor.kind === 'user' || actor.kind === 'api_key') return [...new Set(actor.municipalities)].sort();
+  return [];
 }
 
 const checkedMethods = new Set([

@@ -1,8 +1,8 @@
-import { and, arrayContains, desc, eq, gte, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, arrayContained, arrayContains, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import type { Actor } from './actor.ts';
-import { assertCan } from './authz.ts';
+import { administeredMunicipalities, assertCan } from './authz.ts';
 import { auditActions, auditEvents, auditResults } from './schema.ts';
 
 export const auditQuery = z.object({
@@ -37,9 +37,11 @@ export async function listAuditEvents(db: Database, actor: Actor, query: AuditQu
   if (query.from) where.push(gte(auditEvents.occurredAt, new Date(`${query.from}T00:00:00Z`)));
   if (query.to) where.push(lt(auditEvents.occurredAt, new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000)));
   if (query.before) where.push(lt(auditEvents.id, query.before));
-  // An administrator sees events in their own municipalities, and events not tied to one.
-  const municipalities = actor.kind === 'user' || actor.kind === 'api_key' ? actor.municipalities : [];
-  where.push(or(isNull(auditEvents.municipalityCode), inArray(auditEvents.municipalityCode, municipalities.length ? municipalities : ['-']))!);
+  // The one scope rule: an admin sees a line only if every municipality it belongs to is one they administer.
+  // Lines of no municipality (system jobs, logins of unknown accounts) are shown to no municipal admin.
+  const administered = administeredMunicipalities(actor);
+  where.push(sql`cardinality(${auditEvents.municipalityCodes}) > 0`);
+  where.push(administered.length ? arrayContained(auditEvents.municipalityCodes, [...administered]) : sql`false`);
   return db.audited(
     actor,
     { action: 'search', objectType: 'audit_event', subjectIds: query.subjectId ? [query.subjectId] : [], details: { filters: Object.keys(query) } },

@@ -1,8 +1,8 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Actor } from './actor.ts';
-import { TooManyRequestsError, UnauthenticatedError } from './errors.ts';
+import { UnauthenticatedError } from './errors.ts';
 import { apiKeys, organisationMunicipalities, organisations, sessions, users, type Role } from './schema.ts';
 import { dummyPasswordHash, randomToken, sha256, verifyPassword } from './secrets.ts';
 
@@ -12,9 +12,19 @@ export interface LoginResult {
   actor: Extract<Actor, { kind: 'user' }>;
 }
 
-const invalidLogin = 'Het e-mailadres of het wachtwoord klopt niet.';
+/**
+ * The one answer to every refused login: an unknown account, an inactive one, a wrong password and a locked
+ * account all get this 401, so the answer never tells whether an account exists or is locked.
+ */
+export const invalidLogin =
+  'Het e-mailadres of het wachtwoord klopt niet, of het account is tijdelijk geblokkeerd na te veel mislukte pogingen. Controleer uw gegevens of probeer het later opnieuw.';
 
-/** Checks a staff login, counts failures and locks the account after too many, and opens a session. */
+/**
+ * Checks a staff login, counts failures and locks the account after too many, and opens a session.
+ * Every path does the same work (one lookup, one scrypt verification, one audit line), so timing does not tell
+ * them apart either. Failures are counted in the database (`failed_logins + 1 ... RETURNING`), so parallel
+ * attempts cannot overwrite each other's count.
+ */
 export async function login(
   db: Database,
   config: Pick<Config, 'session' | 'login'>,
@@ -22,41 +32,63 @@ export async function login(
 ): Promise<LoginResult> {
   const now = db.clock.now();
   const [user] = await db.unaudited((q) =>
-    q.select().from(users).where(sql`lower(${users.email}) = lower(${input.email})`),
+    q
+      .select({
+        id: users.id,
+        active: users.active,
+        passwordHash: users.passwordHash,
+        lockedUntil: users.lockedUntil,
+        municipalities: sql<string[]>`coalesce(array_agg(${organisationMunicipalities.municipalityCode} order by ${organisationMunicipalities.municipalityCode}) filter (where ${organisationMunicipalities.municipalityCode} is not null), '{}')`,
+      })
+      .from(users)
+      .leftJoin(organisationMunicipalities, eq(organisationMunicipalities.organisationId, users.organisationId))
+      .where(sql`lower(${users.email}) = lower(${input.email})`)
+      .groupBy(users.id),
   );
   const anonymous: Actor = { kind: 'anonymous', origin: input.origin };
-  if (!user || !user.active) {
-    await verifyPassword(input.password, await dummyPasswordHash());
-    await db.recordAuditEvent(anonymous, { action: 'login', objectType: 'session', details: { reason: 'unknown_user' } }, 'denied');
-    throw new UnauthenticatedError(invalidLogin);
-  }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await db.recordAuditEvent(anonymous, { action: 'login', objectType: 'user', objectId: user.id, details: { reason: 'locked' } }, 'denied');
-    throw new TooManyRequestsError('Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het later opnieuw.');
-  }
-  if (!(await verifyPassword(input.password, user.passwordHash))) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= config.login.maxFailures;
-    await db.unaudited((q) =>
-      q
-        .update(users)
-        .set({
-          failedLogins: lock ? 0 : failures,
-          lockedUntil: lock ? new Date(now.getTime() + config.login.lockoutMinutes * 60_000) : user.lockedUntil,
-        })
-        .where(eq(users.id, user.id)),
-    );
+  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
+  // A refused login of a known account belongs to the account's municipalities; of an unknown one, to none.
+  const refuse = async (reason: string): Promise<never> => {
     await db.recordAuditEvent(
       anonymous,
-      { action: 'login', objectType: 'user', objectId: user.id, details: { reason: lock ? 'locked_now' : 'bad_password' } },
+      user
+        ? { action: 'login', objectType: 'user', objectId: user.id, municipalityCodes: user.municipalities, details: { reason } }
+        : { action: 'login', objectType: 'session', municipalityCodes: [], details: { reason } },
       'denied',
     );
     throw new UnauthenticatedError(invalidLogin);
+  };
+  if (!user) return refuse('unknown_user');
+  if (!user.active) return refuse('inactive');
+  if (user.lockedUntil && user.lockedUntil > now) return refuse('locked');
+  if (!passwordOk) {
+    const lockedNow = await db.unauditedTransaction(async (tx) => {
+      const [counted] = await tx
+        .update(users)
+        .set({ failedLogins: sql`${users.failedLogins} + 1` })
+        .where(eq(users.id, user.id))
+        .returning({ failedLogins: users.failedLogins });
+      if (!counted || counted.failedLogins < config.login.maxFailures) return false;
+      // The row stays locked by the UPDATE above until this transaction ends, so no other attempt counts in between.
+      await tx
+        .update(users)
+        .set({ failedLogins: 0, lockedUntil: new Date(now.getTime() + config.login.lockoutMinutes * 60_000) })
+        .where(eq(users.id, user.id));
+      return true;
+    });
+    return refuse(lockedNow ? 'locked_now' : 'bad_password');
   }
   const token = randomToken();
   const csrfToken = randomToken();
-  await db.unauditedTransaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+  const opened = await db.unauditedTransaction(async (tx) => {
+    // Only an account that is (still) active and not locked at this moment gets a session: a lock set by a
+    // parallel attempt after the check above wins.
+    const [current] = await tx
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+      .where(and(eq(users.id, user.id), eq(users.active, true), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
+      .returning({ id: users.id });
+    if (!current) return false;
     await tx.insert(sessions).values({
       tokenHash: sha256(token),
       userId: user.id,
@@ -65,7 +97,9 @@ export async function login(
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + config.session.maxHours * 3_600_000),
     });
+    return true;
   });
+  if (!opened) return refuse('locked');
   const actor = await actorForUser(db, user.id, input.origin);
   if (!actor) throw new UnauthenticatedError(invalidLogin);
   await db.recordAuditEvent(actor, { action: 'login', objectType: 'session', objectId: user.id }, 'success');

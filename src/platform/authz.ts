@@ -1,6 +1,6 @@
 import type { Actor } from './actor.ts';
-import { ForbiddenError, UnauthenticatedError } from './errors.ts';
-import type { Role } from './schema.ts';
+import { ForbiddenError, UnauthenticatedError, ValidationError } from './errors.ts';
+import type { OrganisationKind, Role } from './schema.ts';
 
 /**
  * Authorisation in one place. A permission names an act; this table says which roles may do it.
@@ -79,4 +79,90 @@ export function assertOrganisation(actor: Actor, organisationId: string): void {
 
 export function permissionsOf(actor: Actor): Permission[] {
   return (Object.keys(permissions) as Permission[]).filter((p) => can(actor, p));
+}
+
+/**
+ * Which kinds of organisation each role may be held in. Municipal work (admin, early signals, programme) stays
+ * in municipal organisations; a creditor's staff are creditors and a provider's staff are cashiers, nothing else.
+ */
+export const organisationKindsForRole = {
+  admin: ['municipal_team', 'social_service'],
+  signal_officer: ['municipal_team', 'social_service'],
+  case_worker: ['municipal_team', 'social_service', 'neighbourhood_team', 'volunteer_organisation', 'health_care', 'other'],
+  creditor: ['creditor'],
+  provider_cashier: ['provider'],
+  analyst: ['municipal_team', 'social_service', 'other'],
+  programme_manager: ['municipal_team', 'social_service'],
+} as const satisfies Record<Role, readonly OrganisationKind[]>;
+
+const roleNames: Record<Role, string> = {
+  admin: 'beheerder',
+  signal_officer: 'medewerker vroegsignalering',
+  case_worker: 'consulent',
+  creditor: 'schuldeiser',
+  provider_cashier: 'kassamedewerker aanbieder',
+  analyst: 'analist',
+  programme_manager: 'programmamanager',
+};
+
+const kindNames: Record<OrganisationKind, string> = {
+  municipal_team: 'gemeentelijk team',
+  social_service: 'sociale dienst',
+  neighbourhood_team: 'wijkteam',
+  volunteer_organisation: 'vrijwilligersorganisatie',
+  creditor: 'schuldeiser',
+  provider: 'aanbieder',
+  health_care: 'zorgorganisatie',
+  other: 'overige organisatie',
+};
+
+export function roleFitsKind(role: Role, kind: OrganisationKind): boolean {
+  const kinds: readonly OrganisationKind[] = organisationKindsForRole[role];
+  return kinds.includes(kind);
+}
+
+/** Refuses (400, naming the field) roles that do not fit the kind of organisation the account belongs to. */
+export function assertRolesFitKind(roles: readonly Role[], kind: OrganisationKind, field = 'body.roles'): void {
+  const misfits = roles.filter((role) => !roleFitsKind(role, kind));
+  if (!misfits.length) return;
+  const reasons = misfits.map((role) => ({ field, reason: `De rol ${roleNames[role]} past niet bij een ${kindNames[kind]}.` }));
+  throw new ValidationError(
+    misfits.length === 1
+      ? `De rol ${roleNames[misfits[0]!]} kan niet worden gegeven aan een medewerker van een ${kindNames[kind]}.`
+      : `De rollen ${misfits.map((r) => roleNames[r]).join(', ')} kunnen niet worden gegeven aan een medewerker van een ${kindNames[kind]}.`,
+    reasons,
+  );
+}
+
+/**
+ * The municipalities an actor administers: for a user holding the admin role, exactly the municipalities their
+ * own organisation serves (organisation_municipalities, read afresh for every request); for anyone else none.
+ * API keys never hold the admin role. Because every admin action must stay wholly within this set
+ * (`assertAdministers`), no admin can make another admin, or an organisation, reach further than themselves.
+ */
+export function administeredMunicipalities(actor: Actor): readonly string[] {
+  if (actor.kind !== 'user' || !actor.roles.includes('admin')) return [];
+  return actor.municipalities;
+}
+
+/** Whether every one of `municipalities` (and at least one) is administered by the actor. */
+export function administers(actor: Actor, municipalities: readonly string[]): boolean {
+  const mine = administeredMunicipalities(actor);
+  return municipalities.length > 0 && municipalities.every((m) => mine.includes(m));
+}
+
+/**
+ * The one scope rule for admin actions: the target (an organisation, its users and keys, an audit line) must lie
+ * wholly within the municipalities the admin administers. Partly is not enough.
+ */
+export function assertAdministers(actor: Actor, municipalities: readonly string[]): void {
+  if (actor.kind === 'system') return;
+  if (administers(actor, municipalities)) return;
+  const mine = administeredMunicipalities(actor);
+  const outside = [...new Set(municipalities)].filter((m) => !mine.includes(m)).sort();
+  throw new ForbiddenError(
+    outside.length
+      ? `U beheert niet alle gemeenten waarvoor deze organisatie werkt: ${outside.join(', ')} ${outside.length === 1 ? 'valt' : 'vallen'} buiten uw beheer.`
+      : 'U beheert geen gemeente waarvoor deze organisatie werkt.',
+  );
 }

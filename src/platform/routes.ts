@@ -14,7 +14,9 @@ import {
   listOrganisations,
   listUsers,
   organisationInput,
+  organisationPatch,
   revokeApiKey,
+  updateOrganisation,
   updateUser,
   userInput,
   userPatch,
@@ -93,6 +95,15 @@ export const platformRoutes: FastifyPluginAsync<{ db: Database; config: Config }
     '/organisations',
     { config: { access: 'organisations:manage' }, schema: { tags: ['platform'], summary: 'Organisatie toevoegen', body: organisationInput } },
     async (request, reply) => reply.code(201).send(await createOrganisation(db, request.actor, request.body)),
+  );
+
+  app.patch(
+    '/organisations/:id',
+    {
+      config: { access: 'organisations:manage' },
+      schema: { tags: ['platform'], summary: 'Organisatie wijzigen (naam, soort, gemeenten)', params: idParams, body: organisationPatch },
+    },
+    async (request) => updateOrganisation(db, request.actor, request.params.id, request.body),
   );
 
   app.get(

@@ -196,6 +196,8 @@ export const auditEvents = pgTable(
     actorOrganisationId: uuid('actor_organisation_id'),
     onBehalfOf: text('on_behalf_of'),
     municipalityCode: text('municipality_code'),
+    /** The municipalities this line belongs to (see `auditMunicipalities`); an admin sees it only if they administer all of them. */
+    municipalityCodes: text('municipality_codes').array().notNull().default(sql`'{}'::text[]`),
     action: text('action').notNull(),
     objectType: text('object_type').notNull(),
     objectId: text('object_id'),
@@ -210,6 +212,7 @@ export const auditEvents = pgTable(
     index('audit_events_actor_idx').on(t.actorUserId, t.occurredAt),
     index('audit_events_object_idx').on(t.objectType, t.objectId),
     index('audit_events_subjects_idx').using('gin', t.subjectIds),
+    index('audit_events_municipalities_idx').using('gin', t.municipalityCodes),
   ],
 );
 
