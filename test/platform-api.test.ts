@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/http/server.ts';
+import { invalidLogin } from '../src/platform/auth.ts';
 import { FakeClock } from '../src/platform/clock.ts';
 import { createTestApp, DEMO_PASSWORD, demoEmails, loginAs, type TestApp } from './support/app.ts';
 
@@ -95,13 +96,13 @@ describe('staff sessions', () => {
     expect(wrong.json().detail).toBe(unknown.json().detail);
   });
 
-  it('locks an account after repeated failures, until the lockout has passed', async () => {
+  it('locks an account after repeated failures, until the lockout has passed, without saying so', async () => {
     for (let i = 0; i < 5; i++) {
       await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: demoEmails.programme_manager, password: `fout-${i}-abcdef` } });
     }
     const locked = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: demoEmails.programme_manager, password: DEMO_PASSWORD } });
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json().detail).toContain('geblokkeerd');
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().detail).toBe(invalidLogin);
     clock.advance({ minutes: 16 });
     const later = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: demoEmails.programme_manager, password: DEMO_PASSWORD } });
     expect(later.statusCode).toBe(200);
@@ -110,15 +111,15 @@ describe('staff sessions', () => {
   it('refuses changes without the CSRF token, and accepts them with it', async () => {
     const admin = await loginAs(t.app, demoEmails.admin);
     const orgs = (await t.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: admin.headers })).json();
-    const evides = orgs.find((o: { code: string }) => o.code === 'EVIDES');
+    const trivire = orgs.find((o: { code: string }) => o.code === 'TRIVIRE');
     const withoutToken = await t.app.inject({
       method: 'POST',
-      url: `/api/v1/organisations/${evides.id}/api-keys`,
+      url: `/api/v1/organisations/${trivire.id}/api-keys`,
       headers: { cookie: admin.headers.cookie! },
       payload: { name: 'Zonder token' },
     });
     expect(withoutToken.statusCode).toBe(403);
-    const withToken = await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${evides.id}/api-keys`, headers: admin.headers, payload: { name: 'Met token' } });
+    const withToken = await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${trivire.id}/api-keys`, headers: admin.headers, payload: { name: 'Met token' } });
     expect(withToken.statusCode).toBe(201);
   });
 
@@ -145,13 +146,13 @@ describe('staff sessions', () => {
 
   it('ends the sessions of a deactivated user at once', async () => {
     const admin = await loginAs(t.app, demoEmails.admin);
-    const analyst = await loginAs(t.app, demoEmails.analyst);
+    const analyst = await loginAs(t.app, demoEmails.signal_officer);
     const users = (await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: admin.headers })).json();
-    const target = users.find((u: { email: string }) => u.email === demoEmails.analyst);
+    const target = users.find((u: { email: string }) => u.email === demoEmails.signal_officer);
     const patch = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${target.id}`, headers: admin.headers, payload: { active: false } });
     expect(patch.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/session', headers: analyst.headers })).statusCode).toBe(401);
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: demoEmails.analyst, password: DEMO_PASSWORD } });
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: demoEmails.signal_officer, password: DEMO_PASSWORD } });
     expect(login.statusCode).toBe(401);
   });
 });
@@ -183,12 +184,12 @@ describe('API keys for machine clients', () => {
   it('shows a new key once, stores only its hash, and stops accepting it when revoked', async () => {
     const admin = await loginAs(t.app, demoEmails.admin);
     const orgs = (await t.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: admin.headers })).json();
-    const vgz = orgs.find((o: { code: string }) => o.code === 'VGZ');
-    const created = await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${vgz.id}/api-keys`, headers: admin.headers, payload: { name: 'Batch' } });
+    const trivire = orgs.find((o: { code: string }) => o.code === 'TRIVIRE');
+    const created = await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${trivire.id}/api-keys`, headers: admin.headers, payload: { name: 'Batch' } });
     expect(created.statusCode).toBe(201);
     const { key, id } = created.json();
     expect(key).toMatch(/^vn_/);
-    const listed = await t.app.inject({ method: 'GET', url: `/api/v1/organisations/${vgz.id}/api-keys`, headers: admin.headers });
+    const listed = await t.app.inject({ method: 'GET', url: `/api/v1/organisations/${trivire.id}/api-keys`, headers: admin.headers });
     expect(listed.body).not.toContain(key);
     expect(listed.json()[0]).not.toHaveProperty('keyHash');
     const { apiKeys } = await import('../src/platform/schema.ts');
