@@ -30,9 +30,9 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
+async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.resolve('bin/vangnet.js'), 'serve'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), VANGNET_LOG_LEVEL: 'silent', VANGNET_DEMO: 'false' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), VANGNET_LOG_LEVEL: 'silent', VANGNET_DEMO: 'false', ...env },
     stdio: 'ignore',
   });
   for (let i = 0; i < 300; i++) {
@@ -178,4 +178,34 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('the server killed mid-wo
     const [budget] = await db.audited(auditor, { action: 'read', objectType: 'child_budget' }, (tx) => tx.select().from(childBudgets).where(eq(childBudgets.id, budgetId)));
     expect(budget!.grantedCents - budget!.balanceCents).toBe(total * 100);
   }, 180_000);
+
+  it('locks an account hit by ten parallel wrong passwords over real HTTP, and keeps it locked across a crash', async () => {
+    const login = (port: number, password: string) =>
+      fetch(`http://127.0.0.1:${port}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'analist@ocd.example', password }),
+      });
+    // The per-address limit would stop the burst on its own; this is about the per-account count.
+    const env = { VANGNET_LOGIN_RATE_PER_MINUTE: '1000' };
+    const port = await freePort();
+    const first = await startServer(url, port, env);
+    try {
+      const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => login(port, `parallel-fout-${i}`)));
+      expect(burst.map((r) => r.status)).toEqual(Array(10).fill(401));
+      const right = await login(port, 'Test-wachtwoord-123');
+      expect(right.status).toBe(401);
+      expect(right.headers.get('set-cookie')).toBeNull();
+    } finally {
+      await killed(first);
+    }
+    const second = await startServer(url, port, env);
+    try {
+      expect((await login(port, 'Test-wachtwoord-123')).status).toBe(401);
+    } finally {
+      await killed(second);
+    }
+    const [row] = await db.unaudited((q) => q.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.email, 'analist@ocd.example')));
+    expect(row!.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+  }, 120_000);
 });

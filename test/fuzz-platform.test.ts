@@ -1,8 +1,10 @@
 import fc from 'fast-check';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invalidLogin } from '../src/platform/auth.ts';
 import { auditEvents, organisations, users } from '../src/platform/schema.ts';
-import { createTestApp, demoEmails, loginAs, type Session, type TestApp } from './support/app.ts';
+import { hashPassword } from '../src/platform/secrets.ts';
+import { createTestApp, DEMO_PASSWORD, demoEmails, loginAs, type Session, type TestApp } from './support/app.ts';
 
 /**
  * Hostile and malformed input against the platform's API surfaces: never a 500, always problem+json for a
@@ -99,4 +101,31 @@ describe('fuzzing the platform API', () => {
       { numRuns: RUNS },
     );
   });
+
+  it('locks an account under any burst of parallel wrong passwords, and then refuses the right one', async () => {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const [team] = await t.db.unaudited((q) => q.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, 'SWT')));
+    const max = t.config.login.maxFailures;
+    let account = 0;
+    const wrongPassword = fc.string({ minLength: 1, maxLength: 60 }).filter((p) => !p.includes('\u0000') && p !== DEMO_PASSWORD);
+    await fc.assert(
+      fc.asyncProperty(fc.array(wrongPassword, { minLength: max, maxLength: 2 * max + 2 }), fc.boolean(), async (passwords, shout) => {
+        tried++;
+        const email = `burst${account++}@wijkteam.example`;
+        await t.db.unaudited((q) => q.insert(users).values({ organisationId: team!.id, email, displayName: 'Burst', roles: ['case_worker'], passwordHash }));
+        const asSent = shout ? email.toUpperCase() : email;
+        const burst = await Promise.all(passwords.map((password) => t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: asSent, password } })));
+        for (const answer of burst) {
+          expect(answer.statusCode).toBe(401);
+          expect(answer.json().detail).toBe(invalidLogin);
+        }
+        const right = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: DEMO_PASSWORD } });
+        expect(right.statusCode, `${passwords.length} parallel wrong passwords did not lock the account`).toBe(401);
+        expect(right.json().detail).toBe(invalidLogin);
+        const [row] = await t.db.unaudited((q) => q.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.email, email)));
+        expect(row!.lockedUntil).not.toBeNull();
+      }),
+      { numRuns: Math.max(3, Math.round(RUNS / 50)) },
+    );
+  }, 300_000);
 });

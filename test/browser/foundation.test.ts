@@ -42,9 +42,9 @@ describe('staff and public shells in a real browser', () => {
     await expectAccessible(page, 'staff home (admin)');
 
     await menu.getByRole('link', { name: 'Organisaties' }).click();
-    await page.getByRole('cell', { name: 'Evides Waterbedrijf', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'Trivire', exact: true }).waitFor();
     await expectAccessible(page, 'organisations');
-    await page.getByRole('button', { name: 'API-sleutels van Evides Waterbedrijf' }).click();
+    await page.getByRole('button', { name: 'API-sleutels van Trivire' }).click();
     await page.getByLabel('Naam van de nieuwe sleutel').fill('Incassosysteem');
     await page.getByRole('button', { name: 'Sleutel maken' }).click();
     const key = await page.getByTestId('new-api-key').textContent();
@@ -55,7 +55,7 @@ describe('staff and public shells in a real browser', () => {
     const response = await fetch(`${env.baseUrl}/api/v1/session`, { headers: { authorization: `Bearer ${key}` } });
     expect(response.status).toBe(200);
     await page.reload();
-    await page.getByRole('button', { name: 'API-sleutels van Evides Waterbedrijf' }).click();
+    await page.getByRole('button', { name: 'API-sleutels van Trivire' }).click();
     await page.getByRole('cell', { name: 'Incassosysteem', exact: true }).waitFor();
     expect(await page.getByTestId('new-api-key').count()).toBe(0);
 

@@ -12,6 +12,8 @@ interface OrganisationRow {
   name: string;
   kind: string;
   municipalities: string[];
+  /** Whether you administer every municipality it serves, and so may manage it. */
+  manageable: boolean;
 }
 interface ApiKeyRow {
   id: string;
@@ -128,10 +130,12 @@ export function Organisations() {
                 <TableCell>{o.municipalities.join(', ')}</TableCell>
                 {can('apikeys:manage') && (
                   <TableCell>
-                    {o.kind === 'creditor' || o.kind === 'provider' ? (
+                    {(o.kind === 'creditor' || o.kind === 'provider') && o.manageable ? (
                       <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => setSelected(o)}>
                         API-sleutels van {o.name}
                       </button>
+                    ) : o.kind === 'creditor' || o.kind === 'provider' ? (
+                      'Beheerd door een beheerder van al haar gemeenten'
                     ) : (
                       '–'
                     )}

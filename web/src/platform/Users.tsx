@@ -17,6 +17,8 @@ interface UserRow {
 interface OrganisationRow {
   id: string;
   name: string;
+  /** Only organisations wholly within the municipalities you administer can get users from you. */
+  manageable: boolean;
 }
 
 export function Users() {
@@ -95,7 +97,7 @@ export function Users() {
           <label htmlFor="u-org">Organisatie</label>
           <select id="u-org" className="utrecht-select" required value={form.organisationId} onChange={(e) => setForm({ ...form, organisationId: e.target.value })}>
             <option value="">Kies een organisatie</option>
-            {(organisations.data ?? []).map((o) => (
+            {(organisations.data ?? []).filter((o) => o.manageable).map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
               </option>
