@@ -1,11 +1,18 @@
 import { and, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Tx } from '../db/database.ts';
+import { describeUniqueConstraint } from '../db/errors.ts';
 import type { Actor } from './actor.ts';
 import { assertCan, assertMunicipality } from './authz.ts';
 import { isValidBsn, normalisePostcode } from './bsn.ts';
 import { NotFoundError } from './errors.ts';
 import { persons, type PersonRow } from './schema.ts';
+
+describeUniqueConstraint('persons_municipality_bsn_key', {
+  message: 'Er staat in deze gemeente al een inwoner met dit BSN ingeschreven.',
+  field: 'bsn',
+  reason: 'Dit BSN is al vastgelegd.',
+});
 
 /** The register of residents. Every function here goes through `db.audited`, so each read leaves a trace. */
 export const personInput = z.object({
