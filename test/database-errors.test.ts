@@ -72,14 +72,14 @@ describe('database errors and the application log', () => {
   });
 
   it('strips the query and parameters from what the Database hands back, whatever is done with it', async () => {
-    const caught = await base.db
+    const caught = (await base.db
       .audited(systemActor('test'), { action: 'read', objectType: 'person' }, (tx) => tx.execute(sql`select ${BSN}::int + ${SURNAME}::int`))
-      .catch((e: unknown) => e as Error & { cause?: unknown });
+      .catch((e: unknown) => e)) as Error & { cause?: unknown };
     expect(caught).toBeInstanceOf(Error);
     const everything = [String(caught), caught.message, caught.stack, JSON.stringify(caught), String(caught.cause ?? '')].join('\n');
     expect(everything).not.toContain(BSN);
     expect(everything).not.toContain(SURNAME);
-    const unaudited = await base.db.unaudited((q) => q.execute(sql`select ${SURNAME}::date`)).catch((e: unknown) => e as Error);
+    const unaudited = (await base.db.unaudited((q) => q.execute(sql`select ${SURNAME}::date`)).catch((e: unknown) => e)) as Error;
     expect([String(unaudited), unaudited.stack, JSON.stringify(unaudited)].join('\n')).not.toContain(SURNAME);
   });
 

@@ -15,7 +15,7 @@ import { isPersonalTable } from './personal.ts';
 import { backupPglite, backupPostgres } from './backup.ts';
 import { auditEvents, type AuditAction, type AuditResult } from '../platform/schema.ts';
 import type { Actor } from '../platform/actor.ts';
-import { AppError, ForbiddenError, UnauditedPersonalDataAccess } from '../platform/errors.ts';
+import { AppError, ForbiddenError, NoNeedToKnowError, UnauditedPersonalDataAccess } from '../platform/errors.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import { mapDatabaseError } from './errors.ts';
 
@@ -103,7 +103,7 @@ export class Database {
     } catch (raw) {
       // Mapped first: the audit line records the error's code, never the driver's message.
       const error = mapDatabaseError(raw);
-      const result: AuditResult = error instanceof ForbiddenError ? 'denied' : 'error';
+      const result: AuditResult = error instanceof ForbiddenError || error instanceof NoNeedToKnowError ? 'denied' : 'error';
       const code = error instanceof AppError ? error.code : 'internal_error';
       await sanitised(() => this.#db.insert(auditEvents).values(this.#auditRow(actor, { ...trail, details: { ...trail.details, error: code } }, result)));
       throw error;

@@ -180,7 +180,7 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
     return sendProblem(reply, request, problem);
   });
 
-  await app.register(platformRoutes, { prefix: '/api/v1', db, config });
+  await app.register(platformRoutes, { prefix: '/api/v1', db, config, personRelations: modules.flatMap((m) => m.personRelations ?? []) });
   for (const module of modules) {
     if (module.routes) await app.register(module.routes, { prefix: '/api/v1', db, config });
     if (module.pages) await app.register(module.pages, { db, config });
