@@ -15,8 +15,9 @@ import { isPersonalTable } from './personal.ts';
 import { backupPglite, backupPostgres } from './backup.ts';
 import { auditEvents, type AuditAction, type AuditResult } from '../platform/schema.ts';
 import type { Actor } from '../platform/actor.ts';
-import { AppError, ForbiddenError, UnauditedPersonalDataAccess } from '../platform/errors.ts';
+import { AppError, ForbiddenError, NoNeedToKnowError, UnauditedPersonalDataAccess } from '../platform/errors.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
+import { mapDatabaseError } from './errors.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -105,34 +106,34 @@ export class Database {
         await tx.insert(auditEvents).values(this.#auditRow(actor, trail, 'success'));
         return result;
       });
-    } catch (error) {
-      const result: AuditResult = error instanceof ForbiddenError ? 'denied' : 'error';
+    } catch (raw) {
+      // Mapped first: the audit line records the error's code, never the driver's message.
+      const error = mapDatabaseError(raw);
+      const result: AuditResult = error instanceof ForbiddenError || error instanceof NoNeedToKnowError ? 'denied' : 'error';
       const code = error instanceof AppError ? error.code : 'internal_error';
-      await this.#db
-        .insert(auditEvents)
-        .values(this.#auditRow(actor, { ...trail, details: { ...trail.details, error: code } }, result));
+      await sanitised(() => this.#db.insert(auditEvents).values(this.#auditRow(actor, { ...trail, details: { ...trail.details, error: code } }, result)));
       throw error;
     }
   }
 
   /** Records an event that touches no personal table (a login, a denied request) on its own. */
   async recordAuditEvent(actor: Actor, event: AuditEvent, result: AuditResult): Promise<void> {
-    await this.#db.insert(auditEvents).values(this.#auditRow(actor, event, result));
+    await sanitised(() => this.#db.insert(auditEvents).values(this.#auditRow(actor, event, result)));
   }
 
   /** Work on non-personal data (organisations, configuration, metrics). The handle refuses personal tables. */
   async unaudited<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    return work(guard(this.#db));
+    return sanitised(() => work(guard(this.#db)));
   }
 
   /** One transaction on non-personal data. */
   async unauditedTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.#db.transaction((tx) => work(guard(tx)));
+    return sanitised(() => this.#db.transaction((tx) => work(guard(tx))));
   }
 
   /** Raw SQL for maintenance (health check, benchmarks' baselines). Refuses statements naming personal tables. */
   async maintenance(statement: SQL): Promise<unknown> {
-    return guard(this.#db).execute(statement);
+    return sanitised(() => guard(this.#db).execute(statement));
   }
 
   /** Writes a full backup to `file` and records it in the audit trail as an export. Returns its size in bytes. */
@@ -143,7 +144,7 @@ export class Database {
   }
 
   async ping(): Promise<void> {
-    await this.#db.execute(sql`select 1`);
+    await sanitised(() => this.#db.execute(sql`select 1`));
   }
 
   #auditRow(actor: Actor, event: AuditEvent, result: AuditResult): typeof auditEvents.$inferInsert {
@@ -179,6 +180,15 @@ export function auditMunicipalities(actor: Actor, event: AuditEvent): string[] {
   if (event.municipalityCodes) return [...new Set(event.municipalityCodes)].sort();
   if (actor.kind === 'user' || actor.kind === 'api_key') return [...new Set(actor.municipalities)].sort();
   return [];
+}
+
+/** Runs database work; a database error leaves as a mapped error without the query or its parameters (see errors.ts). */
+async function sanitised<T>(work: () => PromiseLike<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw mapDatabaseError(error);
+  }
 }
 
 const checkedMethods = new Set([

@@ -11,6 +11,7 @@ import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { stackFrames } from '../db/errors.ts';
 import { anonymousActor } from '../platform/actor.ts';
 import { resolveApiKey, resolveSession } from '../platform/auth.ts';
 import { can } from '../platform/authz.ts';
@@ -53,8 +54,9 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
       serializers: {
         req: (req) => ({ method: req.method, url: String(req.url).split('?')[0], remoteAddress: req.ip }),
         res: (res) => ({ statusCode: res.statusCode }),
-        // Error messages can quote input; keep the kind and where it happened, not the message.
-        err: (err) => ({ type: err.name, message: (err as { code?: string }).code ?? err.name, stack: err.stack?.split('\n').slice(1, 6).join('\n') ?? '' }),
+        // Error messages can quote input, and a database error's message and cause hold the query with its
+        // parameters (a BSN, a surname): keep the kind, the code and the stack frames, never a message or a cause.
+        err: (err) => ({ type: err.name, message: (err as { code?: string }).code ?? err.name, stack: stackFrames(err.stack, 5) }),
       },
     },
   }).withTypeProvider<ZodTypeProvider>();
@@ -178,7 +180,7 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
     return sendProblem(reply, request, problem);
   });
 
-  await app.register(platformRoutes, { prefix: '/api/v1', db, config });
+  await app.register(platformRoutes, { prefix: '/api/v1', db, config, personRelations: modules.flatMap((m) => m.personRelations ?? []) });
   for (const module of modules) {
     if (module.routes) await app.register(module.routes, { prefix: '/api/v1', db, config });
     if (module.pages) await app.register(module.pages, { db, config });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { PersonRelation } from '../platform/needToKnow.ts';
 import { directoryModule } from './directory/module.ts';
 import { insightsModule } from './insights/module.ts';
 import { passModule } from './pass/module.ts';
@@ -56,6 +57,11 @@ export interface ModuleDefinition {
   jobs?: Job[];
   /** Demo data for `vangnet seed --demo`, run after the platform's demo organisations and users exist. */
   seedDemo?: (db: Database, config: Config) => Promise<void>;
+  /**
+   * The lawful relations this module gives an organisation with a resident (its own case, a referral with
+   * consent, ...). The person register answers only about persons in one of them (need-to-know).
+   */
+  personRelations?: PersonRelation[];
   /** Anonymised figures for `insights`, which pulls them; `collect` returns the months in [fromMonth, toMonth]. */
   metrics?: {
     measures: MeasureDefinition[];

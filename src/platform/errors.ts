@@ -51,6 +51,16 @@ export class NotFoundError extends AppError {
   }
 }
 
+/**
+ * The actor's organisation has no lawful relation with this resident (need-to-know). Answered exactly like a
+ * resident who does not exist, so existence does not leak; the audit line records it as denied.
+ */
+export class NoNeedToKnowError extends NotFoundError {
+  constructor(what = 'De persoon') {
+    super(what);
+  }
+}
+
 export class ConflictError extends AppError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super('conflict', 409, message, details);

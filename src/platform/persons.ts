@@ -1,11 +1,19 @@
 import { and, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Tx } from '../db/database.ts';
+import { describeUniqueConstraint } from '../db/errors.ts';
 import type { Actor } from './actor.ts';
 import { assertCan, assertMunicipality } from './authz.ts';
 import { isValidBsn, normalisePostcode } from './bsn.ts';
-import { NotFoundError } from './errors.ts';
+import { NoNeedToKnowError, NotFoundError } from './errors.ts';
+import { purposeOf, type NeedToKnow } from './needToKnow.ts';
 import { persons, type PersonRow } from './schema.ts';
+
+describeUniqueConstraint('persons_municipality_bsn_key', {
+  message: 'Er staat in deze gemeente al een inwoner met dit BSN ingeschreven.',
+  field: 'bsn',
+  reason: 'Dit BSN is al vastgelegd.',
+});
 
 /** The register of residents. Every function here goes through `db.audited`, so each read leaves a trace. */
 export const personInput = z.object({
@@ -54,13 +62,21 @@ export async function insertPerson(tx: Tx, input: PersonInput): Promise<PersonRo
   return created!;
 }
 
-export async function getPerson(db: Database, actor: Actor, personId: string, purpose?: string): Promise<PersonRow> {
+/**
+ * One resident, only for an organisation with a lawful relation to them now (need-to-know, see `needToKnow.ts`).
+ * Unknown, another municipality's, or no relation: the same 404. The audit line names the relation as purpose.
+ */
+export async function getPerson(db: Database, actor: Actor, personId: string, access: NeedToKnow, statedPurpose?: string): Promise<PersonRow> {
   assertCan(actor, 'persons:read');
-  return db.audited(actor, { action: 'read', objectType: 'person', objectId: personId, subjectIds: [personId], purpose }, async (tx, trail) => {
+  return db.audited(actor, { action: 'read', objectType: 'person', objectId: personId, subjectIds: [personId] }, async (tx, trail) => {
     const [person] = await tx.select().from(persons).where(eq(persons.id, personId));
     if (!person) throw new NotFoundError('De persoon');
     trail.municipalityCode = person.municipalityCode;
-    assertMunicipality(actor, person.municipalityCode);
+    if (!actor.municipalities.includes(person.municipalityCode)) throw new NoNeedToKnowError('De persoon');
+    const relations = (await access.relationsFor(tx, actor, [personId])).get(personId) ?? [];
+    if (!relations.length) throw new NoNeedToKnowError('De persoon');
+    trail.purpose = purposeOf(relations, statedPurpose);
+    trail.details = { relations };
     return person;
   });
 }
@@ -73,8 +89,11 @@ export const personSearch = z.object({
   houseNumber: z.string().optional(),
 });
 
-/** A search is itself an event; the audit line lists every person it returned. */
-export async function searchPersons(db: Database, actor: Actor, query: z.infer<typeof personSearch>, purpose?: string): Promise<PersonRow[]> {
+/**
+ * A search is itself an event; the audit line lists every person it returned and the relations that allowed it.
+ * Only persons the organisation may read now (need-to-know) are searched: the others are never listed.
+ */
+export async function searchPersons(db: Database, actor: Actor, query: z.infer<typeof personSearch>, access: NeedToKnow, statedPurpose?: string): Promise<PersonRow[]> {
   assertCan(actor, 'persons:read');
   assertMunicipality(actor, query.municipalityCode);
   const terms: SQL[] = [];
@@ -87,15 +106,20 @@ export async function searchPersons(db: Database, actor: Actor, query: z.infer<t
   const fields = Object.keys(query).filter((k) => k !== 'municipalityCode');
   return db.audited(
     actor,
-    { action: 'search', objectType: 'person', municipalityCode: query.municipalityCode, purpose, details: { fields } },
+    { action: 'search', objectType: 'person', municipalityCode: query.municipalityCode, details: { fields } },
     async (tx, trail) => {
       if (!terms.length) return [];
+      const readable = access.readableCondition(tx, actor);
+      if (!readable) return [];
       const found = await tx
         .select()
         .from(persons)
-        .where(and(eq(persons.municipalityCode, query.municipalityCode), or(...terms)))
+        .where(and(eq(persons.municipalityCode, query.municipalityCode), or(...terms), readable))
         .limit(50);
       trail.subjectIds = found.map((p) => p.id);
+      const relations = await access.relationsFor(tx, actor, trail.subjectIds);
+      trail.purpose = found.length ? purposeOf([...relations.values()].flat(), statedPurpose) : (statedPurpose ?? null);
+      trail.details = { fields, relations: Object.fromEntries(relations) };
       return found;
     },
   );

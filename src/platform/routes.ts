@@ -25,13 +25,22 @@ import { auditQuery, listAuditEvents } from './audit.ts';
 import { login, logout, resolveSession } from './auth.ts';
 import { permissionsOf } from './authz.ts';
 import { AppError } from './errors.ts';
+import { needToKnow, type PersonRelation } from './needToKnow.ts';
 import { createPerson, getPerson, personInput, personSearch, searchPersons } from './persons.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const purposeHeader = z.object({ 'x-purpose': z.string().max(200).optional() }).passthrough();
 
-export const platformRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = async (base, { db, config }) => {
+export interface PlatformRouteOptions {
+  db: Database;
+  config: Config;
+  /** The modules' lawful relations with residents (need-to-know on the person register); see `needToKnow.ts`. */
+  personRelations: readonly PersonRelation[];
+}
+
+export const platformRoutes: FastifyPluginAsync<PlatformRouteOptions> = async (base, { db, config, personRelations }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
+  const access = needToKnow(personRelations);
 
   app.get(
     '/health',
@@ -157,7 +166,7 @@ export const platformRoutes: FastifyPluginAsync<{ db: Database; config: Config }
   app.get(
     '/persons',
     { config: { access: 'persons:read' }, schema: { tags: ['persons'], summary: 'Inwoners zoeken', querystring: personSearch, headers: purposeHeader } },
-    async (request) => searchPersons(db, request.actor, request.query, request.headers['x-purpose']),
+    async (request) => searchPersons(db, request.actor, request.query, access, request.headers['x-purpose']),
   );
 
   app.post(
@@ -169,7 +178,7 @@ export const platformRoutes: FastifyPluginAsync<{ db: Database; config: Config }
   app.get(
     '/persons/:id',
     { config: { access: 'persons:read' }, schema: { tags: ['persons'], summary: 'Eén inwoner', params: idParams, headers: purposeHeader } },
-    async (request) => getPerson(db, request.actor, request.params.id, request.headers['x-purpose']),
+    async (request) => getPerson(db, request.actor, request.params.id, access, request.headers['x-purpose']),
   );
 
   app.get(

@@ -1,3 +1,4 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, demoEmails, loginAs, type Session, type TestApp } from '../../../test/support/app.ts';
 import { eq } from 'drizzle-orm';
@@ -148,6 +149,21 @@ describe('insights API', () => {
     expect(lines.find((l) => l.startsWith('WK050505'))).toBe('WK050505;Crabbehof;< 10;afgeschermd;afgeschermd');
     expect(lines.find((l) => l.startsWith('WK050504'))).toBe('WK050504;Wielwijk;125;130;255');
     expect(response.body).not.toMatch(/;4;/);
+  });
+
+  it('writes a measure name with a formula in it as text in the CSV', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/insights/measures',
+      headers: analyst.headers,
+      payload: { code: 'test.hostile', name: 'Trajecten;=HYPERLINK("https://evil.example","klik")', unit: 'count', owner: 'OCD', theme: 'schulden' },
+    });
+    expect(created.statusCode).toBeLessThan(300);
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/insights/dashboard.csv?measure=test.hostile&granularity=month&from=2021-01&to=2021-02', headers: manager.headers });
+    expect(response.statusCode).toBe(200);
+    const cells = (parseCsv(response.body.replace(/^\uFEFF/, ''), { delimiter: ';', relax_column_count: true }) as string[][]).flat();
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    expect(cells[0]).toContain('HYPERLINK');
   });
 
   it('lets an analyst enter a national benchmark that the dashboard compares with', async () => {

@@ -15,6 +15,7 @@ import { derived, displayCell, protectTable, type ProtectedCell } from './suppre
 import { addSeries, buildView, combine, type BaseSeries, type View, type ViewPeriod } from './views.ts';
 import { insightsAreas, insightsBenchmarks, insightsImports, insightsMeasures, insightsObservations, insightsPeriods } from './schema.ts';
 import { patchSchema } from '../../platform/validation.ts';
+import { writeCsv, type CsvCell } from '../../platform/csv.ts';
 
 type Q = Db | Tx;
 
@@ -737,14 +738,15 @@ function formatter(unit: string): (v: number) => string {
 
 /** The dashboard table as a CSV file (semicolons, for Dutch spreadsheet programs), with exactly what the screen shows. */
 export function dashboardCsv(result: DashboardResult): string {
-  const esc = (s: string) => (/[";\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const cell = (c: Cell | null) => (c === null ? '' : c.value === null ? c.display : String(c.value).replace('.', ','));
-  const lines = [
-    ['gebied', 'naam', ...result.periods, result.totalLabel.toLowerCase()].map(esc).join(';'),
-    ...result.rows.map((r) => [r.areaCode, r.name, ...r.cells.map(cell), cell(r.total)].map(esc).join(';')),
+  // A suppressed cell ("< 10") stays text; a figure is a number.
+  const cell = (c: Cell | null): CsvCell => (c === null ? null : c.value === null ? c.display : c.value);
+  const rows: CsvCell[][] = [
+    [`# ${result.measure.name} (${result.measure.code}), kleine aantallen (< ${result.threshold}) zijn afgeschermd`],
+    ['gebied', 'naam', ...result.periods, result.totalLabel.toLowerCase()],
+    ...result.rows.map((r) => [r.areaCode, r.name, ...r.cells.map(cell), cell(r.total)]),
   ];
-  if (result.totals) lines.push(['totaal', 'Totaal', ...result.totals.map(cell), cell(result.grandTotal)].map(esc).join(';'));
-  return `\uFEFF# ${result.measure.name} (${result.measure.code}); kleine aantallen (< ${result.threshold}) zijn afgeschermd\n${lines.join('\n')}\n`;
+  if (result.totals) rows.push(['totaal', 'Totaal', ...result.totals.map(cell), cell(result.grandTotal)]);
+  return writeCsv(rows, { bom: true, newline: '\n' });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

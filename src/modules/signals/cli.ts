@@ -6,6 +6,7 @@ import { systemActor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CliContext } from '../registry.ts';
 import { importSignalFile } from './commands/importSignalFile.ts';
+import { creditorImportResult } from './importResult.ts';
 import { purgeExpiredCases } from './commands/purgeExpiredCases.ts';
 import { sendOfferLetters } from './commands/sendOfferLetters.ts';
 import { readSignalFileBatches } from './parse.ts';
@@ -70,7 +71,9 @@ export function signalCommands(program: Command, context: CliContext): void {
         }
         const { rows, accepted, duplicates, rejected, rejections } = summary;
         if (options.json) {
-          console.log(JSON.stringify({ rows, accepted, duplicates, rejected, rejections, ...(summary.rejectionsTruncated ? { rejectionsTruncated: true } : {}) }));
+          // What the creditor may be sent: its own rows only, nothing about cases (see importResult.ts).
+          const { importId: _importId, municipalityCode: _municipality, rejectionsTruncated, ...own } = creditorImportResult(summary);
+          console.log(JSON.stringify({ ...own, ...(rejectionsTruncated ? { rejectionsTruncated: true } : {}) }));
         } else {
           console.log(`${rows} regels: ${accepted} opgeslagen, ${duplicates} dubbel (al eerder ontvangen), ${rejected} afgewezen. ${summary.casesCreated} nieuwe zaken.`);
           for (const r of rejections.slice(0, 50)) console.log(`  regel ${r.line}, ${r.field}: ${r.reason}`);

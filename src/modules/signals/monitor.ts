@@ -1,3 +1,4 @@
+import { csvNumber, writeCsv, type CsvCell } from '../../platform/csv.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { creditorTypeLabels, finalResults, type CreditorType, type FinalResult } from './ddas.ts';
 
@@ -45,24 +46,22 @@ export function percent(part: number, whole: number): number | null {
 
 const header = ['gemeente', 'periode', 'soort_schuldeiser', 'soort_omschrijving', 'signalen', 'huishoudens', 'brieven', 'bereikt', 'bereikt_pct', 'hulp_aangenomen', 'aangenomen_pct', ...finalResults.map((r) => `resultaat_${r}`)];
 
-/** The national-monitor CSV: `;`-separated, decimal comma, one row per municipality and creditor type. */
+/** The national-monitor CSV: `;`-separated, decimal comma, one row per municipality and creditor type (shared CSV writer). */
 export function monitorCsv(rows: MonitorRow[]): string {
-  const pct = (v: number | null) => (v === null ? '' : v.toFixed(1).replace('.', ','));
-  const lines = rows.map((r) =>
-    [
-      r.municipalityCode,
-      r.period,
-      r.creditorType,
-      creditorTypeLabels[r.creditorType as CreditorType] ?? r.creditorType,
-      r.signals,
-      r.households,
-      r.lettersSent,
-      r.reached,
-      pct(r.reachedPct),
-      r.accepted,
-      pct(r.acceptedPct),
-      ...finalResults.map((f) => r.outcomes[f] ?? 0),
-    ].join(';'),
-  );
-  return [header.join(';'), ...lines].join('\r\n') + '\r\n';
+  const pct = (v: number | null) => (v === null ? null : csvNumber(v, 1));
+  const lines: CsvCell[][] = rows.map((r) => [
+    r.municipalityCode,
+    r.period,
+    r.creditorType,
+    creditorTypeLabels[r.creditorType as CreditorType] ?? r.creditorType,
+    r.signals,
+    r.households,
+    r.lettersSent,
+    r.reached,
+    pct(r.reachedPct),
+    r.accepted,
+    pct(r.acceptedPct),
+    ...finalResults.map((f) => r.outcomes[f] ?? 0),
+  ]);
+  return writeCsv([header, ...lines]);
 }

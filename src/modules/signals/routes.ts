@@ -6,6 +6,7 @@ import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { importSignalFile } from './commands/importSignalFile.ts';
+import { importResultFor } from './importResult.ts';
 import { reprintOfferLetter, sendOfferLetters } from './commands/sendOfferLetters.ts';
 import { assignCase, caseAssignment, contactAttemptInput, outcomeInput, recordContactAttempt, recordOutcome } from './commands/workCase.ts';
 import { readSignalFileBatches, validateBatch } from './parse.ts';
@@ -55,7 +56,7 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
         rows: (today) => validateBatch(request.body.signals, today),
         settings,
       });
-      return reply.code(201).send(summary);
+      return reply.code(201).send(importResultFor(actor, summary));
     },
   );
 
@@ -85,7 +86,7 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
         rows: (today) => readSignalFileBatches(body as AsyncIterable<Uint8Array>, { today }),
         settings,
       });
-      return reply.code(201).send(summary);
+      return reply.code(201).send(importResultFor(actor, summary));
     },
   );
 

@@ -181,6 +181,8 @@ describe('from creditor file to outcome, through the HTTP API', () => {
     const lines = csv.body.trim().split('\r\n');
     expect(lines[0]).toMatch(/^gemeente;periode;soort_schuldeiser;soort_omschrijving;signalen;huishoudens;brieven;bereikt;bereikt_pct;hulp_aangenomen;aangenomen_pct;resultaat_/);
     expect(lines).toContain(`GM0505;2025-Q1;rent;Huur;3;3;2;1;50,0;1;100,0;${['0', '0', '0', '0', '0', '0', '0', '1', '0', '0', '0', '0', '1', '0', '0'].join(';')}`);
+    // Written by the shared CSV writer: no cell a spreadsheet would read as a formula.
+    expect(lines.flatMap((l) => l.split(';')).filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/signals/monitor?period=2025-Q2', headers: analyst.headers })).json()).toEqual([]);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/signals/monitor?period=2025-Q5', headers: analyst.headers })).statusCode).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/signals/monitor?period=2025-Q1', headers: creditor.headers })).statusCode).toBe(403);

@@ -19,12 +19,12 @@ interface ImportRow {
   rejected: number;
   createdAt: string;
 }
+/** The creditor's own rows only; nothing about cases or other creditors (see src/modules/signals/importResult.ts). */
 interface Summary {
   rows: number;
   accepted: number;
   duplicates: number;
   rejected: number;
-  casesCreated: number;
   rejections: { line: number; field: string; reason: string }[];
 }
 interface Organisation {

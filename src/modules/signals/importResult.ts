@@ -1,0 +1,29 @@
+import type { Actor } from '../../platform/actor.ts';
+import { can } from '../../platform/authz.ts';
+import type { ImportSummary } from './commands/importSignalFile.ts';
+
+/**
+ * What a creditor is told about its own delivery: its rows, how many were stored, which were its own duplicates
+ * (a reference it sent before) and which were rejected (line, column, reason). Nothing about cases: whether a row
+ * opened a new case or joined one says whether that household already has arrears with another creditor.
+ */
+export interface CreditorImportResult {
+  importId: string;
+  municipalityCode: string;
+  rows: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  rejections: ImportSummary['rejections'];
+  rejectionsTruncated: boolean;
+}
+
+export function creditorImportResult(summary: ImportSummary): CreditorImportResult {
+  const { importId, municipalityCode, rows, accepted, duplicates, rejected, rejections, rejectionsTruncated } = summary;
+  return { importId, municipalityCode, rows, accepted, duplicates, rejected, rejections, rejectionsTruncated };
+}
+
+/** The answer to whoever delivered the file: the early-signal team (who work the cases) also sees the case count. */
+export function importResultFor(actor: Actor, summary: ImportSummary): CreditorImportResult | ImportSummary {
+  return actor.kind === 'system' || can(actor, 'signals:work') ? summary : creditorImportResult(summary);
+}
