@@ -54,7 +54,7 @@ function inUseMessage(dataDir: string, owner: OwnerInfo | null): string {
   }
   const who = `${owner.command} (proces ${owner.pid}, sinds ${owner.since.slice(0, 19).replace('T', ' ')} UTC)`;
   if (owner.kind === 'server') {
-    return `De gegevensmap ${folder} is in gebruik door de server ${who}. Er kan maar één server tegelijk op een gegevensmap draaien: gebruik de server die al draait, of stop hem eerst (Ctrl+C of kill ${owner.pid}) en probeer het opnieuw.`;
+    return `De gegevensmap ${folder} is in gebruik door de server ${who}. Er kan maar één server tegelijk op een gegevensmap draaien, en een back-up terugzetten kan alleen als hij gestopt is: gebruik de server die al draait, of stop hem eerst (Ctrl+C of kill ${owner.pid}) en probeer het opnieuw.`;
   }
   return `De gegevensmap ${folder} is in gebruik door ${who}. Wacht tot dat klaar is (of stop het met kill ${owner.pid}) en probeer het opnieuw; er kan maar één proces tegelijk de ingebouwde database openen.`;
 }
