@@ -9,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Database } from '../src/db/database.ts';
+import { claimDataDir } from '../src/db/owner.ts';
 import { createScratchDatabase } from '../test/support/db.ts';
 import { benchDatabaseUrl } from './_support.ts';
 import { systemActor } from '../src/platform/actor.ts';
@@ -177,7 +178,8 @@ async function benchPglite(file: string, rows: number, dataDir: string) {
   const db = await Database.open({ dataDir });
   const imported = await importFile(db, file, rows);
   await db.close();
-  // The same database, opened directly, for COPY FROM '/dev/blob' (PGlite's way to feed COPY).
+  // The same database, opened directly, for COPY FROM '/dev/blob' (PGlite's way to feed COPY); claimed like any opener.
+  const claim = await claimDataDir(dataDir, { kind: 'command', command: 'bench signals' });
   const client = new PGlite(dataDir);
   try {
     const blob = new Blob([fs.readFileSync(file)]);
@@ -192,6 +194,7 @@ async function benchPglite(file: string, rows: number, dataDir: string) {
     );
   } finally {
     await client.close();
+    await claim.release();
   }
 }
 

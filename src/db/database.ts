@@ -13,6 +13,7 @@ import pg from 'pg';
 import * as schema from './schema.ts';
 import { isPersonalTable } from './personal.ts';
 import { backupPglite, backupPostgres } from './backup.ts';
+import { claimDataDir, type DataDirClaim, type OwnerKind } from './owner.ts';
 import { auditEvents, type AuditAction, type AuditResult } from '../platform/schema.ts';
 import type { Actor } from '../platform/actor.ts';
 import { AppError, ForbiddenError, NoNeedToKnowError, UnauditedPersonalDataAccess } from '../platform/errors.ts';
@@ -49,6 +50,10 @@ export interface DatabaseOptions {
   dataDir?: string;
   clock?: Clock;
   poolSize?: number;
+  /** Who opens an embedded folder, for the message a second opener gets (default: this program's name). */
+  owner?: { kind: OwnerKind; command: string };
+  /** A claim on `dataDir` this process already holds (restore claims the folder before it fills it). */
+  claim?: DataDirClaim;
 }
 
 /**
@@ -61,9 +66,12 @@ export class Database {
   readonly #db: Db;
   readonly #close: () => Promise<void>;
   readonly #source: { pglite: PGlite } | { url: string };
+  /** The claim on the embedded data folder (null for PostgreSQL and in-memory PGlite): only one process may open it. */
+  readonly claim: DataDirClaim | null;
 
-  private constructor(kind: 'pglite' | 'postgres', db: Db, close: () => Promise<void>, clock: Clock, source: { pglite: PGlite } | { url: string }) {
+  private constructor(kind: 'pglite' | 'postgres', db: Db, close: () => Promise<void>, clock: Clock, source: { pglite: PGlite } | { url: string }, claim: DataDirClaim | null = null) {
     this.kind = kind;
+    this.claim = claim;
     this.#db = db;
     this.#close = close;
     this.clock = clock;
@@ -82,16 +90,38 @@ export class Database {
       return database;
     }
     const dataDir = options.dataDir ?? './data';
-    if (dataDir !== 'memory') fs.mkdirSync(dataDir, { recursive: true });
-    const client = dataDir === 'memory' ? new PGlite() : new PGlite(dataDir);
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
-    const database = new Database('pglite', db, () => client.close(), clock, { pglite: client });
-    await migratePglite(db as never, { migrationsFolder });
-    return database;
+    if (dataDir === 'memory') {
+      const client = new PGlite();
+      const db = drizzlePglite(client, { schema }) as unknown as Db;
+      const database = new Database('pglite', db, () => client.close(), clock, { pglite: client });
+      await migratePglite(db as never, { migrationsFolder });
+      return database;
+    }
+    // The folder is claimed before PGlite touches it: a second process stops here (DataDirInUseError).
+    const claim = options.claim ?? (await claimDataDir(dataDir, options.owner ?? { kind: 'command', command: defaultOwnerCommand() }));
+    let client: PGlite | undefined;
+    try {
+      fs.mkdirSync(dataDir, { recursive: true });
+      client = new PGlite(dataDir);
+      const pglite = client;
+      const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+      const database = new Database('pglite', db, () => pglite.close(), clock, { pglite }, claim);
+      await migratePglite(db as never, { migrationsFolder });
+      return database;
+    } catch (error) {
+      await client?.close().catch(() => {});
+      await claim.release();
+      throw error;
+    }
   }
 
+  /** Closes the connection; an embedded folder is given up only after PGlite has closed it. */
   async close(): Promise<void> {
-    await this.#close();
+    try {
+      await this.#close();
+    } finally {
+      await this.claim?.release();
+    }
   }
 
   /**
@@ -189,6 +219,10 @@ async function sanitised<T>(work: () => PromiseLike<T>): Promise<T> {
   } catch (error) {
     throw mapDatabaseError(error);
   }
+}
+
+function defaultOwnerCommand(): string {
+  return [path.basename(process.argv[1] ?? 'node'), ...process.argv.slice(2, 4)].join(' ');
 }
 
 const checkedMethods = new Set([

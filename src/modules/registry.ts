@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { PersonRelation } from '../platform/needToKnow.ts';
+import type { CommandIo } from '../io.ts';
 import { directoryModule } from './directory/module.ts';
 import { insightsModule } from './insights/module.ts';
 import { passModule } from './pass/module.ts';
@@ -15,6 +16,12 @@ export interface CliContext {
   config: () => Config;
   /** Opens (and migrates) the configured database; the command closes it. */
   openDatabase: () => Promise<Database>;
+  /**
+   * Where the command prints and sets its exit code, and the caller's working directory for file names
+   * (`argPath`). Commands never use console, process.stdout or process.exitCode: the server runs the same
+   * commands for `vangnet` on its control channel (src/control.ts).
+   */
+  io: CommandIo;
 }
 
 /** A background job the server runs on a schedule (retention, reminders). */

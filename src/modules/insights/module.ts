@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { argPath, fail, print, printError } from '../../io.ts';
 import type { ModuleDefinition } from '../registry.ts';
 import { seedInsightsDemo } from './demo.ts';
 import { monthOf } from './periods.ts';
@@ -44,10 +45,10 @@ export const insightsModule: ModuleDefinition = {
           await ensureInsightsReferenceData(db);
           const range = defaultRefreshRange(db.clock.now(), 36);
           const summary = await refreshFromModules(db, await registry(), { fromMonth: options.from ?? range.fromMonth, toMonth: options.to ?? range.toMonth });
-          if (options.json) console.log(JSON.stringify(summary, null, 2));
+          if (options.json) print(ctx.io, JSON.stringify(summary, null, 2));
           else {
-            console.log(`Cijfers opgehaald voor ${summary.fromMonth} t/m ${summary.toMonth}:`);
-            for (const m of summary.modules) console.log(`  ${m.name.padEnd(10)} ${m.measures} maten, ${m.values} waarden${m.skipped ? `, ${m.skipped} overgeslagen` : ''}`);
+            print(ctx.io, `Cijfers opgehaald voor ${summary.fromMonth} t/m ${summary.toMonth}:`);
+            for (const m of summary.modules) print(ctx.io, `  ${m.name.padEnd(10)} ${m.measures} maten, ${m.values} waarden${m.skipped ? `, ${m.skipped} overgeslagen` : ''}`);
           }
         } finally {
           await db.close();
@@ -59,28 +60,27 @@ export const insightsModule: ModuleDefinition = {
       .argument('<file>', 'het CSV-bestand')
       .requiredOption('--measure <code>', 'de maat, bijvoorbeeld sdd.debt_help_trajectories')
       .option('--json', 'samenvatting als JSON')
-      .action(async (file: string, options: { measure: string; json?: boolean }) => {
+      .action(async (name: string, options: { measure: string; json?: boolean }) => {
+        const file = argPath(ctx.io, name);
         // As for signal files: exit 0 when the file was read (rejected rows are in the summary), 2 when it could not be.
         if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-          console.error(`Het bestand ${file} bestaat niet of is geen bestand.`);
-          process.exitCode = 2;
-          return;
+          return fail(ctx.io, `Het bestand ${name} bestaat niet of is geen bestand.`, 2);
         }
         const db = await ctx.openDatabase();
         try {
           await ensureInsightsReferenceData(db);
           const summary = await importDataset(db, systemActor('insights-cli'), { measureCode: options.measure, fileName: path.basename(file), content: new Uint8Array(fs.readFileSync(file)) });
           const { importId: _id, measure: _m, ...json } = summary;
-          if (options.json) console.log(JSON.stringify(json, null, 2));
+          if (options.json) print(ctx.io, JSON.stringify(json, null, 2));
           else {
-            console.log(`${summary.rows} regels: ${summary.accepted} opgeslagen, ${summary.duplicates} al bekend, ${summary.rejected} afgewezen.`);
-            for (const r of summary.rejections) console.log(`  regel ${r.line}, ${r.field}: ${r.reason}`);
+            print(ctx.io, `${summary.rows} regels: ${summary.accepted} opgeslagen, ${summary.duplicates} al bekend, ${summary.rejected} afgewezen.`);
+            for (const r of summary.rejections) print(ctx.io, `  regel ${r.line}, ${r.field}: ${r.reason}`);
           }
         } catch (error) {
           if (error instanceof ValidationError) {
-            console.error(error.message);
-            for (const e of error.details.errors ?? []) console.error(`  ${e.line ? `regel ${e.line}, ` : ''}${e.field}: ${e.reason}`);
-            process.exitCode = 2;
+            printError(ctx.io, error.message);
+            for (const e of error.details.errors ?? []) printError(ctx.io, `  ${e.line ? `regel ${e.line}, ` : ''}${e.field}: ${e.reason}`);
+            ctx.io.exitCode = 2;
           } else throw error;
         } finally {
           await db.close();

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { eq } from 'drizzle-orm';
 import { systemActor } from '../../platform/actor.ts';
 import { organisations } from '../../platform/schema.ts';
+import { argPath, fail, print } from '../../io.ts';
 import type { CliContext } from '../registry.ts';
 import { campaignInput, runCampaign } from './campaigns.ts';
 import { payoutStatement } from './charges.ts';
@@ -12,6 +13,7 @@ import { statementCsv, statementPdf } from './statement.ts';
 
 /** `vangnet pass ...`: configuration, campaigns and payout statements from the command line. */
 export function passCommands(program: Command, context: CliContext): void {
+  const { io } = context;
   const pass = program.command('pass').description('Dordtpas: normtabel, eenmalige bijdragen en uitbetalingsoverzichten');
 
   pass
@@ -23,7 +25,7 @@ export function passCommands(program: Command, context: CliContext): void {
       const db = await context.openDatabase();
       try {
         await ensurePassConfiguration(db, options.municipality, options.validFrom);
-        console.log('Dordtpas-configuratie staat klaar.');
+        print(io, 'Dordtpas-configuratie staat klaar.');
       } finally {
         await db.close();
       }
@@ -42,7 +44,7 @@ export function passCommands(program: Command, context: CliContext): void {
       const db = await context.openDatabase();
       try {
         const result = await runCampaign(db, systemActor('cli'), input);
-        console.log(`${result.credited} kinderen kregen ${euro(result.amountCents)}; ${result.alreadyCredited} hadden de bijdrage al.`);
+        print(io, `${result.credited} kinderen kregen ${euro(result.amountCents)}; ${result.alreadyCredited} hadden de bijdrage al.`);
       } finally {
         await db.close();
       }
@@ -62,13 +64,11 @@ export function passCommands(program: Command, context: CliContext): void {
         const [org] = await db.unaudited((q) => q.select().from(organisations).where(eq(organisations.code, options.provider)));
         const provider = org ? await db.unaudited((q) => providerOfOrganisation(q, org.id)) : null;
         if (!provider) {
-          console.error(`Aanbieder ${options.provider} is onbekend.`);
-          process.exitCode = 2;
-          return;
+          return fail(io, `Aanbieder ${options.provider} is onbekend.`, 2);
         }
         const statement = await payoutStatement(db, systemActor('cli'), provider.id, { from: options.from, to: options.to });
-        fs.writeFileSync(options.out, options.format === 'pdf' ? await statementPdf(statement) : statementCsv(statement));
-        console.log(`${statement.lines.length} regels, uit te betalen ${euro(statement.totals.payoutCents)}: ${options.out}`);
+        fs.writeFileSync(argPath(io, options.out), options.format === 'pdf' ? await statementPdf(statement) : statementCsv(statement));
+        print(io, `${statement.lines.length} regels, uit te betalen ${euro(statement.totals.payoutCents)}: ${options.out}`);
       } finally {
         await db.close();
       }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemActor } from '../../platform/actor.ts';
+import { argPath, fail, print } from '../../io.ts';
 import type { ModuleDefinition } from '../registry.ts';
 import { programmeRoutes } from './routes.ts';
 import { generateLetter, listProgrammes, periodPattern, seedProgrammeDemo } from './store.ts';
@@ -22,14 +23,10 @@ export const programmeModule: ModuleDefinition = {
       .action(async (options: { period: string; out: string; programme?: string }) => {
         const format = path.extname(options.out).toLowerCase().slice(1);
         if (format !== 'pdf' && format !== 'docx') {
-          console.error('Geef een bestand op dat eindigt op .pdf of .docx.');
-          process.exitCode = 2;
-          return;
+          return fail(ctx.io, 'Geef een bestand op dat eindigt op .pdf of .docx.', 2);
         }
         if (!periodPattern.test(options.period)) {
-          console.error('Geef een halfjaar op, bijvoorbeeld 2021-H1.');
-          process.exitCode = 2;
-          return;
+          return fail(ctx.io, 'Geef een halfjaar op, bijvoorbeeld 2021-H1.', 2);
         }
         const db = await ctx.openDatabase();
         try {
@@ -37,17 +34,18 @@ export const programmeModule: ModuleDefinition = {
           const all = await listProgrammes(db, actor);
           const chosen = options.programme ? all.find((p) => p.id === options.programme) : all.length === 1 ? all[0] : undefined;
           if (!chosen) {
-            console.error(
+            fail(
+              ctx.io,
               all.length === 0
                 ? 'Er is nog geen programma. Laad de demo met: vangnet seed --demo'
                 : `Kies een programma met --programme:\n${all.map((p) => `  ${p.id}  ${p.name} (${p.municipalityCode})`).join('\n')}`,
+              2,
             );
-            process.exitCode = 2;
             return;
           }
           const letter = await generateLetter(db, actor, chosen.id, options.period, format);
-          fs.writeFileSync(options.out, letter.body);
-          console.log(`Raadsinformatiebrief ${options.period} geschreven naar ${options.out} (${letter.body.length} bytes).`);
+          fs.writeFileSync(argPath(ctx.io, options.out), letter.body);
+          print(ctx.io, `Raadsinformatiebrief ${options.period} geschreven naar ${options.out} (${letter.body.length} bytes).`);
         } finally {
           await db.close();
         }

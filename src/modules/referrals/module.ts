@@ -1,3 +1,4 @@
+import { fail, print } from '../../io.ts';
 import { eq, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
@@ -223,8 +224,8 @@ export const referralsModule: ModuleDefinition = {
         const db = await ctx.openDatabase();
         try {
           const levels = await listServiceLevels(db, options.municipality);
-          console.log('onderwerp'.padEnd(18), 'antwoord', 'eerste contact', '(werkdagen)');
-          for (const l of levels) console.log(l.theme.padEnd(18), String(l.answerWorkingDays).padStart(8), String(l.firstContactWorkingDays).padStart(14), l.configured ? '' : '(standaard)');
+          print(ctx.io, ['onderwerp'.padEnd(18), 'antwoord', 'eerste contact', '(werkdagen)'].join(' '));
+          for (const l of levels) print(ctx.io, [l.theme.padEnd(18), String(l.answerWorkingDays).padStart(8), String(l.firstContactWorkingDays).padStart(14), l.configured ? '' : '(standaard)'].join(' '));
         } finally {
           await db.close();
         }
@@ -245,10 +246,9 @@ export const referralsModule: ModuleDefinition = {
             answerWorkingDays: Number(options.answerDays),
             firstContactWorkingDays: Number(options.firstContactDays),
           });
-          console.log(`Servicenorm voor ${options.theme} in ${options.municipality} ingesteld.`);
+          print(ctx.io, `Servicenorm voor ${options.theme} in ${options.municipality} ingesteld.`);
         } catch (error) {
-          console.error((error as Error).message, JSON.stringify((error as { details?: unknown }).details ?? {}));
-          process.exitCode = 1;
+          fail(ctx.io, `${(error as Error).message} ${JSON.stringify((error as { details?: unknown }).details ?? {})}`, 1);
         } finally {
           await db.close();
         }
@@ -261,7 +261,7 @@ export const referralsModule: ModuleDefinition = {
       .action(async (options: { from: string; to: string }) => {
         const db = await ctx.openDatabase();
         try {
-          console.log(JSON.stringify(await collectReferralMetrics(db, { fromMonth: options.from, toMonth: options.to }), null, 2));
+          print(ctx.io, JSON.stringify(await collectReferralMetrics(db, { fromMonth: options.from, toMonth: options.to }), null, 2));
         } finally {
           await db.close();
         }

@@ -1,3 +1,4 @@
+import { print } from '../../io.ts';
 import type { ModuleDefinition } from '../registry.ts';
 import { seedSelftestDemo } from './demo.ts';
 import { selftestMeasures, summarise, toMetrics } from './figures.ts';
@@ -25,7 +26,7 @@ export const selftestModule: ModuleDefinition = {
       .action(async (options: { from: string; to: string }) => {
         const db = await ctx.openDatabase();
         try {
-          console.log(JSON.stringify(summarise(await countsBetween(db, options.from, options.to), options.from, options.to), null, 2));
+          print(ctx.io, JSON.stringify(summarise(await countsBetween(db, options.from, options.to), options.from, options.to), null, 2));
         } finally {
           await db.close();
         }

@@ -4,6 +4,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { systemActor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
+import { argPath, fail, print, type CommandIo } from '../../io.ts';
 import type { CliContext } from '../registry.ts';
 import { importSignalFile } from './commands/importSignalFile.ts';
 import { creditorImportResult } from './importResult.ts';
@@ -12,11 +13,6 @@ import { sendOfferLetters } from './commands/sendOfferLetters.ts';
 import { readSignalFileBatches } from './parse.ts';
 import { monitorCsvExport } from './queries.ts';
 import { signalSettings } from './settings.ts';
-
-function fail(message: string, code = 1): void {
-  console.error(message);
-  process.exitCode = code;
-}
 
 function describe(error: unknown): string {
   if (error instanceof AppError) {
@@ -28,6 +24,7 @@ function describe(error: unknown): string {
 
 /** `vangnet signals ...` and the top-level `vangnet purge`. The CLI acts as the system, on behalf of the operator. */
 export function signalCommands(program: Command, context: CliContext): void {
+  const io: CommandIo = context.io;
   const signals = program.command('signals').description('Vroeg Eropaf: signalen van betalingsachterstanden');
 
   signals
@@ -37,17 +34,18 @@ export function signalCommands(program: Command, context: CliContext): void {
     .requiredOption('--creditor <code>', 'code van de schuldeiser, bijvoorbeeld TRIVIRE')
     .option('--municipality <code>', 'gemeentecode, bijvoorbeeld GM0505 (nodig als de schuldeiser aan meer gemeenten levert)')
     .option('--json', 'druk het resultaat af als JSON')
-    .action(async (file: string, options: { creditor: string; municipality?: string; json?: boolean }) => {
+    .action(async (name: string, options: { creditor: string; municipality?: string; json?: boolean }) => {
+      const file = argPath(io, name);
       let size: number;
       try {
         const stat = fs.statSync(file);
         if (!stat.isFile()) throw new Error('geen bestand');
         size = stat.size;
       } catch {
-        return fail(`Het bestand ${file} bestaat niet of kan niet worden gelezen.`, 2);
+        return fail(io, `Het bestand ${name} bestaat niet of kan niet worden gelezen.`, 2);
       }
       const db = await context.openDatabase();
-      const showBar = process.stdout.isTTY && !options.json;
+      const showBar = io.interactive && !options.json;
       const bar = new SingleBar({ format: 'Inlezen [{bar}] {percentage}% | {rows} regels', hideCursor: true }, Presets.shades_classic);
       try {
         if (showBar) bar.start(size, 0, { rows: 0 });
@@ -61,7 +59,7 @@ export function signalCommands(program: Command, context: CliContext): void {
           onRows: (n) => {
             rowsSoFar = n;
             // In a log (no terminal), progress goes to stderr, so stdout stays clean for --json.
-            if (!showBar && !process.stderr.isTTY && n % 10_000 === 0 && n > 0) process.stderr.write(`Voortgang: ${n} regels gelezen\n`);
+            if (!showBar && !io.errorInteractive && n % 10_000 === 0 && n > 0) io.writeError(`Voortgang: ${n} regels gelezen\n`);
           },
           settings: signalSettings(),
         });
@@ -73,15 +71,15 @@ export function signalCommands(program: Command, context: CliContext): void {
         if (options.json) {
           // What the creditor may be sent: its own rows only, nothing about cases (see importResult.ts).
           const { importId: _importId, municipalityCode: _municipality, rejectionsTruncated, ...own } = creditorImportResult(summary);
-          console.log(JSON.stringify({ ...own, ...(rejectionsTruncated ? { rejectionsTruncated: true } : {}) }));
+          print(io, JSON.stringify({ ...own, ...(rejectionsTruncated ? { rejectionsTruncated: true } : {}) }));
         } else {
-          console.log(`${rows} regels: ${accepted} opgeslagen, ${duplicates} dubbel (al eerder ontvangen), ${rejected} afgewezen. ${summary.casesCreated} nieuwe zaken.`);
-          for (const r of rejections.slice(0, 50)) console.log(`  regel ${r.line}, ${r.field}: ${r.reason}`);
-          if (rejections.length > 50) console.log(`  ... en nog ${rejections.length - 50} meldingen`);
+          print(io, `${rows} regels: ${accepted} opgeslagen, ${duplicates} dubbel (al eerder ontvangen), ${rejected} afgewezen. ${summary.casesCreated} nieuwe zaken.`);
+          for (const r of rejections.slice(0, 50)) print(io, `  regel ${r.line}, ${r.field}: ${r.reason}`);
+          if (rejections.length > 50) print(io, `  ... en nog ${rejections.length - 50} meldingen`);
         }
       } catch (error) {
         if (showBar) bar.stop();
-        fail(describe(error), 1);
+        fail(io, describe(error), 1);
       } finally {
         await db.close();
       }
@@ -97,10 +95,10 @@ export function signalCommands(program: Command, context: CliContext): void {
       const db = await context.openDatabase();
       try {
         const csv = await monitorCsvExport(db, systemActor('cli:signals-monitor'), { period: options.period, municipalityCode: options.municipality });
-        if (options.output) fs.writeFileSync(options.output, csv);
-        else process.stdout.write(csv);
+        if (options.output) fs.writeFileSync(argPath(io, options.output), csv);
+        else io.write(csv);
       } catch (error) {
-        fail(describe(error));
+        fail(io, describe(error));
       } finally {
         await db.close();
       }
@@ -116,10 +114,10 @@ export function signalCommands(program: Command, context: CliContext): void {
       const db = await context.openDatabase();
       try {
         const result = await sendOfferLetters(db, systemActor('cli:signals-letters'), { municipalityCode: options.municipality, date: options.date, settings: signalSettings() });
-        fs.writeFileSync(options.output, result.pdf);
-        console.log(`${result.count} brieven geschreven naar ${options.output}.`);
+        fs.writeFileSync(argPath(io, options.output), result.pdf);
+        print(io, `${result.count} brieven geschreven naar ${options.output}.`);
       } catch (error) {
-        fail(describe(error));
+        fail(io, describe(error));
       } finally {
         await db.close();
       }
@@ -133,10 +131,10 @@ export function signalCommands(program: Command, context: CliContext): void {
       const db = await context.openDatabase();
       try {
         const summary = await purgeExpiredCases(db, signalSettings());
-        if (options.json) console.log(JSON.stringify({ signals: summary }));
-        else console.log(`Vroegsignalering: ${summary.casesPurged} zaken, ${summary.signalsPurged} signalen en ${summary.personsErased} personen verwijderd (laatste signaal voor ${summary.cutoff}).`);
+        if (options.json) print(io, JSON.stringify({ signals: summary }));
+        else print(io, `Vroegsignalering: ${summary.casesPurged} zaken, ${summary.signalsPurged} signalen en ${summary.personsErased} personen verwijderd (laatste signaal voor ${summary.cutoff}).`);
       } catch (error) {
-        fail(describe(error));
+        fail(io, describe(error));
       } finally {
         await db.close();
       }
