@@ -65,7 +65,7 @@ describe('vangnet signals import (command line)', () => {
 
   it('prints the counts as JSON, adding up, with every rejection', async () => {
     const file = path.join(dir, 'small.csv');
-    fs.writeFileSync(file, 'Referentie,Datum,Soort,Bedrag,Achternaam,Postcode,Huisnummer\nC-1,01-03-2025,huur,"1.234,56",Jansen,3315 AB,12\nC-2,2025-03-01,energie,12,Jansen,3315AB,12\nC-3,2025-03-01,huur,,Bos,3315AB,14\n');
+    fs.writeFileSync(file, 'Referentie,Datum,Soort,Bedrag,Achternaam,Postcode,Huisnummer\nC-1,01-03-2025,huur,"1.234,56",Jansen,3315 AB,12\nC-2,2025-03-01,huur,12,Jansen,3315AB,12\nC-3,2025-03-01,huur,,Bos,3315AB,14\n');
     const first = await vangnet(env, ['signals', 'import', file, '--creditor', 'TRIVIRE', '--json']);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toEqual({ rows: 3, accepted: 2, duplicates: 0, rejected: 1, rejections: [{ line: 4, field: 'bedrag', reason: 'Het bedrag ontbreekt.' }] });
@@ -94,7 +94,7 @@ describe('vangnet signals import (command line)', () => {
   it('leaves exactly one copy when an import is killed midway and run again', async () => {
     const rows = 40_000;
     const file = path.join(dir, 'groot.csv');
-    fs.writeFileSync(file, generateSignalCsv({ rows, endDate: '2025-06-30', referencePrefix: 'K-', seed: 7 }));
+    fs.writeFileSync(file, generateSignalCsv({ rows, endDate: '2025-06-30', referencePrefix: 'K-', seed: 7, kinds: ['drinkwater'] }));
     const killed = await vangnet(env, ['signals', 'import', file, '--creditor', 'EVIDES', '--municipality', 'GM0505', '--json'], /Voortgang: 10000/);
     expect(killed.signal).toBe('SIGKILL');
     const countK = async () => {

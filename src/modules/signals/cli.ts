@@ -56,7 +56,7 @@ export function signalCommands(program: Command, context: CliContext): void {
           municipalityCode: options.municipality,
           channel: 'cli',
           fileName: path.basename(file),
-          rows: (today) => readSignalFileBatches(fs.createReadStream(file), { today, onBytes: (b) => showBar && bar.update(b, { rows: rowsSoFar }) }),
+          rows: (today, intake) => readSignalFileBatches(fs.createReadStream(file), { today, intake, onBytes: (b) => showBar && bar.update(b, { rows: rowsSoFar }) }),
           onRows: (n) => {
             rowsSoFar = n;
             // In a log (no terminal), progress goes to stderr, so stdout stays clean for --json.

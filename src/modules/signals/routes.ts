@@ -9,6 +9,7 @@ import { importSignalFile } from './commands/importSignalFile.ts';
 import { reprintOfferLetter, sendOfferLetters } from './commands/sendOfferLetters.ts';
 import { assignCase, caseAssignment, contactAttemptInput, outcomeInput, recordContactAttempt, recordOutcome } from './commands/workCase.ts';
 import { readSignalFileBatches, validateBatch } from './parse.ts';
+import { columnMappingInput, getColumnMapping, setColumnMapping } from './mapping.ts';
 import { caseFilter, getCase, listCases, listImports, listWorkers, monitorCsvExport, monitorFigures } from './queries.ts';
 import { signalSettings } from './settings.ts';
 
@@ -41,7 +42,7 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
         body: z.object({
           creditorOrganisationId: z.string().uuid().optional(),
           municipalityCode: municipalityCode.optional(),
-          signals: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))).min(1).max(50_000),
+          signals: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))).min(1).max(50_000),
         }),
       },
     },
@@ -52,7 +53,7 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
         creditor: { id: creditorId },
         municipalityCode: request.body.municipalityCode,
         channel: 'api',
-        rows: (today) => validateBatch(request.body.signals, today),
+        rows: (today, intake) => validateBatch(request.body.signals, today, intake),
         settings,
       });
       return reply.code(201).send(summary);
@@ -82,7 +83,7 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
         municipalityCode: request.query.municipalityCode,
         channel: 'upload',
         fileName,
-        rows: (today) => readSignalFileBatches(body as AsyncIterable<Uint8Array>, { today }),
+        rows: (today, intake) => readSignalFileBatches(body as AsyncIterable<Uint8Array>, { today, intake }),
         settings,
       });
       return reply.code(201).send(summary);
@@ -97,6 +98,26 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
     '/signals/imports/:id',
     { config: { access: 'signals:submit' }, schema: { tags: ['signals'], summary: 'Eén aanlevering met de afgewezen regels', params: idParams } },
     async (request) => (await listImports(db, request.actor, { id: request.params.id }))[0],
+  );
+
+  const organisationParams = z.object({ organisationId: z.string().uuid() });
+  app.get(
+    '/signals/mappings/:organisationId',
+    { config: { access: 'signals:configure' }, schema: { tags: ['signals'], summary: 'Kolomkoppeling van een schuldeiser (welke kolom in diens bestanden welk veld is)', params: organisationParams } },
+    async (request) => getColumnMapping(db, request.actor, { id: request.params.organisationId }),
+  );
+  app.put(
+    '/signals/mappings/:organisationId',
+    {
+      config: { access: 'signals:configure' },
+      schema: { tags: ['signals'], summary: 'Kolomkoppeling van een schuldeiser vastleggen (vervangt de vorige; leeg = verwijderen)', params: organisationParams, body: columnMappingInput },
+    },
+    async (request) => setColumnMapping(db, request.actor, { id: request.params.organisationId }, request.body),
+  );
+  app.delete(
+    '/signals/mappings/:organisationId',
+    { config: { access: 'signals:configure' }, schema: { tags: ['signals'], summary: 'Kolomkoppeling van een schuldeiser verwijderen', params: organisationParams } },
+    async (request) => setColumnMapping(db, request.actor, { id: request.params.organisationId }, { columns: {} }),
   );
 
   app.get('/signals/cases', { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Werkvoorraad: zaken (huishoudens)', querystring: caseFilter } }, async (request) =>
