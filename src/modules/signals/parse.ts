@@ -394,18 +394,14 @@ export function resolveHeader(cells: unknown[], intake: IntakeContext = {}): { c
 /** The header row → which column each cell is in; throws a Dutch message naming each missing column. */
 export function mapHeader(cells: unknown[], line: number, intake: IntakeContext = {}): (SignalColumn | null)[] {
   const { columns, missing, known } = resolveHeader(cells, intake);
-  if (!known) {
-    throw new SignalFileError('Het bestand heeft geen kopregel met kolomnamen (zoals referentie, datum, soort, bedrag).', [
-      { line, field: 'kopregel', reason: 'Geen bekende kolomnamen gevonden.' },
-    ]);
-  }
-  if (missing.length) throw missingColumns(missing, line);
+  if (missing.length) throw missingColumns(missing, line, !known);
   return columns;
 }
 
-function missingColumns(missing: SignalColumn[], line: number): SignalFileError {
+function missingColumns(missing: SignalColumn[], line: number, noneKnown = false): SignalFileError {
   return new SignalFileError(
-    `Verplichte kolom${missing.length > 1 ? 'men' : ''} ontbreekt: ${missing.join(', ')}. Heet de kolom in dit bestand anders, ` +
+    (noneKnown ? 'Het bestand heeft geen kopregel met bekende kolomnamen (zoals referentie, datum, soort, bedrag). ' : '') +
+      `Verplichte kolom${missing.length > 1 ? 'men ontbreken' : ' ontbreekt'}: ${missing.join(', ')}. Heet de kolom in dit bestand anders, ` +
       'leg dan bij de schuldeiser een kolomkoppeling vast (Vroeg Eropaf, Kolomkoppeling).',
     missing.map((field) => ({ line, field, reason: `De kolom ${field} ontbreekt in de kopregel en is niet gekoppeld aan een kolom van dit bestand.` })),
   );
