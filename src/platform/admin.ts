@@ -63,6 +63,7 @@ export async function listOrganisations(db: Database, actor: Actor) {
         code: organisations.code,
         name: organisations.name,
         kind: organisations.kind,
+        creditorTypes: organisations.creditorTypes,
         municipalities: sql<string[]>`array_agg(${organisationMunicipalities.municipalityCode} order by ${organisationMunicipalities.municipalityCode})`,
       })
       .from(organisations)

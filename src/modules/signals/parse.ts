@@ -5,6 +5,8 @@ import iconv from 'iconv-lite';
 import { isValidBsn, normalisePostcode } from '../../platform/bsn.ts';
 import { ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import { creditorTypeAliases, type CreditorType } from './ddas.ts';
+import { signalColumns, type SignalColumn } from './columns.ts';
+export { signalColumns, signalColumnLabels, type SignalColumn } from './columns.ts';
 
 /**
  * A creditor's file → signal records, pure and streaming: every row comes out either as a record or as the
@@ -39,30 +41,6 @@ export interface SignalRecord {
 export type Rejection = Required<FieldProblem>;
 export type RowResult = { line: number; ok: true; record: SignalRecord } | { line: number; ok: false; rejections: Rejection[] };
 
-/** The columns of the file format (Dutch, as creditors name them) and whether a file must have them. */
-export const signalColumns = {
-  referentie: true,
-  datum: true,
-  soort: true,
-  bedrag: true,
-  maanden: false,
-  bsn: false,
-  voorletters: false,
-  tussenvoegsel: false,
-  achternaam: true,
-  geboortedatum: false,
-  straat: false,
-  huisnummer: true,
-  toevoeging: false,
-  postcode: true,
-  woonplaats: false,
-  telefoon: false,
-  email: false,
-  ontstaansdatum: false,
-  crisissignaal: false,
-  warme_overdracht: false,
-} as const;
-export type SignalColumn = keyof typeof signalColumns;
 export type RawRow = Partial<Record<SignalColumn, string>>;
 export const signalColumnNames = Object.keys(signalColumns) as SignalColumn[];
 export const requiredSignalColumns = signalColumnNames.filter((c) => signalColumns[c]);

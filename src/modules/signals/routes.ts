@@ -9,6 +9,7 @@ import { importSignalFile } from './commands/importSignalFile.ts';
 import { reprintOfferLetter, sendOfferLetters } from './commands/sendOfferLetters.ts';
 import { assignCase, caseAssignment, contactAttemptInput, outcomeInput, recordContactAttempt, recordOutcome } from './commands/workCase.ts';
 import { readSignalFileBatches, validateBatch } from './parse.ts';
+import { creditorTypesInput, setCreditorTypes } from './creditors.ts';
 import { columnMappingInput, getColumnMapping, setColumnMapping } from './mapping.ts';
 import { caseFilter, getCase, listCases, listImports, listWorkers, monitorCsvExport, monitorFigures } from './queries.ts';
 import { signalSettings } from './settings.ts';
@@ -118,6 +119,15 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
     '/signals/mappings/:organisationId',
     { config: { access: 'signals:configure' }, schema: { tags: ['signals'], summary: 'Kolomkoppeling van een schuldeiser verwijderen', params: organisationParams } },
     async (request) => setColumnMapping(db, request.actor, { id: request.params.organisationId }, { columns: {} }),
+  );
+
+  app.put(
+    '/signals/creditors/:organisationId/types',
+    {
+      config: { access: 'organisations:manage' },
+      schema: { tags: ['signals'], summary: 'De soorten signalen die een schuldeiser aanlevert (beheerder)', params: organisationParams, body: creditorTypesInput },
+    },
+    async (request) => setCreditorTypes(db, request.actor, request.params.organisationId, request.body),
   );
 
   app.get('/signals/cases', { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Werkvoorraad: zaken (huishoudens)', querystring: caseFilter } }, async (request) =>
