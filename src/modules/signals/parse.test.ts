@@ -251,6 +251,13 @@ describe('what creditors really send', () => {
   it.each([
     ['ja', true], ['Nee', false], ['true', true], ['FALSE', false], ['1', true], ['0', false], ['j', true], ['n', false], ['x', true], ['X', true], ['', false], [' ', false],
   ] as const)('reads the yes/no cell %j as %s', (text, value) => expect(parseFlag(text)).toBe(value));
+  it('reads the signal partner types of the DDAS v1.2 schema exactly as written there', () => {
+    const v12 = { Belastingdienst: 'tax_authority', 'CAK Eigen bijdrage': 'cak_own_contribution', 'CAK Zorgverzekeringen': 'cak_health_insurance', 'Dienst Toeslagen': 'allowances', DUO: 'duo', Energie: 'energy', Huur: 'rent', Hypotheek: 'mortgage', Overige: 'other', Water: 'water', Zorg: 'health_insurance' };
+    for (const [soort, code] of Object.entries(v12)) {
+      const r = validateSignalRow({ referentie: 'V1', datum: '2025-03-01', soort, bedrag: '10', achternaam: 'Jansen', postcode: '3315AB', huisnummer: '12' }, 2, today);
+      expect(r.ok && r.record.creditorType, soort).toBe(code);
+    }
+  });
   it('refuses a yes/no cell that is neither', () => expect(parseFlag('misschien')).toBeNull());
 
   it('accepts the DDAS field names as column names, in any case, and stores ontstaansdatum, crisissignaal and warmeOverdracht', async () => {
