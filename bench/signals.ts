@@ -37,7 +37,7 @@ const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
 async function writeFile(file: string, rows: number): Promise<number> {
   const out = fs.createWriteStream(file);
-  const lines = generateSignalLines({ rows, endDate: '2025-12-31', days: 365, seed: 2025, referencePrefix: 'N-', householdShare: 0.7 });
+  const lines = generateSignalLines({ rows, endDate: '2025-12-31', days: 365, seed: 2025, referencePrefix: 'N-', householdShare: 0.7, kinds: ['zorgverzekering'] });
   await pipeline(
     (function* () {
       let chunk = '';
@@ -81,7 +81,7 @@ async function importFile(db: Database, file: string, rows: number) {
       municipalityCode: 'GM0505',
       channel: 'cli',
       fileName: path.basename(file),
-      rows: (today) => readSignalFileBatches(fs.createReadStream(file), { today }),
+      rows: (today, intake) => readSignalFileBatches(fs.createReadStream(file), { today, intake }),
       settings: signalSettings({}),
       onStaged: () => (stagedAt = performance.now()),
     }),

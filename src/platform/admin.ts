@@ -63,6 +63,7 @@ const organisationColumns = {
   code: organisations.code,
   name: organisations.name,
   kind: organisations.kind,
+  creditorTypes: organisations.creditorTypes,
   municipalities: sql<string[]>`array_agg(${organisationMunicipalities.municipalityCode} order by ${organisationMunicipalities.municipalityCode})`,
 };
 

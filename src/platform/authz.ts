@@ -27,6 +27,7 @@ export const permissions = {
   'signals:submit': ['creditor', 'signal_officer'],
   'signals:work': ['signal_officer'],
   'signals:monitor': ['signal_officer', 'analyst', 'programme_manager'],
+  'signals:configure': ['signal_officer'],
   // referrals (Ketenaanpak); a GP practice is a case worker at a health-care organisation
   'referrals:work': ['case_worker', 'signal_officer'],
   'referrals:figures': ['analyst', 'programme_manager'],

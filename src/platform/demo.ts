@@ -18,7 +18,7 @@ const all = drechtsteden.map((m) => m.code);
 const dordrecht = ['GM0505'];
 
 /** Organisations named in the seed documents, plus one demo provider and a second municipality's team. */
-export const demoOrganisations: { code: string; name: string; kind: OrganisationKind; municipalities: string[] }[] = [
+export const demoOrganisations: { code: string; name: string; kind: OrganisationKind; municipalities: string[]; creditorTypes?: string[] }[] = [
   { code: 'GEM-DORDRECHT', name: 'Gemeente Dordrecht, vroegsignaleringsteam', kind: 'municipal_team', municipalities: dordrecht },
   { code: 'SDD', name: 'Sociale Dienst Drechtsteden', kind: 'social_service', municipalities: all },
   { code: 'SWT', name: 'Sociaal Wijkteam Dordrecht', kind: 'neighbourhood_team', municipalities: dordrecht },
@@ -28,10 +28,10 @@ export const demoOrganisations: { code: string; name: string; kind: Organisation
   { code: 'BSR', name: 'Bureau Sociaal Raadslieden', kind: 'other', municipalities: dordrecht },
   { code: 'FHH', name: 'Financieel Hulphuis', kind: 'volunteer_organisation', municipalities: dordrecht },
   { code: 'SOCIALE-BASIS', name: 'Stichting de Sociale Basis (MEE/Vivenz)', kind: 'other', municipalities: dordrecht },
-  { code: 'TRIVIRE', name: 'Trivire', kind: 'creditor', municipalities: dordrecht },
-  { code: 'VGZ', name: 'Coöperatie VGZ', kind: 'creditor', municipalities: all },
-  { code: 'ZILVEREN-KRUIS', name: 'Zilveren Kruis', kind: 'creditor', municipalities: all },
-  { code: 'EVIDES', name: 'Evides Waterbedrijf', kind: 'creditor', municipalities: all },
+  { code: 'TRIVIRE', name: 'Trivire', kind: 'creditor', municipalities: dordrecht, creditorTypes: ['rent'] },
+  { code: 'VGZ', name: 'Coöperatie VGZ', kind: 'creditor', municipalities: all, creditorTypes: ['health_insurance'] },
+  { code: 'ZILVEREN-KRUIS', name: 'Zilveren Kruis', kind: 'creditor', municipalities: all, creditorTypes: ['health_insurance'] },
+  { code: 'EVIDES', name: 'Evides Waterbedrijf', kind: 'creditor', municipalities: all, creditorTypes: ['water'] },
   { code: 'DRECHTDOKTERS', name: 'Drechtdokters (huisartsen)', kind: 'health_care', municipalities: all },
   { code: 'YOUR-HEALTHSPOT', name: 'Your Healthspot', kind: 'health_care', municipalities: dordrecht },
   { code: 'DDS', name: 'Dienstverlening Drechtsteden, Dordtpas', kind: 'municipal_team', municipalities: all },
@@ -72,7 +72,7 @@ export async function seedDemo(db: Database, password: string): Promise<typeof d
   const passwordHash = await hashPassword(password);
   await db.unauditedTransaction(async (tx) => {
     for (const o of demoOrganisations) {
-      await tx.insert(organisations).values({ code: o.code, name: o.name, kind: o.kind }).onConflictDoNothing();
+      await tx.insert(organisations).values({ code: o.code, name: o.name, kind: o.kind, creditorTypes: o.creditorTypes ?? [] }).onConflictDoNothing();
       const [row] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, o.code));
       await tx
         .insert(organisationMunicipalities)

@@ -56,6 +56,8 @@ export const organisations = pgTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     kind: organisationKindEnum('kind').notNull(),
+    /** For a creditor: the DDAS signal types it reports (`rent`, `health_insurance`, ...; see signals/ddas.ts). */
+    creditorTypes: text('creditor_types').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('organisations_code_key').on(t.code)],

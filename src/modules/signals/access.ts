@@ -4,12 +4,15 @@ import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality, assertOrganisation } from '../../platform/authz.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { organisationMunicipalities, organisations } from '../../platform/schema.ts';
+import type { CreditorType } from './ddas.ts';
 
 export interface Creditor {
   id: string;
   code: string;
   name: string;
   municipalities: string[];
+  /** The signal types this creditor reports; empty when the admin has not set them (then any type is accepted). */
+  creditorTypes: CreditorType[];
 }
 
 /** A creditor organisation by id or code, with the municipalities it reports for. */
@@ -23,7 +26,7 @@ export async function findCreditor(db: Database, by: { id?: string; code?: strin
   const links = await db.unaudited((q) =>
     q.select({ code: organisationMunicipalities.municipalityCode }).from(organisationMunicipalities).where(eq(organisationMunicipalities.organisationId, org.id)),
   );
-  return { id: org.id, code: org.code, name: org.name, municipalities: links.map((l) => l.code).sort() };
+  return { id: org.id, code: org.code, name: org.name, municipalities: links.map((l) => l.code).sort(), creditorTypes: org.creditorTypes as CreditorType[] };
 }
 
 /**

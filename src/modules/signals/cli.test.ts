@@ -65,7 +65,7 @@ describe('vangnet signals import (command line)', () => {
 
   it('prints the counts as JSON, adding up, with every rejection', async () => {
     const file = path.join(dir, 'small.csv');
-    fs.writeFileSync(file, 'Referentie,Datum,Soort,Bedrag,Achternaam,Postcode,Huisnummer\nC-1,01-03-2025,huur,"1.234,56",Jansen,3315 AB,12\nC-2,2025-03-01,energie,12,Jansen,3315AB,12\nC-3,2025-03-01,huur,,Bos,3315AB,14\n');
+    fs.writeFileSync(file, 'Referentie,Datum,Soort,Bedrag,Achternaam,Postcode,Huisnummer\nC-1,01-03-2025,huur,"1.234,56",Jansen,3315 AB,12\nC-2,2025-03-01,huur,12,Jansen,3315AB,12\nC-3,2025-03-01,huur,,Bos,3315AB,14\n');
     const first = await vangnet(env, ['signals', 'import', file, '--creditor', 'TRIVIRE', '--json']);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toEqual({ rows: 3, accepted: 2, duplicates: 0, rejected: 1, rejections: [{ line: 4, field: 'bedrag', reason: 'Het bedrag ontbreekt.' }] });
@@ -91,10 +91,34 @@ describe('vangnet signals import (command line)', () => {
     expect(ambiguous.stderr).toContain('Kies voor welke gemeente');
   }, 60_000);
 
+  it('sets, shows, uses and clears a creditor’s column mapping (vangnet signals mapping)', async () => {
+    const file = path.join(dir, 'eigen-namen.csv');
+    fs.writeFileSync(file, 'Dossier;Peildatum;Openstaand saldo;Naam;PC;Huisnr\nCM-1;2025-03-01;75,00;Jansen;3315 AB;8 A\n');
+    const refused = await vangnet(env, ['signals', 'import', file, '--creditor', 'ZILVEREN-KRUIS', '--municipality', 'GM0505']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('kolomkoppeling');
+    expect(refused.stderr).toMatch(/referentie: De kolom referentie ontbreekt/);
+
+    const set = await vangnet(env, ['signals', 'mapping', 'set', '--creditor', 'ZILVEREN-KRUIS', 'referentie=Dossier', 'datum=Peildatum', 'bedrag=Openstaand saldo', 'achternaam=Naam', 'postcode=PC', 'huisnummer=Huisnr']);
+    expect(set.code).toBe(0);
+    const shown = await vangnet(env, ['signals', 'mapping', 'show', '--creditor', 'ZILVEREN-KRUIS', '--json']);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ creditorCode: 'ZILVEREN-KRUIS', columns: { referentie: 'Dossier', bedrag: 'Openstaand saldo', huisnummer: 'Huisnr' } });
+    const imported = await vangnet(env, ['signals', 'import', file, '--creditor', 'ZILVEREN-KRUIS', '--municipality', 'GM0505', '--json']);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ rows: 1, accepted: 1, rejected: 0 });
+
+    const bad = await vangnet(env, ['signals', 'mapping', 'set', '--creditor', 'ZILVEREN-KRUIS', 'saldo=Openstaand saldo']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('Onbekend veld saldo');
+    const cleared = await vangnet(env, ['signals', 'mapping', 'clear', '--creditor', 'ZILVEREN-KRUIS']);
+    expect(cleared.code).toBe(0);
+    expect(cleared.stdout).toContain('geen kolomkoppeling');
+  }, 600_000);
+
   it('leaves exactly one copy when an import is killed midway and run again', async () => {
     const rows = 40_000;
     const file = path.join(dir, 'groot.csv');
-    fs.writeFileSync(file, generateSignalCsv({ rows, endDate: '2025-06-30', referencePrefix: 'K-', seed: 7 }));
+    fs.writeFileSync(file, generateSignalCsv({ rows, endDate: '2025-06-30', referencePrefix: 'K-', seed: 7, kinds: ['drinkwater'] }));
     const killed = await vangnet(env, ['signals', 'import', file, '--creditor', 'EVIDES', '--municipality', 'GM0505', '--json'], /Voortgang: 10000/);
     expect(killed.signal).toBe('SIGKILL');
     const countK = async () => {

@@ -10,7 +10,8 @@ import { importSignalFile } from './commands/importSignalFile.ts';
 import { creditorImportResult } from './importResult.ts';
 import { purgeExpiredCases } from './commands/purgeExpiredCases.ts';
 import { sendOfferLetters } from './commands/sendOfferLetters.ts';
-import { readSignalFileBatches } from './parse.ts';
+import { clearColumnMapping, getColumnMapping, setColumnMapping, type ColumnMappingView } from './mapping.ts';
+import { readSignalFileBatches, signalColumnNames } from './parse.ts';
 import { monitorCsvExport } from './queries.ts';
 import { signalSettings } from './settings.ts';
 
@@ -55,7 +56,7 @@ export function signalCommands(program: Command, context: CliContext): void {
           municipalityCode: options.municipality,
           channel: 'cli',
           fileName: path.basename(file),
-          rows: (today) => readSignalFileBatches(fs.createReadStream(file), { today, onBytes: (b) => showBar && bar.update(b, { rows: rowsSoFar }) }),
+          rows: (today, intake) => readSignalFileBatches(fs.createReadStream(file), { today, intake, onBytes: (b) => showBar && bar.update(b, { rows: rowsSoFar }) }),
           onRows: (n) => {
             rowsSoFar = n;
             // In a log (no terminal), progress goes to stderr, so stdout stays clean for --json.
@@ -84,6 +85,56 @@ export function signalCommands(program: Command, context: CliContext): void {
         await db.close();
       }
     });
+
+  // The column mapping per creditor (what the signal officer sets on the page "Kolomkoppeling").
+  const mapping = signals.command('mapping').description('Kolomkoppeling per schuldeiser: welke kolom in diens bestanden welk veld is');
+  const printMapping = (view: ColumnMappingView, json?: boolean) => {
+    if (json) return console.log(JSON.stringify(view));
+    const entries = Object.entries(view.columns);
+    if (!entries.length) return console.log(`${view.creditorName} (${view.creditorCode}): geen kolomkoppeling; de standaardkolomnamen gelden.`);
+    console.log(`${view.creditorName} (${view.creditorCode}):`);
+    for (const [field, column] of entries) console.log(`  ${field} = ${column}`);
+  };
+  const withDb = async (work: (db: Awaited<ReturnType<CliContext['openDatabase']>>) => Promise<void>) => {
+    const db = await context.openDatabase();
+    try {
+      await work(db);
+    } catch (error) {
+      fail(describe(error));
+    } finally {
+      await db.close();
+    }
+  };
+  mapping
+    .command('show')
+    .description('Toon de kolomkoppeling van een schuldeiser')
+    .requiredOption('--creditor <code>', 'code van de schuldeiser, bijvoorbeeld TRIVIRE')
+    .option('--json', 'druk het resultaat af als JSON')
+    .action((options: { creditor: string; json?: boolean }) =>
+      withDb(async (db) => printMapping(await getColumnMapping(db, systemActor('cli:signals-mapping'), { code: options.creditor }), options.json)),
+    );
+  mapping
+    .command('set')
+    .description(`Leg de kolomkoppeling vast (vervangt de vorige), als veld=kolomnaam; velden: ${signalColumnNames.join(', ')}`)
+    .requiredOption('--creditor <code>', 'code van de schuldeiser, bijvoorbeeld TRIVIRE')
+    .argument('<koppelingen...>', 'veld=kolomnaam, bijvoorbeeld bedrag="Openstaand saldo"')
+    .option('--json', 'druk het resultaat af als JSON')
+    .action((pairs: string[], options: { creditor: string; json?: boolean }) => {
+      const columns: Record<string, string> = {};
+      for (const pair of pairs) {
+        const at = pair.indexOf('=');
+        if (at <= 0) return fail(`Schrijf elke koppeling als veld=kolomnaam, bijvoorbeeld bedrag="Openstaand saldo" (niet: ${pair}).`, 2);
+        columns[pair.slice(0, at).trim().toLowerCase()] = pair.slice(at + 1);
+      }
+      return withDb(async (db) => printMapping(await setColumnMapping(db, systemActor('cli:signals-mapping'), { code: options.creditor }, { columns }), options.json));
+    });
+  mapping
+    .command('clear')
+    .description('Verwijder de kolomkoppeling van een schuldeiser (de standaardkolomnamen gelden weer)')
+    .requiredOption('--creditor <code>', 'code van de schuldeiser, bijvoorbeeld TRIVIRE')
+    .action((options: { creditor: string }) =>
+      withDb(async (db) => printMapping(await clearColumnMapping(db, systemActor('cli:signals-mapping'), { code: options.creditor }))),
+    );
 
   signals
     .command('monitor')

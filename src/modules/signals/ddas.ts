@@ -53,6 +53,10 @@ export const creditorTypeAliases: Record<string, CreditorType> = {
   toeslagen: 'allowances',
   dienst_toeslagen: 'allowances',
   overig: 'other',
+  // The words of the v1.2 exchange schema's EnumSignaalpartner, as a DDAS export writes them.
+  zorg: 'health_insurance',
+  cak_zorgverzekeringen: 'cak_health_insurance',
+  overige: 'other',
   ...Object.fromEntries(creditorTypes.map((t) => [t, t])),
 };
 

@@ -12,18 +12,18 @@ import { signalSettings } from './settings.ts';
 export async function seedSignalsDemo(db: Database, _config: Config): Promise<void> {
   const endDate = amsterdamDate(db.clock.now());
   const files = [
-    { code: 'TRIVIRE', prefix: 'TRV-', seed: 1, rows: 24 },
-    { code: 'VGZ', prefix: 'VGZ-', seed: 2, rows: 16 },
-    { code: 'EVIDES', prefix: 'EVD-', seed: 3, rows: 10 },
+    { code: 'TRIVIRE', prefix: 'TRV-', seed: 1, rows: 24, kinds: ['huur'] },
+    { code: 'VGZ', prefix: 'VGZ-', seed: 2, rows: 16, kinds: ['zorgverzekering'] },
+    { code: 'EVIDES', prefix: 'EVD-', seed: 3, rows: 10, kinds: ['drinkwater'] },
   ];
   for (const f of files) {
-    const csv = generateSignalCsv({ rows: f.rows, seed: f.seed, endDate, days: 60, referencePrefix: f.prefix, householdShare: 1 });
+    const csv = generateSignalCsv({ rows: f.rows, seed: f.seed, endDate, days: 60, referencePrefix: f.prefix, householdShare: 1, kinds: f.kinds });
     await importSignalFile(db, systemActor('demo'), {
       creditor: { code: f.code },
       municipalityCode: 'GM0505',
       channel: 'cli',
       fileName: `demo-${f.code.toLowerCase()}.csv`,
-      rows: (today) => readSignalFile(Readable.from([Buffer.from(csv)]), { today }),
+      rows: (today, intake) => readSignalFile(Readable.from([Buffer.from(csv)]), { today, intake }),
       settings: signalSettings(),
     });
   }

@@ -14,6 +14,8 @@ export interface GenerateOptions {
   days?: number;
   referencePrefix?: string;
   delimiter?: string;
+  /** The `soort` values to draw from (a creditor reports only its own types); default: a mix. */
+  kinds?: readonly string[];
 }
 
 export const generatedHeader = ['referentie', 'datum', 'soort', 'bedrag', 'maanden', 'bsn', 'voorletters', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'straat', 'huisnummer', 'toevoeging', 'postcode', 'woonplaats', 'telefoon', 'email'];
@@ -75,7 +77,7 @@ export function* generateSignalLines(options: GenerateOptions): Generator<string
     yield [
       `${prefix}${i + 1}`,
       i % 2 ? `${dd}-${mm}-${date.getUTCFullYear()}` : `${date.getUTCFullYear()}-${mm}-${dd}`,
-      kinds[Math.floor(rnd() * kinds.length)],
+      (options.kinds ?? kinds)[Math.floor(rnd() * (options.kinds ?? kinds).length)],
       amount,
       String(1 + Math.floor(rnd() * 6)),
       h % 3 === 0 ? '' : syntheticBsn(h),

@@ -11,7 +11,7 @@ import type { SignalRecord } from './parse.ts';
  * - Within one file, signals with the same BSN at different addresses are one household (the first address by
  *   sort order wins).
  */
-export function householdKey(record: Pick<SignalRecord, 'postcode' | 'houseNumber' | 'houseNumberSuffix'>): string {
+export function householdKey(record: Pick<SignalRecord, 'postcode' | 'houseNumberSuffix'> & { houseNumber: number | string }): string {
   const suffix = (record.houseNumberSuffix ?? '').toUpperCase().replace(/[^0-9A-Z]/g, '');
   return `${record.postcode}|${Number(record.houseNumber)}|${suffix}`;
 }
@@ -23,7 +23,7 @@ export function withinWindow(signalDate: string, caseFirst: string, caseLast: st
 }
 
 /** Pure grouping of a small set of records (used by tests and as the specification of the SQL). */
-export function groupHouseholds(records: Pick<SignalRecord, 'postcode' | 'houseNumber' | 'houseNumberSuffix' | 'bsn'>[]): number[][] {
+export function groupHouseholds(records: (Pick<SignalRecord, 'postcode' | 'houseNumberSuffix' | 'bsn'> & { houseNumber: number | string })[]): number[][] {
   const keyOf = records.map((r) => householdKey(r));
   const byBsn = new Map<string, string>();
   records.forEach((r, i) => {

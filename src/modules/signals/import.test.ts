@@ -76,7 +76,7 @@ describe('importing signal files into households’ cases', () => {
     expect((await caseOf('E-2')).id).not.toBe(rent.id);
 
     // The same BSN twice in one file, at two addresses: one household.
-    await importCsv(db, 'EVIDES', [fileHeader, line('E-3', '2025-05-01', 'drinkwater', '30,00', '123456782', 'Smit', '3317AA', '1'), line('E-4', '2025-05-02', 'energie', '30,00', '123456782', 'Smit', '3318BB', '2')].join('\n'));
+    await importCsv(db, 'EVIDES', [fileHeader, line('E-3', '2025-05-01', 'drinkwater', '30,00', '123456782', 'Smit', '3317AA', '1'), line('E-4', '2025-05-02', 'drinkwater', '30,00', '123456782', 'Smit', '3318BB', '2')].join('\n'));
     expect((await caseOf('E-3')).id).toBe((await caseOf('E-4')).id);
   });
 
@@ -93,7 +93,7 @@ describe('importing signal files into households’ cases', () => {
     expect(await caseOf('S-1')).toMatchObject({ status: 'below_threshold', totalCents: 2000 });
     const signal = await inspect(db, async (tx) => (await tx.select().from(signals).where(eq(signals.reference, 'S-1')))[0]!);
     expect(signal.status).toBe('unjustified');
-    await importCsv(db, 'TRIVIRE', [fileHeader, line('S-2', '2025-05-09', 'energie', '6,00', '', 'Vos', '3319AA', '9')].join('\n'));
+    await importCsv(db, 'TRIVIRE', [fileHeader, line('S-2', '2025-05-09', 'huur', '6,00', '', 'Vos', '3319AA', '9')].join('\n'));
     expect(await caseOf('S-1')).toMatchObject({ status: 'awaiting_letter', totalCents: 2600, signalCount: 2 });
   });
 
@@ -126,8 +126,8 @@ describe('importing signal files into households’ cases', () => {
   });
 
   it('stores nothing of a file that turns out unreadable halfway, and the next import goes through', async () => {
-    const rows = Array.from({ length: 5000 }, (_, i) => line(`H-${i}`, '2025-05-04', 'energie', '30,00', '', 'Dekker', '3312BB', String(1 + (i % 300))));
-    const broken = [fileHeader, ...rows, 'H-x;2025-05-04;energie;"30,00;;Dekker;;3312BB;1;;Dordrecht', ...rows].join('\n');
+    const rows = Array.from({ length: 5000 }, (_, i) => line(`H-${i}`, '2025-05-04', 'huur', '30,00', '', 'Dekker', '3312BB', String(1 + (i % 300))));
+    const broken = [fileHeader, ...rows, 'H-x;2025-05-04;huur;"30,00;;Dekker;;3312BB;1;;Dordrecht', ...rows].join('\n');
     await expect(importCsv(db, 'TRIVIRE', broken)).rejects.toThrow(/aanhalingsteken|gelezen/);
     const stored = await inspect(db, (tx) => tx.select({ n: count() }).from(signals).where(sql`${signals.reference} like 'H-%'`));
     expect(stored[0]!.n).toBe(0);

@@ -2,19 +2,19 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { detectEncoding, parseDutchDate, parseEuroAmount, readSignalFile, sniffDelimiter, SignalFileError, validateSignalRow, type RowResult } from './parse.ts';
+import { detectEncoding, parseDutchDate, parseEuroAmount, parseFlag, parseHouseNumber, readSignalFile, sniffDelimiter, SignalFileError, validateBatch, validateSignalRow, type IntakeContext, type RowResult } from './parse.ts';
 import { groupHouseholds, householdKey, withinWindow } from './household.ts';
 
 const today = '2025-06-30';
 const header = 'referentie;datum;soort;bedrag;achternaam;postcode;huisnummer';
 
-async function readAll(bytes: Buffer | string, chunkSize = 7): Promise<RowResult[]> {
+async function readAll(bytes: Buffer | string, chunkSize = 7, intake?: IntakeContext): Promise<RowResult[]> {
   const buffer = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
   // Small chunks: multi-byte characters and lines are split across chunk boundaries.
   const chunks: Buffer[] = [];
   for (let i = 0; i < buffer.length; i += chunkSize) chunks.push(buffer.subarray(i, i + chunkSize));
   const out: RowResult[] = [];
-  for await (const row of readSignalFile(Readable.from(chunks), { today })) out.push(row);
+  for await (const row of readSignalFile(Readable.from(chunks), { today, intake })) out.push(row);
   return out;
 }
 
@@ -58,7 +58,7 @@ describe('one row', () => {
     const result = validateSignalRow(good, 2, today);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.record).toMatchObject({ reference: 'A1', signalDate: '2025-03-01', creditorType: 'rent', amountCents: 123456, postcode: '3315AB', houseNumber: '12', bsn: '011122341' });
+    expect(result.record).toMatchObject({ reference: 'A1', signalDate: '2025-03-01', creditorType: 'rent', amountCents: 123456, postcode: '3315AB', houseNumber: 12, bsn: '011122341' });
   });
   it('accepts every creditor type of the file format', () => {
     const types = { huur: 'rent', zorgverzekering: 'health_insurance', drinkwater: 'water', energie: 'energy', gemeentelijke_belastingen: 'municipal_taxes', overig: 'other', 'Gemeentelijke belastingen': 'municipal_taxes', hypotheek: 'mortgage' };
@@ -178,8 +178,159 @@ describe('files', () => {
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const result = await readAll(buffer, 1000);
     expect(result).toHaveLength(2);
-    expect(result[0]).toMatchObject({ ok: true, line: 2, record: { reference: 'X1', signalDate: '2025-03-01', amountCents: 12345, houseNumber: '7', bsn: '011122341' } });
+    expect(result[0]).toMatchObject({ ok: true, line: 2, record: { reference: 'X1', signalDate: '2025-03-01', amountCents: 12345, houseNumber: 7, bsn: '011122341' } });
     expect(result[1]).toMatchObject({ ok: false, line: 3, rejections: [{ field: 'postcode' }] });
+  });
+});
+
+describe('what creditors really send', () => {
+  // Every encoding × line ending × with and without a final line ending (and with the DOS end-of-file byte):
+  // exactly the rows of the file, all accepted, none rejected.
+  const body = ['Q1;2025-03-01;huur;12,50;Müller;3315AB;12', 'Q2;02-03-2025;huur;€ 1.000,00;Zoë Çelik;3316 CD;3', 'Q3;2025-03-03;huur;7;Eén;3317EF;8a'];
+  const encodings: [string, (text: string) => Buffer][] = [
+    ['UTF-8', (t) => Buffer.from(t, 'utf8')],
+    ['UTF-8 met BOM', (t) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t, 'utf8')])],
+    ['Windows-1252', (t) => iconv.encode(t, 'win1252')],
+  ];
+  const cases = encodings.flatMap(([name, encode]) =>
+    ['\r\n', '\n', '\r'].flatMap((eol) =>
+      [
+        ['zonder slotregeleinde', ''],
+        ['met slotregeleinde', eol],
+        ['met slotregeleinde en Ctrl-Z', `${eol}\x1a`],
+        ['met Ctrl-Z zonder slotregeleinde', '\x1a'],
+      ].map(([end, tail]) => [name, JSON.stringify(eol), end, encode([header, ...body].join(eol) + tail)] as const),
+    ),
+  );
+  it.each(cases)('%s, regeleinde %s, %s: alle regels, geen valse afwijzing', async (_name, _eol, _end, bytes) => {
+    for (const chunkSize of [5, 64 * 1024]) {
+      const rows = await readAll(bytes, chunkSize);
+      expect(rows.filter((r) => !r.ok)).toEqual([]);
+      expect(rows.map((r) => r.line)).toEqual([2, 3, 4]);
+      expect(ok(rows).map((r) => r.surname)).toEqual(['Müller', 'Zoë Çelik', 'Eén']);
+    }
+  });
+
+  it.each([
+    ['8', null, 8, null],
+    ['8a', null, 8, 'A'],
+    ['8 A', null, 8, 'A'],
+    ['12-A', null, 12, 'A'],
+    ['12 bis', null, 12, 'BIS'],
+    ['200-01', null, 200, '01'],
+    ['1-3', null, 1, '3'],
+    ['14 hs', null, 14, 'HS'],
+    ['2 I', null, 2, 'I'],
+    ['012', null, 12, null],
+    ['8', 'a', 8, 'A'],
+    ['8a', 'A', 8, 'A'],
+    ['8a', '2', 8, 'A-2'],
+    ['8', '-bis', 8, 'BIS'],
+    ['99999', null, 99999, null],
+  ] as const)('house number %j with addition column %j is %i %j', (text, column, number, addition) => {
+    expect(parseHouseNumber(text, column)).toEqual({ number, addition });
+  });
+
+  it.each([['0'], ['a12'], ['123456'], ['12 ?'], ['twaalf'], ['12 abcdefghijk']])('refuses house number %j', (text) => {
+    expect(parseHouseNumber(text)).toBeNull();
+  });
+
+  it('stores a written-out house number as number and addition, never rejecting it', async () => {
+    const rows = await readAll(`${header};toevoeging\nH1;2025-03-01;huur;1;Jansen;3315AB;8 A;\nH2;2025-03-01;huur;1;Jansen;3315AB;12 bis;\nH3;2025-03-01;huur;1;Jansen;3315AB;200-01;\nH4;2025-03-01;huur;1;Jansen;3315AB;14;hs\n`);
+    expect(rows.filter((r) => !r.ok)).toEqual([]);
+    expect(ok(rows).map((r) => [r.houseNumber, r.houseNumberSuffix])).toEqual([
+      [8, 'A'],
+      [12, 'BIS'],
+      [200, '01'],
+      [14, 'HS'],
+    ]);
+    const bad = await readAll(`${header}\nH5;2025-03-01;huur;1;Jansen;3315AB;bij de kerk\n`);
+    expect(bad).toMatchObject([{ ok: false, rejections: [{ line: 2, field: 'huisnummer', reason: expect.stringContaining('geen huisnummer') }] }]);
+  });
+
+  it.each([
+    ['ja', true], ['Nee', false], ['true', true], ['FALSE', false], ['1', true], ['0', false], ['j', true], ['n', false], ['x', true], ['X', true], ['', false], [' ', false],
+  ] as const)('reads the yes/no cell %j as %s', (text, value) => expect(parseFlag(text)).toBe(value));
+  it('reads the signal partner types of the DDAS v1.2 schema exactly as written there', () => {
+    const v12 = { Belastingdienst: 'tax_authority', 'CAK Eigen bijdrage': 'cak_own_contribution', 'CAK Zorgverzekeringen': 'cak_health_insurance', 'Dienst Toeslagen': 'allowances', DUO: 'duo', Energie: 'energy', Huur: 'rent', Hypotheek: 'mortgage', Overige: 'other', Water: 'water', Zorg: 'health_insurance' };
+    for (const [soort, code] of Object.entries(v12)) {
+      const r = validateSignalRow({ referentie: 'V1', datum: '2025-03-01', soort, bedrag: '10', achternaam: 'Jansen', postcode: '3315AB', huisnummer: '12' }, 2, today);
+      expect(r.ok && r.record.creditorType, soort).toBe(code);
+    }
+  });
+  it('refuses a yes/no cell that is neither', () => expect(parseFlag('misschien')).toBeNull());
+
+  it('accepts the DDAS field names as column names, in any case, and stores ontstaansdatum, crisissignaal and warmeOverdracht', async () => {
+    const ddas = 'referentie;Burgerservicenummer;Voorletters;Voorvoegsel;Achternaam;Geboortedatum;Straatnaam;Huisnummer;Huisnummertoevoeging;Postcode;Plaatsnaam;bedrag;ontstaansdatum;signaaldatum;crisissignaal;warmeOverdracht;soort';
+    const rows = await readAll(`${ddas}\nD1;111222333;J.;van der;Berg;1980-05-01;Voorstraat;8;a;3311 AB;Dordrecht;250;2025-01-15;2025-03-01;ja;nee;huur\nD2;;K.;;Smit;;;9;;3311AB;;12;;01-03-2025;x;1;huur\n`);
+    expect(rows.filter((r) => !r.ok)).toEqual([]);
+    expect(ok(rows)[0]).toMatchObject({ reference: 'D1', bsn: '111222333', initials: 'J.', prefix: 'van der', surname: 'Berg', birthDate: '1980-05-01', street: 'Voorstraat', houseNumber: 8, houseNumberSuffix: 'A', postcode: '3311AB', city: 'Dordrecht', amountCents: 25000, arisenOn: '2025-01-15', signalDate: '2025-03-01', crisis: true, warmHandover: false });
+    expect(ok(rows)[1]).toMatchObject({ reference: 'D2', arisenOn: null, crisis: true, warmHandover: true });
+    const upper = await readAll(`${ddas.toUpperCase()}\nD3;;;;Berg;;;8;;3311AB;;250;;2025-03-01;nee;nee;huur\n`);
+    expect(ok(upper)).toHaveLength(1);
+  });
+
+  it('rejects an ontstaansdatum that is not a date, lies after the signal date or in the future, and a crisis flag that is not yes or no', () => {
+    const base = { referentie: 'O1', datum: '2025-03-01', soort: 'huur', bedrag: '10', achternaam: 'Jansen', postcode: '3315AB', huisnummer: '12' };
+    const fields = (extra: Record<string, string>) => {
+      const r = validateSignalRow({ ...base, ...extra }, 5, today);
+      return r.ok ? [] : r.rejections.map((x) => [x.field, x.reason]);
+    };
+    expect(fields({ ontstaansdatum: 'gisteren' })).toEqual([['ontstaansdatum', expect.stringContaining('geen geldige datum')]]);
+    expect(fields({ ontstaansdatum: '2025-03-02' })).toEqual([['ontstaansdatum', expect.stringContaining('na de signaaldatum')]]);
+    expect(fields({ crisissignaal: 'misschien' })).toEqual([['crisissignaal', expect.stringContaining('ja of nee')]]);
+    expect(fields({ warme_overdracht: '2' })).toEqual([['warme_overdracht', expect.stringContaining('ja of nee')]]);
+  });
+
+  it('reads a file with the creditor’s own column names through its mapping, and names each unmapped required column', async () => {
+    const own = 'Dossiernr;Datum signaal;Soort;Openstaand saldo;Naam;Postcode;Huisnr\nF1;2025-03-01;huur;99,95;Jansen;3315AB;12 bis\n';
+    const mapping = { referentie: 'Dossiernr', datum: 'Datum signaal', bedrag: 'Openstaand saldo', achternaam: 'naam', huisnummer: 'HUISNR' };
+    const rows = await readAll(own, 7, { mapping });
+    expect(ok(rows)).toMatchObject([{ reference: 'F1', signalDate: '2025-03-01', amountCents: 9995, surname: 'Jansen', houseNumber: 12, houseNumberSuffix: 'BIS' }]);
+    const error = (await readAll(own, 7, { mapping: { referentie: 'Dossiernr' } }).catch((e: unknown) => e)) as SignalFileError;
+    expect(error).toBeInstanceOf(SignalFileError);
+    expect(error.message).toMatch(/datum, bedrag, achternaam, huisnummer.*kolomkoppeling/);
+    expect(error.details.errors!.map((e) => e.field)).toEqual(['datum', 'bedrag', 'achternaam', 'huisnummer']);
+    // A mapped field is read from the creditor's column only, even when a column of the standard name is there too.
+    const both = await readAll(`${header};Saldo\nG1;2025-03-01;huur;1,00;Jansen;3315AB;12;55,00\n`, 7, { mapping: { bedrag: 'Saldo' } });
+    expect(ok(both)[0]!.amountCents).toBe(5500);
+    // The JSON batch of the API uses the same names and mapping.
+    expect(validateBatch([{ Dossiernr: 'J1', 'Datum signaal': '2025-03-01', soort: 'huur', 'Openstaand saldo': 12, naam: 'Jansen', postcode: '3315AB', huisnr: '8a', crisissignaal: true }], today, { mapping })).toMatchObject([
+      { ok: true, record: { reference: 'J1', amountCents: 1200, houseNumber: 8, houseNumberSuffix: 'A', crisis: true } },
+    ]);
+  });
+
+  it('lets a creditor of one type leave out soort', async () => {
+    const noKind = 'referentie;datum;bedrag;achternaam;postcode;huisnummer\nK1;2025-03-01;10;Jansen;3315AB;12\n';
+    expect(ok(await readAll(noKind, 7, { creditorTypes: ['water'] }))).toMatchObject([{ reference: 'K1', creditorType: 'water' }]);
+    await expect(readAll(noKind, 7, { creditorTypes: ['water', 'energy'] })).rejects.toThrow(/soort/);
+  });
+
+  it('reads an .xlsx file from its header row when a title and a date row stand above it, with the sheet’s row numbers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Signalen');
+    sheet.addRow(['Betalingsachterstanden Trivire']);
+    sheet.addRow(['Aangemaakt op', new Date(Date.UTC(2025, 2, 31))]);
+    sheet.addRow([]);
+    sheet.addRow(['Referentie', 'Signaaldatum', 'Soort', 'Bedrag', 'Achternaam', 'Postcode', 'Huisnummer', 'Crisissignaal']);
+    sheet.addRow(['X1', new Date(Date.UTC(2025, 2, 1)), 'huur', 123.45, 'de Vries', '3316 AB', '7a', 'ja']);
+    sheet.addRow(['X2', '01-04-2025', 'huur', 10, 'Smit', 'onbekend', 8, 'nee']);
+    const result = await readAll(Buffer.from(await workbook.xlsx.writeBuffer()), 1000);
+    expect(result).toMatchObject([
+      { ok: true, line: 5, record: { reference: 'X1', signalDate: '2025-03-01', amountCents: 12345, houseNumber: 7, houseNumberSuffix: 'A', crisis: true } },
+      { ok: false, line: 6, rejections: [{ line: 6, field: 'postcode' }] },
+    ]);
+  });
+
+  it('refuses an .xlsx file whose best header row lacks a required column, naming it and its row', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Signalen');
+    sheet.addRow(['Overzicht']);
+    sheet.addRow(['Referentie', 'Datum', 'Soort', 'Bedrag', 'Achternaam', 'Huisnummer']);
+    sheet.addRow(['X1', '2025-03-01', 'huur', 10, 'Smit', 8]);
+    const error = (await readAll(Buffer.from(await workbook.xlsx.writeBuffer()), 1000).catch((e: unknown) => e)) as SignalFileError;
+    expect(error).toBeInstanceOf(SignalFileError);
+    expect(error.details.errors).toEqual([{ line: 2, field: 'postcode', reason: expect.stringContaining('ontbreekt') }]);
   });
 });
 

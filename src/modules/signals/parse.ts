@@ -5,6 +5,8 @@ import iconv from 'iconv-lite';
 import { isValidBsn, normalisePostcode } from '../../platform/bsn.ts';
 import { ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import { creditorTypeAliases, type CreditorType } from './ddas.ts';
+import { signalColumns, type SignalColumn } from './columns.ts';
+export { signalColumns, signalColumnLabels, type SignalColumn } from './columns.ts';
 
 /**
  * A creditor's file → signal records, pure and streaming: every row comes out either as a record or as the
@@ -22,39 +24,75 @@ export interface SignalRecord {
   surname: string;
   birthDate: string | null;
   street: string | null;
-  houseNumber: string;
+  houseNumber: number;
   houseNumberSuffix: string | null;
   postcode: string;
   city: string | null;
   phone: string | null;
   email: string | null;
+  /** DDAS `ontstaansdatum`: the date the arrears arose. */
+  arisenOn: string | null;
+  /** DDAS `crisissignaal`: the creditor reports a crisis (for example an eviction date). */
+  crisis: boolean;
+  /** DDAS `warmeOverdracht`: the creditor already spoke to the resident and asks the municipality to take over. */
+  warmHandover: boolean;
 }
 
 export type Rejection = Required<FieldProblem>;
 export type RowResult = { line: number; ok: true; record: SignalRecord } | { line: number; ok: false; rejections: Rejection[] };
 
-/** The columns of the file format (Dutch, as creditors name them) and whether a file must have them. */
-export const signalColumns = {
-  referentie: true,
-  datum: true,
-  soort: true,
-  bedrag: true,
-  maanden: false,
-  bsn: false,
-  voorletters: false,
-  tussenvoegsel: false,
-  achternaam: true,
-  geboortedatum: false,
-  straat: false,
-  huisnummer: true,
-  toevoeging: false,
-  postcode: true,
-  woonplaats: false,
-  telefoon: false,
-  email: false,
-} as const;
-export type SignalColumn = keyof typeof signalColumns;
 export type RawRow = Partial<Record<SignalColumn, string>>;
+export const signalColumnNames = Object.keys(signalColumns) as SignalColumn[];
+export const requiredSignalColumns = signalColumnNames.filter((c) => signalColumns[c]);
+
+/**
+ * The field names of the national exchange model (DDAS vroegsignalering: the client's and the signal's names),
+ * accepted as column names beside the file format's own. `signaaldatum` is the date the creditor sent the
+ * signal, our `datum`; `ID` is the signal's identifier, our `referentie`; `signaalpartner` its type, our `soort`.
+ */
+export const ddasColumnNames: Record<string, SignalColumn> = {
+  id: 'referentie',
+  burgerservicenummer: 'bsn',
+  voorletters: 'voorletters',
+  voorvoegsel: 'tussenvoegsel',
+  achternaam: 'achternaam',
+  geboortedatum: 'geboortedatum',
+  straatnaam: 'straat',
+  huisnummer: 'huisnummer',
+  huisnummertoevoeging: 'toevoeging',
+  postcode: 'postcode',
+  plaatsnaam: 'woonplaats',
+  bedrag: 'bedrag',
+  ontstaansdatum: 'ontstaansdatum',
+  signaaldatum: 'datum',
+  signaalpartner: 'soort',
+  crisissignaal: 'crisissignaal',
+  warmeoverdracht: 'warme_overdracht',
+};
+
+/** A column name compared as people write it: any case, spaces, hyphens and underscores ignored, BOM dropped. */
+export function columnKey(name: unknown): string {
+  return String(name ?? '')
+    .replace(/^\ufeff/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+}
+
+const knownColumns = new Map<string, SignalColumn>([
+  ...signalColumnNames.map((c) => [columnKey(c), c] as const),
+  ...Object.entries(ddasColumnNames).map(([name, c]) => [columnKey(name), c] as const),
+]);
+
+/** A creditor's own column names: for an internal field, the name of the column in that creditor's files. */
+export type ColumnMapping = Partial<Record<SignalColumn, string>>;
+
+/** What the reader knows about the creditor whose file it reads (set by the signal officer and the admin). */
+export interface IntakeContext {
+  mapping?: ColumnMapping;
+  /** The creditor's types: with exactly one, a file may leave out `soort`. */
+  creditorTypes?: readonly CreditorType[];
+}
 
 /** The file itself cannot be read (not CSV or XLSX, no header, a required column missing). */
 export class SignalFileError extends ValidationError {}
@@ -157,13 +195,45 @@ function checkedDate(y: number, m: number, d: number): string | null {
   return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
+/**
+ * A house number as people write it → the number and the addition (huisletter and/or toevoeging, upper case):
+ * `8a`, `8 A`, `12-A`, `12 bis`, `200-01`, `14 hs`, `2 I`. An addition in its own column is added to one written
+ * in the number (once, if both say the same). Null when it does not start with a number from 1 to 99999 or the
+ * addition is not letters and digits.
+ */
+export function parseHouseNumber(text: string, additionColumn?: string | null): { number: number; addition: string | null } | null {
+  // The number, then either a separator (space, hyphen, slash, dot) and an addition, or a letter straight after it.
+  const match = /^0*(\d{1,5})(?:(?:\s*[-/.,]\s*|\s+)([\p{L}\d]+(?:[\s/-]+[\p{L}\d]+)*)|(\p{L}[\p{L}\d]*(?:[\s/-]+[\p{L}\d]+)*))?$/u.exec(text.trim());
+  if (!match) return null;
+  const number = Number(match[1]);
+  if (number < 1) return null;
+  const clean = (value: string | null | undefined) => (value ? value.trim().replace(/\s+/g, ' ').toUpperCase() : '');
+  const inNumber = clean(match[2] ?? match[3]);
+  const inColumn = clean(additionColumn).replace(/^[-/.,]\s*/, '');
+  if (inColumn && !/^[\p{L}\d]+(?:[\s/-]+[\p{L}\d]+)*$/u.test(inColumn)) return null;
+  const addition = inNumber && inColumn && inNumber !== inColumn ? `${inNumber}-${inColumn}` : inNumber || inColumn;
+  if (addition.length > 10) return null;
+  return { number, addition: addition || null };
+}
+
+const yes = new Set(['ja', 'j', 'true', 'waar', 'yes', 'y', '1', 'x']);
+const no = new Set(['', 'nee', 'n', 'false', 'onwaar', 'no', '0']);
+
+/** A yes/no cell as creditors write it: ja/nee, j/n, true/false, 1/0, x or empty. Null when it is neither. */
+export function parseFlag(text: string | undefined): boolean | null {
+  const v = (text ?? '').trim().toLowerCase();
+  if (yes.has(v)) return true;
+  if (no.has(v)) return false;
+  return null;
+}
+
 const optional = (value: string | undefined): string | null => {
   const v = value?.trim();
   return v ? v : null;
 };
 
 /** One row of raw cells → a record or every reason it cannot be stored. `today` keeps dates out of the future. */
-export function validateSignalRow(raw: RawRow, line: number, today: string): RowResult {
+export function validateSignalRow(raw: RawRow, line: number, today: string, intake: IntakeContext = {}): RowResult {
   const rejections: Rejection[] = [];
   const reject = (field: SignalColumn, reason: string) => rejections.push({ line, field, reason });
   // A NUL character cannot be stored in a text column: such a row is reported, never allowed to fail the import.
@@ -182,9 +252,11 @@ export function validateSignalRow(raw: RawRow, line: number, today: string): Row
   else if (!signalDate) reject('datum', 'De datum is geen geldige datum (gebruik JJJJ-MM-DD of DD-MM-JJJJ).');
   else if (signalDate > today) reject('datum', 'De datum ligt in de toekomst.');
 
+  // A creditor of one type may leave `soort` out: its type is known.
+  const onlyType = intake.creditorTypes?.length === 1 ? intake.creditorTypes[0] : undefined;
   const kindText = optional(raw.soort);
-  const creditorType = kindText ? creditorTypeAliases[kindText.toLowerCase().replace(/[\s-]+/g, '_')] : undefined;
-  if (!kindText) reject('soort', 'De soort schuldeiser ontbreekt.');
+  const creditorType = kindText ? creditorTypeAliases[kindText.toLowerCase().replace(/[\s-]+/g, '_')] : onlyType;
+  if (!kindText && !onlyType) reject('soort', 'De soort schuldeiser ontbreekt.');
   else if (!creditorType) reject('soort', 'Onbekende soort (gebruik bijvoorbeeld huur, zorgverzekering, drinkwater, energie, gemeentelijke_belastingen of overig).');
 
   const amountText = optional(raw.bedrag);
@@ -217,9 +289,21 @@ export function validateSignalRow(raw: RawRow, line: number, today: string): Row
   const birthDate = birthText ? parseDutchDate(birthText) : null;
   if (birthText && (!birthDate || birthDate > today)) reject('geboortedatum', 'De geboortedatum is geen geldige datum.');
 
-  const houseNumber = optional(raw.huisnummer);
-  if (!houseNumber) reject('huisnummer', 'Het huisnummer ontbreekt.');
-  else if (!/^\d{1,5}$/.test(houseNumber)) reject('huisnummer', 'Het huisnummer is geen getal (zet letters in de kolom toevoeging).');
+  const houseNumberText = optional(raw.huisnummer);
+  const house = houseNumberText ? parseHouseNumber(houseNumberText, raw.toevoeging) : null;
+  if (!houseNumberText) reject('huisnummer', 'Het huisnummer ontbreekt.');
+  else if (!house) reject('huisnummer', 'Het huisnummer is geen huisnummer (een getal van 1 tot 99999, eventueel met een toevoeging zoals 8a of 12 bis).');
+
+  const arisenText = optional(raw.ontstaansdatum);
+  const arisenOn = arisenText ? parseDutchDate(arisenText) : null;
+  if (arisenText && !arisenOn) reject('ontstaansdatum', 'De ontstaansdatum is geen geldige datum (gebruik JJJJ-MM-DD of DD-MM-JJJJ).');
+  else if (arisenOn && arisenOn > today) reject('ontstaansdatum', 'De ontstaansdatum ligt in de toekomst.');
+  else if (arisenOn && signalDate && arisenOn > signalDate) reject('ontstaansdatum', 'De ontstaansdatum ligt na de signaaldatum.');
+
+  const crisis = parseFlag(raw.crisissignaal);
+  if (crisis === null) reject('crisissignaal', 'Het crisissignaal is geen ja of nee (gebruik ja/nee, j/n, 1/0, true/false of x/leeg).');
+  const warmHandover = parseFlag(raw.warme_overdracht);
+  if (warmHandover === null) reject('warme_overdracht', 'De warme overdracht is geen ja of nee (gebruik ja/nee, j/n, 1/0, true/false of x/leeg).');
 
   const postcodeText = optional(raw.postcode);
   const postcode = postcodeText ? normalisePostcode(postcodeText) : null;
@@ -247,12 +331,15 @@ export function validateSignalRow(raw: RawRow, line: number, today: string): Row
       surname: surname!,
       birthDate,
       street: optional(raw.straat)?.slice(0, 200) ?? null,
-      houseNumber: houseNumber!,
-      houseNumberSuffix: optional(raw.toevoeging)?.toUpperCase().slice(0, 10) ?? null,
+      houseNumber: house!.number,
+      houseNumberSuffix: house!.addition,
       postcode: postcode!,
       city: optional(raw.woonplaats)?.slice(0, 100) ?? null,
       phone,
       email,
+      arisenOn,
+      crisis: crisis!,
+      warmHandover: warmHandover!,
     },
   };
 }
@@ -260,29 +347,42 @@ export function validateSignalRow(raw: RawRow, line: number, today: string): Row
 // ---------------------------------------------------------------------------------------------------------------
 // File reading (streaming)
 
-/** Which column each cell is in, from the header row: case-insensitive, any order, unknown columns ignored. */
-export function mapHeader(cells: unknown[], line: number): (SignalColumn | null)[] {
-  const mapped = cells.map((cell) => {
-    const name = String(cell ?? '')
-      .replace(/^\ufeff/, '')
-      .trim()
-      .toLowerCase()
-      .replace(/[\s-]+/g, '_');
-    return name in signalColumns ? (name as SignalColumn) : null;
+/**
+ * Which column each cell is in: the creditor's own mapping first (for the fields it maps), then the file format's
+ * names and the DDAS names, any case, any order; unknown columns are ignored. `missing` names the required fields
+ * that no column fills.
+ */
+export function resolveHeader(cells: unknown[], intake: IntakeContext = {}): { columns: (SignalColumn | null)[]; missing: SignalColumn[]; known: number } {
+  const mapped = new Map<string, SignalColumn>();
+  for (const [field, name] of Object.entries(intake.mapping ?? {}) as [SignalColumn, string][]) if (name) mapped.set(columnKey(name), field);
+  const columns = cells.map((cell) => {
+    const key = columnKey(cell);
+    if (!key) return null;
+    const own = mapped.get(key);
+    if (own) return own;
+    const standard = knownColumns.get(key);
+    // A field the creditor maps to another column is read from that column only.
+    return standard && !intake.mapping?.[standard] ? standard : null;
   });
-  if (!mapped.some(Boolean)) {
-    throw new SignalFileError('Het bestand heeft geen kopregel met kolomnamen (zoals referentie, datum, soort, bedrag).', [
-      { line, field: 'kopregel', reason: 'Geen bekende kolomnamen gevonden.' },
-    ]);
-  }
-  const missing = (Object.keys(signalColumns) as SignalColumn[]).filter((c) => signalColumns[c] && !mapped.includes(c));
-  if (missing.length) {
-    throw new SignalFileError(
-      `Verplichte kolom${missing.length > 1 ? 'men' : ''} ontbreekt: ${missing.join(', ')}.`,
-      missing.map((field) => ({ line, field, reason: 'Deze kolom ontbreekt in de kopregel.' })),
-    );
-  }
-  return mapped;
+  const optionalType = intake.creditorTypes?.length === 1;
+  const missing = requiredSignalColumns.filter((c) => !columns.includes(c) && !(c === 'soort' && optionalType));
+  return { columns, missing, known: columns.filter(Boolean).length };
+}
+
+/** The header row → which column each cell is in; throws a Dutch message naming each missing column. */
+export function mapHeader(cells: unknown[], line: number, intake: IntakeContext = {}): (SignalColumn | null)[] {
+  const { columns, missing, known } = resolveHeader(cells, intake);
+  if (missing.length) throw missingColumns(missing, line, !known);
+  return columns;
+}
+
+function missingColumns(missing: SignalColumn[], line: number, noneKnown = false): SignalFileError {
+  return new SignalFileError(
+    (noneKnown ? 'Het bestand heeft geen kopregel met bekende kolomnamen (zoals referentie, datum, soort, bedrag). ' : '') +
+      `Verplichte kolom${missing.length > 1 ? 'men ontbreken' : ' ontbreekt'}: ${missing.join(', ')}. Heet de kolom in dit bestand anders, ` +
+      'leg dan bij de schuldeiser een kolomkoppeling vast (Vroeg Eropaf, Kolomkoppeling).',
+    missing.map((field) => ({ line, field, reason: `De kolom ${field} ontbreekt in de kopregel en is niet gekoppeld aan een kolom van dit bestand.` })),
+  );
 }
 
 export function rowFromCells(header: (SignalColumn | null)[], cells: unknown[]): RawRow {
@@ -332,6 +432,8 @@ export function sniffDelimiter(text: string): ';' | ',' | '\t' {
 
 export interface ReadOptions {
   today: string;
+  /** The creditor's column mapping and types. */
+  intake?: IntakeContext;
   /** Called with the number of bytes read so far (for a progress bar). */
   onBytes?: (bytes: number) => void;
 }
@@ -379,33 +481,33 @@ export async function* readSignalFileBatches(input: AsyncIterable<Uint8Array>, o
   }
   const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
   if (isZip) {
-    yield* readXlsx(Readable.from(allChunks()), options.today);
+    yield* readXlsx(Readable.from(allChunks()), options.today, options.intake ?? {});
     return;
   }
   if (head.subarray(0, 4096).includes(0)) {
     throw new SignalFileError('Dit is geen CSV- of XLSX-bestand.', [{ line: 1, field: 'bestand', reason: 'Onbekend bestandsformaat.' }]);
   }
-  yield* readCsv(allChunks(), head, options.today);
+  yield* readCsv(allChunks(), head, options.today, options.intake ?? {});
 }
 
-async function* readCsv(chunks: AsyncGenerator<Buffer>, head: Buffer, today: string): AsyncGenerator<RowResult[]> {
+async function* readCsv(chunks: AsyncGenerator<Buffer>, head: Buffer, today: string, intake: IntakeContext): AsyncGenerator<RowResult[]> {
   const encoding = detectEncoding(head);
   const decoder = iconv.getDecoder(encoding); // also drops a UTF-8 byte order mark
   const delimiter = sniffDelimiter(iconv.decode(head.subarray(0, 8192), encoding));
   // Line breaks as Windows, Unix or old Mac write them, even mixed in one file, all become \n (a \r at the end
-  // of a chunk waits for the next chunk, in case a \n follows).
+  // of a chunk waits for the next chunk, in case a \n follows). DOS programs end a text file with Ctrl-Z (0x1A):
+  // a run of them at the very end is the end of the file, not a row (it waits too, until the file ends).
   async function* decoded(): AsyncGenerator<string> {
     let carry = '';
     for await (const chunk of chunks) {
-      let text = carry + decoder.write(chunk);
-      carry = '';
-      if (text.endsWith('\r')) {
-        carry = '\r';
-        text = text.slice(0, -1);
-      }
+      let text = carry + (decoder.write(chunk) ?? '');
+      const held = /[\r\x1a]+$/.exec(text);
+      carry = held ? held[0] : '';
+      if (held) text = text.slice(0, held.index);
       if (text) yield* pieces(text.replace(/\r\n?/g, '\n'));
     }
-    const rest = (carry + decoder.end()).replace(/\r\n?/g, '\n');
+    // A single-byte decoder (Windows-1252) returns undefined at its end, not '': never let that become text.
+    const rest = (carry + (decoder.end() ?? '')).replace(/\x1a+$/, '').replace(/\r\n?/g, '\n');
     if (rest) yield* pieces(rest);
   }
   let header: (SignalColumn | null)[] | null = null;
@@ -429,11 +531,11 @@ async function* readCsv(chunks: AsyncGenerator<Buffer>, head: Buffer, today: str
       for (const cell of record) if (cell.includes('\n')) line += cell.split('\n').length - 1;
       if (record.length === 1 && !record[0]!.trim()) continue; // an empty line
       if (!header) {
-        header = mapHeader(record, startLine);
+        header = mapHeader(record, startLine, intake);
         continue;
       }
       if (record.every((cell) => !cell.trim())) continue;
-      batch.push(validateSignalRow(rowFromCells(header, record), startLine, today));
+      batch.push(validateSignalRow(rowFromCells(header, record), startLine, today, intake));
     }
     // Only the last record can lack its closing quote: it then runs to the end of the file.
     if (parsed.errors.some((e) => e.code === 'MissingQuotes')) throw unclosedQuote(parsed.data.length ? startLine : firstLine);
@@ -476,7 +578,10 @@ function parsePiece(text: string, delimiter: string, last: boolean): { data: str
   return { data: results.data, errors: results.errors, rest: last ? '' : text.slice(results.meta.cursor) };
 }
 
-async function* readXlsx(stream: Readable, today: string): AsyncGenerator<RowResult[]> {
+/** A spreadsheet's header row is looked for in its first rows (a title or date row may stand above it). */
+export const HEADER_SEARCH_ROWS = 20;
+
+async function* readXlsx(stream: Readable, today: string, intake: IntakeContext): AsyncGenerator<RowResult[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -485,17 +590,24 @@ async function* readXlsx(stream: Readable, today: string): AsyncGenerator<RowRes
     entries: 'emit',
   });
   let header: (SignalColumn | null)[] | null = null;
+  // The header row is the first row that holds every required column; the best candidate explains a refusal.
+  let best: { line: number; missing: SignalColumn[]; known: number } | null = null;
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
         const cells = (row.values as unknown[]).slice(1);
+        if (cells.every((c) => cellText(c).trim() === '')) continue;
         if (!header) {
-          if (cells.every((c) => cellText(c).trim() === '')) continue;
-          header = mapHeader(cells, row.number);
+          const found = resolveHeader(cells.map(cellText), intake);
+          if (found.known && !found.missing.length) {
+            header = found.columns;
+            continue;
+          }
+          if (found.known > (best?.known ?? 0)) best = { line: row.number, missing: found.missing, known: found.known };
+          if (row.number >= HEADER_SEARCH_ROWS) break;
           continue;
         }
-        if (cells.every((c) => cellText(c).trim() === '')) continue;
-        yield [validateSignalRow(rowFromCells(header, cells), row.number, today)];
+        yield [validateSignalRow(rowFromCells(header, cells), row.number, today, intake)];
       }
       break; // only the first worksheet holds signals
     }
@@ -503,21 +615,30 @@ async function* readXlsx(stream: Readable, today: string): AsyncGenerator<RowRes
     if (error instanceof SignalFileError) throw error;
     throw new SignalFileError('Het XLSX-bestand kan niet worden gelezen.', [{ line: 0, field: 'bestand', reason: 'Ongeldig of beschadigd XLSX-bestand.' }]);
   }
-  if (!header) throw new SignalFileError('Het bestand heeft geen kopregel.', [{ line: 1, field: 'kopregel', reason: 'Geen kopregel gevonden.' }]);
+  if (!header && best) throw missingColumns(best.missing, best.line);
+  if (!header) {
+    throw new SignalFileError(`Het bestand heeft geen kopregel met kolomnamen in de eerste ${HEADER_SEARCH_ROWS} rijen (zoals referentie, datum, soort, bedrag).`, [
+      { line: 1, field: 'kopregel', reason: 'Geen kopregel gevonden.' },
+    ]);
+  }
 }
 
 /** The JSON batch of `POST /signals`: the same column names as the file, so one validation serves both. */
-export function validateBatch(rows: RawRow[], today: string): RowResult[] {
-  return rows.map((row, i) => validateSignalRow(stringify(row), i + 1, today));
+export function validateBatch(rows: Record<string, unknown>[], today: string, intake: IntakeContext = {}): RowResult[] {
+  return rows.map((row, i) => validateSignalRow(stringify(row, intake), i + 1, today, intake));
 }
 
-function stringify(row: Record<string, unknown>): RawRow {
+/** A JSON signal's keys are column names too: the same names, DDAS names and the creditor's mapping as a file. */
+function stringify(row: Record<string, unknown>, intake: IntakeContext): RawRow {
   const out: RawRow = {};
-  for (const [key, value] of Object.entries(row)) {
-    const column = key.toLowerCase();
-    if (column in signalColumns && value !== null && value !== undefined) {
-      out[column as SignalColumn] = typeof value === 'number' && column === 'bedrag' ? value.toFixed(2) : String(value);
+  const keys = Object.keys(row);
+  const { columns } = resolveHeader(keys, intake);
+  keys.forEach((key, i) => {
+    const column = columns[i];
+    const value = row[key];
+    if (column && value !== null && value !== undefined) {
+      out[column] = typeof value === 'number' && column === 'bedrag' ? value.toFixed(2) : typeof value === 'boolean' ? (value ? 'ja' : 'nee') : String(value);
     }
-  }
+  });
   return out;
 }

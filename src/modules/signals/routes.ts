@@ -10,6 +10,8 @@ import { importResultFor } from './importResult.ts';
 import { reprintOfferLetter, sendOfferLetters } from './commands/sendOfferLetters.ts';
 import { assignCase, caseAssignment, contactAttemptInput, outcomeInput, recordContactAttempt, recordOutcome } from './commands/workCase.ts';
 import { readSignalFileBatches, validateBatch } from './parse.ts';
+import { creditorTypesInput, setCreditorTypes } from './creditors.ts';
+import { columnMappingInput, getColumnMapping, setColumnMapping } from './mapping.ts';
 import { caseFilter, getCase, listCases, listImports, listWorkers, monitorCsvExport, monitorFigures } from './queries.ts';
 import { signalSettings } from './settings.ts';
 
@@ -42,7 +44,7 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
         body: z.object({
           creditorOrganisationId: z.string().uuid().optional(),
           municipalityCode: municipalityCode.optional(),
-          signals: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))).min(1).max(50_000),
+          signals: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))).min(1).max(50_000),
         }),
       },
     },
@@ -53,7 +55,7 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
         creditor: { id: creditorId },
         municipalityCode: request.body.municipalityCode,
         channel: 'api',
-        rows: (today) => validateBatch(request.body.signals, today),
+        rows: (today, intake) => validateBatch(request.body.signals, today, intake),
         settings,
       });
       return reply.code(201).send(importResultFor(actor, summary));
@@ -83,7 +85,7 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
         municipalityCode: request.query.municipalityCode,
         channel: 'upload',
         fileName,
-        rows: (today) => readSignalFileBatches(body as AsyncIterable<Uint8Array>, { today }),
+        rows: (today, intake) => readSignalFileBatches(body as AsyncIterable<Uint8Array>, { today, intake }),
         settings,
       });
       return reply.code(201).send(importResultFor(actor, summary));
@@ -98,6 +100,35 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
     '/signals/imports/:id',
     { config: { access: 'signals:submit' }, schema: { tags: ['signals'], summary: 'Eén aanlevering met de afgewezen regels', params: idParams } },
     async (request) => (await listImports(db, request.actor, { id: request.params.id }))[0],
+  );
+
+  const organisationParams = z.object({ organisationId: z.string().uuid() });
+  app.get(
+    '/signals/mappings/:organisationId',
+    { config: { access: 'signals:configure' }, schema: { tags: ['signals'], summary: 'Kolomkoppeling van een schuldeiser (welke kolom in diens bestanden welk veld is)', params: organisationParams } },
+    async (request) => getColumnMapping(db, request.actor, { id: request.params.organisationId }),
+  );
+  app.put(
+    '/signals/mappings/:organisationId',
+    {
+      config: { access: 'signals:configure' },
+      schema: { tags: ['signals'], summary: 'Kolomkoppeling van een schuldeiser vastleggen (vervangt de vorige; leeg = verwijderen)', params: organisationParams, body: columnMappingInput },
+    },
+    async (request) => setColumnMapping(db, request.actor, { id: request.params.organisationId }, request.body),
+  );
+  app.delete(
+    '/signals/mappings/:organisationId',
+    { config: { access: 'signals:configure' }, schema: { tags: ['signals'], summary: 'Kolomkoppeling van een schuldeiser verwijderen', params: organisationParams } },
+    async (request) => setColumnMapping(db, request.actor, { id: request.params.organisationId }, { columns: {} }),
+  );
+
+  app.put(
+    '/signals/creditors/:organisationId/types',
+    {
+      config: { access: 'organisations:manage' },
+      schema: { tags: ['signals'], summary: 'De soorten signalen die een schuldeiser aanlevert (beheerder)', params: organisationParams, body: creditorTypesInput },
+    },
+    async (request) => setCreditorTypes(db, request.actor, request.params.organisationId, request.body),
   );
 
   app.get('/signals/cases', { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Werkvoorraad: zaken (huishoudens)', querystring: caseFilter } }, async (request) =>

@@ -101,12 +101,19 @@ export const signals = personal(
       surname: text('surname').notNull(),
       birthDate: date('birth_date'),
       street: text('street'),
-      houseNumber: text('house_number').notNull(),
+      /** The number alone; letters and other additions (`8a`, `12 bis`) are in `house_number_suffix`. */
+      houseNumber: integer('house_number').notNull(),
       houseNumberSuffix: text('house_number_suffix'),
       postcode: text('postcode').notNull(),
       city: text('city'),
       phone: text('phone'),
       email: text('email'),
+      /** DDAS ontstaansdatum: when the arrears arose. */
+      arisenOn: date('arisen_on'),
+      /** DDAS crisissignaal. */
+      crisis: boolean('crisis').notNull().default(false),
+      /** DDAS warmeOverdracht: the creditor spoke to the resident and asks the municipality to take over. */
+      warmHandover: boolean('warm_handover').notNull().default(false),
       householdKey: text('household_key').notNull(),
       status: text('status').notNull().default('not_yet_taken_up'),
       caseId: uuid('case_id'),
@@ -118,6 +125,20 @@ export const signals = personal(
     ],
   ),
 );
+
+/**
+ * Configuration, no personal data: per creditor, the name of the column in its files for each field of the file
+ * format (for a creditor whose export uses its own names). Set by a signal officer; used for every file and batch
+ * of that creditor.
+ */
+export const signalColumnMappings = pgTable('signal_column_mappings', {
+  creditorOrganisationId: uuid('creditor_organisation_id')
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  columns: jsonb('columns').$type<Record<string, string>>().notNull(),
+  updatedByUserId: uuid('updated_by_user_id').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
 
 /** A contact attempt (DDAS contactpoging): kind, reached or not, date and part of day. */
 export const signalContactAttempts = personal(

@@ -11,13 +11,13 @@ export const testSettings: SignalSettings = signalSettings({});
 export const fileHeader = 'referentie;datum;soort;bedrag;bsn;achternaam;straat;postcode;huisnummer;toevoeging;woonplaats';
 
 /** Imports CSV text as the system (the CLI's actor). */
-export function importCsv(db: Database, creditorCode: string, csv: string, settings: SignalSettings = testSettings): Promise<ImportSummary> {
+export function importCsv(db: Database, creditorCode: string, csv: string | Buffer, settings: SignalSettings = testSettings): Promise<ImportSummary> {
   return importSignalFile(db, systemActor('test'), {
     creditor: { code: creditorCode },
     municipalityCode: 'GM0505',
     channel: 'cli',
     fileName: 'test.csv',
-    rows: (today) => readSignalFile(Readable.from([Buffer.from(csv)]), { today }),
+    rows: (today, intake) => readSignalFile(Readable.from([typeof csv === 'string' ? Buffer.from(csv) : csv]), { today, intake }),
     settings,
   });
 }

@@ -5,6 +5,8 @@ import { Loading, ProblemAlert, TextField, useLoad } from '../components.tsx';
 import { formatDateTime, organisationKindLabels } from '../labels.ts';
 import { StaffShell } from '../layout/Shells.tsx';
 import { useSession } from '../session.tsx';
+import { CreditorTypesForm } from '../modules/signals/CreditorTypes.tsx';
+import { creditorTypeLabels } from '../modules/signals/shared.tsx';
 
 interface OrganisationRow {
   id: string;
@@ -14,6 +16,7 @@ interface OrganisationRow {
   municipalities: string[];
   /** Whether you administer every municipality it serves, and so may manage it. */
   manageable: boolean;
+  creditorTypes?: string[];
 }
 interface ApiKeyRow {
   id: string;
@@ -105,6 +108,7 @@ export function Organisations() {
   const { can } = useSession();
   const organisations = useLoad(() => api<OrganisationRow[]>('GET', '/organisations'), []);
   const [selected, setSelected] = useState<OrganisationRow | null>(null);
+  const [typesOf, setTypesOf] = useState<OrganisationRow | null>(null);
   return (
     <StaffShell>
       <Heading1>Organisaties</Heading1>
@@ -118,6 +122,7 @@ export function Organisations() {
               <TableHeaderCell scope="col">Code</TableHeaderCell>
               <TableHeaderCell scope="col">Soort</TableHeaderCell>
               <TableHeaderCell scope="col">Gemeenten</TableHeaderCell>
+              <TableHeaderCell scope="col">Soorten signalen</TableHeaderCell>
               {can('apikeys:manage') && <TableHeaderCell scope="col">Koppeling</TableHeaderCell>}
             </TableRow>
           </TableHeader>
@@ -128,6 +133,23 @@ export function Organisations() {
                 <TableCell>{o.code}</TableCell>
                 <TableCell>{organisationKindLabels[o.kind] ?? o.kind}</TableCell>
                 <TableCell>{o.municipalities.join(', ')}</TableCell>
+                <TableCell>
+                  {o.kind === 'creditor' ? (
+                    <>
+                      {(o.creditorTypes ?? []).map((t) => creditorTypeLabels[t as keyof typeof creditorTypeLabels] ?? t).join(', ') || 'Nog niet vastgelegd'}
+                      {can('organisations:manage') && (
+                        <>
+                          {' '}
+                          <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => setTypesOf(o)}>
+                            Soorten van {o.name} wijzigen
+                          </button>
+                        </>
+                      )}
+                    </>
+                  ) : (
+                    '–'
+                  )}
+                </TableCell>
                 {can('apikeys:manage') && (
                   <TableCell>
                     {(o.kind === 'creditor' || o.kind === 'provider') && o.manageable ? (
@@ -147,6 +169,7 @@ export function Organisations() {
         </Table>
       </Loading>
       {selected && <ApiKeys organisation={selected} />}
+      {typesOf && <CreditorTypesForm key={typesOf.id} organisation={typesOf} onSaved={organisations.reload} />}
     </StaffShell>
   );
 }

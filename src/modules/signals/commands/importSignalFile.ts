@@ -5,7 +5,9 @@ import type { Actor } from '../../../platform/actor.ts';
 import { amsterdamDate } from '../../../platform/clock.ts';
 import { ForbiddenError } from '../../../platform/errors.ts';
 import { householdKey, pc4Areas } from '../household.ts';
-import type { Rejection, RowResult, SignalRecord } from '../parse.ts';
+import type { IntakeContext, Rejection, RowResult, SignalRecord } from '../parse.ts';
+import { creditorTypeLabels } from '../ddas.ts';
+import { loadColumnMapping } from '../mapping.ts';
 import { signalImports } from '../schema.ts';
 import type { SignalSettings } from '../settings.ts';
 import { authoriseSubmission, findCreditor } from '../access.ts';
@@ -15,8 +17,11 @@ export interface ImportSignalsInput {
   municipalityCode?: string;
   channel: 'upload' | 'cli' | 'api';
   fileName?: string | null;
-  /** The validated rows, streamed one by one or in batches (see `readSignalFileBatches`), or an API batch (see `validateBatch`). */
-  rows: (today: string) => AsyncIterable<RowResult | RowResult[]> | Iterable<RowResult | RowResult[]>;
+  /**
+   * The validated rows, streamed one by one or in batches (see `readSignalFileBatches`), or an API batch (see
+   * `validateBatch`). `intake` is the creditor's column mapping and types: pass it to the reader.
+   */
+  rows: (today: string, intake: IntakeContext) => AsyncIterable<RowResult | RowResult[]> | Iterable<RowResult | RowResult[]>;
   settings: SignalSettings;
   /** Rows per write to the COPY stream. */
   batchSize?: number;
@@ -61,6 +66,10 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
   const now = db.clock.now();
   const today = amsterdamDate(now);
   const batchSize = input.batchSize ?? 2000;
+  const intake: IntakeContext = { mapping: await loadColumnMapping(db, creditor.id), creditorTypes: creditor.creditorTypes };
+  // A row of a type the creditor does not report is refused (a health insurer's file holds no rent arrears).
+  const allowedTypes = new Set(creditor.creditorTypes);
+  const typeReason = `Deze schuldeiser levert geen signalen van deze soort (wel: ${creditor.creditorTypes.map((t) => creditorTypeLabels[t].toLowerCase()).join(', ')}).`;
   return db.audited(actor, { action: 'create', objectType: 'signal_import', municipalityCode, details: { channel: input.channel } }, async (tx, trail) => {
     // One import per creditor at a time: two overlapping files must not both count a row as new.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`signals:${creditor.id}`}))`);
@@ -80,16 +89,19 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
     const summary: ImportSummary = { importId, municipalityCode, rows: 0, accepted: 0, duplicates: 0, rejected: 0, casesCreated: 0, rejections: [], rejectionsTruncated: false };
     await tx.execute(sql`
       create temporary table signal_stage (seq integer, reference text, signal_date date, creditor_type text, amount_cents integer, months integer,
-        bsn text, initials text, prefix text, surname text, birth_date date, street text, house_number text, house_number_suffix text,
-        postcode text, city text, phone text, email text, household_key text) on commit drop`);
+        bsn text, initials text, prefix text, surname text, birth_date date, street text, house_number integer, house_number_suffix text,
+        postcode text, city text, phone text, email text, household_key text, arisen_on date, crisis boolean, warm_handover boolean) on commit drop`);
     // The rows stream into the staging table with COPY while the file is still being read and checked.
     const copy = openCopy(tx, db.kind, stageCopyStatement);
     let lines: string[] = [];
     let staged = 0;
     try {
-      for await (const item of input.rows(today)) {
-        for (const row of Array.isArray(item) ? item : [item]) {
+      for await (const item of input.rows(today, intake)) {
+        for (let row of Array.isArray(item) ? item : [item]) {
           summary.rows++;
+          if (row.ok && allowedTypes.size && !allowedTypes.has(row.record.creditorType)) {
+            row = { line: row.line, ok: false, rejections: [{ line: row.line, field: 'soort', reason: typeReason }] };
+          }
           if (row.ok) {
             lines.push(stageLine(staged++, row.record));
           } else {
@@ -150,12 +162,12 @@ function affected(result: unknown): number {
 
 const stageCopyStatement =
   'copy signal_stage (seq, reference, signal_date, creditor_type, amount_cents, months, bsn, initials, prefix, surname, birth_date, street, ' +
-  'house_number, house_number_suffix, postcode, city, phone, email, household_key) from stdin';
+  'house_number, house_number_suffix, postcode, city, phone, email, household_key, arisen_on, crisis, warm_handover) from stdin';
 
 /** One staging row in COPY text format. */
 function stageLine(seq: number, r: SignalRecord): string {
   const f = copyField;
-  return `${seq}\t${f(r.reference)}\t${r.signalDate}\t${r.creditorType}\t${r.amountCents}\t${f(r.months)}\t${f(r.bsn)}\t${f(r.initials)}\t${f(r.prefix)}\t${f(r.surname)}\t${f(r.birthDate)}\t${f(r.street)}\t${f(r.houseNumber)}\t${f(r.houseNumberSuffix)}\t${f(r.postcode)}\t${f(r.city)}\t${f(r.phone)}\t${f(r.email)}\t${f(householdKey(r))}\n`;
+  return `${seq}\t${f(r.reference)}\t${r.signalDate}\t${r.creditorType}\t${r.amountCents}\t${f(r.months)}\t${f(r.bsn)}\t${f(r.initials)}\t${f(r.prefix)}\t${f(r.surname)}\t${f(r.birthDate)}\t${f(r.street)}\t${f(r.houseNumber)}\t${f(r.houseNumberSuffix)}\t${f(r.postcode)}\t${f(r.city)}\t${f(r.phone)}\t${f(r.email)}\t${f(householdKey(r))}\t${f(r.arisenOn)}\t${r.crisis ? 't' : 'f'}\t${r.warmHandover ? 't' : 'f'}\n`;
 }
 
 interface StoreInput {
@@ -272,10 +284,10 @@ export async function storeStagedSignals(tx: Tx, input: StoreInput): Promise<{ i
     await tx.execute(sql`
       insert into signals (id, import_id, creditor_organisation_id, municipality_code, reference, signal_date, creditor_type, amount_cents,
         months, bsn, initials, prefix, surname, birth_date, street, house_number, house_number_suffix, postcode, city, phone, email,
-        household_key, status, case_id)
+        household_key, arisen_on, crisis, warm_handover, status, case_id)
       select ${importRowId(importId, sql`s.seq::bigint`)}, ${importId}::uuid, ${creditorId}::uuid, ${municipalityCode}, s.reference, s.signal_date,
         s.creditor_type, s.amount_cents, s.months, s.bsn, s.initials, s.prefix, s.surname, s.birth_date, s.street, s.house_number,
-        s.house_number_suffix, s.postcode, s.city, s.phone, s.email, s.household_key,
+        s.house_number_suffix, s.postcode, s.city, s.phone, s.email, s.household_key, s.arisen_on, s.crisis, s.warm_handover,
         case when coalesce(c.status, case when n.total >= ${threshold} then 'awaiting_letter' else 'below_threshold' end) = 'below_threshold'
              then 'unjustified' else 'taken_up' end,
         coalesce(s.case_id, n.id)

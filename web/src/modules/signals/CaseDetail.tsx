@@ -39,7 +39,7 @@ interface CaseDetailData extends CaseRow {
   chainReferralId: string | null;
   closedOn: string | null;
   assignedUserId: string | null;
-  signals: { id: string; reference: string; signalDate: string; creditorType: string; creditorName: string; amountCents: number; status: string; isNew: boolean }[];
+  signals: { id: string; reference: string; signalDate: string; creditorType: string; creditorName: string; amountCents: number; status: string; isNew: boolean; arisenOn: string | null; crisis: boolean; warmHandover: boolean }[];
   contactAttempts: { id: string; kind: string; reached: boolean; date: string; partOfDay: string; note: string | null; userName: string | null }[];
 }
 
@@ -160,6 +160,9 @@ export function SignalCase() {
                   <TableHeaderCell scope="col">Schuldeiser</TableHeaderCell>
                   <TableHeaderCell scope="col">Soort</TableHeaderCell>
                   <TableHeaderCell scope="col">Bedrag</TableHeaderCell>
+                  <TableHeaderCell scope="col">Achterstand sinds</TableHeaderCell>
+                  <TableHeaderCell scope="col">Crisissignaal</TableHeaderCell>
+                  <TableHeaderCell scope="col">Warme overdracht</TableHeaderCell>
                   <TableHeaderCell scope="col">Status</TableHeaderCell>
                 </TableRow>
               </TableHeader>
@@ -173,6 +176,9 @@ export function SignalCase() {
                     <TableCell>{s.creditorName}</TableCell>
                     <TableCell>{label(creditorTypeLabels, s.creditorType)}</TableCell>
                     <TableCell>{euro(s.amountCents)}</TableCell>
+                    <TableCell>{s.arisenOn ? formatDate(s.arisenOn) : 'onbekend'}</TableCell>
+                    <TableCell>{s.crisis ? <strong>Ja, crisis</strong> : 'Nee'}</TableCell>
+                    <TableCell>{s.warmHandover ? 'Ja, schuldeiser heeft al contact' : 'Nee'}</TableCell>
                     <TableCell>{label(signalStatusLabels, s.status)}</TableCell>
                   </TableRow>
                 ))}

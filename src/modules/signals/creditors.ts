@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../../db/database.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { assertCan } from '../../platform/authz.ts';
+import { ForbiddenError, ValidationError } from '../../platform/errors.ts';
+import { organisations } from '../../platform/schema.ts';
+import { findCreditor } from './access.ts';
+import { creditorTypes, type CreditorType } from './ddas.ts';
+
+/**
+ * Which DDAS signal types a creditor reports (a housing corporation: rent; a health insurer: health insurance).
+ * Set by the admin; the import refuses a row of another type. Configuration, audited.
+ */
+export const creditorTypesInput = z.object({ creditorTypes: z.array(z.enum(creditorTypes)).min(1).max(creditorTypes.length) });
+
+export async function setCreditorTypes(db: Database, actor: Actor, organisationId: string, input: z.infer<typeof creditorTypesInput>): Promise<{ id: string; code: string; creditorTypes: CreditorType[] }> {
+  assertCan(actor, 'organisations:manage');
+  const creditor = await findCreditor(db, { id: organisationId });
+  const own = actor.kind === 'user' || actor.kind === 'api_key' ? actor.municipalities : [];
+  if (!creditor.municipalities.some((m) => own.includes(m))) throw new ForbiddenError('U beheert deze schuldeiser niet.');
+  const types = [...new Set(input.creditorTypes)];
+  if (!types.length) throw new ValidationError('Kies minstens één soort.', [{ field: 'creditorTypes', reason: 'Kies minstens één soort schuldeiser.' }]);
+  return db.audited(actor, { action: 'update', objectType: 'organisation', objectId: creditor.id, details: { creditor: creditor.code, creditorTypes: types } }, async (tx) => {
+    await tx.update(organisations).set({ creditorTypes: types }).where(eq(organisations.id, creditor.id));
+    return { id: creditor.id, code: creditor.code, creditorTypes: types };
+  });
+}
