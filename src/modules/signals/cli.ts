@@ -11,6 +11,7 @@ import { sendOfferLetters } from './commands/sendOfferLetters.ts';
 import { readSignalFileBatches } from './parse.ts';
 import { monitorCsvExport } from './queries.ts';
 import { signalSettings } from './settings.ts';
+import { exportDdas } from './ddasExport.ts';
 
 function fail(message: string, code = 1): void {
   console.error(message);
@@ -96,6 +97,36 @@ export function signalCommands(program: Command, context: CliContext): void {
         const csv = await monitorCsvExport(db, systemActor('cli:signals-monitor'), { period: options.period, municipalityCode: options.municipality });
         if (options.output) fs.writeFileSync(options.output, csv);
         else process.stdout.write(csv);
+      } catch (error) {
+        fail(describe(error));
+      } finally {
+        await db.close();
+      }
+    });
+
+  signals
+    .command('ddas')
+    .description('Het DDAS-uitwisselbestand (versie 1.2) voor de monitor van het CBS: signalen, zaken en contactpogingen van een periode')
+    .requiredOption('--from <date>', 'eerste signaaldatum (JJJJ-MM-DD)')
+    .requiredOption('--to <date>', 'laatste signaaldatum (JJJJ-MM-DD)')
+    .requiredOption('--out <file>', 'het JSON-bestand; bij meer dan één pagina komt er -2, -3 ... voor de extensie')
+    .option('--municipality <code>', 'alleen deze gemeente, bijvoorbeeld GM0505')
+    .option('--page-size <n>', 'signalen per pagina (ten hoogste 50000)', '50000')
+    .action(async (options: { from: string; to: string; out: string; municipality?: string; pageSize: string }) => {
+      const db = await context.openDatabase();
+      try {
+        const actor = systemActor('cli:signals-ddas');
+        const query = { from: options.from, to: options.to, municipalityCode: options.municipality, pageSize: options.pageSize };
+        const first = await exportDdas(db, actor, { ...query, page: 1 }, signalSettings());
+        const ext = path.extname(options.out);
+        const nameOf = (page: number) => (page === 1 ? options.out : `${options.out.slice(0, options.out.length - ext.length)}-${page}${ext}`);
+        fs.writeFileSync(nameOf(1), JSON.stringify(first.document, null, 2), { mode: 0o600 });
+        for (let page = 2; page <= first.pages; page++) {
+          const next = await exportDdas(db, actor, { ...query, page }, signalSettings());
+          fs.writeFileSync(nameOf(page), JSON.stringify(next.document, null, 2), { mode: 0o600 });
+        }
+        const files = Array.from({ length: first.pages }, (_, i) => nameOf(i + 1));
+        console.log(`${first.totalSignals} signalen van ${options.from} tot en met ${options.to} in ${first.pages} bestand(en): ${files.join(', ')}. Het bestand bevat BSN's: verstuur het alleen over de beveiligde verbinding met het CBS.`);
       } catch (error) {
         fail(describe(error));
       } finally {

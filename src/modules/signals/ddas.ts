@@ -56,7 +56,7 @@ export const creditorTypeAliases: Record<string, CreditorType> = {
   ...Object.fromEntries(creditorTypes.map((t) => [t, t])),
 };
 
-export const contactKinds = ['email', 'letter', 'sms', 'phone', 'home_visit', 'card', 'other', 'administrative'] as const;
+export const contactKinds = ['email', 'letter', 'sms', 'phone', 'home_visit', 'appointment', 'card', 'other', 'administrative'] as const;
 export type ContactKind = (typeof contactKinds)[number];
 export const contactKindLabels: Record<ContactKind, string> = {
   email: 'E-mail',
@@ -64,6 +64,7 @@ export const contactKindLabels: Record<ContactKind, string> = {
   sms: 'Sms/WhatsApp',
   phone: 'Telefoon',
   home_visit: 'Huisbezoek',
+  appointment: 'Afspraak op locatie',
   card: 'Kaartje in de bus',
   other: 'Anders',
   administrative: 'Administratief (geen contact)',
@@ -85,6 +86,7 @@ export const signalStatuses = [
   'not_resident',
   'repeated',
   'other_reason',
+  'known_to_debt_help',
 ] as const;
 export type SignalStatus = (typeof signalStatuses)[number];
 export const signalStatusLabels: Record<SignalStatus, string> = {
@@ -95,6 +97,7 @@ export const signalStatusLabels: Record<SignalStatus, string> = {
   not_resident: 'Geen inwoner (meer) van de gemeente',
   repeated: 'Niet opgepakt: herhaald signaal',
   other_reason: 'Niet opgepakt: andere reden',
+  known_to_debt_help: 'Inwoner al bekend bij schuldhulpverlening',
 };
 
 export const finalResults = [

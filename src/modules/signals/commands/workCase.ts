@@ -78,6 +78,7 @@ export async function recordContactAttempt(db: Database, actor: Actor, caseId: s
         updatedAt: db.clock.now(),
       })
       .where(eq(signalCases.id, caseId));
+    await tx.update(signals).set({ status: 'taken_up' }).where(sql`${signals.caseId} = ${caseId} and ${signals.status} = 'not_yet_taken_up'`);
     return attempt!;
   });
 }
@@ -101,6 +102,7 @@ const signalStatusForResult: Partial<Record<FinalResult, string>> = {
   not_taken_up_other: 'other_reason',
   deceased: 'deceased',
   not_resident: 'not_resident',
+  known_to_debt_help: 'known_to_debt_help',
 };
 
 /** The resident's answer, from the DDAS result when the worker did not say it in so many words. */
@@ -156,7 +158,7 @@ export async function recordOutcome(db: Database, actor: Actor, caseId: string, 
       .returning();
     const status = signalStatusForResult[input.result];
     if (status) await tx.update(signals).set({ status }).where(eq(signals.caseId, caseId));
-    else await tx.update(signals).set({ status: 'taken_up' }).where(sql`${signals.caseId} = ${caseId} and ${signals.status} = 'unjustified'`);
+    else await tx.update(signals).set({ status: 'taken_up' }).where(sql`${signals.caseId} = ${caseId} and ${signals.status} in ('unjustified', 'not_yet_taken_up')`);
     return updated!;
   });
 }
