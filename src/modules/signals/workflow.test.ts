@@ -170,12 +170,17 @@ describe('from creditor file to outcome, through the HTTP API', () => {
     // rent: Jansen (helped), de Groot (no contact), Kramer (below threshold): 3 signals, 3 households, 2 letters, 1 reached, 1 accepted.
     expect(rent).toMatchObject({ signals: 3, households: 3, lettersSent: 2, reached: 1, accepted: 1, reachedPct: 50, acceptedPct: 100, outcomes: { referral_financial: 1, no_contact: 1 } });
     expect(json.find((r) => r.creditorType === 'water')).toMatchObject({ signals: 2, households: 2, lettersSent: 2 });
+    // Over all creditor types each household once (Jansen has three types), with the median lead times:
+    // first signal → letter 45 (Jansen), 43 (de Groot), 26 (Dekker) days; both attempts and the contact on the letter's day.
+    expect(json.at(-1)).toMatchObject({ creditorType: 'all', signals: 6, households: 4, lettersSent: 3, medianDays: { toLetter: 43, toFirstAttempt: 0, toContact: 0 } });
+    expect(rent).toMatchObject({ medianDays: { toLetter: 44 } });
 
     const csv = await t.app.inject({ method: 'GET', url: '/api/v1/signals/monitor?period=2025-Q1&municipalityCode=GM0505&format=csv', headers: analyst.headers });
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\r\n');
     expect(lines[0]).toMatch(/^gemeente;periode;soort_schuldeiser;soort_omschrijving;signalen;huishoudens;brieven;bereikt;bereikt_pct;hulp_aangenomen;aangenomen_pct;resultaat_/);
-    expect(lines).toContain(`GM0505;2025-Q1;rent;Huur;3;3;2;1;50,0;1;100,0;${['0', '0', '0', '0', '0', '0', '0', '1', '0', '0', '0', '0', '1', '0', '0'].join(';')}`);
+    expect(lines).toContain(`GM0505;2025-Q1;rent;Huur;3;3;2;1;50,0;1;100,0;${['0', '0', '0', '0', '0', '0', '0', '1', '0', '0', '0', '0', '1', '0', '0'].join(';')};44,0;0,0;0,0`);
+    expect(lines.at(-1)).toMatch(/^GM0505;2025-Q1;all;Alle soorten samen;6;4;3;/);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/signals/monitor?period=2025-Q2', headers: analyst.headers })).json()).toEqual([]);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/signals/monitor?period=2025-Q5', headers: analyst.headers })).statusCode).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/signals/monitor?period=2025-Q1', headers: creditor.headers })).statusCode).toBe(403);
