@@ -172,3 +172,17 @@ export const caseStatusLabels: Record<CaseStatus, string> = {
   in_contact: 'In contact',
   closed: 'Afgesloten',
 };
+
+/**
+ * Does an outcome contradict what the contact attempts say? Returns the reason as a code, or null. "Definitively no
+ * contact" cannot follow an attempt that reached the resident; "no response after earlier contact" needs one.
+ */
+export type OutcomeContradiction = 'contact_was_made' | 'no_earlier_contact';
+export function outcomeContradiction(result: FinalResult, residentReached: boolean): OutcomeContradiction | null {
+  if (result === 'no_contact' && residentReached) return 'contact_was_made';
+  if (result === 'no_response' && !residentReached) return 'no_earlier_contact';
+  return null;
+}
+
+/** Contact kinds that by their nature do not reach the resident (an administrative step is no contact). */
+export const unreachableContactKinds: readonly ContactKind[] = ['administrative'];

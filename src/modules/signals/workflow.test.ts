@@ -123,7 +123,17 @@ describe('from creditor file to outcome, through the HTTP API', () => {
     const attempt = (payload: object) => t.app.inject({ method: 'POST', url: `/api/v1/signals/cases/${caseId}/contact-attempts`, headers: officer.headers, payload });
     expect((await attempt({ kind: 'phone', reached: false, date: '2025-04-15', partOfDay: 'morning' })).statusCode).toBe(201);
     expect((await attempt({ kind: 'phone', reached: false, date: '2025-05-15', partOfDay: 'morning' })).statusCode).toBe(400);
+    const administrativeContact = await attempt({ kind: 'administrative', reached: true, date: '2025-04-15', partOfDay: 'morning' });
+    expect(administrativeContact.statusCode).toBe(400);
+    expect(administrativeContact.json().errors[0].field).toBe('reached');
+    const noEarlierContact = await t.app.inject({ method: 'POST', url: `/api/v1/signals/cases/${caseId}/outcome`, headers: officer.headers, payload: { result: 'no_response' } });
+    expect(noEarlierContact.statusCode).toBe(400);
+    expect(noEarlierContact.json().detail).toMatch(/eerder contact/);
     expect((await attempt({ kind: 'home_visit', reached: true, date: '2025-04-15', partOfDay: 'evening', note: 'Samen rekeningen bekeken' })).statusCode).toBe(201);
+    // Reached at home, so "definitively no contact" contradicts the attempts.
+    const contradicted = await t.app.inject({ method: 'POST', url: `/api/v1/signals/cases/${caseId}/outcome`, headers: officer.headers, payload: { result: 'no_contact' } });
+    expect(contradicted.statusCode).toBe(400);
+    expect(contradicted.json()).toMatchObject({ detail: expect.stringMatching(/al contact geweest/), errors: [{ field: 'result' }] });
 
     const outcome = (payload: object) => t.app.inject({ method: 'POST', url: `/api/v1/signals/cases/${caseId}/outcome`, headers: officer.headers, payload });
     const noTarget = await outcome({ result: 'referral_financial' });
