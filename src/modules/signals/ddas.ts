@@ -186,3 +186,30 @@ export function outcomeContradiction(result: FinalResult, residentReached: boole
 
 /** Contact kinds that by their nature do not reach the resident (an administrative step is no contact). */
 export const unreachableContactKinds: readonly ContactKind[] = ['administrative'];
+
+/**
+ * What a creditor is told about its own signal (DDAS): for the "not taken up" results, deceased and not a resident,
+ * the result itself; for any other reason only that it was not taken up (never why: "already known to debt help"
+ * would tell the creditor about the resident's help). A pending or taken-up signal is told as such.
+ */
+export const creditorFeedbacks = ['pending', 'taken_up', 'repeated', 'unjustified', 'deceased', 'not_resident', 'not_taken_up'] as const;
+export type CreditorFeedback = (typeof creditorFeedbacks)[number];
+export const creditorFeedbackLabels: Record<CreditorFeedback, string> = {
+  pending: 'Nog niet opgepakt',
+  taken_up: 'Opgepakt',
+  repeated: 'Niet opgepakt: herhaalde melding',
+  unjustified: 'Niet opgepakt: onterecht signaal',
+  deceased: 'Inwoner is overleden',
+  not_resident: 'Persoon is geen inwoner (meer) in de gemeente',
+  not_taken_up: 'Niet opgepakt',
+};
+export const creditorFeedbackOf: Record<SignalStatus, CreditorFeedback> = {
+  not_yet_taken_up: 'pending',
+  taken_up: 'taken_up',
+  repeated: 'repeated',
+  unjustified: 'unjustified',
+  deceased: 'deceased',
+  not_resident: 'not_resident',
+  other_reason: 'not_taken_up',
+  known_to_debt_help: 'not_taken_up',
+};

@@ -210,4 +210,30 @@ describe('the DDAS export from the team’s real work', () => {
     expect(uitwisselmodelSchema.safeParse(empty.document).success).toBe(true);
     expect(empty.document.leveringen).toBeUndefined();
   });
+
+  it('tells a creditor per signal only what the law allows, and nothing of other creditors or the household', async () => {
+    // de Groot turns out to be known to debt help already: the creditor may learn only "not taken up".
+    const cases = (await t.app.inject({ method: 'GET', url: '/api/v1/signals/cases?limit=100', headers: officer.headers })).json() as { items: { id: string; postcode: string }[] };
+    const groot = cases.items.find((c) => c.postcode === '3316AB')!;
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/signals/cases/${groot.id}/outcome`, headers: officer.headers, payload: { result: 'known_to_debt_help' } })).statusCode).toBe(200);
+
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/signals/feedback', headers: creditor.headers });
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as { total: number; items: { reference: string; feedback: string; feedbackLabel: string }[] };
+    expect(body.total).toBe(4);
+    const byRef = Object.fromEntries(body.items.map((i) => [i.reference, i.feedbackLabel]));
+    expect(byRef).toEqual({ 'H-0': 'Opgepakt', 'H-1': 'Opgepakt', 'H-2': 'Niet opgepakt', 'H-3': 'Niet opgepakt: onterecht signaal' });
+    const text = JSON.stringify(body);
+    for (const word of ['Jansen', 'Groot', 'schuldhulp', 'Z-1', 'VGZ', 'caseId', 'bsn', 'postcode']) expect(text).not.toContain(word);
+    // Trivire cannot ask for another creditor's signals.
+    const vgzId = ((await t.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: admin.headers })).json() as { id: string; code: string }[]).find((o) => o.code === 'VGZ')!.id;
+    const other = (await t.app.inject({ method: 'GET', url: `/api/v1/signals/feedback?creditorOrganisationId=${vgzId}`, headers: creditor.headers })).json() as { total: number };
+    expect(other.total).toBe(4);
+    const filtered = (await t.app.inject({ method: 'GET', url: '/api/v1/signals/feedback?feedback=not_taken_up', headers: creditor.headers })).json() as { items: { reference: string }[] };
+    expect(filtered.items.map((i) => i.reference)).toEqual(['H-2']);
+    // The team sees the feedback of any creditor of its municipality.
+    const forVgz = (await t.app.inject({ method: 'GET', url: `/api/v1/signals/feedback?creditorOrganisationId=${vgzId}`, headers: officer.headers })).json() as { items: { reference: string; feedbackLabel: string }[] };
+    expect(forVgz.items).toEqual([expect.objectContaining({ reference: 'Z-1', feedbackLabel: 'Opgepakt' })]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/signals/feedback', headers: analyst.headers })).statusCode).toBe(403);
+  });
 });

@@ -12,6 +12,7 @@ import { readSignalFileBatches, validateBatch } from './parse.ts';
 import { caseFilter, getCase, listCases, listImports, listWorkers, monitorCsvExport, monitorFigures } from './queries.ts';
 import { signalSettings } from './settings.ts';
 import { ddasQuery, exportDdas } from './ddasExport.ts';
+import { creditorFeedback, feedbackQuery } from './feedback.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const municipalityCode = z.string().regex(/^GM\d{4}$/);
@@ -98,6 +99,15 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
     '/signals/imports/:id',
     { config: { access: 'signals:submit' }, schema: { tags: ['signals'], summary: 'Eén aanlevering met de afgewezen regels', params: idParams } },
     async (request) => (await listImports(db, request.actor, { id: request.params.id }))[0],
+  );
+
+  app.get(
+    '/signals/feedback',
+    {
+      config: { access: 'signals:submit' },
+      schema: { tags: ['signals'], summary: 'Terugkoppeling per signaal aan de schuldeiser: wat de schuldeiser volgens de wet mag weten', querystring: feedbackQuery },
+    },
+    async (request) => creditorFeedback(db, request.actor, request.query),
   );
 
   app.get('/signals/cases', { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Werkvoorraad: zaken (huishoudens)', querystring: caseFilter } }, async (request) =>
