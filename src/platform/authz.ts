@@ -28,6 +28,8 @@ export const permissions = {
   'signals:work': ['signal_officer'],
   'signals:monitor': ['signal_officer', 'analyst', 'programme_manager'],
   'signals:configure': ['signal_officer'],
+  // the DDAS exchange document for CBS holds BSNs: only the team and the municipality's admin
+  'signals:ddas': ['signal_officer', 'admin'],
   // referrals (Ketenaanpak); a GP practice is a case worker at a health-care organisation
   'referrals:work': ['case_worker', 'signal_officer'],
   'referrals:figures': ['analyst', 'programme_manager'],

@@ -14,6 +14,7 @@ import { clearColumnMapping, getColumnMapping, setColumnMapping, type ColumnMapp
 import { readSignalFileBatches, signalColumnNames } from './parse.ts';
 import { monitorCsvExport } from './queries.ts';
 import { signalSettings } from './settings.ts';
+import { exportDdas } from './ddasExport.ts';
 
 function describe(error: unknown): string {
   if (error instanceof AppError) {
@@ -89,18 +90,18 @@ export function signalCommands(program: Command, context: CliContext): void {
   // The column mapping per creditor (what the signal officer sets on the page "Kolomkoppeling").
   const mapping = signals.command('mapping').description('Kolomkoppeling per schuldeiser: welke kolom in diens bestanden welk veld is');
   const printMapping = (view: ColumnMappingView, json?: boolean) => {
-    if (json) return console.log(JSON.stringify(view));
+    if (json) return print(io, JSON.stringify(view));
     const entries = Object.entries(view.columns);
-    if (!entries.length) return console.log(`${view.creditorName} (${view.creditorCode}): geen kolomkoppeling; de standaardkolomnamen gelden.`);
-    console.log(`${view.creditorName} (${view.creditorCode}):`);
-    for (const [field, column] of entries) console.log(`  ${field} = ${column}`);
+    if (!entries.length) return print(io, `${view.creditorName} (${view.creditorCode}): geen kolomkoppeling; de standaardkolomnamen gelden.`);
+    print(io, `${view.creditorName} (${view.creditorCode}):`);
+    for (const [field, column] of entries) print(io, `  ${field} = ${column}`);
   };
   const withDb = async (work: (db: Awaited<ReturnType<CliContext['openDatabase']>>) => Promise<void>) => {
     const db = await context.openDatabase();
     try {
       await work(db);
     } catch (error) {
-      fail(describe(error));
+      fail(io, describe(error));
     } finally {
       await db.close();
     }
@@ -123,7 +124,7 @@ export function signalCommands(program: Command, context: CliContext): void {
       const columns: Record<string, string> = {};
       for (const pair of pairs) {
         const at = pair.indexOf('=');
-        if (at <= 0) return fail(`Schrijf elke koppeling als veld=kolomnaam, bijvoorbeeld bedrag="Openstaand saldo" (niet: ${pair}).`, 2);
+        if (at <= 0) return fail(io, `Schrijf elke koppeling als veld=kolomnaam, bijvoorbeeld bedrag="Openstaand saldo" (niet: ${pair}).`, 2);
         columns[pair.slice(0, at).trim().toLowerCase()] = pair.slice(at + 1);
       }
       return withDb(async (db) => printMapping(await setColumnMapping(db, systemActor('cli:signals-mapping'), { code: options.creditor }, { columns }), options.json));
@@ -148,6 +149,37 @@ export function signalCommands(program: Command, context: CliContext): void {
         const csv = await monitorCsvExport(db, systemActor('cli:signals-monitor'), { period: options.period, municipalityCode: options.municipality });
         if (options.output) fs.writeFileSync(argPath(io, options.output), csv);
         else io.write(csv);
+      } catch (error) {
+        fail(io, describe(error));
+      } finally {
+        await db.close();
+      }
+    });
+
+  signals
+    .command('ddas')
+    .description('Het DDAS-uitwisselbestand (versie 1.2) voor de monitor van het CBS: signalen, zaken en contactpogingen van een periode')
+    .requiredOption('--from <date>', 'eerste signaaldatum (JJJJ-MM-DD)')
+    .requiredOption('--to <date>', 'laatste signaaldatum (JJJJ-MM-DD)')
+    .requiredOption('--out <file>', 'het JSON-bestand; bij meer dan één pagina komt er -2, -3 ... voor de extensie')
+    .option('--municipality <code>', 'alleen deze gemeente, bijvoorbeeld GM0505')
+    .option('--page-size <n>', 'signalen per pagina (ten hoogste 50000)', '50000')
+    .action(async (options: { from: string; to: string; out: string; municipality?: string; pageSize: string }) => {
+      const db = await context.openDatabase();
+      try {
+        const actor = systemActor('cli:signals-ddas');
+        const query = { from: options.from, to: options.to, municipalityCode: options.municipality, pageSize: options.pageSize };
+        const first = await exportDdas(db, actor, { ...query, page: 1 }, signalSettings());
+        const out = argPath(io, options.out);
+        const ext = path.extname(out);
+        const nameOf = (page: number) => (page === 1 ? out : `${out.slice(0, out.length - ext.length)}-${page}${ext}`);
+        fs.writeFileSync(nameOf(1), JSON.stringify(first.document, null, 2), { mode: 0o600 });
+        for (let page = 2; page <= first.pages; page++) {
+          const next = await exportDdas(db, actor, { ...query, page }, signalSettings());
+          fs.writeFileSync(nameOf(page), JSON.stringify(next.document, null, 2), { mode: 0o600 });
+        }
+        const files = Array.from({ length: first.pages }, (_, i) => nameOf(i + 1));
+        print(io, `${first.totalSignals} signalen van ${options.from} tot en met ${options.to} in ${first.pages} bestand(en): ${files.join(', ')}. Het bestand bevat BSN's: verstuur het alleen over de beveiligde verbinding met het CBS.`);
       } catch (error) {
         fail(io, describe(error));
       } finally {

@@ -60,7 +60,7 @@ export const creditorTypeAliases: Record<string, CreditorType> = {
   ...Object.fromEntries(creditorTypes.map((t) => [t, t])),
 };
 
-export const contactKinds = ['email', 'letter', 'sms', 'phone', 'home_visit', 'card', 'other', 'administrative'] as const;
+export const contactKinds = ['email', 'letter', 'sms', 'phone', 'home_visit', 'appointment', 'card', 'other', 'administrative'] as const;
 export type ContactKind = (typeof contactKinds)[number];
 export const contactKindLabels: Record<ContactKind, string> = {
   email: 'E-mail',
@@ -68,6 +68,7 @@ export const contactKindLabels: Record<ContactKind, string> = {
   sms: 'Sms/WhatsApp',
   phone: 'Telefoon',
   home_visit: 'Huisbezoek',
+  appointment: 'Afspraak op locatie',
   card: 'Kaartje in de bus',
   other: 'Anders',
   administrative: 'Administratief (geen contact)',
@@ -89,6 +90,7 @@ export const signalStatuses = [
   'not_resident',
   'repeated',
   'other_reason',
+  'known_to_debt_help',
 ] as const;
 export type SignalStatus = (typeof signalStatuses)[number];
 export const signalStatusLabels: Record<SignalStatus, string> = {
@@ -99,6 +101,7 @@ export const signalStatusLabels: Record<SignalStatus, string> = {
   not_resident: 'Geen inwoner (meer) van de gemeente',
   repeated: 'Niet opgepakt: herhaald signaal',
   other_reason: 'Niet opgepakt: andere reden',
+  known_to_debt_help: 'Inwoner al bekend bij schuldhulpverlening',
 };
 
 export const finalResults = [
@@ -172,4 +175,45 @@ export const caseStatusLabels: Record<CaseStatus, string> = {
   letter_sent: 'Brief verstuurd, contact zoeken',
   in_contact: 'In contact',
   closed: 'Afgesloten',
+};
+
+/**
+ * Does an outcome contradict what the contact attempts say? Returns the reason as a code, or null. "Definitively no
+ * contact" cannot follow an attempt that reached the resident; "no response after earlier contact" needs one.
+ */
+export type OutcomeContradiction = 'contact_was_made' | 'no_earlier_contact';
+export function outcomeContradiction(result: FinalResult, residentReached: boolean): OutcomeContradiction | null {
+  if (result === 'no_contact' && residentReached) return 'contact_was_made';
+  if (result === 'no_response' && !residentReached) return 'no_earlier_contact';
+  return null;
+}
+
+/** Contact kinds that by their nature do not reach the resident (an administrative step is no contact). */
+export const unreachableContactKinds: readonly ContactKind[] = ['administrative'];
+
+/**
+ * What a creditor is told about its own signal (DDAS): for the "not taken up" results, deceased and not a resident,
+ * the result itself; for any other reason only that it was not taken up (never why: "already known to debt help"
+ * would tell the creditor about the resident's help). A pending or taken-up signal is told as such.
+ */
+export const creditorFeedbacks = ['pending', 'taken_up', 'repeated', 'unjustified', 'deceased', 'not_resident', 'not_taken_up'] as const;
+export type CreditorFeedback = (typeof creditorFeedbacks)[number];
+export const creditorFeedbackLabels: Record<CreditorFeedback, string> = {
+  pending: 'Nog niet opgepakt',
+  taken_up: 'Opgepakt',
+  repeated: 'Niet opgepakt: herhaalde melding',
+  unjustified: 'Niet opgepakt: onterecht signaal',
+  deceased: 'Inwoner is overleden',
+  not_resident: 'Persoon is geen inwoner (meer) in de gemeente',
+  not_taken_up: 'Niet opgepakt',
+};
+export const creditorFeedbackOf: Record<SignalStatus, CreditorFeedback> = {
+  not_yet_taken_up: 'pending',
+  taken_up: 'taken_up',
+  repeated: 'repeated',
+  unjustified: 'unjustified',
+  deceased: 'deceased',
+  not_resident: 'not_resident',
+  other_reason: 'not_taken_up',
+  known_to_debt_help: 'not_taken_up',
 };

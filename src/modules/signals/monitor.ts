@@ -38,30 +38,41 @@ export interface MonitorRow {
   /** accepted / reached, in percent (one decimal), null when nobody was reached. */
   acceptedPct: number | null;
   outcomes: Partial<Record<FinalResult, number>>;
+  /**
+   * Median lead times in days over the households of the row (live cases; purged ones keep no dates): first signal →
+   * offer letter, letter → first contact attempt, first attempt → first attempt that reached the resident.
+   */
+  medianDays: { toLetter: number | null; toFirstAttempt: number | null; toContact: number | null };
 }
+
+/** The row over all creditor types together: every household counted once. */
+export const allCreditorTypes = 'all';
 
 export function percent(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
 }
 
-const header = ['gemeente', 'periode', 'soort_schuldeiser', 'soort_omschrijving', 'signalen', 'huishoudens', 'brieven', 'bereikt', 'bereikt_pct', 'hulp_aangenomen', 'aangenomen_pct', ...finalResults.map((r) => `resultaat_${r}`)];
+const header = ['gemeente', 'periode', 'soort_schuldeiser', 'soort_omschrijving', 'signalen', 'huishoudens', 'brieven', 'bereikt', 'bereikt_pct', 'hulp_aangenomen', 'aangenomen_pct', ...finalResults.map((r) => `resultaat_${r}`), 'mediaan_dagen_signaal_brief', 'mediaan_dagen_brief_eerste_poging', 'mediaan_dagen_poging_contact'];
 
 /** The national-monitor CSV: `;`-separated, decimal comma, one row per municipality and creditor type (shared CSV writer). */
 export function monitorCsv(rows: MonitorRow[]): string {
-  const pct = (v: number | null) => (v === null ? null : csvNumber(v, 1));
+  const decimal = (v: number | null) => (v === null ? null : csvNumber(v, 1));
   const lines: CsvCell[][] = rows.map((r) => [
     r.municipalityCode,
     r.period,
     r.creditorType,
-    creditorTypeLabels[r.creditorType as CreditorType] ?? r.creditorType,
+    r.creditorType === allCreditorTypes ? 'Alle soorten samen' : (creditorTypeLabels[r.creditorType as CreditorType] ?? r.creditorType),
     r.signals,
     r.households,
     r.lettersSent,
     r.reached,
-    pct(r.reachedPct),
+    decimal(r.reachedPct),
     r.accepted,
-    pct(r.acceptedPct),
+    decimal(r.acceptedPct),
     ...finalResults.map((f) => r.outcomes[f] ?? 0),
+    decimal(r.medianDays.toLetter),
+    decimal(r.medianDays.toFirstAttempt),
+    decimal(r.medianDays.toContact),
   ]);
   return writeCsv([header, ...lines]);
 }

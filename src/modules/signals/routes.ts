@@ -14,6 +14,8 @@ import { creditorTypesInput, setCreditorTypes } from './creditors.ts';
 import { columnMappingInput, getColumnMapping, setColumnMapping } from './mapping.ts';
 import { caseFilter, getCase, listCases, listImports, listWorkers, monitorCsvExport, monitorFigures } from './queries.ts';
 import { signalSettings } from './settings.ts';
+import { ddasQuery, exportDdas } from './ddasExport.ts';
+import { creditorFeedback, feedbackQuery } from './feedback.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const municipalityCode = z.string().regex(/^GM\d{4}$/);
@@ -131,6 +133,15 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
     async (request) => setCreditorTypes(db, request.actor, request.params.organisationId, request.body),
   );
 
+  app.get(
+    '/signals/feedback',
+    {
+      config: { access: 'signals:submit' },
+      schema: { tags: ['signals'], summary: 'Terugkoppeling per signaal aan de schuldeiser: wat de schuldeiser volgens de wet mag weten', querystring: feedbackQuery },
+    },
+    async (request) => creditorFeedback(db, request.actor, request.query),
+  );
+
   app.get('/signals/cases', { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Werkvoorraad: zaken (huishoudens)', querystring: caseFilter } }, async (request) =>
     listCases(db, request.actor, request.query),
   );
@@ -188,6 +199,38 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
 
   app.get('/signals/workers', { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Medewerkers aan wie een zaak kan worden toegewezen' } }, async (request) =>
     listWorkers(db, request.actor),
+  );
+
+  app.get(
+    '/signals/ddas',
+    {
+      config: { access: 'signals:ddas' },
+      schema: {
+        tags: ['signals'],
+        summary: 'Het DDAS-uitwisselbestand (versie 1.2) voor de monitor van het CBS over een periode, per pagina van ten hoogste 50.000 signalen',
+        querystring: ddasQuery,
+      },
+    },
+    async (request, reply) => {
+      const result = await exportDdas(db, request.actor, request.query, settings);
+      const link = (page: number) => {
+        const params = new URLSearchParams({ from: request.query.from, to: request.query.to, page: String(page), pageSize: String(result.pageSize) });
+        if (request.query.municipalityCode) params.set('municipalityCode', request.query.municipalityCode);
+        return `</api/v1/signals/ddas?${params}>`;
+      };
+      const links = [`${link(1)}; rel="first"`, `${link(result.pages)}; rel="last"`];
+      if (result.page > 1) links.push(`${link(result.page - 1)}; rel="prev"`);
+      if (result.page < result.pages) links.push(`${link(result.page + 1)}; rel="next"`);
+      return reply
+        .header('cache-control', 'no-store')
+        .header('link', links.join(', '))
+        .header('x-total-count', String(result.totalSignals))
+        .header('x-pagination-page', String(result.page))
+        .header('x-pagination-pages', String(result.pages))
+        .header('x-pagination-limit', String(result.pageSize))
+        .header('content-disposition', `attachment; filename="ddas-${request.query.from}-${request.query.to}-${result.page}.json"`)
+        .send(result.document);
+    },
   );
 
   app.get(

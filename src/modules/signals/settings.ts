@@ -14,6 +14,8 @@ const environment = z.object({
   VANGNET_SIGNALS_TEAM_PHONE: z.string().default('14 078'),
   VANGNET_SIGNALS_TEAM_EMAIL: z.string().default('vroegeropaf@dordrecht.example'),
   VANGNET_SIGNALS_TEAM_ADDRESS: z.string().default('Spuiboulevard 300, 3311 GR Dordrecht'),
+  VANGNET_SIGNALS_DDAS_SUPPLIER_CODE: z.string().min(1).default('VANGNET'),
+  VANGNET_SIGNALS_DDAS_CONTACT_TITLE: z.string().min(1).default('Team vroegsignalering'),
 });
 
 export interface SignalSettings {
@@ -22,6 +24,8 @@ export interface SignalSettings {
   retentionMonths: number;
   firstContactDays: number;
   team: { name: string; phone: string; email: string; address: string };
+  /** The DDAS delivery to CBS: the supplier's code (`codeGegevensleverancier`) and the contact's job title. */
+  ddas: { supplierCode: string; contactJobTitle: string };
 }
 
 export function signalSettings(env: NodeJS.ProcessEnv = process.env): SignalSettings {
@@ -32,5 +36,6 @@ export function signalSettings(env: NodeJS.ProcessEnv = process.env): SignalSett
     retentionMonths: e.VANGNET_SIGNALS_RETENTION_MONTHS,
     firstContactDays: e.VANGNET_SIGNALS_FIRST_CONTACT_DAYS,
     team: { name: e.VANGNET_SIGNALS_TEAM_NAME, phone: e.VANGNET_SIGNALS_TEAM_PHONE, email: e.VANGNET_SIGNALS_TEAM_EMAIL, address: e.VANGNET_SIGNALS_TEAM_ADDRESS },
+    ddas: { supplierCode: e.VANGNET_SIGNALS_DDAS_SUPPLIER_CODE, contactJobTitle: e.VANGNET_SIGNALS_DDAS_CONTACT_TITLE },
   };
 }

@@ -128,7 +128,17 @@ describe('from creditor file to outcome, through the HTTP API', () => {
     const attempt = (payload: object) => t.app.inject({ method: 'POST', url: `/api/v1/signals/cases/${caseId}/contact-attempts`, headers: officer.headers, payload });
     expect((await attempt({ kind: 'phone', reached: false, date: '2025-04-15', partOfDay: 'morning' })).statusCode).toBe(201);
     expect((await attempt({ kind: 'phone', reached: false, date: '2025-05-15', partOfDay: 'morning' })).statusCode).toBe(400);
+    const administrativeContact = await attempt({ kind: 'administrative', reached: true, date: '2025-04-15', partOfDay: 'morning' });
+    expect(administrativeContact.statusCode).toBe(400);
+    expect(administrativeContact.json().errors[0].field).toBe('reached');
+    const noEarlierContact = await t.app.inject({ method: 'POST', url: `/api/v1/signals/cases/${caseId}/outcome`, headers: officer.headers, payload: { result: 'no_response' } });
+    expect(noEarlierContact.statusCode).toBe(400);
+    expect(noEarlierContact.json().detail).toMatch(/eerder contact/);
     expect((await attempt({ kind: 'home_visit', reached: true, date: '2025-04-15', partOfDay: 'evening', note: 'Samen rekeningen bekeken' })).statusCode).toBe(201);
+    // Reached at home, so "definitively no contact" contradicts the attempts.
+    const contradicted = await t.app.inject({ method: 'POST', url: `/api/v1/signals/cases/${caseId}/outcome`, headers: officer.headers, payload: { result: 'no_contact' } });
+    expect(contradicted.statusCode).toBe(400);
+    expect(contradicted.json()).toMatchObject({ detail: expect.stringMatching(/al contact geweest/), errors: [{ field: 'result' }] });
 
     const outcome = (payload: object) => t.app.inject({ method: 'POST', url: `/api/v1/signals/cases/${caseId}/outcome`, headers: officer.headers, payload });
     const noTarget = await outcome({ result: 'referral_financial' });
@@ -175,12 +185,17 @@ describe('from creditor file to outcome, through the HTTP API', () => {
     // rent: Jansen (helped), de Groot (no contact), Kramer (below threshold): 3 signals, 3 households, 2 letters, 1 reached, 1 accepted.
     expect(rent).toMatchObject({ signals: 3, households: 3, lettersSent: 2, reached: 1, accepted: 1, reachedPct: 50, acceptedPct: 100, outcomes: { referral_financial: 1, no_contact: 1 } });
     expect(json.find((r) => r.creditorType === 'water')).toMatchObject({ signals: 2, households: 2, lettersSent: 2 });
+    // Over all creditor types each household once (Jansen has three types), with the median lead times:
+    // first signal → letter 45 (Jansen), 43 (de Groot), 26 (Dekker) days; both attempts and the contact on the letter's day.
+    expect(json.at(-1)).toMatchObject({ creditorType: 'all', signals: 6, households: 4, lettersSent: 3, medianDays: { toLetter: 43, toFirstAttempt: 0, toContact: 0 } });
+    expect(rent).toMatchObject({ medianDays: { toLetter: 44 } });
 
     const csv = await t.app.inject({ method: 'GET', url: '/api/v1/signals/monitor?period=2025-Q1&municipalityCode=GM0505&format=csv', headers: analyst.headers });
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\r\n');
     expect(lines[0]).toMatch(/^gemeente;periode;soort_schuldeiser;soort_omschrijving;signalen;huishoudens;brieven;bereikt;bereikt_pct;hulp_aangenomen;aangenomen_pct;resultaat_/);
-    expect(lines).toContain(`GM0505;2025-Q1;rent;Huur;3;3;2;1;50,0;1;100,0;${['0', '0', '0', '0', '0', '0', '0', '1', '0', '0', '0', '0', '1', '0', '0'].join(';')}`);
+    expect(lines).toContain(`GM0505;2025-Q1;rent;Huur;3;3;2;1;50,0;1;100,0;${['0', '0', '0', '0', '0', '0', '0', '1', '0', '0', '0', '0', '1', '0', '0'].join(';')};44,0;0,0;0,0`);
+    expect(lines.at(-1)).toMatch(/^GM0505;2025-Q1;all;Alle soorten samen;6;4;3;/);
     // Written by the shared CSV writer: no cell a spreadsheet would read as a formula.
     expect(lines.flatMap((l) => l.split(';')).filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/signals/monitor?period=2025-Q2', headers: analyst.headers })).json()).toEqual([]);

@@ -6,7 +6,7 @@ import { amsterdamDate } from '../../../platform/clock.ts';
 import { ConflictError, NotFoundError } from '../../../platform/errors.ts';
 import { persons } from '../../../platform/schema.ts';
 import { renderOfferLetters, type OfferLetter } from '../letter.ts';
-import { signalCases } from '../schema.ts';
+import { signalCases, signals } from '../schema.ts';
 import type { SignalSettings } from '../settings.ts';
 
 export function addDays(date: string, days: number): string {
@@ -57,6 +57,11 @@ export async function sendOfferLetters(
       .update(signalCases)
       .set({ status: 'letter_sent', letterSentOn: date, takenUpOn: date, dueDate: addDays(date, input.settings.firstContactDays), updatedAt: db.clock.now() })
       .where(inArray(signalCases.id, rows.map((r) => r.id)));
+    // The letter is the municipality taking the case up: its signals are now "Opgepakt" (DDAS).
+    await tx
+      .update(signals)
+      .set({ status: 'taken_up' })
+      .where(and(inArray(signals.caseId, rows.map((r) => r.id)), eq(signals.status, 'not_yet_taken_up')));
     trail.subjectIds = rows.map((r) => r.personId).filter((id): id is string => !!id);
     trail.details = { letters: rows.length };
     return { count: rows.length, pdf, date };

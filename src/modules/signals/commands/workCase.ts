@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../platform
 import { organisations, persons, users } from '../../../platform/schema.ts';
 import { createIntakeForPerson } from '../../referrals/index.ts';
 import { assertReferralTarget } from '../access.ts';
-import { contactKinds, finalResults, helpResponses, helpResults, partsOfDay, reachedResults, referralResults, type FinalResult, type HelpResponse } from '../ddas.ts';
+import { contactKindLabels, contactKinds, finalResultLabels, finalResults, helpResponses, helpResults, outcomeContradiction, partsOfDay, reachedResults, referralResults, unreachableContactKinds, type FinalResult, type HelpResponse, type OutcomeContradiction } from '../ddas.ts';
 import { loadCaseForWork } from '../queries.ts';
 import { signalCases, signalContactAttempts, signals } from '../schema.ts';
 
@@ -54,11 +54,20 @@ export const contactAttemptInput = z.object({
   note: z.string().trim().max(2000).optional().nullable(),
 });
 
+/** The Dutch words for a contradiction between an outcome and the contact attempts (chosen here, from the code). */
+const contradictionText: Record<OutcomeContradiction, (result: FinalResult) => string> = {
+  contact_was_made: (r) => `Er is al contact geweest met de inwoner, dus "${finalResultLabels[r]}" klopt niet. Kies een ander resultaat.`,
+  no_earlier_contact: (r) => `"${finalResultLabels[r]}" kan alleen als er eerder contact was, en er is nog geen contactpoging waarbij de inwoner is bereikt.`,
+};
+
 /** A contact attempt (phone, home visit, e-mail, text...). Reaching the resident puts the case "in contact". */
 export async function recordContactAttempt(db: Database, actor: Actor, caseId: string, input: z.infer<typeof contactAttemptInput>) {
   assertCan(actor, 'signals:work');
   const today = amsterdamDate(db.clock.now());
   if (input.date > today) throw new ValidationError('Een contactpoging kan niet in de toekomst liggen.', [{ field: 'date', reason: 'De datum ligt in de toekomst.' }]);
+  if (input.reached && unreachableContactKinds.includes(input.kind)) {
+    throw new ValidationError(`Bij "${contactKindLabels[input.kind]}" is er geen contact met de inwoner.`, [{ field: 'reached', reason: 'Kies "niet bereikt", of een andere soort contact.' }]);
+  }
   return db.audited(actor, { action: 'create', objectType: 'signal_contact_attempt', details: { kind: input.kind, reached: input.reached } }, async (tx, trail) => {
     const found = await loadCaseForWork(tx, actor, caseId);
     trail.municipalityCode = found.municipalityCode;
@@ -78,6 +87,7 @@ export async function recordContactAttempt(db: Database, actor: Actor, caseId: s
         updatedAt: db.clock.now(),
       })
       .where(eq(signalCases.id, caseId));
+    await tx.update(signals).set({ status: 'taken_up' }).where(sql`${signals.caseId} = ${caseId} and ${signals.status} = 'not_yet_taken_up'`);
     return attempt!;
   });
 }
@@ -101,6 +111,7 @@ const signalStatusForResult: Partial<Record<FinalResult, string>> = {
   not_taken_up_other: 'other_reason',
   deceased: 'deceased',
   not_resident: 'not_resident',
+  known_to_debt_help: 'known_to_debt_help',
 };
 
 /** The resident's answer, from the DDAS result when the worker did not say it in so many words. */
@@ -135,6 +146,8 @@ export async function recordOutcome(db: Database, actor: Actor, caseId: string, 
     trail.municipalityCode = found.municipalityCode;
     if (found.personId) trail.subjectIds = [found.personId];
     if (found.status === 'closed') throw new ConflictError('Deze zaak is al afgesloten.');
+    const contradiction = outcomeContradiction(input.result, found.reached === true);
+    if (contradiction) throw new ValidationError(contradictionText[contradiction](input.result), [{ field: 'result', reason: 'Het resultaat past niet bij de contactpogingen.' }]);
     if (input.referralOrganisationId) await assertReferralTarget(tx, input.referralOrganisationId, found.municipalityCode);
     const today = amsterdamDate(db.clock.now());
     const [updated] = await tx
@@ -156,7 +169,7 @@ export async function recordOutcome(db: Database, actor: Actor, caseId: string, 
       .returning();
     const status = signalStatusForResult[input.result];
     if (status) await tx.update(signals).set({ status }).where(eq(signals.caseId, caseId));
-    else await tx.update(signals).set({ status: 'taken_up' }).where(sql`${signals.caseId} = ${caseId} and ${signals.status} = 'unjustified'`);
+    else await tx.update(signals).set({ status: 'taken_up' }).where(sql`${signals.caseId} = ${caseId} and ${signals.status} in ('unjustified', 'not_yet_taken_up')`);
     return updated!;
   });
 }

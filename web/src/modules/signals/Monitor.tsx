@@ -16,6 +16,7 @@ interface MonitorRow {
   reachedPct: number | null;
   acceptedPct: number | null;
   outcomes: Record<string, number>;
+  medianDays: { toLetter: number | null; toFirstAttempt: number | null; toContact: number | null };
 }
 
 function defaultPeriod(): string {
@@ -24,6 +25,7 @@ function defaultPeriod(): string {
 }
 
 const pct = (v: number | null) => (v === null ? '–' : `${v.toLocaleString('nl-NL')}%`);
+const days = (v: number | null) => (v === null ? '–' : `${v.toLocaleString('nl-NL')} ${v === 1 ? 'dag' : 'dagen'}`);
 
 /** Monitor vroegsignalering: figures per municipality and creditor type, and the CSV for the national monitor. */
 export function SignalMonitor() {
@@ -33,7 +35,7 @@ export function SignalMonitor() {
   return (
     <StaffShell>
       <Heading1>Monitor vroegsignalering</Heading1>
-      <Paragraph>Aantallen per gemeente en soort schuldeiser. Bereikt is het deel van de huishoudens met een brief; aangenomen is het deel van de bereikte huishoudens.</Paragraph>
+      <Paragraph>Aantallen per gemeente en soort schuldeiser. Bereikt is het deel van de huishoudens met een brief; aangenomen is het deel van de bereikte huishoudens. De rij "Alle soorten samen" telt elk huishouden één keer, ook als het bij meer schuldeisers een achterstand heeft. De doorlooptijden zijn medianen in dagen: van het eerste signaal tot de brief, van de brief tot de eerste contactpoging, en van die poging tot het eerste echte contact.</Paragraph>
       <form className="vn-filters" aria-label="Periode kiezen" onSubmit={(e) => e.preventDefault()}>
         <TextField id="m-period" label="Periode" description="Bijvoorbeeld 2025-Q1 (kwartaal), 2025-03 (maand) of 2025 (jaar)." value={period} onChange={setPeriod} />
       </form>
@@ -58,6 +60,9 @@ export function SignalMonitor() {
                 <TableHeaderCell scope="col">Brieven</TableHeaderCell>
                 <TableHeaderCell scope="col">Bereikt</TableHeaderCell>
                 <TableHeaderCell scope="col">Hulp aangenomen</TableHeaderCell>
+                <TableHeaderCell scope="col">Signaal tot brief</TableHeaderCell>
+                <TableHeaderCell scope="col">Brief tot eerste poging</TableHeaderCell>
+                <TableHeaderCell scope="col">Poging tot contact</TableHeaderCell>
                 <TableHeaderCell scope="col">Uitkomsten</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -65,7 +70,7 @@ export function SignalMonitor() {
               {rows.data.map((r) => (
                 <TableRow key={`${r.municipalityCode}-${r.creditorType}`}>
                   <TableCell>{r.municipalityCode}</TableCell>
-                  <TableCell>{creditorTypeLabels[r.creditorType as keyof typeof creditorTypeLabels] ?? r.creditorType}</TableCell>
+                  <TableCell>{r.creditorType === 'all' ? <strong>Alle soorten samen</strong> : (creditorTypeLabels[r.creditorType as keyof typeof creditorTypeLabels] ?? r.creditorType)}</TableCell>
                   <TableCell>{r.signals}</TableCell>
                   <TableCell>{r.households}</TableCell>
                   <TableCell>{r.lettersSent}</TableCell>
@@ -75,6 +80,9 @@ export function SignalMonitor() {
                   <TableCell>
                     {r.accepted} ({pct(r.acceptedPct)})
                   </TableCell>
+                  <TableCell>{days(r.medianDays.toLetter)}</TableCell>
+                  <TableCell>{days(r.medianDays.toFirstAttempt)}</TableCell>
+                  <TableCell>{days(r.medianDays.toContact)}</TableCell>
                   <TableCell>
                     {Object.entries(r.outcomes)
                       .map(([k, n]) => `${finalResultLabels[k as keyof typeof finalResultLabels] ?? k}: ${n}`)

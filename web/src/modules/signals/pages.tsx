@@ -1,6 +1,7 @@
 import type { NavItem } from '../../nav.ts';
 import type { PageRoute } from '../../routes.tsx';
 import { SignalCase } from './CaseDetail.tsx';
+import { SignalFeedback } from './Feedback.tsx';
 import { SignalMapping } from './Mapping.tsx';
 import { SignalMonitor } from './Monitor.tsx';
 import { SignalQueue } from './Queue.tsx';
@@ -11,6 +12,7 @@ import './signals.css';
 export const signalsPages: PageRoute[] = [
   { path: '/medewerkers/signalen', element: <SignalQueue />, access: 'signals:work' },
   { path: '/medewerkers/signalen/aanleveren', element: <SignalUpload />, access: 'signals:submit' },
+  { path: '/medewerkers/signalen/terugkoppeling', element: <SignalFeedback />, access: 'signals:submit' },
   { path: '/medewerkers/signalen/monitor', element: <SignalMonitor />, access: 'signals:monitor' },
   { path: '/medewerkers/signalen/kolomkoppeling', element: <SignalMapping />, access: 'signals:configure' },
   { path: '/medewerkers/signalen/zaken/:id', element: <SignalCase />, access: 'signals:work' },
@@ -18,6 +20,7 @@ export const signalsPages: PageRoute[] = [
 export const signalsStaffNav: NavItem[] = [
   { to: '/medewerkers/signalen', label: 'Vroeg Eropaf', permission: 'signals:work' },
   { to: '/medewerkers/signalen/aanleveren', label: 'Signalen aanleveren', permission: 'signals:submit' },
+  { to: '/medewerkers/signalen/terugkoppeling', label: 'Terugkoppeling op signalen', permission: 'signals:submit' },
   { to: '/medewerkers/signalen/monitor', label: 'Monitor vroegsignalering', permission: 'signals:monitor' },
   { to: '/medewerkers/signalen/kolomkoppeling', label: 'Kolomkoppeling', permission: 'signals:configure' },
 ];

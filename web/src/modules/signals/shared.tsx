@@ -14,6 +14,8 @@ export {
   partsOfDay,
   referralResults,
   signalStatusLabels,
+  creditorFeedbackLabels,
+  creditorFeedbacks,
 } from '../../../../src/modules/signals/ddas.ts';
 
 export const euro = (cents: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);

@@ -1,0 +1,100 @@
+import { Button, Heading1, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { api, query } from '../../api.ts';
+import { Loading, ProblemAlert, TextField, useLoad } from '../../components.tsx';
+import { StaffShell } from '../../layout/Shells.tsx';
+import { creditorFeedbackLabels, creditorFeedbacks, creditorTypeLabels, euro, formatDate } from './shared.tsx';
+
+interface FeedbackRow {
+  reference: string;
+  signalDate: string;
+  creditorType: string;
+  amountCents: number;
+  creditorName: string;
+  feedback: string;
+  feedbackLabel: string;
+}
+
+const pageSize = 100;
+
+/** A creditor sees, per signal it sent, what the municipality may tell it back (DDAS); nothing about the household. */
+export function SignalFeedback() {
+  const [reference, setReference] = useState('');
+  const [feedback, setFeedback] = useState('');
+  const [offset, setOffset] = useState(0);
+  const rows = useLoad(
+    () => api<{ total: number; items: FeedbackRow[] }>('GET', `/signals/feedback${query({ reference: reference.trim() || undefined, feedback: feedback || undefined, limit: pageSize, offset })}`),
+    [reference, feedback, offset],
+  );
+  return (
+    <StaffShell>
+      <Heading1>Terugkoppeling op signalen</Heading1>
+      <Paragraph>
+        Per signaal dat u stuurde ziet u wat de gemeente ermee deed, zoals de wet dat toestaat. Is een signaal om een andere reden niet opgepakt, dan ziet u alleen
+        &quot;Niet opgepakt&quot;. Over het huishouden en andere schuldeisers krijgt u niets te zien.
+      </Paragraph>
+      <form className="vn-filters" aria-label="Signalen zoeken" onSubmit={(e) => e.preventDefault()}>
+        <TextField id="f-reference" label="Uw referentie" value={reference} onChange={(v) => { setReference(v); setOffset(0); }} />
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="f-feedback">
+            Terugkoppeling
+          </label>
+          <select id="f-feedback" className="utrecht-select" value={feedback} onChange={(e) => { setFeedback(e.target.value); setOffset(0); }}>
+            <option value="">Alle</option>
+            {creditorFeedbacks.map((f) => (
+              <option key={f} value={f}>
+                {creditorFeedbackLabels[f]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      <ProblemAlert error={rows.error} />
+      <Loading loading={rows.loading}>
+        {rows.data?.items.length ? (
+          <>
+            <Table>
+              <caption className="vn-caption">
+                {rows.data.total.toLocaleString('nl-NL')} signalen{rows.data.total > pageSize ? `, ${offset + 1} tot en met ${Math.min(offset + pageSize, rows.data.total)}` : ''}
+              </caption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">Referentie</TableHeaderCell>
+                  <TableHeaderCell scope="col">Signaaldatum</TableHeaderCell>
+                  <TableHeaderCell scope="col">Soort</TableHeaderCell>
+                  <TableHeaderCell scope="col">Bedrag</TableHeaderCell>
+                  <TableHeaderCell scope="col">Terugkoppeling</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.data.items.map((r) => (
+                  <TableRow key={`${r.creditorName}-${r.reference}`}>
+                    <TableCell>{r.reference}</TableCell>
+                    <TableCell>{formatDate(r.signalDate)}</TableCell>
+                    <TableCell>{creditorTypeLabels[r.creditorType as keyof typeof creditorTypeLabels] ?? r.creditorType}</TableCell>
+                    <TableCell>{euro(r.amountCents)}</TableCell>
+                    <TableCell>{r.feedbackLabel}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            <Paragraph>
+              {offset > 0 && (
+                <Button appearance="secondary-action-button" onClick={() => setOffset(Math.max(0, offset - pageSize))}>
+                  Vorige
+                </Button>
+              )}{' '}
+              {offset + pageSize < rows.data.total && (
+                <Button appearance="secondary-action-button" onClick={() => setOffset(offset + pageSize)}>
+                  Volgende
+                </Button>
+              )}
+            </Paragraph>
+          </>
+        ) : (
+          <Paragraph>Geen signalen gevonden.</Paragraph>
+        )}
+      </Loading>
+    </StaffShell>
+  );
+}
