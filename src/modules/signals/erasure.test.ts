@@ -127,10 +127,12 @@ async function fillDatabase(db: Database, clock: FakeClock): Promise<void> {
   const letters = await sendOfferLetters(db, systemActor('test'), { municipalityCode: 'GM0505', settings: testSettings, compress: false });
   expect(letters.count).toBeGreaterThan(2);
   const [user] = await db.unaudited((q) => q.select({ id: users.id }).from(users).where(eq(users.email, 'signalering@dordrecht.example')));
-  await recordContactAttempt(db, { ...officer, userId: user!.id }, await caseOf('E-1'), { kind: 'phone', reached: false, date: '2025-03-03', partOfDay: 'morning', note: `Gebeld naar ${erased.phone}, geen gehoor` });
+  await recordContactAttempt(db, { ...officer, userId: user!.id } as Actor, await caseOf('E-1'), { kind: 'phone', reached: false, date: '2025-03-03', partOfDay: 'morning', note: `Gebeld naar ${erased.phone}, geen gehoor` });
   await recordOutcome(db, officer, await caseOf('K-1'), { result: 'quick_fix' });
   // Statistics as a busy server would have them (on PostgreSQL autovacuum analyzes by itself).
   await inspect(db, (tx) => tx.execute(sql.raw('analyze signals, signal_cases, persons, signal_contact_attempts')));
+  // And written to the table and index files, as after any checkpoint.
+  await db.maintenance(sql`checkpoint`);
 }
 
 describe('a purge really erases (PGlite on a real data folder)', () => {
