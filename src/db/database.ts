@@ -14,6 +14,7 @@ import * as schema from './schema.ts';
 import { isPersonalTable } from './personal.ts';
 import { backupPglite, backupPostgres } from './backup.ts';
 import { claimDataDir, type DataDirClaim, type OwnerKind } from './owner.ts';
+import { noWalRecycle, scrubAfterErasure, type ScrubReport } from './scrub.ts';
 import { auditEvents, type AuditAction, type AuditResult } from '../platform/schema.ts';
 import type { Actor } from '../platform/actor.ts';
 import { AppError, ForbiddenError, NoNeedToKnowError, UnauditedPersonalDataAccess } from '../platform/errors.ts';
@@ -65,11 +66,11 @@ export class Database {
   readonly clock: Clock;
   readonly #db: Db;
   readonly #close: () => Promise<void>;
-  readonly #source: { pglite: PGlite } | { url: string };
+  readonly #source: { pglite: PGlite; dataDir?: string } | { url: string };
   /** The claim on the embedded data folder (null for PostgreSQL and in-memory PGlite): only one process may open it. */
   readonly claim: DataDirClaim | null;
 
-  private constructor(kind: 'pglite' | 'postgres', db: Db, close: () => Promise<void>, clock: Clock, source: { pglite: PGlite } | { url: string }, claim: DataDirClaim | null = null) {
+  private constructor(kind: 'pglite' | 'postgres', db: Db, close: () => Promise<void>, clock: Clock, source: { pglite: PGlite; dataDir?: string } | { url: string }, claim: DataDirClaim | null = null) {
     this.kind = kind;
     this.claim = claim;
     this.#db = db;
@@ -105,7 +106,9 @@ export class Database {
       client = new PGlite(dataDir);
       const pglite = client;
       const db = drizzlePglite(pglite, { schema }) as unknown as Db;
-      const database = new Database('pglite', db, () => pglite.close(), clock, { pglite }, claim);
+      const database = new Database('pglite', db, () => pglite.close(), clock, { pglite, dataDir }, claim);
+      // Old WAL segments are unlinked at a checkpoint, never renamed for reuse with erased rows still in them.
+      await pglite.exec(noWalRecycle);
       await migratePglite(db as never, { migrationsFolder });
       return database;
     } catch (error) {
@@ -171,6 +174,17 @@ export class Database {
     const size = 'pglite' in this.#source ? await backupPglite(this.#source.pglite, file) : await backupPostgres(this.#source.url, file);
     await this.recordAuditEvent(actor, { action: 'export', objectType: 'backup', objectId: path.basename(file), details: { bytes: size } }, 'success');
     return size;
+  }
+
+  /**
+   * After personal rows were deleted (retention, a request for erasure): rewrites the tables, their indexes and
+   * statistics and the WAL so the erased values are no longer in the data files or a later backup (see scrub.ts).
+   * Takes an exclusive lock on each table while it is rewritten. Call it after the erasure's transaction committed.
+   */
+  async scrubAfterErasure(tables: Table[]): Promise<ScrubReport> {
+    const execute = async (statement: string) => (await this.#db.execute(sql.raw(statement))) as { rows?: Record<string, unknown>[] };
+    const dataDir = 'pglite' in this.#source ? this.#source.dataDir : undefined;
+    return scrubAfterErasure({ kind: this.kind, execute, dataDir }, tables.map((t) => getTableName(t)));
   }
 
   async ping(): Promise<void> {

@@ -2,7 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../../db/database.ts';
 import { systemActor, type Actor } from '../../../platform/actor.ts';
 import { amsterdamDate } from '../../../platform/clock.ts';
+import { persons } from '../../../platform/schema.ts';
+import type { ScrubReport } from '../../../db/scrub.ts';
 import { helpResults } from '../ddas.ts';
+import { signalCases, signalContactAttempts, signals } from '../schema.ts';
 import type { SignalSettings } from '../settings.ts';
 import { MAX_AUDIT_SUBJECTS } from './importSignalFile.ts';
 
@@ -20,7 +23,12 @@ export interface PurgeSummary {
   casesPurged: number;
   signalsPurged: number;
   personsErased: number;
+  /** The rewrite of the tables and the WAL after the erasure (absent when nothing was erased). */
+  scrub?: ScrubReport;
 }
+
+/** Every table whose rows the purge deletes: they are rewritten afterwards so the erased values are gone. */
+export const purgedTables = [signals, signalCases, signalContactAttempts, persons];
 
 function rowsOf(result: unknown): Record<string, unknown>[] {
   return ((result as { rows?: Record<string, unknown>[] }).rows ?? []) as Record<string, unknown>[];
@@ -30,12 +38,14 @@ function rowsOf(result: unknown): Record<string, unknown>[] {
  * Retention (Wgs): the personal data of cases that led to no help are erased once the last signal is older than
  * the term. Before erasing, each case leaves anonymous counts in `signal_archive` so the monitor stays complete.
  * The resident's entry in `persons` goes too, unless another case or module still refers to it.
+ * Once that has committed, the tables are scrubbed (`db.scrubAfterErasure`), so the erased values are no longer in
+ * the data files, the indexes, the statistics or the WAL.
  */
 export async function purgeExpiredCases(db: Database, settings: SignalSettings, actor: Actor = systemActor('signals-retention')): Promise<PurgeSummary> {
   const today = amsterdamDate(db.clock.now());
   const cutoff = subtractMonths(today, settings.retentionMonths);
   const help = sql.join(helpResults.map((r) => sql`${r}`), sql`, `);
-  return db.audited(actor, { action: 'delete', objectType: 'signal_case', purpose: 'bewaartermijn', details: { cutoff } }, async (tx, trail) => {
+  const summary = await db.audited(actor, { action: 'delete', objectType: 'signal_case', purpose: 'bewaartermijn', details: { cutoff } }, async (tx, trail) => {
     await tx.execute(sql`
       create temporary table signal_purge on commit drop as
       select id, person_id, gen_random_uuid() as token from signal_cases
@@ -57,6 +67,8 @@ export async function purgeExpiredCases(db: Database, settings: SignalSettings, 
     trail.details = { ...summary };
     return summary;
   });
+  if (summary.casesPurged === 0 && summary.personsErased === 0) return summary;
+  return { ...summary, scrub: await db.scrubAfterErasure(purgedTables) };
 }
 
 /** Deletes the persons no one refers to any more; one another module still uses is left (inside a savepoint). */
