@@ -297,8 +297,8 @@ describe('a second process on one embedded data folder', () => {
 
   beforeAll(async () => {
     await inFolder(dataDir, (db) => seedDemo(db, 'Test-wachtwoord-123'));
-    fs.writeFileSync(path.join(dir, 'twintigduizend.csv'), generateSignalCsv({ rows, endDate: '2026-10-31', referencePrefix: 'TWEE-', seed: 11 }));
-    fs.writeFileSync(path.join(dir, 'tijdens-server.csv'), generateSignalCsv({ rows: 500, endDate: '2026-10-31', referencePrefix: 'SRV-', seed: 12 }));
+    fs.writeFileSync(path.join(dir, 'twintigduizend.csv'), generateSignalCsv({ rows, endDate: '2026-10-31', referencePrefix: 'TWEE-', seed: 11, kinds: ['drinkwater'] }));
+    fs.writeFileSync(path.join(dir, 'tijdens-server.csv'), generateSignalCsv({ rows: 500, endDate: '2026-10-31', referencePrefix: 'SRV-', seed: 12, kinds: ['drinkwater'] }));
   }, 300_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -10,6 +10,7 @@ import { createTestDatabase } from '../../../test/support/db.ts';
 import { generateSignalCsv } from './generate.ts';
 import { signalImports, signals } from './schema.ts';
 import { inspect } from './test-helpers.ts';
+import { uitwisselmodelSchema } from './ddasExchange.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -72,6 +73,23 @@ describe('vangnet signals import (command line)', () => {
     const second = await vangnet(env, ['signals', 'import', file, '--creditor', 'TRIVIRE', '--json']);
     expect(JSON.parse(second.stdout)).toMatchObject({ rows: 3, accepted: 0, duplicates: 2, rejected: 1 });
   }, 60_000);
+
+  it('writes the DDAS 1.2 document for CBS, valid against the model, readable by its owner only', async () => {
+    const out = path.join(dir, 'levering.json');
+    const run = await vangnet(env, ['signals', 'ddas', '--from', '2025-03-01', '--to', '2025-03-31', '--municipality', 'GM0505', '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('signalen van 2025-03-01 tot en met 2025-03-31 in 1 bestand(en)');
+    const document = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(uitwisselmodelSchema.safeParse(document).error?.issues ?? []).toEqual([]);
+    expect(document.leveringen[0].gemeentecode).toBe('0505');
+    expect(document.leveringen[0].vroegsignalen.length).toBeGreaterThan(0);
+    expect(JSON.stringify(document)).not.toContain('Jansen');
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+    const wrong = await vangnet(env, ['signals', 'ddas', '--from', '2025-03-31', '--to', '2025-03-01', '--out', out]);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain('begindatum');
+  }, 120_000);
 
   it('exits non-zero with a clear message when the file cannot be read', async () => {
     const missing = await vangnet(env, ['signals', 'import', path.join(dir, 'bestaat-niet.csv'), '--creditor', 'TRIVIRE', '--json']);

@@ -77,7 +77,7 @@ const header = 'referentie;datum;soort;bedrag;bsn;voorletters;achternaam;geboort
 const line = (reference: string, r: Resident, houseNumber: string) =>
   [reference, '2025-03-01', 'huur', '812,40', r.bsn, r.initials, r.surname, r.birthDate, r.street, houseNumber, r.postcode, 'Dordrecht', r.phone, r.email].join(';');
 /** Neighbours without help, purged as well: enough rows for real pages, indexes and statistics. */
-const fillers = Array.from({ length: 300 }, (_, i) => `V-${i};2025-03-01;energie;${100 + i},00;;;Buurman${i};;Vulstraat;${i + 1};3317AB;Dordrecht;;`);
+const fillers = Array.from({ length: 300 }, (_, i) => `V-${i};2025-03-01;huur;${100 + i},00;;;Buurman${i};;Vulstraat;${i + 1};3317AB;Dordrecht;;`);
 
 /** A `date` as PostgreSQL stores it: a little-endian int32 of days since 2000-01-01. */
 function storedDate(iso: string): Buffer {
