@@ -147,7 +147,6 @@ describe('one request never freezes the server', () => {
     let size = 0;
     for (const piece of manyKeys(2_500_000, 13)) size += piece.length;
     expect(size).toBeLessThan(64 * MB);
-    expect(t.config.uploadMaxBytes).toBe(64 * MB);
     const { result, slowest } = await healthWhile(post('/api/v1/insights/imports', { ...analyst.headers, 'content-type': 'application/json' }, manyKeys(2_500_000, 13), size));
     expect(result.status).toBe(400);
     expect(problem(result)).toMatchObject({ code: 'validation_failed', detail: 'Een object in het bericht heeft meer dan 100 velden.' });
