@@ -191,6 +191,16 @@ describe('one request never freezes the server', () => {
     expect(await importCount()).toBe(before);
   }, 180_000);
 
+  it('holds a resident’s form to its own smaller limit, streamed or announced', async () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const body = Buffer.from(`naam=${'a'.repeat(40 * 1024)}`);
+    for (const length of [body.length, undefined]) {
+      const answer = await post('/geldfit/contact', form, [body], length);
+      expect(answer.status).toBe(413);
+      expect(problem(answer).detail).toBe('Het bericht is te groot. Hier kan ten hoogste 32 kB worden verstuurd.');
+    }
+  });
+
   it('takes a 20 MB signal file on the upload route, and the same body nowhere else', async () => {
     const header = 'referentie;datum;soort;bedrag;achternaam;postcode;huisnummer;opmerking\n';
     const rows = 20_000;

@@ -52,7 +52,7 @@ describe('fuzzing every route', () => {
     t = await createTestApp({ env: { VANGNET_UPLOAD_MAX_MB: '2' } });
     for (const module of modules) await module.seedDemo?.(t.db, t.config);
     for (const role of roles) sessions.set(role, await loginAs(t.app, demoEmails[role]));
-  });
+  }, 300_000);
   afterAll(async () => {
     console.log(JSON.stringify({ fuzz: 'all-routes', inputsTried: tried, refused }));
     await t.close();

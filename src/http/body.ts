@@ -55,7 +55,8 @@ export function sizeOf(request: FastifyRequest): BodySize {
  */
 export function limitBody(limits: BodyLimits) {
   return async (request: FastifyRequest, reply: FastifyReply, payload: NodeJS.ReadableStream): Promise<NodeJS.ReadableStream> => {
-    const limit = limits.bytes[sizeOf(request)];
+    // The route's own limit, as the onRoute hook set it from its size class (or lower, as the self-test forms do).
+    const limit = request.routeOptions.bodyLimit ?? limits.bytes[sizeOf(request)];
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
       // The client may still be sending: close the connection after the answer rather than read on.
