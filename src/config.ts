@@ -18,6 +18,7 @@ const environmentSchema = z.object({
   VANGNET_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   VANGNET_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   VANGNET_DEMO_PASSWORD: z.string().min(8).default('Vangnet-demo-2026'),
+  VANGNET_UPLOAD_MAX_MB: z.coerce.number().int().positive().max(1024).default(64),
 });
 
 export interface Config {
@@ -35,6 +36,8 @@ export interface Config {
   /** auto: load demo data into an empty embedded database only. */
   demo: 'auto' | 'true' | 'false';
   demoPassword: string;
+  /** The largest uploaded file (signal files, datasets); every other body has a small limit (`src/http/body.ts`). */
+  uploadMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -60,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     login: { maxFailures: e.VANGNET_LOGIN_MAX_FAILURES, lockoutMinutes: e.VANGNET_LOGIN_LOCKOUT_MINUTES, ratePerMinute: e.VANGNET_LOGIN_RATE_PER_MINUTE },
     demo: e.VANGNET_DEMO,
     demoPassword: e.VANGNET_DEMO_PASSWORD,
+    uploadMaxBytes: e.VANGNET_UPLOAD_MAX_MB * 1024 * 1024,
   };
 }

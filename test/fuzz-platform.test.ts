@@ -5,6 +5,7 @@ import { invalidLogin } from '../src/platform/auth.ts';
 import { auditEvents, organisations, users } from '../src/platform/schema.ts';
 import { hashPassword } from '../src/platform/secrets.ts';
 import { createTestApp, DEMO_PASSWORD, demoEmails, loginAs, type Session, type TestApp } from './support/app.ts';
+import { fixedHostileBodies, hostileShape } from './support/hostile-bodies.ts';
 
 /**
  * Hostile and malformed input against the platform's API surfaces: never a 500, always problem+json for a
@@ -85,6 +86,42 @@ describe('fuzzing the platform API', () => {
       { numRuns: RUNS },
     );
   });
+
+  it('refuses bodies too large, too deep, too wide or too long cheaply, and changes nothing stored', async () => {
+    const targets = [
+      { url: '/api/v1/session', session: null },
+      { url: '/api/v1/users', session: () => admin },
+      { url: '/api/v1/organisations', session: () => admin },
+      { url: '/api/v1/persons', session: () => officer },
+    ];
+    for (const target of targets) {
+      for (const hostile of fixedHostileBodies) {
+        tried++;
+        const before = await counts();
+        const response = await t.app.inject({ method: 'POST', url: target.url, headers: { ...(target.session?.().headers ?? {}), 'content-type': hostile.contentType }, payload: hostile.payload });
+        expect([400, 413], `${hostile.name} ${target.url} → ${response.body.slice(0, 200)}`).toContain(response.statusCode);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+        const after = await counts();
+        expect(after.users).toBe(before.users);
+        expect(after.organisations).toBe(before.organisations);
+      }
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...targets), hostileShape, async (target, hostile) => {
+        tried++;
+        const before = await counts();
+        const response = await t.app.inject({ method: 'POST', url: target.url, headers: { ...(target.session?.().headers ?? {}), 'content-type': hostile.contentType }, payload: hostile.payload });
+        expect(response.statusCode, response.body.slice(0, 200)).toBeLessThan(500);
+        if (response.statusCode >= 400) {
+          expect(response.headers['content-type']).toContain('application/problem+json');
+          const after = await counts();
+          expect(after.users).toBe(before.users);
+          expect(after.organisations).toBe(before.organisations);
+        }
+      }),
+      { numRuns: Math.max(20, Math.floor(RUNS / 3)) },
+    );
+  }, 300_000);
 
   it('answers every hostile query string and path with a clean refusal', async () => {
     const paths = ['/api/v1/audit-events', '/api/v1/persons', '/api/v1/users', '/api/v1/persons/', '/api/v1/organisations/'];

@@ -27,6 +27,12 @@ const titles: Record<number, string> = {
   503: 'De dienst is tijdelijk niet beschikbaar.',
 };
 
+/** Fastify's own refusals of a body, in Dutch (the size limits themselves are in `body.ts`). */
+const bodyErrors: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Het bericht is te groot voor deze route.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'De opgegeven lengte (Content-Length) klopt niet met het bericht.',
+};
+
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Omit<Problem, 'type' | 'instance'>): FastifyReply {
   const body: Problem = { type: `https://vangnet.dev/problems/${problem.code}`, instance: request.url.split('?')[0], ...problem };
   return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(body);
@@ -48,6 +54,8 @@ export function toProblem(error: unknown): Omit<Problem, 'type' | 'instance'> {
     return { status: 503, code: 'unavailable', title: titles[503]!, detail: 'De database is even niet bereikbaar. Probeer het zo opnieuw.' };
   }
   const status = typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500 ? fastifyError.statusCode : 500;
+  const bodyDetail = fastifyError?.code ? bodyErrors[fastifyError.code] : undefined;
+  if (bodyDetail) return { status, code: fastifyError.code.toLowerCase(), title: titles[status] ?? titles[400]!, detail: bodyDetail };
   if (status === 500) return { status, code: 'internal_error', title: titles[500]!, detail: 'Probeer het later opnieuw.' };
   return { status, code: fastifyError.code?.toLowerCase() ?? 'bad_request', title: titles[status] ?? titles[400]!, detail: fastifyError.message };
 }

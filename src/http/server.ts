@@ -17,7 +17,9 @@ import { resolveApiKey, resolveSession } from '../platform/auth.ts';
 import { can } from '../platform/authz.ts';
 import { ForbiddenError, RoleForbiddenError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../platform/errors.ts';
 import { platformRoutes } from '../platform/routes.ts';
+import { unboundedParts } from '../platform/validation.ts';
 import { modules } from '../modules/registry.ts';
+import { bodyLimits, boundedJsonParser, limitBody } from './body.ts';
 import { sendProblem, toProblem } from './problem.ts';
 import './types.ts';
 import '../platform/i18n.ts';
@@ -38,9 +40,11 @@ export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function buildServer({ db, config, logStream }: ServerDependencies): Promise<App> {
+  const limits = bodyLimits(config.uploadMaxBytes);
   const app = Fastify({
     trustProxy: config.trustProxy,
-    bodyLimit: 50 * 1024 * 1024,
+    // The default for every route; a route that takes more declares `config.body` (see the onRoute hook).
+    bodyLimit: limits.bytes.default,
     // Errors the router raises before any route runs (over-long parameters, bad URLs) are problems too.
     frameworkErrors: (error, request, reply) => {
       const problem = toProblem(error);
@@ -74,6 +78,14 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
       if (route.url.startsWith('/api/')) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
       return;
     }
+    // The body limit is part of the route's declaration: the size class from this one table, never a number of its own.
+    if (route.bodyLimit !== undefined && route.bodyLimit > limits.bytes.default) {
+      throw new Error(`Route ${String(route.method)} ${route.url} sets bodyLimit itself; declare config.body ('batch' or 'file') instead`);
+    }
+    route.bodyLimit = route.config?.body ? limits.bytes[route.config.body] : (route.bodyLimit ?? limits.bytes.default);
+    // Every string, array and record a client can send has an upper bound in the route's schema.
+    const unbounded = (['body', 'querystring', 'params'] as const).flatMap((part) => unboundedParts(route.schema?.[part], part));
+    if (unbounded.length) throw new Error(`Route ${String(route.method)} ${route.url} has unbounded input: ${unbounded.join(', ')}`);
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access });
     }
@@ -97,6 +109,9 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
   });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, boundedJsonParser(limits, app.getDefaultJsonParser('error', 'error')));
+  app.addHook('preParsing', limitBody(limits));
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>

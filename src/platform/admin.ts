@@ -24,20 +24,20 @@ export const organisationInput = z.object({
   code: z.string().regex(/^[A-Z0-9_-]{2,32}$/, 'Een code bestaat uit 2 tot 32 hoofdletters, cijfers, - of _.'),
   name: z.string().trim().min(2).max(200),
   kind: z.enum(organisationKinds),
-  municipalities: z.array(municipalityCode).min(1),
+  municipalities: z.array(municipalityCode).min(1).max(500),
 });
 
 export const userInput = z.object({
   organisationId: z.string().uuid(),
-  email: z.string().trim().toLowerCase().email(),
+  email: z.string().trim().toLowerCase().max(254).email(),
   displayName: z.string().trim().min(2).max(200),
-  roles: z.array(z.enum(roles)).min(1),
-  password: z.string().min(1),
+  roles: z.array(z.enum(roles)).min(1).max(roles.length),
+  password: z.string().min(1).max(500),
 });
 
 export const userPatch = patchSchema({
   displayName: z.string().trim().min(2).max(200).optional(),
-  roles: z.array(z.enum(roles)).min(1).optional(),
+  roles: z.array(z.enum(roles)).min(1).max(roles.length).optional(),
   active: z.boolean().optional(),
 });
 

@@ -20,6 +20,7 @@ export const personInput = z.object({
   municipalityCode: z.string().regex(/^GM\d{4}$/),
   bsn: z
     .string()
+    .max(20)
     .refine(isValidBsn, 'Dit BSN voldoet niet aan de elfproef.')
     .optional()
     .nullable(),
@@ -32,6 +33,7 @@ export const personInput = z.object({
   houseNumberSuffix: z.string().trim().max(10).optional().nullable(),
   postcode: z
     .string()
+    .max(20)
     .transform((v, ctx) => {
       const normalised = normalisePostcode(v);
       if (!normalised) ctx.addIssue({ code: 'custom', message: 'Een postcode is vier cijfers en twee letters.' });
@@ -41,7 +43,7 @@ export const personInput = z.object({
     .nullable(),
   city: z.string().trim().max(100).optional().nullable(),
   phone: z.string().trim().max(30).optional().nullable(),
-  email: z.string().trim().email().optional().nullable(),
+  email: z.string().trim().max(254).email().optional().nullable(),
 });
 export type PersonInput = z.infer<typeof personInput>;
 
@@ -83,10 +85,10 @@ export async function getPerson(db: Database, actor: Actor, personId: string, ac
 
 export const personSearch = z.object({
   municipalityCode: z.string().regex(/^GM\d{4}$/),
-  bsn: z.string().optional(),
-  surname: z.string().trim().min(2).optional(),
-  postcode: z.string().optional(),
-  houseNumber: z.string().optional(),
+  bsn: z.string().max(20).optional(),
+  surname: z.string().trim().min(2).max(200).optional(),
+  postcode: z.string().max(20).optional(),
+  houseNumber: z.string().max(10).optional(),
 });
 
 /**

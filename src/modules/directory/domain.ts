@@ -104,8 +104,8 @@ export type ScheduleInput = z.infer<typeof scheduleInput>;
 export const serviceInput = z.object({
   name: z.string().trim().min(2).max(120),
   description: z.string().trim().min(10).max(2000),
-  audiences: z.array(z.enum(audiences)).min(1, 'Kies minstens één doelgroep.'),
-  themes: z.array(z.enum(themes)).min(1, 'Kies minstens één thema.'),
+  audiences: z.array(z.enum(audiences)).min(1, 'Kies minstens één doelgroep.').max(audiences.length),
+  themes: z.array(z.enum(themes)).min(1, 'Kies minstens één thema.').max(themes.length),
   helpKind: z.enum(helpKinds),
   email: optionalText.pipe(z.string().email('Vul een geldig e-mailadres in.').nullable()),
   phone: optionalText,

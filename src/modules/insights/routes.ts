@@ -36,7 +36,7 @@ export const insightsRoutes: FastifyPluginAsync<{ db: Database; config: Config }
   await ensureInsightsReferenceData(db);
 
   // A dataset may also be posted as the raw file (text/csv) by a machine client, with ?measure=CODE.
-  app.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   app.get('/insights/themes', { config: { access: 'insights:read' }, schema: { tags, summary: 'Thema’s van het dashboard met hun maten' } }, async () =>
     listThemes(db),
@@ -73,7 +73,7 @@ export const insightsRoutes: FastifyPluginAsync<{ db: Database; config: Config }
   app.post(
     '/insights/imports',
     {
-      config: { access: 'insights:manage' },
+      config: { access: 'insights:manage', body: 'file' },
       schema: {
         tags,
         summary: 'Bestand met cijfers inlezen (JSON met de inhoud, of het ruwe CSV-bestand met ?measure=)',

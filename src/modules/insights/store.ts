@@ -113,7 +113,7 @@ export async function listThemes(db: Database) {
 }
 
 export const measureInput = z.object({
-  code: z.string().trim().regex(/^[a-z][a-z0-9_]*\.[a-z0-9_.]+$/, 'Gebruik een code als bron.naam, met kleine letters'),
+  code: z.string().trim().max(100).regex(/^[a-z][a-z0-9_]*\.[a-z0-9_.]+$/, 'Gebruik een code als bron.naam, met kleine letters'),
   name: z.string().trim().min(2).max(200),
   unit: z.enum(['count', 'percent', 'cents', 'days']),
   description: z.string().trim().max(2000).default(''),

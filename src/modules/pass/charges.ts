@@ -20,6 +20,7 @@ export class ChargeRefused extends AppError {
 
 const passNumber = z
   .string()
+  .max(50)
   .trim()
   .refine(isValidPassNumber, 'Dit pasnummer klopt niet: controleer de tien cijfers op de pas.')
   .transform(normalisePassNumber);

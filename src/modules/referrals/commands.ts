@@ -96,7 +96,7 @@ export type ReferralInput = z.input<typeof referralInput>;
 
 export const consentGrantInput = z.object({
   organisationCode: z.string().trim().min(2).max(50),
-  scopes: z.array(z.enum(allConsentScopes as [ConsentScope, ...ConsentScope[]])).min(1).default(allConsentScopes),
+  scopes: z.array(z.enum(allConsentScopes as [ConsentScope, ...ConsentScope[]])).min(1).max(allConsentScopes.length).default(allConsentScopes),
   text: consent.shape.text,
 });
 

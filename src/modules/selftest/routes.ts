@@ -13,6 +13,7 @@ import { summarise } from './figures.ts';
 import { contactErrorPage, messagePage, questionsPage, resultPage, startPage, strings, thanksPage } from './pages.ts';
 import { profiles, type Language, type Profile } from './questionnaire.ts';
 import { advise, questionnaireBySlug, readAnswers, score } from './scoring.ts';
+import { boundedRecord } from '../../platform/validation.ts';
 import { selftestSettings } from './settings.ts';
 import { count, countsBetween } from './store.ts';
 
@@ -50,7 +51,7 @@ function refuseCrossSite(reply: FastifyReply, lang: Language) {
 const pageQuery = z.object({ lang: z.string().max(5).optional(), via: z.string().max(10).optional() });
 /** A filled-in form is a few kB; refuse anything much larger before parsing it. */
 const formLimit = 32 * 1024;
-const formBody = z.record(z.string(), z.union([z.string().max(2000), z.array(z.string().max(2000))]));
+const formBody = boundedRecord(z.string().max(100), z.union([z.string().max(2000), z.array(z.string().max(2000)).max(100)]), 200);
 
 const pageRoutes: FastifyPluginAsync<Options> = async (base, { db, config }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();

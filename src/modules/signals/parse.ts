@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { isValidBsn, normalisePostcode } from '../../platform/bsn.ts';
 import { ValidationError, type FieldProblem } from '../../platform/errors.ts';
+import { assertSpreadsheetIsBounded, boundedRows, collectSpreadsheet, spreadsheetLimits, SpreadsheetRefusedError, type SpreadsheetLimits } from '../../platform/spreadsheet.ts';
 import { creditorTypeAliases, type CreditorType } from './ddas.ts';
 import { signalColumns, type SignalColumn } from './columns.ts';
 export { signalColumns, signalColumnLabels, type SignalColumn } from './columns.ts';
@@ -481,7 +482,11 @@ export async function* readSignalFileBatches(input: AsyncIterable<Uint8Array>, o
   }
   const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
   if (isZip) {
-    yield* readXlsx(Readable.from(allChunks()), options.today, options.intake ?? {});
+    // A zip can expand to far more than it weighs: checked whole before exceljs expands anything.
+    const limits = spreadsheetLimits();
+    const file = await collectSpreadsheet(allChunks(), limits);
+    await assertSpreadsheetIsBounded(file, limits);
+    yield* readXlsx(Readable.from([file]), options.today, options.intake ?? {}, limits);
     return;
   }
   if (head.subarray(0, 4096).includes(0)) {
@@ -581,7 +586,7 @@ function parsePiece(text: string, delimiter: string, last: boolean): { data: str
 /** A spreadsheet's header row is looked for in its first rows (a title or date row may stand above it). */
 export const HEADER_SEARCH_ROWS = 20;
 
-async function* readXlsx(stream: Readable, today: string, intake: IntakeContext): AsyncGenerator<RowResult[]> {
+async function* readXlsx(stream: Readable, today: string, intake: IntakeContext, limits: SpreadsheetLimits): AsyncGenerator<RowResult[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -594,7 +599,7 @@ async function* readXlsx(stream: Readable, today: string, intake: IntakeContext)
   let best: { line: number; missing: SignalColumn[]; known: number } | null = null;
   try {
     for await (const worksheet of reader) {
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+      for await (const row of boundedRows(worksheet as AsyncIterable<ExcelJS.Row>, limits)) {
         const cells = (row.values as unknown[]).slice(1);
         if (cells.every((c) => cellText(c).trim() === '')) continue;
         if (!header) {
@@ -612,7 +617,7 @@ async function* readXlsx(stream: Readable, today: string, intake: IntakeContext)
       break; // only the first worksheet holds signals
     }
   } catch (error) {
-    if (error instanceof SignalFileError) throw error;
+    if (error instanceof SignalFileError || error instanceof SpreadsheetRefusedError) throw error;
     throw new SignalFileError('Het XLSX-bestand kan niet worden gelezen.', [{ line: 0, field: 'bestand', reason: 'Ongeldig of beschadigd XLSX-bestand.' }]);
   }
   if (!header && best) throw missingColumns(best.missing, best.line);

@@ -5,6 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { ValidationError } from '../../platform/errors.ts';
+import { boundedRecord } from '../../platform/validation.ts';
 import { importSignalFile } from './commands/importSignalFile.ts';
 import { importResultFor } from './importResult.ts';
 import { reprintOfferLetter, sendOfferLetters } from './commands/sendOfferLetters.ts';
@@ -18,6 +19,9 @@ import { ddasQuery, exportDdas } from './ddasExport.ts';
 import { creditorFeedback, feedbackQuery } from './feedback.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
+/** A JSON batch: larger deliveries go as a file to /signals/imports. A row has the file's columns, each value short. */
+const MAX_BATCH_ROWS = 10_000;
+const signalRow = boundedRecord(z.string().max(50), z.union([z.string().max(500), z.number(), z.boolean(), z.null()]), 40);
 const municipalityCode = z.string().regex(/^GM\d{4}$/);
 const fileTypes = ['text/csv', 'text/plain', 'application/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel'];
 
@@ -39,14 +43,14 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
   app.post(
     '/signals',
     {
-      config: { access: 'signals:submit' },
+      config: { access: 'signals:submit', body: 'batch' },
       schema: {
         tags: ['signals'],
         summary: 'Signalen aanleveren als batch (API-sleutel van een schuldeiser); kolommen als in het bestandsformaat',
         body: z.object({
           creditorOrganisationId: z.string().uuid().optional(),
           municipalityCode: municipalityCode.optional(),
-          signals: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))).min(1).max(50_000),
+          signals: z.array(signalRow).min(1).max(MAX_BATCH_ROWS),
         }),
       },
     },
@@ -67,7 +71,7 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
   app.post(
     '/signals/imports',
     {
-      config: { access: 'signals:submit' },
+      config: { access: 'signals:submit', body: 'file' },
       schema: {
         tags: ['signals'],
         summary: 'Een bestand met signalen uploaden (CSV of XLSX als request body; bestandsnaam in de header x-file-name)',
