@@ -46,7 +46,7 @@ export const apiKeyInput = z.object({ name: z.string().trim().min(2).max(100) })
 export const organisationPatch = patchSchema({
   name: z.string().trim().min(2).max(200).optional(),
   kind: z.enum(organisationKinds).optional(),
-  municipalities: z.array(municipalityCode).min(1).optional(),
+  municipalities: z.array(municipalityCode).min(1).max(500).optional(),
 });
 
 function staff(actor: Actor): Extract<Actor, { kind: 'user' | 'api_key' }> {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { boundedRecord } from '../../platform/validation.ts';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
@@ -14,7 +15,7 @@ import { signalColumnMappings } from './schema.ts';
  * Configuration (no personal data), audited as such.
  */
 export const columnMappingInput = z.object({
-  columns: z.record(z.string(), z.string().trim().max(100)),
+  columns: boundedRecord(z.string().max(50), z.string().trim().max(100), 40),
 });
 
 export interface ColumnMappingView {
