@@ -9,7 +9,7 @@ import { loadConfig, type Config } from './config.ts';
 import { Database } from './db/database.ts';
 import { claimDataDir, type OwnerKind } from './db/owner.ts';
 import { buildServer } from './http/server.ts';
-import { argPath, fail, print, type CommandIo } from './io.ts';
+import { argPath, fail, print, printError, type CommandIo } from './io.ts';
 import { demoUsers, ensureReferenceData, hasDemoUsers, hasOrganisations, seedDemo } from './platform/demo.ts';
 import { modules } from './modules/registry.ts';
 import { startJobs } from './jobs.ts';
@@ -85,12 +85,19 @@ export function buildProgram(context: ProgramContext): Command {
       const app = await buildServer({ db, config });
       const stopJobs = startJobs(db, config, app.log);
       const shutdown = async () => {
-        stopJobs();
-        await app.close();
-        // Commands that run for a `vangnet` finish first; then the folder is closed and given up.
-        await channel?.close();
-        await db.close();
-        process.exit(0);
+        let code = 0;
+        try {
+          stopJobs();
+          await app.close();
+          // Commands that run for a `vangnet` finish first; then the folder is closed and given up.
+          await channel?.close();
+          await db.close();
+        } catch (error) {
+          // Say why, and exit non-zero, but always exit: a half-closed server must not linger on the folder.
+          printError(io, `Vangnet is gestopt, maar niet alles sloot netjes af: ${error instanceof Error ? error.message : String(error)}`);
+          code = 1;
+        }
+        process.exit(code);
       };
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
