@@ -32,8 +32,11 @@ describe('Dashboard Sociaal Domein in a real browser', () => {
     expect(await page.locator('canvas[role="img"]').count()).toBe(2);
     const table = page.getByRole('table', { name: /Trajecten schuldhulpverlening SDD per gebied en kwartaal/ });
     await table.waitFor();
-    // Oud-Dubbeldam has a handful of trajectories a month: hidden as "< 10".
-    await expect(table.getByRole('row', { name: /Oud-Dubbeldam/ }).textContent()).resolves.toContain('< 10');
+    // Oud-Dubbeldam has a handful of trajectories a month: hidden, as "< 10" or (secondary suppression, which cells
+    // depends on the demo's months up to today) "afgeschermd", and no small number shows.
+    const small = (await table.getByRole('row', { name: /Oud-Dubbeldam/ }).textContent()) ?? '';
+    expect(small).toMatch(/< 10|afgeschermd/);
+    expect(small.replace(/< 10/g, '')).not.toMatch(/(?<![\d.,])[1-9](?![\d.,])/);
     await expect(table.getByRole('row', { name: /Wielwijk/ }).textContent()).resolves.toMatch(/\d{3}/);
     await expectAccessible(page, 'insights dashboard');
 
