@@ -7,20 +7,11 @@ import type { ImportSummary } from './commands/importSignalFile.ts';
  * (a reference it sent before) and which were rejected (line, column, reason). Nothing about cases: whether a row
  * opened a new case or joined one says whether that household already has arrears with another creditor.
  */
-export interface CreditorImportResult {
-  importId: string;
-  municipalityCode: string;
-  rows: number;
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  rejections: ImportSummary['rejections'];
-  rejectionsTruncated: boolean;
-}
+export type CreditorImportResult = Omit<ImportSummary, 'casesCreated'>;
 
 export function creditorImportResult(summary: ImportSummary): CreditorImportResult {
-  const { importId, municipalityCode, rows, accepted, duplicates, rejected, rejections, rejectionsTruncated } = summary;
-  return { importId, municipalityCode, rows, accepted, duplicates, rejected, rejections, rejectionsTruncated };
+  const { casesCreated: _staffOnly, ...own } = summary;
+  return own;
 }
 
 /** The answer to whoever delivered the file: the early-signal team (who work the cases) also sees the case count. */
