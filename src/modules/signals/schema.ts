@@ -55,6 +55,11 @@ export const signalCases = personal(
       createdByImportId: uuid('created_by_import_id'),
       assignedUserId: uuid('assigned_user_id').references(() => users.id),
       dueDate: date('due_date'),
+      /**
+       * The urgent route: a crisis signal, or a rent/energy/water signal that says eviction or cut-off is near. First
+       * contact is then due within 3 working days (Wgs art. 4), and urgent cases come first in the queue.
+       */
+      urgent: boolean('urgent').notNull().default(false),
       letterSentOn: date('letter_sent_on'),
       takenUpOn: date('taken_up_on'),
       reached: boolean('reached'),

@@ -1,0 +1,1 @@
+ALTER TABLE "signal_cases" ADD COLUMN "urgent" boolean DEFAULT false NOT NULL;
