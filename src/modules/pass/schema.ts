@@ -99,7 +99,12 @@ export const passApplications = personal(
       createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
       decidedAt: timestamp('decided_at', { withTimezone: true }),
     },
-    (t) => [uniqueIndex('pass_applications_reference_key').on(t.reference), index('pass_applications_status_idx').on(t.municipalityCode, t.status)],
+    // The person indexes serve the foreign keys to persons: deleting a person (the signals purge) checks them.
+    (t) => [
+      uniqueIndex('pass_applications_reference_key').on(t.reference),
+      index('pass_applications_status_idx').on(t.municipalityCode, t.status),
+      index('pass_applications_applicant_idx').on(t.applicantPersonId),
+    ],
   ),
 );
 
@@ -131,7 +136,12 @@ export const passes = personal(
       createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     },
-    (t) => [uniqueIndex('passes_number_key').on(t.number), index('passes_application_idx').on(t.applicationId), index('passes_year_idx').on(t.municipalityCode, t.year)],
+    (t) => [
+      uniqueIndex('passes_number_key').on(t.number),
+      index('passes_application_idx').on(t.applicationId),
+      index('passes_year_idx').on(t.municipalityCode, t.year),
+      index('passes_holder_idx').on(t.holderPersonId),
+    ],
   ),
 );
 
@@ -151,7 +161,7 @@ export const passMembers = personal(
       initials: text('initials').notNull(),
       birthDate: date('birth_date'),
     },
-    (t) => [primaryKey({ columns: [t.passId, t.memberNumber] })],
+    (t) => [primaryKey({ columns: [t.passId, t.memberNumber] }), index('pass_members_person_idx').on(t.personId)],
   ),
 );
 
@@ -299,6 +309,6 @@ export const passCampaignCredits = personal(
       amountCents: integer('amount_cents').notNull(),
       creditedAt: timestamp('credited_at', { withTimezone: true }).notNull(),
     },
-    (t) => [primaryKey({ columns: [t.campaignId, t.childPersonId] })],
+    (t) => [primaryKey({ columns: [t.campaignId, t.childPersonId] }), index('pass_campaign_credits_child_idx').on(t.childPersonId)],
   ),
 );

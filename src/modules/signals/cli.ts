@@ -15,6 +15,7 @@ import { readSignalFileBatches, signalColumnNames } from './parse.ts';
 import { monitorCsvExport } from './queries.ts';
 import { signalSettings } from './settings.ts';
 import { exportDdas } from './ddasExport.ts';
+import { getMunicipalSignalSettings, setMunicipalSignalSettings, type MunicipalSignalSettings } from './municipalSettings.ts';
 
 function describe(error: unknown): string {
   if (error instanceof AppError) {
@@ -137,6 +138,34 @@ export function signalCommands(program: Command, context: CliContext): void {
       withDb(async (db) => printMapping(await clearColumnMapping(db, systemActor('cli:signals-mapping'), { code: options.creditor }))),
     );
 
+  // Municipal taxes per municipality (an experiment under Wgs art. 10): off unless switched on; audited.
+  const taxes = signals.command('taxes').description('Signalen over gemeentelijke belastingen per gemeente (proef, Wgs art. 10): tonen, aanzetten, uitzetten');
+  const printTaxes = (view: MunicipalSignalSettings, json?: boolean) =>
+    json
+      ? print(io, JSON.stringify(view))
+      : print(io, `${view.municipalityName} (${view.municipalityCode}): signalen over gemeentelijke belastingen staan ${view.municipalTaxes ? 'aan' : 'uit'}.`);
+  for (const [name, description, value] of [
+    ['show', 'Toon of de gemeente signalen over gemeentelijke belastingen aanneemt', undefined],
+    ['on', 'Zet signalen over gemeentelijke belastingen aan voor de gemeente', true],
+    ['off', 'Zet signalen over gemeentelijke belastingen uit voor de gemeente', false],
+  ] as const) {
+    taxes
+      .command(name)
+      .description(description)
+      .requiredOption('--municipality <code>', 'gemeentecode, bijvoorbeeld GM0505')
+      .option('--json', 'druk het resultaat af als JSON')
+      .action((options: { municipality: string; json?: boolean }) =>
+        withDb(async (db) => {
+          const actor = systemActor('cli:signals-taxes');
+          const view =
+            value === undefined
+              ? await getMunicipalSignalSettings(db, actor, options.municipality)
+              : await setMunicipalSignalSettings(db, actor, options.municipality, { municipalTaxes: value });
+          printTaxes(view, options.json);
+        }),
+      );
+  }
+
   signals
     .command('monitor')
     .description('Monitor vroegsignalering als CSV (per gemeente en soort schuldeiser)')
@@ -208,14 +237,19 @@ export function signalCommands(program: Command, context: CliContext): void {
 
   program
     .command('purge')
-    .description('Verwijder persoonsgegevens na de bewaartermijn (vroegsignalering: zaken zonder hulp)')
+    .description('Verwijder persoonsgegevens na de bewaartermijn (vroegsignalering: signalen zonder hulp vanaf ontvangst, zaken met hulp vanaf sluiting)')
     .option('--json', 'druk het resultaat af als JSON')
     .action(async (options: { json?: boolean }) => {
       const db = await context.openDatabase();
       try {
         const summary = await purgeExpiredCases(db, signalSettings());
         if (options.json) print(io, JSON.stringify({ signals: summary }));
-        else print(io, `Vroegsignalering: ${summary.casesPurged} zaken, ${summary.signalsPurged} signalen en ${summary.personsErased} personen verwijderd (laatste signaal voor ${summary.cutoff}).`);
+        else
+          print(
+            io,
+            `Vroegsignalering: ${summary.signalsPurged} signalen, ${summary.casesPurged} zaken (waarvan ${summary.helpedCasesPurged} met hulp) en ${summary.personsErased} personen verwijderd; ` +
+              `${summary.casesRecomputed} zaken houden hun nieuwere signalen. Signalen zonder hulp ontvangen vóór ${summary.cutoff}, zaken met hulp gesloten vóór ${summary.helpedCutoff}.`,
+          );
       } catch (error) {
         fail(io, describe(error));
       } finally {

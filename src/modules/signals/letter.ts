@@ -63,7 +63,7 @@ export function offerLetterText(letter: OfferLetter, settings: SignalSettings): 
       `Of kom langs: ${settings.team.address}.`,
       'Wij nemen ook zelf contact met u op. Misschien bellen wij u, of komen wij bij u langs.',
     ],
-    privacy: `Wij gebruiken uw gegevens alleen om u hulp aan te bieden. Wilt u geen hulp? Dan verwijderen wij uw gegevens uiterlijk ${settings.retentionMonths} maanden na het laatste signaal.`,
+    privacy: `Wij gebruiken uw gegevens alleen om u hulp aan te bieden. Wilt u geen hulp? Dan verwijderen wij uw gegevens uiterlijk ${settings.retentionMonths} maanden nadat wij het laatste signaal over u kregen.`,
     closing: ['Met vriendelijke groet,', settings.team.name],
   };
 }

@@ -19,7 +19,7 @@ export async function collectSignalMetrics(db: Database, range: { fromMonth: str
   return db.audited(systemActor('metrics'), { action: 'export', objectType: 'signals_metrics', details: range }, async (tx) => {
     const result = await tx.execute(sql`
       with facts as (
-        select s.case_id::text as token, s.municipality_code, c.area_code, to_char(s.signal_date, 'YYYY-MM') as month, count(*)::int as signals,
+        select c.archive_token::text as token, s.municipality_code, c.area_code, to_char(s.signal_date, 'YYYY-MM') as month, count(*)::int as signals,
           c.letter_sent_on is not null as letter, coalesce(c.reached, false) as reached,
           (c.help_response = 'accepted' or c.result in (${help})) as accepted
         from signals s join signal_cases c on c.id = s.case_id

@@ -216,7 +216,7 @@ export async function monitorFigures(db: Database, actor: Actor, input: { period
   return db.audited(actor, { action: 'export', objectType: 'signal_monitor', objectId: period.label, municipalityCode: input.municipalityCode ?? null }, async (tx) => {
     const result = await tx.execute(sql`
       with per_type as (
-        select s.case_id::text as token, s.municipality_code, s.creditor_type, count(*)::int as signals,
+        select c.archive_token::text as token, s.municipality_code, s.creditor_type, count(*)::int as signals,
           c.letter_sent_on is not null as letter, coalesce(c.reached, false) as reached,
           (c.help_response = 'accepted' or c.result in (${helpList})) as accepted, c.result,
           (c.letter_sent_on - c.first_signal_date) as to_letter,

@@ -12,6 +12,7 @@ import { reprintOfferLetter, sendOfferLetters } from './commands/sendOfferLetter
 import { assignCase, caseAssignment, contactAttemptInput, outcomeInput, recordContactAttempt, recordOutcome } from './commands/workCase.ts';
 import { readSignalFileBatches, validateBatch } from './parse.ts';
 import { creditorTypesInput, setCreditorTypes } from './creditors.ts';
+import { getMunicipalSignalSettings, municipalSettingsInput, setMunicipalSignalSettings } from './municipalSettings.ts';
 import { columnMappingInput, getColumnMapping, setColumnMapping } from './mapping.ts';
 import { caseFilter, getCase, listCases, listImports, listWorkers, monitorCsvExport, monitorFigures } from './queries.ts';
 import { signalSettings } from './settings.ts';
@@ -135,6 +136,22 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
       schema: { tags: ['signals'], summary: 'De soorten signalen die een schuldeiser aanlevert (beheerder)', params: organisationParams, body: creditorTypesInput },
     },
     async (request) => setCreditorTypes(db, request.actor, request.params.organisationId, request.body),
+  );
+
+  // The municipality's own choices (its admin): municipal taxes, an experiment under Wgs art. 10, off by default.
+  const municipalityParams = z.object({ code: municipalityCode });
+  app.get(
+    '/signals/municipalities/:code/settings',
+    { config: { access: 'signals:administer' }, schema: { tags: ['signals'], summary: 'Instellingen vroegsignalering van een gemeente (beheerder)', params: municipalityParams } },
+    async (request) => getMunicipalSignalSettings(db, request.actor, request.params.code),
+  );
+  app.put(
+    '/signals/municipalities/:code/settings',
+    {
+      config: { access: 'signals:administer' },
+      schema: { tags: ['signals'], summary: 'Signalen over gemeentelijke belastingen aan- of uitzetten voor een gemeente (beheerder)', params: municipalityParams, body: municipalSettingsInput },
+    },
+    async (request) => setMunicipalSignalSettings(db, request.actor, request.params.code, request.body),
   );
 
   app.get(

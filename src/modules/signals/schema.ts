@@ -70,12 +70,21 @@ export const signalCases = personal(
       /** The handover in the chain (`referrals`) made when the resident accepted help and agreed to it. */
       chainReferralId: uuid('chain_referral_id'),
       closedOn: date('closed_on'),
+      /**
+       * A random token, never shown and never audited, under which the retention purge archives this case's erased
+       * signals (some now, the rest later) and which the monitor counts the live case by: so a household whose old
+       * signals were erased while newer ones remain is still one household. It goes with the case.
+       */
+      archiveToken: uuid('archive_token').notNull().defaultRandom(),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     },
     (t) => [
       index('signal_cases_household_idx').on(t.municipalityCode, t.householdKey, t.lastSignalDate),
       index('signal_cases_queue_idx').on(t.municipalityCode, t.status, t.dueDate),
+      // The foreign key persons → signal_cases: without it every person the purge deletes made PostgreSQL read the
+      // whole table to check that no case still refers to it (425 s for 28,018 persons, docs/signals.md "Retention").
+      index('signal_cases_person_idx').on(t.personId),
     ],
   ),
 );
@@ -141,6 +150,20 @@ export const signalColumnMappings = pgTable('signal_column_mappings', {
     .primaryKey()
     .references(() => organisations.id, { onDelete: 'cascade' }),
   columns: jsonb('columns').$type<Record<string, string>>().notNull(),
+  updatedByUserId: uuid('updated_by_user_id').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Configuration per municipality, no personal data: whether it accepts signals of municipal taxes, an experiment
+ * under Wgs art. 10 (Tijdelijke regeling signaal betalingsachterstanden, Stcrt. 2021, 45719), not a standard signal
+ * type. Off unless the admin switches it on; no row means off.
+ */
+export const signalMunicipalitySettings = pgTable('signal_municipality_settings', {
+  municipalityCode: text('municipality_code')
+    .primaryKey()
+    .references(() => municipalities.code),
+  municipalTaxes: boolean('municipal_taxes').notNull().default(false),
   updatedByUserId: uuid('updated_by_user_id').references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });

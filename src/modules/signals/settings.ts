@@ -3,12 +3,14 @@ import { z } from 'zod';
 /**
  * The module's configuration, from the environment (documented in docs/signals.md). Policy figures that the
  * municipality sets: the threshold for an offer of help, the window in which signals join one household's case,
- * the retention term for cases that led to no help, and the team's contact details for the letter.
+ * the retention terms (signals without help, from receipt; cases with help, from closing), and the team's contact details for the letter.
  */
 const environment = z.object({
   VANGNET_SIGNALS_THRESHOLD_EUR: z.coerce.number().nonnegative().default(25),
   VANGNET_SIGNALS_HOUSEHOLD_WINDOW_DAYS: z.coerce.number().int().positive().default(90),
-  VANGNET_SIGNALS_RETENTION_MONTHS: z.coerce.number().int().positive().default(6),
+  // Both terms: the law's text could not be read from here; the defaults are to be confirmed (docs/signals.md, "Retention").
+  VANGNET_SIGNALS_RETENTION_MONTHS: z.coerce.number().int().positive().max(120).default(6),
+  VANGNET_SIGNALS_HELPED_RETENTION_MONTHS: z.coerce.number().int().positive().max(240).default(12),
   VANGNET_SIGNALS_FIRST_CONTACT_DAYS: z.coerce.number().int().positive().default(10),
   VANGNET_SIGNALS_TEAM_NAME: z.string().default('Vroeg Eropaf, gemeente Dordrecht'),
   VANGNET_SIGNALS_TEAM_PHONE: z.string().default('14 078'),
@@ -21,7 +23,10 @@ const environment = z.object({
 export interface SignalSettings {
   thresholdCents: number;
   householdWindowDays: number;
+  /** Months from a signal's receipt after which it is erased, unless its case led to help. */
   retentionMonths: number;
+  /** Months from the closing of a case that led to help after which it is erased too. */
+  helpedRetentionMonths: number;
   firstContactDays: number;
   team: { name: string; phone: string; email: string; address: string };
   /** The DDAS delivery to CBS: the supplier's code (`codeGegevensleverancier`) and the contact's job title. */
@@ -34,6 +39,7 @@ export function signalSettings(env: NodeJS.ProcessEnv = process.env): SignalSett
     thresholdCents: Math.round(e.VANGNET_SIGNALS_THRESHOLD_EUR * 100),
     householdWindowDays: e.VANGNET_SIGNALS_HOUSEHOLD_WINDOW_DAYS,
     retentionMonths: e.VANGNET_SIGNALS_RETENTION_MONTHS,
+    helpedRetentionMonths: e.VANGNET_SIGNALS_HELPED_RETENTION_MONTHS,
     firstContactDays: e.VANGNET_SIGNALS_FIRST_CONTACT_DAYS,
     team: { name: e.VANGNET_SIGNALS_TEAM_NAME, phone: e.VANGNET_SIGNALS_TEAM_PHONE, email: e.VANGNET_SIGNALS_TEAM_EMAIL, address: e.VANGNET_SIGNALS_TEAM_ADDRESS },
     ddas: { supplierCode: e.VANGNET_SIGNALS_DDAS_SUPPLIER_CODE, contactJobTitle: e.VANGNET_SIGNALS_DDAS_CONTACT_TITLE },

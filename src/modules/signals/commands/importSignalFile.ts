@@ -11,6 +11,7 @@ import { loadColumnMapping } from '../mapping.ts';
 import { signalImports } from '../schema.ts';
 import type { SignalSettings } from '../settings.ts';
 import { authoriseSubmission, findCreditor } from '../access.ts';
+import { loadIntakeRules } from '../intakeRules.ts';
 
 export interface ImportSignalsInput {
   creditor: { id?: string; code?: string };
@@ -70,6 +71,8 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
   // A row of a type the creditor does not report is refused (a health insurer's file holds no rent arrears).
   const allowedTypes = new Set(creditor.creditorTypes);
   const typeReason = `Deze schuldeiser levert geen signalen van deze soort (wel: ${creditor.creditorTypes.map((t) => creditorTypeLabels[t].toLowerCase()).join(', ')}).`;
+  // The law's term and the municipality's choices (intakeRules.ts): a signal past the term, municipal taxes not switched on.
+  const rules = await loadIntakeRules(db, { municipalityCode, today, settings: input.settings });
   return db.audited(actor, { action: 'create', objectType: 'signal_import', municipalityCode, details: { channel: input.channel } }, async (tx, trail) => {
     // One import per creditor at a time: two overlapping files must not both count a row as new.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`signals:${creditor.id}`}))`);
@@ -102,6 +105,7 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
           if (row.ok && allowedTypes.size && !allowedTypes.has(row.record.creditorType)) {
             row = { line: row.line, ok: false, rejections: [{ line: row.line, field: 'soort', reason: typeReason }] };
           }
+          row = rules.check(row);
           if (row.ok) {
             lines.push(stageLine(staged++, row.record));
           } else {
