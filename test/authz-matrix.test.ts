@@ -101,8 +101,8 @@ describe('cross-municipality and cross-organisation access', () => {
     expect(created.statusCode).toBe(201);
     personId = created.json().id;
     // Registering gives no right to read: the Dordrecht team's case for this household does (need-to-know).
-    const { fileHeader, importCsv } = await import('../src/modules/signals/test-helpers.ts');
-    await importCsv(t.db, 'TRIVIRE', `${fileHeader}\nA-1;2025-03-01;huur;450,00;111222333;De Vries;Brouwersdijk;3315AB;12;;Dordrecht\n`);
+    const { fileHeader, importCsv, recentDate } = await import('../src/modules/signals/test-helpers.ts');
+    await importCsv(t.db, 'TRIVIRE', `${fileHeader}\nA-1;${recentDate()};huur;450,00;111222333;De Vries;Brouwersdijk;3315AB;12;;Dordrecht\n`);
   });
   afterAll(() => t.close());
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/http/server.ts';
+import { recentDate } from '../src/modules/signals/test-helpers.ts';
 import { createTestDatabase } from './support/db.ts';
 import { createTestApp, demoEmails, DEMO_PASSWORD, loginAs, type Session, type TestApp } from './support/app.ts';
 import { sharedStringsBomb, signalWorkbookParts, writeZip, type ZipPart } from './support/zip.ts';
@@ -205,11 +206,12 @@ describe('one request never freezes the server', () => {
     const header = 'referentie;datum;soort;bedrag;achternaam;postcode;huisnummer;opmerking\n';
     const rows = 20_000;
     const note = 'n'.repeat(1024);
+    const signalDate = recentDate(); // a signal older than the retention term would be refused
     function* csv(): Generator<Buffer> {
       yield Buffer.from(header);
       for (let i = 0; i < rows; i += 500) {
         let piece = '';
-        for (let j = i; j < i + 500; j++) piece += `L-${j};2025-03-01;huur;50,00;Jansen;3315AB;${1 + (j % 400)};${note}\n`;
+        for (let j = i; j < i + 500; j++) piece += `L-${j};${signalDate};huur;50,00;Jansen;3315AB;${1 + (j % 400)};${note}\n`;
         yield Buffer.from(piece);
       }
     }

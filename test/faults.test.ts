@@ -39,7 +39,8 @@ function freePort(): Promise<number> {
 
 async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.resolve('bin/vangnet.js'), 'serve'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), VANGNET_LOG_LEVEL: 'silent', VANGNET_DEMO: 'false', ...env },
+    // A long retention term: the generated signals go back up to 330 days, and older than the term are refused.
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), VANGNET_LOG_LEVEL: 'silent', VANGNET_DEMO: 'false', VANGNET_SIGNALS_RETENTION_MONTHS: '120', ...env },
     stdio: 'ignore',
   });
   for (let i = 0; i < 300; i++) {

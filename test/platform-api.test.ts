@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { fileHeader, importCsv } from '../src/modules/signals/test-helpers.ts';
+import { fileHeader, importCsv, recentDate } from '../src/modules/signals/test-helpers.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/http/server.ts';
@@ -235,7 +235,7 @@ describe('audit trail and the application log', () => {
       expect(created.statusCode).toBe(201);
       const id = created.json().id;
       // The team's case for this resident is what lets the officer find and read them (need-to-know).
-      await importCsv(base.db, 'TRIVIRE', `${fileHeader}\nL-1;2025-03-01;huur;450,00;123456782;Bijzondernaam;Brouwersdijk;3315AB;12;;Dordrecht\n`);
+      await importCsv(base.db, 'TRIVIRE', `${fileHeader}\nL-1;${recentDate()};huur;450,00;123456782;Bijzondernaam;Brouwersdijk;3315AB;12;;Dordrecht\n`);
       await app.inject({ method: 'GET', url: `/api/v1/persons?municipalityCode=GM0505&surname=Bijzondernaam`, headers: officer.headers });
       await app.inject({ method: 'GET', url: `/api/v1/persons/${id}`, headers: officer.headers });
       const log = lines.join('');

@@ -24,8 +24,9 @@ interface Run {
 /** Runs `vangnet ...` as a child process; `killWhen` may kill it when stderr shows a given text. */
 function vangnet(env: Record<string, string>, args: string[], killWhen?: RegExp): Promise<Run> {
   return new Promise((resolve) => {
-    // node itself (not the tsx wrapper), so a kill hits the process doing the work.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: root, env: { ...process.env, VANGNET_LOG_LEVEL: 'silent', ...env } });
+    // node itself (not the tsx wrapper), so a kill hits the process doing the work. A long retention term: the files'
+    // fixed 2025 dates would otherwise be refused as past the term.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: root, env: { ...process.env, VANGNET_LOG_LEVEL: 'silent', VANGNET_SIGNALS_RETENTION_MONTHS: '120', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

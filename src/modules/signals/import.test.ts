@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { seedDemo } from '../../platform/demo.ts';
 import { auditEvents, persons } from '../../platform/schema.ts';
+import { FakeClock } from '../../platform/clock.ts';
 import { createTestDatabase } from '../../../test/support/db.ts';
 import { signalCases, signals, signalImports } from './schema.ts';
 import { fileHeader, importCsv, inspect, testSettings } from './test-helpers.ts';
@@ -14,7 +15,8 @@ describe('importing signal files into households’ cases', () => {
   let db: Database;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    ({ db, cleanup } = await createTestDatabase());
+    // A fixed day, so the files' fixed 2025 dates lie within the retention term (older signals are refused).
+    ({ db, cleanup } = await createTestDatabase({ clock: new FakeClock('2025-08-01T10:00:00Z') }));
     await seedDemo(db, 'Test-wachtwoord-123');
   });
   afterAll(() => cleanup?.());

@@ -6,6 +6,7 @@ import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { seedDemo } from '../../platform/demo.ts';
 import { auditEvents, organisations, users } from '../../platform/schema.ts';
+import { FakeClock } from '../../platform/clock.ts';
 import { createTestDatabase } from '../../../test/support/db.ts';
 import { importSignalFile } from './commands/importSignalFile.ts';
 import { getColumnMapping, setColumnMapping } from './mapping.ts';
@@ -21,7 +22,8 @@ describe('intake: files as creditors send them', () => {
   let officer: Actor;
   let creditorIds: Record<string, string>;
   beforeAll(async () => {
-    ({ db, cleanup } = await createTestDatabase());
+    // A fixed day, so the files' fixed 2025 dates lie within the retention term (older signals are refused).
+    ({ db, cleanup } = await createTestDatabase({ clock: new FakeClock('2025-05-15T10:00:00Z') }));
     await seedDemo(db, 'Test-wachtwoord-123');
     const [user] = await db.unaudited((q) => q.select().from(users).where(eq(users.email, 'signalering@dordrecht.example')));
     officer = { kind: 'user', userId: user!.id, displayName: user!.displayName, organisationId: user!.organisationId, organisationKind: 'municipal_team', roles: ['signal_officer'], municipalities: ['GM0505'], origin: null };

@@ -9,7 +9,7 @@ import { FakeClock } from '../../platform/clock.ts';
 import { seedDemo } from '../../platform/demo.ts';
 import { auditEvents, persons } from '../../platform/schema.ts';
 import { createTestDatabase } from '../../../test/support/db.ts';
-import { purgeExpiredCases, subtractMonths } from './commands/purgeExpiredCases.ts';
+import { amsterdamMidnight, purgeExpiredCases, subtractMonths } from './commands/purgeExpiredCases.ts';
 import { recordOutcome } from './commands/workCase.ts';
 import { collectSignalMetrics } from './metrics.ts';
 import { signalsModule } from './module.ts';
@@ -28,11 +28,17 @@ const officer: Actor = {
   origin: null,
 };
 
-describe('retention: erasing cases that led to no help', () => {
+/**
+ * Retention per signal, from its receipt (the day its import reached the municipality): the first file is received on
+ * 10 March 2025, the second (one more signal for P-3's household) on 1 June 2025. Term 6 months; a case that led to
+ * help is kept for 12 months from its closing.
+ */
+describe('retention: each signal without help erased after its own term, helped cases after theirs', () => {
   let db: Database;
   let cleanup: () => Promise<void>;
   const clock = new FakeClock('2025-03-10T10:00:00Z');
   const caseIds: Record<string, string> = {};
+  const personIds: Record<string, string> = {};
 
   beforeAll(async () => {
     ({ db, cleanup } = await createTestDatabase({ clock }));
@@ -48,73 +54,113 @@ describe('retention: erasing cases that led to no help', () => {
         'P-4;2025-03-05;huur;10,00;;Small;Straat;3318AA;4;;Dordrecht',
       ].join('\n'),
     );
-    const rows = await inspect(db, (tx) => tx.select({ reference: signals.reference, caseId: signals.caseId }).from(signals));
-    for (const r of rows) caseIds[r.reference] = r.caseId!;
+    const rows = await inspect(db, (tx) => tx.select({ reference: signals.reference, caseId: signals.caseId, personId: signalCases.personId }).from(signals).innerJoin(signalCases, eq(signalCases.id, signals.caseId)));
+    for (const r of rows) {
+      caseIds[r.reference] = r.caseId!;
+      personIds[r.reference] = r.personId!;
+    }
     await recordOutcome(db, officer, caseIds['P-1']!, { result: 'quick_fix' });
     await recordOutcome(db, officer, caseIds['P-2']!, { result: 'no_help_needed', helpResponse: 'declined' });
+    // Received on 1 June: a newer signal for P-3's household joins its open case.
+    clock.set('2025-06-01T10:00:00Z');
+    await importCsv(db, 'EVIDES', [fileHeader, 'P-3b;2025-05-28;drinkwater;45,50;;Unreached;Straat;3317AA;3;;Dordrecht'].join('\n'));
   });
   afterAll(() => cleanup?.());
 
   const remaining = () => inspect(db, async (tx) => (await tx.select({ id: signalCases.id }).from(signalCases)).map((c) => c.id));
+  const caseOf = (id: string) => inspect(db, async (tx) => (await tx.select().from(signalCases).where(eq(signalCases.id, id)))[0]);
+  const monitorYear = () => monitorFigures(db, systemActor('test'), { period: '2025' });
 
-  it('computes the cut-off in calendar months', () => {
+  it('computes the cut-off in calendar months, and the first instant of a day in Amsterdam', () => {
     expect(subtractMonths('2025-09-02', 6)).toBe('2025-03-02');
     expect(subtractMonths('2025-08-31', 6)).toBe('2025-02-28');
+    expect(amsterdamMidnight('2025-03-10').toISOString()).toBe('2025-03-09T23:00:00.000Z');
+    expect(amsterdamMidnight('2025-07-01').toISOString()).toBe('2025-06-30T22:00:00.000Z');
   });
 
-  it('keeps everything until the term has passed', async () => {
-    clock.set('2025-09-01T10:00:00Z');
+  it('joins the newer signal to the open case of the same household', async () => {
+    const c = await caseOf(caseIds['P-3']!);
+    expect(c).toMatchObject({ signalCount: 2, totalCents: 34_550, firstSignalDate: '2025-03-01', lastSignalDate: '2025-05-28' });
+  });
+
+  it('keeps everything until six months after the receipt', async () => {
+    clock.set('2025-09-10T10:00:00Z');
     const summary = await purgeExpiredCases(db, testSettings);
-    expect(summary).toMatchObject({ cutoff: '2025-03-01', casesPurged: 0 });
+    expect(summary).toMatchObject({ cutoff: '2025-03-10', casesPurged: 0, signalsPurged: 0 });
     expect(await remaining()).toHaveLength(4);
   });
 
-  it('erases the personal data of cases without help after the term, and the counts survive', async () => {
-    const before = await monitorFigures(db, systemActor('test'), { period: '2025-Q1' });
-    const metricsBefore = await collectSignalMetrics(db, { fromMonth: '2025-03', toMonth: '2025-03' });
-    const received = metricsBefore.filter((m) => m.measure === 'signals.received');
-    expect(received.reduce((sum, m) => sum + m.value, 0)).toBe(4);
-    expect(received.find((m) => m.areaCode === 'WK050504')).toEqual({ measure: 'signals.received', municipalityCode: 'GM0505', areaCode: 'WK050504', month: '2025-03', value: 1 });
-    expect(metricsBefore.find((m) => m.measure === 'signals.help_accepted' && m.value === 1)?.areaCode).toBe('WK050504');
-    const personIds = await inspect(db, async (tx) => (await tx.select({ id: signalCases.personId }).from(signalCases)).map((c) => c.id!));
-    clock.set('2025-09-02T10:00:00Z');
+  it('then erases each old signal without help: a case with an old and a new signal keeps only the new, its totals recomputed', async () => {
+    const before = await monitorYear();
+    const metricsBefore = await collectSignalMetrics(db, { fromMonth: '2025-03', toMonth: '2025-05' });
+    clock.set('2025-09-11T10:00:00Z');
     const summary = await purgeExpiredCases(db, testSettings);
-    // P-4's last signal (5 March) is still within the term.
-    expect(summary).toMatchObject({ cutoff: '2025-03-02', casesPurged: 2, signalsPurged: 2, personsErased: 2 });
-    expect((await remaining()).sort()).toEqual([caseIds['P-1'], caseIds['P-4']].sort());
-    const left = await inspect(db, async (tx) => tx.select({ surname: persons.surname }).from(persons).where(inArray(persons.id, personIds)));
-    expect(left.map((p) => p.surname).sort()).toEqual(['Helped', 'Small']);
-    const stillThere = await inspect(db, async (tx) => tx.select({ n: count() }).from(signals).where(inArray(signals.reference, ['P-2', 'P-3'])));
-    expect(stillThere[0]!.n).toBe(0);
+    expect(summary).toMatchObject({ cutoff: '2025-03-11', casesPurged: 2, helpedCasesPurged: 0, casesRecomputed: 1, signalsPurged: 3, personsErased: 2 });
+    expect((await remaining()).sort()).toEqual([caseIds['P-1'], caseIds['P-3']].sort());
 
-    expect(await monitorFigures(db, systemActor('test'), { period: '2025-Q1' })).toEqual(before);
-    expect(await collectSignalMetrics(db, { fromMonth: '2025-03', toMonth: '2025-03' })).toEqual(metricsBefore);
+    const p3 = await caseOf(caseIds['P-3']!);
+    expect(p3).toMatchObject({ signalCount: 1, totalCents: 4550, firstSignalDate: '2025-05-28', lastSignalDate: '2025-05-28' });
+    const left = await inspect(db, (tx) => tx.select({ reference: signals.reference }).from(signals).orderBy(signals.reference));
+    expect(left.map((s) => s.reference)).toEqual(['P-1', 'P-3b']);
+    const residents = await inspect(db, (tx) => tx.select({ surname: persons.surname }).from(persons).where(inArray(persons.id, Object.values(personIds))));
+    expect(residents.map((p) => p.surname).sort()).toEqual(['Helped', 'Unreached']);
+
+    // The counts survive, and P-3's household (one signal archived, one live) is still one household in the year.
+    expect(await monitorYear()).toEqual(before);
+    const all = (await monitorYear()).find((r) => r.creditorType === 'all')!;
+    expect(all).toMatchObject({ signals: 5, households: 4 });
+    expect(await collectSignalMetrics(db, { fromMonth: '2025-03', toMonth: '2025-05' })).toEqual(metricsBefore);
     const archive = await db.unaudited((q) => q.select().from(signalArchive));
-    expect(archive).toHaveLength(2);
-    expect(archive.map((a) => a.result).sort()).toEqual(['no_help_needed', null]);
-    expect(JSON.stringify(archive)).not.toContain(caseIds['P-2']);
+    expect(archive).toHaveLength(3);
+    expect(archive.map((a) => a.result).sort()).toEqual(['no_help_needed', null, null]);
+    for (const id of Object.values(caseIds)) expect(JSON.stringify(archive)).not.toContain(id);
 
-    const [line] = await db.unaudited((q) => q.select().from(auditEvents).where(eq(auditEvents.actorKind, 'system:signals-retention')).orderBy(auditEvents.id));
-    expect(line).toBeDefined();
+    // One audit line names the three residents whose data was erased or changed.
     const deletes = await db.unaudited((q) => q.select().from(auditEvents).where(eq(auditEvents.action, 'delete')));
-    expect(deletes.at(-1)!.subjectIds).toHaveLength(2);
+    const line = deletes.at(-1)!;
+    expect(line.actorKind).toBe('system:signals-retention');
+    expect([...line.subjectIds].sort()).toEqual([personIds['P-2'], personIds['P-3'], personIds['P-4']].sort());
+    expect(line.details).toMatchObject({ signalsPurged: 3, casesPurged: 2, casesRecomputed: 1 });
   });
 
-  it('runs daily in the server as a job; a second run erases nothing more', async () => {
+  it('erases the remaining signal six months after its own receipt, and with it the case', async () => {
+    clock.set('2025-12-01T10:00:00Z');
+    expect(await purgeExpiredCases(db, testSettings)).toMatchObject({ cutoff: '2025-06-01', signalsPurged: 0 });
+    const before = await monitorYear();
+    clock.set('2025-12-02T10:00:00Z');
+    expect(await purgeExpiredCases(db, testSettings)).toMatchObject({ signalsPurged: 1, casesPurged: 1, casesRecomputed: 0, personsErased: 1 });
+    expect(await remaining()).toEqual([caseIds['P-1']]);
+    expect(await monitorYear()).toEqual(before);
+  });
+
+  it('keeps the helped case for its own term after closing, then the daily job erases it too, counts kept', async () => {
     const job = signalsModule.jobs?.find((j) => j.name === 'signals-retention');
     expect(job?.everyMs).toBe(24 * 60 * 60 * 1000);
-    // Another module still refers to P-4's resident: the case goes, the person stays for that module.
-    const small = await inspect(db, async (tx) => (await tx.select({ personId: signalCases.personId }).from(signalCases).where(eq(signalCases.id, caseIds['P-4']!)))[0]!.personId!);
+    // Another module still refers to the helped resident: the case goes, the person stays for that module.
+    const helped = personIds['P-1']!;
     await inspect(db, (tx) => tx.execute(sql.raw('create table purge_test_reference (person_id uuid not null references persons(id))')));
-    await inspect(db, (tx) => tx.execute(sql.raw(`insert into purge_test_reference values ('${small}')`)));
-    clock.set('2025-09-06T10:00:00Z');
+    await inspect(db, (tx) => tx.execute(sql.raw(`insert into purge_test_reference values ('${helped}')`)));
+    const closedOn = (await caseOf(caseIds['P-1']!))!.closedOn;
+    expect(closedOn).toBe('2025-03-10');
+    clock.set('2026-03-10T10:00:00Z');
+    expect(await purgeExpiredCases(db, testSettings)).toMatchObject({ helpedCutoff: '2025-03-10', casesPurged: 0 });
+    const before = await monitorYear();
+    const metricsBefore = await collectSignalMetrics(db, { fromMonth: '2025-03', toMonth: '2025-03' });
+    expect(metricsBefore.find((m) => m.measure === 'signals.help_accepted' && m.value === 1)).toBeDefined();
+
+    clock.set('2026-03-11T10:00:00Z');
     await job!.run(db, loadConfig({}));
-    // Now P-4 (5 March, no help) has expired too; the helped case stays.
-    expect(await remaining()).toEqual([caseIds['P-1']]);
-    const kept = await inspect(db, (tx) => tx.select({ surname: persons.surname }).from(persons).where(eq(persons.id, small)));
-    expect(kept).toEqual([{ surname: 'Small' }]);
+    expect(await remaining()).toEqual([]);
+    const stillThere = await inspect(db, async (tx) => tx.select({ n: count() }).from(signals));
+    expect(stillThere[0]!.n).toBe(0);
+    const kept = await inspect(db, (tx) => tx.select({ surname: persons.surname }).from(persons).where(eq(persons.id, helped)));
+    expect(kept).toEqual([{ surname: 'Helped' }]);
     const lastDelete = (await db.unaudited((q) => q.select().from(auditEvents).where(eq(auditEvents.action, 'delete')))).at(-1)!;
-    expect(lastDelete.details).toMatchObject({ casesPurged: 1, personsErased: 0 });
-    expect((await purgeExpiredCases(db, testSettings)).casesPurged).toBe(0);
+    expect(lastDelete.details).toMatchObject({ casesPurged: 1, helpedCasesPurged: 1, personsErased: 0 });
+    expect(await monitorYear()).toEqual(before);
+    expect(await collectSignalMetrics(db, { fromMonth: '2025-03', toMonth: '2025-03' })).toEqual(metricsBefore);
+    const archived = await db.unaudited((q) => q.select().from(signalArchive).where(eq(signalArchive.result, 'quick_fix')));
+    expect(archived).toMatchObject([{ accepted: true, signals: 1, month: '2025-03', creditorType: 'rent' }]);
+    expect(await purgeExpiredCases(db, testSettings)).toMatchObject({ casesPurged: 0, signalsPurged: 0 });
   });
 });

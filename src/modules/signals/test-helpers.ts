@@ -2,11 +2,17 @@ import { Readable } from 'node:stream';
 import { inflateSync } from 'node:zlib';
 import type { Database, Tx } from '../../db/database.ts';
 import { systemActor } from '../../platform/actor.ts';
+import { amsterdamDate } from '../../platform/clock.ts';
 import { importSignalFile, type ImportSummary } from './commands/importSignalFile.ts';
 import { readSignalFile } from './parse.ts';
 import { signalSettings, type SignalSettings } from './settings.ts';
 
 export const testSettings: SignalSettings = signalSettings({});
+
+/** A signal date a few days before `now` (Europe/Amsterdam): within the retention term, whatever day the tests run. */
+export function recentDate(now: Date = new Date(), daysAgo = 7): string {
+  return amsterdamDate(new Date(now.getTime() - daysAgo * 86_400_000));
+}
 
 export const fileHeader = 'referentie;datum;soort;bedrag;bsn;achternaam;straat;postcode;huisnummer;toevoeging;woonplaats';
 
