@@ -2,10 +2,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { count, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../db/database.ts';
 import { seedDemo } from '../../platform/demo.ts';
+import { auditEvents } from '../../platform/schema.ts';
 import { createTestDatabase } from '../../../test/support/db.ts';
 import { generateSignalCsv } from './generate.ts';
 import { signalImports, signals } from './schema.ts';
@@ -133,6 +134,29 @@ describe('vangnet signals import (command line)', () => {
     expect(cleared.code).toBe(0);
     expect(cleared.stdout).toContain('geen kolomkoppeling');
   }, 600_000);
+
+  it('shows and switches municipal taxes per municipality (vangnet signals taxes), audited', async () => {
+    const shown = await vangnet(env, ['signals', 'taxes', 'show', '--municipality', 'GM0505']);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain('Dordrecht (GM0505): signalen over gemeentelijke belastingen staan uit.');
+    const on = await vangnet(env, ['signals', 'taxes', 'on', '--municipality', 'GM0505', '--json']);
+    expect(JSON.parse(on.stdout)).toMatchObject({ municipalityCode: 'GM0505', municipalTaxes: true });
+    const off = await vangnet(env, ['signals', 'taxes', 'off', '--municipality', 'GM0505']);
+    expect(off.stdout).toContain('staan uit');
+    const unknown = await vangnet(env, ['signals', 'taxes', 'on', '--municipality', 'GM9999']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('De gemeente GM9999 is niet gevonden.');
+    const db = await open();
+    try {
+      const lines = await db.unaudited((q) => q.select().from(auditEvents).where(eq(auditEvents.objectType, 'signal_municipality_settings')).orderBy(auditEvents.id));
+      expect(lines.map((l) => [l.actorKind, l.details])).toEqual([
+        ['system:cli:signals-taxes', { municipalTaxes: true }],
+        ['system:cli:signals-taxes', { municipalTaxes: false }],
+      ]);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
 
   it('leaves exactly one copy when an import is killed midway and run again', async () => {
     const rows = 40_000;
