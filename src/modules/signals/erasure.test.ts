@@ -147,7 +147,7 @@ describe('a purge really erases (PGlite on a real data folder)', () => {
       const before = findIn(folderBlobs(dataDir), erased);
       for (const [what, files] of Object.entries(before)) if (!what.includes('text')) expect(files, what).not.toEqual([]);
 
-      clock.set('2025-09-02T10:00:00Z');
+      clock.set('2025-09-03T10:00:00Z'); // the term (6 months) has passed since the receipt on 2 March
       const summary = await purgeExpiredCases(db, testSettings);
       expect(summary).toMatchObject({ casesPurged: 301, personsErased: 301 });
 
@@ -168,7 +168,7 @@ describe('a purge really erases (PGlite on a real data folder)', () => {
       // The database still works: the kept case is there, and new work goes on.
       const left = await inspect(db, (tx) => tx.select({ surname: signals.surname }).from(signals));
       expect(left).toEqual([{ surname: kept.surname }]);
-      expect((await importCsv(db, 'TRIVIRE', [header, line('N-1', { ...kept, bsn: '' }, '25')].join('\n'))).accepted).toBe(1);
+      expect((await importCsv(db, 'TRIVIRE', [header, line('N-1', { ...kept, bsn: '' }, '25').replace('2025-03-01', '2025-09-01')].join('\n'))).accepted).toBe(1);
     } finally {
       await db.close();
     }
@@ -193,7 +193,7 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('a purge really erases (P
       const before = findIn(await dumpText('before.pgdump'), erased);
       for (const what of ['bsn', 'surname', 'street', 'postcode', 'phone', 'email', 'birth date (ISO text)']) expect(before[what], what).toEqual(['backup']);
 
-      clock.set('2025-09-02T10:00:00Z');
+      clock.set('2025-09-03T10:00:00Z'); // the term (6 months) has passed since the receipt on 2 March
       const summary = await purgeExpiredCases(db, testSettings);
       expect(summary).toMatchObject({ casesPurged: 301, personsErased: 301 });
       expect(summary.scrub?.done).toEqual(expect.arrayContaining(['vacuum full', 'analyze']));
