@@ -164,3 +164,66 @@ describe('retention: each signal without help erased after its own term, helped 
     expect(await purgeExpiredCases(db, testSettings)).toMatchObject({ casesPurged: 0, signalsPurged: 0 });
   });
 });
+
+/**
+ * The purge at scale, by behaviour (its timings are in docs/signals.md, "Retention", from bench/purge.ts): thousands of
+ * signals in two deliveries, many households in both; afterwards nothing past its term is left, every case adds up,
+ * nothing is lost from the counts, and every foreign key to `persons` has the index that keeps the deletes fast.
+ */
+describe('retention at scale', () => {
+  let db: Database;
+  let cleanup: () => Promise<void>;
+  const clock = new FakeClock('2025-01-01T09:00:00Z');
+  const rows = 3000;
+  beforeAll(async () => {
+    ({ db, cleanup } = await createTestDatabase({ clock }));
+    await seedDemo(db, 'Test-wachtwoord-123');
+    const { generateSignalCsv } = await import('./generate.ts');
+    const file = (endDate: string, prefix: string, seed: number) => generateSignalCsv({ rows: rows / 2, endDate, days: 60, seed, referencePrefix: prefix, householdShare: 0.7, kinds: ['huur'] });
+    expect((await importCsv(db, 'TRIVIRE', file('2024-12-31', 'A-', 1))).accepted).toBe(rows / 2);
+    clock.set('2025-04-01T09:00:00Z');
+    expect((await importCsv(db, 'TRIVIRE', file('2025-03-31', 'B-', 2))).accepted).toBe(rows / 2);
+  }, 120_000);
+  afterAll(() => cleanup?.());
+
+  it('has an index for every foreign key to persons, so deleting a resident looks up rather than scans', async () => {
+    const unindexed = await inspect(db, async (tx) =>
+      ((await tx.execute(sql`
+        select c.conrelid::regclass::text as tbl, a.attname as col
+        from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+        where c.contype = 'f' and c.confrelid = 'persons'::regclass
+          and not exists (select 1 from pg_index i where i.indrelid = c.conrelid and i.indkey[0] = c.conkey[1])
+        order by 1, 2`)) as unknown as { rows: { tbl: string; col: string }[] }).rows,
+    );
+    expect(unindexed).toEqual([]);
+    const cases = await inspect(db, async (tx) => ((await tx.execute(sql.raw("select indexname from pg_indexes where tablename = 'signal_cases'"))) as unknown as { rows: { indexname: string }[] }).rows.map((r) => r.indexname));
+    expect(cases).toContain('signal_cases_person_idx');
+  });
+
+  it('erases every signal of the first delivery, keeps the second, and every remaining case adds up', async () => {
+    const year = () => monitorFigures(db, systemActor('test'), { period: '2024' });
+    const year2025 = () => monitorFigures(db, systemActor('test'), { period: '2025' });
+    const before = [await year(), await year2025()];
+    clock.set('2025-07-02T09:00:00Z');
+    const summary = await purgeExpiredCases(db, testSettings);
+    expect(summary.signalsPurged).toBe(rows / 2);
+    expect(summary.casesRecomputed).toBeGreaterThan(0); // households in both deliveries keep their newer signals
+    expect(summary.casesPurged).toBeGreaterThan(0);
+    expect([await year(), await year2025()]).toEqual(before);
+
+    const check = await inspect(db, async (tx) => {
+      const one = async (q: string) => Number(((await tx.execute(sql.raw(q))) as unknown as { rows: { n: number }[] }).rows[0]!.n);
+      return {
+        first: await one("select count(*)::int as n from signals where reference like 'A-%'"),
+        second: await one("select count(*)::int as n from signals where reference like 'B-%'"),
+        orphans: await one('select count(*)::int as n from signals s where not exists (select 1 from signal_cases c where c.id = s.case_id)'),
+        empty: await one('select count(*)::int as n from signal_cases c where not exists (select 1 from signals s where s.case_id = c.id)'),
+        wrong: await one(`select count(*)::int as n from signal_cases c join (select case_id, count(*)::int as n, sum(amount_cents)::int as total,
+            min(signal_date) as f, max(signal_date) as l from signals group by case_id) s on s.case_id = c.id
+          where c.signal_count <> s.n or c.total_cents <> s.total or c.first_signal_date <> s.f or c.last_signal_date <> s.l`),
+        archived: await one('select coalesce(sum(signals), 0)::int as n from signal_archive'),
+      };
+    });
+    expect(check).toEqual({ first: 0, second: rows / 2, orphans: 0, empty: 0, wrong: 0, archived: rows / 2 });
+  }, 120_000);
+});
