@@ -37,7 +37,11 @@ export interface SignalRecord {
   crisis: boolean;
   /** DDAS `warmeOverdracht`: the creditor already spoke to the resident and asks the municipality to take over. */
   warmHandover: boolean;
+  /** Not in DDAS (column `dreiging`): an eviction or a cut-off of energy or water is near. */
+  threat: Threat | null;
 }
+
+export type Threat = 'eviction' | 'cut_off';
 
 export type Rejection = Required<FieldProblem>;
 export type RowResult = { line: number; ok: true; record: SignalRecord } | { line: number; ok: false; rejections: Rejection[] };
@@ -233,6 +237,37 @@ const optional = (value: string | undefined): string | null => {
   return v ? v : null;
 };
 
+const threatWords: Record<string, Threat> = {
+  ontruiming: 'eviction',
+  ontruimingsdatum: 'eviction',
+  uitzetting: 'eviction',
+  huisuitzetting: 'eviction',
+  eviction: 'eviction',
+  afsluiting: 'cut_off',
+  afsluiten: 'cut_off',
+  afgesloten: 'cut_off',
+  afsluitingsdatum: 'cut_off',
+  cutoff: 'cut_off',
+  cut_off: 'cut_off',
+};
+/** Which threat a plain "ja" means, by creditor type: the landlord (or bank) evicts, the utility cuts off. */
+const threatOfType: Partial<Record<CreditorType, Threat>> = { rent: 'eviction', mortgage: 'eviction', energy: 'cut_off', water: 'cut_off' };
+
+/**
+ * The `dreiging` cell: `ontruiming` (also uitzetting), `afsluiting` (also afsluiten), or yes/no as `crisissignaal`
+ * (yes means the threat of the creditor's kind: eviction for rent, cut-off for energy and water). Undefined when it
+ * cannot be read.
+ */
+export function parseThreat(text: string | undefined, creditorType: CreditorType | undefined): Threat | null | undefined {
+  const v = (text ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+  if (threatWords[v]) return threatWords[v];
+  if (['geen', 'nvt', 'n.v.t.'].includes(v)) return null;
+  const flag = parseFlag(text);
+  if (flag === false) return null;
+  if (flag === true) return creditorType ? threatOfType[creditorType] : undefined;
+  return undefined;
+}
+
 /** One row of raw cells → a record or every reason it cannot be stored. `today` keeps dates out of the future. */
 export function validateSignalRow(raw: RawRow, line: number, today: string, intake: IntakeContext = {}): RowResult {
   const rejections: Rejection[] = [];
@@ -306,6 +341,13 @@ export function validateSignalRow(raw: RawRow, line: number, today: string, inta
   const warmHandover = parseFlag(raw.warme_overdracht);
   if (warmHandover === null) reject('warme_overdracht', 'De warme overdracht is geen ja of nee (gebruik ja/nee, j/n, 1/0, true/false of x/leeg).');
 
+  const threat = parseThreat(raw.dreiging, creditorType);
+  if (threat === undefined) {
+    reject('dreiging', creditorType && parseFlag(raw.dreiging) === true
+      ? 'Bij deze soort schuldeiser is geen ontruiming of afsluiting mogelijk; laat dreiging leeg of schrijf ontruiming of afsluiting.'
+      : 'De dreiging is onbekend (gebruik ontruiming, afsluiting, ja of nee, of laat het leeg).');
+  }
+
   const postcodeText = optional(raw.postcode);
   const postcode = postcodeText ? normalisePostcode(postcodeText) : null;
   if (!postcodeText) reject('postcode', 'De postcode ontbreekt.');
@@ -341,6 +383,7 @@ export function validateSignalRow(raw: RawRow, line: number, today: string, inta
       arisenOn,
       crisis: crisis!,
       warmHandover: warmHandover!,
+      threat: threat ?? null,
     },
   };
 }
