@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { dordrechtWijken } from '../../platform/areas.ts';
 import { assertCan } from '../../platform/authz.ts';
-import { ValidationError, type FieldProblem } from '../../platform/errors.ts';
+import { ForbiddenError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import { municipalities } from '../../platform/schema.ts';
 import { postcodeAreas } from './schema.ts';
 
@@ -122,6 +122,14 @@ export async function replacePostcodeAreas(db: Database, actor: Actor, rows: Pos
   if (actor.kind !== 'system') assertCan(actor, 'organisations:manage');
   const perMunicipality: Record<string, number> = {};
   for (const r of rows) perMunicipality[r.municipalityCode] = (perMunicipality[r.municipalityCode] ?? 0) + 1;
+  // The table routes every municipality's signals: an admin changes it only for municipalities they administer (the
+  // ones in the new table and in the one it replaces). The operator's CLI (system) may always.
+  if (actor.kind !== 'system') {
+    const current = Object.keys(await postcodeAreaCounts(db));
+    const own = actor.kind === 'user' || actor.kind === 'api_key' ? actor.municipalities : [];
+    const foreign = [...new Set([...current, ...Object.keys(perMunicipality)])].filter((m) => !own.includes(m)).sort();
+    if (foreign.length) throw new ForbiddenError(`U beheert niet alle gemeenten in de postcodetabel (${foreign.join(', ')}); laat de tabel laden door een beheerder van die gemeenten of met vangnet postcode-areas load.`);
+  }
   return db.audited(actor, { action: 'update', objectType: 'postcode_areas', municipalityCodes: Object.keys(perMunicipality).sort(), details: { postcodes: rows.length, municipalities: perMunicipality } }, async (tx) => {
     await tx.execute(sql`delete from postcode_areas`);
     for (let i = 0; i < rows.length; i += 5000) await tx.insert(postcodeAreas).values(rows.slice(i, i + 5000));

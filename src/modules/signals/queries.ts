@@ -38,6 +38,7 @@ const caseColumns = {
   firstSignalDate: signalCases.firstSignalDate,
   lastSignalDate: signalCases.lastSignalDate,
   dueDate: signalCases.dueDate,
+  urgent: signalCases.urgent,
   letterSentOn: signalCases.letterSentOn,
   reached: signalCases.reached,
   helpResponse: signalCases.helpResponse,
@@ -80,7 +81,7 @@ export async function listCases(db: Database, actor: Actor, filter: CaseFilter) 
       .leftJoin(persons, eq(persons.id, signalCases.personId))
       .leftJoin(users, eq(users.id, signalCases.assignedUserId))
       .where(and(...where))
-      .orderBy(sql`${signalCases.dueDate} asc nulls last`, asc(signalCases.createdAt))
+      .orderBy(desc(signalCases.urgent), sql`${signalCases.dueDate} asc nulls last`, asc(signalCases.createdAt))
       .limit(filter.limit)
       .offset(filter.offset);
     const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(signalCases).where(and(...where))) as [{ total: number }];
@@ -122,6 +123,13 @@ export async function getCase(db: Database, actor: Actor, caseId: string) {
         arisenOn: signals.arisenOn,
         crisis: signals.crisis,
         warmHandover: signals.warmHandover,
+        threat: signals.threat,
+        // Each signal's own address: the case follows the newest one, older ones show where the household was.
+        street: signals.street,
+        houseNumber: signals.houseNumber,
+        houseNumberSuffix: signals.houseNumberSuffix,
+        postcode: signals.postcode,
+        city: signals.city,
         status: signals.status,
         importId: signals.importId,
         receivedAt: signalImports.createdAt,
