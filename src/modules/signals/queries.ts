@@ -270,6 +270,27 @@ export async function monitorFigures(db: Database, actor: Actor, input: { period
       group by f.municipality_code, f.creditor_type, l.to_letter, l.to_attempt, l.to_contact
       order by f.municipality_code, f.creditor_type = 'all', f.creditor_type`);
     const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+    // Signals for people who are no resident of the municipality (routed by postcode): no case, counted apart, under
+    // the municipality that received them.
+    const outsiders = (
+      (await tx.execute(sql`
+        select municipality_code, creditor_type, count(*)::int as n from signals
+        where status = 'not_resident' and case_id is null and signal_date between ${period.from} and ${period.to} and ${munFilter(sql`municipality_code`)}
+        group by municipality_code, creditor_type`)) as unknown as { rows: Record<string, unknown>[] }
+    ).rows;
+    const notResident = new Map<string, number>();
+    for (const o of outsiders) {
+      for (const type of [String(o.creditor_type), 'all']) {
+        const key = `${o.municipality_code}|${type}`;
+        notResident.set(key, (notResident.get(key) ?? 0) + Number(o.n));
+      }
+    }
+    const present = new Set(rows.map((r) => `${r.municipality_code}|${r.creditor_type}`));
+    for (const key of [...notResident.keys()].filter((k) => !present.has(k)).sort((a, b) => (a.endsWith('|all') ? 1 : 0) - (b.endsWith('|all') ? 1 : 0) || a.localeCompare(b))) {
+      const [municipality, type] = key.split('|');
+      rows.push({ municipality_code: municipality, creditor_type: type, signals: 0, households: 0, letters: 0, reached: 0, accepted: 0, outcomes: {}, to_letter: null, to_attempt: null, to_contact: null });
+    }
+    rows.sort((a, b) => String(a.municipality_code).localeCompare(String(b.municipality_code)) || Number(a.creditor_type === 'all') - Number(b.creditor_type === 'all') || String(a.creditor_type).localeCompare(String(b.creditor_type)));
     return rows.map((r) => {
       const letters = Number(r.letters);
       const reached = Number(r.reached);
@@ -286,6 +307,7 @@ export async function monitorFigures(db: Database, actor: Actor, input: { period
         accepted,
         reachedPct: percent(reached, letters),
         acceptedPct: percent(accepted, reached),
+        notResident: notResident.get(`${r.municipality_code}|${r.creditor_type}`) ?? 0,
         outcomes: outcomes as MonitorRow['outcomes'],
         medianDays: { toLetter: days(r.to_letter), toFirstAttempt: days(r.to_attempt), toContact: days(r.to_contact) },
       };
