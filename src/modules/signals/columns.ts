@@ -50,5 +50,5 @@ export const signalColumnLabels: Record<SignalColumn, string> = {
   ontstaansdatum: 'Ontstaansdatum (achterstand sinds)',
   crisissignaal: 'Crisissignaal (ja/nee)',
   warme_overdracht: 'Warme overdracht (ja/nee)',
-  dreiging: 'Dreiging: ontruiming of afsluiting dichtbij',
+  dreiging: 'Dreiging: ontruiming, afsluiting of beëindiging zorgverzekering dichtbij',
 };

@@ -210,19 +210,23 @@ describe('routing signals by postcode, and the household rules', () => {
       row({ ref: 'U-3', soort: 'huur', name: 'Meijer', pc: '3313AA', nr: '3' }),
       row({ ref: 'U-4', soort: 'huur', name: 'Vos', pc: '3313AA', nr: '4', threat: 'misschien' }),
     ]);
-    expect(summary.rejections).toEqual([{ line: 5, field: 'dreiging', reason: expect.stringContaining('ontruiming, afsluiting, ja of nee') }]);
+    expect(summary.rejections).toEqual([{ line: 5, field: 'dreiging', reason: expect.stringContaining('ontruiming, afsluiting, beëindiging, ja of nee') }]);
     // Wednesday 24 December: 25 and 26 December are holidays, 27 and 28 a weekend, so the third working day is the 31st.
     expect(await caseOf('U-1', 'TRIVIRE')).toMatchObject({ urgent: true, dueDate: '2025-12-31' });
     expect(await signalOf('U-1', 'TRIVIRE')).toMatchObject({ threat: 'eviction' });
     expect(await caseOf('U-2', 'TRIVIRE')).toMatchObject({ urgent: true, dueDate: '2025-12-31' });
     expect(await caseOf('U-3', 'TRIVIRE')).toMatchObject({ urgent: false, dueDate: null });
-    // A water company's "ja" is a cut-off; a health insurer cannot evict or cut off.
+    // A water company's "ja" is a cut-off; a health insurer's the end of the insurance; an energy company cannot evict.
     const water = await importRows('EVIDES', [row({ ref: 'U-5', soort: 'drinkwater', name: 'Bos', pc: '3313AA', nr: '3', threat: 'ja' })]);
     expect(water.rejected).toBe(0);
     expect(await signalOf('U-5', 'EVIDES')).toMatchObject({ threat: 'cut_off' });
     expect(await caseOf('U-5', 'EVIDES')).toMatchObject({ urgent: true, dueDate: '2025-12-31' });
-    const insurer = await importRows('VGZ', [row({ ref: 'U-6', soort: 'zorgverzekering', name: 'Bos', pc: '3313AA', nr: '9', threat: 'ja' })]);
-    expect(insurer.rejections).toEqual([{ line: 2, field: 'dreiging', reason: expect.stringContaining('geen ontruiming of afsluiting mogelijk') }]);
+    const insurer = await importRows('VGZ', [row({ ref: 'U-6', soort: 'zorgverzekering', name: 'Bos', pc: '3313AA', nr: '9', threat: 'Beëindiging' }), row({ ref: 'U-7', soort: 'zorgverzekering', name: 'Bos', pc: '3313AA', nr: '11', threat: 'ontruiming' })]);
+    expect(insurer.rejections).toEqual([{ line: 3, field: 'dreiging', reason: 'Bij deze soort schuldeiser past alleen beëindiging van de zorgverzekering als dreiging.' }]);
+    expect(await caseOf('U-6', 'VGZ')).toMatchObject({ urgent: true });
+    const noThreat = await importRows('EVIDES', [row({ ref: 'U-8', soort: 'drinkwater', name: 'Bos', pc: '3313AA', nr: '13', threat: 'nee' })]);
+    expect(noThreat.rejected).toBe(0);
+    expect(await caseOf('U-8', 'EVIDES')).toMatchObject({ urgent: false });
 
     const queue = (await t.app.inject({ method: 'GET', url: '/api/v1/signals/cases?limit=500', headers: officer.headers })).json() as { items: { urgent: boolean }[] };
     const firstCalm = queue.items.findIndex((c) => !c.urgent);

@@ -64,7 +64,7 @@ export const signalCases = personal(
       assignedUserId: uuid('assigned_user_id').references(() => users.id),
       dueDate: date('due_date'),
       /**
-       * The urgent route: a crisis signal, or a rent/energy/water signal that says eviction or cut-off is near. First
+       * The urgent route: a crisis signal, or a signal that says eviction, cut-off or the end of the health insurance is near. First
        * contact is then due within 3 working days (Wgs art. 4), and urgent cases come first in the queue.
        */
       urgent: boolean('urgent').notNull().default(false),
@@ -128,10 +128,11 @@ export const signals = personal(
       /** DDAS warmeOverdracht: the creditor spoke to the resident and asks the municipality to take over. */
       warmHandover: boolean('warm_handover').notNull().default(false),
       /**
-       * Not in DDAS: the creditor says an eviction (`eviction`) or a cut-off of energy or water (`cut_off`) is near
-       * (column `dreiging`). With a rent, energy or water signal it puts the case on the urgent route.
+       * Not in DDAS: the creditor says an eviction (`eviction`), a cut-off of energy or water (`cut_off`) or the end
+       * of the health insurance (`termination`) is near (column `dreiging`; the reader accepts only the threat that
+       * fits the creditor type). It puts the case on the urgent route (Wgs art. 4).
        */
-      threat: text('threat').$type<'eviction' | 'cut_off'>(),
+      threat: text('threat').$type<'eviction' | 'cut_off' | 'termination'>(),
       householdKey: text('household_key').notNull(),
       status: text('status').notNull().default('not_yet_taken_up'),
       caseId: uuid('case_id'),

@@ -206,9 +206,6 @@ function importRowId(importId: string, n: SQL): SQL {
   return sql`encode(substring(uuid_send(${importId}::uuid) from 1 for 8) || int8send(${n} | (-9223372036854775808)::bigint), 'hex')::uuid`;
 }
 
-/** The creditor types whose threat (eviction, cut-off) puts a case on the urgent route. */
-const urgentTypes = sql`('rent', 'energy', 'water')`;
-
 /**
  * From the staging table into signals and cases, set-based (the rules are in household.ts and docs/signals.md):
  * drop rows already received (same creditor and reference, also twice in one file); route each row to the
@@ -244,7 +241,9 @@ export async function storeStagedSignals(
       case when coalesce(p6.municipality_code, p4.municipality_code) in ${targetList} then coalesce(p6.municipality_code, p4.municipality_code) end as municipality_code,
       case when p6.postcode is not null then p6.wijk_code else p4.wijk_code end as area_code,
       case when coalesce(p6.municipality_code, p4.municipality_code) in ${targetList} then null else 'not_resident' end as kind,
-      (s.crisis or (s.threat is not null and s.creditor_type in ${urgentTypes})) as urgent
+      -- The urgent route (Wgs art. 4): a crisis, or a threat of eviction, cut-off or the end of the health insurance
+      -- (the reader keeps only a threat that fits the creditor type).
+      (s.crisis or s.threat is not null) as urgent
     from signal_stage s
     join (select min(seq) as seq from signal_stage group by reference) f on f.seq = s.seq
     left join postcode_areas p6 on p6.postcode = s.postcode

@@ -40,7 +40,7 @@ interface CaseDetailData extends CaseRow {
   closedOn: string | null;
   urgent: boolean;
   assignedUserId: string | null;
-  signals: { id: string; reference: string; signalDate: string; creditorType: string; creditorName: string; amountCents: number; status: string; isNew: boolean; arisenOn: string | null; crisis: boolean; warmHandover: boolean; threat: 'eviction' | 'cut_off' | null;
+  signals: { id: string; reference: string; signalDate: string; creditorType: string; creditorName: string; amountCents: number; status: string; isNew: boolean; arisenOn: string | null; crisis: boolean; warmHandover: boolean; threat: 'eviction' | 'cut_off' | 'termination' | null;
     street: string | null; houseNumber: number; houseNumberSuffix: string | null; postcode: string; city: string | null }[];
   contactAttempts: { id: string; kind: string; reached: boolean; date: string; partOfDay: string; note: string | null; userName: string | null }[];
 }
@@ -140,7 +140,7 @@ export function SignalCase() {
               <dt>Termijn</dt>
               <dd>{formatDate(c.dueDate)}</dd>
               <dt>Spoed</dt>
-              <dd>{c.urgent ? <strong>Ja: crisis, ontruiming of afsluiting dreigt (eerste contact binnen 3 werkdagen)</strong> : 'Nee'}</dd>
+              <dd>{c.urgent ? <strong>Ja: crisis, of ontruiming, afsluiting of beëindiging van de zorgverzekering dreigt (eerste contact binnen 3 werkdagen)</strong> : 'Nee'}</dd>
             </dl>
             {c.letterSentOn && (
               <Paragraph>
@@ -185,7 +185,7 @@ export function SignalCase() {
                     <TableCell>{s.arisenOn ? formatDate(s.arisenOn) : 'onbekend'}</TableCell>
                     <TableCell>{address({ ...s, houseNumber: String(s.houseNumber) })}</TableCell>
                     <TableCell>{s.crisis ? <strong>Ja, crisis</strong> : 'Nee'}</TableCell>
-                    <TableCell>{s.threat === 'eviction' ? <strong>Ontruiming</strong> : s.threat === 'cut_off' ? <strong>Afsluiting</strong> : 'Geen'}</TableCell>
+                    <TableCell>{s.threat === 'eviction' ? <strong>Ontruiming</strong> : s.threat === 'cut_off' ? <strong>Afsluiting</strong> : s.threat === 'termination' ? <strong>Beëindiging zorgverzekering</strong> : 'Geen'}</TableCell>
                     <TableCell>{s.warmHandover ? 'Ja, schuldeiser heeft al contact' : 'Nee'}</TableCell>
                     <TableCell>{label(signalStatusLabels, s.status)}</TableCell>
                   </TableRow>
