@@ -115,7 +115,7 @@ describe('vangnet signals import (command line)', () => {
     expect(headerless.stderr).toContain('kopregel');
     // A creditor of several municipalities needs no --municipality: its rows are routed by postcode.
     const routed = path.join(dir, 'drechtsteden.csv');
-    fs.writeFileSync(routed, ['referentie;datum;soort;bedrag;achternaam;postcode;huisnummer', 'R-1;01-03-2025;zorgverzekering;80,00;Jansen;3315AB;12', 'R-2;01-03-2025;zorgverzekering;80,00;Visser;3331AB;7', 'R-3;01-03-2025;zorgverzekering;80,00;Bos;1011AB;1'].join('\n'));
+    fs.writeFileSync(routed, ['referentie;datum;soort;bedrag;achternaam;postcode;huisnummer', 'R-1;01-03-2025;zorgverzekering;80,00;Jansen;3318ZZ;99', 'R-2;01-03-2025;zorgverzekering;80,00;Visser;3331AB;7', 'R-3;01-03-2025;zorgverzekering;80,00;Bos;1011AB;1'].join('\n'));
     const perMunicipality = await vangnet(env, ['signals', 'import', routed, '--creditor', 'VGZ']);
     expect(perMunicipality.code).toBe(0);
     expect(perMunicipality.stdout).toContain('GM0505: 1 signalen, 1 nieuwe zaken');

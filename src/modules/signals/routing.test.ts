@@ -11,6 +11,7 @@ import { importSignalFile } from './commands/importSignalFile.ts';
 import { readSignalFile } from './parse.ts';
 import { defaultPostcodeAreas, defaultPostcodeAreasSql, replacePostcodeAreas } from './postcodeAreas.ts';
 import { monitorFigures } from './queries.ts';
+import { exportDdas } from './ddasExport.ts';
 import { signalCases, signals } from './schema.ts';
 import { inspect, testSettings } from './test-helpers.ts';
 import type { SignalSettings } from './settings.ts';
@@ -94,6 +95,11 @@ describe('routing signals by postcode, and the household rules', () => {
     const [head, ...lines] = csv.body.trim().split(/\r?\n/);
     expect(head!.split(';').at(-1)).toBe('geen_inwoner');
     expect(lines.find((l) => l.startsWith('GM0505;2025-12;health_insurance'))!.split(';').at(-1)).toBe('1');
+
+    // In the DDAS delivery for CBS: the model's exact status, the client by address only.
+    const ddas = await exportDdas(t.db, systemActor('test'), { from: '2025-12-01', to: '2025-12-31', municipalityCode: 'GM0505' }, testSettings);
+    const delivered = (ddas.document as { leveringen: { vroegsignalen: { ID: string; status: string; client: Record<string, unknown> }[] }[] }).leveringen[0]!.vroegsignalen.find((v) => v.ID === outsider.id);
+    expect(delivered).toMatchObject({ status: 'Persoon is geen inwoner (meer) in de gemeente', client: { postcode: '1011AB', huisnummer: '1' } });
 
     // A landlord serving only Dordrecht: a Sliedrecht address is not its municipality's resident.
     const trivire = await importRows('TRIVIRE', [row({ ref: 'D-5', soort: 'huur', pc: '3361AA', nr: '3' })]);
