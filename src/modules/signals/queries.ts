@@ -163,7 +163,11 @@ export async function getCase(db: Database, actor: Actor, caseId: string) {
 export async function listImports(db: Database, actor: Actor, options: { id?: string } = {}) {
   assertCan(actor, 'signals:submit');
   const own = !actor.roles.includes('signal_officer');
-  const where: SQL[] = own ? [eq(signalImports.creditorOrganisationId, actor.organisationId)] : [inArray(signalImports.municipalityCode, actor.municipalities)];
+  // The team sees the imports its municipalities received, and those routed by postcode that brought rows to them.
+  const mine = sql`array[${sql.join(actor.municipalities.map((m) => sql`${m}`), sql`, `)}]::text[]`;
+  const where: SQL[] = own
+    ? [eq(signalImports.creditorOrganisationId, actor.organisationId)]
+    : [sql`(${inArray(signalImports.municipalityCode, actor.municipalities)} or jsonb_exists_any(${signalImports.municipalities}, ${mine}))`];
   if (options.id) where.push(eq(signalImports.id, options.id));
   const rows = await db.unaudited((q) =>
     q

@@ -96,6 +96,12 @@ describe('routing signals by postcode, and the household rules', () => {
     expect(head!.split(';').at(-1)).toBe('geen_inwoner');
     expect(lines.find((l) => l.startsWith('GM0505;2025-12;health_insurance'))!.split(';').at(-1)).toBe('1');
 
+    // Zwijndrecht's team sees the delivery that brought it a row, though Dordrecht received it.
+    await t.db.unaudited(async (q) => q.insert(users).values({ organisationId: orgs['GEM-ZWIJNDRECHT']!, email: 'signalen@zwijndrecht.example', displayName: 'Zoë Zwijndrecht', roles: ['signal_officer'], passwordHash: await hashPassword(DEMO_PASSWORD) }));
+    const zwijndrechtOfficer = await loginAs(t.app, 'signalen@zwijndrecht.example');
+    const seen = (await t.app.inject({ method: 'GET', url: '/api/v1/signals/imports', headers: zwijndrechtOfficer.headers })).json() as { id: string }[];
+    expect(seen.map((i) => i.id)).toEqual([summary.importId]);
+
     // In the DDAS delivery for CBS: the model's exact status, the client by address only.
     const ddas = await exportDdas(t.db, systemActor('test'), { from: '2025-12-01', to: '2025-12-31', municipalityCode: 'GM0505' }, testSettings);
     const delivered = (ddas.document as { leveringen: { vroegsignalen: { ID: string; status: string; client: Record<string, unknown> }[] }[] }).leveringen[0]!.vroegsignalen.find((v) => v.ID === outsider.id);
