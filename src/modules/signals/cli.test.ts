@@ -121,7 +121,7 @@ describe('vangnet signals import (command line)', () => {
     expect(perMunicipality.stdout).toContain('GM0505: 1 signalen, 1 nieuwe zaken');
     expect(perMunicipality.stdout).toContain('GM0642: 1 signalen, 1 nieuwe zaken');
     expect(perMunicipality.stdout).toContain('geen inwoner van een van de gemeenten: 1');
-  }, 60_000);
+  }, 120_000);
 
   it('sets, shows, uses and clears a creditor’s column mapping (vangnet signals mapping)', async () => {
     const file = path.join(dir, 'eigen-namen.csv');
