@@ -8,7 +8,12 @@
  *   unless `targetOrganisationCode` is given. `theme` is one of `themeCodes` (money_debts, work_income, ...).
  * - `createIntakeForPerson(db, actor, input, personId)`: the same for a resident already in the `persons` register
  *   (e.g. the household an early-signal case is about), so no duplicate person is made. System or `persons:read` only.
+ * - `openReferralsSql()`: a subquery `(id, person_id)` of the referrals still open, for set-based SQL (the signals
+ *   import: a household already in help gets no new offer letter). `addWorkingDays`, `holidaysFrom`: the working-day
+ *   helpers (weekends and Dutch public holidays) for other modules' terms.
  */
+export { openReferralsSql, openReferralStates } from './openReferrals.ts';
+export { addWorkingDays, holidaysFrom, dutchPublicHolidays } from './domain.ts';
 export { createIntake, createIntakeForPerson, intakeInput, type IntakeInput } from './commands.ts';
 export {
   defaultReceiverByRoute,

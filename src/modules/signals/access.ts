@@ -51,6 +51,30 @@ export function authoriseSubmission(actor: Actor, creditor: Creditor, municipali
   return chosen;
 }
 
+/**
+ * Where an import's rows may go. With a municipality named (`--municipality`, `municipalityCode`), only there (as
+ * `authoriseSubmission`). Without one, each row goes to the municipality of its postcode, among the municipalities
+ * the creditor serves and the actor may submit for: a health insurer serving all of Drechtsteden delivers one file
+ * for all seven. `receiving` is the import's own municipality (the record, the audit line, the non-residents): the
+ * only target, else the lead municipality (`VANGNET_SIGNALS_LEAD_MUNICIPALITY`) when it is one, else the first.
+ */
+export function authoriseRouting(actor: Actor, creditor: Creditor, municipalityCode: string | undefined, leadMunicipality: string): { receiving: string; targets: string[] } {
+  if (municipalityCode) {
+    const chosen = authoriseSubmission(actor, creditor, municipalityCode);
+    return { receiving: chosen, targets: [chosen] };
+  }
+  if (actor.kind !== 'system') {
+    assertCan(actor, 'signals:submit');
+    if (!actor.roles.includes('signal_officer')) assertOrganisation(actor, creditor.id);
+  }
+  const own = actor.kind === 'user' || actor.kind === 'api_key' ? actor.municipalities : null;
+  const targets = own ? creditor.municipalities.filter((m) => own.includes(m)) : creditor.municipalities;
+  if (!targets.length) throw new ForbiddenError(`${creditor.name} levert geen signalen aan een gemeente waarvoor u mag aanleveren.`);
+  for (const m of targets) assertMunicipality(actor, m);
+  const receiving = targets.length === 1 ? targets[0]! : targets.includes(leadMunicipality) ? leadMunicipality : targets[0]!;
+  return { receiving, targets };
+}
+
 /** Organisations a case can be referred to: the non-creditor organisations working for the municipality. */
 export async function assertReferralTarget(tx: Tx, organisationId: string, municipalityCode: string): Promise<void> {
   const rows = await (

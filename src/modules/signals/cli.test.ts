@@ -71,7 +71,15 @@ describe('vangnet signals import (command line)', () => {
     fs.writeFileSync(file, 'Referentie,Datum,Soort,Bedrag,Achternaam,Postcode,Huisnummer\nC-1,01-03-2025,huur,"1.234,56",Jansen,3315 AB,12\nC-2,2025-03-01,huur,12,Jansen,3315AB,12\nC-3,2025-03-01,huur,,Bos,3315AB,14\n');
     const first = await vangnet(env, ['signals', 'import', file, '--creditor', 'TRIVIRE', '--json']);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toEqual({ rows: 3, accepted: 2, duplicates: 0, rejected: 1, rejections: [{ line: 4, field: 'bedrag', reason: 'Het bedrag ontbreekt.' }] });
+    expect(JSON.parse(first.stdout)).toEqual({
+      rows: 3,
+      accepted: 2,
+      duplicates: 0,
+      rejected: 1,
+      notResident: 0,
+      municipalities: { GM0505: { accepted: 2 } },
+      rejections: [{ line: 4, field: 'bedrag', reason: 'Het bedrag ontbreekt.' }],
+    });
     const second = await vangnet(env, ['signals', 'import', file, '--creditor', 'TRIVIRE', '--json']);
     expect(JSON.parse(second.stdout)).toMatchObject({ rows: 3, accepted: 0, duplicates: 2, rejected: 1 });
   }, 60_000);
@@ -107,9 +115,15 @@ describe('vangnet signals import (command line)', () => {
     const headerless = await vangnet(env, ['signals', 'import', noHeader, '--creditor', 'TRIVIRE']);
     expect(headerless.code).not.toBe(0);
     expect(headerless.stderr).toContain('kopregel');
-    const ambiguous = await vangnet(env, ['signals', 'import', noHeader, '--creditor', 'VGZ']);
-    expect(ambiguous.stderr).toContain('Kies voor welke gemeente');
-  }, 60_000);
+    // A creditor of several municipalities needs no --municipality: its rows are routed by postcode.
+    const routed = path.join(dir, 'drechtsteden.csv');
+    fs.writeFileSync(routed, ['referentie;datum;soort;bedrag;achternaam;postcode;huisnummer', 'R-1;01-03-2025;zorgverzekering;80,00;Jansen;3318ZZ;99', 'R-2;01-03-2025;zorgverzekering;80,00;Visser;3331AB;7', 'R-3;01-03-2025;zorgverzekering;80,00;Bos;1011AB;1'].join('\n'));
+    const perMunicipality = await vangnet(env, ['signals', 'import', routed, '--creditor', 'VGZ']);
+    expect(perMunicipality.code).toBe(0);
+    expect(perMunicipality.stdout).toContain('GM0505: 1 signalen, 1 nieuwe zaken');
+    expect(perMunicipality.stdout).toContain('GM0642: 1 signalen, 1 nieuwe zaken');
+    expect(perMunicipality.stdout).toContain('geen inwoner van een van de gemeenten: 1');
+  }, 120_000);
 
   it('sets, shows, uses and clears a creditor’s column mapping (vangnet signals mapping)', async () => {
     const file = path.join(dir, 'eigen-namen.csv');

@@ -16,6 +16,7 @@ import { monitorCsvExport } from './queries.ts';
 import { signalSettings } from './settings.ts';
 import { exportDdas } from './ddasExport.ts';
 import { getMunicipalSignalSettings, setMunicipalSignalSettings, type MunicipalSignalSettings } from './municipalSettings.ts';
+import { loadPostcodeAreasCsv, postcodeAreaCounts } from './postcodeAreas.ts';
 
 function describe(error: unknown): string {
   if (error instanceof AppError) {
@@ -35,7 +36,7 @@ export function signalCommands(program: Command, context: CliContext): void {
     .description('Lees een bestand met signalen van een schuldeiser in (CSV of XLSX)')
     .argument('<file>', 'het bestand')
     .requiredOption('--creditor <code>', 'code van de schuldeiser, bijvoorbeeld TRIVIRE')
-    .option('--municipality <code>', 'gemeentecode, bijvoorbeeld GM0505 (nodig als de schuldeiser aan meer gemeenten levert)')
+    .option('--municipality <code>', 'gemeentecode, bijvoorbeeld GM0505: alle regels voor die gemeente (zonder: elke regel naar de gemeente van de postcode)')
     .option('--json', 'druk het resultaat af als JSON')
     .action(async (name: string, options: { creditor: string; municipality?: string; json?: boolean }) => {
       const file = argPath(io, name);
@@ -77,6 +78,9 @@ export function signalCommands(program: Command, context: CliContext): void {
           print(io, JSON.stringify({ ...own, ...(rejectionsTruncated ? { rejectionsTruncated: true } : {}) }));
         } else {
           print(io, `${rows} regels: ${accepted} opgeslagen, ${duplicates} dubbel (al eerder ontvangen), ${rejected} afgewezen. ${summary.casesCreated} nieuwe zaken.`);
+          // Where the rows went: per municipality (a file routed by postcode holds several), and the non-residents.
+          for (const [code, m] of Object.entries(summary.municipalities).sort()) print(io, `  ${code}: ${m.accepted} signalen, ${m.casesCreated} nieuwe zaken`);
+          print(io, `  geen inwoner van ${Object.keys(summary.municipalities).length > 1 || !options.municipality ? 'een van de gemeenten' : 'de gemeente'}: ${summary.notResident} (geen zaak, geen brief; geteld bij ${summary.municipalityCode})`);
           for (const r of rejections.slice(0, 50)) print(io, `  regel ${r.line}, ${r.field}: ${r.reason}`);
           if (rejections.length > 50) print(io, `  ... en nog ${rejections.length - 50} meldingen`);
         }
@@ -234,6 +238,38 @@ export function signalCommands(program: Command, context: CliContext): void {
         await db.close();
       }
     });
+
+  // The postcode table that routes signals to municipalities (and gives cases their wijk): the admin's configuration.
+  const areas = program.command('postcode-areas').description('Postcodetabel: welke postcode in welke gemeente, wijk en buurt ligt (routering van signalen)');
+  areas
+    .command('load')
+    .description('Vervang de hele postcodetabel door een CSV-bestand (kolommen postcode;gemeente;wijk;wijknaam;buurt;buurtnaam)')
+    .argument('<file>', 'het bestand')
+    .option('--json', 'druk het resultaat af als JSON')
+    .action(async (name: string, options: { json?: boolean }) => {
+      const file = argPath(io, name);
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        return fail(io, `Het bestand ${name} bestaat niet of kan niet worden gelezen.`, 2);
+      }
+      await withDb(async (db) => {
+        const result = await loadPostcodeAreasCsv(db, systemActor('cli:postcode-areas'), text);
+        if (options.json) return print(io, JSON.stringify(result));
+        print(io, `Postcodetabel geladen: ${result.postcodes} postcodes.`);
+        for (const [code, n] of Object.entries(result.municipalities).sort()) print(io, `  ${code}: ${n}`);
+      });
+    });
+  areas
+    .command('show')
+    .description('Toon per gemeente hoeveel postcodes de tabel heeft')
+    .action(async () =>
+      withDb(async (db) => {
+        const counts = await postcodeAreaCounts(db);
+        for (const [code, n] of Object.entries(counts).sort()) print(io, `${code}: ${n} postcodes`);
+      }),
+    );
 
   program
     .command('purge')

@@ -23,6 +23,7 @@ export const signalColumns = {
   ontstaansdatum: false,
   crisissignaal: false,
   warme_overdracht: false,
+  dreiging: false,
 } as const;
 export type SignalColumn = keyof typeof signalColumns;
 
@@ -49,4 +50,5 @@ export const signalColumnLabels: Record<SignalColumn, string> = {
   ontstaansdatum: 'Ontstaansdatum (achterstand sinds)',
   crisissignaal: 'Crisissignaal (ja/nee)',
   warme_overdracht: 'Warme overdracht (ja/nee)',
+  dreiging: 'Dreiging: ontruiming, afsluiting of beëindiging zorgverzekering dichtbij',
 };

@@ -54,7 +54,8 @@ describe('the import result a creditor gets', () => {
     expect(known.statusCode).toBe(201);
     expect(fresh.statusCode).toBe(201);
     expect(withoutId(known.json())).toEqual(withoutId(fresh.json()));
-    expect(Object.keys(known.json()).sort()).toEqual(['accepted', 'duplicates', 'importId', 'municipalityCode', 'rejected', 'rejections', 'rejectionsTruncated', 'rows']);
+    expect(Object.keys(known.json()).sort()).toEqual(['accepted', 'duplicates', 'importId', 'municipalities', 'municipalityCode', 'notResident', 'rejected', 'rejections', 'rejectionsTruncated', 'rows']);
+    expect(known.json().municipalities).toEqual({ GM0505: { accepted: 1 } });
     expect(known.json()).toMatchObject({ rows: 2, accepted: 1, duplicates: 0, rejected: 1, rejections: [{ line: 3, field: 'achternaam' }] });
 
     // The same through the JSON batch API with a creditor's key.

@@ -98,8 +98,8 @@ export const signalStatusLabels: Record<SignalStatus, string> = {
   taken_up: 'Opgepakt',
   unjustified: 'Niet opgepakt: onterecht signaal',
   deceased: 'Inwoner overleden',
-  not_resident: 'Geen inwoner (meer) van de gemeente',
-  repeated: 'Niet opgepakt: herhaald signaal',
+  not_resident: 'Persoon is geen inwoner (meer) in de gemeente',
+  repeated: 'Niet opgepakt: herhaalde melding',
   other_reason: 'Niet opgepakt: andere reden',
   known_to_debt_help: 'Inwoner al bekend bij schuldhulpverlening',
 };

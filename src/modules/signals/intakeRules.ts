@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import { loadMunicipalIntake } from './municipalSettings.ts';
+import { postcodeMunicipality } from './postcodeAreas.ts';
 import { subtractMonths } from './terms.ts';
 import type { RowResult } from './parse.ts';
 import type { SignalSettings } from './settings.ts';
@@ -17,8 +18,9 @@ import type { SignalSettings } from './settings.ts';
 export interface IntakeRules {
   /** The first day a signal may be dated on (today − the term). */
   readonly earliestSignalDate: string;
-  readonly municipalTaxes: boolean;
-  check(row: RowResult): RowResult;
+  /** The import's municipalities that accept municipal taxes. */
+  readonly municipalTaxesIn: ReadonlySet<string>;
+  check(row: RowResult): RowResult | Promise<RowResult>;
 }
 
 const months = (n: number) => (n === 1 ? '1 maand' : `${n} maanden`);
@@ -27,15 +29,38 @@ const dutchDate = (iso: string) => {
   return `${d}-${m}-${y}`;
 };
 
-export function intakeRules(input: { today: string; settings: SignalSettings; municipalTaxes: boolean; municipalityName?: string }): IntakeRules {
+export interface IntakeRulesInput {
+  today: string;
+  settings: SignalSettings;
+  /** The municipalities the import's rows may go to, each with its name and its switch for municipal taxes. */
+  municipalities: { code: string; name: string | null; municipalTaxes: boolean }[];
+  /**
+   * For a file for several municipalities of which only some accept municipal taxes: the municipality a postcode
+   * belongs to (the routing's postcode table), or null outside it.
+   */
+  municipalityOfPostcode?: (postcode: string) => Promise<string | null>;
+}
+
+export function intakeRules(input: IntakeRulesInput): IntakeRules {
   const earliestSignalDate = subtractMonths(input.today, input.settings.retentionMonths);
   const term = months(input.settings.retentionMonths);
-  const taxesReason =
-    `Signalen over gemeentelijke belastingen neemt ${input.municipalityName ? `de gemeente ${input.municipalityName}` : 'deze gemeente'} niet aan: dat is een proef (Wgs artikel 10) ` +
+  const taxesIn = new Set(input.municipalities.filter((m) => m.municipalTaxes).map((m) => m.code));
+  const single = input.municipalities.length === 1 ? input.municipalities[0] : undefined;
+  const taxesReason = (name: string | null | undefined) =>
+    `Signalen over gemeentelijke belastingen neemt ${name ? `de gemeente ${name}` : 'deze gemeente'} niet aan: dat is een proef (Wgs artikel 10) ` +
     'die de beheerder van de gemeente eerst moet aanzetten.';
+  const refuse = (row: RowResult, field: string, reason: string): RowResult => ({ line: row.line, ok: false, rejections: [{ line: row.line, field, reason }] });
+  const taxes = async (row: RowResult & { ok: true }): Promise<RowResult> => {
+    if (taxesIn.size === 0) return refuse(row, 'soort', taxesReason(single?.name));
+    if (taxesIn.size === input.municipalities.length) return row;
+    // Some of the file's municipalities accept them: the row's own municipality decides (outside all: a non-resident).
+    const code = input.municipalityOfPostcode ? await input.municipalityOfPostcode(row.record.postcode) : null;
+    if (code === null || !input.municipalities.some((m) => m.code === code) || taxesIn.has(code)) return row;
+    return refuse(row, 'soort', taxesReason(input.municipalities.find((m) => m.code === code)?.name));
+  };
   return {
     earliestSignalDate,
-    municipalTaxes: input.municipalTaxes,
+    municipalTaxesIn: taxesIn,
     check(row) {
       if (!row.ok) return row;
       const { record } = row;
@@ -43,18 +68,21 @@ export function intakeRules(input: { today: string; settings: SignalSettings; mu
         const reason =
           `De signaaldatum ${dutchDate(record.signalDate)} ligt meer dan ${term} terug (de bewaartermijn): ` +
           `signalen van vóór ${dutchDate(earliestSignalDate)} worden niet aangenomen.`;
-        return { line: row.line, ok: false, rejections: [{ line: row.line, field: 'signaaldatum', reason }] };
+        return refuse(row, 'signaaldatum', reason);
       }
-      if (record.creditorType === 'municipal_taxes' && !input.municipalTaxes) {
-        return { line: row.line, ok: false, rejections: [{ line: row.line, field: 'soort', reason: taxesReason }] };
-      }
+      if (record.creditorType === 'municipal_taxes') return taxes(row);
       return row;
     },
   };
 }
 
-/** The rules for an import into this municipality today (reads the municipality's switch once). */
-export async function loadIntakeRules(db: Database, input: { municipalityCode: string; today: string; settings: SignalSettings }): Promise<IntakeRules> {
-  const municipality = await loadMunicipalIntake(db, input.municipalityCode);
-  return intakeRules({ today: input.today, settings: input.settings, municipalTaxes: municipality.municipalTaxes, municipalityName: municipality.name ?? undefined });
+/** The rules for an import into these municipalities today (reads each municipality's switch once). */
+export async function loadIntakeRules(db: Database, input: { municipalityCodes: string[]; today: string; settings: SignalSettings }): Promise<IntakeRules> {
+  const municipalities = await Promise.all(input.municipalityCodes.map(async (code) => ({ code, ...(await loadMunicipalIntake(db, code)) })));
+  const cache = new Map<string, string | null>();
+  const municipalityOfPostcode = async (postcode: string): Promise<string | null> => {
+    if (!cache.has(postcode)) cache.set(postcode, await postcodeMunicipality(db, postcode));
+    return cache.get(postcode)!;
+  };
+  return intakeRules({ today: input.today, settings: input.settings, municipalities, municipalityOfPostcode });
 }

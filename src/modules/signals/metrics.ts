@@ -27,7 +27,7 @@ export async function collectSignalMetrics(db: Database, range: { fromMonth: str
         group by 1, 2, 3, 4, 6, 7, 8
         union all
         select a.case_token::text, a.municipality_code, a.area_code, a.month, sum(a.signals)::int, bool_or(a.letter_sent), bool_or(a.reached), bool_or(a.accepted)
-        from signal_archive a where a.month between ${range.fromMonth} and ${range.toMonth}
+        from signal_archive a where a.month between ${range.fromMonth} and ${range.toMonth} and a.result is distinct from 'not_resident'
         group by 1, 2, 3, 4
       )
       select municipality_code, area_code, month, sum(signals)::int as received, count(distinct token)::int as households,

@@ -37,6 +37,8 @@ export interface MonitorRow {
   reachedPct: number | null;
   /** accepted / reached, in percent (one decimal), null when nobody was reached. */
   acceptedPct: number | null;
+  /** Signals for people who are no resident (routed by postcode outside the municipalities): no case, no letter. */
+  notResident: number;
   outcomes: Partial<Record<FinalResult, number>>;
   /**
    * Median lead times in days over the households of the row (live cases; purged ones keep no dates): first signal →
@@ -52,7 +54,7 @@ export function percent(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
 }
 
-const header = ['gemeente', 'periode', 'soort_schuldeiser', 'soort_omschrijving', 'signalen', 'huishoudens', 'brieven', 'bereikt', 'bereikt_pct', 'hulp_aangenomen', 'aangenomen_pct', ...finalResults.map((r) => `resultaat_${r}`), 'mediaan_dagen_signaal_brief', 'mediaan_dagen_brief_eerste_poging', 'mediaan_dagen_poging_contact'];
+const header = ['gemeente', 'periode', 'soort_schuldeiser', 'soort_omschrijving', 'signalen', 'huishoudens', 'brieven', 'bereikt', 'bereikt_pct', 'hulp_aangenomen', 'aangenomen_pct', ...finalResults.map((r) => `resultaat_${r}`), 'mediaan_dagen_signaal_brief', 'mediaan_dagen_brief_eerste_poging', 'mediaan_dagen_poging_contact', 'geen_inwoner'];
 
 /** The national-monitor CSV: `;`-separated, decimal comma, one row per municipality and creditor type (shared CSV writer). */
 export function monitorCsv(rows: MonitorRow[]): string {
@@ -73,6 +75,7 @@ export function monitorCsv(rows: MonitorRow[]): string {
     decimal(r.medianDays.toLetter),
     decimal(r.medianDays.toFirstAttempt),
     decimal(r.medianDays.toContact),
+    r.notResident,
   ]);
   return writeCsv([header, ...lines]);
 }

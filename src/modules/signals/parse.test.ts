@@ -345,6 +345,14 @@ describe('households', () => {
       { postcode: '3317EF', houseNumber: '9', houseNumberSuffix: null, bsn: '111222333' },
     ]);
     expect(groups).toEqual([[0, 1], [2], [3, 4]]);
+    // The newest signal's address is the household's, whatever the order in the file.
+    const moved = [
+      { postcode: '3316CD', houseNumber: '1', houseNumberSuffix: null, bsn: '111222333', signalDate: '2025-03-10' },
+      { postcode: '3311AA', houseNumber: '2', houseNumberSuffix: null, bsn: null },
+      { postcode: '3317EF', houseNumber: '9', houseNumberSuffix: null, bsn: '111222333', signalDate: '2025-03-01' },
+      { postcode: '3316CD', houseNumber: '1', houseNumberSuffix: null, bsn: null },
+    ];
+    expect(groupHouseholds(moved)).toEqual([[0, 2, 3], [1]]);
     expect(householdKey({ postcode: '3315AB', houseNumber: '12', houseNumberSuffix: 'b-2' })).toBe('3315AB|12|B2');
   });
   it('applies the window around a case', () => {

@@ -37,7 +37,12 @@ export interface SignalRecord {
   crisis: boolean;
   /** DDAS `warmeOverdracht`: the creditor already spoke to the resident and asks the municipality to take over. */
   warmHandover: boolean;
+  /** Not in DDAS (column `dreiging`): an eviction, a cut-off of energy or water, or the end of the health insurance is near. */
+  threat: Threat | null;
 }
+
+export type Threat = 'eviction' | 'cut_off' | 'termination';
+export const threatLabels: Record<Threat, string> = { eviction: 'ontruiming', cut_off: 'afsluiting', termination: 'beëindiging van de zorgverzekering' };
 
 export type Rejection = Required<FieldProblem>;
 export type RowResult = { line: number; ok: true; record: SignalRecord } | { line: number; ok: false; rejections: Rejection[] };
@@ -233,6 +238,55 @@ const optional = (value: string | undefined): string | null => {
   return v ? v : null;
 };
 
+const threatWords: Record<string, Threat> = {
+  ontruiming: 'eviction',
+  ontruimingsdatum: 'eviction',
+  uitzetting: 'eviction',
+  huisuitzetting: 'eviction',
+  eviction: 'eviction',
+  afsluiting: 'cut_off',
+  afsluiten: 'cut_off',
+  afgesloten: 'cut_off',
+  afsluitingsdatum: 'cut_off',
+  cutoff: 'cut_off',
+  cut_off: 'cut_off',
+  beeindiging: 'termination',
+  'beëindiging': 'termination',
+  opzegging: 'termination',
+  royement: 'termination',
+  termination: 'termination',
+};
+/**
+ * The threats of Wgs art. 4 (first conversation within 3 working days) and the creditor types that can carry them:
+ * the landlord or bank evicts, the utility cuts off, the health insurer ends the insurance. A plain "ja" means the
+ * threat of the creditor's kind.
+ */
+export const threatsOfType: Partial<Record<CreditorType, Threat>> = {
+  rent: 'eviction',
+  mortgage: 'eviction',
+  energy: 'cut_off',
+  water: 'cut_off',
+  health_insurance: 'termination',
+  cak_health_insurance: 'termination',
+};
+
+/**
+ * The `dreiging` cell: `ontruiming` (also uitzetting), `afsluiting` (also afsluiten), `beëindiging` (of the health
+ * insurance; also opzegging), or yes/no as `crisissignaal`. Null when there is none; undefined when it cannot be
+ * read or does not fit the creditor's type (an energy company cannot evict).
+ */
+export function parseThreat(text: string | undefined, creditorType: CreditorType | undefined): Threat | null | undefined {
+  const v = (text ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+  if (['geen', 'nvt', 'n.v.t.'].includes(v)) return null;
+  const flag = threatWords[v] ? true : parseFlag(text);
+  if (flag === false) return null;
+  if (flag === null || !creditorType) return undefined;
+  const fitting = threatsOfType[creditorType];
+  if (!fitting) return undefined;
+  if (threatWords[v] && threatWords[v] !== fitting) return undefined;
+  return fitting;
+}
+
 /** One row of raw cells → a record or every reason it cannot be stored. `today` keeps dates out of the future. */
 export function validateSignalRow(raw: RawRow, line: number, today: string, intake: IntakeContext = {}): RowResult {
   const rejections: Rejection[] = [];
@@ -306,6 +360,20 @@ export function validateSignalRow(raw: RawRow, line: number, today: string, inta
   const warmHandover = parseFlag(raw.warme_overdracht);
   if (warmHandover === null) reject('warme_overdracht', 'De warme overdracht is geen ja of nee (gebruik ja/nee, j/n, 1/0, true/false of x/leeg).');
 
+  const threat = parseThreat(raw.dreiging, creditorType);
+  if (threat === undefined && creditorType) {
+    const readable = !!threatWords[(raw.dreiging ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_')] || parseFlag(raw.dreiging) === true;
+    const fitting = threatsOfType[creditorType];
+    reject(
+      'dreiging',
+      !readable
+        ? 'De dreiging is onbekend (gebruik ontruiming, afsluiting, beëindiging, ja of nee, of laat het leeg).'
+        : fitting
+          ? `Bij deze soort schuldeiser past alleen ${threatLabels[fitting]} als dreiging.`
+          : 'Bij deze soort schuldeiser is geen ontruiming, afsluiting of beëindiging mogelijk; laat dreiging leeg.',
+    );
+  }
+
   const postcodeText = optional(raw.postcode);
   const postcode = postcodeText ? normalisePostcode(postcodeText) : null;
   if (!postcodeText) reject('postcode', 'De postcode ontbreekt.');
@@ -341,6 +409,7 @@ export function validateSignalRow(raw: RawRow, line: number, today: string, inta
       arisenOn,
       crisis: crisis!,
       warmHandover: warmHandover!,
+      threat: threat ?? null,
     },
   };
 }

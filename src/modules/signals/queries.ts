@@ -38,6 +38,7 @@ const caseColumns = {
   firstSignalDate: signalCases.firstSignalDate,
   lastSignalDate: signalCases.lastSignalDate,
   dueDate: signalCases.dueDate,
+  urgent: signalCases.urgent,
   letterSentOn: signalCases.letterSentOn,
   reached: signalCases.reached,
   helpResponse: signalCases.helpResponse,
@@ -80,7 +81,7 @@ export async function listCases(db: Database, actor: Actor, filter: CaseFilter) 
       .leftJoin(persons, eq(persons.id, signalCases.personId))
       .leftJoin(users, eq(users.id, signalCases.assignedUserId))
       .where(and(...where))
-      .orderBy(sql`${signalCases.dueDate} asc nulls last`, asc(signalCases.createdAt))
+      .orderBy(desc(signalCases.urgent), sql`${signalCases.dueDate} asc nulls last`, asc(signalCases.createdAt))
       .limit(filter.limit)
       .offset(filter.offset);
     const [{ total }] = (await tx.select({ total: sql<number>`count(*)::int` }).from(signalCases).where(and(...where))) as [{ total: number }];
@@ -122,6 +123,13 @@ export async function getCase(db: Database, actor: Actor, caseId: string) {
         arisenOn: signals.arisenOn,
         crisis: signals.crisis,
         warmHandover: signals.warmHandover,
+        threat: signals.threat,
+        // Each signal's own address: the case follows the newest one, older ones show where the household was.
+        street: signals.street,
+        houseNumber: signals.houseNumber,
+        houseNumberSuffix: signals.houseNumberSuffix,
+        postcode: signals.postcode,
+        city: signals.city,
         status: signals.status,
         importId: signals.importId,
         receivedAt: signalImports.createdAt,
@@ -155,7 +163,11 @@ export async function getCase(db: Database, actor: Actor, caseId: string) {
 export async function listImports(db: Database, actor: Actor, options: { id?: string } = {}) {
   assertCan(actor, 'signals:submit');
   const own = !actor.roles.includes('signal_officer');
-  const where: SQL[] = own ? [eq(signalImports.creditorOrganisationId, actor.organisationId)] : [inArray(signalImports.municipalityCode, actor.municipalities)];
+  // The team sees the imports its municipalities received, and those routed by postcode that brought rows to them.
+  const mine = sql`array[${sql.join(actor.municipalities.map((m) => sql`${m}`), sql`, `)}]::text[]`;
+  const where: SQL[] = own
+    ? [eq(signalImports.creditorOrganisationId, actor.organisationId)]
+    : [sql`(${inArray(signalImports.municipalityCode, actor.municipalities)} or jsonb_exists_any(${signalImports.municipalities}, ${mine}))`];
   if (options.id) where.push(eq(signalImports.id, options.id));
   const rows = await db.unaudited((q) =>
     q
@@ -230,7 +242,7 @@ export async function monitorFigures(db: Database, actor: Actor, input: { period
         select a.case_token::text, a.municipality_code, a.creditor_type, sum(a.signals)::int, bool_or(a.letter_sent), bool_or(a.reached), bool_or(a.accepted), max(a.result),
           null::int, null::int, null::int
         from signal_archive a
-        where a.month between ${period.fromMonth} and ${period.toMonth} and ${munFilter(sql`a.municipality_code`)}
+        where a.month between ${period.fromMonth} and ${period.toMonth} and ${munFilter(sql`a.municipality_code`)} and a.result is distinct from 'not_resident'
         group by a.case_token, a.municipality_code, a.creditor_type
       ),
       -- Every household once over all creditor types, beside the rows per type.
@@ -262,6 +274,31 @@ export async function monitorFigures(db: Database, actor: Actor, input: { period
       group by f.municipality_code, f.creditor_type, l.to_letter, l.to_attempt, l.to_contact
       order by f.municipality_code, f.creditor_type = 'all', f.creditor_type`);
     const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+    // Signals for people who are no resident of the municipality (routed by postcode): no case, counted apart, under
+    // the municipality that received them.
+    const outsiders = (
+      (await tx.execute(sql`
+        select municipality_code, creditor_type, count(*)::int as n from signals
+        where status = 'not_resident' and case_id is null and signal_date between ${period.from} and ${period.to} and ${munFilter(sql`municipality_code`)}
+        group by municipality_code, creditor_type
+        union all
+        select municipality_code, creditor_type, sum(signals)::int from signal_archive
+        where result = 'not_resident' and month between ${period.fromMonth} and ${period.toMonth} and ${munFilter(sql`municipality_code`)}
+        group by municipality_code, creditor_type`)) as unknown as { rows: Record<string, unknown>[] }
+    ).rows;
+    const notResident = new Map<string, number>();
+    for (const o of outsiders) {
+      for (const type of [String(o.creditor_type), 'all']) {
+        const key = `${o.municipality_code}|${type}`;
+        notResident.set(key, (notResident.get(key) ?? 0) + Number(o.n));
+      }
+    }
+    const present = new Set(rows.map((r) => `${r.municipality_code}|${r.creditor_type}`));
+    for (const key of [...notResident.keys()].filter((k) => !present.has(k)).sort((a, b) => (a.endsWith('|all') ? 1 : 0) - (b.endsWith('|all') ? 1 : 0) || a.localeCompare(b))) {
+      const [municipality, type] = key.split('|');
+      rows.push({ municipality_code: municipality, creditor_type: type, signals: 0, households: 0, letters: 0, reached: 0, accepted: 0, outcomes: {}, to_letter: null, to_attempt: null, to_contact: null });
+    }
+    rows.sort((a, b) => String(a.municipality_code).localeCompare(String(b.municipality_code)) || Number(a.creditor_type === 'all') - Number(b.creditor_type === 'all') || String(a.creditor_type).localeCompare(String(b.creditor_type)));
     return rows.map((r) => {
       const letters = Number(r.letters);
       const reached = Number(r.reached);
@@ -278,6 +315,7 @@ export async function monitorFigures(db: Database, actor: Actor, input: { period
         accepted,
         reachedPct: percent(reached, letters),
         acceptedPct: percent(accepted, reached),
+        notResident: notResident.get(`${r.municipality_code}|${r.creditor_type}`) ?? 0,
         outcomes: outcomes as MonitorRow['outcomes'],
         medianDays: { toLetter: days(r.to_letter), toFirstAttempt: days(r.to_attempt), toContact: days(r.to_contact) },
       };

@@ -5,20 +5,22 @@ import { auditEvents, organisations } from '../../platform/schema.ts';
 import { createTestApp, demoEmails, loginAs, type Session, type TestApp } from '../../../test/support/app.ts';
 import { purgeExpiredCases } from './commands/purgeExpiredCases.ts';
 import { intakeRules } from './intakeRules.ts';
+import type { RowResult } from './parse.ts';
 import { signals } from './schema.ts';
 import { fileHeader, importCsv, inspect, testSettings } from './test-helpers.ts';
 
 const header = 'referentie;datum;soort;bedrag;achternaam;postcode;huisnummer';
 
 describe('the intake rules on their own', () => {
-  const rules = intakeRules({ today: '2025-09-11', settings: testSettings, municipalTaxes: false, municipalityName: 'Dordrecht' });
-  const row = (signalDate: string, creditorType: 'rent' | 'municipal_taxes' = 'rent') =>
-    ({ line: 7, ok: true, record: { reference: 'X', signalDate, creditorType } }) as unknown as Parameters<typeof rules.check>[0];
+  const dordrecht = { code: 'GM0505', name: 'Dordrecht', municipalTaxes: false };
+  const rules = intakeRules({ today: '2025-09-11', settings: testSettings, municipalities: [dordrecht] });
+  const row = (signalDate: string, creditorType: 'rent' | 'municipal_taxes' = 'rent', postcode = '3311AB') =>
+    ({ line: 7, ok: true, record: { reference: 'X', signalDate, creditorType, postcode } }) as unknown as RowResult;
 
-  it('refuses a signal dated before today minus the term, naming the line and the field signaaldatum', () => {
+  it('refuses a signal dated before today minus the term, naming the line and the field signaaldatum', async () => {
     expect(rules.earliestSignalDate).toBe('2025-03-11');
-    expect(rules.check(row('2025-03-11')).ok).toBe(true);
-    const refused = rules.check(row('2025-03-10'));
+    expect((await rules.check(row('2025-03-11'))).ok).toBe(true);
+    const refused = await rules.check(row('2025-03-10'));
     expect(refused).toEqual({
       line: 7,
       ok: false,
@@ -26,12 +28,26 @@ describe('the intake rules on their own', () => {
     });
   });
 
-  it('refuses municipal taxes unless the municipality switched them on', () => {
-    const refused = rules.check(row('2025-09-01', 'municipal_taxes'));
+  it('refuses municipal taxes unless the municipality switched them on', async () => {
+    const refused = await rules.check(row('2025-09-01', 'municipal_taxes'));
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.rejections[0]).toMatchObject({ line: 7, field: 'soort', reason: expect.stringContaining('gemeentelijke belastingen neemt de gemeente Dordrecht niet aan') });
-    const on = intakeRules({ today: '2025-09-11', settings: testSettings, municipalTaxes: true });
-    expect(on.check(row('2025-09-01', 'municipal_taxes')).ok).toBe(true);
+    const on = intakeRules({ today: '2025-09-11', settings: testSettings, municipalities: [{ ...dordrecht, municipalTaxes: true }] });
+    expect((await on.check(row('2025-09-01', 'municipal_taxes'))).ok).toBe(true);
+  });
+
+  it('in a file for several municipalities, the municipality of the postcode decides on municipal taxes', async () => {
+    const mixed = intakeRules({
+      today: '2025-09-11',
+      settings: testSettings,
+      municipalities: [{ ...dordrecht, municipalTaxes: true }, { code: 'GM0642', name: 'Zwijndrecht', municipalTaxes: false }],
+      municipalityOfPostcode: async (postcode) => (postcode.startsWith('333') ? 'GM0642' : postcode.startsWith('331') ? 'GM0505' : null),
+    });
+    expect((await mixed.check(row('2025-09-01', 'municipal_taxes', '3311AB'))).ok).toBe(true);
+    const zwijndrecht = await mixed.check(row('2025-09-01', 'municipal_taxes', '3331AA'));
+    expect(!zwijndrecht.ok && zwijndrecht.rejections[0]).toMatchObject({ field: 'soort', reason: expect.stringContaining('de gemeente Zwijndrecht niet aan') });
+    // Outside every municipality of the file: not refused here, the routing makes it a non-resident.
+    expect((await mixed.check(row('2025-09-01', 'municipal_taxes', '9999ZZ'))).ok).toBe(true);
   });
 });
 

@@ -18,6 +18,7 @@ import { caseFilter, getCase, listCases, listImports, listWorkers, monitorCsvExp
 import { signalSettings } from './settings.ts';
 import { ddasQuery, exportDdas } from './ddasExport.ts';
 import { creditorFeedback, feedbackQuery } from './feedback.ts';
+import { loadPostcodeAreasCsv, postcodeAreaCounts } from './postcodeAreas.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 /** A JSON batch: larger deliveries go as a file to /signals/imports. A row has the file's columns, each value short. */
@@ -152,6 +153,28 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
       schema: { tags: ['signals'], summary: 'Signalen over gemeentelijke belastingen aan- of uitzetten voor een gemeente (beheerder)', params: municipalityParams, body: municipalSettingsInput },
     },
     async (request) => setMunicipalSignalSettings(db, request.actor, request.params.code, request.body),
+  );
+  // The postcode table (configuration, no personal data): the admin replaces it for another region.
+  app.put(
+    '/admin/postcode-areas',
+    {
+      config: { access: 'organisations:manage', body: 'file' },
+      schema: { tags: ['signals'], summary: 'De postcodetabel vervangen (CSV: postcode;gemeente;wijk;wijknaam;buurt;buurtnaam), voor de routering van signalen (beheerder)' },
+    },
+    async (request) => {
+      const body = request.body as AsyncIterable<Uint8Array> | undefined;
+      if (!body || typeof body[Symbol.asyncIterator] !== 'function') {
+        throw new ValidationError('Stuur de postcodetabel als CSV.', [{ field: 'bestand', reason: 'Geen bestand ontvangen.' }]);
+      }
+      const chunks: Buffer[] = [];
+      for await (const chunk of body) chunks.push(Buffer.from(chunk));
+      return loadPostcodeAreasCsv(db, request.actor, Buffer.concat(chunks).toString('utf8'));
+    },
+  );
+  app.get(
+    '/admin/postcode-areas',
+    { config: { access: 'organisations:manage' }, schema: { tags: ['signals'], summary: 'De postcodetabel: aantal postcodes per gemeente (beheerder)' } },
+    async () => ({ municipalities: await postcodeAreaCounts(db) }),
   );
 
   app.get(

@@ -26,6 +26,14 @@ export const signalImports = pgTable(
     duplicates: integer('duplicates').notNull().default(0),
     rejected: integer('rejected').notNull().default(0),
     casesCreated: integer('cases_created').notNull().default(0),
+    /** Rows whose address lies outside every municipality this import may route to (DDAS "geen inwoner"). */
+    notResident: integer('not_resident').notNull().default(0),
+    /**
+     * Where the rows went: per municipality the stored signals and new cases, and the non-residents under
+     * `notResident`. A file routed by postcode holds several municipalities; `municipality_code` is then the
+     * receiving (lead) municipality, which also counts the non-residents.
+     */
+    municipalities: jsonb('municipalities').$type<Record<string, { accepted: number; casesCreated: number }>>().notNull().default({}),
     /** The first rejections (line, field, reason); `rejected` counts them all. */
     rejections: jsonb('rejections').$type<{ line: number; field: string; reason: string }[]>().notNull().default([]),
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
@@ -56,7 +64,7 @@ export const signalCases = personal(
       assignedUserId: uuid('assigned_user_id').references(() => users.id),
       dueDate: date('due_date'),
       /**
-       * The urgent route: a crisis signal, or a rent/energy/water signal that says eviction or cut-off is near. First
+       * The urgent route: a crisis signal, or a signal that says eviction, cut-off or the end of the health insurance is near. First
        * contact is then due within 3 working days (Wgs art. 4), and urgent cases come first in the queue.
        */
       urgent: boolean('urgent').notNull().default(false),
@@ -128,6 +136,12 @@ export const signals = personal(
       crisis: boolean('crisis').notNull().default(false),
       /** DDAS warmeOverdracht: the creditor spoke to the resident and asks the municipality to take over. */
       warmHandover: boolean('warm_handover').notNull().default(false),
+      /**
+       * Not in DDAS: the creditor says an eviction (`eviction`), a cut-off of energy or water (`cut_off`) or the end
+       * of the health insurance (`termination`) is near (column `dreiging`; the reader accepts only the threat that
+       * fits the creditor type). It puts the case on the urgent route (Wgs art. 4).
+       */
+      threat: text('threat').$type<'eviction' | 'cut_off' | 'termination'>(),
       householdKey: text('household_key').notNull(),
       status: text('status').notNull().default('not_yet_taken_up'),
       caseId: uuid('case_id'),
@@ -210,3 +224,20 @@ export const signalArchive = pgTable(
   },
   (t) => [index('signal_archive_month_idx').on(t.municipalityCode, t.month)],
 );
+
+/**
+ * Configuration, no personal data: which municipality, wijk and buurt a postcode lies in. `postcode` is a four-digit
+ * area (`3311`) or a full postcode (`3311AB`); a full postcode wins over its four digits. Seeded by migration with
+ * the Drechtsteden; an admin replaces it for another region (`PUT /api/v1/admin/postcode-areas`,
+ * `vangnet postcode-areas load FILE`). The import routes each row to the municipality of its postcode.
+ */
+export const postcodeAreas = pgTable('postcode_areas', {
+  postcode: text('postcode').primaryKey(),
+  municipalityCode: text('municipality_code')
+    .notNull()
+    .references(() => municipalities.code),
+  wijkCode: text('wijk_code'),
+  wijkName: text('wijk_name'),
+  buurtCode: text('buurt_code'),
+  buurtName: text('buurt_name'),
+});

@@ -12,6 +12,10 @@ const environment = z.object({
   VANGNET_SIGNALS_RETENTION_MONTHS: z.coerce.number().int().positive().max(120).default(6),
   VANGNET_SIGNALS_HELPED_RETENTION_MONTHS: z.coerce.number().int().positive().max(240).default(12),
   VANGNET_SIGNALS_FIRST_CONTACT_DAYS: z.coerce.number().int().positive().default(10),
+  VANGNET_SIGNALS_URGENT_CONTACT_WORKING_DAYS: z.coerce.number().int().positive().default(3),
+  VANGNET_SIGNALS_REPEAT_WINDOW_DAYS: z.coerce.number().int().nonnegative().default(90),
+  VANGNET_SIGNALS_HELP_WINDOW_DAYS: z.coerce.number().int().nonnegative().default(365),
+  VANGNET_SIGNALS_LEAD_MUNICIPALITY: z.string().regex(/^GM\d{4}$/).default('GM0505'),
   VANGNET_SIGNALS_TEAM_NAME: z.string().default('Vroeg Eropaf, gemeente Dordrecht'),
   VANGNET_SIGNALS_TEAM_PHONE: z.string().default('14 078'),
   VANGNET_SIGNALS_TEAM_EMAIL: z.string().default('vroegeropaf@dordrecht.example'),
@@ -21,6 +25,7 @@ const environment = z.object({
 });
 
 export interface SignalSettings {
+  /** An offer of help goes to households whose arrears are strictly above this (Wgs: "hoger dan €25"). */
   thresholdCents: number;
   householdWindowDays: number;
   /** Months from a signal's receipt after which it is erased, unless its case led to help. */
@@ -28,6 +33,14 @@ export interface SignalSettings {
   /** Months from the closing of a case that led to help after which it is erased too. */
   helpedRetentionMonths: number;
   firstContactDays: number;
+  /** The urgent route: first contact within this many working days of the signal's arrival (Wgs art. 4: 3). */
+  urgentContactWorkingDays: number;
+  /** A creditor's new signal for a household whose arrears with it did not grow within this many days is a repeat. */
+  repeatWindowDays: number;
+  /** A household whose case ended in help this many days ago or less gets no new offer letter. */
+  helpWindowDays: number;
+  /** The municipality that receives a file routed by postcode (and counts its non-residents), when it is one of the file's. */
+  leadMunicipality: string;
   team: { name: string; phone: string; email: string; address: string };
   /** The DDAS delivery to CBS: the supplier's code (`codeGegevensleverancier`) and the contact's job title. */
   ddas: { supplierCode: string; contactJobTitle: string };
@@ -41,6 +54,10 @@ export function signalSettings(env: NodeJS.ProcessEnv = process.env): SignalSett
     retentionMonths: e.VANGNET_SIGNALS_RETENTION_MONTHS,
     helpedRetentionMonths: e.VANGNET_SIGNALS_HELPED_RETENTION_MONTHS,
     firstContactDays: e.VANGNET_SIGNALS_FIRST_CONTACT_DAYS,
+    urgentContactWorkingDays: e.VANGNET_SIGNALS_URGENT_CONTACT_WORKING_DAYS,
+    repeatWindowDays: e.VANGNET_SIGNALS_REPEAT_WINDOW_DAYS,
+    helpWindowDays: e.VANGNET_SIGNALS_HELP_WINDOW_DAYS,
+    leadMunicipality: e.VANGNET_SIGNALS_LEAD_MUNICIPALITY,
     team: { name: e.VANGNET_SIGNALS_TEAM_NAME, phone: e.VANGNET_SIGNALS_TEAM_PHONE, email: e.VANGNET_SIGNALS_TEAM_EMAIL, address: e.VANGNET_SIGNALS_TEAM_ADDRESS },
     ddas: { supplierCode: e.VANGNET_SIGNALS_DDAS_SUPPLIER_CODE, contactJobTitle: e.VANGNET_SIGNALS_DDAS_CONTACT_TITLE },
   };

@@ -71,8 +71,15 @@ describe('from creditor file to outcome, through the HTTP API', () => {
       { referentie: 'W-1', datum: '2025-03-20', soort: 'drinkwater', bedrag: 61.5, bsn: '111222333', achternaam: 'Jansen', postcode: '3315 AB', huisnummer: '12' },
       { referentie: 'W-2', datum: '20-03-2025', soort: 'drinkwater', bedrag: '€ 30,00', achternaam: 'Dekker', postcode: '3316ZZ', huisnummer: 8 },
     ];
-    const missingMunicipality = await t.app.inject({ method: 'POST', url: '/api/v1/signals', headers, payload: { signals } });
-    expect(missingMunicipality.statusCode).toBe(400);
+    // Without a municipality each row goes to the municipality of its postcode (Evides serves all seven).
+    const routed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/signals',
+      headers,
+      payload: { signals: [{ referentie: 'W-0', datum: '2025-03-20', soort: 'drinkwater', bedrag: '40,00', achternaam: 'Visser', postcode: '3331 AB', huisnummer: '7' }] },
+    });
+    expect(routed.statusCode).toBe(201);
+    expect(routed.json()).toMatchObject({ rows: 1, accepted: 1, notResident: 0, municipalities: { GM0642: { accepted: 1 } } });
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/signals', headers, payload: { municipalityCode: 'GM0505', signals } });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ rows: 2, accepted: 2, duplicates: 0, rejected: 0 });
@@ -194,7 +201,7 @@ describe('from creditor file to outcome, through the HTTP API', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\r\n');
     expect(lines[0]).toMatch(/^gemeente;periode;soort_schuldeiser;soort_omschrijving;signalen;huishoudens;brieven;bereikt;bereikt_pct;hulp_aangenomen;aangenomen_pct;resultaat_/);
-    expect(lines).toContain(`GM0505;2025-Q1;rent;Huur;3;3;2;1;50,0;1;100,0;${['0', '0', '0', '0', '0', '0', '0', '1', '0', '0', '0', '0', '1', '0', '0'].join(';')};44,0;0,0;0,0`);
+    expect(lines).toContain(`GM0505;2025-Q1;rent;Huur;3;3;2;1;50,0;1;100,0;${['0', '0', '0', '0', '0', '0', '0', '1', '0', '0', '0', '0', '1', '0', '0'].join(';')};44,0;0,0;0,0;0`);
     expect(lines.at(-1)).toMatch(/^GM0505;2025-Q1;all;Alle soorten samen;6;4;3;/);
     // Written by the shared CSV writer: no cell a spreadsheet would read as a formula.
     expect(lines.flatMap((l) => l.split(';')).filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);

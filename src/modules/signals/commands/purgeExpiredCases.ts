@@ -81,6 +81,18 @@ export async function purgeExpiredCases(db: Database, settings: SignalSettings, 
       from signal_purge_signals p join signals s on s.id = p.id join signal_cases c on c.id = p.case_id
       group by c.archive_token, c.municipality_code, c.area_code, to_char(s.signal_date, 'YYYY-MM'), s.creditor_type, c.letter_sent_on, c.reached, c.help_response, c.result`);
     const signalsPurged = Number(rowsOf(await tx.execute(sql`with d as (delete from signals where id in (select id from signal_purge_signals) returning 1) select count(*)::int as n from d`))[0]?.n ?? 0);
+    // Signals for non-residents (routed by postcode to no municipality of the import) have no case: they go when their
+    // own term has passed since receipt, leaving counts under a fresh token (the monitor counts them apart).
+    await tx.execute(sql`
+      create temporary table signal_purge_outsiders on commit drop as
+      select s.id, s.municipality_code, to_char(s.signal_date, 'YYYY-MM') as month, s.creditor_type from signals s
+        join signal_imports i on i.id = s.import_id
+        where s.case_id is null and s.status = 'not_resident' and i.created_at < ${receivedBefore}`);
+    await tx.execute(sql`
+      insert into signal_archive (case_token, municipality_code, area_code, month, creditor_type, signals, letter_sent, reached, accepted, result, purged_on)
+      select gen_random_uuid(), municipality_code, null, month, creditor_type, count(*)::int, false, false, false, 'not_resident', ${today}
+      from signal_purge_outsiders group by municipality_code, month, creditor_type`);
+    const outsidersPurged = Number(rowsOf(await tx.execute(sql`with d as (delete from signals where id in (select id from signal_purge_outsiders) returning 1) select count(*)::int as n from d`))[0]?.n ?? 0);
     // A touched case with no signal left goes whole (its contact attempts by cascade); the others are recomputed.
     await tx.execute(sql`
       create temporary table signal_purge on commit drop as
@@ -106,7 +118,7 @@ export async function purgeExpiredCases(db: Database, settings: SignalSettings, 
     // Every resident whose data this run erased or changed, when there are few enough to list.
     const subjects = rowsOf(await tx.execute(sql`select distinct person_id from signal_purge_touched where person_id is not null limit ${MAX_AUDIT_SUBJECTS + 1}`)).map((r) => String(r.person_id));
     trail.subjectIds = subjects.length <= MAX_AUDIT_SUBJECTS ? subjects : [];
-    const summary = { cutoff, helpedCutoff, casesPurged, helpedCasesPurged, casesRecomputed, signalsPurged, personsErased };
+    const summary = { cutoff, helpedCutoff, casesPurged, helpedCasesPurged, casesRecomputed, signalsPurged: signalsPurged + outsidersPurged, personsErased };
     trail.details = { ...summary, subjectsListed: subjects.length <= MAX_AUDIT_SUBJECTS };
     return summary;
   });

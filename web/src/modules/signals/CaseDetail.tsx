@@ -38,8 +38,10 @@ interface CaseDetailData extends CaseRow {
   referralNote: string | null;
   chainReferralId: string | null;
   closedOn: string | null;
+  urgent: boolean;
   assignedUserId: string | null;
-  signals: { id: string; reference: string; signalDate: string; creditorType: string; creditorName: string; amountCents: number; status: string; isNew: boolean; arisenOn: string | null; crisis: boolean; warmHandover: boolean }[];
+  signals: { id: string; reference: string; signalDate: string; creditorType: string; creditorName: string; amountCents: number; status: string; isNew: boolean; arisenOn: string | null; crisis: boolean; warmHandover: boolean; threat: 'eviction' | 'cut_off' | 'termination' | null;
+    street: string | null; houseNumber: number; houseNumberSuffix: string | null; postcode: string; city: string | null }[];
   contactAttempts: { id: string; kind: string; reached: boolean; date: string; partOfDay: string; note: string | null; userName: string | null }[];
 }
 
@@ -137,6 +139,8 @@ export function SignalCase() {
               <dd>{formatDate(c.letterSentOn)}</dd>
               <dt>Termijn</dt>
               <dd>{formatDate(c.dueDate)}</dd>
+              <dt>Spoed</dt>
+              <dd>{c.urgent ? <strong>Ja: crisis, of ontruiming, afsluiting of beëindiging van de zorgverzekering dreigt (eerste contact binnen 3 werkdagen)</strong> : 'Nee'}</dd>
             </dl>
             {c.letterSentOn && (
               <Paragraph>
@@ -161,7 +165,9 @@ export function SignalCase() {
                   <TableHeaderCell scope="col">Soort</TableHeaderCell>
                   <TableHeaderCell scope="col">Bedrag</TableHeaderCell>
                   <TableHeaderCell scope="col">Achterstand sinds</TableHeaderCell>
+                  <TableHeaderCell scope="col">Adres in het signaal</TableHeaderCell>
                   <TableHeaderCell scope="col">Crisissignaal</TableHeaderCell>
+                  <TableHeaderCell scope="col">Dreiging</TableHeaderCell>
                   <TableHeaderCell scope="col">Warme overdracht</TableHeaderCell>
                   <TableHeaderCell scope="col">Status</TableHeaderCell>
                 </TableRow>
@@ -177,7 +183,9 @@ export function SignalCase() {
                     <TableCell>{label(creditorTypeLabels, s.creditorType)}</TableCell>
                     <TableCell>{euro(s.amountCents)}</TableCell>
                     <TableCell>{s.arisenOn ? formatDate(s.arisenOn) : 'onbekend'}</TableCell>
+                    <TableCell>{address({ ...s, houseNumber: String(s.houseNumber) })}</TableCell>
                     <TableCell>{s.crisis ? <strong>Ja, crisis</strong> : 'Nee'}</TableCell>
+                    <TableCell>{s.threat === 'eviction' ? <strong>Ontruiming</strong> : s.threat === 'cut_off' ? <strong>Afsluiting</strong> : s.threat === 'termination' ? <strong>Beëindiging zorgverzekering</strong> : 'Geen'}</TableCell>
                     <TableCell>{s.warmHandover ? 'Ja, schuldeiser heeft al contact' : 'Nee'}</TableCell>
                     <TableCell>{label(signalStatusLabels, s.status)}</TableCell>
                   </TableRow>

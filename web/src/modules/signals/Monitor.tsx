@@ -15,6 +15,8 @@ interface MonitorRow {
   accepted: number;
   reachedPct: number | null;
   acceptedPct: number | null;
+  /** Signals for people who are no resident: no case, no letter. */
+  notResident: number;
   outcomes: Record<string, number>;
   medianDays: { toLetter: number | null; toFirstAttempt: number | null; toContact: number | null };
 }
@@ -63,6 +65,7 @@ export function SignalMonitor() {
                 <TableHeaderCell scope="col">Signaal tot brief</TableHeaderCell>
                 <TableHeaderCell scope="col">Brief tot eerste poging</TableHeaderCell>
                 <TableHeaderCell scope="col">Poging tot contact</TableHeaderCell>
+                <TableHeaderCell scope="col">Geen inwoner</TableHeaderCell>
                 <TableHeaderCell scope="col">Uitkomsten</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -83,6 +86,7 @@ export function SignalMonitor() {
                   <TableCell>{days(r.medianDays.toLetter)}</TableCell>
                   <TableCell>{days(r.medianDays.toFirstAttempt)}</TableCell>
                   <TableCell>{days(r.medianDays.toContact)}</TableCell>
+                  <TableCell>{r.notResident}</TableCell>
                   <TableCell>
                     {Object.entries(r.outcomes)
                       .map(([k, n]) => `${finalResultLabels[k as keyof typeof finalResultLabels] ?? k}: ${n}`)

@@ -25,6 +25,10 @@ interface Summary {
   accepted: number;
   duplicates: number;
   rejected: number;
+  /** Rows outside every municipality of the delivery (routed by postcode): no case, no letter. */
+  notResident: number;
+  /** Per municipality the rows stored there. */
+  municipalities: Record<string, { accepted: number }>;
   rejections: { line: number; field: string; reason: string }[];
 }
 interface Organisation {
@@ -99,7 +103,7 @@ export function SignalUpload() {
           <div className="vn-field">
             <label htmlFor="sig-municipality">Gemeente</label>
             <select id="sig-municipality" className="utrecht-select" value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
-              <option value="">Kies een gemeente</option>
+              <option value="">Elke regel naar de gemeente van de postcode</option>
               {user!.municipalities.map((m) => (
                 <option key={m} value={m}>
                   {m}
@@ -123,6 +127,16 @@ export function SignalUpload() {
           <Paragraph role="status" className="vn-success">
             {summary.rows} regels gelezen: {summary.accepted} opgeslagen, {summary.duplicates} dubbel, {summary.rejected} afgewezen.
           </Paragraph>
+          <ul aria-label="Per gemeente">
+            {Object.entries(summary.municipalities ?? {})
+              .sort()
+              .map(([code, m]) => (
+                <li key={code}>
+                  {code}: {m.accepted} opgeslagen
+                </li>
+              ))}
+            <li>Geen inwoner van de gemeente(n) (geen brief): {summary.notResident ?? 0}</li>
+          </ul>
           {summary.rejections.length > 0 && (
             <RejectionsTable rejections={summary.rejections} fieldHeader="Kolom" />
           )}

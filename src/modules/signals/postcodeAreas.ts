@@ -1,0 +1,170 @@
+import Papa from 'papaparse';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/database.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { dordrechtWijken } from '../../platform/areas.ts';
+import { assertCan } from '../../platform/authz.ts';
+import { ForbiddenError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
+import { municipalities } from '../../platform/schema.ts';
+import { postcodeAreas } from './schema.ts';
+
+/**
+ * The postcode table that routes each signal to its municipality (and gives the case its wijk and buurt):
+ * configuration, no personal data. The default covers the seven Drechtsteden municipalities; an admin loads another
+ * region's table (CBS "postcode-huisnummer-wijk-buurt", reduced to postcode level) from a CSV file.
+ */
+export interface PostcodeArea {
+  /** `3311` (four digits: the whole area) or `3311AB` (one postcode: wins over its four digits). */
+  postcode: string;
+  municipalityCode: string;
+  wijkCode: string | null;
+  wijkName: string | null;
+  buurtCode: string | null;
+  buurtName: string | null;
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+
+/**
+ * The default table: PC4 ranges per municipality (`/work/shared/reference/README.md`, "Postcodes of the
+ * Drechtsteden": approximate). Dordrecht's wijken are those of `src/platform/areas.ts` (3311-3329, so every area the
+ * demo and the insights figures use keeps its wijk); the other six municipalities get no wijk until the admin loads
+ * CBS's table. Written into migration 0005 as well (`postcodeAreas.test.ts` checks both agree).
+ */
+export const defaultPostcodeAreas: PostcodeArea[] = [
+  ...dordrechtWijken.flatMap((w) => w.pc4.map((pc) => ({ postcode: pc, municipalityCode: 'GM0505', wijkCode: w.code, wijkName: w.name, buurtCode: null, buurtName: null }))),
+  ...(
+    [
+      ['GM0642', [...range(3330, 3335), '2995']],
+      ['GM0531', range(3340, 3344)],
+      ['GM0590', range(3350, 3356)],
+      ['GM0610', range(3360, 3364)],
+      ['GM0523', range(3370, 3373)],
+      ['GM0482', range(2950, 2954)],
+    ] as const
+  ).flatMap(([municipalityCode, pcs]) => pcs.map((postcode) => ({ postcode, municipalityCode, wijkCode: null, wijkName: null, buurtCode: null, buurtName: null }))),
+].sort((a, b) => a.postcode.localeCompare(b.postcode));
+
+/** At most this many rows in a loaded table (the CBS file has some 470,000 postcodes). */
+export const MAX_POSTCODE_AREAS = 1_000_000;
+
+const columnNames: Record<string, keyof PostcodeArea> = {
+  postcode: 'postcode',
+  pc4: 'postcode',
+  pc6: 'postcode',
+  gemeente: 'municipalityCode',
+  gemeentecode: 'municipalityCode',
+  wijk: 'wijkCode',
+  wijkcode: 'wijkCode',
+  wijknaam: 'wijkName',
+  buurt: 'buurtCode',
+  buurtcode: 'buurtCode',
+  buurtnaam: 'buurtName',
+};
+
+/**
+ * A postcode table as CSV (`;`, `,` or tab; a header with `postcode`, `gemeente` and optionally `wijk`, `wijknaam`,
+ * `buurt`, `buurtnaam`) → rows, or a ValidationError naming every bad line and field in Dutch. Pure.
+ * A municipality code is `GM` + four digits (`0505` alone is accepted), a wijk `WK` + six digits, a buurt `BU` + eight.
+ */
+export function parsePostcodeAreas(text: string, knownMunicipalities: readonly string[]): PostcodeArea[] {
+  const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { skipEmptyLines: 'greedy', delimitersToGuess: [';', ',', '\t'] });
+  const [header, ...lines] = parsed.data;
+  const problems: FieldProblem[] = [];
+  const columns = (header ?? []).map((h) => columnNames[String(h).trim().toLowerCase().replace(/[\s_-]+/g, '')] ?? null);
+  const missing = (['postcode', 'municipalityCode'] as const).filter((c) => !columns.includes(c));
+  if (!header || missing.length) {
+    throw new ValidationError('Het bestand heeft geen kopregel met de kolommen postcode en gemeente (en eventueel wijk, wijknaam, buurt, buurtnaam).', [
+      { line: 1, field: missing.includes('postcode') ? 'postcode' : 'gemeente', reason: 'Deze kolom ontbreekt in de kopregel.' },
+    ]);
+  }
+  if (lines.length > MAX_POSTCODE_AREAS) throw new ValidationError(`Het bestand heeft meer dan ${MAX_POSTCODE_AREAS} regels.`, [{ line: 1, field: 'bestand', reason: 'Te veel regels.' }]);
+  const seen = new Map<string, number>();
+  const rows: PostcodeArea[] = [];
+  const known = new Set(knownMunicipalities);
+  lines.forEach((cells, i) => {
+    const line = i + 2;
+    const cell = (c: keyof PostcodeArea) => {
+      const at = columns.indexOf(c);
+      const v = at >= 0 ? String(cells[at] ?? '').trim() : '';
+      return v || null;
+    };
+    const reject = (field: string, reason: string) => problems.length < 1000 && problems.push({ line, field, reason });
+    const postcode = (cell('postcode') ?? '').replace(/\s+/g, '').toUpperCase();
+    const municipalityText = (cell('municipalityCode') ?? '').toUpperCase();
+    const municipalityCode = /^\d{4}$/.test(municipalityText) ? `GM${municipalityText}` : municipalityText;
+    const wijkCode = cell('wijkCode')?.toUpperCase() ?? null;
+    const buurtCode = cell('buurtCode')?.toUpperCase() ?? null;
+    let ok = true;
+    if (!/^[1-9]\d{3}([A-Z]{2})?$/.test(postcode)) ok = !reject('postcode', 'Een postcode is vier cijfers (3311) of vier cijfers en twee letters (3311AB).');
+    else if (seen.has(postcode)) ok = !reject('postcode', `Deze postcode staat al op regel ${seen.get(postcode)}.`);
+    if (!/^GM\d{4}$/.test(municipalityCode)) ok = !reject('gemeente', 'Een gemeentecode is GM met vier cijfers, bijvoorbeeld GM0505.');
+    else if (!known.has(municipalityCode)) ok = !reject('gemeente', `Gemeente ${municipalityCode} is niet bekend in Vangnet.`);
+    if (wijkCode && !/^WK\d{6}$/.test(wijkCode)) ok = !reject('wijk', 'Een wijkcode is WK met zes cijfers, bijvoorbeeld WK050501.');
+    if (buurtCode && !/^BU\d{8}$/.test(buurtCode)) ok = !reject('buurt', 'Een buurtcode is BU met acht cijfers, bijvoorbeeld BU05050101.');
+    const wijkName = cell('wijkName')?.slice(0, 100) ?? null;
+    const buurtName = cell('buurtName')?.slice(0, 100) ?? null;
+    if (!ok) return;
+    seen.set(postcode, line);
+    rows.push({ postcode, municipalityCode, wijkCode, wijkName, buurtCode, buurtName });
+  });
+  if (problems.length) throw new ValidationError('De postcodetabel is niet geladen: er staan fouten in het bestand.', problems);
+  if (!rows.length) throw new ValidationError('Het bestand bevat geen postcodes.', [{ line: 2, field: 'postcode', reason: 'Geen regels na de kopregel.' }]);
+  return rows;
+}
+
+/**
+ * Replaces the whole postcode table (admin only: `organisations:manage`), in one transaction, audited as an update
+ * of `postcode_areas` with the counts per municipality. Imports that run afterwards route by the new table; cases
+ * already made keep their municipality.
+ */
+export async function replacePostcodeAreas(db: Database, actor: Actor, rows: PostcodeArea[]): Promise<{ postcodes: number; municipalities: Record<string, number> }> {
+  if (actor.kind !== 'system') assertCan(actor, 'organisations:manage');
+  const perMunicipality: Record<string, number> = {};
+  for (const r of rows) perMunicipality[r.municipalityCode] = (perMunicipality[r.municipalityCode] ?? 0) + 1;
+  // The table routes every municipality's signals: an admin changes it only for municipalities they administer (the
+  // ones in the new table and in the one it replaces). The operator's CLI (system) may always.
+  if (actor.kind !== 'system') {
+    const current = Object.keys(await postcodeAreaCounts(db));
+    const own = actor.kind === 'user' || actor.kind === 'api_key' ? actor.municipalities : [];
+    const foreign = [...new Set([...current, ...Object.keys(perMunicipality)])].filter((m) => !own.includes(m)).sort();
+    if (foreign.length) throw new ForbiddenError(`U beheert niet alle gemeenten in de postcodetabel (${foreign.join(', ')}); laat de tabel laden door een beheerder van die gemeenten of met vangnet postcode-areas load.`);
+  }
+  return db.audited(actor, { action: 'update', objectType: 'postcode_areas', municipalityCodes: Object.keys(perMunicipality).sort(), details: { postcodes: rows.length, municipalities: perMunicipality } }, async (tx) => {
+    await tx.execute(sql`delete from postcode_areas`);
+    for (let i = 0; i < rows.length; i += 5000) await tx.insert(postcodeAreas).values(rows.slice(i, i + 5000));
+    return { postcodes: rows.length, municipalities: perMunicipality };
+  });
+}
+
+/** Parses and loads a CSV postcode table: the route and the CLI command share this. */
+export async function loadPostcodeAreasCsv(db: Database, actor: Actor, text: string) {
+  if (actor.kind !== 'system') assertCan(actor, 'organisations:manage');
+  const known = await db.unaudited((q) => q.select({ code: municipalities.code }).from(municipalities));
+  return replacePostcodeAreas(db, actor, parsePostcodeAreas(text, known.map((m) => m.code)));
+}
+
+/** The table as it is now, per municipality: how many postcodes (for the admin's check after a load). */
+export async function postcodeAreaCounts(db: Database): Promise<Record<string, number>> {
+  const rows = await db.unaudited((q) => q.select({ m: postcodeAreas.municipalityCode, n: sql<number>`count(*)::int` }).from(postcodeAreas).groupBy(postcodeAreas.municipalityCode));
+  return Object.fromEntries(rows.map((r) => [r.m, Number(r.n)]));
+}
+
+/** The SQL of migration 0005's seed (kept here so a test can compare it with the default table). */
+export function defaultPostcodeAreasSql(): string {
+  const q = (v: string | null) => (v === null ? 'NULL' : `'${v.replaceAll("'", "''")}'`);
+  return (
+    'INSERT INTO "postcode_areas" ("postcode", "municipality_code", "wijk_code", "wijk_name", "buurt_code", "buurt_name") VALUES\n' +
+    defaultPostcodeAreas.map((r) => `(${[r.postcode, r.municipalityCode, r.wijkCode, r.wijkName, r.buurtCode, r.buurtName].map(q).join(', ')})`).join(',\n') +
+    '\nON CONFLICT DO NOTHING;'
+  );
+}
+
+/** The municipality of one postcode (`3311AB`): its own row wins over its four digits; null outside the table. */
+export async function postcodeMunicipality(db: Database, postcode: string): Promise<string | null> {
+  const rows = await db.unaudited((q) =>
+    q.execute(sql`select municipality_code from postcode_areas where postcode in (${postcode}, ${postcode.slice(0, 4)}) order by length(postcode) desc limit 1`),
+  );
+  const row = ((rows as { rows?: { municipality_code: string }[] }).rows ?? [])[0];
+  return row?.municipality_code ?? null;
+}
