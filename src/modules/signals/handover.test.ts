@@ -137,6 +137,17 @@ describe('the handover carries the signals and the chosen theme', () => {
       { creditorType: 'health_insurance', creditorTypeLabel: 'Zorgverzekering', amountCents: 7500, months: null, arisenOn: null, signalDate: '2025-03-05' },
     ]);
     for (const secret of ['111222333', 'HO-REF-1', 'HO-VGZ-1', 'Trivire', 'VGZ']) expect(response.body).not.toContain(secret);
+    // The person register shows the receiver the resident of its open referral, but not the BSN the case came with,
+    // and a search by that BSN does not find them (it would confirm the number).
+    const person = await call('sdd', 'GET', `/persons/${detail.personId}`);
+    expect(person.statusCode).toBe(200);
+    expect(person.json()).toMatchObject({ surname: 'Visser', bsn: null });
+    expect(person.body).not.toContain('111222333');
+    expect((await call('sdd', 'GET', '/persons?municipalityCode=GM0505&bsn=111222333')).json()).toEqual([]);
+    const bySurname = (await call('sdd', 'GET', '/persons?municipalityCode=GM0505&surname=Visser')).json() as { id: string; bsn: string | null }[];
+    expect(bySurname).toEqual([expect.objectContaining({ id: detail.personId, bsn: null })]);
+    // The early-signal team's own case still shows it.
+    expect((await call('officer', 'GET', `/persons/${detail.personId}`)).json()).toMatchObject({ bsn: '111222333' });
     // Not involved, not a partner: nothing.
     expect((await call('humanitas', 'GET', `/referrals/${referralId}`)).statusCode).toBe(404);
     expect((await call('creditor', 'GET', `/referrals/${referralId}`)).statusCode).toBe(403);
