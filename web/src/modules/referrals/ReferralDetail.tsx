@@ -109,6 +109,12 @@ function ActionForm({ referral, onDone }: { referral: ReferralView; onDone: () =
   return (
     <form className="vn-form" aria-labelledby="next-step" onSubmit={(e: FormEvent) => e.preventDefault()}>
       <ProblemAlert error={error} />
+      {referral.route === 'early_signal' && referral.actions.some((a) => a.action === 'decline' || a.action === 'close') && ['sent', 'accepted'].includes(referral.state) && (
+        <Paragraph>
+          Dit is een overdracht uit vroegsignalering. Wijst u af of sluit u af vóór het eerste contact, dan gaat de zaak met uw reden terug naar het
+          vroegsignaleringsteam.
+        </Paragraph>
+      )}
       <TextAreaField
         id="action-text"
         label="Toelichting of reden"
