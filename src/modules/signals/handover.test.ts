@@ -3,6 +3,7 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import { FakeClock } from '../../platform/clock.ts';
 import { auditEvents } from '../../platform/schema.ts';
 import { createTestApp, demoEmails, loginAs, type TestApp } from '../../../test/support/app.ts';
+import { onReferralEnded } from '../referrals/index.ts';
 import { ensureReferralDemoUsers } from '../referrals/module.ts';
 import { referralConsents, referralEvents, referralHouseholdMembers, referralIntakes, referrals } from '../referrals/schema.ts';
 import { importCsv, inspect } from './test-helpers.ts';
@@ -101,6 +102,7 @@ beforeAll(async () => {
       line('HO-REF-1', '2025-03-01', 'huur', '450,00', '3', '2025-01-10', '111222333', 'Visser', '3315AB', '12'),
       line('HO-REF-2', '2025-03-02', 'huur', '380,00', '2', '', '', 'Bakker', '3316AB', '4'),
       line('HO-REF-3', '2025-03-03', 'huur', '510,00', '4', '2024-12-01', '', 'Mulder', '3314AA', '9'),
+      line('HO-REF-4', '2025-03-04', 'huur', '260,00', '', '', '', 'Jansen-Crash', '3317AA', '21'),
     ].join('\n'),
   );
   await importCsv(t.db, 'VGZ', [header, line('HO-VGZ-1', '2025-03-05', 'zorgverzekering', '75,00', '', '', '111222333', 'Visser', '3315AB', '12')].join('\n'));
@@ -213,6 +215,27 @@ describe('a refused handover', () => {
     const audit = lines[0];
     expect(audit!.details).toMatchObject({ action: 'decline', linked: [`signal_case:${caseId}`] });
     expect(audit!.subjectIds).toEqual([c.personId]);
+  });
+
+  it('is one transaction with the reopening: when the case cannot be reopened, the referral is not declined either', async () => {
+    const { response } = await handOver('Jansen-Crash', { result: 'referral_financial' });
+    expect(response.statusCode).toBe(200);
+    const c = await caseOf('Jansen-Crash');
+    // A listener that fails after the signals module reopened the case, as a crash halfway would.
+    onReferralEnded('test-crash', async (_tx, event) => {
+      if (event.referralId === c.chainReferralId) throw new Error('crash after the case was reopened');
+    });
+    try {
+      const declined = await call('sdd', 'POST', `/referrals/${c.chainReferralId}/decline`, { reason: 'Geen capaciteit.' });
+      expect(declined.statusCode).toBe(500);
+    } finally {
+      onReferralEnded('test-crash', async () => {});
+    }
+    expect((await call('sdd', 'GET', `/referrals/${c.chainReferralId}`)).json()).toMatchObject({ state: 'sent', declineReason: null });
+    expect(await caseOf('Jansen-Crash')).toMatchObject({ status: 'closed', result: 'referral_financial', chainReferralId: c.chainReferralId, history: [expect.objectContaining({ kind: 'handed_over' })] });
+    // And once the cause is gone, the same decline goes through and reopens the case.
+    expect((await call('sdd', 'POST', `/referrals/${c.chainReferralId}/decline`, { reason: 'Geen capaciteit.' })).statusCode).toBe(200);
+    expect(await caseOf('Jansen-Crash')).toMatchObject({ status: 'in_contact', result: null });
   });
 
   it('lets the team record a new outcome and hand over again', async () => {

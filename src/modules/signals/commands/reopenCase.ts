@@ -13,7 +13,7 @@ export function reopenText(event: Pick<ReferralEndedEvent, 'how' | 'organisation
     case 'consent_withdrawn':
       return `Toestemming ingetrokken voor ${event.organisation.name}${reason ? `: ${reason}` : ''}`;
     case 'closed':
-      return `Doorverwijzing afgesloten door ${event.organisation.name} voor het eerste contact${reason ? `: ${reason}` : ''}`;
+      return `Doorverwijzing afgesloten door ${event.organisation.name} vóór het eerste contact${reason ? `: ${reason}` : ''}`;
   }
 }
 
