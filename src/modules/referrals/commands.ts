@@ -92,7 +92,7 @@ export type IntakePersonDetails = z.infer<typeof intakePersonDetails>;
 
 /** A staff intake (walk-in or GP form): the intake plus what the professional knows about the person. */
 export const staffIntakeInput = intakeInput
-  .omit({ route: true })
+  .omit({ route: true, signals: true })
   .extend({ route: z.enum(['gp', 'walk_in']), person: intakePersonDetails.optional(), household: z.array(householdMemberInput).max(12).optional() });
 export type StaffIntakeInput = z.input<typeof staffIntakeInput>;
 

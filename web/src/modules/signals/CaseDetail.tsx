@@ -244,6 +244,12 @@ export function SignalCase() {
                         <TableCell>
                           {h.kind === 'reopened' ? 'Heropend: ' : ''}
                           {h.text}
+                          {h.referralId && (
+                            <>
+                              {' '}
+                              <Link to={`/medewerkers/verwijzingen/${h.referralId}`}>Bekijk de verwijzing</Link>
+                            </>
+                          )}
                         </TableCell>
                         <TableCell>{h.kind === 'reopened' ? label(finalResultLabels, h.previousResult) : '–'}</TableCell>
                       </TableRow>
