@@ -13,8 +13,11 @@
  * - `onReferralEnded(name, listener)`: subscribe (once, at module start-up) to referrals that end before help got
  *   going: declined, closed before first contact, or closed because a consent was withdrawn. The listener runs in
  *   the same transaction as that change (see `src/platform/hooks.ts`) and returns what it changed, for the audit line.
+ * - `lockReferralForLink(tx, referralId)`: in the caller's transaction that links its record to a referral it just
+ *   made, lock the referral first and learn whether it already ended (as the announcement would have said), so that
+ *   a decline racing the link is never missed.
  */
-export { createIntake, createIntakeForPerson, intakeInput, consentWithdrawnReason, type IntakeInput } from './commands.ts';
+export { createIntake, createIntakeForPerson, intakeInput, consentWithdrawnReason, lockReferralForLink, type IntakeInput } from './commands.ts';
 export { onReferralEnded, type ReferralEndedEvent } from './events.ts';
 export {
   defaultReceiverByRoute,

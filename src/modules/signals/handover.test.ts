@@ -103,6 +103,7 @@ beforeAll(async () => {
       line('HO-REF-2', '2025-03-02', 'huur', '380,00', '2', '', '', 'Bakker', '3316AB', '4'),
       line('HO-REF-3', '2025-03-03', 'huur', '510,00', '4', '2024-12-01', '', 'Mulder', '3314AA', '9'),
       line('HO-REF-4', '2025-03-04', 'huur', '260,00', '', '', '', 'Jansen-Crash', '3317AA', '21'),
+      line('HO-REF-5', '2025-03-04', 'huur', '310,00', '', '', '', 'Race', '3318AA', '5'),
     ].join('\n'),
   );
   await importCsv(t.db, 'VGZ', [header, line('HO-VGZ-1', '2025-03-05', 'zorgverzekering', '75,00', '', '', '111222333', 'Visser', '3315AB', '12')].join('\n'));
@@ -236,6 +237,34 @@ describe('a refused handover', () => {
     // And once the cause is gone, the same decline goes through and reopens the case.
     expect((await call('sdd', 'POST', `/referrals/${c.chainReferralId}/decline`, { reason: 'Geen capaciteit.' })).statusCode).toBe(200);
     expect(await caseOf('Jansen-Crash')).toMatchObject({ status: 'in_contact', result: null });
+  });
+
+  it('catches a decline that comes between the handover and the closing of the case', async () => {
+    // The handover and the close are two transactions: let the SDD decline in between, as a fast receiver could.
+    const original = t.db.audited.bind(t.db);
+    let armed = true;
+    t.db.audited = (async (actor, event, work) => {
+      if (armed && event.objectType === 'signal_case' && event.action === 'update' && event.details?.result) {
+        armed = false;
+        const list = (await call('sdd', 'GET', '/referrals/worklist')).json() as { incoming: { id: string; residentName: string }[] };
+        const fresh = list.incoming.find((i) => i.residentName === 'Race')!;
+        expect((await call('sdd', 'POST', `/referrals/${fresh.id}/decline`, { reason: 'Te snel afgewezen.' })).statusCode).toBe(200);
+      }
+      return original(actor, event, work);
+    }) as typeof t.db.audited;
+    try {
+      const { response } = await handOver('Race', { result: 'referral_financial' });
+      expect(response.statusCode).toBe(200);
+      expect(armed).toBe(false);
+    } finally {
+      t.db.audited = original;
+    }
+    const c = await caseOf('Race');
+    expect(c).toMatchObject({ status: 'in_contact', result: null, helpResponse: null, chainReferralId: null });
+    expect(c.history.map((h) => [h.kind, h.text])).toEqual([
+      ['handed_over', 'Overgedragen aan Sociale Dienst Drechtsteden (Geld en schulden), met 1 signaal.'],
+      ['reopened', 'Doorverwijzing geweigerd door Sociale Dienst Drechtsteden: Te snel afgewezen.'],
+    ]);
   });
 
   it('lets the team record a new outcome and hand over again', async () => {

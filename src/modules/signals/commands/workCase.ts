@@ -6,10 +6,11 @@ import { assertCan, assertMunicipality } from '../../../platform/authz.ts';
 import { amsterdamDate } from '../../../platform/clock.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../platform/errors.ts';
 import { organisations, persons, users } from '../../../platform/schema.ts';
-import { createIntakeForPerson, referralThemes, themeCodes, type ReferralTheme } from '../../referrals/index.ts';
+import { createIntakeForPerson, lockReferralForLink, referralThemes, themeCodes, type ReferralTheme } from '../../referrals/index.ts';
 import { assertReferralTarget } from '../access.ts';
 import { contactKindLabels, contactKinds, creditorTypeLabels, finalResultLabels, type CreditorType, finalResults, helpResponses, helpResults, outcomeContradiction, partsOfDay, reachedResults, referralResults, unreachableContactKinds, type FinalResult, type HelpResponse, type OutcomeContradiction } from '../ddas.ts';
 import { loadCaseForWork } from '../queries.ts';
+import { reopenCaseAfterHandoverEnded } from './reopenCase.ts';
 import { signalCases, signalContactAttempts, signals, type CaseHistoryEntry } from '../schema.ts';
 
 /** The team's acts on a case: assign and plan, record a contact attempt, record the outcome. Each is audited. */
@@ -157,6 +158,9 @@ export async function recordOutcome(db: Database, actor: Actor, caseId: string, 
   const handover = input.chainConsent ? await handOverToChain(db, actor, caseId, input) : null;
   const chainReferralId = handover?.referralId ?? null;
   return db.audited(actor, { action: 'update', objectType: 'signal_case', objectId: caseId, details: { result: input.result } }, async (tx, trail) => {
+    // The referral first (the lock order of a decline): a decline that races this close either waits for it and then
+    // finds the case linked, or came first and is seen here.
+    const endedAlready = chainReferralId ? await lockReferralForLink(tx, chainReferralId) : null;
     const found = await loadCaseForWork(tx, actor, caseId);
     trail.municipalityCode = found.municipalityCode;
     if (found.personId) trail.subjectIds = [found.personId];
@@ -186,6 +190,12 @@ export async function recordOutcome(db: Database, actor: Actor, caseId: string, 
     const status = signalStatusForResult[input.result];
     if (status) await tx.update(signals).set({ status }).where(eq(signals.caseId, caseId));
     else await tx.update(signals).set({ status: 'taken_up' }).where(sql`${signals.caseId} = ${caseId} and ${signals.status} in ('unjustified', 'not_yet_taken_up')`);
+    if (endedAlready) {
+      // Declined (or closed) between the handover and now: straight back to the queue, as the announcement would have done.
+      await reopenCaseAfterHandoverEnded(tx, endedAlready);
+      const [reopened] = await tx.select().from(signalCases).where(eq(signalCases.id, caseId));
+      return reopened!;
+    }
     return updated!;
   });
 }
