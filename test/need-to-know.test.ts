@@ -104,8 +104,10 @@ describe('need-to-know on the person register', () => {
     expect(after.statusCode).toBe(404);
     expect(after.body).not.toContain('Smits');
     expect(await search('sdd', 'surname=Smits')).toEqual([]);
-    // The sender's own consent still stands.
-    expect((await read('swt', chainId)).statusCode).toBe(200);
+    // The withdrawal closed the referral the SDD could no longer act on; with it ends the sender's relation through
+    // that referral (an open referral), although its own consent stands: it still sees the chain on its timeline.
+    expect((await read('swt', chainId)).statusCode).toBe(404);
+    expect((await call('swt', 'GET', `/referrals/residents/${chainId}/timeline`)).statusCode).toBe(200);
 
     const trail = (await call('admin', 'GET', `/persons/${chainId}/audit-events`)).json() as { action: string; result: string; purpose: string | null; actorOrganisationId: string }[];
     expect(trail).toContainEqual(expect.objectContaining({ action: 'read', result: 'success', purpose: 'referrals:referral' }));

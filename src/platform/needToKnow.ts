@@ -22,11 +22,22 @@ export interface PersonRelation {
    * (it runs inside the audited unit of work), or null when this reader can never have it (wrong role).
    */
   personIds: (tx: Tx, reader: Reader) => SQLWrapper | null;
+  /**
+   * True when this relation does not need the citizen service number (a partner in the chain works with the name and
+   * contact details the resident shares): the register leaves the BSN out of what it shows through this relation
+   * alone, and a search by BSN does not find the person through it (which would confirm the number).
+   */
+  withoutBsn?: boolean;
 }
 
 export interface NeedToKnow {
-  /** A condition on `persons.id`: the persons the reader may read now; null when there are none. */
-  readableCondition(tx: Tx, reader: Reader): SQL | null;
+  /**
+   * A condition on `persons.id`: the persons the reader may read now; null when there are none. With `byBsn`, only
+   * through relations that need the BSN (a search by BSN).
+   */
+  readableCondition(tx: Tx, reader: Reader, options?: { byBsn?: boolean }): SQL | null;
+  /** May a person read through these relations be shown with their BSN? */
+  showsBsn(relationCodes: readonly string[]): boolean;
   /** For each of `personIds` the reader may read now: the codes of the relations that allow it. */
   relationsFor(tx: Tx, reader: Reader, personIds: string[]): Promise<Map<string, string[]>>;
   relations: readonly PersonRelation[];
@@ -40,9 +51,14 @@ export function needToKnow(relations: readonly PersonRelation[]): NeedToKnow {
     });
   return {
     relations,
-    readableCondition(tx, reader) {
-      const parts = applicable(tx, reader).map(({ ids }) => inArray(persons.id, ids));
+    readableCondition(tx, reader, options = {}) {
+      const parts = applicable(tx, reader)
+        .filter(({ relation }) => !options.byBsn || !relation.withoutBsn)
+        .map(({ ids }) => inArray(persons.id, ids));
       return parts.length ? (or(...parts) ?? null) : null;
+    },
+    showsBsn(relationCodes) {
+      return relationCodes.some((code) => relations.find((r) => r.code === code)?.withoutBsn !== true);
     },
     async relationsFor(tx, reader, personIds) {
       const found = new Map<string, string[]>();

@@ -79,7 +79,8 @@ export async function getPerson(db: Database, actor: Actor, personId: string, ac
     if (!relations.length) throw new NoNeedToKnowError('De persoon');
     trail.purpose = purposeOf(relations, statedPurpose);
     trail.details = { relations };
-    return person;
+    // Need-to-know: a relation that does not need the BSN (a referral in the chain) does not show it.
+    return access.showsBsn(relations) ? person : { ...person, bsn: null };
   });
 }
 
@@ -111,7 +112,7 @@ export async function searchPersons(db: Database, actor: Actor, query: z.infer<t
     { action: 'search', objectType: 'person', municipalityCode: query.municipalityCode, details: { fields } },
     async (tx, trail) => {
       if (!terms.length) return [];
-      const readable = access.readableCondition(tx, actor);
+      const readable = access.readableCondition(tx, actor, { byBsn: Boolean(query.bsn) });
       if (!readable) return [];
       const found = await tx
         .select()
@@ -122,7 +123,7 @@ export async function searchPersons(db: Database, actor: Actor, query: z.infer<t
       const relations = await access.relationsFor(tx, actor, trail.subjectIds);
       trail.purpose = found.length ? purposeOf([...relations.values()].flat(), statedPurpose) : (statedPurpose ?? null);
       trail.details = { fields, relations: Object.fromEntries(relations) };
-      return found;
+      return found.map((p) => (access.showsBsn(relations.get(p.id) ?? []) ? p : { ...p, bsn: null }));
     },
   );
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Tx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -15,6 +15,7 @@ import {
   defaultServiceLevels,
   dueDates,
   hasActiveConsent,
+  responsibleSide,
   sideOf,
   themeCodes,
   transition,
@@ -26,7 +27,8 @@ import {
   type ReferralTheme,
   type ServiceLevel,
 } from './domain.ts';
-import { referralConsents, referralEvents, referralHouseholdMembers, referralIntakes, referrals, referralServiceLevels } from './schema.ts';
+import { referralEnded, type ReferralEndedEvent } from './events.ts';
+import { referralConsents, referralEvents, referralHouseholdMembers, referralIntakes, referrals, referralServiceLevels, type SignalFact } from './schema.ts';
 
 const municipalityCode = z.string().regex(/^GM\d{4}$/, 'Een gemeentecode is GM gevolgd door vier cijfers.');
 const theme = z.enum(themeCodes as [ReferralTheme, ...ReferralTheme[]], { error: 'Kies een onderwerp uit de lijst.' });
@@ -47,6 +49,22 @@ export const householdMemberInput = z.object({
 });
 export type HouseholdMemberInput = z.infer<typeof householdMemberInput>;
 
+/**
+ * One signal of arrears handed over with an early-signal intake: what the receiver needs to start (the kind of
+ * creditor, the amount, how many months, since when and the signal's date). Never the BSN, the creditor's own
+ * reference or the creditor's name and address: the receiver asks the resident for the rest.
+ */
+export const signalFactInput = z.object({
+  creditorType: z.string().trim().min(1).max(40),
+  /** The kind of creditor in Dutch, as the early-signal team's module names it (Huur, Zorgverzekering, ...). */
+  creditorTypeLabel: z.string().trim().min(1).max(100),
+  amountCents: z.number().int().min(0).max(10_000_000_000),
+  months: z.number().int().min(0).max(240).nullable().optional(),
+  /** DDAS ontstaansdatum: when the arrears arose, where the creditor said so. */
+  arisenOn: z.iso.date().nullable().optional(),
+  signalDate: z.iso.date(),
+});
+
 /** What another module hands over when a resident asks for help (self-test, early signal, GP, walk-in). */
 export const intakeInput = z.object({
   municipalityCode,
@@ -61,6 +79,8 @@ export const intakeInput = z.object({
   }),
   consent,
   profile: z.string().trim().max(200).optional().nullable(),
+  /** Early signal only: the signals of arrears the resident agreed to hand over (shown under the `question` scope). */
+  signals: z.array(signalFactInput).max(200).optional(),
 });
 export type IntakeInput = z.input<typeof intakeInput>;
 
@@ -72,7 +92,7 @@ export type IntakePersonDetails = z.infer<typeof intakePersonDetails>;
 
 /** A staff intake (walk-in or GP form): the intake plus what the professional knows about the person. */
 export const staffIntakeInput = intakeInput
-  .omit({ route: true })
+  .omit({ route: true, signals: true })
   .extend({ route: z.enum(['gp', 'walk_in']), person: intakePersonDetails.optional(), household: z.array(householdMemberInput).max(12).optional() });
 export type StaffIntakeInput = z.input<typeof staffIntakeInput>;
 
@@ -277,6 +297,9 @@ export async function createIntake(
     throw new ValidationError(noConsentMessage, [{ field: 'consent.given', reason: 'De inwoner moet toestemming geven om de vraag door te sturen.' }]);
   }
   assertIntakeActor(actor, data.route, data.municipalityCode);
+  if (data.signals?.length && data.route !== 'early_signal') {
+    throw new ValidationError('Alleen een overdracht uit vroegsignalering kan signalen meegeven.', [{ field: 'signals', reason: 'Alleen bij route early_signal.' }]);
+  }
   // Attaching an intake to someone already in the register is for professionals who may look people up, never for the anonymous.
   if (known.personId && actor.kind !== 'system') assertCan(actor, 'persons:read');
   const details = known.details ?? {};
@@ -317,6 +340,7 @@ export async function createIntake(
           contactPhone: data.contact.phone ?? null,
           contactEmail: data.contact.email ?? null,
           profile: data.profile ?? null,
+          signalFacts: data.signals?.length ? (data.signals.map((f) => ({ ...f, months: f.months ?? null, arisenOn: f.arisenOn ?? null })) satisfies SignalFact[]) : null,
           consentText: data.consent.text,
           createdAt: db.clock.now(),
           createdByUserId: userIdOf(actor),
@@ -506,6 +530,22 @@ export async function actOnReferral(
         note: reason ?? (input.note?.trim() || null),
         occurredAt: now,
       });
+      // A referral that ends before first contact: the modules that handed it over take the resident back.
+      const previous = r.state as ReferralState;
+      if (action === 'decline' || (action === 'close' && (previous === 'sent' || previous === 'accepted'))) {
+        const linked = await referralEnded.run(tx, {
+          referralId,
+          personId: r.personId,
+          municipalityCode: r.municipalityCode,
+          route: r.route as ReferralRoute,
+          how: action === 'decline' ? 'declined' : 'closed',
+          previousState: previous,
+          organisation: await organisationRef(tx, actor.organisationId),
+          reason,
+          at: now,
+        });
+        if (linked.length) trail.details = { ...trail.details, linked };
+      }
       return { state: result.to };
     },
   );
@@ -592,8 +632,118 @@ export async function withdrawConsent(db: Database, actor: Actor, consentId: str
       note: input.note?.trim() || null,
       occurredAt: now,
     });
-    return { id: consentId, withdrawnAt: now };
+    const closed = await closeReferralsAfterWithdrawal(tx, actor, c, input.note?.trim() || null, now);
+    if (closed.linked.length || closed.referralIds.length) trail.details = { closedReferrals: closed.referralIds, linked: closed.linked };
+    return { id: consentId, withdrawnAt: now, closedReferralIds: closed.referralIds };
   });
+}
+
+async function organisationRef(tx: Tx, id: string): Promise<ReferralEndedEvent['organisation']> {
+  const [org] = await tx.select({ id: organisations.id, code: organisations.code, name: organisations.name }).from(organisations).where(eq(organisations.id, id));
+  if (!org) throw new NotFoundError('De organisatie');
+  return org;
+}
+
+/**
+ * For a module that links its own record to a referral it just made, in its own transaction: locks the referral (so
+ * that a decline, close or withdrawal waits for this transaction, and then announces to a record that is linked) and
+ * says whether it already ended before help got going, as the announcement would have said it. Lock order: the
+ * referral first, then the caller's own rows, the same order as the announcement's listeners.
+ */
+export async function lockReferralForLink(tx: Tx, referralId: string): Promise<ReferralEndedEvent | null> {
+  const [r] = await tx.select().from(referrals).where(eq(referrals.id, referralId)).for('update');
+  if (!r) throw new NotFoundError('De verwijzing');
+  const endedEarly = r.state === 'declined' || (r.state === 'closed' && r.firstContactAt === null && r.declinedAt === null);
+  if (!endedEarly) return null;
+  const [last] = await tx
+    .select({ kind: referralEvents.kind, organisationId: referralEvents.organisationId, note: referralEvents.note, occurredAt: referralEvents.occurredAt })
+    .from(referralEvents)
+    .where(and(eq(referralEvents.referralId, referralId), eq(referralEvents.kind, r.state)))
+    .orderBy(desc(referralEvents.seq))
+    .limit(1);
+  const withdrawn = r.state === 'closed' && (r.closeReason ?? '').startsWith(consentWithdrawnReason);
+  // A withdrawal is announced with the organisation whose consent was withdrawn (the event before the close).
+  const [withdrawal] = withdrawn
+    ? await tx
+        .select({ organisationId: referralEvents.organisationId })
+        .from(referralEvents)
+        .where(and(eq(referralEvents.personId, r.personId), eq(referralEvents.kind, 'consent_withdrawn')))
+        .orderBy(desc(referralEvents.seq))
+        .limit(1)
+    : [];
+  return {
+    referralId,
+    personId: r.personId,
+    municipalityCode: r.municipalityCode,
+    route: r.route as ReferralRoute,
+    how: r.state === 'declined' ? 'declined' : withdrawn ? 'consent_withdrawn' : 'closed',
+    previousState: r.acceptedAt ? 'accepted' : 'sent',
+    organisation: await organisationRef(tx, withdrawal?.organisationId ?? last?.organisationId ?? r.toOrganisationId),
+    reason: r.state === 'declined' ? r.declineReason : withdrawn ? (r.closeReason!.slice(consentWithdrawnReason.length).replace(/^: /, '') || null) : r.closeReason,
+    at: last?.occurredAt ?? r.updatedAt,
+  };
+}
+
+/** The reason on a referral closed because the resident withdrew the consent of one of its sides. */
+export const consentWithdrawnReason = 'Toestemming ingetrokken';
+
+/**
+ * After a withdrawal, a referral that the organisation can no longer act on is closed, so that nothing is left
+ * open that nobody can take up: every open referral of the resident that this organisation receives, and every one
+ * it sent while it is still the responsible side (before the receiver's first contact). Not when the organisation
+ * still holds another active consent for the resident. Closed referrals carry no service-level flags and leave the
+ * work lists; the person register's relation `referrals:referral` ends with them.
+ */
+async function closeReferralsAfterWithdrawal(
+  tx: Tx,
+  actor: Staff,
+  c: typeof referralConsents.$inferSelect,
+  note: string | null,
+  now: Date,
+): Promise<{ referralIds: string[]; linked: string[] }> {
+  const consents = await tx
+    .select({ organisationId: referralConsents.organisationId, withdrawnAt: referralConsents.withdrawnAt })
+    .from(referralConsents)
+    .where(eq(referralConsents.personId, c.personId));
+  if (hasActiveConsent(consents, c.organisationId)) return { referralIds: [], linked: [] };
+  const open = await tx.select().from(referrals).where(and(eq(referrals.personId, c.personId), ne(referrals.state, 'closed'))).for('update');
+  const organisation = await organisationRef(tx, c.organisationId);
+  const reason = note ? `${consentWithdrawnReason}: ${note}` : consentWithdrawnReason;
+  const referralIds: string[] = [];
+  const linked: string[] = [];
+  for (const r of open) {
+    const side = sideOf(r, c.organisationId);
+    if (!side) continue;
+    const state = r.state as ReferralState;
+    const hasSender = r.fromOrganisationId !== null && r.fromOrganisationId !== r.toOrganisationId;
+    if (side === 'sender' && responsibleSide(state, hasSender) !== 'sender') continue;
+    await tx.update(referrals).set({ state: 'closed', closedAt: now, closeReason: reason, updatedAt: now }).where(eq(referrals.id, r.id));
+    await tx.insert(referralEvents).values({
+      referralId: r.id,
+      personId: r.personId,
+      municipalityCode: r.municipalityCode,
+      kind: 'closed',
+      organisationId: actor.organisationId,
+      userId: userIdOf(actor),
+      note: reason,
+      occurredAt: now,
+    });
+    referralIds.push(r.id);
+    linked.push(
+      ...(await referralEnded.run(tx, {
+        referralId: r.id,
+        personId: r.personId,
+        municipalityCode: r.municipalityCode,
+        route: r.route as ReferralRoute,
+        how: 'consent_withdrawn',
+        previousState: state,
+        organisation,
+        reason: note,
+        at: now,
+      })),
+    );
+  }
+  return { referralIds, linked };
 }
 
 /** Sets the service level for a theme in a municipality (configuration; audited as a change). */

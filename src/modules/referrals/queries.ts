@@ -202,7 +202,14 @@ export async function getReferral(db: Database, actor: Actor, referralId: string
       resident: residentContact(person, scopes.has('contact')),
       household: members.map((m) => ({ relation: m.relation, name: displayName(m.p), birthDate: m.p.birthDate })),
       intake: intake
-        ? { route: intake.route, profile: scopes.has('question') ? intake.profile : null, consentText: intake.consentText, createdAt: intake.createdAt }
+        ? {
+            route: intake.route,
+            profile: scopes.has('question') ? intake.profile : null,
+            // The signals of arrears an early-signal handover carries: part of the question for help.
+            signals: scopes.has('question') ? (intake.signalFacts ?? []) : [],
+            consentText: intake.consentText,
+            createdAt: intake.createdAt,
+          }
         : null,
       events,
     };

@@ -30,12 +30,16 @@ export const referralPersonRelations: PersonRelation[] = [
   {
     code: 'referrals:referral',
     description: 'Verzender of ontvanger van een lopende verwijzing of intake, zolang de toestemming van de inwoner (contactgegevens) geldt',
+    // The chain shares the name and contact details the resident agreed to, never the BSN (also not for a handover
+    // from the early-signal team, whose resident came in with one).
+    withoutBsn: true,
     personIds: (tx, reader) =>
       can(reader, 'referrals:work') ? tx.select({ id: referrals.personId }).from(referrals).where(openConsentedReferrals(tx, reader)) : null,
   },
   {
     code: 'referrals:household',
     description: 'Lid van het huishouden van een inwoner met zo’n lopende verwijzing (onder dezelfde toestemming)',
+    withoutBsn: true,
     personIds: (tx, reader) =>
       can(reader, 'referrals:work')
         ? tx

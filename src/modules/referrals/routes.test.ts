@@ -161,7 +161,11 @@ describe('a referral from the neighbourhood team to the social service', () => {
       withdrawnBy: 'Sociaal Wijkteam Dordrecht',
       withdrawalNote: 'Inwoner belde: wil niet dat de SDD meekijkt.',
     });
-    expect(after.events.at(-1).kind).toBe('consent_withdrawn');
+    // The receiver can no longer act on it, so the withdrawal closed the referral with the reason: nothing stays open.
+    expect(after.events.slice(-2).map((e: { kind: string }) => e.kind)).toEqual(['consent_withdrawn', 'closed']);
+    expect(after.referrals.find((r: { id: string }) => r.id === referralId).state).toBe('closed');
+    expect((await worklist('swt')).outgoing.map((i) => i.id)).not.toContain(referralId);
+    expect((await call('swt', 'GET', `/referrals/${referralId}`)).json()).toMatchObject({ state: 'closed', closeReason: 'Toestemming ingetrokken: Inwoner belde: wil niet dat de SDD meekijkt.' });
     const again = await call('sdd', 'POST', `/referrals/residents/${personId}/consents`, { organisationCode: 'SDD', text: 'Inwoner geeft opnieuw toestemming aan de SDD.' });
     expect(again.statusCode).toBe(201);
     expect((await call('sdd', 'GET', `/referrals/${referralId}`)).statusCode).toBe(200);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { personal } from '../../db/personal.ts';
 import { municipalities, organisations, persons, users } from '../../platform/schema.ts';
 
@@ -44,6 +44,16 @@ export const referralConsents = personal(
   ),
 );
 
+/** A signal of arrears handed over with an early-signal intake (no BSN, no creditor reference or name). */
+export interface SignalFact {
+  creditorType: string;
+  creditorTypeLabel: string;
+  amountCents: number;
+  months: number | null;
+  arisenOn: string | null;
+  signalDate: string;
+}
+
 /** An intake: how a resident's question entered the chain (self-test, early signal, GP, walk-in). */
 export const referralIntakes = personal(
   pgTable(
@@ -64,6 +74,8 @@ export const referralIntakes = personal(
       contactEmail: text('contact_email'),
       /** The self-test profile or the GP's short assessment, when there is one. */
       profile: text('profile'),
+      /** Early signal: the signals of arrears handed over with the resident's consent. */
+      signalFacts: jsonb('signal_facts').$type<SignalFact[]>(),
       consentText: text('consent_text').notNull(),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
       createdByUserId: uuid('created_by_user_id').references(() => users.id),

@@ -1,11 +1,17 @@
+import { onReferralEnded } from '../referrals/index.ts';
 import type { ModuleDefinition } from '../registry.ts';
 import { signalCommands } from './cli.ts';
 import { purgeExpiredCases } from './commands/purgeExpiredCases.ts';
+import { reopenCaseAfterHandoverEnded } from './commands/reopenCase.ts';
 import { collectSignalMetrics, signalMeasures } from './metrics.ts';
 import { signalPersonRelations } from './relations.ts';
 import { signalRoutes } from './routes.ts';
 import { seedSignalsDemo } from './demo.ts';
 import { signalSettings } from './settings.ts';
+
+// At start-up (every entry point loads the module registry): a handover that the chain declines, closes before first
+// contact or loses its consent for sends the case back to the team's queue, in the same transaction.
+onReferralEnded('signals', reopenCaseAfterHandoverEnded);
 
 /** Vroeg Eropaf: creditors' signals of arrears → households' cases → offer letter, contact, outcome → monitor. */
 export const signalsModule: ModuleDefinition = {

@@ -102,7 +102,7 @@ export async function getCase(db: Database, actor: Actor, caseId: string) {
   assertCan(actor, 'signals:work');
   return db.audited(actor, { action: 'read', objectType: 'signal_case', objectId: caseId }, async (tx, trail) => {
     const [row] = await tx
-      .select({ ...caseColumns, phone: persons.phone, email: persons.email, bsn: persons.bsn, birthDate: persons.birthDate, referralOrganisationId: signalCases.referralOrganisationId, referralNote: signalCases.referralNote, chainReferralId: signalCases.chainReferralId, closedOn: signalCases.closedOn, takenUpOn: signalCases.takenUpOn })
+      .select({ ...caseColumns, phone: persons.phone, email: persons.email, bsn: persons.bsn, birthDate: persons.birthDate, referralOrganisationId: signalCases.referralOrganisationId, referralNote: signalCases.referralNote, chainReferralId: signalCases.chainReferralId, history: signalCases.history, closedOn: signalCases.closedOn, takenUpOn: signalCases.takenUpOn })
       .from(signalCases)
       .leftJoin(persons, eq(persons.id, signalCases.personId))
       .leftJoin(users, eq(users.id, signalCases.assignedUserId))

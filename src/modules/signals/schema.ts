@@ -42,6 +42,18 @@ export const signalImports = pgTable(
   (t) => [index('signal_imports_creditor_idx').on(t.creditorOrganisationId, t.createdAt)],
 );
 
+/** One line of a case's history: handed over in the chain, or back in the team's queue and why. */
+export interface CaseHistoryEntry {
+  /** ISO instant. */
+  at: string;
+  kind: 'handed_over' | 'reopened';
+  /** What the team reads, in Dutch (e.g. "Doorverwijzing geweigerd door Sociale Dienst Drechtsteden: ..."). */
+  text: string;
+  referralId: string | null;
+  /** The outcome the case had before it was reopened (kept here; the case itself has none until a new one). */
+  previousResult?: string | null;
+}
+
 /** A household's case: one or more signals handled together, with the offer letter, contact and outcome. */
 export const signalCases = personal(
   pgTable(
@@ -77,6 +89,8 @@ export const signalCases = personal(
       referralNote: text('referral_note'),
       /** The handover in the chain (`referrals`) made when the resident accepted help and agreed to it. */
       chainReferralId: uuid('chain_referral_id'),
+      /** Handovers and reopenings, oldest first (shown on the case page; erased with the case). */
+      history: jsonb('history').$type<CaseHistoryEntry[]>().notNull().default([]),
       closedOn: date('closed_on'),
       /**
        * A random token, never shown and never audited, under which the retention purge archives this case's erased
@@ -93,6 +107,7 @@ export const signalCases = personal(
       // The foreign key persons → signal_cases: without it every person the purge deletes made PostgreSQL read the
       // whole table to check that no case still refers to it (425 s for 28,018 persons, docs/signals.md "Retention").
       index('signal_cases_person_idx').on(t.personId),
+      index('signal_cases_chain_referral_idx').on(t.chainReferralId).where(sql`${t.chainReferralId} is not null`),
     ],
   ),
 );

@@ -164,7 +164,14 @@ describe('from creditor file to outcome, through the HTTP API', () => {
     const handover = await t.app.inject({ method: 'GET', url: `/api/v1/referrals/${detail.chainReferralId}`, headers: officer.headers });
     expect(handover.statusCode).toBe(200);
     expect(JSON.stringify(handover.json())).toContain('Aanmelding schuldhulp');
-    expect(handover.json()).toMatchObject({ route: 'early_signal', state: 'sent' });
+    // A financial referral without a chosen theme goes as "Geld en schulden", with the case's three signals.
+    expect(handover.json()).toMatchObject({ route: 'early_signal', state: 'sent', theme: 'money_debts' });
+    expect(handover.json().intake.signals.map((f: { creditorTypeLabel: string; amountCents: number }) => [f.creditorTypeLabel, f.amountCents])).toEqual([
+      ['Huur', 45000],
+      ['Zorgverzekering', 7500],
+      ['Drinkwater', 6150],
+    ]);
+    expect(detail.history).toEqual([expect.objectContaining({ kind: 'handed_over', text: 'Overgedragen aan Sociale Dienst Drechtsteden (Geld en schulden), met 3 signalen.' })]);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/referrals/${detail.chainReferralId}`, headers: creditor.headers })).statusCode).toBe(403);
     expect(detail.contactAttempts.map((a: { kind: string; reached: boolean }) => [a.kind, a.reached]).sort()).toEqual([
       ['home_visit', true],

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../../db/database.ts';
 import type { Actor } from '../../../platform/actor.ts';
@@ -6,11 +6,12 @@ import { assertCan, assertMunicipality } from '../../../platform/authz.ts';
 import { amsterdamDate } from '../../../platform/clock.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../platform/errors.ts';
 import { organisations, persons, users } from '../../../platform/schema.ts';
-import { createIntakeForPerson } from '../../referrals/index.ts';
+import { createIntakeForPerson, lockReferralForLink, referralThemes, themeCodes, type ReferralTheme } from '../../referrals/index.ts';
 import { assertReferralTarget } from '../access.ts';
-import { contactKindLabels, contactKinds, finalResultLabels, finalResults, helpResponses, helpResults, outcomeContradiction, partsOfDay, reachedResults, referralResults, unreachableContactKinds, type FinalResult, type HelpResponse, type OutcomeContradiction } from '../ddas.ts';
+import { contactKindLabels, contactKinds, creditorTypeLabels, finalResultLabels, type CreditorType, finalResults, helpResponses, helpResults, outcomeContradiction, partsOfDay, reachedResults, referralResults, unreachableContactKinds, type FinalResult, type HelpResponse, type OutcomeContradiction } from '../ddas.ts';
 import { loadCaseForWork } from '../queries.ts';
-import { signalCases, signalContactAttempts, signals } from '../schema.ts';
+import { reopenCaseAfterHandoverEnded } from './reopenCase.ts';
+import { signalCases, signalContactAttempts, signals, type CaseHistoryEntry } from '../schema.ts';
 
 /** The team's acts on a case: assign and plan, record a contact attempt, record the outcome. Each is audited. */
 
@@ -103,7 +104,18 @@ export const outcomeInput = z.object({
    * a warm handover in `referrals`, where the receiver must take it up. Only with a referral result.
    */
   chainConsent: z.boolean().optional(),
+  /**
+   * The theme of the handover (one of the referrals module's `themeCodes`), chosen by the officer. Without it a
+   * financial referral goes as `money_debts`; a non-financial one needs it.
+   */
+  theme: z.enum(themeCodes as [ReferralTheme, ...ReferralTheme[]]).optional().nullable(),
 });
+
+/** The theme of a handover: the officer's choice, else `money_debts` for a financial referral; null when it must be chosen. */
+export function handoverTheme(result: FinalResult, chosen: ReferralTheme | null | undefined): ReferralTheme | null {
+  if (chosen) return chosen;
+  return result === 'referral_non_financial' ? null : 'money_debts';
+}
 
 const signalStatusForResult: Partial<Record<FinalResult, string>> = {
   not_taken_up_repeated: 'repeated',
@@ -136,12 +148,19 @@ export async function recordOutcome(db: Database, actor: Actor, caseId: string, 
   if (input.chainConsent && !needsTarget) {
     throw new ValidationError('Doorgeven in de keten kan alleen bij een doorverwijzing.', [{ field: 'chainConsent', reason: 'Kies een resultaat met doorverwijzing.' }]);
   }
+  if (input.chainConsent && !handoverTheme(input.result, input.theme)) {
+    throw new ValidationError('Kies het onderwerp van de hulpvraag voor de overdracht.', [{ field: 'theme', reason: 'Verplicht bij een niet-financiële doorverwijzing in de keten.' }]);
+  }
   const helpResponse = input.helpResponse ?? impliedHelpResponse(input.result);
   if (helpResponse === 'accepted' && !helpResults.includes(input.result)) {
     throw new ValidationError('Hulp aangenomen past niet bij dit resultaat.', [{ field: 'helpResponse', reason: 'Kies advies/snelle oplossing of een doorverwijzing.' }]);
   }
-  const chainReferralId = input.chainConsent ? await handOverToChain(db, actor, caseId, input) : null;
+  const handover = input.chainConsent ? await handOverToChain(db, actor, caseId, input) : null;
+  const chainReferralId = handover?.referralId ?? null;
   return db.audited(actor, { action: 'update', objectType: 'signal_case', objectId: caseId, details: { result: input.result } }, async (tx, trail) => {
+    // The referral first (the lock order of a decline): a decline that races this close either waits for it and then
+    // finds the case linked, or came first and is seen here.
+    const endedAlready = chainReferralId ? await lockReferralForLink(tx, chainReferralId) : null;
     const found = await loadCaseForWork(tx, actor, caseId);
     trail.municipalityCode = found.municipalityCode;
     if (found.personId) trail.subjectIds = [found.personId];
@@ -160,6 +179,7 @@ export async function recordOutcome(db: Database, actor: Actor, caseId: string, 
         referralOrganisationId: needsTarget ? input.referralOrganisationId! : null,
         referralNote: input.referralNote ?? null,
         chainReferralId,
+        ...(handover ? { history: [...found.history, handover.entry] } : {}),
         closedOn: today,
         takenUpOn: found.takenUpOn ?? today,
         dueDate: null,
@@ -170,15 +190,26 @@ export async function recordOutcome(db: Database, actor: Actor, caseId: string, 
     const status = signalStatusForResult[input.result];
     if (status) await tx.update(signals).set({ status }).where(eq(signals.caseId, caseId));
     else await tx.update(signals).set({ status: 'taken_up' }).where(sql`${signals.caseId} = ${caseId} and ${signals.status} in ('unjustified', 'not_yet_taken_up')`);
+    if (endedAlready) {
+      // Declined (or closed) between the handover and now: straight back to the queue, as the announcement would have done.
+      await reopenCaseAfterHandoverEnded(tx, endedAlready);
+      const [reopened] = await tx.select().from(signalCases).where(eq(signalCases.id, caseId));
+      return reopened!;
+    }
     return updated!;
   });
 }
 
-/** The warm handover: the case's resident goes to the chosen partner in `referrals`, with their consent. */
-async function handOverToChain(db: Database, actor: Actor, caseId: string, input: z.infer<typeof outcomeInput>): Promise<string> {
+/**
+ * The warm handover: the case's resident goes to the chosen partner in `referrals`, with their consent, carrying the
+ * case's signals (kind of creditor, amount, months, ontstaansdatum, signal date; never the BSN, the creditor's
+ * reference or name) under the theme the officer chose. Checked before anything is sent, so that a handover is not
+ * made for an outcome the case then refuses.
+ */
+async function handOverToChain(db: Database, actor: Actor, caseId: string, input: z.infer<typeof outcomeInput>): Promise<{ referralId: string; entry: CaseHistoryEntry }> {
   const found = await db.audited(actor, { action: 'read', objectType: 'signal_case', objectId: caseId, purpose: 'overdracht in de keten' }, async (tx, trail) => {
     const [row] = await tx
-      .select({ case: signalCases, person: persons, organisationCode: organisations.code })
+      .select({ case: signalCases, person: persons, organisationCode: organisations.code, organisationName: organisations.name })
       .from(signalCases)
       .leftJoin(persons, eq(persons.id, signalCases.personId))
       .leftJoin(organisations, eq(organisations.id, sql`${input.referralOrganisationId ?? null}::uuid`))
@@ -188,27 +219,51 @@ async function handOverToChain(db: Database, actor: Actor, caseId: string, input
     trail.municipalityCode = row.case.municipalityCode;
     if (row.person) trail.subjectIds = [row.person.id];
     if (row.case.status === 'closed') throw new ConflictError('Deze zaak is al afgesloten.');
+    const contradiction = outcomeContradiction(input.result, row.case.reached === true);
+    if (contradiction) throw new ValidationError(contradictionText[contradiction](input.result), [{ field: 'result', reason: 'Het resultaat past niet bij de contactpogingen.' }]);
     await assertReferralTarget(tx, input.referralOrganisationId!, row.case.municipalityCode);
-    return row;
+    const caseSignals = await tx
+      .select({ creditorType: signals.creditorType, amountCents: signals.amountCents, months: signals.months, arisenOn: signals.arisenOn, signalDate: signals.signalDate })
+      .from(signals)
+      .where(eq(signals.caseId, caseId))
+      .orderBy(asc(signals.signalDate), asc(signals.id));
+    return { ...row, signals: caseSignals };
   });
   const person = found.person;
   if (!person) throw new ValidationError('Bij deze zaak hoort geen inwoner meer.', [{ field: 'chainConsent', reason: 'Geen inwoner om door te geven.' }]);
   const name = [person.initials, person.prefix, person.surname].filter(Boolean).join(' ');
+  const theme = handoverTheme(input.result, input.theme)!;
   const intake = await createIntakeForPerson(
     db,
     actor,
     {
       municipalityCode: found.case.municipalityCode,
       route: 'early_signal',
-      theme: input.result === 'referral_non_financial' ? 'health' : 'money_debts',
+      theme,
       question:
         input.referralNote?.trim() ||
         'Vroegsignalering: betalingsachterstand. De inwoner heeft hulp aangenomen en wil graag dat u contact opneemt.',
       targetOrganisationCode: found.organisationCode ?? undefined,
       contact: { name, phone: person.phone, email: person.email },
-      consent: { given: true, text: 'Mondeling gegeven aan het vroegsignaleringsteam: de vraag mag naar de gekozen organisatie.' },
+      consent: { given: true, text: 'Mondeling gegeven aan het vroegsignaleringsteam: de vraag en de signalen van betalingsachterstand mogen naar de gekozen organisatie.' },
+      signals: found.signals.map((s) => ({
+        creditorType: s.creditorType,
+        creditorTypeLabel: creditorTypeLabels[s.creditorType as CreditorType] ?? s.creditorType,
+        amountCents: s.amountCents,
+        months: s.months,
+        arisenOn: s.arisenOn,
+        signalDate: s.signalDate,
+      })),
     },
     person.id,
   );
-  return intake.referralId;
+  return {
+    referralId: intake.referralId,
+    entry: {
+      at: db.clock.now().toISOString(),
+      kind: 'handed_over',
+      text: `Overgedragen aan ${found.organisationName ?? 'de gekozen organisatie'} (${referralThemes[theme]}), met ${found.signals.length === 1 ? '1 signaal' : `${found.signals.length} signalen`}.`,
+      referralId: intake.referralId,
+    },
+  };
 }

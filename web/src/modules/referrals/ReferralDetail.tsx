@@ -40,7 +40,14 @@ interface ReferralView {
   actions: { action: string; reasonRequired: boolean }[];
   resident: { name: string; birthDate: string | null; phone: string | null; email: string | null; postcode: string | null; houseNumber: string | null };
   household: { relation: string; name: string; birthDate: string | null }[];
-  intake: { route: string; profile: string | null; consentText: string; createdAt: string } | null;
+  intake: {
+    route: string;
+    profile: string | null;
+    /** Early signal: the signals of arrears handed over (shown under the 'question' scope; no BSN, no creditor reference). */
+    signals: { creditorType: string; creditorTypeLabel: string; amountCents: number; months: number | null; arisenOn: string | null; signalDate: string }[];
+    consentText: string;
+    createdAt: string;
+  } | null;
   events: TimelineEvent[];
 }
 
@@ -102,6 +109,12 @@ function ActionForm({ referral, onDone }: { referral: ReferralView; onDone: () =
   return (
     <form className="vn-form" aria-labelledby="next-step" onSubmit={(e: FormEvent) => e.preventDefault()}>
       <ProblemAlert error={error} />
+      {referral.route === 'early_signal' && referral.actions.some((a) => a.action === 'decline' || a.action === 'close') && ['sent', 'accepted'].includes(referral.state) && (
+        <Paragraph>
+          Dit is een overdracht uit vroegsignalering. Wijst u af of sluit u af vóór het eerste contact, dan gaat de zaak met uw reden terug naar het
+          vroegsignaleringsteam.
+        </Paragraph>
+      )}
       <TextAreaField
         id="action-text"
         label="Toelichting of reden"
@@ -213,6 +226,34 @@ export function ReferralDetail() {
                   </>
                 )}
               </dl>
+              {(r.intake?.signals ?? []).length > 0 && (
+                <>
+                  <Heading3>Betalingsachterstanden (vroegsignalering)</Heading3>
+                  <table className="utrecht-table">
+                    <caption className="vn-caption">Signalen die met toestemming van de inwoner zijn meegegeven</caption>
+                    <thead className="utrecht-table__header">
+                      <tr className="utrecht-table__row">
+                        <th scope="col" className="utrecht-table__header-cell">Soort schuldeiser</th>
+                        <th scope="col" className="utrecht-table__header-cell">Bedrag</th>
+                        <th scope="col" className="utrecht-table__header-cell">Maanden</th>
+                        <th scope="col" className="utrecht-table__header-cell">Achterstand sinds</th>
+                        <th scope="col" className="utrecht-table__header-cell">Gemeld op</th>
+                      </tr>
+                    </thead>
+                    <tbody className="utrecht-table__body">
+                      {r.intake!.signals.map((f, i) => (
+                        <tr key={i} className="utrecht-table__row">
+                          <td className="utrecht-table__cell">{f.creditorTypeLabel}</td>
+                          <td className="utrecht-table__cell">{(f.amountCents / 100).toLocaleString('nl-NL', { style: 'currency', currency: 'EUR' })}</td>
+                          <td className="utrecht-table__cell">{f.months ?? 'onbekend'}</td>
+                          <td className="utrecht-table__cell">{f.arisenOn ? formatDate(f.arisenOn) : 'onbekend'}</td>
+                          <td className="utrecht-table__cell">{formatDate(f.signalDate)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </>
+              )}
               {r.household.length > 0 && (
                 <>
                   <Heading3>Huishouden</Heading3>

@@ -162,7 +162,7 @@ export function ResidentTimeline() {
               {withdrawing && (
                 <form className="vn-form" onSubmit={withdraw} aria-label="Toestemming intrekken">
                   <Paragraph>
-                    Na intrekken ziet {t.consents.find((c) => c.id === withdrawing)?.organisation.name} niets meer van deze inwoner.
+                    Na intrekken ziet {t.consents.find((c) => c.id === withdrawing)?.organisation.name} niets meer van deze inwoner. Lopende verwijzingen waarmee deze organisatie dan niet verder kan, worden afgesloten met de reden "Toestemming ingetrokken"; een overdracht uit vroegsignalering gaat terug naar het team.
                   </Paragraph>
                   <TextAreaField id="withdraw-note" label="Toelichting (bijvoorbeeld: hoe de inwoner dit liet weten)" value={note} onChange={setNote} />
                   <Button type="submit" appearance="primary-action-button">

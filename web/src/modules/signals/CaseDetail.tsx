@@ -37,6 +37,8 @@ interface CaseDetailData extends CaseRow {
   referralOrganisationName: string | null;
   referralNote: string | null;
   chainReferralId: string | null;
+  /** Handovers in the chain and reopenings (a refused handover, a withdrawn consent), oldest first. */
+  history: { at: string; kind: 'handed_over' | 'reopened'; text: string; referralId: string | null; previousResult?: string | null }[];
   closedOn: string | null;
   urgent: boolean;
   assignedUserId: string | null;
@@ -53,12 +55,13 @@ export function SignalCase() {
   const { id = '' } = useParams();
   const data = useLoad(() => api<CaseDetailData>('GET', `/signals/cases/${id}`), [id]);
   const workers = useLoad(() => api<{ id: string; displayName: string }[]>('GET', '/signals/workers'), []);
+  const codeLists = useLoad(() => api<{ themes: Record<string, string> }>('GET', '/referrals/code-lists'), []);
   const organisations = useLoad(async () => (await api<{ id: string; name: string; kind: string }[]>('GET', '/organisations')).filter((o) => !['creditor', 'provider'].includes(o.kind)), []);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
   const [assign, setAssign] = useState<{ assignedUserId: string; dueDate: string } | null>(null);
   const [attempt, setAttempt] = useState({ kind: 'phone', reached: 'no', date: today(), partOfDay: 'morning', note: '' });
-  const [outcome, setOutcome] = useState({ result: '', helpResponse: '', referralOrganisationId: '', referralNote: '', chainConsent: false });
+  const [outcome, setOutcome] = useState({ result: '', helpResponse: '', referralOrganisationId: '', referralNote: '', chainConsent: false, theme: '' });
   const [letterUrl, setLetterUrl] = useState('');
 
   const c = data.data;
@@ -95,6 +98,7 @@ export function SignalCase() {
           referralOrganisationId: outcome.referralOrganisationId || null,
           referralNote: outcome.referralNote || null,
           chainConsent: referralResults.includes(outcome.result as (typeof referralResults)[number]) && outcome.chainConsent,
+          theme: outcome.chainConsent && outcome.theme ? outcome.theme : null,
         }),
       'De uitkomst is vastgelegd en de zaak is afgesloten.',
     );
@@ -120,6 +124,11 @@ export function SignalCase() {
             {message && (
               <Paragraph role="status" className="vn-success">
                 {message}
+              </Paragraph>
+            )}
+            {c.status !== 'closed' && c.history.at(-1)?.kind === 'reopened' && (
+              <Paragraph className="vn-reopened">
+                <strong>Terug in de wachtrij:</strong> {c.history.at(-1)!.text}
               </Paragraph>
             )}
             <dl className="vn-signal-details">
@@ -222,6 +231,40 @@ export function SignalCase() {
               </Table>
             ) : (
               <Paragraph>Nog geen contactpogingen.</Paragraph>
+            )}
+
+            {c.history.length > 0 && (
+              <>
+                <Heading2>Geschiedenis</Heading2>
+                <Table>
+                  <caption className="vn-caption">Overdrachten in de Ketenaanpak en heropeningen, oudste eerst</caption>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell scope="col">Datum</TableHeaderCell>
+                      <TableHeaderCell scope="col">Wat</TableHeaderCell>
+                      <TableHeaderCell scope="col">Eerdere uitkomst</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {c.history.map((h, i) => (
+                      <TableRow key={`${h.at}-${i}`}>
+                        <TableCell>{formatDate(h.at.slice(0, 10))}</TableCell>
+                        <TableCell>
+                          {h.kind === 'reopened' ? 'Heropend: ' : ''}
+                          {h.text}
+                          {h.referralId && (
+                            <>
+                              {' '}
+                              <Link to={`/medewerkers/verwijzingen/${h.referralId}`}>Bekijk de verwijzing</Link>
+                            </>
+                          )}
+                        </TableCell>
+                        <TableCell>{h.kind === 'reopened' ? label(finalResultLabels, h.previousResult) : '–'}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </>
             )}
 
             {c.status === 'closed' ? (
@@ -351,6 +394,29 @@ export function SignalCase() {
                       <label htmlFor="o-chain">
                         De inwoner geeft toestemming: draag de vraag over in de Ketenaanpak, zodat deze organisatie contact opneemt
                       </label>
+                    </div>
+                  )}
+                  {referralResults.includes(outcome.result as (typeof referralResults)[number]) && outcome.chainConsent && (
+                    <div className="vn-field">
+                      <label htmlFor="o-theme">Onderwerp van de hulpvraag</label>
+                      <p id="o-theme-hint" className="vn-hint">
+                        Met de vraag gaan de signalen mee: soort schuldeiser, bedrag, aantal maanden en sinds wanneer. Niet het BSN en niet het kenmerk of de naam van de schuldeiser.
+                      </p>
+                      <select
+                        id="o-theme"
+                        className="utrecht-select"
+                        aria-describedby="o-theme-hint"
+                        required={outcome.result === 'referral_non_financial'}
+                        value={outcome.theme}
+                        onChange={(e) => setOutcome({ ...outcome, theme: e.target.value })}
+                      >
+                        <option value="">{outcome.result === 'referral_non_financial' ? 'Kies een onderwerp' : 'Geld en schulden (standaard)'}</option>
+                        {Object.entries(codeLists.data?.themes ?? {}).map(([code, name]) => (
+                          <option key={code} value={code}>
+                            {name}
+                          </option>
+                        ))}
+                      </select>
                     </div>
                   )}
                   <div className="vn-field">
