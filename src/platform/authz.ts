@@ -28,6 +28,8 @@ export const permissions = {
   'signals:work': ['signal_officer'],
   'signals:monitor': ['signal_officer', 'analyst', 'programme_manager'],
   'signals:configure': ['signal_officer'],
+  // the municipality's offer-letter text: the team and the municipality's admin
+  'signals:templates': ['signal_officer', 'admin'],
   // the DDAS exchange document for CBS holds BSNs: only the team and the municipality's admin
   'signals:ddas': ['signal_officer', 'admin'],
   // referrals (Ketenaanpak); a GP practice is a case worker at a health-care organisation
