@@ -12,7 +12,6 @@ import { importResultFor } from './importResult.ts';
 import {
   DeliveryAbortedError,
   getLetterRun,
-  letterBatchProgress,
   letterPreviewInput,
   letterRunInput,
   planOfferLetters,
@@ -221,12 +220,6 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
     '/signals/letters/runs/:id',
     { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'De stapels van een brievenrun en hoe ver ze zijn', params: idParams } },
     async (request) => getLetterRun(db, request.actor, request.params.id),
-  );
-
-  app.get(
-    '/signals/letters/batches/:id/progress',
-    { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Hoeveel brieven van een stapel al getekend zijn (terwijl de PDF binnenkomt)', params: idParams } },
-    async (request) => letterBatchProgress(request.actor, request.params.id) ?? { drawn: 0, letters: 0, done: false },
   );
 
   app.get(
