@@ -66,12 +66,11 @@ function skipReason(c: Candidate, reprint: boolean): string | null {
 const byPostcode = [asc(persons.postcode), asc(sql`length(${persons.houseNumber})`), asc(persons.houseNumber), asc(persons.houseNumberSuffix), asc(signalCases.id)];
 
 /** The selection as cases to write (sorted by postcode and house number, for the post) and cases skipped, with why. */
-async function resolveSelection(tx: Tx, municipalityCode: string, selection: LetterSelection, reprint: boolean, clockNow: Date): Promise<{ letters: Candidate[]; skipped: SkippedCase[] }> {
+async function resolveSelection(tx: Tx, municipalityCode: string, selection: LetterSelection, reprint: boolean): Promise<{ letters: Candidate[]; skipped: SkippedCase[] }> {
   let where: SQL | undefined;
   if (selection.kind === 'cases') where = inArray(signalCases.id, [...new Set(selection.caseIds)]);
   else if (selection.kind === 'awaiting') where = eq(signalCases.status, 'awaiting_letter');
   else where = and(gte(signalCases.createdAt, amsterdamMidnight(selection.date)), lt(signalCases.createdAt, amsterdamMidnight(addDays(selection.date, 1))));
-  void clockNow;
   const rows = await tx
     .select({ id: signalCases.id, status: signalCases.status, letterSentOn: signalCases.letterSentOn, postcode: persons.postcode })
     .from(signalCases)
@@ -128,7 +127,7 @@ export interface LetterPreview {
 export async function previewOfferLetters(db: Database, actor: Actor, input: z.infer<typeof letterPreviewInput> & { municipalityCode: string }, settings: SignalSettings): Promise<LetterPreview> {
   assertLetterAccess(actor, input.municipalityCode);
   return db.audited(actor, { action: 'search', objectType: 'signal_offer_letters', municipalityCode: input.municipalityCode, details: { selection: input.selection.kind, preview: true } }, async (tx, trail) => {
-    const { letters, skipped } = await resolveSelection(tx, input.municipalityCode, input.selection, input.reprint, db.clock.now());
+    const { letters, skipped } = await resolveSelection(tx, input.municipalityCode, input.selection, input.reprint);
     const template = await currentTemplate(tx, input.municipalityCode);
     const batchSize = input.batchSize ?? settings.letterBatchSize;
     trail.details = { ...trail.details, letters: letters.length, skipped: skipped.length };
@@ -176,7 +175,7 @@ export async function planOfferLetters(db: Database, actor: Actor, input: z.infe
   const runId = randomUUID();
   const date = input.date ?? amsterdamDate(db.clock.now());
   return db.audited(actor, { action: 'create', objectType: 'signal_letter_run', objectId: runId, municipalityCode: input.municipalityCode }, async (tx, trail) => {
-    const { letters, skipped } = await resolveSelection(tx, input.municipalityCode, input.selection, input.reprint, db.clock.now());
+    const { letters, skipped } = await resolveSelection(tx, input.municipalityCode, input.selection, input.reprint);
     if (!letters.length) throw new ConflictError('Er zijn geen brieven te maken voor deze selectie.', { skipped: skipped.length });
     if (letters.length !== input.confirmCount) {
       throw new ConflictError(`Het aantal brieven is veranderd: het zijn er nu ${letters.length}, niet ${input.confirmCount}. Bekijk het aantal opnieuw en bevestig dan.`, { count: letters.length });
