@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/actor.ts';
@@ -124,6 +125,14 @@ describe('offer letters for a selection, in print batches, with the municipality
     expect(preview).toMatchObject({ count: 1, skipped: { count: 1, items: [{ caseId: ids.Bruin, reason: expect.stringContaining('kreeg al een brief op 15 april 2025') }] } });
     const withReprint = (await post(officer, '/letters/preview', { selection, reprint: true })).json() as Preview;
     expect(withReprint).toMatchObject({ count: 2, firstLetters: 1, reprints: 1, skipped: { count: 0 } });
+  });
+
+  it('takes a long selection from the queue (up to 10,000 ids) and lists the first 200 skipped', async () => {
+    const caseIds = [ids.Snel!, ...Array.from({ length: 4999 }, () => randomUUID())];
+    const preview = await post(officer, '/letters/preview', { selection: { kind: 'cases', caseIds } });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json()).toMatchObject({ count: 1, skipped: { count: 4999 } });
+    expect((preview.json() as Preview).skipped.items).toHaveLength(200);
   });
 
   it('keeps an urgent case’s earlier due date', async () => {

@@ -197,7 +197,8 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
   app.post(
     '/signals/letters/preview',
     {
-      config: { access: 'signals:work' },
+      // A selection from the queue may list up to 10,000 case ids (about 400 kB).
+      config: { access: 'signals:work', body: 'batch' },
       schema: { tags: ['signals'], summary: 'Proefrun: hoeveel brieven een selectie oplevert, in hoeveel stapels, en welke zaken worden overgeslagen (en waarom)', body: letterPreviewInput },
     },
     async (request) => previewOfferLetters(db, request.actor, { ...request.body, municipalityCode: singleMunicipality(request.actor, request.body.municipalityCode) }, settings),
@@ -206,7 +207,7 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
   app.post(
     '/signals/letters',
     {
-      config: { access: 'signals:work' },
+      config: { access: 'signals:work', body: 'batch' },
       schema: {
         tags: ['signals'],
         summary: 'Brieven maken voor een selectie, na bevestiging van het aantal (confirmCount): legt de stapels voor de drukkerij vast; elke stapel is daarna als PDF te downloaden',

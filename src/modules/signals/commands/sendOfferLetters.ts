@@ -23,7 +23,8 @@ export function addDays(date: string, days: number): string {
 
 /** Which cases: a list (e.g. the queue's selection), every case awaiting its letter, or the cases made on one day. */
 export const letterSelection = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('cases'), caseIds: z.array(z.string().uuid()).min(1).max(20_000) }),
+  // At most 10,000 ids: the platform's limit for one JSON array. A larger selection is "all awaiting" or a day.
+  z.object({ kind: z.literal('cases'), caseIds: z.array(z.string().uuid()).min(1).max(10_000) }),
   z.object({ kind: z.literal('awaiting') }),
   z.object({ kind: z.literal('createdOn'), date: z.iso.date() }),
 ]);
