@@ -6,8 +6,6 @@ CREATE TABLE "signal_letter_batches" (
 	"batch_count" integer NOT NULL,
 	"case_ids" uuid[] NOT NULL,
 	"letters" integer NOT NULL,
-	"postcode_from" text,
-	"postcode_to" text,
 	"letter_date" date NOT NULL,
 	"template_version" integer NOT NULL,
 	"reprint" boolean DEFAULT false NOT NULL,

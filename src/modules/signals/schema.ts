@@ -217,7 +217,8 @@ export const signalLetterTemplates = pgTable(
 /**
  * A print batch of offer letters (one PDF for the print room, sorted by postcode). Planned after the officer confirmed
  * the count; `produced` once its PDF was completely delivered, in the same transaction that moves its cases to
- * `letter_sent`. Holds case ids, so it is personal.
+ * `letter_sent`. Holds case ids, so it is personal; it holds no names, addresses or postcodes (the postcode range on
+ * the cover sheet and the page is read from the cases), so a purge of a case leaves nothing of the resident here.
  */
 export const signalLetterBatches = personal(
   pgTable(
@@ -232,8 +233,6 @@ export const signalLetterBatches = personal(
       batchCount: integer('batch_count').notNull(),
       caseIds: uuid('case_ids').array().notNull(),
       letters: integer('letters').notNull(),
-      postcodeFrom: text('postcode_from'),
-      postcodeTo: text('postcode_to'),
       letterDate: date('letter_date').notNull(),
       templateVersion: integer('template_version').notNull(),
       reprint: boolean('reprint').notNull().default(false),

@@ -194,8 +194,6 @@ export async function planOfferLetters(db: Database, actor: Actor, input: z.infe
           batchCount: groups.length,
           caseIds: g.map((c) => c.id),
           letters: g.length,
-          postcodeFrom: g[0]!.postcode,
-          postcodeTo: g.at(-1)!.postcode,
           letterDate: date,
           templateVersion: template.version,
           reprint: input.reprint,
@@ -212,14 +210,21 @@ export async function planOfferLetters(db: Database, actor: Actor, input: z.infe
       count: letters.length,
       templateVersion: template.version,
       reprint: input.reprint,
-      batches: rows.sort((a, b) => a.number - b.number).map(batchView),
+      batches: rows.sort((a, b) => a.number - b.number).map((b, i) => batchView(b, { from: groups[i]![0]!.postcode, to: groups[i]!.at(-1)!.postcode })),
       skipped: { count: skipped.length, items: skipped.slice(0, MAX_SKIPPED_LISTED) },
     };
   });
 }
 
-function batchView(b: typeof signalLetterBatches.$inferSelect): LetterBatchView {
-  return { id: b.id, number: b.number, letters: b.letters, postcodeFrom: b.postcodeFrom, postcodeTo: b.postcodeTo, status: b.status, producedLetters: b.producedLetters, producedAt: b.producedAt?.toISOString() ?? null };
+/** The postcodes of some cases (for the range of a batch: its first and last case), read from the register. */
+async function postcodesOf(tx: Tx, caseIds: string[]): Promise<Map<string, string | null>> {
+  if (!caseIds.length) return new Map();
+  const rows = await tx.select({ id: signalCases.id, postcode: persons.postcode }).from(signalCases).leftJoin(persons, eq(persons.id, signalCases.personId)).where(inArray(signalCases.id, [...new Set(caseIds)]));
+  return new Map(rows.map((r) => [r.id, r.postcode]));
+}
+
+function batchView(b: typeof signalLetterBatches.$inferSelect, range: { from: string | null; to: string | null }): LetterBatchView {
+  return { id: b.id, number: b.number, letters: b.letters, postcodeFrom: range.from, postcodeTo: range.to, status: b.status, producedLetters: b.producedLetters, producedAt: b.producedAt?.toISOString() ?? null };
 }
 
 /** A run's batches and how far each is (for the page after a reload). */
@@ -237,7 +242,10 @@ export async function getLetterRun(db: Database, actor: Actor, runId: string): P
       count: rows.reduce((n, r) => n + r.letters, 0),
       templateVersion: rows[0]!.templateVersion,
       reprint: rows[0]!.reprint,
-      batches: rows.map(batchView),
+      batches: await (async () => {
+        const postcodes = await postcodesOf(tx, rows.flatMap((r) => [r.caseIds[0]!, r.caseIds.at(-1)!]));
+        return rows.map((r) => batchView(r, { from: postcodes.get(r.caseIds[0]!) ?? null, to: postcodes.get(r.caseIds.at(-1)!) ?? null }));
+      })(),
     };
   });
 }
@@ -375,6 +383,7 @@ export async function produceLetterBatch(
     };
     await templateFor(batch.templateVersion);
 
+    const range = await postcodesOf(tx, [plan[0]!.id, plan.at(-1)!.id]);
     const state = { municipalityCode: batch.municipalityCode, drawn: 0, letters: plan.length, done: false };
     progress.set(batch.id, state);
     try {
@@ -389,7 +398,7 @@ export async function produceLetterBatch(
         if (!gone) out.write(chunk);
       });
       const ended = once(writer.doc, 'end');
-      writer.cover({ number: batch.number, batchCount: batch.batchCount, letters: plan.length, postcodeFrom: batch.postcodeFrom, postcodeTo: batch.postcodeTo, date: batch.letterDate, templateVersion: batch.templateVersion, batchId: batch.id, skipped, reprint: plan.some((p) => !p.first) });
+      writer.cover({ number: batch.number, batchCount: batch.batchCount, letters: plan.length, postcodeFrom: range.get(plan[0]!.id) ?? null, postcodeTo: range.get(plan.at(-1)!.id) ?? null, date: batch.letterDate, templateVersion: batch.templateVersion, batchId: batch.id, skipped, reprint: plan.some((p) => !p.first) });
       const first = new Set(plan.filter((p) => p.first).map((p) => p.id));
       const personIds: string[] = [];
       for (let i = 0; i < plan.length; i += FETCH_PAGE) {
