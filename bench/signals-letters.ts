@@ -8,7 +8,7 @@ import { amsterdamDate } from '../src/platform/clock.ts';
 import { persons } from '../src/platform/schema.ts';
 import { seedDemo } from '../src/platform/demo.ts';
 import { importSignalFile } from '../src/modules/signals/commands/importSignalFile.ts';
-import { addDays, planOfferLetters, previewOfferLetters, produceLetterBatch } from '../src/modules/signals/commands/sendOfferLetters.ts';
+import { addDays, planOfferLetters, previewOfferLetters, produceLetterBatch, untilFlushed } from '../src/modules/signals/commands/sendOfferLetters.ts';
 import { generatedHeader, generateSignalLines } from '../src/modules/signals/generate.ts';
 import { defaultCompiledTemplate, LetterWriter, placeholderValues, type OfferLetter } from '../src/modules/signals/letter.ts';
 import { readSignalFile } from '../src/modules/signals/parse.ts';
@@ -115,7 +115,7 @@ async function measure(db: Database): Promise<Record<string, unknown>> {
             if (i === 0) firstByteSeconds ??= elapsedSeconds(started);
             return write(chunk as Buffer, ...rest);
           }) as typeof out.write;
-          return { out, delivered: new Promise<void>((resolve) => out.on('finish', () => resolve())) };
+          return { out, flushed: () => untilFlushed(() => out.writableLength, () => out.destroyed) };
         },
       });
       fullSeconds += elapsedSeconds(started);

@@ -11,6 +11,7 @@ import { importSignalFile } from './commands/importSignalFile.ts';
 import { importResultFor } from './importResult.ts';
 import {
   DeliveryAbortedError,
+  untilFlushed,
   getLetterRun,
   letterPreviewInput,
   letterRunInput,
@@ -244,13 +245,11 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
             const out = new PassThrough();
             stream = out;
             const raw = reply.raw;
-            const delivered = new Promise<void>((resolve, reject) => {
-              raw.once('finish', resolve);
-              raw.once('close', () => {
-                if (raw.writableFinished) return resolve();
-                out.destroy();
-                reject(new DeliveryAbortedError());
-              });
+            let gone = false;
+            raw.once('close', () => {
+              if (raw.writableFinished) return;
+              gone = true;
+              out.destroy();
             });
             void reply
               .type('application/pdf')
@@ -258,7 +257,8 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
               .header('content-disposition', `attachment; filename="brieven-${info.date}-stapel-${info.number}-van-${info.batchCount}.pdf"`)
               .header('x-letter-count', String(info.letters))
               .send(out);
-            return { out, delivered };
+            // Handed over: nothing left in the stream, the response or its socket's buffer.
+            return { out, flushed: () => untilFlushed(() => out.readableLength + out.writableLength + raw.writableLength, () => gone || out.destroyed) };
           },
         });
       } catch (error) {

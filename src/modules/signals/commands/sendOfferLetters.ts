@@ -269,8 +269,17 @@ export class DeliveryAbortedError extends AppError {
 
 export interface BatchOutput {
   out: Writable;
-  /** Resolves when every byte has been handed over (the response finished, the file was written); rejects on abort. */
-  delivered: Promise<void>;
+  /**
+   * Resolves once every byte written to `out` so far has been handed over (to the connection's socket, to the file);
+   * rejects (or `out` closes) when the receiver went away.
+   */
+  flushed: () => Promise<void>;
+}
+
+/** Polls until the streams' buffers are empty: no event says "all handed to the socket" for a piped response. */
+export async function untilFlushed(buffers: () => number, gone: () => boolean): Promise<void> {
+  while (!gone() && buffers() > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  if (gone()) throw new DeliveryAbortedError();
 }
 
 const letterColumns = {
@@ -335,9 +344,10 @@ const earlier = (a: string | null, b: string) => (a && a < b ? a : b);
 /**
  * Makes one print batch: a cover sheet and one letter per case, streamed into `open(...).out` as pdfkit draws them.
  * One audited unit of work: the cases are locked, read in pages of 500 (one query each), drawn, and only after the
- * whole PDF was delivered (`delivered`) do the first letters' cases move to `letter_sent` (one UPDATE), the batch
- * become `produced` and the audit line get written, all in that transaction. A client that goes away midway
- * rolls it all back: nothing is marked as sent. Cases that no longer await a letter (another run was quicker) are
+ * whole PDF but its end (the last page, the cross-reference table and trailer, a few kB) has been handed over
+ * (`flushed`) do the first letters' cases move to `letter_sent` (one UPDATE), the batch become `produced` and the
+ * audit line get written, all in that transaction; the end follows once it committed, so a client that has the whole
+ * file knows its cases are marked sent. A client that goes away before rolls it all back: nothing is marked as sent. Cases that no longer await a letter (another run was quicker) are
  * skipped and counted on the cover sheet. `again` makes a produced batch once more as a reprint (nothing changes).
  */
 export async function produceLetterBatch(
@@ -348,7 +358,9 @@ export async function produceLetterBatch(
 ): Promise<{ letters: number; firstLetters: number; reprints: number; skipped: number }> {
   if (actor.kind !== 'system') assertCan(actor, 'signals:work');
   const { settings } = input;
-  return db.audited(actor, { action: 'print', objectType: 'signal_letter_batch', objectId: batchId }, async (tx, trail) => {
+  let output: Writable | undefined;
+  const tail: Buffer[] = [];
+  const result = await db.audited(actor, { action: 'print', objectType: 'signal_letter_batch', objectId: batchId }, async (tx, trail) => {
     const [batch] = await tx.select().from(signalLetterBatches).where(eq(signalLetterBatches.id, batchId)).for('update');
     if (!batch) throw new NotFoundError('De stapel');
     trail.municipalityCode = batch.municipalityCode;
@@ -387,15 +399,18 @@ export async function produceLetterBatch(
     const state = { municipalityCode: batch.municipalityCode, drawn: 0, letters: plan.length, done: false };
     progress.set(batch.id, state);
     try {
-      const { out, delivered } = input.open({ letters: plan.length, number: batch.number, batchCount: batch.batchCount, date: batch.letterDate });
-      delivered.catch(() => undefined);
+      const { out, flushed } = input.open({ letters: plan.length, number: batch.number, batchCount: batch.batchCount, date: batch.letterDate });
+      output = out;
       let gone = false;
+      let ending = false;
       const onGone = () => (gone = true);
       out.once('close', onGone);
       out.once('error', onGone);
       const writer = new LetterWriter(settings, { compress: input.compress, title: `Brieven, stapel ${batch.number} van ${batch.batchCount}` });
       writer.doc.on('data', (chunk: Buffer) => {
-        if (!gone) out.write(chunk);
+        if (gone) return;
+        if (ending) tail.push(chunk);
+        else out.write(chunk);
       });
       const ended = once(writer.doc, 'end');
       writer.cover({ number: batch.number, batchCount: batch.batchCount, letters: plan.length, postcodeFrom: range.get(plan[0]!.id) ?? null, postcodeTo: range.get(plan.at(-1)!.id) ?? null, date: batch.letterDate, templateVersion: batch.templateVersion, batchId: batch.id, skipped, reprint: plan.some((p) => !p.first) });
@@ -421,12 +436,14 @@ export async function produceLetterBatch(
           else if (state.drawn % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
         }
       }
+      // The end of the PDF waits for the commit.
+      ending = true;
       writer.doc.end();
       await ended;
       if (gone) throw new DeliveryAbortedError();
-      out.end();
-      await delivered;
-      // Everything was handed over: now, and only now, the first letters count as sent.
+      await flushed();
+      if (gone) throw new DeliveryAbortedError();
+      // Everything but the end was handed over: now, and only now, the first letters count as sent.
       if (first.size) {
         const firstIds = [...first];
         await tx
@@ -458,6 +475,9 @@ export async function produceLetterBatch(
       setTimeout(() => progress.delete(batch.id), 60_000).unref();
     }
   });
+  // Committed: the rest of the PDF completes the file.
+  output?.end(Buffer.concat(tail));
+  return result;
 }
 
 /** The letter of one case again (a reprint), e.g. for a home visit: the text version it was sent with, its date. */
@@ -519,17 +539,21 @@ export async function writeLetterRunToFiles(
 ): Promise<{ letters: number; files: number }> {
   let letters = 0;
   for (const batch of run.batches) {
+    let written: Promise<void> = Promise.resolve();
     const result = await produceLetterBatch(db, actor, batch.id, {
       settings,
       open: () => {
         const out = fileFor(batch);
-        const delivered = new Promise<void>((resolve, reject) => {
+        let failed = false;
+        out.once('error', () => (failed = true));
+        written = new Promise<void>((resolve, reject) => {
           out.once('finish', resolve);
           out.once('error', reject);
         });
-        return { out, delivered };
+        return { out, flushed: () => untilFlushed(() => out.writableLength, () => failed || out.destroyed) };
       },
     });
+    await written;
     letters += result.letters;
   }
   return { letters, files: run.batches.length };
@@ -557,15 +581,18 @@ export async function sendOfferLetters(
   let count = 0;
   for (const batch of run.batches) {
     const chunks: Buffer[] = [];
+    let ended: Promise<void> = Promise.resolve();
     const result = await produceLetterBatch(db, actor, batch.id, {
       settings: input.settings,
       compress: input.compress,
       open: () => {
         const out = new PassThrough();
         out.on('data', (c: Buffer) => chunks.push(c));
-        return { out, delivered: once(out, 'end').then(() => undefined) };
+        ended = once(out, 'end').then(() => undefined);
+        return { out, flushed: () => untilFlushed(() => out.writableLength + out.readableLength, () => out.destroyed) };
       },
     });
+    await ended;
     count += result.letters;
     pdfs.push(Buffer.concat(chunks));
   }
