@@ -247,9 +247,16 @@ export function SignalLetters() {
                       {s.state === 'failed' && (
                         <>
                           <ProblemAlert error={s.error} />
-                          <Button type="button" appearance="secondary-action-button" onClick={() => void makeBatch(b)}>
-                            Stapel {b.number} opnieuw maken
-                          </Button>
+                          {s.error instanceof ApiError && s.error.problem.status === 409 ? (
+                            // Already made (the connection broke after the cases were marked sent): a reprint.
+                            <Button type="button" appearance="secondary-action-button" onClick={() => void makeBatch(b, true)}>
+                              Stapel {b.number} opnieuw afdrukken (herdruk)
+                            </Button>
+                          ) : (
+                            <Button type="button" appearance="secondary-action-button" onClick={() => void makeBatch(b)}>
+                              Stapel {b.number} opnieuw maken
+                            </Button>
+                          )}
                         </>
                       )}
                     </TableCell>
