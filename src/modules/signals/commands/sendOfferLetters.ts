@@ -250,7 +250,10 @@ export async function getLetterRun(db: Database, actor: Actor, runId: string): P
   });
 }
 
-/** How far the batches being drawn are, in memory only (no personal data): the page shows "120 van 312". */
+/**
+ * How far the batches being drawn are, in memory only (no personal data). For diagnostics and tests; the page counts
+ * the pages as the PDF streams in instead (on PGlite every other request waits while a batch holds its transaction).
+ */
 const progress = new Map<string, { municipalityCode: string; drawn: number; letters: number; done: boolean }>();
 
 export function letterBatchProgress(actor: Actor, batchId: string): { drawn: number; letters: number; done: boolean } | null {
@@ -347,8 +350,8 @@ const earlier = (a: string | null, b: string) => (a && a < b ? a : b);
  * whole PDF but its end (the last page, the cross-reference table and trailer, a few kB) has been handed over
  * (`flushed`) do the first letters' cases move to `letter_sent` (one UPDATE), the batch become `produced` and the
  * audit line get written, all in that transaction; the end follows once it committed, so a client that has the whole
- * file knows its cases are marked sent. A client that goes away before rolls it all back: nothing is marked as sent. Cases that no longer await a letter (another run was quicker) are
- * skipped and counted on the cover sheet. `again` makes a produced batch once more as a reprint (nothing changes).
+ * file knows its cases are marked sent. A client that goes away before rolls it all back: nothing is marked as sent.
+ * Cases that no longer await a letter (another run was quicker) are skipped and counted on the cover sheet. `again` makes a produced batch once more as a reprint (nothing changes).
  */
 export async function produceLetterBatch(
   db: Database,
