@@ -30,6 +30,8 @@ export const permissions = {
   'signals:configure': ['signal_officer'],
   // the municipality's own choices for early signals (municipal taxes, an experiment): its admin
   'signals:administer': ['admin'],
+  // the municipality's offer-letter text: the team and the municipality's admin
+  'signals:templates': ['signal_officer', 'admin'],
   // the DDAS exchange document for CBS holds BSNs: only the team and the municipality's admin
   'signals:ddas': ['signal_officer', 'admin'],
   // referrals (Ketenaanpak); a GP practice is a case worker at a health-care organisation

@@ -54,12 +54,18 @@ describe('Vroeg Eropaf in a real browser: upload, queue, case, monitor', () => {
     await expect(page.getByRole('link', { name: 'A. Yilmaz' }).count()).resolves.toBe(0);
     await page.getByLabel('Wijk').selectOption({ label: 'Alle wijken' });
 
-    await page.getByRole('button', { name: 'Brieven van vandaag maken' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'brieven gemaakt' }).textContent()).resolves.toContain('2 brieven gemaakt');
+    await menu.getByRole('link', { name: 'Brieven maken' }).click();
+    await page.getByLabel('Alle zaken die op een brief wachten').check();
+    await page.getByRole('button', { name: 'Aantal brieven bekijken' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'U maakt' }).textContent()).resolves.toContain('U maakt 2 brieven');
+    await expectAccessible(page, 'letters confirmation');
+    await page.getByRole('button', { name: 'Doorgaan: 2 brieven maken' }).click();
+    await page.getByRole('status').filter({ hasText: '2 van 2 brieven gemaakt' }).waitFor();
     const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: 'Download de brieven (PDF)' }).click();
-    expect((await download).suggestedFilename()).toBe('brieven.pdf');
-    await expectAccessible(page, 'signal queue after letters');
+    await page.getByRole('link', { name: 'Stapel 1 downloaden (PDF)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^brieven-\d{4}-\d{2}-\d{2}-stapel-1\.pdf$/);
+    await expectAccessible(page, 'letters made');
+    await menu.getByRole('link', { name: 'Vroeg Eropaf' }).click();
 
     await page.getByRole('link', { name: 'A. Yilmaz' }).click();
     await page.getByRole('heading', { level: 1, name: 'Zaak A. Yilmaz' }).waitFor();

@@ -101,6 +101,28 @@ describe('vangnet signals import (command line)', () => {
     expect(wrong.stderr).toContain('begindatum');
   }, 120_000);
 
+  it('makes the letters of every waiting case, one PDF per batch readable by its owner only, and never twice (vangnet signals letters)', async () => {
+    const more = path.join(dir, 'more.csv');
+    fs.writeFileSync(more, 'referentie;datum;soort;bedrag;achternaam;postcode;huisnummer\nB-1;2025-03-02;huur;100;Mol;3312AA;1\nB-2;2025-03-02;huur;200;Kok;3313AA;2\nB-3;2025-03-02;huur;300;Pot;3314AA;3\n');
+    expect((await vangnet(env, ['signals', 'import', more, '--creditor', 'TRIVIRE'])).code).toBe(0);
+    const out = path.join(dir, 'brieven.pdf');
+    const run = await vangnet(env, ['signals', 'letters', '--municipality', 'GM0505', '--output', out, '--batch-size', '2']);
+    expect(run.code, run.stderr).toBe(0);
+    // Jansen from the first file and the three households above, two a batch.
+    expect(run.stdout).toContain(`4 brieven in 2 stapel(s) geschreven naar ${out}, ${path.join(dir, 'brieven-2.pdf')}.`);
+    const batches = 2;
+    for (let n = 1; n <= batches; n++) {
+      const file = n === 1 ? out : path.join(dir, `brieven-${n}.pdf`);
+      const pdf = fs.readFileSync(file);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.subarray(-6).toString()).toContain('%%EOF');
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    }
+    const again = await vangnet(env, ['signals', 'letters', '--municipality', 'GM0505', '--output', out]);
+    expect(again.code).toBe(1);
+    expect(again.stderr + again.stdout).toContain('Er staan geen brieven klaar om te versturen.');
+  });
+
   it('exits non-zero with a clear message when the file cannot be read', async () => {
     const missing = await vangnet(env, ['signals', 'import', path.join(dir, 'bestaat-niet.csv'), '--creditor', 'TRIVIRE', '--json']);
     expect(missing.code).not.toBe(0);

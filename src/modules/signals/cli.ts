@@ -3,13 +3,13 @@ import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { systemActor } from '../../platform/actor.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, ConflictError, ValidationError } from '../../platform/errors.ts';
 import { argPath, fail, print, type CommandIo } from '../../io.ts';
 import type { CliContext } from '../registry.ts';
 import { importSignalFile } from './commands/importSignalFile.ts';
 import { creditorImportResult } from './importResult.ts';
 import { purgeExpiredCases } from './commands/purgeExpiredCases.ts';
-import { sendOfferLetters } from './commands/sendOfferLetters.ts';
+import { planOfferLetters, previewOfferLetters, writeLetterRunToFiles } from './commands/sendOfferLetters.ts';
 import { clearColumnMapping, getColumnMapping, setColumnMapping, type ColumnMappingView } from './mapping.ts';
 import { readSignalFileBatches, signalColumnNames } from './parse.ts';
 import { monitorCsvExport } from './queries.ts';
@@ -222,16 +222,26 @@ export function signalCommands(program: Command, context: CliContext): void {
 
   signals
     .command('letters')
-    .description('Maak de brieven met een aanbod van hulp voor alle zaken die klaarstaan (één PDF)')
+    .description('Maak de brieven met een aanbod van hulp voor alle zaken die klaarstaan (één PDF per stapel, op postcode)')
     .requiredOption('--municipality <code>', 'gemeentecode, bijvoorbeeld GM0505')
-    .requiredOption('--output <file>', 'het PDF-bestand')
+    .requiredOption('--output <file>', 'het PDF-bestand; bij meer stapels brieven-2.pdf, brieven-3.pdf, ...')
     .option('--date <date>', 'datum van de brieven (JJJJ-MM-DD), standaard vandaag')
-    .action(async (options: { municipality: string; output: string; date?: string }) => {
+    .option('--batch-size <n>', 'brieven per stapel (standaard VANGNET_SIGNALS_LETTER_BATCH_SIZE)')
+    .action(async (options: { municipality: string; output: string; date?: string; batchSize?: string }) => {
       const db = await context.openDatabase();
       try {
-        const result = await sendOfferLetters(db, systemActor('cli:signals-letters'), { municipalityCode: options.municipality, date: options.date, settings: signalSettings() });
-        fs.writeFileSync(argPath(io, options.output), result.pdf);
-        print(io, `${result.count} brieven geschreven naar ${options.output}.`);
+        const actor = systemActor('cli:signals-letters');
+        const settings = signalSettings();
+        const batchSize = options.batchSize ? Number(options.batchSize) : undefined;
+        if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 1000)) throw new ValidationError('Kies een stapelgrootte van 1 tot en met 1000.', [{ field: '--batch-size', reason: 'Geen geheel getal van 1 tot en met 1000.' }]);
+        const selection = { kind: 'awaiting' } as const;
+        const preview = await previewOfferLetters(db, actor, { municipalityCode: options.municipality, selection, reprint: false, batchSize }, settings);
+        if (!preview.count) throw new ConflictError('Er staan geen brieven klaar om te versturen.');
+        const run = await planOfferLetters(db, actor, { municipalityCode: options.municipality, selection, reprint: false, confirmCount: preview.count, date: options.date, batchSize }, settings);
+        const output = argPath(io, options.output);
+        const nameOf = (n: number) => (n === 1 ? output : output.replace(/(\.pdf)?$/i, `-${n}$1`));
+        const result = await writeLetterRunToFiles(db, actor, run, settings, (batch) => fs.createWriteStream(nameOf(batch.number), { mode: 0o600 }));
+        print(io, `${result.letters} brieven in ${result.files} stapel(s) geschreven naar ${run.batches.map((b) => nameOf(b.number)).join(', ')}.`);
       } catch (error) {
         fail(io, describe(error));
       } finally {

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,7 +9,20 @@ import { ValidationError } from '../../platform/errors.ts';
 import { boundedRecord } from '../../platform/validation.ts';
 import { importSignalFile } from './commands/importSignalFile.ts';
 import { importResultFor } from './importResult.ts';
-import { reprintOfferLetter, sendOfferLetters } from './commands/sendOfferLetters.ts';
+import {
+  DeliveryAbortedError,
+  untilFlushed,
+  getLetterRun,
+  letterPreviewInput,
+  letterRunInput,
+  planOfferLetters,
+  previewOfferLetters,
+  previewTemplateLetter,
+  produceLetterBatch,
+  reprintOfferLetter,
+} from './commands/sendOfferLetters.ts';
+import { assertTemplateAccess, getLetterTemplate, letterTemplateInput, saveLetterTemplate } from './commands/letterTemplates.ts';
+import { compileLetterTemplate } from './letterTemplate.ts';
 import { assignCase, caseAssignment, contactAttemptInput, outcomeInput, recordContactAttempt, recordOutcome } from './commands/workCase.ts';
 import { readSignalFileBatches, validateBatch } from './parse.ts';
 import { creditorTypesInput, setCreditorTypes } from './creditors.ts';
@@ -214,7 +228,7 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
 
   app.get(
     '/signals/cases/:id/letter',
-    { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'De brief van een zaak opnieuw afdrukken (PDF)', params: idParams } },
+    { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'De brief van een zaak opnieuw afdrukken (PDF, met de briefversie waarmee hij verstuurd is)', params: idParams } },
     async (request, reply) => {
       const pdf = await reprintOfferLetter(db, request.actor, request.params.id, settings);
       return reply.type('application/pdf').header('content-disposition', 'attachment; filename="brief.pdf"').send(pdf);
@@ -222,22 +236,115 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
   );
 
   app.post(
+    '/signals/letters/preview',
+    {
+      // A selection from the queue may list up to 10,000 case ids (about 400 kB).
+      config: { access: 'signals:work', body: 'batch' },
+      schema: { tags: ['signals'], summary: 'Proefrun: hoeveel brieven een selectie oplevert, in hoeveel stapels, en welke zaken worden overgeslagen (en waarom)', body: letterPreviewInput },
+    },
+    async (request) => previewOfferLetters(db, request.actor, { ...request.body, municipalityCode: singleMunicipality(request.actor, request.body.municipalityCode) }, settings),
+  );
+
+  app.post(
     '/signals/letters',
+    {
+      config: { access: 'signals:work', body: 'batch' },
+      schema: {
+        tags: ['signals'],
+        summary: 'Brieven maken voor een selectie, na bevestiging van het aantal (confirmCount): legt de stapels voor de drukkerij vast; elke stapel is daarna als PDF te downloaden',
+        body: letterRunInput,
+      },
+    },
+    async (request, reply) => reply.code(201).send(await planOfferLetters(db, request.actor, { ...request.body, municipalityCode: singleMunicipality(request.actor, request.body.municipalityCode) }, settings)),
+  );
+
+  app.get(
+    '/signals/letters/runs/:id',
+    { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'De stapels van een brievenrun en hoe ver ze zijn', params: idParams } },
+    async (request) => getLetterRun(db, request.actor, request.params.id),
+  );
+
+  app.get(
+    '/signals/letters/batches/:id',
     {
       config: { access: 'signals:work' },
       schema: {
         tags: ['signals'],
-        summary: 'Brieven met een aanbod van hulp maken voor alle zaken die klaarstaan (één PDF)',
-        body: z.object({ municipalityCode: municipalityCode.optional(), date: z.iso.date().optional() }),
+        summary: 'Eén stapel brieven als PDF (voorblad + brieven op postcode), gestreamd; de zaken gaan pas op "brief verstuurd" als de PDF helemaal is afgeleverd',
+        params: idParams,
+        querystring: z.object({ again: z.enum(['true', 'false']).optional() }),
       },
     },
     async (request, reply) => {
-      const result = await sendOfferLetters(db, request.actor, { municipalityCode: singleMunicipality(request.actor, request.body.municipalityCode), date: request.body.date, settings });
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="brieven-${result.date}.pdf"`)
-        .header('x-letter-count', String(result.count))
-        .send(result.pdf);
+      let stream: PassThrough | undefined;
+      try {
+        await produceLetterBatch(db, request.actor, request.params.id, {
+          settings,
+          again: request.query.again === 'true',
+          open: (info) => {
+            const out = new PassThrough();
+            stream = out;
+            const raw = reply.raw;
+            let gone = false;
+            raw.once('close', () => {
+              if (raw.writableFinished) return;
+              gone = true;
+              out.destroy();
+            });
+            void reply
+              .type('application/pdf')
+              .header('cache-control', 'no-store')
+              .header('content-disposition', `attachment; filename="brieven-${info.date}-stapel-${info.number}-van-${info.batchCount}.pdf"`)
+              .header('x-letter-count', String(info.letters))
+              .send(out);
+            // Handed over: nothing left in the stream, the response or its socket's buffer.
+            return { out, flushed: () => untilFlushed(() => out.readableLength + out.writableLength + raw.writableLength, () => gone || out.destroyed) };
+          },
+        });
+      } catch (error) {
+        // Before the first byte the error is an ordinary answer; after it, the download breaks off (and nothing was marked sent).
+        if (!stream) throw error;
+        if (!(error instanceof DeliveryAbortedError)) request.log.warn({ err: error }, 'letter batch broke off');
+        stream.destroy();
+      }
+      return reply;
+    },
+  );
+
+  app.get(
+    '/signals/letter-template',
+    {
+      config: { access: 'signals:templates' },
+      schema: { tags: ['signals'], summary: 'De brieftekst van de gemeente: huidige versie, eerdere versies, plaatshouders', querystring: z.object({ municipalityCode: municipalityCode.optional() }) },
+    },
+    async (request) => getLetterTemplate(db, request.actor, singleMunicipality(request.actor, request.query.municipalityCode)),
+  );
+
+  app.put(
+    '/signals/letter-template',
+    { config: { access: 'signals:templates' }, schema: { tags: ['signals'], summary: 'De brieftekst wijzigen: wordt een nieuwe versie (gecontroleerd, vastgelegd in het auditlog)', body: letterTemplateInput } },
+    async (request) => {
+      const { municipalityCode: requested, ...text } = request.body;
+      return saveLetterTemplate(db, request.actor, singleMunicipality(request.actor, requested), text);
+    },
+  );
+
+  app.post(
+    '/signals/letter-template/preview',
+    {
+      config: { access: 'signals:templates' },
+      schema: {
+        tags: ['signals'],
+        summary: 'Voorbeeld van een brieftekst als PDF, met voorbeeldgegevens of met de gegevens van een zaak (caseId)',
+        body: letterTemplateInput.extend({ caseId: z.string().uuid().optional() }),
+      },
+    },
+    async (request, reply) => {
+      const { municipalityCode: requested, caseId, ...text } = request.body;
+      const code = singleMunicipality(request.actor, requested);
+      assertTemplateAccess(request.actor, code);
+      const pdf = await previewTemplateLetter(db, request.actor, { municipalityCode: code, template: compileLetterTemplate(text, 0), caseId }, settings);
+      return reply.type('application/pdf').header('cache-control', 'no-store').header('content-disposition', 'inline; filename="voorbeeldbrief.pdf"').send(pdf);
     },
   );
 

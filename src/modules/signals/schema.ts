@@ -81,6 +81,10 @@ export const signalCases = personal(
        */
       urgent: boolean('urgent').notNull().default(false),
       letterSentOn: date('letter_sent_on'),
+      /** The version of the municipality's letter template the offer letter used (0: the built-in standard text). */
+      letterTemplateVersion: integer('letter_template_version'),
+      /** The print batch that produced the offer letter. */
+      letterBatchId: uuid('letter_batch_id'),
       takenUpOn: date('taken_up_on'),
       reached: boolean('reached'),
       helpResponse: text('help_response'),
@@ -256,3 +260,57 @@ export const postcodeAreas = pgTable('postcode_areas', {
   buurtCode: text('buurt_code'),
   buurtName: text('buurt_name'),
 });
+
+/**
+ * The municipality's offer-letter text, versioned: every change is a new row (version 1, 2, ...); the highest version
+ * is used for new letters. Version 0 is the built-in standard text (`defaultLetterTemplate`), never stored.
+ * No personal data: text with placeholders.
+ */
+export const signalLetterTemplates = pgTable(
+  'signal_letter_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityCode: text('municipality_code')
+      .notNull()
+      .references(() => municipalities.code),
+    version: integer('version').notNull(),
+    subject: text('subject').notNull(),
+    heading: text('heading').notNull(),
+    body: text('body').notNull(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('signal_letter_templates_version_key').on(t.municipalityCode, t.version)],
+);
+
+/**
+ * A print batch of offer letters (one PDF for the print room, sorted by postcode). Planned after the officer confirmed
+ * the count; `produced` once its PDF was completely delivered, in the same transaction that moves its cases to
+ * `letter_sent`. Holds case ids, so it is personal; it holds no names, addresses or postcodes (the postcode range on
+ * the cover sheet and the page is read from the cases), so a purge of a case leaves nothing of the resident here.
+ */
+export const signalLetterBatches = personal(
+  pgTable(
+    'signal_letter_batches',
+    {
+      id: uuid('id').primaryKey().defaultRandom(),
+      runId: uuid('run_id').notNull(),
+      municipalityCode: text('municipality_code')
+        .notNull()
+        .references(() => municipalities.code),
+      number: integer('number').notNull(),
+      batchCount: integer('batch_count').notNull(),
+      caseIds: uuid('case_ids').array().notNull(),
+      letters: integer('letters').notNull(),
+      letterDate: date('letter_date').notNull(),
+      templateVersion: integer('template_version').notNull(),
+      reprint: boolean('reprint').notNull().default(false),
+      status: text('status').$type<'pending' | 'produced'>().notNull().default('pending'),
+      producedLetters: integer('produced_letters'),
+      producedAt: timestamp('produced_at', { withTimezone: true }),
+      createdByUserId: uuid('created_by_user_id').references(() => users.id),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    },
+    (t) => [uniqueIndex('signal_letter_batches_run_key').on(t.runId, t.number)],
+  ),
+);

@@ -16,6 +16,7 @@ const environment = z.object({
   VANGNET_SIGNALS_REPEAT_WINDOW_DAYS: z.coerce.number().int().nonnegative().default(90),
   VANGNET_SIGNALS_HELP_WINDOW_DAYS: z.coerce.number().int().nonnegative().default(365),
   VANGNET_SIGNALS_LEAD_MUNICIPALITY: z.string().regex(/^GM\d{4}$/).default('GM0505'),
+  VANGNET_SIGNALS_LETTER_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(500),
   VANGNET_SIGNALS_TEAM_NAME: z.string().default('Vroeg Eropaf, gemeente Dordrecht'),
   VANGNET_SIGNALS_TEAM_PHONE: z.string().default('14 078'),
   VANGNET_SIGNALS_TEAM_EMAIL: z.string().default('vroegeropaf@dordrecht.example'),
@@ -41,6 +42,8 @@ export interface SignalSettings {
   helpWindowDays: number;
   /** The municipality that receives a file routed by postcode (and counts its non-residents), when it is one of the file's. */
   leadMunicipality: string;
+  /** Letters per print batch (one PDF each, with a cover sheet). */
+  letterBatchSize: number;
   team: { name: string; phone: string; email: string; address: string };
   /** The DDAS delivery to CBS: the supplier's code (`codeGegevensleverancier`) and the contact's job title. */
   ddas: { supplierCode: string; contactJobTitle: string };
@@ -58,6 +61,7 @@ export function signalSettings(env: NodeJS.ProcessEnv = process.env): SignalSett
     repeatWindowDays: e.VANGNET_SIGNALS_REPEAT_WINDOW_DAYS,
     helpWindowDays: e.VANGNET_SIGNALS_HELP_WINDOW_DAYS,
     leadMunicipality: e.VANGNET_SIGNALS_LEAD_MUNICIPALITY,
+    letterBatchSize: e.VANGNET_SIGNALS_LETTER_BATCH_SIZE,
     team: { name: e.VANGNET_SIGNALS_TEAM_NAME, phone: e.VANGNET_SIGNALS_TEAM_PHONE, email: e.VANGNET_SIGNALS_TEAM_EMAIL, address: e.VANGNET_SIGNALS_TEAM_ADDRESS },
     ddas: { supplierCode: e.VANGNET_SIGNALS_DDAS_SUPPLIER_CODE, contactJobTitle: e.VANGNET_SIGNALS_DDAS_CONTACT_TITLE },
   };

@@ -104,19 +104,28 @@ describe('from creditor file to outcome, through the HTTP API', () => {
     expect(below.items.map((c) => c.surname)).toEqual(['Kramer']);
   });
 
-  it('makes the day’s offer letters in one PDF, in plain Dutch, and moves the cases on', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/signals/letters', headers: officer.headers, payload: {} });
+  it('counts the letters first, makes them after the count is confirmed, in plain Dutch, and moves the cases on', async () => {
+    const body = { selection: { kind: 'awaiting' } };
+    const preview = await t.app.inject({ method: 'POST', url: '/api/v1/signals/letters/preview', headers: officer.headers, payload: body });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json()).toMatchObject({ count: 3, batches: 1, skipped: { count: 0 } });
+    const unconfirmed = await t.app.inject({ method: 'POST', url: '/api/v1/signals/letters', headers: officer.headers, payload: body });
+    expect(unconfirmed.statusCode).toBe(400);
+    const run = await t.app.inject({ method: 'POST', url: '/api/v1/signals/letters', headers: officer.headers, payload: { ...body, confirmCount: 3 } });
+    expect(run.statusCode).toBe(201);
+    const batch = (run.json() as { batches: { id: string }[] }).batches[0]!;
+    const response = await t.app.inject({ method: 'GET', url: `/api/v1/signals/letters/batches/${batch.id}`, headers: officer.headers });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.headers['x-letter-count']).toBe('3');
     const pdf = response.rawPayload;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdfPageCount(pdf)).toBe(3);
+    expect(pdfPageCount(pdf)).toBe(4); // the cover sheet and one page per letter
     const text = pdfText(pdf);
-    for (const expected of ['Gemeente Dordrecht', 'Wij helpen u graag met uw rekeningen', 'Beste Jansen,', 'voor de zorgverzekering, de huur en de waterrekening.', 'De hulp is gratis.', 'Bel ons: 14 078', '15 april 2025']) {
+    for (const expected of ['Stapel 1 van 1', 'Aantal brieven: 3', 'Gemeente Dordrecht', 'Wij helpen u graag met uw rekeningen', 'Beste Jansen,', 'voor de zorgverzekering, de huur en de waterrekening.', 'De hulp is gratis.', 'Bel ons: 14 078', '15 april 2025']) {
       expect(text).toContain(expected);
     }
-    const none = await t.app.inject({ method: 'POST', url: '/api/v1/signals/letters', headers: officer.headers, payload: {} });
+    const none = await t.app.inject({ method: 'POST', url: '/api/v1/signals/letters', headers: officer.headers, payload: { ...body, confirmCount: 3 } });
     expect(none.statusCode).toBe(409);
     const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/signals/cases/${caseId}`, headers: officer.headers })).json();
     expect(detail).toMatchObject({ status: 'letter_sent', letterSentOn: '2025-04-15', dueDate: '2025-04-25' });
@@ -183,7 +192,7 @@ describe('from creditor file to outcome, through the HTTP API', () => {
     // The resident's audit listing shows every act on the case.
     const audit = (await t.app.inject({ method: 'GET', url: `/api/v1/persons/${detail.personId}/audit-events`, headers: admin.headers })).json() as { objectType: string; action: string }[];
     const acts = audit.map((a) => `${a.objectType}:${a.action}`);
-    for (const expected of ['signal_import:create', 'signal_case:search', 'signal_offer_letters:print', 'signal_case:read', 'signal_case:update', 'signal_contact_attempt:create']) {
+    for (const expected of ['signal_import:create', 'signal_case:search', 'signal_letter_batch:print', 'signal_case:read', 'signal_case:update', 'signal_contact_attempt:create']) {
       expect(acts).toContain(expected);
     }
   });

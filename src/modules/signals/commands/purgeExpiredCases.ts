@@ -5,7 +5,7 @@ import { amsterdamDate } from '../../../platform/clock.ts';
 import { persons } from '../../../platform/schema.ts';
 import type { ScrubReport } from '../../../db/scrub.ts';
 import { helpResults } from '../ddas.ts';
-import { signalCases, signalContactAttempts, signals } from '../schema.ts';
+import { signalCases, signalContactAttempts, signalLetterBatches, signals } from '../schema.ts';
 import type { SignalSettings } from '../settings.ts';
 import { MAX_AUDIT_SUBJECTS } from './importSignalFile.ts';
 import { amsterdamMidnight, subtractMonths } from '../terms.ts';
@@ -30,7 +30,7 @@ export interface PurgeSummary {
 }
 
 /** Every table whose rows the purge deletes: they are rewritten afterwards so the erased values are gone. */
-export const purgedTables = [signals, signalCases, signalContactAttempts, persons];
+export const purgedTables = [signals, signalCases, signalContactAttempts, signalLetterBatches, persons];
 
 function rowsOf(result: unknown): Record<string, unknown>[] {
   return ((result as { rows?: Record<string, unknown>[] }).rows ?? []) as Record<string, unknown>[];
@@ -99,6 +99,12 @@ export async function purgeExpiredCases(db: Database, settings: SignalSettings, 
       select t.id, t.person_id, t.helped from signal_purge_touched t where not exists (select 1 from signals s where s.case_id = t.id)`);
     await tx.execute(sql`analyze signal_purge`);
     const casesPurged = Number(rowsOf(await tx.execute(sql`with d as (delete from signal_cases where id in (select id from signal_purge) returning 1) select count(*)::int as n from d`))[0]?.n ?? 0);
+    // A print batch whose cases are all gone holds nothing anyone can use: it goes with them. One that still has a
+    // living case loses the erased ids.
+    await tx.execute(sql`
+      update signal_letter_batches b set case_ids = array(select x from unnest(b.case_ids) x where x not in (select id from signal_purge))
+      where b.case_ids && array(select id from signal_purge)`);
+    await tx.execute(sql`delete from signal_letter_batches where cardinality(case_ids) = 0`);
     const helpedCasesPurged = Number(rowsOf(await tx.execute(sql`select count(*)::int as n from signal_purge where helped`))[0]?.n ?? 0);
     const casesRecomputed = Number(
       rowsOf(
