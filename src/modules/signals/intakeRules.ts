@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import { loadMunicipalIntake } from './municipalSettings.ts';
-import { postcodeMunicipality } from './postcodeAreas.ts';
+import { postcodeMunicipalities } from './postcodeAreas.ts';
 import { subtractMonths } from './terms.ts';
 import type { RowResult } from './parse.ts';
 import type { SignalSettings } from './settings.ts';
@@ -14,13 +14,17 @@ import type { SignalSettings } from './settings.ts';
  *   already erased looks like: refusing it keeps an erased signal from coming back under the same reference.
  * - **Municipal taxes** (`municipal_taxes`) are an experiment under Wgs art. 10, not a standard signal: refused unless
  *   the municipality switched them on (`municipalSettings.ts`).
+ * - **Another municipality's resident**: in a file routed by postcode, a row whose address lies in a municipality the
+ *   creditor serves but the sender may not deliver for (a Dordrecht officer uploading a Drechtsteden-wide file) is
+ *   refused with that municipality's name, so the resident is not lost as "no resident" and the creditor (or that
+ *   municipality) can send it where it belongs.
  */
 export interface IntakeRules {
   /** The first day a signal may be dated on (today − the term). */
   readonly earliestSignalDate: string;
   /** The import's municipalities that accept municipal taxes. */
   readonly municipalTaxesIn: ReadonlySet<string>;
-  check(row: RowResult): RowResult | Promise<RowResult>;
+  check(row: RowResult): RowResult;
 }
 
 const months = (n: number) => (n === 1 ? '1 maand' : `${n} maanden`);
@@ -34,11 +38,13 @@ export interface IntakeRulesInput {
   settings: SignalSettings;
   /** The municipalities the import's rows may go to, each with its name and its switch for municipal taxes. */
   municipalities: { code: string; name: string | null; municipalTaxes: boolean }[];
+  /** Municipalities the creditor serves but the sender may not deliver for (only for a file routed by postcode). */
+  unreachable?: { code: string; name: string | null }[];
   /**
-   * For a file for several municipalities of which only some accept municipal taxes: the municipality a postcode
-   * belongs to (the routing's postcode table), or null outside it.
+   * The municipality a postcode belongs to (the routing's postcode table), or null outside it: needed for a file for
+   * several municipalities of which only some accept municipal taxes, and for `unreachable`.
    */
-  municipalityOfPostcode?: (postcode: string) => Promise<string | null>;
+  municipalityOfPostcode?: (postcode: string) => string | null;
 }
 
 export function intakeRules(input: IntakeRulesInput): IntakeRules {
@@ -50,11 +56,12 @@ export function intakeRules(input: IntakeRulesInput): IntakeRules {
     `Signalen over gemeentelijke belastingen neemt ${name ? `de gemeente ${name}` : 'deze gemeente'} niet aan: dat is een proef (Wgs artikel 10) ` +
     'die de beheerder van de gemeente eerst moet aanzetten.';
   const refuse = (row: RowResult, field: string, reason: string): RowResult => ({ line: row.line, ok: false, rejections: [{ line: row.line, field, reason }] });
-  const taxes = async (row: RowResult & { ok: true }): Promise<RowResult> => {
+  const unreachable = new Map((input.unreachable ?? []).map((m) => [m.code, m.name]));
+  const taxes = (row: RowResult & { ok: true }): RowResult => {
     if (taxesIn.size === 0) return refuse(row, 'soort', taxesReason(single?.name));
     if (taxesIn.size === input.municipalities.length) return row;
     // Some of the file's municipalities accept them: the row's own municipality decides (outside all: a non-resident).
-    const code = input.municipalityOfPostcode ? await input.municipalityOfPostcode(row.record.postcode) : null;
+    const code = input.municipalityOfPostcode ? input.municipalityOfPostcode(row.record.postcode) : null;
     if (code === null || !input.municipalities.some((m) => m.code === code) || taxesIn.has(code)) return row;
     return refuse(row, 'soort', taxesReason(input.municipalities.find((m) => m.code === code)?.name));
   };
@@ -70,19 +77,37 @@ export function intakeRules(input: IntakeRulesInput): IntakeRules {
           `signalen van vóór ${dutchDate(earliestSignalDate)} worden niet aangenomen.`;
         return refuse(row, 'signaaldatum', reason);
       }
+      if (unreachable.size && input.municipalityOfPostcode) {
+        const code = input.municipalityOfPostcode(record.postcode);
+        if (code && unreachable.has(code)) {
+          const name = unreachable.get(code) ?? code;
+          return refuse(row, 'postcode', `Dit adres ligt in de gemeente ${name}. U mag geen signalen voor die gemeente aanleveren: laat de schuldeiser of de gemeente ${name} dit signaal aanleveren.`);
+        }
+      }
       if (record.creditorType === 'municipal_taxes') return taxes(row);
       return row;
     },
   };
 }
 
-/** The rules for an import into these municipalities today (reads each municipality's switch once). */
-export async function loadIntakeRules(db: Database, input: { municipalityCodes: string[]; today: string; settings: SignalSettings }): Promise<IntakeRules> {
+/**
+ * The rules for an import into these municipalities today (reads each municipality's switch once). `unreachable`:
+ * the municipalities the creditor serves that the sender may not deliver for, in a file routed by postcode. The
+ * postcode table is read into memory only when a row's municipality may matter (a mixed taxes switch, unreachable
+ * municipalities), and then only its rows for the municipalities concerned.
+ */
+export async function loadIntakeRules(
+  db: Database,
+  input: { municipalityCodes: string[]; unreachableCodes?: string[]; today: string; settings: SignalSettings },
+): Promise<IntakeRules> {
   const municipalities = await Promise.all(input.municipalityCodes.map(async (code) => ({ code, ...(await loadMunicipalIntake(db, code)) })));
-  const cache = new Map<string, string | null>();
-  const municipalityOfPostcode = async (postcode: string): Promise<string | null> => {
-    if (!cache.has(postcode)) cache.set(postcode, await postcodeMunicipality(db, postcode));
-    return cache.get(postcode)!;
-  };
-  return intakeRules({ today: input.today, settings: input.settings, municipalities, municipalityOfPostcode });
+  const unreachable = await Promise.all((input.unreachableCodes ?? []).map(async (code) => ({ code, name: (await loadMunicipalIntake(db, code)).name })));
+  const mixedTaxes = municipalities.some((m) => m.municipalTaxes) && municipalities.some((m) => !m.municipalTaxes);
+  const concerned = [...(mixedTaxes ? municipalities.map((m) => m.code) : []), ...unreachable.map((m) => m.code)];
+  let municipalityOfPostcode: ((postcode: string) => string | null) | undefined;
+  if (concerned.length) {
+    const table = await postcodeMunicipalities(db, concerned);
+    municipalityOfPostcode = (postcode) => table.get(postcode) ?? table.get(postcode.slice(0, 4)) ?? null;
+  }
+  return intakeRules({ today: input.today, settings: input.settings, municipalities, unreachable, municipalityOfPostcode });
 }

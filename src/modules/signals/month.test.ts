@@ -114,17 +114,23 @@ describe('a month of early signals from five creditor types, as they really send
     sheet.addRow(['Z-3', '123456782', 'P.', '', 'Amsterdammer', '', 'Damrak', '1', '', '1011AB', 'Amsterdam', 130, '', '2026-03-03', 'nee', 'nee']);
     sheet.addRow(['Z-4', '', 'J.', '', 'Jansen', '', 'Brouwersdijk', '12', 'A', '3315AB', 'Dordrecht', 95, '2026-01-15', '2026-03-03', 'nee', 'ja']);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    // A file for all seven municipalities is loaded by the regional social service's data team (the CLI): a Dordrecht
-    // officer may route only to Dordrecht.
-    const summary = await importSignalFile(t.db, systemActor('cli'), {
+    // The Dordrecht officer uploads it: Dordrecht's rows are taken, the Amsterdam resident is no resident, and the
+    // Zwijndrecht resident is refused by name (not lost as a "non-resident"), to be sent where it belongs.
+    const byOfficer = await upload('VGZ', bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'vgz-drechtsteden.xlsx');
+    expect(byOfficer.statusCode).toBe(201);
+    const summary = byOfficer.json();
+    expect(summary).toMatchObject({ rows: 4, accepted: 3, rejected: 1, notResident: 1, rejections: [{ line: 5, field: 'postcode', reason: expect.stringContaining('Zwijndrecht') }] });
+    expect(summary.municipalities).toMatchObject({ GM0505: { accepted: 2 } });
+    // The regional social service's data team loads the same file for all of Drechtsteden (the CLI): the rows already
+    // received are duplicates, the Zwijndrecht resident goes to Zwijndrecht.
+    const regional = await importSignalFile(t.db, systemActor('cli'), {
       creditor: { code: 'VGZ' },
       channel: 'cli',
       fileName: 'vgz-drechtsteden.xlsx',
       rows: (today, intake) => readSignalFileBatches(Readable.from([bytes]), { today, intake }),
       settings: signalSettings({}),
     });
-    expect(summary).toMatchObject({ rows: 4, accepted: 4, rejected: 0, notResident: 1 });
-    expect(summary.municipalities).toMatchObject({ GM0505: { accepted: 2 }, GM0642: { accepted: 1 } });
+    expect(regional).toMatchObject({ rows: 4, accepted: 1, duplicates: 3, rejected: 0, municipalities: { GM0642: { accepted: 1 } } });
 
     // Öztürk's two signals are one household, at the newest address; each signal keeps its own address.
     expect((await caseOf('Z-1')).id).toBe((await caseOf('R-3')).id);

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { dordrechtWijken } from '../../platform/areas.ts';
@@ -160,11 +160,10 @@ export function defaultPostcodeAreasSql(): string {
   );
 }
 
-/** The municipality of one postcode (`3311AB`): its own row wins over its four digits; null outside the table. */
-export async function postcodeMunicipality(db: Database, postcode: string): Promise<string | null> {
+/** The postcodes (full and four-digit) of these municipalities, each with its municipality. */
+export async function postcodeMunicipalities(db: Database, codes: string[]): Promise<Map<string, string>> {
   const rows = await db.unaudited((q) =>
-    q.execute(sql`select municipality_code from postcode_areas where postcode in (${postcode}, ${postcode.slice(0, 4)}) order by length(postcode) desc limit 1`),
+    q.select({ postcode: postcodeAreas.postcode, municipalityCode: postcodeAreas.municipalityCode }).from(postcodeAreas).where(inArray(postcodeAreas.municipalityCode, codes)),
   );
-  const row = ((rows as { rows?: { municipality_code: string }[] }).rows ?? [])[0];
-  return row?.municipality_code ?? null;
+  return new Map(rows.map((r) => [r.postcode, r.municipalityCode]));
 }

@@ -41,13 +41,28 @@ describe('the intake rules on their own', () => {
       today: '2025-09-11',
       settings: testSettings,
       municipalities: [{ ...dordrecht, municipalTaxes: true }, { code: 'GM0642', name: 'Zwijndrecht', municipalTaxes: false }],
-      municipalityOfPostcode: async (postcode) => (postcode.startsWith('333') ? 'GM0642' : postcode.startsWith('331') ? 'GM0505' : null),
+      municipalityOfPostcode: (postcode) => (postcode.startsWith('333') ? 'GM0642' : postcode.startsWith('331') ? 'GM0505' : null),
     });
     expect((await mixed.check(row('2025-09-01', 'municipal_taxes', '3311AB'))).ok).toBe(true);
     const zwijndrecht = await mixed.check(row('2025-09-01', 'municipal_taxes', '3331AA'));
     expect(!zwijndrecht.ok && zwijndrecht.rejections[0]).toMatchObject({ field: 'soort', reason: expect.stringContaining('de gemeente Zwijndrecht niet aan') });
     // Outside every municipality of the file: not refused here, the routing makes it a non-resident.
     expect((await mixed.check(row('2025-09-01', 'municipal_taxes', '9999ZZ'))).ok).toBe(true);
+  });
+
+  it('in a file routed by postcode, refuses a resident of a municipality the sender may not deliver for, naming it', () => {
+    const routed = intakeRules({
+      today: '2025-09-11',
+      settings: testSettings,
+      municipalities: [dordrecht],
+      unreachable: [{ code: 'GM0642', name: 'Zwijndrecht' }],
+      municipalityOfPostcode: (postcode) => (postcode.startsWith('333') ? 'GM0642' : postcode.startsWith('331') ? 'GM0505' : null),
+    });
+    expect(routed.check(row('2025-09-01', 'rent', '3311AB')).ok).toBe(true);
+    const other = routed.check(row('2025-09-01', 'rent', '3331AA'));
+    expect(other).toEqual({ line: 7, ok: false, rejections: [{ line: 7, field: 'postcode', reason: expect.stringContaining('ligt in de gemeente Zwijndrecht') }] });
+    // Outside every municipality the creditor serves: not refused here; the routing makes it a non-resident.
+    expect(routed.check(row('2025-09-01', 'rent', '1011AB')).ok).toBe(true);
   });
 });
 

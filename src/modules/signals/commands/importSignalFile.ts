@@ -80,7 +80,8 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
   const allowedTypes = new Set(creditor.creditorTypes);
   const typeReason = `Deze schuldeiser levert geen signalen van deze soort (wel: ${creditor.creditorTypes.map((t) => creditorTypeLabels[t].toLowerCase()).join(', ')}).`;
   // The law's term and the municipalities' choices (intakeRules.ts): a signal past the term, municipal taxes not switched on.
-  const rules = await loadIntakeRules(db, { municipalityCodes: targets, today, settings: input.settings });
+  const unreachableCodes = input.municipalityCode ? [] : creditor.municipalities.filter((m) => !targets.includes(m));
+  const rules = await loadIntakeRules(db, { municipalityCodes: targets, unreachableCodes, today, settings: input.settings });
   const scope = targets.length === 1 ? { municipalityCode } : { municipalityCodes: targets };
   return db.audited(actor, { action: 'create', objectType: 'signal_import', ...scope, details: { channel: input.channel } }, async (tx, trail) => {
     // One import per creditor at a time: two overlapping files must not both count a row as new.
@@ -114,11 +115,7 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
           if (row.ok && allowedTypes.size && !allowedTypes.has(row.record.creditorType)) {
             row = { line: row.line, ok: false, rejections: [{ line: row.line, field: 'soort', reason: typeReason }] };
           }
-          {
-            // Only a municipal-taxes row of a file for several municipalities needs a lookup (a promise).
-            const checked = rules.check(row);
-            row = checked instanceof Promise ? await checked : checked;
-          }
+          row = rules.check(row);
           if (row.ok) {
             lines.push(stageLine(staged++, row.record));
           } else {
