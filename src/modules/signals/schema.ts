@@ -76,6 +76,11 @@ export const signalCases = personal(
     (t) => [
       index('signal_cases_household_idx').on(t.municipalityCode, t.householdKey, t.lastSignalDate),
       index('signal_cases_queue_idx').on(t.municipalityCode, t.status, t.dueDate),
+      // The queue: its default order (urgent first, then due date), the search by postcode (+ number) as a
+      // prefix of the address key, and the name search through the case's resident.
+      index('signal_cases_urgent_idx').on(t.municipalityCode, t.urgent.desc(), t.dueDate.asc().nullsLast(), t.createdAt, t.id),
+      index('signal_cases_household_search_idx').on(t.municipalityCode, t.householdKey.op('text_pattern_ops')),
+      index('signal_cases_person_idx').on(t.personId),
     ],
   ),
 );
@@ -127,6 +132,8 @@ export const signals = personal(
       uniqueIndex('signals_creditor_reference_key').on(t.creditorOrganisationId, t.reference),
       index('signals_case_idx').on(t.caseId),
       index('signals_bsn_idx').on(t.municipalityCode, t.bsn).where(sql`${t.bsn} is not null`),
+      // The queue's search by a creditor's reference, across creditors.
+      index('signals_reference_idx').on(t.reference),
     ],
   ),
 );
