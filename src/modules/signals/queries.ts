@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Database, Tx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -204,6 +205,28 @@ export async function listCases(db: Database, actor: Actor, input: Partial<CaseF
     trail.subjectIds = [...new Set(rows.map((r) => r.personId).filter((id): id is string => !!id))];
     return { total, limit: filter.limit, offset: filter.offset, items: rows.map(caseView) };
   });
+}
+
+/**
+ * The SQL text and parameters `listCases` runs for a filter (the page, then the count when the page is full), for
+ * the bench, which runs the same lookup as plain SQL beside the API. Keep in step with `listCases`.
+ */
+export function caseQuerySql(input: Partial<CaseFilter>, municipalities: string[], today: string) {
+  const filter: CaseFilter = { sort: 'urgent', limit: 100, offset: 0, ...input };
+  const where = and(...caseConditions(filter, filter.q ? parseCaseSearch(filter.q) : null, municipalities, today));
+  const qb = new QueryBuilder();
+  const page = qb
+    .select(caseColumns)
+    .from(signalCases)
+    .leftJoin(persons, eq(persons.id, signalCases.personId))
+    .leftJoin(users, eq(users.id, signalCases.assignedUserId))
+    .where(where)
+    .orderBy(...caseOrder(filter))
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .toSQL();
+  const count = qb.select({ total: sql<number>`count(*)::int` }).from(signalCases).where(where).toSQL();
+  return { page, count, limit: filter.limit, offset: filter.offset };
 }
 
 /** The conditions of a queue query, all on signal_cases. Exported for the bench, which runs the same lookup as plain SQL. */
