@@ -25,7 +25,8 @@ import { benchDatabaseUrl, latencySummary } from './_support.ts';
  *   `pg` or PGlite directly, with the text and parameters `caseQuerySql` gives;
  * - `api`: GET /api/v1/signals/cases?q=… over HTTP from a separate load process, one request at a time, through a
  *   real server (session, access check, validation, the audited transaction with its audit line, JSON).
- * `ratio` is api p50 / sql p50; the target is at most 2 for each search. A different case is looked up in each
+ * `ratio` is api p50 / sql p50; the target is at most 2 for each search. `signedInFloorMs` is what the same server
+ * takes for any signed-in request (GET /signals/workers: session, access check, one small query), for scale. A different case is looked up in each
  * iteration, the same sequence on both sides. The server listens on 127.0.0.1, port BENCH_QUEUE_PORT (default: any
  * free port). PostgreSQL: a scratch database on BENCH_DATABASE_URL, dropped afterwards.
  */
@@ -106,6 +107,15 @@ async function load(origin: string, cookie: string, cases: number, iterations: n
     }
     out[kind] = { latencies, rows, errors };
   }
+  // The floor of any signed-in request on this server: the list of workers (session, access check, one small query).
+  const floor: number[] = [];
+  for (let i = -5; i < iterations; i++) {
+    const t0 = performance.now();
+    const response = await fetch(`${origin}/api/v1/signals/workers`, { headers: { cookie: `${SESSION_COOKIE}=${cookie}` } });
+    await response.text();
+    if (i >= 0) floor.push(performance.now() - t0);
+  }
+  out.signedInFloor = { latencies: floor, rows: 0, errors: 0 };
   return out;
 }
 
@@ -137,7 +147,8 @@ function compare(sqlSide: Awaited<ReturnType<typeof measureSql>>, apiSide: Await
     if (apiSide[kind]!.rows !== sqlSide[kind]!.rows) throw new Error(`${kind}: the API showed ${apiSide[kind]!.rows} rows, plain SQL ${sqlSide[kind]!.rows}`);
     result[kind] = { sqlMs: s, apiMs: a, ratio, rowsPerIteration: round(sqlSide[kind]!.rows / (sqlSide[kind]!.latencies.length + 5)), errors: apiSide[kind]!.errors };
   }
-  return { searches: result, worstSearchRatio: worst };
+  // What any signed-in request costs here (GET /signals/workers): the part of `api` that is not the search.
+  return { searches: result, worstSearchRatio: worst, signedInFloorMs: latencySummary(apiSide.signedInFloor!.latencies) };
 }
 
 async function partPostgres(cases: number, iterations: number) {

@@ -47,6 +47,7 @@ const wijken: [string, string][] = [
 ];
 
 const PAGE_SIZE = 50;
+const count = (n: number) => n.toLocaleString('nl-NL');
 
 type Sort = 'urgent' | 'due' | 'amount' | 'age' | 'last' | 'name';
 type Direction = 'asc' | 'desc';
@@ -276,7 +277,7 @@ export function SignalQueue() {
           <>
             <Table>
               <caption className="vn-caption" aria-live="polite">
-                {shown === total ? `${total} ${total === 1 ? 'zaak' : 'zaken'}` : `${offset + 1}–${offset + shown} van ${total} zaken`}
+                {shown === total ? `${count(total)} ${total === 1 ? 'zaak' : 'zaken'}` : `${count(offset + 1)}–${count(offset + shown)} van ${count(total)} zaken`}
               </caption>
               <TableHeader>
                 <TableRow>
@@ -321,7 +322,7 @@ export function SignalQueue() {
                   Vorige {PAGE_SIZE}
                 </Button>
                 <span>
-                  Pagina {Math.floor(offset / PAGE_SIZE) + 1} van {Math.ceil(total / PAGE_SIZE)}
+                  Pagina {count(Math.floor(offset / PAGE_SIZE) + 1)} van {count(Math.ceil(total / PAGE_SIZE))}
                 </span>
                 <Button type="button" appearance="secondary-action-button" disabled={offset + PAGE_SIZE >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
                   Volgende {PAGE_SIZE}
