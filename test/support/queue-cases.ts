@@ -29,6 +29,7 @@ export function queueCaseAddress(n: number): { postcode: string; houseNumber: nu
 export const queueCaseBsn = (n: number) => `9${String(n).padStart(8, '0')}`;
 export const queueCaseSurname = (n: number) => queueSurnames[(n - 1) % queueSurnames.length]!;
 
+/** Ids are md5 hashes shaped as version-4 UUIDs (the API checks the form). */
 export async function seedQueueCases(db: Database, count: number, options: { today?: string } = {}): Promise<void> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const pc4List = sql.raw(`array[${pc4s.map((p) => `'${p}'`).join(',')}]`);
@@ -44,11 +45,11 @@ export async function seedQueueCases(db: Database, count: number, options: { tod
   await db.audited(systemActor('seed-queue'), { action: 'create', objectType: 'signal_case', details: { seeded: count } }, async (tx) => {
     await tx.execute(sql`
       insert into signal_imports (id, creditor_organisation_id, municipality_code, channel, file_name, rows, accepted, created_at)
-      select md5('queue-import-' || o.code)::uuid, o.id, 'GM0505', 'cli', 'werkvoorraad.csv', ${count}, ${count}, now()
+      select overlay(overlay(md5('queue-import-' || o.code) placing '4' from 13) placing '8' from 17)::uuid, o.id, 'GM0505', 'cli', 'werkvoorraad.csv', ${count}, ${count}, now()
       from organisations o where o.code in ('TRIVIRE', 'VGZ')`);
     await tx.execute(sql`
       create temporary table queue_seed on commit drop as
-      select g, md5('queue-case-' || g)::uuid as case_id, md5('queue-person-' || g)::uuid as person_id,
+      select g, overlay(overlay(md5('queue-case-' || g) placing '4' from 13) placing '8' from 17)::uuid as case_id, overlay(overlay(md5('queue-person-' || g) placing '4' from 13) placing '8' from 17)::uuid as person_id,
         (${pc4List})[1 + (g - 1) % ${n}] || substr(${letters}, 1 + ((g - 1) / ${n}) % ${l}, 1) || substr(${letters}, 1 + ((g - 1) / ${n * l}) % ${l}, 1) as postcode,
         1 + (g - 1) / ${n * l * l} as house_number,
         (${areaList})[1 + (g - 1) % ${n}] as area_code,
@@ -72,7 +73,7 @@ export async function seedQueueCases(db: Database, count: number, options: { tod
     await tx.execute(sql`
       insert into signals (import_id, creditor_organisation_id, municipality_code, reference, signal_date, creditor_type, amount_cents,
         bsn, initials, prefix, surname, street, house_number, postcode, city, household_key, status, case_id)
-      select md5('queue-import-' || o.code)::uuid, o.id, 'GM0505', 'Q-' || s.g || case when o.code = 'VGZ' then '-Z' else '' end,
+      select overlay(overlay(md5('queue-import-' || o.code) placing '4' from 13) placing '8' from 17)::uuid, o.id, 'GM0505', 'Q-' || s.g || case when o.code = 'VGZ' then '-Z' else '' end,
         case when o.code = 'VGZ' then s.first_date + (s.g % 30) else s.first_date end,
         case when o.code = 'VGZ' then 'health_insurance' else 'rent' end, case when o.code = 'VGZ' then 7500 else s.amount end,
         s.bsn, chr(65 + s.g % 26) || '.', s.prefix, s.surname, 'Voorstraat', s.house_number, s.postcode, 'Dordrecht',
