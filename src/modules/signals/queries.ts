@@ -118,12 +118,15 @@ export function parseCaseSearch(text: string): CaseSearch | null {
 
 const likePrefix = (value: string) => `${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The search as a condition on signal_cases; each kind is an index lookup (see docs/signals.md, "De werkvoorraad"). */
+/**
+ * The search as a condition on signal_cases; each kind is an index lookup (see docs/signals.md, "De werkvoorraad").
+ * `= any(array(subquery))` makes the search's own index lead: the matches are found first, then their cases by key.
+ */
 function searchCondition(search: CaseSearch, municipalities: string[]): SQL {
   const mun = sql.join(municipalities.map((m) => sql`${m}`), sql`, `);
   switch (search.kind) {
     case 'bsn':
-      return sql`${signalCases.id} in (select s.case_id from signals s where s.municipality_code in (${mun}) and s.bsn = ${search.bsn})`;
+      return sql`${signalCases.id} = any(array(select s.case_id from signals s where s.municipality_code in (${mun}) and s.bsn = ${search.bsn}))`;
     case 'address': {
       const base = `${search.postcode}|`;
       if (search.houseNumber === null) return sql`${signalCases.householdKey} like ${likePrefix(base)}`;
@@ -131,7 +134,7 @@ function searchCondition(search: CaseSearch, municipalities: string[]): SQL {
       return search.suffix === null ? sql`${signalCases.householdKey} like ${likePrefix(key)}` : sql`${signalCases.householdKey} = ${key + search.suffix}`;
     }
     case 'reference':
-      return sql`${signalCases.id} in (select s.case_id from signals s where s.reference = ${search.reference} and s.municipality_code in (${mun}))`;
+      return sql`${signalCases.id} = any(array(select s.case_id from signals s where s.reference = ${search.reference} and s.municipality_code in (${mun})))`;
     case 'name': {
       // The surname without prefixes starts with what was typed; a typed prefix ("de Groot") must match the prefix
       // kept apart, or the one written in the surname.
@@ -139,7 +142,7 @@ function searchCondition(search: CaseSearch, municipalities: string[]): SQL {
       const prefixMatches = search.prefix
         ? sql` and (lower(coalesce(p.prefix, '')) = ${search.prefix} or lower(p.surname) like ${likePrefix(`${search.prefix} `)})`
         : sql``;
-      return sql`${signalCases.personId} in (select p.id from persons p where p.municipality_code in (${mun}) and ${key} like ${likePrefix(search.surname)}${prefixMatches})`;
+      return sql`${signalCases.personId} = any(array(select p.id from persons p where p.municipality_code in (${mun}) and ${key} like ${likePrefix(search.surname)}${prefixMatches}))`;
     }
   }
 }
@@ -159,8 +162,13 @@ function caseOrder(filter: CaseFilter): SQL[] {
       return [sql`${signalCases.lastSignalDate} ${dir('desc')}`, ...tie];
     case 'name':
       return [sql`lower(${persons.surname}) ${dir('asc')} nulls last`, sql`lower(coalesce(${persons.initials}, '')) ${dir('asc')}`, ...tie];
-    default:
-      return [sql`${signalCases.urgent} ${sql.raw(filter.direction === "asc" ? "asc nulls first" : "desc nulls last")}`, sql`${signalCases.dueDate} asc nulls last`, ...tie];
+    default: {
+      // Without a search the index on (municipality, urgent, due date) gives the first page in order. With one, the
+      // search's own index must lead: written as an expression, the order cannot tempt the planner to walk the whole
+      // queue in order and test each case (160 ms for a surname among 100,000 cases, against 10 ms).
+      const urgent = filter.q ? sql`(${signalCases.urgent} = true)` : sql`${signalCases.urgent}`;
+      return [sql`${urgent} ${sql.raw(filter.direction === 'asc' ? 'asc nulls first' : 'desc nulls last')}`, sql`${signalCases.dueDate} asc nulls last`, ...tie];
+    }
   }
 }
 
