@@ -25,7 +25,9 @@ import { benchDatabaseUrl, latencySummary } from './_support.ts';
  *   `pg` or PGlite directly, with the text and parameters `caseQuerySql` gives;
  * - `api`: GET /api/v1/signals/cases?q=… over HTTP from a separate load process, one request at a time, through a
  *   real server (session, access check, validation, the audited transaction with its audit line, JSON).
- * `ratio` is api p50 / sql p50; the target is at most 2 for each search. `signedInFloorMs` is what the same server
+ * `sqlWithAuditLineMs`: the same lookup with the audit line the API writes, in one transaction (BEGIN, lookup,
+ *   INSERT into audit_events, COMMIT), as plain SQL too.
+ * `ratio` is api p50 / sql p50; the target is at most 2 for each search; `ratioToAuditedSql` is api p50 / audited p50. `signedInFloorMs` is what the same server
  * takes for any signed-in request (GET /signals/workers: session, access check, one small query), for scale. A different case is looked up in each
  * iteration, the same sequence on both sides. The server listens on 127.0.0.1, port BENCH_QUEUE_PORT (default: any
  * free port). PostgreSQL: a scratch database on BENCH_DATABASE_URL, dropped afterwards.
@@ -61,7 +63,11 @@ function searchText(kind: Kind, i: number, cases: number): string | undefined {
 
 type RawQuery = (text: string, params: unknown[]) => Promise<unknown[]>;
 
-async function measureSql(query: RawQuery, cases: number, iterations: number, today: string) {
+// The audit line every search writes, as plain SQL: what the lookup costs once it is audited in one transaction.
+const auditInsert =
+  "insert into audit_events (occurred_at, actor_kind, municipality_code, municipality_codes, action, object_type, result, details) values (now(), 'user', 'GM0505', '{GM0505}', 'search', 'signal_case', 'success', '{}'::jsonb)";
+
+async function measureSql(query: RawQuery, cases: number, iterations: number, today: string, audited = false) {
   const out: Record<string, { latencies: number[]; rows: number }> = {};
   for (const kind of [...searchKinds, 'queue'] as Kind[]) {
     const latencies: number[] = [];
@@ -69,8 +75,13 @@ async function measureSql(query: RawQuery, cases: number, iterations: number, to
     for (let i = -5; i < iterations; i++) {
       const lookup = caseQuerySql({ q: searchText(kind, Math.max(i, 0), cases), limit: PAGE }, ['GM0505'], today);
       const t0 = performance.now();
+      if (audited) await query('begin', []);
       const page = await query(lookup.page.sql, lookup.page.params);
       if (page.length === lookup.limit) await query(lookup.count.sql, lookup.count.params);
+      if (audited) {
+        await query(auditInsert, []);
+        await query('commit', []);
+      }
       if (i >= 0) latencies.push(performance.now() - t0);
       rows += page.length;
     }
@@ -136,7 +147,7 @@ async function serveAndMeasure(db: Database, cases: number, iterations: number) 
   }
 }
 
-function compare(sqlSide: Awaited<ReturnType<typeof measureSql>>, apiSide: Awaited<ReturnType<typeof load>>) {
+function compare(sqlSide: Awaited<ReturnType<typeof measureSql>>, auditedSide: Awaited<ReturnType<typeof measureSql>>, apiSide: Awaited<ReturnType<typeof load>>) {
   const result: Record<string, unknown> = {};
   let worst = 0;
   for (const kind of [...searchKinds, 'queue'] as Kind[]) {
@@ -145,7 +156,8 @@ function compare(sqlSide: Awaited<ReturnType<typeof measureSql>>, apiSide: Await
     const ratio = round(a.p50 / Math.max(s.p50, 0.01));
     if (kind !== 'queue') worst = Math.max(worst, ratio);
     if (apiSide[kind]!.rows !== sqlSide[kind]!.rows) throw new Error(`${kind}: the API showed ${apiSide[kind]!.rows} rows, plain SQL ${sqlSide[kind]!.rows}`);
-    result[kind] = { sqlMs: s, apiMs: a, ratio, rowsPerIteration: round(sqlSide[kind]!.rows / (sqlSide[kind]!.latencies.length + 5)), errors: apiSide[kind]!.errors };
+    const w = latencySummary(auditedSide[kind]!.latencies);
+    result[kind] = { sqlMs: s, sqlWithAuditLineMs: w, apiMs: a, ratio, ratioToAuditedSql: round(a.p50 / Math.max(w.p50, 0.01)), rowsPerIteration: round(sqlSide[kind]!.rows / (sqlSide[kind]!.latencies.length + 5)), errors: apiSide[kind]!.errors };
   }
   // What any signed-in request costs here (GET /signals/workers): the part of `api` that is not the search.
   return { searches: result, worstSearchRatio: worst, signedInFloorMs: latencySummary(apiSide.signedInFloor!.latencies) };
@@ -162,13 +174,15 @@ async function partPostgres(cases: number, iterations: number) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     let sqlSide;
+    let auditedSide;
     try {
       sqlSide = await measureSql(async (text, params) => (await client.query(text, params)).rows, cases, iterations, today);
+      auditedSide = await measureSql(async (text, params) => (await client.query(text, params)).rows, cases, iterations, today, true);
     } finally {
       await client.end();
     }
     const apiSide = await serveAndMeasure(db, cases, iterations);
-    return { database: 'postgres', seedSeconds, ...compare(sqlSide, apiSide) };
+    return { database: 'postgres', seedSeconds, ...compare(sqlSide!, auditedSide!, apiSide) };
   } finally {
     await cleanup();
   }
@@ -186,8 +200,10 @@ async function partPglite(cases: number, iterations: number, dataDir: string) {
   const claim = await claimDataDir(dataDir, { kind: 'command', command: 'bench signals-queue' });
   const client = new PGlite(dataDir);
   let sqlSide;
+  let auditedSide;
   try {
     sqlSide = await measureSql(async (text, params) => (await client.query(text, params)).rows, cases, iterations, today);
+    auditedSide = await measureSql(async (text, params) => (await client.query(text, params)).rows, cases, iterations, today, true);
   } finally {
     await client.close();
     await claim.release();
@@ -195,7 +211,7 @@ async function partPglite(cases: number, iterations: number, dataDir: string) {
   db = await Database.open({ dataDir });
   try {
     const apiSide = await serveAndMeasure(db, cases, iterations);
-    return { database: 'pglite', seedSeconds, ...compare(sqlSide, apiSide) };
+    return { database: 'pglite', seedSeconds, ...compare(sqlSide!, auditedSide!, apiSide) };
   } finally {
     await db.close();
   }
