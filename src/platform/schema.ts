@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
@@ -138,6 +138,16 @@ export const apiKeys = pgTable(
  * Residents known to the platform: the one register of natural persons that modules refer to by id.
  * Every row belongs to exactly one municipality.
  */
+/**
+ * A surname as the queue searches it: lower case, without the prefixes a creditor may have written into it
+ * ("van der Berg" is found as "berg"). One expression, in the index and in the query, so that a search is an index
+ * lookup. A literal pattern (not a parameter): the planner matches the expression only when it is the same text.
+ */
+export const surnamePrefixPattern = "^((van|von|de|der|den|het|'t|ter|ten|te|in|op|uit|la|le|du|d') +)+";
+export function surnameKey(column: unknown): SQL {
+  return sql`regexp_replace(lower(${column}), ${sql.raw(`'${surnamePrefixPattern.replace(/'/g, "''")}'`)}, '')`;
+}
+
 export const persons = personal(
   pgTable(
     'persons',
@@ -164,6 +174,8 @@ export const persons = personal(
     (t) => [
       uniqueIndex('persons_municipality_bsn_key').on(t.municipalityCode, t.bsn),
       index('persons_address_idx').on(t.municipalityCode, t.postcode, t.houseNumber),
+      // The queue's search by (the start of) a surname, case-insensitive (signals/queries.ts).
+      index('persons_surname_search_idx').on(t.municipalityCode, sql`${surnameKey(t.surname)} text_pattern_ops`),
     ],
   ),
 );

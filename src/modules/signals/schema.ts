@@ -110,8 +110,13 @@ export const signalCases = personal(
       index('signal_cases_queue_idx').on(t.municipalityCode, t.status, t.dueDate),
       // The foreign key persons → signal_cases: without it every person the purge deletes made PostgreSQL read the
       // whole table to check that no case still refers to it (425 s for 28,018 persons, docs/signals.md "Retention").
+      // Also the queue's name search through the case's resident.
       index('signal_cases_person_idx').on(t.personId),
       index('signal_cases_chain_referral_idx').on(t.chainReferralId).where(sql`${t.chainReferralId} is not null`),
+      // The queue: its default order (urgent first, then due date), the search by postcode (+ number) as a
+      // prefix of the address key, and the name search through the case's resident.
+      index('signal_cases_urgent_idx').on(t.municipalityCode, t.urgent.desc(), t.dueDate.asc().nullsLast(), t.createdAt, t.id),
+      index('signal_cases_household_search_idx').on(t.municipalityCode, t.householdKey.op('text_pattern_ops')),
     ],
   ),
 );
@@ -169,6 +174,8 @@ export const signals = personal(
       uniqueIndex('signals_creditor_reference_key').on(t.creditorOrganisationId, t.reference),
       index('signals_case_idx').on(t.caseId),
       index('signals_bsn_idx').on(t.municipalityCode, t.bsn).where(sql`${t.bsn} is not null`),
+      // The queue's search by a creditor's reference, across creditors.
+      index('signals_reference_idx').on(t.reference),
     ],
   ),
 );

@@ -63,3 +63,27 @@ export function pdfText(pdf: Buffer): string {
 export function pdfPageCount(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? []).length;
 }
+
+/**
+ * Makes offer letters the way the page does, through the HTTP API: count the selection, confirm that number, then
+ * fetch each print batch's PDF (which commits its cases as sent). Returns the count and the letters' text.
+ */
+export async function makeLettersThroughApi(
+  app: { inject: (options: { method: 'GET' | 'POST'; url: string; headers: Record<string, string>; payload?: object }) => Promise<{ statusCode: number; json: () => unknown; rawPayload: Buffer }> },
+  headers: Record<string, string>,
+  selection: { kind: 'awaiting' } | { kind: 'cases'; caseIds: string[] } | { kind: 'createdOn'; date: string },
+): Promise<{ count: number; text: string }> {
+  const preview = await app.inject({ method: 'POST', url: '/api/v1/signals/letters/preview', headers, payload: { selection } });
+  if (preview.statusCode !== 200) throw new Error(`preview: ${preview.statusCode}`);
+  const count = (preview.json() as { count: number }).count;
+  if (count === 0) return { count, text: '' };
+  const run = await app.inject({ method: 'POST', url: '/api/v1/signals/letters', headers, payload: { selection, confirmCount: count } });
+  if (run.statusCode !== 201) throw new Error(`letters: ${run.statusCode}`);
+  const texts: string[] = [];
+  for (const batch of (run.json() as { batches: { id: string }[] }).batches) {
+    const pdf = await app.inject({ method: 'GET', url: `/api/v1/signals/letters/batches/${batch.id}`, headers });
+    if (pdf.statusCode !== 200) throw new Error(`batch: ${pdf.statusCode}`);
+    texts.push(pdfText(pdf.rawPayload));
+  }
+  return { count, text: texts.join(' ') };
+}

@@ -1,15 +1,18 @@
 import { Button, Heading1, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { useState } from 'react';
-import { Link } from 'react-router';
-import { api, ApiError, query, type Problem } from '../../api.ts';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, query } from '../../api.ts';
 import { Loading, ProblemAlert, useLoad } from '../../components.tsx';
 import { StaffShell } from '../../layout/Shells.tsx';
 import { useSession } from '../../session.tsx';
-import { address, blobLink, caseStatusLabels, caseStatuses, creditorTypeLabels, euro, formatDate, personName, rawRequest } from './shared.tsx';
+import { letterSelectionStorageKey } from './Letters.tsx';
+import { address, caseStatusLabels, caseStatuses, creditorTypeLabels, euro, formatDate, personName, rawRequest } from './shared.tsx';
 
 export interface CaseRow {
   id: string;
   status: string;
+  urgent: boolean;
+  firstSignalDate: string;
   areaCode: string | null;
   areaName: string;
   totalCents: number;
@@ -44,31 +47,114 @@ const wijken: [string, string][] = [
   ['WK050512', 'Oud-Dubbeldam'],
 ];
 
-/** The early-signal team's work queue: households with arrears, the day's letters, filters by wijk and status. */
+const PAGE_SIZE = 50;
+const count = (n: number) => n.toLocaleString('nl-NL');
+
+type Sort = 'urgent' | 'due' | 'amount' | 'age' | 'last' | 'name';
+type Direction = 'asc' | 'desc';
+/** The direction each column sorts in on the first click (the API's default for that sort). */
+const firstDirection: Record<Sort, Direction> = { urgent: 'desc', due: 'asc', amount: 'desc', age: 'desc', last: 'desc', name: 'asc' };
+
+interface Filters {
+  q: string;
+  status: string;
+  areaCode: string;
+  worker: string;
+  urgent: boolean;
+  multipleCreditors: boolean;
+  creditorOrganisationId: string;
+  minEuro: string;
+  maxEuro: string;
+  minAgeDays: string;
+}
+const noFilters: Filters = { q: '', status: '', areaCode: '', worker: '', urgent: false, multipleCreditors: false, creditorOrganisationId: '', minEuro: '', maxEuro: '', minAgeDays: '' };
+
+const cents = (euro: string) => {
+  const value = Number(euro.replace(/\./g, '').replace(',', '.'));
+  return euro.trim() && Number.isFinite(value) && value >= 0 ? Math.round(value * 100) : undefined;
+};
+const wholeDays = (days: string) => (/^\d{1,5}$/.test(days.trim()) ? Number(days.trim()) : undefined);
+
+/**
+ * The early-signal team's work queue: households with arrears, the day's letters; one search field (BSN, postcode
+ * with house number, a creditor's reference or a surname), filters, sortable columns and pages.
+ */
 export function SignalQueue() {
   const { user } = useSession();
-  const [status, setStatus] = useState('');
-  const [area, setArea] = useState('');
-  const [mine, setMine] = useState(false);
-  const cases = useLoad(
-    () => api<{ total: number; items: CaseRow[] }>('GET', `/signals/cases${query({ status, areaCode: area, assignedUserId: mine ? user?.id : undefined })}`),
-    [status, area, mine],
-  );
-  const [letters, setLetters] = useState<{ url: string; count: string } | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // Typed values are applied with "Zoeken" (each search is audited); choices in a list apply at once.
+  const [draft, setDraft] = useState<Filters>(noFilters);
+  const [applied, setApplied] = useState<Filters>(noFilters);
+  const [sort, setSort] = useState<{ sort: Sort; direction: Direction }>({ sort: 'urgent', direction: 'desc' });
+  const [offset, setOffset] = useState(0);
+  const workers = useLoad(() => api<{ id: string; displayName: string }[]>('GET', '/signals/workers'), []);
+  const creditors = useLoad(async () => (await api<{ id: string; name: string; kind: string }[]>('GET', '/organisations')).filter((o) => o.kind === 'creditor'), []);
+  const cases = useLoad(() => {
+    const worker = applied.worker === 'mine' ? user?.id : applied.worker && applied.worker !== 'none' ? applied.worker : undefined;
+    return api<{ total: number; items: CaseRow[] }>(
+      'GET',
+      `/signals/cases${query({
+        q: applied.q.trim() || undefined,
+        status: applied.status,
+        areaCode: applied.areaCode,
+        assignedUserId: worker,
+        unassigned: applied.worker === 'none' ? 'true' : undefined,
+        urgent: applied.urgent ? 'true' : undefined,
+        multipleCreditors: applied.multipleCreditors ? 'true' : undefined,
+        creditorOrganisationId: applied.creditorOrganisationId,
+        minTotalCents: cents(applied.minEuro),
+        maxTotalCents: cents(applied.maxEuro),
+        minAgeDays: wholeDays(applied.minAgeDays),
+        sort: sort.sort,
+        direction: sort.direction,
+        limit: PAGE_SIZE,
+        offset,
+      })}`,
+    );
+  }, [applied, sort, offset]);
+  const navigate = useNavigate();
 
-  const makeLetters = async () => {
-    setError(null);
-    setLetters(null);
-    try {
-      const response = await rawRequest('POST', '/signals/letters', JSON.stringify({}), { 'content-type': 'application/json' });
-      if (!response.ok) throw new ApiError((await response.json()) as Problem);
-      setLetters({ url: blobLink(await response.blob()), count: response.headers.get('x-letter-count') ?? '?' });
-      cases.reload();
-    } catch (err) {
-      setError(err);
-    }
+  const choose = (change: Partial<Filters>) => {
+    const next = { ...draft, ...change };
+    setDraft(next);
+    setApplied(next);
+    setOffset(0);
   };
+  const type = (change: Partial<Filters>) => setDraft({ ...draft, ...change });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setApplied(draft);
+    setOffset(0);
+  };
+  const clear = () => {
+    setDraft(noFilters);
+    setApplied(noFilters);
+    setOffset(0);
+  };
+  const sortBy = (column: Sort) => {
+    setSort(sort.sort === column ? { sort: column, direction: sort.direction === 'asc' ? 'desc' : 'asc' } : { sort: column, direction: firstDirection[column] });
+    setOffset(0);
+  };
+
+  // Letters for the cases on this page that await one: the letters page counts them and asks for confirmation.
+  const awaitingHere = (cases.data?.items ?? []).filter((c) => c.status === 'awaiting_letter').map((c) => c.id);
+  const lettersForPage = () => {
+    sessionStorage.setItem(letterSelectionStorageKey, JSON.stringify(awaitingHere));
+    void navigate('/medewerkers/signalen/brieven?selectie=wachtrij');
+  };
+
+  const header = (column: Sort, label: string) => {
+    const active = sort.sort === column;
+    return (
+      <TableHeaderCell scope="col" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+        <button type="button" className="vn-sort" onClick={() => sortBy(column)}>
+          {label}
+          <span aria-hidden="true">{active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ' ↕'}</span>
+        </button>
+      </TableHeaderCell>
+    );
+  };
+  const total = cases.data?.total ?? 0;
+  const shown = cases.data?.items.length ?? 0;
 
   return (
     <StaffShell>
@@ -76,24 +162,28 @@ export function SignalQueue() {
       <Paragraph>Huishoudens met een betalingsachterstand. Stuur eerst de brieven met het aanbod van hulp, en zoek daarna contact.</Paragraph>
       <Heading2>Brieven</Heading2>
       <Paragraph>
-        <Button type="button" appearance="primary-action-button" onClick={makeLetters}>
-          Brieven van vandaag maken
-        </Button>
+        <Link to="/medewerkers/signalen/brieven">Brieven maken</Link>: u kiest de zaken (alle die op een brief wachten, de nieuwe van een dag) en ziet
+        eerst hoeveel brieven het worden.
       </Paragraph>
-      <ProblemAlert error={error} />
-      {letters && (
-        <Paragraph role="status" className="vn-success">
-          {letters.count} brieven gemaakt.{' '}
-          <a href={letters.url} download="brieven.pdf">
-            Download de brieven (PDF)
-          </a>
+      {awaitingHere.length > 0 && (
+        <Paragraph>
+          <Button type="button" appearance="secondary-action-button" onClick={lettersForPage}>
+            Brieven voor de {awaitingHere.length} zaken op deze pagina die op een brief wachten
+          </Button>
         </Paragraph>
       )}
       <Heading2>Zaken</Heading2>
-      <form className="vn-filters" aria-label="Zaken filteren" onSubmit={(e) => e.preventDefault()}>
+      <form role="search" className="vn-filters" aria-label="Zaken zoeken en filteren" onSubmit={submit}>
+        <div className="vn-field vn-search">
+          <label htmlFor="q-search">Zoeken</label>
+          <span id="q-search-hint" className="vn-hint">
+            BSN, postcode met huisnummer (3311 AB 12), referentie van de schuldeiser of achternaam
+          </span>
+          <input id="q-search" className="utrecht-textbox" type="search" maxLength={100} autoComplete="off" aria-describedby="q-search-hint" value={draft.q} onChange={(e) => type({ q: e.target.value })} />
+        </div>
         <div className="vn-field">
           <label htmlFor="q-status">Status</label>
-          <select id="q-status" className="utrecht-select" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select id="q-status" className="utrecht-select" value={draft.status} onChange={(e) => choose({ status: e.target.value })}>
             <option value="">Alle statussen</option>
             {caseStatuses.map((s) => (
               <option key={s} value={s}>
@@ -104,7 +194,7 @@ export function SignalQueue() {
         </div>
         <div className="vn-field">
           <label htmlFor="q-area">Wijk</label>
-          <select id="q-area" className="utrecht-select" value={area} onChange={(e) => setArea(e.target.value)}>
+          <select id="q-area" className="utrecht-select" value={draft.areaCode} onChange={(e) => choose({ areaCode: e.target.value })}>
             <option value="">Alle wijken</option>
             {wijken.map(([code, name]) => (
               <option key={code} value={code}>
@@ -114,46 +204,123 @@ export function SignalQueue() {
           </select>
         </div>
         <div className="vn-field">
-          <input id="q-mine" type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />
-          <label htmlFor="q-mine"> Alleen mijn zaken</label>
+          <label htmlFor="q-worker">Medewerker</label>
+          <select id="q-worker" className="utrecht-select" value={draft.worker} onChange={(e) => choose({ worker: e.target.value })}>
+            <option value="">Iedereen</option>
+            <option value="mine">Mijn zaken</option>
+            <option value="none">Niet toegewezen</option>
+            {(workers.data ?? [])
+              .filter((w) => w.id !== user?.id)
+              .map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.displayName}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="vn-field">
+          <label htmlFor="q-creditor">Schuldeiser</label>
+          <select id="q-creditor" className="utrecht-select" value={draft.creditorOrganisationId} onChange={(e) => choose({ creditorOrganisationId: e.target.value })}>
+            <option value="">Alle schuldeisers</option>
+            {(creditors.data ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="vn-field">
+          <label htmlFor="q-min">Achterstand vanaf (€)</label>
+          <input id="q-min" className="utrecht-textbox vn-narrow" inputMode="decimal" maxLength={12} value={draft.minEuro} onChange={(e) => type({ minEuro: e.target.value })} />
+        </div>
+        <div className="vn-field">
+          <label htmlFor="q-max">Achterstand tot en met (€)</label>
+          <input id="q-max" className="utrecht-textbox vn-narrow" inputMode="decimal" maxLength={12} value={draft.maxEuro} onChange={(e) => type({ maxEuro: e.target.value })} />
+        </div>
+        <div className="vn-field">
+          <label htmlFor="q-age">Oudste signaal minstens (dagen)</label>
+          <input id="q-age" className="utrecht-textbox vn-narrow" inputMode="numeric" maxLength={5} value={draft.minAgeDays} onChange={(e) => type({ minAgeDays: e.target.value })} />
+        </div>
+        <div className="vn-field">
+          <span>
+            <input id="q-urgent" type="checkbox" checked={draft.urgent} onChange={(e) => choose({ urgent: e.target.checked })} />
+            <label htmlFor="q-urgent"> Alleen urgent</label>
+          </span>
+          <span>
+            <input id="q-multiple" type="checkbox" checked={draft.multipleCreditors} onChange={(e) => choose({ multipleCreditors: e.target.checked })} />
+            <label htmlFor="q-multiple"> Meerdere schuldeisers</label>
+          </span>
+        </div>
+        <div className="vn-field">
+          <Button type="submit" appearance="primary-action-button">
+            Zoeken
+          </Button>
+        </div>
+        <div className="vn-field">
+          <Button type="button" appearance="secondary-action-button" onClick={clear}>
+            Wissen
+          </Button>
         </div>
       </form>
-      <ProblemAlert error={cases.error} />
+      <ProblemAlert error={cases.error ?? workers.error ?? creditors.error} />
       <Loading loading={cases.loading}>
         {cases.data?.items.length ? (
-          <Table>
-            <caption className="vn-caption">{cases.data.total} zaken</caption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Naam</TableHeaderCell>
-                <TableHeaderCell scope="col">Adres</TableHeaderCell>
-                <TableHeaderCell scope="col">Wijk</TableHeaderCell>
-                <TableHeaderCell scope="col">Achterstand</TableHeaderCell>
-                <TableHeaderCell scope="col">Signalen</TableHeaderCell>
-                <TableHeaderCell scope="col">Status</TableHeaderCell>
-                <TableHeaderCell scope="col">Termijn</TableHeaderCell>
-                <TableHeaderCell scope="col">Medewerker</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {cases.data.items.map((c) => (
-                <TableRow key={c.id}>
-                  <TableCell>
-                    <Link to={`/medewerkers/signalen/zaken/${c.id}`}>{personName(c)}</Link>
-                  </TableCell>
-                  <TableCell>{address(c)}</TableCell>
-                  <TableCell>{c.areaName}</TableCell>
-                  <TableCell>{euro(c.totalCents)}</TableCell>
-                  <TableCell>
-                    {c.signalCount} ({(c.creditorTypes ?? []).map((t) => creditorTypeLabels[t as keyof typeof creditorTypeLabels] ?? t).join(', ')})
-                  </TableCell>
-                  <TableCell>{caseStatusLabels[c.status as keyof typeof caseStatusLabels] ?? c.status}</TableCell>
-                  <TableCell>{formatDate(c.dueDate)}</TableCell>
-                  <TableCell>{c.assignedName ?? '–'}</TableCell>
+          <>
+            <Table>
+              <caption className="vn-caption" aria-live="polite">
+                {shown === total ? `${count(total)} ${total === 1 ? 'zaak' : 'zaken'}` : `${count(offset + 1)}–${count(offset + shown)} van ${count(total)} zaken`}
+              </caption>
+              <TableHeader>
+                <TableRow>
+                  {header('urgent', 'Urgent')}
+                  {header('name', 'Naam')}
+                  <TableHeaderCell scope="col">Adres</TableHeaderCell>
+                  <TableHeaderCell scope="col">Wijk</TableHeaderCell>
+                  {header('amount', 'Achterstand')}
+                  <TableHeaderCell scope="col">Signalen</TableHeaderCell>
+                  {header('age', 'Oudste signaal')}
+                  {header('last', 'Laatste signaal')}
+                  <TableHeaderCell scope="col">Status</TableHeaderCell>
+                  {header('due', 'Termijn')}
+                  <TableHeaderCell scope="col">Medewerker</TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {cases.data.items.map((c) => (
+                  <TableRow key={c.id}>
+                    <TableCell>{c.urgent ? <strong className="vn-urgent">Urgent</strong> : <span className="vn-visually-hidden">Niet urgent</span>}</TableCell>
+                    <TableCell>
+                      <Link to={`/medewerkers/signalen/zaken/${c.id}`}>{personName(c)}</Link>
+                    </TableCell>
+                    <TableCell>{address(c)}</TableCell>
+                    <TableCell>{c.areaName}</TableCell>
+                    <TableCell>{euro(c.totalCents)}</TableCell>
+                    <TableCell>
+                      {c.signalCount} ({(c.creditorTypes ?? []).map((t) => creditorTypeLabels[t as keyof typeof creditorTypeLabels] ?? t).join(', ')})
+                    </TableCell>
+                    <TableCell>{formatDate(c.firstSignalDate)}</TableCell>
+                    <TableCell>{formatDate(c.lastSignalDate)}</TableCell>
+                    <TableCell>{caseStatusLabels[c.status as keyof typeof caseStatusLabels] ?? c.status}</TableCell>
+                    <TableCell>{formatDate(c.dueDate)}</TableCell>
+                    <TableCell>{c.assignedName ?? '–'}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            {total > PAGE_SIZE && (
+              <nav aria-label="Pagina's" className="vn-pages">
+                <Button type="button" appearance="secondary-action-button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+                  Vorige {PAGE_SIZE}
+                </Button>
+                <span>
+                  Pagina {count(Math.floor(offset / PAGE_SIZE) + 1)} van {count(Math.ceil(total / PAGE_SIZE))}
+                </span>
+                <Button type="button" appearance="secondary-action-button" disabled={offset + PAGE_SIZE >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+                  Volgende {PAGE_SIZE}
+                </Button>
+              </nav>
+            )}
+          </>
         ) : (
           <Paragraph>Geen zaken gevonden.</Paragraph>
         )}
