@@ -331,7 +331,7 @@ describe('a second process on one embedded data folder', () => {
 
       const letters = await vangnet(['signals', 'letters', '--municipality', 'GM0505', '--output', 'brieven.pdf']);
       expect(letters.code, letters.stderr).toBe(0);
-      expect(letters.stdout).toMatch(/^\d+ brieven geschreven naar brieven\.pdf\./);
+      expect(letters.stdout).toMatch(/^\d+ brieven geschreven naar brieven\.pdf \(1 stapel voor de drukkerij\)\./);
       expect(fs.readFileSync(path.join(dir, 'brieven.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
 
       const monitor = await vangnet(['signals', 'monitor', '--period', '2026']);

@@ -109,7 +109,7 @@ describe('vangnet signals import (command line)', () => {
     const run = await vangnet(env, ['signals', 'letters', '--municipality', 'GM0505', '--output', out, '--batch-size', '2']);
     expect(run.code, run.stderr).toBe(0);
     // Jansen from the first file and the three households above, two a batch.
-    expect(run.stdout).toContain(`4 brieven in 2 stapel(s) geschreven naar ${out}, ${path.join(dir, 'brieven-2.pdf')}.`);
+    expect(run.stdout).toContain(`4 brieven geschreven naar ${out}, ${path.join(dir, 'brieven-2.pdf')} (2 stapels voor de drukkerij).`);
     const batches = 2;
     for (let n = 1; n <= batches; n++) {
       const file = n === 1 ? out : path.join(dir, `brieven-${n}.pdf`);

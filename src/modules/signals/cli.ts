@@ -239,9 +239,11 @@ export function signalCommands(program: Command, context: CliContext): void {
         if (!preview.count) throw new ConflictError('Er staan geen brieven klaar om te versturen.');
         const run = await planOfferLetters(db, actor, { municipalityCode: options.municipality, selection, reprint: false, confirmCount: preview.count, date: options.date, batchSize }, settings);
         const output = argPath(io, options.output);
-        const nameOf = (n: number) => (n === 1 ? output : output.replace(/(\.pdf)?$/i, `-${n}$1`));
-        const result = await writeLetterRunToFiles(db, actor, run, settings, (batch) => fs.createWriteStream(nameOf(batch.number), { mode: 0o600 }));
-        print(io, `${result.letters} brieven in ${result.files} stapel(s) geschreven naar ${run.batches.map((b) => nameOf(b.number)).join(', ')}.`);
+        // One file per print batch: brieven.pdf, brieven-2.pdf, ... (named as the officer wrote the name).
+        const numbered = (name: string, n: number) => (n === 1 ? name : name.replace(/(\.pdf)?$/i, `-${n}$1`));
+        const result = await writeLetterRunToFiles(db, actor, run, settings, (batch) => fs.createWriteStream(numbered(output, batch.number), { mode: 0o600 }));
+        const files = run.batches.map((b) => numbered(options.output, b.number));
+        print(io, `${result.letters} ${result.letters === 1 ? 'brief' : 'brieven'} geschreven naar ${files.join(', ')} (${result.files === 1 ? '1 stapel' : `${result.files} stapels`} voor de drukkerij).`);
       } catch (error) {
         fail(io, describe(error));
       } finally {
