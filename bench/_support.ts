@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import type { Database } from '../src/db/database.ts';
+import { createTestDatabase } from '../test/support/db.ts';
 
 /** Shared by the benchmarks (files starting with `_` are not benchmarks themselves). */
 export const benchDatabaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
@@ -17,4 +19,35 @@ export function latencySummary(latencies: number[]): { p50: number; p95: number;
 
 export function elapsedSeconds(startedAt: number): number {
   return (performance.now() - startedAt) / 1000;
+}
+
+/**
+ * Runs `measure` on a fresh embedded PGlite database, then (when `serverUrl` is given) on a fresh database on that
+ * PostgreSQL server, one after the other; each is dropped afterwards. Returns `{ pglite, postgres? }`.
+ */
+export async function measureOnEachDatabase<T>(serverUrl: string | undefined, measure: (db: Database) => Promise<T>): Promise<{ pglite: T; postgres?: T }> {
+  const saved = process.env.TEST_DATABASE_URL;
+  delete process.env.TEST_DATABASE_URL;
+  try {
+    const results: { pglite?: T; postgres?: T } = {};
+    const pglite = await createTestDatabase();
+    try {
+      results.pglite = await measure(pglite.db);
+    } finally {
+      await pglite.cleanup();
+    }
+    if (serverUrl) {
+      process.env.TEST_DATABASE_URL = serverUrl;
+      const pg = await createTestDatabase();
+      try {
+        results.postgres = await measure(pg.db);
+      } finally {
+        await pg.cleanup();
+      }
+    }
+    return results as { pglite: T; postgres?: T };
+  } finally {
+    if (saved === undefined) delete process.env.TEST_DATABASE_URL;
+    else process.env.TEST_DATABASE_URL = saved;
+  }
 }

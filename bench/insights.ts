@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { createTestDatabase } from '../test/support/db.ts';
 import type { Database } from '../src/db/database.ts';
+import { measureOnEachDatabase } from './_support.ts';
 import type { Actor } from '../src/platform/actor.ts';
 import { drechtsteden } from '../src/platform/demo.ts';
 import { dashboard, dashboardSql, ensureInsightsReferenceData, ensurePeriods } from '../src/modules/insights/store.ts';
@@ -128,28 +128,7 @@ async function measure(db: Database) {
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  const saved = process.env.TEST_DATABASE_URL;
-  const results: Record<string, unknown> = { runs };
-  delete process.env.TEST_DATABASE_URL;
-  const pglite = await createTestDatabase();
-  try {
-    results.pglite = await measure(pglite.db);
-  } finally {
-    await pglite.cleanup();
-  }
-  if (serverUrl) {
-    process.env.TEST_DATABASE_URL = serverUrl;
-    const pg = await createTestDatabase();
-    try {
-      results.postgres = await measure(pg.db);
-    } finally {
-      await pg.cleanup();
-    }
-  }
-  if (saved === undefined) delete process.env.TEST_DATABASE_URL;
-  else process.env.TEST_DATABASE_URL = saved;
-  return results;
+  return { runs, ...(await measureOnEachDatabase(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL, measure)) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await run(), null, 2));

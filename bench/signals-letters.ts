@@ -14,8 +14,7 @@ import { defaultCompiledTemplate, LetterWriter, placeholderValues, type OfferLet
 import { readSignalFile } from '../src/modules/signals/parse.ts';
 import { signalCases } from '../src/modules/signals/schema.ts';
 import { signalSettings } from '../src/modules/signals/settings.ts';
-import { createTestDatabase } from '../test/support/db.ts';
-import { elapsedSeconds } from './_support.ts';
+import { elapsedSeconds, measureOnEachDatabase } from './_support.ts';
 
 /**
  * Vroeg Eropaf offer letters: 12,000 letters (BENCH_SCALE=1) for "all cases awaiting a letter", made the way the
@@ -141,31 +140,7 @@ async function measure(db: Database): Promise<Record<string, unknown>> {
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  const serverUrl = process.env.BENCH_DATABASE_URL;
-  const saved = process.env.TEST_DATABASE_URL;
-  const results: Record<string, unknown> = { target };
-  delete process.env.TEST_DATABASE_URL;
-  try {
-    const pglite = await createTestDatabase();
-    try {
-      results.pglite = await measure(pglite.db);
-    } finally {
-      await pglite.cleanup();
-    }
-    if (serverUrl) {
-      process.env.TEST_DATABASE_URL = serverUrl;
-      const pg = await createTestDatabase();
-      try {
-        results.postgres = await measure(pg.db);
-      } finally {
-        await pg.cleanup();
-      }
-    }
-  } finally {
-    if (saved === undefined) delete process.env.TEST_DATABASE_URL;
-    else process.env.TEST_DATABASE_URL = saved;
-  }
-  return results;
+  return { target, ...(await measureOnEachDatabase(process.env.BENCH_DATABASE_URL, measure)) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) process.stdout.write(`${JSON.stringify(await run(), null, 2)}\n`);
