@@ -124,7 +124,11 @@ async function serverProcess(): Promise<void> {
   await app.listen({ port: target.port, host: '127.0.0.1' });
   const address = app.server.address();
   process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
+  const elu = performance.eventLoopUtilization();
+  const cpu = process.cpuUsage();
   process.on('SIGTERM', () => {
+    const used = process.cpuUsage(cpu);
+    process.stderr.write(`server: event loop utilisation ${performance.eventLoopUtilization(elu).utilization.toFixed(2)}, cpu user ${(used.user / 1e6).toFixed(1)} s system ${(used.system / 1e6).toFixed(1)} s\n`);
     void app
       .close()
       .then(() => db.close())

@@ -8,10 +8,9 @@ import { ForbiddenError } from '../../../platform/errors.ts';
 import { householdKey, pc4Areas } from '../household.ts';
 import type { IntakeContext, Rejection, RowResult, SignalRecord } from '../parse.ts';
 import { creditorTypeLabels } from '../ddas.ts';
-import { loadColumnMapping } from '../mapping.ts';
 import { signalImports } from '../schema.ts';
 import type { SignalSettings } from '../settings.ts';
-import { authoriseSubmission, findCreditor } from '../access.ts';
+import { authoriseSubmission, findCreditorWithMapping } from '../access.ts';
 
 export interface ImportSignalsInput {
   creditor: { id?: string; code?: string };
@@ -56,7 +55,7 @@ export const MAX_AUDIT_SUBJECTS = 1000;
  * is a duplicate, never a second signal. One audit line per import: object = the import, details = counts.
  */
 export async function importSignalFile(db: Database, actor: Actor, input: ImportSignalsInput): Promise<ImportSummary> {
-  const creditor = await findCreditor(db, input.creditor);
+  const { creditor, mapping } = await findCreditorWithMapping(db, input.creditor);
   let municipalityCode: string;
   try {
     municipalityCode = authoriseSubmission(actor, creditor, input.municipalityCode);
@@ -69,7 +68,7 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
   const now = db.clock.now();
   const today = amsterdamDate(now);
   const batchSize = input.batchSize ?? 2000;
-  const intake: IntakeContext = { mapping: await loadColumnMapping(db, creditor.id), creditorTypes: creditor.creditorTypes };
+  const intake: IntakeContext = { mapping, creditorTypes: creditor.creditorTypes };
   // A row of a type the creditor does not report is refused (a health insurer's file holds no rent arrears).
   const allowedTypes = new Set(creditor.creditorTypes);
   const typeReason = `Deze schuldeiser levert geen signalen van deze soort (wel: ${creditor.creditorTypes.map((t) => creditorTypeLabels[t].toLowerCase()).join(', ')}).`;
@@ -137,25 +136,31 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
     // Only now, with the rows read and checked, the locks that keep overlapping imports apart (see lockForImport).
     await lockForImport(tx, { municipalityCode, creditorId: creditor.id, rows: fine });
     const store: StoreInput = { kind: db.kind, importId, creditorId: creditor.id, municipalityCode, settings: input.settings, now };
-    const grouped = small ? await storeSmallBatch(tx, store, small) : await storeStagedSignals(tx, store);
+    const importRow = (counts: { accepted: number; casesCreated: number }) =>
+      tx
+        .insert(signalImports)
+        .values({
+          id: importId,
+          creditorOrganisationId: creditor.id,
+          municipalityCode,
+          channel: input.channel,
+          fileName: input.fileName ?? null,
+          rows: summary.rows,
+          accepted: counts.accepted,
+          duplicates: staged - counts.accepted,
+          rejected: summary.rejected,
+          casesCreated: counts.casesCreated,
+          rejections: summary.rejections,
+          createdByUserId: actor.kind === 'user' ? actor.userId : null,
+          createdAt: now,
+        })
+        .getSQL();
+    // The small path writes the import's row in its own statement; otherwise it is written here, after the rows.
+    const grouped: StoreResult = small ? await storeSmallBatch(tx, store, small, importRow) : { ...(await storeStagedSignals(tx, store)), importWritten: false };
     summary.accepted = grouped.inserted;
     summary.duplicates = staged - grouped.inserted;
     summary.casesCreated = grouped.casesCreated;
-    await tx.insert(signalImports).values({
-      id: importId,
-      creditorOrganisationId: creditor.id,
-      municipalityCode,
-      channel: input.channel,
-      fileName: input.fileName ?? null,
-      rows: summary.rows,
-      accepted: summary.accepted,
-      duplicates: summary.duplicates,
-      rejected: summary.rejected,
-      casesCreated: summary.casesCreated,
-      rejections: summary.rejections,
-      createdByUserId: actor.kind === 'user' ? actor.userId : null,
-      createdAt: now,
-    });
+    if (!grouped.importWritten) await tx.execute(importRow({ accepted: summary.accepted, casesCreated: summary.casesCreated }));
     trail.subjectIds = grouped.personIds.length <= MAX_AUDIT_SUBJECTS ? grouped.personIds : [];
     trail.details = {
       channel: input.channel,
@@ -214,7 +219,6 @@ export async function lockForImport(tx: Tx, input: { municipalityCode: string; c
     return;
   }
   if (!input.rows.length) return;
-  await tx.execute(sql`select pg_advisory_xact_lock_shared(${municipalityKey}::bigint)`);
   const names = new Set<string>();
   for (const r of input.rows) {
     names.add(`signals:household:${input.municipalityCode}:${householdKey(r)}`);
@@ -222,8 +226,10 @@ export async function lockForImport(tx: Tx, input: { municipalityCode: string; c
     names.add(`signals:reference:${input.creditorId}:${r.reference}`);
   }
   const keys = [...new Set([...names].map(advisoryKey))].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
-  // One statement, the locks taken one after the other in the array's order.
-  await tx.execute(sql`select count(pg_advisory_xact_lock(k))::int from unnest(${`{${keys.join(',')}}`}::bigint[]) with ordinality as u(k, i)`);
+  // One statement: the municipality's lock (shared) first, then the others one after the other in sorted order.
+  await tx.execute(sql`
+    select count(case when i = 1 then pg_advisory_xact_lock_shared(k) else pg_advisory_xact_lock(k) end)::int
+    from unnest(${`{${[municipalityKey, ...keys].join(',')}}`}::bigint[]) with ordinality as u(k, i)`);
 }
 
 function rowsOf(result: unknown): Record<string, unknown>[] {
@@ -395,13 +401,17 @@ const toRows = (value: unknown): Record<string, unknown>[] => (typeof value === 
  * cases, signals and the changed statuses. The results are the same as the staged path's (`store-paths.test.ts`
  * runs both on the same batches); a change to the rules there must be made here too.
  */
+type StoreResult = { inserted: number; casesCreated: number; casesTouched: number; personIds: string[]; importWritten: boolean };
+
 export async function storeSmallBatch(
   tx: Tx,
   input: StoreInput,
   records: SignalRecord[],
-): Promise<{ inserted: number; casesCreated: number; casesTouched: number; personIds: string[] }> {
+  /** The INSERT of the import's row, for the counts; written in the same statement as the signals when there are any. */
+  importRow?: (counts: { accepted: number; casesCreated: number }) => SQL,
+): Promise<StoreResult> {
   const { importId, creditorId, municipalityCode, settings, now } = input;
-  if (!records.length) return { inserted: 0, casesCreated: 0, casesTouched: 0, personIds: [] };
+  if (!records.length) return { inserted: 0, casesCreated: 0, casesTouched: 0, personIds: [], importWritten: false };
   const windowDays = settings.householdWindowDays;
   const threshold = settings.thresholdCents;
   const keys = records.map((r) => householdKey(r));
@@ -445,7 +455,7 @@ export async function storeSmallBatch(
         and n.signal_date between b.first_signal_date - ${windowDays}::int and b.last_signal_date + ${windowDays}::int
       order by n.seq`),
   );
-  if (!plan.length) return { inserted: 0, casesCreated: 0, casesTouched: 0, personIds: [] };
+  if (!plan.length) return { inserted: 0, casesCreated: 0, casesTouched: 0, personIds: [], importWritten: false };
   type Planned = { seq: number; record: SignalRecord; key: string; caseId: string | null; knownPersonId: string | null };
   const planned: Planned[] = plan.map((p) => ({
     seq: Number(p.seq),
@@ -557,7 +567,7 @@ export async function storeSmallBatch(
         update signals set status = 'taken_up'
         where status = 'unjustified' and case_id in (select id from updated where status = 'awaiting_letter')
         returning 1
-      )
+      )${importRow ? sql`, import_row as (${importRow({ accepted: planned.length, casesCreated: cases.length })})` : sql``}
       select (select count(*) from inserted)::int as inserted, (select count(*) from created)::int as cases_created,
         (select count(*) from taken_up)::int as taken_up, (select count(*) from new_persons)::int as new_persons,
         (select coalesce(json_agg(person_id), '[]'::json) from created) as new_case_persons,
@@ -565,5 +575,8 @@ export async function storeSmallBatch(
   );
   const updated = toRows(written!.updated);
   const personIds = [...new Set([...toRows(written!.new_case_persons).map(String), ...updated.filter((u) => u.person_id).map((u) => String(u.person_id))])];
-  return { inserted: Number(written!.inserted), casesCreated: Number(written!.cases_created), casesTouched: Number(written!.cases_created) + updated.length, personIds: personIds.slice(0, MAX_AUDIT_SUBJECTS + 1) };
+  const inserted = Number(written!.inserted);
+  // Every planned row is inserted or the statement fails on the unique key: the counts written above are these.
+  if (inserted !== planned.length || Number(written!.cases_created) !== cases.length) throw new Error('storeSmallBatch: counts differ from the plan');
+  return { inserted, casesCreated: cases.length, casesTouched: cases.length + updated.length, personIds: personIds.slice(0, MAX_AUDIT_SUBJECTS + 1), importWritten: !!importRow };
 }
