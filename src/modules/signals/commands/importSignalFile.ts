@@ -227,9 +227,24 @@ export async function lockForImport(tx: Tx, input: { municipalityCode: string; c
   }
   const keys = [...new Set([...names].map(advisoryKey))].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
   // One statement: the municipality's lock (shared) first, then the others one after the other in sorted order.
-  await tx.execute(sql`
+  await executePrepared(tx, sql`
     select count(case when i = 1 then pg_advisory_xact_lock_shared(k) else pg_advisory_xact_lock(k) end)::int
     from unnest(${`{${[municipalityKey, ...keys].join(',')}}`}::bigint[]) with ordinality as u(k, i)`);
+}
+
+/**
+ * Runs a statement the API path sends for every call as a named prepared statement (named after a hash of its
+ * text): PostgreSQL plans it once per connection instead of on every call. Only for statements whose text does not
+ * depend on the data (all values are parameters).
+ */
+async function executePrepared(tx: Tx, statement: SQL): Promise<unknown> {
+  const internals = tx as unknown as {
+    dialect: { sqlToQuery(s: SQL): { sql: string; params: unknown[] } };
+    session: { prepareQuery(q: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute(): Promise<unknown> } };
+  };
+  const query = internals.dialect.sqlToQuery(statement);
+  const name = `vangnet_${createHash('sha1').update(query.sql).digest('hex').slice(0, 24)}`;
+  return internals.session.prepareQuery(query, undefined, name, false).execute();
 }
 
 function rowsOf(result: unknown): Record<string, unknown>[] {
@@ -420,7 +435,7 @@ export async function storeSmallBatch(
   // key after the BSN rule, the open case it joins by address or else by BSN (within the window), and the person
   // already known by its BSN.
   const plan = rowsOf(
-    await tx.execute(sql`
+    await executePrepared(tx, sql`
       with stage as (
         select * from jsonb_to_recordset(${stage}::jsonb) as s(seq int, reference text, signal_date date, bsn text, household_key text)
       ),
@@ -512,7 +527,7 @@ export async function storeSmallBatch(
   // The unique key (creditor, reference) stays the last guard, as in storeStagedSignals. Every part runs, referenced
   // or not; the update of older signals sees the table as it was before this statement, so never the new ones.
   const [written] = rowsOf(
-    await tx.execute(sql`
+    await executePrepared(tx, sql`
       with input as (select ${payload}::jsonb as j),
       new_cases as (
         select * from jsonb_to_recordset((select j->'cases' from input)) as c(n bigint, household_key text, area_code text, known_person_id uuid,
