@@ -183,14 +183,16 @@ type ApiKeyActor = Extract<Actor, { kind: 'api_key' }>;
  * on the same database notices within this time.
  */
 export const API_KEY_TRUST_MS = 5_000;
-const verifiedKeys = new Map<string, { actor: Omit<ApiKeyActor, 'origin'>; until: number }>();
+/** Per database (a process may open several: tests, tools), by the key's SHA-256. */
+const verifiedKeysByDb = new WeakMap<Database, Map<string, { actor: Omit<ApiKeyActor, 'origin'>; until: number }>>();
 const MAX_VERIFIED_KEYS = 1_000;
 let keyGeneration = 0;
+const generationOf = new WeakMap<Database, number>();
 
 /** After a key was revoked or its organisation changed: verify every key against the database again. */
 export function forgetVerifiedApiKeys(): void {
+  // A WeakMap cannot be walked: each database's map is dropped on its next lookup (see generationOf).
   keyGeneration++;
-  verifiedKeys.clear();
 }
 
 /** API keys look like `vn_<prefix>_<secret>`; the prefix identifies the key in lists without revealing it. */
@@ -198,6 +200,12 @@ export async function resolveApiKey(db: Database, key: string, origin: string | 
   if (!/^vn_[A-Za-z0-9_-]{8}_[A-Za-z0-9_-]{20,}$/.test(key)) return null;
   // Keyed by the key's hash, never the key itself.
   const keyHash = sha256(key);
+  let verifiedKeys = verifiedKeysByDb.get(db);
+  if (!verifiedKeys || generationOf.get(db) !== keyGeneration) {
+    verifiedKeys = new Map();
+    verifiedKeysByDb.set(db, verifiedKeys);
+    generationOf.set(db, keyGeneration);
+  }
   const known = verifiedKeys.get(keyHash);
   if (known && known.until > performance.now()) return { ...known.actor, origin };
   const generation = keyGeneration;

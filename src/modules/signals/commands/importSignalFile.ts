@@ -562,7 +562,7 @@ export async function storeSmallBatch(
           first_signal_date = least(c.first_signal_date, agg.f), last_signal_date = greatest(c.last_signal_date, agg.l), updated_at = ${now},
           status = case when c.status = 'below_threshold' and c.total_cents + agg.total >= ${threshold} then 'awaiting_letter' else c.status end
         from agg where c.id = agg.case_id
-        returning c.id, c.status, c.person_id
+        returning c.id, c.status, c.person_id, (c.status = 'awaiting_letter' and c.total_cents - agg.total < ${threshold}) as crossed
       ),
       inserted as (
         insert into signals (id, import_id, creditor_organisation_id, municipality_code, reference, signal_date, creditor_type, amount_cents,
@@ -586,9 +586,17 @@ export async function storeSmallBatch(
       select (select count(*) from inserted)::int as inserted, (select count(*) from created)::int as cases_created,
         (select count(*) from taken_up)::int as taken_up, (select count(*) from new_persons)::int as new_persons,
         (select coalesce(json_agg(person_id), '[]'::json) from created) as new_case_persons,
-        (select coalesce(json_agg(json_build_object('id', id, 'person_id', person_id)), '[]'::json) from updated) as updated`),
+        (select coalesce(json_agg(json_build_object('id', id, 'person_id', person_id, 'crossed', crossed)), '[]'::json) from updated) as updated`),
   );
   const updated = toRows(written!.updated);
+  // A case this batch took over the threshold: its signals from a batch that committed while this statement waited
+  // for the case's row were not in this statement's snapshot; a new statement sees them (as the staged path does).
+  const crossed = updated.filter((u) => u.crossed === true || u.crossed === 't').map((u) => String(u.id));
+  if (crossed.length) {
+    await tx.execute(sql`
+      update signals set status = 'taken_up'
+      where status = 'unjustified' and case_id in (${sql.join(crossed.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  }
   const personIds = [...new Set([...toRows(written!.new_case_persons).map(String), ...updated.filter((u) => u.person_id).map((u) => String(u.person_id))])];
   const inserted = Number(written!.inserted);
   // Every planned row is inserted or the statement fails on the unique key: the counts written above are these.
