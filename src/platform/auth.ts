@@ -189,7 +189,15 @@ const MAX_VERIFIED_KEYS = 1_000;
 let keyGeneration = 0;
 const generationOf = new WeakMap<Database, number>();
 
-/** After a key was revoked or its organisation changed: verify every key against the database again. */
+/** Bumped by forgetVerifiedApiKeys; other short-lived caches of organisation data (signals: the creditor) use it too. */
+export function trustGeneration(): number {
+  return keyGeneration;
+}
+
+/**
+ * After a key was revoked, or an organisation, its municipalities, a creditor's types or column mapping changed:
+ * verify every key against the database again, and forget every cached organisation.
+ */
 export function forgetVerifiedApiKeys(): void {
   // A WeakMap cannot be walked: each database's map is dropped on its next lookup (see generationOf).
   keyGeneration++;

@@ -1,4 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { API_KEY_TRUST_MS, trustGeneration } from '../../platform/auth.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality, assertOrganisation } from '../../platform/authz.ts';
@@ -22,7 +24,33 @@ export async function findCreditor(db: Database, by: { id?: string; code?: strin
   return (await findCreditorWithMapping(db, by)).creditor;
 }
 
-/** The creditor and its column mapping (empty when none is set), in one query, for an import. */
+/**
+ * An import's creditor and mapping are trusted for as long as a verified API key (API_KEY_TRUST_MS): a creditor
+ * posting signals one by one would otherwise look them up on every call. Changing the creditor's types or mapping,
+ * or the organisation, forgets them at once in this process (forgetVerifiedApiKeys).
+ */
+const cachedCreditors = new WeakMap<Database, { generation: number; byKey: Map<string, { value: { creditor: Creditor; mapping: ColumnMapping }; until: number }> }>();
+
+/** The creditor and its column mapping, for an import: from the short-lived cache above when it is there. */
+export async function trustedCreditorWithMapping(db: Database, by: { id?: string; code?: string }): Promise<{ creditor: Creditor; mapping: ColumnMapping }> {
+  const key = by.id ? `id:${by.id}` : `code:${by.code ?? ''}`;
+  let cache = cachedCreditors.get(db);
+  if (!cache || cache.generation !== trustGeneration()) {
+    cache = { generation: trustGeneration(), byKey: new Map() };
+    cachedCreditors.set(db, cache);
+  }
+  const hit = cache.byKey.get(key);
+  if (hit && hit.until > performance.now()) return hit.value;
+  const generation = trustGeneration();
+  const value = await findCreditorWithMapping(db, by);
+  if (generation === trustGeneration()) {
+    if (cache.byKey.size >= 1_000) cache.byKey.clear();
+    cache.byKey.set(key, { value, until: performance.now() + API_KEY_TRUST_MS });
+  }
+  return value;
+}
+
+/** The creditor and its column mapping (empty when none is set), in one query. */
 export async function findCreditorWithMapping(db: Database, by: { id?: string; code?: string }): Promise<{ creditor: Creditor; mapping: ColumnMapping }> {
   const where = by.id ? eq(organisations.id, by.id) : eq(organisations.code, by.code ?? '');
   const [org] = await db.unaudited((q) =>

@@ -10,7 +10,7 @@ import type { IntakeContext, Rejection, RowResult, SignalRecord } from '../parse
 import { creditorTypeLabels } from '../ddas.ts';
 import { signalImports } from '../schema.ts';
 import type { SignalSettings } from '../settings.ts';
-import { authoriseSubmission, findCreditorWithMapping } from '../access.ts';
+import { authoriseSubmission, trustedCreditorWithMapping } from '../access.ts';
 
 export interface ImportSignalsInput {
   creditor: { id?: string; code?: string };
@@ -55,7 +55,7 @@ export const MAX_AUDIT_SUBJECTS = 1000;
  * is a duplicate, never a second signal. One audit line per import: object = the import, details = counts.
  */
 export async function importSignalFile(db: Database, actor: Actor, input: ImportSignalsInput): Promise<ImportSummary> {
-  const { creditor, mapping } = await findCreditorWithMapping(db, input.creditor);
+  const { creditor, mapping } = await trustedCreditorWithMapping(db, input.creditor);
   let municipalityCode: string;
   try {
     municipalityCode = authoriseSubmission(actor, creditor, input.municipalityCode);
