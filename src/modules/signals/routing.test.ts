@@ -147,8 +147,8 @@ describe('routing signals by postcode, and the household rules', () => {
       ['A-3', 'Oudeweg', '3311AA', 1],
     ]);
     // The letter goes to the newest address.
-    const letter = await t.app.inject({ method: 'POST', url: '/api/v1/signals/letters', headers: officer.headers, payload: { municipalityCode: 'GM0505' } });
-    expect(letter.statusCode).toBe(200);
+    const letter = await t.app.inject({ method: 'POST', url: '/api/v1/signals/letters', headers: officer.headers, payload: { selection: { kind: 'cases', caseIds: [before.id] }, confirmCount: 1 } });
+    expect(letter.statusCode).toBe(201);
     const resident = await inspect(t.db, async (tx) => (await tx.select().from(persons).where(eq(persons.bsn, '100000009')))[0]!);
     expect(resident).toMatchObject({ street: 'Nieuweweg', postcode: '3316BB', houseNumber: '5' });
   });
