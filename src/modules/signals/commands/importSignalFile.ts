@@ -168,7 +168,7 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
     input.onStaged?.();
     // Only now, with the rows read and checked, the locks that keep overlapping imports apart (see lockForImport).
     await lockForImport(tx, { secret, targets, municipalityCode, creditorId: creditor.id, rows: fine });
-    const grouped = await storeStagedSignals(tx, { kind: db.kind, importId, creditorId: creditor.id, municipalityCode, targets, settings: input.settings, now, small: small !== null });
+    const grouped = await storeStagedSignals(tx, { kind: db.kind, importId, creditorId: creditor.id, municipalityCode, targets, settings: input.settings, now, small: small !== null, hints: small ? batchHints(small) : undefined });
     summary.accepted = grouped.inserted;
     summary.duplicates = staged - grouped.inserted;
     summary.casesCreated = grouped.casesCreated;
@@ -305,6 +305,20 @@ export async function lockForImport(
     from unnest(${`{${[...municipalityKeys, ...rowKeys].join(',')}}`}::bigint[]) with ordinality as u(k, i)`);
 }
 
+/** Whether any row has a BSN, and whether one BSN is at two addresses (see StoreInput.hints). */
+function batchHints(records: SignalRecord[]): { anyBsn: boolean; bsnAtTwoAddresses: boolean } {
+  const keyOf = new Map<string, string>();
+  let bsnAtTwoAddresses = false;
+  for (const r of records) {
+    if (!r.bsn) continue;
+    const key = householdKey(r);
+    const seen = keyOf.get(r.bsn);
+    if (seen === undefined) keyOf.set(r.bsn, key);
+    else if (seen !== key) bsnAtTwoAddresses = true;
+  }
+  return { anyBsn: keyOf.size > 0, bsnAtTwoAddresses };
+}
+
 function sortKeys(keys: Iterable<string>): string[] {
   return [...keys].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
 }
@@ -354,6 +368,8 @@ interface StoreInput {
   now: Date;
   /** A small batch (SMALL_BATCH_ROWS): the staging tables are not analysed and work_mem is left as it is. */
   small?: boolean;
+  /** What the caller knows of the staged rows: whether any has a BSN, whether one BSN is at two addresses. */
+  hints?: { anyBsn: boolean; bsnAtTwoAddresses: boolean };
 }
 
 /**
@@ -391,6 +407,10 @@ export async function storeStagedSignals(
   const helpList = sql`(${sql.join(helpResults.map((r) => sql`${r}`), sql`, `)})`;
   // Sorts and hashes of a large file in memory rather than on disk (this transaction only). PGlite's memory is the
   // process's own and never shrinks, so it gets less.
+  // A small batch's statements are prepared (planned once per connection; their plans only ever see small batches),
+  // and those that cannot change anything for its rows are left out (no BSN in the batch, no BSN at two addresses).
+  const run = (statement: SQL) => (input.small ? executePrepared(tx, statement) : tx.execute(statement));
+  const anyBsn = input.hints?.anyBsn ?? true;
   if (!input.small) {
     await tx.execute(sql`set local work_mem = ${sql.raw(input.kind === 'pglite' ? "'16MB'" : "'64MB'")}`);
     await tx.execute(sql`analyze signal_stage`);
@@ -398,7 +418,7 @@ export async function storeStagedSignals(
   // New rows only (not received before from this creditor, the first of any repeat within the file), each routed to
   // the municipality of its postcode: a full postcode in the table wins over its four digits. `kind` says what the
   // row is besides an ordinary signal: not_resident, repeated or known (already in help).
-  await tx.execute(sql`
+  await run(sql`
     insert into signal_new
     select s.*, null::uuid as case_id,
       case when coalesce(p6.municipality_code, p4.municipality_code) in ${targetList} then coalesce(p6.municipality_code, p4.municipality_code) end as municipality_code,
@@ -414,7 +434,7 @@ export async function storeStagedSignals(
     where not exists (select 1 from signals x where x.creditor_organisation_id = ${creditorId}::uuid and x.reference = s.reference)`);
   if (!input.small) await tx.execute(sql`analyze signal_new`);
   // Within one file, one BSN at several addresses is one household: the address of its newest signal.
-  await tx.execute(sql`
+  if (input.hints?.bsnAtTwoAddresses ?? true) await run(sql`
     update signal_new s set household_key = m.household_key, municipality_code = m.municipality_code, area_code = m.area_code
     from (select distinct on (n.bsn) n.bsn, n.household_key, n.municipality_code, n.area_code
           from signal_new n
@@ -422,13 +442,13 @@ export async function storeStagedSignals(
           order by n.bsn, n.signal_date desc, n.seq desc) m
     where s.kind is null and s.bsn = m.bsn and s.household_key <> m.household_key`);
   // An open case at the same address, within the window.
-  await tx.execute(sql`
+  await run(sql`
     update signal_new s set case_id = c.id
     from signal_cases c
     where s.kind is null and c.municipality_code = s.municipality_code and c.household_key = s.household_key and c.status <> 'closed'
       and s.signal_date between c.first_signal_date - ${windowDays}::int and c.last_signal_date + ${windowDays}::int`);
   // An open case with a signal for the same BSN, within the window.
-  await tx.execute(sql`
+  if (anyBsn) await run(sql`
     update signal_new s set case_id = o.case_id
     from (select distinct on (x.municipality_code, x.bsn) x.municipality_code, x.bsn, x.case_id, c.first_signal_date, c.last_signal_date
           from signals x join signal_cases c on c.id = x.case_id
@@ -440,8 +460,8 @@ export async function storeStagedSignals(
   // A repeat: this creditor reported the same household (address or BSN) with the same type before, within the
   // repeat window, with arrears at least as high. It goes to that signal's case (an open case it joined wins).
   const repeatWindow = settings.repeatWindowDays;
-  for (const match of [sql`x.household_key = n.household_key`, sql`n.bsn is not null and x.bsn = n.bsn`]) {
-    await tx.execute(sql`
+  for (const match of anyBsn ? [sql`x.household_key = n.household_key`, sql`n.bsn is not null and x.bsn = n.bsn`] : [sql`x.household_key = n.household_key`]) {
+    await run(sql`
       update signal_new s set kind = 'repeated', case_id = coalesce(s.case_id, r.case_id)
       from (select distinct on (n.seq) n.seq, x.case_id
             from signal_new n join signals x on ${match} and x.municipality_code = n.municipality_code and x.creditor_type = n.creditor_type
@@ -459,11 +479,11 @@ export async function storeStagedSignals(
     where c.municipality_code in ${targetList}
       and ((c.status = 'closed' and (c.result in ${helpList} or c.help_response = 'accepted') and c.closed_on >= ${today}::date - ${helpWindow}::int)
         or c.chain_referral_id in (select o.id from ${openReferralsSql()} o))`;
-  await tx.execute(sql`
+  await run(sql`
     update signal_new s set kind = 'known', case_id = h.id
     from (select distinct on (municipality_code, household_key) * from (${helpCases}) hc order by municipality_code, household_key, since desc) h
     where s.case_id is null and s.kind is null and h.municipality_code = s.municipality_code and h.household_key = s.household_key`);
-  await tx.execute(sql`
+  if (anyBsn) await run(sql`
     update signal_new s set kind = 'known', case_id = h.id
     from (select distinct on (hc.municipality_code, p.bsn) hc.id, hc.municipality_code, p.bsn
           from (${helpCases}) hc join persons p on p.id = hc.person_id
@@ -472,7 +492,7 @@ export async function storeStagedSignals(
     where s.case_id is null and s.kind is null and h.municipality_code = s.municipality_code and s.bsn = h.bsn`);
   // New cases for the other households, each with its resident (the most complete, latest signal) at the address
   // of its newest signal: the choice is made on narrow rows, then the details are fetched by row number.
-  await tx.execute(sql`
+  await run(sql`
     insert into signal_new_cases
     select ${importRowId(importId, sql`g.n_case`)} as id, ${importRowId(importId, sql`g.n_case`)} as person_id, false as known_person,
       false as in_help, g.municipality_code, g.household_key, g.f, g.l, g.total, g.n, g.urgent,
@@ -485,29 +505,29 @@ export async function storeStagedSignals(
           from signal_new where case_id is null and kind is null group by municipality_code, household_key) g
     join signal_new r on r.seq = g.resident_seq
     join signal_new a on a.seq = g.address_seq`);
-  await tx.execute(sql`
+  if (anyBsn) await run(sql`
     update signal_new_cases n set person_id = p.id, known_person = true
     from persons p where p.municipality_code = n.municipality_code and p.bsn = n.bsn and n.bsn is not null`);
   // A resident with a handover still open in the chain (whatever route it came by) is already in help: the case is
   // made closed, "al bekend bij schuldhulpverlening", and no letter goes out.
-  await tx.execute(sql`
+  if (anyBsn) await run(sql`
     update signal_new_cases n set in_help = true
     where n.known_person and n.person_id in (select o.person_id from ${openReferralsSql()} o)`);
-  await tx.execute(sql`
+  await run(sql`
     insert into persons (id, municipality_code, bsn, initials, prefix, surname, birth_date, street, house_number, house_number_suffix,
       postcode, city, phone, email, created_at, updated_at)
     select person_id, municipality_code, bsn, initials, prefix, surname, birth_date, street, house_number, house_number_suffix,
       postcode, city, phone, email, ${now}, ${now}
     from signal_new_cases where not known_person`);
   // A known resident moved: the newest signal's address becomes theirs.
-  await tx.execute(sql`
+  await run(sql`
     update persons p set street = n.street, house_number = n.house_number, house_number_suffix = n.house_number_suffix,
       postcode = n.postcode, city = n.city, updated_at = ${now}
     from signal_new_cases n
     where n.known_person and p.id = n.person_id
       and (p.postcode is distinct from n.postcode or p.house_number is distinct from n.house_number::text
         or coalesce(p.house_number_suffix, '') <> coalesce(n.house_number_suffix, ''))`);
-  const created = await tx.execute(sql`
+  const created = await run(sql`
     insert into signal_cases (id, municipality_code, household_key, area_code, person_id, status, total_cents, signal_count,
       first_signal_date, last_signal_date, created_by_import_id, urgent, due_date, result, help_response, closed_on, created_at, updated_at)
     select id, municipality_code, household_key, area_code, person_id,
@@ -520,16 +540,16 @@ export async function storeStagedSignals(
   const casesCreated = affected(created);
   // A case follows the household's latest address: a signal newer than any before it, at another address, moves
   // the case (and its resident) there.
-  await tx.execute(sql`
+  await run(sql`
     insert into signal_moves
     select m.case_id, m.household_key, m.area_code, m.street, m.house_number, m.house_number_suffix, m.postcode, m.city
     from (select distinct on (case_id) * from signal_new where case_id is not null order by case_id, signal_date desc, seq desc) m
     join signal_cases c on c.id = m.case_id
     where m.household_key <> c.household_key and m.signal_date >= c.last_signal_date`);
-  await tx.execute(sql`
+  await run(sql`
     update signal_cases c set household_key = m.household_key, area_code = m.area_code, updated_at = ${now}
     from signal_moves m where c.id = m.case_id`);
-  await tx.execute(sql`
+  await run(sql`
     update persons p set street = m.street, house_number = m.house_number, house_number_suffix = m.house_number_suffix,
       postcode = m.postcode, city = m.city, updated_at = ${now}
     from signal_moves m join signal_cases c on c.id = m.case_id
@@ -538,7 +558,7 @@ export async function storeStagedSignals(
   // that crosses the threshold now awaits its letter; an urgent signal makes an open case urgent, due in 3 working
   // days at the latest.
   const crossed = rowsOf(
-    await tx.execute(sql`
+    await run(sql`
       with agg as (select case_id, coalesce(sum(amount_cents) filter (where kind is null), 0)::bigint as total, count(*)::int as n,
                      min(signal_date) as f, max(signal_date) as l, coalesce(bool_or(urgent) filter (where kind is null), false) as urgent
                    from signal_new where case_id is not null group by case_id)
@@ -555,7 +575,7 @@ export async function storeStagedSignals(
   // what the creditor's feedback and the DDAS delivery need (reference, type, amount, address key): no name, BSN,
   // birth date, street, phone or e-mail of someone who is not the municipality's resident.
   const inserted = affected(
-    await tx.execute(sql`
+    await run(sql`
       insert into signals (id, import_id, creditor_organisation_id, municipality_code, reference, signal_date, creditor_type, amount_cents,
         months, bsn, initials, prefix, surname, birth_date, street, house_number, house_number_suffix, postcode, city, phone, email,
         household_key, arisen_on, crisis, warm_handover, threat, status, case_id)
@@ -576,12 +596,12 @@ export async function storeStagedSignals(
   );
   const nowTakenUp = crossed.filter((c) => c.status === 'awaiting_letter').map((c) => String(c.id));
   if (nowTakenUp.length) {
-    await tx.execute(sql`
+    await run(sql`
       update signals set status = 'taken_up'
       where status = 'unjustified' and case_id in (${sql.join(nowTakenUp.map((id) => sql`${id}::uuid`), sql`, `)})`);
   }
   const persons = rowsOf(
-    await tx.execute(sql`
+    await run(sql`
       select person_id from signal_new_cases
       union select c.person_id from signal_cases c where c.id in (select case_id from signal_new where case_id is not null) and c.person_id is not null
       limit ${MAX_AUDIT_SUBJECTS + 1}`),
@@ -590,7 +610,7 @@ export async function storeStagedSignals(
   let notResident = 0;
   // Both counts in one statement: the signals per municipality first, then the new cases (each case has a signal there).
   const counts = rowsOf(
-    await tx.execute(sql`
+    await run(sql`
       select 1 as part, municipality_code, count(*)::int as n from signal_new group by municipality_code
       union all select 2, municipality_code, count(*)::int from signal_new_cases group by municipality_code
       order by part`),
