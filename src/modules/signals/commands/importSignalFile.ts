@@ -418,7 +418,7 @@ export async function storeStagedSignals(
   // New rows only (not received before from this creditor, the first of any repeat within the file), each routed to
   // the municipality of its postcode: a full postcode in the table wins over its four digits. `kind` says what the
   // row is besides an ordinary signal: not_resident, repeated or known (already in help).
-  await run(sql`
+  const fresh = await run(sql`
     insert into signal_new
     select s.*, null::uuid as case_id,
       case when coalesce(p6.municipality_code, p4.municipality_code) in ${targetList} then coalesce(p6.municipality_code, p4.municipality_code) end as municipality_code,
@@ -432,6 +432,8 @@ export async function storeStagedSignals(
     left join postcode_areas p6 on p6.postcode = s.postcode
     left join postcode_areas p4 on p4.postcode = left(s.postcode, 4)
     where not exists (select 1 from signals x where x.creditor_organisation_id = ${creditorId}::uuid and x.reference = s.reference)`);
+  // Every row received before: nothing to match, store or count (each statement below reads signal_new).
+  if (!affected(fresh)) return { inserted: 0, casesCreated: 0, casesTouched: 0, personIds: [], notResident: 0, municipalities: {} };
   if (!input.small) await tx.execute(sql`analyze signal_new`);
   // Within one file, one BSN at several addresses is one household: the address of its newest signal.
   if (input.hints?.bsnAtTwoAddresses ?? true) await run(sql`
@@ -492,7 +494,8 @@ export async function storeStagedSignals(
     where s.case_id is null and s.kind is null and h.municipality_code = s.municipality_code and s.bsn = h.bsn`);
   // New cases for the other households, each with its resident (the most complete, latest signal) at the address
   // of its newest signal: the choice is made on narrow rows, then the details are fetched by row number.
-  await run(sql`
+  const newCases = affected(
+    await run(sql`
     insert into signal_new_cases
     select ${importRowId(importId, sql`g.n_case`)} as id, ${importRowId(importId, sql`g.n_case`)} as person_id, false as known_person,
       false as in_help, g.municipality_code, g.household_key, g.f, g.l, g.total, g.n, g.urgent,
@@ -504,30 +507,32 @@ export async function storeStagedSignals(
             (array_agg(seq order by signal_date desc, seq desc))[1] as address_seq, row_number() over () as n_case
           from signal_new where case_id is null and kind is null group by municipality_code, household_key) g
     join signal_new r on r.seq = g.resident_seq
-    join signal_new a on a.seq = g.address_seq`);
-  if (anyBsn) await run(sql`
+    join signal_new a on a.seq = g.address_seq`),
+  );
+  // The next five statements read signal_new_cases: left out when it is empty (every row joined a case).
+  if (newCases && anyBsn) await run(sql`
     update signal_new_cases n set person_id = p.id, known_person = true
     from persons p where p.municipality_code = n.municipality_code and p.bsn = n.bsn and n.bsn is not null`);
   // A resident with a handover still open in the chain (whatever route it came by) is already in help: the case is
   // made closed, "al bekend bij schuldhulpverlening", and no letter goes out.
-  if (anyBsn) await run(sql`
+  if (newCases && anyBsn) await run(sql`
     update signal_new_cases n set in_help = true
     where n.known_person and n.person_id in (select o.person_id from ${openReferralsSql()} o)`);
-  await run(sql`
+  if (newCases) await run(sql`
     insert into persons (id, municipality_code, bsn, initials, prefix, surname, birth_date, street, house_number, house_number_suffix,
       postcode, city, phone, email, created_at, updated_at)
     select person_id, municipality_code, bsn, initials, prefix, surname, birth_date, street, house_number, house_number_suffix,
       postcode, city, phone, email, ${now}, ${now}
     from signal_new_cases where not known_person`);
   // A known resident moved: the newest signal's address becomes theirs.
-  await run(sql`
+  if (newCases && anyBsn) await run(sql`
     update persons p set street = n.street, house_number = n.house_number, house_number_suffix = n.house_number_suffix,
       postcode = n.postcode, city = n.city, updated_at = ${now}
     from signal_new_cases n
     where n.known_person and p.id = n.person_id
       and (p.postcode is distinct from n.postcode or p.house_number is distinct from n.house_number::text
         or coalesce(p.house_number_suffix, '') <> coalesce(n.house_number_suffix, ''))`);
-  const created = await run(sql`
+  const created = !newCases ? 0 : await run(sql`
     insert into signal_cases (id, municipality_code, household_key, area_code, person_id, status, total_cents, signal_count,
       first_signal_date, last_signal_date, created_by_import_id, urgent, due_date, result, help_response, closed_on, created_at, updated_at)
     select id, municipality_code, household_key, area_code, person_id,
@@ -540,16 +545,16 @@ export async function storeStagedSignals(
   const casesCreated = affected(created);
   // A case follows the household's latest address: a signal newer than any before it, at another address, moves
   // the case (and its resident) there.
-  await run(sql`
+  const moves = await run(sql`
     insert into signal_moves
     select m.case_id, m.household_key, m.area_code, m.street, m.house_number, m.house_number_suffix, m.postcode, m.city
     from (select distinct on (case_id) * from signal_new where case_id is not null order by case_id, signal_date desc, seq desc) m
     join signal_cases c on c.id = m.case_id
     where m.household_key <> c.household_key and m.signal_date >= c.last_signal_date`);
-  await run(sql`
+  if (affected(moves)) await run(sql`
     update signal_cases c set household_key = m.household_key, area_code = m.area_code, updated_at = ${now}
     from signal_moves m where c.id = m.case_id`);
-  await run(sql`
+  if (affected(moves)) await run(sql`
     update persons p set street = m.street, house_number = m.house_number, house_number_suffix = m.house_number_suffix,
       postcode = m.postcode, city = m.city, updated_at = ${now}
     from signal_moves m join signal_cases c on c.id = m.case_id
