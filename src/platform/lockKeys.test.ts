@@ -17,7 +17,11 @@ describe('advisory-lock keys', () => {
   afterAll(() => cleanup?.());
 
   it('derives the key of a BSN with the database’s secret, not as a plain hash of the name', async () => {
+    // Made by the migration, so the first import changes no table for it.
+    const [made] = await db.unaudited((q) => q.select().from(serverSecrets));
+    expect(made).toMatchObject({ name: 'lock_keys' });
     const secret = await lockSecret(db);
+    expect(secret.equals(Buffer.from(made!.value, 'base64'))).toBe(true);
     expect(secret.length).toBe(32);
     const name = 'signals:bsn:GM0505:123456782';
     const key = advisoryKey(secret, name);
