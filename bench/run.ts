@@ -8,7 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * Runs every benchmark in this folder (or those named on the command line), each in its own process so that
  * memory figures are its own, one after the other, and prints one JSON document. Benchmarks report ratios
  * measured in the same run, because the machines are shared. BENCH_SCALE (default 1) scales the work down for a
- * quick look, e.g. BENCH_SCALE=0.01.
+ * quick look, e.g. BENCH_SCALE=0.01. `signals-api` starts a server and a load generator in processes of their own
+ * (the load is never generated inside the server it measures).
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const self = fileURLToPath(import.meta.url);

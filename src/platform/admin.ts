@@ -14,7 +14,7 @@ import {
   sessions,
   users,
 } from './schema.ts';
-import { newApiKeySecret } from './auth.ts';
+import { forgetVerifiedApiKeys, newApiKeySecret } from './auth.ts';
 import { hashPassword, passwordProblems } from './secrets.ts';
 import { patchSchema } from './validation.ts';
 
@@ -169,7 +169,8 @@ export async function updateOrganisation(db: Database, actor: Actor, organisatio
       await tx.delete(sessions).where(inArray(sessions.userId, staffIds));
     }
     return { ...current, name: patch.name ?? current.name, kind: patch.kind ?? current.kind, municipalities: served, manageable: true };
-  });
+    // Its keys' kind and municipalities change with it: verify them again (see API_KEY_TRUST_MS).
+  }).finally(forgetVerifiedApiKeys);
 }
 
 const publicUserColumns = {
@@ -288,6 +289,7 @@ export async function revokeApiKey(db: Database, actor: Actor, apiKeyId: string)
   const organisation = await organisationToAdminister(db, actor, key.organisationId, event);
   return db.audited(actor, { ...event, municipalityCodes: organisation.municipalities }, async (tx) => {
     const [revoked] = await tx.update(apiKeys).set({ revokedAt: db.clock.now() }).where(eq(apiKeys.id, apiKeyId)).returning(publicKeyColumns);
+    forgetVerifiedApiKeys();
     return revoked!;
-  });
+  }).finally(forgetVerifiedApiKeys);
 }

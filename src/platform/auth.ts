@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
@@ -173,9 +174,49 @@ export async function logout(db: Database, token: string, actor: Actor): Promise
   await db.recordAuditEvent(actor, { action: 'logout', objectType: 'session' }, 'success');
 }
 
+type ApiKeyActor = Extract<Actor, { kind: 'api_key' }>;
+
+/**
+ * How long a verified API key is trusted without asking the database again, in this process. A creditor's system
+ * posts signals one by one, and the lookup (a query with two joins) was a sixth of such a call. Revoking a key or
+ * changing an organisation here forgets every verified key at once (forgetVerifiedApiKeys); another server process
+ * on the same database notices within this time.
+ */
+export const API_KEY_TRUST_MS = 5_000;
+/** Per database (a process may open several: tests, tools), by the key's SHA-256. */
+const verifiedKeysByDb = new WeakMap<Database, Map<string, { actor: Omit<ApiKeyActor, 'origin'>; until: number }>>();
+const MAX_VERIFIED_KEYS = 1_000;
+let keyGeneration = 0;
+const generationOf = new WeakMap<Database, number>();
+
+/** Bumped by forgetVerifiedApiKeys; other short-lived caches of organisation data (signals: the creditor) use it too. */
+export function trustGeneration(): number {
+  return keyGeneration;
+}
+
+/**
+ * After a key was revoked, or an organisation, its municipalities, a creditor's types or column mapping changed:
+ * verify every key against the database again, and forget every cached organisation.
+ */
+export function forgetVerifiedApiKeys(): void {
+  // A WeakMap cannot be walked: each database's map is dropped on its next lookup (see generationOf).
+  keyGeneration++;
+}
+
 /** API keys look like `vn_<prefix>_<secret>`; the prefix identifies the key in lists without revealing it. */
-export async function resolveApiKey(db: Database, key: string, origin: string | null): Promise<Extract<Actor, { kind: 'api_key' }> | null> {
+export async function resolveApiKey(db: Database, key: string, origin: string | null): Promise<ApiKeyActor | null> {
   if (!/^vn_[A-Za-z0-9_-]{8}_[A-Za-z0-9_-]{20,}$/.test(key)) return null;
+  // Keyed by the key's hash, never the key itself.
+  const keyHash = sha256(key);
+  let verifiedKeys = verifiedKeysByDb.get(db);
+  if (!verifiedKeys || generationOf.get(db) !== keyGeneration) {
+    verifiedKeys = new Map();
+    verifiedKeysByDb.set(db, verifiedKeys);
+    generationOf.set(db, keyGeneration);
+  }
+  const known = verifiedKeys.get(keyHash);
+  if (known && known.until > performance.now()) return { ...known.actor, origin };
+  const generation = keyGeneration;
   const rows = await db.unaudited((q) =>
     q
       .select({
@@ -190,24 +231,32 @@ export async function resolveApiKey(db: Database, key: string, origin: string | 
       .from(apiKeys)
       .innerJoin(organisations, eq(organisations.id, apiKeys.organisationId))
       .leftJoin(organisationMunicipalities, eq(organisationMunicipalities.organisationId, organisations.id))
-      .where(and(eq(apiKeys.keyHash, sha256(key)), isNull(apiKeys.revokedAt))),
+      .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt))),
   );
   const first = rows[0];
-  if (!first) return null;
+  if (!first) {
+    verifiedKeys.delete(keyHash);
+    return null;
+  }
   const now = db.clock.now();
   if (!first.lastUsedAt || now.getTime() - first.lastUsedAt.getTime() > 60_000) {
     await db.unaudited((q) => q.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, first.id)));
   }
-  return {
+  const actor: Omit<ApiKeyActor, 'origin'> = {
     kind: 'api_key',
     apiKeyId: first.id,
     organisationId: first.organisationId,
     organisationKind: first.organisationKind,
     roles: first.roles as Role[],
     municipalities: rows.flatMap((r) => (r.municipalityCode ? [r.municipalityCode] : [])),
-    origin,
     onBehalfOf: `organisation:${first.organisationCode}`,
   };
+  // Not when a key was revoked while this lookup ran: its answer may be from before.
+  if (generation === keyGeneration) {
+    if (verifiedKeys.size >= MAX_VERIFIED_KEYS) verifiedKeys.clear();
+    verifiedKeys.set(keyHash, { actor, until: performance.now() + API_KEY_TRUST_MS });
+  }
+  return { ...actor, origin };
 }
 
 export function newApiKeySecret(): { key: string; prefix: string; hash: string } {

@@ -232,3 +232,13 @@ export const auditEvents = pgTable(
 
 export type PersonRow = typeof persons.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
+
+/**
+ * Secrets the server processes of one database share, made once at random and never shown: `lock_keys` derives
+ * the advisory-lock keys (see lockKeys.ts), so that `pg_locks` does not give away the BSNs or addresses they are for.
+ */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});

@@ -1,10 +1,14 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { performance } from 'node:perf_hooks';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { API_KEY_TRUST_MS, trustGeneration } from '../../platform/auth.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality, assertOrganisation } from '../../platform/authz.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { organisationMunicipalities, organisations } from '../../platform/schema.ts';
 import type { CreditorType } from './ddas.ts';
+import type { ColumnMapping } from './parse.ts';
+import { signalColumnMappings } from './schema.ts';
 
 export interface Creditor {
   id: string;
@@ -15,18 +19,67 @@ export interface Creditor {
   creditorTypes: CreditorType[];
 }
 
-/** A creditor organisation by id or code, with the municipalities it reports for. */
+/** A creditor organisation by id or code, with the municipalities it reports for (one query: it runs per API call). */
 export async function findCreditor(db: Database, by: { id?: string; code?: string }): Promise<Creditor> {
+  return (await findCreditorWithMapping(db, by)).creditor;
+}
+
+/**
+ * An import's creditor and mapping are trusted for as long as a verified API key (API_KEY_TRUST_MS): a creditor
+ * posting signals one by one would otherwise look them up on every call. Changing the creditor's types or mapping,
+ * or the organisation, forgets them at once in this process (forgetVerifiedApiKeys).
+ */
+const cachedCreditors = new WeakMap<Database, { generation: number; byKey: Map<string, { value: { creditor: Creditor; mapping: ColumnMapping }; until: number }> }>();
+
+/** The creditor and its column mapping, for an import: from the short-lived cache above when it is there. */
+export async function trustedCreditorWithMapping(db: Database, by: { id?: string; code?: string }): Promise<{ creditor: Creditor; mapping: ColumnMapping }> {
+  const key = by.id ? `id:${by.id}` : `code:${by.code ?? ''}`;
+  let cache = cachedCreditors.get(db);
+  if (!cache || cache.generation !== trustGeneration()) {
+    cache = { generation: trustGeneration(), byKey: new Map() };
+    cachedCreditors.set(db, cache);
+  }
+  const hit = cache.byKey.get(key);
+  if (hit && hit.until > performance.now()) return hit.value;
+  const generation = trustGeneration();
+  const value = await findCreditorWithMapping(db, by);
+  if (generation === trustGeneration()) {
+    if (cache.byKey.size >= 1_000) cache.byKey.clear();
+    cache.byKey.set(key, { value, until: performance.now() + API_KEY_TRUST_MS });
+  }
+  return value;
+}
+
+/** The creditor and its column mapping (empty when none is set), in one query. */
+export async function findCreditorWithMapping(db: Database, by: { id?: string; code?: string }): Promise<{ creditor: Creditor; mapping: ColumnMapping }> {
   const where = by.id ? eq(organisations.id, by.id) : eq(organisations.code, by.code ?? '');
-  const [org] = await db.unaudited((q) => q.select().from(organisations).where(where));
+  const [org] = await db.unaudited((q) =>
+    q
+      .select({
+        id: organisations.id,
+        code: organisations.code,
+        name: organisations.name,
+        kind: organisations.kind,
+        creditorTypes: organisations.creditorTypes,
+        municipalities: sql<string[]>`coalesce((select array_agg(${organisationMunicipalities.municipalityCode} order by ${organisationMunicipalities.municipalityCode}) from ${organisationMunicipalities} where ${organisationMunicipalities.organisationId} = ${organisations.id}), '{}')`,
+        mapping: sql<ColumnMapping | null>`(select ${signalColumnMappings.columns} from ${signalColumnMappings} where ${signalColumnMappings.creditorOrganisationId} = ${organisations.id})`,
+      })
+      .from(organisations)
+      .where(where),
+  );
   if (!org) throw new NotFoundError('De schuldeiser');
   if (org.kind !== 'creditor') {
     throw new ValidationError(`${org.name} is geen schuldeiser.`, [{ field: 'creditor', reason: 'Alleen schuldeisers leveren signalen aan.' }]);
   }
-  const links = await db.unaudited((q) =>
-    q.select({ code: organisationMunicipalities.municipalityCode }).from(organisationMunicipalities).where(eq(organisationMunicipalities.organisationId, org.id)),
-  );
-  return { id: org.id, code: org.code, name: org.name, municipalities: links.map((l) => l.code).sort(), creditorTypes: org.creditorTypes as CreditorType[] };
+  const mapping = (typeof org.mapping === 'string' ? JSON.parse(org.mapping) : (org.mapping ?? {})) as ColumnMapping;
+  const municipalities = typeof org.municipalities === 'string' ? parseTextArray(org.municipalities) : org.municipalities;
+  return { creditor: { id: org.id, code: org.code, name: org.name, municipalities: [...municipalities].sort(), creditorTypes: org.creditorTypes as CreditorType[] }, mapping };
+}
+
+/** A text[] as PGlite may hand it back in a raw column ("{GM0505,GM0590}"); codes hold no commas or quotes. */
+function parseTextArray(value: string): string[] {
+  const inner = value.replace(/^\{|\}$/g, '');
+  return inner ? inner.split(',').map((v) => v.replace(/^"|"$/g, '')) : [];
 }
 
 /**

@@ -6,6 +6,7 @@ import { assertCan } from '../../platform/authz.ts';
 import { ForbiddenError, ValidationError } from '../../platform/errors.ts';
 import { organisations } from '../../platform/schema.ts';
 import { findCreditor } from './access.ts';
+import { forgetVerifiedApiKeys } from '../../platform/auth.ts';
 import { creditorTypes, type CreditorType } from './ddas.ts';
 
 /**
@@ -24,5 +25,5 @@ export async function setCreditorTypes(db: Database, actor: Actor, organisationI
   return db.audited(actor, { action: 'update', objectType: 'organisation', objectId: creditor.id, details: { creditor: creditor.code, creditorTypes: types } }, async (tx) => {
     await tx.update(organisations).set({ creditorTypes: types }).where(eq(organisations.id, creditor.id));
     return { id: creditor.id, code: creditor.code, creditorTypes: types };
-  });
+  }).finally(forgetVerifiedApiKeys);
 }

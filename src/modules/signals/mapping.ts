@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { findCreditor, type Creditor } from './access.ts';
+import { forgetVerifiedApiKeys } from '../../platform/auth.ts';
 import { columnKey, signalColumnNames, type ColumnMapping, type SignalColumn } from './parse.ts';
 import { signalColumnMappings } from './schema.ts';
 
@@ -99,7 +100,7 @@ export async function setColumnMapping(db: Database, actor: Actor, creditorBy: {
       .onConflictDoUpdate({ target: signalColumnMappings.creditorOrganisationId, set: { columns, updatedByUserId: values.updatedByUserId, updatedAt: now } })
       .returning();
     return view(creditor, row);
-  });
+  }).finally(forgetVerifiedApiKeys);
 }
 
 export function clearColumnMapping(db: Database, actor: Actor, creditorBy: { id?: string; code?: string }): Promise<ColumnMappingView> {

@@ -1,17 +1,18 @@
+import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Tx } from '../../../db/database.ts';
-import { copyField, openCopy } from '../../../db/copy.ts';
+import { copyField, openCopy, type CopyWriter } from '../../../db/copy.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { amsterdamDate } from '../../../platform/clock.ts';
 import { ForbiddenError } from '../../../platform/errors.ts';
+import { advisoryKey, lockSecret } from '../../../platform/lockKeys.ts';
 import { householdKey } from '../household.ts';
 import { addWorkingDays, holidaysFrom, openReferralsSql } from '../../referrals/index.ts';
 import type { IntakeContext, Rejection, RowResult, SignalRecord } from '../parse.ts';
 import { creditorTypeLabels, helpResults } from '../ddas.ts';
-import { loadColumnMapping } from '../mapping.ts';
 import { signalImports } from '../schema.ts';
 import type { SignalSettings } from '../settings.ts';
-import { authoriseRouting, findCreditor } from '../access.ts';
+import { authoriseRouting, trustedCreditorWithMapping } from '../access.ts';
 import { loadIntakeRules } from '../intakeRules.ts';
 
 export interface ImportSignalsInput {
@@ -30,6 +31,8 @@ export interface ImportSignalsInput {
   onRows?: (rowsSoFar: number) => void;
   /** Called when the whole file is read and staged, before the signals are matched and stored (for the benchmark). */
   onStaged?: () => void;
+  /** Up to this many checked rows the import is a small batch (default SMALL_BATCH_ROWS; 0: never). */
+  smallBatchRows?: number;
 }
 
 export interface ImportSummary {
@@ -61,7 +64,7 @@ export const MAX_AUDIT_SUBJECTS = 1000;
  * is a duplicate, never a second signal. One audit line per import: object = the import, details = counts.
  */
 export async function importSignalFile(db: Database, actor: Actor, input: ImportSignalsInput): Promise<ImportSummary> {
-  const creditor = await findCreditor(db, input.creditor);
+  const { creditor, mapping } = await trustedCreditorWithMapping(db, input.creditor);
   let municipalityCode: string;
   let targets: string[];
   try {
@@ -75,17 +78,17 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
   const now = db.clock.now();
   const today = amsterdamDate(now);
   const batchSize = input.batchSize ?? 2000;
-  const intake: IntakeContext = { mapping: await loadColumnMapping(db, creditor.id), creditorTypes: creditor.creditorTypes };
+  const intake: IntakeContext = { mapping, creditorTypes: creditor.creditorTypes };
   // A row of a type the creditor does not report is refused (a health insurer's file holds no rent arrears).
   const allowedTypes = new Set(creditor.creditorTypes);
   const typeReason = `Deze schuldeiser levert geen signalen van deze soort (wel: ${creditor.creditorTypes.map((t) => creditorTypeLabels[t].toLowerCase()).join(', ')}).`;
   // The law's term and the municipalities' choices (intakeRules.ts): a signal past the term, municipal taxes not switched on.
   const unreachableCodes = input.municipalityCode ? [] : creditor.municipalities.filter((m) => !targets.includes(m));
   const rules = await loadIntakeRules(db, { municipalityCodes: targets, unreachableCodes, today, settings: input.settings });
+  const secret = await lockSecret(db);
+  const smallBatchRows = input.smallBatchRows ?? SMALL_BATCH_ROWS;
   const scope = targets.length === 1 ? { municipalityCode } : { municipalityCodes: targets };
   return db.audited(actor, { action: 'create', objectType: 'signal_import', ...scope, details: { channel: input.channel } }, async (tx, trail) => {
-    // One import per creditor at a time: two overlapping files must not both count a row as new.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`signals:${creditor.id}`}))`);
     const [created] = await tx
       .insert(signalImports)
       .values({
@@ -100,14 +103,14 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
     const importId = created!.id;
     trail.objectId = importId;
     const summary: ImportSummary = { importId, municipalityCode, rows: 0, accepted: 0, duplicates: 0, rejected: 0, casesCreated: 0, notResident: 0, municipalities: {}, rejections: [], rejectionsTruncated: false };
-    await tx.execute(sql`
-      create temporary table signal_stage (seq integer, reference text, signal_date date, creditor_type text, amount_cents integer, months integer,
-        bsn text, initials text, prefix text, surname text, birth_date date, street text, house_number integer, house_number_suffix text,
-        postcode text, city text, phone text, email text, household_key text, arisen_on date, crisis boolean, warm_handover boolean, threat text) on commit drop`);
-    // The rows stream into the staging table with COPY while the file is still being read and checked.
-    const copy = openCopy(tx, db.kind, stageCopyStatement);
+    // A small batch is kept in memory and staged with one INSERT; a larger one streams into the staging table with
+    // COPY while the file is still being read and checked.
+    let small: SignalRecord[] | null = [];
+    let copy: CopyWriter | null = null;
     let lines: string[] = [];
     let staged = 0;
+    // The rows of a short batch, for its locks on households, residents and references; null once it is too long.
+    let fine: SignalRecord[] | null = [];
     try {
       for await (const item of input.rows(today, intake)) {
         for (let row of Array.isArray(item) ? item : [item]) {
@@ -117,7 +120,19 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
           }
           row = rules.check(row);
           if (row.ok) {
-            lines.push(stageLine(staged++, row.record));
+            if (small && small.length < smallBatchRows) small.push(row.record);
+            else {
+              if (small) {
+                await ensureWorkTables(tx);
+                copy = openCopy(tx, db.kind, stageCopyStatement);
+                lines = small.map((r, i) => stageLine(i, r));
+                small = null;
+              }
+              lines.push(stageLine(staged, row.record));
+            }
+            staged++;
+            if (fine && fine.length < FINE_LOCK_ROWS) fine.push(row.record);
+            else fine = null;
           } else {
             summary.rejected++;
             for (const r of row.rejections) {
@@ -127,22 +142,30 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
           }
           if (summary.rows % 10_000 === 0) input.onRows?.(summary.rows);
         }
-        if (lines.length >= batchSize) {
+        if (copy && lines.length >= batchSize) {
           const text = lines.join('');
           lines = [];
           await copy.write(text);
         }
       }
-      if (lines.length) await copy.write(lines.join(''));
-      await copy.end();
+      if (copy) {
+        if (lines.length) await copy.write(lines.join(''));
+        await copy.end();
+      }
     } catch (error) {
       // A file that turns out unreadable halfway: end the COPY cleanly so the transaction can roll back.
-      await copy.abort(error instanceof Error ? error : new Error(String(error)));
+      await copy?.abort(error instanceof Error ? error : new Error(String(error)));
       throw error;
+    }
+    if (small) {
+      await ensureWorkTables(tx);
+      if (small.length) await stageSmallBatch(tx, small);
     }
     input.onRows?.(summary.rows);
     input.onStaged?.();
-    const grouped = await storeStagedSignals(tx, { kind: db.kind, importId, creditorId: creditor.id, municipalityCode, targets, settings: input.settings, now });
+    // Only now, with the rows read and checked, the locks that keep overlapping imports apart (see lockForImport).
+    await lockForImport(tx, { secret, targets, municipalityCode, creditorId: creditor.id, rows: fine });
+    const grouped = await storeStagedSignals(tx, { kind: db.kind, importId, creditorId: creditor.id, municipalityCode, targets, settings: input.settings, now, small: small !== null, hints: small ? batchHints(small) : undefined });
     summary.accepted = grouped.inserted;
     summary.duplicates = staged - grouped.inserted;
     summary.casesCreated = grouped.casesCreated;
@@ -169,6 +192,147 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
     };
     return summary;
   });
+}
+
+/**
+ * Up to this many rows (after the checks) an import is a small batch: its rows go into the staging table with one
+ * INSERT instead of COPY, and the work tables are not analysed (a handful of rows needs no statistics). The rules
+ * are the same as for any file: storeStagedSignals stores both.
+ */
+export const SMALL_BATCH_ROWS = 100;
+
+/** Up to this many rows an import locks only the households, residents and references it touches. */
+export const FINE_LOCK_ROWS = 200;
+
+/**
+ * The work tables of storeStagedSignals, made once per database connection and emptied at every commit (`on commit
+ * delete rows`): an API call with one signal does not create and drop four tables (and their catalogue rows) each
+ * time. One statement, without a notice when they are there already.
+ */
+async function ensureWorkTables(tx: Tx): Promise<void> {
+  await tx.execute(sql.raw(`do $$ begin
+    if to_regclass('pg_temp.signal_stage') is null then
+      create temporary table signal_stage (${stageColumns}) on commit delete rows;
+    end if;
+    if to_regclass('pg_temp.signal_new') is null then
+      create temporary table signal_new (${stageColumns}, case_id uuid, municipality_code text, area_code text, kind text, urgent boolean) on commit delete rows;
+    end if;
+    if to_regclass('pg_temp.signal_new_cases') is null then
+      create temporary table signal_new_cases (id uuid, person_id uuid, known_person boolean, in_help boolean, municipality_code text,
+        household_key text, f date, l date, total bigint, n integer, urgent boolean, bsn text, initials text, prefix text, surname text,
+        birth_date date, street text, house_number integer, house_number_suffix text, postcode text, city text, phone text, email text,
+        area_code text) on commit delete rows;
+    end if;
+    if to_regclass('pg_temp.signal_moves') is null then
+      create temporary table signal_moves (case_id uuid, household_key text, area_code text, street text, house_number integer,
+        house_number_suffix text, postcode text, city text) on commit delete rows;
+    end if;
+  end $$`));
+}
+
+const stageColumns =
+  'seq integer, reference text, signal_date date, creditor_type text, amount_cents integer, months integer, bsn text, initials text, ' +
+  'prefix text, surname text, birth_date date, street text, house_number integer, house_number_suffix text, postcode text, city text, ' +
+  'phone text, email text, household_key text, arisen_on date, crisis boolean, warm_handover boolean, threat text';
+
+/** A small batch into the staging table: one statement (prepared once per connection), the rows as JSON. */
+async function stageSmallBatch(tx: Tx, records: SignalRecord[]): Promise<void> {
+  const rows = records.map((r, seq) => ({
+    seq, reference: r.reference, signal_date: r.signalDate, creditor_type: r.creditorType, amount_cents: r.amountCents, months: r.months,
+    bsn: r.bsn, initials: r.initials, prefix: r.prefix, surname: r.surname, birth_date: r.birthDate, street: r.street, house_number: r.houseNumber,
+    house_number_suffix: r.houseNumberSuffix, postcode: r.postcode, city: r.city, phone: r.phone, email: r.email, household_key: householdKey(r),
+    arisen_on: r.arisenOn, crisis: r.crisis, warm_handover: r.warmHandover, threat: r.threat,
+  }));
+  await executePrepared(tx, sql`
+    insert into signal_stage select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as s(${sql.raw(stageColumns)})`);
+}
+
+/**
+ * The locks that keep two overlapping imports from both counting a row as new, or both making a case for one
+ * household, held until the transaction ends. They are per municipality, not per creditor, because households are:
+ * two creditors reporting the same household at the same moment must end up in one case. An import routed by
+ * postcode may reach several municipalities: it takes the lock of each of them, in sorted order.
+ *
+ * - A short batch (up to FINE_LOCK_ROWS rows: an API call, a short file) takes its municipalities' locks in SHARED
+ *   mode, then an exclusive lock per address key and per BSN (the other way a signal joins a case), both within the
+ *   municipality the row is routed to (the import's own when its postcode leads nowhere among them), and per
+ *   (creditor, reference), all in sorted order so that two batches never wait for each other in a circle. Batches
+ *   that share nothing run side by side; batches that share a household, a resident or a reference take turns, and
+ *   the later one sees the first one's cases and signals (read committed: each statement sees what committed
+ *   before it began).
+ * - A longer file takes its municipalities' locks in EXCLUSIVE mode: it waits for the batches in progress and holds
+ *   off new ones and other files for those municipalities until it commits (a file may touch any household).
+ *
+ * The keys are HMACs under the database's lock secret (lockKeys.ts): `pg_locks` shows them, and must not give away
+ * a BSN or an address. Two names with the same key only make two batches take turns; they never let one through.
+ */
+export async function lockForImport(
+  tx: Tx,
+  input: { secret: Buffer; targets: string[]; municipalityCode: string; creditorId: string; rows: SignalRecord[] | null },
+): Promise<void> {
+  const key = (name: string) => advisoryKey(input.secret, name);
+  const municipalityKeys = sortKeys(new Set(input.targets.map((m) => key(`signals:${m}`))));
+  if (input.rows && !input.rows.length) return;
+  const rowKeys: string[] = [];
+  if (input.rows) {
+    // The municipality each row is routed to, as storeStagedSignals will (a full postcode wins over its four digits).
+    const route = new Map<string, string>();
+    if (input.targets.length > 1) {
+      const postcodes = [...new Set(input.rows.flatMap((r) => (r.postcode ? [r.postcode, r.postcode.slice(0, 4)] : [])))];
+      if (postcodes.length) {
+        const found = rowsOf(await executePrepared(tx, sql`select postcode, municipality_code from postcode_areas where postcode = any(${`{${postcodes.join(',')}}`}::text[])`));
+        for (const f of found) route.set(String(f.postcode), String(f.municipality_code));
+      }
+    }
+    const names = new Set<string>();
+    for (const r of input.rows) {
+      const routed = r.postcode ? (route.get(r.postcode) ?? route.get(r.postcode.slice(0, 4))) : undefined;
+      const m = routed && input.targets.includes(routed) ? routed : input.municipalityCode;
+      names.add(`signals:household:${m}:${householdKey(r)}`);
+      if (r.bsn) names.add(`signals:bsn:${m}:${r.bsn}`);
+      names.add(`signals:reference:${input.creditorId}:${r.reference}`);
+    }
+    rowKeys.push(...sortKeys(new Set([...names].map(key))));
+  }
+  // One statement: the municipalities' locks first (shared for a short batch, exclusive for a file), then the rows'
+  // (exclusive) one after the other in sorted order.
+  const shared = input.rows ? municipalityKeys.length : 0;
+  await executePrepared(tx, sql`
+    select count(case when i <= ${shared}::int then pg_advisory_xact_lock_shared(k) else pg_advisory_xact_lock(k) end)::int
+    from unnest(${`{${[...municipalityKeys, ...rowKeys].join(',')}}`}::bigint[]) with ordinality as u(k, i)`);
+}
+
+/** Whether any row has a BSN, and whether one BSN is at two addresses (see StoreInput.hints). */
+function batchHints(records: SignalRecord[]): { anyBsn: boolean; bsnAtTwoAddresses: boolean } {
+  const keyOf = new Map<string, string>();
+  let bsnAtTwoAddresses = false;
+  for (const r of records) {
+    if (!r.bsn) continue;
+    const key = householdKey(r);
+    const seen = keyOf.get(r.bsn);
+    if (seen === undefined) keyOf.set(r.bsn, key);
+    else if (seen !== key) bsnAtTwoAddresses = true;
+  }
+  return { anyBsn: keyOf.size > 0, bsnAtTwoAddresses };
+}
+
+function sortKeys(keys: Iterable<string>): string[] {
+  return [...keys].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+}
+
+/**
+ * Runs a statement the API path sends for every call as a named prepared statement (named after a hash of its
+ * text): PostgreSQL plans it once per connection instead of on every call. Only for statements whose text does not
+ * depend on the data (all values are parameters).
+ */
+async function executePrepared(tx: Tx, statement: SQL): Promise<unknown> {
+  const internals = tx as unknown as {
+    dialect: { sqlToQuery(s: SQL): { sql: string; params: unknown[] } };
+    session: { prepareQuery(q: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute(): Promise<unknown> } };
+  };
+  const query = internals.dialect.sqlToQuery(statement);
+  const name = `vangnet_${createHash('sha1').update(query.sql).digest('hex').slice(0, 24)}`;
+  return internals.session.prepareQuery(query, undefined, name, false).execute();
 }
 
 function rowsOf(result: unknown): Record<string, unknown>[] {
@@ -199,6 +363,10 @@ interface StoreInput {
   targets: string[];
   settings: SignalSettings;
   now: Date;
+  /** A small batch (SMALL_BATCH_ROWS): the staging tables are not analysed and work_mem is left as it is. */
+  small?: boolean;
+  /** What the caller knows of the staged rows: whether any has a BSN, whether one BSN is at two addresses. */
+  hints?: { anyBsn: boolean; bsnAtTwoAddresses: boolean };
 }
 
 /**
@@ -219,7 +387,8 @@ function importRowId(importId: string, n: SQL): SQL {
  * grown within the repeat window) and households already in help (an open referral in the chain, or a case that
  * ended in help within the help window), which join that case without a new letter; make new cases (with their
  * resident in `persons`) for the rest; keep each case's totals, threshold status, urgency and latest address.
- * The caller holds the creditor's advisory lock, so no other import adds this creditor's references meanwhile.
+ * The caller holds the import's advisory locks (lockForImport), so no other import adds these references or
+ * cases for these households, residents and municipalities meanwhile; it made the work tables (ensureWorkTables).
  */
 export async function storeStagedSignals(
   tx: Tx,
@@ -235,13 +404,19 @@ export async function storeStagedSignals(
   const helpList = sql`(${sql.join(helpResults.map((r) => sql`${r}`), sql`, `)})`;
   // Sorts and hashes of a large file in memory rather than on disk (this transaction only). PGlite's memory is the
   // process's own and never shrinks, so it gets less.
-  await tx.execute(sql`set local work_mem = ${sql.raw(input.kind === 'pglite' ? "'16MB'" : "'64MB'")}`);
-  await tx.execute(sql`analyze signal_stage`);
+  // A small batch's statements are prepared (planned once per connection; their plans only ever see small batches),
+  // and those that cannot change anything for its rows are left out (no BSN in the batch, no BSN at two addresses).
+  const run = (statement: SQL) => (input.small ? executePrepared(tx, statement) : tx.execute(statement));
+  const anyBsn = input.hints?.anyBsn ?? true;
+  if (!input.small) {
+    await tx.execute(sql`set local work_mem = ${sql.raw(input.kind === 'pglite' ? "'16MB'" : "'64MB'")}`);
+    await tx.execute(sql`analyze signal_stage`);
+  }
   // New rows only (not received before from this creditor, the first of any repeat within the file), each routed to
   // the municipality of its postcode: a full postcode in the table wins over its four digits. `kind` says what the
   // row is besides an ordinary signal: not_resident, repeated or known (already in help).
-  await tx.execute(sql`
-    create temporary table signal_new on commit drop as
+  const fresh = await run(sql`
+    insert into signal_new
     select s.*, null::uuid as case_id,
       case when coalesce(p6.municipality_code, p4.municipality_code) in ${targetList} then coalesce(p6.municipality_code, p4.municipality_code) end as municipality_code,
       case when p6.postcode is not null then p6.wijk_code else p4.wijk_code end as area_code,
@@ -254,9 +429,11 @@ export async function storeStagedSignals(
     left join postcode_areas p6 on p6.postcode = s.postcode
     left join postcode_areas p4 on p4.postcode = left(s.postcode, 4)
     where not exists (select 1 from signals x where x.creditor_organisation_id = ${creditorId}::uuid and x.reference = s.reference)`);
-  await tx.execute(sql`analyze signal_new`);
+  // Every row received before: nothing to match, store or count (each statement below reads signal_new).
+  if (!affected(fresh)) return { inserted: 0, casesCreated: 0, casesTouched: 0, personIds: [], notResident: 0, municipalities: {} };
+  if (!input.small) await tx.execute(sql`analyze signal_new`);
   // Within one file, one BSN at several addresses is one household: the address of its newest signal.
-  await tx.execute(sql`
+  if (input.hints?.bsnAtTwoAddresses ?? true) await run(sql`
     update signal_new s set household_key = m.household_key, municipality_code = m.municipality_code, area_code = m.area_code
     from (select distinct on (n.bsn) n.bsn, n.household_key, n.municipality_code, n.area_code
           from signal_new n
@@ -264,13 +441,13 @@ export async function storeStagedSignals(
           order by n.bsn, n.signal_date desc, n.seq desc) m
     where s.kind is null and s.bsn = m.bsn and s.household_key <> m.household_key`);
   // An open case at the same address, within the window.
-  await tx.execute(sql`
+  await run(sql`
     update signal_new s set case_id = c.id
     from signal_cases c
     where s.kind is null and c.municipality_code = s.municipality_code and c.household_key = s.household_key and c.status <> 'closed'
       and s.signal_date between c.first_signal_date - ${windowDays}::int and c.last_signal_date + ${windowDays}::int`);
   // An open case with a signal for the same BSN, within the window.
-  await tx.execute(sql`
+  if (anyBsn) await run(sql`
     update signal_new s set case_id = o.case_id
     from (select distinct on (x.municipality_code, x.bsn) x.municipality_code, x.bsn, x.case_id, c.first_signal_date, c.last_signal_date
           from signals x join signal_cases c on c.id = x.case_id
@@ -282,8 +459,8 @@ export async function storeStagedSignals(
   // A repeat: this creditor reported the same household (address or BSN) with the same type before, within the
   // repeat window, with arrears at least as high. It goes to that signal's case (an open case it joined wins).
   const repeatWindow = settings.repeatWindowDays;
-  for (const match of [sql`x.household_key = n.household_key`, sql`n.bsn is not null and x.bsn = n.bsn`]) {
-    await tx.execute(sql`
+  for (const match of anyBsn ? [sql`x.household_key = n.household_key`, sql`n.bsn is not null and x.bsn = n.bsn`] : [sql`x.household_key = n.household_key`]) {
+    await run(sql`
       update signal_new s set kind = 'repeated', case_id = coalesce(s.case_id, r.case_id)
       from (select distinct on (n.seq) n.seq, x.case_id
             from signal_new n join signals x on ${match} and x.municipality_code = n.municipality_code and x.creditor_type = n.creditor_type
@@ -301,11 +478,11 @@ export async function storeStagedSignals(
     where c.municipality_code in ${targetList}
       and ((c.status = 'closed' and (c.result in ${helpList} or c.help_response = 'accepted') and c.closed_on >= ${today}::date - ${helpWindow}::int)
         or c.chain_referral_id in (select o.id from ${openReferralsSql()} o))`;
-  await tx.execute(sql`
+  await run(sql`
     update signal_new s set kind = 'known', case_id = h.id
     from (select distinct on (municipality_code, household_key) * from (${helpCases}) hc order by municipality_code, household_key, since desc) h
     where s.case_id is null and s.kind is null and h.municipality_code = s.municipality_code and h.household_key = s.household_key`);
-  await tx.execute(sql`
+  if (anyBsn) await run(sql`
     update signal_new s set kind = 'known', case_id = h.id
     from (select distinct on (hc.municipality_code, p.bsn) hc.id, hc.municipality_code, p.bsn
           from (${helpCases}) hc join persons p on p.id = hc.person_id
@@ -314,8 +491,9 @@ export async function storeStagedSignals(
     where s.case_id is null and s.kind is null and h.municipality_code = s.municipality_code and s.bsn = h.bsn`);
   // New cases for the other households, each with its resident (the most complete, latest signal) at the address
   // of its newest signal: the choice is made on narrow rows, then the details are fetched by row number.
-  await tx.execute(sql`
-    create temporary table signal_new_cases on commit drop as
+  const newCases = affected(
+    await run(sql`
+    insert into signal_new_cases
     select ${importRowId(importId, sql`g.n_case`)} as id, ${importRowId(importId, sql`g.n_case`)} as person_id, false as known_person,
       false as in_help, g.municipality_code, g.household_key, g.f, g.l, g.total, g.n, g.urgent,
       r.bsn, r.initials, r.prefix, r.surname, r.birth_date, a.street, a.house_number, a.house_number_suffix, a.postcode, a.city, r.phone, r.email,
@@ -326,30 +504,32 @@ export async function storeStagedSignals(
             (array_agg(seq order by signal_date desc, seq desc))[1] as address_seq, row_number() over () as n_case
           from signal_new where case_id is null and kind is null group by municipality_code, household_key) g
     join signal_new r on r.seq = g.resident_seq
-    join signal_new a on a.seq = g.address_seq`);
-  await tx.execute(sql`
+    join signal_new a on a.seq = g.address_seq`),
+  );
+  // The next five statements read signal_new_cases: left out when it is empty (every row joined a case).
+  if (newCases && anyBsn) await run(sql`
     update signal_new_cases n set person_id = p.id, known_person = true
     from persons p where p.municipality_code = n.municipality_code and p.bsn = n.bsn and n.bsn is not null`);
   // A resident with a handover still open in the chain (whatever route it came by) is already in help: the case is
   // made closed, "al bekend bij schuldhulpverlening", and no letter goes out.
-  await tx.execute(sql`
+  if (newCases && anyBsn) await run(sql`
     update signal_new_cases n set in_help = true
     where n.known_person and n.person_id in (select o.person_id from ${openReferralsSql()} o)`);
-  await tx.execute(sql`
+  if (newCases) await run(sql`
     insert into persons (id, municipality_code, bsn, initials, prefix, surname, birth_date, street, house_number, house_number_suffix,
       postcode, city, phone, email, created_at, updated_at)
     select person_id, municipality_code, bsn, initials, prefix, surname, birth_date, street, house_number, house_number_suffix,
       postcode, city, phone, email, ${now}, ${now}
     from signal_new_cases where not known_person`);
   // A known resident moved: the newest signal's address becomes theirs.
-  await tx.execute(sql`
+  if (newCases && anyBsn) await run(sql`
     update persons p set street = n.street, house_number = n.house_number, house_number_suffix = n.house_number_suffix,
       postcode = n.postcode, city = n.city, updated_at = ${now}
     from signal_new_cases n
     where n.known_person and p.id = n.person_id
       and (p.postcode is distinct from n.postcode or p.house_number is distinct from n.house_number::text
         or coalesce(p.house_number_suffix, '') <> coalesce(n.house_number_suffix, ''))`);
-  const created = await tx.execute(sql`
+  const created = !newCases ? 0 : await run(sql`
     insert into signal_cases (id, municipality_code, household_key, area_code, person_id, status, total_cents, signal_count,
       first_signal_date, last_signal_date, created_by_import_id, urgent, due_date, result, help_response, closed_on, created_at, updated_at)
     select id, municipality_code, household_key, area_code, person_id,
@@ -362,16 +542,16 @@ export async function storeStagedSignals(
   const casesCreated = affected(created);
   // A case follows the household's latest address: a signal newer than any before it, at another address, moves
   // the case (and its resident) there.
-  await tx.execute(sql`
-    create temporary table signal_moves on commit drop as
+  const moves = await run(sql`
+    insert into signal_moves
     select m.case_id, m.household_key, m.area_code, m.street, m.house_number, m.house_number_suffix, m.postcode, m.city
     from (select distinct on (case_id) * from signal_new where case_id is not null order by case_id, signal_date desc, seq desc) m
     join signal_cases c on c.id = m.case_id
     where m.household_key <> c.household_key and m.signal_date >= c.last_signal_date`);
-  await tx.execute(sql`
+  if (affected(moves)) await run(sql`
     update signal_cases c set household_key = m.household_key, area_code = m.area_code, updated_at = ${now}
     from signal_moves m where c.id = m.case_id`);
-  await tx.execute(sql`
+  if (affected(moves)) await run(sql`
     update persons p set street = m.street, house_number = m.house_number, house_number_suffix = m.house_number_suffix,
       postcode = m.postcode, city = m.city, updated_at = ${now}
     from signal_moves m join signal_cases c on c.id = m.case_id
@@ -380,7 +560,7 @@ export async function storeStagedSignals(
   // that crosses the threshold now awaits its letter; an urgent signal makes an open case urgent, due in 3 working
   // days at the latest.
   const crossed = rowsOf(
-    await tx.execute(sql`
+    await run(sql`
       with agg as (select case_id, coalesce(sum(amount_cents) filter (where kind is null), 0)::bigint as total, count(*)::int as n,
                      min(signal_date) as f, max(signal_date) as l, coalesce(bool_or(urgent) filter (where kind is null), false) as urgent
                    from signal_new where case_id is not null group by case_id)
@@ -397,7 +577,7 @@ export async function storeStagedSignals(
   // what the creditor's feedback and the DDAS delivery need (reference, type, amount, address key): no name, BSN,
   // birth date, street, phone or e-mail of someone who is not the municipality's resident.
   const inserted = affected(
-    await tx.execute(sql`
+    await run(sql`
       insert into signals (id, import_id, creditor_organisation_id, municipality_code, reference, signal_date, creditor_type, amount_cents,
         months, bsn, initials, prefix, surname, birth_date, street, house_number, house_number_suffix, postcode, city, phone, email,
         household_key, arisen_on, crisis, warm_handover, threat, status, case_id)
@@ -418,24 +598,30 @@ export async function storeStagedSignals(
   );
   const nowTakenUp = crossed.filter((c) => c.status === 'awaiting_letter').map((c) => String(c.id));
   if (nowTakenUp.length) {
-    await tx.execute(sql`
+    await run(sql`
       update signals set status = 'taken_up'
       where status = 'unjustified' and case_id in (${sql.join(nowTakenUp.map((id) => sql`${id}::uuid`), sql`, `)})`);
   }
   const persons = rowsOf(
-    await tx.execute(sql`
+    await run(sql`
       select person_id from signal_new_cases
       union select c.person_id from signal_cases c where c.id in (select case_id from signal_new where case_id is not null) and c.person_id is not null
       limit ${MAX_AUDIT_SUBJECTS + 1}`),
   );
   const perMunicipality: Record<string, { accepted: number; casesCreated: number }> = {};
   let notResident = 0;
-  for (const r of rowsOf(await tx.execute(sql`select municipality_code, count(*)::int as n from signal_new group by municipality_code`))) {
-    if (r.municipality_code === null) notResident = Number(r.n);
-    else perMunicipality[String(r.municipality_code)] = { accepted: Number(r.n), casesCreated: 0 };
-  }
-  for (const r of rowsOf(await tx.execute(sql`select municipality_code, count(*)::int as n from signal_new_cases group by municipality_code`))) {
-    perMunicipality[String(r.municipality_code)]!.casesCreated = Number(r.n);
+  // Both counts in one statement: the signals per municipality first, then the new cases (each case has a signal there).
+  const counts = rowsOf(
+    await run(sql`
+      select 1 as part, municipality_code, count(*)::int as n from signal_new group by municipality_code
+      union all select 2, municipality_code, count(*)::int from signal_new_cases group by municipality_code
+      order by part`),
+  );
+  for (const r of counts) {
+    if (Number(r.part) === 1) {
+      if (r.municipality_code === null) notResident = Number(r.n);
+      else perMunicipality[String(r.municipality_code)] = { accepted: Number(r.n), casesCreated: 0 };
+    } else perMunicipality[String(r.municipality_code)]!.casesCreated = Number(r.n);
   }
   return { inserted, casesCreated, casesTouched: casesCreated + crossed.length, personIds: persons.map((p) => String(p.person_id)), notResident, municipalities: perMunicipality };
 }
