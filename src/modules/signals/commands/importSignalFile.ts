@@ -123,7 +123,7 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
             if (small && small.length < smallBatchRows) small.push(row.record);
             else {
               if (small) {
-                await ensureWorkTables(tx);
+                await ensureWorkTables(tx, db.kind);
                 copy = openCopy(tx, db.kind, stageCopyStatement);
                 lines = small.map((r, i) => stageLine(i, r));
                 small = null;
@@ -158,7 +158,7 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
       throw error;
     }
     if (small) {
-      await ensureWorkTables(tx);
+      await ensureWorkTables(tx, db.kind);
       if (small.length) await stageSmallBatch(tx, small);
     }
     input.onRows?.(summary.rows);
@@ -205,27 +205,30 @@ export const SMALL_BATCH_ROWS = 100;
 export const FINE_LOCK_ROWS = 200;
 
 /**
- * The work tables of storeStagedSignals, made once per database connection and emptied at every commit (`on commit
- * delete rows`): an API call with one signal does not create and drop four tables (and their catalogue rows) each
- * time. One statement, without a notice when they are there already.
+ * The work tables of storeStagedSignals. On PostgreSQL they are made once per database connection and emptied at every
+ * commit (`on commit delete rows`): an API call with one signal does not create and drop four tables (and their
+ * catalogue rows) each time. On PGlite they are made per transaction and dropped at its end (`on commit drop`): its
+ * emptied temporary tables kept the rows' bytes in their files, so an erased resident's data stayed on disk (the
+ * erasure test reads every file of the folder). One statement, without a notice when they are there already.
  */
-async function ensureWorkTables(tx: Tx): Promise<void> {
+async function ensureWorkTables(tx: Tx, kind: Database['kind']): Promise<void> {
+  const onCommit = kind === 'pglite' ? 'on commit drop' : 'on commit delete rows';
   await tx.execute(sql.raw(`do $$ begin
     if to_regclass('pg_temp.signal_stage') is null then
-      create temporary table signal_stage (${stageColumns}) on commit delete rows;
+      create temporary table signal_stage (${stageColumns}) ${onCommit};
     end if;
     if to_regclass('pg_temp.signal_new') is null then
-      create temporary table signal_new (${stageColumns}, case_id uuid, municipality_code text, area_code text, kind text, urgent boolean) on commit delete rows;
+      create temporary table signal_new (${stageColumns}, case_id uuid, municipality_code text, area_code text, kind text, urgent boolean) ${onCommit};
     end if;
     if to_regclass('pg_temp.signal_new_cases') is null then
       create temporary table signal_new_cases (id uuid, person_id uuid, known_person boolean, in_help boolean, municipality_code text,
         household_key text, f date, l date, total bigint, n integer, urgent boolean, bsn text, initials text, prefix text, surname text,
         birth_date date, street text, house_number integer, house_number_suffix text, postcode text, city text, phone text, email text,
-        area_code text) on commit delete rows;
+        area_code text) ${onCommit};
     end if;
     if to_regclass('pg_temp.signal_moves') is null then
       create temporary table signal_moves (case_id uuid, household_key text, area_code text, street text, house_number integer,
-        house_number_suffix text, postcode text, city text) on commit delete rows;
+        house_number_suffix text, postcode text, city text) ${onCommit};
     end if;
   end $$`));
 }
