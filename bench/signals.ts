@@ -20,7 +20,7 @@ import { readSignalFileBatches } from '../src/modules/signals/parse.ts';
 import { signalSettings } from '../src/modules/signals/settings.ts';
 
 /**
- * Vroeg Eropaf import: a generated national year of signals (1,000,000 rows at BENCH_SCALE=1) imported with
+ * Vroeg Eropaf import: a generated national load of signals (1,000,000 rows of the last five months at BENCH_SCALE=1) imported with
  * `importSignalFile` (parse, validate, stage, household matching, cases, persons, one transaction) on PostgreSQL and
  * on PGlite, each in a process of its own, against a plain COPY of the same file into an unindexed text table on
  * the same database in the same run. Reports rows/s, the ratio import/COPY (target ≥ 0.33) and the peak RSS of the
