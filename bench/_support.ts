@@ -51,3 +51,57 @@ export async function measureOnEachDatabase<T>(serverUrl: string | undefined, me
     else process.env.TEST_DATABASE_URL = saved;
   }
 }
+
+/** What `forDuration` reports: requests, rate, latency percentiles, answers other than the expected status. */
+export interface LoadRun {
+  requests: number;
+  perSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  errors: number;
+  statuses: Record<number, number>;
+  firstError?: string;
+}
+
+/**
+ * `clients` concurrent clients, each sending `request(i)` and awaiting its whole answer, again and again for
+ * `seconds`. An answer with another status than `expected`, or a failed request, counts as an error.
+ */
+export async function forDuration(clients: number, seconds: number, expected: number, request: (i: number) => Promise<Response>): Promise<LoadRun> {
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  let next = 0;
+  let errors = 0;
+  let firstError: string | undefined;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        const i = next++;
+        const t0 = performance.now();
+        try {
+          const response = await request(i);
+          const body = await response.text();
+          statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+          if (response.status !== expected) {
+            errors++;
+            firstError ??= `${response.status} ${body.slice(0, 300)}`;
+          }
+        } catch (error) {
+          errors++;
+          firstError ??= String(error);
+        }
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  return {
+    requests: latencies.length,
+    perSecond: Math.round(latencies.length / elapsed),
+    latencyMs: latencySummary(latencies),
+    errors,
+    statuses,
+    ...(firstError ? { firstError } : {}),
+  };
+}

@@ -1,8 +1,7 @@
-import { performance } from 'node:perf_hooks';
 import { eq } from 'drizzle-orm';
 import { loadConfig } from '../src/config.ts';
 import { createScratchDatabase } from '../test/support/db.ts';
-import { benchDatabaseUrl, latencySummary } from './_support.ts';
+import { benchDatabaseUrl, forDuration } from './_support.ts';
 import { buildServer } from '../src/http/server.ts';
 import type { Actor } from '../src/platform/actor.ts';
 import { newApiKeySecret } from '../src/platform/auth.ts';
@@ -18,55 +17,6 @@ import residents from '../src/modules/selftest/questionnaires/residents.json' wi
  * latency percentiles and the number of errors (any answer other than the expected status), which must be zero.
  */
 const clients = 50;
-
-interface Run {
-  requests: number;
-  perSecond: number;
-  latencyMs: { p50: number; p95: number; p99: number; max: number };
-  errors: number;
-  statuses: Record<number, number>;
-  firstError?: string;
-}
-
-async function forDuration(seconds: number, expected: number, request: (i: number) => Promise<Response>): Promise<Run> {
-  const latencies: number[] = [];
-  const statuses: Record<number, number> = {};
-  let next = 0;
-  let errors = 0;
-  let firstError: string | undefined;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < deadline) {
-        const i = next++;
-        const t0 = performance.now();
-        try {
-          const response = await request(i);
-          const body = await response.text();
-          statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-          if (response.status !== expected) {
-            errors++;
-            firstError ??= `${response.status} ${body.slice(0, 300)}`;
-          }
-        } catch (error) {
-          errors++;
-          firstError ??= String(error);
-        }
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  return {
-    requests: latencies.length,
-    perSecond: Math.round(latencies.length / elapsed),
-    latencyMs: latencySummary(latencies),
-    errors,
-    statuses,
-    ...(firstError ? { firstError } : {}),
-  };
-}
 
 export async function run(): Promise<Record<string, unknown>> {
   const scale = Number(process.env.BENCH_SCALE ?? 1);
@@ -148,10 +98,10 @@ export async function run(): Promise<Record<string, unknown>> {
       const response = await probe;
       if (response.status !== expected) throw new Error(`probe ${response.url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
     }
-    const health = await forDuration(Math.max(2, Math.round(seconds / 6)), 200, () => fetch(`${origin}/api/v1/health`));
-    const signals = await forDuration(seconds, 201, (i) => signal(i));
-    const selftests = await forDuration(seconds, 200, () => selftest());
-    const charges = await forDuration(seconds, 201, (i) => charge(i));
+    const health = await forDuration(clients, Math.max(2, Math.round(seconds / 6)), 200, () => fetch(`${origin}/api/v1/health`));
+    const signals = await forDuration(clients, seconds, 201, (i) => signal(i));
+    const selftests = await forDuration(clients, seconds, 200, () => selftest());
+    const charges = await forDuration(clients, seconds, 201, (i) => charge(i));
     return {
       database: 'postgres',
       clients,

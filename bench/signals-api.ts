@@ -13,7 +13,7 @@ import { newApiKeySecret } from '../src/platform/auth.ts';
 import { seedDemo } from '../src/platform/demo.ts';
 import { apiKeys, organisations } from '../src/platform/schema.ts';
 import { createScratchDatabase } from '../test/support/db.ts';
-import { benchDatabaseUrl, latencySummary } from './_support.ts';
+import { benchDatabaseUrl, forDuration, type LoadRun } from './_support.ts';
 
 /**
  * Single signals through `POST /api/v1/signals` under load (issue 12): 50 concurrent clients in a load process of
@@ -33,55 +33,6 @@ const self = fileURLToPath(import.meta.url);
 const clients = 50;
 /** Turns of health then signals in one run. */
 const ROUNDS = 5;
-
-interface Run {
-  requests: number;
-  perSecond: number;
-  latencyMs: { p50: number; p95: number; p99: number; max: number };
-  errors: number;
-  statuses: Record<number, number>;
-  firstError?: string;
-}
-
-async function forDuration(seconds: number, expected: number, request: (i: number) => Promise<Response>): Promise<Run> {
-  const latencies: number[] = [];
-  const statuses: Record<number, number> = {};
-  let next = 0;
-  let errors = 0;
-  let firstError: string | undefined;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < deadline) {
-        const i = next++;
-        const t0 = performance.now();
-        try {
-          const response = await request(i);
-          const body = await response.text();
-          statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-          if (response.status !== expected) {
-            errors++;
-            firstError ??= `${response.status} ${body.slice(0, 300)}`;
-          }
-        } catch (error) {
-          errors++;
-          firstError ??= String(error);
-        }
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  return {
-    requests: latencies.length,
-    perSecond: Math.round(latencies.length / elapsed),
-    latencyMs: latencySummary(latencies),
-    errors,
-    statuses,
-    ...(firstError ? { firstError } : {}),
-  };
-}
 
 /** The load process: health, signals, health again (the two health runs bracket the signals run). */
 async function loadProcess(): Promise<void> {
@@ -112,14 +63,14 @@ async function loadProcess(): Promise<void> {
     });
   };
   const health = () => fetch(`${origin}/api/v1/health`);
-  const warm = await forDuration(1, 201, (i) => signal(1_000_000 + i));
+  const warm = await forDuration(clients, 1, 201, (i) => signal(1_000_000 + i));
   // Short turns of health and signals, alternating, so that both see the same load from the rest of the machine.
-  const rounds: { health: Run; signals: Run }[] = [];
+  const rounds: { health: LoadRun; signals: LoadRun }[] = [];
   let offset = 0;
   for (let round = 0; round < ROUNDS; round++) {
-    const h = await forDuration(seconds / ROUNDS / 2, 200, health);
+    const h = await forDuration(clients, seconds / ROUNDS / 2, 200, health);
     const base = offset;
-    const sg = await forDuration(seconds / ROUNDS, 201, (i) => signal(base + i));
+    const sg = await forDuration(clients, seconds / ROUNDS, 201, (i) => signal(base + i));
     offset += sg.requests + 1;
     rounds.push({ health: h, signals: sg });
   }
@@ -217,7 +168,7 @@ async function measure(kind: 'postgres' | 'pglite', seconds: number): Promise<Re
     server = child(['--server'], { BENCH_SIGNALS_API_SERVER: JSON.stringify({ ...target, port: Number(process.env.BENCH_SIGNALS_API_PORT ?? 0) }) }, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, `--cpu-prof-name=signals-api-${kind}.cpuprofile`] : []);
     const { port } = JSON.parse(await firstLine(server)) as { port: number };
     const load = child(['--load'], { BENCH_SIGNALS_API_LOAD: JSON.stringify({ origin: `http://127.0.0.1:${port}`, keys, seconds }) });
-    const result = JSON.parse(await firstLine(load)) as { warm: Run; rounds: { health: Run; signals: Run }[] };
+    const result = JSON.parse(await firstLine(load)) as { warm: LoadRun; rounds: { health: LoadRun; signals: LoadRun }[] };
     await new Promise((resolve) => (load.exitCode !== null ? resolve(null) : load.on('exit', resolve)));
     const exited = new Promise((resolve) => server!.on('exit', resolve));
     server.kill('SIGTERM');
