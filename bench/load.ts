@@ -26,7 +26,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const app = await buildServer({ db, config });
   try {
     await seedDemo(db, 'Bench-wachtwoord-123');
-    for (const module of modules) await module.seedDemo?.(db, config);
+    for (const module of modules) await module.seedDemo?.(db, config, modules);
 
     const orgId = async (code: string) => (await db.unaudited((q) => q.select().from(organisations).where(eq(organisations.code, code))))[0]!.id;
     const creditorKey = newApiKeySecret();

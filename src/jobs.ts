@@ -10,7 +10,7 @@ export function startJobs(db: Database, config: Config, log: FastifyBaseLogger):
     for (const job of module.jobs ?? []) {
       const run = async () => {
         try {
-          await job.run(db, config);
+          await job.run(db, config, modules);
           log.info({ job: job.name }, 'job finished');
         } catch (error) {
           log.error({ job: job.name, err: error }, 'job failed');

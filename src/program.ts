@@ -38,7 +38,7 @@ export async function openDatabase(config: Config, owner: { kind: OwnerKind; com
 
 async function seedAll(db: Database, config: Config): Promise<void> {
   await seedDemo(db, config.demoPassword);
-  for (const module of modules) await module.seedDemo?.(db, config);
+  for (const module of modules) await module.seedDemo?.(db, config, modules);
 }
 
 function printDemoLogins(io: CommandIo, config: Config): void {
@@ -180,7 +180,15 @@ export function buildProgram(context: ProgramContext): Command {
       print(io, `Back-up ${name} teruggezet.`);
     });
 
-  for (const module of modules) module.commands?.(program, { config: context.config, openDatabase: open, io });
+  const withDatabase = async <T,>(work: (db: Database) => Promise<T>): Promise<T> => {
+    const db = await open();
+    try {
+      return await work(db);
+    } finally {
+      await db.close();
+    }
+  };
+  for (const module of modules) module.commands?.(program, { config: context.config, openDatabase: open, withDatabase, io, modules });
   return program;
 }
 

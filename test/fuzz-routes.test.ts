@@ -50,7 +50,7 @@ describe('fuzzing every route', () => {
   beforeAll(async () => {
     // A small upload limit, so that one oversize body is larger than what any route takes.
     t = await createTestApp({ env: { VANGNET_UPLOAD_MAX_MB: '2' } });
-    for (const module of modules) await module.seedDemo?.(t.db, t.config);
+    for (const module of modules) await module.seedDemo?.(t.db, t.config, modules);
     for (const role of roles) sessions.set(role, await loginAs(t.app, demoEmails[role]));
   }, 300_000);
   afterAll(async () => {

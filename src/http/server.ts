@@ -197,11 +197,11 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
 
   await app.register(platformRoutes, { prefix: '/api/v1', db, config, personRelations: modules.flatMap((m) => m.personRelations ?? []) });
   for (const module of modules) {
-    if (module.routes) await app.register(module.routes, { prefix: '/api/v1', db, config });
-    if (module.pages) await app.register(module.pages, { db, config });
+    if (module.routes) await app.register(module.routes, { prefix: '/api/v1', db, config, modules });
+    if (module.pages) await app.register(module.pages, { db, config, modules });
   }
 
-  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => withoutNoContentBodies(app.swagger()));
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
@@ -238,4 +238,16 @@ function fieldWithNul(value: unknown, path: string, depth = 0): string | null {
     if (found) return found;
   }
   return null;
+}
+
+/** A 204 answer has no body: drop the (empty) content the schema transform gives it, so the document says so. */
+function withoutNoContentBodies<T>(document: T): T {
+  const paths = (document as { paths?: Record<string, Record<string, { responses?: Record<string, { content?: unknown }> }>> }).paths ?? {};
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(operations)) {
+      const noContent = operation.responses?.['204'];
+      if (noContent) delete noContent.content;
+    }
+  }
+  return document;
 }

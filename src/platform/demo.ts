@@ -3,16 +3,8 @@ import type { Database } from '../db/database.ts';
 import { municipalities, organisationMunicipalities, organisations, users, type OrganisationKind, type Role } from './schema.ts';
 import { hashPassword } from './secrets.ts';
 
-/** The Drechtsteden municipalities, served together by one social service (SDD). CBS codes. */
-export const drechtsteden = [
-  { code: 'GM0505', name: 'Dordrecht' },
-  { code: 'GM0482', name: 'Alblasserdam' },
-  { code: 'GM0531', name: 'Hendrik-Ido-Ambacht' },
-  { code: 'GM0590', name: 'Papendrecht' },
-  { code: 'GM0610', name: 'Sliedrecht' },
-  { code: 'GM0642', name: 'Zwijndrecht' },
-  { code: 'GM0523', name: 'Hardinxveld-Giessendam' },
-] as const;
+export { drechtsteden } from './municipalities.ts';
+import { drechtsteden } from './municipalities.ts';
 
 const all = drechtsteden.map((m) => m.code);
 const dordrecht = ['GM0505'];

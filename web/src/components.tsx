@@ -1,22 +1,24 @@
 import { Alert, FormField, FormLabel, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textbox } from '@utrecht/component-library-react';
 import { useEffect, useState, type ChangeEvent, type ReactNode } from 'react';
 import { ApiError } from './api.ts';
+import { problemSentence } from './forms.tsx';
 
-/** Shows an API problem in Dutch, with the fields it names. */
+/**
+ * Shows why something failed, in one plain sentence, with the reasons of the fields the problem names (without
+ * their technical paths). A form with fields uses `ErrorSummary` and `TextInput` from `forms.tsx` instead.
+ */
 export function ProblemAlert({ error }: { error: unknown }) {
   if (!error) return null;
   const problem = error instanceof ApiError ? error.problem : null;
   return (
     <Alert type="error" role="alert">
-      <Paragraph>
-        <strong>{problem?.title ?? 'Er ging iets mis.'}</strong> {problem?.detail}
-      </Paragraph>
+      <Paragraph>{problemSentence(error)}</Paragraph>
       {problem?.errors?.length ? (
         <ul>
           {problem.errors.map((e, i) => (
             <li key={i}>
-              {e.line ? `Regel ${e.line}, ` : ''}
-              {e.field}: {e.reason}
+              {e.line ? `Regel ${e.line}: ` : ''}
+              {e.reason}
             </li>
           ))}
         </ul>
@@ -60,7 +62,7 @@ export function TextField(props: {
   );
 }
 
-/** Loads data for a page and re-loads on demand; errors and loading are shown the same way everywhere. */
+/** @deprecated Use `useApi` from `query.tsx` (TanStack Query): cached, and refreshed by the changes that touch it. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: unknown; reload: () => void; loading: boolean } {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);

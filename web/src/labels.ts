@@ -34,7 +34,8 @@ export const auditActionLabels: Record<string, string> = {
 
 export const auditResultLabels: Record<string, string> = { success: 'Gelukt', denied: 'Geweigerd', error: 'Fout' };
 
-export function formatDateTime(value: string | null | undefined): string {
+export { formatDateTime } from './format.ts';
+export function formatDateTimeShort(value: string | null | undefined): string {
   if (!value) return '–';
   return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(value));
 }

@@ -8,6 +8,7 @@ import { Heading1, Paragraph } from '@utrecht/component-library-react';
 import { NotFound } from './pages/NotFound.tsx';
 import { StaffShell } from './layout/Shells.tsx';
 import { pageRoutes } from './routes.tsx';
+import { QueryProvider } from './query.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 function Guard({ access, children }: { access?: string; children: ReactNode }) {
@@ -29,6 +30,7 @@ function Guard({ access, children }: { access?: string; children: ReactNode }) {
 
 function App() {
   return (
+    <QueryProvider>
     <SessionProvider>
       <BrowserRouter>
         <Routes>
@@ -39,6 +41,7 @@ function App() {
         </Routes>
       </BrowserRouter>
     </SessionProvider>
+    </QueryProvider>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { ModuleDefinition } from '../registry.ts';
+import type { ModuleDefinition } from '../contracts.ts';
 import { seedDirectoryDemo } from './demo.ts';
 import { directoryPages, directoryRoutes } from './routes.ts';
 

@@ -1,4 +1,4 @@
-import type { MeasureDefinition } from '../registry.ts';
+import type { MeasureDefinition } from '../contracts.ts';
 import type { PeriodKind } from './periods.ts';
 
 /** The dashboard's themes, following the programme lines of Samen tegen Armoede plus income. */

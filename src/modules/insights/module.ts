@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { argPath, fail, print, printError } from '../../io.ts';
-import type { ModuleDefinition } from '../registry.ts';
+import type { ModuleDefinition } from '../contracts.ts';
 import { seedInsightsDemo } from './demo.ts';
 import { monthOf } from './periods.ts';
 import { insightsRoutes } from './routes.ts';
@@ -10,8 +10,10 @@ import { systemActor } from '../../platform/actor.ts';
 import { ValidationError } from '../../platform/errors.ts';
 
 
-async function registry() {
-  return (await import('../registry.ts')).modules;
+/** The refresh reads the other modules' figures: the registry hands their list to the job and the demo. */
+function required(modules: readonly ModuleDefinition[] | undefined): readonly ModuleDefinition[] {
+  if (!modules) throw new Error('insights: the refresh needs the list of modules');
+  return modules;
 }
 
 export const insightsModule: ModuleDefinition = {
@@ -21,15 +23,15 @@ export const insightsModule: ModuleDefinition = {
     {
       name: 'insights-refresh',
       everyMs: 24 * 60 * 60 * 1000,
-      run: async (db) => {
+      run: async (db, _config, modules) => {
         await ensureInsightsReferenceData(db);
-        await refreshFromModules(db, await registry(), defaultRefreshRange(db.clock.now(), 3));
+        await refreshFromModules(db, required(modules), defaultRefreshRange(db.clock.now(), 3));
       },
     },
   ],
-  seedDemo: async (db) => {
+  seedDemo: async (db, _config, modules) => {
     await seedInsightsDemo(db, monthOf(db.clock.now()));
-    await refreshFromModules(db, await registry(), { fromMonth: '2019-01', toMonth: monthOf(db.clock.now()) });
+    await refreshFromModules(db, required(modules), { fromMonth: '2019-01', toMonth: monthOf(db.clock.now()) });
   },
   commands: (program, ctx) => {
     const insights = program.command('insights').description('Dashboard Sociaal Domein: cijfers per wijk en periode');
@@ -44,7 +46,7 @@ export const insightsModule: ModuleDefinition = {
         try {
           await ensureInsightsReferenceData(db);
           const range = defaultRefreshRange(db.clock.now(), 36);
-          const summary = await refreshFromModules(db, await registry(), { fromMonth: options.from ?? range.fromMonth, toMonth: options.to ?? range.toMonth });
+          const summary = await refreshFromModules(db, ctx.modules, { fromMonth: options.from ?? range.fromMonth, toMonth: options.to ?? range.toMonth });
           if (options.json) print(ctx.io, JSON.stringify(summary, null, 2));
           else {
             print(ctx.io, `Cijfers opgehaald voor ${summary.fromMonth} t/m ${summary.toMonth}:`);

@@ -4,7 +4,7 @@ import { createTestApp, demoEmails, loginAs, type Session, type TestApp } from '
 import { eq } from 'drizzle-orm';
 import { FakeClock } from '../../platform/clock.ts';
 import { auditEvents } from '../../platform/schema.ts';
-import type { ModuleDefinition } from '../registry.ts';
+import type { ModuleDefinition } from '../contracts.ts';
 import { refreshFromModules } from './store.ts';
 
 const csv = [

@@ -1,10 +1,10 @@
+import type { ModuleRouteOptions } from '../contracts.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { assertCan } from '../../platform/authz.ts';
-import { modules } from '../registry.ts';
 import { insightsSettings } from './settings.ts';
 import {
   benchmarkInput,
@@ -30,7 +30,7 @@ import {
 const tags = ['insights'];
 const month = z.string().regex(/^\d{4}-\d{2}$/);
 
-export const insightsRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = async (base, { db }) => {
+export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (base, { db, modules }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const settings = insightsSettings();
   await ensureInsightsReferenceData(db);

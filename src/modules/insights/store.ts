@@ -7,7 +7,7 @@ import { dordrechtWijken } from '../../platform/areas.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { drechtsteden } from '../../platform/demo.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
-import type { MetricValue, ModuleDefinition } from '../registry.ts';
+import type { MetricValue, ModuleDefinition } from '../contracts.ts';
 import { aggregationForModuleMeasure, importedMeasures, themeCodes, themeForModuleMeasure, themes, type Aggregation, type MeasureRecord } from './catalogue.ts';
 import { areaCodePattern, parseDataset, type Rejection } from './parse.ts';
 import { addMonths, finerThan, monthOf, parsePeriod, type Granularity, type Period, type PeriodKind } from './periods.ts';
@@ -183,7 +183,7 @@ export interface RefreshSummary {
  * Pulls the anonymised figures of every module that publishes metrics and replaces what insights held for
  * those measures in the month range. Values without a wijk count towards the municipality total only.
  */
-export async function refreshFromModules(db: Database, modules: ModuleDefinition[], range: { fromMonth: string; toMonth: string }): Promise<RefreshSummary> {
+export async function refreshFromModules(db: Database, modules: readonly ModuleDefinition[], range: { fromMonth: string; toMonth: string }): Promise<RefreshSummary> {
   const summary: RefreshSummary = { ...range, modules: [] };
   for (const module of modules) {
     if (!module.metrics) continue;

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { systemActor } from '../../platform/actor.ts';
 import { organisations } from '../../platform/schema.ts';
 import { argPath, fail, print } from '../../io.ts';
-import type { CliContext } from '../registry.ts';
+import type { CliContext } from '../contracts.ts';
 import { campaignInput, runCampaign } from './campaigns.ts';
 import { payoutStatement } from './charges.ts';
 import { ensurePassConfiguration, providerOfOrganisation } from './configuration.ts';

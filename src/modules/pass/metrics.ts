@@ -1,7 +1,7 @@
 import { and, gte, inArray, lte, ne } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { systemActor } from '../../platform/actor.ts';
-import type { MeasureDefinition, MetricValue } from '../registry.ts';
+import type { MeasureDefinition, MetricValue } from '../contracts.ts';
 import { defaultCategories } from './domain.ts';
 import { childBudgets, passes, passTargetGroups, passTransactions } from './schema.ts';
 

@@ -1,4 +1,4 @@
-import type { ModuleDefinition } from '../registry.ts';
+import type { ModuleDefinition } from '../contracts.ts';
 import { passCommands } from './cli.ts';
 import { seedPassDemo } from './demo.ts';
 import { collectPassMetrics, passMeasures } from './metrics.ts';

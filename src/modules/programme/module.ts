@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { systemActor } from '../../platform/actor.ts';
 import { argPath, fail, print } from '../../io.ts';
-import type { ModuleDefinition } from '../registry.ts';
+import type { ModuleDefinition } from '../contracts.ts';
 import { programmeRoutes } from './routes.ts';
 import { generateLetter, listProgrammes, periodPattern, seedProgrammeDemo } from './store.ts';
 

@@ -1,7 +1,7 @@
 import { and, gte, lt } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { systemActor } from '../../platform/actor.ts';
-import type { MeasureDefinition, MetricValue } from '../registry.ts';
+import type { MeasureDefinition, MetricValue } from '../contracts.ts';
 import { amsterdamDate } from '../../platform/clock.ts';
 import { holidaysFrom, referralRoutes, referralThemes, routeCodes, themeCodes, workingDaysBetween } from './domain.ts';
 import { referrals } from './schema.ts';

@@ -5,7 +5,7 @@ import type { Database } from '../../db/database.ts';
 import { systemActor, type Actor } from '../../platform/actor.ts';
 import { organisationMunicipalities, organisations, users, type Role } from '../../platform/schema.ts';
 import { hashPassword } from '../../platform/secrets.ts';
-import type { ModuleDefinition } from '../registry.ts';
+import type { ModuleDefinition } from '../contracts.ts';
 import { areaForPostcode, dordrechtWijken } from '../../platform/areas.ts';
 import { amsterdamDate } from '../../platform/clock.ts';
 import { insertPerson } from '../../platform/persons.ts';

@@ -1,5 +1,5 @@
 // Turning daily counts into the staff's figures and the monthly measures for insights. Pure.
-import type { MeasureDefinition, MetricValue } from '../registry.ts';
+import type { MeasureDefinition, MetricValue } from '../contracts.ts';
 import type { CountRow } from './store.ts';
 
 export const counterNames = [

@@ -1,5 +1,5 @@
 import { print } from '../../io.ts';
-import type { ModuleDefinition } from '../registry.ts';
+import type { ModuleDefinition } from '../contracts.ts';
 import { seedSelftestDemo } from './demo.ts';
 import { selftestMeasures, summarise, toMetrics } from './figures.ts';
 import { selftestPages, selftestRoutes } from './routes.ts';

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { systemActor } from '../../platform/actor.ts';
 import { AppError, ConflictError, ValidationError } from '../../platform/errors.ts';
 import { argPath, fail, print, type CommandIo } from '../../io.ts';
-import type { CliContext } from '../registry.ts';
+import type { CliContext } from '../contracts.ts';
 import { importSignalFile } from './commands/importSignalFile.ts';
 import { creditorImportResult } from './importResult.ts';
 import { purgeExpiredCases } from './commands/purgeExpiredCases.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { systemActor } from '../../platform/actor.ts';
-import type { MeasureDefinition, MetricValue } from '../registry.ts';
+import type { MeasureDefinition, MetricValue } from '../contracts.ts';
 import { helpResults } from './ddas.ts';
 
 /** Anonymised figures for `insights`: counts per municipality, wijk and month of the signal. Never ids. */

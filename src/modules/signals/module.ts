@@ -1,5 +1,5 @@
 import { onReferralEnded } from '../referrals/index.ts';
-import type { ModuleDefinition } from '../registry.ts';
+import type { ModuleDefinition } from '../contracts.ts';
 import { signalCommands } from './cli.ts';
 import { purgeExpiredCases } from './commands/purgeExpiredCases.ts';
 import { reopenCaseAfterHandoverEnded } from './commands/reopenCase.ts';
