@@ -173,8 +173,8 @@ async function partPostgres(cases: number, iterations: number) {
     const today = amsterdamDate(db.clock.now());
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    let sqlSide;
-    let auditedSide;
+    let sqlSide: Awaited<ReturnType<typeof measureSql>> | undefined;
+    let auditedSide: Awaited<ReturnType<typeof measureSql>> | undefined;
     try {
       sqlSide = await measureSql(async (text, params) => (await client.query(text, params)).rows, cases, iterations, today);
       auditedSide = await measureSql(async (text, params) => (await client.query(text, params)).rows, cases, iterations, today, true);
@@ -199,8 +199,8 @@ async function partPglite(cases: number, iterations: number, dataDir: string) {
   await db.close();
   const claim = await claimDataDir(dataDir, { kind: 'command', command: 'bench signals-queue' });
   const client = new PGlite(dataDir);
-  let sqlSide;
-  let auditedSide;
+  let sqlSide: Awaited<ReturnType<typeof measureSql>> | undefined;
+  let auditedSide: Awaited<ReturnType<typeof measureSql>> | undefined;
   try {
     sqlSide = await measureSql(async (text, params) => (await client.query(text, params)).rows, cases, iterations, today);
     auditedSide = await measureSql(async (text, params) => (await client.query(text, params)).rows, cases, iterations, today, true);

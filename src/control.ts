@@ -146,8 +146,7 @@ export async function forwardToServer(dataDir: string, owner: OwnerInfo, argv: s
     });
     socket.on('data', (chunk) => {
       buffer += chunk.toString('utf8');
-      let end: number;
-      while ((end = buffer.indexOf('\n')) >= 0) {
+      for (let end = buffer.indexOf('\n'); end >= 0; end = buffer.indexOf('\n')) {
         const line = buffer.slice(0, end);
         buffer = buffer.slice(end + 1);
         let frame: { type?: string; data?: unknown; code?: unknown };

@@ -20,5 +20,7 @@ export function startJobs(db: Database, config: Config, log: FastifyBaseLogger):
       timers.push(setInterval(run, job.everyMs).unref());
     }
   }
-  return () => timers.forEach((t) => clearInterval(t));
+  return () => {
+    for (const t of timers) clearInterval(t);
+  };
 }

@@ -32,8 +32,7 @@ function child(dir: string, mode: 'race' | 'busy', busyMs = 3000): Child {
   let buffer = '';
   proc.stdout.on('data', (chunk) => {
     buffer += String(chunk);
-    let end: number;
-    while ((end = buffer.indexOf('\n')) >= 0) {
+    for (let end = buffer.indexOf('\n'); end >= 0; end = buffer.indexOf('\n')) {
       const line = buffer.slice(0, end);
       buffer = buffer.slice(end + 1);
       lines.push(line);

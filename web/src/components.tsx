@@ -15,8 +15,8 @@ export function ProblemAlert({ error }: { error: unknown }) {
       <Paragraph>{problemSentence(error)}</Paragraph>
       {problem?.errors?.length ? (
         <ul>
-          {problem.errors.map((e, i) => (
-            <li key={i}>
+          {problem.errors.map((e) => (
+            <li key={`${e.line ?? ''}:${e.field}:${e.reason}`}>
               {e.line ? `Regel ${e.line}: ` : ''}
               {e.reason}
             </li>
@@ -106,8 +106,8 @@ export function RejectionsTable({ rejections, fieldHeader }: { rejections: { lin
         </TableRow>
       </TableHeader>
       <TableBody>
-        {rejections.map((r, i) => (
-          <TableRow key={i}>
+        {rejections.map((r) => (
+          <TableRow key={`${r.line}:${r.field}:${r.reason}`}>
             <TableCell>{r.line}</TableCell>
             <TableCell>{r.field}</TableCell>
             <TableCell>{r.reason}</TableCell>

@@ -24,7 +24,9 @@ export function formatDate(value: string | Date | null | undefined): string {
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (!value) return '–';
   const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? '–' : dateTimeFormat.format(date).replace(/,? (\d{2}:\d{2})$/, ' om $1');
+  if (Number.isNaN(date.getTime())) return '–';
+  const text = dateTimeFormat.format(date);
+  return text.includes(' om ') ? text : text.replace(/,? (\d{2}:\d{2})$/, ' om $1');
 }
 
 /** A month (`2026-03`) as `maart 2026`. */
@@ -54,7 +56,7 @@ export function formatPercent(value: number | null | undefined, digits = 1): str
 
 /**
  * An amount as people type it, in cents: `1.650,50`, `1650,50`, `1650.50`, `1650`, `€ 12,50`, `12,5`. Null when it is
- * not an amount (letters, more than two decimals, a misplaced thousands dot).
+ * not an amount (letters, more than two decimals, a misplaced thousands dot, an English `1,650.50`).
  */
 export function parseAmount(text: string): number | null {
   let t = text.replace(/\s|\u00a0/g, '').replace(/^€/, '').replace(/^EUR/i, '');
@@ -74,9 +76,6 @@ export function parseAmount(text: string): number | null {
   } else if (/^\d+\.\d{1,2}$/.test(t)) {
     // 1650.50: a dot with one or two decimals is a decimal point
     [euros, decimals = ''] = t.split('.') as [string, string?];
-  } else if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(t)) {
-    // 1,650.50 (English)
-    [euros, decimals = ''] = t.replace(/,/g, '').split('.') as [string, string?];
   } else {
     return null;
   }

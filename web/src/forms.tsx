@@ -55,6 +55,7 @@ export function ErrorSummary({ error, local, fields = {} }: { error?: unknown; l
   const fieldErrors = { ...problemFieldErrors(error), ...(local ?? {}) };
   const entries = Object.entries(fieldErrors);
   const show = Boolean(error) || entries.length > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new problem (another failed submit) moves the focus here again
   useEffect(() => {
     if (show) ref.current?.focus();
   }, [show, error, local]);
