@@ -210,7 +210,7 @@ export type FieldErrors = Record<string, string>;
 export function errorSummary(errors: FieldErrors, labelOf: (field: string) => string, heading = 'Nog niet alles is goed ingevuld'): SafeHtml {
   const entries = Object.entries(errors);
   if (!entries.length) return html``;
-  return html`<div class="vn-summary" role="alert" aria-labelledby="fouten-titel">
+  return html`<div class="vn-summary" id="fouten" role="alert" aria-labelledby="fouten-titel">
 <h2 class="utrecht-heading-2" id="fouten-titel">${heading}</h2>
 <ul class="utrecht-unordered-list">${entries.map(([field, message]) => html`<li class="utrecht-unordered-list__item"><a href="#${fieldId(field)}">${labelOf(field)}: ${message}</a></li>`)}</ul>
 </div>`;

@@ -9,9 +9,14 @@ import type { Database } from '../db/database.ts';
 import { SESSION_COOKIE } from '../http/server.ts';
 import { login } from './auth.ts';
 import { UnauthenticatedError } from './errors.ts';
+import { ShortLivedStore } from './flash.ts';
 import { errorSummary, formValue, html, isCrossSiteForm, publicPage, publicStylesheet, sendPage, textField, type FieldErrors } from './html.ts';
 
 export const LOGIN_CSRF_COOKIE = 'vangnet_login_csrf';
+const LOGIN_FLASH_COOKIE = 'vangnet_login_melding';
+
+/** What the login page shows after a refused post: the e-mail address typed and the sentence (never the password). */
+type LoginFlash = { email: string; errors?: FieldErrors; refused?: string };
 
 /** The one sentence for every refused login (never which of the two was wrong, nor whether the account exists). */
 export const wrongLogin = 'Het e-mailadres of het wachtwoord klopt niet, of uw account is tijdelijk geblokkeerd na te veel mislukte pogingen.';
@@ -46,7 +51,7 @@ export function loginPage(state: { csrf: string; back: string; email?: string; e
   const errors = state.errors ?? {};
   const body = html`<h1 class="utrecht-heading-1">Inloggen voor medewerkers</h1>
 <p class="utrecht-paragraph">Voor medewerkers van de gemeente en partnerorganisaties. Bent u inwoner? Dan hoeft u niet in te loggen: kies hierboven wat u zoekt.</p>
-${state.refused ? html`<div class="vn-summary" role="alert"><p class="utrecht-paragraph">${state.refused}</p></div>` : ''}
+${state.refused ? html`<div class="vn-summary" id="fouten" role="alert"><p class="utrecht-paragraph">${state.refused}</p></div>` : ''}
 ${errorSummary(errors, (f) => loginLabels[f] ?? f)}
 <form method="post" action="/login" aria-label="Inloggen" novalidate>
 <input type="hidden" name="csrf" value="${state.csrf}">
@@ -79,6 +84,13 @@ const loginForm = z.object({
 export const platformPages: FastifyPluginAsync<{ db: Database; config: Config }> = async (base, { db, config }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const publicHost = new URL(config.publicUrl).host;
+  const flashes = new ShortLivedStore<LoginFlash>(5 * 60_000);
+  /** Post/Redirect/Get: a refused login shows its sentence on GET /login, so Back and Reload never resend the form. */
+  const again = (request: FastifyRequest, reply: FastifyReply, back: string, flash: LoginFlash) => {
+    const key = flashes.put(flash, request.cookies[LOGIN_FLASH_COOKIE]);
+    reply.setCookie(LOGIN_FLASH_COOKIE, key, { httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: '/login', maxAge: 300 });
+    return reply.redirect(back ? `/login?terug=${encodeURIComponent(back)}` : '/login', 303);
+  };
 
   app.get('/stijl.css', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
     const sheet = publicStylesheet();
@@ -101,7 +113,8 @@ export const platformPages: FastifyPluginAsync<{ db: Database; config: Config }>
     async (request, reply) => {
       const back = safeReturnPath(request.query.terug ?? '');
       if (request.actor.kind === 'user') return reply.redirect(back || '/medewerkers', 303);
-      return sendPage(reply, loginPage({ csrf: newLoginForm(reply), back }));
+      const flash = flashes.get(request.cookies[LOGIN_FLASH_COOKIE]);
+      return sendPage(reply, loginPage({ csrf: newLoginForm(reply), back, ...flash }));
     },
   );
 
@@ -120,21 +133,25 @@ export const platformPages: FastifyPluginAsync<{ db: Database; config: Config }>
       const cookie = request.cookies[LOGIN_CSRF_COOKIE] ?? '';
       if (!formEncoded || !sameSite || !equalTokens(cookie, formValue(body, 'csrf'))) {
         const refused = 'Deze pagina was verlopen of kwam niet van deze website. Vul uw gegevens opnieuw in.';
-        return sendPage(reply, loginPage({ csrf: newLoginForm(reply), back, email, refused }), 403);
+        // A post from another site gets no redirect that could set anything: just the refusal.
+        if (!sameSite) return sendPage(reply, loginPage({ csrf: newLoginForm(reply), back, refused }), 403);
+        return again(request, reply, back, { email, refused });
       }
       const password = typeof body.password === 'string' ? body.password : '';
       const errors: FieldErrors = {};
       if (!email) errors.email = 'Vul uw e-mailadres in.';
       if (!password) errors.password = 'Vul uw wachtwoord in.';
-      if (Object.keys(errors).length) return sendPage(reply, loginPage({ csrf: newLoginForm(reply), back, email, errors }), 400);
+      if (Object.keys(errors).length) return again(request, reply, back, { email, errors });
       try {
         const result = await login(db, config, { email, password, origin: request.ip });
         reply.setCookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: '/', maxAge: config.session.maxHours * 3600 });
         reply.clearCookie(LOGIN_CSRF_COOKIE, { path: '/login' });
+        flashes.delete(request.cookies[LOGIN_FLASH_COOKIE]);
+        reply.clearCookie(LOGIN_FLASH_COOKIE, { path: '/login' });
         return reply.redirect(back || '/medewerkers', 303);
       } catch (error) {
         if (!(error instanceof UnauthenticatedError)) throw error;
-        return sendPage(reply, loginPage({ csrf: newLoginForm(reply), back, email, refused: wrongLogin }), 401);
+        return again(request, reply, back, { email, refused: wrongLogin });
       }
     },
   );

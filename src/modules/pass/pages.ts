@@ -56,7 +56,7 @@ export function applyPage(info: PublicInfo, values: ApplicationFormValues, error
   const children = Array.from({ length: childRows }, (_, i) => i);
   const body = html`<h1 class="utrecht-heading-1">Dordtpas aanvragen</h1>
 ${introduction(info)}
-${formError ? html`<div class="vn-summary" role="alert"><p class="utrecht-paragraph">${formError}</p></div>` : ''}
+${formError ? html`<div class="vn-summary" id="fouten" role="alert"><p class="utrecht-paragraph">${formError}</p></div>` : ''}
 ${errorSummary(errors, fieldLabel)}
 <form method="post" action="/dordtpas" aria-label="Aanvraag Dordtpas" novalidate>
 <input type="hidden" name="kinderen" value="${String(childRows)}">
@@ -86,7 +86,7 @@ ${field(values, errors, 'partner.initials')}
 ${field(values, errors, 'partner.surname')}
 ${field(values, errors, 'partner.birthDate', { hint: dateHint })}
 </fieldset>
-<fieldset><legend>Uw kinderen</legend>
+<fieldset id="kinderen"><legend>Uw kinderen</legend>
 <p class="utrecht-paragraph">Vul de kinderen in die bij u wonen. Heeft u geen kinderen, laat dit dan leeg.</p>
 ${children.map(
   (i) => html`<fieldset><legend>Kind ${String(i + 1)}</legend>
@@ -125,7 +125,7 @@ export function myPassFormPage(values: { reference?: string }, errors: FieldErro
   const labels: Record<string, string> = { reference: 'Aanvraagnummer', accessCode: 'Code' };
   const body = html`<h1 class="utrecht-heading-1">Mijn Dordtpas</h1>
 <p class="utrecht-paragraph">Vul het aanvraagnummer en de code in die u kreeg toen u de pas aanvroeg. Dan ziet u uw pas en het kindtegoed.</p>
-${refused ? html`<div class="vn-summary" role="alert"><p class="utrecht-paragraph">${refused}</p></div>` : ''}
+${refused ? html`<div class="vn-summary" id="fouten" role="alert"><p class="utrecht-paragraph">${refused}</p></div>` : ''}
 ${errorSummary(errors, (f) => labels[f] ?? f)}
 <form method="post" action="/dordtpas/mijn-pas" aria-label="Mijn Dordtpas bekijken" novalidate>
 ${textField({ name: 'reference', label: 'Aanvraagnummer', value: values.reference, error: errors.reference, hint: 'Bijvoorbeeld DP-AB12CD34.', autocomplete: 'off', required: true })}
