@@ -17,6 +17,9 @@ import { resolveApiKey, resolveSession } from '../platform/auth.ts';
 import { can } from '../platform/authz.ts';
 import { ForbiddenError, RoleForbiddenError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../platform/errors.ts';
 import { platformRoutes } from '../platform/routes.ts';
+import { notFoundPage, platformPages } from '../platform/pages.ts';
+import { refreshPublicContacts, sendPage, setPublicContactSource } from '../platform/html.ts';
+import { gatherPublicContacts } from './publicContacts.ts';
 import { unboundedParts } from '../platform/validation.ts';
 import { modules } from '../modules/registry.ts';
 import { bodyLimits, boundedJsonParser, limitBody } from './body.ts';
@@ -196,6 +199,14 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
   });
 
   await app.register(platformRoutes, { prefix: '/api/v1', db, config, personRelations: modules.flatMap((m) => m.personRelations ?? []) });
+  // The public pages show the phone numbers residents need; they are read again at most once a minute.
+  setPublicContactSource(() => gatherPublicContacts(db));
+  app.addHook('onRequest', async (request) => {
+    if (request.method === 'GET' || request.method === 'POST') {
+      if (!request.url.startsWith('/api/') && !request.url.startsWith('/medewerkers') && !request.url.startsWith('/assets/')) await refreshPublicContacts();
+    }
+  });
+  await app.register(platformPages, { db, config });
   for (const module of modules) {
     if (module.routes) await app.register(module.routes, { prefix: '/api/v1', db, config, modules });
     if (module.pages) await app.register(module.pages, { db, config, modules });
@@ -211,10 +222,12 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
       return sendProblem(reply, request, { status: 404, code: 'not_found', title: 'Niet gevonden.', detail: 'Deze route bestaat niet.' });
     }
+    // The browser app is the staff side only; every other address is a public page, and this one does not exist.
+    const pathname = request.url.split('?')[0]!;
+    if (pathname !== '/medewerkers' && !pathname.startsWith('/medewerkers/')) return sendPage(reply, notFoundPage(), 404);
     if (!hasWeb) {
       return reply.code(503).type('text/plain; charset=utf-8').send('De webpagina’s zijn niet gebouwd. Draai eerst: npm run build:web');
     }
-    // The browser app handles its own routes; every page path gets the same index.html.
     return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
   });
 

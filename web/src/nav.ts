@@ -1,10 +1,10 @@
-import { signalsPublicNav, signalsStaffNav } from './modules/signals/pages.tsx';
-import { referralsPublicNav, referralsStaffNav } from './modules/referrals/pages.tsx';
-import { selftestPublicNav, selftestStaffNav } from './modules/selftest/pages.tsx';
-import { directoryPublicNav, directoryStaffNav } from './modules/directory/pages.tsx';
-import { passPublicNav, passStaffNav } from './modules/pass/pages.tsx';
-import { insightsPublicNav, insightsStaffNav } from './modules/insights/pages.tsx';
-import { programmePublicNav, programmeStaffNav } from './modules/programme/pages.tsx';
+import { signalsStaffNav } from './modules/signals/pages.tsx';
+import { referralsStaffNav } from './modules/referrals/pages.tsx';
+import { selftestStaffNav } from './modules/selftest/pages.tsx';
+import { directoryStaffNav } from './modules/directory/pages.tsx';
+import { passStaffNav } from './modules/pass/pages.tsx';
+import { insightsStaffNav } from './modules/insights/pages.tsx';
+import { programmeStaffNav } from './modules/programme/pages.tsx';
 
 /** The staff menu: each module adds its pages here, shown only to roles with the permission. */
 export interface NavItem {
@@ -27,14 +27,4 @@ export const staffNav: NavItem[] = [
   { to: '/medewerkers/auditlog', label: 'Auditlog', permission: 'audit:read' },
 ];
 
-/** The residents' menu on the public side. */
-export const publicNav: NavItem[] = [
-  { to: '/', label: 'Home' },
-  ...signalsPublicNav,
-  ...referralsPublicNav,
-  ...selftestPublicNav,
-  ...directoryPublicNav,
-  ...passPublicNav,
-  ...insightsPublicNav,
-  ...programmePublicNav,
-];
+// The residents' menu is not here: the public pages are rendered by the server, with one menu (src/platform/html.ts).

@@ -1,6 +1,4 @@
 import type { ReactNode } from 'react';
-import { Login } from './pages/Login.tsx';
-import { PublicHome } from './pages/PublicHome.tsx';
 import { StaffHome } from './pages/StaffHome.tsx';
 import { AuditLog } from './platform/AuditLog.tsx';
 import { Organisations } from './platform/Organisations.tsx';
@@ -15,8 +13,9 @@ import { programmePages } from './modules/programme/pages.tsx';
 
 
 /**
- * Every page of the browser app. Staff pages name the permission they need; modules add their pages here
- * (and their menu entries in nav.ts).
+ * Every page of the browser app: the staff side under /medewerkers. Staff pages name the permission they need;
+ * modules add their pages here (and their menu entries in nav.ts). The public pages (/, /login, /hulp, /geldfit,
+ * /dordtpas) are rendered by the server without JavaScript.
  */
 export interface PageRoute {
   path: string;
@@ -26,8 +25,6 @@ export interface PageRoute {
 }
 
 export const pageRoutes: PageRoute[] = [
-  { path: '/', element: <PublicHome /> },
-  { path: '/login', element: <Login /> },
   { path: '/medewerkers', element: <StaffHome />, access: 'staff' },
   { path: '/medewerkers/organisaties', element: <Organisations />, access: 'organisations:read' },
   { path: '/medewerkers/gebruikers', element: <Users />, access: 'users:manage' },

@@ -5,7 +5,6 @@
  * - `findServices(db, query)`: the search the public page uses (text, theme, audience, area, open now / this week,
  *   kinds of help), evaluated at `db.clock.now()` in Europe/Amsterdam.
  * - `getDirectoryEntry(db, id)`: one entry (NotFoundError when unknown).
- * - `publicPage`, `html`: the light server-rendered page shell (Utrecht CSS, no script) the self-test reuses.
  */
 import type { Database } from '../../db/database.ts';
 import { searchDirectory, type DirectoryEntry, type DirectoryQuery } from './domain.ts';
@@ -37,4 +36,3 @@ export {
   type DirectoryEntry,
   type DirectoryQuery,
 } from './domain.ts';
-export { html, publicPage, escapeHtml, SafeHtml } from './html.ts';

@@ -17,7 +17,7 @@ import {
   type DirectoryQuery,
   type DirectorySchedule,
 } from './domain.ts';
-import { html, publicPage, SafeHtml } from './html.ts';
+import { html, publicPage, SafeHtml } from '../../platform/html.ts';
 
 const dutchDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 /** 2021-06-01 → "1 juni 2021" */
@@ -82,7 +82,7 @@ ${
 }
 <p class="utrecht-paragraph">Weet u niet waar u moet beginnen? <a href="/geldfit">Doe de Geldfit-test</a>.</p>
 <p class="utrecht-paragraph"><a href="/api/v1/directory/hsds">Download de sociale kaart als open data (Open Referral HSDS, JSON)</a></p>`;
-  return publicPage({ title: 'Hulp zoeken', lang: 'nl', body, nav: [{ href: '/', label: 'Home' }, { href: '/geldfit', label: 'Geldfit-test' }, { href: '/hulp', label: 'Hulp zoeken', current: true }] });
+  return publicPage({ title: 'Hulp zoeken', body, current: '/hulp' });
 }
 
 export function detailPage(e: DirectoryEntry, instant: Date): string {
@@ -115,13 +115,13 @@ ${
 <li class="utrecht-unordered-list__item">Voor: ${e.audiences.map((a) => audienceLabels[a].toLowerCase()).join(', ')}</li>
 <li class="utrecht-unordered-list__item">Soort hulp: ${helpKindLabels[e.helpKind]}</li>
 </ul>`;
-  return publicPage({ title: e.name, lang: 'nl', body, nav: [{ href: '/', label: 'Home' }, { href: '/geldfit', label: 'Geldfit-test' }, { href: '/hulp', label: 'Hulp zoeken' }] });
+  return publicPage({ title: e.name, body, current: '/hulp' });
 }
 
 export function notFoundPage(): string {
   return publicPage({
     title: 'Niet gevonden',
-    lang: 'nl',
+    current: '/hulp',
     body: html`<h1 class="utrecht-heading-1">Deze hulp bestaat niet (meer)</h1><p class="utrecht-paragraph"><a href="/hulp">Zoek opnieuw</a>.</p>`,
   });
 }

@@ -6,7 +6,6 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { audiences, directoryQuery, locationInput, searchDirectory, serviceInput, themes, toHsds, type DirectoryQuery } from './domain.ts';
-import { publicStylesheet } from './html.ts';
 import { detailPage, notFoundPage, searchPage } from './pages.ts';
 import { createLocation, createService, getEntry, listLocations, listOrganizations, loadDirectory, updateService } from './store.ts';
 
@@ -105,11 +104,6 @@ export function queryFromForm(form: z.infer<typeof pageQuery>): DirectoryQuery {
 
 const pageRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  app.get('/hulp/stijl.css', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
-    const sheet = publicStylesheet();
-    if (!sheet) return reply.code(404).type('text/plain; charset=utf-8').send('De webpagina’s zijn niet gebouwd.');
-    return reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=86400').send(sheet.css);
-  });
   app.get('/hulp', { config: { access: 'public' }, schema: { hide: true, querystring: pageQuery } }, async (request, reply) => {
     const query = queryFromForm(request.query);
     const now = db.clock.now();

@@ -1,5 +1,6 @@
 // The self-test's pages: plain HTML forms in Dutch or English, no script, readable on a small screen.
-import { describeSchedule, html, publicPage, SafeHtml, type DirectoryEntry } from '../directory/index.ts';
+import { html, publicPage, SafeHtml } from '../../platform/html.ts';
+import { describeSchedule, type DirectoryEntry } from '../directory/index.ts';
 import type { Language, Profile, Questionnaire } from './questionnaire.ts';
 import { profileLabels, questionnaires, type Advice, type Answers, type ScoreResult } from './scoring.ts';
 
@@ -118,12 +119,6 @@ function languageSwitch(lang: Language, path: string): SafeHtml {
   return html`<p class="vn-lang"><a href="${href}" lang="${s.otherLanguageLang}" hreflang="${s.otherLanguageLang}">${s.otherLanguage}</a></p>`;
 }
 
-function nav(lang: Language) {
-  return lang === 'en'
-    ? [{ href: '/', label: 'Home' }, { href: '/geldfit?lang=en', label: 'Geldfit test', current: true }, { href: '/hulp', label: 'Find help (Dutch)' }]
-    : [{ href: '/', label: 'Home' }, { href: '/geldfit', label: 'Geldfit-test', current: true }, { href: '/hulp', label: 'Hulp zoeken' }];
-}
-
 export function startPage(lang: Language): string {
   const s = t[lang];
   const [residents, entrepreneurs] = [questionnaires.find((q) => q.id === 'residents')!, questionnaires.find((q) => q.id === 'entrepreneurs')!];
@@ -136,7 +131,7 @@ export function startPage(lang: Language): string {
 <h2 class="utrecht-heading-2">${entrepreneurs.title[lang]}</h2>
 <p class="utrecht-paragraph">${intro(entrepreneurs, lang)}</p>
 <p><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="/geldfit/${entrepreneurs.slug}?via=start${langQuery(lang, false)}">${s.startEntrepreneurs}</a></p>`;
-  return publicPage({ title: s.startTitle, lang, body, nav: nav(lang) });
+  return publicPage({ title: s.startTitle, lang, body, current: '/geldfit' });
 }
 
 export function questionsPage(q: Questionnaire, lang: Language, answers: Answers = {}, missing: string[] = []): string {
@@ -167,7 +162,7 @@ ${question.options.map(
 })}
 <p><button class="utrecht-button utrecht-button--primary-action" type="submit">${s.submit}</button></p>
 </form>`;
-  return publicPage({ title: q.title[lang], lang, body, nav: nav(lang) });
+  return publicPage({ title: q.title[lang], lang, body, current: '/geldfit' });
 }
 
 function scheduleText(e: DirectoryEntry, lang: Language): string {
@@ -243,7 +238,7 @@ ${hours ? html`<p class="utrecht-paragraph">${s.hours}: ${hours}</p>` : ''}</li>
 <ul class="utrecht-unordered-list" role="list">${advice.tips.map((tip) => html`<li class="utrecht-unordered-list__item">${tip.text[lang]}</li>`)}</ul>
 ${contactForm(q, result.profile, lang, contact)}
 <p class="utrecht-paragraph"><a href="/geldfit/${q.slug}${langQuery(lang)}">${s.again}</a></p>`;
-  return publicPage({ title: s.resultTitle(label), lang, body, nav: nav(lang) });
+  return publicPage({ title: s.resultTitle(label), lang, body, current: '/geldfit' });
 }
 
 /** The contact form again, on its own page, after a mistake in it. */
@@ -252,7 +247,7 @@ export function contactErrorPage(q: Questionnaire, profile: Profile, lang: Langu
   const body = html`<h1 class="utrecht-heading-1">${s.contactTitle}</h1>
 <p class="utrecht-paragraph">${s.resultTitle(profileLabels[profile][lang])}</p>
 ${contactForm(q, profile, lang, state)}`;
-  return publicPage({ title: s.contactTitle, lang, body, nav: nav(lang) });
+  return publicPage({ title: s.contactTitle, lang, body, current: '/geldfit' });
 }
 
 export function thanksPage(lang: Language): string {
@@ -260,11 +255,11 @@ export function thanksPage(lang: Language): string {
   const body = html`<h1 class="utrecht-heading-1">${s.thanksTitle}</h1>
 <p class="utrecht-paragraph">${s.thanksText}</p>
 <p class="utrecht-paragraph"><a href="/geldfit${langQuery(lang)}">${s.backToStart}</a></p>`;
-  return publicPage({ title: s.thanksTitle, lang, body, nav: nav(lang) });
+  return publicPage({ title: s.thanksTitle, lang, body, current: '/geldfit' });
 }
 
 export function messagePage(lang: Language, title: string, text: string): string {
   const s = t[lang];
   const body = html`<h1 class="utrecht-heading-1">${title}</h1><p class="utrecht-paragraph">${text}</p><p class="utrecht-paragraph"><a href="/geldfit${langQuery(lang)}">${s.backToStart}</a></p>`;
-  return publicPage({ title, lang, body, nav: nav(lang) });
+  return publicPage({ title, lang, body, current: '/geldfit' });
 }

@@ -1,57 +1,24 @@
 import { PageContent, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
-import { Link, NavLink, useNavigate } from 'react-router';
-import { publicNav, staffNav } from '../nav.ts';
+import { Link, NavLink } from 'react-router';
+import { staffNav } from '../nav.ts';
 import { useSession } from '../session.tsx';
 import { roleLabels } from '../labels.ts';
 
+/** The residents' pages (/, /hulp, /geldfit, /dordtpas) are the server's: plain links, full page loads. */
 function Footer() {
   return (
     <PageFooter>
       <Paragraph>
-        Vangnet · Samen tegen Armoede · <Link to="/">Voor inwoners</Link> · <Link to="/login">Inloggen voor medewerkers</Link>
+        Vangnet · Samen tegen Armoede · <a href="/">Voor inwoners</a>
       </Paragraph>
     </PageFooter>
-  );
-}
-
-/** Residents' side: light, no login, works on a small screen. */
-export function PublicShell({ children }: { children: ReactNode }) {
-  return (
-    <div className="utrecht-page vn-page">
-      <SkipLink href="#main">Naar de inhoud</SkipLink>
-      <PageHeader>
-        <div className="vn-header">
-          <Link to="/" className="vn-brand">
-            Vangnet <span className="vn-brand-sub">Hulp bij geldzorgen</span>
-          </Link>
-          <nav aria-label="Hoofdmenu">
-            <ul className="vn-menu">
-              {publicNav.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end>
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </div>
-      </PageHeader>
-      <PageContent>
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-      </PageContent>
-      <Footer />
-    </div>
   );
 }
 
 /** Staff side: the menu shows only what the logged-in role may use. */
 export function StaffShell({ children }: { children: ReactNode }) {
   const { user, can, logout } = useSession();
-  const navigate = useNavigate();
   const items = staffNav.filter((item) => !item.permission || can(item.permission));
   return (
     <div className="utrecht-page vn-page">
@@ -71,7 +38,8 @@ export function StaffShell({ children }: { children: ReactNode }) {
                 className="utrecht-button utrecht-button--secondary-action"
                 onClick={async () => {
                   await logout();
-                  navigate('/login');
+                  // The login page is the server's (it works without JavaScript): a full page load.
+                  window.location.assign('/login');
                 }}
               >
                 Uitloggen

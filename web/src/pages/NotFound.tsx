@@ -1,14 +1,15 @@
 import { Heading1, Paragraph } from '@utrecht/component-library-react';
 import { Link } from 'react-router';
-import { PublicShell } from '../layout/Shells.tsx';
+import { StaffShell } from '../layout/Shells.tsx';
 
+/** An address under /medewerkers that the staff app does not know (the server answers other unknown addresses). */
 export function NotFound() {
   return (
-    <PublicShell>
+    <StaffShell>
       <Heading1>Deze pagina bestaat niet</Heading1>
       <Paragraph>
-        Misschien is de link verouderd. <Link to="/">Ga naar de startpagina</Link>.
+        Misschien is de link verouderd. <Link to="/medewerkers">Ga naar de startpagina voor medewerkers</Link>.
       </Paragraph>
-    </PublicShell>
+    </StaffShell>
   );
 }

@@ -3,12 +3,12 @@ import type { PageRoute } from '../../routes.tsx';
 import './pass.css';
 import { PassCashier } from './Cashier.tsx';
 import { PassApplications, PassCampaigns, PassFigures, PassNorms, PassProviders } from './Office.tsx';
-import { MyPass, PassApply } from './Public.tsx';
 
-/** The browser pages of the pass module and its menu entries (staff and public). */
+/**
+ * The browser pages of the pass module and its staff menu entries. The residents' pages (/dordtpas,
+ * /dordtpas/mijn-pas) are rendered by the server without JavaScript (src/modules/pass/pages.ts).
+ */
 export const passPages: PageRoute[] = [
-  { path: '/dordtpas', element: <PassApply /> },
-  { path: '/dordtpas/mijn-pas', element: <MyPass /> },
   { path: '/medewerkers/dordtpas/kassa', element: <PassCashier />, access: 'pass:charge' },
   { path: '/medewerkers/dordtpas/aanvragen', element: <PassApplications />, access: 'pass:administer' },
   { path: '/medewerkers/dordtpas/normen', element: <PassNorms />, access: 'pass:administer' },
@@ -23,8 +23,4 @@ export const passStaffNav: NavItem[] = [
   { to: '/medewerkers/dordtpas/aanbieders', label: 'Dordtpas aanbieders', permission: 'pass:providers' },
   { to: '/medewerkers/dordtpas/bijdragen', label: 'Dordtpas bijdragen', permission: 'pass:campaigns' },
   { to: '/medewerkers/dordtpas/cijfers', label: 'Dordtpas cijfers', permission: 'pass:figures' },
-];
-export const passPublicNav: NavItem[] = [
-  { to: '/dordtpas', label: 'Dordtpas' },
-  { to: '/dordtpas/mijn-pas', label: 'Mijn Dordtpas' },
 ];

@@ -172,7 +172,7 @@ export function subsetCss(css: string, classNames: string[]): string {
 }
 
 /**
- * The classes the public pages use (src/modules/directory/html.ts and pages.ts, src/modules/selftest/pages.ts).
+ * The classes the public pages use (src/platform/html.ts and pages.ts, the modules' pages.ts).
  * Native form controls carry the `--html-*` modifier: that is where Utrecht styles :focus, :checked and :invalid.
  */
 export const publicPageClasses = [
@@ -213,5 +213,6 @@ export const publicPageClasses = [
   'utrecht-alert--error',
   'utrecht-alert__content',
   'utrecht-alert__message',
+  'utrecht-button--secondary-action',
   'vn-',
 ];

@@ -1,0 +1,138 @@
+// HTTP for the residents' Dordtpas pages (pages.ts): plain form posts, each answered with 303 See Other to a GET page,
+// so Back and Reload never ask to send a form again. What a result page shows is kept a few minutes on the server
+// under a random one-time key in an HttpOnly, SameSite=Strict cookie: never the code in an address.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/database.ts';
+import { anonymousActor } from '../../platform/actor.ts';
+import { AppError, ForbiddenError, ValidationError } from '../../platform/errors.ts';
+import { ShortLivedStore } from '../../platform/flash.ts';
+import { formValue, isCrossSiteForm, sendPage } from '../../platform/html.ts';
+import { DEFAULT_MUNICIPALITY } from '../../platform/municipalities.ts';
+import { boundedRecord } from '../../platform/validation.ts';
+import { residentStatus, statusLookupInput, submitApplication, type ApplicationOutcome } from './applications.ts';
+import { childRowsOf, formFieldNames, maxChildRows, readApplicationForm, type ApplicationFormValues } from './applicationForm.ts';
+import { applyPage, expiredPage, myPassFormPage, myPassPage, receivedPage, refusedPage, type ResidentStatus } from './pages.ts';
+import { publicInfo } from './public.ts';
+
+const RESULT_COOKIE = 'vangnet_dordtpas';
+/** How long a page after a post stays visible (Reload, Back) before the resident has to fill in the form again. */
+const resultTtlMs = 10 * 60_000;
+
+/** What the page after a post shows: the form again with its errors, the received application, or the pass. */
+type Kept =
+  | { kind: 'form'; values: ApplicationFormValues; errors: Record<string, string>; rows: number; formError?: string }
+  | { kind: 'received'; outcome: ApplicationOutcome }
+  | { kind: 'lookup'; reference: string; errors: Record<string, string> }
+  | { kind: 'status'; status: ResidentStatus };
+
+const formBody = boundedRecord(z.string().max(100), z.union([z.string().max(500), z.array(z.string().max(500)).max(5)]), 120);
+
+export const passPages: FastifyPluginAsync<{ db: Database; config: Config }> = async (base, { db, config }) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const store = new ShortLivedStore<Kept>(resultTtlMs);
+  const publicHost = new URL(config.publicUrl).host;
+  const municipalityCode = DEFAULT_MUNICIPALITY;
+  const crossSite = (request: FastifyRequest) => isCrossSiteForm(request.headers, [request.host, publicHost]);
+  const kept = (request: FastifyRequest) => store.get(request.cookies[RESULT_COOKIE]);
+  /** Post/Redirect/Get: keep what the next page shows, answer 303 to it. */
+  const keepAndGo = (request: FastifyRequest, reply: FastifyReply, item: Kept, to: string) => {
+    const key = store.put(item, request.cookies[RESULT_COOKIE]);
+    reply.setCookie(RESULT_COOKIE, key, { httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: '/dordtpas', maxAge: resultTtlMs / 1000 });
+    return reply.redirect(to, 303);
+  };
+  const refuse = (reply: FastifyReply) => sendPage(reply, refusedPage(), 403);
+  // A resident's form never acts as the staff member who may be logged in in the same browser (and needs no CSRF header).
+  const formConfig = { access: 'public' as const, csrfExempt: true };
+
+  app.get('/dordtpas', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const info = await publicInfo(db, municipalityCode);
+    const draft = kept(request);
+    if (draft?.kind === 'form') return sendPage(reply, applyPage(info, draft.values, draft.errors, draft.rows, draft.formError));
+    return sendPage(reply, applyPage(info, { route: 'income', 'applicant.city': 'Dordrecht' }, {}, 1));
+  });
+
+  app.post(
+    '/dordtpas',
+    { config: { ...formConfig, rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: { hide: true, body: formBody } },
+    async (request, reply) => {
+      if (crossSite(request)) return refuse(reply);
+      const body = request.body;
+      const requested = Math.min(maxChildRows, Number.parseInt(formValue(body, 'kinderen'), 10) || 1);
+      const values: ApplicationFormValues = {};
+      for (const name of formFieldNames(maxChildRows)) {
+        const value = formValue(body, name);
+        if (value) values[name] = value;
+      }
+      const rows = childRowsOf(values, requested);
+      const again = (errors: Record<string, string>, rowCount = rows, formError?: string) =>
+        keepAndGo(request, reply, { kind: 'form', values, errors, rows: rowCount, formError }, Object.keys(errors).length || formError ? '/dordtpas#fouten' : '/dordtpas#kinderen');
+      // "Kind toevoegen": the same form with one more row, nothing sent yet.
+      if (formValue(body, 'actie') === 'kind-erbij') return again({}, Math.min(maxChildRows, rows + 1));
+      const read = readApplicationForm(values, rows, municipalityCode);
+      if (!read.ok) return again(read.errors);
+      try {
+        const outcome = await submitApplication(db, anonymousActor(request.ip), read.input);
+        return keepAndGo(request, reply, { kind: 'received', outcome }, '/dordtpas/ontvangen');
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status >= 500) throw error;
+        const field = error instanceof ValidationError ? error.details.errors?.[0]?.field : undefined;
+        const known = field === 'monthlyNetIncomeCents' ? 'income' : field;
+        if (known && formFieldNames(rows).includes(known)) return again({ [known]: error.message });
+        return again({}, rows, error.message);
+      }
+    },
+  );
+
+  app.get('/dordtpas/ontvangen', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const page = kept(request);
+    return page?.kind === 'received' ? sendPage(reply, receivedPage(page.outcome)) : sendPage(reply, expiredPage('received'));
+  });
+
+  app.get('/dordtpas/mijn-pas', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const page = kept(request);
+    return sendPage(reply, page?.kind === 'lookup' ? myPassFormPage({ reference: page.reference }, page.errors) : myPassFormPage({}, {}));
+  });
+
+  app.post(
+    '/dordtpas/mijn-pas',
+    { config: { ...formConfig, rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { hide: true, body: formBody } },
+    async (request, reply) => {
+      if (crossSite(request)) return refuse(reply);
+      const reference = formValue(request.body, 'reference');
+      const accessCode = formValue(request.body, 'accessCode');
+      const errors: Record<string, string> = {};
+      if (!reference) errors.reference = 'Vul uw aanvraagnummer in.';
+      if (!accessCode) errors.accessCode = 'Vul uw code in.';
+      const parsed = statusLookupInput.safeParse({ reference, accessCode });
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const name = String(issue.path[0]);
+          errors[name] ??= name === 'reference' ? 'Dit is geen aanvraagnummer. Het begint met DP-, bijvoorbeeld DP-AB12CD34.' : 'Deze code is te kort of te lang. Neem de code over zoals u die kreeg.';
+        }
+      }
+      const again = (fieldErrors: Record<string, string>) => keepAndGo(request, reply, { kind: 'lookup', reference, errors: fieldErrors }, '/dordtpas/mijn-pas#fouten');
+      if (Object.keys(errors).length) return again(errors);
+      try {
+        const status = await residentStatus(db, anonymousActor(request.ip), parsed.data!);
+        return keepAndGo(request, reply, { kind: 'status', status }, '/dordtpas/mijn-pas/overzicht');
+      } catch (error) {
+        if (!(error instanceof ForbiddenError)) throw error;
+        return again({ accessCode: error.message });
+      }
+    },
+  );
+
+  app.get('/dordtpas/mijn-pas/overzicht', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const page = kept(request);
+    return page?.kind === 'status' ? sendPage(reply, myPassPage(page.status)) : sendPage(reply, expiredPage('status'));
+  });
+
+  app.post('/dordtpas/mijn-pas/sluiten', { config: formConfig, schema: { hide: true } }, async (request, reply) => {
+    store.delete(request.cookies[RESULT_COOKIE]);
+    reply.clearCookie(RESULT_COOKIE, { path: '/dordtpas' });
+    return reply.redirect('/dordtpas/mijn-pas', 303);
+  });
+};
