@@ -75,7 +75,7 @@ export interface ApplicationOutcome {
   reference: string;
   /** Only for a resident who applied online: shown once, never stored in readable form. */
   accessCode: string | null;
-  status: string;
+  status: 'submitted';
   route: PassRoute;
   householdType: HouseholdType;
   eligible: boolean | null;
@@ -173,7 +173,7 @@ export async function submitApplication(db: Database, actor: Actor, input: Appli
         applicationId: application!.id,
         reference,
         accessCode,
-        status: 'submitted',
+        status: 'submitted' as const,
         route: input.route,
         householdType,
         eligible: check ? check.eligible : null,
