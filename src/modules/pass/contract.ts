@@ -185,6 +185,7 @@ export const cashierLookup = z.object({
   passNumber: text,
   usable: z.boolean(),
   reason: text.nullable(),
+  reasonCode: text.nullable().meta({ description: 'Waarom de pas niet gebruikt kan worden, als code (pass_blocked, pass_lost, ...).' }),
   validTo: isoDate,
   children: z.array(z.object({ memberNumber: z.number().int(), initials: text, ageGroup: text, balanceCents: cents })),
 });
