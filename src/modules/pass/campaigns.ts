@@ -4,10 +4,11 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
+import { municipalityCodeOrDefault, ownMunicipalities } from '../../platform/municipalities.ts';
 import { childBudgets, passCampaignCredits, passCampaigns, passTransactions, passes } from './schema.ts';
 
 export const campaignInput = z.object({
-  municipalityCode: z.string().regex(/^GM\d{4}$/).default('GM0505'),
+  municipalityCode: municipalityCodeOrDefault,
   code: z.string().regex(/^[a-z0-9-]{3,50}$/, 'Een code bestaat uit 3 tot 50 kleine letters, cijfers of -.'),
   name: z.string().trim().min(3).max(200),
   year: z.number().int().min(2020).max(2100),
@@ -81,5 +82,6 @@ export async function runCampaign(db: Database, actor: Actor, input: z.infer<typ
 export async function listCampaigns(db: Database, actor: Actor) {
   assertCan(actor, 'pass:campaigns');
   const rows = await db.unaudited((q) => q.select().from(passCampaigns));
-  return rows.filter((r) => actor.kind === 'user' && actor.municipalities.includes(r.municipalityCode));
+  const mine = ownMunicipalities(actor);
+  return rows.filter((r) => mine.includes(r.municipalityCode));
 }

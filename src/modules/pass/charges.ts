@@ -5,18 +5,14 @@ import type { Database, Tx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { amsterdamDate } from '../../platform/clock.ts';
-import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { categoriesOf } from './categories.ts';
 import { assertProviderAccess, providerOfOrganisation } from './configuration.ts';
-import { chargeRefusal, insufficientBalanceReason, isValidPassNumber, normalisePassNumber, statementTotals } from './domain.ts';
+import { chargeRefusal, isValidPassNumber, normalisePassNumber, statementTotals } from './domain.ts';
+import { ChargeRefused, chargeRefusalText, passError } from './messages.ts';
 import { childBudgets, passCategories, passMembers, passOffers, passProviders, passTransactions, passes } from './schema.ts';
 
-/** A charge the rules refuse: shown to the cashier as is. Nothing was debited. */
-export class ChargeRefused extends AppError {
-  constructor(code: 'charge_refused' | 'insufficient_balance', message: string) {
-    super(code, 422, message);
-  }
-}
+export { ChargeRefused } from './messages.ts';
 
 const passNumber = z
   .string()
@@ -72,7 +68,7 @@ function newReceiptNumber(): string {
 async function cashierProvider(db: Database, actor: Actor) {
   assertCan(actor, 'pass:charge');
   const provider = await db.unaudited((q) => providerOfOrganisation(q, actor.organisationId));
-  if (!provider || !provider.active) throw new ForbiddenError('Uw organisatie is geen (actieve) aanbieder van de Dordtpas.');
+  if (!provider || !provider.active) throw passError('not_a_provider');
   return provider;
 }
 
@@ -85,10 +81,10 @@ export async function lookupPassForCharge(db: Database, actor: Actor, input: z.i
   return db.audited(actor, { action: 'read', objectType: 'pass', purpose: 'Kassa: pas controleren' }, async (tx, trail) => {
     const [pass] = await tx.select().from(passes).where(eq(passes.number, input.passNumber));
     const today = amsterdamDate(db.clock.now());
-    if (!pass) throw new ChargeRefused('charge_refused', 'Dit pasnummer is onbekend. Controleer het nummer op de pas.');
+    if (!pass) throw new ChargeRefused({ code: 'pass_unknown' });
     trail.objectId = pass.id;
     trail.municipalityCode = pass.municipalityCode;
-    if (pass.municipalityCode !== provider.municipalityCode) throw new ChargeRefused('charge_refused', 'Deze pas is niet geldig bij deze aanbieder.');
+    if (pass.municipalityCode !== provider.municipalityCode) throw new ChargeRefused({ code: 'pass_other_municipality' });
     const budgets = await tx
       .select({ id: childBudgets.id, memberNumber: childBudgets.memberNumber, ageGroup: childBudgets.ageGroup, balanceCents: childBudgets.balanceCents, year: childBudgets.year, childPersonId: childBudgets.childPersonId, initials: passMembers.initials })
       .from(childBudgets)
@@ -100,7 +96,8 @@ export async function lookupPassForCharge(db: Database, actor: Actor, input: z.i
     return {
       passNumber: pass.number,
       usable: refusal === null,
-      reason: refusal,
+      reason: refusal ? chargeRefusalText(refusal) : null,
+      reasonCode: refusal?.code ?? null,
       validTo: pass.validTo,
       children: budgets.map((b) => ({ memberNumber: b.memberNumber, initials: b.initials, ageGroup: b.ageGroup, balanceCents: b.balanceCents })),
     };
@@ -117,7 +114,7 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
   const offer = input.offerId
     ? (await db.unaudited((q) => q.select().from(passOffers).where(and(eq(passOffers.id, input.offerId!), eq(passOffers.providerId, provider.id)))))[0]
     : null;
-  if (input.offerId && (!offer || !offer.active)) throw new ValidationError('Dit aanbod hoort niet bij uw organisatie of is niet meer actief.', [{ field: 'offerId', reason: 'onbekend' }]);
+  if (input.offerId && (!offer || !offer.active)) throw passError('offer_not_yours');
   const categoryCode = offer?.category ?? input.category!;
   const category = categories.get(categoryCode);
   const now = db.clock.now();
@@ -133,7 +130,7 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
     const budget = found?.budget ?? undefined;
     if (pass) {
       trail.municipalityCode = pass.municipalityCode;
-      if (pass.municipalityCode !== provider.municipalityCode) throw new ChargeRefused('charge_refused', 'Deze pas is niet geldig bij deze aanbieder.');
+      if (pass.municipalityCode !== provider.municipalityCode) throw new ChargeRefused({ code: 'pass_other_municipality' });
     }
     if (budget) {
       trail.objectId = budget.id;
@@ -141,7 +138,7 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
     }
     // The balance is checked again atomically below; this first check only gives the clearest reason.
     const refusal = chargeRefusal({ pass: pass ?? null, today, category: category ?? null, budget: budget ? { balanceCents: Number.MAX_SAFE_INTEGER } : null, amountCents: input.amountCents });
-    if (refusal) throw new ChargeRefused('charge_refused', refusal);
+    if (refusal) throw new ChargeRefused(refusal);
     const [recorded] = await tx
       .insert(passTransactions)
       .values({
@@ -177,7 +174,7 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
     const debited = (result as unknown as { rows: { balance: number }[] }).rows[0];
     if (!debited) {
       const [current] = await tx.select({ balanceCents: childBudgets.balanceCents }).from(childBudgets).where(eq(childBudgets.id, budget!.id));
-      throw new ChargeRefused('insufficient_balance', insufficientBalanceReason(current?.balanceCents ?? 0, input.amountCents));
+      throw new ChargeRefused({ code: 'insufficient_balance', balanceCents: current?.balanceCents ?? 0, amountCents: input.amountCents });
     }
     trail.details = { ...trail.details, receiptNumber: recorded.receiptNumber };
     return {
@@ -213,9 +210,9 @@ async function replay(
     .leftJoin(passCategories, eq(passCategories.code, passTransactions.category))
     .leftJoin(passOffers, eq(passOffers.id, passTransactions.offerId))
     .where(and(eq(passTransactions.providerId, providerId), eq(passTransactions.idempotencyKey, key)));
-  if (!earlier) throw new ConflictError('Deze betaling wordt al verwerkt. Probeer het zo opnieuw met dezelfde sleutel.');
+  if (!earlier) throw passError('charge_in_progress');
   if (earlier.t.kind !== expected.kind || earlier.t.budgetId !== expected.budgetId || earlier.t.amountCents !== expected.amountCents) {
-    throw new ConflictError('Deze sleutel (idempotency key) is al gebruikt voor een andere betaling. Gebruik een nieuwe sleutel.');
+    throw passError('key_reused');
   }
   trail.details = { ...trail.details, replayOf: earlier.t.receiptNumber };
   return {
@@ -280,7 +277,7 @@ export async function refundCharge(db: Database, actor: Actor, input: z.infer<ty
     if (!recorded) return replay(tx, provider.id, input.idempotencyKey, { kind: 'refund', budgetId: original.budgetId, amountCents: amount }, provider.name, pass!.number, trail);
     const left = original.amountCents - (already?.refunded ?? 0);
     if (amount > left) {
-      throw new ChargeRefused('charge_refused', `U kunt niet meer terugbetalen dan er betaald is: van deze betaling staat nog ${(left / 100).toFixed(2).replace('.', ',')} euro open.`);
+      throw new ChargeRefused({ code: 'refund_above_charge', leftCents: left });
     }
     const [credited] = await tx
       .update(childBudgets)
@@ -323,7 +320,7 @@ export interface Statement {
  * with the last four digits of the pass, and the amount the municipality pays out. Audited as an export.
  */
 export async function payoutStatement(db: Database, actor: Actor, providerId: string, query: z.infer<typeof statementQuery>): Promise<Statement> {
-  if (query.to < query.from) throw new ValidationError('De einddatum ligt voor de begindatum.', [{ field: 'to', reason: 'voor de begindatum' }]);
+  if (query.to < query.from) throw passError('period_reversed');
   const [provider] = await db.unaudited((q) => q.select().from(passProviders).where(eq(passProviders.id, providerId)));
   if (!provider) throw new NotFoundError('De aanbieder');
   return db.audited(actor, { action: 'export', objectType: 'pass_statement', objectId: providerId, municipalityCode: provider.municipalityCode, details: { ...query } }, async (tx) => {

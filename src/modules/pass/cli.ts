@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { eq } from 'drizzle-orm';
 import { systemActor } from '../../platform/actor.ts';
+import { DEFAULT_MUNICIPALITY, municipalityCode } from '../../platform/municipalities.ts';
 import { organisations } from '../../platform/schema.ts';
 import { argPath, fail, print } from '../../io.ts';
 import type { CliContext } from '../contracts.ts';
 import { campaignInput, runCampaign } from './campaigns.ts';
 import { payoutStatement } from './charges.ts';
 import { ensurePassConfiguration, providerOfOrganisation } from './configuration.ts';
-import { euro } from './domain.ts';
+import { euro } from './messages.ts';
 import { statementCsv, statementPdf } from './statement.ts';
 
 /** `vangnet pass ...`: configuration, campaigns and payout statements from the command line. */
@@ -19,16 +20,12 @@ export function passCommands(program: Command, context: CliContext): void {
   pass
     .command('init')
     .description('Vul categorieën, normtabel en regels (idempotent)')
-    .option('--municipality <code...>', 'gemeentecodes', ['GM0505'])
+    .option('--municipality <code...>', 'gemeentecodes', [DEFAULT_MUNICIPALITY])
     .option('--valid-from <date>', 'ingangsdatum van normen en regels', '2026-01-01')
     .action(async (options: { municipality: string[]; validFrom: string }) => {
-      const db = await context.openDatabase();
-      try {
-        await ensurePassConfiguration(db, options.municipality, options.validFrom);
-        print(io, 'Dordtpas-configuratie staat klaar.');
-      } finally {
-        await db.close();
-      }
+      const codes = options.municipality.map((code) => municipalityCode.parse(code));
+      await context.withDatabase((db) => ensurePassConfiguration(db, codes, options.validFrom));
+      print(io, 'Dordtpas-configuratie staat klaar.');
     });
 
   pass
@@ -38,16 +35,11 @@ export function passCommands(program: Command, context: CliContext): void {
     .requiredOption('--name <name>', 'naam, bijvoorbeeld "Kindcadeau december"')
     .requiredOption('--year <year>', 'pasjaar')
     .requiredOption('--amount-cents <cents>', 'bedrag per kind in centen, bijvoorbeeld 2500')
-    .option('--municipality <code>', 'gemeentecode', 'GM0505')
+    .option('--municipality <code>', 'gemeentecode', DEFAULT_MUNICIPALITY)
     .action(async (options: { code: string; name: string; year: string; amountCents: string; municipality: string }) => {
       const input = campaignInput.parse({ code: options.code, name: options.name, year: Number(options.year), amountCents: Number(options.amountCents), municipalityCode: options.municipality });
-      const db = await context.openDatabase();
-      try {
-        const result = await runCampaign(db, systemActor('cli'), input);
-        print(io, `${result.credited} kinderen kregen ${euro(result.amountCents)}; ${result.alreadyCredited} hadden de bijdrage al.`);
-      } finally {
-        await db.close();
-      }
+      const result = await context.withDatabase((db) => runCampaign(db, systemActor('cli'), input));
+      print(io, `${result.credited} kinderen kregen ${euro(result.amountCents)}; ${result.alreadyCredited} hadden de bijdrage al.`);
     });
 
   pass
@@ -59,8 +51,7 @@ export function passCommands(program: Command, context: CliContext): void {
     .option('--format <format>', 'csv of pdf', 'csv')
     .requiredOption('--out <file>', 'bestand om te schrijven')
     .action(async (options: { provider: string; from: string; to: string; format: string; out: string }) => {
-      const db = await context.openDatabase();
-      try {
+      await context.withDatabase(async (db) => {
         const [org] = await db.unaudited((q) => q.select().from(organisations).where(eq(organisations.code, options.provider)));
         const provider = org ? await db.unaudited((q) => providerOfOrganisation(q, org.id)) : null;
         if (!provider) {
@@ -69,8 +60,6 @@ export function passCommands(program: Command, context: CliContext): void {
         const statement = await payoutStatement(db, systemActor('cli'), provider.id, { from: options.from, to: options.to });
         fs.writeFileSync(argPath(io, options.out), options.format === 'pdf' ? await statementPdf(statement) : statementCsv(statement));
         print(io, `${statement.lines.length} regels, uit te betalen ${euro(statement.totals.payoutCents)}: ${options.out}`);
-      } finally {
-        await db.close();
-      }
+      });
     });
 }

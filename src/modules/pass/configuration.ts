@@ -5,15 +5,17 @@ import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality, can } from '../../platform/authz.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { organisations } from '../../platform/schema.ts';
+import { providerKinds } from './contract.ts';
 import { defaultCategories, defaultRules, demoNorms2026, householdTypes, type NormRow, type PassRuleSet } from './domain.ts';
 import { forgetCategories } from './categories.ts';
+import { noRulesText, passError } from './messages.ts';
+import { DEFAULT_MUNICIPALITY, municipalityCode, municipalityName, staffScope } from '../../platform/municipalities.ts';
 import { passCategories, passNorms, passOffers, passProviders, passRules, passTargetGroups } from './schema.ts';
 
 /**
  * Configuration of the pass as data: the norm table (social minimum per household type and period), the rules
  * (140% limit, child budgets, prices), the categories, the providers and their offers. None of it is personal data.
  */
-const municipalityCode = z.string().regex(/^GM\d{4}$/, 'Een gemeentecode is GM gevolgd door vier cijfers.');
 const isoDate = z.iso.date();
 
 export const normInput = z.object({
@@ -37,7 +39,6 @@ export const rulesInput = z.object({
   volunteerPriceCents: z.number().int().min(0).max(100_000),
 });
 
-export const providerKinds = ['shop', 'sports_club', 'music_school', 'culture', 'other'] as const;
 export const providerInput = z.object({
   organisationId: z.string().uuid(),
   municipalityCode,
@@ -54,7 +55,7 @@ export const offerInput = z.object({
 type Reader = Db | Tx;
 
 /** The categories, the first norms and rules and the reference target group: what every installation starts with. Idempotent. */
-export async function ensurePassConfiguration(db: Database, municipalityCodes: string[] = ['GM0505'], validFrom = '2026-01-01'): Promise<void> {
+export async function ensurePassConfiguration(db: Database, municipalityCodes: string[] = [DEFAULT_MUNICIPALITY], validFrom = '2026-01-01'): Promise<void> {
   await db.unauditedTransaction(async (tx) => {
     await tx
       .insert(passCategories)
@@ -81,7 +82,7 @@ export async function ensurePassConfiguration(db: Database, municipalityCodes: s
     // The reach of the first pass year (seed 002): 7,836 adults were 80% of the target group; 3,666 children.
     await tx
       .insert(passTargetGroups)
-      .values({ municipalityCode: 'GM0505', year: 2020, adults: 9_795, children: 3_666, source: 'Evaluatie eerste Dordtpasjaar 2020 (raadsinformatiebrief)' })
+      .values({ municipalityCode: DEFAULT_MUNICIPALITY, year: 2020, adults: 9_795, children: 3_666, source: 'Evaluatie eerste Dordtpasjaar 2020 (raadsinformatiebrief)' })
       .onConflictDoNothing();
   });
 }
@@ -101,7 +102,7 @@ export async function rulesOn(q: Reader, municipality: string, on: string): Prom
     .where(and(eq(passRules.municipalityCode, municipality), lte(passRules.validFrom, on)))
     .orderBy(desc(passRules.validFrom))
     .limit(1);
-  if (!row) throw new ValidationError(`Er zijn geen Dordtpas-regels vastgesteld voor ${municipality} op ${on}. Vraag de beheerder de normtabel in te vullen.`);
+  if (!row) throw new ValidationError(noRulesText(municipalityName(municipality), on));
   return row;
 }
 
@@ -144,9 +145,7 @@ export async function setRules(db: Database, actor: Actor, input: z.infer<typeof
   assertCan(actor, 'pass:administer');
   assertMunicipality(actor, input.municipalityCode);
   if (!(input.primaryFromAge < input.secondaryFromAge && input.secondaryFromAge < input.budgetUntilAge)) {
-    throw new ValidationError('De leeftijden kloppen niet: basisschool begint voor middelbare school, en die voor de eindleeftijd.', [
-      { field: 'secondaryFromAge', reason: 'moet tussen de beginleeftijd en de eindleeftijd liggen' },
-    ]);
+    throw passError('ages_out_of_order');
   }
   return db.audited(
     actor,
@@ -184,13 +183,14 @@ export async function providerOfOrganisation(q: Reader, organisationId: string) 
 
 /** Staff see the providers of their municipalities; a cashier sees only their own provider. */
 export async function listProviders(db: Database, actor: Actor) {
-  if (actor.kind !== 'user' && actor.kind !== 'api_key') throw new ForbiddenError();
+  const scope = staffScope(actor);
+  if (!scope) throw new ForbiddenError();
   const rows = await db.unaudited((q) => q.select().from(passProviders).orderBy(asc(passProviders.name)));
   const offers = await db.unaudited((q) => q.select().from(passOffers).orderBy(asc(passOffers.title)));
   const visible = can(actor, 'pass:providers')
-    ? rows.filter((p) => actor.municipalities.includes(p.municipalityCode))
+    ? rows.filter((p) => scope.municipalities.includes(p.municipalityCode))
     : can(actor, 'pass:charge')
-      ? rows.filter((p) => p.organisationId === actor.organisationId)
+      ? rows.filter((p) => p.organisationId === scope.organisationId)
       : [];
   if (!can(actor, 'pass:providers') && !can(actor, 'pass:charge')) throw new ForbiddenError();
   return visible.map((p) => ({ ...p, offers: offers.filter((o) => o.providerId === p.id) }));
@@ -202,9 +202,9 @@ export async function createProvider(db: Database, actor: Actor, input: z.infer<
   return db.audited(actor, { action: 'create', objectType: 'pass_provider', municipalityCode: input.municipalityCode }, async (tx, trail) => {
     const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, input.organisationId));
     if (!organisation) throw new NotFoundError('De organisatie');
-    if (organisation.kind !== 'provider') throw new ValidationError('Alleen een organisatie van het soort "aanbieder" kan aanbieder van de Dordtpas worden.', [{ field: 'organisationId', reason: 'geen aanbieder' }]);
+    if (organisation.kind !== 'provider') throw passError('not_a_provider_organisation');
     const [row] = await tx.insert(passProviders).values(input).onConflictDoNothing().returning();
-    if (!row) throw new ValidationError('Deze organisatie is al aanbieder van de Dordtpas.', [{ field: 'organisationId', reason: 'al aanbieder' }]);
+    if (!row) throw passError('already_provider');
     trail.objectId = row.id;
     return row;
   });
@@ -218,7 +218,7 @@ export async function addOffer(db: Database, actor: Actor, providerId: string, i
     trail.municipalityCode = provider.municipalityCode;
     assertProviderAccess(actor, provider);
     const [category] = await tx.select().from(passCategories).where(eq(passCategories.code, input.category));
-    if (!category) throw new ValidationError('Deze categorie bestaat niet.', [{ field: 'category', reason: 'onbekend' }]);
+    if (!category) throw passError('category_unknown');
     const [row] = await tx
       .insert(passOffers)
       .values({ providerId, title: input.title, category: input.category, priceCents: input.priceCents ?? null, description: input.description ?? null })
@@ -237,5 +237,5 @@ export function assertProviderAccess(actor: Actor, provider: { organisationId: s
     return;
   }
   if (can(actor, 'pass:charge') && actor.organisationId === provider.organisationId) return;
-  throw new ForbiddenError('U heeft alleen toegang tot de gegevens van uw eigen organisatie.');
+  throw passError('own_organisation_only');
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { chargeRefusalText, passError, passProblems, type PassProblem } from './messages.ts';
 import {
   ageOn,
   chargeRefusal,
@@ -128,16 +129,29 @@ describe('pass numbers', () => {
 describe('charge refusal', () => {
   const pass = { status: 'active', validFrom: '2026-01-01', validTo: '2026-12-31' };
   const sport = { code: 'sport', name: 'Sport', childBudgetAllowed: true };
-  it('explains each refusal in Dutch', () => {
-    expect(chargeRefusal({ pass: null, today: '2026-05-01', category: sport, budget: null, amountCents: 1 })).toContain('onbekend');
-    expect(chargeRefusal({ pass: { ...pass, status: 'blocked' }, today: '2026-05-01', category: sport, budget: { balanceCents: 100 }, amountCents: 1 })).toContain('geblokkeerd');
-    expect(chargeRefusal({ pass: { ...pass, status: 'lost' }, today: '2026-05-01', category: sport, budget: { balanceCents: 100 }, amountCents: 1 })).toContain('nieuwe pas');
-    expect(chargeRefusal({ pass, today: '2027-01-01', category: sport, budget: { balanceCents: 100 }, amountCents: 1 })).toContain('niet geldig');
-    expect(chargeRefusal({ pass, today: '2026-05-01', category: { code: 'leisure', name: 'Uitjes', childBudgetAllowed: false }, budget: { balanceCents: 100 }, amountCents: 1 })).toContain('niet besteed worden aan uitjes');
-    expect(chargeRefusal({ pass, today: '2026-05-01', category: sport, budget: { balanceCents: 100 }, amountCents: 101 })).toBe(
+  it('gives each refusal as a code, written out in Dutch by the messages table', () => {
+    const refuse = (input: Parameters<typeof chargeRefusal>[0]) => chargeRefusal(input);
+    expect(refuse({ pass: null, today: '2026-05-01', category: sport, budget: null, amountCents: 1 })).toEqual({ code: 'pass_unknown' });
+    expect(refuse({ pass: { ...pass, status: 'blocked' }, today: '2026-05-01', category: sport, budget: { balanceCents: 100 }, amountCents: 1 })).toEqual({ code: 'pass_blocked' });
+    expect(refuse({ pass: { ...pass, status: 'lost' }, today: '2026-05-01', category: sport, budget: { balanceCents: 100 }, amountCents: 1 })).toEqual({ code: 'pass_lost' });
+    const outside = refuse({ pass, today: '2027-01-01', category: sport, budget: { balanceCents: 100 }, amountCents: 1 });
+    expect(chargeRefusalText(outside!)).toBe('Deze pas is niet geldig op 1 januari 2027. De pas is geldig van 1 januari 2026 tot en met 31 december 2026.');
+    const leisure = refuse({ pass, today: '2026-05-01', category: { code: 'leisure', name: 'Uitjes', childBudgetAllowed: false }, budget: { balanceCents: 100 }, amountCents: 1 });
+    expect(leisure).toEqual({ code: 'category_not_allowed', category: 'Uitjes' });
+    expect(chargeRefusalText(leisure!)).toContain('niet besteed worden aan uitjes');
+    expect(chargeRefusalText(refuse({ pass, today: '2026-05-01', category: sport, budget: { balanceCents: 100 }, amountCents: 101 })!)).toBe(
       'Het kindtegoed is niet genoeg: er is nog € 1,00 over en er is € 1,01 gevraagd. Er is niets afgeschreven.',
     );
-    expect(chargeRefusal({ pass, today: '2026-05-01', category: sport, budget: { balanceCents: 100 }, amountCents: 100 })).toBeNull();
+    expect(refuse({ pass, today: '2026-05-01', category: sport, budget: { balanceCents: 100 }, amountCents: 100 })).toBeNull();
+  });
+
+  it('has a status and a sentence for every other refusal, and names the field a form shows it at', () => {
+    for (const [code, problem] of Object.entries(passProblems)) {
+      expect(problem.text, code).toMatch(/^[A-Z].*\.$/);
+      const error = passError(code as PassProblem);
+      expect(error.status).toBe(problem.status);
+      expect(error.details.errors?.[0]?.field ?? null).toBe(problem.field);
+    }
   });
 });
 

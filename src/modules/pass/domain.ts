@@ -1,34 +1,25 @@
+import { householdTypeLabels, inSentence, type AgeGroup, type HouseholdType, type PassRoute } from './contract.ts';
+import { dutchDate, euro, type ChargeRefusal } from './messages.ts';
+
 /**
  * The rules of the Dordtpas as pure functions: household type, the income check against the social minimum,
  * the child budget per age group, pass numbers, statement totals. No database, no clock: tested on plain data.
  */
 
-export const householdTypes = ['single', 'single_parent', 'couple', 'single_pensioner', 'couple_pensioner'] as const;
-export type HouseholdType = (typeof householdTypes)[number];
-
-export const householdTypeLabels: Record<HouseholdType, string> = {
-  single: 'alleenstaande',
-  single_parent: 'alleenstaande ouder',
-  couple: 'gehuwden of samenwonenden',
-  single_pensioner: 'alleenstaande met AOW-leeftijd',
-  couple_pensioner: 'gehuwden of samenwonenden met AOW-leeftijd',
-};
-
-export const passRoutes = ['income', 'carer', 'volunteer', 'purchase'] as const;
-export type PassRoute = (typeof passRoutes)[number];
-export const passRouteLabels: Record<PassRoute, string> = {
-  income: 'laag inkomen (gratis)',
-  carer: 'mantelzorger (gratis)',
-  volunteer: 'vrijwilliger (gekocht door de organisatie)',
-  purchase: 'gekocht',
-};
-
-export const passStatuses = ['active', 'blocked', 'lost'] as const;
-export type PassStatus = (typeof passStatuses)[number];
-export const passStatusLabels: Record<PassStatus, string> = { active: 'actief', blocked: 'geblokkeerd', lost: 'verloren (vervangen)' };
-
-export type AgeGroup = 'primary' | 'secondary';
-export const ageGroupLabels: Record<AgeGroup, string> = { primary: 'basisschoolleeftijd', secondary: 'middelbareschoolleeftijd' };
+export {
+  ageGroupLabels,
+  householdTypeLabels,
+  householdTypes,
+  passRouteLabels,
+  passRoutes,
+  passStatusLabels,
+  passStatuses,
+  type AgeGroup,
+  type HouseholdType,
+  type PassRoute,
+  type PassStatus,
+} from './contract.ts';
+export { euro, type ChargeRefusal } from './messages.ts';
 
 /** One row of the norm table: the monthly social minimum (net, in cents) for a household type from a date on. */
 export interface NormRow {
@@ -72,14 +63,6 @@ export function validOn<T extends { validFrom: string }>(rows: T[], on: string):
   return best;
 }
 
-export function euro(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  const whole = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${sign}€ ${whole},${String(abs % 100).padStart(2, '0')}`;
-}
 
 export interface EligibilityInput {
   householdType: HouseholdType;
@@ -106,7 +89,7 @@ export type EligibilityResult =
  * minimum for the household type. The reason is written for the applicant and the case worker alike (B1).
  */
 export function checkEligibility(input: EligibilityInput, norms: NormRow[], rules: Pick<PassRuleSet, 'incomeLimitPercent'>): EligibilityResult {
-  const label = householdTypeLabels[input.householdType];
+  const label = inSentence(householdTypeLabels[input.householdType]);
   const norm = validOn(
     norms.filter((n) => n.householdType === input.householdType),
     input.on,
@@ -120,7 +103,7 @@ export function checkEligibility(input: EligibilityInput, norms: NormRow[], rule
       limitPercent: rules.incomeLimitPercent,
       incomeCents: input.monthlyNetIncomeCents,
       normValidFrom: null,
-      reason: `Er is geen bijstandsnorm bekend voor een ${label} op ${input.on}. Een consulent beoordeelt uw aanvraag.`,
+      reason: `Er is geen bijstandsnorm bekend voor een ${label} op ${dutchDate(input.on)}. Een consulent beoordeelt uw aanvraag.`,
     };
   }
   // Round down: the limit is never more generous than the policy says.
@@ -180,6 +163,11 @@ export function passNumberFrom(nineDigits: string): string {
   return `${nineDigits}${luhnDigit(nineDigits)}`;
 }
 
+/** An access code as typed (`abcd-efgh-jkmn`, with spaces): upper case, letters and digits only. */
+export function normaliseAccessCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
 export function normalisePassNumber(input: string): string {
   return input.replace(/[\s.-]/g, '');
 }
@@ -194,27 +182,23 @@ export function formatPassNumber(n: string): string {
   return `${n.slice(0, 4)} ${n.slice(4, 8)} ${n.slice(8)}`;
 }
 
-/** Why a charge is refused, before touching the balance; null when it may go ahead. */
+/** Why a charge is refused, before touching the balance (a code, written out by `messages.ts`); null when it may go ahead. */
 export function chargeRefusal(input: {
   pass: { status: string; validFrom: string; validTo: string } | null;
   today: string;
   category: { code: string; name: string; childBudgetAllowed: boolean } | null;
   budget: { balanceCents: number } | null;
   amountCents: number;
-}): string | null {
-  if (!input.pass) return 'Dit pasnummer is onbekend. Controleer het nummer op de pas.';
-  if (input.pass.status === 'blocked') return 'Deze pas is geblokkeerd. Er kan niet mee betaald worden.';
-  if (input.pass.status === 'lost') return 'Deze pas is als verloren gemeld en vervangen door een nieuwe pas. Vraag naar de nieuwe pas.';
-  if (input.today < input.pass.validFrom || input.today > input.pass.validTo) return `Deze pas is niet geldig op ${input.today}. De pas is geldig van ${input.pass.validFrom} tot en met ${input.pass.validTo}.`;
-  if (!input.category) return 'Deze categorie bestaat niet.';
-  if (!input.category.childBudgetAllowed) return `Het kindtegoed mag niet besteed worden aan ${input.category.name.toLowerCase()}. Het kan alleen voor leermiddelen, sport en cultuur.`;
-  if (!input.budget) return 'Voor dit kind op deze pas is geen kindtegoed voor dit jaar.';
-  if (input.amountCents > input.budget.balanceCents) return insufficientBalanceReason(input.budget.balanceCents, input.amountCents);
+}): ChargeRefusal | null {
+  if (!input.pass) return { code: 'pass_unknown' };
+  if (input.pass.status === 'blocked') return { code: 'pass_blocked' };
+  if (input.pass.status === 'lost') return { code: 'pass_lost' };
+  if (input.today < input.pass.validFrom || input.today > input.pass.validTo) return { code: 'pass_not_valid_today', today: input.today, validFrom: input.pass.validFrom, validTo: input.pass.validTo };
+  if (!input.category) return { code: 'category_unknown' };
+  if (!input.category.childBudgetAllowed) return { code: 'category_not_allowed', category: input.category.name };
+  if (!input.budget) return { code: 'no_child_budget' };
+  if (input.amountCents > input.budget.balanceCents) return { code: 'insufficient_balance', balanceCents: input.budget.balanceCents, amountCents: input.amountCents };
   return null;
-}
-
-export function insufficientBalanceReason(balanceCents: number, amountCents: number): string {
-  return `Het kindtegoed is niet genoeg: er is nog ${euro(balanceCents)} over en er is ${euro(amountCents)} gevraagd. Er is niets afgeschreven.`;
 }
 
 export interface StatementLine {

@@ -186,7 +186,7 @@ describe('charging at a provider', () => {
     expect(part.balanceAfterCents).toBe(50_000 - 12_500 + 2_500);
     await expect(refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, amountCents: 10_001, idempotencyKey: key() })).rejects.toThrow(/niet meer terugbetalen/);
     // Without an amount the whole charge is refunded, which no longer fits after the partial refund.
-    await expect(refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, idempotencyKey: key() })).rejects.toThrow(/nog 100,00 euro open/);
+    await expect(refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, idempotencyKey: key() })).rejects.toThrow(/nog € 100,00 open/);
     const last = await refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, amountCents: 10_000, idempotencyKey: key() });
     expect(last.balanceAfterCents).toBe(50_000);
   });

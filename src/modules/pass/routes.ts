@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { anonymousActor } from '../../platform/actor.ts';
+import { fileResponse } from '../../platform/contract.ts';
+import { municipalityCodeOrDefault, ownMunicipalities } from '../../platform/municipalities.ts';
 import { can } from '../../platform/authz.ts';
 import {
   applicationInput,
@@ -35,19 +37,25 @@ import {
   setNorm,
   setRules,
 } from './configuration.ts';
+import * as c from './contract.ts';
 import { publicInfo } from './public.ts';
 import { collectPassMetrics } from './metrics.ts';
 import { statementCsv, statementPdf } from './statement.ts';
 
 const tags = ['pass'];
 const idParams = z.object({ id: z.string().uuid() });
-const municipalityQuery = z.object({ municipalityCode: z.string().regex(/^GM\d{4}$/).default('GM0505') });
+const municipalityQuery = z.object({ municipalityCode: municipalityCodeOrDefault });
+/** The statement as JSON, or as a file for the bookkeeping (`format=csv|pdf`). */
+const statementResponse = {
+  description: 'Het uitbetalingsoverzicht: JSON, of een bestand (CSV, PDF).',
+  content: { 'application/json': { schema: c.statement }, ...fileResponse('Het overzicht als bestand.', 'text/csv', 'application/pdf').content },
+};
 
 export const passRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = async (base, { db }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
 
   // Residents (no account): information, applying, and looking up their own pass with reference + code.
-  app.get('/pass/public-info', { config: { access: 'public' }, schema: { tags, summary: 'Dordtpas: regels, categorieën en vrijwilligersorganisaties', querystring: municipalityQuery } }, async (request) =>
+  app.get('/pass/public-info', { config: { access: 'public' }, schema: { tags, summary: 'Dordtpas: regels, categorieën en vrijwilligersorganisaties', response: { 200: c.publicInfo }, querystring: municipalityQuery } }, async (request) =>
     publicInfo(db, request.query.municipalityCode),
   );
 
@@ -55,7 +63,7 @@ export const passRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = 
     '/pass/applications',
     {
       config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Dordtpas aanvragen (inwoner, of consulent namens inwoner)', body: applicationInput },
+      schema: { tags, summary: 'Dordtpas aanvragen (inwoner, of consulent namens inwoner)', response: { 201: c.applicationOutcome }, body: applicationInput },
     },
     async (request, reply) => {
       // A staff member without pass:administer who happens to be logged in applies like any resident.
@@ -68,66 +76,66 @@ export const passRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = 
     '/pass/status',
     {
       config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Eigen aanvraag, pas en kindtegoed bekijken met aanvraagnummer en code', body: statusLookupInput },
+      schema: { tags, summary: 'Eigen aanvraag, pas en kindtegoed bekijken met aanvraagnummer en code', response: { 200: c.residentStatus }, body: statusLookupInput },
     },
     async (request) => residentStatus(db, anonymousActor(request.ip), request.body),
   );
 
   // The pass office.
-  app.get('/pass/applications', { config: { access: 'pass:administer' }, schema: { tags, summary: 'Aanvragen (werklijst)', querystring: applicationListQuery } }, async (request) =>
+  app.get('/pass/applications', { config: { access: 'pass:administer' }, schema: { tags, summary: 'Aanvragen (werklijst)', response: { 200: c.applicationList }, querystring: applicationListQuery } }, async (request) =>
     listApplications(db, request.actor, request.query),
   );
   app.post(
     '/pass/applications/:id/decision',
-    { config: { access: 'pass:administer' }, schema: { tags, summary: 'Besluit op een aanvraag; bij toekennen wordt de pas gemaakt', params: idParams, body: decisionInput } },
+    { config: { access: 'pass:administer' }, schema: { tags, summary: 'Besluit op een aanvraag; bij toekennen wordt de pas gemaakt', response: { 200: c.decisionResult }, params: idParams, body: decisionInput } },
     async (request) => decideApplication(db, request.actor, request.params.id, request.body),
   );
   app.post(
     '/pass/passes/search',
-    { config: { access: 'pass:administer' }, schema: { tags, summary: 'Pas zoeken op pasnummer', body: z.object({ number: z.string().min(4).max(20) }) } },
+    { config: { access: 'pass:administer' }, schema: { tags, summary: 'Pas zoeken op pasnummer', response: { 200: c.passView }, body: z.object({ number: z.string().min(4).max(20) }) } },
     async (request) => findPassByNumber(db, request.actor, request.body.number),
   );
-  app.get('/pass/passes/:id', { config: { access: 'pass:administer' }, schema: { tags, summary: 'Pas met huishouden en kindtegoeden', params: idParams } }, async (request) =>
+  app.get('/pass/passes/:id', { config: { access: 'pass:administer' }, schema: { tags, summary: 'Pas met huishouden en kindtegoeden', response: { 200: c.passView }, params: idParams } }, async (request) =>
     getPass(db, request.actor, request.params.id),
   );
   app.post(
     '/pass/passes/:id/status',
-    { config: { access: 'pass:administer' }, schema: { tags, summary: 'Pas blokkeren of deblokkeren', params: idParams, body: statusChangeInput } },
+    { config: { access: 'pass:administer' }, schema: { tags, summary: 'Pas blokkeren of deblokkeren', response: { 200: c.passStatusChanged }, params: idParams, body: statusChangeInput } },
     async (request) => setPassStatus(db, request.actor, request.params.id, request.body),
   );
   app.post(
     '/pass/passes/:id/replace',
-    { config: { access: 'pass:administer' }, schema: { tags, summary: 'Verloren pas vervangen; het tegoed gaat mee', params: idParams } },
+    { config: { access: 'pass:administer' }, schema: { tags, summary: 'Verloren pas vervangen; het tegoed gaat mee', response: { 200: c.passReplaced }, params: idParams } },
     async (request) => replaceLostPass(db, request.actor, request.params.id),
   );
 
   // Configuration as data.
-  app.get('/pass/configuration', { config: { access: 'pass:administer' }, schema: { tags, summary: 'Normtabel, regels en categorieën', querystring: municipalityQuery } }, async (request) =>
+  app.get('/pass/configuration', { config: { access: 'pass:administer' }, schema: { tags, summary: 'Normtabel, regels en categorieën', response: { 200: c.configuration }, querystring: municipalityQuery } }, async (request) =>
     listConfiguration(db, request.actor, request.query.municipalityCode),
   );
-  app.put('/pass/norms', { config: { access: 'pass:administer' }, schema: { tags, summary: 'Bijstandsnorm vastleggen voor een huishoudtype vanaf een datum', body: normInput } }, async (request) =>
+  app.put('/pass/norms', { config: { access: 'pass:administer' }, schema: { tags, summary: 'Bijstandsnorm vastleggen voor een huishoudtype vanaf een datum', response: { 200: c.normRow }, body: normInput } }, async (request) =>
     setNorm(db, request.actor, request.body),
   );
-  app.put('/pass/rules', { config: { access: 'pass:administer' }, schema: { tags, summary: 'Regels vastleggen (inkomensgrens, kindtegoed, prijzen) vanaf een datum', body: rulesInput } }, async (request) =>
+  app.put('/pass/rules', { config: { access: 'pass:administer' }, schema: { tags, summary: 'Regels vastleggen (inkomensgrens, kindtegoed, prijzen) vanaf een datum', response: { 200: c.rulesRow }, body: rulesInput } }, async (request) =>
     setRules(db, request.actor, request.body),
   );
   app.put(
     '/pass/categories/:code',
     {
       config: { access: 'pass:administer' },
-      schema: { tags, summary: 'Mag het kindtegoed aan deze categorie besteed worden?', params: z.object({ code: z.string().max(50) }), body: z.object({ childBudgetAllowed: z.boolean() }) },
+      schema: { tags, summary: 'Mag het kindtegoed aan deze categorie besteed worden?', response: { 200: c.category }, params: z.object({ code: z.string().max(50) }), body: z.object({ childBudgetAllowed: z.boolean() }) },
     },
     async (request) => setCategoryAllowed(db, request.actor, request.params.code, request.body.childBudgetAllowed),
   );
 
   // Providers, offers and payout statements.
-  app.get('/pass/providers', { config: { access: 'authenticated' }, schema: { tags, summary: 'Aanbieders met hun aanbod' } }, async (request) => listProviders(db, request.actor));
-  app.post('/pass/providers', { config: { access: 'pass:providers' }, schema: { tags, summary: 'Aanbieder aansluiten', body: providerInput } }, async (request, reply) =>
+  app.get('/pass/providers', { config: { access: 'authenticated' }, schema: { tags, summary: 'Aanbieders met hun aanbod', response: { 200: c.providerList } } }, async (request) => listProviders(db, request.actor));
+  app.post('/pass/providers', { config: { access: 'pass:providers' }, schema: { tags, summary: 'Aanbieder aansluiten', response: { 201: c.provider }, body: providerInput } }, async (request, reply) =>
     reply.code(201).send(await createProvider(db, request.actor, request.body)),
   );
   app.post(
     '/pass/providers/:id/offers',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'Aanbod toevoegen', params: idParams, body: offerInput } },
+    { config: { access: 'authenticated' }, schema: { tags, summary: 'Aanbod toevoegen', response: { 201: c.offer }, params: idParams, body: offerInput } },
     async (request, reply) => reply.code(201).send(await addOffer(db, request.actor, request.params.id, request.body)),
   );
   app.get(
@@ -136,7 +144,7 @@ export const passRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = 
       config: { access: 'authenticated' },
       schema: {
         tags,
-        summary: 'Uitbetalingsoverzicht van een aanbieder over een periode (JSON, CSV of PDF)',
+        summary: 'Uitbetalingsoverzicht van een aanbieder over een periode (JSON, CSV of PDF)', response: { 200: statementResponse },
         params: idParams,
         querystring: statementQuery.extend({ format: z.enum(['json', 'csv', 'pdf']).default('json') }),
       },
@@ -145,50 +153,50 @@ export const passRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = 
       const { format, ...period } = request.query;
       const statement = await payoutStatement(db, request.actor, request.params.id, period);
       const file = `uitbetaling-dordtpas-${period.from}-${period.to}`;
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}.csv"`).send(statementCsv(statement));
-      if (format === 'pdf') return reply.type('application/pdf').header('content-disposition', `attachment; filename="${file}.pdf"`).send(await statementPdf(statement));
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}.csv"`).send(statementCsv(statement) as never); // a file: the JSON schema does not apply
+      if (format === 'pdf') return reply.type('application/pdf').header('content-disposition', `attachment; filename="${file}.pdf"`).send((await statementPdf(statement)) as never);
       return statement;
     },
   );
 
   // The till: a cashier's session or the provider's API key.
-  app.get('/pass/cashier', { config: { access: 'pass:charge' }, schema: { tags, summary: 'Eigen aanbieder, aanbod en categorieën voor de kassa' } }, async (request) =>
+  app.get('/pass/cashier', { config: { access: 'pass:charge' }, schema: { tags, summary: 'Eigen aanbieder, aanbod en categorieën voor de kassa', response: { 200: c.cashierInfo } } }, async (request) =>
     myProvider(db, request.actor),
   );
-  app.post('/pass/cashier/lookup', { config: { access: 'pass:charge' }, schema: { tags, summary: 'Pas controleren aan de kassa', body: lookupInput } }, async (request) =>
+  app.post('/pass/cashier/lookup', { config: { access: 'pass:charge' }, schema: { tags, summary: 'Pas controleren aan de kassa', response: { 200: c.cashierLookup }, body: lookupInput } }, async (request) =>
     lookupPassForCharge(db, request.actor, request.body),
   );
   app.post(
     '/pass/charges',
     {
       config: { access: 'pass:charge' },
-      schema: { tags, summary: 'Betalen met kindtegoed (atomair, met idempotency key); geeft een bon', body: chargeInput },
+      schema: { tags, summary: 'Betalen met kindtegoed (atomair, met idempotency key); geeft een bon', response: { 200: c.receipt, 201: c.receipt }, body: chargeInput },
     },
     async (request, reply) => {
       const receipt = await chargePass(db, request.actor, request.body);
       return reply.code(receipt.replayed ? 200 : 201).send(receipt);
     },
   );
-  app.post('/pass/refunds', { config: { access: 'pass:charge' }, schema: { tags, summary: 'Betaling (deels) terugboeken op het kindtegoed', body: refundInput } }, async (request, reply) => {
+  app.post('/pass/refunds', { config: { access: 'pass:charge' }, schema: { tags, summary: 'Betaling (deels) terugboeken op het kindtegoed', response: { 200: c.receipt, 201: c.receipt }, body: refundInput } }, async (request, reply) => {
     const receipt = await refundCharge(db, request.actor, request.body);
     return reply.code(receipt.replayed ? 200 : 201).send(receipt);
   });
 
   // Campaigns and figures.
-  app.get('/pass/campaigns', { config: { access: 'pass:campaigns' }, schema: { tags, summary: 'Eenmalige bijdragen' } }, async (request) => listCampaigns(db, request.actor));
-  app.post('/pass/campaigns', { config: { access: 'pass:campaigns' }, schema: { tags, summary: 'Eenmalige bijdrage uitvoeren (idempotent)', body: campaignInput } }, async (request) =>
+  app.get('/pass/campaigns', { config: { access: 'pass:campaigns' }, schema: { tags, summary: 'Eenmalige bijdragen', response: { 200: c.campaignList } } }, async (request) => listCampaigns(db, request.actor));
+  app.post('/pass/campaigns', { config: { access: 'pass:campaigns' }, schema: { tags, summary: 'Eenmalige bijdrage uitvoeren (idempotent)', response: { 200: c.campaignResult }, body: campaignInput } }, async (request) =>
     runCampaign(db, request.actor, request.body),
   );
   app.get(
     '/pass/figures',
     {
       config: { access: 'pass:figures' },
-      schema: { tags, summary: 'Bereik en besteding per wijk en maand (geanonimiseerd)', querystring: z.object({ fromMonth: z.string().regex(/^\d{4}-\d{2}$/), toMonth: z.string().regex(/^\d{4}-\d{2}$/) }) },
+      schema: { tags, summary: 'Bereik en besteding per wijk en maand (geanonimiseerd)', response: { 200: c.figures }, querystring: z.object({ fromMonth: z.string().regex(/^\d{4}-\d{2}$/), toMonth: z.string().regex(/^\d{4}-\d{2}$/) }) },
     },
     async (request) => {
-      const me = request.actor;
+      const mine = ownMunicipalities(request.actor);
       const values = await collectPassMetrics(db, request.query);
-      return values.filter((v) => me.kind === 'user' || me.kind === 'api_key' ? me.municipalities.includes(v.municipalityCode) : false);
+      return values.filter((v) => mine.includes(v.municipalityCode));
     },
   );
 };

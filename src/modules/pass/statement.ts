@@ -1,9 +1,10 @@
 import PDFDocument from 'pdfkit';
 import type { Statement } from './charges.ts';
-import { euro } from './domain.ts';
+import { transactionKindLabels } from './contract.ts';
+import { dutchDate, euro } from './messages.ts';
 import { csvNumber, writeCsv, type CsvCell } from '../../platform/csv.ts';
 
-const kindLabels = { charge: 'betaling', refund: 'terugbetaling' } as const;
+const kindLabels = transactionKindLabels;
 
 /**
  * The statement as CSV for the provider's bookkeeping: semicolon separated (Dutch Excel), UTF-8 with BOM,
@@ -33,7 +34,7 @@ export function statementPdf(statement: Statement): Promise<Buffer> {
     doc.on('error', reject);
     doc.fontSize(16).text('Uitbetalingsoverzicht Dordtpas (kindtegoed)');
     doc.moveDown(0.5).fontSize(11).text(`Aanbieder: ${statement.provider.name}`);
-    doc.text(`Periode: ${statement.from} tot en met ${statement.to}`);
+    doc.text(`Periode: ${dutchDate(statement.from)} tot en met ${dutchDate(statement.to)}`);
     doc.moveDown();
     const cols = [50, 125, 215, 305, 400, 470];
     const row = (cells: string[], bold = false) => {

@@ -1,0 +1,338 @@
+import { randomInt } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database, Tx } from '../../../db/database.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { assertCan, assertMunicipality } from '../../../platform/authz.ts';
+import { areaForPostcode } from '../../../platform/areas.ts';
+import { amsterdamDate } from '../../../platform/clock.ts';
+import { NotFoundError } from '../../../platform/errors.ts';
+import { municipalityCodeOrDefault, staffScope } from '../../../platform/municipalities.ts';
+import { insertPerson } from '../../../platform/persons.ts';
+import { normalisePostcode } from '../../../platform/bsn.ts';
+import { organisations, persons } from '../../../platform/schema.ts';
+import { sha256 } from '../../../platform/secrets.ts';
+import { normsFor, rulesOn } from '../configuration.ts';
+import {
+  checkEligibility,
+  childBudgetFor,
+  householdTypeFor,
+  normaliseAccessCode,
+  passNumberFrom,
+  passRoutes,
+  passYearPeriod,
+  routeReason,
+  type EligibilityResult,
+  type HouseholdType,
+  type PassRoute,
+} from '../domain.ts';
+import { passError } from '../messages.ts';
+import { subjectsOf } from '../queries.ts';
+import { childBudgets, passApplications, passMembers, passes } from '../schema.ts';
+
+/**
+ * The changes of the pass office: an application comes in, is decided on (approval issues the pass), a pass is
+ * blocked, unblocked or replaced. Each one audited, each refusal a code from `messages.ts`.
+ */
+
+const name = z.string().trim().min(1).max(100);
+const initials = z.string().trim().min(1).max(20);
+const birthDate = z.iso.date('Vul een datum in als JJJJ-MM-DD.');
+
+export const applicationInput = z.object({
+  municipalityCode: municipalityCodeOrDefault,
+  route: z.enum(passRoutes),
+  applicant: z.object({
+    initials,
+    prefix: z.string().trim().max(20).optional().nullable(),
+    surname: name,
+    birthDate,
+    street: z.string().trim().min(1).max(200),
+    houseNumber: z.string().trim().min(1).max(10),
+    postcode: z.string().max(20).refine((v) => normalisePostcode(v) !== null, 'Een postcode is vier cijfers en twee letters.'),
+    city: z.string().trim().min(1).max(100),
+    email: z.string().trim().max(254).email().optional().nullable(),
+  }),
+  partner: z.object({ initials, surname: name, birthDate }).optional().nullable(),
+  children: z.array(z.object({ initials, surname: name, birthDate })).max(15).default([]),
+  /** Net household income per month, in cents; required for the income route. */
+  monthlyNetIncomeCents: z.number().int().min(0).max(10_000_000).optional().nullable(),
+  volunteerOrganisationId: z.string().uuid().optional().nullable(),
+});
+export type ApplicationInput = z.infer<typeof applicationInput>;
+
+
+const codeAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+function randomCode(length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += codeAlphabet[randomInt(codeAlphabet.length)];
+  return out;
+}
+/** Twelve characters from 32: 60 bits, shown once to the resident and stored only as a hash. */
+function newAccessCode(): string {
+  const raw = randomCode(12);
+  return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
+}
+function newPassNumber(): string {
+  return passNumberFrom(String(randomInt(100_000_000, 1_000_000_000)));
+}
+
+export interface ApplicationOutcome {
+  applicationId: string;
+  reference: string;
+  /** Only for a resident who applied online: shown once, never stored in readable form. */
+  accessCode: string | null;
+  status: 'submitted';
+  route: PassRoute;
+  householdType: HouseholdType;
+  eligible: boolean | null;
+  reason: string;
+}
+
+/**
+ * A resident applies (anonymous, online) or a case worker enters the application. The income check runs at once
+ * and its reason is shown; a case worker decides, because income and carer status have to be verified.
+ */
+export async function submitApplication(db: Database, actor: Actor, input: ApplicationInput): Promise<ApplicationOutcome> {
+  const staff = staffScope(actor) !== null;
+  if (staff) {
+    assertCan(actor, 'pass:administer');
+    assertMunicipality(actor, input.municipalityCode);
+  }
+  if (input.route === 'income' && (input.monthlyNetIncomeCents === undefined || input.monthlyNetIncomeCents === null)) {
+    throw passError('income_required');
+  }
+  if (input.route === 'volunteer' && !input.volunteerOrganisationId) {
+    throw passError('volunteer_organisation_required');
+  }
+  const now = db.clock.now();
+  const today = amsterdamDate(now);
+  const year = Number(today.slice(0, 4));
+  const householdType = householdTypeFor({ hasPartner: !!input.partner, childCount: input.children.length, applicantBirthDate: input.applicant.birthDate, on: today });
+  const postcode = normalisePostcode(input.applicant.postcode)!;
+  const area = areaForPostcode(postcode);
+  const accessCode = staff ? null : newAccessCode();
+  const reference = `DP-${randomCode(8)}`;
+
+  return db.audited(
+    actor,
+    { action: 'create', objectType: 'pass_application', municipalityCode: input.municipalityCode, purpose: 'Aanvraag Dordtpas' },
+    async (tx, trail) => {
+      if (input.route === 'volunteer') {
+        const [org] = await tx.select().from(organisations).where(eq(organisations.id, input.volunteerOrganisationId!));
+        if (!org || org.kind !== 'volunteer_organisation') {
+          throw passError('not_a_volunteer_organisation');
+        }
+      }
+      const rules = await rulesOn(tx, input.municipalityCode, today);
+      let check: EligibilityResult | null = null;
+      let reason: string;
+      if (input.route === 'income') {
+        check = checkEligibility({ householdType, monthlyNetIncomeCents: input.monthlyNetIncomeCents!, on: today }, await normsFor(tx, input.municipalityCode), rules);
+        reason = check.reason;
+      } else {
+        reason = routeReason(input.route, rules);
+      }
+      const applicant = await insertPerson(tx, {
+        municipalityCode: input.municipalityCode,
+        initials: input.applicant.initials,
+        prefix: input.applicant.prefix ?? null,
+        surname: input.applicant.surname,
+        birthDate: input.applicant.birthDate,
+        street: input.applicant.street,
+        houseNumber: input.applicant.houseNumber,
+        postcode,
+        city: input.applicant.city,
+        email: input.applicant.email ?? null,
+      });
+      const partner = input.partner
+        ? await insertPerson(tx, { municipalityCode: input.municipalityCode, initials: input.partner.initials, surname: input.partner.surname, birthDate: input.partner.birthDate, postcode, houseNumber: input.applicant.houseNumber })
+        : null;
+      const children = [];
+      for (const child of input.children) {
+        const person = await insertPerson(tx, { municipalityCode: input.municipalityCode, initials: child.initials, surname: child.surname, birthDate: child.birthDate, postcode, houseNumber: input.applicant.houseNumber });
+        children.push({ personId: person.id, birthDate: child.birthDate, initials: child.initials });
+      }
+      const [application] = await tx
+        .insert(passApplications)
+        .values({
+          reference,
+          municipalityCode: input.municipalityCode,
+          route: input.route,
+          status: 'submitted',
+          applicantPersonId: applicant.id,
+          household: { partnerPersonId: partner?.id ?? null, children },
+          householdType,
+          monthlyIncomeCents: input.monthlyNetIncomeCents ?? null,
+          year,
+          check: (check ?? { route: input.route }) as Record<string, unknown>,
+          checkReason: reason,
+          volunteerOrganisationId: input.volunteerOrganisationId ?? null,
+          accessCodeHash: accessCode ? sha256(normaliseAccessCode(accessCode)) : null,
+          areaCode: area?.code ?? null,
+          enteredByUserId: actor.kind === 'user' ? actor.userId : null,
+          createdAt: now,
+        })
+        .returning();
+      trail.objectId = application!.id;
+      trail.subjectIds = [applicant.id, ...(partner ? [partner.id] : []), ...children.map((c) => c.personId)];
+      return {
+        applicationId: application!.id,
+        reference,
+        accessCode,
+        status: 'submitted' as const,
+        route: input.route,
+        householdType,
+        eligible: check ? check.eligible : null,
+        reason,
+      };
+    },
+  );
+}
+
+export const decisionInput = z.object({
+  approve: z.boolean(),
+  reason: z.string().trim().max(1000).optional().nullable(),
+});
+
+/**
+ * The case worker's decision. Approval issues the pass for the current pass year, with its household members and,
+ * for the income route, a child budget per child of school age.
+ */
+export async function decideApplication(db: Database, actor: Actor, applicationId: string, input: z.infer<typeof decisionInput>) {
+  assertCan(actor, 'pass:administer');
+  return db.audited(actor, { action: 'update', objectType: 'pass_application', objectId: applicationId, purpose: 'Besluit Dordtpas' }, async (tx, trail) => {
+    const [application] = await tx.select().from(passApplications).where(eq(passApplications.id, applicationId)).for('update');
+    if (!application) throw new NotFoundError('De aanvraag');
+    trail.municipalityCode = application.municipalityCode;
+    trail.subjectIds = subjectsOf(application);
+    assertMunicipality(actor, application.municipalityCode);
+    if (application.status !== 'submitted') throw passError('already_decided');
+    const now = db.clock.now();
+    if (!input.approve) {
+      if (!input.reason) throw passError('reason_required');
+      await tx
+        .update(passApplications)
+        .set({ status: 'rejected', decisionReason: input.reason, decidedAt: now, decidedByUserId: actor.kind === 'user' ? actor.userId : null })
+        .where(eq(passApplications.id, application.id));
+      return { status: 'rejected' as const, pass: null };
+    }
+    const eligible = (application.check as { eligible?: boolean }).eligible;
+    if (application.route === 'income' && eligible !== true) {
+      throw passError('not_free');
+    }
+    const pass = await issuePass(tx, application, now);
+    await tx
+      .update(passApplications)
+      .set({ status: 'approved', decisionReason: input.reason ?? null, decidedAt: now, decidedByUserId: actor.kind === 'user' ? actor.userId : null })
+      .where(eq(passApplications.id, application.id));
+    trail.details = { passId: pass.id };
+    return { status: 'approved' as const, pass };
+  });
+}
+
+async function issuePass(tx: Tx, application: typeof passApplications.$inferSelect, now: Date) {
+  const today = amsterdamDate(now);
+  const year = Number(today.slice(0, 4));
+  const rules = await rulesOn(tx, application.municipalityCode, today);
+  const period = passYearPeriod(year);
+  const [pass] = await tx
+    .insert(passes)
+    .values({
+      number: newPassNumber(),
+      municipalityCode: application.municipalityCode,
+      applicationId: application.id,
+      holderPersonId: application.applicantPersonId,
+      route: application.route,
+      year,
+      validFrom: period.validFrom,
+      validTo: period.validTo,
+      status: 'active',
+      areaCode: application.areaCode,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  const [holder] = await tx.select().from(persons).where(eq(persons.id, application.applicantPersonId));
+  const members: (typeof passMembers.$inferInsert)[] = [
+    { passId: pass!.id, memberNumber: 1, personId: holder!.id, relation: 'holder', initials: holder!.initials ?? '', birthDate: holder!.birthDate },
+  ];
+  if (application.household.partnerPersonId) {
+    const [partner] = await tx.select().from(persons).where(eq(persons.id, application.household.partnerPersonId));
+    members.push({ passId: pass!.id, memberNumber: 2, personId: partner!.id, relation: 'partner', initials: partner!.initials ?? '', birthDate: partner!.birthDate });
+  }
+  const budgets: (typeof childBudgets.$inferInsert)[] = [];
+  for (const child of application.household.children) {
+    const memberNumber = members.length + 1;
+    members.push({ passId: pass!.id, memberNumber, personId: child.personId, relation: 'child', initials: child.initials, birthDate: child.birthDate });
+    // Child budgets come with the free pass for low incomes only.
+    const budget = application.route === 'income' ? childBudgetFor(child.birthDate, year, rules) : null;
+    if (budget) {
+      budgets.push({
+        municipalityCode: application.municipalityCode,
+        passId: pass!.id,
+        memberNumber,
+        childPersonId: child.personId,
+        year,
+        ageGroup: budget.ageGroup,
+        grantedCents: budget.amountCents,
+        balanceCents: budget.amountCents,
+        areaCode: application.areaCode,
+        createdAt: now,
+      });
+    }
+  }
+  await tx.insert(passMembers).values(members);
+  if (budgets.length) await tx.insert(childBudgets).values(budgets).onConflictDoNothing();
+  return { id: pass!.id, number: pass!.number, year, validFrom: period.validFrom, validTo: period.validTo, children: budgets.length };
+}
+
+/** A pass with its members and budgets, for the pass office. */
+export const statusChangeInput = z.object({
+  status: z.enum(['active', 'blocked']),
+  reason: z.string().trim().min(2).max(500),
+});
+
+/** Blocks or unblocks a pass (suspected misuse, on request); a lost pass is replaced instead. */
+export async function setPassStatus(db: Database, actor: Actor, passId: string, input: z.infer<typeof statusChangeInput>) {
+  assertCan(actor, 'pass:administer');
+  return db.audited(actor, { action: 'update', objectType: 'pass', objectId: passId, details: { status: input.status } }, async (tx, trail) => {
+    const [pass] = await tx.select().from(passes).where(eq(passes.id, passId)).for('update');
+    if (!pass) throw new NotFoundError('De pas');
+    trail.municipalityCode = pass.municipalityCode;
+    trail.subjectIds = [pass.holderPersonId];
+    assertMunicipality(actor, pass.municipalityCode);
+    if (pass.status === 'lost') throw passError('pass_replaced');
+    await tx.update(passes).set({ status: input.status, statusReason: input.reason, updatedAt: db.clock.now() }).where(eq(passes.id, passId));
+    return { id: passId, status: input.status };
+  });
+}
+
+/**
+ * A lost pass: the old number stops working at once and a new pass with a new number takes over the household
+ * and the child budgets, balances included.
+ */
+export async function replaceLostPass(db: Database, actor: Actor, passId: string) {
+  assertCan(actor, 'pass:administer');
+  return db.audited(actor, { action: 'update', objectType: 'pass', objectId: passId, purpose: 'Pas verloren, vervangen' }, async (tx, trail) => {
+    const [old] = await tx.select().from(passes).where(eq(passes.id, passId)).for('update');
+    if (!old) throw new NotFoundError('De pas');
+    trail.municipalityCode = old.municipalityCode;
+    assertMunicipality(actor, old.municipalityCode);
+    if (old.status === 'lost') throw passError('pass_already_replaced');
+    const now = db.clock.now();
+    const [fresh] = await tx
+      .insert(passes)
+      .values({ ...old, id: undefined, number: newPassNumber(), status: 'active', statusReason: null, replacesPassId: old.id, replacedByPassId: null, createdAt: now, updatedAt: now })
+      .returning();
+    const members = await tx.select().from(passMembers).where(eq(passMembers.passId, old.id));
+    await tx.insert(passMembers).values(members.map((m) => ({ ...m, passId: fresh!.id })));
+    // Budget rows move with their balance; the row lock of the update waits for any charge in flight.
+    const moved = await tx.update(childBudgets).set({ passId: fresh!.id }).where(eq(childBudgets.passId, old.id)).returning({ id: childBudgets.id, balanceCents: childBudgets.balanceCents });
+    await tx.update(passes).set({ status: 'lost', statusReason: 'Verloren gemeld, vervangen', replacedByPassId: fresh!.id, updatedAt: now }).where(eq(passes.id, old.id));
+    trail.subjectIds = members.map((m) => m.personId);
+    trail.details = { newPassId: fresh!.id };
+    return { oldPassId: old.id, newPassId: fresh!.id, number: fresh!.number, budgetsCarried: moved.length, balanceCarriedCents: moved.reduce((s, b) => s + b.balanceCents, 0) };
+  });
+}
+

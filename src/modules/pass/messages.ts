@@ -1,0 +1,118 @@
+import { AppError } from '../../platform/errors.ts';
+
+/**
+ * Every refusal of the Dordtpas as a code, with its HTTP status and its sentence for people (B1 Dutch). The rules
+ * (`domain.ts`) and the commands return or throw a code; only this table writes Dutch, and no route compares text.
+ */
+
+const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** `2026-01-01` as `1 januari 2026`. */
+export function dutchDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d} ${months[m - 1]} ${y}`;
+}
+
+/** Cents as `€ 1.234,56` (`-€ 125,00` when negative). */
+export function euro(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  const whole = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${sign}€ ${whole},${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Why a charge at the till cannot go ahead (from `chargeRefusal`). Nothing was debited. */
+export type ChargeRefusal =
+  | { code: 'pass_unknown' }
+  | { code: 'pass_blocked' }
+  | { code: 'pass_lost' }
+  | { code: 'pass_not_valid_today'; today: string; validFrom: string; validTo: string }
+  | { code: 'pass_other_municipality' }
+  | { code: 'category_unknown' }
+  | { code: 'category_not_allowed'; category: string }
+  | { code: 'no_child_budget' }
+  | { code: 'insufficient_balance'; balanceCents: number; amountCents: number }
+  | { code: 'refund_above_charge'; leftCents: number };
+
+export function chargeRefusalText(refusal: ChargeRefusal): string {
+  switch (refusal.code) {
+    case 'pass_unknown':
+      return 'Dit pasnummer is onbekend. Controleer het nummer op de pas.';
+    case 'pass_blocked':
+      return 'Deze pas is geblokkeerd. Er kan niet mee betaald worden.';
+    case 'pass_lost':
+      return 'Deze pas is als verloren gemeld en vervangen door een nieuwe pas. Vraag naar de nieuwe pas.';
+    case 'pass_not_valid_today':
+      return `Deze pas is niet geldig op ${dutchDate(refusal.today)}. De pas is geldig van ${dutchDate(refusal.validFrom)} tot en met ${dutchDate(refusal.validTo)}.`;
+    case 'pass_other_municipality':
+      return 'Deze pas is niet geldig bij deze aanbieder.';
+    case 'category_unknown':
+      return 'Deze categorie bestaat niet.';
+    case 'category_not_allowed':
+      return `Het kindtegoed mag niet besteed worden aan ${refusal.category.toLowerCase()}. Het kan alleen voor leermiddelen, sport en cultuur.`;
+    case 'no_child_budget':
+      return 'Voor dit kind op deze pas is geen kindtegoed voor dit jaar.';
+    case 'insufficient_balance':
+      return `Het kindtegoed is niet genoeg: er is nog ${euro(refusal.balanceCents)} over en er is ${euro(refusal.amountCents)} gevraagd. Er is niets afgeschreven.`;
+    case 'refund_above_charge':
+      return `U kunt niet meer terugbetalen dan er betaald is: van deze betaling staat nog ${euro(refusal.leftCents)} open.`;
+  }
+}
+
+/** A charge the rules refuse: shown to the cashier as is (422). The API code stays `insufficient_balance` or `charge_refused`. */
+export class ChargeRefused extends AppError {
+  constructor(readonly refusal: ChargeRefusal) {
+    super(refusal.code === 'insufficient_balance' ? 'insufficient_balance' : 'charge_refused', 422, chargeRefusalText(refusal), { reason: refusal.code });
+  }
+}
+
+/**
+ * The other refusals of the pass office, the till and the configuration: code → status, API error code, the field it
+ * is about (shown next to that field) and the sentence.
+ */
+export const passProblems = {
+  income_required: { status: 400, field: 'monthlyNetIncomeCents', text: 'Vul het netto-inkomen van uw huishouden per maand in.' },
+  volunteer_organisation_required: { status: 400, field: 'volunteerOrganisationId', text: 'Kies de vrijwilligersorganisatie die de pas voor u koopt.' },
+  not_a_volunteer_organisation: { status: 400, field: 'volunteerOrganisationId', text: 'Deze organisatie is geen vrijwilligersorganisatie.' },
+  already_decided: { status: 409, field: null, text: 'Over deze aanvraag is al besloten.' },
+  reason_required: { status: 400, field: 'reason', text: 'Geef de reden van de afwijzing. De aanvrager krijgt die te zien.' },
+  not_free: {
+    status: 400,
+    field: 'approve',
+    text: 'Het inkomen is hoger dan de grens, of er is geen norm bekend. Wijs de aanvraag af of laat de aanvrager de pas kopen.',
+  },
+  pass_replaced: { status: 409, field: null, text: 'Deze pas is vervangen en kan niet meer worden gebruikt.' },
+  pass_already_replaced: { status: 409, field: null, text: 'Deze pas is al vervangen.' },
+  wrong_access_code: { status: 403, field: null, text: 'De combinatie van aanvraagnummer en code klopt niet.' },
+  offer_not_yours: { status: 400, field: 'offerId', text: 'Dit aanbod hoort niet bij uw organisatie of is niet meer actief.' },
+  not_a_provider: { status: 403, field: null, text: 'Uw organisatie is geen (actieve) aanbieder van de Dordtpas.' },
+  charge_in_progress: { status: 409, field: null, text: 'Deze betaling wordt al verwerkt. Probeer het zo opnieuw met dezelfde sleutel.' },
+  key_reused: { status: 409, field: null, text: 'Deze sleutel (idempotency key) is al gebruikt voor een andere betaling. Gebruik een nieuwe sleutel.' },
+  period_reversed: { status: 400, field: 'to', text: 'De einddatum ligt voor de begindatum.' },
+  ages_out_of_order: {
+    status: 400,
+    field: 'secondaryFromAge',
+    text: 'De leeftijden kloppen niet: basisschool begint voor middelbare school, en die voor de eindleeftijd.',
+  },
+  not_a_provider_organisation: { status: 400, field: 'organisationId', text: 'Alleen een organisatie van het soort "aanbieder" kan aanbieder van de Dordtpas worden.' },
+  already_provider: { status: 400, field: 'organisationId', text: 'Deze organisatie is al aanbieder van de Dordtpas.' },
+  category_unknown: { status: 400, field: 'category', text: 'Deze categorie bestaat niet.' },
+  own_organisation_only: { status: 403, field: null, text: 'U heeft alleen toegang tot de gegevens van uw eigen organisatie.' },
+} as const satisfies Record<string, { status: number; field: string | null; text: string }>;
+export type PassProblem = keyof typeof passProblems;
+
+const apiCodes: Record<number, string> = { 400: 'validation_failed', 403: 'forbidden', 409: 'conflict', 422: 'charge_refused' };
+
+/** The error to throw for a refusal: its status, its sentence, and the field it is about (for the form). */
+export function passError(code: PassProblem): AppError {
+  const problem = passProblems[code];
+  const details = problem.field ? { errors: [{ field: problem.field, reason: problem.text }], reason: code } : { reason: code };
+  return new AppError(apiCodes[problem.status] ?? 'conflict', problem.status, problem.text, details);
+}
+
+/** No rules for a municipality on a date: no pass can be issued or checked until the pass office sets them. */
+export function noRulesText(municipality: string, on: string): string {
+  return `Er zijn geen Dordtpas-regels vastgesteld voor ${municipality} op ${dutchDate(on)}. Vraag de beheerder de normtabel in te vullen.`;
+}

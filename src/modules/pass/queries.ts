@@ -1,0 +1,150 @@
+import { timingSafeEqual } from 'node:crypto';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../../db/database.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { assertCan, assertMunicipality, can } from '../../platform/authz.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { municipalityCodeOrDefault } from '../../platform/municipalities.ts';
+import { persons } from '../../platform/schema.ts';
+import { sha256 } from '../../platform/secrets.ts';
+import { applicationStatuses } from './contract.ts';
+import { normaliseAccessCode } from './domain.ts';
+import { passError } from './messages.ts';
+import { childBudgets, passApplications, passMembers, passes, passProviders, passTransactions } from './schema.ts';
+
+/** The reads of the pass office and of the resident: work list, a pass with its household, the resident's own status. */
+
+/** Everyone an application is about: the applicant, the partner and the children. */
+export function subjectsOf(app: typeof passApplications.$inferSelect): string[] {
+  return [app.applicantPersonId, ...(app.household.partnerPersonId ? [app.household.partnerPersonId] : []), ...app.household.children.map((c) => c.personId)];
+}
+
+
+export const applicationListQuery = z.object({
+  municipalityCode: municipalityCodeOrDefault,
+  status: z.enum(applicationStatuses).optional(),
+});
+
+/** The case worker's work list. A search over personal data, audited with everyone it returned. */
+export async function listApplications(db: Database, actor: Actor, query: z.infer<typeof applicationListQuery>) {
+  assertCan(actor, 'pass:administer');
+  assertMunicipality(actor, query.municipalityCode);
+  return db.audited(actor, { action: 'search', objectType: 'pass_application', municipalityCode: query.municipalityCode, details: { status: query.status ?? null } }, async (tx, trail) => {
+    const rows = await tx
+      .select({ application: passApplications, surname: persons.surname, initials: persons.initials, prefix: persons.prefix })
+      .from(passApplications)
+      .innerJoin(persons, eq(persons.id, passApplications.applicantPersonId))
+      .where(and(eq(passApplications.municipalityCode, query.municipalityCode), query.status ? eq(passApplications.status, query.status) : undefined))
+      .orderBy(desc(passApplications.createdAt))
+      .limit(200);
+    trail.subjectIds = rows.flatMap((r) => subjectsOf(r.application));
+    return rows.map((r) => ({
+      id: r.application.id,
+      reference: r.application.reference,
+      route: r.application.route,
+      status: r.application.status,
+      applicantName: [r.initials, r.prefix, r.surname].filter(Boolean).join(' '),
+      householdType: r.application.householdType,
+      children: r.application.household.children.length,
+      monthlyIncomeCents: r.application.monthlyIncomeCents,
+      eligible: (r.application.check as { eligible?: boolean }).eligible ?? null,
+      checkReason: r.application.checkReason,
+      decisionReason: r.application.decisionReason,
+      createdAt: r.application.createdAt,
+    }));
+  });
+}
+
+export async function getPass(db: Database, actor: Actor, passId: string) {
+  assertCan(actor, 'pass:administer');
+  return db.audited(actor, { action: 'read', objectType: 'pass', objectId: passId }, async (tx, trail) => {
+    const [pass] = await tx.select().from(passes).where(eq(passes.id, passId));
+    if (!pass) throw new NotFoundError('De pas');
+    trail.municipalityCode = pass.municipalityCode;
+    assertMunicipality(actor, pass.municipalityCode);
+    const members = await tx
+      .select({ memberNumber: passMembers.memberNumber, relation: passMembers.relation, personId: passMembers.personId, initials: persons.initials, surname: persons.surname, birthDate: persons.birthDate })
+      .from(passMembers)
+      .innerJoin(persons, eq(persons.id, passMembers.personId))
+      .where(eq(passMembers.passId, pass.id))
+      .orderBy(asc(passMembers.memberNumber));
+    trail.subjectIds = members.map((m) => m.personId);
+    const budgets = await tx.select().from(childBudgets).where(eq(childBudgets.passId, pass.id)).orderBy(asc(childBudgets.memberNumber));
+    return { ...pass, members, budgets };
+  });
+}
+
+/** Finds passes by number (POST body, never in a URL), for the pass office. */
+export async function findPassByNumber(db: Database, actor: Actor, number: string) {
+  assertCan(actor, 'pass:administer');
+  const id = await db.audited(actor, { action: 'search', objectType: 'pass', details: { by: 'number' } }, async (tx, trail) => {
+    const [pass] = await tx.select({ id: passes.id, municipalityCode: passes.municipalityCode, holder: passes.holderPersonId }).from(passes).where(eq(passes.number, number.replace(/\D/g, '')));
+    if (!pass) throw new NotFoundError('De pas');
+    assertMunicipality(actor, pass.municipalityCode);
+    trail.subjectIds = [pass.holder];
+    return pass.id;
+  });
+  return getPass(db, actor, id);
+}
+
+export const statusLookupInput = z.object({
+  reference: z.string().trim().min(4).max(20),
+  accessCode: z.string().trim().min(8).max(30),
+});
+
+/**
+ * What a resident sees with their application reference and the code they got once: the status and reason, and
+ * once approved their pass and the children's balances. Only initials, never full names or addresses.
+ */
+export async function residentStatus(db: Database, actor: Actor, input: z.infer<typeof statusLookupInput>) {
+  const refused = () => passError('wrong_access_code');
+  return db.audited(actor, { action: 'read', objectType: 'pass_application', purpose: 'Inwoner bekijkt eigen aanvraag en tegoed' }, async (tx, trail) => {
+    const [application] = await tx.select().from(passApplications).where(eq(passApplications.reference, input.reference.toUpperCase()));
+    const expected = Buffer.from(application?.accessCodeHash ?? sha256('no-such-code'));
+    const given = Buffer.from(sha256(normaliseAccessCode(input.accessCode)));
+    if (!application || !application.accessCodeHash || !timingSafeEqual(expected, given)) throw refused();
+    trail.objectId = application.id;
+    trail.municipalityCode = application.municipalityCode;
+    trail.subjectIds = subjectsOf(application);
+    const [pass] = await tx
+      .select()
+      .from(passes)
+      .where(and(eq(passes.applicationId, application.id), ne(passes.status, 'lost')))
+      .orderBy(desc(passes.createdAt))
+      .limit(1);
+    const budgets = pass ? await tx.select().from(childBudgets).where(eq(childBudgets.passId, pass.id)).orderBy(asc(childBudgets.memberNumber)) : [];
+    const members = pass ? await tx.select().from(passMembers).where(eq(passMembers.passId, pass.id)) : [];
+    const spending = budgets.length
+      ? await tx
+          .select({ occurredAt: passTransactions.occurredAt, kind: passTransactions.kind, category: passTransactions.category, amountCents: passTransactions.amountCents, budgetId: passTransactions.budgetId, provider: passProviders.name, description: passTransactions.description })
+          .from(passTransactions)
+          .leftJoin(passProviders, eq(passProviders.id, passTransactions.providerId))
+          .where(inArray(passTransactions.budgetId, budgets.map((b) => b.id)))
+          .orderBy(desc(passTransactions.occurredAt))
+          .limit(50)
+      : [];
+    return {
+      reference: application.reference,
+      route: application.route,
+      status: application.status,
+      checkReason: application.checkReason,
+      decisionReason: application.decisionReason,
+      pass: pass ? { number: pass.number, status: pass.status, validFrom: pass.validFrom, validTo: pass.validTo } : null,
+      budgets: budgets.map((b) => ({
+        memberNumber: b.memberNumber,
+        initials: members.find((m) => m.memberNumber === b.memberNumber)?.initials ?? '',
+        ageGroup: b.ageGroup,
+        year: b.year,
+        grantedCents: b.grantedCents,
+        balanceCents: b.balanceCents,
+      })),
+      spending: spending.map((s) => ({ ...s, memberNumber: budgets.find((b) => b.id === s.budgetId)?.memberNumber ?? null, budgetId: undefined })),
+    };
+  });
+}
+
+export function canAdminister(actor: Actor): boolean {
+  return can(actor, 'pass:administer');
+}
+
