@@ -67,7 +67,7 @@ describe('admin scope: every admin action stays wholly within the municipalities
     expect(response.json().detail).toMatch(/U beheert niet alle gemeenten waarvoor deze organisatie werkt: .*GM0642/);
     expect(await userByEmail('stiekem@sdd.example')).toBeUndefined();
     // The attempt is on record, for the admins of the municipalities it reached for.
-    const trail = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?objectType=user&action=create&result=denied', headers: sddAdmin.headers })).json();
+    const trail = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?objectType=user&action=create&result=denied', headers: sddAdmin.headers })).json().items;
     expect(trail).toEqual([expect.objectContaining({ actorUserId: dordrecht.userId, municipalityCodes: sevenMunicipalities })]);
   });
 
@@ -188,7 +188,7 @@ describe('admin scope: every admin action stays wholly within the municipalities
     await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'niemand@example.org', password: 'niet-goed-123' } });
     await t.db.recordAuditEvent(systemActor('nightly'), { action: 'delete', objectType: 'signal_case', details: { purged: 3 } }, 'success');
 
-    const read = async (s: Session) => (await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?limit=500', headers: s.headers })).json() as { municipalityCodes: string[]; actorUserId: string | null; actorKind: string; details: { reason?: string } | null }[];
+    const read = async (s: Session) => (await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?limit=500', headers: s.headers })).json().items as { municipalityCodes: string[]; actorUserId: string | null; actorKind: string; details: { reason?: string } | null }[];
     const sddWorker = (await userByEmail('consulent@sdd.example'))!;
 
     const seenByDordrecht = await read(dordrecht);

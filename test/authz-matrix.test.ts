@@ -147,7 +147,7 @@ describe('cross-municipality and cross-organisation access', () => {
       .find((u: { email: string }) => u.email === demoEmails.case_worker);
     const patch = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${dordrechtUser.id}`, headers: zwijndrechtAdmin.headers, payload: { active: false } });
     expect(patch.statusCode).toBe(404);
-    const adminAudit = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?limit=500', headers: zwijndrechtAdmin.headers })).json();
+    const adminAudit = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?limit=500', headers: zwijndrechtAdmin.headers })).json().items;
     expect(adminAudit.every((e: { municipalityCode: string | null }) => e.municipalityCode === null || e.municipalityCode === 'GM0642')).toBe(true);
   });
 

@@ -247,7 +247,7 @@ describe('audit trail and the application log', () => {
       const trail = (await app.inject({ method: 'GET', url: `/api/v1/persons/${id}/audit-events`, headers: admin.headers })).json();
       expect(trail.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['create', 'search', 'read']));
       expect(trail.filter((e: { objectType: string }) => e.objectType === 'person').every((e: { actorUserId: string; origin: string }) => e.actorUserId === officer.userId && e.origin)).toBe(true);
-      const filtered = (await app.inject({ method: 'GET', url: `/api/v1/audit-events?action=login&result=success`, headers: admin.headers })).json();
+      const filtered = (await app.inject({ method: 'GET', url: `/api/v1/audit-events?action=login&result=success`, headers: admin.headers })).json().items;
       expect(filtered.length).toBeGreaterThanOrEqual(2);
       expect(filtered.every((e: { action: string }) => e.action === 'login')).toBe(true);
     } finally {

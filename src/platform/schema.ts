@@ -15,29 +15,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { personal } from '../db/personal.ts';
+import { auditActions, auditResults, organisationKinds, roles } from './contract-platform.ts';
 
-export const organisationKinds = [
-  'municipal_team',
-  'social_service',
-  'neighbourhood_team',
-  'volunteer_organisation',
-  'creditor',
-  'provider',
-  'health_care',
-  'other',
-] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
-
-export const roles = [
-  'admin',
-  'signal_officer',
-  'case_worker',
-  'creditor',
-  'provider_cashier',
-  'analyst',
-  'programme_manager',
-] as const;
-export type Role = (typeof roles)[number];
+export { auditActions, auditResults, organisationKinds, roles, type AuditAction, type AuditResult, type OrganisationKind, type Role } from './contract-platform.ts';
 
 export const organisationKindEnum = pgEnum('organisation_kind', organisationKinds);
 export const roleEnum = pgEnum('role', roles);
@@ -179,21 +159,6 @@ export const persons = personal(
     ],
   ),
 );
-
-export const auditActions = [
-  'read',
-  'search',
-  'export',
-  'print',
-  'create',
-  'update',
-  'delete',
-  'login',
-  'logout',
-] as const;
-export type AuditAction = (typeof auditActions)[number];
-export const auditResults = ['success', 'denied', 'error'] as const;
-export type AuditResult = (typeof auditResults)[number];
 
 /**
  * The audit trail (BIO 12.4, NEN 7513): who, on whose behalf, what object, which action, result, origin, when.

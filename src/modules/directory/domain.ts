@@ -2,32 +2,19 @@
 import { z } from 'zod';
 import { dordrechtWijken } from '../../platform/areas.ts';
 
-export const audiences = ['residents', 'entrepreneurs', 'young_people'] as const;
-export type Audience = (typeof audiences)[number];
-export const themes = ['money', 'work', 'children', 'health', 'housing'] as const;
-export type Theme = (typeof themes)[number];
-/**
- * What kind of help a service gives, from light to heavy. The self-test picks by it:
- * information and tools, a volunteer, professional social work, formal debt help by the municipality.
- */
-export const helpKinds = ['information', 'volunteer', 'social_work', 'debt_help'] as const;
-export type HelpKind = (typeof helpKinds)[number];
-
-export const audienceLabels: Record<Audience, string> = { residents: 'Inwoners', entrepreneurs: 'Ondernemers', young_people: 'Jongeren' };
-export const themeLabels: Record<Theme, string> = {
-  money: 'Geld en schulden',
-  work: 'Werk',
-  children: 'Kinderen',
-  health: 'Gezondheid',
-  housing: 'Wonen',
-};
-export const helpKindLabels: Record<HelpKind, string> = {
-  information: 'Informatie en hulpmiddelen',
-  volunteer: 'Hulp van een vrijwilliger',
-  social_work: 'Hulp van een professional',
-  debt_help: 'Schuldhulp van de gemeente',
-};
-export const weekdayLabels = ['', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'] as const;
+export {
+  audiences,
+  themes,
+  helpKinds,
+  audienceLabels,
+  themeLabels,
+  helpKindLabels,
+  weekdayLabels,
+  type Audience,
+  type Theme,
+  type HelpKind,
+} from './contract.ts';
+import { audienceLabels, audiences, helpKindLabels, helpKinds, themeLabels, themes, weekdayLabels, type Audience, type HelpKind, type Theme } from './contract.ts';
 
 export interface DirectoryLocation {
   id: string;
@@ -278,7 +265,7 @@ export function toHsds(entries: DirectoryEntry[], generatedAt: Date) {
     attending_type: s.location ? 'in_person' : 'phone',
   });
   return {
-    hsds_version: '3.0',
+    hsds_version: '3.0' as const,
     generated_at: generatedAt.toISOString(),
     organizations: [...organizations.values()].map((o) => ({
       id: o.id,

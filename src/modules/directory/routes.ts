@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { NotFoundError } from '../../platform/errors.ts';
+import { directoryEntry, directoryLocationRow, directoryOrganizationsResult, directorySearchResult, hsdsDocument } from './contract.ts';
 import { audiences, directoryQuery, locationInput, searchDirectory, serviceInput, themes, toHsds, type DirectoryQuery } from './domain.ts';
 import { detailPage, notFoundPage, searchPage } from './pages.ts';
 import { createLocation, createService, getEntry, listLocations, listOrganizations, loadDirectory, updateService } from './store.ts';
@@ -24,6 +25,7 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
         tags,
         summary: 'Zoeken op de sociale kaart (GeldenzoDordt)',
         querystring: directoryQuery.omit({ helpKinds: true }).extend({ includeInactive: z.enum(['true', 'false']).optional() }),
+        response: { 200: directorySearchResult },
       },
     },
     async (request) => {
@@ -34,13 +36,13 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
     },
   );
 
-  app.get('/directory/services/:id', { config: { access: 'public' }, schema: { tags, summary: 'Eén dienst van de sociale kaart', params: idParams } }, async (request) =>
+  app.get('/directory/services/:id', { config: { access: 'public' }, schema: { tags, summary: 'Eén dienst van de sociale kaart', params: idParams, response: { 200: directoryEntry } } }, async (request) =>
     getEntry(db, request.params.id),
   );
 
   app.get(
     '/directory/hsds',
-    { config: { access: 'public' }, schema: { tags, summary: 'De hele sociale kaart als Open Referral HSDS 3.0 (JSON)' } },
+    { config: { access: 'public' }, schema: { tags, summary: 'De hele sociale kaart als Open Referral HSDS 3.0 (JSON)', response: { 200: hsdsDocument } } },
     async (_request, reply) => {
       const entries = await loadDirectory(db);
       reply.header('Content-Disposition', 'inline; filename="sociale-kaart-hsds.json"');
@@ -48,14 +50,14 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
     },
   );
 
-  app.get('/directory/organizations', { config: { access: 'public' }, schema: { tags, summary: 'Organisaties en plekken op de sociale kaart' } }, async () => ({
+  app.get('/directory/organizations', { config: { access: 'public' }, schema: { tags, summary: 'Organisaties en plekken op de sociale kaart', response: { 200: directoryOrganizationsResult } } }, async () => ({
     organizations: await listOrganizations(db),
     locations: await listLocations(db),
   }));
 
   app.put(
     '/directory/services/:id',
-    { config: { access: 'directory:edit' }, schema: { tags, summary: 'Een dienst wijzigen (medewerkers)', params: idParams, body: serviceInput } },
+    { config: { access: 'directory:edit' }, schema: { tags, summary: 'Een dienst wijzigen (medewerkers)', params: idParams, body: serviceInput, response: { 200: directoryEntry } } },
     async (request) => updateService(db, request.actor, request.params.id, request.body),
   );
 
@@ -63,7 +65,7 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
     '/directory/services',
     {
       config: { access: 'directory:edit' },
-      schema: { tags, summary: 'Een dienst toevoegen (medewerkers)', body: serviceInput.extend({ organizationId: z.string().uuid() }) },
+      schema: { tags, summary: 'Een dienst toevoegen (medewerkers)', body: serviceInput.extend({ organizationId: z.string().uuid() }), response: { 201: directoryEntry } },
     },
     async (request, reply) => {
       const { organizationId, ...input } = request.body;
@@ -74,7 +76,7 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
 
   app.post(
     '/directory/locations',
-    { config: { access: 'directory:edit' }, schema: { tags, summary: 'Een plek toevoegen, bijvoorbeeld een ontmoetingsplek voor een mobiel spreekuur (medewerkers)', body: locationInput } },
+    { config: { access: 'directory:edit' }, schema: { tags, summary: 'Een plek toevoegen, bijvoorbeeld een ontmoetingsplek voor een mobiel spreekuur (medewerkers)', body: locationInput, response: { 201: directoryLocationRow } } },
     async (request, reply) => {
       reply.code(201);
       return createLocation(db, request.actor, request.body);

@@ -1,0 +1,104 @@
+// The social map's contract: its vocabulary with the Dutch labels, and what the API answers (server and web app).
+import { z } from 'zod';
+import { id, timestamp } from '../../platform/contract.ts';
+
+export const audiences = ['residents', 'entrepreneurs', 'young_people'] as const;
+export type Audience = (typeof audiences)[number];
+export const themes = ['money', 'work', 'children', 'health', 'housing'] as const;
+export type Theme = (typeof themes)[number];
+/**
+ * What kind of help a service gives, from light to heavy. The self-test picks by it:
+ * information and tools, a volunteer, professional social work, formal debt help by the municipality.
+ */
+export const helpKinds = ['information', 'volunteer', 'social_work', 'debt_help'] as const;
+export type HelpKind = (typeof helpKinds)[number];
+
+export const audienceLabels: Record<Audience, string> = { residents: 'Inwoners', entrepreneurs: 'Ondernemers', young_people: 'Jongeren' };
+export const themeLabels: Record<Theme, string> = {
+  money: 'Geld en schulden',
+  work: 'Werk',
+  children: 'Kinderen',
+  health: 'Gezondheid',
+  housing: 'Wonen',
+};
+export const helpKindLabels: Record<HelpKind, string> = {
+  information: 'Informatie en hulpmiddelen',
+  volunteer: 'Hulp van een vrijwilliger',
+  social_work: 'Hulp van een professional',
+  debt_help: 'Schuldhulp van de gemeente',
+};
+export const weekdayLabels = ['', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'] as const;
+
+export const directoryLocation = z.object({
+  id,
+  code: z.string(),
+  name: z.string(),
+  address: z.string(),
+  postcode: z.string().nullable(),
+  city: z.string(),
+  areaCode: z.string().nullable(),
+  meetingPlace: z.boolean(),
+  description: z.string(),
+});
+
+/** A place as stored (with the organisation it belongs to). */
+export const directoryLocationRow = directoryLocation.extend({ organizationId: id });
+
+export const directorySchedule = z.object({
+  id,
+  weekday: z.number().int().min(1).max(7),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  mobile: z.boolean(),
+  validFrom: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  note: z.string(),
+  location: directoryLocation.nullable(),
+});
+
+export const directoryOrganization = z.object({
+  id,
+  code: z.string(),
+  name: z.string(),
+  description: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  url: z.string().nullable(),
+});
+
+/** One entry of the map: a service with its organisation and consultation hours. */
+export const directoryEntry = z.object({
+  id,
+  code: z.string(),
+  name: z.string(),
+  description: z.string(),
+  audiences: z.array(z.enum(audiences)),
+  themes: z.array(z.enum(themes)),
+  helpKind: z.enum(helpKinds),
+  municipalityCode: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  url: z.string().nullable(),
+  howToApply: z.string(),
+  active: z.boolean(),
+  organization: directoryOrganization,
+  schedules: z.array(directorySchedule),
+});
+
+export const directorySearchResult = z.object({ items: z.array(directoryEntry) });
+
+export const directoryOrganizationsResult = z.object({
+  organizations: z.array(directoryOrganization.extend({ createdAt: timestamp })),
+  locations: z.array(directoryLocationRow),
+});
+
+const hsdsRecord = z.looseObject({ id: z.string() });
+
+/** Open Referral HSDS 3.0: the records are described by that standard (https://docs.openreferral.org/en/latest/). */
+export const hsdsDocument = z.looseObject({
+  hsds_version: z.literal('3.0'),
+  generated_at: z.string(),
+  organizations: z.array(hsdsRecord),
+  services: z.array(hsdsRecord),
+  locations: z.array(hsdsRecord),
+});
