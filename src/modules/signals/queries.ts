@@ -9,7 +9,7 @@ import { normalisePostcode } from '../../platform/bsn.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { organisations, persons, surnameKey, users } from '../../platform/schema.ts';
-import { caseStatuses, helpResults } from './ddas.ts';
+import { caseStatuses, helpResults, type CreditorType } from './ddas.ts';
 import { monitorCsv, parsePeriod, percent, type MonitorRow } from './monitor.ts';
 import { signalCases, signalContactAttempts, signalImports, signals } from './schema.ts';
 
@@ -77,7 +77,7 @@ const caseColumns = {
   houseNumberSuffix: persons.houseNumberSuffix,
   postcode: persons.postcode,
   city: persons.city,
-  creditorTypes: sql<string[]>`(select array_agg(distinct s.creditor_type order by s.creditor_type) from signals s where s.case_id = ${signalCases.id})`,
+  creditorTypes: sql<CreditorType[] | null>`(select array_agg(distinct s.creditor_type order by s.creditor_type) from signals s where s.case_id = ${signalCases.id})`,
   createdAt: signalCases.createdAt,
   updatedAt: signalCases.updatedAt,
 };

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { personal } from '../../db/personal.ts';
 import { municipalities, organisations, persons, users } from '../../platform/schema.ts';
+import type { CaseStatus, ContactKind, CreditorType, FinalResult, HelpResponse, PartOfDay, SignalStatus } from './ddas.ts';
 
 /**
  * The tables of the signals module (Vroeg Eropaf). `signal_imports` and `signal_archive` hold no personal data;
@@ -67,7 +68,7 @@ export const signalCases = personal(
       householdKey: text('household_key').notNull(),
       areaCode: text('area_code'),
       personId: uuid('person_id').references(() => persons.id),
-      status: text('status').notNull(),
+      status: text('status').$type<CaseStatus>().notNull(),
       totalCents: integer('total_cents').notNull().default(0),
       signalCount: integer('signal_count').notNull().default(0),
       firstSignalDate: date('first_signal_date').notNull(),
@@ -87,8 +88,8 @@ export const signalCases = personal(
       letterBatchId: uuid('letter_batch_id'),
       takenUpOn: date('taken_up_on'),
       reached: boolean('reached'),
-      helpResponse: text('help_response'),
-      result: text('result'),
+      helpResponse: text('help_response').$type<HelpResponse>(),
+      result: text('result').$type<FinalResult>(),
       referralOrganisationId: uuid('referral_organisation_id').references(() => organisations.id),
       referralNote: text('referral_note'),
       /** The handover in the chain (`referrals`) made when the resident accepted help and agreed to it. */
@@ -138,7 +139,7 @@ export const signals = personal(
       municipalityCode: text('municipality_code').notNull(),
       reference: text('reference').notNull(),
       signalDate: date('signal_date').notNull(),
-      creditorType: text('creditor_type').notNull(),
+      creditorType: text('creditor_type').$type<CreditorType>().notNull(),
       amountCents: integer('amount_cents').notNull(),
       months: integer('months'),
       bsn: text('bsn'),
@@ -167,7 +168,7 @@ export const signals = personal(
        */
       threat: text('threat').$type<'eviction' | 'cut_off' | 'termination'>(),
       householdKey: text('household_key').notNull(),
-      status: text('status').notNull().default('not_yet_taken_up'),
+      status: text('status').$type<SignalStatus>().notNull().default('not_yet_taken_up'),
       caseId: uuid('case_id'),
     },
     (t) => [
@@ -217,10 +218,10 @@ export const signalContactAttempts = personal(
       caseId: uuid('case_id')
         .notNull()
         .references(() => signalCases.id, { onDelete: 'cascade' }),
-      kind: text('kind').notNull(),
+      kind: text('kind').$type<ContactKind>().notNull(),
       reached: boolean('reached').notNull(),
       date: date('date').notNull(),
-      partOfDay: text('part_of_day').notNull(),
+      partOfDay: text('part_of_day').$type<PartOfDay>().notNull(),
       note: text('note'),
       userId: uuid('user_id').references(() => users.id),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

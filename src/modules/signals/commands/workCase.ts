@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../platform
 import { organisations, persons, users } from '../../../platform/schema.ts';
 import { createIntakeForPerson, lockReferralForLink, referralThemes, themeCodes, type ReferralTheme } from '../../referrals/index.ts';
 import { assertReferralTarget } from '../access.ts';
-import { contactKindLabels, contactKinds, creditorTypeLabels, finalResultLabels, type CreditorType, finalResults, helpResponses, helpResults, outcomeContradiction, partsOfDay, reachedResults, referralResults, unreachableContactKinds, type FinalResult, type HelpResponse, type OutcomeContradiction } from '../ddas.ts';
+import { contactKindLabels, contactKinds, creditorTypeLabels, finalResultLabels, type CreditorType, finalResults, helpResponses, helpResults, outcomeContradiction, partsOfDay, reachedResults, referralResults, unreachableContactKinds, type FinalResult, type HelpResponse, type OutcomeContradiction, type SignalStatus } from '../ddas.ts';
 import { loadCaseForWork } from '../queries.ts';
 import { reopenCaseAfterHandoverEnded } from './reopenCase.ts';
 import { signalCases, signalContactAttempts, signals, type CaseHistoryEntry } from '../schema.ts';
@@ -117,7 +117,7 @@ export function handoverTheme(result: FinalResult, chosen: ReferralTheme | null 
   return result === 'referral_non_financial' ? null : 'money_debts';
 }
 
-const signalStatusForResult: Partial<Record<FinalResult, string>> = {
+const signalStatusForResult: Partial<Record<FinalResult, SignalStatus>> = {
   not_taken_up_repeated: 'repeated',
   not_taken_up_unjustified: 'unjustified',
   not_taken_up_other: 'other_reason',
