@@ -28,6 +28,7 @@ import {
   type ServiceLevel,
 } from './domain.ts';
 import { referralEnded, type ReferralEndedEvent } from './events.ts';
+import { referralError } from './messages.ts';
 import { referralConsents, referralEvents, referralHouseholdMembers, referralIntakes, referrals, referralServiceLevels, type SignalFact } from './schema.ts';
 
 const municipalityCode = z.string().regex(/^GM\d{4}$/, 'Een gemeentecode is GM gevolgd door vier cijfers.');
@@ -37,7 +38,7 @@ const consent = z.object({
   text: z.string().trim().min(5, 'Neem de tekst op waarmee de inwoner toestemming gaf.').max(2000),
 });
 
-export const householdRelations = { partner: 'Partner', child: 'Kind', other: 'Ander gezinslid' } as const;
+export { householdRelations } from './labels.ts';
 
 /** Another member of the household the question is also about. */
 export const householdMemberInput = z.object({
@@ -508,10 +509,7 @@ export async function actOnReferral(
       await assertCanSeePerson(tx, actor, r.personId);
       const reason = input.reason?.trim() || null;
       const result = transition(r.state as ReferralState, action, side, reason);
-      if (!result.ok) {
-        if (result.reason === 'Geef een reden op.') throw new ValidationError(result.reason, [{ field: 'reason', reason: 'Verplicht bij deze stap.' }]);
-        throw new ConflictError(result.reason, { state: r.state });
-      }
+      if (!result.ok) throw referralError(result.reason, { state: r.state as ReferralState });
       const now = db.clock.now();
       const stamp: Partial<typeof referrals.$inferInsert> = { state: result.to, updatedAt: now };
       if (action === 'accept') stamp.acceptedAt = now;

@@ -32,14 +32,14 @@ describe('the state machine of a referral', () => {
   it('lets only the receiver accept, decline and record contact', () => {
     for (const action of ['accept', 'decline'] as const) {
       const result = transition('sent', action, 'sender', 'reden');
-      expect(result).toEqual({ ok: false, reason: 'Alleen de ontvangende organisatie kan dit doen.' });
+      expect(result).toEqual({ ok: false, reason: 'receiver_only' });
     }
     expect(transition('accepted', 'first_contact', 'sender').ok).toBe(false);
   });
 
   it('needs a reason to decline, and to close before help is in place', () => {
-    expect(transition('sent', 'decline', 'receiver')).toEqual({ ok: false, reason: 'Geef een reden op.' });
-    expect(transition('sent', 'decline', 'receiver', '   ')).toEqual({ ok: false, reason: 'Geef een reden op.' });
+    expect(transition('sent', 'decline', 'receiver')).toEqual({ ok: false, reason: 'reason_required' });
+    expect(transition('sent', 'decline', 'receiver', '   ')).toEqual({ ok: false, reason: 'reason_required' });
     expect(transition('sent', 'decline', 'receiver', 'Geen schuldenproblematiek')).toEqual({ ok: true, to: 'declined' });
     expect(transition('accepted', 'close', 'sender').ok).toBe(false);
     expect(transition('help_in_place', 'close', 'receiver')).toEqual({ ok: true, to: 'closed' });

@@ -3,29 +3,25 @@
  * state machine of a referral, who is responsible ("niet loslaten"), working days and service-level flags.
  */
 
-/** Themes of a question for help. Codes in English, Dutch labels for people. */
-export const referralThemes = {
-  money_debts: 'Geld en schulden',
-  work_income: 'Werk en inkomen',
-  children_family: 'Kinderen en gezin',
-  health: 'Gezondheid',
-  housing: 'Wonen',
-  participation: 'Meedoen en contact met anderen',
-  administration: 'Administratie en post',
-} as const;
-export type ReferralTheme = keyof typeof referralThemes;
-export const themeCodes = Object.keys(referralThemes) as ReferralTheme[];
+import { consentScopes, type ConsentScope, type OverdueFlag, type ReferralAction, type ReferralRoute, type ReferralState, type ReferralTheme } from './labels.ts';
 
-/** How a referral entered the chain. `referral` is one partner referring to another. */
-export const referralRoutes = {
-  referral: 'Verwijzing door een partner',
-  selftest: 'Geldfit-test (contactverzoek)',
-  early_signal: 'Vroegsignalering (hulp geaccepteerd)',
-  gp: 'Huisarts (sociaal recept)',
-  walk_in: 'Inloop',
-} as const;
-export type ReferralRoute = keyof typeof referralRoutes;
-export const routeCodes = Object.keys(referralRoutes) as ReferralRoute[];
+export {
+  actionLabels,
+  allConsentScopes,
+  consentScopes,
+  flagLabels,
+  referralRoutes,
+  referralStates,
+  referralThemes,
+  routeCodes,
+  themeCodes,
+  type ConsentScope,
+  type OverdueFlag,
+  type ReferralAction,
+  type ReferralRoute,
+  type ReferralState,
+  type ReferralTheme,
+} from './labels.ts';
 export type IntakeRoute = Exclude<ReferralRoute, 'referral'>;
 
 /** Where an intake goes when the caller names no organisation. */
@@ -34,25 +30,6 @@ export const defaultReceiverByRoute: Record<IntakeRoute, string> = {
   early_signal: 'SDD',
   gp: 'SWT',
   walk_in: 'SWT',
-};
-
-export const referralStates = {
-  sent: 'Verstuurd',
-  accepted: 'Geaccepteerd',
-  declined: 'Afgewezen',
-  first_contact: 'Eerste contact gelegd',
-  help_in_place: 'Hulp loopt',
-  closed: 'Afgesloten',
-} as const;
-export type ReferralState = keyof typeof referralStates;
-
-export type ReferralAction = 'accept' | 'decline' | 'first_contact' | 'help_in_place' | 'close';
-export const actionLabels: Record<ReferralAction, string> = {
-  accept: 'Accepteren',
-  decline: 'Afwijzen',
-  first_contact: 'Eerste contact vastleggen',
-  help_in_place: 'Hulp loopt',
-  close: 'Afsluiten',
 };
 
 /** Which side of a referral an organisation is on. When sender and receiver are the same, it is the receiver. */
@@ -89,21 +66,16 @@ const transitions: Record<ReferralState, Partial<Record<ReferralAction, Transiti
   closed: {},
 };
 
-export type TransitionResult = { ok: true; to: ReferralState } | { ok: false; reason: string };
+/** Why a step cannot be taken; `messages.ts` says it in Dutch. */
+export type TransitionRefusal = 'not_in_this_state' | 'receiver_only' | 'sender_only' | 'reason_required';
+export type TransitionResult = { ok: true; to: ReferralState } | { ok: false; reason: TransitionRefusal };
 
-/** May this side take this action in this state? A Dutch reason when not. */
+/** May this side take this action in this state? A code when not. */
 export function transition(state: ReferralState, action: ReferralAction, side: Side, reason?: string | null): TransitionResult {
   const t = transitions[state][action];
-  if (!t) {
-    return { ok: false, reason: `Dit kan niet: de verwijzing is '${referralStates[state].toLowerCase()}'.` };
-  }
-  if (!t.by.includes(side)) {
-    return {
-      ok: false,
-      reason: side === 'sender' ? 'Alleen de ontvangende organisatie kan dit doen.' : 'Alleen de verwijzende organisatie kan dit doen.',
-    };
-  }
-  if (t.reasonRequired && !reason?.trim()) return { ok: false, reason: 'Geef een reden op.' };
+  if (!t) return { ok: false, reason: 'not_in_this_state' };
+  if (!t.by.includes(side)) return { ok: false, reason: side === 'sender' ? 'receiver_only' : 'sender_only' };
+  if (t.reasonRequired && !reason?.trim()) return { ok: false, reason: 'reason_required' };
   return { ok: true, to: t.to };
 }
 
@@ -228,12 +200,6 @@ export function dueDates(
   };
 }
 
-export type OverdueFlag = 'answer_overdue' | 'first_contact_overdue';
-export const flagLabels: Record<OverdueFlag, string> = {
-  answer_overdue: 'Antwoord te laat',
-  first_contact_overdue: 'Eerste contact te laat',
-};
-
 /** The service levels this referral has missed, as of `today` (a date in Europe/Amsterdam). */
 export function overdueFlags(
   r: { state: ReferralState; answerDueDate: string; firstContactDueDate: string },
@@ -244,15 +210,6 @@ export function overdueFlags(
   if ((r.state === 'sent' || r.state === 'accepted') && today > r.firstContactDueDate) flags.push('first_contact_overdue');
   return flags;
 }
-
-/** What the resident can agree to share. */
-export const consentScopes = {
-  contact: 'Naam en contactgegevens',
-  question: 'De hulpvraag',
-  progress: 'Hoe de hulp verloopt (tijdlijn)',
-} as const;
-export type ConsentScope = keyof typeof consentScopes;
-export const allConsentScopes = Object.keys(consentScopes) as ConsentScope[];
 
 export interface ConsentRecord {
   organisationId: string;

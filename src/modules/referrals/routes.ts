@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
+import { municipalityCode, ownMunicipalities } from '../../platform/municipalities.ts';
 import {
-  householdRelations,
   actOnReferral,
   consentGrantInput,
   createReferral,
@@ -17,7 +17,30 @@ import {
   grantConsent,
   withdrawConsent,
 } from './commands.ts';
-import { actionLabels, consentScopes, flagLabels, referralRoutes, referralStates, referralThemes, type ReferralAction } from './domain.ts';
+import {
+  actionLabels,
+  actionPaths,
+  actionResult,
+  codeListsResponse,
+  consentGranted,
+  consentScopes,
+  consentWithdrawn,
+  figuresResponse,
+  flagLabels,
+  householdRelations,
+  intakeCreated,
+  partnersResponse,
+  referralCreated,
+  referralRoutes,
+  referralStates,
+  referralThemes,
+  referralView,
+  serviceLevelSaved,
+  serviceLevelsResponse,
+  timelineResponse,
+  workListResponse,
+  type ReferralAction,
+} from './contract.ts';
 import { collectReferralMetrics } from './metrics.ts';
 import { getReferral, listPartners, listServiceLevels, residentTimeline, workList } from './queries.ts';
 
@@ -25,13 +48,6 @@ const idParams = z.object({ id: z.string().uuid() });
 const reasonBody = z.object({ reason: z.string().trim().max(1000).optional().nullable(), note: z.string().trim().max(1000).optional().nullable() });
 const tags = ['referrals'];
 
-const actionPaths: Record<string, ReferralAction> = {
-  accept: 'accept',
-  decline: 'decline',
-  'first-contact': 'first_contact',
-  'help-in-place': 'help_in_place',
-  close: 'close',
-};
 
 const actionSummaries: Record<ReferralAction, string> = {
   accept: 'Verwijzing accepteren (ontvanger)',
@@ -46,7 +62,7 @@ export const referralRoutesPlugin: FastifyPluginAsync<{ db: Database; config: Co
 
   app.get(
     '/referrals/code-lists',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'Codelijsten: onderwerpen, routes, statussen, signalen, toestemmingen' } },
+    { config: { access: 'authenticated' }, schema: { tags, summary: 'Codelijsten: onderwerpen, routes, statussen, signalen, toestemmingen', response: { 200: codeListsResponse } } },
     async () => ({
       themes: referralThemes,
       routes: referralRoutes,
@@ -60,7 +76,7 @@ export const referralRoutesPlugin: FastifyPluginAsync<{ db: Database; config: Co
 
   app.get(
     '/referrals/partners',
-    { config: { access: 'referrals:work' }, schema: { tags, summary: 'Organisaties waarnaar u kunt verwijzen' } },
+    { config: { access: 'referrals:work' }, schema: { tags, summary: 'Organisaties waarnaar u kunt verwijzen', response: { 200: partnersResponse } } },
     async (request) => listPartners(db, request.actor),
   );
 
@@ -68,18 +84,17 @@ export const referralRoutesPlugin: FastifyPluginAsync<{ db: Database; config: Co
     '/referrals/service-levels',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'Servicenormen per onderwerp (werkdagen tot antwoord en tot eerste contact)', querystring: z.object({ municipalityCode: z.string().regex(/^GM\d{4}$/) }) },
+      schema: { tags, summary: 'Servicenormen per onderwerp (werkdagen tot antwoord en tot eerste contact)', querystring: z.object({ municipalityCode }), response: { 200: serviceLevelsResponse } },
     },
     async (request) => {
-      const actor = request.actor;
-      if ((actor.kind === 'user' || actor.kind === 'api_key') && !actor.municipalities.includes(request.query.municipalityCode)) throw new ForbiddenError();
+      if (!ownMunicipalities(request.actor).includes(request.query.municipalityCode)) throw new ForbiddenError();
       return listServiceLevels(db, request.query.municipalityCode);
     },
   );
 
   app.put(
     '/referrals/service-levels',
-    { config: { access: 'referrals:configure' }, schema: { tags, summary: 'Servicenorm voor een onderwerp instellen', body: serviceLevelInput } },
+    { config: { access: 'referrals:configure' }, schema: { tags, summary: 'Servicenorm voor een onderwerp instellen', body: serviceLevelInput, response: { 200: serviceLevelSaved } } },
     async (request) => setServiceLevel(db, request.actor, request.body),
   );
 
@@ -87,14 +102,14 @@ export const referralRoutesPlugin: FastifyPluginAsync<{ db: Database; config: Co
     '/referrals/worklist',
     {
       config: { access: 'referrals:work' },
-      schema: { tags, summary: 'Werklijst: binnenkomende en uitgaande verwijzingen met signalen', querystring: z.object({ includeClosed: z.enum(['true', 'false']).optional() }) },
+      schema: { tags, summary: 'Werklijst: binnenkomende en uitgaande verwijzingen met signalen', querystring: z.object({ includeClosed: z.enum(['true', 'false']).optional() }), response: { 200: workListResponse } },
     },
     async (request) => workList(db, request.actor, { includeClosed: request.query.includeClosed === 'true' }),
   );
 
   app.post(
     '/referrals',
-    { config: { access: 'referrals:work' }, schema: { tags, summary: 'Inwoner verwijzen naar een andere organisatie (met toestemming)', body: referralInput } },
+    { config: { access: 'referrals:work' }, schema: { tags, summary: 'Inwoner verwijzen naar een andere organisatie (met toestemming)', body: referralInput, response: { 201: referralCreated } } },
     async (request, reply) => reply.code(201).send(await createReferral(db, request.actor, request.body)),
   );
 
@@ -102,34 +117,34 @@ export const referralRoutesPlugin: FastifyPluginAsync<{ db: Database; config: Co
     '/referrals/intakes',
     {
       config: { access: 'referrals:work' },
-      schema: { tags, summary: 'Aanmelding bij inloop of door de huisarts (sociaal recept)', body: staffIntakeInput },
+      schema: { tags, summary: 'Aanmelding bij inloop of door de huisarts (sociaal recept)', body: staffIntakeInput, response: { 201: intakeCreated } },
     },
     async (request, reply) => reply.code(201).send(await createStaffIntake(db, request.actor, request.body)),
   );
 
   app.get(
     '/referrals/:id',
-    { config: { access: 'referrals:work' }, schema: { tags, summary: 'Eén verwijzing met de stappen die u nu kunt zetten', params: idParams } },
+    { config: { access: 'referrals:work' }, schema: { tags, summary: 'Eén verwijzing met de stappen die u nu kunt zetten', params: idParams, response: { 200: referralView } } },
     async (request) => getReferral(db, request.actor, request.params.id),
   );
 
-  for (const [path, action] of Object.entries(actionPaths)) {
+  for (const [action, path] of Object.entries(actionPaths) as [ReferralAction, string][]) {
     app.post(
       `/referrals/:id/${path}`,
-      { config: { access: 'referrals:work' }, schema: { tags, summary: actionSummaries[action], params: idParams, body: reasonBody } },
+      { config: { access: 'referrals:work' }, schema: { tags, summary: actionSummaries[action], params: idParams, body: reasonBody, response: { 200: actionResult } } },
       async (request) => actOnReferral(db, request.actor, request.params.id, action, request.body ?? {}),
     );
   }
 
   app.get(
     '/referrals/residents/:id/timeline',
-    { config: { access: 'referrals:work' }, schema: { tags, summary: 'Tijdlijn van een inwoner over alle betrokken organisaties (alleen met toestemming)', params: idParams } },
+    { config: { access: 'referrals:work' }, schema: { tags, summary: 'Tijdlijn van een inwoner over alle betrokken organisaties (alleen met toestemming)', params: idParams, response: { 200: timelineResponse } } },
     async (request) => residentTimeline(db, request.actor, request.params.id),
   );
 
   app.post(
     '/referrals/residents/:id/consents',
-    { config: { access: 'referrals:work' }, schema: { tags, summary: 'Toestemming van de inwoner vastleggen voor een organisatie', params: idParams, body: consentGrantInput } },
+    { config: { access: 'referrals:work' }, schema: { tags, summary: 'Toestemming van de inwoner vastleggen voor een organisatie', params: idParams, body: consentGrantInput, response: { 201: consentGranted } } },
     async (request, reply) => reply.code(201).send(await grantConsent(db, request.actor, request.params.id, request.body)),
   );
 
@@ -137,7 +152,7 @@ export const referralRoutesPlugin: FastifyPluginAsync<{ db: Database; config: Co
     '/referrals/consents/:id/withdraw',
     {
       config: { access: 'referrals:work' },
-      schema: { tags, summary: 'Toestemming intrekken: de organisatie ziet daarna niets meer van deze inwoner', params: idParams, body: z.object({ note: z.string().trim().max(1000).optional().nullable() }) },
+      schema: { tags, summary: 'Toestemming intrekken: de organisatie ziet daarna niets meer van deze inwoner', params: idParams, body: z.object({ note: z.string().trim().max(1000).optional().nullable() }), response: { 200: consentWithdrawn } },
     },
     async (request) => withdrawConsent(db, request.actor, request.params.id, request.body ?? {}),
   );
@@ -150,12 +165,13 @@ export const referralRoutesPlugin: FastifyPluginAsync<{ db: Database; config: Co
         tags,
         summary: 'Geanonimiseerde cijfers per maand (verwijzingen per onderwerp en route, tijd tot eerste contact, aandeel hulp op gang)',
         querystring: z.object({ fromMonth: z.string().regex(/^\d{4}-\d{2}$/), toMonth: z.string().regex(/^\d{4}-\d{2}$/) }),
+        response: { 200: figuresResponse },
       },
     },
     async (request) => {
-      const actor = request.actor;
+      const own = ownMunicipalities(request.actor);
       const values = await collectReferralMetrics(db, request.query);
-      return values.filter((v) => actor.kind !== 'user' && actor.kind !== 'api_key' ? false : actor.municipalities.includes(v.municipalityCode));
+      return values.filter((v) => own.includes(v.municipalityCode));
     },
   );
 };

@@ -1,43 +1,9 @@
 // Turning daily counts into the staff's figures and the monthly measures for insights. Pure.
 import type { MeasureDefinition, MetricValue } from '../contracts.ts';
+import { counterLabels, counterNames, type Figures } from './contract.ts';
 import type { CountRow } from './store.ts';
 
-export const counterNames = [
-  'visit',
-  'started',
-  'completed',
-  'profile:in_order',
-  'profile:watch_out',
-  'profile:act_now',
-  'profile:urgent',
-  'referrals_shown',
-  'referral_followed',
-  'contact_requested',
-] as const;
-
-export const counterLabels: Record<string, string> = {
-  visit: 'Bezoeken',
-  started: 'Test geopend',
-  completed: 'Test afgerond',
-  'profile:in_order': 'Uitslag: op orde',
-  'profile:watch_out': 'Uitslag: let op',
-  'profile:act_now': 'Uitslag: kom in actie',
-  'profile:urgent': 'Uitslag: direct hulp nodig',
-  referrals_shown: 'Verwijzingen getoond',
-  referral_followed: 'Verwijzingen gevolgd',
-  contact_requested: 'Contactverzoeken',
-};
-
-export interface Figures {
-  from: string;
-  to: string;
-  /** Totals per counter: all questionnaires together and per questionnaire. */
-  totals: { counter: string; label: string; all: number; residents: number; entrepreneurs: number }[];
-  /** Visits: the start page, or a test page reached directly (not through the start page). */
-  visitors: number;
-  completionRate: number | null;
-  months: { month: string; visits: number; completed: number }[];
-}
+export { counterLabels, counterNames, type Figures };
 
 export function summarise(rows: CountRow[], from: string, to: string): Figures {
   const sum = (counter: string, questionnaire?: string) =>

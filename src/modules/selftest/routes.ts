@@ -9,6 +9,7 @@ import { amsterdamDate } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { listDirectory } from '../directory/index.ts';
 import { readContactForm, requestContact } from './contact.ts';
+import { figuresResponse } from './contract.ts';
 import { summarise } from './figures.ts';
 import { contactErrorPage, messagePage, questionsPage, resultPage, startPage, strings, thanksPage } from './pages.ts';
 import { profiles, type Language, type Profile } from './questionnaire.ts';
@@ -151,13 +152,14 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
         tags: ['selftest'],
         summary: 'Geldfit in cijfers: anonieme tellingen per dag, opgeteld over een periode',
         querystring: z.object({ from: isoDay.optional(), to: isoDay.optional() }),
+        response: { 200: figuresResponse },
       },
     },
     async (request) => {
       const today = amsterdamDate(db.clock.now());
       const to = request.query.to ?? today;
       const from = request.query.from ?? `${to.slice(0, 4)}-01-01`;
-      if (from > to) throw new AppError('validation_failed', 400, 'De begindatum ligt na de einddatum.', { errors: [{ field: 'from', reason: 'na einddatum' }] });
+      if (from > to) throw new AppError('validation_failed', 400, 'De begindatum ligt na de einddatum.', { errors: [{ field: 'from', reason: 'Kies een begindatum die vóór de einddatum ligt.' }] });
       return summarise(await countsBetween(db, from, to), from, to);
     },
   );
