@@ -1,16 +1,9 @@
 import type { MeasureDefinition } from '../contracts.ts';
 import type { PeriodKind } from './periods.ts';
 
-/** The dashboard's themes, following the programme lines of Samen tegen Armoede plus income. */
-export const themes = [
-  { code: 'schulden', name: 'Voorkomen en aanpakken schulden' },
-  { code: 'kinderen', name: 'Kinderen in armoede' },
-  { code: 'werkende-armen', name: 'Werkende armen en meedoen' },
-  { code: 'gezondheid', name: 'Armoede en gezondheid' },
-  { code: 'inkomen', name: 'Inkomen en bijstand' },
-] as const;
-export type ThemeCode = (typeof themes)[number]['code'];
-export const themeCodes = themes.map((t) => t.code) as [ThemeCode, ...ThemeCode[]];
+import { themeCodes, themes, type ThemeCode } from './contract.ts';
+
+export { themeCodes, themes, type ThemeCode };
 
 export type Aggregation = 'sum' | 'last' | 'avg';
 

@@ -6,12 +6,27 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { assertCan } from '../../platform/authz.ts';
 import { insightsSettings } from './settings.ts';
+import { fileResponse, noContent } from '../../platform/contract.ts';
 import {
+  areaList,
+  benchmark,
   benchmarkInput,
+  benchmarkList,
+  dashboardQuery,
+  dashboardResult,
+  datasetUpload,
+  importList,
+  importSummary,
+  measure,
+  measureInput,
+  measurePatch,
+  refreshSummary,
+  themeList,
+} from './contract.ts';
+import {
   createMeasure,
   dashboard,
   dashboardCsv,
-  dashboardQuery,
   defaultRefreshRange,
   deleteBenchmark,
   ensureInsightsReferenceData,
@@ -20,8 +35,6 @@ import {
   listBenchmarks,
   listImports,
   listThemes,
-  measureInput,
-  measurePatch,
   refreshFromModules,
   saveBenchmark,
   updateMeasure,
@@ -38,31 +51,31 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
   // A dataset may also be posted as the raw file (text/csv) by a machine client, with ?measure=CODE.
   app.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
-  app.get('/insights/themes', { config: { access: 'insights:read' }, schema: { tags, summary: 'Thema’s van het dashboard met hun maten' } }, async () =>
+  app.get('/insights/themes', { config: { access: 'insights:read' }, schema: { tags, summary: 'Thema’s van het dashboard met hun maten', response: { 200: themeList } } }, async () =>
     listThemes(db),
   );
 
   app.get(
     '/insights/areas',
-    { config: { access: 'insights:read' }, schema: { tags, summary: 'Gebieden (gemeenten, wijken, buurten)', querystring: z.object({ municipality: z.string().max(6).optional() }) } },
+    { config: { access: 'insights:read' }, schema: { tags, summary: 'Gebieden (gemeenten, wijken, buurten)', querystring: z.object({ municipality: z.string().max(6).optional() }), response: { 200: areaList } } },
     async (request) => listAreas(db, request.query.municipality),
   );
 
-  app.post('/insights/measures', { config: { access: 'insights:manage' }, schema: { tags, summary: 'Maat toevoegen (voor een in te lezen bestand)', body: measureInput } }, async (request, reply) =>
+  app.post('/insights/measures', { config: { access: 'insights:manage' }, schema: { tags, summary: 'Maat toevoegen (voor een in te lezen bestand)', body: measureInput, response: { 201: measure } } }, async (request, reply) =>
     reply.code(201).send(await createMeasure(db, request.actor, request.body)),
   );
 
   app.patch(
     '/insights/measures/:code',
-    { config: { access: 'insights:manage' }, schema: { tags, summary: 'Maat wijzigen (thema, optelling)', params: z.object({ code: z.string().max(100) }), body: measurePatch } },
+    { config: { access: 'insights:manage' }, schema: { tags, summary: 'Maat wijzigen (thema, optelling)', params: z.object({ code: z.string().max(100) }), body: measurePatch, response: { 200: measure } } },
     async (request) => updateMeasure(db, request.actor, request.params.code, request.body),
   );
 
-  app.get('/insights/dashboard', { config: { access: 'insights:read' }, schema: { tags, summary: 'Cijfers per gebied en periode (kleine aantallen afgeschermd)', querystring: dashboardQuery } }, async (request) =>
+  app.get('/insights/dashboard', { config: { access: 'insights:read' }, schema: { tags, summary: 'Cijfers per gebied en periode (kleine aantallen afgeschermd)', querystring: dashboardQuery, response: { 200: dashboardResult } } }, async (request) =>
     dashboard(db, request.actor, request.query, settings.minCount),
   );
 
-  app.get('/insights/dashboard.csv', { config: { access: 'insights:read' }, schema: { tags, summary: 'De tabel van het dashboard als CSV', querystring: dashboardQuery } }, async (request, reply) => {
+  app.get('/insights/dashboard.csv', { config: { access: 'insights:read' }, schema: { tags, summary: 'De tabel van het dashboard als CSV', querystring: dashboardQuery, response: { 200: fileResponse('De tabel als CSV-bestand (puntkomma’s, UTF-8).', 'text/csv') } } }, async (request, reply) => {
     const result = await dashboard(db, request.actor, request.query, settings.minCount);
     await db.recordAuditEvent(request.actor, { action: 'export', objectType: 'insights_dashboard', objectId: result.measure.code, municipalityCode: result.municipalityCode }, 'success');
     reply.header('content-type', 'text/csv; charset=utf-8');
@@ -78,7 +91,8 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
         tags,
         summary: 'Bestand met cijfers inlezen (JSON met de inhoud, of het ruwe CSV-bestand met ?measure=)',
         querystring: z.object({ measure: z.string().max(100).optional(), fileName: z.string().max(200).optional() }),
-        body: z.union([z.object({ measure: z.string().min(1).max(100), fileName: z.string().max(200).default('upload.csv'), content: z.string().max(20_000_000) }), z.instanceof(Buffer)]),
+        body: z.union([datasetUpload, z.instanceof(Buffer)]),
+        response: { 200: importSummary },
       },
     },
     async (request) => {
@@ -90,21 +104,21 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
     },
   );
 
-  app.get('/insights/imports', { config: { access: 'insights:manage' }, schema: { tags, summary: 'Ingelezen bestanden' } }, async () => listImports(db));
+  app.get('/insights/imports', { config: { access: 'insights:manage' }, schema: { tags, summary: 'Ingelezen bestanden', response: { 200: importList } } }, async () => listImports(db));
 
   app.get(
     '/insights/benchmarks',
-    { config: { access: 'insights:read' }, schema: { tags, summary: 'Landelijke vergelijkingscijfers', querystring: z.object({ measure: z.string().max(100).optional() }) } },
+    { config: { access: 'insights:read' }, schema: { tags, summary: 'Landelijke vergelijkingscijfers', querystring: z.object({ measure: z.string().max(100).optional() }), response: { 200: benchmarkList } } },
     async (request) => listBenchmarks(db, request.query.measure),
   );
 
-  app.put('/insights/benchmarks', { config: { access: 'insights:manage' }, schema: { tags, summary: 'Landelijk vergelijkingscijfer invoeren of wijzigen', body: benchmarkInput } }, async (request) =>
+  app.put('/insights/benchmarks', { config: { access: 'insights:manage' }, schema: { tags, summary: 'Landelijk vergelijkingscijfer invoeren of wijzigen', body: benchmarkInput, response: { 200: benchmark } } }, async (request) =>
     saveBenchmark(db, request.actor, request.body),
   );
 
   app.delete(
     '/insights/benchmarks/:id',
-    { config: { access: 'insights:manage' }, schema: { tags, summary: 'Vergelijkingscijfer verwijderen', params: z.object({ id: z.string().uuid() }) } },
+    { config: { access: 'insights:manage' }, schema: { tags, summary: 'Vergelijkingscijfer verwijderen', params: z.object({ id: z.string().uuid() }), response: { 204: noContent } } },
     async (request, reply) => {
       await deleteBenchmark(db, request.actor, request.params.id);
       return reply.code(204).send();
@@ -113,7 +127,7 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
 
   app.post(
     '/insights/refresh',
-    { config: { access: 'insights:manage' }, schema: { tags, summary: 'Cijfers van alle modules opnieuw ophalen', body: z.object({ fromMonth: month.optional(), toMonth: month.optional() }) } },
+    { config: { access: 'insights:manage' }, schema: { tags, summary: 'Cijfers van alle modules opnieuw ophalen', body: z.object({ fromMonth: month.optional(), toMonth: month.optional() }), response: { 200: refreshSummary } } },
     async (request) => {
       assertCan(request.actor, 'insights:manage');
       const range = defaultRefreshRange(db.clock.now());

@@ -80,7 +80,7 @@ export const insightsImports = pgTable('insights_imports', {
   accepted: integer('accepted').notNull(),
   duplicates: integer('duplicates').notNull(),
   rejected: integer('rejected').notNull(),
-  rejections: jsonb('rejections').notNull().default(sql`'[]'::jsonb`),
+  rejections: jsonb('rejections').$type<{ line: number; field: string; reason: string }[]>().notNull().default(sql`'[]'::jsonb`),
 });
 
 /** National reference figures an analyst enters, to compare the municipality with. */

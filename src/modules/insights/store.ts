@@ -14,7 +14,7 @@ import { addMonths, finerThan, monthOf, parsePeriod, type Granularity, type Peri
 import { derived, displayCell, protectTable, type ProtectedCell } from './suppression.ts';
 import { addSeries, buildView, combine, type BaseSeries, type View, type ViewPeriod } from './views.ts';
 import { insightsAreas, insightsBenchmarks, insightsImports, insightsMeasures, insightsObservations, insightsPeriods } from './schema.ts';
-import { patchSchema } from '../../platform/validation.ts';
+import type { benchmarkInput, Cell, DashboardQuery, DashboardResult, measureInput, measurePatch } from './contract.ts';
 import { writeCsv, type CsvCell } from '../../platform/csv.ts';
 
 type Q = Db | Tx;
@@ -112,24 +112,6 @@ export async function listThemes(db: Database) {
   return themes.map((t) => ({ ...t, measures: measures.filter((m) => m.theme === t.code) }));
 }
 
-export const measureInput = z.object({
-  code: z.string().trim().max(100).regex(/^[a-z][a-z0-9_]*\.[a-z0-9_.]+$/, 'Gebruik een code als bron.naam, met kleine letters'),
-  name: z.string().trim().min(2).max(200),
-  unit: z.enum(['count', 'percent', 'cents', 'days']),
-  description: z.string().trim().max(2000).default(''),
-  owner: z.string().trim().min(2).max(200),
-  theme: z.enum(themeCodes),
-  periodKind: z.enum(['month', 'quarter', 'year']).default('month'),
-  aggregation: z.enum(['sum', 'last', 'avg']).default('sum'),
-});
-// No defaults in a patch: a default would silently reset a field the client did not send.
-export const measurePatch = patchSchema({
-  name: z.string().trim().min(2).max(200).optional(),
-  description: z.string().trim().max(2000).optional(),
-  owner: z.string().trim().min(2).max(200).optional(),
-  theme: z.enum(themeCodes).optional(),
-  aggregation: z.enum(['sum', 'last', 'avg']).optional(),
-});
 
 /** An analyst adds a dataset that will be delivered as a file. */
 export async function createMeasure(db: Database, actor: Actor, input: z.infer<typeof measureInput>): Promise<MeasureRecord> {
@@ -367,13 +349,6 @@ export async function listImports(db: Database) {
 // ---------------------------------------------------------------------------------------------------------------
 // Benchmarks (national reference figures)
 
-export const benchmarkInput = z.object({
-  measure: z.string().min(1).max(100),
-  period: z.string().min(4).max(10),
-  value: z.number().finite().min(0),
-  source: z.string().trim().min(2).max(300),
-  note: z.string().trim().max(1000).default(''),
-});
 
 export async function saveBenchmark(db: Database, actor: Actor, input: z.infer<typeof benchmarkInput>) {
   assertCan(actor, 'insights:manage');
@@ -421,40 +396,7 @@ export async function listBenchmarks(db: Database, measureCode?: string) {
 // ---------------------------------------------------------------------------------------------------------------
 // The dashboard
 
-export const dashboardQuery = z.object({
-  measure: z.string().min(1).max(100),
-  municipality: z.string().regex(/^GM\d{4}$/).default('GM0505'),
-  level: z.enum(['wijk', 'municipality']).default('wijk'),
-  granularity: z.enum(['month', 'quarter', 'year']).default('quarter'),
-  from: z.string().max(10).optional(),
-  to: z.string().max(10).optional(),
-  /** Comma-separated area codes to show (default: all). */
-  areas: z.string().max(2000).optional(),
-});
-export type DashboardQuery = z.infer<typeof dashboardQuery>;
 
-export interface Cell {
-  /** Null when hidden: a hidden count never leaves the server. */
-  value: number | null;
-  display: string;
-  suppressed: 'primary' | 'secondary' | null;
-}
-
-export interface DashboardResult {
-  measure: MeasureRecord;
-  municipalityCode: string;
-  level: 'wijk' | 'municipality';
-  granularity: Granularity;
-  from: string;
-  to: string;
-  threshold: number;
-  periods: string[];
-  rows: { areaCode: string; name: string; cells: Cell[]; total: Cell | null; sharePercent: number | null }[];
-  totals: Cell[] | null;
-  grandTotal: Cell | null;
-  totalLabel: string;
-  benchmarks: { periodCode: string; value: number; source: string; note: string; total: Cell | null; differencePercent: number | null }[];
-}
 
 export interface RawDashboardRow {
   area: string;

@@ -1,4 +1,5 @@
 // The tables of the programme module. Programme data are about policy, never about residents: no table is personal.
+import type { CommitmentState } from './contract.ts';
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** A programme of the municipality, e.g. "Samen tegen Armoede 2018-2022", with the letter's fixed header data. */
@@ -77,7 +78,7 @@ export const programmeCommitments = pgTable(
     description: text('description').notNull().default(''),
     dueOn: date('due_on'),
     /** open | in_progress | fulfilled | cancelled */
-    state: text('state').notNull().default('open'),
+    state: text('state').$type<CommitmentState>().notNull().default('open'),
     /** The reporting period whose letter answers it. */
     answeredInPeriod: text('answered_in_period'),
     answer: text('answer').notNull().default(''),

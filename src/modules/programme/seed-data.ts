@@ -325,7 +325,7 @@ export const seedCommitments = [
     description:
       'Beantwoording door het college van art. 40 RvO vragen van de fracties GroenLinks en D66 over berichten m.b.t. tandartsbezoek kinderen.',
     dueOn: '2020-03-31',
-    state: 'in_progress',
+    state: 'in_progress' as const,
     answeredInPeriod: '2019-H2',
     answer:
       'Dit betreft de toezegging om terug te koppelen hoe zorgverzekeraar VGZ de ouders informeert over gratis tandzorg voor kinderen. VGZ heeft alle ouders van kinderen die bij hen verzekerd zijn een brief of mail gestuurd over het feit dat tandzorg gratis is voor kinderen onder de 18 jaar. VGZ monitort de resultaten in een dashboard. Na een halfjaar wordt bekeken wat de resultaten zijn van de actie. In de volgende halfjaarlijkse raadsinformatiebrief informeren wij u daarover. Verder hebben we informatie over gratis tandzorg opgenomen op de website www.geldenzodordt.nl en heeft Jong JGZ aandacht voor tandzorg tijdens de contactmomenten met ouders.',

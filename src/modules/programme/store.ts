@@ -4,87 +4,13 @@ import type { Database, Tx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
-import { patchSchema } from '../../platform/validation.ts';
+import { periodPattern, type commitmentInput, type commitmentPatch, type decisionInput, type initiativeInput, type initiativePatch, type letterInput, type lineInput, type programmeInput, type programmePatch, type updateInput } from './contract.ts';
 import { initiativeFigures, initiativeMeasures, type MeasureFigure } from '../insights/index.ts';
 import { programmeCommitments, programmeDecisions, programmeInitiatives, programmeLetters, programmeLines, programmes, programmeUpdates } from './schema.ts';
 import { buildLetterModel, renderLetterDocx, renderLetterPdf } from './letter.ts';
 import { seedCommitments, seedDecisions, seedLetters, seedLines, seedProgramme } from './seed-data.ts';
 
-export const periodPattern = /^\d{4}-H[12]$/;
-export const reportingPeriod = z.string().regex(periodPattern, 'Gebruik een halfjaar als 2021-H1');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik JJJJ-MM-DD');
-
-export const commitmentStates = ['open', 'in_progress', 'fulfilled', 'cancelled'] as const;
-
-export const programmeInput = z.object({
-  name: z.string().trim().min(2).max(200),
-  municipalityCode: z.string().regex(/^GM\d{4}$/),
-  startsOn: isoDate,
-  endsOn: isoDate,
-  portfolioHolder: z.string().trim().max(200).default(''),
-  budgetProgramme: z.string().trim().max(200).default(''),
-  pillar: z.string().trim().max(200).default(''),
-  coreTeam: z.string().trim().max(200).default(''),
-  author: z.string().trim().max(200).default(''),
-  authorEmail: z.string().trim().max(200).default(''),
-  responsible: z.string().trim().max(200).default(''),
-});
-// Patches list their fields without defaults: a default would silently reset a field the client did not send.
-export const programmePatch = patchSchema({
-  name: z.string().trim().min(2).max(200).optional(),
-  startsOn: isoDate.optional(),
-  endsOn: isoDate.optional(),
-  portfolioHolder: z.string().trim().max(200).optional(),
-  budgetProgramme: z.string().trim().max(200).optional(),
-  pillar: z.string().trim().max(200).optional(),
-  coreTeam: z.string().trim().max(200).optional(),
-  author: z.string().trim().max(200).optional(),
-  authorEmail: z.string().trim().max(200).optional(),
-  responsible: z.string().trim().max(200).optional(),
-});
-export const lineInput = z.object({ number: z.number().int().min(1).max(99), title: z.string().trim().min(2).max(200) });
-export const linePatch = patchSchema(lineInput.partial().shape);
-export const initiativeInput = z.object({
-  name: z.string().trim().min(2).max(200),
-  description: z.string().trim().max(5000).default(''),
-  position: z.number().int().min(0).max(999).optional(),
-  measureCodes: z.array(z.string().max(100)).max(20).optional(),
-});
-export const initiativePatch = patchSchema({
-  name: z.string().trim().min(2).max(200).optional(),
-  description: z.string().trim().max(5000).optional(),
-  position: z.number().int().min(0).max(999).optional(),
-  measureCodes: z.array(z.string().max(100)).max(20).optional(),
-  lineId: z.string().uuid().optional(),
-});
-export const updateInput = z.object({ progress: z.string().trim().min(1).max(20000) });
-export const commitmentInput = z.object({
-  code: z.string().trim().min(2).max(50),
-  title: z.string().trim().min(2).max(500),
-  description: z.string().trim().max(5000).default(''),
-  dueOn: isoDate.nullable().default(null),
-  state: z.enum(commitmentStates).default('open'),
-  answeredInPeriod: reportingPeriod.nullable().default(null),
-  answer: z.string().trim().max(10000).default(''),
-});
-export const commitmentPatch = patchSchema({
-  code: z.string().trim().min(2).max(50).optional(),
-  title: z.string().trim().min(2).max(500).optional(),
-  description: z.string().trim().max(5000).optional(),
-  dueOn: isoDate.nullable().optional(),
-  state: z.enum(commitmentStates).optional(),
-  answeredInPeriod: reportingPeriod.nullable().optional(),
-  answer: z.string().trim().max(10000).optional(),
-});
-export const decisionInput = z.object({ risNumber: z.string().trim().regex(/^\d{5,9}$/, 'Een RIS-dossiernummer bestaat uit cijfers'), title: z.string().trim().min(2).max(500), decidedOn: isoDate });
-export const letterInput = z.object({
-  letterDate: isoDate,
-  caseNumber: z.string().trim().max(200).default(''),
-  reasonText: z.string().trim().max(20000).default(''),
-  informationText: z.string().trim().max(50000).default(''),
-  nextStepsText: z.string().trim().max(20000).default(''),
-  costsText: z.string().trim().max(20000).default('Niet van toepassing.'),
-});
+export { periodPattern, reportingPeriod } from './contract.ts';
 
 type Programme = typeof programmes.$inferSelect;
 

@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { timestamp } from '../../platform/contract.ts';
+import { municipalityCodeOrDefault } from '../../platform/municipalities.ts';
+import { patchSchema } from '../../platform/validation.ts';
+
+/**
+ * The contract of the Dashboard Sociaal Domein: what the routes take and answer, and the Dutch names of its codes.
+ * Imports only zod and other contract files, so the web app reads its types and labels from here.
+ */
+
+/** The dashboard's themes, following the programme lines of Samen tegen Armoede plus income. */
+export const themes = [
+  { code: 'schulden', name: 'Voorkomen en aanpakken schulden' },
+  { code: 'kinderen', name: 'Kinderen in armoede' },
+  { code: 'werkende-armen', name: 'Werkende armen en meedoen' },
+  { code: 'gezondheid', name: 'Armoede en gezondheid' },
+  { code: 'inkomen', name: 'Inkomen en bijstand' },
+] as const;
+export type ThemeCode = (typeof themes)[number]['code'];
+export const themeCodes = themes.map((t) => t.code) as [ThemeCode, ...ThemeCode[]];
+
+export const units = ['count', 'percent', 'cents', 'days'] as const;
+export const periodKinds = ['month', 'quarter', 'year'] as const;
+export const aggregations = ['sum', 'last', 'avg'] as const;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Labels
+
+/** "Periode per …" on the dashboard. */
+export const granularityLabels: Record<(typeof periodKinds)[number], string> = { month: 'Maand', quarter: 'Kwartaal', year: 'Jaar' };
+
+/** The unit of a measure, in words. */
+export const unitLabels: Record<(typeof units)[number], string> = { count: 'Aantal', percent: 'Percentage', cents: 'Bedrag in euro', days: 'Aantal dagen' };
+
+/** How a measure's figures roll up over time, in words. */
+export const aggregationLabels: Record<(typeof aggregations)[number], string> = {
+  sum: 'Opgeteld over de periode',
+  last: 'Stand aan het eind van de periode',
+  avg: 'Gemiddelde over de periode',
+};
+
+/** The dashboard level. */
+export const levelLabels = { wijk: 'Wijken van een gemeente', municipality: 'Gemeenten' } as const;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Requests
+
+export const measureInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[a-z][a-z0-9_]*\.[a-z0-9_.]+$/, 'Schrijf de code als bron.naam, met kleine letters, bijvoorbeeld sdd.schuldhulp.'),
+  name: z.string().trim().min(2, 'Geef de maat een naam van minstens 2 tekens.').max(200),
+  unit: z.enum(units),
+  description: z.string().trim().max(2000).default(''),
+  owner: z.string().trim().min(2, 'Schrijf wie de cijfers levert.').max(200),
+  theme: z.enum(themeCodes),
+  periodKind: z.enum(periodKinds).default('month'),
+  aggregation: z.enum(aggregations).default('sum'),
+});
+// No defaults in a patch: a default would silently reset a field the client did not send.
+export const measurePatch = patchSchema({
+  name: z.string().trim().min(2).max(200).optional(),
+  description: z.string().trim().max(2000).optional(),
+  owner: z.string().trim().min(2).max(200).optional(),
+  theme: z.enum(themeCodes).optional(),
+  aggregation: z.enum(aggregations).optional(),
+});
+
+const periodText = z.string().trim().min(4, 'Schrijf de periode als 2021-03, 2021-Q1 of 2021.').max(10, 'Schrijf de periode als 2021-03, 2021-Q1 of 2021.');
+
+export const benchmarkInput = z.object({
+  measure: z.string().min(1).max(100),
+  period: periodText,
+  value: z.number('Schrijf de landelijke waarde als een getal, bijvoorbeeld 1500 of 12,5.').finite().min(0, 'De landelijke waarde kan niet negatief zijn.'),
+  source: z.string().trim().min(2, 'Schrijf waar het cijfer vandaan komt, bijvoorbeeld “CBS Statline”.').max(300),
+  note: z.string().trim().max(1000).default(''),
+});
+
+export const dashboardQuery = z.object({
+  measure: z.string().min(1).max(100),
+  municipality: municipalityCodeOrDefault,
+  level: z.enum(['wijk', 'municipality']).default('wijk'),
+  granularity: z.enum(periodKinds).default('quarter'),
+  from: z.string().max(10).optional(),
+  to: z.string().max(10).optional(),
+  /** Comma-separated area codes to show (default: all). */
+  areas: z.string().max(2000).optional(),
+});
+export type DashboardQuery = z.infer<typeof dashboardQuery>;
+
+export const datasetUpload = z.object({
+  measure: z.string().min(1, 'Kies de dataset.').max(100),
+  fileName: z.string().max(200).default('upload.csv'),
+  content: z.string().min(1, 'Het bestand is leeg.').max(20_000_000),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Responses
+
+export const measure = z.object({
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  description: z.string(),
+  source: z.string(),
+  owner: z.string(),
+  theme: z.string(),
+  periodKind: z.enum(periodKinds),
+  aggregation: z.enum(aggregations),
+});
+
+export const theme = z.object({ code: z.string(), name: z.string(), measures: z.array(measure) });
+export const themeList = z.array(theme);
+
+export const area = z.object({ code: z.string(), name: z.string(), kind: z.string(), municipalityCode: z.string(), parentCode: z.string().nullable() });
+export const areaList = z.array(area);
+
+/** One published figure: the value is null when it is hidden, so a hidden count never leaves the server. */
+export const cell = z.object({ value: z.number().nullable(), display: z.string(), suppressed: z.enum(['primary', 'secondary']).nullable() });
+
+export const dashboardRow = z.object({ areaCode: z.string(), name: z.string(), cells: z.array(cell), total: cell.nullable(), sharePercent: z.number().nullable() });
+
+export const benchmarkComparison = z.object({
+  periodCode: z.string(),
+  value: z.number(),
+  source: z.string(),
+  note: z.string(),
+  total: cell.nullable(),
+  differencePercent: z.number().nullable(),
+});
+
+export const dashboardResult = z.object({
+  measure,
+  municipalityCode: z.string(),
+  level: z.enum(['wijk', 'municipality']),
+  granularity: z.enum(periodKinds),
+  from: z.string(),
+  to: z.string(),
+  threshold: z.number().int(),
+  periods: z.array(z.string()),
+  rows: z.array(dashboardRow),
+  totals: z.array(cell).nullable(),
+  grandTotal: cell.nullable(),
+  totalLabel: z.string(),
+  benchmarks: z.array(benchmarkComparison),
+});
+
+export const rejection = z.object({ line: z.number().int(), field: z.string(), reason: z.string() });
+
+export const importSummary = z.object({
+  importId: z.number().int().nullable(),
+  measure: z.string(),
+  rows: z.number().int(),
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.number().int(),
+  rejections: z.array(rejection),
+});
+
+export const importRecord = z.object({
+  id: z.number().int(),
+  measureCode: z.string(),
+  fileName: z.string(),
+  sha256: z.string(),
+  importedAt: timestamp,
+  importedBy: z.string(),
+  rows: z.number().int(),
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.number().int(),
+  rejections: z.array(rejection),
+});
+export const importList = z.array(importRecord);
+
+export const benchmark = z.object({
+  id: z.uuid(),
+  measureCode: z.string(),
+  periodCode: z.string(),
+  value: z.number(),
+  source: z.string(),
+  note: z.string(),
+  enteredBy: z.string().nullable(),
+  enteredAt: timestamp,
+});
+export const benchmarkList = z.array(benchmark);
+
+export const refreshSummary = z.object({
+  fromMonth: z.string(),
+  toMonth: z.string(),
+  modules: z.array(z.object({ name: z.string(), measures: z.number().int(), values: z.number().int(), skipped: z.number().int() })),
+});
+
+export type Measure = z.infer<typeof measure>;
+export type Cell = z.infer<typeof cell>;
+export type DashboardResult = z.infer<typeof dashboardResult>;
+export type ImportSummary = z.infer<typeof importSummary>;
+export type RefreshSummary = z.infer<typeof refreshSummary>;
