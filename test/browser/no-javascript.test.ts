@@ -5,7 +5,7 @@ import { directoryModule } from '../../src/modules/directory/module.ts';
 import { seedPassDemo } from '../../src/modules/pass/demo.ts';
 import { passNumberFrom } from '../../src/modules/pass/domain.ts';
 import { DEMO_PASSWORD, demoEmails } from '../support/app.ts';
-import { expectAccessible, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { expectAccessibleAsShown, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 /**
  * Issue 13: every public page works with JavaScript switched off (a cheap phone, a strict browser), shows the one
@@ -25,18 +25,7 @@ describe('the public pages without JavaScript', () => {
 
   const noScript = (): Promise<BrowserContext> => env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
 
-  /**
-   * axe needs script, the page has none: the HTML exactly as the browser got it is checked in a page with script,
-   * at the same origin (so the stylesheet loads and colours count).
-   */
-  async function accessibleAsShown(page: Page, label: string) {
-    const markup = await page.content();
-    const checker = await env.browser.newPage({ viewport: { width: 360, height: 740 } });
-    await checker.goto(`${env.baseUrl}/stijl.css`);
-    await checker.setContent(markup, { waitUntil: 'load' });
-    await expectAccessible(checker, label);
-    await checker.close();
-  }
+  const accessibleAsShown = (page: Page, label: string) => expectAccessibleAsShown(env, page, label);
 
   async function fieldError(page: Page, label: string, exact = true): Promise<string> {
     const input = page.getByLabel(label, { exact });

@@ -45,6 +45,9 @@ describe('Dordtpas in a real browser', () => {
     await page.getByRole('heading', { level: 2, name: 'Uw aanvraag: In behandeling' }).waitFor();
     await expectAccessible(page, 'my pass, pending');
 
+    // The overview is a page of its own (the code never in its address); a wrong code is refused on the form.
+    await page.goto(`${env.baseUrl}/dordtpas/mijn-pas`);
+    await page.getByLabel('Aanvraagnummer').fill(reference);
     await page.getByLabel('Code', { exact: true }).fill('FOUT-FOUT-FOUT');
     await page.getByRole('button', { name: 'Bekijken' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('klopt niet');

@@ -74,3 +74,16 @@ export async function login(page: Page, baseUrl: string, email: string): Promise
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
 }
+
+/**
+ * axe needs script; a page opened with JavaScript switched off has none. The HTML exactly as that browser got it is
+ * checked in a page with script at the same origin, so the stylesheet loads and colour contrast counts.
+ */
+export async function expectAccessibleAsShown(env: BrowserEnv, page: Page, label: string): Promise<void> {
+  const markup = await page.content();
+  const checker = await env.browser.newPage({ viewport: page.viewportSize() ?? { width: 360, height: 740 } });
+  await checker.goto(`${env.baseUrl}/stijl.css`);
+  await checker.setContent(markup, { waitUntil: 'load' });
+  await expectAccessible(checker, label);
+  await checker.close();
+}

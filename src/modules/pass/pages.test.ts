@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { childRowsOf, parseDutchDate, readApplicationForm } from './applicationForm.ts';
+import { seedPassDemo } from './demo.ts';
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
+const cookieOf = (setCookie: string | string[] | undefined) => [setCookie].flat().find((c) => c?.startsWith('vangnet_dordtpas='))!.split(';')[0]!;
+
+const filled = {
+  route: 'income',
+  'applicant.initials': 'W.',
+  'applicant.surname': 'Willemsen',
+  'applicant.birthDate': '4-3-1990',
+  'applicant.street': 'Burgemeester de Raadtsingel',
+  'applicant.houseNumber': '10',
+  'applicant.postcode': '3311 JG',
+  'applicant.city': 'Dordrecht',
+  'children.0.initials': 'V.',
+  'children.0.birthDate': '07-06-2015',
+  income: '1.650,50',
+  kinderen: '1',
+};
+
+describe('reading the application form', () => {
+  it('reads Dutch dates and amounts, leaves empty rows out and gives a child the applicant’s surname', () => {
+    expect(parseDutchDate('4-3-1990')).toBe('1990-03-04');
+    expect(parseDutchDate('1990-03-04')).toBe('1990-03-04');
+    expect(parseDutchDate('31-2-2020')).toBeNull();
+    const read = readApplicationForm({ ...filled, 'children.2.initials': 'K.', 'children.2.birthDate': '1-1-2018' }, 3, 'GM0505');
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.input.monthlyNetIncomeCents).toBe(165_050);
+    expect(read.input.children).toEqual([
+      { initials: 'V.', surname: 'Willemsen', birthDate: '2015-06-07' },
+      { initials: 'K.', surname: 'Willemsen', birthDate: '2018-01-01' },
+    ]);
+    expect(read.input.partner).toBeNull();
+    expect(childRowsOf({ 'children.4.initials': 'X.' }, 1)).toBe(5);
+  });
+
+  it('says per field what is wrong, in plain Dutch, also for a child in a later row', () => {
+    const read = readApplicationForm({ ...filled, 'applicant.postcode': '33', income: '1650,505', 'children.0.birthDate': '', 'children.2.initials': 'K.' }, 3, 'GM0505');
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.errors['applicant.postcode']).toBe('Een postcode is vier cijfers en twee letters.');
+    expect(read.errors.income).toBe('Schrijf het bedrag als 1.650,50 of 1650.');
+    expect(read.errors['children.2.birthDate']).toMatch(/^Vul/);
+    expect(Object.values(read.errors).join(' ')).not.toMatch(/children|applicant|string|expected/i);
+  });
+});
+
+describe('the Dordtpas pages over HTTP (no JavaScript)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedPassDemo(t.db);
+  });
+  afterAll(() => t?.close());
+
+  it('answers a post with errors with 303 to the form, which shows each sentence next to its field and keeps the values', async () => {
+    const post = await t.app.inject({ method: 'POST', url: '/dordtpas', headers: formHeaders, payload: form({ ...filled, 'applicant.postcode': '33' }) });
+    expect(post.statusCode).toBe(303);
+    expect(post.headers.location).toBe('/dordtpas#fouten');
+    const cookie = cookieOf(post.headers['set-cookie']);
+    expect(String(post.headers['set-cookie'])).toMatch(/HttpOnly/i);
+    expect(String(post.headers['set-cookie'])).toMatch(/SameSite=Strict/i);
+    const page = await t.app.inject({ url: '/dordtpas', headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.body).toContain('aria-invalid="true" aria-describedby="f-applicant-postcode-hint f-applicant-postcode-error"');
+    expect(page.body).toContain('<p class="vn-field-error" id="f-applicant-postcode-error">Een postcode is vier cijfers en twee letters.</p>');
+    expect(page.body).toContain('<a href="#f-applicant-postcode">Postcode: Een postcode is vier cijfers en twee letters.</a>');
+    expect(page.body).toContain('value="Willemsen"');
+    expect(page.body).not.toContain('<script');
+    // Without the cookie (another browser) the form is empty.
+    expect((await t.app.inject({ url: '/dordtpas' })).body).not.toContain('Willemsen');
+  });
+
+  it('applies with 303 to the result page; the code is shown there, never in an address; a cross-site post is refused', async () => {
+    const post = await t.app.inject({ method: 'POST', url: '/dordtpas', headers: formHeaders, payload: form(filled) });
+    expect(post.statusCode).toBe(303);
+    expect(post.headers.location).toBe('/dordtpas/ontvangen');
+    const cookie = cookieOf(post.headers['set-cookie']);
+    const page = await t.app.inject({ url: '/dordtpas/ontvangen', headers: { cookie } });
+    const code = /data-testid="access-code">([A-Z0-9-]+)</.exec(page.body)![1]!;
+    const reference = /data-testid="reference">(DP-[A-Z0-9]+)</.exec(page.body)![1]!;
+    expect(page.body).toContain('€ 1.961,40');
+    expect((await t.app.inject({ url: '/dordtpas/ontvangen' })).body).not.toContain(code);
+
+    const lookup = await t.app.inject({ method: 'POST', url: '/dordtpas/mijn-pas', headers: { ...formHeaders, cookie }, payload: form({ reference, accessCode: code }) });
+    expect(lookup.statusCode).toBe(303);
+    expect(lookup.headers.location).toBe('/dordtpas/mijn-pas/overzicht');
+    const overview = await t.app.inject({ url: '/dordtpas/mijn-pas/overzicht', headers: { cookie: cookieOf(lookup.headers['set-cookie']) } });
+    expect(overview.body).toContain('Uw aanvraag: In behandeling');
+
+    const foreign = await t.app.inject({ method: 'POST', url: '/dordtpas', headers: { ...formHeaders, origin: 'https://kwaadwillend.example' }, payload: form(filled) });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('refuses a wrong code next to the code field, and shows a demo pass with its balances in Dutch formats', async () => {
+    const wrong = await t.app.inject({ method: 'POST', url: '/dordtpas/mijn-pas', headers: formHeaders, payload: form({ reference: 'DP-DEMO0001', accessCode: 'FOUT-FOUT-FOUT' }) });
+    expect(wrong.statusCode).toBe(303);
+    const again = await t.app.inject({ url: '/dordtpas/mijn-pas', headers: { cookie: cookieOf(wrong.headers['set-cookie']) } });
+    expect(again.body).toContain('id="f-accessCode-error">De combinatie van aanvraagnummer en code klopt niet.</p>');
+    expect(again.body).toContain('value="DP-DEMO0001"');
+    expect(again.body).not.toContain('FOUT-FOUT-FOUT');
+
+    const right = await t.app.inject({ method: 'POST', url: '/dordtpas/mijn-pas', headers: formHeaders, payload: form({ reference: 'DP-DEMO0001', accessCode: 'DEMO-0001-CODE' }) });
+    const cookie = cookieOf(right.headers['set-cookie']);
+    const overview = await t.app.inject({ url: '/dordtpas/mijn-pas/overzicht', headers: { cookie } });
+    expect(overview.body).toContain('Uw aanvraag: Toegekend');
+    expect(overview.body).toContain('€ 175,00');
+    expect(overview.body).toMatch(/geldig van \d{1,2} [a-z]+ \d{4} tot en met/);
+    const closed = await t.app.inject({ method: 'POST', url: '/dordtpas/mijn-pas/sluiten', headers: { ...formHeaders, cookie }, payload: '' });
+    expect(closed.statusCode).toBe(303);
+    expect((await t.app.inject({ url: '/dordtpas/mijn-pas/overzicht', headers: { cookie } })).body).not.toContain('€ 175,00');
+  });
+});
