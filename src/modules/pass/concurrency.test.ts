@@ -105,4 +105,4 @@ describe('concurrent charges against one budget', () => {
     const [budget] = await db.audited(systemActor('test'), { action: 'read', objectType: 'child_budget' }, (tx) => tx.select().from(childBudgets).where(eq(childBudgets.passId, pass!.id)));
     expect(budget!.balanceCents).toBe(30_000 - 1_000);
   }, 60_000);
-});
+}, 300_000); // a loaded machine builds the app slowly
