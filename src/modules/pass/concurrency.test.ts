@@ -35,7 +35,7 @@ beforeAll(async () => {
   ({ db, cleanup } = await createTestDatabase({ clock, poolSize: 20 }));
   await seedDemo(db, 'Test-wachtwoord-123');
   await seedPassDemo(db);
-}, 60_000);
+}, 300_000); // a loaded machine seeds slowly
 afterAll(() => cleanup?.());
 
 describe('concurrent charges against one budget', () => {
@@ -105,4 +105,4 @@ describe('concurrent charges against one budget', () => {
     const [budget] = await db.audited(systemActor('test'), { action: 'read', objectType: 'child_budget' }, (tx) => tx.select().from(childBudgets).where(eq(childBudgets.passId, pass!.id)));
     expect(budget!.balanceCents).toBe(30_000 - 1_000);
   }, 60_000);
-}, 300_000); // a loaded machine builds the app slowly
+});

@@ -43,7 +43,7 @@ beforeAll(async () => {
   });
   expect(created.statusCode).toBe(201);
   otherCashier = await loginAs(t.app, 'kassa@boekhandel.example', 'Boekhandel-kassa-1');
-}, 60_000);
+}, 300_000); // a loaded machine builds the app slowly
 afterAll(() => t?.close());
 
 describe('the till over HTTP', () => {
@@ -111,7 +111,7 @@ describe('the till over HTTP', () => {
     const noCsrf = await t.app.inject({ method: 'POST', url: '/api/v1/pass/charges', headers: { cookie: cashier.headers.cookie! }, payload: { passNumber: jansen, memberNumber: 2, category: 'sport', amountCents: 1, idempotencyKey: 'no-csrf-0001' } });
     expect(noCsrf.statusCode).toBe(403);
   });
-}, 300_000); // a loaded machine builds the app slowly
+});
 
 describe('payout statements over HTTP', () => {
   it('gives a provider its own statement as JSON, CSV and PDF, and refuses another provider’s', async () => {
