@@ -2,7 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPassDemo } from '../../src/modules/pass/demo.ts';
 import { passNumberFrom } from '../../src/modules/pass/domain.ts';
 import { demoEmails } from '../support/app.ts';
+import type { Page } from 'playwright-core';
 import { expectAccessible, login, startBrowserEnv, type BrowserEnv } from './support.ts';
+
+/** A field says what is wrong next to it (aria-invalid, aria-describedby) and the summary says it too. */
+async function expectFieldError(page: Page, id: string, sentence: string) {
+  const field = page.locator(`#${id}`);
+  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+  const errorId = describedBy.split(' ').find((d) => d.endsWith('-error'));
+  expect(errorId, `${id} points at its error`).toBeTruthy();
+  await expect(page.locator(`#${errorId}`).textContent()).resolves.toBe(sentence);
+  const summary = page.locator('.vn-error-summary', { has: page.locator(`a[href="#${id}"]`) });
+  await expect(summary.textContent()).resolves.toContain(sentence.slice(1));
+  await expect(page.locator('main').textContent()).resolves.not.toMatch(/body\.|Te groot|Te klein|Invalid/);
+}
 
 describe('Dordtpas in a real browser', () => {
   let env: BrowserEnv;
@@ -72,14 +86,51 @@ describe('Dordtpas in a real browser', () => {
     await page.getByLabel('Aanbod').selectOption({ label: 'Theaterworkshop voor kinderen (€ 45,00)' });
     await expect(page.getByLabel('Bedrag in euro', { exact: true }).inputValue()).resolves.toBe('45,00');
     await page.getByRole('button', { name: 'Afrekenen' }).click();
+    // Asked first, with what will happen.
+    const question = page.getByRole('dialog', { name: 'Afrekenen met kindtegoed?' });
+    await expect(question.textContent()).resolves.toMatch(/€\s45,00 gaat af van het kindtegoed van .+ \(kind 3\) voor Theaterworkshop voor kinderen\. Daarna is er nog €\s455,00 over\./);
+    await expectAccessible(page, 'cashier confirmation');
+    await question.getByRole('button', { name: 'Ja, reken af' }).click();
     await page.getByRole('heading', { name: /^Betaald: bon B/ }).waitFor();
     expect((await page.getByTestId('balance-after').textContent())?.replace(/\s/g, ' ')).toBe('€ 455,00');
+    await expect(page.getByRole('status').filter({ hasText: 'afgeschreven' }).textContent().then((t) => t?.replace(/\s/g, ' '))).resolves.toMatch(
+      /^€ 45,00 afgeschreven van het kindtegoed van .+ \(kind 3\) voor Theaterworkshop voor kinderen; nog € 455,00 over\.$/,
+    );
     await expectAccessible(page, 'cashier receipt');
+
+    // A wrong amount: said next to the field and in the summary; nothing asked, nothing sent.
+    await page.getByLabel('Aanbod').selectOption('');
+    await page.getByLabel('Categorie').selectOption('sport');
+    await page.getByLabel('Bedrag in euro', { exact: true }).fill('12,5x');
+    await page.getByRole('button', { name: 'Afrekenen' }).click();
+    await expectFieldError(page, 'amount', 'Schrijf het bedrag als 12,50.');
+    await expect(page.getByRole('dialog').isVisible()).resolves.toBe(false);
+    await expectAccessible(page, 'cashier with a wrong amount');
+
+    // Too much for the till: the server's sentence, next to the field, never a field path.
+    await page.getByLabel('Bedrag in euro', { exact: true }).fill('1.650,50');
+    await page.getByRole('button', { name: 'Afrekenen' }).click();
+    await page.getByRole('dialog', { name: 'Afrekenen met kindtegoed?' }).getByRole('button', { name: 'Ja, reken af' }).click();
+    await expectFieldError(page, 'amount', 'Het bedrag kan hoogstens € 1.000,00 zijn.');
+
+    // 12,50 is read as € 12,50.
+    await page.getByLabel('Bedrag in euro', { exact: true }).fill('12,50');
+    await page.getByRole('button', { name: 'Afrekenen' }).click();
+    await page.getByRole('dialog', { name: 'Afrekenen met kindtegoed?' }).getByRole('button', { name: 'Ja, reken af' }).click();
+    await page.getByRole('status').filter({ hasText: /€\s12,50 afgeschreven .* voor Sport; nog €\s442,50 over\./ }).waitFor();
 
     await page.getByLabel('Aanbod').selectOption({ label: 'Dagje speeltuin (€ 15,00)' });
     await page.getByRole('button', { name: 'Afrekenen' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('niet besteed worden aan uitjes');
+    await page.getByRole('dialog', { name: 'Afrekenen met kindtegoed?' }).getByRole('button', { name: 'Ja, reken af' }).click();
+    await expect(page.locator('.vn-error-summary').textContent()).resolves.toContain('niet besteed worden aan uitjes');
     await expectAccessible(page, 'cashier refusal');
+
+    // A refund with a wrong amount.
+    await page.getByLabel('Bonnummer').fill('B000000000000');
+    await page.getByLabel('Bedrag in euro (leeg: alles)').fill('tien');
+    await page.getByRole('button', { name: 'Terugboeken' }).click();
+    await expectFieldError(page, 'refund-amount', 'Schrijf het bedrag als 12,50, of laat het leeg om alles terug te boeken.');
+    await expectAccessible(page, 'refund with a wrong amount');
     await context.close();
   });
 
@@ -105,12 +156,34 @@ describe('Dordtpas in a real browser', () => {
     await menu.getByRole('link', { name: 'Dordtpas aanvragen' }).click();
     await page.getByRole('cell', { name: 'K. Visser' }).waitFor();
     await expectAccessible(page, 'applications');
+    // Refusing without a reason: the reason field says what is missing.
+    await page.getByRole('button', { name: 'Afwijzen: DP-DEMO0004' }).click();
+    await page.getByRole('dialog', { name: 'Aanvraag DP-DEMO0004 afwijzen?' }).getByRole('button', { name: 'Ja, wijs DP-DEMO0004 af' }).click();
+    const reasonId = await page.getByLabel('Toelichting bij DP-DEMO0004').getAttribute('id');
+    await expectFieldError(page, reasonId!, 'Geef de reden van de afwijzing. De aanvrager krijgt die te zien.');
+    await expectAccessible(page, 'refusal without a reason');
+
     await page.getByRole('button', { name: 'Toekennen: DP-DEMO0004' }).click();
+    const question = page.getByRole('dialog', { name: 'Aanvraag DP-DEMO0004 toekennen?' });
+    await expect(question.textContent()).resolves.toContain('K. Visser krijgt een Dordtpas voor dit jaar');
+    await expectAccessible(page, 'approval question');
+    await question.getByRole('button', { name: 'Ja, ken DP-DEMO0004 toe' }).click();
     await page.getByRole('status').filter({ hasText: /Aanvraag DP-DEMO0004 toegekend\. Pasnummer \d{4} \d{4} \d{2}\./ }).waitFor();
     await page.getByRole('cell', { name: 'K. Visser' }).waitFor({ state: 'detached' });
     await menu.getByRole('link', { name: 'Dordtpas normen' }).click();
     await page.getByRole('cell', { name: 'Alleenstaande ouder' }).first().waitFor();
     await expectAccessible(page, 'norm table');
+
+    // A norm with an amount that is not one.
+    await page.getByLabel('Geldig vanaf').first().fill('2026-07-01');
+    await page.getByLabel('Norm per maand in euro').fill('1.40,10');
+    await page.getByLabel('Bron').fill('Normenbrief juli 2026');
+    await page.getByRole('button', { name: 'Norm opslaan' }).click();
+    await expectFieldError(page, 'norm-amount', 'Schrijf het bedrag als 1.650,50 of 1650.');
+    await expectAccessible(page, 'norm with a wrong amount');
+    await page.getByLabel('Norm per maand in euro').fill('1.650,50');
+    await page.getByRole('button', { name: 'Norm opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'De norm voor alleenstaande vanaf 1 juli 2026 is opgeslagen: € 1.650,50 per maand.' }).waitFor();
     await context.close();
   });
 
@@ -124,11 +197,39 @@ describe('Dordtpas in a real browser', () => {
     await page.getByLabel('Aanbieder', { exact: true }).selectOption({ label: 'Muziekschool Drechtsteden (demo)' });
     await page.getByLabel('Omschrijving').fill('Pianoles, 10 lessen');
     await page.getByLabel('Categorie').selectOption('music');
+    await page.getByLabel('Prijs in euro (niet verplicht)').fill('160 euro');
+    await page.getByRole('button', { name: 'Aanbod toevoegen' }).click();
+    await expectFieldError(page, 'offer-price', 'Schrijf het bedrag als 1.650,50 of 1650, of laat de prijs leeg.');
+    await expectAccessible(page, 'offer with a wrong price');
     await page.getByLabel('Prijs in euro (niet verplicht)').fill('160');
     await page.getByRole('button', { name: 'Aanbod toevoegen' }).click();
     await page.getByRole('cell', { name: /Pianoles, 10 lessen \(€\s160,00\)/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Aanbod "Pianoles, 10 lessen" is toegevoegd bij Muziekschool Drechtsteden (demo).' }).waitFor();
     await expect(page.getByRole('link', { name: 'Download als CSV' }).count()).resolves.toBe(3);
     await expectAccessible(page, 'providers after adding an offer');
+    await context.close();
+  });
+
+  it('runs a campaign only after asking, says a wrong amount next to the field, and says what happened; accessible', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.admin);
+    await page.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Dordtpas bijdragen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dordtpas: eenmalige bijdrage' }).waitFor();
+    await page.getByLabel('Code (uniek)').fill('test-bijdrage');
+    await page.getByLabel('Pasjaar').fill('2026');
+    await page.getByLabel('Bedrag per kind in euro').fill('25 euro');
+    await page.getByRole('button', { name: 'Bijdrage uitvoeren' }).click();
+    await expectFieldError(page, 'c-amount', 'Schrijf het bedrag als 1.650,50 of 1650.');
+    await expect(page.getByRole('dialog').isVisible()).resolves.toBe(false);
+    await expectAccessible(page, 'campaign with a wrong amount');
+    await page.getByLabel('Bedrag per kind in euro').fill('12,50');
+    await page.getByRole('button', { name: 'Bijdrage uitvoeren' }).click();
+    const question = page.getByRole('dialog', { name: 'Bijdrage uitvoeren?' });
+    await expect(question.textContent()).resolves.toMatch(/Elk kind met kindtegoed op een geldige pas in 2026 krijgt €\s12,50 erbij/);
+    await question.getByRole('button', { name: 'Ja, voer de bijdrage uit' }).click();
+    await page.getByRole('status').filter({ hasText: /kregen €\s12,50 extra kindtegoed\. 0 kinderen hadden deze bijdrage al\./ }).waitFor();
+    await expectAccessible(page, 'campaign done');
     await context.close();
   });
 });

@@ -11,8 +11,8 @@ export const campaignInput = z.object({
   municipalityCode: municipalityCodeOrDefault,
   code: z.string().regex(/^[a-z0-9-]{3,50}$/, 'Een code bestaat uit 3 tot 50 kleine letters, cijfers of -.'),
   name: z.string().trim().min(3).max(200),
-  year: z.number().int().min(2020).max(2100),
-  amountCents: z.number().int().min(1).max(100_000),
+  year: z.number().int('Schrijf het pasjaar als vier cijfers, bijvoorbeeld 2026.').min(2020, 'Het pasjaar ligt tussen 2020 en 2100.').max(2100, 'Het pasjaar ligt tussen 2020 en 2100.'),
+  amountCents: z.number().int('Het bedrag is in hele centen.').min(1, 'Het bedrag moet meer dan € 0,00 zijn.').max(100_000, 'Het bedrag per kind kan hoogstens € 1.000,00 zijn.'),
 });
 
 /**

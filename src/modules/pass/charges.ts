@@ -30,7 +30,7 @@ export const chargeInput = z
     memberNumber: z.number().int().min(1).max(20),
     offerId: z.string().uuid().optional().nullable(),
     category: z.string().min(2).max(50).optional().nullable(),
-    amountCents: z.number().int().min(1).max(100_000),
+    amountCents: z.number().int('Het bedrag is in hele centen.').min(1, 'Het bedrag moet meer dan € 0,00 zijn.').max(100_000, 'Het bedrag kan hoogstens € 1.000,00 zijn.'),
     /** Chosen by the till, unique per charge: a retried request with the same key does not charge twice. */
     idempotencyKey: z.string().trim().min(8, 'Een idempotency key heeft 8 tot 100 tekens.').max(100, 'Een idempotency key heeft 8 tot 100 tekens.'),
     description: z.string().trim().max(200).optional().nullable(),
@@ -39,8 +39,8 @@ export const chargeInput = z
 export type ChargeInput = z.infer<typeof chargeInput>;
 
 export const refundInput = z.object({
-  receiptNumber: z.string().trim().min(4).max(30),
-  amountCents: z.number().int().min(1).max(100_000).optional().nullable(),
+  receiptNumber: z.string().trim().min(4, 'Een bonnummer heeft 4 tot 30 tekens, bijvoorbeeld B1A2B3C4D5E6.').max(30, 'Een bonnummer heeft 4 tot 30 tekens, bijvoorbeeld B1A2B3C4D5E6.'),
+  amountCents: z.number().int('Het bedrag is in hele centen.').min(1, 'Het bedrag moet meer dan € 0,00 zijn.').max(100_000, 'Het bedrag kan hoogstens € 1.000,00 zijn.').optional().nullable(),
   idempotencyKey: z.string().trim().min(8, 'Een idempotency key heeft 8 tot 100 tekens.').max(100, 'Een idempotency key heeft 8 tot 100 tekens.'),
   reason: z.string().trim().max(200).optional().nullable(),
 });

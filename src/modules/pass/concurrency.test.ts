@@ -35,7 +35,7 @@ beforeAll(async () => {
   ({ db, cleanup } = await createTestDatabase({ clock, poolSize: 20 }));
   await seedDemo(db, 'Test-wachtwoord-123');
   await seedPassDemo(db);
-}, 60_000);
+}, 300_000); // a loaded machine seeds slowly
 afterAll(() => cleanup?.());
 
 describe('concurrent charges against one budget', () => {

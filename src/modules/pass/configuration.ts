@@ -22,16 +22,16 @@ export const normInput = z.object({
   municipalityCode,
   householdType: z.enum(householdTypes),
   validFrom: isoDate,
-  monthlyNormCents: z.number().int().min(1).max(10_000_00),
+  monthlyNormCents: z.number().int('Het bedrag is in hele centen.').min(1, 'De norm moet meer dan € 0,00 zijn.').max(10_000_00, 'De norm kan hoogstens € 10.000,00 per maand zijn.'),
   source: z.string().trim().min(2).max(300),
 });
 
 export const rulesInput = z.object({
   municipalityCode,
   validFrom: isoDate,
-  incomeLimitPercent: z.number().int().min(100).max(300),
-  primaryBudgetCents: z.number().int().min(0).max(1_000_000),
-  secondaryBudgetCents: z.number().int().min(0).max(1_000_000),
+  incomeLimitPercent: z.number().int('Schrijf de grens als een heel getal, bijvoorbeeld 140.').min(100, 'De inkomensgrens ligt tussen 100% en 300%.').max(300, 'De inkomensgrens ligt tussen 100% en 300%.'),
+  primaryBudgetCents: z.number().int('Het bedrag is in hele centen.').min(0, 'Het kindtegoed kan niet negatief zijn.').max(1_000_000, 'Het kindtegoed kan hoogstens € 10.000,00 per jaar zijn.'),
+  secondaryBudgetCents: z.number().int('Het bedrag is in hele centen.').min(0, 'Het kindtegoed kan niet negatief zijn.').max(1_000_000, 'Het kindtegoed kan hoogstens € 10.000,00 per jaar zijn.'),
   primaryFromAge: z.number().int().min(0).max(25),
   secondaryFromAge: z.number().int().min(0).max(25),
   budgetUntilAge: z.number().int().min(1).max(27),
@@ -48,7 +48,7 @@ export const providerInput = z.object({
 export const offerInput = z.object({
   title: z.string().trim().min(2).max(200),
   category: z.string().min(2).max(50),
-  priceCents: z.number().int().min(1).max(1_000_000).nullable().optional(),
+  priceCents: z.number().int('Het bedrag is in hele centen.').min(1, 'De prijs moet meer dan € 0,00 zijn.').max(1_000_000, 'De prijs kan hoogstens € 10.000,00 zijn.').nullable().optional(),
   description: z.string().trim().max(1000).nullable().optional(),
 });
 

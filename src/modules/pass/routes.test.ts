@@ -43,7 +43,7 @@ beforeAll(async () => {
   });
   expect(created.statusCode).toBe(201);
   otherCashier = await loginAs(t.app, 'kassa@boekhandel.example', 'Boekhandel-kassa-1');
-}, 60_000);
+}, 300_000); // a loaded machine builds the app slowly
 afterAll(() => t?.close());
 
 describe('the till over HTTP', () => {

@@ -1,91 +1,99 @@
 import { Button, Heading1, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api.ts';
-import { Loading, ProblemAlert, TextField, useLoad } from '../../components.tsx';
-import { formatDateTime } from '../../labels.ts';
+import type { cashierInfo, cashierLookup, receipt } from '../../../../src/modules/pass/contract.ts';
+import type { Json } from '../../../../src/platform/contract.ts';
+import { Loading, ProblemAlert } from '../../components.tsx';
+import { ConfirmButton } from '../../confirm.tsx';
+import { Done, ErrorSummary, fieldError, TextInput, type FieldErrors, type FieldMap } from '../../forms.tsx';
+import { amountInput, formatDate, formatDateTime } from '../../format.ts';
 import { StaffShell } from '../../layout/Shells.tsx';
-import { ageGroupLabels, euro, newIdempotencyKey, parseEuro, SelectField } from './shared.tsx';
+import { useApi, useApiMutation } from '../../query.tsx';
+import { Refund } from './Refund.tsx';
+import { ageGroupLabels, euro, newIdempotencyKey, parseEuro, SelectField, useLocalChecks } from './shared.tsx';
+import { StatementDownload } from './StatementDownload.tsx';
 
-interface CashierInfo {
-  id: string;
-  name: string;
-  offers: { id: string; title: string; category: string; priceCents: number | null }[];
-  categories: { code: string; name: string; childBudgetAllowed: boolean }[];
-}
-interface Lookup {
-  passNumber: string;
-  usable: boolean;
-  reason: string | null;
-  validTo: string;
-  children: { memberNumber: number; initials: string; ageGroup: string; balanceCents: number }[];
-}
-interface Receipt {
-  receiptNumber: string;
-  kind: 'charge' | 'refund';
-  provider: string;
-  passNumberEnd: string;
-  memberNumber: number;
-  category: string | null;
-  offer: string | null;
-  amountCents: number;
-  balanceAfterCents: number | null;
-  occurredAt: string;
-  replayed: boolean;
+export { StatementDownload } from './StatementDownload.tsx';
+
+type CashierInfo = Json<typeof cashierInfo>;
+type Lookup = Json<typeof cashierLookup>;
+export type Receipt = Json<typeof receipt>;
+
+const lookupFields: FieldMap = { passNumber: { id: 'pass-number', label: 'Pasnummer' } };
+const chargeFields: FieldMap = {
+  memberNumber: { id: 'member', label: 'Kind' },
+  offerId: { id: 'offer', label: 'Aanbod' },
+  category: { id: 'category', label: 'Categorie' },
+  amountCents: { id: 'amount', label: 'Bedrag in euro' },
+};
+
+/** What happened, in one sentence: "€ 12,50 afgeschreven van het kindtegoed van A. (kind 2) voor Sport; nog € 87,50 over." */
+export function receiptSentence(r: Receipt, initials?: string): string {
+  const child = initials ? `${initials} (kind ${r.memberNumber})` : `kind ${r.memberNumber}`;
+  const what = r.offer ?? r.category;
+  if (r.kind === 'refund') return `${euro(r.amountCents)} teruggeboekt op het kindtegoed van ${child}; nu ${euro(r.balanceAfterCents)} over.`;
+  const sentence = `${euro(r.amountCents)} afgeschreven van het kindtegoed van ${child}${what ? ` voor ${what}` : ''}; nog ${euro(r.balanceAfterCents)} over.`;
+  return r.replayed ? `${sentence} Deze betaling was al verwerkt: er is niets extra afgeschreven.` : sentence;
 }
 
-function ReceiptView({ receipt }: { receipt: Receipt }) {
+function ReceiptView({ receipt, initials }: { receipt: Receipt; initials?: string }) {
   return (
-    <div className="vn-success" role="status" aria-labelledby="receipt-heading">
-      <Heading2 id="receipt-heading">{receipt.kind === 'charge' ? 'Betaald' : 'Teruggeboekt'}: bon {receipt.receiptNumber}</Heading2>
+    <section className="vn-receipt" aria-labelledby="receipt-heading">
+      <Done>{receiptSentence(receipt, initials)}</Done>
+      <Heading2 id="receipt-heading">
+        {receipt.kind === 'charge' ? 'Betaald' : 'Teruggeboekt'}: bon {receipt.receiptNumber}
+      </Heading2>
       <Paragraph>
         {receipt.provider} · pas eindigend op {receipt.passNumberEnd}, kind {receipt.memberNumber} · {receipt.offer ?? receipt.category} · {euro(receipt.amountCents)} · nog over:{' '}
         <strong data-testid="balance-after">{euro(receipt.balanceAfterCents)}</strong> · {formatDateTime(receipt.occurredAt)}
-        {receipt.replayed ? ' (deze betaling was al verwerkt; er is niets extra afgeschreven)' : ''}
       </Paragraph>
-    </div>
+    </section>
   );
 }
 
-/** The provider's till: check the pass, choose the child and what is bought, charge; refunds and the payout statement below. */
+/** The provider's till: check the pass, choose the child and what is bought, confirm, charge; refunds and the payout statement below. */
 export function PassCashier() {
-  const info = useLoad(() => api<CashierInfo>('GET', '/pass/cashier'), []);
+  const info = useApi<CashierInfo>('/pass/cashier');
   const [passNumber, setPassNumber] = useState('');
   const [lookup, setLookup] = useState<Lookup | null>(null);
   const [member, setMember] = useState('');
   const [offerId, setOfferId] = useState('');
   const [category, setCategory] = useState('');
   const [amount, setAmount] = useState('');
-  const [receipt, setReceipt] = useState<Receipt | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const [receipt, setReceipt] = useState<{ receipt: Receipt; initials?: string } | null>(null);
   // One key per intended charge: a double click or a retried request is not charged twice.
   const [chargeKey, setChargeKey] = useState(newIdempotencyKey);
 
-  const check = async (event: FormEvent) => {
+  const check = useApiMutation<{ passNumber: string }, Lookup>('POST', '/pass/cashier/lookup', {
+    onSuccess: (found) => {
+      setLookup(found);
+      setMember((m) => (found.children.some((c) => String(c.memberNumber) === m) ? m : found.children[0] ? String(found.children[0].memberNumber) : ''));
+    },
+  });
+  const charge = useApiMutation<Record<string, unknown>, Receipt>('POST', '/pass/charges', { invalidates: ['/pass/cashier'] });
+
+  const cents = parseEuro(amount);
+  const chargeChecks: FieldErrors = {};
+  if (!member) chargeChecks.memberNumber = 'Kies het kind.';
+  if (!offerId && !category) chargeChecks.category = 'Kies een categorie, of kies een aanbod.';
+  if (!amount.trim()) chargeChecks.amountCents = 'Vul het bedrag in, bijvoorbeeld 12,50.';
+  else if (cents === null || cents === 0) chargeChecks.amountCents = 'Schrijf het bedrag als 12,50.';
+  const local = useLocalChecks(chargeFields, chargeChecks);
+
+  const child = lookup?.children.find((c) => String(c.memberNumber) === member);
+  const offer = info.data?.offers.find((o) => o.id === offerId);
+  const categoryName = offer ? offer.title : info.data?.categories.find((c) => c.code === category)?.name;
+
+  const submitLookup = (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
     setReceipt(null);
     setLookup(null);
-    try {
-      const found = await api<Lookup>('POST', '/pass/cashier/lookup', { passNumber });
-      setLookup(found);
-      setMember(found.children[0] ? String(found.children[0].memberNumber) : '');
-    } catch (e) {
-      setError(e);
-    }
+    charge.reset();
+    check.mutate({ passNumber });
   };
 
-  const charge = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const cents = parseEuro(amount);
-    if (cents === null || cents <= 0) {
-      setError({ problem: { status: 400, code: 'validation_failed', title: 'Het bedrag klopt niet.', detail: 'Schrijf het bedrag als 12,50.' } });
-      return;
-    }
-    setBusy(true);
+  const doCharge = async () => {
     try {
-      const result = await api<Receipt>('POST', '/pass/charges', {
+      const result = await charge.mutateAsync({
         passNumber,
         memberNumber: Number(member),
         offerId: offerId || null,
@@ -93,22 +101,22 @@ export function PassCashier() {
         amountCents: cents,
         idempotencyKey: chargeKey,
       });
-      setReceipt(result);
-      setChargeKey(newIdempotencyKey());
-      setLookup(await api<Lookup>('POST', '/pass/cashier/lookup', { passNumber }));
-    } catch (e) {
-      setError(e);
+      setReceipt({ receipt: result, initials: child?.initials });
+      setAmount('');
+      local.reset();
+      check.mutate({ passNumber });
+    } catch {
+      // The error shows in the summary and at its field.
+    } finally {
       // A refusal is final for this attempt; the next try is a new charge.
       setChargeKey(newIdempotencyKey());
-    } finally {
-      setBusy(false);
     }
   };
 
   const chooseOffer = (id: string) => {
     setOfferId(id);
-    const offer = info.data?.offers.find((o) => o.id === id);
-    if (offer?.priceCents) setAmount((offer.priceCents / 100).toFixed(2).replace('.', ','));
+    const chosen = info.data?.offers.find((o) => o.id === id);
+    if (chosen?.priceCents) setAmount(amountInput(chosen.priceCents));
   };
 
   return (
@@ -117,11 +125,21 @@ export function PassCashier() {
       <Loading loading={info.loading}>
         <Paragraph>{info.data ? `Aanbieder: ${info.data.name}.` : ''} Betalen met kindtegoed kan alleen voor leermiddelen, sport en cultuur.</Paragraph>
       </Loading>
-      <ProblemAlert error={info.error ?? error} />
-      {receipt && <ReceiptView receipt={receipt} />}
-      <form onSubmit={check} className="vn-form" aria-label="Pas controleren">
-        <TextField id="pass-number" label="Pasnummer" value={passNumber} onChange={setPassNumber} required description="De tien cijfers op de pas." />
-        <Button type="submit" appearance="secondary-action-button">
+      <ProblemAlert error={info.error} />
+      {receipt && <ReceiptView receipt={receipt.receipt} initials={receipt.initials} />}
+      <form onSubmit={submitLookup} className="vn-form" aria-label="Pas controleren" noValidate>
+        <ErrorSummary error={check.error} fields={lookupFields} />
+        <TextInput
+          id="pass-number"
+          label="Pasnummer"
+          value={passNumber}
+          onChange={setPassNumber}
+          required
+          inputMode="numeric"
+          description="De tien cijfers op de pas."
+          error={fieldError('passNumber', check.error)}
+        />
+        <Button type="submit" appearance="secondary-action-button" disabled={check.isPending}>
           Pas controleren
         </Button>
       </form>
@@ -133,7 +151,7 @@ export function PassCashier() {
           {lookup.usable && lookup.children.length > 0 && (
             <>
               <Table>
-                <caption className="vn-caption">Kindtegoed op deze pas (geldig tot en met {lookup.validTo})</caption>
+                <caption className="vn-caption">Kindtegoed op deze pas (geldig tot en met {formatDate(lookup.validTo)})</caption>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell scope="col">Kind (nummer op de pas)</TableHeaderCell>
@@ -153,15 +171,16 @@ export function PassCashier() {
                   ))}
                 </TableBody>
               </Table>
-              <form onSubmit={charge} className="vn-form" aria-label="Afrekenen met kindtegoed">
-                <SelectField id="member" label="Kind" value={member} onChange={setMember} required>
+              <form id="charge-form" onSubmit={(e) => e.preventDefault()} className="vn-form" aria-label="Afrekenen met kindtegoed" {...local.formProps}>
+                <ErrorSummary error={charge.error} local={local.errors} fields={chargeFields} />
+                <SelectField id="member" label="Kind" value={member} onChange={setMember} required error={fieldError('memberNumber', charge.error, local.errors)}>
                   {lookup.children.map((c) => (
                     <option key={c.memberNumber} value={c.memberNumber}>
                       {c.initials} ({c.memberNumber}), saldo {euro(c.balanceCents)}
                     </option>
                   ))}
                 </SelectField>
-                <SelectField id="offer" label="Aanbod" value={offerId} onChange={chooseOffer}>
+                <SelectField id="offer" label="Aanbod" value={offerId} onChange={chooseOffer} error={fieldError('offerId', charge.error, local.errors)}>
                   <option value="">Andere aankoop (kies een categorie)</option>
                   {(info.data?.offers ?? []).map((o) => (
                     <option key={o.id} value={o.id}>
@@ -171,7 +190,7 @@ export function PassCashier() {
                   ))}
                 </SelectField>
                 {!offerId && (
-                  <SelectField id="category" label="Categorie" value={category} onChange={setCategory} required>
+                  <SelectField id="category" label="Categorie" value={category} onChange={setCategory} required error={fieldError('category', charge.error, local.errors)}>
                     <option value="">Kies een categorie</option>
                     {(info.data?.categories ?? []).map((c) => (
                       <option key={c.code} value={c.code}>
@@ -181,70 +200,36 @@ export function PassCashier() {
                     ))}
                   </SelectField>
                 )}
-                <TextField id="amount" label="Bedrag in euro" value={amount} onChange={setAmount} required />
-                <Button type="submit" appearance="primary-action-button" disabled={busy}>
-                  Afrekenen
-                </Button>
+                <TextInput
+                  id="amount"
+                  label="Bedrag in euro"
+                  value={amount}
+                  onChange={setAmount}
+                  required
+                  inputMode="decimal"
+                  description="Bijvoorbeeld 12,50."
+                  error={fieldError('amountCents', charge.error, local.errors)}
+                />
+                <ConfirmButton
+                  form="charge-form"
+                  label="Afrekenen"
+                  title="Afrekenen met kindtegoed?"
+                  consequence={
+                    cents !== null && child
+                      ? `${euro(cents)} gaat af van het kindtegoed van ${child.initials} (kind ${child.memberNumber})${categoryName ? ` voor ${categoryName}` : ''}. Daarna is er nog ${euro(child.balanceCents - cents)} over.`
+                      : 'Het bedrag gaat af van het kindtegoed.'
+                  }
+                  confirmLabel="Ja, reken af"
+                  disabled={charge.isPending}
+                  onConfirm={doCharge}
+                />
               </form>
             </>
           )}
         </section>
       )}
-      <Refund onDone={setReceipt} />
+      <Refund onDone={(r) => setReceipt({ receipt: r })} />
       {info.data && <StatementDownload providerId={info.data.id} />}
     </StaffShell>
-  );
-}
-
-function Refund({ onDone }: { onDone: (r: Receipt) => void }) {
-  const [receiptNumber, setReceiptNumber] = useState('');
-  const [amount, setAmount] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [refundKey, setRefundKey] = useState(newIdempotencyKey);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const cents = amount ? parseEuro(amount) : null;
-    try {
-      onDone(await api<Receipt>('POST', '/pass/refunds', { receiptNumber, amountCents: cents, idempotencyKey: refundKey }));
-      setReceiptNumber('');
-      setAmount('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setRefundKey(newIdempotencyKey());
-    }
-  };
-  return (
-    <section aria-labelledby="refund-heading">
-      <Heading2 id="refund-heading">Terugboeken</Heading2>
-      <ProblemAlert error={error} />
-      <form onSubmit={submit} className="vn-form" aria-label="Betaling terugboeken">
-        <TextField id="refund-receipt" label="Bonnummer" value={receiptNumber} onChange={setReceiptNumber} required />
-        <TextField id="refund-amount" label="Bedrag in euro (leeg: alles)" value={amount} onChange={setAmount} />
-        <Button type="submit" appearance="secondary-action-button">
-          Terugboeken
-        </Button>
-      </form>
-    </section>
-  );
-}
-
-export function StatementDownload({ providerId, title = 'Uitbetalingsoverzicht' }: { providerId: string; title?: string }) {
-  const today = new Date().toISOString().slice(0, 10);
-  const [from, setFrom] = useState(`${today.slice(0, 7)}-01`);
-  const [to, setTo] = useState(today);
-  const base = `/api/v1/pass/providers/${providerId}/statement?from=${from}&to=${to}`;
-  return (
-    <section aria-labelledby={`statement-${providerId}`}>
-      <Heading2 id={`statement-${providerId}`}>{title}</Heading2>
-      <div className="vn-filters">
-        <TextField id={`from-${providerId}`} label="Van" type="date" value={from} onChange={setFrom} />
-        <TextField id={`to-${providerId}`} label="Tot en met" type="date" value={to} onChange={setTo} />
-      </div>
-      <Paragraph>
-        <a href={`${base}&format=csv`}>Download als CSV</a> · <a href={`${base}&format=pdf`}>Download als PDF</a>
-      </Paragraph>
-    </section>
   );
 }

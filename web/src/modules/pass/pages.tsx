@@ -2,7 +2,11 @@ import type { NavItem } from '../../nav.ts';
 import type { PageRoute } from '../../routes.tsx';
 import './pass.css';
 import { PassCashier } from './Cashier.tsx';
-import { PassApplications, PassCampaigns, PassFigures, PassNorms, PassProviders } from './Office.tsx';
+import { PassApplications } from './Applications.tsx';
+import { PassCampaigns } from './Campaigns.tsx';
+import { PassFigures } from './Figures.tsx';
+import { PassNorms } from './Norms.tsx';
+import { PassProviders } from './Providers.tsx';
 
 /**
  * The browser pages of the pass module and its staff menu entries. The residents' pages (/dordtpas,
