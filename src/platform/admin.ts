@@ -28,7 +28,7 @@ export const organisationInput = z.object({
 });
 
 export const userInput = z.object({
-  organisationId: z.string().uuid(),
+  organisationId: z.string().uuid('Kies een organisatie.'),
   email: z.string().trim().toLowerCase().max(254).email(),
   displayName: z.string().trim().min(2).max(200),
   roles: z.array(z.enum(roles)).min(1).max(roles.length),
