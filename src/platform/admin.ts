@@ -15,10 +15,11 @@ import {
   users,
 } from './schema.ts';
 import { forgetVerifiedApiKeys, newApiKeySecret } from './auth.ts';
+import { municipalityCode, staffScope } from './municipalities.ts';
 import { hashPassword, passwordProblems } from './secrets.ts';
 import { patchSchema } from './validation.ts';
 
-export const municipalityCode = z.string().regex(/^GM\d{4}$/, 'Een gemeentecode is GM gevolgd door vier cijfers.');
+export { municipalityCode };
 
 export const organisationInput = z.object({
   code: z.string().regex(/^[A-Z0-9_-]{2,32}$/, 'Een code bestaat uit 2 tot 32 hoofdletters, cijfers, - of _.'),
@@ -28,7 +29,7 @@ export const organisationInput = z.object({
 });
 
 export const userInput = z.object({
-  organisationId: z.string().uuid(),
+  organisationId: z.string().uuid('Kies een organisatie.'),
   email: z.string().trim().toLowerCase().max(254).email(),
   displayName: z.string().trim().min(2).max(200),
   roles: z.array(z.enum(roles)).min(1).max(roles.length),
@@ -49,9 +50,10 @@ export const organisationPatch = patchSchema({
   municipalities: z.array(municipalityCode).min(1).max(500).optional(),
 });
 
-function staff(actor: Actor): Extract<Actor, { kind: 'user' | 'api_key' }> {
-  if (actor.kind !== 'user' && actor.kind !== 'api_key') throw new ForbiddenError();
-  return actor;
+function staff(actor: Actor): { organisationId: string; municipalities: string[] } {
+  const scope = staffScope(actor);
+  if (!scope) throw new ForbiddenError();
+  return scope;
 }
 
 export async function listMunicipalities(db: Database) {

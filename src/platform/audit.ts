@@ -25,7 +25,10 @@ export const auditQuery = z.object({
   to: z.iso.date().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-  /** Keyset paging: only lines older than this id (the last id of the previous page). */
+  /**
+   * Only lines older than this id. Keyset paging (the last id of the previous page), or the anchor of a paged view
+   * (the first id seen, plus one): new lines written meanwhile then do not shift the pages.
+   */
   before: z.coerce.number().int().positive().optional(),
 });
 export type AuditQuery = z.input<typeof auditQuery>;
@@ -59,6 +62,7 @@ export async function listAuditEvents(db: Database, actor: Actor, input: AuditQu
   if (query.result) where.push(eq(auditEvents.result, query.result));
   if (query.from) where.push(gte(auditEvents.occurredAt, new Date(`${query.from}T00:00:00Z`)));
   if (query.to) where.push(lt(auditEvents.occurredAt, new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000)));
+  if (query.before) where.push(lt(auditEvents.id, query.before));
   // The one scope rule: an admin sees a line only if every municipality it belongs to is one they administer.
   // Lines of no municipality (system jobs, logins of unknown accounts) are shown to no municipal admin.
   where.push(sql`cardinality(${auditEvents.municipalityCodes}) > 0`);
@@ -82,14 +86,14 @@ export async function listAuditEvents(db: Database, actor: Actor, input: AuditQu
       const rows = await tx
         .select()
         .from(auditEvents)
-        .where(and(...where, query.before ? lt(auditEvents.id, query.before) : undefined))
+        .where(and(...where))
         .orderBy(desc(auditEvents.id))
         .limit(query.limit)
-        .offset(query.before ? 0 : query.offset);
+        .offset(query.offset);
       const items = await withNames(tx, rows, administered);
       const named = [...new Set(items.flatMap((i) => i.subjects.filter((s) => s.name).map((s) => s.id)))];
       trail.subjectIds = [...new Set([...(trail.subjectIds ?? []), ...named])];
-      return { total: counted?.total ?? 0, limit: query.limit, offset: query.before ? 0 : query.offset, items };
+      return { total: counted?.total ?? 0, limit: query.limit, offset: query.offset, items };
     },
   );
 }

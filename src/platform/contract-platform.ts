@@ -175,3 +175,28 @@ export const person = z.object({
   createdAt: timestamp,
   updatedAt: timestamp,
 });
+
+/** What an audit line is about, in Dutch, for the kinds of object most lines name (the others show their code). */
+export const auditObjectTypeLabels: Record<string, string> = {
+  person: 'Inwoner',
+  user: 'Gebruiker',
+  organisation: 'Organisatie',
+  api_key: 'API-sleutel',
+  session: 'Inloggen',
+  audit_event: 'Auditlog',
+  route: 'Pagina of API',
+  backup: 'Back-up',
+  signal_case: 'Zaak vroegsignalering',
+  signal_import: 'Bestand met signalen',
+  signal_letter_run: 'Brieven vroegsignalering',
+  referral: 'Verwijzing',
+  referral_consent: 'Toestemming verwijzing',
+  pass: 'Dordtpas',
+  pass_application: 'Aanvraag Dordtpas',
+  child_budget: 'Kindtegoed',
+  directory_service: 'Dienst op de sociale kaart',
+  directory_location: 'Plek op de sociale kaart',
+  programme: 'Programma',
+  initiative: 'Initiatief',
+  commitment: 'Afspraak',
+};

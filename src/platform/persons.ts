@@ -5,6 +5,7 @@ import { describeUniqueConstraint } from '../db/errors.ts';
 import type { Actor } from './actor.ts';
 import { assertCan, assertMunicipality } from './authz.ts';
 import { isValidBsn, normalisePostcode } from './bsn.ts';
+import { municipalityCode } from './municipalities.ts';
 import { NoNeedToKnowError, NotFoundError } from './errors.ts';
 import { purposeOf, type NeedToKnow } from './needToKnow.ts';
 import { persons, type PersonRow } from './schema.ts';
@@ -17,7 +18,7 @@ describeUniqueConstraint('persons_municipality_bsn_key', {
 
 /** The register of residents. Every function here goes through `db.audited`, so each read leaves a trace. */
 export const personInput = z.object({
-  municipalityCode: z.string().regex(/^GM\d{4}$/),
+  municipalityCode,
   bsn: z
     .string()
     .max(20)
@@ -85,7 +86,7 @@ export async function getPerson(db: Database, actor: Actor, personId: string, ac
 }
 
 export const personSearch = z.object({
-  municipalityCode: z.string().regex(/^GM\d{4}$/),
+  municipalityCode,
   bsn: z.string().max(20).optional(),
   surname: z.string().trim().min(2).max(200).optional(),
   postcode: z.string().max(20).optional(),

@@ -1,60 +1,58 @@
 import { Button, Heading1, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
-import { api } from '../api.ts';
-import { Loading, ProblemAlert, TextField, useLoad } from '../components.tsx';
-import { formatDateTime, organisationKindLabels } from '../labels.ts';
+import { labelOf, organisationKindLabels, type apiKey, type createdApiKey, type organisation } from '../../../src/platform/contract-platform.ts';
+import type { Json } from '../../../src/platform/contract.ts';
+import { municipalityName } from '../../../src/platform/municipalities.ts';
+import { Loading, ProblemAlert } from '../components.tsx';
+import { ConfirmButton } from '../confirm.tsx';
+import { Done, ErrorSummary, fieldError, TextInput, type FieldMap } from '../forms.tsx';
+import { formatDateTime } from '../format.ts';
 import { StaffShell } from '../layout/Shells.tsx';
+import { useApi, useApiMutation } from '../query.tsx';
 import { useSession } from '../session.tsx';
 import { CreditorTypesForm } from '../modules/signals/CreditorTypes.tsx';
 import { creditorTypeLabels } from '../modules/signals/shared.tsx';
 
-interface OrganisationRow {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  municipalities: string[];
-  /** Whether you administer every municipality it serves, and so may manage it. */
-  manageable: boolean;
-  creditorTypes?: string[];
-}
-interface ApiKeyRow {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+type OrganisationRow = Json<typeof organisation>;
+type ApiKeyRow = Json<typeof apiKey>;
+type NewApiKey = Json<typeof createdApiKey>;
+
+const keyFields: FieldMap = { name: { id: 'key-name', label: 'Naam van de nieuwe sleutel' } };
 
 function ApiKeys({ organisation }: { organisation: OrganisationRow }) {
-  const keys = useLoad(() => api<ApiKeyRow[]>('GET', `/organisations/${organisation.id}/api-keys`), [organisation.id]);
+  const keysUrl = `/organisations/${organisation.id}/api-keys`;
+  const keys = useApi<ApiKeyRow[]>(keysUrl);
   const [name, setName] = useState('');
   const [created, setCreated] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const create = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    try {
-      const result = await api<{ key: string }>('POST', `/organisations/${organisation.id}/api-keys`, { name });
+  const [done, setDone] = useState('');
+  const create = useApiMutation<{ name: string }, NewApiKey>('POST', keysUrl, {
+    invalidates: [keysUrl],
+    onSuccess: (result) => {
       setCreated(result.key);
+      setDone('');
       setName('');
-      keys.reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
-  const revoke = async (id: string) => {
-    await api('DELETE', `/api-keys/${id}`).catch(setError);
-    keys.reload();
+    },
+  });
+  const revoke = useApiMutation<ApiKeyRow, ApiKeyRow>('DELETE', (k) => `/api-keys/${k.id}`, {
+    invalidates: [keysUrl],
+    onSuccess: (k) => {
+      setCreated(null);
+      setDone(`De sleutel „${k.name}” is ingetrokken. ${organisation.name} kan er niet meer mee inloggen.`);
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setDone('');
+    create.mutate({ name });
   };
   return (
     <section aria-labelledby={`keys-${organisation.id}`}>
       <Heading2 id={`keys-${organisation.id}`}>API-sleutels van {organisation.name}</Heading2>
-      <ProblemAlert error={keys.error ?? error} />
+      <ProblemAlert error={keys.error ?? revoke.error} />
+      <Done>{done}</Done>
       {created && (
         <div className="vn-success" role="status">
-          <Paragraph>Kopieer deze sleutel nu. Hij wordt niet nog een keer getoond:</Paragraph>
+          <Paragraph>De sleutel is gemaakt. Kopieer hem nu: hij wordt niet nog een keer getoond.</Paragraph>
           <Paragraph>
             <code data-testid="new-api-key">{created}</code>
           </Paragraph>
@@ -84,9 +82,14 @@ function ApiKeys({ organisation }: { organisation: OrganisationRow }) {
                   {k.revokedAt ? (
                     `Ingetrokken ${formatDateTime(k.revokedAt)}`
                   ) : (
-                    <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => revoke(k.id)}>
-                      Intrekken: {k.name}
-                    </button>
+                    <ConfirmButton
+                      appearance="subtle-button"
+                      label={`Intrekken: ${k.name}`}
+                      title={`Sleutel „${k.name}” intrekken?`}
+                      consequence={`${organisation.name} kan dan niet meer inloggen met deze sleutel: hun systeem kan geen gegevens meer sturen of ophalen tot u een nieuwe sleutel maakt. U kunt dit niet ongedaan maken.`}
+                      confirmLabel={`Ja, trek de sleutel ${k.name} in`}
+                      onConfirm={() => revoke.mutateAsync(k).then(() => undefined, () => undefined)}
+                    />
                   )}
                 </TableCell>
               </TableRow>
@@ -94,9 +97,10 @@ function ApiKeys({ organisation }: { organisation: OrganisationRow }) {
           </TableBody>
         </Table>
       </Loading>
-      <form onSubmit={create} className="vn-form" aria-label={`Nieuwe API-sleutel voor ${organisation.name}`}>
-        <TextField id="key-name" label="Naam van de nieuwe sleutel" value={name} onChange={setName} required />
-        <Button type="submit" appearance="primary-action-button">
+      <ErrorSummary error={create.error} fields={keyFields} />
+      <form onSubmit={submit} className="vn-form" aria-label={`Nieuwe API-sleutel voor ${organisation.name}`} noValidate>
+        <TextInput id="key-name" label="Naam van de nieuwe sleutel" value={name} onChange={setName} required error={fieldError('name', create.error)} />
+        <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>
           Sleutel maken
         </Button>
       </form>
@@ -106,7 +110,7 @@ function ApiKeys({ organisation }: { organisation: OrganisationRow }) {
 
 export function Organisations() {
   const { can } = useSession();
-  const organisations = useLoad(() => api<OrganisationRow[]>('GET', '/organisations'), []);
+  const organisations = useApi<OrganisationRow[]>('/organisations');
   const [selected, setSelected] = useState<OrganisationRow | null>(null);
   const [typesOf, setTypesOf] = useState<OrganisationRow | null>(null);
   return (
@@ -131,12 +135,12 @@ export function Organisations() {
               <TableRow key={o.id}>
                 <TableCell>{o.name}</TableCell>
                 <TableCell>{o.code}</TableCell>
-                <TableCell>{organisationKindLabels[o.kind] ?? o.kind}</TableCell>
-                <TableCell>{o.municipalities.join(', ')}</TableCell>
+                <TableCell>{labelOf(organisationKindLabels, o.kind)}</TableCell>
+                <TableCell>{o.municipalities.map(municipalityName).join(', ')}</TableCell>
                 <TableCell>
                   {o.kind === 'creditor' ? (
                     <>
-                      {(o.creditorTypes ?? []).map((t) => creditorTypeLabels[t as keyof typeof creditorTypeLabels] ?? t).join(', ') || 'Nog niet vastgelegd'}
+                      {o.creditorTypes.map((t) => creditorTypeLabels[t as keyof typeof creditorTypeLabels] ?? t).join(', ') || 'Nog niet vastgelegd'}
                       {can('organisations:manage') && (
                         <>
                           {' '}
@@ -168,7 +172,7 @@ export function Organisations() {
           </TableBody>
         </Table>
       </Loading>
-      {selected && <ApiKeys organisation={selected} />}
+      {selected && <ApiKeys key={selected.id} organisation={selected} />}
       {typesOf && <CreditorTypesForm key={typesOf.id} organisation={typesOf} onSaved={organisations.reload} />}
     </StaffShell>
   );
