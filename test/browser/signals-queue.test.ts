@@ -30,6 +30,16 @@ describe('the Vroeg Eropaf queue at volume, in a real browser', () => {
     await expect.poll(() => page.getByRole('columnheader', { name: /Achterstand/ }).getAttribute('aria-sort')).toBe('descending');
     await expect.poll(() => caption.textContent()).toBe('1–50 van 20.000 zaken');
 
+    // A wrong amount in a filter: a plain sentence next to the field and in the summary, and the queue stays as it was.
+    const minimum = page.getByLabel('Achterstand vanaf (€)');
+    await minimum.fill('veel');
+    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await expect.poll(() => minimum.getAttribute('aria-invalid')).toBe('true');
+    await expect(page.locator(`#${(await minimum.getAttribute('aria-describedby'))!.split(' ').at(-1)}`).textContent()).resolves.toBe('Schrijf het bedrag als 1.650,50 of 1650.');
+    await expect(page.getByRole('search').getByRole('alert').textContent()).resolves.toContain('Achterstand vanaf: schrijf het bedrag als 1.650,50 of 1650.');
+    await expectAccessible(page, 'signal queue with a wrong amount');
+    await minimum.fill('');
+
     // The household of case 12,345, typed as a case worker would: postcode with a space, then the number.
     const n = 12_345;
     const address = queueCaseAddress(n);

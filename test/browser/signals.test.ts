@@ -71,15 +71,40 @@ describe('Vroeg Eropaf in a real browser: upload, queue, case, monitor', () => {
     await page.getByRole('heading', { level: 1, name: 'Zaak A. Yilmaz' }).waitFor();
     await expectAccessible(page, 'signal case');
 
+    // A wrong value: a contact attempt in the future. The server's plain sentence stands next to the date and in the summary.
+    const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Datum', { exact: true }).fill(future);
+    await page.getByRole('button', { name: 'Contactpoging opslaan' }).click();
+    const dateField = page.locator('#a-date');
+    await expect.poll(() => dateField.getAttribute('aria-invalid')).toBe('true');
+    const dateError = page.locator(`#${(await dateField.getAttribute('aria-describedby'))!.split(' ').at(-1)}`);
+    await expect(dateError.textContent()).resolves.toBe('De datum ligt in de toekomst.');
+    await expect(page.getByRole('form', { name: 'Contactpoging vastleggen' }).getByRole('alert').textContent()).resolves.toContain('Datum: de datum ligt in de toekomst.');
+    await expectAccessible(page, 'contact attempt with a date in the future');
+    await page.getByLabel('Datum', { exact: true }).fill(daysAgo(0));
+
     await page.getByLabel('Soort contact').selectOption({ label: 'Huisbezoek' });
     await page.getByLabel('Inwoner bereikt?').selectOption({ label: 'Ja' });
     await page.getByLabel('Dagdeel').selectOption({ label: 'Avond (vanaf 18:00)' });
     await page.getByRole('button', { name: 'Contactpoging opslaan' }).click();
     await page.getByRole('cell', { name: 'Huisbezoek' }).waitFor();
 
+    // Closing asks first; without a result the form says so next to the field, and the case stays open.
+    await page.getByRole('button', { name: 'Uitkomst opslaan en zaak afsluiten' }).click();
+    await page.getByRole('dialog', { name: 'Zaak afsluiten?' }).getByRole('button', { name: 'Ja, sluit de zaak' }).click();
+    const resultField = page.locator('#o-result');
+    await expect.poll(() => resultField.getAttribute('aria-invalid')).toBe('true');
+    await expect(page.locator(`#${(await resultField.getAttribute('aria-describedby'))!.split(' ').at(-1)}`).textContent()).resolves.toBe('Kies een resultaat.');
+    await expect(page.getByRole('form', { name: 'Uitkomst vastleggen' }).getByRole('alert').textContent()).resolves.toContain('Resultaat: kies een resultaat.');
+    await expectAccessible(page, 'outcome without a result');
+
     await page.getByLabel('Resultaat').selectOption({ label: 'Vervolghulp of doorverwijzing, financieel' });
     await page.getByLabel('Doorverwezen naar').selectOption({ label: 'Humanitas Thuisadministratie' });
     await page.getByRole('button', { name: 'Uitkomst opslaan en zaak afsluiten' }).click();
+    const question = page.getByRole('dialog', { name: 'Zaak afsluiten?' });
+    await expect(question.textContent()).resolves.toContain('De zaak wordt afgesloten');
+    await question.getByRole('button', { name: 'Ja, sluit de zaak' }).click();
+    await page.getByRole('status').filter({ hasText: 'De uitkomst is vastgelegd en de zaak is afgesloten.' }).waitFor();
     await page.getByText('Humanitas Thuisadministratie').waitFor();
     await expect(page.getByText('Hulp aangenomen').count()).resolves.toBe(1);
     await expectAccessible(page, 'closed signal case');

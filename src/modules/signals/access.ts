@@ -9,6 +9,7 @@ import { organisationMunicipalities, organisations } from '../../platform/schema
 import type { CreditorType } from './ddas.ts';
 import type { ColumnMapping } from './parse.ts';
 import { signalColumnMappings } from './schema.ts';
+import { staffScope } from '../../platform/municipalities.ts';
 
 export interface Creditor {
   id: string;
@@ -91,7 +92,7 @@ export function authoriseSubmission(actor: Actor, creditor: Creditor, municipali
     assertCan(actor, 'signals:submit');
     if (!actor.roles.includes('signal_officer')) assertOrganisation(actor, creditor.id);
   }
-  const own = actor.kind === 'user' || actor.kind === 'api_key' ? actor.municipalities : null;
+  const own = (staffScope(actor)?.municipalities ?? null);
   const candidates = own ? creditor.municipalities.filter((m) => own.includes(m)) : creditor.municipalities;
   const chosen = municipalityCode ?? (candidates.length === 1 ? candidates[0] : undefined);
   if (!chosen) {
@@ -120,7 +121,7 @@ export function authoriseRouting(actor: Actor, creditor: Creditor, municipalityC
     assertCan(actor, 'signals:submit');
     if (!actor.roles.includes('signal_officer')) assertOrganisation(actor, creditor.id);
   }
-  const own = actor.kind === 'user' || actor.kind === 'api_key' ? actor.municipalities : null;
+  const own = (staffScope(actor)?.municipalities ?? null);
   const targets = own ? creditor.municipalities.filter((m) => own.includes(m)) : creditor.municipalities;
   if (!targets.length) throw new ForbiddenError(`${creditor.name} levert geen signalen aan een gemeente waarvoor u mag aanleveren.`);
   for (const m of targets) assertMunicipality(actor, m);

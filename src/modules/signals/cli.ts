@@ -6,6 +6,7 @@ import { systemActor } from '../../platform/actor.ts';
 import { AppError, ConflictError, ValidationError } from '../../platform/errors.ts';
 import { argPath, fail, print, type CommandIo } from '../../io.ts';
 import type { CliContext } from '../contracts.ts';
+import type { Database } from '../../db/database.ts';
 import { importSignalFile } from './commands/importSignalFile.ts';
 import { creditorImportResult } from './importResult.ts';
 import { purgeExpiredCases } from './commands/purgeExpiredCases.ts';
@@ -30,6 +31,16 @@ function describe(error: unknown): string {
 export function signalCommands(program: Command, context: CliContext): void {
   const io: CommandIo = context.io;
   const signals = program.command('signals').description('Vroeg Eropaf: signalen van betalingsachterstanden');
+  /** Runs `work` on the database (the platform opens and closes it); a failure is printed in Dutch, exit code 1. */
+  const withDb = (work: (db: Database) => Promise<unknown>, onError?: () => void) =>
+    context.withDatabase(async (db) => {
+      try {
+        await work(db);
+      } catch (error) {
+        onError?.();
+        fail(io, describe(error));
+      }
+    });
 
   signals
     .command('import')
@@ -48,10 +59,9 @@ export function signalCommands(program: Command, context: CliContext): void {
       } catch {
         return fail(io, `Het bestand ${name} bestaat niet of kan niet worden gelezen.`, 2);
       }
-      const db = await context.openDatabase();
       const showBar = io.interactive && !options.json;
       const bar = new SingleBar({ format: 'Inlezen [{bar}] {percentage}% | {rows} regels', hideCursor: true }, Presets.shades_classic);
-      try {
+      await withDb(async (db) => {
         if (showBar) bar.start(size, 0, { rows: 0 });
         let rowsSoFar = 0;
         const summary = await importSignalFile(db, systemActor('cli:signals-import'), {
@@ -84,12 +94,9 @@ export function signalCommands(program: Command, context: CliContext): void {
           for (const r of rejections.slice(0, 50)) print(io, `  regel ${r.line}, ${r.field}: ${r.reason}`);
           if (rejections.length > 50) print(io, `  ... en nog ${rejections.length - 50} meldingen`);
         }
-      } catch (error) {
+      }, () => {
         if (showBar) bar.stop();
-        fail(io, describe(error), 1);
-      } finally {
-        await db.close();
-      }
+      });
     });
 
   // The column mapping per creditor (what the signal officer sets on the page "Kolomkoppeling").
@@ -100,16 +107,6 @@ export function signalCommands(program: Command, context: CliContext): void {
     if (!entries.length) return print(io, `${view.creditorName} (${view.creditorCode}): geen kolomkoppeling; de standaardkolomnamen gelden.`);
     print(io, `${view.creditorName} (${view.creditorCode}):`);
     for (const [field, column] of entries) print(io, `  ${field} = ${column}`);
-  };
-  const withDb = async (work: (db: Awaited<ReturnType<CliContext['openDatabase']>>) => Promise<void>) => {
-    const db = await context.openDatabase();
-    try {
-      await work(db);
-    } catch (error) {
-      fail(io, describe(error));
-    } finally {
-      await db.close();
-    }
   };
   mapping
     .command('show')
@@ -177,16 +174,11 @@ export function signalCommands(program: Command, context: CliContext): void {
     .option('--municipality <code>', 'alleen deze gemeente')
     .option('--output <file>', 'schrijf naar een bestand in plaats van het scherm')
     .action(async (options: { period: string; municipality?: string; output?: string }) => {
-      const db = await context.openDatabase();
-      try {
+      await withDb(async (db) => {
         const csv = await monitorCsvExport(db, systemActor('cli:signals-monitor'), { period: options.period, municipalityCode: options.municipality });
         if (options.output) fs.writeFileSync(argPath(io, options.output), csv);
         else io.write(csv);
-      } catch (error) {
-        fail(io, describe(error));
-      } finally {
-        await db.close();
-      }
+      });
     });
 
   signals
@@ -198,8 +190,7 @@ export function signalCommands(program: Command, context: CliContext): void {
     .option('--municipality <code>', 'alleen deze gemeente, bijvoorbeeld GM0505')
     .option('--page-size <n>', 'signalen per pagina (ten hoogste 50000)', '50000')
     .action(async (options: { from: string; to: string; out: string; municipality?: string; pageSize: string }) => {
-      const db = await context.openDatabase();
-      try {
+      await withDb(async (db) => {
         const actor = systemActor('cli:signals-ddas');
         const query = { from: options.from, to: options.to, municipalityCode: options.municipality, pageSize: options.pageSize };
         const first = await exportDdas(db, actor, { ...query, page: 1 }, signalSettings());
@@ -213,11 +204,7 @@ export function signalCommands(program: Command, context: CliContext): void {
         }
         const files = Array.from({ length: first.pages }, (_, i) => nameOf(i + 1));
         print(io, `${first.totalSignals} signalen van ${options.from} tot en met ${options.to} in ${first.pages} bestand(en): ${files.join(', ')}. Het bestand bevat BSN's: verstuur het alleen over de beveiligde verbinding met het CBS.`);
-      } catch (error) {
-        fail(io, describe(error));
-      } finally {
-        await db.close();
-      }
+      });
     });
 
   signals
@@ -228,8 +215,7 @@ export function signalCommands(program: Command, context: CliContext): void {
     .option('--date <date>', 'datum van de brieven (JJJJ-MM-DD), standaard vandaag')
     .option('--batch-size <n>', 'brieven per stapel (standaard VANGNET_SIGNALS_LETTER_BATCH_SIZE)')
     .action(async (options: { municipality: string; output: string; date?: string; batchSize?: string }) => {
-      const db = await context.openDatabase();
-      try {
+      await withDb(async (db) => {
         const actor = systemActor('cli:signals-letters');
         const settings = signalSettings();
         const batchSize = options.batchSize ? Number(options.batchSize) : undefined;
@@ -244,11 +230,7 @@ export function signalCommands(program: Command, context: CliContext): void {
         const result = await writeLetterRunToFiles(db, actor, run, settings, (batch) => fs.createWriteStream(numbered(output, batch.number), { mode: 0o600 }));
         const files = run.batches.map((b) => numbered(options.output, b.number));
         print(io, `${result.letters} ${result.letters === 1 ? 'brief' : 'brieven'} geschreven naar ${files.join(', ')} (${result.files === 1 ? '1 stapel' : `${result.files} stapels`} voor de drukkerij).`);
-      } catch (error) {
-        fail(io, describe(error));
-      } finally {
-        await db.close();
-      }
+      });
     });
 
   // The postcode table that routes signals to municipalities (and gives cases their wijk): the admin's configuration.
@@ -288,8 +270,7 @@ export function signalCommands(program: Command, context: CliContext): void {
     .description('Verwijder persoonsgegevens na de bewaartermijn (vroegsignalering: signalen zonder hulp vanaf ontvangst, zaken met hulp vanaf sluiting)')
     .option('--json', 'druk het resultaat af als JSON')
     .action(async (options: { json?: boolean }) => {
-      const db = await context.openDatabase();
-      try {
+      await withDb(async (db) => {
         const summary = await purgeExpiredCases(db, signalSettings());
         if (options.json) print(io, JSON.stringify({ signals: summary }));
         else
@@ -298,10 +279,6 @@ export function signalCommands(program: Command, context: CliContext): void {
             `Vroegsignalering: ${summary.signalsPurged} signalen, ${summary.casesPurged} zaken (waarvan ${summary.helpedCasesPurged} met hulp) en ${summary.personsErased} personen verwijderd; ` +
               `${summary.casesRecomputed} zaken houden hun nieuwere signalen. Signalen zonder hulp ontvangen vóór ${summary.cutoff}, zaken met hulp gesloten vóór ${summary.helpedCutoff}.`,
           );
-      } catch (error) {
-        fail(io, describe(error));
-      } finally {
-        await db.close();
-      }
+      });
     });
 }

@@ -8,6 +8,7 @@ import { organisations } from '../../platform/schema.ts';
 import { findCreditor } from './access.ts';
 import { forgetVerifiedApiKeys } from '../../platform/auth.ts';
 import { creditorTypes, type CreditorType } from './ddas.ts';
+import { ownMunicipalities } from '../../platform/municipalities.ts';
 
 /**
  * Which DDAS signal types a creditor reports (a housing corporation: rent; a health insurer: health insurance).
@@ -18,7 +19,7 @@ export const creditorTypesInput = z.object({ creditorTypes: z.array(z.enum(credi
 export async function setCreditorTypes(db: Database, actor: Actor, organisationId: string, input: z.infer<typeof creditorTypesInput>): Promise<{ id: string; code: string; creditorTypes: CreditorType[] }> {
   assertCan(actor, 'organisations:manage');
   const creditor = await findCreditor(db, { id: organisationId });
-  const own = actor.kind === 'user' || actor.kind === 'api_key' ? actor.municipalities : [];
+  const own = ownMunicipalities(actor);
   if (!creditor.municipalities.some((m) => own.includes(m))) throw new ForbiddenError('U beheert deze schuldeiser niet.');
   const types = [...new Set(input.creditorTypes)];
   if (!types.length) throw new ValidationError('Kies minstens één soort.', [{ field: 'creditorTypes', reason: 'Kies minstens één soort schuldeiser.' }]);

@@ -9,6 +9,7 @@ import { municipalities } from '../../platform/schema.ts';
 import { buildUitwisselmodel, pageGroups, type ExchangeAttemptRow, type ExchangeCaseRow, type ExchangeSignalRow, type Uitwisselmodel } from './ddasExchange.ts';
 import { signalCases, signalContactAttempts, signals } from './schema.ts';
 import type { SignalSettings } from './settings.ts';
+import { municipalityCode, staffScope } from '../../platform/municipalities.ts';
 
 /** At most this many signals in one page of the exchange document. */
 export const ddasMaxPageSize = 50_000;
@@ -16,7 +17,7 @@ export const ddasMaxPageSize = 50_000;
 export const ddasQuery = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
-  municipalityCode: z.string().regex(/^GM\d{4}$/).optional(),
+  municipalityCode: municipalityCode.optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(ddasMaxPageSize).default(ddasMaxPageSize),
 });
@@ -54,7 +55,7 @@ export async function exportDdas(db: Database, actor: Actor, query: DdasQuery, s
   const input = ddasQuery.parse(query);
   if (input.from > input.to) throw new ValidationError('De begindatum ligt na de einddatum.', [{ field: 'from', reason: 'Kies een begindatum op of voor de einddatum.' }]);
   if (actor.kind !== 'system') assertCan(actor, 'signals:ddas');
-  const scope = input.municipalityCode ? [input.municipalityCode] : actor.kind === 'user' || actor.kind === 'api_key' ? actor.municipalities : null;
+  const scope = input.municipalityCode ? [input.municipalityCode] : (staffScope(actor)?.municipalities ?? null);
   const inScope = scope ? sql`${signals.municipalityCode} = any(string_to_array(${scope.join(',')}, ','))` : sql`true`;
   const inPeriod = sql`${signals.signalDate} between ${input.from} and ${input.to}`;
   return db.audited(

@@ -9,6 +9,7 @@ import { findCreditor, type Creditor } from './access.ts';
 import { forgetVerifiedApiKeys } from '../../platform/auth.ts';
 import { columnKey, signalColumnNames, type ColumnMapping, type SignalColumn } from './parse.ts';
 import { signalColumnMappings } from './schema.ts';
+import { ownMunicipalities } from '../../platform/municipalities.ts';
 
 /**
  * The column mapping per creditor: for a creditor whose export names its columns its own way, the signal officer
@@ -37,7 +38,7 @@ export async function loadColumnMapping(db: Database, creditorId: string): Promi
 function assertMayConfigure(actor: Actor, creditor: Creditor): void {
   if (actor.kind === 'system') return;
   assertCan(actor, 'signals:configure');
-  const own = actor.kind === 'user' || actor.kind === 'api_key' ? actor.municipalities : [];
+  const own = ownMunicipalities(actor);
   const shared = creditor.municipalities.find((m) => own.includes(m));
   assertMunicipality(actor, shared ?? creditor.municipalities[0] ?? '');
 }

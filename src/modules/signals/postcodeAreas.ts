@@ -7,6 +7,7 @@ import { assertCan } from '../../platform/authz.ts';
 import { ForbiddenError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import { municipalities } from '../../platform/schema.ts';
 import { postcodeAreas } from './schema.ts';
+import { municipalityCode as cbsCode, ownMunicipalities } from '../../platform/municipalities.ts';
 
 /**
  * The postcode table that routes each signal to its municipality (and gives the case its wijk and buurt):
@@ -98,7 +99,7 @@ export function parsePostcodeAreas(text: string, knownMunicipalities: readonly s
     let ok = true;
     if (!/^[1-9]\d{3}([A-Z]{2})?$/.test(postcode)) ok = !reject('postcode', 'Een postcode is vier cijfers (3311) of vier cijfers en twee letters (3311AB).');
     else if (seen.has(postcode)) ok = !reject('postcode', `Deze postcode staat al op regel ${seen.get(postcode)}.`);
-    if (!/^GM\d{4}$/.test(municipalityCode)) ok = !reject('gemeente', 'Een gemeentecode is GM met vier cijfers, bijvoorbeeld GM0505.');
+    if (!cbsCode.safeParse(municipalityCode).success) ok = !reject('gemeente', 'Een gemeentecode is GM met vier cijfers, bijvoorbeeld GM0505.');
     else if (!known.has(municipalityCode)) ok = !reject('gemeente', `Gemeente ${municipalityCode} is niet bekend in Vangnet.`);
     if (wijkCode && !/^WK\d{6}$/.test(wijkCode)) ok = !reject('wijk', 'Een wijkcode is WK met zes cijfers, bijvoorbeeld WK050501.');
     if (buurtCode && !/^BU\d{8}$/.test(buurtCode)) ok = !reject('buurt', 'Een buurtcode is BU met acht cijfers, bijvoorbeeld BU05050101.');
@@ -126,7 +127,7 @@ export async function replacePostcodeAreas(db: Database, actor: Actor, rows: Pos
   // ones in the new table and in the one it replaces). The operator's CLI (system) may always.
   if (actor.kind !== 'system') {
     const current = Object.keys(await postcodeAreaCounts(db));
-    const own = actor.kind === 'user' || actor.kind === 'api_key' ? actor.municipalities : [];
+    const own = ownMunicipalities(actor);
     const foreign = [...new Set([...current, ...Object.keys(perMunicipality)])].filter((m) => !own.includes(m)).sort();
     if (foreign.length) throw new ForbiddenError(`U beheert niet alle gemeenten in de postcodetabel (${foreign.join(', ')}); laat de tabel laden door een beheerder van die gemeenten of met vangnet postcode-areas load.`);
   }

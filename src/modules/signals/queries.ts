@@ -12,6 +12,7 @@ import { organisations, persons, surnameKey, users } from '../../platform/schema
 import { caseStatuses, helpResults, type CreditorType } from './ddas.ts';
 import { monitorCsv, parsePeriod, percent, type MonitorRow } from './monitor.ts';
 import { signalCases, signalContactAttempts, signalImports, signals } from './schema.ts';
+import { municipalityCode, ownMunicipalities, staffScope } from '../../platform/municipalities.ts';
 
 /** The reads of the signals module. Each read of personal data is audited and names the residents it showed. */
 
@@ -19,7 +20,7 @@ const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const caseSorts = ['urgent', 'due', 'amount', 'age', 'last', 'name'] as const;
 
 export const caseFilter = z.object({
-  municipalityCode: z.string().regex(/^GM\d{4}$/).optional(),
+  municipalityCode: municipalityCode.optional(),
   /** One search field: a BSN, a postcode with house number (or a postcode alone), a creditor's reference or a surname. */
   q: z.string().trim().max(100).optional(),
   status: z.enum(caseStatuses).optional(),
@@ -46,10 +47,6 @@ export const caseFilter = z.object({
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 export type CaseFilter = z.output<typeof caseFilter>;
-
-function actorMunicipalities(actor: Actor): string[] {
-  return actor.kind === 'user' || actor.kind === 'api_key' ? actor.municipalities : [];
-}
 
 const caseColumns = {
   id: signalCases.id,
@@ -187,7 +184,7 @@ function usedFilters(filter: CaseFilter): string[] {
 export async function listCases(db: Database, actor: Actor, input: Partial<CaseFilter>) {
   assertCan(actor, 'signals:work');
   const filter: CaseFilter = { sort: 'urgent', limit: 100, offset: 0, ...input };
-  const municipalities = filter.municipalityCode ? [filter.municipalityCode] : actorMunicipalities(actor);
+  const municipalities = filter.municipalityCode ? [filter.municipalityCode] : ownMunicipalities(actor);
   if (filter.municipalityCode) assertMunicipality(actor, filter.municipalityCode);
   const search = filter.q ? parseCaseSearch(filter.q) : null;
   const where = caseConditions(filter, search, municipalities, amsterdamDate(db.clock.now()));
@@ -367,12 +364,13 @@ export async function listImports(db: Database, actor: Actor, options: { id?: st
 /** Workers a case can be assigned to: the signal officers of the actor's organisation. */
 export async function listWorkers(db: Database, actor: Actor) {
   assertCan(actor, 'signals:work');
-  if (actor.kind !== 'user' && actor.kind !== 'api_key') throw new ForbiddenError();
+  const scope = staffScope(actor);
+  if (!scope) throw new ForbiddenError();
   return db.unaudited((q) =>
     q
       .select({ id: users.id, displayName: users.displayName })
       .from(users)
-      .where(and(eq(users.organisationId, actor.organisationId), eq(users.active, true), sql`'signal_officer' = any(${users.roles})`))
+      .where(and(eq(users.organisationId, scope.organisationId), eq(users.active, true), sql`'signal_officer' = any(${users.roles})`))
       .orderBy(asc(users.displayName)),
   );
 }
@@ -389,7 +387,7 @@ export async function monitorFigures(db: Database, actor: Actor, input: { period
   if (actor.kind !== 'system') assertCan(actor, 'signals:monitor');
   const period = parsePeriod(input.period);
   if (input.municipalityCode) assertMunicipality(actor, input.municipalityCode);
-  const municipalities = input.municipalityCode ? [input.municipalityCode] : actor.kind === 'system' ? null : actorMunicipalities(actor);
+  const municipalities = input.municipalityCode ? [input.municipalityCode] : actor.kind === 'system' ? null : ownMunicipalities(actor);
   const munFilter = (column: SQL) => (municipalities ? sql`${column} in (${sql.join(municipalities.map((m) => sql`${m}`), sql`, `)})` : sql`true`);
   return db.audited(actor, { action: 'export', objectType: 'signal_monitor', objectId: period.label, municipalityCode: input.municipalityCode ?? null }, async (tx) => {
     const result = await tx.execute(sql`

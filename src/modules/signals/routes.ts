@@ -59,12 +59,12 @@ import { signalSettings } from './settings.ts';
 import { ddasQuery, exportDdas } from './ddasExport.ts';
 import { creditorFeedback, feedbackQuery } from './feedback.ts';
 import { loadPostcodeAreasCsv, postcodeAreaCounts } from './postcodeAreas.ts';
+import { municipalityCode, ownMunicipalities, staffScope } from '../../platform/municipalities.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 /** A JSON batch: larger deliveries go as a file to /signals/imports. A row has the file's columns, each value short. */
 const MAX_BATCH_ROWS = 10_000;
 const signalRow = boundedRecord(z.string().max(50), z.union([z.string().max(500), z.number(), z.boolean(), z.null()]), 40);
-const municipalityCode = z.string().regex(/^GM\d{4}$/);
 const fileTypes = ['text/csv', 'text/plain', 'application/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel'];
 
 /** A file's bytes or stream: its response schema describes it as binary text, which fastify sends as it is. */
@@ -72,7 +72,7 @@ const bytes = (data: Buffer | PassThrough) => data as unknown as string;
 
 function singleMunicipality(actor: Actor, requested?: string): string {
   if (requested) return requested;
-  const own = actor.kind === 'user' || actor.kind === 'api_key' ? actor.municipalities : [];
+  const own = ownMunicipalities(actor);
   if (own.length === 1) return own[0]!;
   throw new ValidationError('Kies een gemeente.', [{ field: 'municipalityCode', reason: 'U werkt voor meerdere gemeenten.' }]);
 }
@@ -102,7 +102,7 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
     },
     async (request, reply) => {
       const actor = request.actor;
-      const creditorId = request.body.creditorOrganisationId ?? (actor.kind === 'user' || actor.kind === 'api_key' ? actor.organisationId : undefined);
+      const creditorId = request.body.creditorOrganisationId ?? staffScope(actor)?.organisationId;
       const summary = await importSignalFile(db, actor, {
         creditor: { id: creditorId },
         municipalityCode: request.body.municipalityCode,
@@ -131,7 +131,7 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
       if (!body || typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] !== 'function') {
         throw new ValidationError('Stuur het bestand als CSV of XLSX.', [{ field: 'bestand', reason: 'Geen bestand ontvangen.' }]);
       }
-      const creditorId = request.query.creditorOrganisationId ?? (actor.kind === 'user' || actor.kind === 'api_key' ? actor.organisationId : undefined);
+      const creditorId = request.query.creditorOrganisationId ?? staffScope(actor)?.organisationId;
       const fileName = typeof request.headers['x-file-name'] === 'string' ? decodeURIComponent(request.headers['x-file-name']).slice(0, 200) : null;
       const summary = await importSignalFile(db, actor, {
         creditor: { id: creditorId },

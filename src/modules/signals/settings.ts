@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { municipalityCodeOrDefault } from '../../platform/municipalities.ts';
 
 /**
  * The module's configuration, from the environment (documented in docs/signals.md). Policy figures that the
@@ -15,7 +16,7 @@ const environment = z.object({
   VANGNET_SIGNALS_URGENT_CONTACT_WORKING_DAYS: z.coerce.number().int().positive().default(3),
   VANGNET_SIGNALS_REPEAT_WINDOW_DAYS: z.coerce.number().int().nonnegative().default(90),
   VANGNET_SIGNALS_HELP_WINDOW_DAYS: z.coerce.number().int().nonnegative().default(365),
-  VANGNET_SIGNALS_LEAD_MUNICIPALITY: z.string().regex(/^GM\d{4}$/).default('GM0505'),
+  VANGNET_SIGNALS_LEAD_MUNICIPALITY: municipalityCodeOrDefault,
   VANGNET_SIGNALS_LETTER_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(500),
   VANGNET_SIGNALS_TEAM_NAME: z.string().default('Vroeg Eropaf, gemeente Dordrecht'),
   VANGNET_SIGNALS_TEAM_PHONE: z.string().default('14 078'),

@@ -7,9 +7,10 @@ import { NotFoundError } from '../../../platform/errors.ts';
 import { users } from '../../../platform/schema.ts';
 import { compileLetterTemplate, defaultLetterTemplate, letterPlaceholders, requiredPlaceholders, templateLimits, type CompiledTemplate, type LetterTemplateText } from '../letterTemplate.ts';
 import { signalLetterTemplates } from '../schema.ts';
+import { municipalityCode } from '../../../platform/municipalities.ts';
 
 export const letterTemplateInput = z.object({
-  municipalityCode: z.string().regex(/^GM\d{4}$/).optional(),
+  municipalityCode: municipalityCode.optional(),
   subject: z.string().max(templateLimits.subject * 2),
   heading: z.string().max(templateLimits.heading * 2),
   body: z.string().max(templateLimits.body * 2),

@@ -14,6 +14,7 @@ import type { CompiledTemplate } from '../letterTemplate.ts';
 import { signalCases, signalLetterBatches, signals } from '../schema.ts';
 import type { SignalSettings } from '../settings.ts';
 import { compiledTemplates, currentTemplate } from './letterTemplates.ts';
+import { municipalityCode } from '../../../platform/municipalities.ts';
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -31,7 +32,7 @@ export const letterSelection = z.discriminatedUnion('kind', [
 export type LetterSelection = z.infer<typeof letterSelection>;
 
 export const letterPreviewInput = z.object({
-  municipalityCode: z.string().regex(/^GM\d{4}$/).optional(),
+  municipalityCode: municipalityCode.optional(),
   selection: letterSelection,
   /** Also make the letter again for cases that already had one (a reprint changes nothing on the case). */
   reprint: z.boolean().default(false),

@@ -4,12 +4,13 @@ import type { Database } from '../../../db/database.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../../platform/authz.ts';
 import { amsterdamDate } from '../../../platform/clock.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../../platform/errors.ts';
+import { NotFoundError } from '../../../platform/errors.ts';
 import { organisations, persons, users } from '../../../platform/schema.ts';
 import { createIntakeForPerson, lockReferralForLink, referralThemes, themeCodes, type ReferralTheme } from '../../referrals/index.ts';
 import { assertReferralTarget } from '../access.ts';
-import { contactKindLabels, contactKinds, creditorTypeLabels, finalResultLabels, type CreditorType, finalResults, helpResponses, helpResults, outcomeContradiction, partsOfDay, reachedResults, referralResults, unreachableContactKinds, type FinalResult, type HelpResponse, type OutcomeContradiction, type SignalStatus } from '../ddas.ts';
+import { contactKinds, creditorTypeLabels, type CreditorType, finalResults, helpResponses, helpResults, outcomeContradiction, partsOfDay, reachedResults, referralResults, unreachableContactKinds, type FinalResult, type HelpResponse, type SignalStatus } from '../ddas.ts';
 import { loadCaseForWork } from '../queries.ts';
+import { signalProblem } from '../messages.ts';
 import { reopenCaseAfterHandoverEnded } from './reopenCase.ts';
 import { signalCases, signalContactAttempts, signals, type CaseHistoryEntry } from '../schema.ts';
 
@@ -27,7 +28,7 @@ export async function assignCase(db: Database, actor: Actor, caseId: string, inp
       q.select({ id: users.id, organisationId: users.organisationId, roles: users.roles, active: users.active }).from(users).where(eq(users.id, input.assignedUserId!)),
     );
     if (!worker || !worker.active || !worker.roles.includes('signal_officer') || worker.organisationId !== actor.organisationId) {
-      throw new ValidationError('Deze medewerker kan de zaak niet oppakken.', [{ field: 'assignedUserId', reason: 'Kies een medewerker vroegsignalering van uw team.' }]);
+      throw signalProblem('worker_not_eligible');
     }
   }
   return db.audited(actor, { action: 'update', objectType: 'signal_case', objectId: caseId, details: { fields: Object.keys(input) } }, async (tx, trail) => {
@@ -55,25 +56,19 @@ export const contactAttemptInput = z.object({
   note: z.string().trim().max(2000).optional().nullable(),
 });
 
-/** The Dutch words for a contradiction between an outcome and the contact attempts (chosen here, from the code). */
-const contradictionText: Record<OutcomeContradiction, (result: FinalResult) => string> = {
-  contact_was_made: (r) => `Er is al contact geweest met de inwoner, dus "${finalResultLabels[r]}" klopt niet. Kies een ander resultaat.`,
-  no_earlier_contact: (r) => `"${finalResultLabels[r]}" kan alleen als er eerder contact was, en er is nog geen contactpoging waarbij de inwoner is bereikt.`,
-};
-
 /** A contact attempt (phone, home visit, e-mail, text...). Reaching the resident puts the case "in contact". */
 export async function recordContactAttempt(db: Database, actor: Actor, caseId: string, input: z.infer<typeof contactAttemptInput>) {
   assertCan(actor, 'signals:work');
   const today = amsterdamDate(db.clock.now());
-  if (input.date > today) throw new ValidationError('Een contactpoging kan niet in de toekomst liggen.', [{ field: 'date', reason: 'De datum ligt in de toekomst.' }]);
+  if (input.date > today) throw signalProblem('contact_in_future');
   if (input.reached && unreachableContactKinds.includes(input.kind)) {
-    throw new ValidationError(`Bij "${contactKindLabels[input.kind]}" is er geen contact met de inwoner.`, [{ field: 'reached', reason: 'Kies "niet bereikt", of een andere soort contact.' }]);
+    throw signalProblem('kind_never_reaches', { kind: input.kind });
   }
   return db.audited(actor, { action: 'create', objectType: 'signal_contact_attempt', details: { kind: input.kind, reached: input.reached } }, async (tx, trail) => {
     const found = await loadCaseForWork(tx, actor, caseId);
     trail.municipalityCode = found.municipalityCode;
     if (found.personId) trail.subjectIds = [found.personId];
-    if (found.status === 'closed') throw new ConflictError('Deze zaak is afgesloten.');
+    if (found.status === 'closed') throw signalProblem('case_closed');
     const [attempt] = await tx
       .insert(signalContactAttempts)
       .values({ caseId, ...input, note: input.note ?? null, userId: actor.kind === 'user' ? actor.userId : null, createdAt: db.clock.now() })
@@ -143,17 +138,17 @@ export async function recordOutcome(db: Database, actor: Actor, caseId: string, 
   assertCan(actor, 'signals:work');
   const needsTarget = referralResults.includes(input.result);
   if (needsTarget && !input.referralOrganisationId) {
-    throw new ValidationError('Kies naar welke organisatie u heeft doorverwezen.', [{ field: 'referralOrganisationId', reason: 'Verplicht bij een doorverwijzing.' }]);
+    throw signalProblem('referral_target_required');
   }
   if (input.chainConsent && !needsTarget) {
-    throw new ValidationError('Doorgeven in de keten kan alleen bij een doorverwijzing.', [{ field: 'chainConsent', reason: 'Kies een resultaat met doorverwijzing.' }]);
+    throw signalProblem('chain_needs_referral');
   }
   if (input.chainConsent && !handoverTheme(input.result, input.theme)) {
-    throw new ValidationError('Kies het onderwerp van de hulpvraag voor de overdracht.', [{ field: 'theme', reason: 'Verplicht bij een niet-financiële doorverwijzing in de keten.' }]);
+    throw signalProblem('chain_theme_required');
   }
   const helpResponse = input.helpResponse ?? impliedHelpResponse(input.result);
   if (helpResponse === 'accepted' && !helpResults.includes(input.result)) {
-    throw new ValidationError('Hulp aangenomen past niet bij dit resultaat.', [{ field: 'helpResponse', reason: 'Kies advies/snelle oplossing of een doorverwijzing.' }]);
+    throw signalProblem('help_accepted_mismatch');
   }
   const handover = input.chainConsent ? await handOverToChain(db, actor, caseId, input) : null;
   const chainReferralId = handover?.referralId ?? null;
@@ -164,9 +159,9 @@ export async function recordOutcome(db: Database, actor: Actor, caseId: string, 
     const found = await loadCaseForWork(tx, actor, caseId);
     trail.municipalityCode = found.municipalityCode;
     if (found.personId) trail.subjectIds = [found.personId];
-    if (found.status === 'closed') throw new ConflictError('Deze zaak is al afgesloten.');
+    if (found.status === 'closed') throw signalProblem('case_already_closed');
     const contradiction = outcomeContradiction(input.result, found.reached === true);
-    if (contradiction) throw new ValidationError(contradictionText[contradiction](input.result), [{ field: 'result', reason: 'Het resultaat past niet bij de contactpogingen.' }]);
+    if (contradiction) throw signalProblem(contradiction, { result: input.result });
     if (input.referralOrganisationId) await assertReferralTarget(tx, input.referralOrganisationId, found.municipalityCode);
     const today = amsterdamDate(db.clock.now());
     const [updated] = await tx
@@ -218,9 +213,9 @@ async function handOverToChain(db: Database, actor: Actor, caseId: string, input
     assertMunicipality(actor, row.case.municipalityCode);
     trail.municipalityCode = row.case.municipalityCode;
     if (row.person) trail.subjectIds = [row.person.id];
-    if (row.case.status === 'closed') throw new ConflictError('Deze zaak is al afgesloten.');
+    if (row.case.status === 'closed') throw signalProblem('case_already_closed');
     const contradiction = outcomeContradiction(input.result, row.case.reached === true);
-    if (contradiction) throw new ValidationError(contradictionText[contradiction](input.result), [{ field: 'result', reason: 'Het resultaat past niet bij de contactpogingen.' }]);
+    if (contradiction) throw signalProblem(contradiction, { result: input.result });
     await assertReferralTarget(tx, input.referralOrganisationId!, row.case.municipalityCode);
     const caseSignals = await tx
       .select({ creditorType: signals.creditorType, amountCents: signals.amountCents, months: signals.months, arisenOn: signals.arisenOn, signalDate: signals.signalDate })
@@ -230,7 +225,7 @@ async function handOverToChain(db: Database, actor: Actor, caseId: string, input
     return { ...row, signals: caseSignals };
   });
   const person = found.person;
-  if (!person) throw new ValidationError('Bij deze zaak hoort geen inwoner meer.', [{ field: 'chainConsent', reason: 'Geen inwoner om door te geven.' }]);
+  if (!person) throw signalProblem('no_resident_for_handover');
   const name = [person.initials, person.prefix, person.surname].filter(Boolean).join(' ');
   const theme = handoverTheme(input.result, input.theme)!;
   const intake = await createIntakeForPerson(

@@ -1,9 +1,15 @@
 import { Button, Heading1, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, ApiError, type Problem } from '../../api.ts';
-import { Loading, ProblemAlert, useLoad } from '../../components.tsx';
+import { ApiError, type Problem } from '../../api.ts';
+import { Loading, ProblemAlert } from '../../components.tsx';
+import { ConfirmButton } from '../../confirm.tsx';
+import { Done, ErrorSummary, Field, fieldError, type FieldMap } from '../../forms.tsx';
+import { formatAmount, formatDate } from '../../format.ts';
 import { StaffShell } from '../../layout/Shells.tsx';
+import { useApi, useApiMutation } from '../../query.tsx';
+import type { Json } from '../../../../src/platform/contract.ts';
+import type { caseAssigned, caseClosed, caseDetail, contactAttemptRecorded, workerList } from '../../../../src/modules/signals/contract.ts';
 import {
   address,
   blobLink,
@@ -11,10 +17,8 @@ import {
   contactKindLabels,
   contactKinds,
   creditorTypeLabels,
-  euro,
   finalResultLabels,
   finalResults,
-  formatDate,
   helpResponseLabels,
   helpResponses,
   partOfDayLabels,
@@ -24,84 +28,99 @@ import {
   referralResults,
   signalStatusLabels,
 } from './shared.tsx';
-import type { CaseRow } from './Queue.tsx';
 
-interface CaseDetailData extends CaseRow {
-  phone: string | null;
-  email: string | null;
-  bsn: string | null;
-  letterSentOn: string | null;
-  reached: boolean | null;
-  helpResponse: string | null;
-  result: string | null;
-  referralOrganisationName: string | null;
-  referralNote: string | null;
-  chainReferralId: string | null;
-  /** Handovers in the chain and reopenings (a refused handover, a withdrawn consent), oldest first. */
-  history: { at: string; kind: 'handed_over' | 'reopened'; text: string; referralId: string | null; previousResult?: string | null }[];
-  closedOn: string | null;
-  urgent: boolean;
-  assignedUserId: string | null;
-  signals: { id: string; reference: string; signalDate: string; creditorType: string; creditorName: string; amountCents: number; status: string; isNew: boolean; arisenOn: string | null; crisis: boolean; warmHandover: boolean; threat: 'eviction' | 'cut_off' | 'termination' | null;
-    street: string | null; houseNumber: number; houseNumberSuffix: string | null; postcode: string; city: string | null }[];
-  contactAttempts: { id: string; kind: string; reached: boolean; date: string; partOfDay: string; note: string | null; userName: string | null }[];
-}
+type CaseDetailData = Json<typeof caseDetail>;
 
 const label = <T extends string>(labels: Record<T, string>, value: string | null | undefined) => (value ? (labels[value as T] ?? value) : '–');
 const today = () => new Date().toISOString().slice(0, 10);
 
+const assignFields: FieldMap = { assignedUserId: { id: 'c-worker', label: 'Medewerker' }, dueDate: { id: 'c-due', label: 'Termijn' } };
+const attemptFields: FieldMap = {
+  kind: { id: 'a-kind', label: 'Soort contact' },
+  reached: { id: 'a-reached', label: 'Inwoner bereikt?' },
+  date: { id: 'a-date', label: 'Datum' },
+  partOfDay: { id: 'a-part', label: 'Dagdeel' },
+  note: { id: 'a-note', label: 'Notitie' },
+};
+const outcomeFields: FieldMap = {
+  result: { id: 'o-result', label: 'Resultaat' },
+  helpResponse: { id: 'o-response', label: 'Reactie op het aanbod van hulp' },
+  referralOrganisationId: { id: 'o-target', label: 'Doorverwezen naar' },
+  chainConsent: { id: 'o-chain', label: 'Toestemming voor de Ketenaanpak' },
+  theme: { id: 'o-theme', label: 'Onderwerp van de hulpvraag' },
+  referralNote: { id: 'o-note', label: 'Toelichting' },
+};
+
 /** One household's case: its signals, the letter, contact attempts, the outcome and the referral. */
 export function SignalCase() {
   const { id = '' } = useParams();
-  const data = useLoad(() => api<CaseDetailData>('GET', `/signals/cases/${id}`), [id]);
-  const workers = useLoad(() => api<{ id: string; displayName: string }[]>('GET', '/signals/workers'), []);
-  const codeLists = useLoad(() => api<{ themes: Record<string, string> }>('GET', '/referrals/code-lists'), []);
-  const organisations = useLoad(async () => (await api<{ id: string; name: string; kind: string }[]>('GET', '/organisations')).filter((o) => !['creditor', 'provider'].includes(o.kind)), []);
+  const data = useApi<CaseDetailData>(`/signals/cases/${id}`);
+  const workers = useApi<Json<typeof workerList>>('/signals/workers');
+  const codeLists = useApi<{ themes: Record<string, string> }>('/referrals/code-lists');
+  const organisationList = useApi<{ id: string; name: string; kind: string }[]>('/organisations');
+  const organisations = (organisationList.data ?? []).filter((o) => !['creditor', 'provider'].includes(o.kind));
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
   const [assign, setAssign] = useState<{ assignedUserId: string; dueDate: string } | null>(null);
   const [attempt, setAttempt] = useState({ kind: 'phone', reached: 'no', date: today(), partOfDay: 'morning', note: '' });
   const [outcome, setOutcome] = useState({ result: '', helpResponse: '', referralOrganisationId: '', referralNote: '', chainConsent: false, theme: '' });
+  const [outcomeLocal, setOutcomeLocal] = useState<Record<string, string>>({});
   const [letterUrl, setLetterUrl] = useState('');
 
+  const touched = ['/signals/cases'];
+  const assignment = useApiMutation<{ assignedUserId: string | null; dueDate: string | null }, Json<typeof caseAssigned>>('PATCH', `/signals/cases/${id}`, {
+    invalidates: touched,
+    onSuccess: () => (setAssign(null), setMessage('De toewijzing is opgeslagen.')),
+  });
+  const contact = useApiMutation<Record<string, unknown>, Json<typeof contactAttemptRecorded>>('POST', `/signals/cases/${id}/contact-attempts`, {
+    invalidates: touched,
+    onSuccess: () => (setAttempt({ kind: 'phone', reached: 'no', date: today(), partOfDay: 'morning', note: '' }), setMessage('De contactpoging is vastgelegd.')),
+  });
+  const close = useApiMutation<Record<string, unknown>, Json<typeof caseClosed>>('POST', `/signals/cases/${id}/outcome`, {
+    invalidates: touched,
+    onSuccess: () => setMessage('De uitkomst is vastgelegd en de zaak is afgesloten.'),
+  });
+
   const c = data.data;
+  const isReferral = referralResults.includes(outcome.result as (typeof referralResults)[number]);
   const assignValue = assign ?? { assignedUserId: c?.assignedUserId ?? '', dueDate: c?.dueDate ?? '' };
-  const act = async (work: () => Promise<unknown>, done: string) => {
-    setError(null);
+  const start = () => {
     setMessage('');
-    try {
-      await work();
-      setMessage(done);
-      data.reload();
-    } catch (err) {
-      setError(err);
-    }
+    setError(null);
   };
   const saveAssignment = (e: FormEvent) => {
     e.preventDefault();
-    void act(() => api('PATCH', `/signals/cases/${id}`, { assignedUserId: assignValue.assignedUserId || null, dueDate: assignValue.dueDate || null }), 'De toewijzing is opgeslagen.');
+    start();
+    assignment.mutate({ assignedUserId: assignValue.assignedUserId || null, dueDate: assignValue.dueDate || null });
   };
   const saveAttempt = (e: FormEvent) => {
     e.preventDefault();
-    void act(
-      () => api('POST', `/signals/cases/${id}/contact-attempts`, { kind: attempt.kind, reached: attempt.reached === 'yes', date: attempt.date, partOfDay: attempt.partOfDay, note: attempt.note || null }),
-      'De contactpoging is vastgelegd.',
-    );
+    start();
+    contact.mutate({ kind: attempt.kind, reached: attempt.reached === 'yes', date: attempt.date, partOfDay: attempt.partOfDay, note: attempt.note || null });
   };
-  const saveOutcome = (e: FormEvent) => {
-    e.preventDefault();
-    void act(
-      () =>
-        api('POST', `/signals/cases/${id}/outcome`, {
-          result: outcome.result,
-          helpResponse: outcome.helpResponse || null,
-          referralOrganisationId: outcome.referralOrganisationId || null,
-          referralNote: outcome.referralNote || null,
-          chainConsent: referralResults.includes(outcome.result as (typeof referralResults)[number]) && outcome.chainConsent,
-          theme: outcome.chainConsent && outcome.theme ? outcome.theme : null,
-        }),
-      'De uitkomst is vastgelegd en de zaak is afgesloten.',
-    );
+  /** What the outcome form misses before the question is asked: a result, and for a referral its organisation. */
+  const checkOutcome = (): Record<string, string> => {
+    const local: Record<string, string> = {};
+    if (!outcome.result) local.result = 'Kies een resultaat.';
+    if (isReferral && !outcome.referralOrganisationId) local.referralOrganisationId = 'Kies naar welke organisatie u heeft doorverwezen.';
+    if (isReferral && outcome.chainConsent && outcome.result === 'referral_non_financial' && !outcome.theme) local.theme = 'Kies het onderwerp van de hulpvraag.';
+    return local;
+  };
+  const saveOutcome = async () => {
+    start();
+    const local = checkOutcome();
+    setOutcomeLocal(local);
+    if (Object.keys(local).length) return;
+    await close
+      .mutateAsync({
+        result: outcome.result,
+        helpResponse: outcome.helpResponse || null,
+        referralOrganisationId: outcome.referralOrganisationId || null,
+        referralNote: outcome.referralNote || null,
+        chainConsent: isReferral && outcome.chainConsent,
+        theme: outcome.chainConsent && outcome.theme ? outcome.theme : null,
+      })
+      .catch(() => undefined);
   };
   const reprint = async () => {
     setError(null);
@@ -121,11 +140,7 @@ export function SignalCase() {
           <>
             <Heading1>Zaak {personName(c)}</Heading1>
             <ProblemAlert error={error} />
-            {message && (
-              <Paragraph role="status" className="vn-success">
-                {message}
-              </Paragraph>
-            )}
+            <Done>{message}</Done>
             {c.status !== 'closed' && c.history.at(-1)?.kind === 'reopened' && (
               <Paragraph className="vn-reopened">
                 <strong>Terug in de wachtrij:</strong> {c.history.at(-1)!.text}
@@ -141,7 +156,7 @@ export function SignalCase() {
               <dt>E-mail</dt>
               <dd>{c.email ?? '–'}</dd>
               <dt>Totale achterstand</dt>
-              <dd>{euro(c.totalCents)}</dd>
+              <dd>{formatAmount(c.totalCents)}</dd>
               <dt>Status</dt>
               <dd>{label(caseStatusLabels, c.status)}</dd>
               <dt>Brief verstuurd</dt>
@@ -190,7 +205,7 @@ export function SignalCase() {
                     </TableCell>
                     <TableCell>{s.creditorName}</TableCell>
                     <TableCell>{label(creditorTypeLabels, s.creditorType)}</TableCell>
-                    <TableCell>{euro(s.amountCents)}</TableCell>
+                    <TableCell>{formatAmount(s.amountCents)}</TableCell>
                     <TableCell>{s.arisenOn ? formatDate(s.arisenOn) : 'onbekend'}</TableCell>
                     <TableCell>{address({ ...s, houseNumber: String(s.houseNumber) })}</TableCell>
                     <TableCell>{s.crisis ? <strong>Ja, crisis</strong> : 'Nee'}</TableCell>
@@ -288,144 +303,156 @@ export function SignalCase() {
             ) : (
               <>
                 <Heading2>Toewijzen</Heading2>
-                <form className="vn-form" aria-label="Zaak toewijzen" onSubmit={saveAssignment}>
-                  <div className="vn-field">
-                    <label htmlFor="c-worker">Medewerker</label>
-                    <select id="c-worker" className="utrecht-select" value={assignValue.assignedUserId} onChange={(e) => setAssign({ ...assignValue, assignedUserId: e.target.value })}>
-                      <option value="">Niemand</option>
-                      {(workers.data ?? []).map((w) => (
-                        <option key={w.id} value={w.id}>
-                          {w.displayName}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="vn-field">
-                    <label htmlFor="c-due">Termijn</label>
-                    <input id="c-due" className="utrecht-textbox" type="date" value={assignValue.dueDate} onChange={(e) => setAssign({ ...assignValue, dueDate: e.target.value })} />
-                  </div>
-                  <Button type="submit" appearance="secondary-action-button">
+                <form className="vn-form" aria-label="Zaak toewijzen" onSubmit={saveAssignment} noValidate>
+                  <ErrorSummary error={assignment.error} fields={assignFields} />
+                  <Field id="c-worker" label="Medewerker" error={fieldError('assignedUserId', assignment.error)}>
+                    {(aria) => (
+                      <select {...aria} className="utrecht-select" value={assignValue.assignedUserId} onChange={(e) => setAssign({ ...assignValue, assignedUserId: e.target.value })}>
+                        <option value="">Niemand</option>
+                        {(workers.data ?? []).map((w) => (
+                          <option key={w.id} value={w.id}>
+                            {w.displayName}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                  <Field id="c-due" label="Termijn" description="De dag waarop u uiterlijk contact zoekt." error={fieldError('dueDate', assignment.error)}>
+                    {(aria) => <input {...aria} className="utrecht-textbox" type="date" value={assignValue.dueDate} onChange={(e) => setAssign({ ...assignValue, dueDate: e.target.value })} />}
+                  </Field>
+                  <Button type="submit" appearance="secondary-action-button" disabled={assignment.isPending}>
                     Toewijzing opslaan
                   </Button>
                 </form>
 
                 <Heading2>Contactpoging vastleggen</Heading2>
-                <form className="vn-form" aria-label="Contactpoging vastleggen" onSubmit={saveAttempt}>
-                  <div className="vn-field">
-                    <label htmlFor="a-kind">Soort contact</label>
-                    <select id="a-kind" className="utrecht-select" value={attempt.kind} onChange={(e) => setAttempt({ ...attempt, kind: e.target.value })}>
-                      {contactKinds.map((k) => (
-                        <option key={k} value={k}>
-                          {contactKindLabels[k]}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="vn-field">
-                    <label htmlFor="a-reached">Inwoner bereikt?</label>
-                    <select id="a-reached" className="utrecht-select" value={attempt.reached} onChange={(e) => setAttempt({ ...attempt, reached: e.target.value })}>
-                      <option value="no">Nee</option>
-                      <option value="yes">Ja</option>
-                    </select>
-                  </div>
-                  <div className="vn-field">
-                    <label htmlFor="a-date">Datum</label>
-                    <input id="a-date" className="utrecht-textbox" type="date" required value={attempt.date} onChange={(e) => setAttempt({ ...attempt, date: e.target.value })} />
-                  </div>
-                  <div className="vn-field">
-                    <label htmlFor="a-part">Dagdeel</label>
-                    <select id="a-part" className="utrecht-select" value={attempt.partOfDay} onChange={(e) => setAttempt({ ...attempt, partOfDay: e.target.value })}>
-                      {partsOfDay.map((p) => (
-                        <option key={p} value={p}>
-                          {partOfDayLabels[p]}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="vn-field">
-                    <label htmlFor="a-note">Notitie (optioneel)</label>
-                    <textarea id="a-note" className="utrecht-textarea" value={attempt.note} onChange={(e) => setAttempt({ ...attempt, note: e.target.value })} />
-                  </div>
-                  <Button type="submit" appearance="secondary-action-button">
+                <form className="vn-form" aria-label="Contactpoging vastleggen" onSubmit={saveAttempt} noValidate>
+                  <ErrorSummary error={contact.error} fields={attemptFields} />
+                  <Field id="a-kind" label="Soort contact" error={fieldError('kind', contact.error)}>
+                    {(aria) => (
+                      <select {...aria} className="utrecht-select" value={attempt.kind} onChange={(e) => setAttempt({ ...attempt, kind: e.target.value })}>
+                        {contactKinds.map((k) => (
+                          <option key={k} value={k}>
+                            {contactKindLabels[k]}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                  <Field id="a-reached" label="Inwoner bereikt?" error={fieldError('reached', contact.error)}>
+                    {(aria) => (
+                      <select {...aria} className="utrecht-select" value={attempt.reached} onChange={(e) => setAttempt({ ...attempt, reached: e.target.value })}>
+                        <option value="no">Nee</option>
+                        <option value="yes">Ja</option>
+                      </select>
+                    )}
+                  </Field>
+                  <Field id="a-date" label="Datum" error={fieldError('date', contact.error)}>
+                    {(aria) => <input {...aria} className="utrecht-textbox" type="date" value={attempt.date} onChange={(e) => setAttempt({ ...attempt, date: e.target.value })} />}
+                  </Field>
+                  <Field id="a-part" label="Dagdeel" error={fieldError('partOfDay', contact.error)}>
+                    {(aria) => (
+                      <select {...aria} className="utrecht-select" value={attempt.partOfDay} onChange={(e) => setAttempt({ ...attempt, partOfDay: e.target.value })}>
+                        {partsOfDay.map((p) => (
+                          <option key={p} value={p}>
+                            {partOfDayLabels[p]}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                  <Field id="a-note" label="Notitie (optioneel)" error={fieldError('note', contact.error)}>
+                    {(aria) => <textarea {...aria} className="utrecht-textarea" value={attempt.note} onChange={(e) => setAttempt({ ...attempt, note: e.target.value })} />}
+                  </Field>
+                  <Button type="submit" appearance="secondary-action-button" disabled={contact.isPending}>
                     Contactpoging opslaan
                   </Button>
                 </form>
 
                 <Heading2>Uitkomst vastleggen</Heading2>
-                <form className="vn-form" aria-label="Uitkomst vastleggen" onSubmit={saveOutcome}>
-                  <div className="vn-field">
-                    <label htmlFor="o-result">Resultaat</label>
-                    <select id="o-result" className="utrecht-select" required value={outcome.result} onChange={(e) => setOutcome({ ...outcome, result: e.target.value })}>
-                      <option value="">Kies een resultaat</option>
-                      {finalResults.map((r) => (
-                        <option key={r} value={r}>
-                          {finalResultLabels[r]}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="vn-field">
-                    <label htmlFor="o-response">Reactie op het aanbod van hulp</label>
-                    <select id="o-response" className="utrecht-select" value={outcome.helpResponse} onChange={(e) => setOutcome({ ...outcome, helpResponse: e.target.value })}>
-                      <option value="">Volgt uit het resultaat</option>
-                      {helpResponses.map((r) => (
-                        <option key={r} value={r}>
-                          {helpResponseLabels[r]}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  {referralResults.includes(outcome.result as (typeof referralResults)[number]) && (
-                    <div className="vn-field">
-                      <label htmlFor="o-target">Doorverwezen naar</label>
-                      <select id="o-target" className="utrecht-select" required value={outcome.referralOrganisationId} onChange={(e) => setOutcome({ ...outcome, referralOrganisationId: e.target.value })}>
-                        <option value="">Kies een organisatie</option>
-                        {(organisations.data ?? []).map((o) => (
-                          <option key={o.id} value={o.id}>
-                            {o.name}
+                <form id="outcome-form" className="vn-form" aria-label="Uitkomst vastleggen" onSubmit={(e) => e.preventDefault()} noValidate>
+                  <ErrorSummary error={close.error} local={outcomeLocal} fields={outcomeFields} />
+                  <Field id="o-result" label="Resultaat" error={fieldError('result', close.error, outcomeLocal)}>
+                    {(aria) => (
+                      <select {...aria} className="utrecht-select" value={outcome.result} onChange={(e) => setOutcome({ ...outcome, result: e.target.value })}>
+                        <option value="">Kies een resultaat</option>
+                        {finalResults.map((r) => (
+                          <option key={r} value={r}>
+                            {finalResultLabels[r]}
                           </option>
                         ))}
                       </select>
-                    </div>
+                    )}
+                  </Field>
+                  <Field id="o-response" label="Reactie op het aanbod van hulp" error={fieldError('helpResponse', close.error, outcomeLocal)}>
+                    {(aria) => (
+                      <select {...aria} className="utrecht-select" value={outcome.helpResponse} onChange={(e) => setOutcome({ ...outcome, helpResponse: e.target.value })}>
+                        <option value="">Volgt uit het resultaat</option>
+                        {helpResponses.map((r) => (
+                          <option key={r} value={r}>
+                            {helpResponseLabels[r]}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                  {isReferral && (
+                    <Field id="o-target" label="Doorverwezen naar" error={fieldError('referralOrganisationId', close.error, outcomeLocal)}>
+                      {(aria) => (
+                        <select {...aria} className="utrecht-select" value={outcome.referralOrganisationId} onChange={(e) => setOutcome({ ...outcome, referralOrganisationId: e.target.value })}>
+                          <option value="">Kies een organisatie</option>
+                          {organisations.map((o) => (
+                            <option key={o.id} value={o.id}>
+                              {o.name}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </Field>
                   )}
-                  {referralResults.includes(outcome.result as (typeof referralResults)[number]) && (
+                  {isReferral && (
                     <div className="vn-option">
                       <input id="o-chain" type="checkbox" checked={outcome.chainConsent} onChange={(e) => setOutcome({ ...outcome, chainConsent: e.target.checked })} />
                       <label htmlFor="o-chain">
                         De inwoner geeft toestemming: draag de vraag over in de Ketenaanpak, zodat deze organisatie contact opneemt
                       </label>
+                      {fieldError('chainConsent', close.error) && <Paragraph className="utrecht-form-field-error-message vn-field-error">{fieldError('chainConsent', close.error)}</Paragraph>}
                     </div>
                   )}
-                  {referralResults.includes(outcome.result as (typeof referralResults)[number]) && outcome.chainConsent && (
-                    <div className="vn-field">
-                      <label htmlFor="o-theme">Onderwerp van de hulpvraag</label>
-                      <p id="o-theme-hint" className="vn-hint">
-                        Met de vraag gaan de signalen mee: soort schuldeiser, bedrag, aantal maanden en sinds wanneer. Niet het BSN en niet het kenmerk of de naam van de schuldeiser.
-                      </p>
-                      <select
-                        id="o-theme"
-                        className="utrecht-select"
-                        aria-describedby="o-theme-hint"
-                        required={outcome.result === 'referral_non_financial'}
-                        value={outcome.theme}
-                        onChange={(e) => setOutcome({ ...outcome, theme: e.target.value })}
-                      >
-                        <option value="">{outcome.result === 'referral_non_financial' ? 'Kies een onderwerp' : 'Geld en schulden (standaard)'}</option>
-                        {Object.entries(codeLists.data?.themes ?? {}).map(([code, name]) => (
-                          <option key={code} value={code}>
-                            {name}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
+                  {isReferral && outcome.chainConsent && (
+                    <Field
+                      id="o-theme"
+                      label="Onderwerp van de hulpvraag"
+                      description="Met de vraag gaan de signalen mee: soort schuldeiser, bedrag, aantal maanden en sinds wanneer. Niet het BSN en niet het kenmerk of de naam van de schuldeiser."
+                      error={fieldError('theme', close.error, outcomeLocal)}
+                    >
+                      {(aria) => (
+                        <select {...aria} className="utrecht-select" value={outcome.theme} onChange={(e) => setOutcome({ ...outcome, theme: e.target.value })}>
+                          <option value="">{outcome.result === 'referral_non_financial' ? 'Kies een onderwerp' : 'Geld en schulden (standaard)'}</option>
+                          {Object.entries(codeLists.data?.themes ?? {}).map(([code, name]) => (
+                            <option key={code} value={code}>
+                              {name}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </Field>
                   )}
-                  <div className="vn-field">
-                    <label htmlFor="o-note">Toelichting (optioneel)</label>
-                    <textarea id="o-note" className="utrecht-textarea" value={outcome.referralNote} onChange={(e) => setOutcome({ ...outcome, referralNote: e.target.value })} />
-                  </div>
-                  <Button type="submit" appearance="primary-action-button">
-                    Uitkomst opslaan en zaak afsluiten
-                  </Button>
+                  <Field id="o-note" label="Toelichting (optioneel)" error={fieldError('referralNote', close.error, outcomeLocal)}>
+                    {(aria) => <textarea {...aria} className="utrecht-textarea" value={outcome.referralNote} onChange={(e) => setOutcome({ ...outcome, referralNote: e.target.value })} />}
+                  </Field>
+                  <ConfirmButton
+                    label="Uitkomst opslaan en zaak afsluiten"
+                    title="Zaak afsluiten?"
+                    consequence={
+                      outcome.result
+                        ? `U legt vast: "${label(finalResultLabels, outcome.result)}". De zaak wordt afgesloten en verdwijnt uit de werkvoorraad.${isReferral && outcome.chainConsent ? ' De vraag gaat met toestemming van de inwoner naar de gekozen organisatie.' : ''}`
+                        : 'De zaak wordt afgesloten en verdwijnt uit de werkvoorraad.'
+                    }
+                    confirmLabel="Ja, sluit de zaak"
+                    disabled={close.isPending}
+                    onConfirm={saveOutcome}
+                  />
                 </form>
               </>
             )}

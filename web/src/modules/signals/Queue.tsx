@@ -1,35 +1,20 @@
 import { Button, Heading1, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, query } from '../../api.ts';
-import { Loading, ProblemAlert, useLoad } from '../../components.tsx';
+import { query } from '../../api.ts';
+import { Loading, ProblemAlert } from '../../components.tsx';
+import { ErrorSummary, Field, fieldError, type FieldErrors, type FieldMap } from '../../forms.tsx';
+import { formatCount, parseAmount } from '../../format.ts';
+import { useApi } from '../../query.tsx';
+import type { Json } from '../../../../src/platform/contract.ts';
+import type { caseListItem, casePage, workerList } from '../../../../src/modules/signals/contract.ts';
 import { StaffShell } from '../../layout/Shells.tsx';
 import { useSession } from '../../session.tsx';
 import { letterSelectionStorageKey } from './Letters.tsx';
 import { address, caseStatusLabels, caseStatuses, creditorTypeLabels, euro, formatDate, personName, rawRequest } from './shared.tsx';
 
-export interface CaseRow {
-  id: string;
-  status: string;
-  urgent: boolean;
-  firstSignalDate: string;
-  areaCode: string | null;
-  areaName: string;
-  totalCents: number;
-  signalCount: number;
-  lastSignalDate: string;
-  dueDate: string | null;
-  assignedName: string | null;
-  initials: string | null;
-  prefix: string | null;
-  surname: string | null;
-  street: string | null;
-  houseNumber: string | null;
-  houseNumberSuffix: string | null;
-  postcode: string | null;
-  city: string | null;
-  creditorTypes: string[] | null;
-}
+/** A case in the queue, as the API sends it. */
+export type CaseRow = Json<typeof caseListItem>;
 
 // Dordrecht's wijken (CBS codes), as in src/platform/areas.ts.
 const wijken: [string, string][] = [
@@ -48,7 +33,12 @@ const wijken: [string, string][] = [
 ];
 
 const PAGE_SIZE = 50;
-const count = (n: number) => n.toLocaleString('nl-NL');
+const count = formatCount;
+const filterFields: FieldMap = {
+  minEuro: { id: 'q-min', label: 'Achterstand vanaf' },
+  maxEuro: { id: 'q-max', label: 'Achterstand tot en met' },
+  minAgeDays: { id: 'q-age', label: 'Oudste signaal minstens' },
+};
 
 type Sort = 'urgent' | 'due' | 'amount' | 'age' | 'last' | 'name';
 type Direction = 'asc' | 'desc';
@@ -70,9 +60,22 @@ interface Filters {
 const noFilters: Filters = { q: '', status: '', areaCode: '', worker: '', urgent: false, multipleCreditors: false, creditorOrganisationId: '', minEuro: '', maxEuro: '', minAgeDays: '' };
 
 const cents = (euro: string) => {
-  const value = Number(euro.replace(/\./g, '').replace(',', '.'));
-  return euro.trim() && Number.isFinite(value) && value >= 0 ? Math.round(value * 100) : undefined;
+  const value = euro.trim() ? parseAmount(euro) : null;
+  return value !== null && value >= 0 ? value : undefined;
 };
+/** What is wrong with the typed filters, per field, in plain Dutch. */
+function filterErrors(f: Filters): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const key of ['minEuro', 'maxEuro'] as const) {
+    const text = f[key].trim();
+    if (text && (parseAmount(text) === null || parseAmount(text)! < 0)) errors[key] = 'Schrijf het bedrag als 1.650,50 of 1650.';
+  }
+  if (!errors.minEuro && !errors.maxEuro && cents(f.minEuro) !== undefined && cents(f.maxEuro) !== undefined && cents(f.minEuro)! > cents(f.maxEuro)!) {
+    errors.maxEuro = 'Het bedrag "tot en met" is lager dan het bedrag "vanaf".';
+  }
+  if (f.minAgeDays.trim() && !/^\d{1,5}$/.test(f.minAgeDays.trim())) errors.minAgeDays = 'Schrijf een aantal dagen als heel getal, bijvoorbeeld 30.';
+  return errors;
+}
 const wholeDays = (days: string) => (/^\d{1,5}$/.test(days.trim()) ? Number(days.trim()) : undefined);
 
 /**
@@ -86,12 +89,12 @@ export function SignalQueue() {
   const [applied, setApplied] = useState<Filters>(noFilters);
   const [sort, setSort] = useState<{ sort: Sort; direction: Direction }>({ sort: 'urgent', direction: 'desc' });
   const [offset, setOffset] = useState(0);
-  const workers = useLoad(() => api<{ id: string; displayName: string }[]>('GET', '/signals/workers'), []);
-  const creditors = useLoad(async () => (await api<{ id: string; name: string; kind: string }[]>('GET', '/organisations')).filter((o) => o.kind === 'creditor'), []);
-  const cases = useLoad(() => {
-    const worker = applied.worker === 'mine' ? user?.id : applied.worker && applied.worker !== 'none' ? applied.worker : undefined;
-    return api<{ total: number; items: CaseRow[] }>(
-      'GET',
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const workers = useApi<Json<typeof workerList>>('/signals/workers');
+  const organisations = useApi<{ id: string; name: string; kind: string }[]>('/organisations');
+  const creditors = { data: organisations.data?.filter((o) => o.kind === 'creditor'), error: organisations.error };
+  const worker = applied.worker === 'mine' ? user?.id : applied.worker && applied.worker !== 'none' ? applied.worker : undefined;
+  const cases = useApi<Json<typeof casePage>>(
       `/signals/cases${query({
         q: applied.q.trim() || undefined,
         status: applied.status,
@@ -109,8 +112,7 @@ export function SignalQueue() {
         limit: PAGE_SIZE,
         offset,
       })}`,
-    );
-  }, [applied, sort, offset]);
+  );
   const navigate = useNavigate();
 
   const choose = (change: Partial<Filters>) => {
@@ -122,11 +124,15 @@ export function SignalQueue() {
   const type = (change: Partial<Filters>) => setDraft({ ...draft, ...change });
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const errors = filterErrors(draft);
+    setLocalErrors(errors);
+    if (Object.keys(errors).length) return;
     setApplied(draft);
     setOffset(0);
   };
   const clear = () => {
     setDraft(noFilters);
+    setLocalErrors({});
     setApplied(noFilters);
     setOffset(0);
   };
@@ -173,7 +179,8 @@ export function SignalQueue() {
         </Paragraph>
       )}
       <Heading2>Zaken</Heading2>
-      <form role="search" className="vn-filters" aria-label="Zaken zoeken en filteren" onSubmit={submit}>
+      <form role="search" className="vn-filters" aria-label="Zaken zoeken en filteren" onSubmit={submit} noValidate>
+        <ErrorSummary local={localErrors} fields={filterFields} />
         <div className="vn-field vn-search">
           <label htmlFor="q-search">Zoeken</label>
           <span id="q-search-hint" className="vn-hint">
@@ -230,16 +237,19 @@ export function SignalQueue() {
           </select>
         </div>
         <div className="vn-field">
-          <label htmlFor="q-min">Achterstand vanaf (€)</label>
-          <input id="q-min" className="utrecht-textbox vn-narrow" inputMode="decimal" maxLength={12} value={draft.minEuro} onChange={(e) => type({ minEuro: e.target.value })} />
+          <Field id="q-min" label="Achterstand vanaf (€)" error={fieldError('minEuro', undefined, localErrors)}>
+            {(aria) => <input {...aria} className="utrecht-textbox vn-narrow" inputMode="decimal" maxLength={12} value={draft.minEuro} onChange={(e) => type({ minEuro: e.target.value })} />}
+          </Field>
         </div>
         <div className="vn-field">
-          <label htmlFor="q-max">Achterstand tot en met (€)</label>
-          <input id="q-max" className="utrecht-textbox vn-narrow" inputMode="decimal" maxLength={12} value={draft.maxEuro} onChange={(e) => type({ maxEuro: e.target.value })} />
+          <Field id="q-max" label="Achterstand tot en met (€)" error={fieldError('maxEuro', undefined, localErrors)}>
+            {(aria) => <input {...aria} className="utrecht-textbox vn-narrow" inputMode="decimal" maxLength={12} value={draft.maxEuro} onChange={(e) => type({ maxEuro: e.target.value })} />}
+          </Field>
         </div>
         <div className="vn-field">
-          <label htmlFor="q-age">Oudste signaal minstens (dagen)</label>
-          <input id="q-age" className="utrecht-textbox vn-narrow" inputMode="numeric" maxLength={5} value={draft.minAgeDays} onChange={(e) => type({ minAgeDays: e.target.value })} />
+          <Field id="q-age" label="Oudste signaal minstens (dagen)" error={fieldError('minAgeDays', undefined, localErrors)}>
+            {(aria) => <input {...aria} className="utrecht-textbox vn-narrow" inputMode="numeric" maxLength={5} value={draft.minAgeDays} onChange={(e) => type({ minAgeDays: e.target.value })} />}
+          </Field>
         </div>
         <div className="vn-field">
           <span>

@@ -18,12 +18,8 @@ export {
   creditorFeedbacks,
 } from '../../../../src/modules/signals/ddas.ts';
 
-export const euro = (cents: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return '–';
-  return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value.slice(0, 10)}T00:00:00Z`));
-}
+/** Amounts and dates in the Dutch formats of the whole app (`€ 1.234,56`, `1 januari 2026`). */
+export { formatAmount as euro, formatDate } from '../../format.ts';
 
 export function personName(c: { initials: string | null; prefix: string | null; surname: string | null }): string {
   return [c.initials, c.prefix, c.surname].filter(Boolean).join(' ') || 'Onbekend';
