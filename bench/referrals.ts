@@ -4,7 +4,7 @@ import { createTestDatabase } from '../test/support/db.ts';
 import { systemActor, type Actor } from '../src/platform/actor.ts';
 import { seedDemo } from '../src/platform/demo.ts';
 import { organisations } from '../src/platform/schema.ts';
-import { createIntake } from '../src/modules/referrals/commands.ts';
+import { createIntake } from '../src/modules/referrals/index.ts';
 import { collectReferralMetrics } from '../src/modules/referrals/metrics.ts';
 import { workList } from '../src/modules/referrals/queries.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureReferralDemoUsers } from '../src/modules/referrals/module.ts';
+import { ensureReferralDemoUsers } from '../src/modules/referrals/demo.ts';
 import { fileHeader, importCsv } from '../src/modules/signals/test-helpers.ts';
 import { FakeClock } from '../src/platform/clock.ts';
 import { createTestApp, demoEmails, loginAs, type TestApp } from './support/app.ts';

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { systemActor } from '../../src/platform/actor.ts';
 import { createIntake } from '../../src/modules/referrals/index.ts';
-import { ensureReferralDemoUsers } from '../../src/modules/referrals/module.ts';
+import { ensureReferralDemoUsers } from '../../src/modules/referrals/demo.ts';
 import { referrals } from '../../src/modules/referrals/schema.ts';
 import { DEMO_PASSWORD, demoEmails } from '../support/app.ts';
 import { expectAccessible, login, startBrowserEnv, type BrowserEnv } from './support.ts';

@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config.ts';
 import { directoryModule } from '../../src/modules/directory/module.ts';
 import { systemActor } from '../../src/platform/actor.ts';
 import { createIntake } from '../../src/modules/referrals/index.ts';
-import { ensureReferralDemoUsers } from '../../src/modules/referrals/module.ts';
+import { ensureReferralDemoUsers } from '../../src/modules/referrals/demo.ts';
 import { selftestModule } from '../../src/modules/selftest/module.ts';
 import { DEMO_PASSWORD, demoEmails } from '../support/app.ts';
 import { expectAccessible, expectAccessibleAsShown, login, startBrowserEnv, type BrowserEnv } from './support.ts';

@@ -22,7 +22,7 @@
  */
 export { openReferralsSql, openReferralStates } from './openReferrals.ts';
 export { addWorkingDays, holidaysFrom, dutchPublicHolidays } from './domain.ts';
-export { createIntake, createIntakeForPerson, intakeInput, consentWithdrawnReason, lockReferralForLink, type IntakeInput } from './commands.ts';
+export { createIntake, createIntakeForPerson, intakeInput, consentWithdrawnReason, lockReferralForLink, type IntakeInput } from './commands/index.ts';
 export { onReferralEnded, type ReferralEndedEvent } from './events.ts';
 export {
   defaultReceiverByRoute,

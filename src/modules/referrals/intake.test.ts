@@ -96,7 +96,7 @@ describe('createIntakeForPerson', () => {
 describe('demo data', () => {
   it('adds the GP and partner accounts and four referrals, once', async () => {
     const { loadConfig } = await import('../../config.ts');
-    const { seedReferralsDemo } = await import('./module.ts');
+    const { seedReferralsDemo } = await import('./demo.ts');
     const { users } = await import('../../platform/schema.ts');
     const { referrals } = await import('./schema.ts');
     const config = loadConfig({ VANGNET_DEMO_PASSWORD: 'Test-wachtwoord-123' });
@@ -117,7 +117,7 @@ describe('demo data', () => {
     try {
       await seedDemo(fresh.db, 'Test-wachtwoord-123');
       const { loadConfig } = await import('../../config.ts');
-      const { seedReferralsDemo } = await import('./module.ts');
+      const { seedReferralsDemo } = await import('./demo.ts');
       const { referrals } = await import('./schema.ts');
       await seedReferralsDemo(fresh.db, loadConfig({ VANGNET_DEMO_PASSWORD: 'Test-wachtwoord-123' }));
       await seedReferralsDemo(fresh.db, loadConfig({ VANGNET_DEMO_PASSWORD: 'Test-wachtwoord-123' }));

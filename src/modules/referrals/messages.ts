@@ -1,4 +1,4 @@
-import { AppError, type FieldProblem } from '../../platform/errors.ts';
+import { AppError, ConflictError, ForbiddenError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import { referralStates, type ReferralState } from './labels.ts';
 
 /**
@@ -6,7 +6,7 @@ import { referralStates, type ReferralState } from './labels.ts';
  * machine name a code, only this table says it to people. A field sentence goes next to that field in the form.
  */
 interface Message {
-  status: 400 | 403 | 404 | 409;
+  status: 400 | 403 | 409;
   /** The sentence at the top (problem detail). */
   text: (p: MessageParams) => string;
   /** The field it is about and the sentence next to it. */
@@ -48,7 +48,12 @@ export const referralMessages = {
     text: fixed('U kunt niet naar uw eigen organisatie verwijzen.'),
     field: { name: fixed('toOrganisationCode'), reason: fixed('Kies een andere organisatie.') },
   },
-  anonymous_route: { status: 403, text: fixed('Alleen de Geldfit-test kan zonder inloggen een aanmelding doen.') },
+  gp_route_only_health_care: { status: 403, text: fixed('Alleen een huisartsenpraktijk of zorgorganisatie kan een sociaal recept uitschrijven.') },
+  signals_only_early_signal: {
+    status: 400,
+    text: fixed('Alleen een overdracht uit vroegsignalering kan signalen meegeven.'),
+    field: { name: fixed('signals'), reason: fixed('Signalen kunnen alleen mee met een overdracht uit vroegsignalering.') },
+  },
   // Consents.
   consent_organisation_unknown: {
     status: 400,
@@ -64,23 +69,21 @@ export const referralMessages = {
   consent_already_withdrawn: { status: 409, text: fixed('Deze toestemming is al ingetrokken.') },
   no_consent_to_see: { status: 403, text: fixed('De inwoner heeft uw organisatie geen toestemming (meer) gegeven om deze gegevens te zien.') },
   progress_not_shared: { status: 403, text: fixed('De inwoner deelt het verloop van de hulp (de tijdlijn) niet met uw organisatie.') },
-  period_reversed: {
-    status: 400,
-    text: fixed('De eerste maand ligt na de laatste maand.'),
-    field: { name: fixed('fromMonth'), reason: fixed('Kies een maand vóór de laatste maand.') },
-  },
 } satisfies Record<string, Message>;
 
 export type ReferralMessageCode = keyof typeof referralMessages;
-
-const codeOf: Record<number, string> = { 400: 'validation_failed', 403: 'forbidden', 404: 'not_found', 409: 'conflict' };
 
 /** The error to throw for a code: its status, its sentence, and the field it is about. */
 export function referralError(code: ReferralMessageCode, params: MessageParams = {}): AppError {
   const m: Message = referralMessages[code];
   const errors: FieldProblem[] = m.field ? [{ field: m.field.name(params), reason: m.field.reason(params) }] : [];
-  const details: Record<string, unknown> = { reason: code };
-  if (errors.length) details.errors = errors;
-  if (params.state) details.state = params.state;
-  return new AppError(codeOf[m.status]!, m.status, m.text(params), details);
+  const text = m.text(params);
+  const error =
+    m.status === 400
+      ? new ValidationError(text, errors)
+      : m.status === 403
+        ? new ForbiddenError(text)
+        : new ConflictError(text, params.state ? { state: params.state } : {});
+  error.details.reason = code;
+  return error;
 }

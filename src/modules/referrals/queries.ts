@@ -6,7 +6,7 @@ import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { amsterdamDate } from '../../platform/clock.ts';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { organisationMunicipalities, organisations, persons, users } from '../../platform/schema.ts';
-import { assertCanSeePerson } from './commands.ts';
+import { assertCanSeePerson, type Staff } from './access.ts';
 import {
   availableActions,
   defaultServiceLevels,
@@ -22,9 +22,9 @@ import {
   type ReferralTheme,
   type Side,
 } from './domain.ts';
+import { referralError } from './messages.ts';
 import { referralConsents, referralEvents, referralHouseholdMembers, referralIntakes, referrals, referralServiceLevels } from './schema.ts';
 
-type Staff = Extract<Actor, { kind: 'user' | 'api_key' }>;
 
 async function organisationNames(tx: Pick<Tx, 'select'>): Promise<Map<string, { code: string; name: string }>> {
   const rows = await tx.select({ id: organisations.id, code: organisations.code, name: organisations.name }).from(organisations);
@@ -246,7 +246,7 @@ export async function residentTimeline(db: Database, actor: Actor, personId: str
     async (tx, trail) => {
       const scopes = await assertCanSeePerson(tx, actor as Staff, personId);
       if (!scopes.has('progress')) {
-        throw new ForbiddenError('De inwoner deelt het verloop van de hulp (de tijdlijn) niet met uw organisatie.');
+        throw referralError('progress_not_shared');
       }
       const [person] = await tx.select().from(persons).where(eq(persons.id, personId));
       if (!person) throw new NotFoundError('De inwoner');

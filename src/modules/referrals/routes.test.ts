@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { FakeClock } from '../../platform/clock.ts';
 import { auditEvents } from '../../platform/schema.ts';
 import { createTestApp, demoEmails, loginAs, type TestApp } from '../../../test/support/app.ts';
-import { ensureReferralDemoUsers } from './module.ts';
+import { ensureReferralDemoUsers } from './demo.ts';
 import { collectReferralMetrics } from './metrics.ts';
 
 const emails = {

@@ -16,7 +16,7 @@ import {
   staffIntakeInput,
   grantConsent,
   withdrawConsent,
-} from './commands.ts';
+} from './commands/index.ts';
 import {
   actionLabels,
   actionPaths,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../platform/clock.ts';
 import { createTestApp, demoEmails, loginAs, type TestApp } from '../../../test/support/app.ts';
 import { onReferralEnded, type ReferralEndedEvent } from './index.ts';
-import { ensureReferralDemoUsers } from './module.ts';
+import { ensureReferralDemoUsers } from './demo.ts';
 
 /**
  * A withdrawn consent ends what nobody can act on any more: the referrals the organisation receives, and those it

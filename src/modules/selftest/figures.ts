@@ -70,3 +70,9 @@ export function toMetrics(rows: CountRow[]): MetricValue[] {
   }
   return [...totals.values()].sort((a, b) => a.month.localeCompare(b.month) || a.measure.localeCompare(b.measure));
 }
+
+/** The last day of a month `YYYY-MM`, as `YYYY-MM-DD`. */
+export function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10);
+}

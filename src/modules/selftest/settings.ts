@@ -1,9 +1,10 @@
 // Configuration of the self-test, read from the environment once (documented in docs/selftest.md).
 import { z } from 'zod';
+import { DEFAULT_MUNICIPALITY, municipalityCode } from '../../platform/municipalities.ts';
 
 const settingsSchema = z.object({
   /** The municipality (CBS code) whose Geldfit this is: counts and contact requests are filed under it. */
-  VANGNET_SELFTEST_MUNICIPALITY: z.string().regex(/^GM\d{4}$/, 'een CBS-gemeentecode zoals GM0505').default('GM0505'),
+  VANGNET_SELFTEST_MUNICIPALITY: municipalityCode.default(DEFAULT_MUNICIPALITY),
 });
 
 export function selftestSettings(env: NodeJS.ProcessEnv = process.env): { municipalityCode: string } {

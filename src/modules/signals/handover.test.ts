@@ -4,7 +4,7 @@ import { FakeClock } from '../../platform/clock.ts';
 import { auditEvents } from '../../platform/schema.ts';
 import { createTestApp, demoEmails, loginAs, type TestApp } from '../../../test/support/app.ts';
 import { onReferralEnded } from '../referrals/index.ts';
-import { ensureReferralDemoUsers } from '../referrals/module.ts';
+import { ensureReferralDemoUsers } from '../referrals/demo.ts';
 import { referralConsents, referralEvents, referralHouseholdMembers, referralIntakes, referrals } from '../referrals/schema.ts';
 import { importCsv, inspect } from './test-helpers.ts';
 import { signalCases } from './schema.ts';

@@ -1,11 +1,20 @@
 import { Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../api.ts';
-import { ProblemAlert, TextField, useLoad } from '../../components.tsx';
+import type { Json } from '../../../../src/platform/contract.ts';
+import { DEFAULT_MUNICIPALITY, municipalityName } from '../../../../src/platform/municipalities.ts';
+import type { intakeCreated, referralCreated, timelineResponse } from '../../../../src/modules/referrals/contract.ts';
+import { householdRelations, referralThemes } from '../../../../src/modules/referrals/labels.ts';
+import { ErrorSummary, fieldError, TextInput, type FieldMap } from '../../forms.tsx';
 import { StaffShell } from '../../layout/Shells.tsx';
+import { useApi, useApiMutation } from '../../query.tsx';
 import { useSession } from '../../session.tsx';
-import { CheckboxField, municipalityNames, SelectField, TextAreaField, useCodeLists, type Partner } from './shared.tsx';
+import { CheckboxField, SelectField, TextAreaField, type Partner } from './shared.tsx';
+
+/** The error of a field of this form: the API's sentence for it, or undefined. */
+type ErrorOf = (name: string) => string | undefined;
+
+const themeOptions = Object.entries(referralThemes) as [string, string][];
 
 interface PersonFields {
   initials: string;
@@ -24,21 +33,78 @@ function compact<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== '' && v !== null && v !== undefined)) as Partial<T>;
 }
 
-function PersonFieldset({ person, onChange, surnameLabel = 'Achternaam' }: { person: PersonFields; onChange: (p: PersonFields) => void; surnameLabel?: string }) {
+/** Where each person field's error comes from: `person.surname` for a referral, `contact.name` for an intake. */
+export type PersonFieldNames = Record<keyof PersonFields, string>;
+const referralPersonFields: PersonFieldNames = {
+  initials: 'person.initials',
+  prefix: 'person.prefix',
+  surname: 'person.surname',
+  birthDate: 'person.birthDate',
+  postcode: 'person.postcode',
+  houseNumber: 'person.houseNumber',
+  phone: 'person.phone',
+  email: 'person.email',
+};
+const intakePersonFields: PersonFieldNames = { ...referralPersonFields, surname: 'contact.name', phone: 'contact.phone', email: 'contact.email' };
+
+function personFieldMap(names: PersonFieldNames, surnameLabel: string): FieldMap {
+  const ids: Record<keyof PersonFields, [string, string]> = {
+    initials: ['p-initials', 'Voorletters'],
+    prefix: ['p-prefix', 'Tussenvoegsel'],
+    surname: ['p-surname', surnameLabel],
+    birthDate: ['p-birth', 'Geboortedatum'],
+    postcode: ['p-postcode', 'Postcode'],
+    houseNumber: ['p-house', 'Huisnummer'],
+    phone: ['p-phone', 'Telefoonnummer'],
+    email: ['p-email', 'E-mailadres'],
+  };
+  return Object.fromEntries((Object.keys(ids) as (keyof PersonFields)[]).map((k) => [names[k], { id: ids[k][0], label: ids[k][1] }]));
+}
+
+/** The fields outside the person: where they are and what they are called, for the error summary. */
+function formFieldMap(toField: string, toLabel: string, questionLabel: string): FieldMap {
+  return {
+    municipalityCode: { id: 'municipality', label: 'Gemeente van de inwoner' },
+    [toField]: { id: 'to', label: toLabel },
+    theme: { id: 'theme', label: 'Onderwerp' },
+    question: { id: 'question', label: questionLabel },
+    'consent.text': { id: 'consent-text', label: 'Waarvoor gaf de inwoner toestemming?' },
+    'consent.given': { id: 'consent-given', label: 'Toestemming' },
+    'household.relation': { id: 'member-0-relation', label: 'Relatie van het gezinslid' },
+    'household.surname': { id: 'member-0-surname', label: 'Achternaam van het gezinslid' },
+    'household.birthDate': { id: 'member-0-birth', label: 'Geboortedatum van het gezinslid' },
+    household: { id: 'member-0-surname', label: 'Huishouden' },
+  };
+}
+
+function PersonFieldset({
+  person,
+  onChange,
+  surnameLabel = 'Achternaam',
+  names,
+  errorOf,
+}: {
+  person: PersonFields;
+  onChange: (p: PersonFields) => void;
+  surnameLabel?: string;
+  names: PersonFieldNames;
+  errorOf: ErrorOf;
+}) {
   const set = (key: keyof PersonFields) => (value: string) => onChange({ ...person, [key]: value });
+  const err = (key: keyof PersonFields) => errorOf(names[key]);
   return (
     <fieldset className="vn-fieldset">
       <legend>
         <Heading2>Inwoner</Heading2>
       </legend>
-      <TextField id="p-initials" label="Voorletters" value={person.initials} onChange={set('initials')} />
-      <TextField id="p-prefix" label="Tussenvoegsel" value={person.prefix} onChange={set('prefix')} />
-      <TextField id="p-surname" label={surnameLabel} value={person.surname} onChange={set('surname')} required autoComplete="off" />
-      <TextField id="p-birth" label="Geboortedatum" type="date" value={person.birthDate} onChange={set('birthDate')} />
-      <TextField id="p-postcode" label="Postcode" value={person.postcode} onChange={set('postcode')} description="Bijvoorbeeld 3315 AB" />
-      <TextField id="p-house" label="Huisnummer" value={person.houseNumber} onChange={set('houseNumber')} />
-      <TextField id="p-phone" label="Telefoonnummer" type="tel" value={person.phone} onChange={set('phone')} />
-      <TextField id="p-email" label="E-mailadres" type="email" value={person.email} onChange={set('email')} />
+      <TextInput id="p-initials" label="Voorletters" value={person.initials} onChange={set('initials')} error={err('initials')} />
+      <TextInput id="p-prefix" label="Tussenvoegsel" value={person.prefix} onChange={set('prefix')} error={err('prefix')} />
+      <TextInput id="p-surname" label={surnameLabel} value={person.surname} onChange={set('surname')} autoComplete="off" error={err('surname')} />
+      <TextInput id="p-birth" label="Geboortedatum" type="date" value={person.birthDate} onChange={set('birthDate')} error={err('birthDate')} />
+      <TextInput id="p-postcode" label="Postcode" value={person.postcode} onChange={set('postcode')} description="Bijvoorbeeld 3315 AB" error={err('postcode')} />
+      <TextInput id="p-house" label="Huisnummer" value={person.houseNumber} onChange={set('houseNumber')} error={err('houseNumber')} />
+      <TextInput id="p-phone" label="Telefoonnummer" type="tel" value={person.phone} onChange={set('phone')} error={err('phone')} />
+      <TextInput id="p-email" label="E-mailadres" type="email" value={person.email} onChange={set('email')} error={err('email')} />
     </fieldset>
   );
 }
@@ -50,14 +116,10 @@ interface Member {
   birthDate: string;
 }
 
-const relationOptions: [string, string][] = [
-  ['partner', 'Partner'],
-  ['child', 'Kind'],
-  ['other', 'Ander gezinslid'],
-];
+const relationOptions = Object.entries(householdRelations) as [string, string][];
 
 /** The other members of the household the question is also about: optional, one row per person. */
-function HouseholdFieldset({ members, onChange }: { members: Member[]; onChange: (m: Member[]) => void }) {
+function HouseholdFieldset({ members, onChange, errorOf }: { members: Member[]; onChange: (m: Member[]) => void; errorOf: ErrorOf }) {
   const set = (i: number, key: keyof Member) => (value: string) => onChange(members.map((m, j) => (j === i ? { ...m, [key]: value } : m)));
   return (
     <fieldset className="vn-fieldset">
@@ -68,10 +130,10 @@ function HouseholdFieldset({ members, onChange }: { members: Member[]; onChange:
       {members.map((m, i) => (
         <fieldset key={i} className="vn-fieldset">
           <legend>Gezinslid {i + 1}</legend>
-          <SelectField id={`member-${i}-relation`} label={`Relatie van gezinslid ${i + 1}`} value={m.relation} onChange={set(i, 'relation')} options={relationOptions} />
-          <TextField id={`member-${i}-initials`} label={`Voorletters van gezinslid ${i + 1}`} value={m.initials} onChange={set(i, 'initials')} />
-          <TextField id={`member-${i}-surname`} label={`Achternaam van gezinslid ${i + 1}`} value={m.surname} onChange={set(i, 'surname')} required />
-          <TextField id={`member-${i}-birth`} label={`Geboortedatum van gezinslid ${i + 1}`} type="date" value={m.birthDate} onChange={set(i, 'birthDate')} />
+          <SelectField id={`member-${i}-relation`} label={`Relatie van gezinslid ${i + 1}`} value={m.relation} onChange={set(i, 'relation')} options={relationOptions} error={errorOf(`household.${i}.relation`)} />
+          <TextInput id={`member-${i}-initials`} label={`Voorletters van gezinslid ${i + 1}`} value={m.initials} onChange={set(i, 'initials')} error={errorOf(`household.${i}.initials`)} />
+          <TextInput id={`member-${i}-surname`} label={`Achternaam van gezinslid ${i + 1}`} value={m.surname} onChange={set(i, 'surname')} error={errorOf(`household.${i}.surname`)} />
+          <TextInput id={`member-${i}-birth`} label={`Geboortedatum van gezinslid ${i + 1}`} type="date" value={m.birthDate} onChange={set(i, 'birthDate')} error={errorOf(`household.${i}.birthDate`)} />
           <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => onChange(members.filter((_, j) => j !== i))}>
             Gezinslid {i + 1} weghalen
           </button>
@@ -88,27 +150,35 @@ function HouseholdFieldset({ members, onChange }: { members: Member[]; onChange:
   );
 }
 
-function useMunicipality() {
+function useMunicipality(errorOf: ErrorOf) {
   const { user } = useSession();
   const options = user?.municipalities ?? [];
-  const [municipality, setMunicipality] = useState(options.includes('GM0505') ? 'GM0505' : (options[0] ?? ''));
+  const [municipality, setMunicipality] = useState(options.includes(DEFAULT_MUNICIPALITY) ? DEFAULT_MUNICIPALITY : (options[0] ?? ''));
   const field =
     options.length > 1 ? (
-      <SelectField id="municipality" label="Gemeente van de inwoner" value={municipality} onChange={setMunicipality} options={options.map((m) => [m, municipalityNames[m] ?? m])} />
+      <SelectField
+        id="municipality"
+        label="Gemeente van de inwoner"
+        value={municipality}
+        onChange={setMunicipality}
+        options={options.map((m) => [m, municipalityName(m)])}
+        error={errorOf('municipalityCode')}
+      />
     ) : null;
   return { municipality, field };
 }
 
-function ConsentFields(props: { given: boolean; setGiven: (v: boolean) => void; text: string; setText: (v: string) => void; receiver: string }) {
+function ConsentFields(props: { given: boolean; setGiven: (v: boolean) => void; text: string; setText: (v: string) => void; receiver: string; errorOf: ErrorOf }) {
   return (
     <fieldset className="vn-fieldset">
       <legend>
         <Heading2>Toestemming</Heading2>
       </legend>
       <Paragraph>Zonder toestemming van de inwoner wordt er niets gedeeld. Vraag het na en leg vast wat u heeft afgesproken.</Paragraph>
-      <TextAreaField id="consent-text" label="Waarvoor gaf de inwoner toestemming?" value={props.text} onChange={props.setText} required />
+      <TextAreaField id="consent-text" label="Waarvoor gaf de inwoner toestemming?" value={props.text} onChange={props.setText} error={props.errorOf('consent.text')} />
       <CheckboxField
         id="consent-given"
+        error={props.errorOf('consent.given')}
         checked={props.given}
         onChange={props.setGiven}
         label={`De inwoner geeft toestemming om naam, contactgegevens en hulpvraag te delen met ${props.receiver || 'de ontvangende organisatie'}.`}
@@ -121,16 +191,17 @@ function ConsentFields(props: { given: boolean; setGiven: (v: boolean) => void; 
 export function NewReferral() {
   const navigate = useNavigate();
   const { user } = useSession();
-  const codes = useCodeLists();
   const [params] = useSearchParams();
   // Referring a resident one already works with (for instance after a refusal): by id, never by name in the URL.
   const knownId = params.get('inwoner');
-  const known = useLoad(
-    () => (knownId ? api<{ person: { id: string; name: string; municipalityCode?: string } }>('GET', `/referrals/residents/${knownId}/timeline`) : Promise.resolve(null)),
-    [knownId],
-  );
-  const partners = useLoad(() => api<Partner[]>('GET', '/referrals/partners'), []);
-  const { municipality, field } = useMunicipality();
+  const known = useApi<Json<typeof timelineResponse>>(knownId ? `/referrals/residents/${knownId}/timeline` : null);
+  const partners = useApi<Partner[]>('/referrals/partners');
+  const send = useApiMutation<object, Json<typeof referralCreated>>('POST', '/referrals', {
+    invalidates: ['/referrals'],
+    onSuccess: (result) => navigate(`/medewerkers/verwijzingen/${result.referralId}`),
+  });
+  const errorOf: ErrorOf = (name) => fieldError(name, send.error);
+  const { municipality, field } = useMunicipality(errorOf);
   const [person, setPerson] = useState(emptyPerson);
   const [members, setMembers] = useState<Member[]>([]);
   const [to, setTo] = useState('');
@@ -138,26 +209,20 @@ export function NewReferral() {
   const [question, setQuestion] = useState('');
   const [consentGiven, setConsentGiven] = useState(false);
   const [consentText, setConsentText] = useState('');
-  const [error, setError] = useState<unknown>(null);
   const residentMunicipality = (knownId ? known.data?.person.municipalityCode : undefined) ?? municipality;
   const receivers = (partners.data ?? []).filter((p) => p.id !== user?.organisationId && p.municipalities.includes(residentMunicipality));
-  const submit = async (e: FormEvent) => {
+  const fields = { ...personFieldMap(referralPersonFields, 'Achternaam'), ...formFieldMap('toOrganisationCode', 'Verwijzen naar', 'Korte vraag') };
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
-      const result = await api<{ referralId: string }>('POST', '/referrals', {
-        municipalityCode: residentMunicipality,
-        ...(knownId ? { personId: knownId } : { person: compact(person) }),
-        household: members.map((m) => compact(m)),
-        toOrganisationCode: to,
-        theme,
-        question,
-        consent: { given: consentGiven, text: consentText },
-      });
-      navigate(`/medewerkers/verwijzingen/${result.referralId}`);
-    } catch (err) {
-      setError(err);
-    }
+    send.mutate({
+      municipalityCode: residentMunicipality,
+      ...(knownId ? { personId: knownId } : { person: compact(person) }),
+      household: members.map((m) => compact(m)),
+      toOrganisationCode: to,
+      theme,
+      question,
+      consent: { given: consentGiven, text: consentText },
+    });
   };
   return (
     <StaffShell>
@@ -166,27 +231,27 @@ export function NewReferral() {
         U verwijst een inwoner naar een andere organisatie. U blijft verantwoordelijk tot die organisatie het eerste contact heeft gelegd.{' '}
         <Link to="/medewerkers/verwijzingen">Terug naar de werklijst</Link>
       </Paragraph>
-      <form className="vn-form" onSubmit={submit} aria-label="Nieuwe verwijzing">
-        <ProblemAlert error={error ?? partners.error ?? codes.error ?? known.error} />
+      <form className="vn-form" onSubmit={submit} aria-label="Nieuwe verwijzing" noValidate>
+        <ErrorSummary error={send.error ?? partners.error ?? known.error} fields={fields} />
         {!knownId && field}
         {knownId ? (
           <Paragraph>
             Inwoner: <strong>{known.data?.person.name ?? '…'}</strong>
           </Paragraph>
         ) : (
-          <PersonFieldset person={person} onChange={setPerson} />
+          <PersonFieldset person={person} onChange={setPerson} names={referralPersonFields} errorOf={errorOf} />
         )}
-        <HouseholdFieldset members={members} onChange={setMembers} />
+        <HouseholdFieldset members={members} onChange={setMembers} errorOf={errorOf} />
         <fieldset className="vn-fieldset">
           <legend>
             <Heading2>Vraag</Heading2>
           </legend>
-          <SelectField id="to" label="Verwijzen naar" value={to} onChange={setTo} required placeholder="Kies een organisatie" options={receivers.map((p) => [p.code, p.name])} />
-          <SelectField id="theme" label="Onderwerp" value={theme} onChange={setTheme} required placeholder="Kies een onderwerp" options={Object.entries(codes.data?.themes ?? {})} />
-          <TextAreaField id="question" label="Korte vraag" value={question} onChange={setQuestion} required description="Wat heeft de inwoner nodig? Schrijf alleen wat nodig is." />
+          <SelectField id="to" label="Verwijzen naar" value={to} onChange={setTo} placeholder="Kies een organisatie" options={receivers.map((p) => [p.code, p.name])} error={errorOf('toOrganisationCode')} />
+          <SelectField id="theme" label="Onderwerp" value={theme} onChange={setTheme} placeholder="Kies een onderwerp" options={themeOptions} error={errorOf('theme')} />
+          <TextAreaField id="question" label="Korte vraag" value={question} onChange={setQuestion} description="Wat heeft de inwoner nodig? Schrijf alleen wat nodig is." error={errorOf('question')} />
         </fieldset>
-        <ConsentFields given={consentGiven} setGiven={setConsentGiven} text={consentText} setText={setConsentText} receiver={receivers.find((p) => p.code === to)?.name ?? ''} />
-        <Button type="submit" appearance="primary-action-button">
+        <ConsentFields given={consentGiven} setGiven={setConsentGiven} text={consentText} setText={setConsentText} receiver={receivers.find((p) => p.code === to)?.name ?? ''} errorOf={errorOf} />
+        <Button type="submit" appearance="primary-action-button" disabled={send.isPending}>
           Verwijzing versturen
         </Button>
       </form>
@@ -198,9 +263,13 @@ export function NewReferral() {
 export function IntakeForm({ route }: { route: 'walk_in' | 'gp' }) {
   const navigate = useNavigate();
   const { user } = useSession();
-  const codes = useCodeLists();
-  const partners = useLoad(() => api<Partner[]>('GET', '/referrals/partners'), []);
-  const { municipality, field } = useMunicipality();
+  const partners = useApi<Partner[]>('/referrals/partners');
+  const send = useApiMutation<object, Json<typeof intakeCreated>>('POST', '/referrals/intakes', {
+    invalidates: ['/referrals'],
+    onSuccess: (result) => navigate(`/medewerkers/verwijzingen/${result.referralId}`),
+  });
+  const errorOf: ErrorOf = (name) => fieldError(name, send.error);
+  const { municipality, field } = useMunicipality(errorOf);
   const [person, setPerson] = useState(emptyPerson);
   const [members, setMembers] = useState<Member[]>([]);
   const [to, setTo] = useState(route === 'gp' ? 'SWT' : '');
@@ -209,31 +278,30 @@ export function IntakeForm({ route }: { route: 'walk_in' | 'gp' }) {
   const [assessment, setAssessment] = useState('');
   const [consentGiven, setConsentGiven] = useState(false);
   const [consentText, setConsentText] = useState('');
-  const [error, setError] = useState<unknown>(null);
   const receivers = (partners.data ?? []).filter((p) => p.municipalities.includes(municipality) && (route === 'walk_in' || p.id !== user?.organisationId));
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    try {
-      const { surname, phone, email, ...details } = person;
-      const result = await api<{ referralId: string }>('POST', '/referrals/intakes', {
-        municipalityCode: municipality,
-        route,
-        theme,
-        question,
-        targetOrganisationCode: to || undefined,
-        contact: { name: surname, phone: phone || null, email: email || null },
-        consent: { given: consentGiven, text: consentText },
-        profile: assessment || null,
-        person: compact(details),
-        household: members.map((m) => compact(m)),
-      });
-      navigate(`/medewerkers/verwijzingen/${result.referralId}`);
-    } catch (err) {
-      setError(err);
-    }
-  };
   const gp = route === 'gp';
+  const surnameLabel = gp ? 'Achternaam patiënt' : 'Achternaam';
+  const fields = {
+    ...personFieldMap(intakePersonFields, surnameLabel),
+    ...formFieldMap('targetOrganisationCode', gp ? 'Verwijzen naar' : 'Doorsturen naar', gp ? 'Reden van verwijzing' : 'Korte vraag'),
+    profile: { id: 'assessment', label: 'Korte inschatting' },
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const { surname, phone, email, ...details } = person;
+    send.mutate({
+      municipalityCode: municipality,
+      route,
+      theme,
+      question,
+      targetOrganisationCode: to || undefined,
+      contact: { name: surname, phone: phone || null, email: email || null },
+      consent: { given: consentGiven, text: consentText },
+      profile: assessment || null,
+      person: compact(details),
+      household: members.map((m) => compact(m)),
+    });
+  };
   return (
     <StaffShell>
       <Heading1>{gp ? 'Sociaal recept' : 'Aanmelding bij inloop'}</Heading1>
@@ -243,11 +311,11 @@ export function IntakeForm({ route }: { route: 'walk_in' | 'gp' }) {
           : 'Leg de vraag vast van een inwoner die binnenloopt. Zonder andere organisatie komt de vraag bij uw eigen organisatie.'}{' '}
         <Link to="/medewerkers/verwijzingen">Terug naar de werklijst</Link>
       </Paragraph>
-      <form className="vn-form" onSubmit={submit} aria-label={gp ? 'Sociaal recept' : 'Aanmelding bij inloop'}>
-        <ProblemAlert error={error ?? partners.error ?? codes.error} />
+      <form className="vn-form" onSubmit={submit} aria-label={gp ? 'Sociaal recept' : 'Aanmelding bij inloop'} noValidate>
+        <ErrorSummary error={send.error ?? partners.error} fields={fields} />
         {field}
-        <PersonFieldset person={person} onChange={setPerson} surnameLabel={gp ? 'Achternaam patiënt' : 'Achternaam'} />
-        <HouseholdFieldset members={members} onChange={setMembers} />
+        <PersonFieldset person={person} onChange={setPerson} surnameLabel={surnameLabel} names={intakePersonFields} errorOf={errorOf} />
+        <HouseholdFieldset members={members} onChange={setMembers} errorOf={errorOf} />
         <fieldset className="vn-fieldset">
           <legend>
             <Heading2>Vraag</Heading2>
@@ -257,16 +325,25 @@ export function IntakeForm({ route }: { route: 'walk_in' | 'gp' }) {
             label={gp ? 'Verwijzen naar' : 'Doorsturen naar (niet verplicht)'}
             value={to}
             onChange={setTo}
-            required={gp}
             placeholder={gp ? 'Kies een organisatie' : 'Mijn eigen organisatie'}
             options={receivers.map((p) => [p.code, p.name])}
+            error={errorOf('targetOrganisationCode')}
           />
-          <SelectField id="theme" label="Onderwerp" value={theme} onChange={setTheme} required placeholder="Kies een onderwerp" options={Object.entries(codes.data?.themes ?? {})} />
-          <TextAreaField id="question" label={gp ? 'Reden van verwijzing' : 'Korte vraag'} value={question} onChange={setQuestion} required />
-          {gp && <TextField id="assessment" label="Korte inschatting (niet verplicht)" value={assessment} onChange={setAssessment} description="Bijvoorbeeld: stress door geldzorgen, weinig sociaal netwerk" />}
+          <SelectField id="theme" label="Onderwerp" value={theme} onChange={setTheme} placeholder="Kies een onderwerp" options={themeOptions} error={errorOf('theme')} />
+          <TextAreaField id="question" label={gp ? 'Reden van verwijzing' : 'Korte vraag'} value={question} onChange={setQuestion} error={errorOf('question')} />
+          {gp && (
+            <TextInput
+              id="assessment"
+              label="Korte inschatting (niet verplicht)"
+              value={assessment}
+              onChange={setAssessment}
+              description="Bijvoorbeeld: stress door geldzorgen, weinig sociaal netwerk"
+              error={errorOf('profile')}
+            />
+          )}
         </fieldset>
-        <ConsentFields given={consentGiven} setGiven={setConsentGiven} text={consentText} setText={setConsentText} receiver={receivers.find((p) => p.code === to)?.name ?? ''} />
-        <Button type="submit" appearance="primary-action-button">
+        <ConsentFields given={consentGiven} setGiven={setConsentGiven} text={consentText} setText={setConsentText} receiver={receivers.find((p) => p.code === to)?.name ?? ''} errorOf={errorOf} />
+        <Button type="submit" appearance="primary-action-button" disabled={send.isPending}>
           {gp ? 'Sociaal recept versturen' : 'Aanmelding vastleggen'}
         </Button>
       </form>

@@ -1,81 +1,39 @@
 import { Button, Heading1, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api.ts';
-import { Loading, ProblemAlert, useLoad } from '../../components.tsx';
-import { formatDateTime } from '../../labels.ts';
+import type { Json } from '../../../../src/platform/contract.ts';
+import type { actionResult, referralView, timelineEvent } from '../../../../src/modules/referrals/contract.ts';
+import {
+  actionDone,
+  actionLabels,
+  actionPaths,
+  consentScopes,
+  eventLabels,
+  flagLabels,
+  householdRelations,
+  referralRoutes,
+  referralStates,
+  type ReferralAction,
+} from '../../../../src/modules/referrals/labels.ts';
+import { ProblemAlert, Loading } from '../../components.tsx';
+import { ConfirmButton } from '../../confirm.tsx';
+import { formatAmount, formatCount, formatDate, formatDateTime } from '../../format.ts';
+import { Done, ErrorSummary, fieldError, type FieldErrors } from '../../forms.tsx';
 import { StaffShell } from '../../layout/Shells.tsx';
-import { Flags, formatDate, TextAreaField, useCodeLists, type OrganisationRef } from './shared.tsx';
+import { useApi, useApiMutation } from '../../query.tsx';
+import { Flags, TextAreaField } from './shared.tsx';
 
-export interface TimelineEvent {
-  id: string;
-  referralId: string | null;
-  kind: string;
-  organisation: OrganisationRef | null;
-  user: string | null;
-  note: string | null;
-  occurredAt: string;
-}
+export type TimelineEvent = Json<typeof timelineEvent>;
+type ReferralView = Json<typeof referralView>;
 
-interface ReferralView {
-  id: string;
-  personId: string;
-  theme: string;
-  themeLabel: string;
-  route: string;
-  question: string | null;
-  shared: string[];
-  state: string;
-  side: 'sender' | 'receiver';
-  from: OrganisationRef | null;
-  to: OrganisationRef;
-  area: string | null;
-  declineReason: string | null;
-  closeReason: string | null;
-  sentAt: string;
-  answerDueDate: string;
-  firstContactDueDate: string;
-  flags: string[];
-  responsible: 'sender' | 'receiver' | null;
-  actions: { action: string; reasonRequired: boolean }[];
-  resident: { name: string; birthDate: string | null; phone: string | null; email: string | null; postcode: string | null; houseNumber: string | null };
-  household: { relation: string; name: string; birthDate: string | null }[];
-  intake: {
-    route: string;
-    profile: string | null;
-    /** Early signal: the signals of arrears handed over (shown under the 'question' scope; no BSN, no creditor reference). */
-    signals: { creditorType: string; creditorTypeLabel: string; amountCents: number; months: number | null; arisenOn: string | null; signalDate: string }[];
-    consentText: string;
-    createdAt: string;
-  } | null;
-  events: TimelineEvent[];
-}
+const label = (labels: Record<string, string>, code: string) => labels[code] ?? code;
 
-export const eventLabels: Record<string, string> = {
-  sent: 'Verwijzing verstuurd',
-  accepted: 'Geaccepteerd',
-  declined: 'Afgewezen',
-  first_contact: 'Eerste contact gelegd',
-  help_in_place: 'Hulp loopt',
-  closed: 'Afgesloten',
-  consent_given: 'Toestemming gegeven',
-  consent_withdrawn: 'Toestemming ingetrokken',
-};
-
-const actionPath: Record<string, string> = {
-  accept: 'accept',
-  decline: 'decline',
-  first_contact: 'first-contact',
-  help_in_place: 'help-in-place',
-  close: 'close',
-};
-
-export function EventList({ events }: { events: TimelineEvent[] }) {
+export function EventList({ events }: { events: readonly TimelineEvent[] }) {
   return (
     <ol className="vn-timeline">
       {events.map((e) => (
         <li key={e.id}>
-          <strong>{eventLabels[e.kind] ?? e.kind}</strong>
+          <strong>{label(eventLabels, e.kind)}</strong>
           {e.organisation && <> · {e.organisation.name}</>}
           {e.user && <> · {e.user}</>} · <time dateTime={e.occurredAt}>{formatDateTime(e.occurredAt)}</time>
           {e.note && <Paragraph>{e.note}</Paragraph>}
@@ -85,30 +43,50 @@ export function EventList({ events }: { events: TimelineEvent[] }) {
   );
 }
 
-function ActionForm({ referral, onDone }: { referral: ReferralView; onDone: () => void }) {
-  const codes = useCodeLists();
+/** What asking first says for the acts that end a referral. */
+const confirmations: Partial<Record<ReferralAction, { title: string; consequence: string; confirmLabel: string }>> = {
+  decline: {
+    title: 'Verwijzing afwijzen?',
+    consequence: 'De verwijzing gaat met uw reden terug naar de verwijzer. U kunt dit niet ongedaan maken.',
+    confirmLabel: 'Ja, wijs de verwijzing af',
+  },
+  close: {
+    title: 'Verwijzing afsluiten?',
+    consequence: 'De verwijzing wordt afgesloten en verdwijnt van de werklijst. U kunt dit niet ongedaan maken.',
+    confirmLabel: 'Ja, sluit de verwijzing af',
+  },
+};
+
+const fields = { reason: { id: 'action-text', label: 'Toelichting of reden' }, note: { id: 'action-text', label: 'Toelichting of reden' } };
+
+function ActionForm({ referral }: { referral: ReferralView }) {
   const [text, setText] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const [local, setLocal] = useState<FieldErrors>({});
+  const [done, setDone] = useState<string | null>(null);
+  const act = useApiMutation<{ action: ReferralAction; reason?: string; note?: string | null }, Json<typeof actionResult>>(
+    'POST',
+    (b) => `/referrals/${referral.id}/${actionPaths[b.action]}`,
+    {
+      invalidates: ['/referrals'],
+      onSuccess: (_, b) => {
+        setText('');
+        setDone(actionDone[b.action]);
+      },
+    },
+  );
   const needsReason = referral.actions.some((a) => a.reasonRequired);
-  const run = async (action: string) => {
-    setError(null);
-    setBusy(true);
-    try {
-      const needs = referral.actions.find((a) => a.action === action)?.reasonRequired;
-      await api('POST', `/referrals/${referral.id}/${actionPath[action]}`, needs ? { reason: text } : { note: text || null });
-      setText('');
-      onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+  const run = async (action: ReferralAction, reasonRequired: boolean) => {
+    setDone(null);
+    setLocal({});
+    act.reset();
+    await act.mutateAsync(reasonRequired ? { action, reason: text } : { action, note: text || null }).catch(() => undefined);
   };
   if (!referral.actions.length) return <Paragraph>Er zijn nu geen stappen voor uw organisatie.</Paragraph>;
+  const error = fieldError('reason', act.error, local) ?? fieldError('note', act.error, local);
   return (
-    <form className="vn-form" aria-labelledby="next-step" onSubmit={(e: FormEvent) => e.preventDefault()}>
-      <ProblemAlert error={error} />
+    <form className="vn-form" aria-labelledby="next-step" noValidate onSubmit={(e: FormEvent) => e.preventDefault()}>
+      <ErrorSummary error={act.error} local={local} fields={fields} />
+      <Done>{done}</Done>
       {referral.route === 'early_signal' && referral.actions.some((a) => a.action === 'decline' || a.action === 'close') && ['sent', 'accepted'].includes(referral.state) && (
         <Paragraph>
           Dit is een overdracht uit vroegsignalering. Wijst u af of sluit u af vóór het eerste contact, dan gaat de zaak met uw reden terug naar het
@@ -125,19 +103,38 @@ function ActionForm({ referral, onDone }: { referral: ReferralView; onDone: () =
         }
         value={text}
         onChange={setText}
+        error={error}
       />
       <div className="vn-buttons" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem' }}>
-        {referral.actions.map((a) => (
-          <Button
-            key={a.action}
-            type="button"
-            disabled={busy}
-            appearance={a.action === 'decline' || a.action === 'close' ? 'secondary-action-button' : 'primary-action-button'}
-            onClick={() => run(a.action)}
-          >
-            {codes.data?.actions[a.action] ?? a.action}
-          </Button>
-        ))}
+        {referral.actions.map((a) => {
+          const confirm = confirmations[a.action];
+          const appearance = a.action === 'decline' || a.action === 'close' ? 'secondary-action-button' : 'primary-action-button';
+          // Without the reason it needs, the step says so next to the field before asking anything.
+          if (a.reasonRequired && !text.trim()) {
+            return (
+              <Button key={a.action} type="button" appearance={appearance} onClick={() => (setDone(null), act.reset(), setLocal({ reason: 'Geef een reden op.' }))}>
+                {actionLabels[a.action]}
+              </Button>
+            );
+          }
+          if (confirm) {
+            return (
+              <ConfirmButton
+                key={a.action}
+                label={actionLabels[a.action]}
+                appearance={appearance}
+                disabled={act.isPending}
+                {...confirm}
+                onConfirm={() => run(a.action, a.reasonRequired)}
+              />
+            );
+          }
+          return (
+            <Button key={a.action} type="button" disabled={act.isPending} appearance={appearance} onClick={() => run(a.action, a.reasonRequired)}>
+              {actionLabels[a.action]}
+            </Button>
+          );
+        })}
       </div>
     </form>
   );
@@ -145,34 +142,33 @@ function ActionForm({ referral, onDone }: { referral: ReferralView; onDone: () =
 
 export function ReferralDetail() {
   const { id } = useParams();
-  const codes = useCodeLists();
-  const referral = useLoad(() => api<ReferralView>('GET', `/referrals/${id}`), [id]);
+  const referral = useApi<ReferralView>(`/referrals/${id}`);
   const r = referral.data;
   return (
     <StaffShell>
-      <Heading1>Verwijzing{r && codes.data ? `: ${r.resident.name}` : ''}</Heading1>
+      <Heading1>Verwijzing{r ? `: ${r.resident.name}` : ''}</Heading1>
       <Paragraph>
         <Link to="/medewerkers/verwijzingen">Terug naar de werklijst</Link>
       </Paragraph>
-      <ProblemAlert error={referral.error ?? codes.error} />
-      <Loading loading={referral.loading || codes.loading}>
+      <ProblemAlert error={referral.error} />
+      <Loading loading={referral.loading}>
         {r && (
           <>
             <dl className="vn-details">
               <dt>Status</dt>
-              <dd data-testid="referral-state">{codes.data?.states[r.state] ?? r.state}</dd>
+              <dd data-testid="referral-state">{referralStates[r.state]}</dd>
               <dt>Onderwerp</dt>
               <dd>{r.themeLabel}</dd>
               <dt>Van</dt>
-              <dd>{r.from?.name ?? codes.data?.routes[r.route] ?? r.route}</dd>
+              <dd>{r.from?.name ?? label(referralRoutes, r.route)}</dd>
               <dt>Naar</dt>
               <dd>{r.to.name}</dd>
               <dt>Route</dt>
-              <dd>{codes.data?.routes[r.route] ?? r.route}</dd>
+              <dd>{label(referralRoutes, r.route)}</dd>
               <dt>Vraag</dt>
               <dd>{r.question ?? 'De inwoner deelt de vraag niet met uw organisatie.'}</dd>
               <dt>De inwoner deelt met uw organisatie</dt>
-              <dd>{r.shared.length ? r.shared.map((s) => codes.data?.consentScopes[s] ?? s).join(', ') : '–'}</dd>
+              <dd>{r.shared.length ? r.shared.map((s) => consentScopes[s]).join(', ') : '–'}</dd>
               <dt>Verantwoordelijk</dt>
               <dd>
                 {r.responsible === null
@@ -189,7 +185,7 @@ export function ReferralDetail() {
               <dd>{formatDate(r.firstContactDueDate)}</dd>
               <dt>Signalen</dt>
               <dd>
-                <Flags flags={r.flags} labels={codes.data?.flags ?? {}} />
+                <Flags flags={r.flags} labels={flagLabels} />
               </dd>
               {r.declineReason && (
                 <>
@@ -244,8 +240,8 @@ export function ReferralDetail() {
                       {r.intake!.signals.map((f, i) => (
                         <tr key={i} className="utrecht-table__row">
                           <td className="utrecht-table__cell">{f.creditorTypeLabel}</td>
-                          <td className="utrecht-table__cell">{(f.amountCents / 100).toLocaleString('nl-NL', { style: 'currency', currency: 'EUR' })}</td>
-                          <td className="utrecht-table__cell">{f.months ?? 'onbekend'}</td>
+                          <td className="utrecht-table__cell">{formatAmount(f.amountCents)}</td>
+                          <td className="utrecht-table__cell">{f.months === null ? 'onbekend' : formatCount(f.months)}</td>
                           <td className="utrecht-table__cell">{f.arisenOn ? formatDate(f.arisenOn) : 'onbekend'}</td>
                           <td className="utrecht-table__cell">{formatDate(f.signalDate)}</td>
                         </tr>
@@ -260,7 +256,7 @@ export function ReferralDetail() {
                   <ul>
                     {r.household.map((m, i) => (
                       <li key={i}>
-                        {codes.data?.householdRelations[m.relation] ?? m.relation}: {m.name}
+                        {label(householdRelations, m.relation)}: {m.name}
                         {m.birthDate ? `, geboren ${formatDate(m.birthDate)}` : ''}
                       </li>
                     ))}
@@ -279,7 +275,7 @@ export function ReferralDetail() {
                   <Link to={`/medewerkers/verwijzingen/nieuw?inwoner=${r.personId}&onderwerp=${r.theme}`}>Verwijs naar een andere organisatie</Link>
                 </Paragraph>
               )}
-              <ActionForm referral={r} onDone={referral.reload} />
+              <ActionForm referral={r} />
             </section>
             <section aria-labelledby="history">
               <Heading2 id="history">Verloop van deze verwijzing</Heading2>

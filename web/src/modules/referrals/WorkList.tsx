@@ -1,37 +1,21 @@
 import { Heading1, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, query } from '../../api.ts';
-import { Loading, ProblemAlert, useLoad } from '../../components.tsx';
+import { query } from '../../api.ts';
+import type { Json } from '../../../../src/platform/contract.ts';
+import type { workItem, workListResponse } from '../../../../src/modules/referrals/contract.ts';
+import { flagLabels, referralRoutes, referralStates, referralThemes } from '../../../../src/modules/referrals/labels.ts';
+import { Loading, ProblemAlert } from '../../components.tsx';
+import { formatCount, formatDate } from '../../format.ts';
 import { StaffShell } from '../../layout/Shells.tsx';
+import { useApi } from '../../query.tsx';
 import { useSession } from '../../session.tsx';
-import { CheckboxField, Flags, formatDate, SelectField, useCodeLists, type CodeLists, type OrganisationRef } from './shared.tsx';
+import { CheckboxField, Flags, SelectField } from './shared.tsx';
 
-export interface WorkItem {
-  id: string;
-  personId: string;
-  residentName: string;
-  theme: string;
-  route: string;
-  state: string;
-  side: 'sender' | 'receiver';
-  from: OrganisationRef | null;
-  to: OrganisationRef;
-  sentAt: string;
-  answerDueDate: string;
-  firstContactDueDate: string;
-  flags: string[];
-  weAreResponsible: boolean;
-}
+type WorkListResponse = Json<typeof workListResponse>;
+export type WorkItem = Json<typeof workItem>;
 
-interface WorkListResponse {
-  today: string;
-  truncated: boolean;
-  incoming: WorkItem[];
-  outgoing: WorkItem[];
-}
-
-function WorkTable({ items, caption, side, labels }: { items: WorkItem[]; caption: string; side: 'sender' | 'receiver'; labels: CodeLists | null }) {
+function WorkTable({ items, caption, side }: { items: WorkItem[]; caption: string; side: 'sender' | 'receiver' }) {
   if (!items.length) return <Paragraph>Er zijn geen verwijzingen in deze lijst.</Paragraph>;
   return (
     <Table>
@@ -55,15 +39,15 @@ function WorkTable({ items, caption, side, labels }: { items: WorkItem[]; captio
             <TableCell>
               <Link to={`/medewerkers/verwijzingen/${i.id}`}>{i.residentName}</Link>
             </TableCell>
-            <TableCell>{labels?.themes[i.theme] ?? i.theme}</TableCell>
-            <TableCell>{side === 'receiver' ? (i.from?.name ?? labels?.routes[i.route] ?? i.route) : i.to.name}</TableCell>
-            <TableCell>{labels?.states[i.state] ?? i.state}</TableCell>
+            <TableCell>{referralThemes[i.theme]}</TableCell>
+            <TableCell>{side === 'receiver' ? (i.from?.name ?? referralRoutes[i.route as keyof typeof referralRoutes] ?? i.route) : i.to.name}</TableCell>
+            <TableCell>{referralStates[i.state]}</TableCell>
             <TableCell>{formatDate(i.sentAt)}</TableCell>
             <TableCell>{formatDate(i.answerDueDate)}</TableCell>
             <TableCell>{formatDate(i.firstContactDueDate)}</TableCell>
             <TableCell>{i.weAreResponsible ? 'Wij (niet loslaten)' : side === 'sender' ? 'De ontvanger' : 'De verwijzer'}</TableCell>
             <TableCell>
-              <Flags flags={i.flags} labels={labels?.flags ?? {}} />
+              <Flags flags={i.flags} labels={flagLabels} />
             </TableCell>
           </TableRow>
         ))}
@@ -74,11 +58,10 @@ function WorkTable({ items, caption, side, labels }: { items: WorkItem[]; captio
 
 export function WorkList() {
   const { user } = useSession();
-  const codes = useCodeLists();
   const [includeClosed, setIncludeClosed] = useState(false);
   const [show, setShow] = useState<'all' | 'overdue' | 'ours'>('all');
   const keep = (i: WorkItem) => (show === 'overdue' ? i.flags.length > 0 : show === 'ours' ? i.weAreResponsible : true);
-  const list = useLoad(() => api<WorkListResponse>('GET', `/referrals/worklist${query({ includeClosed: includeClosed ? 'true' : undefined })}`), [includeClosed]);
+  const list = useApi<WorkListResponse>(`/referrals/worklist${query({ includeClosed: includeClosed ? 'true' : undefined })}`);
   const overdue = [...(list.data?.incoming ?? []), ...(list.data?.outgoing ?? [])].filter((i) => i.flags.length).length;
   return (
     <StaffShell>
@@ -114,12 +97,12 @@ export function WorkList() {
         />
         <CheckboxField id="include-closed" label="Ook afgesloten verwijzingen tonen" checked={includeClosed} onChange={setIncludeClosed} />
       </div>
-      <ProblemAlert error={list.error ?? codes.error} />
-      <Loading loading={list.loading || codes.loading}>
+      <ProblemAlert error={list.error} />
+      <Loading loading={list.loading}>
         {overdue > 0 && (
           <Paragraph role="status">
             <strong>
-              {overdue === 1 ? '1 verwijzing is' : `${overdue} verwijzingen zijn`} over de afgesproken termijn.
+              {overdue === 1 ? '1 verwijzing is' : `${formatCount(overdue)} verwijzingen zijn`} over de afgesproken termijn.
             </strong>
           </Paragraph>
         )}
@@ -130,11 +113,11 @@ export function WorkList() {
         )}
         <section aria-labelledby="incoming">
           <Heading2 id="incoming">Binnengekomen ({list.data?.incoming.filter(keep).length ?? 0})</Heading2>
-          <WorkTable items={list.data?.incoming.filter(keep) ?? []} caption="Verwijzingen naar uw organisatie" side="receiver" labels={codes.data} />
+          <WorkTable items={list.data?.incoming.filter(keep) ?? []} caption="Verwijzingen naar uw organisatie" side="receiver" />
         </section>
         <section aria-labelledby="outgoing">
           <Heading2 id="outgoing">Verstuurd ({list.data?.outgoing.filter(keep).length ?? 0})</Heading2>
-          <WorkTable items={list.data?.outgoing.filter(keep) ?? []} caption="Verwijzingen van uw organisatie naar anderen" side="sender" labels={codes.data} />
+          <WorkTable items={list.data?.outgoing.filter(keep) ?? []} caption="Verwijzingen van uw organisatie naar anderen" side="sender" />
         </section>
       </Loading>
     </StaffShell>

@@ -1,51 +1,15 @@
-import { FormLabel, Paragraph } from '@utrecht/component-library-react';
 import type { ChangeEvent, ReactNode } from 'react';
-import { api } from '../../api.ts';
-import { useLoad } from '../../components.tsx';
+import type { Json } from '../../../../src/platform/contract.ts';
+import type { codeListsResponse, organisationRef, partner } from '../../../../src/modules/referrals/contract.ts';
+import { Field } from '../../forms.tsx';
 
-/** The code lists the API speaks in, with their Dutch labels. */
-export interface CodeLists {
-  themes: Record<string, string>;
-  routes: Record<string, string>;
-  states: Record<string, string>;
-  actions: Record<string, string>;
-  flags: Record<string, string>;
-  consentScopes: Record<string, string>;
-  householdRelations: Record<string, string>;
-}
-
-export function useCodeLists() {
-  return useLoad(() => api<CodeLists>('GET', '/referrals/code-lists'), []);
-}
-
-export interface OrganisationRef {
-  code: string;
-  name: string;
-}
-
-export interface Partner extends OrganisationRef {
-  id: string;
-  kind: string;
-  municipalities: string[];
-}
-
-export const municipalityNames: Record<string, string> = {
-  GM0505: 'Dordrecht',
-  GM0482: 'Alblasserdam',
-  GM0531: 'Hendrik-Ido-Ambacht',
-  GM0590: 'Papendrecht',
-  GM0610: 'Sliedrecht',
-  GM0642: 'Zwijndrecht',
-  GM0523: 'Hardinxveld-Giessendam',
-};
-
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return '–';
-  return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' }).format(new Date(value.length === 10 ? `${value}T12:00:00Z` : value));
-}
+/** The code lists the API speaks in, with their Dutch labels (also in `src/modules/referrals/labels.ts`). */
+export type CodeLists = Json<typeof codeListsResponse>;
+export type OrganisationRef = Json<typeof organisationRef>;
+export type Partner = Json<typeof partner>;
 
 /** Overdue flags in words, never only in colour. */
-export function Flags({ flags, labels }: { flags: string[]; labels: Record<string, string> }) {
+export function Flags({ flags, labels }: { flags: readonly string[]; labels: Record<string, string> }) {
   if (!flags.length) return <>–</>;
   return (
     <>
@@ -66,63 +30,69 @@ export function SelectField(props: {
   options: [string, string][];
   required?: boolean;
   placeholder?: string;
+  error?: string;
 }) {
   return (
-    <div className="vn-field">
-      <FormLabel htmlFor={props.id}>{props.label}</FormLabel>
-      <select
-        id={props.id}
-        className="utrecht-select utrecht-select--html-select"
-        value={props.value}
-        required={props.required}
-        onChange={(e: ChangeEvent<HTMLSelectElement>) => props.onChange(e.target.value)}
-      >
-        {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
-        {props.options.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-export function TextAreaField(props: { id: string; label: string; value: string; onChange: (value: string) => void; required?: boolean; description?: string }) {
-  return (
-    <div className="vn-field">
-      <FormLabel htmlFor={props.id}>{props.label}</FormLabel>
-      {props.description && (
-        <Paragraph className="utrecht-form-field__description" id={`${props.id}-desc`}>
-          {props.description}
-        </Paragraph>
+    <Field id={props.id} label={props.label} error={props.error}>
+      {(aria) => (
+        <select
+          {...aria}
+          className="utrecht-select utrecht-select--html-select"
+          value={props.value}
+          required={props.required}
+          onChange={(e: ChangeEvent<HTMLSelectElement>) => props.onChange(e.target.value)}
+        >
+          {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
+          {props.options.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
       )}
-      <textarea
-        id={props.id}
-        className="utrecht-textarea utrecht-textarea--html-textarea"
-        rows={4}
-        value={props.value}
-        required={props.required}
-        aria-describedby={props.description ? `${props.id}-desc` : undefined}
-        onChange={(e: ChangeEvent<HTMLTextAreaElement>) => props.onChange(e.target.value)}
-      />
-    </div>
+    </Field>
   );
 }
 
-export function CheckboxField(props: { id: string; label: ReactNode; checked: boolean; onChange: (checked: boolean) => void }) {
+export function TextAreaField(props: { id: string; label: string; value: string; onChange: (value: string) => void; required?: boolean; description?: string; error?: string }) {
   return (
-    <div className="vn-field" style={{ display: 'flex', gap: '0.5rem', alignItems: 'start' }}>
-      <input
-        id={props.id}
-        type="checkbox"
-        className="utrecht-checkbox utrecht-checkbox--html-input"
-        checked={props.checked}
-        onChange={(e: ChangeEvent<HTMLInputElement>) => props.onChange(e.target.checked)}
-      />
-      <label htmlFor={props.id} style={{ fontWeight: 'normal' }}>
-        {props.label}
-      </label>
+    <Field id={props.id} label={props.label} description={props.description} error={props.error}>
+      {(aria) => (
+        <textarea
+          {...aria}
+          className={`utrecht-textarea utrecht-textarea--html-textarea${props.error ? ' utrecht-textarea--invalid' : ''}`}
+          rows={4}
+          value={props.value}
+          required={props.required}
+          onChange={(e: ChangeEvent<HTMLTextAreaElement>) => props.onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function CheckboxField(props: { id: string; label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; error?: string }) {
+  return (
+    <div className="vn-field">
+      {props.error && (
+        <p className="utrecht-form-field-error-message vn-field-error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      )}
+      <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'start' }}>
+        <input
+          id={props.id}
+          type="checkbox"
+          className="utrecht-checkbox utrecht-checkbox--html-input"
+          checked={props.checked}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={props.error ? `${props.id}-error` : undefined}
+          onChange={(e: ChangeEvent<HTMLInputElement>) => props.onChange(e.target.checked)}
+        />
+        <label htmlFor={props.id} style={{ fontWeight: 'normal' }}>
+          {props.label}
+        </label>
+      </div>
     </div>
   );
 }
