@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmails } from '../support/app.ts';
 import { seedInsightsDemo } from '../../src/modules/insights/demo.ts';
-import { seedProgrammeDemo } from '../../src/modules/programme/store.ts';
+import { seedProgrammeDemo } from '../../src/modules/programme/demo.ts';
 import { expectAccessible, login, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 describe('programme page in a real browser', () => {
