@@ -4,7 +4,8 @@ import type { Database } from '../src/db/database.ts';
 import { measureOnEachDatabase } from './_support.ts';
 import type { Actor } from '../src/platform/actor.ts';
 import { drechtsteden } from '../src/platform/demo.ts';
-import { dashboard, dashboardSql, ensureInsightsReferenceData, ensurePeriods } from '../src/modules/insights/store.ts';
+import { ensureInsightsReferenceData, ensurePeriods } from '../src/modules/insights/commands.ts';
+import { dashboard, dashboardSql } from '../src/modules/insights/queries.ts';
 import { addMonths, monthsBetween, parsePeriod } from '../src/modules/insights/periods.ts';
 
 /**

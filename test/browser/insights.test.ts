@@ -10,6 +10,18 @@ function month(offset: number): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
+/** The field's own error sentence (what `aria-describedby` points at) and the summary's line, in plain Dutch. */
+async function expectFieldError(page: import('playwright-core').Page, label: string | RegExp, sentence: RegExp): Promise<void> {
+  const field = page.getByLabel(label, { exact: typeof label === 'string' });
+  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter((id) => id.endsWith('-error'));
+  expect(ids).toHaveLength(1);
+  const text = (await page.locator(`[id="${ids[0]}"]`).textContent()) ?? '';
+  expect(text).toMatch(sentence);
+  expect(text).not.toMatch(/body\.|querystring\.|Expected|Invalid/);
+  await expect(page.locator('.vn-error-summary').first().textContent()).resolves.toMatch(sentence);
+}
+
 describe('Dashboard Sociaal Domein in a real browser', () => {
   let env: BrowserEnv;
   beforeAll(async () => {
@@ -59,11 +71,23 @@ describe('Dashboard Sociaal Domein in a real browser', () => {
     await page.getByRole('button', { name: 'Toon cijfers' }).click();
     await page.getByRole('table', { name: /per gebied en jaar/ }).waitFor();
     const year = month(0).slice(0, 4);
+    // A value that is no number, and a period that is none: a plain sentence next to each field and in the summary.
+    await page.getByLabel('Periode', { exact: true }).fill(year);
+    await page.getByLabel('Landelijke waarde').fill('veel');
+    await page.getByLabel('Bron', { exact: true }).fill('Landelijke monitor');
+    await page.getByRole('button', { name: 'Benchmark opslaan' }).click();
+    await expectFieldError(page, 'Landelijke waarde', /Schrijf de landelijke waarde als een getal/);
+    await expectAccessible(page, 'benchmark form with an error');
+    await page.getByLabel('Periode', { exact: true }).fill(`${year}-13`);
+    await page.getByLabel('Landelijke waarde').fill('1.500');
+    await page.getByRole('button', { name: 'Benchmark opslaan' }).click();
+    await expectFieldError(page, 'Periode', /Schrijf de periode als 2021-03, 2021-Q1 of 2021/);
     await page.getByLabel('Periode', { exact: true }).fill(year);
     await page.getByLabel('Landelijke waarde').fill('1500');
     await page.getByLabel('Bron', { exact: true }).fill('Landelijke monitor');
     await page.getByRole('button', { name: 'Benchmark opslaan' }).click();
     await page.getByRole('table', { name: 'Totaal tegenover de landelijke benchmark' }).waitFor();
+    await page.getByText(`De landelijke benchmark voor ${year} is opgeslagen.`).waitFor();
     await expect(page.getByRole('table', { name: 'Totaal tegenover de landelijke benchmark' }).textContent()).resolves.toContain('Landelijke monitor');
     await expectAccessible(page, 'insights dashboard with benchmark');
     await context.close();
@@ -75,6 +99,10 @@ describe('Dashboard Sociaal Domein in a real browser', () => {
     await login(page, env.baseUrl, demoEmails.analyst);
     await page.goto(`${env.baseUrl}/medewerkers/dashboard`);
     await page.getByRole('heading', { level: 2, name: 'Bestand met cijfers inlezen' }).waitFor();
+    // No file chosen: the field says so, and so does the summary.
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await expectFieldError(page, 'CSV-bestand', /Kies het CSV-bestand dat u wilt inlezen/);
+    await expectAccessible(page, 'import form with an error');
     await page.getByLabel('Dataset').selectOption({ label: 'Kwijtscheldingen gemeentebelastingen' });
     await page.getByLabel('CSV-bestand').setInputFiles({ name: 'kwijtschelding.csv', mimeType: 'text/csv', buffer: Buffer.from('gebied;periode;waarde\nWK050504;2021-01;33\nWK050504;2021-13;5\n') });
     await page.getByRole('button', { name: 'Inlezen' }).click();

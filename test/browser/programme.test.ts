@@ -1,8 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmails } from '../support/app.ts';
 import { seedInsightsDemo } from '../../src/modules/insights/demo.ts';
-import { seedProgrammeDemo } from '../../src/modules/programme/store.ts';
+import { seedProgrammeDemo } from '../../src/modules/programme/demo.ts';
 import { expectAccessible, login, startBrowserEnv, type BrowserEnv } from './support.ts';
+
+/** The field's own error sentence (what `aria-describedby` points at) and the summary's line, in plain Dutch. */
+async function expectFieldError(page: import('playwright-core').Page, label: string | RegExp, sentence: RegExp): Promise<void> {
+  const field = page.getByLabel(label, { exact: typeof label === 'string' });
+  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter((id) => id.endsWith('-error'));
+  expect(ids).toHaveLength(1);
+  const text = (await page.locator(`[id="${ids[0]}"]`).textContent()) ?? '';
+  expect(text).toMatch(sentence);
+  expect(text).not.toMatch(/body\.|querystring\.|Expected|Invalid/);
+  await expect(page.locator('.vn-error-summary').first().textContent()).resolves.toMatch(sentence);
+}
 
 describe('programme page in a real browser', () => {
   let env: BrowserEnv;
@@ -36,6 +48,41 @@ describe('programme page in a real browser', () => {
 
     await page.getByLabel('Stand van toezegging 191015/T1').selectOption('fulfilled');
     await page.getByLabel('Stand van toezegging 191015/T1').evaluate((el) => (el as HTMLSelectElement).value).then((v) => expect(v).toBe('fulfilled'));
+
+    // Forms say what is wrong next to the field: a too short initiative, a RIS number with letters, a too long case number.
+    await page.getByLabel('Nieuw initiatief in programmalijn 1').fill('x');
+    await page.getByRole('button', { name: 'Initiatief toevoegen' }).first().click();
+    await expectFieldError(page, 'Nieuw initiatief in programmalijn 1', /minstens 2 tekens/);
+    await page.getByLabel('Nieuw initiatief in programmalijn 1').fill('Schuldhulp op school');
+    await page.getByRole('button', { name: 'Initiatief toevoegen' }).first().click();
+    await page.getByText('Het initiatief “Schuldhulp op school” is toegevoegd aan programmalijn 1.').waitFor();
+    await line1.getByRole('row', { name: /^Schuldhulp op school/ }).waitFor();
+
+    await page.getByLabel('RIS-dossiernummer').fill('12ab');
+    await page.getByLabel('Titel', { exact: true }).fill('Evaluatie Vroeg Eropaf');
+    await page.getByLabel('Datum', { exact: true }).fill('2021-05-11');
+    await page.getByRole('button', { name: 'Besluit toevoegen' }).click();
+    await expectFieldError(page, 'RIS-dossiernummer', /cijfers/);
+    await expectAccessible(page, 'decision form with an error');
+    await page.getByLabel('RIS-dossiernummer').fill('2799001');
+    await page.getByRole('button', { name: 'Besluit toevoegen' }).click();
+    await page.getByText('Het besluit met RIS-dossier 2799001 is toegevoegd.').waitFor();
+    // Deleting asks first, then says what happened.
+    await page.getByRole('button', { name: 'Besluit 2799001 verwijderen' }).click();
+    await page.getByRole('dialog', { name: 'Besluit 2799001 verwijderen?' }).waitFor();
+    await page.getByRole('button', { name: 'Ja, verwijder besluit 2799001' }).click();
+    await page.getByText('Het besluit met RIS-dossier 2799001 is verwijderd.').waitFor();
+    expect(await page.getByRole('button', { name: 'Besluit 2799001 verwijderen' }).count()).toBe(0);
+
+    await page.getByLabel('Zaaknummer').fill('Z'.repeat(201));
+    await page.getByRole('button', { name: 'Teksten opslaan' }).click();
+    await page.getByRole('button', { name: 'Ja, sla de teksten op' }).click();
+    await expectFieldError(page, 'Zaaknummer', /200 tekens/);
+    await page.getByLabel('Zaaknummer').fill('BBV 2021-0123');
+    await page.getByRole('button', { name: 'Teksten opslaan' }).click();
+    await page.getByRole('button', { name: 'Ja, sla de teksten op' }).click();
+    await page.getByText(/De teksten zijn opgeslagen\./).waitFor();
+    await expectAccessible(page, 'programme forms after saving');
 
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download de raadsinformatiebrief (Word, te bewerken)' }).click();

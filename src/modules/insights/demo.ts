@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import { dordrechtWijken } from '../../platform/areas.ts';
 import { insightsObservations } from './schema.ts';
-import { deriveTotalsForDemo, ensureInsightsReferenceData, ensurePeriods } from './store.ts';
+import { deriveMunicipalityTotals, ensureInsightsReferenceData, ensurePeriods } from './commands.ts';
 import { addMonths, monthsBetween } from './periods.ts';
 
 /**
@@ -29,7 +29,7 @@ export async function seedInsightsDemo(db: Database, untilMonth: string): Promis
   await db.unauditedTransaction(async (tx) => {
     await ensurePeriods(tx, [...months, ...quarters]);
     for (let i = 0; i < rows.length; i += 1000) await tx.insert(insightsObservations).values(rows.slice(i, i + 1000)).onConflictDoNothing();
-    for (const code of ['sdd.debt_help_trajectories', 'taxes.reminders', 'taxes.remissions', 'sdd.social_assistance']) await deriveTotalsForDemo(tx, code, months);
-    await deriveTotalsForDemo(tx, 'cak.arrears_regime', quarters);
+    for (const code of ['sdd.debt_help_trajectories', 'taxes.reminders', 'taxes.remissions', 'sdd.social_assistance']) await deriveMunicipalityTotals(tx, code, months);
+    await deriveMunicipalityTotals(tx, 'cak.arrears_regime', quarters);
   });
 }

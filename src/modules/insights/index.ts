@@ -2,9 +2,9 @@
 import type { Database } from '../../db/database.ts';
 import { halfYearMonths } from './periods.ts';
 import { insightsSettings } from './settings.ts';
-import { figuresFor, type MeasureFigure } from './store.ts';
+import { figuresFor, type MeasureFigure } from './queries.ts';
 
-export type { MeasureFigure } from './store.ts';
+export type { MeasureFigure } from './queries.ts';
 export { halfYearMonths } from './periods.ts';
 
 /**

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { FakeClock } from '../../platform/clock.ts';
 import { auditEvents } from '../../platform/schema.ts';
 import type { ModuleDefinition } from '../contracts.ts';
-import { refreshFromModules } from './store.ts';
+import { refreshFromModules } from './commands.ts';
 
 const csv = [
   'gebied;periode;waarde',
@@ -123,7 +123,7 @@ describe('insights API', () => {
     // February alone is hidden too (its complement), so "January to February" minus "February" gives nothing.
     expect(crabbehof(await view('granularity=month&from=2021-02&to=2021-02')).cells[0]!.value).toBeNull();
     // The live figure for the programme comes from the same protected table.
-    const { figuresFor } = await import('./store.ts');
+    const { figuresFor } = await import('./queries.ts');
     const figures = await figuresFor(t.db, { measureCodes: ['sdd.debt_help_trajectories'], municipalityCode: 'GM0505', fromMonth: '2021-01', toMonth: '2021-01' }, 10);
     expect(figures[0]).toMatchObject({ value: 174 });
   });

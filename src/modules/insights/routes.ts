@@ -2,8 +2,6 @@ import type { ModuleRouteOptions } from '../contracts.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Config } from '../../config.ts';
-import type { Database } from '../../db/database.ts';
 import { assertCan } from '../../platform/authz.ts';
 import { insightsSettings } from './settings.ts';
 import { fileResponse, noContent } from '../../platform/contract.ts';
@@ -23,22 +21,9 @@ import {
   refreshSummary,
   themeList,
 } from './contract.ts';
-import {
-  createMeasure,
-  dashboard,
-  dashboardCsv,
-  defaultRefreshRange,
-  deleteBenchmark,
-  ensureInsightsReferenceData,
-  importDataset,
-  listAreas,
-  listBenchmarks,
-  listImports,
-  listThemes,
-  refreshFromModules,
-  saveBenchmark,
-  updateMeasure,
-} from './store.ts';
+import { createMeasure, deleteBenchmark, ensureInsightsReferenceData, importDataset, refreshFromModules, saveBenchmark, updateMeasure } from './commands.ts';
+import { dashboardCsv, defaultRefreshRange } from './domain/dashboard.ts';
+import { dashboard, listAreas, listBenchmarks, listImports, listThemes } from './queries.ts';
 
 const tags = ['insights'];
 const month = z.string().regex(/^\d{4}-\d{2}$/);

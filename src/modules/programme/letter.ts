@@ -1,15 +1,9 @@
 import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import PDFDocument from 'pdfkit';
-import type { ProgrammeOverview } from './store.ts';
+import { letterHeadings, periodLabel } from './contract.ts';
+import type { ProgrammeOverview } from './queries.ts';
 
-/** The fixed headings of Dordrecht's raadsinformatiebrief (seed 000), in order. */
-export const letterHeadings = {
-  reason: 'Wat is de aanleiding om deze informatie kenbaar te maken?',
-  information: 'Wat is de te delen informatie?',
-  nextSteps: 'Hoe verder na deze raadsinformatiebrief?',
-  costs: 'Welke kosten zijn verbonden aan het proces?',
-  decisions: 'Wat zijn de belangrijkste gerelateerde besluiten?',
-} as const;
+export { letterHeadings, periodLabel };
 
 export interface LetterModel {
   fileName: string;
@@ -25,11 +19,6 @@ const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 
 export function dutchDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return `${d} ${months[m - 1]} ${y}`;
-}
-
-export function periodLabel(period: string): string {
-  const [year, half] = period.split('-H');
-  return `${half === '1' ? 'eerste' : 'tweede'} helft ${year}`;
 }
 
 const paragraphs = (text: string) =>

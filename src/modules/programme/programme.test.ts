@@ -4,7 +4,7 @@ import { createTestApp, demoEmails, loginAs, type Session, type TestApp } from '
 import { FakeClock } from '../../platform/clock.ts';
 import { seedInsightsDemo } from '../insights/demo.ts';
 import { letterHeadings } from './letter.ts';
-import { seedProgrammeDemo } from './store.ts';
+import { seedProgrammeDemo } from './demo.ts';
 
 /** The text pdfkit wrote (uncompressed streams; Helvetica text is hex-encoded in TJ arrays). */
 function pdfText(pdf: Buffer): string {
@@ -186,7 +186,7 @@ describe('programme', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const { generateLetter } = await import('./store.ts');
+    const { generateLetter } = await import('./queries.ts');
     const { systemActor } = await import('../../platform/actor.ts');
     const letter = await generateLetter(t.db, systemActor('test'), programmeId, '2019-H2', 'pdf', { compress: false });
     const text = pdfText(letter.body).replace(/\s+/g, ' ');

@@ -27,24 +27,8 @@ import {
   reportingPeriod,
   updateInput,
 } from './contract.ts';
-import {
-  createCommitment,
-  createDecision,
-  createInitiative,
-  createLine,
-  createProgramme,
-  deleteDecision,
-  deleteInitiative,
-  generateLetter,
-  listProgrammes,
-  programmeOverview,
-  saveLetter,
-  saveUpdate,
-  updateCommitment,
-  updateInitiative,
-  updateLine,
-  updateProgramme,
-} from './store.ts';
+import { createCommitment, createDecision, createInitiative, createLine, createProgramme, deleteDecision, deleteInitiative, saveLetter, saveUpdate, updateCommitment, updateInitiative, updateLine, updateProgramme } from './commands.ts';
+import { generateLetter, listProgrammes, programmeOverview } from './queries.ts';
 
 const tags = ['programme'];
 const id = z.object({ id: z.string().uuid() });

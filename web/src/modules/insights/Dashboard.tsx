@@ -2,71 +2,31 @@ import { Button, Heading1, Heading2, Paragraph, Table, TableBody, TableCell, Tab
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Title, Tooltip } from 'chart.js';
 import { useState, type FormEvent } from 'react';
 import { Bar, Line } from 'react-chartjs-2';
-import { api, query } from '../../api.ts';
-import { Loading, ProblemAlert, RejectionsTable, TextField, useLoad } from '../../components.tsx';
+import type { Json } from '../../../../src/platform/contract.ts';
+import { DEFAULT_MUNICIPALITY, municipalityName } from '../../../../src/platform/municipalities.ts';
+import { granularityLabels, levelLabels, type areaList, type cell, type dashboardResult, type importSummary, type measure, type themeList } from '../../../../src/modules/insights/contract.ts';
+import { query } from '../../api.ts';
+import { Loading, ProblemAlert, RejectionsTable, TextField } from '../../components.tsx';
+import { Done, ErrorSummary, Field, fieldError, TextInput, type FieldErrors } from '../../forms.tsx';
+import { formatCount, formatMonth, formatPercent, parseAmount } from '../../format.ts';
 import { StaffShell } from '../../layout/Shells.tsx';
+import { useApi, useApiMutation } from '../../query.tsx';
 import { useSession } from '../../session.tsx';
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, BarElement, Title, Tooltip, Legend);
 
-interface Measure {
-  code: string;
-  name: string;
-  unit: string;
-  description: string;
-  source: string;
-  owner: string;
-  theme: string;
-  periodKind: string;
-  aggregation: string;
-}
-interface Theme {
-  code: string;
-  name: string;
-  measures: Measure[];
-}
-interface Area {
-  code: string;
-  name: string;
-  kind: string;
-  municipalityCode: string;
-}
-interface Cell {
-  value: number | null;
-  display: string;
-  suppressed: 'primary' | 'secondary' | null;
-}
-interface DashboardResult {
-  measure: Measure;
-  granularity: string;
-  from: string;
-  to: string;
-  threshold: number;
-  periods: string[];
-  rows: { areaCode: string; name: string; cells: Cell[]; total: Cell | null; sharePercent: number | null }[];
-  totals: Cell[] | null;
-  grandTotal: Cell | null;
-  totalLabel: string;
-  benchmarks: { periodCode: string; value: number; source: string; note: string; total: Cell | null; differencePercent: number | null }[];
-}
-interface ImportSummary {
-  rows: number;
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  rejections: { line: number; field: string; reason: string }[];
-}
+type Measure = Json<typeof measure>;
+type Theme = Json<typeof themeList>[number];
+type Cell = Json<typeof cell>;
+type DashboardResult = Json<typeof dashboardResult>;
+type ImportSummary = Json<typeof importSummary>;
 
-const granularityLabels: Record<string, string> = { month: 'Maand', quarter: 'Kwartaal', year: 'Jaar' };
-const municipalityNames: Record<string, string> = {
-  GM0505: 'Dordrecht',
-  GM0482: 'Alblasserdam',
-  GM0531: 'Hendrik-Ido-Ambacht',
-  GM0590: 'Papendrecht',
-  GM0610: 'Sliedrecht',
-  GM0642: 'Zwijndrecht',
-  GM0523: 'Hardinxveld-Giessendam',
-};
+/** A period code in words: `2026-03` → "maart 2026", `2026-Q1` → "1e kwartaal 2026", `2026` stays. */
+export function periodName(code: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(code);
+  if (q) return `${q[2]}e kwartaal ${q[1]}`;
+  return /^\d{4}-\d{2}$/.test(code) ? formatMonth(code) : code;
+}
 
 function thisMonth(offset = 0): string {
   const d = new Date();
@@ -75,29 +35,30 @@ function thisMonth(offset = 0): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-function Select(props: { id: string; label: string; value: string; onChange: (v: string) => void; options: [string, string][] }) {
+function Select(props: { id: string; label: string; value: string; onChange: (v: string) => void; options: [string, string][]; error?: string }) {
   return (
-    <div className="vn-field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <select id={props.id} className="utrecht-select" value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        {props.options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field id={props.id} label={props.label} error={props.error}>
+      {(aria) => (
+        <select {...aria} className="utrecht-select" value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+          {props.options.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
 export function InsightsDashboard() {
   const { user, can } = useSession();
-  const themes = useLoad(() => api<Theme[]>('GET', '/insights/themes'), []);
-  const municipalities = user?.municipalities ?? ['GM0505'];
+  const themes = useApi<Theme[]>('/insights/themes');
+  const municipalities = user?.municipalities ?? [DEFAULT_MUNICIPALITY];
   const [filters, setFilters] = useState({
     theme: 'schulden',
     measure: '',
-    municipality: municipalities.includes('GM0505') ? 'GM0505' : (municipalities[0] ?? 'GM0505'),
+    municipality: municipalities.includes(DEFAULT_MUNICIPALITY) ? DEFAULT_MUNICIPALITY : (municipalities[0] ?? DEFAULT_MUNICIPALITY),
     level: 'wijk',
     granularity: 'quarter',
     from: thisMonth(-23),
@@ -109,11 +70,11 @@ export function InsightsDashboard() {
   const theme = themes.data?.find((t) => t.code === filters.theme);
   const measureCode = filters.measure || theme?.measures[0]?.code || '';
   const current = applied ?? (measureCode ? { ...filters, measure: measureCode } : null);
-  const areas = useLoad(() => api<Area[]>('GET', `/insights/areas${query({ municipality: filters.municipality })}`), [filters.municipality]);
+  const areas = useApi<Json<typeof areaList>>(`/insights/areas${query({ municipality: filters.municipality })}`);
   const params = current
     ? query({ measure: current.measure, municipality: current.municipality, level: current.level, granularity: current.granularity, from: current.from, to: current.to, areas: current.area || undefined })
     : '';
-  const result = useLoad(() => (current ? api<DashboardResult>('GET', `/insights/dashboard${params}`) : Promise.resolve(null)), [params]);
+  const result = useApi<DashboardResult>(current ? `/insights/dashboard${params}` : null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setApplied({ ...filters, measure: measureCode });
@@ -132,9 +93,9 @@ export function InsightsDashboard() {
       <form onSubmit={submit} className="vn-filters" aria-label="Filters dashboard">
         <Select id="i-theme" label="Thema" value={filters.theme} onChange={set('theme')} options={(themes.data ?? []).map((t) => [t.code, t.name])} />
         <Select id="i-measure" label="Cijfer" value={measureCode} onChange={set('measure')} options={(theme?.measures ?? []).map((m) => [m.code, m.name])} />
-        <Select id="i-level" label="Niveau" value={filters.level} onChange={set('level')} options={[['wijk', 'Wijken van een gemeente'], ['municipality', 'Gemeenten']]} />
+        <Select id="i-level" label="Niveau" value={filters.level} onChange={set('level')} options={Object.entries(levelLabels)} />
         {filters.level === 'wijk' && (
-          <Select id="i-municipality" label="Gemeente" value={filters.municipality} onChange={set('municipality')} options={municipalities.map((m) => [m, municipalityNames[m] ?? m])} />
+          <Select id="i-municipality" label="Gemeente" value={filters.municipality} onChange={set('municipality')} options={municipalities.map((m) => [m, municipalityName(m)])} />
         )}
         {filters.level === 'wijk' && (
           <Select
@@ -154,8 +115,8 @@ export function InsightsDashboard() {
       </form>
       <ProblemAlert error={result.error} />
       <Loading loading={result.loading || themes.loading}>{data && <DashboardView data={data} csvUrl={`/api/v1/insights/dashboard.csv${params}`} />}</Loading>
-      {data && can('insights:manage') && <BenchmarkForm measure={data.measure} onSaved={result.reload} />}
-      {can('insights:manage') && <ImportForm themes={themes.data ?? []} onImported={result.reload} />}
+      {data && can('insights:manage') && <BenchmarkForm measure={data.measure} />}
+      {can('insights:manage') && <ImportForm themes={themes.data ?? []} />}
     </StaffShell>
   );
 }
@@ -168,7 +129,7 @@ function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl: string
     <>
       <Heading2>{data.measure.name}</Heading2>
       <Paragraph>
-        {data.measure.description} Bron: {data.measure.owner}. Periode {data.from} tot en met {data.to}.
+        {data.measure.description} Bron: {data.measure.owner}. Periode {periodName(data.from)} tot en met {periodName(data.to)}.
       </Paragraph>
       {data.rows.length === 0 ? (
         <Paragraph>Er zijn geen cijfers voor deze keuze.</Paragraph>
@@ -181,7 +142,7 @@ function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl: string
                 aria-label={`Lijngrafiek: ${chartLabel}, totaal. De tabel hieronder geeft dezelfde cijfers.`}
                 role="img"
                 data={{
-                  labels: data.periods,
+                  labels: data.periods.map(periodName),
                   datasets: [
                     { label: 'Totaal', data: totals.map((c) => c.value), borderColor: '#01689b', backgroundColor: '#01689b', spanGaps: false },
                     ...(data.benchmarks.length
@@ -222,7 +183,7 @@ function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl: string
             <TableHeaderCell scope="col">Gebied</TableHeaderCell>
             {data.periods.map((p) => (
               <TableHeaderCell key={p} scope="col" className="vn-num">
-                {p}
+                {periodName(p)}
               </TableHeaderCell>
             ))}
             <TableHeaderCell scope="col" className="vn-num">
@@ -241,7 +202,7 @@ function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl: string
                 <ValueCell key={i} cell={c} />
               ))}
               <ValueCell cell={r.total} />
-              <TableCell className="vn-num">{r.sharePercent === null ? '–' : `${r.sharePercent.toLocaleString('nl-NL')}%`}</TableCell>
+              <TableCell className="vn-num">{formatPercent(r.sharePercent)}</TableCell>
             </TableRow>
           ))}
           {totals && (
@@ -284,10 +245,10 @@ function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl: string
           <TableBody>
             {data.benchmarks.map((b) => (
               <TableRow key={b.periodCode}>
-                <TableHeaderCell scope="row">{b.periodCode}</TableHeaderCell>
+                <TableHeaderCell scope="row">{periodName(b.periodCode)}</TableHeaderCell>
                 <ValueCell cell={b.total} />
-                <TableCell className="vn-num">{b.value.toLocaleString('nl-NL')}</TableCell>
-                <TableCell className="vn-num">{b.differencePercent === null ? '–' : `${b.differencePercent > 0 ? '+' : ''}${b.differencePercent.toLocaleString('nl-NL')}%`}</TableCell>
+                <TableCell className="vn-num">{formatCount(b.value)}</TableCell>
+                <TableCell className="vn-num">{b.differencePercent === null ? '–' : `${b.differencePercent > 0 ? '+' : ''}${formatPercent(b.differencePercent)}`}</TableCell>
                 <TableCell>
                   {b.source}
                   {b.note ? ` (${b.note})` : ''}
@@ -306,88 +267,98 @@ function ValueCell({ cell }: { cell: Cell | null }) {
   return <TableCell className={`vn-num${cell.suppressed ? ' vn-insights-hidden' : ''}`}>{cell.display}</TableCell>;
 }
 
-function BenchmarkForm({ measure, onSaved }: { measure: Measure; onSaved: () => void }) {
+const benchmarkFields = {
+  period: { id: 'b-period', label: 'Periode' },
+  value: { id: 'b-value', label: 'Landelijke waarde' },
+  source: { id: 'b-source', label: 'Bron' },
+  note: { id: 'b-note', label: 'Toelichting' },
+};
+
+function BenchmarkForm({ measure }: { measure: Measure }) {
   const [form, setForm] = useState({ period: '', value: '', source: '', note: '' });
-  const [error, setError] = useState<unknown>(null);
+  const [local, setLocal] = useState<FieldErrors>({});
   const [saved, setSaved] = useState('');
+  const save = useApiMutation<{ measure: string; period: string; value: number; source: string; note: string }>('PUT', '/insights/benchmarks', {
+    invalidates: ['/insights/dashboard', '/insights/benchmarks'],
+    onSuccess: (_r, body) => setSaved(`De landelijke benchmark voor ${periodName(body.period)} is opgeslagen.`),
+  });
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
-      await api('PUT', '/insights/benchmarks', { measure: measure.code, period: form.period, value: Number(form.value.replace(',', '.')), source: form.source, note: form.note });
-      setSaved(`Benchmark voor ${form.period} opgeslagen.`);
-      onSaved();
-    } catch (err) {
-      setError(err);
-    }
+    setSaved('');
+    save.reset();
+    const errors: FieldErrors = {};
+    if (!form.period.trim()) errors.period = 'Schrijf de periode als 2021-03, 2021-Q1 of 2021.';
+    const cents = parseAmount(form.value);
+    if (cents === null || cents < 0) errors.value = 'Schrijf de landelijke waarde als een getal, bijvoorbeeld 1500 of 12,5.';
+    if (form.source.trim().length < 2) errors.source = 'Schrijf waar het cijfer vandaan komt, bijvoorbeeld “CBS Statline”.';
+    setLocal(errors);
+    if (Object.keys(errors).length) return;
+    save.mutate({ measure: measure.code, period: form.period.trim(), value: cents! / 100, source: form.source, note: form.note });
   };
+  const err = (name: string) => fieldError(name, save.error, local);
   return (
     <section className="vn-insights-panel" aria-labelledby="benchmark-heading">
       <Heading2 id="benchmark-heading">Landelijke benchmark invoeren</Heading2>
       <Paragraph>Voor: {measure.name}. Gebruik dezelfde eenheid en periode als in de tabel (bijvoorbeeld 2021-Q1 of 2021).</Paragraph>
-      <form onSubmit={submit} className="vn-form" aria-label="Landelijke benchmark invoeren">
-        <TextField id="b-period" label="Periode" value={form.period} onChange={set('period')} required />
-        <TextField id="b-value" label="Landelijke waarde" value={form.value} onChange={set('value')} required />
-        <TextField id="b-source" label="Bron" value={form.source} onChange={set('source')} required />
-        <TextField id="b-note" label="Toelichting (niet verplicht)" value={form.note} onChange={set('note')} />
-        <Button type="submit" appearance="secondary-action-button">
+      <form onSubmit={submit} className="vn-form" aria-label="Landelijke benchmark invoeren" noValidate>
+        <ErrorSummary error={save.error} local={local} fields={benchmarkFields} />
+        <TextInput id="b-period" label="Periode" value={form.period} onChange={set('period')} required error={err('period')} description="Een maand (2021-03), kwartaal (2021-Q1) of jaar (2021)." />
+        <TextInput id="b-value" label="Landelijke waarde" value={form.value} onChange={set('value')} required inputMode="decimal" error={err('value')} />
+        <TextInput id="b-source" label="Bron" value={form.source} onChange={set('source')} required error={err('source')} />
+        <TextInput id="b-note" label="Toelichting (niet verplicht)" value={form.note} onChange={set('note')} error={err('note')} />
+        <Button type="submit" appearance="secondary-action-button" disabled={save.isPending}>
           Benchmark opslaan
         </Button>
       </form>
-      <ProblemAlert error={error} />
-      {saved && (
-        <Paragraph className="vn-success" role="status">
-          {saved}
-        </Paragraph>
-      )}
+      <Done>{saved}</Done>
     </section>
   );
 }
 
-function ImportForm({ themes, onImported }: { themes: Theme[]; onImported: () => void }) {
+const importFields = { measure: { id: 'u-measure', label: 'Dataset' }, content: { id: 'u-file', label: 'CSV-bestand' }, fileName: { id: 'u-file', label: 'CSV-bestand' } };
+
+function ImportForm({ themes }: { themes: Theme[] }) {
   const imported = themes.flatMap((t) => t.measures).filter((m) => m.source === 'import');
   const [measure, setMeasure] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [local, setLocal] = useState<FieldErrors>({});
+  const upload = useApiMutation<{ measure: string; fileName: string; content: string }, ImportSummary>('POST', '/insights/imports', {
+    invalidates: ['/insights/dashboard', '/insights/imports'],
+  });
   const chosen = measure || imported[0]?.code || '';
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setSummary(null);
-    if (!file) return;
-    try {
-      const content = await file.text();
-      setSummary(await api<ImportSummary>('POST', '/insights/imports', { measure: chosen, fileName: file.name, content }));
-      onImported();
-    } catch (err) {
-      setError(err);
-    }
+    upload.reset();
+    const errors: FieldErrors = {};
+    if (!chosen) errors.measure = 'Kies de dataset die in het bestand staat.';
+    if (!file) errors.content = 'Kies het CSV-bestand dat u wilt inlezen.';
+    else if (!/\.csv$/i.test(file.name)) errors.content = 'Kies een CSV-bestand (de naam eindigt op .csv).';
+    setLocal(errors);
+    if (Object.keys(errors).length) return;
+    upload.mutate({ measure: chosen, fileName: file!.name, content: await file!.text() });
   };
+  const summary = upload.data;
   return (
     <section className="vn-insights-panel" aria-labelledby="import-heading">
       <Heading2 id="import-heading">Bestand met cijfers inlezen</Heading2>
       <Paragraph>Een CSV-bestand met de kolommen gebied (CBS-code), periode en waarde. Hetzelfde bestand nog eens inlezen verandert niets.</Paragraph>
-      <form onSubmit={submit} className="vn-form" aria-label="Bestand inlezen">
-        <Select id="u-measure" label="Dataset" value={chosen} onChange={setMeasure} options={imported.map((m) => [m.code, m.name])} />
-        <div className="vn-field">
-          <label htmlFor="u-file">CSV-bestand</label>
-          <input id="u-file" type="file" accept=".csv,text/csv" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        </div>
-        <Button type="submit" appearance="secondary-action-button">
+      <form onSubmit={submit} className="vn-form" aria-label="Bestand inlezen" noValidate>
+        <ErrorSummary error={upload.error} local={local} fields={importFields} />
+        <Select id="u-measure" label="Dataset" value={chosen} onChange={setMeasure} options={imported.map((m) => [m.code, m.name])} error={fieldError('measure', upload.error, local)} />
+        <Field id="u-file" label="CSV-bestand" error={fieldError('content', upload.error, local) ?? fieldError('fileName', upload.error, local)}>
+          {(aria) => <input {...aria} type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+        </Field>
+        <Button type="submit" appearance="secondary-action-button" disabled={upload.isPending}>
           Inlezen
         </Button>
       </form>
-      <ProblemAlert error={error} />
       {summary && (
-        <div role="status">
-          <Paragraph className="vn-success">
-            {summary.rows} regels: {summary.accepted} opgeslagen, {summary.duplicates} al bekend, {summary.rejected} afgewezen.
-          </Paragraph>
-          {summary.rejections.length > 0 && (
-            <RejectionsTable rejections={summary.rejections} fieldHeader="Veld" />
-          )}
+        <div>
+          <Done>
+            {formatCount(summary.rows)} regels: {formatCount(summary.accepted)} opgeslagen, {formatCount(summary.duplicates)} al bekend, {formatCount(summary.rejected)} afgewezen.
+          </Done>
+          {summary.rejections.length > 0 && <RejectionsTable rejections={summary.rejections} fieldHeader="Veld" />}
         </div>
       )}
     </section>

@@ -1,0 +1,279 @@
+/**
+ * The dashboard's arithmetic, pure (no database): the periods of a view, the protected base table of a count
+ * measure, the table a person sees (totals, shares, suppression applied), the figures that are not counts, the
+ * comparison with national benchmarks, and the CSV file. The queries fetch rows and hand them in here.
+ */
+import { writeCsv, type CsvCell } from '../../../platform/csv.ts';
+import type { Aggregation } from '../catalogue.ts';
+import type { Cell, DashboardResult } from '../contract.ts';
+import { addMonths, monthOf, parsePeriod, type Granularity, type Period } from '../periods.ts';
+import { derived, displayCell, protectTable, type ProtectedCell } from '../suppression.ts';
+import { addSeries, buildView, combine, type BaseSeries, type View, type ViewPeriod } from '../views.ts';
+
+/** One figure as the database returns it: an area, a period code and a value. */
+export interface RawDashboardRow {
+  area: string;
+  period: string;
+  value: number;
+}
+
+export const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/** A figure in its unit, in Dutch: `1.234`, `12,5%`, `€ 1.234,56`, `12 dagen`. */
+export function formatter(unit: string): (v: number) => string {
+  const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
+  if (unit === 'percent') return (v) => `${nl.format(v)}%`;
+  if (unit === 'cents') return (v) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(v / 100);
+  if (unit === 'days') return (v) => `${nl.format(v)} dagen`;
+  return (v) => nl.format(v);
+}
+
+/** A protected cell as it is published: a hidden value becomes null, its text "< 10" or "afgeschermd". */
+export function showCell(c: ProtectedCell, threshold: number, format: (v: number) => string): Cell {
+  return c.state === 'shown' ? { value: c.value, display: format(c.value), suppressed: null } : { value: null, display: displayCell(c, threshold), suppressed: c.state };
+}
+
+/** A share in percent (one decimal) of `part` in `whole`; null when either is hidden or the whole is zero. */
+export function sharePercent(part: ProtectedCell, whole: ProtectedCell): number | null {
+  return derived([part, whole], (a, b) => (b ? round1((100 * a!) / b!) : null));
+}
+
+/** The period codes of a view from `from` to `to`, per month, quarter or year. */
+export function periodsBetween(from: Period, to: Period, granularity: Granularity): string[] {
+  const out: string[] = [];
+  for (let m = from.startsOn.slice(0, 7); m <= to.endsOn.slice(0, 7) && out.length < 2400; m = addMonths(m, 1)) {
+    const p = parsePeriod(m)!;
+    const code = granularity === 'month' ? p.code : granularity === 'quarter' ? p.quarterCode! : p.yearCode;
+    if (out[out.length - 1] !== code) out.push(code);
+  }
+  return out;
+}
+
+/** The months from `from` to `to`, both included. */
+export function monthsIn(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let m = from; m <= to && out.length < 2400; m = addMonths(m, 1)) out.push(m);
+  return out;
+}
+
+/** The months a refresh covers by default: the last `monthsBack` months up to and including this one. */
+export function defaultRefreshRange(now: Date, monthsBack = 36): { fromMonth: string; toMonth: string } {
+  const toMonth = monthOf(now);
+  return { fromMonth: addMonths(toMonth, -(monthsBack - 1)), toMonth };
+}
+
+/** Which base periods (the measure's own) fall in each wanted view period within [from, to]. */
+export function viewPeriods(basePeriods: string[], granularity: Granularity, from: Period, to: Period, wanted: string[]): ViewPeriod[] {
+  const groups = new Map<string, string[]>(wanted.map((w) => [w, []]));
+  for (const b of basePeriods) {
+    const p = parsePeriod(b);
+    if (!p || p.startsOn < from.startsOn || p.endsOn > to.endsOn) continue;
+    const code = granularity === 'month' ? p.code : granularity === 'quarter' ? (p.quarterCode ?? p.code) : p.yearCode;
+    groups.get(code)?.push(b);
+  }
+  return wanted.map((code) => ({ code, base: groups.get(code) ?? [] }));
+}
+
+export interface ProtectedBase {
+  periods: string[];
+  series: BaseSeries[];
+  totals: Map<string, ProtectedCell>;
+}
+
+/**
+ * The protected base table of a count measure in one municipality: every wijk (and what could not be placed in a
+ * wijk, as its own row so the totals add up) × every period the measure has, with the municipality totals as
+ * margins. Views are built from it (see views.ts), so every view hides the same cells.
+ */
+export function protectBase(
+  input: { wijken: RawDashboardRow[]; municipal: RawDashboardRow[]; names: Map<string, string>; municipalityCode: string; municipalityName: string },
+  threshold: number,
+): ProtectedBase {
+  const { wijken, municipal, names, municipalityCode } = input;
+  const periods = [...new Set([...wijken, ...municipal].map((r) => r.period))].sort();
+  const index = new Map(periods.map((p, i) => [p, i]));
+  const byArea = new Map<string, number[]>();
+  for (const r of wijken) {
+    if (!byArea.has(r.area)) byArea.set(r.area, new Array(periods.length).fill(0));
+    byArea.get(r.area)![index.get(r.period)!] = r.value;
+  }
+  const codes = [...byArea.keys()].sort();
+  const matrix = codes.map((c) => byArea.get(c)!);
+  const labels = codes.map((c) => names.get(c) ?? c);
+  const rest = new Array(periods.length).fill(0);
+  for (const r of municipal) {
+    const i = index.get(r.period)!;
+    rest[i] = Math.max(0, r.value - matrix.reduce((a, row) => a + row[i]!, 0));
+  }
+  if (rest.some((v) => v > 0) || matrix.length === 0) {
+    codes.push(`${municipalityCode}-OVERIG`);
+    labels.push(matrix.length === 0 ? input.municipalityName : 'Niet toe te wijzen aan een wijk');
+    matrix.push(rest);
+  }
+  const table = periods.length ? protectTable(matrix, threshold) : { cells: matrix.map(() => []), colTotals: [] };
+  const series: BaseSeries[] = codes.map((code, r) => ({ code, name: labels[r]!, cells: new Map(periods.map((p, i) => [p, table.cells[r]![i]!])) }));
+  const totals = new Map(periods.map((p, i) => [p, table.colTotals[i]!]));
+  return { periods, series, totals };
+}
+
+type Table = Pick<DashboardResult, 'periods' | 'rows' | 'totals' | 'grandTotal' | 'totalLabel'>;
+
+/**
+ * The table of a count measure, from protected base tables: per wijk of one municipality (`wijk`, optionally only
+ * some areas) or per municipality (`municipality`, each municipality's protected totals, added into the region's).
+ * Rows without any figure in the range are left out; shares are of the total (a stock: of the last period).
+ */
+export function countTable(
+  input: {
+    level: 'wijk' | 'municipality';
+    /** wijk level: the one municipality's base; municipality level: each municipality's base with its name. */
+    bases: { code: string; name: string; base: ProtectedBase }[];
+    areaFilter: Set<string> | null;
+    aggregation: Aggregation;
+    granularity: Granularity;
+    from: Period;
+    to: Period;
+    unit: string;
+  },
+  threshold: number,
+): Table {
+  const aggregation = input.aggregation === 'last' ? 'last' : 'sum';
+  const periods = periodsBetween(input.from, input.to, input.granularity);
+  let view: View;
+  if (input.level === 'wijk') {
+    const base = input.bases[0]!.base;
+    const series = base.series.filter((s) => !input.areaFilter || input.areaFilter.has(s.code));
+    view = buildView(series, base.totals, viewPeriods(base.periods, input.granularity, input.from, input.to, periods), aggregation);
+  } else {
+    const withData = input.bases.filter((b) => b.base.periods.length > 0);
+    const series: BaseSeries[] = withData.map((b) => ({ code: b.code, name: b.name, cells: b.base.totals }));
+    const basePeriods = [...new Set(withData.flatMap((b) => b.base.periods))].sort();
+    view = buildView(series, addSeries(withData.map((b) => b.base.totals)), viewPeriods(basePeriods, input.granularity, input.from, input.to, periods), aggregation);
+  }
+  const format = formatter(input.unit);
+  const show = (c: ProtectedCell) => showCell(c, threshold, format);
+  const last = periods.length - 1;
+  const rows = view.rows.filter((r) => r.cells.some((c) => c.value !== 0 || c.state !== 'shown'));
+  return {
+    periods,
+    totalLabel: aggregation === 'last' ? 'Laatste periode' : 'Totaal',
+    rows: rows.map((r) => ({
+      areaCode: r.code,
+      name: r.name,
+      cells: r.cells.map(show),
+      total: show(r.total),
+      sharePercent: aggregation === 'last' ? sharePercent(r.cells[last]!, view.totals[last]!) : sharePercent(r.total, view.grandTotal!),
+    })),
+    totals: view.totals.map(show),
+    grandTotal: view.grandTotal ? show(view.grandTotal) : null,
+  };
+}
+
+/**
+ * The table of a figure that is not a count (a percentage, a duration, an amount) or an average: shown as
+ * delivered, without totals that would mean nothing. At wijk level, what the municipality counted but could not
+ * place in a wijk is its own row.
+ */
+export function plainTable(input: {
+  data: RawDashboardRow[];
+  municipal: RawDashboardRow[];
+  names: Map<string, string>;
+  level: 'wijk' | 'municipality';
+  municipalityCode: string;
+  areaFilter: Set<string> | null;
+  aggregation: Aggregation;
+  periods: string[];
+  unit: string;
+}): Table {
+  const { periods, aggregation } = input;
+  const periodIndex = new Map(periods.map((p, i) => [p, i]));
+  const byArea = new Map<string, number[]>();
+  for (const r of input.data) {
+    if (input.areaFilter && !input.areaFilter.has(r.area)) continue;
+    const i = periodIndex.get(r.period);
+    if (i === undefined) continue;
+    if (!byArea.has(r.area)) byArea.set(r.area, new Array(periods.length).fill(0));
+    byArea.get(r.area)![i] = r.value;
+  }
+  const areaCodes = [...byArea.keys()].sort();
+  const matrix = areaCodes.map((a) => byArea.get(a)!);
+  const labels = areaCodes.map((a) => input.names.get(a) ?? a);
+  if (input.level === 'wijk' && !input.areaFilter && aggregation !== 'avg') {
+    const rest = new Array(periods.length).fill(0);
+    for (const r of input.municipal) {
+      const i = periodIndex.get(r.period);
+      if (i === undefined) continue;
+      rest[i] = Math.max(0, r.value - matrix.reduce((a, row) => a + row[i]!, 0));
+    }
+    if (rest.some((v) => v > 0)) {
+      areaCodes.push(`${input.municipalityCode}-OVERIG`);
+      labels.push('Niet toe te wijzen aan een wijk');
+      matrix.push(rest);
+    }
+  }
+  const format = formatter(input.unit);
+  const plain = (v: number): Cell => ({ value: v, display: format(v), suppressed: null });
+  const rows = areaCodes.map((code, r) => {
+    const row = matrix[r]!;
+    const summary = aggregation === 'avg' ? row.reduce((a, b) => a + b, 0) / Math.max(1, row.length) : aggregation === 'last' ? row[row.length - 1]! : row.reduce((a, b) => a + b, 0);
+    return { areaCode: code, name: labels[r]!, cells: row.map(plain), total: plain(round1(summary)), sharePercent: null };
+  });
+  let totals: Cell[] | null = null;
+  if (aggregation !== 'avg' && matrix.length) totals = periods.map((_, i) => plain(matrix.reduce((a, row) => a + row[i]!, 0)));
+  else if (input.level === 'wijk' && input.municipal.length) totals = periods.map((p) => plain(input.municipal.find((m) => m.period === p)?.value ?? 0));
+  return { periods, rows, totals, grandTotal: null, totalLabel: aggregation === 'avg' ? 'Gemiddeld' : 'Totaal' };
+}
+
+/** National benchmarks next to the municipality's total of the same period, with the difference in percent. */
+export function compareBenchmarks(
+  benchmarks: { periodCode: string; value: number; source: string; note: string }[],
+  periods: string[],
+  totals: Cell[] | null,
+): DashboardResult['benchmarks'] {
+  const periodIndex = new Map(periods.map((p, i) => [p, i]));
+  return benchmarks
+    .filter((b) => periodIndex.has(b.periodCode))
+    .sort((a, b) => a.periodCode.localeCompare(b.periodCode))
+    .map((b) => {
+      const total = totals?.[periodIndex.get(b.periodCode)!] ?? null;
+      const differencePercent = total && total.value !== null && b.value > 0 ? round1((100 * (total.value - b.value)) / b.value) : null;
+      return { periodCode: b.periodCode, value: b.value, source: b.source, note: b.note, total, differencePercent };
+    });
+}
+
+/**
+ * One figure for a municipality over a range (for the programme): from the protected base totals for a count, so
+ * the dashboard and the programme can never be played off against each other; otherwise as delivered (a flow
+ * added up, a stock at the end, an average), a small count hidden.
+ */
+export function rangeFigure(
+  input: { unit: string; aggregation: Aggregation; base: ProtectedBase | null; values: number[]; from: Period; to: Period },
+  threshold: number,
+): { value: number | null; display: string } {
+  const format = formatter(input.unit);
+  if (input.base) {
+    const parts = input.base.periods.filter((p) => {
+      const period = parsePeriod(p)!;
+      return period.startsOn >= input.from.startsOn && period.endsOn <= input.to.endsOn;
+    });
+    const cell = combine(parts.map((p) => input.base!.totals.get(p)!), input.aggregation === 'last' ? 'last' : 'sum');
+    return { value: cell.state === 'shown' ? cell.value : null, display: cell.state === 'shown' ? format(cell.value) : displayCell(cell, threshold) };
+  }
+  const values = input.values;
+  const value = input.aggregation === 'sum' ? values.reduce((a, b) => a + b, 0) : input.aggregation === 'last' ? values[values.length - 1]! : round1(values.reduce((a, b) => a + b, 0) / values.length);
+  const hidden = input.unit === 'count' && value > 0 && value < threshold;
+  return { value: hidden ? null : value, display: hidden ? `< ${threshold}` : format(value) };
+}
+
+/** The dashboard table as a CSV file (semicolons, for Dutch spreadsheet programs), with exactly what the screen shows. */
+export function dashboardCsv(result: DashboardResult): string {
+  // A suppressed cell ("< 10") stays text; a figure is a number.
+  const cell = (c: Cell | null): CsvCell => (c === null ? null : c.value === null ? c.display : c.value);
+  const rows: CsvCell[][] = [
+    [`# ${result.measure.name} (${result.measure.code}), kleine aantallen (< ${result.threshold}) zijn afgeschermd`],
+    ['gebied', 'naam', ...result.periods, result.totalLabel.toLowerCase()],
+    ...result.rows.map((r) => [r.areaCode, r.name, ...r.cells.map(cell), cell(r.total)]),
+  ];
+  if (result.totals) rows.push(['totaal', 'Totaal', ...result.totals.map(cell), cell(result.grandTotal)]);
+  return writeCsv(rows, { bom: true, newline: '\n' });
+}

@@ -1,0 +1,220 @@
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { Database, Db, Tx } from '../../db/database.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { assertCan, assertMunicipality } from '../../platform/authz.ts';
+import { drechtsteden, municipalityName, staffScope } from '../../platform/municipalities.ts';
+import { themes, type Aggregation, type MeasureRecord } from './catalogue.ts';
+import type { DashboardQuery, DashboardResult } from './contract.ts';
+import { compareBenchmarks, countTable, periodsBetween, plainTable, protectBase, rangeFigure, type ProtectedBase, type RawDashboardRow } from './domain/dashboard.ts';
+import { insightsError } from './messages.ts';
+import { addMonths, finerThan, monthOf, parsePeriod, type Granularity, type PeriodKind } from './periods.ts';
+import { insightsAreas, insightsBenchmarks, insightsImports, insightsMeasures, insightsObservations, insightsPeriods } from './schema.ts';
+
+/** The reads of the insights module: measures, areas, imports, benchmarks, the dashboard and figures for programme. */
+
+type Q = Db | Tx;
+
+export function toMeasure(row: typeof insightsMeasures.$inferSelect): MeasureRecord {
+  return {
+    code: row.code,
+    name: row.name,
+    unit: row.unit,
+    description: row.description,
+    source: row.source,
+    owner: row.owner,
+    theme: row.theme,
+    periodKind: row.periodKind as PeriodKind,
+    aggregation: row.aggregation as Aggregation,
+  };
+}
+
+export async function getMeasure(q: Q, code: string): Promise<MeasureRecord> {
+  const [row] = await q.select().from(insightsMeasures).where(eq(insightsMeasures.code, code));
+  if (!row) throw insightsError('measure_not_found', { code });
+  return toMeasure(row);
+}
+
+export async function listMeasures(db: Database): Promise<MeasureRecord[]> {
+  const rows = await db.unaudited((q) => q.select().from(insightsMeasures).orderBy(asc(insightsMeasures.theme), asc(insightsMeasures.name)));
+  return rows.map(toMeasure);
+}
+
+export async function listThemes(db: Database) {
+  const measures = await listMeasures(db);
+  return themes.map((t) => ({ ...t, measures: measures.filter((m) => m.theme === t.code) }));
+}
+
+export async function listAreas(db: Database, municipalityCode?: string) {
+  return db.unaudited((q) =>
+    q
+      .select()
+      .from(insightsAreas)
+      .where(municipalityCode ? eq(insightsAreas.municipalityCode, municipalityCode) : undefined)
+      .orderBy(asc(insightsAreas.municipalityCode), asc(insightsAreas.kind), asc(insightsAreas.code)),
+  );
+}
+
+export async function listImports(db: Database) {
+  return db.unaudited((q) => q.select().from(insightsImports).orderBy(desc(insightsImports.id)).limit(100));
+}
+
+export async function listBenchmarks(db: Database, measureCode?: string) {
+  return db.unaudited((q) =>
+    q
+      .select()
+      .from(insightsBenchmarks)
+      .where(measureCode ? eq(insightsBenchmarks.measureCode, measureCode) : undefined)
+      .orderBy(asc(insightsBenchmarks.measureCode), asc(insightsBenchmarks.periodCode)),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The dashboard
+
+/** The main query of the dashboard: one measure, its figures per area and period of the chosen granularity. */
+export function dashboardSql(p: { measure: string; aggregation: Aggregation; granularity: Granularity; startsOn: string; endsOn: string; areaKind: string; municipalityCodes: string[] }) {
+  const periodColumn = p.granularity === 'month' ? sql`p.code` : p.granularity === 'quarter' ? sql`p.quarter_code` : sql`p.year_code`;
+  const aggregate =
+    p.aggregation === 'sum'
+      ? sql`sum(o.value)`
+      : p.aggregation === 'avg'
+        ? sql`avg(o.value)`
+        : sql`(array_agg(o.value order by p.ends_on desc))[1]`;
+  return sql`
+    select o.area_code as area, ${periodColumn} as period, ${aggregate}::float8 as value
+    from insights_observations o
+    join insights_periods p on p.code = o.period_code
+    join insights_areas a on a.code = o.area_code
+    where o.measure_code = ${p.measure}
+      and p.starts_on >= ${p.startsOn} and p.ends_on <= ${p.endsOn}
+      and a.kind = ${p.areaKind}
+      and a.municipality_code in (${sql.join(
+        p.municipalityCodes.map((c) => sql`${c}`),
+        sql`, `,
+      )})
+      and ${periodColumn} is not null
+    group by 1, 2
+    order by 1, 2`;
+}
+
+function rowsOf(result: unknown): RawDashboardRow[] {
+  const rows = (result as { rows?: unknown[] }).rows ?? (result as unknown[]);
+  return (rows as { area: string; period: string; value: number | string }[]).map((r) => ({ area: r.area, period: r.period, value: Number(r.value) }));
+}
+
+/** The protected base table of a count measure in one municipality, over all time (see domain/dashboard.ts). */
+export async function protectedBase(db: Database, measure: MeasureRecord, municipalityCode: string, threshold: number): Promise<ProtectedBase> {
+  const base = { measure: measure.code, aggregation: 'sum' as Aggregation, granularity: measure.periodKind, startsOn: '1900-01-01', endsOn: '2999-12-31', municipalityCodes: [municipalityCode] };
+  const [wijken, municipal, areas] = await Promise.all([
+    db.maintenance(dashboardSql({ ...base, areaKind: 'wijk' })).then(rowsOf),
+    db.maintenance(dashboardSql({ ...base, areaKind: 'municipality' })).then(rowsOf),
+    db.unaudited((q) => q.select({ code: insightsAreas.code, name: insightsAreas.name }).from(insightsAreas).where(eq(insightsAreas.municipalityCode, municipalityCode))),
+  ]);
+  const names = new Map(areas.map((a) => [a.code, a.name]));
+  return protectBase({ wijken, municipal, names, municipalityCode, municipalityName: names.get(municipalityCode) ?? municipalityName(municipalityCode) }, threshold);
+}
+
+async function benchmarksOf(db: Database, measureCode: string, periods: string[]) {
+  return db.unaudited((q) =>
+    q
+      .select()
+      .from(insightsBenchmarks)
+      .where(and(eq(insightsBenchmarks.measureCode, measureCode), inArray(insightsBenchmarks.periodCode, periods.length ? periods : ['-']))),
+  );
+}
+
+export async function dashboard(db: Database, actor: Actor, query: DashboardQuery, threshold: number): Promise<DashboardResult> {
+  assertCan(actor, 'insights:read');
+  const measure = await db.unaudited((q) => getMeasure(q, query.measure));
+  let granularity: Granularity = query.granularity;
+  if (finerThan(granularity, measure.periodKind)) granularity = measure.periodKind;
+  const nowMonth = monthOf(db.clock.now());
+  const to = parsePeriod(query.to ?? nowMonth);
+  const from = parsePeriod(query.from ?? addMonths(nowMonth, -23));
+  if (!to || !from) throw insightsError('period_invalid', {}, !from ? 'from' : 'to');
+  if (from.startsOn > to.endsOn) throw insightsError('period_reversed');
+
+  let municipalityCodes: string[];
+  if (query.level === 'wijk') {
+    assertMunicipality(actor, query.municipality);
+    municipalityCodes = [query.municipality];
+  } else {
+    municipalityCodes = staffScope(actor)?.municipalities ?? drechtsteden.map((m) => m.code);
+  }
+  const areaFilter = query.areas ? new Set(query.areas.split(',').map((a) => a.trim().toUpperCase())) : null;
+  const head = { measure, municipalityCode: query.municipality, level: query.level, granularity, from: from.code, to: to.code, threshold };
+
+  if (measure.unit === 'count' && measure.aggregation !== 'avg') {
+    const bases = [];
+    for (const code of municipalityCodes) bases.push({ code, name: municipalityName(code), base: await protectedBase(db, measure, code, threshold) });
+    const table = countTable({ level: query.level, bases, areaFilter, aggregation: measure.aggregation, granularity, from, to, unit: measure.unit }, threshold);
+    return { ...head, ...table, benchmarks: compareBenchmarks(await benchmarksOf(db, measure.code, table.periods), table.periods, table.totals) };
+  }
+
+  const base = { measure: measure.code, aggregation: measure.aggregation, granularity, startsOn: from.startsOn, endsOn: to.endsOn, municipalityCodes };
+  const [data, municipal, areas] = await Promise.all([
+    db.maintenance(dashboardSql({ ...base, areaKind: query.level === 'wijk' ? 'wijk' : 'municipality' })).then(rowsOf),
+    query.level === 'wijk' ? db.maintenance(dashboardSql({ ...base, areaKind: 'municipality' })).then(rowsOf) : Promise.resolve([]),
+    db.unaudited((q) => q.select().from(insightsAreas).where(inArray(insightsAreas.municipalityCode, municipalityCodes))),
+  ]);
+  const periods = periodsBetween(from, to, granularity);
+  const names = new Map(areas.map((a) => [a.code, a.name]));
+  const table = plainTable({ data, municipal, names, level: query.level, municipalityCode: query.municipality, areaFilter, aggregation: measure.aggregation, periods, unit: measure.unit });
+  return { ...head, ...table, benchmarks: compareBenchmarks(await benchmarksOf(db, measure.code, periods), periods, table.totals) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Figures for other modules (programme)
+
+export interface MeasureFigure {
+  code: string;
+  name: string;
+  unit: string;
+  value: number | null;
+  display: string;
+}
+
+/**
+ * One figure per measure for a municipality over a month range (a flow added up, a stock at the end, an
+ * average), with small counts hidden. Measures that do not exist (yet) are left out.
+ */
+export async function figuresFor(
+  db: Database,
+  input: { measureCodes: string[]; municipalityCode: string; fromMonth: string; toMonth: string },
+  threshold: number,
+): Promise<MeasureFigure[]> {
+  if (input.measureCodes.length === 0) return [];
+  const measures = await db.unaudited((q) => q.select().from(insightsMeasures).where(inArray(insightsMeasures.code, input.measureCodes)));
+  const from = parsePeriod(input.fromMonth);
+  const to = parsePeriod(input.toMonth);
+  if (!from || !to) return [];
+  const out: MeasureFigure[] = [];
+  for (const code of input.measureCodes) {
+    const row = measures.find((m) => m.code === code);
+    if (!row) continue;
+    const m = toMeasure(row);
+    const rows = await db.unaudited((q) =>
+      q
+        .select({ value: insightsObservations.value, endsOn: insightsPeriods.endsOn })
+        .from(insightsObservations)
+        .innerJoin(insightsPeriods, eq(insightsPeriods.code, insightsObservations.periodCode))
+        .where(
+          and(
+            eq(insightsObservations.measureCode, code),
+            eq(insightsObservations.areaCode, input.municipalityCode),
+            gte(insightsPeriods.startsOn, from.startsOn),
+            lte(insightsPeriods.endsOn, to.endsOn),
+          ),
+        )
+        .orderBy(asc(insightsPeriods.endsOn)),
+    );
+    if (rows.length === 0) {
+      out.push({ code, name: m.name, unit: m.unit, value: null, display: 'geen cijfers' });
+      continue;
+    }
+    // A count comes from the same protected base table as the dashboard.
+    const base = m.unit === 'count' && m.aggregation !== 'avg' ? await protectedBase(db, m, input.municipalityCode, threshold) : null;
+    out.push({ code, name: m.name, unit: m.unit, ...rangeFigure({ unit: m.unit, aggregation: m.aggregation, base, values: rows.map((r) => r.value), from, to }, threshold) });
+  }
+  return out;
+}
