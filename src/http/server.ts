@@ -28,7 +28,8 @@ import './types.ts';
 import '../platform/i18n.ts';
 
 export const API_VERSION = '1.0.0';
-export const SESSION_COOKIE = 'vangnet_session';
+export { SESSION_COOKIE } from '../platform/auth.ts';
+import { SESSION_COOKIE } from '../platform/auth.ts';
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export interface ServerDependencies {

@@ -7,6 +7,9 @@ import { UnauthenticatedError } from './errors.ts';
 import { apiKeys, organisationMunicipalities, organisations, sessions, users, type Role } from './schema.ts';
 import { dummyPasswordHash, randomToken, sha256, verifyPassword } from './secrets.ts';
 
+/** The staff session's cookie (HttpOnly, SameSite=Strict). */
+export const SESSION_COOKIE = 'vangnet_session';
+
 export interface LoginResult {
   token: string;
   csrfToken: string;

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { SESSION_COOKIE } from '../http/server.ts';
 import {
   apiKeyInput,
   createApiKey,
@@ -24,7 +23,7 @@ import {
 import { auditQuery, listAuditEvents } from './audit.ts';
 import { apiKey, auditEvent, auditPage, createdApiKey, createdOrganisation, health, municipality, organisation, person, sessionView as sessionSchema, user } from './contract-platform.ts';
 import { noContent } from './contract.ts';
-import { login, logout, resolveSession } from './auth.ts';
+import { login, logout, resolveSession, SESSION_COOKIE } from './auth.ts';
 import { permissionsOf } from './authz.ts';
 import { AppError } from './errors.ts';
 import { needToKnow, type PersonRelation } from './needToKnow.ts';
