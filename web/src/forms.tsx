@@ -32,7 +32,7 @@ export function problemSentence(error: unknown): string {
   if (error instanceof ApiError) {
     const p = error.problem;
     if (p.status >= 500) return 'Er ging iets mis aan onze kant. Probeer het over een paar minuten opnieuw.';
-    if (p.status === 401) return 'U bent niet (meer) ingelogd. Log opnieuw in.';
+    if (p.status === 401) return p.detail ?? 'U bent niet (meer) ingelogd. Log opnieuw in.';
     if (p.status === 413) return p.detail ?? 'Het bestand is te groot.';
     if (p.errors?.length) return p.detail && !/velden zijn niet juist/.test(p.detail) ? p.detail : 'Niet alles is goed ingevuld. Kijk de velden hieronder na.';
     return p.detail ?? p.title;
