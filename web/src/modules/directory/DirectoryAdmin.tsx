@@ -1,93 +1,96 @@
 import { Button, Heading1, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../../api.ts';
-import { Loading, ProblemAlert, TextField, useLoad } from '../../components.tsx';
+import { Loading, ProblemAlert } from '../../components.tsx';
+import { Done, ErrorSummary, fieldError, TextInput, type FieldErrors, type FieldMap } from '../../forms.tsx';
 import { StaffShell } from '../../layout/Shells.tsx';
+import { useApi, useApiMutation } from '../../query.tsx';
 import { dordrechtWijken } from '../../../../src/platform/areas.ts';
+import type { Json } from '../../../../src/platform/contract.ts';
+import {
+  audienceLabels,
+  helpKindLabels,
+  themeLabels,
+  weekdayLabels,
+  type directoryEntry,
+  type directoryLocationRow,
+  type directoryOrganizationsResult,
+  type directorySearchResult,
+} from '../../../../src/modules/directory/contract.ts';
 
-const themeLabels: Record<string, string> = { money: 'Geld en schulden', work: 'Werk', children: 'Kinderen', health: 'Gezondheid', housing: 'Wonen' };
-const audienceLabels: Record<string, string> = { residents: 'Inwoners', entrepreneurs: 'Ondernemers', young_people: 'Jongeren' };
-const helpKindLabels: Record<string, string> = {
-  information: 'Informatie en hulpmiddelen',
-  volunteer: 'Hulp van een vrijwilliger',
-  social_work: 'Hulp van een professional',
-  debt_help: 'Schuldhulp van de gemeente',
-};
+type Entry = Json<typeof directoryEntry>;
+type Place = Json<typeof directoryLocationRow>;
+type Organizations = Json<typeof directoryOrganizationsResult>;
+
 const wijkNames: Record<string, string> = Object.fromEntries(dordrechtWijken.map((w) => [w.code, w.name]));
-const weekdays = ['', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
+const placeFields: FieldMap = {
+  organizationId: { id: 'p-org', label: 'Organisatie van de plek' },
+  name: { id: 'p-name', label: 'Naam van de plek' },
+  address: { id: 'p-address', label: 'Straat en huisnummer' },
+  postcode: { id: 'p-postcode', label: 'Postcode' },
+  city: { id: 'p-city', label: 'Plaats' },
+};
+const serviceFields: FieldMap = {
+  organizationId: { id: 'd-org', label: 'Organisatie' },
+  name: { id: 'd-name', label: 'Naam van de dienst' },
+  description: { id: 'd-description', label: 'Beschrijving' },
+  howToApply: { id: 'd-apply', label: 'Zo komt u in contact' },
+  phone: { id: 'd-phone', label: 'Telefoon' },
+  email: { id: 'd-email', label: 'E-mail' },
+  url: { id: 'd-url', label: 'Website' },
+  themes: { id: 'theme-money', label: 'Onderwerpen' },
+  audiences: { id: 'audience-residents', label: 'Voor wie' },
+  schedules: { id: 'add-hour', label: 'Spreekuren' },
+};
 
-interface Schedule {
-  weekday: number;
-  opensAt: string;
-  closesAt: string;
-  mobile: boolean;
-  note: string;
-  validFrom: string | null;
-  validUntil: string | null;
-  location: { id: string; name: string } | null;
-}
-interface Entry {
-  id: string;
-  code: string;
-  name: string;
-  description: string;
-  audiences: string[];
-  themes: string[];
-  helpKind: string;
-  email: string | null;
-  phone: string | null;
-  url: string | null;
-  howToApply: string;
-  active: boolean;
-  organization: { name: string };
-  schedules: Schedule[];
-}
-interface Location {
-  id: string;
-  name: string;
-  address: string;
-}
-interface Organization {
-  id: string;
-  name: string;
-}
+type ServiceForm = Pick<Entry, 'name' | 'description' | 'audiences' | 'themes' | 'helpKind' | 'howToApply' | 'active'> & { email: string; phone: string; url: string };
+type ServiceBody = ServiceForm & {
+  schedules: { weekday: number; opensAt: string; closesAt: string; mobile: boolean; note: string; locationId: string | null; validFrom: string | null; validUntil: string | null }[];
+};
 
-const emptyForm = { name: '', description: '', audiences: ['residents'], themes: ['money'], helpKind: 'volunteer', email: '', phone: '', url: '', howToApply: '', active: true };
-
-interface Place {
-  id: string;
-  name: string;
-  address: string;
-  postcode: string | null;
-  areaCode: string | null;
-  meetingPlace: boolean;
-}
+const emptyForm: ServiceForm = { name: '', description: '', audiences: ['residents'], themes: ['money'], helpKind: 'volunteer', email: '', phone: '', url: '', howToApply: '', active: true };
 
 /** Adding a place, e.g. a library or community centre for a mobile consultation hour. */
-function PlaceForm({ organizations, onAdded }: { organizations: Organization[]; onAdded: () => void }) {
+function PlaceForm({ organizations }: { organizations: Organizations['organizations'] }) {
   const empty = { organizationId: '', name: '', address: '', postcode: '', city: 'Dordrecht', meetingPlace: true };
   const [form, setForm] = useState(empty);
-  const [error, setError] = useState<unknown>(null);
+  const [local, setLocal] = useState<FieldErrors>({});
   const [added, setAdded] = useState<string | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setAdded(null);
-    try {
-      const place = await api<Place>('POST', '/directory/locations', form);
+  const add = useApiMutation<typeof empty, Place>('POST', '/directory/locations', {
+    invalidates: ['/directory/organizations'],
+    onSuccess: (place) => {
       setAdded(place.name);
       setForm(empty);
-      onAdded();
-    } catch (err) {
-      setError(err);
-    }
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setAdded(null);
+    const errors: FieldErrors = form.organizationId ? {} : { organizationId: 'Kies de organisatie van de plek.' };
+    setLocal(errors);
+    if (Object.keys(errors).length) return;
+    add.mutate(form);
   };
+  const err = (name: string) => fieldError(name, add.error, local);
   return (
-    <form onSubmit={submit} className="vn-form" aria-label="Plek toevoegen">
+    <form onSubmit={submit} className="vn-form" aria-label="Plek toevoegen" noValidate>
+      <ErrorSummary error={add.error} local={local} fields={placeFields} />
+      <Done>{added && `De plek ${added} is toegevoegd.`}</Done>
       <div className="vn-field">
         <label htmlFor="p-org">Organisatie van de plek</label>
-        <select id="p-org" className="utrecht-select" value={form.organizationId} onChange={(e) => setForm({ ...form, organizationId: e.target.value })}>
+        {err('organizationId') && (
+          <p className="utrecht-form-field-error-message vn-field-error" id="p-org-error">
+            {err('organizationId')}
+          </p>
+        )}
+        <select
+          id="p-org"
+          className="utrecht-select"
+          value={form.organizationId}
+          aria-invalid={err('organizationId') ? true : undefined}
+          aria-describedby={err('organizationId') ? 'p-org-error' : undefined}
+          onChange={(e) => setForm({ ...form, organizationId: e.target.value })}
+        >
           <option value="">Kies een organisatie</option>
           {organizations.map((o) => (
             <option key={o.id} value={o.id}>
@@ -96,22 +99,16 @@ function PlaceForm({ organizations, onAdded }: { organizations: Organization[]; 
           ))}
         </select>
       </div>
-      <TextField id="p-name" label="Naam van de plek" value={form.name} onChange={(name) => setForm({ ...form, name })} />
-      <TextField id="p-address" label="Straat en huisnummer" value={form.address} onChange={(address) => setForm({ ...form, address })} />
-      <TextField id="p-postcode" label="Postcode" value={form.postcode} onChange={(postcode) => setForm({ ...form, postcode })} />
-      <TextField id="p-city" label="Plaats" value={form.city} onChange={(city) => setForm({ ...form, city })} />
+      <TextInput id="p-name" label="Naam van de plek" value={form.name} error={err('name')} onChange={(name) => setForm({ ...form, name })} />
+      <TextInput id="p-address" label="Straat en huisnummer" value={form.address} error={err('address')} onChange={(address) => setForm({ ...form, address })} />
+      <TextInput id="p-postcode" label="Postcode" value={form.postcode} error={err('postcode')} onChange={(postcode) => setForm({ ...form, postcode })} />
+      <TextInput id="p-city" label="Plaats" value={form.city} error={err('city')} onChange={(city) => setForm({ ...form, city })} />
       <div className="vn-check">
         <input type="checkbox" className="utrecht-checkbox" id="p-meeting" checked={form.meetingPlace} onChange={(e) => setForm({ ...form, meetingPlace: e.target.checked })} />
         <label htmlFor="p-meeting">Ontmoetingsplek (voor mobiele spreekuren)</label>
       </div>
-      <ProblemAlert error={error} />
-      {added && (
-        <Paragraph className="vn-success" role="status">
-          Plek toegevoegd: {added}.
-        </Paragraph>
-      )}
       <div>
-        <Button type="submit" appearance="primary-action-button">
+        <Button type="submit" appearance="primary-action-button" disabled={add.isPending}>
           Plek toevoegen
         </Button>
       </div>
@@ -120,8 +117,8 @@ function PlaceForm({ organizations, onAdded }: { organizations: Organization[]; 
 }
 
 export function DirectoryList() {
-  const { data, error, loading } = useLoad(() => api<{ items: Entry[] }>('GET', '/directory/services?includeInactive=true'), []);
-  const places = useLoad(() => api<{ locations: Place[]; organizations: Organization[] }>('GET', '/directory/organizations'), []);
+  const { data, error, loading } = useApi<Json<typeof directorySearchResult>>('/directory/services?includeInactive=true');
+  const places = useApi<Organizations>('/directory/organizations');
   return (
     <StaffShell>
       <Heading1>Sociale kaart beheren</Heading1>
@@ -151,7 +148,7 @@ export function DirectoryList() {
                   <Link to={`/medewerkers/sociale-kaart/${e.id}`}>{e.name}</Link>
                 </TableCell>
                 <TableCell>{e.organization.name}</TableCell>
-                <TableCell>{e.themes.map((t) => themeLabels[t] ?? t).join(', ')}</TableCell>
+                <TableCell>{e.themes.map((t) => themeLabels[t]).join(', ')}</TableCell>
                 <TableCell>{e.schedules.length}</TableCell>
                 <TableCell>{e.active ? 'Zichtbaar' : 'Verborgen'}</TableCell>
               </TableRow>
@@ -189,7 +186,7 @@ export function DirectoryList() {
         </Table>
       </Loading>
       <Heading2>Plek toevoegen</Heading2>
-      <PlaceForm organizations={places.data?.organizations ?? []} onAdded={places.reload} />
+      <PlaceForm organizations={places.data?.organizations ?? []} />
     </StaffShell>
   );
 }
@@ -205,11 +202,11 @@ interface HourRow {
   validUntil: string;
 }
 
-function Checkboxes({ legend, options, value, onChange, name }: { legend: string; name: string; options: Record<string, string>; value: string[]; onChange: (v: string[]) => void }) {
+function Checkboxes<T extends string>({ legend, options, value, onChange, name }: { legend: string; name: string; options: Record<T, string>; value: T[]; onChange: (v: T[]) => void }) {
   return (
     <fieldset className="vn-fieldset">
       <legend>{legend}</legend>
-      {Object.entries(options).map(([code, label]) => (
+      {(Object.entries(options) as [T, string][]).map(([code, label]) => (
         <div key={code} className="vn-check">
           <input
             type="checkbox"
@@ -229,13 +226,20 @@ export function DirectoryEdit() {
   const { id } = useParams();
   const isNew = id === 'nieuw';
   const navigate = useNavigate();
-  const entry = useLoad(() => (isNew ? Promise.resolve(null) : api<Entry>('GET', `/directory/services/${id}`)), [id]);
-  const places = useLoad(() => api<{ locations: Location[]; organizations: Organization[] }>('GET', '/directory/organizations'), []);
+  const entry = useApi<Entry>(isNew ? null : `/directory/services/${id}`);
+  const places = useApi<Organizations>('/directory/organizations');
   const [organizationId, setOrganizationId] = useState('');
-  const [form, setForm] = useState<Omit<Entry, 'id' | 'code' | 'organization' | 'schedules' | 'email' | 'phone' | 'url'> & { email: string; phone: string; url: string } | null>(null);
+  const [form, setForm] = useState<ServiceForm | null>(null);
   const [hours, setHours] = useState<HourRow[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const [local, setLocal] = useState<FieldErrors>({});
   const [saved, setSaved] = useState(false);
+  const create = useApiMutation<ServiceBody & { organizationId: string }, Entry>('POST', '/directory/services', {
+    invalidates: ['/directory/services'],
+    onSuccess: (created) => navigate(`/medewerkers/sociale-kaart/${created.id}`),
+  });
+  const update = useApiMutation<ServiceBody, Entry>('PUT', `/directory/services/${id}`, { invalidates: ['/directory/services'], onSuccess: () => setSaved(true) });
+  const error = create.error ?? update.error;
+  const err = (name: string) => fieldError(name, error, local);
   useEffect(() => {
     if (isNew) {
       setForm(emptyForm);
@@ -249,31 +253,21 @@ export function DirectoryEdit() {
   }, [entry.data, isNew]);
   const set = <K extends keyof NonNullable<typeof form>>(key: K) => (value: NonNullable<typeof form>[K]) => setForm((f) => (f ? { ...f, [key]: value } : f));
   const setHour = (i: number, patch: Partial<HourRow>) => setHours((h) => h.map((row, j) => (j === i ? { ...row, ...patch } : row)));
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!form) return;
-    if (isNew && !organizationId) {
-      setError(new ApiError({ status: 400, code: 'validation_failed', title: 'Kies eerst een organisatie.' }));
-      return;
-    }
-    setError(null);
     setSaved(false);
-    const body = {
+    const errors: FieldErrors = {};
+    if (isNew && !organizationId) errors.organizationId = 'Kies eerst de organisatie van de dienst.';
+    if (!form.name.trim()) errors.name = 'Geef de dienst een naam.';
+    setLocal(errors);
+    if (Object.keys(errors).length) return;
+    const body: ServiceBody = {
       ...form,
       schedules: hours.map((h) => ({ ...h, locationId: h.locationId || null, validFrom: h.validFrom || null, validUntil: h.validUntil || null })),
     };
-    try {
-      if (isNew) {
-        const created = await api<Entry>('POST', '/directory/services', { ...body, organizationId });
-        navigate(`/medewerkers/sociale-kaart/${created.id}`);
-        return;
-      }
-      await api('PUT', `/directory/services/${id}`, body);
-      setSaved(true);
-      entry.reload();
-    } catch (err) {
-      setError(err);
-    }
+    if (isNew) create.mutate({ ...body, organizationId });
+    else update.mutate(body);
   };
   return (
     <StaffShell>
@@ -284,11 +278,25 @@ export function DirectoryEdit() {
       <ProblemAlert error={entry.error ?? places.error} />
       <Loading loading={!isNew && entry.loading && !form}>
         {form && (
-          <form onSubmit={submit} className="vn-form" aria-label="Dienst wijzigen">
+          <form onSubmit={submit} className="vn-form" aria-label="Dienst wijzigen" noValidate>
+            <ErrorSummary error={error} local={local} fields={serviceFields} />
+            <Done>{saved && 'De wijzigingen zijn opgeslagen. Inwoners zien ze meteen op de pagina Hulp zoeken.'}</Done>
             {isNew ? (
               <div className="vn-field">
                 <label htmlFor="d-org">Organisatie</label>
-                <select id="d-org" className="utrecht-select" value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
+                {err('organizationId') && (
+                  <p className="utrecht-form-field-error-message vn-field-error" id="d-org-error">
+                    {err('organizationId')}
+                  </p>
+                )}
+                <select
+                  id="d-org"
+                  className="utrecht-select"
+                  value={organizationId}
+                  aria-invalid={err('organizationId') ? true : undefined}
+                  aria-describedby={err('organizationId') ? 'd-org-error' : undefined}
+                  onChange={(e) => setOrganizationId(e.target.value)}
+                >
                   <option value="">Kies een organisatie</option>
                   {places.data?.organizations.map((o) => (
                     <option key={o.id} value={o.id}>
@@ -300,23 +308,36 @@ export function DirectoryEdit() {
             ) : (
               <Paragraph>Organisatie: {entry.data?.organization.name}</Paragraph>
             )}
-            <TextField id="d-name" label="Naam van de dienst" value={form.name} onChange={set('name')} required />
+            <TextInput id="d-name" label="Naam van de dienst" value={form.name} error={err('name')} onChange={set('name')} required />
             <div className="vn-field">
               <label htmlFor="d-description">Beschrijving (taalniveau B1)</label>
-              <textarea id="d-description" className="utrecht-textarea" rows={5} value={form.description} onChange={(e) => set('description')(e.target.value)} />
+              {err('description') && (
+                <p className="utrecht-form-field-error-message vn-field-error" id="d-description-error">
+                  {err('description')}
+                </p>
+              )}
+              <textarea
+                id="d-description"
+                className="utrecht-textarea"
+                rows={5}
+                value={form.description}
+                aria-invalid={err('description') ? true : undefined}
+                aria-describedby={err('description') ? 'd-description-error' : undefined}
+                onChange={(e) => set('description')(e.target.value)}
+              />
             </div>
             <div className="vn-field">
               <label htmlFor="d-apply">Zo komt u in contact</label>
               <textarea id="d-apply" className="utrecht-textarea" rows={2} value={form.howToApply} onChange={(e) => set('howToApply')(e.target.value)} />
             </div>
-            <TextField id="d-phone" label="Telefoon" value={form.phone} onChange={set('phone')} />
-            <TextField id="d-email" label="E-mail" type="email" value={form.email} onChange={set('email')} />
-            <TextField id="d-url" label="Website" value={form.url} onChange={set('url')} />
+            <TextInput id="d-phone" label="Telefoon" type="tel" value={form.phone} error={err('phone')} onChange={set('phone')} />
+            <TextInput id="d-email" label="E-mail" type="email" value={form.email} error={err('email')} onChange={set('email')} />
+            <TextInput id="d-url" label="Website" value={form.url} error={err('url')} onChange={set('url')} />
             <Checkboxes legend="Onderwerpen" name="theme" options={themeLabels} value={form.themes} onChange={set('themes')} />
             <Checkboxes legend="Voor wie" name="audience" options={audienceLabels} value={form.audiences} onChange={set('audiences')} />
             <div className="vn-field">
               <label htmlFor="d-kind">Soort hulp</label>
-              <select id="d-kind" className="utrecht-select" value={form.helpKind} onChange={(e) => set('helpKind')(e.target.value)}>
+              <select id="d-kind" className="utrecht-select" value={form.helpKind} onChange={(e) => set('helpKind')(e.target.value as ServiceForm['helpKind'])}>
                 {Object.entries(helpKindLabels).map(([v, l]) => (
                   <option key={v} value={v}>
                     {l}
@@ -335,15 +356,15 @@ export function DirectoryEdit() {
                 <div className="vn-field">
                   <label htmlFor={`h-day-${i}`}>Dag</label>
                   <select id={`h-day-${i}`} className="utrecht-select" value={h.weekday} onChange={(e) => setHour(i, { weekday: Number(e.target.value) })}>
-                    {weekdays.slice(1).map((d, j) => (
+                    {weekdayLabels.slice(1).map((d, j) => (
                       <option key={d} value={j + 1}>
                         {d}
                       </option>
                     ))}
                   </select>
                 </div>
-                <TextField id={`h-open-${i}`} label="Van (uu:mm)" value={h.opensAt} onChange={(v) => setHour(i, { opensAt: v })} />
-                <TextField id={`h-close-${i}`} label="Tot (uu:mm)" value={h.closesAt} onChange={(v) => setHour(i, { closesAt: v })} />
+                <TextInput id={`h-open-${i}`} label="Van (uu:mm)" value={h.opensAt} error={err(`schedules.${i}.opensAt`)} onChange={(v) => setHour(i, { opensAt: v })} />
+                <TextInput id={`h-close-${i}`} label="Tot (uu:mm)" value={h.closesAt} error={err(`schedules.${i}.closesAt`)} onChange={(v) => setHour(i, { closesAt: v })} />
                 <div className="vn-field">
                   <label htmlFor={`h-place-${i}`}>Plek</label>
                   <select id={`h-place-${i}`} className="utrecht-select" value={h.locationId} onChange={(e) => setHour(i, { locationId: e.target.value })}>
@@ -359,28 +380,23 @@ export function DirectoryEdit() {
                   <input type="checkbox" className="utrecht-checkbox" id={`h-mobile-${i}`} checked={h.mobile} onChange={(e) => setHour(i, { mobile: e.target.checked })} />
                   <label htmlFor={`h-mobile-${i}`}>Mobiel spreekuur op een ontmoetingsplek</label>
                 </div>
-                <TextField id={`h-note-${i}`} label="Toelichting" value={h.note} onChange={(v) => setHour(i, { note: v })} />
-                <TextField id={`h-from-${i}`} label="Geldig vanaf (niet verplicht)" type="date" value={h.validFrom} onChange={(v) => setHour(i, { validFrom: v })} />
+                <TextInput id={`h-note-${i}`} label="Toelichting" value={h.note} error={err(`schedules.${i}.note`)} onChange={(v) => setHour(i, { note: v })} />
+                <TextInput id={`h-from-${i}`} label="Geldig vanaf (niet verplicht)" type="date" value={h.validFrom} error={err(`schedules.${i}.validFrom`)} onChange={(v) => setHour(i, { validFrom: v })} />
                 <Button type="button" appearance="secondary-action-button" onClick={() => setHours((rows) => rows.filter((_, j) => j !== i))}>
                   Spreekuur {i + 1} verwijderen
                 </Button>
               </fieldset>
             ))}
             <Button
+              id="add-hour"
               type="button"
               appearance="secondary-action-button"
               onClick={() => setHours((rows) => [...rows, { weekday: 1, opensAt: '09:00', closesAt: '12:00', mobile: false, note: '', locationId: '', validFrom: '', validUntil: '' }])}
             >
               Spreekuur toevoegen
             </Button>
-            <ProblemAlert error={error} />
-            {saved && (
-              <Paragraph className="vn-success" role="status">
-                De wijzigingen zijn opgeslagen.
-              </Paragraph>
-            )}
             <div>
-              <Button type="submit" appearance="primary-action-button">
+              <Button type="submit" appearance="primary-action-button" disabled={create.isPending || update.isPending}>
                 {isNew ? 'Dienst toevoegen' : 'Opslaan'}
               </Button>{' '}
               <Button type="button" appearance="subtle-button" onClick={() => navigate('/medewerkers/sociale-kaart')}>
