@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { directoryModule } from '../../src/modules/directory/module.ts';
 import { demoEmails } from '../support/app.ts';
-import { expectAccessible, login, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { expectAccessible, expectFieldError, login, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 describe('GeldenzoDordt, the social map, in a real browser', () => {
   let env: BrowserEnv;
@@ -71,6 +71,12 @@ describe('GeldenzoDordt, the social map, in a real browser', () => {
     await page.getByLabel('Telefoon').waitFor();
     await expectAccessible(page, 'directory edit');
     await page.getByLabel('Telefoon').fill('078 000 39 99');
+    // A wrong e-mail address is named in one plain sentence next to the field and in the summary; nothing is saved.
+    await page.getByLabel('E-mail').fill('geen-adres');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expectFieldError(page, 'E-mail', /Vul een geldig e-mailadres in/);
+    await expectAccessible(page, 'directory edit with a field error');
+    await page.getByLabel('E-mail').fill('');
     await page.getByRole('button', { name: 'Spreekuur toevoegen' }).click();
     await page.getByLabel('Dag').selectOption({ label: 'zaterdag' });
     await page.getByLabel('Van (uu:mm)').fill('10:00');
@@ -101,7 +107,7 @@ describe('GeldenzoDordt, the social map, in a real browser', () => {
     await page.getByLabel('Straat en huisnummer').fill('Speeltuinpad 1');
     await page.getByLabel('Postcode').fill('3326 AB');
     await page.getByRole('button', { name: 'Plek toevoegen' }).click();
-    await page.getByText('Plek toegevoegd: Speeltuin De Staart.').waitFor();
+    await page.getByText('De plek Speeltuin De Staart is toegevoegd.').waitFor();
     await page.getByRole('row', { name: /Speeltuin De Staart.*De Staart/ }).waitFor();
     await expectAccessible(page, 'directory list with places');
     await resident.goto(`${env.baseUrl}/hulp?q=geldcafe`);

@@ -1,19 +1,6 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmails } from '../support/app.ts';
-import { expectAccessible, login, startBrowserEnv, type BrowserEnv } from './support.ts';
-
-/** The field's error is a plain sentence tied to the input (aria-invalid, aria-describedby), and in the summary. */
-async function expectFieldError(page: Page, label: string, sentence: RegExp) {
-  const input = page.getByLabel(label, { exact: true });
-  await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
-  const describedBy = (await input.getAttribute('aria-describedby')) ?? '';
-  const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
-  expect(errorId, `${label} points at its error`).toBeTruthy();
-  await expect(page.locator(`[id="${errorId}"]`).textContent()).resolves.toMatch(sentence);
-  await expect(page.locator('.vn-error-summary').getByRole('link', { name: new RegExp(`^${label}:`) }).textContent()).resolves.toMatch(new RegExp(sentence.source, 'i'));
-  await expect(page.locator('.vn-error-summary').textContent()).resolves.not.toMatch(/body\.|querystring\.|Invalid|Er ging iets mis\.$/);
-}
+import { expectAccessible, expectFieldError, login, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 describe('the platform pages for administrators, in a real browser', () => {
   let env: BrowserEnv;

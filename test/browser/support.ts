@@ -87,3 +87,14 @@ export async function expectAccessibleAsShown(env: BrowserEnv, page: Page, label
   await expectAccessible(checker, label);
   await checker.close();
 }
+
+/** The field's error is a plain sentence tied to the input (aria-invalid, aria-describedby), and in the summary. */
+export async function expectFieldError(page: Page, label: string, sentence: RegExp) {
+  const input = page.getByLabel(label, { exact: true });
+  await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
+  const errorId = ((await input.getAttribute('aria-describedby')) ?? '').split(' ').find((id) => id.endsWith('-error'));
+  expect(errorId, `${label} points at its error`).toBeTruthy();
+  await expect(page.locator(`[id="${errorId}"]`).textContent()).resolves.toMatch(sentence);
+  await expect(page.locator('.vn-error-summary').getByRole('link', { name: new RegExp(`^${label}:`) }).textContent()).resolves.toMatch(new RegExp(sentence.source, 'i'));
+  await expect(page.locator('.vn-error-summary').textContent()).resolves.not.toMatch(/body\.|querystring\.|Invalid/);
+}
