@@ -1,19 +1,13 @@
 import { Button, Heading1, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { api, query } from '../../api.ts';
-import { Loading, ProblemAlert, TextField, useLoad } from '../../components.tsx';
+import { query } from '../../api.ts';
+import { Loading, ProblemAlert, TextField } from '../../components.tsx';
+import { formatCount } from '../../format.ts';
+import { useApi } from '../../query.tsx';
+import type { Json } from '../../../../src/platform/contract.ts';
+import type { feedbackPage } from '../../../../src/modules/signals/contract.ts';
 import { StaffShell } from '../../layout/Shells.tsx';
 import { creditorFeedbackLabels, creditorFeedbacks, creditorTypeLabels, euro, formatDate } from './shared.tsx';
-
-interface FeedbackRow {
-  reference: string;
-  signalDate: string;
-  creditorType: string;
-  amountCents: number;
-  creditorName: string;
-  feedback: string;
-  feedbackLabel: string;
-}
 
 const pageSize = 100;
 
@@ -22,10 +16,7 @@ export function SignalFeedback() {
   const [reference, setReference] = useState('');
   const [feedback, setFeedback] = useState('');
   const [offset, setOffset] = useState(0);
-  const rows = useLoad(
-    () => api<{ total: number; items: FeedbackRow[] }>('GET', `/signals/feedback${query({ reference: reference.trim() || undefined, feedback: feedback || undefined, limit: pageSize, offset })}`),
-    [reference, feedback, offset],
-  );
+  const rows = useApi<Json<typeof feedbackPage>>(`/signals/feedback${query({ reference: reference.trim() || undefined, feedback: feedback || undefined, limit: pageSize, offset })}`);
   return (
     <StaffShell>
       <Heading1>Terugkoppeling op signalen</Heading1>
@@ -55,7 +46,7 @@ export function SignalFeedback() {
           <>
             <Table>
               <caption className="vn-caption">
-                {rows.data.total.toLocaleString('nl-NL')} signalen{rows.data.total > pageSize ? `, ${offset + 1} tot en met ${Math.min(offset + pageSize, rows.data.total)}` : ''}
+                {formatCount(rows.data.total)} signalen{rows.data.total > pageSize ? `, ${offset + 1} tot en met ${Math.min(offset + pageSize, rows.data.total)}` : ''}
               </caption>
               <TableHeader>
                 <TableRow>

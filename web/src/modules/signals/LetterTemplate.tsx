@@ -1,29 +1,26 @@
 import { Button, Heading1, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError, type Problem } from '../../api.ts';
-import { Loading, ProblemAlert, TextField, useLoad } from '../../components.tsx';
+import { Loading, ProblemAlert, TextField } from '../../components.tsx';
+import { useApi } from '../../query.tsx';
+import type { Json } from '../../../../src/platform/contract.ts';
+import type { letterTemplateView } from '../../../../src/modules/signals/contract.ts';
 import { formatDateTime } from '../../labels.ts';
 import { StaffShell } from '../../layout/Shells.tsx';
 import { useSession } from '../../session.tsx';
 import { blobLink, rawRequest } from './shared.tsx';
 
+type TemplateView = Json<typeof letterTemplateView>;
 interface TemplateText {
   subject: string;
   heading: string;
   body: string;
 }
-interface TemplateView {
-  municipalityCode: string;
-  current: TemplateText & { version: number; createdAt: string | null; createdBy: string | null };
-  versions: { version: number; createdAt: string | null; createdBy: string | null }[];
-  placeholders: Record<string, string>;
-  required: string[];
-}
 
 /** The municipality's offer-letter text: edit, check, preview as PDF (sample or a real case), save as a new version. */
 export function SignalLetterTemplate() {
   const { can } = useSession();
-  const template = useLoad(() => api<TemplateView>('GET', '/signals/letter-template'), []);
+  const template = useApi<TemplateView>('/signals/letter-template');
   const [text, setText] = useState<TemplateText>({ subject: '', heading: '', body: '' });
   const [caseId, setCaseId] = useState('');
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);

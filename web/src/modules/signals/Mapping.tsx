@@ -1,7 +1,10 @@
 import { Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api.ts';
-import { Loading, ProblemAlert, TextField, useLoad } from '../../components.tsx';
+import { Loading, ProblemAlert, TextField } from '../../components.tsx';
+import { useApi } from '../../query.tsx';
+import type { Json } from '../../../../src/platform/contract.ts';
+import type { columnMappingView } from '../../../../src/modules/signals/contract.ts';
 import { formatDateTime } from '../../labels.ts';
 import { StaffShell } from '../../layout/Shells.tsx';
 import { signalColumnLabels, signalColumns, type SignalColumn } from '../../../../src/modules/signals/columns.ts';
@@ -12,24 +15,19 @@ interface Organisation {
   code: string;
   kind: string;
 }
-interface MappingView {
-  creditorOrganisationId: string;
-  creditorName: string;
-  columns: Partial<Record<SignalColumn, string>>;
-  updatedAt: string | null;
-}
+type MappingView = Json<typeof columnMappingView>;
 
 const fields = Object.keys(signalColumns) as SignalColumn[];
 
 /** The signal officer says once, per creditor, which column of its files holds which field. */
 export function SignalMapping() {
-  const organisations = useLoad(() => api<Organisation[]>('GET', '/organisations'), []);
+  const organisations = useApi<Organisation[]>('/organisations');
   const creditors = (organisations.data ?? []).filter((o) => o.kind === 'creditor');
   const [creditorId, setCreditorId] = useState('');
   const [columns, setColumns] = useState<Partial<Record<SignalColumn, string>>>({});
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const mapping = useLoad(() => (creditorId ? api<MappingView>('GET', `/signals/mappings/${creditorId}`) : Promise.resolve(null)), [creditorId]);
+  const mapping = useApi<MappingView>(creditorId ? `/signals/mappings/${creditorId}` : null);
   useEffect(() => setColumns(mapping.data?.columns ?? {}), [mapping.data]);
 
   const save = async (e: FormEvent) => {

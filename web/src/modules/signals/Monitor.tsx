@@ -1,39 +1,30 @@
 import { Heading1, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { api, query } from '../../api.ts';
-import { Loading, ProblemAlert, TextField, useLoad } from '../../components.tsx';
+import { query } from '../../api.ts';
+import { Loading, ProblemAlert, TextField } from '../../components.tsx';
+import { formatCount, formatPercent } from '../../format.ts';
+import { useApi } from '../../query.tsx';
+import type { Json } from '../../../../src/platform/contract.ts';
+import type { monitorRow } from '../../../../src/modules/signals/contract.ts';
+import { municipalityName } from '../../../../src/platform/municipalities.ts';
 import { StaffShell } from '../../layout/Shells.tsx';
 import { creditorTypeLabels, finalResultLabels } from './shared.tsx';
 
-interface MonitorRow {
-  municipalityCode: string;
-  creditorType: string;
-  signals: number;
-  households: number;
-  lettersSent: number;
-  reached: number;
-  accepted: number;
-  reachedPct: number | null;
-  acceptedPct: number | null;
-  /** Signals for people who are no resident: no case, no letter. */
-  notResident: number;
-  outcomes: Record<string, number>;
-  medianDays: { toLetter: number | null; toFirstAttempt: number | null; toContact: number | null };
-}
+type MonitorRow = Json<typeof monitorRow>;
 
 function defaultPeriod(): string {
   const now = new Date();
   return `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`;
 }
 
-const pct = (v: number | null) => (v === null ? '–' : `${v.toLocaleString('nl-NL')}%`);
-const days = (v: number | null) => (v === null ? '–' : `${v.toLocaleString('nl-NL')} ${v === 1 ? 'dag' : 'dagen'}`);
+const pct = (v: number | null) => formatPercent(v);
+const days = (v: number | null) => (v === null ? '–' : `${formatCount(v)} ${v === 1 ? 'dag' : 'dagen'}`);
 
 /** Monitor vroegsignalering: figures per municipality and creditor type, and the CSV for the national monitor. */
 export function SignalMonitor() {
   const [period, setPeriod] = useState(defaultPeriod());
   const valid = /^\d{4}(-Q[1-4]|-\d{2})?$/i.test(period.trim());
-  const rows = useLoad(async () => (valid ? api<MonitorRow[]>('GET', `/signals/monitor${query({ period: period.trim() })}`) : []), [period]);
+  const rows = useApi<MonitorRow[]>(valid ? `/signals/monitor${query({ period: period.trim() })}` : null);
   return (
     <StaffShell>
       <Heading1>Monitor vroegsignalering</Heading1>
@@ -72,7 +63,7 @@ export function SignalMonitor() {
             <TableBody>
               {rows.data.map((r) => (
                 <TableRow key={`${r.municipalityCode}-${r.creditorType}`}>
-                  <TableCell>{r.municipalityCode}</TableCell>
+                  <TableCell>{municipalityName(r.municipalityCode)}</TableCell>
                   <TableCell>{r.creditorType === 'all' ? <strong>Alle soorten samen</strong> : (creditorTypeLabels[r.creditorType as keyof typeof creditorTypeLabels] ?? r.creditorType)}</TableCell>
                   <TableCell>{r.signals}</TableCell>
                   <TableCell>{r.households}</TableCell>

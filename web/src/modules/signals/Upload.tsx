@@ -1,36 +1,17 @@
 import { Button, Heading1, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, type Problem } from '../../api.ts';
-import { Loading, ProblemAlert, RejectionsTable, useLoad } from '../../components.tsx';
+import { Loading, ProblemAlert, RejectionsTable } from '../../components.tsx';
+import { useApi } from '../../query.tsx';
+import type { Json } from '../../../../src/platform/contract.ts';
+import type { creditorImportResult, signalImportList } from '../../../../src/modules/signals/contract.ts';
 import { formatDateTime } from '../../labels.ts';
 import { StaffShell } from '../../layout/Shells.tsx';
 import { useSession } from '../../session.tsx';
 import { rawRequest } from './shared.tsx';
 
-interface ImportRow {
-  id: string;
-  creditorName: string;
-  municipalityCode: string;
-  channel: string;
-  fileName: string | null;
-  rows: number;
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  createdAt: string;
-}
 /** The creditor's own rows only; nothing about cases or other creditors (see src/modules/signals/importResult.ts). */
-interface Summary {
-  rows: number;
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  /** Rows outside every municipality of the delivery (routed by postcode): no case, no letter. */
-  notResident: number;
-  /** Per municipality the rows stored there. */
-  municipalities: Record<string, { accepted: number }>;
-  rejections: { line: number; field: string; reason: string }[];
-}
+type Summary = Json<typeof creditorImportResult>;
 interface Organisation {
   id: string;
   name: string;
@@ -43,8 +24,9 @@ const channelLabels: Record<string, string> = { upload: 'Upload', cli: 'Beheersc
 export function SignalUpload() {
   const { user } = useSession();
   const isOfficer = !!user?.roles.includes('signal_officer');
-  const imports = useLoad(() => api<ImportRow[]>('GET', '/signals/imports'), []);
-  const creditors = useLoad(async () => (isOfficer ? (await api<Organisation[]>('GET', '/organisations')).filter((o) => o.kind === 'creditor') : []), [isOfficer]);
+  const imports = useApi<Json<typeof signalImportList>>('/signals/imports');
+  const organisations = useApi<Organisation[]>(isOfficer ? '/organisations' : null);
+  const creditors = { data: (organisations.data ?? []).filter((o) => o.kind === 'creditor'), loading: organisations.loading, error: organisations.error };
   const [creditorId, setCreditorId] = useState('');
   const [municipality, setMunicipality] = useState('');
   const [file, setFile] = useState<File | null>(null);
