@@ -20,6 +20,8 @@ export function ConfirmButton(props: {
   appearance?: 'primary-action-button' | 'secondary-action-button' | 'subtle-button';
   /** A form to check before the question opens (required fields): the button then submits nothing itself. */
   form?: string;
+  /** Checks to run before the question opens (e.g. a result must be chosen); false keeps it closed. */
+  beforeOpen?: () => boolean;
 }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -40,6 +42,7 @@ export function ConfirmButton(props: {
         onClick={() => {
           const form = props.form ? (document.getElementById(props.form) as HTMLFormElement | null) : null;
           if (form && !form.reportValidity()) return;
+          if (props.beforeOpen && !props.beforeOpen()) return;
           setOpen(true);
         }}
       >

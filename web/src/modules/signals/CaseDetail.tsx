@@ -451,6 +451,11 @@ export function SignalCase() {
                     }
                     confirmLabel="Ja, sluit de zaak"
                     disabled={close.isPending}
+                    beforeOpen={() => {
+                      const local = checkOutcome();
+                      setOutcomeLocal(local);
+                      return Object.keys(local).length === 0;
+                    }}
                     onConfirm={saveOutcome}
                   />
                 </form>
