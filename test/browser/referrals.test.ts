@@ -24,6 +24,17 @@ describe('referrals (Ketenaanpak) in a real browser', () => {
     return page;
   }
 
+  /** The field is marked invalid, its description says `sentence`, and the error summary says it too. */
+  async function expectFieldError(page: Page, selector: string, sentence: string) {
+    const field = page.locator(selector);
+    await page.locator(`${selector}[aria-invalid="true"]`).waitFor();
+    const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+    const texts = await Promise.all(describedBy.split(' ').filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
+    expect(texts.join(' ')).toContain(sentence);
+    const summary = page.locator('.vn-error-summary');
+    await expect(summary.textContent()).resolves.toContain(sentence.charAt(0).toLowerCase() + sentence.slice(1, -1));
+  }
+
   let detailUrl = '';
 
   it('lets a GP send a sociaal recept with a one-page form', async () => {
@@ -43,7 +54,7 @@ describe('referrals (Ketenaanpak) in a real browser', () => {
     await page.getByLabel('Waarvoor gaf de inwoner toestemming?').fill('Patiënt wil dat het wijkteam belt over de rekeningen.');
     // Without consent the form is refused with a Dutch reason.
     await page.getByRole('button', { name: 'Sociaal recept versturen' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('Zonder toestemming');
+    await expectFieldError(page, '#consent-given', 'De inwoner moet toestemming geven om de vraag door te sturen.');
     await expectAccessible(page, 'sociaal recept refused');
     await page.getByLabel(/De inwoner geeft toestemming/).check();
     await page.getByRole('button', { name: 'Sociaal recept versturen' }).click();
@@ -65,11 +76,13 @@ describe('referrals (Ketenaanpak) in a real browser', () => {
     await row.getByRole('link', { name: 'T. Smit' }).click();
     await page.getByRole('heading', { level: 1, name: 'Verwijzing: T. Smit' }).waitFor();
     await expectAccessible(page, 'referral detail (receiver)');
-    // Declining needs a reason.
+    // Declining needs a reason: said next to the field and in the summary, before anything is asked or sent.
     await page.getByRole('button', { name: 'Afwijzen' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('Geef een reden op');
+    await expectFieldError(page, '#action-text', 'Geef een reden op.');
+    await expectAccessible(page, 'decline without a reason');
     await page.getByRole('button', { name: 'Accepteren' }).click();
     await expect(page.getByTestId('referral-state').filter({ hasText: 'Geaccepteerd' }).waitFor()).resolves.toBeUndefined();
+    await page.getByRole('status').filter({ hasText: 'De verwijzing is geaccepteerd.' }).waitFor();
     await page.getByLabel('Toelichting of reden').fill('Gebeld, huisbezoek dinsdag.');
     await page.getByRole('button', { name: 'Eerste contact vastleggen' }).click();
     await page.getByTestId('referral-state').filter({ hasText: 'Eerste contact gelegd' }).waitFor();
@@ -104,7 +117,14 @@ describe('referrals (Ketenaanpak) in a real browser', () => {
     await page.getByLabel(/Toelichting/).fill('Patiënt wil niet dat de huisarts de voortgang ziet.');
     await expectAccessible(page, 'withdraw consent form');
     await page.getByRole('button', { name: 'Toestemming intrekken' }).click();
+    await page.getByRole('dialog', { name: 'Toestemming intrekken?' }).waitFor();
+    await expectAccessible(page, 'withdraw consent question');
+    await page.getByRole('button', { name: 'Ja, trek de toestemming in' }).click();
     await page.getByRole('cell', { name: /Patiënt wil niet dat de huisarts de voortgang ziet/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'De toestemming voor Drechtdokters (huisartsen) is ingetrokken.' }).waitFor();
+    // A new consent without an organisation: the sentence stands next to the field and in the summary.
+    await page.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+    await expectFieldError(page, '#grant-org', 'Kies de organisatie die toestemming krijgt.');
     await page.getByLabel('Organisatie', { exact: true }).selectOption('DRECHTDOKTERS');
     await page.getByRole('checkbox', { name: 'De hulpvraag' }).uncheck();
     await page.getByRole('checkbox', { name: 'Hoe de hulp verloopt (tijdlijn)' }).uncheck();
@@ -141,7 +161,7 @@ describe('referrals (Ketenaanpak) in a real browser', () => {
     await page.getByLabel(/De inwoner geeft toestemming/).check();
     await page.getByRole('button', { name: 'Verwijzing versturen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Verwijzing: Koster' }).waitFor();
-    await page.getByText('Kind: Koster, geboren 29 feb 2016').waitFor();
+    await page.getByText('Kind: Koster, geboren 29 februari 2016').waitFor();
     await page.goto(`${env.baseUrl}/medewerkers/verwijzingen`);
     const row = page.getByRole('row', { name: /Koster/ });
     await expect(row.textContent()).resolves.toContain('Wij (niet loslaten)');
@@ -155,7 +175,10 @@ describe('referrals (Ketenaanpak) in a real browser', () => {
     await sdd.getByRole('heading', { level: 1, name: 'Verwijzing: Koster' }).waitFor();
     await sdd.getByLabel('Toelichting of reden').fill('Geen recht op een uitkering; eerst hulp bij budgetteren.');
     await sdd.getByRole('button', { name: 'Afwijzen' }).click();
+    await sdd.getByRole('dialog', { name: 'Verwijzing afwijzen?' }).waitFor();
+    await sdd.getByRole('button', { name: 'Ja, wijs de verwijzing af' }).click();
     await sdd.getByTestId('referral-state').filter({ hasText: 'Afgewezen' }).waitFor();
+    await sdd.getByRole('status').filter({ hasText: 'De verwijzing is afgewezen.' }).waitFor();
     await sdd.context().close();
 
     const swt = await staffPage(demoEmails.case_worker);
@@ -185,6 +208,9 @@ describe('referrals (Ketenaanpak) in a real browser', () => {
     const field = page.getByLabel('Werkdagen tot antwoord: Wonen');
     await expect(field.inputValue()).resolves.toBe('2');
     await expectAccessible(page, 'service levels');
+    await field.fill('twee');
+    await page.getByRole('button', { name: 'Opslaan: Wonen' }).click();
+    await expectFieldError(page, '#sl-answer-housing', 'Vul een heel aantal werkdagen in, bijvoorbeeld 3.');
     await field.fill('1');
     await page.getByRole('button', { name: 'Opslaan: Wonen' }).click();
     await page.getByRole('status').filter({ hasText: 'De servicenorm voor Wonen is opgeslagen.' }).waitFor();

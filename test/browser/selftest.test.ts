@@ -132,6 +132,14 @@ describe('Geldfit, the self-test, in a real browser', () => {
     await page.getByTestId('selftest-summary').waitFor();
     await expect(page.getByTestId('selftest-summary').textContent()).resolves.toContain('1.093 bezoeken, 244 afgeronde tests');
     await expectAccessible(page, 'selftest figures');
+    // A period that ends before it begins: the sentence stands next to the first date and in the summary.
+    await page.getByLabel('Vanaf').fill('2021-04-01');
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    await page.locator('#f-from[aria-invalid="true"]').waitFor();
+    const describedBy = (await page.locator('#f-from').getAttribute('aria-describedby')) ?? '';
+    await expect(page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent()).resolves.toBe('De begindatum ligt na de einddatum. Kies een eerdere begindatum.');
+    await expect(page.locator('.vn-error-summary').textContent()).resolves.toContain('de begindatum ligt na de einddatum');
+    await expectAccessible(page, 'selftest figures with a reversed period');
     await context.close();
   });
 });

@@ -15,7 +15,7 @@ import {
   referralStates,
   type ReferralAction,
 } from '../../../../src/modules/referrals/labels.ts';
-import { ProblemAlert, Loading } from '../../components.tsx';
+import { Loading, ProblemAlert } from '../../components.tsx';
 import { ConfirmButton } from '../../confirm.tsx';
 import { formatAmount, formatCount, formatDate, formatDateTime } from '../../format.ts';
 import { Done, ErrorSummary, fieldError, type FieldErrors } from '../../forms.tsx';
