@@ -1,10 +1,10 @@
-import { signalsStaffNav } from './modules/signals/pages.tsx';
-import { referralsStaffNav } from './modules/referrals/pages.tsx';
-import { selftestStaffNav } from './modules/selftest/pages.tsx';
-import { directoryStaffNav } from './modules/directory/pages.tsx';
-import { passStaffNav } from './modules/pass/pages.tsx';
-import { insightsStaffNav } from './modules/insights/pages.tsx';
-import { programmeStaffNav } from './modules/programme/pages.tsx';
+import { signalsStaffNav } from './modules/signals/nav.ts';
+import { referralsStaffNav } from './modules/referrals/nav.ts';
+import { selftestStaffNav } from './modules/selftest/nav.ts';
+import { directoryStaffNav } from './modules/directory/nav.ts';
+import { passStaffNav } from './modules/pass/nav.ts';
+import { insightsStaffNav } from './modules/insights/nav.ts';
+import { programmeStaffNav } from './modules/programme/nav.ts';
 
 /** The staff menu: each module adds its pages here, shown only to roles with the permission. */
 export interface NavItem {

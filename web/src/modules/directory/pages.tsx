@@ -1,4 +1,3 @@
-import type { NavItem } from '../../nav.ts';
 import type { PageRoute } from '../../routes.tsx';
 import { DirectoryEdit, DirectoryList } from './DirectoryAdmin.tsx';
 
@@ -10,4 +9,3 @@ export const directoryPages: PageRoute[] = [
   { path: '/medewerkers/sociale-kaart', element: <DirectoryList />, access: 'directory:edit' },
   { path: '/medewerkers/sociale-kaart/:id', element: <DirectoryEdit />, access: 'directory:edit' },
 ];
-export const directoryStaffNav: NavItem[] = [{ to: '/medewerkers/sociale-kaart', label: 'Sociale kaart', permission: 'directory:edit' }];

@@ -1,4 +1,3 @@
-import type { NavItem } from '../../nav.ts';
 import type { PageRoute } from '../../routes.tsx';
 import './pass.css';
 import { PassCashier } from './Cashier.tsx';
@@ -19,12 +18,4 @@ export const passPages: PageRoute[] = [
   { path: '/medewerkers/dordtpas/aanbieders', element: <PassProviders />, access: 'pass:providers' },
   { path: '/medewerkers/dordtpas/bijdragen', element: <PassCampaigns />, access: 'pass:campaigns' },
   { path: '/medewerkers/dordtpas/cijfers', element: <PassFigures />, access: 'pass:figures' },
-];
-export const passStaffNav: NavItem[] = [
-  { to: '/medewerkers/dordtpas/kassa', label: 'Kassa Dordtpas', permission: 'pass:charge' },
-  { to: '/medewerkers/dordtpas/aanvragen', label: 'Dordtpas aanvragen', permission: 'pass:administer' },
-  { to: '/medewerkers/dordtpas/normen', label: 'Dordtpas normen', permission: 'pass:administer' },
-  { to: '/medewerkers/dordtpas/aanbieders', label: 'Dordtpas aanbieders', permission: 'pass:providers' },
-  { to: '/medewerkers/dordtpas/bijdragen', label: 'Dordtpas bijdragen', permission: 'pass:campaigns' },
-  { to: '/medewerkers/dordtpas/cijfers', label: 'Dordtpas cijfers', permission: 'pass:figures' },
 ];

@@ -1,4 +1,3 @@
-import type { NavItem } from '../../nav.ts';
 import type { PageRoute } from '../../routes.tsx';
 import { IntakeForm, NewReferral } from './Forms.tsx';
 import { ReferralDetail } from './ReferralDetail.tsx';
@@ -16,9 +15,3 @@ export const referralsPages: PageRoute[] = [
   { path: '/medewerkers/verwijzingen/inwoners/:personId', element: <ResidentTimeline />, access: 'referrals:work' },
   { path: '/medewerkers/verwijzingen/:id', element: <ReferralDetail />, access: 'referrals:work' },
 ];
-export const referralsStaffNav: NavItem[] = [
-  { to: '/medewerkers/verwijzingen', label: 'Verwijzingen', permission: 'referrals:work' },
-  { to: '/medewerkers/verwijzingen/nieuw', label: 'Nieuwe verwijzing', permission: 'referrals:work' },
-  { to: '/medewerkers/verwijzingen/servicenormen', label: 'Servicenormen', permission: 'referrals:configure' },
-];
-export const referralsPublicNav: NavItem[] = [];

@@ -1,4 +1,3 @@
-import type { NavItem } from '../../nav.ts';
 import type { PageRoute } from '../../routes.tsx';
 import { SelftestFigures } from './Figures.tsx';
 
@@ -9,4 +8,3 @@ import { SelftestFigures } from './Figures.tsx';
 export const selftestPages: PageRoute[] = [
   { path: '/medewerkers/geldfit', element: <SelftestFigures />, access: 'selftest:figures' },
 ];
-export const selftestStaffNav: NavItem[] = [{ to: '/medewerkers/geldfit', label: 'Geldfit in cijfers', permission: 'selftest:figures' }];

@@ -1,4 +1,3 @@
-import type { NavItem } from '../../nav.ts';
 import type { PageRoute } from '../../routes.tsx';
 import { SignalCase } from './CaseDetail.tsx';
 import { SignalFeedback } from './Feedback.tsx';
@@ -21,13 +20,3 @@ export const signalsPages: PageRoute[] = [
   { path: '/medewerkers/signalen/brieftekst', element: <SignalLetterTemplate />, access: 'signals:templates' },
   { path: '/medewerkers/signalen/zaken/:id', element: <SignalCase />, access: 'signals:work' },
 ];
-export const signalsStaffNav: NavItem[] = [
-  { to: '/medewerkers/signalen', label: 'Vroeg Eropaf', permission: 'signals:work' },
-  { to: '/medewerkers/signalen/brieven', label: 'Brieven maken', permission: 'signals:work' },
-  { to: '/medewerkers/signalen/brieftekst', label: 'Brieftekst', permission: 'signals:templates' },
-  { to: '/medewerkers/signalen/aanleveren', label: 'Signalen aanleveren', permission: 'signals:submit' },
-  { to: '/medewerkers/signalen/terugkoppeling', label: 'Terugkoppeling op signalen', permission: 'signals:submit' },
-  { to: '/medewerkers/signalen/monitor', label: 'Monitor vroegsignalering', permission: 'signals:monitor' },
-  { to: '/medewerkers/signalen/kolomkoppeling', label: 'Kolomkoppeling', permission: 'signals:configure' },
-];
-export const signalsPublicNav: NavItem[] = [];
