@@ -32,14 +32,29 @@ function entries(n: number): DirectoryEntry[] {
       validFrom: null,
       validUntil: null,
       note: '',
-      location: { id: `l${i % 30}`, code: `l${i % 30}`, name: `Wijkcentrum ${i % 30}`, address: 'Plein 1', postcode: null, city: 'Dordrecht', areaCode: `WK0505${String((i % 12) + 1).padStart(2, '0')}`, meetingPlace: true, description: '' },
+      location: {
+        id: `l${i % 30}`,
+        code: `l${i % 30}`,
+        name: `Wijkcentrum ${i % 30}`,
+        address: 'Plein 1',
+        postcode: null,
+        city: 'Dordrecht',
+        areaCode: `WK0505${String((i % 12) + 1).padStart(2, '0')}`,
+        meetingPlace: true,
+        description: '',
+      },
     })),
   }));
 }
 
 function timePerSearch(list: DirectoryEntry[], rounds: number): number {
   const now = new Date('2021-06-09T08:00:00Z');
-  const queries = [{ q: 'schuldhulp' }, { theme: 'money' as const, area: 'WK050505', when: 'week' as const }, { audience: 'residents' as const, when: 'now' as const }, {}];
+  const queries = [
+    { q: 'schuldhulp' },
+    { theme: 'money' as const, area: 'WK050505', when: 'week' as const },
+    { audience: 'residents' as const, when: 'now' as const },
+    {},
+  ];
   const t0 = performance.now();
   for (let r = 0; r < rounds; r++) for (const q of queries) searchDirectory(list, q, now);
   return (performance.now() - t0) / (rounds * queries.length);
@@ -53,5 +68,9 @@ export async function run(): Promise<Record<string, unknown>> {
   timePerSearch(small, 5);
   const msSmall = timePerSearch(small, 50);
   const msLarge = timePerSearch(large, 10);
-  return { services: [n, n * 10], msPerSearch: [Math.round(msSmall * 1000) / 1000, Math.round(msLarge * 1000) / 1000], ratio10x: Math.round((msLarge / msSmall) * 10) / 10 };
+  return {
+    services: [n, n * 10],
+    msPerSearch: [Math.round(msSmall * 1000) / 1000, Math.round(msLarge * 1000) / 1000],
+    ratio10x: Math.round((msLarge / msSmall) * 10) / 10,
+  };
 }

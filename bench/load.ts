@@ -43,13 +43,30 @@ export async function run(): Promise<Record<string, unknown>> {
     // One household per client for the till, so 50 tills do not queue on one budget row.
     const swt = await orgId('SWT');
     const [worker] = await db.unaudited((q) => q.select().from(users).where(eq(users.email, 'consulent@wijkteam.example')));
-    const caseWorker: Actor = { kind: 'user', userId: worker!.id, displayName: 'load', organisationId: swt, organisationKind: 'neighbourhood_team', roles: ['case_worker'], municipalities: ['GM0505'], origin: null };
+    const caseWorker: Actor = {
+      kind: 'user',
+      userId: worker!.id,
+      displayName: 'load',
+      organisationId: swt,
+      organisationKind: 'neighbourhood_team',
+      roles: ['case_worker'],
+      municipalities: ['GM0505'],
+      origin: null,
+    };
     const passNumbers: string[] = [];
     for (let i = 0; i < clients; i++) {
       const outcome = await submitApplication(db, caseWorker, {
         municipalityCode: 'GM0505',
         route: 'income',
-        applicant: { initials: 'L.', surname: `Last ${i}`, birthDate: '1985-01-01', street: 'Lastweg', houseNumber: String(i + 1), postcode: '3316 AA', city: 'Dordrecht' },
+        applicant: {
+          initials: 'L.',
+          surname: `Last ${i}`,
+          birthDate: '1985-01-01',
+          street: 'Lastweg',
+          houseNumber: String(i + 1),
+          postcode: '3316 AA',
+          city: 'Dordrecht',
+        },
         children: [{ initials: 'K.', surname: `Last ${i}`, birthDate: '2012-06-01' }],
         monthlyNetIncomeCents: 120_000,
       });
@@ -86,15 +103,29 @@ export async function run(): Promise<Record<string, unknown>> {
     const answers = new URLSearchParams(Object.fromEntries(residents.questions.map((q, n) => [q.id, q.options[n % q.options.length]!.value])));
     answers.set('lang', 'nl');
     const selftest = () =>
-      fetch(`${origin}/geldfit/inwoners`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin, 'sec-fetch-site': 'same-origin' }, body: answers.toString() });
+      fetch(`${origin}/geldfit/inwoners`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin, 'sec-fetch-site': 'same-origin' },
+        body: answers.toString(),
+      });
     const charge = (i: number) =>
       fetch(`${origin}/api/v1/pass/charges`, {
         method: 'POST',
         headers: json(providerKey.key),
-        body: JSON.stringify({ passNumber: passNumbers[i % clients], memberNumber: 2, category: 'sport', amountCents: 1, idempotencyKey: `load-charge-${String(i).padStart(8, "0")}` }),
+        body: JSON.stringify({
+          passNumber: passNumbers[i % clients],
+          memberNumber: 2,
+          category: 'sport',
+          amountCents: 1,
+          idempotencyKey: `load-charge-${String(i).padStart(8, '0')}`,
+        }),
       });
 
-    for (const [probe, expected] of [[signal(9_999_999), 201], [selftest(), 200], [charge(9_999_999), 201]] as const) {
+    for (const [probe, expected] of [
+      [signal(9_999_999), 201],
+      [selftest(), 200],
+      [charge(9_999_999), 201],
+    ] as const) {
       const response = await probe;
       if (response.status !== expected) throw new Error(`probe ${response.url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
     }

@@ -20,7 +20,10 @@ import { childBudgets } from '../src/modules/pass/schema.ts';
  */
 const clients = 50;
 
-async function load(total: number, request: (i: number) => Promise<Response>): Promise<{ perSecond: number; p50: number; p95: number; p99: number; statuses: Record<number, number> }> {
+async function load(
+  total: number,
+  request: (i: number) => Promise<Response>,
+): Promise<{ perSecond: number; p50: number; p95: number; p99: number; statuses: Record<number, number> }> {
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let next = 0;
@@ -52,14 +55,31 @@ export async function run(): Promise<Record<string, unknown>> {
     await seedPassDemo(db);
     const [swt] = await db.unaudited((q) => q.select().from(organisations).where(eq(organisations.code, 'SWT')));
     const [worker] = await db.unaudited((q) => q.select().from(users).where(eq(users.email, 'consulent@wijkteam.example')));
-    const caseWorker: Actor = { kind: 'user', userId: worker!.id, displayName: 'bench', organisationId: swt!.id, organisationKind: 'neighbourhood_team', roles: ['case_worker'], municipalities: ['GM0505'], origin: null };
+    const caseWorker: Actor = {
+      kind: 'user',
+      userId: worker!.id,
+      displayName: 'bench',
+      organisationId: swt!.id,
+      organisationKind: 'neighbourhood_team',
+      roles: ['case_worker'],
+      municipalities: ['GM0505'],
+      origin: null,
+    };
     // One household per till, each with one child of secondary-school age: 50 tills never wait for each other's row.
     const passNumbers: string[] = [];
     for (let i = 0; i < clients; i++) {
       const outcome = await submitApplication(db, caseWorker, {
         municipalityCode: 'GM0505',
         route: 'income',
-        applicant: { initials: 'B.', surname: `Bench ${i}`, birthDate: '1985-01-01', street: 'Benchstraat', houseNumber: String(i + 1), postcode: '3315 AA', city: 'Dordrecht' },
+        applicant: {
+          initials: 'B.',
+          surname: `Bench ${i}`,
+          birthDate: '1985-01-01',
+          street: 'Benchstraat',
+          houseNumber: String(i + 1),
+          postcode: '3315 AA',
+          city: 'Dordrecht',
+        },
         children: [{ initials: 'K.', surname: `Bench ${i}`, birthDate: '2012-06-01' }],
         monthlyNetIncomeCents: 120_000,
       });
@@ -68,7 +88,9 @@ export async function run(): Promise<Record<string, unknown>> {
     }
     const [provider] = await db.unaudited((q) => q.select().from(organisations).where(eq(organisations.code, 'DEMO-AANBIEDER')));
     const secret = newApiKeySecret();
-    await db.unaudited((q) => q.insert(apiKeys).values({ organisationId: provider!.id, name: 'bench', prefix: secret.prefix, keyHash: secret.hash, roles: ['provider_cashier'] }));
+    await db.unaudited((q) =>
+      q.insert(apiKeys).values({ organisationId: provider!.id, name: 'bench', prefix: secret.prefix, keyHash: secret.hash, roles: ['provider_cashier'] }),
+    );
 
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
@@ -80,7 +102,13 @@ export async function run(): Promise<Record<string, unknown>> {
       fetch(`${base}/pass/charges`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ passNumber: passNumbers[i % clients], memberNumber: 2, category: 'sport', amountCents: amount, idempotencyKey: `bench-${prefix}-${String(i).padStart(6, '0')}` }),
+        body: JSON.stringify({
+          passNumber: passNumbers[i % clients],
+          memberNumber: 2,
+          category: 'sport',
+          amountCents: amount,
+          idempotencyKey: `bench-${prefix}-${String(i).padStart(6, '0')}`,
+        }),
       });
     const health = () => fetch(`${base}/health`);
 
@@ -92,7 +120,12 @@ export async function run(): Promise<Record<string, unknown>> {
     const healthRun = await load(total, () => health());
     const chargeRun = await load(total, (i) => charge(i, 'run'));
     const [check] = await db.audited(systemActor('bench'), { action: 'read', objectType: 'child_budget' }, (tx) =>
-      tx.select({ spent: sql<number>`coalesce(sum(${childBudgets.grantedCents} - ${childBudgets.balanceCents}), 0)::int` }).from(childBudgets).where(sql`${childBudgets.childPersonId} in (select child_person_id from pass_child_budgets b join pass_members m on m.pass_id = b.pass_id and m.member_number = b.member_number where m.initials = 'K.')`),
+      tx
+        .select({ spent: sql<number>`coalesce(sum(${childBudgets.grantedCents} - ${childBudgets.balanceCents}), 0)::int` })
+        .from(childBudgets)
+        .where(
+          sql`${childBudgets.childPersonId} in (select child_person_id from pass_child_budgets b join pass_members m on m.pass_id = b.pass_id and m.member_number = b.member_number where m.initials = 'K.')`,
+        ),
     );
     const ok = chargeRun.statuses[201] ?? 0;
     const warm = (warmRun.statuses[201] ?? 0) + 1; // the warm-up and the probe

@@ -54,7 +54,9 @@ async function benchOne(db: Database, clock: FakeClock, rows: number) {
   const second = await importAt(db, clock, '2025-04-01T09:00:00Z', csv(rows - half, '2025-03-31', 'B-', 2));
   const importSeconds = (performance.now() - t0) / 1000;
   if (process.env.BENCH_PURGE_WITHOUT_PERSON_INDEX === '1') {
-    await db.audited(systemActor('bench'), { action: 'update', objectType: 'bench' }, (tx) => tx.execute(sql.raw('drop index if exists signal_cases_person_idx')));
+    await db.audited(systemActor('bench'), { action: 'update', objectType: 'bench' }, (tx) =>
+      tx.execute(sql.raw('drop index if exists signal_cases_person_idx')),
+    );
   }
   clock.set('2025-07-02T09:00:00Z');
   const t1 = performance.now();
@@ -62,7 +64,13 @@ async function benchOne(db: Database, clock: FakeClock, rows: number) {
   const totalSeconds = (performance.now() - t1) / 1000;
   const scrubSeconds = (summary.scrub?.ms ?? 0) / 1000;
   const { scrub: _scrub, ...erased } = summary;
-  return { imported: first + second, importSeconds: round(importSeconds), purgeSeconds: round(totalSeconds - scrubSeconds), scrubSeconds: round(scrubSeconds), erased };
+  return {
+    imported: first + second,
+    importSeconds: round(importSeconds),
+    purgeSeconds: round(totalSeconds - scrubSeconds),
+    scrubSeconds: round(scrubSeconds),
+    erased,
+  };
 }
 
 export async function run(): Promise<Record<string, unknown>> {

@@ -24,8 +24,16 @@ export async function run(): Promise<Record<string, unknown>> {
   await app.ready();
   try {
     const residents = questionnaireBySlug('inwoners')!;
-    const answers = new URLSearchParams({ ...Object.fromEntries(residents.questions.map((q) => [q.id, q.options[q.options.length - 1]!.value])), lang: 'nl' }).toString();
-    const post: InjectOptions = { method: 'POST', url: '/geldfit/inwoners', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' }, payload: answers };
+    const answers = new URLSearchParams({
+      ...Object.fromEntries(residents.questions.map((q) => [q.id, q.options[q.options.length - 1]!.value])),
+      lang: 'nl',
+    }).toString();
+    const post: InjectOptions = {
+      method: 'POST',
+      url: '/geldfit/inwoners',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+      payload: answers,
+    };
     const pages: Record<string, InjectOptions> = {
       start: { url: '/geldfit' },
       questions: { url: '/geldfit/inwoners' },

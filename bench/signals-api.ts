@@ -90,7 +90,9 @@ async function serverProcess(): Promise<void> {
   const cpu = process.cpuUsage();
   process.on('SIGTERM', () => {
     const used = process.cpuUsage(cpu);
-    process.stderr.write(`server: event loop utilisation ${performance.eventLoopUtilization(elu).utilization.toFixed(2)}, cpu user ${(used.user / 1e6).toFixed(1)} s system ${(used.system / 1e6).toFixed(1)} s\n`);
+    process.stderr.write(
+      `server: event loop utilisation ${performance.eventLoopUtilization(elu).utilization.toFixed(2)}, cpu user ${(used.user / 1e6).toFixed(1)} s system ${(used.system / 1e6).toFixed(1)} s\n`,
+    );
     void app
       .close()
       .then(() => db.close())
@@ -165,7 +167,11 @@ async function measure(kind: 'postgres' | 'pglite', seconds: number): Promise<Re
     // PGlite's folder belongs to one process: the server's, while it runs.
     if (kind === 'pglite') await db.close();
     const profile = process.env.BENCH_CPU_PROF;
-    server = child(['--server'], { BENCH_SIGNALS_API_SERVER: JSON.stringify({ ...target, port: Number(process.env.BENCH_SIGNALS_API_PORT ?? 0) }) }, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, `--cpu-prof-name=signals-api-${kind}.cpuprofile`] : []);
+    server = child(
+      ['--server'],
+      { BENCH_SIGNALS_API_SERVER: JSON.stringify({ ...target, port: Number(process.env.BENCH_SIGNALS_API_PORT ?? 0) }) },
+      profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, `--cpu-prof-name=signals-api-${kind}.cpuprofile`] : [],
+    );
     const { port } = JSON.parse(await firstLine(server)) as { port: number };
     const load = child(['--load'], { BENCH_SIGNALS_API_LOAD: JSON.stringify({ origin: `http://127.0.0.1:${port}`, keys, seconds }) });
     const result = JSON.parse(await firstLine(load)) as { warm: LoadRun; rounds: { health: LoadRun; signals: LoadRun }[] };

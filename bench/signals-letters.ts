@@ -58,7 +58,18 @@ async function drawAlone(letters: OfferLetter[], batchSize: number, date: string
     const out = sink();
     writer.doc.pipe(out);
     const done = new Promise((resolve) => out.on('finish', resolve));
-    writer.cover({ number: b + 1, batchCount: batches, letters: part.length, postcodeFrom: part[0]!.postcode, postcodeTo: part.at(-1)!.postcode, date, templateVersion: 0, batchId: 'bench', skipped: 0, reprint: false });
+    writer.cover({
+      number: b + 1,
+      batchCount: batches,
+      letters: part.length,
+      postcodeFrom: part[0]!.postcode,
+      postcodeTo: part.at(-1)!.postcode,
+      date,
+      templateVersion: 0,
+      batchId: 'bench',
+      skipped: 0,
+      reprint: false,
+    });
     for (const l of part) writer.letter(l, defaultCompiledTemplate, date, placeholderValues(l, settings, addDays(date, settings.firstContactDays)));
     writer.doc.end();
     await done;
@@ -70,14 +81,39 @@ async function measure(db: Database): Promise<Record<string, unknown>> {
   const actor = systemActor('bench:letters');
   await seedDemo(db, 'Bench-wachtwoord-2026');
   const today = amsterdamDate(new Date());
-  const lines = generateSignalLines({ rows: target, endDate: addDays(today, -1), days: 20, seed: 12, referencePrefix: 'B-', householdShare: 1, kinds: ['huur'] });
+  const lines = generateSignalLines({
+    rows: target,
+    endDate: addDays(today, -1),
+    days: 20,
+    seed: 12,
+    referencePrefix: 'B-',
+    householdShare: 1,
+    kinds: ['huur'],
+  });
   const csv = [generatedHeader.join(';'), ...lines].join('\n');
-  await importSignalFile(db, actor, { creditor: { code: 'TRIVIRE' }, municipalityCode: 'GM0505', channel: 'cli', fileName: 'bench.csv', rows: (t, intake) => readSignalFile(Readable.from([Buffer.from(csv)]), { today: t, intake }), settings });
+  await importSignalFile(db, actor, {
+    creditor: { code: 'TRIVIRE' },
+    municipalityCode: 'GM0505',
+    channel: 'cli',
+    fileName: 'bench.csv',
+    rows: (t, intake) => readSignalFile(Readable.from([Buffer.from(csv)]), { today: t, intake }),
+    settings,
+  });
 
   // The letters' data, read once outside the timings, for pdfkit alone.
   const rows = await db.audited(actor, { action: 'read', objectType: 'bench' }, (tx) =>
     tx
-      .select({ initials: persons.initials, prefix: persons.prefix, surname: persons.surname, street: persons.street, houseNumber: persons.houseNumber, houseNumberSuffix: persons.houseNumberSuffix, postcode: persons.postcode, city: persons.city, totalCents: signalCases.totalCents })
+      .select({
+        initials: persons.initials,
+        prefix: persons.prefix,
+        surname: persons.surname,
+        street: persons.street,
+        houseNumber: persons.houseNumber,
+        houseNumberSuffix: persons.houseNumberSuffix,
+        postcode: persons.postcode,
+        city: persons.city,
+        totalCents: signalCases.totalCents,
+      })
       .from(signalCases)
       .innerJoin(persons, eq(persons.id, signalCases.personId))
       .where(eq(signalCases.status, 'awaiting_letter'))
@@ -114,7 +150,14 @@ async function measure(db: Database): Promise<Record<string, unknown>> {
             if (i === 0) firstByteSeconds ??= elapsedSeconds(started);
             return write(chunk as Buffer, ...rest);
           }) as typeof out.write;
-          return { out, flushed: () => untilFlushed(() => out.writableLength, () => out.destroyed) };
+          return {
+            out,
+            flushed: () =>
+              untilFlushed(
+                () => out.writableLength,
+                () => out.destroyed,
+              ),
+          };
         },
       });
       fullSeconds += elapsedSeconds(started);

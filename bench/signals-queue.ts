@@ -91,9 +91,16 @@ async function measureSql(query: RawQuery, cases: number, iterations: number, to
 }
 
 /** The HTTP side, in a process of its own so the client's work does not count against the server. */
-function measureApi(origin: string, cookie: string, cases: number, iterations: number): Promise<Record<string, { latencies: number[]; rows: number; errors: number }>> {
+function measureApi(
+  origin: string,
+  cookie: string,
+  cases: number,
+  iterations: number,
+): Promise<Record<string, { latencies: number[]; rows: number; errors: number }>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, self, '--load', origin, cookie, String(cases), String(iterations)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...process.execArgv, self, '--load', origin, cookie, String(cases), String(iterations)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk) => (out += String(chunk)));
     child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`load process exited with ${code}`))));
@@ -137,7 +144,11 @@ async function serveAndMeasure(db: Database, cases: number, iterations: number) 
     await app.listen({ port: Number(process.env.BENCH_QUEUE_PORT ?? 0), host: '127.0.0.1' });
     const address = app.server.address();
     const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const login = await fetch(`${origin}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+    const login = await fetch(`${origin}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    });
     if (login.status !== 200) throw new Error(`login answered ${login.status}`);
     const cookie = /vangnet_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
     if (!cookie) throw new Error('no session cookie');
@@ -147,7 +158,11 @@ async function serveAndMeasure(db: Database, cases: number, iterations: number) 
   }
 }
 
-function compare(sqlSide: Awaited<ReturnType<typeof measureSql>>, auditedSide: Awaited<ReturnType<typeof measureSql>>, apiSide: Awaited<ReturnType<typeof load>>) {
+function compare(
+  sqlSide: Awaited<ReturnType<typeof measureSql>>,
+  auditedSide: Awaited<ReturnType<typeof measureSql>>,
+  apiSide: Awaited<ReturnType<typeof load>>,
+) {
   const result: Record<string, unknown> = {};
   let worst = 0;
   for (const kind of [...searchKinds, 'queue'] as Kind[]) {
@@ -157,7 +172,15 @@ function compare(sqlSide: Awaited<ReturnType<typeof measureSql>>, auditedSide: A
     if (kind !== 'queue') worst = Math.max(worst, ratio);
     if (apiSide[kind]!.rows !== sqlSide[kind]!.rows) throw new Error(`${kind}: the API showed ${apiSide[kind]!.rows} rows, plain SQL ${sqlSide[kind]!.rows}`);
     const w = latencySummary(auditedSide[kind]!.latencies);
-    result[kind] = { sqlMs: s, sqlWithAuditLineMs: w, apiMs: a, ratio, ratioToAuditedSql: round(a.p50 / Math.max(w.p50, 0.01)), rowsPerIteration: round(sqlSide[kind]!.rows / (sqlSide[kind]!.latencies.length + 5)), errors: apiSide[kind]!.errors };
+    result[kind] = {
+      sqlMs: s,
+      sqlWithAuditLineMs: w,
+      apiMs: a,
+      ratio,
+      ratioToAuditedSql: round(a.p50 / Math.max(w.p50, 0.01)),
+      rowsPerIteration: round(sqlSide[kind]!.rows / (sqlSide[kind]!.latencies.length + 5)),
+      errors: apiSide[kind]!.errors,
+    };
   }
   // What any signed-in request costs here (GET /signals/workers): the part of `api` that is not the search.
   return { searches: result, worstSearchRatio: worst, signedInFloorMs: latencySummary(apiSide.signedInFloor!.latencies) };
@@ -219,7 +242,9 @@ async function partPglite(cases: number, iterations: number, dataDir: string) {
 
 function runPart(part: 'postgres' | 'pglite', cases: number, iterations: number, dir: string): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, self, '--part', part, String(cases), String(iterations), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...process.execArgv, self, '--part', part, String(cases), String(iterations), dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk) => (out += String(chunk)));
     child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`${part} part exited with ${code}`))));
@@ -242,7 +267,10 @@ export async function run(): Promise<Record<string, unknown>> {
 
 if (process.argv[2] === '--part') {
   const [part, cases, iterations, dir] = process.argv.slice(3);
-  const result = part === 'postgres' ? await partPostgres(Number(cases), Number(iterations)) : await partPglite(Number(cases), Number(iterations), path.join(dir!, 'pglite'));
+  const result =
+    part === 'postgres'
+      ? await partPostgres(Number(cases), Number(iterations))
+      : await partPglite(Number(cases), Number(iterations), path.join(dir!, 'pglite'));
   process.stdout.write(`${JSON.stringify({ ...result, peakRssMbProcess: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
   process.exit(0);
 } else if (process.argv[2] === '--load') {

@@ -40,7 +40,15 @@ async function writeFile(file: string, rows: number): Promise<number> {
   // The signals of the last five months up to yesterday: within the retention term, so the import refuses none of
   // them for their date (a year of dates would be half refused: docs/signals.md "Retention").
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  const lines = generateSignalLines({ rows, endDate: yesterday, days: 150, seed: 2025, referencePrefix: 'N-', householdShare: 0.7, kinds: ['zorgverzekering'] });
+  const lines = generateSignalLines({
+    rows,
+    endDate: yesterday,
+    days: 150,
+    seed: 2025,
+    referencePrefix: 'N-',
+    householdShare: 0.7,
+    kinds: ['zorgverzekering'],
+  });
   await pipeline(
     (function* () {
       let chunk = '';
@@ -111,7 +119,8 @@ const countCopied = 'select count(*)::int as n from copy_baseline';
 const floorTable = 'create table signals_floor (like signals including defaults including indexes)';
 const floorInsert = 'insert into signals_floor select * from signals';
 // The least of all: the same rows into a table with nothing but the idempotency key (creditor, reference).
-const keyFloorTable = 'create table signals_key_floor (like signals including defaults); create unique index on signals_key_floor (creditor_organisation_id, reference)';
+const keyFloorTable =
+  'create table signals_key_floor (like signals including defaults); create unique index on signals_key_floor (creditor_organisation_id, reference)';
 const keyFloorInsert = 'insert into signals_key_floor select * from signals';
 
 type Query = (text: string) => Promise<unknown>;
@@ -140,7 +149,11 @@ async function measure(query: Query, copy: () => Promise<void>, copied: () => Pr
     ratio: round3(imported.rowsPerSecond / copyRowsPerSecond),
     floor: {
       signalsTable: { seconds: round(floorSeconds), rowsPerSecond: floorRowsPerSecond, ratio: round3(floorRowsPerSecond / copyRowsPerSecond) },
-      keyOnly: { seconds: round(keyFloorSeconds), rowsPerSecond: Math.round(rows / keyFloorSeconds), ratio: round3(rows / keyFloorSeconds / copyRowsPerSecond) },
+      keyOnly: {
+        seconds: round(keyFloorSeconds),
+        rowsPerSecond: Math.round(rows / keyFloorSeconds),
+        ratio: round3(rows / keyFloorSeconds / copyRowsPerSecond),
+      },
     },
   };
 }
@@ -204,7 +217,9 @@ async function benchPglite(file: string, rows: number, dataDir: string) {
 /** Each database in a fresh process, so that one's memory does not count against the other. */
 function runPart(part: 'postgres' | 'pglite-prepare' | 'pglite', file: string, rows: number): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, '--expose-gc', self, '--part', part, file, String(rows)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...process.execArgv, '--expose-gc', self, '--part', part, file, String(rows)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk) => (out += String(chunk)));
     child.on('close', (code) => {
@@ -234,7 +249,11 @@ if (process.argv[2] === '--part') {
   const [part, file, rows] = process.argv.slice(3);
   const dataDir = path.join(path.dirname(file!), 'pglite');
   const result =
-    part === 'postgres' ? await benchPostgres(file!, Number(rows)) : part === 'pglite-prepare' ? await preparePglite(dataDir) : await benchPglite(file!, Number(rows), dataDir);
+    part === 'postgres'
+      ? await benchPostgres(file!, Number(rows))
+      : part === 'pglite-prepare'
+        ? await preparePglite(dataDir)
+        : await benchPglite(file!, Number(rows), dataDir);
   process.stdout.write(`${JSON.stringify({ ...result, peakRssMbProcess: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
   process.exit(0);
 } else if (import.meta.url === `file://${process.argv[1]}`) {

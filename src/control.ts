@@ -132,7 +132,9 @@ export async function forwardToServer(dataDir: string, owner: OwnerInfo, argv: s
   const lock = lockPath(dataDir);
   const stat = fs.statSync(lock);
   if (typeof process.getuid === 'function' && (stat.uid !== process.getuid() || (stat.mode & 0o077) !== 0)) {
-    throw new Error(`De vergrendeling ${lock} is niet van uw gebruiker of is voor anderen toegankelijk; er wordt niets naar gestuurd. Controleer wie die map heeft gemaakt.`);
+    throw new Error(
+      `De vergrendeling ${lock} is niet van uw gebruiker of is voor anderen toegankelijk; er wordt niets naar gestuurd. Controleer wie die map heeft gemaakt.`,
+    );
   }
   const socketPath = path.join(lock, `${owner.id}.sock`);
   return new Promise((resolve, reject) => {
@@ -166,7 +168,10 @@ export async function forwardToServer(dataDir: string, owner: OwnerInfo, argv: s
     socket.on('close', () => {
       if (!connected) return;
       if (exitCode === null) {
-        printError(io, 'De verbinding met de server werd verbroken voordat het commando klaar was. Kijk in het auditlog of het is uitgevoerd voordat u het opnieuw probeert.');
+        printError(
+          io,
+          'De verbinding met de server werd verbroken voordat het commando klaar was. Kijk in het auditlog of het is uitgevoerd voordat u het opnieuw probeert.',
+        );
         resolve(1);
       } else resolve(exitCode);
     });

@@ -173,14 +173,18 @@ export function buildProgram(context: ProgramContext): Command {
       }
       try {
         await ensureReferenceData(db);
-        await db.recordAuditEvent(systemActor(`restore:${os.userInfo().username}`), { action: 'update', objectType: 'backup', objectId: path.basename(file), details: { restored: true } }, 'success');
+        await db.recordAuditEvent(
+          systemActor(`restore:${os.userInfo().username}`),
+          { action: 'update', objectType: 'backup', objectId: path.basename(file), details: { restored: true } },
+          'success',
+        );
       } finally {
         await db.close();
       }
       print(io, `Back-up ${name} teruggezet.`);
     });
 
-  const withDatabase = async <T,>(work: (db: Database) => Promise<T>): Promise<T> => {
+  const withDatabase = async <T>(work: (db: Database) => Promise<T>): Promise<T> => {
     const db = await open();
     try {
       return await work(db);

@@ -38,7 +38,10 @@ describe('admin scope: every admin action stays wholly within the municipalities
   }
   async function servedBy(code: string) {
     const rows = await t.db.unaudited((q) =>
-      q.select({ m: organisationMunicipalities.municipalityCode }).from(organisationMunicipalities).where(eq(organisationMunicipalities.organisationId, org.get(code)!)),
+      q
+        .select({ m: organisationMunicipalities.municipalityCode })
+        .from(organisationMunicipalities)
+        .where(eq(organisationMunicipalities.organisationId, org.get(code)!)),
     );
     return rows.map((r) => r.m).sort();
   }
@@ -60,14 +63,22 @@ describe('admin scope: every admin action stays wholly within the municipalities
       method: 'POST',
       url: '/api/v1/users',
       headers: dordrecht.headers,
-      payload: { organisationId: org.get('SDD'), email: 'stiekem@sdd.example', displayName: 'Stiekeme Beheerder', roles: ['admin'], password: 'Een-lang-wachtwoord-2026' },
+      payload: {
+        organisationId: org.get('SDD'),
+        email: 'stiekem@sdd.example',
+        displayName: 'Stiekeme Beheerder',
+        roles: ['admin'],
+        password: 'Een-lang-wachtwoord-2026',
+      },
     });
     expect(response.statusCode).toBe(403);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.json().detail).toMatch(/U beheert niet alle gemeenten waarvoor deze organisatie werkt: .*GM0642/);
     expect(await userByEmail('stiekem@sdd.example')).toBeUndefined();
     // The attempt is on record, for the admins of the municipalities it reached for.
-    const trail = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?objectType=user&action=create&result=denied', headers: sddAdmin.headers })).json().items;
+    const trail = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?objectType=user&action=create&result=denied', headers: sddAdmin.headers })
+    ).json().items;
     expect(trail).toEqual([expect.objectContaining({ actorUserId: dordrecht.userId, municipalityCodes: sevenMunicipalities })]);
   });
 
@@ -82,10 +93,22 @@ describe('admin scope: every admin action stays wholly within the municipalities
     expect(listed.map((u: { email: string }) => u.email)).toContain(demoEmails.signal_officer);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/users?organisationId=${org.get('SDD')}`, headers: dordrecht.headers })).statusCode).toBe(403);
 
-    const key = await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${org.get('VGZ')}/api-keys`, headers: dordrecht.headers, payload: { name: 'Stiekem' } });
+    const key = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/organisations/${org.get('VGZ')}/api-keys`,
+      headers: dordrecht.headers,
+      payload: { name: 'Stiekem' },
+    });
     expect(key.statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/organisations/${org.get('VGZ')}/api-keys`, headers: dordrecht.headers })).statusCode).toBe(403);
-    expect(await t.db.unaudited((q) => q.select().from(apiKeys).where(eq(apiKeys.organisationId, org.get('VGZ')!)))).toEqual([]);
+    expect(
+      await t.db.unaudited((q) =>
+        q
+          .select()
+          .from(apiKeys)
+          .where(eq(apiKeys.organisationId, org.get('VGZ')!)),
+      ),
+    ).toEqual([]);
 
     const organisationsSeen: Organisation[] = (await t.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: dordrecht.headers })).json();
     expect(organisationsSeen.find((o) => o.code === 'SDD')).toMatchObject({ manageable: false });
@@ -103,12 +126,22 @@ describe('admin scope: every admin action stays wholly within the municipalities
     expect(await t.db.unaudited((q) => q.select().from(organisations).where(eq(organisations.code, 'BREED')))).toEqual([]);
 
     for (const code of ['GEM-DORDRECHT', 'TRIVIRE']) {
-      const widened = await t.app.inject({ method: 'PATCH', url: `/api/v1/organisations/${org.get(code)}`, headers: dordrecht.headers, payload: { municipalities: ['GM0505', 'GM0642'] } });
+      const widened = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/organisations/${org.get(code)}`,
+        headers: dordrecht.headers,
+        payload: { municipalities: ['GM0505', 'GM0642'] },
+      });
       expect(widened.statusCode, code).toBe(403);
       expect(await servedBy(code)).toEqual(['GM0505']);
     }
     // Within their own municipality the admin may still change an organisation.
-    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/v1/organisations/${org.get('TRIVIRE')}`, headers: dordrecht.headers, payload: { name: 'Trivire Woningcorporatie' } });
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/organisations/${org.get('TRIVIRE')}`,
+      headers: dordrecht.headers,
+      payload: { name: 'Trivire Woningcorporatie' },
+    });
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json()).toMatchObject({ name: 'Trivire Woningcorporatie', municipalities: ['GM0505'] });
   });
@@ -119,13 +152,29 @@ describe('admin scope: every admin action stays wholly within the municipalities
       method: 'POST',
       url: '/api/v1/users',
       headers: sddAdmin.headers,
-      payload: { organisationId: org.get('SDD'), email: 'nieuw@sdd.example', displayName: 'Nieuwe Consulent', roles: ['case_worker'], password: 'Een-lang-wachtwoord-2026' },
+      payload: {
+        organisationId: org.get('SDD'),
+        email: 'nieuw@sdd.example',
+        displayName: 'Nieuwe Consulent',
+        roles: ['case_worker'],
+        password: 'Een-lang-wachtwoord-2026',
+      },
     });
     expect(inSdd.statusCode).toBe(201);
-    const widened = await t.app.inject({ method: 'PATCH', url: `/api/v1/organisations/${org.get('GEM-ZWIJNDRECHT')}`, headers: sddAdmin.headers, payload: { municipalities: ['GM0642', 'GM0590'] } });
+    const widened = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/organisations/${org.get('GEM-ZWIJNDRECHT')}`,
+      headers: sddAdmin.headers,
+      payload: { municipalities: ['GM0642', 'GM0590'] },
+    });
     expect(widened.statusCode).toBe(200);
     expect(await servedBy('GEM-ZWIJNDRECHT')).toEqual(['GM0590', 'GM0642']);
-    const narrowed = await t.app.inject({ method: 'PATCH', url: `/api/v1/organisations/${org.get('GEM-ZWIJNDRECHT')}`, headers: sddAdmin.headers, payload: { municipalities: ['GM0642'] } });
+    const narrowed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/organisations/${org.get('GEM-ZWIJNDRECHT')}`,
+      headers: sddAdmin.headers,
+      payload: { municipalities: ['GM0642'] },
+    });
     expect(narrowed.statusCode).toBe(200);
     // The scope of Zwijndrecht's staff changed with their organisation: their sessions ended, they log in again.
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/session', headers: zwijndrecht.headers })).statusCode).toBe(401);
@@ -138,7 +187,13 @@ describe('admin scope: every admin action stays wholly within the municipalities
       method: 'POST',
       url: '/api/v1/users',
       headers: zwijndrecht.headers,
-      payload: { organisationId: org.get('SDD'), email: 'zw@sdd.example', displayName: 'Zwijndrechtse Beheerder', roles: ['admin'], password: 'Een-lang-wachtwoord-2026' },
+      payload: {
+        organisationId: org.get('SDD'),
+        email: 'zw@sdd.example',
+        displayName: 'Zwijndrechtse Beheerder',
+        roles: ['admin'],
+        password: 'Een-lang-wachtwoord-2026',
+      },
     });
     expect(sddUser.statusCode).toBe(403);
     expect(await userByEmail('zw@sdd.example')).toBeUndefined();
@@ -163,23 +218,55 @@ describe('admin scope: every admin action stays wholly within the municipalities
         payload: { organisationId: org.get(c.organisation), email, displayName: 'Past Niet', roles: c.roles, password: 'Een-lang-wachtwoord-2026' },
       });
       expect(response.statusCode, `${c.roles} at ${c.organisation}`).toBe(400);
-      expect(response.json()).toMatchObject({ code: 'validation_failed', detail: expect.stringMatching(/^De rol .+ kan niet worden gegeven aan een medewerker van een .+\.$/), errors: [{ field: 'body.roles' }] });
+      expect(response.json()).toMatchObject({
+        code: 'validation_failed',
+        detail: expect.stringMatching(/^De rol .+ kan niet worden gegeven aan een medewerker van een .+\.$/),
+        errors: [{ field: 'body.roles' }],
+      });
       expect(await userByEmail(email)).toBeUndefined();
     }
     expect(
-      (await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: dordrecht.headers, payload: { organisationId: org.get('TRIVIRE'), email: 'incasso2@trivire.example', displayName: 'Tweede Crediteur', roles: ['creditor'], password: 'Een-lang-wachtwoord-2026' } })).statusCode,
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/users',
+          headers: dordrecht.headers,
+          payload: {
+            organisationId: org.get('TRIVIRE'),
+            email: 'incasso2@trivire.example',
+            displayName: 'Tweede Crediteur',
+            roles: ['creditor'],
+            password: 'Een-lang-wachtwoord-2026',
+          },
+        })
+      ).statusCode,
     ).toBe(201);
 
     const creditor = (await userByEmail(demoEmails.creditor))!;
-    const patched = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${creditor.id}`, headers: dordrecht.headers, payload: { roles: ['creditor', 'signal_officer'] } });
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${creditor.id}`,
+      headers: dordrecht.headers,
+      payload: { roles: ['creditor', 'signal_officer'] },
+    });
     expect(patched.statusCode).toBe(400);
     expect(patched.json().detail).toContain('medewerker vroegsignalering');
     expect((await userByEmail(demoEmails.creditor))!.roles).toEqual(['creditor']);
 
     // A provider with a cashier cannot become a creditor: its cashier's role would no longer fit.
-    const kind = await t.app.inject({ method: 'PATCH', url: `/api/v1/organisations/${org.get('DEMO-AANBIEDER')}`, headers: dordrecht.headers, payload: { kind: 'creditor' } });
+    const kind = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/organisations/${org.get('DEMO-AANBIEDER')}`,
+      headers: dordrecht.headers,
+      payload: { kind: 'creditor' },
+    });
     expect(kind.statusCode).toBe(409);
-    const [provider] = await t.db.unaudited((q) => q.select().from(organisations).where(eq(organisations.id, org.get('DEMO-AANBIEDER')!)));
+    const [provider] = await t.db.unaudited((q) =>
+      q
+        .select()
+        .from(organisations)
+        .where(eq(organisations.id, org.get('DEMO-AANBIEDER')!)),
+    );
     expect(provider!.kind).toBe('provider');
   });
 
@@ -188,7 +275,13 @@ describe('admin scope: every admin action stays wholly within the municipalities
     await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'niemand@example.org', password: 'niet-goed-123' } });
     await t.db.recordAuditEvent(systemActor('nightly'), { action: 'delete', objectType: 'signal_case', details: { purged: 3 } }, 'success');
 
-    const read = async (s: Session) => (await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?limit=500', headers: s.headers })).json().items as { municipalityCodes: string[]; actorUserId: string | null; actorKind: string; details: { reason?: string } | null }[];
+    const read = async (s: Session) =>
+      (await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?limit=500', headers: s.headers })).json().items as {
+        municipalityCodes: string[];
+        actorUserId: string | null;
+        actorKind: string;
+        details: { reason?: string } | null;
+      }[];
     const sddWorker = (await userByEmail('consulent@sdd.example'))!;
 
     const seenByDordrecht = await read(dordrecht);

@@ -55,7 +55,8 @@ describe('authorisation matrix: each role against each protected route', () => {
         const gateDenied = response.statusCode === 403 && response.json().code === 'role_forbidden';
         const expected = allowed.includes(role) ? 'allowed' : 'denied';
         const actual = gateDenied ? 'denied' : response.statusCode === 401 ? 'unauthenticated' : 'allowed';
-        if (actual !== expected) outcomes.push(`${role} ${route.method} ${route.url}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
+        if (actual !== expected)
+          outcomes.push(`${role} ${route.method} ${route.url}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
       }
     }
     expect(outcomes).toEqual([]);
@@ -138,22 +139,37 @@ describe('cross-municipality and cross-organisation access', () => {
     expect(codes).toContain('VGZ'); // works for all Drechtsteden
     expect(codes).not.toContain('TRIVIRE'); // Dordrecht only
     const trivire = orgs.find((o) => o.code === 'TRIVIRE')!;
-    const key = await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${trivire.id}/api-keys`, headers: zwijndrechtAdmin.headers, payload: { name: 'Inbraak' } });
+    const key = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/organisations/${trivire.id}/api-keys`,
+      headers: zwijndrechtAdmin.headers,
+      payload: { name: 'Inbraak' },
+    });
     expect(key.statusCode).toBe(404);
     const zwUsers = (await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: zwijndrechtAdmin.headers })).json();
     expect(zwUsers.map((u: { email: string }) => u.email)).not.toContain(demoEmails.signal_officer);
     const dordrechtUser = (await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: dordrechtAdmin.headers }))
       .json()
       .find((u: { email: string }) => u.email === demoEmails.case_worker);
-    const patch = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${dordrechtUser.id}`, headers: zwijndrechtAdmin.headers, payload: { active: false } });
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${dordrechtUser.id}`,
+      headers: zwijndrechtAdmin.headers,
+      payload: { active: false },
+    });
     expect(patch.statusCode).toBe(404);
     const adminAudit = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?limit=500', headers: zwijndrechtAdmin.headers })).json().items;
     expect(adminAudit.every((e: { municipalityCode: string | null }) => e.municipalityCode === null || e.municipalityCode === 'GM0642')).toBe(true);
   });
 
-  it('gives a creditor\'s API key only its own organisation\'s view, and none of the residents', async () => {
+  it("gives a creditor's API key only its own organisation's view, and none of the residents", async () => {
     const trivire = orgs.find((o) => o.code === 'TRIVIRE')!;
-    const created = await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${trivire.id}/api-keys`, headers: dordrechtAdmin.headers, payload: { name: 'Incasso' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/organisations/${trivire.id}/api-keys`,
+      headers: dordrechtAdmin.headers,
+      payload: { name: 'Incasso' },
+    });
     const key = created.json().key as string;
     const bearer = { authorization: `Bearer ${key}` };
     const session = await t.app.inject({ method: 'GET', url: '/api/v1/session', headers: bearer });

@@ -53,14 +53,20 @@ describe('one request never freezes the server', () => {
     return new Promise((resolve, reject) => {
       let sent = 0;
       let answered = false;
-      const request = http.request(new URL(path, base), { method: 'POST', headers: { ...headers, ...(contentLength !== undefined ? { 'content-length': String(contentLength) } : {}) } }, (response) => {
-        answered = true;
-        const at = sent;
-        const chunks: Buffer[] = [];
-        response.on('data', (c: Buffer) => chunks.push(c));
-        response.on('end', () => resolve({ status: response.statusCode!, type: String(response.headers['content-type']), body: Buffer.concat(chunks).toString('utf8'), sent: at }));
-        response.on('error', reject);
-      });
+      const request = http.request(
+        new URL(path, base),
+        { method: 'POST', headers: { ...headers, ...(contentLength !== undefined ? { 'content-length': String(contentLength) } : {}) } },
+        (response) => {
+          answered = true;
+          const at = sent;
+          const chunks: Buffer[] = [];
+          response.on('data', (c: Buffer) => chunks.push(c));
+          response.on('end', () =>
+            resolve({ status: response.statusCode!, type: String(response.headers['content-type']), body: Buffer.concat(chunks).toString('utf8'), sent: at }),
+          );
+          response.on('error', reject);
+        },
+      );
       // The server may close the connection while the body is still going out: that is the point.
       request.on('error', (error) => {
         if (!answered) reject(error);
@@ -131,7 +137,11 @@ describe('one request never freezes the server', () => {
     const streamed = await healthWhile(post('/api/v1/pass/applications', json, manyKeys(2_500_000, 20)));
     expect(streamed.result.status).toBe(413);
     expect(streamed.result.type).toContain('application/problem+json');
-    expect(problem(streamed.result)).toMatchObject({ status: 413, code: 'payload_too_large', detail: 'Het bericht is te groot. Hier kan ten hoogste 64 kB worden verstuurd.' });
+    expect(problem(streamed.result)).toMatchObject({
+      status: 413,
+      code: 'payload_too_large',
+      detail: 'Het bericht is te groot. Hier kan ten hoogste 64 kB worden verstuurd.',
+    });
     expect(streamed.result.sent).toBeLessThan(50 * MB);
     expect(streamed.slowest).toBeLessThan(1000);
     // With the length announced, refused before a byte of it is read.
@@ -148,7 +158,9 @@ describe('one request never freezes the server', () => {
     let size = 0;
     for (const piece of manyKeys(2_500_000, 13)) size += piece.length;
     expect(size).toBeLessThan(64 * MB);
-    const { result, slowest } = await healthWhile(post('/api/v1/insights/imports', { ...analyst.headers, 'content-type': 'application/json' }, manyKeys(2_500_000, 13), size));
+    const { result, slowest } = await healthWhile(
+      post('/api/v1/insights/imports', { ...analyst.headers, 'content-type': 'application/json' }, manyKeys(2_500_000, 13), size),
+    );
     expect(result.status).toBe(400);
     expect(problem(result)).toMatchObject({ code: 'validation_failed', detail: 'Een object in het bericht heeft meer dan 100 velden.' });
     expect(slowest).toBeLessThan(1000);
@@ -156,17 +168,36 @@ describe('one request never freezes the server', () => {
 
   it('refuses a creditor’s 21 MB single-row batch, and bounds the rows and fields of a batch', async () => {
     const before = await importCount();
-    const row = { referentie: 'B-1', datum: '2025-03-01', soort: 'huur', bedrag: '50,00', achternaam: 'Jansen', postcode: '3315AB', huisnummer: '1', opmerking: 'x'.repeat(21 * MB) };
+    const row = {
+      referentie: 'B-1',
+      datum: '2025-03-01',
+      soort: 'huur',
+      bedrag: '50,00',
+      achternaam: 'Jansen',
+      postcode: '3315AB',
+      huisnummer: '1',
+      opmerking: 'x'.repeat(21 * MB),
+    };
     const body = Buffer.from(JSON.stringify({ municipalityCode: 'GM0505', signals: [row] }));
     const { result, slowest } = await healthWhile(post('/api/v1/signals', { ...creditor.headers, 'content-type': 'application/json' }, [body], body.length));
     expect(result.status).toBe(413);
     expect(problem(result).detail).toBe('Het bericht is te groot. Hier kan ten hoogste 4 MB worden verstuurd.');
     expect(slowest).toBeLessThan(1000);
     // Under the size limit, a field longer than any column needs, or too many rows, is a 400 naming the field.
-    const longField = await t.app.inject({ method: 'POST', url: '/api/v1/signals', headers: creditor.headers, payload: { municipalityCode: 'GM0505', signals: [{ ...row, opmerking: undefined, achternaam: 'J'.repeat(501) }] } });
+    const longField = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/signals',
+      headers: creditor.headers,
+      payload: { municipalityCode: 'GM0505', signals: [{ ...row, opmerking: undefined, achternaam: 'J'.repeat(501) }] },
+    });
     expect(longField.statusCode).toBe(400);
     expect(longField.json().errors).toEqual([expect.objectContaining({ field: 'body.signals.0.achternaam' })]);
-    const tooMany = await t.app.inject({ method: 'POST', url: '/api/v1/signals', headers: creditor.headers, payload: { municipalityCode: 'GM0505', signals: Array.from({ length: 10_001 }, () => ({ referentie: 'R' })) } });
+    const tooMany = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/signals',
+      headers: creditor.headers,
+      payload: { municipalityCode: 'GM0505', signals: Array.from({ length: 10_001 }, () => ({ referentie: 'R' })) },
+    });
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json().detail).toBe('Een lijst in het bericht heeft meer dan 10000 elementen.');
     expect(await importCount()).toBe(before);
@@ -186,7 +217,10 @@ describe('one request never freezes the server', () => {
     const { result, slowest } = await healthWhile(post('/api/v1/signals/imports', headers, [bomb], bomb.length)).finally(() => clearInterval(sampler));
     expect(result.status).toBe(413);
     expect(result.type).toContain('application/problem+json');
-    expect(problem(result)).toMatchObject({ detail: 'Het XLSX-bestand is te groot om in te lezen. Splits het bestand of lever het aan als CSV.', errors: [{ field: 'bestand', reason: 'Uitgepakt is het bestand groter dan 256 MB.' }] });
+    expect(problem(result)).toMatchObject({
+      detail: 'Het XLSX-bestand is te groot om in te lezen. Splits het bestand of lever het aan als CSV.',
+      errors: [{ field: 'bestand', reason: 'Uitgepakt is het bestand groter dan 256 MB.' }],
+    });
     expect(rssPeak - rssBefore).toBeLessThan(300 * MB);
     expect(slowest).toBeLessThan(1000);
     expect(await importCount()).toBe(before);
@@ -251,12 +285,27 @@ describe('body limits and bounded schemas are part of the route declaration', ()
 
   it('refuses to start with an unbounded string, array or record in a route schema, or a body limit of its own', async () => {
     const unbounded = await serverWith((app) =>
-      app.post('/api/v1/test-unbounded', { config: { access: 'public' }, schema: { body: z.object({ name: z.string().min(1), tags: z.array(z.string().max(5)), extra: z.record(z.string().max(5), z.string().max(5)) }) } }, async () => ({})),
+      app.post(
+        '/api/v1/test-unbounded',
+        {
+          config: { access: 'public' },
+          schema: { body: z.object({ name: z.string().min(1), tags: z.array(z.string().max(5)), extra: z.record(z.string().max(5), z.string().max(5)) }) },
+        },
+        async () => ({}),
+      ),
     );
-    expect(String(unbounded)).toContain('has unbounded input: body.name: string without max, body.tags: array without max, body.extra: record without boundedRecord()');
+    expect(String(unbounded)).toContain(
+      'has unbounded input: body.name: string without max, body.tags: array without max, body.extra: record without boundedRecord()',
+    );
     const ownLimit = await serverWith((app) => app.post('/api/v1/test-limit', { config: { access: 'public' }, bodyLimit: 100 * MB }, async () => ({})));
     expect(String(ownLimit)).toContain('sets bodyLimit itself');
-    const fine = await serverWith((app) => app.post('/api/v1/test-fine', { config: { access: 'public', body: 'file' }, schema: { body: z.object({ name: z.string().max(5), code: z.string().regex(/^GM\d{4}$/) }) } }, async () => ({})));
+    const fine = await serverWith((app) =>
+      app.post(
+        '/api/v1/test-fine',
+        { config: { access: 'public', body: 'file' }, schema: { body: z.object({ name: z.string().max(5), code: z.string().regex(/^GM\d{4}$/) }) } },
+        async () => ({}),
+      ),
+    );
     expect(fine).toBeNull();
   }, 120_000);
 });

@@ -39,7 +39,10 @@ describe('code shape', () => {
     expect(inside).toContain("importeer uit 'referrals/index.ts'");
     const deeper = lintAs('src/modules/pass/commands/border-check.ts', "import { x } from '../../insights/store.ts';\nexport const y = x;\n");
     expect(deeper).toContain('noRestrictedImports');
-    const throughIndex = lintAs('src/modules/signals/border-check.ts', "import { onReferralEnded } from '../referrals/index.ts';\nexport const x = onReferralEnded;\n");
+    const throughIndex = lintAs(
+      'src/modules/signals/border-check.ts',
+      "import { onReferralEnded } from '../referrals/index.ts';\nexport const x = onReferralEnded;\n",
+    );
     expect(throughIndex).not.toContain('noRestrictedImports');
   });
 
@@ -54,7 +57,9 @@ describe('code shape', () => {
   });
 
   it('installs on this Node without engine warnings: every locked package accepts it', () => {
-    const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { engines?: { node?: string } | string[] }> };
+    const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { engines?: { node?: string } | string[] }>;
+    };
     const refusing = Object.entries(lock.packages)
       .map(([name, p]) => ({ name, range: !Array.isArray(p.engines) ? p.engines?.node : undefined }))
       .filter((p): p is { name: string; range: string } => Boolean(p.range) && !semver.satisfies(process.version, p.range!))

@@ -29,7 +29,9 @@ describe('database errors and the application log', () => {
     app = await buildServer({ db: base.db, config: loadConfig({ VANGNET_LOG_LEVEL: 'info', VANGNET_LOGIN_RATE_PER_MINUTE: '10000' }), logStream: sink });
     // A route that fails inside the database with a resident's data as the query's parameters (as a bug would).
     app.get('/api/v1/test/failing-query', { config: { access: 'public' } }, async () =>
-      base.db.audited(systemActor('test'), { action: 'read', objectType: 'person' }, (tx) => tx.execute(sql`select * from no_such_table where surname = ${SURNAME} and bsn = ${BSN}`)),
+      base.db.audited(systemActor('test'), { action: 'read', objectType: 'person' }, (tx) =>
+        tx.execute(sql`select * from no_such_table where surname = ${SURNAME} and bsn = ${BSN}`),
+      ),
     );
     await app.ready();
     officer = await loginAs(app, demoEmails.signal_officer);

@@ -40,7 +40,15 @@ function freePort(): Promise<number> {
 async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.resolve('bin/vangnet.js'), 'serve'], {
     // A long retention term: the generated signals go back up to 330 days, and older than the term are refused.
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), VANGNET_LOG_LEVEL: 'silent', VANGNET_DEMO: 'false', VANGNET_SIGNALS_RETENTION_MONTHS: '120', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      VANGNET_LOG_LEVEL: 'silent',
+      VANGNET_DEMO: 'false',
+      VANGNET_SIGNALS_RETENTION_MONTHS: '120',
+      ...env,
+    },
     stdio: 'ignore',
   });
   for (let i = 0; i < 300; i++) {
@@ -92,7 +100,16 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('the server killed mid-wo
     providerKey = provider.key;
     const swt = await org('SWT');
     const [worker] = await db.unaudited((q) => q.select().from(users).where(eq(users.email, 'consulent@wijkteam.example')));
-    const caseWorker: Actor = { kind: 'user', userId: worker!.id, displayName: 't', organisationId: swt, organisationKind: 'neighbourhood_team', roles: ['case_worker'], municipalities: ['GM0505'], origin: null };
+    const caseWorker: Actor = {
+      kind: 'user',
+      userId: worker!.id,
+      displayName: 't',
+      organisationId: swt,
+      organisationKind: 'neighbourhood_team',
+      roles: ['case_worker'],
+      municipalities: ['GM0505'],
+      origin: null,
+    };
     const outcome = await submitApplication(db, caseWorker, {
       municipalityCode: 'GM0505',
       route: 'income',
@@ -162,7 +179,11 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('the server killed mid-wo
       });
     const port = await freePort();
     const first = await startServer(url, port);
-    const inFlight = keys.map((key) => charge(port, key).then((r) => r.status).catch(() => 0));
+    const inFlight = keys.map((key) =>
+      charge(port, key)
+        .then((r) => r.status)
+        .catch(() => 0),
+    );
     await new Promise((r) => setTimeout(r, 250));
     await killed(first);
     const firstStatuses = await Promise.all(inFlight);
@@ -178,12 +199,18 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('the server killed mid-wo
     }
     const [summary] = await db.audited(auditor, { action: 'read', objectType: 'pass_transaction' }, (tx) =>
       tx
-        .select({ n: sql<number>`count(*)::int`, distinctKeys: sql<number>`count(distinct ${passTransactions.idempotencyKey})::int`, cents: sql<number>`sum(${passTransactions.amountCents})::int` })
+        .select({
+          n: sql<number>`count(*)::int`,
+          distinctKeys: sql<number>`count(distinct ${passTransactions.idempotencyKey})::int`,
+          cents: sql<number>`sum(${passTransactions.amountCents})::int`,
+        })
         .from(passTransactions)
         .where(sql`${passTransactions.idempotencyKey} like 'fault-charge-%'`),
     );
     expect(summary).toEqual({ n: total, distinctKeys: total, cents: total * 100 });
-    const [budget] = await db.audited(auditor, { action: 'read', objectType: 'child_budget' }, (tx) => tx.select().from(childBudgets).where(eq(childBudgets.id, budgetId)));
+    const [budget] = await db.audited(auditor, { action: 'read', objectType: 'child_budget' }, (tx) =>
+      tx.select().from(childBudgets).where(eq(childBudgets.id, budgetId)),
+    );
     expect(budget!.grantedCents - budget!.balanceCents).toBe(total * 100);
   }, 180_000);
 
@@ -228,7 +255,13 @@ describe('a second process on one embedded data folder', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vf-'));
   const dataDir = path.join(dir, 'data');
   // A long retention, so that `vangnet purge` keeps the generated signals (up to 330 days old) the test counts.
-  const env: NodeJS.ProcessEnv = { ...process.env, VANGNET_DATA_DIR: dataDir, VANGNET_LOG_LEVEL: 'silent', VANGNET_DEMO: 'false', VANGNET_SIGNALS_RETENTION_MONTHS: '120' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    VANGNET_DATA_DIR: dataDir,
+    VANGNET_LOG_LEVEL: 'silent',
+    VANGNET_DEMO: 'false',
+    VANGNET_SIGNALS_RETENTION_MONTHS: '120',
+  };
   delete env.DATABASE_URL;
   const rows = 20_000;
 
@@ -298,8 +331,14 @@ describe('a second process on one embedded data folder', () => {
 
   beforeAll(async () => {
     await inFolder(dataDir, (db) => seedDemo(db, 'Test-wachtwoord-123'));
-    fs.writeFileSync(path.join(dir, 'twintigduizend.csv'), generateSignalCsv({ rows, endDate: '2026-10-31', referencePrefix: 'TWEE-', seed: 11, kinds: ['drinkwater'] }));
-    fs.writeFileSync(path.join(dir, 'tijdens-server.csv'), generateSignalCsv({ rows: 500, endDate: '2026-10-31', referencePrefix: 'SRV-', seed: 12, kinds: ['drinkwater'] }));
+    fs.writeFileSync(
+      path.join(dir, 'twintigduizend.csv'),
+      generateSignalCsv({ rows, endDate: '2026-10-31', referencePrefix: 'TWEE-', seed: 11, kinds: ['drinkwater'] }),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'tijdens-server.csv'),
+      generateSignalCsv({ rows: 500, endDate: '2026-10-31', referencePrefix: 'SRV-', seed: 12, kinds: ['drinkwater'] }),
+    );
   }, 300_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -348,7 +387,10 @@ describe('a second process on one embedded data folder', () => {
 
       // A command error arrives with its own exit code and message.
       const missing = await vangnet(['signals', 'import', 'bestaat-niet.csv', '--creditor', 'EVIDES']);
-      expect({ code: missing.code, stderr: missing.stderr }).toEqual({ code: 2, stderr: 'Het bestand bestaat-niet.csv bestaat niet of kan niet worden gelezen.\n' });
+      expect({ code: missing.code, stderr: missing.stderr }).toEqual({
+        code: 2,
+        stderr: 'Het bestand bestaat-niet.csv bestaat niet of kan niet worden gelezen.\n',
+      });
 
       const second = await vangnet(['serve'], { PORT: String(port + 1) });
       expect(second.code).toBe(2);
@@ -369,7 +411,10 @@ describe('a second process on one embedded data folder', () => {
     await inFolder(dataDir, async (db) => {
       expect(await signalsLike(db, 'SRV-')).toEqual({ signals: 500, references: 500 });
       const exports = await db.unaudited((q) =>
-        q.select({ actor: auditEvents.actorKind, objectId: auditEvents.objectId }).from(auditEvents).where(and(eq(auditEvents.objectType, 'backup'), eq(auditEvents.action, 'export'))),
+        q
+          .select({ actor: auditEvents.actorKind, objectId: auditEvents.objectId })
+          .from(auditEvents)
+          .where(and(eq(auditEvents.objectType, 'backup'), eq(auditEvents.action, 'export'))),
       );
       expect(exports).toEqual([{ actor: `system:backup:${os.userInfo().username}`, objectId: 'tijdens-server.tar.gz' }]);
     });

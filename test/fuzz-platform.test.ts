@@ -28,9 +28,39 @@ const hostileString = fc.oneof(
     'GM0505',
   ),
 );
-const hostileValue = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(hostileString, { maxLength: 5 }), fc.dictionary(hostileString, hostileString, { maxKeys: 4 }));
+const hostileValue = fc.oneof(
+  hostileString,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(hostileString, { maxLength: 5 }),
+  fc.dictionary(hostileString, hostileString, { maxKeys: 4 }),
+);
 const hostileBody = fc.oneof(
-  fc.dictionary(fc.constantFrom('email', 'password', 'surname', 'bsn', 'municipalityCode', 'organisationId', 'roles', 'displayName', 'name', 'code', 'kind', 'municipalities', 'postcode', 'birthDate', 'active', '__proto__', 'constructor'), hostileValue, { maxKeys: 8 }),
+  fc.dictionary(
+    fc.constantFrom(
+      'email',
+      'password',
+      'surname',
+      'bsn',
+      'municipalityCode',
+      'organisationId',
+      'roles',
+      'displayName',
+      'name',
+      'code',
+      'kind',
+      'municipalities',
+      'postcode',
+      'birthDate',
+      'active',
+      '__proto__',
+      'constructor',
+    ),
+    hostileValue,
+    { maxKeys: 8 },
+  ),
   fc.array(hostileValue, { maxLength: 4 }),
   hostileString,
 );
@@ -65,24 +95,29 @@ describe('fuzzing the platform API', () => {
       { url: '/api/v1/persons', session: () => officer },
     ];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...targets), hostileBody, fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'), async (target, body, type) => {
-        tried++;
-        const before = await counts();
-        const payload = type === 'application/json' ? JSON.stringify(body) : String(typeof body === 'string' ? body : JSON.stringify(body));
-        const response = await t.app.inject({
-          method: 'POST',
-          url: target.url,
-          headers: { ...(target.session?.().headers ?? {}), 'content-type': type },
-          payload,
-        });
-        expect(response.statusCode, response.body).toBeLessThan(500);
-        if (response.statusCode >= 400) {
-          expect(response.headers['content-type']).toContain('application/problem+json');
-          const after = await counts();
-          expect(after.users).toBe(before.users);
-          expect(after.organisations).toBe(before.organisations);
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...targets),
+        hostileBody,
+        fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'),
+        async (target, body, type) => {
+          tried++;
+          const before = await counts();
+          const payload = type === 'application/json' ? JSON.stringify(body) : String(typeof body === 'string' ? body : JSON.stringify(body));
+          const response = await t.app.inject({
+            method: 'POST',
+            url: target.url,
+            headers: { ...(target.session?.().headers ?? {}), 'content-type': type },
+            payload,
+          });
+          expect(response.statusCode, response.body).toBeLessThan(500);
+          if (response.statusCode >= 400) {
+            expect(response.headers['content-type']).toContain('application/problem+json');
+            const after = await counts();
+            expect(after.users).toBe(before.users);
+            expect(after.organisations).toBe(before.organisations);
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -98,7 +133,12 @@ describe('fuzzing the platform API', () => {
       for (const hostile of fixedHostileBodies) {
         tried++;
         const before = await counts();
-        const response = await t.app.inject({ method: 'POST', url: target.url, headers: { ...(target.session?.().headers ?? {}), 'content-type': hostile.contentType }, payload: hostile.payload });
+        const response = await t.app.inject({
+          method: 'POST',
+          url: target.url,
+          headers: { ...(target.session?.().headers ?? {}), 'content-type': hostile.contentType },
+          payload: hostile.payload,
+        });
         expect([400, 413], `${hostile.name} ${target.url} → ${response.body.slice(0, 200)}`).toContain(response.statusCode);
         expect(response.headers['content-type']).toContain('application/problem+json');
         const after = await counts();
@@ -110,7 +150,12 @@ describe('fuzzing the platform API', () => {
       fc.asyncProperty(fc.constantFrom(...targets), hostileShape, async (target, hostile) => {
         tried++;
         const before = await counts();
-        const response = await t.app.inject({ method: 'POST', url: target.url, headers: { ...(target.session?.().headers ?? {}), 'content-type': hostile.contentType }, payload: hostile.payload });
+        const response = await t.app.inject({
+          method: 'POST',
+          url: target.url,
+          headers: { ...(target.session?.().headers ?? {}), 'content-type': hostile.contentType },
+          payload: hostile.payload,
+        });
         expect(response.statusCode, response.body.slice(0, 200)).toBeLessThan(500);
         if (response.statusCode >= 400) {
           expect(response.headers['content-type']).toContain('application/problem+json');
@@ -126,15 +171,24 @@ describe('fuzzing the platform API', () => {
   it('answers every hostile query string and path with a clean refusal', async () => {
     const paths = ['/api/v1/audit-events', '/api/v1/persons', '/api/v1/users', '/api/v1/persons/', '/api/v1/organisations/'];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...paths), fc.dictionary(fc.constantFrom('action', 'subjectId', 'from', 'to', 'limit', 'before', 'municipalityCode', 'bsn', 'surname', 'postcode', 'organisationId', 'x'), hostileString, { maxKeys: 5 }), hostileString, async (path, params, tail) => {
-        tried++;
-        const query = new URLSearchParams(params).toString();
-        const url = `${path}${path.endsWith('/') ? encodeURIComponent(tail) : ''}?${query}`;
-        const session = path.includes('persons') ? officer : admin;
-        const response = await t.app.inject({ method: 'GET', url, headers: session.headers });
-        expect(response.statusCode, `${url} → ${response.body}`).toBeLessThan(500);
-        if (response.statusCode >= 400) expect(response.headers['content-type']).toContain('application/problem+json');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...paths),
+        fc.dictionary(
+          fc.constantFrom('action', 'subjectId', 'from', 'to', 'limit', 'before', 'municipalityCode', 'bsn', 'surname', 'postcode', 'organisationId', 'x'),
+          hostileString,
+          { maxKeys: 5 },
+        ),
+        hostileString,
+        async (path, params, tail) => {
+          tried++;
+          const query = new URLSearchParams(params).toString();
+          const url = `${path}${path.endsWith('/') ? encodeURIComponent(tail) : ''}?${query}`;
+          const session = path.includes('persons') ? officer : admin;
+          const response = await t.app.inject({ method: 'GET', url, headers: session.headers });
+          expect(response.statusCode, `${url} → ${response.body}`).toBeLessThan(500);
+          if (response.statusCode >= 400) expect(response.headers['content-type']).toContain('application/problem+json');
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -151,7 +205,9 @@ describe('fuzzing the platform API', () => {
         const email = `burst${account++}@wijkteam.example`;
         await t.db.unaudited((q) => q.insert(users).values({ organisationId: team!.id, email, displayName: 'Burst', roles: ['case_worker'], passwordHash }));
         const asSent = shout ? email.toUpperCase() : email;
-        const burst = await Promise.all(passwords.map((password) => t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: asSent, password } })));
+        const burst = await Promise.all(
+          passwords.map((password) => t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: asSent, password } })),
+        );
         for (const answer of burst) {
           expect(answer.statusCode).toBe(401);
           expect(answer.json().detail).toBe(invalidLogin);

@@ -32,11 +32,53 @@ const nasty = fc.constantFrom(
   '00000000-0000-0000-0000-000000000000',
 );
 const text = fc.oneof(fc.string({ maxLength: 200 }), nasty);
-const value = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 3 }), fc.dictionary(text, text, { maxKeys: 3 }));
+const value = fc.oneof(
+  text,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(text, { maxLength: 3 }),
+  fc.dictionary(text, text, { maxKeys: 3 }),
+);
 const keys = fc.constantFrom(
-  'passNumber', 'memberNumber', 'amountCents', 'idempotencyKey', 'category', 'signals', 'referentie', 'bedrag', 'reason', 'state',
-  'theme', 'question', 'name', 'phone', 'email', 'consent', 'toestemming', 'test', 'profiel', 'lang', 'municipalityCode', 'period',
-  'measure', 'value', 'areaCode', 'q', 'wijk', 'thema', 'publiek', 'wanneer', 'from', 'to', 'status', 'limit', 'offset', 'id', 'surname',
+  'passNumber',
+  'memberNumber',
+  'amountCents',
+  'idempotencyKey',
+  'category',
+  'signals',
+  'referentie',
+  'bedrag',
+  'reason',
+  'state',
+  'theme',
+  'question',
+  'name',
+  'phone',
+  'email',
+  'consent',
+  'toestemming',
+  'test',
+  'profiel',
+  'lang',
+  'municipalityCode',
+  'period',
+  'measure',
+  'value',
+  'areaCode',
+  'q',
+  'wijk',
+  'thema',
+  'publiek',
+  'wanneer',
+  'from',
+  'to',
+  'status',
+  'limit',
+  'offset',
+  'id',
+  'surname',
 );
 const body = fc.oneof(fc.dictionary(keys, value, { maxKeys: 8 }), fc.array(value, { maxLength: 3 }), text);
 const contentType = fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'text/csv', 'application/octet-stream', 'text/plain');
@@ -61,11 +103,15 @@ describe('fuzzing every route', () => {
   /** One fingerprint of every table's contents, to prove a refused request changed nothing. */
   async function fingerprint(): Promise<string> {
     return t.db.audited(systemActor('fuzz'), { action: 'read', objectType: 'fingerprint' }, async (tx) => {
-      const tables = await tx.execute(sql`select tablename from pg_tables where schemaname = 'public' and tablename not in ('audit_events', 'sessions', 'api_keys', 'users') order by tablename`);
+      const tables = await tx.execute(
+        sql`select tablename from pg_tables where schemaname = 'public' and tablename not in ('audit_events', 'sessions', 'api_keys', 'users') order by tablename`,
+      );
       const names = (tables as { rows: { tablename: string }[] }).rows.map((r) => r.tablename);
       const parts: string[] = [];
       for (const name of names) {
-        const result = await tx.execute(sql.raw(`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as f from "${name}" t`));
+        const result = await tx.execute(
+          sql.raw(`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as f from "${name}" t`),
+        );
         parts.push(`${name}=${(result as { rows: { f: string }[] }).rows[0]!.f}`);
       }
       return parts.join(';');
@@ -78,29 +124,52 @@ describe('fuzzing every route', () => {
     // The residents' server-rendered forms are fuzzed too, not only the API.
     expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['POST /geldfit/contact', 'GET /hulp']));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...routes), body, contentType, fc.dictionary(keys, text, { maxKeys: 4 }), text, async (route, payload, type, query, param) => {
-        tried++;
-        const allowedRole = route.access === 'public' ? null : route.access === 'authenticated' ? 'admin' : (permissions[route.access as Permission][0] as Role);
-        const headers: Record<string, string> = { ...(allowedRole ? sessions.get(allowedRole)!.headers : {}), 'content-type': type, origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' };
-        const path = route.url.replace(/:[A-Za-z]+/g, () => encodeURIComponent(param) || 'x');
-        const url = `${path}?${new URLSearchParams(query).toString()}`;
-        const raw = typeof payload === 'string' ? payload : type === 'application/json' ? JSON.stringify(payload) : new URLSearchParams(Object.entries(payload).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v) ?? ''])).toString();
-        const before = route.method === 'GET' ? null : await fingerprint();
-        const response = await t.app.inject({ method: route.method as 'POST', url, headers, payload: route.method === 'GET' ? undefined : raw });
-        expect(response.statusCode, `${route.method} ${url} → ${response.body.slice(0, 300)}`).toBeLessThan(500);
-        if (response.statusCode >= 400) {
-          refused++;
-          if (url.startsWith('/api/')) expect(response.headers['content-type'], `${route.method} ${url}`).toContain('application/problem+json');
-          if (before !== null) expect(await fingerprint(), `${route.method} ${url} changed data while refusing`).toBe(before);
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...routes),
+        body,
+        contentType,
+        fc.dictionary(keys, text, { maxKeys: 4 }),
+        text,
+        async (route, payload, type, query, param) => {
+          tried++;
+          const allowedRole =
+            route.access === 'public' ? null : route.access === 'authenticated' ? 'admin' : (permissions[route.access as Permission][0] as Role);
+          const headers: Record<string, string> = {
+            ...(allowedRole ? sessions.get(allowedRole)!.headers : {}),
+            'content-type': type,
+            origin: 'http://localhost:3000',
+            'sec-fetch-site': 'same-origin',
+          };
+          const path = route.url.replace(/:[A-Za-z]+/g, () => encodeURIComponent(param) || 'x');
+          const url = `${path}?${new URLSearchParams(query).toString()}`;
+          const raw =
+            typeof payload === 'string'
+              ? payload
+              : type === 'application/json'
+                ? JSON.stringify(payload)
+                : new URLSearchParams(Object.entries(payload).map(([k, v]) => [k, typeof v === 'string' ? v : (JSON.stringify(v) ?? '')])).toString();
+          const before = route.method === 'GET' ? null : await fingerprint();
+          const response = await t.app.inject({ method: route.method as 'POST', url, headers, payload: route.method === 'GET' ? undefined : raw });
+          expect(response.statusCode, `${route.method} ${url} → ${response.body.slice(0, 300)}`).toBeLessThan(500);
+          if (response.statusCode >= 400) {
+            refused++;
+            if (url.startsWith('/api/')) expect(response.headers['content-type'], `${route.method} ${url}`).toContain('application/problem+json');
+            if (before !== null) expect(await fingerprint(), `${route.method} ${url} changed data while refusing`).toBe(before);
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
   }, 600_000);
 
   function headersFor(route: { access: string }, type: string): Record<string, string> {
     const allowedRole = route.access === 'public' ? null : route.access === 'authenticated' ? 'admin' : (permissions[route.access as Permission][0] as Role);
-    return { ...(allowedRole ? sessions.get(allowedRole)!.headers : {}), 'content-type': type, origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' };
+    return {
+      ...(allowedRole ? sessions.get(allowedRole)!.headers : {}),
+      'content-type': type,
+      origin: 'http://localhost:3000',
+      'sec-fetch-site': 'same-origin',
+    };
   }
 
   it('refuses oversize, deeply nested, wide and long bodies on every route before any handler, storing nothing', async () => {
@@ -117,7 +186,8 @@ describe('fuzzing every route', () => {
         expect([400, 413, 429], label).toContain(response.statusCode);
         if (hostile.name.startsWith('oversize') && response.statusCode !== 429) expect(response.statusCode, label).toBe(413);
         expect(response.headers['content-type'], label).toContain('application/problem+json');
-        if (response.statusCode !== 429) expect((response.json() as { detail: string }).detail, label).toMatch(/^Het bericht |^Een (object|lijst) in het bericht /);
+        if (response.statusCode !== 429)
+          expect((response.json() as { detail: string }).detail, label).toMatch(/^Het bericht |^Een (object|lijst) in het bericht /);
         refused++;
       }
       expect(await fingerprint(), `${route.method} ${route.url} changed data while refusing`).toBe(before);

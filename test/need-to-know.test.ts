@@ -38,7 +38,11 @@ beforeAll(async () => {
   t = await createTestApp({ clock });
   await ensureReferralDemoUsers(t.db, t.config.demoPassword);
   // A Vroeg Eropaf resident: Trivire reports rent arrears; the early-signal team gets the household's case.
-  await importCsv(t.db, 'TRIVIRE', [fileHeader, ['E-1', '2025-03-01', 'huur', '450,00', '111222333', 'Smits-Eropaf', 'Brouwersdijk', '3315AB', '12', '', 'Dordrecht'].join(';')].join('\n'));
+  await importCsv(
+    t.db,
+    'TRIVIRE',
+    [fileHeader, ['E-1', '2025-03-01', 'huur', '450,00', '111222333', 'Smits-Eropaf', 'Brouwersdijk', '3315AB', '12', '', 'Dordrecht'].join(';')].join('\n'),
+  );
   const found = await search('officer', 'bsn=111222333');
   expect(found).toHaveLength(1);
   eropafId = found[0]!;
@@ -96,7 +100,9 @@ describe('need-to-know on the person register', () => {
     expect((await read('gp', chainId)).statusCode).toBe(404);
     expect((await read('officer', chainId)).statusCode).toBe(404);
 
-    const timeline = (await call('swt', 'GET', `/referrals/residents/${chainId}/timeline`)).json() as { consents: { id: string; organisation: { code: string } }[] };
+    const timeline = (await call('swt', 'GET', `/referrals/residents/${chainId}/timeline`)).json() as {
+      consents: { id: string; organisation: { code: string } }[];
+    };
     const sddConsent = timeline.consents.find((c) => c.organisation.code === 'SDD')!;
     expect((await call('swt', 'POST', `/referrals/consents/${sddConsent.id}/withdraw`, { note: 'Inwoner wil dit niet meer.' })).statusCode).toBe(200);
 
@@ -109,7 +115,12 @@ describe('need-to-know on the person register', () => {
     expect((await read('swt', chainId)).statusCode).toBe(404);
     expect((await call('swt', 'GET', `/referrals/residents/${chainId}/timeline`)).statusCode).toBe(200);
 
-    const trail = (await call('admin', 'GET', `/persons/${chainId}/audit-events`)).json() as { action: string; result: string; purpose: string | null; actorOrganisationId: string }[];
+    const trail = (await call('admin', 'GET', `/persons/${chainId}/audit-events`)).json() as {
+      action: string;
+      result: string;
+      purpose: string | null;
+      actorOrganisationId: string;
+    }[];
     expect(trail).toContainEqual(expect.objectContaining({ action: 'read', result: 'success', purpose: 'referrals:referral' }));
     expect(trail).toContainEqual(expect.objectContaining({ action: 'read', result: 'denied' }));
   });

@@ -21,7 +21,9 @@ describe('OpenAPI document: every operation declares its response', () => {
   }
 
   const operations = () =>
-    Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, tag: op.tags?.[0] ?? '-', op })));
+    Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, tag: op.tags?.[0] ?? '-', op })),
+    );
 
   /** Why an operation's success response is not described, or null when it is. */
   function undescribed(op: Operation): string | null {
@@ -50,14 +52,21 @@ describe('OpenAPI document: every operation declares its response', () => {
   });
 
   it('says of a list what it holds, field by field', () => {
-    const users = doc.paths['/api/v1/users']?.get?.responses?.['200']?.content?.['application/json']?.schema as { type: string; items?: { properties?: object } };
+    const users = doc.paths['/api/v1/users']?.get?.responses?.['200']?.content?.['application/json']?.schema as {
+      type: string;
+      items?: { properties?: object };
+    };
     expect(users?.type).toBe('array');
     expect(Object.keys(users?.items?.properties ?? {})).toEqual(expect.arrayContaining(['id', 'email', 'displayName', 'roles']));
   });
 
   it('describes files by their media type, not as JSON', () => {
     const files = operations().flatMap(({ name, op }) =>
-      Object.values(op.responses ?? {}).flatMap((r) => Object.keys(r.content ?? {}).filter((type) => !type.includes('json')).map((type) => `${name} ${type}`)),
+      Object.values(op.responses ?? {}).flatMap((r) =>
+        Object.keys(r.content ?? {})
+          .filter((type) => !type.includes('json'))
+          .map((type) => `${name} ${type}`),
+      ),
     );
     expect(files.length).toBeGreaterThan(0);
   });

@@ -120,7 +120,12 @@ describe('staff sessions', () => {
       payload: { name: 'Zonder token' },
     });
     expect(withoutToken.statusCode).toBe(403);
-    const withToken = await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${trivire.id}/api-keys`, headers: admin.headers, payload: { name: 'Met token' } });
+    const withToken = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/organisations/${trivire.id}/api-keys`,
+      headers: admin.headers,
+      payload: { name: 'Met token' },
+    });
     expect(withToken.statusCode).toBe(201);
   });
 
@@ -186,7 +191,12 @@ describe('API keys for machine clients', () => {
     const admin = await loginAs(t.app, demoEmails.admin);
     const orgs = (await t.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: admin.headers })).json();
     const trivire = orgs.find((o: { code: string }) => o.code === 'TRIVIRE');
-    const created = await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${trivire.id}/api-keys`, headers: admin.headers, payload: { name: 'Batch' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/organisations/${trivire.id}/api-keys`,
+      headers: admin.headers,
+      payload: { name: 'Batch' },
+    });
     expect(created.statusCode).toBe(201);
     const { key, id } = created.json();
     expect(key).toMatch(/^vn_/);
@@ -246,7 +256,11 @@ describe('audit trail and the application log', () => {
       const admin = await loginAs(app, demoEmails.admin);
       const trail = (await app.inject({ method: 'GET', url: `/api/v1/persons/${id}/audit-events`, headers: admin.headers })).json();
       expect(trail.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['create', 'search', 'read']));
-      expect(trail.filter((e: { objectType: string }) => e.objectType === 'person').every((e: { actorUserId: string; origin: string }) => e.actorUserId === officer.userId && e.origin)).toBe(true);
+      expect(
+        trail
+          .filter((e: { objectType: string }) => e.objectType === 'person')
+          .every((e: { actorUserId: string; origin: string }) => e.actorUserId === officer.userId && e.origin),
+      ).toBe(true);
       const filtered = (await app.inject({ method: 'GET', url: `/api/v1/audit-events?action=login&result=success`, headers: admin.headers })).json().items;
       expect(filtered.length).toBeGreaterThanOrEqual(2);
       expect(filtered.every((e: { action: string }) => e.action === 'login')).toBe(true);

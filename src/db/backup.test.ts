@@ -85,7 +85,8 @@ function recordingSpawn(output = '') {
 }
 
 describe('backups are private', () => {
-  const secretUrl = 'postgres://vangnet_app:Geheim%21w8woord@db.gemeente.example:6543/vangnet_prod?sslmode=verify-full&sslrootcert=%2Fetc%2Fssl%2Fgemeente-ca.pem&application_name=vangnet';
+  const secretUrl =
+    'postgres://vangnet_app:Geheim%21w8woord@db.gemeente.example:6543/vangnet_prod?sslmode=verify-full&sslrootcert=%2Fetc%2Fssl%2Fgemeente-ca.pem&application_name=vangnet';
 
   it('writes the PGlite backup with mode 0600, also over a world-readable file left by an earlier run', async () => {
     const dataDir = path.join(tmp, 'private');
@@ -138,8 +139,9 @@ describe('backups are private', () => {
     try {
       await restorePostgres('postgres://herstel@db.gemeente.example/vangnet_prod', path.join(tmp, 'secret.pgdump'), { spawn: fake });
     } finally {
-      for (const [key, value] of Object.entries(previous)) if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
+      for (const [key, value] of Object.entries(previous))
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
     }
     const [call] = calls;
     expect(call!.command).toBe('pg_restore');
@@ -155,27 +157,30 @@ describe('backups are private', () => {
     );
   });
 
-  it.runIf(Boolean(process.env.TEST_DATABASE_URL))('the real pg_dump: its command line (/proc/<pid>/cmdline) holds no connection details; the file is 0600', async () => {
-    const { db, url, cleanup } = await createTestDatabase();
-    try {
-      const server = new URL(url!);
-      const cmdlines: string[] = [];
-      const watching: Spawn = (command, args, options) => {
-        const child = spawn(command, args, options);
-        cmdlines.push(fs.readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').replaceAll('\0', ' '));
-        return child;
-      };
-      const file = path.join(tmp, 'real.pgdump');
-      await backupPostgres(url!, file, { spawn: watching });
-      expect(cmdlines[0]).toContain('pg_dump');
-      for (const secret of ['postgres://', server.pathname.slice(1), `${server.hostname}:`]) expect(cmdlines[0]).not.toContain(secret);
-      expect(modeOf(file)).toBe(0o600);
-      expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('PGDMP');
-      await restorePostgres(url!, file, { spawn: watching });
-      expect(cmdlines[1]).toContain('pg_restore');
-      expect(cmdlines[1]).not.toContain('postgres://');
-    } finally {
-      await cleanup();
-    }
-  });
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))(
+    'the real pg_dump: its command line (/proc/<pid>/cmdline) holds no connection details; the file is 0600',
+    async () => {
+      const { db, url, cleanup } = await createTestDatabase();
+      try {
+        const server = new URL(url!);
+        const cmdlines: string[] = [];
+        const watching: Spawn = (command, args, options) => {
+          const child = spawn(command, args, options);
+          cmdlines.push(fs.readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').replaceAll('\0', ' '));
+          return child;
+        };
+        const file = path.join(tmp, 'real.pgdump');
+        await backupPostgres(url!, file, { spawn: watching });
+        expect(cmdlines[0]).toContain('pg_dump');
+        for (const secret of ['postgres://', server.pathname.slice(1), `${server.hostname}:`]) expect(cmdlines[0]).not.toContain(secret);
+        expect(modeOf(file)).toBe(0o600);
+        expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('PGDMP');
+        await restorePostgres(url!, file, { spawn: watching });
+        expect(cmdlines[1]).toContain('pg_restore');
+        expect(cmdlines[1]).not.toContain('postgres://');
+      } finally {
+        await cleanup();
+      }
+    },
+  );
 });

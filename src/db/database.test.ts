@@ -40,9 +40,9 @@ describe('Database: personal data only through an audited unit of work', () => {
 
   it('refuses every way of reading a personal table outside audited()', async () => {
     await expect(db.unaudited((q) => q.select().from(persons))).rejects.toThrow(UnauditedPersonalDataAccess);
-    await expect(
-      db.unaudited((q) => q.select().from(municipalities).innerJoin(persons, eq(persons.municipalityCode, municipalities.code))),
-    ).rejects.toThrow(UnauditedPersonalDataAccess);
+    await expect(db.unaudited((q) => q.select().from(municipalities).innerJoin(persons, eq(persons.municipalityCode, municipalities.code)))).rejects.toThrow(
+      UnauditedPersonalDataAccess,
+    );
     await expect(db.unaudited((q) => q.select().from(alias(persons, 'p')))).rejects.toThrow(UnauditedPersonalDataAccess);
     await expect(db.unaudited((q) => q.query.persons.findMany())).rejects.toThrow(UnauditedPersonalDataAccess);
     await expect(db.unaudited((q) => q.execute(sql`select * from ${persons}`))).rejects.toThrow(UnauditedPersonalDataAccess);
@@ -59,7 +59,14 @@ describe('Database: personal data only through an audited unit of work', () => {
     expect(rows.map((r) => r.code)).toContain('GM0505');
     await expect(db.unaudited((q) => q.select().from(organisations))).resolves.toEqual([]);
     // Data that happens to be such a word is fine, as are words that merely contain a table's name.
-    await expect(db.unaudited((q) => q.select().from(municipalities).where(inArray(municipalities.name, ['persons', 'signals'])))).resolves.toEqual([]);
+    await expect(
+      db.unaudited((q) =>
+        q
+          .select()
+          .from(municipalities)
+          .where(inArray(municipalities.name, ['persons', 'signals'])),
+      ),
+    ).resolves.toEqual([]);
     await expect(db.maintenance(sql.raw("select 'persons_count' as label, count(*) from municipalities"))).resolves.toBeTruthy();
   });
 

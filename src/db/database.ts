@@ -70,7 +70,14 @@ export class Database {
   /** The claim on the embedded data folder (null for PostgreSQL and in-memory PGlite): only one process may open it. */
   readonly claim: DataDirClaim | null;
 
-  private constructor(kind: 'pglite' | 'postgres', db: Db, close: () => Promise<void>, clock: Clock, source: { pglite: PGlite; dataDir?: string } | { url: string }, claim: DataDirClaim | null = null) {
+  private constructor(
+    kind: 'pglite' | 'postgres',
+    db: Db,
+    close: () => Promise<void>,
+    clock: Clock,
+    source: { pglite: PGlite; dataDir?: string } | { url: string },
+    claim: DataDirClaim | null = null,
+  ) {
     this.kind = kind;
     this.claim = claim;
     this.#db = db;
@@ -184,7 +191,10 @@ export class Database {
   async scrubAfterErasure(tables: Table[]): Promise<ScrubReport> {
     const execute = async (statement: string) => (await this.#db.execute(sql.raw(statement))) as { rows?: Record<string, unknown>[] };
     const dataDir = 'pglite' in this.#source ? this.#source.dataDir : undefined;
-    return scrubAfterErasure({ kind: this.kind, execute, dataDir }, tables.map((t) => getTableName(t)));
+    return scrubAfterErasure(
+      { kind: this.kind, execute, dataDir },
+      tables.map((t) => getTableName(t)),
+    );
   }
 
   async ping(): Promise<void> {

@@ -51,12 +51,14 @@ interface DriverError {
 
 function chain(error: unknown): DriverError[] {
   const found: DriverError[] = [];
-  for (let e = error as DriverError | undefined, depth = 0; e && typeof e === 'object' && depth < 6; e = e.cause as DriverError | undefined, depth++) found.push(e);
+  for (let e = error as DriverError | undefined, depth = 0; e && typeof e === 'object' && depth < 6; e = e.cause as DriverError | undefined, depth++)
+    found.push(e);
   return found;
 }
 
 const connectionCodes = /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|57P0[1-3]|08\d{3})$/;
-const connectionMessages = /Connection terminated|connection error|not currently accepting connections|terminating connection|Client was closed|PGlite is closed/i;
+const connectionMessages =
+  /Connection terminated|connection error|not currently accepting connections|terminating connection|Client was closed|PGlite is closed/i;
 
 /** Only the stack frames (`    at ...`): the first lines of a stack repeat the message, which may quote the query. */
 export function stackFrames(stack: unknown, limit = 8): string {

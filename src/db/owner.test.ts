@@ -36,7 +36,7 @@ function child(dir: string, mode: 'race' | 'busy', busyMs = 3000): Child {
       const line = buffer.slice(0, end);
       buffer = buffer.slice(end + 1);
       lines.push(line);
-      for (const w of [...waiters]) if (w.wanted.test(line)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(line));
+      for (const w of [...waiters]) if (w.wanted.test(line)) waiters.splice(waiters.indexOf(w), 1), w.resolve(line);
     }
   });
   return {
@@ -134,7 +134,9 @@ describe('one owner per embedded data folder', () => {
     try {
       const error = await Database.open({ dataDir: dir }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DataDirInUseError);
-      expect((error as Error).message).toMatch(/^De gegevensmap .* is in gebruik door vangnet signals import \(proces \d+, sinds .*\)\. Wacht tot dat klaar is/);
+      expect((error as Error).message).toMatch(
+        /^De gegevensmap .* is in gebruik door vangnet signals import \(proces \d+, sinds .*\)\. Wacht tot dat klaar is/,
+      );
       // Only the owner's user can look inside the claim.
       expect(fs.statSync(lockPath(dir)).mode & 0o777).toBe(0o700);
       for (const file of fs.readdirSync(lockPath(dir))) expect(fs.statSync(path.join(lockPath(dir), file)).mode & 0o077).toBe(0);

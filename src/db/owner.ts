@@ -173,11 +173,7 @@ export async function claimDataDir(dataDir: string, description: { kind: OwnerKi
   return giveUp(new DataDirInUseError(folder, null));
 }
 
-type LockState =
-  | { state: 'absent' }
-  | { state: 'alive'; owner: OwnerInfo | null }
-  | { state: 'stale'; id: string }
-  | { state: 'unreadable'; owner: null };
+type LockState = { state: 'absent' } | { state: 'alive'; owner: OwnerInfo | null } | { state: 'stale'; id: string } | { state: 'unreadable'; owner: null };
 
 /** Who holds the lock, and whether that process is alive. */
 async function inspectLock(lock: string): Promise<LockState> {

@@ -45,7 +45,12 @@ export function toProblem(error: unknown): Omit<Problem, 'type' | 'instance'> {
   const fastifyError = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fastifyError)) {
     const errors = fastifyError.validation.map((v) => ({
-      field: [fastifyError.validationContext, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+      field: [
+        fastifyError.validationContext,
+        ...String(v.instancePath ?? '')
+          .split('/')
+          .filter(Boolean),
+      ].join('.'),
       reason: v.message ?? 'ongeldige waarde',
     }));
     return { status: 400, code: 'validation_failed', title: titles[400]!, detail: 'Een of meer velden zijn niet juist ingevuld.', errors };

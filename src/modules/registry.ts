@@ -10,12 +10,4 @@ import { signalsModule } from './signals/module.ts';
 export type { CliContext, Job, MeasureDefinition, MetricValue, ModuleDefinition } from './contracts.ts';
 
 /** Every module of the application, in the order their routes, commands and jobs are registered. */
-export const modules: ModuleDefinition[] = [
-  signalsModule,
-  referralsModule,
-  selftestModule,
-  directoryModule,
-  passModule,
-  insightsModule,
-  programmeModule,
-];
+export const modules: ModuleDefinition[] = [signalsModule, referralsModule, selftestModule, directoryModule, passModule, insightsModule, programmeModule];

@@ -4,16 +4,7 @@ import type { AuditEvent, Database } from '../db/database.ts';
 import type { Actor } from './actor.ts';
 import { administeredMunicipalities, administers, assertAdministers, assertCan, assertRolesFitKind, roleFitsKind } from './authz.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
-import {
-  apiKeys,
-  municipalities,
-  organisationKinds,
-  organisationMunicipalities,
-  organisations,
-  roles,
-  sessions,
-  users,
-} from './schema.ts';
+import { apiKeys, municipalities, organisationKinds, organisationMunicipalities, organisations, roles, sessions, users } from './schema.ts';
 import { forgetVerifiedApiKeys, newApiKeySecret } from './auth.ts';
 import { municipalityCode, staffScope } from './municipalities.ts';
 import { hashPassword, passwordProblems } from './secrets.ts';
@@ -124,10 +115,7 @@ export async function createOrganisation(db: Database, actor: Actor, input: z.in
   return db.audited(actor, event, async (tx, trail) => {
     const existing = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, input.code));
     if (existing.length) throw new ConflictError(`De code ${input.code} is al in gebruik.`);
-    const [created] = await tx
-      .insert(organisations)
-      .values({ code: input.code, name: input.name, kind: input.kind })
-      .returning();
+    const [created] = await tx.insert(organisations).values({ code: input.code, name: input.name, kind: input.kind }).returning();
     await tx.insert(organisationMunicipalities).values(served.map((m) => ({ organisationId: created!.id, municipalityCode: m })));
     trail.objectId = created!.id;
     return { ...created!, municipalities: served, manageable: true };
@@ -146,33 +134,41 @@ export async function updateOrganisation(db: Database, actor: Actor, organisatio
   const served = patch.municipalities ? [...new Set(patch.municipalities)].sort() : current.municipalities;
   const involved = [...new Set([...current.municipalities, ...served])].sort();
   await assertAdministersAudited(db, actor, involved, { ...event, details: { ...event.details, municipalities: served } });
-  return db.audited(actor, { ...event, municipalityCodes: involved }, async (tx) => {
-    if (patch.kind && patch.kind !== current.kind) {
-      const staffRoles = await tx.select({ roles: users.roles }).from(users).where(eq(users.organisationId, organisationId));
-      const keyRoles = await tx.select({ roles: apiKeys.roles }).from(apiKeys).where(and(eq(apiKeys.organisationId, organisationId), isNull(apiKeys.revokedAt)));
-      const misfit = [...staffRoles, ...keyRoles].flatMap((r) => r.roles).find((role) => !roleFitsKind(role, patch.kind!));
-      if (misfit) {
-        throw new ConflictError('Deze organisatie heeft gebruikers of API-sleutels met een rol die niet past bij het nieuwe soort organisatie. Pas eerst hun rollen aan.', {
-          errors: [{ field: 'body.kind', reason: 'Past niet bij de rollen van de gebruikers of sleutels van deze organisatie.' }],
-        });
+  return db
+    .audited(actor, { ...event, municipalityCodes: involved }, async (tx) => {
+      if (patch.kind && patch.kind !== current.kind) {
+        const staffRoles = await tx.select({ roles: users.roles }).from(users).where(eq(users.organisationId, organisationId));
+        const keyRoles = await tx
+          .select({ roles: apiKeys.roles })
+          .from(apiKeys)
+          .where(and(eq(apiKeys.organisationId, organisationId), isNull(apiKeys.revokedAt)));
+        const misfit = [...staffRoles, ...keyRoles].flatMap((r) => r.roles).find((role) => !roleFitsKind(role, patch.kind!));
+        if (misfit) {
+          throw new ConflictError(
+            'Deze organisatie heeft gebruikers of API-sleutels met een rol die niet past bij het nieuwe soort organisatie. Pas eerst hun rollen aan.',
+            {
+              errors: [{ field: 'body.kind', reason: 'Past niet bij de rollen van de gebruikers of sleutels van deze organisatie.' }],
+            },
+          );
+        }
       }
-    }
-    if (patch.name || patch.kind) {
-      await tx
-        .update(organisations)
-        .set({ ...(patch.name ? { name: patch.name } : {}), ...(patch.kind ? { kind: patch.kind } : {}) })
-        .where(eq(organisations.id, organisationId));
-    }
-    if (patch.municipalities) {
-      await tx.delete(organisationMunicipalities).where(eq(organisationMunicipalities.organisationId, organisationId));
-      await tx.insert(organisationMunicipalities).values(served.map((m) => ({ organisationId, municipalityCode: m })));
-      // Its users' scope changes with it: let them log in again.
-      const staffIds = tx.select({ id: users.id }).from(users).where(eq(users.organisationId, organisationId));
-      await tx.delete(sessions).where(inArray(sessions.userId, staffIds));
-    }
-    return { ...current, name: patch.name ?? current.name, kind: patch.kind ?? current.kind, municipalities: served, manageable: true };
-    // Its keys' kind and municipalities change with it: verify them again (see API_KEY_TRUST_MS).
-  }).finally(forgetVerifiedApiKeys);
+      if (patch.name || patch.kind) {
+        await tx
+          .update(organisations)
+          .set({ ...(patch.name ? { name: patch.name } : {}), ...(patch.kind ? { kind: patch.kind } : {}) })
+          .where(eq(organisations.id, organisationId));
+      }
+      if (patch.municipalities) {
+        await tx.delete(organisationMunicipalities).where(eq(organisationMunicipalities.organisationId, organisationId));
+        await tx.insert(organisationMunicipalities).values(served.map((m) => ({ organisationId, municipalityCode: m })));
+        // Its users' scope changes with it: let them log in again.
+        const staffIds = tx.select({ id: users.id }).from(users).where(eq(users.organisationId, organisationId));
+        await tx.delete(sessions).where(inArray(sessions.userId, staffIds));
+      }
+      return { ...current, name: patch.name ?? current.name, kind: patch.kind ?? current.kind, municipalities: served, manageable: true };
+      // Its keys' kind and municipalities change with it: verify them again (see API_KEY_TRUST_MS).
+    })
+    .finally(forgetVerifiedApiKeys);
 }
 
 const publicUserColumns = {
@@ -207,7 +203,11 @@ export async function createUser(db: Database, actor: Actor, input: z.infer<type
   const organisation = await organisationToAdminister(db, actor, input.organisationId, event);
   assertRolesFitKind(input.roles, organisation.kind);
   const problems = passwordProblems(input.password);
-  if (problems.length) throw new ValidationError('Het wachtwoord is niet sterk genoeg.', problems.map((reason) => ({ field: 'body.password', reason })));
+  if (problems.length)
+    throw new ValidationError(
+      'Het wachtwoord is niet sterk genoeg.',
+      problems.map((reason) => ({ field: 'body.password', reason })),
+    );
   const passwordHash = await hashPassword(input.password);
   return db.audited(actor, { ...event, municipalityCodes: organisation.municipalities }, async (tx, trail) => {
     const existing = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
@@ -225,7 +225,12 @@ export async function updateUser(db: Database, actor: Actor, userId: string, pat
   assertCan(actor, 'users:manage');
   const [target] = await db.unaudited((q) => q.select({ organisationId: users.organisationId }).from(users).where(eq(users.id, userId)));
   if (!target) throw new NotFoundError('De gebruiker');
-  const event: AuditEvent = { action: 'update', objectType: 'user', objectId: userId, details: { fields: Object.keys(patch), ...(patch.roles ? { roles: patch.roles } : {}) } };
+  const event: AuditEvent = {
+    action: 'update',
+    objectType: 'user',
+    objectId: userId,
+    details: { fields: Object.keys(patch), ...(patch.roles ? { roles: patch.roles } : {}) },
+  };
   const organisation = await organisationToAdminister(db, actor, target.organisationId, event);
   if (patch.roles) assertRolesFitKind(patch.roles, organisation.kind);
   return db.audited(actor, { ...event, municipalityCodes: organisation.municipalities }, async (tx) => {
@@ -250,9 +255,7 @@ const publicKeyColumns = {
 export async function listApiKeys(db: Database, actor: Actor, organisationId: string) {
   assertCan(actor, 'apikeys:manage');
   await organisationToAdminister(db, actor, organisationId, { action: 'search', objectType: 'api_key' });
-  return db.unaudited((q) =>
-    q.select(publicKeyColumns).from(apiKeys).where(eq(apiKeys.organisationId, organisationId)).orderBy(asc(apiKeys.createdAt)),
-  );
+  return db.unaudited((q) => q.select(publicKeyColumns).from(apiKeys).where(eq(apiKeys.organisationId, organisationId)).orderBy(asc(apiKeys.createdAt)));
 }
 
 /** Creates a key for a creditor or provider organisation. The key is returned once and never again. */
@@ -289,9 +292,11 @@ export async function revokeApiKey(db: Database, actor: Actor, apiKeyId: string)
   if (!key) throw new NotFoundError('De API-sleutel');
   const event: AuditEvent = { action: 'update', objectType: 'api_key', objectId: apiKeyId, details: { revoked: true } };
   const organisation = await organisationToAdminister(db, actor, key.organisationId, event);
-  return db.audited(actor, { ...event, municipalityCodes: organisation.municipalities }, async (tx) => {
-    const [revoked] = await tx.update(apiKeys).set({ revokedAt: db.clock.now() }).where(eq(apiKeys.id, apiKeyId)).returning(publicKeyColumns);
-    forgetVerifiedApiKeys();
-    return revoked!;
-  }).finally(forgetVerifiedApiKeys);
+  return db
+    .audited(actor, { ...event, municipalityCodes: organisation.municipalities }, async (tx) => {
+      const [revoked] = await tx.update(apiKeys).set({ revokedAt: db.clock.now() }).where(eq(apiKeys.id, apiKeyId)).returning(publicKeyColumns);
+      forgetVerifiedApiKeys();
+      return revoked!;
+    })
+    .finally(forgetVerifiedApiKeys);
 }

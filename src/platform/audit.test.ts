@@ -60,7 +60,10 @@ describe('GET /api/v1/audit-events', () => {
     for (const person of ['zwaluw', 'Van der Zwaluw', '123456782', '1234.56.782']) {
       const page = (await audit(`person=${encodeURIComponent(person)}`)).json() as Page;
       expect(page.total, person).toBeGreaterThanOrEqual(1);
-      expect(page.items.every((l) => l.subjects.some((s) => s.id === personId)), person).toBe(true);
+      expect(
+        page.items.every((l) => l.subjects.some((s) => s.id === personId)),
+        person,
+      ).toBe(true);
     }
     expect(((await audit('person=Onbekend')).json() as Page).total).toBe(0);
     const searches = await t.db.unaudited((q) => q.select().from(auditEvents).where(sql`${auditEvents.objectType} = 'audit_event'`));

@@ -82,7 +82,10 @@ export async function listAuditEvents(db: Database, actor: Actor, input: AuditQu
         const matched = await matchPersons(tx, personSearch, administered);
         where.push(matched.length ? arrayOverlaps(auditEvents.subjectIds, matched) : sql`false`);
       }
-      const [counted] = await tx.select({ total: count() }).from(auditEvents).where(and(...where));
+      const [counted] = await tx
+        .select({ total: count() })
+        .from(auditEvents)
+        .where(and(...where));
       const rows = await tx
         .select()
         .from(auditEvents)
@@ -106,12 +109,17 @@ function personFilter(text: string): PersonFilter {
   if (/^\d+$/.test(digits)) {
     const bsn = digits.padStart(9, '0');
     if (digits.length < 8 || digits.length > 9 || !isValidBsn(bsn)) {
-      throw new ValidationError('Dit BSN klopt niet.', [{ field: 'querystring.person', reason: 'Dit BSN klopt niet: een BSN heeft negen cijfers en voldoet aan de elfproef.' }]);
+      throw new ValidationError('Dit BSN klopt niet.', [
+        { field: 'querystring.person', reason: 'Dit BSN klopt niet: een BSN heeft negen cijfers en voldoet aan de elfproef.' },
+      ]);
     }
     return { kind: 'bsn', bsn };
   }
   const key = text.toLowerCase().replace(new RegExp(surnamePrefixPattern), '').trim();
-  if (key.length < 2) throw new ValidationError('Vul een achternaam in.', [{ field: 'querystring.person', reason: 'Vul minstens twee letters van de achternaam in, of een BSN.' }]);
+  if (key.length < 2)
+    throw new ValidationError('Vul een achternaam in.', [
+      { field: 'querystring.person', reason: 'Vul minstens twee letters van de achternaam in, of een BSN.' },
+    ]);
   return { kind: 'name', key };
 }
 
@@ -150,7 +158,9 @@ async function withNames(tx: Tx, rows: AuditRow[], administered: string[]): Prom
       ? await tx
           .select({ id: organisations.id, code: organisations.code, name: organisations.name })
           .from(organisations)
-          .where(sql`${orgIds.length ? inArray(organisations.id, orgIds) : sql`false`} or ${behalfCodes.length ? inArray(organisations.code, behalfCodes) : sql`false`}`)
+          .where(
+            sql`${orgIds.length ? inArray(organisations.id, orgIds) : sql`false`} or ${behalfCodes.length ? inArray(organisations.code, behalfCodes) : sql`false`}`,
+          )
       : [];
   const orgNames = new Map(orgRows.map((o) => [o.id, o.name]));
   const orgByCode = new Map(orgRows.map((o) => [o.code, o.name]));
@@ -170,7 +180,11 @@ async function withNames(tx: Tx, rows: AuditRow[], administered: string[]): Prom
       ...r,
       actorName: actorName(r, { userNames, keyNames, organisationName }),
       organisationName,
-      onBehalfOfName: r.onBehalfOf ? (r.onBehalfOf.startsWith('organisation:') ? (orgByCode.get(r.onBehalfOf.slice('organisation:'.length)) ?? r.onBehalfOf) : r.onBehalfOf) : null,
+      onBehalfOfName: r.onBehalfOf
+        ? r.onBehalfOf.startsWith('organisation:')
+          ? (orgByCode.get(r.onBehalfOf.slice('organisation:'.length)) ?? r.onBehalfOf)
+          : r.onBehalfOf
+        : null,
       subjects: r.subjectIds.slice(0, NAMED_SUBJECTS_PER_LINE).map((id) => ({ id, name: personNames.get(id) ?? null })),
     };
   });

@@ -42,7 +42,9 @@ export async function login(
         active: users.active,
         passwordHash: users.passwordHash,
         lockedUntil: users.lockedUntil,
-        municipalities: sql<string[]>`coalesce(array_agg(${organisationMunicipalities.municipalityCode} order by ${organisationMunicipalities.municipalityCode}) filter (where ${organisationMunicipalities.municipalityCode} is not null), '{}')`,
+        municipalities: sql<
+          string[]
+        >`coalesce(array_agg(${organisationMunicipalities.municipalityCode} order by ${organisationMunicipalities.municipalityCode}) filter (where ${organisationMunicipalities.municipalityCode} is not null), '{}')`,
       })
       .from(users)
       .leftJoin(organisationMunicipalities, eq(organisationMunicipalities.organisationId, users.organisationId))
@@ -148,12 +150,7 @@ export interface SessionInfo {
 }
 
 /** A session lives until it has been idle too long or reached its maximum age, whichever comes first. */
-export async function resolveSession(
-  db: Database,
-  config: Pick<Config, 'session'>,
-  token: string,
-  origin: string | null,
-): Promise<SessionInfo | null> {
+export async function resolveSession(db: Database, config: Pick<Config, 'session'>, token: string, origin: string | null): Promise<SessionInfo | null> {
   const now = db.clock.now();
   const tokenHash = sha256(token);
   const [session] = await db.unaudited((q) => q.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)));

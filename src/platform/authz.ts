@@ -10,15 +10,7 @@ import type { OrganisationKind, Role } from './schema.ts';
 export const permissions = {
   'audit:read': ['admin'],
   'users:manage': ['admin'],
-  'organisations:read': [
-    'admin',
-    'signal_officer',
-    'case_worker',
-    'creditor',
-    'provider_cashier',
-    'analyst',
-    'programme_manager',
-  ],
+  'organisations:read': ['admin', 'signal_officer', 'case_worker', 'creditor', 'provider_cashier', 'analyst', 'programme_manager'],
   'organisations:manage': ['admin'],
   'apikeys:manage': ['admin'],
   'persons:read': ['signal_officer', 'case_worker'],

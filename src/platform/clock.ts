@@ -17,8 +17,7 @@ export class FakeClock implements Clock {
     this.#now = new Date(to);
   }
   advance(ms: { days?: number; hours?: number; minutes?: number; seconds?: number }): void {
-    const delta =
-      (ms.days ?? 0) * 86_400_000 + (ms.hours ?? 0) * 3_600_000 + (ms.minutes ?? 0) * 60_000 + (ms.seconds ?? 0) * 1000;
+    const delta = (ms.days ?? 0) * 86_400_000 + (ms.hours ?? 0) * 3_600_000 + (ms.minutes ?? 0) * 60_000 + (ms.seconds ?? 0) * 1000;
     this.#now = new Date(this.#now.getTime() + delta);
   }
 }

@@ -38,13 +38,7 @@ export function fileResponse(description: string, ...mediaTypes: [string, ...str
 export const noContent = z.void().meta({ description: 'Geen inhoud.' });
 
 /** What a response looks like on the wire, in the browser: dates are strings there. */
-export type Wire<T> = T extends Date
-  ? string
-  : T extends readonly (infer U)[]
-    ? Wire<U>[]
-    : T extends object
-      ? { [K in keyof T]: Wire<T[K]> }
-      : T;
+export type Wire<T> = T extends Date ? string : T extends readonly (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
 
 /** The JSON the browser receives from a route whose response schema is `S`. */
 export type Json<S extends z.ZodType> = Wire<z.output<S>>;

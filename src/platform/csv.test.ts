@@ -12,7 +12,13 @@ describe('the shared CSV writer', () => {
   });
 
   it('keeps numbers as numbers, also negative amounts, and text that is safe unchanged', () => {
-    const csv = writeCsv([['bedrag_cent', 'bedrag_euro', 'pct', 'tekst'], [-500, csvNumber(-5, 2), csvNumber(12.345, 1), 'Jansen; de Wit']], { bom: true });
+    const csv = writeCsv(
+      [
+        ['bedrag_cent', 'bedrag_euro', 'pct', 'tekst'],
+        [-500, csvNumber(-5, 2), csvNumber(12.345, 1), 'Jansen; de Wit'],
+      ],
+      { bom: true },
+    );
     expect(csv).toBe('\uFEFFbedrag_cent;bedrag_euro;pct;tekst\r\n-500;-5,00;12,3;"Jansen; de Wit"\r\n');
   });
 });

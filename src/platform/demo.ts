@@ -44,7 +44,12 @@ export const demoUsers: { email: string; displayName: string; organisation: stri
 
 /** Reference data every installation has: the tenants. Idempotent. */
 export async function ensureReferenceData(db: Database): Promise<void> {
-  await db.unaudited((q) => q.insert(municipalities).values([...drechtsteden]).onConflictDoNothing());
+  await db.unaudited((q) =>
+    q
+      .insert(municipalities)
+      .values([...drechtsteden])
+      .onConflictDoNothing(),
+  );
 }
 
 export async function hasOrganisations(db: Database): Promise<boolean> {
@@ -64,7 +69,10 @@ export async function seedDemo(db: Database, password: string): Promise<typeof d
   const passwordHash = await hashPassword(password);
   await db.unauditedTransaction(async (tx) => {
     for (const o of demoOrganisations) {
-      await tx.insert(organisations).values({ code: o.code, name: o.name, kind: o.kind, creditorTypes: o.creditorTypes ?? [] }).onConflictDoNothing();
+      await tx
+        .insert(organisations)
+        .values({ code: o.code, name: o.name, kind: o.kind, creditorTypes: o.creditorTypes ?? [] })
+        .onConflictDoNothing();
       const [row] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, o.code));
       await tx
         .insert(organisationMunicipalities)

@@ -58,7 +58,6 @@ export function publicStylesheet(): { css: string; version: string } | null {
   return stylesheet;
 }
 
-
 const pageStyle = `
 .vn-light .utrecht-page-footer a{color:inherit}
 .vn-light .utrecht-page-footer{padding:1rem 2rem}
@@ -146,7 +145,14 @@ const labels = {
     menu: 'Hoofdmenu',
     call: 'Liever bellen?',
     residents: 'Voor inwoners',
-    items: { '/': 'Home', '/hulp': 'Hulp zoeken (sociale kaart)', '/geldfit': 'Geldfit', '/dordtpas': 'Dordtpas', '/dordtpas/mijn-pas': 'Mijn Dordtpas', '/login': 'Inloggen voor medewerkers' },
+    items: {
+      '/': 'Home',
+      '/hulp': 'Hulp zoeken (sociale kaart)',
+      '/geldfit': 'Geldfit',
+      '/dordtpas': 'Dordtpas',
+      '/dordtpas/mijn-pas': 'Mijn Dordtpas',
+      '/login': 'Inloggen voor medewerkers',
+    },
   },
   en: {
     skip: 'Skip to content',
@@ -154,7 +160,14 @@ const labels = {
     menu: 'Main menu',
     call: 'Would you rather call?',
     residents: 'For residents',
-    items: { '/': 'Home', '/hulp': 'Find help (Dutch)', '/geldfit': 'Geldfit test', '/dordtpas': 'Dordtpas (Dutch)', '/dordtpas/mijn-pas': 'My Dordtpas (Dutch)', '/login': 'Staff login' },
+    items: {
+      '/': 'Home',
+      '/hulp': 'Find help (Dutch)',
+      '/geldfit': 'Geldfit test',
+      '/dordtpas': 'Dordtpas (Dutch)',
+      '/dordtpas/mijn-pas': 'My Dordtpas (Dutch)',
+      '/login': 'Staff login',
+    },
   },
 } as const;
 
@@ -175,7 +188,8 @@ export function publicPage(options: PublicPageOptions): string {
   const t = labels[lang];
   const href = (p: PublicPath) => (lang === 'en' && p === '/geldfit' ? '/geldfit?lang=en' : p);
   const sheet = publicStylesheet();
-  return `<!doctype html>${html`<html lang="${lang}">
+  return `<!doctype html>${
+    html`<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -189,8 +203,8 @@ ${sheet ? html`<link rel="stylesheet" href="/stijl.css?v=${sheet.version}">` : '
 <header class="utrecht-page-header"><div class="vn-header">
 <a href="/" class="vn-brand">Vangnet <span class="vn-brand-sub">${t.sub}</span></a>
 <nav aria-label="${t.menu}"><ul class="vn-menu">${publicMenu.map(
-    (p) => html`<li><a href="${href(p)}"${p === options.current ? new SafeHtml(' aria-current="page"') : ''}>${t.items[p]}</a></li>`,
-  )}</ul></nav>
+      (p) => html`<li><a href="${href(p)}"${p === options.current ? new SafeHtml(' aria-current="page"') : ''}>${t.items[p]}</a></li>`,
+    )}</ul></nav>
 </div></header>
 <div class="utrecht-page-content"><main id="main" tabindex="-1">
 ${options.body}
@@ -198,7 +212,8 @@ ${options.body}
 <footer class="utrecht-page-footer">${contactList(lang)}<p class="utrecht-paragraph">Vangnet · Samen tegen Armoede · <a href="/">${t.residents}</a></p></footer>
 </div>
 </body>
-</html>`.value}`;
+</html>`.value
+  }`;
 }
 
 // ---- Forms that work without JavaScript: errors next to the field and in a summary that links to it. ----
@@ -293,7 +308,14 @@ export function formValue(body: unknown, name: string): string {
 // ---- Dutch formats on the server (the same as web/src/format.ts). ----
 
 const dayFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const momentFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
+const momentFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Amsterdam',
+});
 const euroNumber = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** `2026-01-01` as `1 januari 2026`; a moment as its day in Amsterdam. */

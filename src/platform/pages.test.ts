@@ -3,7 +3,11 @@ import { createTestApp, DEMO_PASSWORD, demoEmails, type TestApp } from '../../te
 import { directoryModule } from '../modules/directory/module.ts';
 
 const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
-const cookie = (setCookie: string | string[] | undefined, name: string) => [setCookie].flat().find((c) => c?.startsWith(`${name}=`))?.split(';')[0];
+const cookie = (setCookie: string | string[] | undefined, name: string) =>
+  [setCookie]
+    .flat()
+    .find((c) => c?.startsWith(`${name}=`))
+    ?.split(';')[0];
 
 describe('the platform’s public pages (no JavaScript)', () => {
   let t: TestApp;
@@ -21,7 +25,8 @@ describe('the platform’s public pages (no JavaScript)', () => {
     expect(home.body).toContain('<a href="tel:14078">14 078</a>');
     expect(home.body).toContain('Sociale Dienst Drechtsteden: <a href="tel:0780001000">078 000 10 00</a>');
     expect(home.body).not.toContain('<script');
-    for (const label of ['Home', 'Hulp zoeken (sociale kaart)', 'Geldfit', 'Dordtpas', 'Mijn Dordtpas', 'Inloggen voor medewerkers']) expect(home.body).toContain(`>${label}</a>`);
+    for (const label of ['Home', 'Hulp zoeken (sociale kaart)', 'Geldfit', 'Dordtpas', 'Mijn Dordtpas', 'Inloggen voor medewerkers'])
+      expect(home.body).toContain(`>${label}</a>`);
     const missing = await t.app.inject({ url: '/bestaat-niet' });
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('Deze pagina bestaat niet');
@@ -34,7 +39,12 @@ describe('the platform’s public pages (no JavaScript)', () => {
     const csrf = /name="csrf" value="([^"]+)"/.exec(form.body)![1]!;
     expect(csrfCookie).toBe(`vangnet_login_csrf=${csrf}`);
     const post = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
-      t.app.inject({ method: 'POST', url: '/login', headers: { ...formHeaders, cookie: csrfCookie, ...headers }, payload: new URLSearchParams(fields).toString() });
+      t.app.inject({
+        method: 'POST',
+        url: '/login',
+        headers: { ...formHeaders, cookie: csrfCookie, ...headers },
+        payload: new URLSearchParams(fields).toString(),
+      });
 
     const wrong = await post({ email: demoEmails.admin, password: 'fout', csrf, terug: '/medewerkers/auditlog' });
     expect(wrong.statusCode).toBe(303);
@@ -48,7 +58,12 @@ describe('the platform’s public pages (no JavaScript)', () => {
     const foreign = await post({ email: demoEmails.admin, password: DEMO_PASSWORD, csrf }, { origin: 'https://kwaadwillend.example' });
     expect(foreign.statusCode).toBe(403);
     expect(cookie(foreign.headers['set-cookie'], 'vangnet_session')).toBeUndefined();
-    const json = await t.app.inject({ method: 'POST', url: '/login', headers: { 'content-type': 'application/json', cookie: csrfCookie }, payload: JSON.stringify({ email: demoEmails.admin, password: DEMO_PASSWORD, csrf }) });
+    const json = await t.app.inject({
+      method: 'POST',
+      url: '/login',
+      headers: { 'content-type': 'application/json', cookie: csrfCookie },
+      payload: JSON.stringify({ email: demoEmails.admin, password: DEMO_PASSWORD, csrf }),
+    });
     expect(cookie(json.headers['set-cookie'], 'vangnet_session')).toBeUndefined();
 
     const right = await post({ email: demoEmails.admin, password: DEMO_PASSWORD, csrf, terug: '/medewerkers/auditlog' });

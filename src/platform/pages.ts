@@ -143,7 +143,13 @@ export const platformPages: FastifyPluginAsync<{ db: Database; config: Config }>
       if (Object.keys(errors).length) return again(request, reply, back, { email, errors });
       try {
         const result = await login(db, config, { email, password, origin: request.ip });
-        reply.setCookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: '/', maxAge: config.session.maxHours * 3600 });
+        reply.setCookie(SESSION_COOKIE, result.token, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: config.secureCookies,
+          path: '/',
+          maxAge: config.session.maxHours * 3600,
+        });
         reply.clearCookie(LOGIN_CSRF_COOKIE, { path: '/login' });
         flashes.delete(request.cookies[LOGIN_FLASH_COOKIE]);
         reply.clearCookie(LOGIN_FLASH_COOKIE, { path: '/login' });

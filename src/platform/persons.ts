@@ -19,12 +19,7 @@ describeUniqueConstraint('persons_municipality_bsn_key', {
 /** The register of residents. Every function here goes through `db.audited`, so each read leaves a trace. */
 export const personInput = z.object({
   municipalityCode,
-  bsn: z
-    .string()
-    .max(20)
-    .refine(isValidBsn, 'Dit BSN voldoet niet aan de elfproef.')
-    .optional()
-    .nullable(),
+  bsn: z.string().max(20).refine(isValidBsn, 'Dit BSN voldoet niet aan de elfproef.').optional().nullable(),
   initials: z.string().trim().max(20).optional().nullable(),
   prefix: z.string().trim().max(20).optional().nullable(),
   surname: z.string().trim().min(1).max(200),
@@ -97,7 +92,13 @@ export const personSearch = z.object({
  * A search is itself an event; the audit line lists every person it returned and the relations that allowed it.
  * Only persons the organisation may read now (need-to-know) are searched: the others are never listed.
  */
-export async function searchPersons(db: Database, actor: Actor, query: z.infer<typeof personSearch>, access: NeedToKnow, statedPurpose?: string): Promise<PersonRow[]> {
+export async function searchPersons(
+  db: Database,
+  actor: Actor,
+  query: z.infer<typeof personSearch>,
+  access: NeedToKnow,
+  statedPurpose?: string,
+): Promise<PersonRow[]> {
   assertCan(actor, 'persons:read');
   assertMunicipality(actor, query.municipalityCode);
   const terms: SQL[] = [];
@@ -108,23 +109,19 @@ export async function searchPersons(db: Database, actor: Actor, query: z.infer<t
     terms.push(query.houseNumber ? and(eq(persons.postcode, postcode), eq(persons.houseNumber, query.houseNumber))! : eq(persons.postcode, postcode));
   }
   const fields = Object.keys(query).filter((k) => k !== 'municipalityCode');
-  return db.audited(
-    actor,
-    { action: 'search', objectType: 'person', municipalityCode: query.municipalityCode, details: { fields } },
-    async (tx, trail) => {
-      if (!terms.length) return [];
-      const readable = access.readableCondition(tx, actor, { byBsn: Boolean(query.bsn) });
-      if (!readable) return [];
-      const found = await tx
-        .select()
-        .from(persons)
-        .where(and(eq(persons.municipalityCode, query.municipalityCode), or(...terms), readable))
-        .limit(50);
-      trail.subjectIds = found.map((p) => p.id);
-      const relations = await access.relationsFor(tx, actor, trail.subjectIds);
-      trail.purpose = found.length ? purposeOf([...relations.values()].flat(), statedPurpose) : (statedPurpose ?? null);
-      trail.details = { fields, relations: Object.fromEntries(relations) };
-      return found.map((p) => (access.showsBsn(relations.get(p.id) ?? []) ? p : { ...p, bsn: null }));
-    },
-  );
+  return db.audited(actor, { action: 'search', objectType: 'person', municipalityCode: query.municipalityCode, details: { fields } }, async (tx, trail) => {
+    if (!terms.length) return [];
+    const readable = access.readableCondition(tx, actor, { byBsn: Boolean(query.bsn) });
+    if (!readable) return [];
+    const found = await tx
+      .select()
+      .from(persons)
+      .where(and(eq(persons.municipalityCode, query.municipalityCode), or(...terms), readable))
+      .limit(50);
+    trail.subjectIds = found.map((p) => p.id);
+    const relations = await access.relationsFor(tx, actor, trail.subjectIds);
+    trail.purpose = found.length ? purposeOf([...relations.values()].flat(), statedPurpose) : (statedPurpose ?? null);
+    trail.details = { fields, relations: Object.fromEntries(relations) };
+    return found.map((p) => (access.showsBsn(relations.get(p.id) ?? []) ? p : { ...p, bsn: null }));
+  });
 }

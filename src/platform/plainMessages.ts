@@ -29,7 +29,8 @@ export function plainIssueMessage(issue: z.core.$ZodRawIssue): string | undefine
       const min = Number(issue.minimum);
       const bound = issue.inclusive === false ? min + 1 : min;
       if (issue.origin === 'string') return bound <= 1 ? 'Vul dit veld in.' : `Vul minstens ${count(bound)} tekens in.`;
-      if (issue.origin === 'array' || issue.origin === 'set') return bound <= 1 ? 'Kies minstens één mogelijkheid.' : `Kies minstens ${count(bound)} mogelijkheden.`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return bound <= 1 ? 'Kies minstens één mogelijkheid.' : `Kies minstens ${count(bound)} mogelijkheden.`;
       if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
         return issue.inclusive === false ? `Vul een getal groter dan ${count(min)} in.` : `Vul een getal van ${count(min)} of meer in.`;
       }

@@ -21,7 +21,19 @@ import {
   userPatch,
 } from './admin.ts';
 import { auditQuery, listAuditEvents } from './audit.ts';
-import { apiKey, auditEvent, auditPage, createdApiKey, createdOrganisation, health, municipality, organisation, person, sessionView as sessionSchema, user } from './contract-platform.ts';
+import {
+  apiKey,
+  auditEvent,
+  auditPage,
+  createdApiKey,
+  createdOrganisation,
+  health,
+  municipality,
+  organisation,
+  person,
+  sessionView as sessionSchema,
+  user,
+} from './contract-platform.ts';
 import { noContent } from './contract.ts';
 import { login, logout, resolveSession, SESSION_COOKIE } from './auth.ts';
 import { permissionsOf } from './authz.ts';
@@ -55,8 +67,10 @@ export const platformRoutes: FastifyPluginAsync<PlatformRouteOptions> = async (b
     },
   );
 
-  app.get('/municipalities', { config: { access: 'public' }, schema: { tags: ['platform'], summary: 'Gemeenten (tenants)', response: { 200: z.array(municipality) } } }, async () =>
-    listMunicipalities(db),
+  app.get(
+    '/municipalities',
+    { config: { access: 'public' }, schema: { tags: ['platform'], summary: 'Gemeenten (tenants)', response: { 200: z.array(municipality) } } },
+    async () => listMunicipalities(db),
   );
 
   app.post(
@@ -87,24 +101,37 @@ export const platformRoutes: FastifyPluginAsync<PlatformRouteOptions> = async (b
     },
   );
 
-  app.get('/session', { config: { access: 'authenticated' }, schema: { tags: ['platform'], summary: 'De ingelogde gebruiker', response: { 200: sessionSchema } } }, async (request) => {
-    const session = request.sessionToken ? await resolveSession(db, config, request.sessionToken, request.ip) : null;
-    return sessionView(request.actor, session?.csrfToken ?? null);
-  });
+  app.get(
+    '/session',
+    { config: { access: 'authenticated' }, schema: { tags: ['platform'], summary: 'De ingelogde gebruiker', response: { 200: sessionSchema } } },
+    async (request) => {
+      const session = request.sessionToken ? await resolveSession(db, config, request.sessionToken, request.ip) : null;
+      return sessionView(request.actor, session?.csrfToken ?? null);
+    },
+  );
 
-  app.delete('/session', { config: { access: 'authenticated' }, schema: { tags: ['platform'], summary: 'Uitloggen', response: { 204: noContent } } }, async (request, reply) => {
-    if (request.sessionToken) await logout(db, request.sessionToken, request.actor);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/session',
+    { config: { access: 'authenticated' }, schema: { tags: ['platform'], summary: 'Uitloggen', response: { 204: noContent } } },
+    async (request, reply) => {
+      if (request.sessionToken) await logout(db, request.sessionToken, request.actor);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
 
-  app.get('/organisations', { config: { access: 'organisations:read' }, schema: { tags: ['platform'], summary: 'Organisaties', response: { 200: z.array(organisation) } } }, async (request) =>
-    listOrganisations(db, request.actor),
+  app.get(
+    '/organisations',
+    { config: { access: 'organisations:read' }, schema: { tags: ['platform'], summary: 'Organisaties', response: { 200: z.array(organisation) } } },
+    async (request) => listOrganisations(db, request.actor),
   );
 
   app.post(
     '/organisations',
-    { config: { access: 'organisations:manage' }, schema: { tags: ['platform'], summary: 'Organisatie toevoegen', body: organisationInput, response: { 201: createdOrganisation } } },
+    {
+      config: { access: 'organisations:manage' },
+      schema: { tags: ['platform'], summary: 'Organisatie toevoegen', body: organisationInput, response: { 201: createdOrganisation } },
+    },
     async (request, reply) => reply.code(201).send(await createOrganisation(db, request.actor, request.body)),
   );
 
@@ -112,7 +139,13 @@ export const platformRoutes: FastifyPluginAsync<PlatformRouteOptions> = async (b
     '/organisations/:id',
     {
       config: { access: 'organisations:manage' },
-      schema: { tags: ['platform'], summary: 'Organisatie wijzigen (naam, soort, gemeenten)', params: idParams, body: organisationPatch, response: { 200: organisation } },
+      schema: {
+        tags: ['platform'],
+        summary: 'Organisatie wijzigen (naam, soort, gemeenten)',
+        params: idParams,
+        body: organisationPatch,
+        response: { 200: organisation },
+      },
     },
     async (request) => updateOrganisation(db, request.actor, request.params.id, request.body),
   );
@@ -121,7 +154,12 @@ export const platformRoutes: FastifyPluginAsync<PlatformRouteOptions> = async (b
     '/users',
     {
       config: { access: 'users:manage' },
-      schema: { tags: ['platform'], summary: 'Gebruikers', querystring: z.object({ organisationId: z.string().uuid().optional() }), response: { 200: z.array(user) } },
+      schema: {
+        tags: ['platform'],
+        summary: 'Gebruikers',
+        querystring: z.object({ organisationId: z.string().uuid().optional() }),
+        response: { 200: z.array(user) },
+      },
     },
     async (request) => listUsers(db, request.actor, request.query),
   );
@@ -134,13 +172,19 @@ export const platformRoutes: FastifyPluginAsync<PlatformRouteOptions> = async (b
 
   app.patch(
     '/users/:id',
-    { config: { access: 'users:manage' }, schema: { tags: ['platform'], summary: 'Gebruiker wijzigen', params: idParams, body: userPatch, response: { 200: user } } },
+    {
+      config: { access: 'users:manage' },
+      schema: { tags: ['platform'], summary: 'Gebruiker wijzigen', params: idParams, body: userPatch, response: { 200: user } },
+    },
     async (request) => updateUser(db, request.actor, request.params.id, request.body),
   );
 
   app.get(
     '/organisations/:id/api-keys',
-    { config: { access: 'apikeys:manage' }, schema: { tags: ['platform'], summary: 'API-sleutels van een organisatie', params: idParams, response: { 200: z.array(apiKey) } } },
+    {
+      config: { access: 'apikeys:manage' },
+      schema: { tags: ['platform'], summary: 'API-sleutels van een organisatie', params: idParams, response: { 200: z.array(apiKey) } },
+    },
     async (request) => listApiKeys(db, request.actor, request.params.id),
   );
 
@@ -148,7 +192,13 @@ export const platformRoutes: FastifyPluginAsync<PlatformRouteOptions> = async (b
     '/organisations/:id/api-keys',
     {
       config: { access: 'apikeys:manage' },
-      schema: { tags: ['platform'], summary: 'API-sleutel maken (de sleutel wordt één keer getoond)', params: idParams, body: apiKeyInput, response: { 201: createdApiKey } },
+      schema: {
+        tags: ['platform'],
+        summary: 'API-sleutel maken (de sleutel wordt één keer getoond)',
+        params: idParams,
+        body: apiKeyInput,
+        response: { 201: createdApiKey },
+      },
     },
     async (request, reply) => reply.code(201).send(await createApiKey(db, request.actor, request.params.id, request.body)),
   );
@@ -161,31 +211,46 @@ export const platformRoutes: FastifyPluginAsync<PlatformRouteOptions> = async (b
 
   app.get(
     '/audit-events',
-    { config: { access: 'audit:read' }, schema: { tags: ['platform'], summary: 'Auditlog (BIO 12.4 / NEN 7513)', querystring: auditQuery, response: { 200: auditPage } } },
+    {
+      config: { access: 'audit:read' },
+      schema: { tags: ['platform'], summary: 'Auditlog (BIO 12.4 / NEN 7513)', querystring: auditQuery, response: { 200: auditPage } },
+    },
     async (request) => listAuditEvents(db, request.actor, request.query),
   );
 
   app.get(
     '/persons',
-    { config: { access: 'persons:read' }, schema: { tags: ['persons'], summary: 'Inwoners zoeken', querystring: personSearch, headers: purposeHeader, response: { 200: z.array(person) } } },
+    {
+      config: { access: 'persons:read' },
+      schema: { tags: ['persons'], summary: 'Inwoners zoeken', querystring: personSearch, headers: purposeHeader, response: { 200: z.array(person) } },
+    },
     async (request) => searchPersons(db, request.actor, request.query, access, request.headers['x-purpose']),
   );
 
   app.post(
     '/persons',
-    { config: { access: 'persons:write' }, schema: { tags: ['persons'], summary: 'Inwoner vastleggen', body: personInput, headers: purposeHeader, response: { 201: person } } },
+    {
+      config: { access: 'persons:write' },
+      schema: { tags: ['persons'], summary: 'Inwoner vastleggen', body: personInput, headers: purposeHeader, response: { 201: person } },
+    },
     async (request, reply) => reply.code(201).send(await createPerson(db, request.actor, request.body, request.headers['x-purpose'])),
   );
 
   app.get(
     '/persons/:id',
-    { config: { access: 'persons:read' }, schema: { tags: ['persons'], summary: 'Eén inwoner', params: idParams, headers: purposeHeader, response: { 200: person } } },
+    {
+      config: { access: 'persons:read' },
+      schema: { tags: ['persons'], summary: 'Eén inwoner', params: idParams, headers: purposeHeader, response: { 200: person } },
+    },
     async (request) => getPerson(db, request.actor, request.params.id, access, request.headers['x-purpose']),
   );
 
   app.get(
     '/persons/:id/audit-events',
-    { config: { access: 'audit:read' }, schema: { tags: ['persons'], summary: 'Alles wat met de gegevens van één inwoner is gedaan', params: idParams, response: { 200: z.array(auditEvent) } } },
+    {
+      config: { access: 'audit:read' },
+      schema: { tags: ['persons'], summary: 'Alles wat met de gegevens van één inwoner is gedaan', params: idParams, response: { 200: z.array(auditEvent) } },
+    },
     async (request) => (await listAuditEvents(db, request.actor, { subjectId: request.params.id, limit: 500 })).items,
   );
 };

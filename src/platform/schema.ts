@@ -1,23 +1,18 @@
 import { sql, type SQL } from 'drizzle-orm';
-import {
-  bigserial,
-  boolean,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { personal } from '../db/personal.ts';
 import { auditActions, auditResults, organisationKinds, roles } from './contract-platform.ts';
 
-export { auditActions, auditResults, organisationKinds, roles, type AuditAction, type AuditResult, type OrganisationKind, type Role } from './contract-platform.ts';
+export {
+  auditActions,
+  auditResults,
+  organisationKinds,
+  roles,
+  type AuditAction,
+  type AuditResult,
+  type OrganisationKind,
+  type Role,
+} from './contract-platform.ts';
 
 export const organisationKindEnum = pgEnum('organisation_kind', organisationKinds);
 export const roleEnum = pgEnum('role', roles);
@@ -59,23 +54,23 @@ export const organisationMunicipalities = pgTable(
 
 /** Staff accounts. Management of them is audited explicitly; they are not residents' data. */
 export const users = pgTable(
-    'users',
-    {
-      id: uuid('id').primaryKey().defaultRandom(),
-      organisationId: uuid('organisation_id')
-        .notNull()
-        .references(() => organisations.id),
-      email: text('email').notNull(),
-      displayName: text('display_name').notNull(),
-      passwordHash: text('password_hash').notNull(),
-      roles: roleEnum('roles').array().notNull(),
-      active: boolean('active').notNull().default(true),
-      failedLogins: integer('failed_logins').notNull().default(0),
-      lockedUntil: timestamp('locked_until', { withTimezone: true }),
-      lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
-      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    },
-    (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    roles: roleEnum('roles').array().notNull(),
+    active: boolean('active').notNull().default(true),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
 );
 
 /** Sessions are stored by the SHA-256 of their token, so a copy of this table does not let anyone log in. */

@@ -35,7 +35,11 @@ describe('the spreadsheet guard in front of every .xlsx reader', () => {
   it('refuses shared strings that expand to hundreds of megabytes, in Dutch, before exceljs holds them', async () => {
     const bomb = await writeZip(replace(await signalWorkbookParts(), 'xl/sharedStrings.xml', { data: sharedStringsBomb(300) }));
     expect(bomb.length).toBeLessThan(5 * 1024 * 1024);
-    expect(await refusal(bomb)).toEqual({ status: 413, message: 'Het XLSX-bestand is te groot om in te lezen. Splits het bestand of lever het aan als CSV.', reason: expect.stringMatching(/groter dan 256 MB/) });
+    expect(await refusal(bomb)).toEqual({
+      status: 413,
+      message: 'Het XLSX-bestand is te groot om in te lezen. Splits het bestand of lever het aan als CSV.',
+      reason: expect.stringMatching(/groter dan 256 MB/),
+    });
     // Under the total but over what may be held in memory (an eighth of it).
     const smaller = await writeZip(replace(await signalWorkbookParts(), 'xl/sharedStrings.xml', { data: sharedStringsBomb(40) }));
     expect((await refusal(smaller)).reason).toBe('Het onderdeel xl/sharedStrings.xml is uitgepakt groter dan 32 MB.');
@@ -49,7 +53,11 @@ describe('the spreadsheet guard in front of every .xlsx reader', () => {
   it('refuses an entry that only a front-to-back reader would see', async () => {
     const parts = await signalWorkbookParts();
     const hidden = await writeZip([{ name: 'xl/sharedStrings.xml', data: sharedStringsBomb(5), hidden: true }, ...parts]);
-    expect(await refusal(hidden)).toEqual({ status: 400, message: 'Het XLSX-bestand kan niet worden gelezen.', reason: 'De onderdelen van het bestand sluiten niet op elkaar aan.' });
+    expect(await refusal(hidden)).toEqual({
+      status: 400,
+      message: 'Het XLSX-bestand kan niet worden gelezen.',
+      reason: 'De onderdelen van het bestand sluiten niet op elkaar aan.',
+    });
   });
 
   it('caps the rows read, and the total expansion is configurable', async () => {

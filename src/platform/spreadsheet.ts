@@ -59,7 +59,8 @@ export class SpreadsheetRefusedError extends AppError {
   }
 }
 
-const tooLarge = (reason: string) => new SpreadsheetRefusedError(413, 'Het XLSX-bestand is te groot om in te lezen. Splits het bestand of lever het aan als CSV.', reason);
+const tooLarge = (reason: string) =>
+  new SpreadsheetRefusedError(413, 'Het XLSX-bestand is te groot om in te lezen. Splits het bestand of lever het aan als CSV.', reason);
 const damaged = (reason: string) => new SpreadsheetRefusedError(400, 'Het XLSX-bestand kan niet worden gelezen.', reason);
 const megabytes = (bytes: number) => `${Math.round(bytes / MB)} MB`;
 
@@ -137,10 +138,14 @@ function assertEntriesTileArchive(file: Buffer, entries: yauzl.Entry[], centralD
   let expected = 0;
   for (const entry of sorted) {
     const at = entry.relativeOffsetOfLocalHeader;
-    if (at !== expected || at + 30 > file.length || file.readUInt32LE(at) !== 0x04034b50) throw damaged('De onderdelen van het bestand sluiten niet op elkaar aan.');
+    if (at !== expected || at + 30 > file.length || file.readUInt32LE(at) !== 0x04034b50)
+      throw damaged('De onderdelen van het bestand sluiten niet op elkaar aan.');
     const nameLength = file.readUInt16LE(at + 26);
     const extraLength = file.readUInt16LE(at + 28);
-    if (file.subarray(at + 30, at + 30 + nameLength).toString('utf8') !== entry.fileName && file.subarray(at + 30, at + 30 + nameLength).toString('latin1') !== entry.fileName) {
+    if (
+      file.subarray(at + 30, at + 30 + nameLength).toString('utf8') !== entry.fileName &&
+      file.subarray(at + 30, at + 30 + nameLength).toString('latin1') !== entry.fileName
+    ) {
       throw damaged('De onderdelen van het bestand sluiten niet op elkaar aan.');
     }
     const hasDescriptor = (entry.generalPurposeBitFlag & 0x8) !== 0;

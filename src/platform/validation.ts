@@ -5,9 +5,7 @@ import { z } from 'zod';
  * (400 with a Dutch reason), not an UPDATE without columns.
  */
 export function patchSchema<T extends z.ZodRawShape>(shape: T) {
-  return z
-    .object(shape)
-    .refine((value) => Object.values(value).some((v) => v !== undefined), { message: 'Geef minstens één veld om te wijzigen.' });
+  return z.object(shape).refine((value) => Object.values(value).some((v) => v !== undefined), { message: 'Geef minstens één veld om te wijzigen.' });
 }
 
 const recordBounds = new WeakMap<z.ZodType, number>();
@@ -61,13 +59,18 @@ export function unboundedParts(schema: unknown, path = '', seen = new Set<unknow
     case 'string': {
       const formats = checks.filter((c) => c.check === 'string_format');
       const format = def.format ?? formats[0]?.format;
-      const bounded = capped || (format && fixedLengthFormats.has(format)) || formats.some((c) => c.format === 'regex' && c.pattern && patternIsBounded(c.pattern));
+      const bounded =
+        capped || (format && fixedLengthFormats.has(format)) || formats.some((c) => c.format === 'regex' && c.pattern && patternIsBounded(c.pattern));
       return bounded ? [] : [`${path || '(root)'}: string without max`];
     }
     case 'array':
       return [...(capped ? [] : [`${path || '(root)'}: array without max`]), ...walk(def.element, '[]')];
     case 'record':
-      return [...(recordBounds.has(schema as z.ZodType) ? [] : [`${path || '(root)'}: record without boundedRecord()`]), ...walk(def.keyType, '{key}'), ...walk(def.valueType, '{}')];
+      return [
+        ...(recordBounds.has(schema as z.ZodType) ? [] : [`${path || '(root)'}: record without boundedRecord()`]),
+        ...walk(def.keyType, '{key}'),
+        ...walk(def.valueType, '{}'),
+      ];
     case 'object':
       return [
         ...Object.entries(def.shape as Record<string, unknown>).flatMap(([key, child]) => walk(child, path ? `.${key}` : key)),

@@ -92,7 +92,9 @@ describe('the public pages without JavaScript', () => {
     await expect(fieldError(page, 'Postcode')).resolves.toContain('Een postcode is vier cijfers en twee letters.');
     await expect(fieldError(page, 'Netto-inkomen van uw huishouden per maand, in euro')).resolves.toContain('Schrijf het bedrag als 1.650,50 of 1650.');
     const summary = page.getByRole('alert');
-    await expect(summary.getByRole('link', { name: /^Postcode: Een postcode is vier cijfers en twee letters\./ }).getAttribute('href')).resolves.toBe('#f-applicant-postcode');
+    await expect(summary.getByRole('link', { name: /^Postcode: Een postcode is vier cijfers en twee letters\./ }).getAttribute('href')).resolves.toBe(
+      '#f-applicant-postcode',
+    );
     // What was typed stays.
     await expect(page.getByLabel('Achternaam', { exact: true }).inputValue()).resolves.toBe('Willemsen');
     await expect(page.getByLabel('Geboortedatum kind 1').inputValue()).resolves.toBe('7-6-2015');
@@ -197,7 +199,12 @@ describe('the public pages without JavaScript', () => {
     // Login CSRF: a post from another site, or without the token of the page, logs nobody in.
     const form = new URLSearchParams({ email: demoEmails.admin, password: DEMO_PASSWORD, csrf: 'geraden' });
     const headers = { 'content-type': 'application/x-www-form-urlencoded' };
-    const foreign = await fetch(`${env.baseUrl}/login`, { method: 'POST', body: form, headers: { ...headers, origin: 'https://kwaadwillend.example', cookie: 'vangnet_login_csrf=geraden' }, redirect: 'manual' });
+    const foreign = await fetch(`${env.baseUrl}/login`, {
+      method: 'POST',
+      body: form,
+      headers: { ...headers, origin: 'https://kwaadwillend.example', cookie: 'vangnet_login_csrf=geraden' },
+      redirect: 'manual',
+    });
     expect(foreign.status).toBe(403);
     expect(foreign.headers.get('set-cookie') ?? '').not.toContain('vangnet_session=');
     const tokenless = await fetch(`${env.baseUrl}/login`, { method: 'POST', body: form, headers, redirect: 'manual' });

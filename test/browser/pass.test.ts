@@ -88,14 +88,20 @@ describe('Dordtpas in a real browser', () => {
     await page.getByRole('button', { name: 'Afrekenen' }).click();
     // Asked first, with what will happen.
     const question = page.getByRole('dialog', { name: 'Afrekenen met kindtegoed?' });
-    await expect(question.textContent()).resolves.toMatch(/€\s45,00 gaat af van het kindtegoed van .+ \(kind 3\) voor Theaterworkshop voor kinderen\. Daarna is er nog €\s455,00 over\./);
+    await expect(question.textContent()).resolves.toMatch(
+      /€\s45,00 gaat af van het kindtegoed van .+ \(kind 3\) voor Theaterworkshop voor kinderen\. Daarna is er nog €\s455,00 over\./,
+    );
     await expectAccessible(page, 'cashier confirmation');
     await question.getByRole('button', { name: 'Ja, reken af' }).click();
     await page.getByRole('heading', { name: /^Betaald: bon B/ }).waitFor();
     expect((await page.getByTestId('balance-after').textContent())?.replace(/\s/g, ' ')).toBe('€ 455,00');
-    await expect(page.getByRole('status').filter({ hasText: 'afgeschreven' }).textContent().then((t) => t?.replace(/\s/g, ' '))).resolves.toMatch(
-      /^€ 45,00 afgeschreven van het kindtegoed van .+ \(kind 3\) voor Theaterworkshop voor kinderen; nog € 455,00 over\.$/,
-    );
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: 'afgeschreven' })
+        .textContent()
+        .then((t) => t?.replace(/\s/g, ' ')),
+    ).resolves.toMatch(/^€ 45,00 afgeschreven van het kindtegoed van .+ \(kind 3\) voor Theaterworkshop voor kinderen; nog € 455,00 over\.$/);
     await expectAccessible(page, 'cashier receipt');
 
     // A wrong amount: said next to the field and in the summary; nothing asked, nothing sent.
@@ -117,7 +123,10 @@ describe('Dordtpas in a real browser', () => {
     await page.getByLabel('Bedrag in euro', { exact: true }).fill('12,50');
     await page.getByRole('button', { name: 'Afrekenen' }).click();
     await page.getByRole('dialog', { name: 'Afrekenen met kindtegoed?' }).getByRole('button', { name: 'Ja, reken af' }).click();
-    await page.getByRole('status').filter({ hasText: /€\s12,50 afgeschreven .* voor Sport; nog €\s442,50 over\./ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /€\s12,50 afgeschreven .* voor Sport; nog €\s442,50 over\./ })
+      .waitFor();
 
     await page.getByLabel('Aanbod').selectOption({ label: 'Dagje speeltuin (€ 15,00)' });
     await page.getByRole('button', { name: 'Afrekenen' }).click();
@@ -168,7 +177,10 @@ describe('Dordtpas in a real browser', () => {
     await expect(question.textContent()).resolves.toContain('K. Visser krijgt een Dordtpas voor dit jaar');
     await expectAccessible(page, 'approval question');
     await question.getByRole('button', { name: 'Ja, ken DP-DEMO0004 toe' }).click();
-    await page.getByRole('status').filter({ hasText: /Aanvraag DP-DEMO0004 toegekend\. Pasnummer \d{4} \d{4} \d{2}\./ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Aanvraag DP-DEMO0004 toegekend\. Pasnummer \d{4} \d{4} \d{2}\./ })
+      .waitFor();
     await page.getByRole('cell', { name: 'K. Visser' }).waitFor({ state: 'detached' });
     await menu.getByRole('link', { name: 'Dordtpas normen' }).click();
     await page.getByRole('cell', { name: 'Alleenstaande ouder' }).first().waitFor();
@@ -228,7 +240,10 @@ describe('Dordtpas in a real browser', () => {
     const question = page.getByRole('dialog', { name: 'Bijdrage uitvoeren?' });
     await expect(question.textContent()).resolves.toMatch(/Elk kind met kindtegoed op een geldige pas in 2026 krijgt €\s12,50 erbij/);
     await question.getByRole('button', { name: 'Ja, voer de bijdrage uit' }).click();
-    await page.getByRole('status').filter({ hasText: /kregen €\s12,50 extra kindtegoed\. 0 kinderen hadden deze bijdrage al\./ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /kregen €\s12,50 extra kindtegoed\. 0 kinderen hadden deze bijdrage al\./ })
+      .waitFor();
     await expectAccessible(page, 'campaign done');
     await context.close();
   });

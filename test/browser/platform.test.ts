@@ -60,8 +60,14 @@ describe('the platform pages for administrators, in a real browser', () => {
     const dialog = page.getByRole('dialog', { name: 'Sleutel „Koppeling test” intrekken?' });
     await expect(dialog.textContent()).resolves.toMatch(/kan dan niet meer inloggen/);
     await dialog.getByRole('button', { name: 'Ja, trek de sleutel Koppeling test in' }).click();
-    await page.getByRole('status').getByText(/is ingetrokken/).waitFor();
-    await page.getByText(/^Ingetrokken /).first().waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/is ingetrokken/)
+      .waitFor();
+    await page
+      .getByText(/^Ingetrokken /)
+      .first()
+      .waitFor();
     await expectAccessible(page, 'organisations after revoking');
     await context.close();
   });

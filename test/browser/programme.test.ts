@@ -48,7 +48,10 @@ describe('programme page in a real browser', () => {
     await page.getByText('Alle aanbevelingen zijn uitgevoerd.').waitFor();
 
     await page.getByLabel('Stand van toezegging 191015/T1').selectOption('fulfilled');
-    await page.getByLabel('Stand van toezegging 191015/T1').evaluate((el) => (el as HTMLSelectElement).value).then((v) => expect(v).toBe('fulfilled'));
+    await page
+      .getByLabel('Stand van toezegging 191015/T1')
+      .evaluate((el) => (el as HTMLSelectElement).value)
+      .then((v) => expect(v).toBe('fulfilled'));
 
     // Forms say what is wrong next to the field: a too short initiative, a RIS number with letters, a too long case number.
     await page.getByLabel('Nieuw initiatief in programmalijn 1').fill('x');

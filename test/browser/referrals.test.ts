@@ -29,7 +29,12 @@ describe('referrals (Ketenaanpak) in a real browser', () => {
     const field = page.locator(selector);
     await page.locator(`${selector}[aria-invalid="true"]`).waitFor();
     const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
-    const texts = await Promise.all(describedBy.split(' ').filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
+    const texts = await Promise.all(
+      describedBy
+        .split(' ')
+        .filter(Boolean)
+        .map((id) => page.locator(`[id="${id}"]`).textContent()),
+    );
     expect(texts.join(' ')).toContain(sentence);
     const summary = page.locator('.vn-error-summary');
     await expect(summary.textContent()).resolves.toContain(sentence.charAt(0).toLowerCase() + sentence.slice(1, -1));
@@ -171,7 +176,10 @@ describe('referrals (Ketenaanpak) in a real browser', () => {
   it('lets the receiver decline with a reason, after which the sender refers the resident elsewhere', async () => {
     const sdd = await staffPage('consulent@sdd.example');
     await sdd.goto(`${env.baseUrl}/medewerkers/verwijzingen`);
-    await sdd.getByRole('row', { name: /Koster/ }).getByRole('link', { name: 'Koster' }).click();
+    await sdd
+      .getByRole('row', { name: /Koster/ })
+      .getByRole('link', { name: 'Koster' })
+      .click();
     await sdd.getByRole('heading', { level: 1, name: 'Verwijzing: Koster' }).waitFor();
     await sdd.getByLabel('Toelichting of reden').fill('Geen recht op een uitkering; eerst hulp bij budgetteren.');
     await sdd.getByRole('button', { name: 'Afwijzen' }).click();

@@ -74,7 +74,7 @@ describe('the resident path: self-test → contact request → partner → help 
     await context.close();
   });
 
-  it('the request arrives on the Sociaal Wijkteam\'s work list, which holds the resident from the start', async () => {
+  it("the request arrives on the Sociaal Wijkteam's work list, which holds the resident from the start", async () => {
     const page = await staffPage(demoEmails.case_worker);
     await page.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Verwijzingen', exact: true }).click();
     const incoming = page.getByRole('table', { name: 'Verwijzingen naar uw organisatie' });
@@ -90,7 +90,10 @@ describe('the resident path: self-test → contact request → partner → help 
     await row.getByRole('link', { name: 'Fatima Yilmaz' }).click();
     await page.getByRole('heading', { level: 1, name: 'Verwijzing: Fatima Yilmaz' }).waitFor();
     detailUrl = page.url();
-    await page.getByText(/Contactverzoek na de Geldfit-test/).first().waitFor();
+    await page
+      .getByText(/Contactverzoek na de Geldfit-test/)
+      .first()
+      .waitFor();
     await page.getByText('Ik krijg steeds aanmaningen en slaap er slecht van.', { exact: false }).first().waitFor();
     await expect(page.locator('dd', { hasText: '06 12345678' }).count()).resolves.toBe(1);
     await expectAccessible(page, 'referral detail before acceptance');
@@ -118,7 +121,12 @@ describe('the resident path: self-test → contact request → partner → help 
 
     // Back on the work list: help is in place, nothing overdue.
     await page.goto(`${env.baseUrl}/medewerkers/verwijzingen`);
-    await expect(page.getByRole('table', { name: 'Verwijzingen naar uw organisatie' }).getByRole('row', { name: /Fatima Yilmaz/ }).textContent()).resolves.toContain('Hulp loopt');
+    await expect(
+      page
+        .getByRole('table', { name: 'Verwijzingen naar uw organisatie' })
+        .getByRole('row', { name: /Fatima Yilmaz/ })
+        .textContent(),
+    ).resolves.toContain('Hulp loopt');
     await page.context().close();
   });
 
@@ -142,7 +150,9 @@ describe('the resident path: self-test → contact request → partner → help 
 
     // A creditor does not even get the menu entry or the page.
     const creditor = await staffPage(demoEmails.creditor);
-    await expect(creditor.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Verwijzingen', exact: true }).count()).resolves.toBe(0);
+    await expect(creditor.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Verwijzingen', exact: true }).count()).resolves.toBe(
+      0,
+    );
     await creditor.goto(detailUrl);
     await creditor.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
     await expect(creditor.getByText('Yilmaz').count()).resolves.toBe(0);

@@ -67,7 +67,11 @@ describe('Geldfit, the self-test, in a real browser', () => {
     await page.getByLabel('Naam').fill('Fatima Yilmaz');
     await page.getByLabel('Telefoonnummer').fill('06 12345678');
     await page.getByRole('button', { name: 'Neem contact met mij op' }).click();
-    await page.getByRole('alert').getByText(/Zet een vinkje bij toestemming/).first().waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/Zet een vinkje bij toestemming/)
+      .first()
+      .waitFor();
     expect(await page.getByLabel('Naam').inputValue()).toBe('Fatima Yilmaz');
     await page.getByLabel(/Ik geef toestemming/).check();
     await page.getByRole('button', { name: 'Neem contact met mij op' }).click();
@@ -137,7 +141,9 @@ describe('Geldfit, the self-test, in a real browser', () => {
     await page.getByRole('button', { name: 'Toon cijfers' }).click();
     await page.locator('#f-from[aria-invalid="true"]').waitFor();
     const describedBy = (await page.locator('#f-from').getAttribute('aria-describedby')) ?? '';
-    await expect(page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent()).resolves.toBe('De begindatum ligt na de einddatum. Kies een eerdere begindatum.');
+    await expect(page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent()).resolves.toBe(
+      'De begindatum ligt na de einddatum. Kies een eerdere begindatum.',
+    );
     await expect(page.locator('.vn-error-summary').textContent()).resolves.toContain('de begindatum ligt na de einddatum');
     await expectAccessible(page, 'selftest figures with a reversed period');
     await context.close();

@@ -26,7 +26,10 @@ describe('the Vroeg Eropaf queue at volume, in a real browser', () => {
 
     await page.getByRole('button', { name: 'Volgende 50' }).click();
     await expect.poll(() => caption.textContent()).toBe('51–100 van 20.000 zaken');
-    await page.getByRole('columnheader', { name: /Achterstand/ }).getByRole('button').click();
+    await page
+      .getByRole('columnheader', { name: /Achterstand/ })
+      .getByRole('button')
+      .click();
     await expect.poll(() => page.getByRole('columnheader', { name: /Achterstand/ }).getAttribute('aria-sort')).toBe('descending');
     await expect.poll(() => caption.textContent()).toBe('1–50 van 20.000 zaken');
 
@@ -35,7 +38,9 @@ describe('the Vroeg Eropaf queue at volume, in a real browser', () => {
     await minimum.fill('veel');
     await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
     await expect.poll(() => minimum.getAttribute('aria-invalid')).toBe('true');
-    await expect(page.locator(`#${(await minimum.getAttribute('aria-describedby'))!.split(' ').at(-1)}`).textContent()).resolves.toBe('Schrijf het bedrag als 1.650,50 of 1650.');
+    await expect(page.locator(`#${(await minimum.getAttribute('aria-describedby'))!.split(' ').at(-1)}`).textContent()).resolves.toBe(
+      'Schrijf het bedrag als 1.650,50 of 1650.',
+    );
     await expect(page.getByRole('search').getByRole('alert').textContent()).resolves.toContain('Achterstand vanaf: schrijf het bedrag als 1.650,50 of 1650.');
     await expectAccessible(page, 'signal queue with a wrong amount');
     await minimum.fill('');
@@ -43,7 +48,9 @@ describe('the Vroeg Eropaf queue at volume, in a real browser', () => {
     // The household of case 12,345, typed as a case worker would: postcode with a space, then the number.
     const n = 12_345;
     const address = queueCaseAddress(n);
-    await page.getByRole('searchbox', { name: 'Zoeken' }).fill(`${address.postcode.slice(0, 4)} ${address.postcode.slice(4).toLowerCase()} ${address.houseNumber}`);
+    await page
+      .getByRole('searchbox', { name: 'Zoeken' })
+      .fill(`${address.postcode.slice(0, 4)} ${address.postcode.slice(4).toLowerCase()} ${address.houseNumber}`);
     await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
     await expect.poll(() => caption.textContent()).toBe('1 zaak');
     const surname = queueCaseSurname(n);
@@ -51,8 +58,14 @@ describe('the Vroeg Eropaf queue at volume, in a real browser', () => {
     await expect(link.textContent()).resolves.toContain(surname.split(' ').at(-1));
     await expectAccessible(page, 'signal queue, one household found');
     await link.click();
-    await page.getByRole('heading', { level: 1 }).filter({ hasText: surname.split(' ').at(-1)! }).waitFor();
-    await page.getByText(new RegExp(`${address.postcode.slice(0, 4)}\\s?${address.postcode.slice(4)}`)).first().waitFor();
+    await page
+      .getByRole('heading', { level: 1 })
+      .filter({ hasText: surname.split(' ').at(-1)! })
+      .waitFor();
+    await page
+      .getByText(new RegExp(`${address.postcode.slice(0, 4)}\\s?${address.postcode.slice(4)}`))
+      .first()
+      .waitFor();
     await page.getByRole('cell', { name: 'Trivire', exact: true }).waitFor();
     await context.close();
   });

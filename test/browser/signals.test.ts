@@ -30,7 +30,9 @@ describe('Vroeg Eropaf in a real browser: upload, queue, case, monitor', () => {
     ].join('\n');
     await page.getByLabel('Bestand (CSV of XLSX)').setInputFiles({ name: 'achterstanden.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Aanleveren' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'regels gelezen' }).textContent()).resolves.toContain('3 regels gelezen: 2 opgeslagen, 0 dubbel, 1 afgewezen');
+    await expect(page.getByRole('status').filter({ hasText: 'regels gelezen' }).textContent()).resolves.toContain(
+      '3 regels gelezen: 2 opgeslagen, 0 dubbel, 1 afgewezen',
+    );
     await page.getByRole('cell', { name: 'Het huisnummer ontbreekt.' }).waitFor();
     await page.getByRole('cell', { name: 'achterstanden.csv' }).waitFor();
     await expectAccessible(page, 'signal upload result');
@@ -79,7 +81,9 @@ describe('Vroeg Eropaf in a real browser: upload, queue, case, monitor', () => {
     await expect.poll(() => dateField.getAttribute('aria-invalid')).toBe('true');
     const dateError = page.locator(`#${(await dateField.getAttribute('aria-describedby'))!.split(' ').at(-1)}`);
     await expect(dateError.textContent()).resolves.toBe('De datum ligt in de toekomst.');
-    await expect(page.getByRole('form', { name: 'Contactpoging vastleggen' }).getByRole('alert').textContent()).resolves.toContain('Datum: de datum ligt in de toekomst.');
+    await expect(page.getByRole('form', { name: 'Contactpoging vastleggen' }).getByRole('alert').textContent()).resolves.toContain(
+      'Datum: de datum ligt in de toekomst.',
+    );
     await expectAccessible(page, 'contact attempt with a date in the future');
     await page.getByLabel('Datum', { exact: true }).fill(daysAgo(0));
 
@@ -94,7 +98,9 @@ describe('Vroeg Eropaf in a real browser: upload, queue, case, monitor', () => {
     expect(await page.getByRole('dialog', { name: 'Zaak afsluiten?' }).isVisible()).toBe(false);
     const resultField = page.locator('#o-result');
     await expect.poll(() => resultField.getAttribute('aria-invalid')).toBe('true');
-    await expect(page.locator(`#${(await resultField.getAttribute('aria-describedby'))!.split(' ').at(-1)}`).textContent()).resolves.toBe('Kies een resultaat.');
+    await expect(page.locator(`#${(await resultField.getAttribute('aria-describedby'))!.split(' ').at(-1)}`).textContent()).resolves.toBe(
+      'Kies een resultaat.',
+    );
     await expect(page.getByRole('form', { name: 'Uitkomst vastleggen' }).getByRole('alert').textContent()).resolves.toContain('Resultaat: kies een resultaat.');
     await expectAccessible(page, 'outcome without a result');
 

@@ -40,7 +40,15 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     browser,
@@ -60,9 +68,19 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   // Injected through the DevTools protocol: the app's Content-Security-Policy rightly forbids inline scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
   });
   expect(violations, `accessibility violations on ${label}`).toEqual([]);
 }
@@ -95,6 +113,11 @@ export async function expectFieldError(page: Page, label: string, sentence: RegE
   const errorId = ((await input.getAttribute('aria-describedby')) ?? '').split(' ').find((id) => id.endsWith('-error'));
   expect(errorId, `${label} points at its error`).toBeTruthy();
   await expect(page.locator(`[id="${errorId}"]`).textContent()).resolves.toMatch(sentence);
-  await expect(page.locator('.vn-error-summary').getByRole('link', { name: new RegExp(`^${label}:`) }).textContent()).resolves.toMatch(new RegExp(sentence.source, 'i'));
+  await expect(
+    page
+      .locator('.vn-error-summary')
+      .getByRole('link', { name: new RegExp(`^${label}:`) })
+      .textContent(),
+  ).resolves.toMatch(new RegExp(sentence.source, 'i'));
   await expect(page.locator('.vn-error-summary').textContent()).resolves.not.toMatch(/body\.|querystring\.|Invalid/);
 }

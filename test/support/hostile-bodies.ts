@@ -45,9 +45,29 @@ export const fixedHostileBodies: HostileBody[] = [
 
 /** Generated size-and-shape attacks: depth, width and length vary around the limits. */
 export const hostileShape: fc.Arbitrary<HostileBody> = fc.oneof(
-  fc.integer({ min: 1, max: 3_000 }).map((depth) => ({ name: `deep ${depth}`, contentType: 'application/json', payload: deepJson(depth, '[{"a":', '}]', '1'), alwaysRefused: false })),
-  fc.integer({ min: 1, max: 3_000 }).map((keys) => ({ name: `wide ${keys}`, contentType: 'application/json', payload: wideObject(keys), alwaysRefused: false })),
-  fc.integer({ min: 1, max: 15_000 }).map((length) => ({ name: `array ${length}`, contentType: 'application/json', payload: longArray(length, '"x"'), alwaysRefused: false })),
-  fc.integer({ min: 1, max: 200_000 }).map((length) => ({ name: `string ${length}`, contentType: 'application/json', payload: JSON.stringify({ name: 'x'.repeat(length), signals: ['x'.repeat(length)] }), alwaysRefused: false })),
-  fc.integer({ min: 1_000, max: 200_000 }).map((length) => ({ name: `form ${length}`, contentType: 'application/x-www-form-urlencoded', payload: Array.from({ length: Math.ceil(length / 8) }, (_, i) => `k${i}=v`).join('&'), alwaysRefused: false })),
+  fc
+    .integer({ min: 1, max: 3_000 })
+    .map((depth) => ({ name: `deep ${depth}`, contentType: 'application/json', payload: deepJson(depth, '[{"a":', '}]', '1'), alwaysRefused: false })),
+  fc
+    .integer({ min: 1, max: 3_000 })
+    .map((keys) => ({ name: `wide ${keys}`, contentType: 'application/json', payload: wideObject(keys), alwaysRefused: false })),
+  fc
+    .integer({ min: 1, max: 15_000 })
+    .map((length) => ({ name: `array ${length}`, contentType: 'application/json', payload: longArray(length, '"x"'), alwaysRefused: false })),
+  fc
+    .integer({ min: 1, max: 200_000 })
+    .map((length) => ({
+      name: `string ${length}`,
+      contentType: 'application/json',
+      payload: JSON.stringify({ name: 'x'.repeat(length), signals: ['x'.repeat(length)] }),
+      alwaysRefused: false,
+    })),
+  fc
+    .integer({ min: 1_000, max: 200_000 })
+    .map((length) => ({
+      name: `form ${length}`,
+      contentType: 'application/x-www-form-urlencoded',
+      payload: Array.from({ length: Math.ceil(length / 8) }, (_, i) => `k${i}=v`).join('&'),
+      alwaysRefused: false,
+    })),
 );

@@ -35,7 +35,7 @@ async function deflatePart(part: ZipPart): Promise<{ compressed: Buffer; crc: nu
       })(),
     ),
     zlib.createDeflateRaw({ level: 9 }),
-    async function (compressed: AsyncIterable<Buffer>) {
+    async (compressed: AsyncIterable<Buffer>) => {
       for await (const chunk of compressed) out.push(chunk);
     },
   );

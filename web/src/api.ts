@@ -32,9 +32,7 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   const type = response.headers.get('content-type') ?? '';
   const data = type.includes('json') ? await response.json() : await response.text();
   if (!response.ok) {
-    throw new ApiError(
-      typeof data === 'object' && data ? (data as Problem) : { status: response.status, code: 'error', title: 'Er ging iets mis.' },
-    );
+    throw new ApiError(typeof data === 'object' && data ? (data as Problem) : { status: response.status, code: 'error', title: 'Er ging iets mis.' });
   }
   return data as T;
 }

@@ -1,4 +1,16 @@
-import { Alert, FormField, FormLabel, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textbox } from '@utrecht/component-library-react';
+import {
+  Alert,
+  FormField,
+  FormLabel,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textbox,
+} from '@utrecht/component-library-react';
 import { useEffect, useState, type ChangeEvent, type ReactNode } from 'react';
 import { ApiError } from './api.ts';
 import { problemSentence } from './forms.tsx';
@@ -60,27 +72,6 @@ export function TextField(props: {
       </Paragraph>
     </FormField>
   );
-}
-
-/** @deprecated Use `useApi` from `query.tsx` (TanStack Query): cached, and refreshed by the changes that touch it. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: unknown; reload: () => void; loading: boolean } {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    load()
-      .then((d) => !cancelled && (setData(d), setError(null)))
-      .catch((e: unknown) => !cancelled && setError(e))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, tick]);
-  return { data, error, loading, reload: () => setTick((t) => t + 1) };
 }
 
 export function Loading({ loading, children }: { loading: boolean; children: ReactNode }) {

@@ -59,7 +59,10 @@ export function formatPercent(value: number | null | undefined, digits = 1): str
  * not an amount (letters, more than two decimals, a misplaced thousands dot, an English `1,650.50`).
  */
 export function parseAmount(text: string): number | null {
-  let t = text.replace(/\s|\u00a0/g, '').replace(/^€/, '').replace(/^EUR/i, '');
+  let t = text
+    .replace(/\s|\u00a0/g, '')
+    .replace(/^€/, '')
+    .replace(/^EUR/i, '');
   let negative = false;
   if (t.startsWith('-')) {
     negative = true;

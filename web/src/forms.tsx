@@ -64,7 +64,9 @@ export function ErrorSummary({ error, local, fields = {} }: { error?: unknown; l
     <div ref={ref} tabIndex={-1} className="vn-error-summary">
       <Alert type="error" role="alert">
         <Heading2 className="vn-error-summary__title">{entries.length ? 'Niet alles is goed ingevuld' : 'Dat lukte niet'}</Heading2>
-        {error && (entries.length === 0 || !(error instanceof ApiError) || error.problem.status !== 400) ? <Paragraph>{problemSentence(error)}</Paragraph> : null}
+        {error && (entries.length === 0 || !(error instanceof ApiError) || error.problem.status !== 400) ? (
+          <Paragraph>{problemSentence(error)}</Paragraph>
+        ) : null}
         {entries.length > 0 && (
           <ul>
             {entries.map(([name, reason]) => {

@@ -48,16 +48,16 @@ function Guard({ access, children }: { access?: string; children: ReactNode }) {
 function App() {
   return (
     <QueryProvider>
-    <SessionProvider>
-      <BrowserRouter>
-        <Routes>
-          {pageRoutes.map((r) => (
-            <Route key={r.path} path={r.path} element={<Guard access={r.access}>{r.element}</Guard>} />
-          ))}
-          <Route path="*" element={<NotFound />} />
-        </Routes>
-      </BrowserRouter>
-    </SessionProvider>
+      <SessionProvider>
+        <BrowserRouter>
+          <Routes>
+            {pageRoutes.map((r) => (
+              <Route key={r.path} path={r.path} element={<Guard access={r.access}>{r.element}</Guard>} />
+            ))}
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </BrowserRouter>
+      </SessionProvider>
     </QueryProvider>
   );
 }

@@ -45,7 +45,11 @@ export function invalidate(prefixes: readonly string[]): Promise<void> {
   return queryClient.invalidateQueries({
     predicate: (q) => {
       const url = q.queryKey[1];
-      return q.queryKey[0] === 'api' && typeof url === 'string' && prefixes.some((p) => url === p || url.startsWith(p.endsWith('/') ? p : `${p}/`) || url.startsWith(`${p}?`));
+      return (
+        q.queryKey[0] === 'api' &&
+        typeof url === 'string' &&
+        prefixes.some((p) => url === p || url.startsWith(p.endsWith('/') ? p : `${p}/`) || url.startsWith(`${p}?`))
+      );
     },
   });
 }

@@ -11,7 +11,6 @@ import { passPages } from './modules/pass/pages.tsx';
 import { insightsPages } from './modules/insights/pages.tsx';
 import { programmePages } from './modules/programme/pages.tsx';
 
-
 /**
  * Every page of the browser app: the staff side under /medewerkers. Staff pages name the permission they need;
  * modules add their pages here (and their menu entries in nav.ts). The public pages (/, /login, /hulp, /geldfit,

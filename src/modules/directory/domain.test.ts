@@ -1,7 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { amsterdamMoment, isOpenNow, nextThisWeek, safeHref, searchDirectory, serviceInput, toHsds, type DirectoryEntry, type DirectorySchedule } from './domain.ts';
+import {
+  amsterdamMoment,
+  isOpenNow,
+  nextThisWeek,
+  safeHref,
+  searchDirectory,
+  serviceInput,
+  toHsds,
+  type DirectoryEntry,
+  type DirectorySchedule,
+} from './domain.ts';
 
-const place = (areaCode: string | null, name = 'Wijkcentrum') => ({ id: `loc-${areaCode}`, code: `c-${areaCode}`, name, address: 'Plein 1', postcode: null, city: 'Dordrecht', areaCode, meetingPlace: true, description: '' });
+const place = (areaCode: string | null, name = 'Wijkcentrum') => ({
+  id: `loc-${areaCode}`,
+  code: `c-${areaCode}`,
+  name,
+  address: 'Plein 1',
+  postcode: null,
+  city: 'Dordrecht',
+  areaCode,
+  meetingPlace: true,
+  description: '',
+});
 const hour = (weekday: number, opensAt: string, closesAt: string, extra: Partial<DirectorySchedule> = {}): DirectorySchedule => ({
   id: `h-${weekday}-${opensAt}`,
   weekday,
@@ -64,8 +84,19 @@ describe('time in Dordrecht', () => {
 });
 
 describe('searching the map', () => {
-  const wijkteam = entry({ code: 'wijkteam', name: 'Sociaal Wijkteam', themes: ['money', 'housing'], schedules: [hour(1, '13:00', '15:00', { location: place('WK050504', 'Wijkcentrum Wielwijk') })] });
-  const loket = entry({ code: 'loket', name: 'Ondernemersloket', audiences: ['entrepreneurs'], helpKind: 'debt_help', schedules: [hour(3, '09:00', '12:00', { location: place('WK050501') })] });
+  const wijkteam = entry({
+    code: 'wijkteam',
+    name: 'Sociaal Wijkteam',
+    themes: ['money', 'housing'],
+    schedules: [hour(1, '13:00', '15:00', { location: place('WK050504', 'Wijkcentrum Wielwijk') })],
+  });
+  const loket = entry({
+    code: 'loket',
+    name: 'Ondernemersloket',
+    audiences: ['entrepreneurs'],
+    helpKind: 'debt_help',
+    schedules: [hour(3, '09:00', '12:00', { location: place('WK050501') })],
+  });
   const phoneOnly = entry({ code: 'maatje', name: 'SchuldHulpMaatje', description: 'Een maatje helpt u met uw schulden' });
   const closed = entry({ code: 'oud', name: 'Gestopt', active: false });
   const all = [wijkteam, loket, phoneOnly, closed];
@@ -110,9 +141,19 @@ describe('input and export', () => {
   });
 
   it('exports HSDS with a schedule per hour and each location once', () => {
-    const hsds = toHsds([entry({ schedules: [hour(1, '09:00', '10:00', { location: place('WK050504') }), hour(2, '09:00', '10:00', { location: place('WK050504'), mobile: true })] })], new Date('2021-06-09T08:00:00Z'));
+    const hsds = toHsds(
+      [
+        entry({
+          schedules: [hour(1, '09:00', '10:00', { location: place('WK050504') }), hour(2, '09:00', '10:00', { location: place('WK050504'), mobile: true })],
+        }),
+      ],
+      new Date('2021-06-09T08:00:00Z'),
+    );
     expect(hsds.locations).toHaveLength(1);
-    expect(hsds.services[0]!.schedules.map((s) => [s.byday, s.notes])).toEqual([['MO', null], ['TU', 'mobiel spreekuur']]);
+    expect(hsds.services[0]!.schedules.map((s) => [s.byday, s.notes])).toEqual([
+      ['MO', null],
+      ['TU', 'mobiel spreekuur'],
+    ]);
     expect(hsds.services[0]!.service_at_locations).toHaveLength(1);
   });
 });

@@ -14,7 +14,18 @@ export {
   type Theme,
   type HelpKind,
 } from './contract.ts';
-import { audienceLabels, audiences, helpKindLabels, helpKinds, themeLabels, themes, weekdayLabels, type Audience, type HelpKind, type Theme } from './contract.ts';
+import {
+  audienceLabels,
+  audiences,
+  helpKindLabels,
+  helpKinds,
+  themeLabels,
+  themes,
+  weekdayLabels,
+  type Audience,
+  type HelpKind,
+  type Theme,
+} from './contract.ts';
 
 export interface DirectoryLocation {
   id: string;
@@ -71,7 +82,13 @@ export interface DirectoryEntry {
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Gebruik uu:mm, bijvoorbeeld 09:30.');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik jjjj-mm-dd.');
-const optionalText = z.string().trim().max(300).nullable().optional().transform((v) => (v ? v : null));
+const optionalText = z
+  .string()
+  .trim()
+  .max(300)
+  .nullable()
+  .optional()
+  .transform((v) => (v ? v : null));
 
 export const scheduleInput = z
   .object({
@@ -182,7 +199,10 @@ export const directoryQuery = z.object({
   q: z.string().trim().max(100).optional(),
   theme: z.enum(themes).optional(),
   audience: z.enum(audiences).optional(),
-  area: z.string().regex(/^WK\d{6}$/).optional(),
+  area: z
+    .string()
+    .regex(/^WK\d{6}$/)
+    .optional(),
   when: z.enum(['now', 'week']).optional(),
   helpKinds: z.array(z.enum(helpKinds)).optional(),
 });

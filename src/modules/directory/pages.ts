@@ -58,9 +58,24 @@ export function searchPage(results: DirectoryEntry[], query: DirectoryQuery, ins
 <div class="vn-field"><label class="utrecht-form-label" for="q">Waar zoekt u hulp bij?</label>
 <input class="utrecht-textbox utrecht-textbox--html-input" type="search" id="q" name="q" value="${query.q ?? ''}" autocomplete="off"></div>
 <div class="vn-filters">
-${select('thema', 'Onderwerp', query.theme, themes.map((t) => [t, themeLabels[t]]))}
-${select('voor', 'Voor wie', query.audience, audiences.map((a) => [a, audienceLabels[a]]))}
-${select('wijk', 'Wijk', query.area, areaOptions().map((a) => [a.code, a.name]))}
+${select(
+  'thema',
+  'Onderwerp',
+  query.theme,
+  themes.map((t) => [t, themeLabels[t]]),
+)}
+${select(
+  'voor',
+  'Voor wie',
+  query.audience,
+  audiences.map((a) => [a, audienceLabels[a]]),
+)}
+${select(
+  'wijk',
+  'Wijk',
+  query.area,
+  areaOptions().map((a) => [a.code, a.name]),
+)}
 ${select('wanneer', 'Wanneer', query.when, Object.entries(whenLabels) as [string, string][])}
 </div>
 <p><button class="utrecht-button utrecht-button--primary-action" type="submit">Zoeken</button></p>
@@ -105,7 +120,8 @@ ${
 ${
   places.length
     ? html`<h2 class="utrecht-heading-2">Adressen</h2><ul class="utrecht-unordered-list" role="list">${places.map(
-        (l) => html`<li class="utrecht-unordered-list__item">${l.name}, ${l.address}${l.postcode ? html`, ${l.postcode}` : ''} ${l.city}${l.areaCode ? html` (wijk ${areaName(l.areaCode)})` : ''}${l.meetingPlace ? ' · ontmoetingsplek' : ''}</li>`,
+        (l) =>
+          html`<li class="utrecht-unordered-list__item">${l.name}, ${l.address}${l.postcode ? html`, ${l.postcode}` : ''} ${l.city}${l.areaCode ? html` (wijk ${areaName(l.areaCode)})` : ''}${l.meetingPlace ? ' · ontmoetingsplek' : ''}</li>`,
       )}</ul>`
     : ''
 }

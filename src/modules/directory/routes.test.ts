@@ -19,7 +19,19 @@ describe('directory over HTTP', () => {
     const all = (await t.app.inject({ url: '/api/v1/directory/services' })).json() as { items: { code: string; name: string }[] };
     const codes = all.items.map((i) => i.code);
     expect(new Set(codes).size).toBe(codes.length);
-    for (const code of ['sdd-ondernemersloket', 'swt-wijkteam', 'humanitas-thuisadministratie', 'shm-maatje', 'bsr-spreekuur', 'fhh-spreekuur', 'adviespunt-scheiding', 'jongerenwerk-fix-up-your-life', 'nibud-voor-boven-de-18', 'your-healthspot-leefstijl', 'sociale-basis-mobiel-spreekuur']) {
+    for (const code of [
+      'sdd-ondernemersloket',
+      'swt-wijkteam',
+      'humanitas-thuisadministratie',
+      'shm-maatje',
+      'bsr-spreekuur',
+      'fhh-spreekuur',
+      'adviespunt-scheiding',
+      'jongerenwerk-fix-up-your-life',
+      'nibud-voor-boven-de-18',
+      'your-healthspot-leefstijl',
+      'sociale-basis-mobiel-spreekuur',
+    ]) {
       expect(codes).toContain(code);
     }
     const ent = (await t.app.inject({ url: '/api/v1/directory/services?audience=entrepreneurs&theme=money' })).json() as { items: { code: string }[] };
@@ -68,7 +80,9 @@ describe('directory over HTTP', () => {
     expect(page.body).toContain('maandag 09:00–12:00'.replace('12:00', '11:30'));
     expect(page.body).toContain('donderdag 18:30–20:30');
     const adviespunt = (await t.app.inject({ url: '/api/v1/directory/services?q=adviespunt' })).json() as { items: { id: string }[] };
-    expect((await t.app.inject({ url: `/hulp/${adviespunt.items[0]!.id}` })).body).toContain('woensdag 09:00–11:00, Consultatiebureau Brouwersdijk (Brouwersdijk 100) · Wekelijks spreekuur · vanaf 1 juni 2021');
+    expect((await t.app.inject({ url: `/hulp/${adviespunt.items[0]!.id}` })).body).toContain(
+      'woensdag 09:00–11:00, Consultatiebureau Brouwersdijk (Brouwersdijk 100) · Wekelijks spreekuur · vanaf 1 juni 2021',
+    );
     const missing = await t.app.inject({ url: '/hulp/00000000-0000-0000-0000-000000000000' });
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('bestaat niet');
@@ -90,10 +104,17 @@ describe('directory over HTTP', () => {
       schedules: [{ weekday: 6, opensAt: '10:00', closesAt: '12:00', mobile: false, note: '' }],
     };
     const creditor = await loginAs(t.app, demoEmails.creditor);
-    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/directory/services/${entry!.id}`, headers: creditor.headers, payload: body })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/directory/services/${entry!.id}`, headers: creditor.headers, payload: body })).statusCode).toBe(
+      403,
+    );
     expect((await t.app.inject({ method: 'PUT', url: `/api/v1/directory/services/${entry!.id}`, payload: body })).statusCode).toBe(401);
     const worker = await loginAs(t.app, demoEmails.case_worker);
-    const bad = await t.app.inject({ method: 'PUT', url: `/api/v1/directory/services/${entry!.id}`, headers: worker.headers, payload: { ...body, schedules: [{ weekday: 6, opensAt: '12:00', closesAt: '10:00' }] } });
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/directory/services/${entry!.id}`,
+      headers: worker.headers,
+      payload: { ...body, schedules: [{ weekday: 6, opensAt: '12:00', closesAt: '10:00' }] },
+    });
     expect(bad.statusCode).toBe(400);
     const ok = await t.app.inject({ method: 'PUT', url: `/api/v1/directory/services/${entry!.id}`, headers: worker.headers, payload: body });
     expect(ok.statusCode).toBe(200);
@@ -109,14 +130,30 @@ describe('directory over HTTP', () => {
     const manager = await loginAs(t.app, demoEmails.programme_manager);
     const { organizations } = (await t.app.inject({ url: '/api/v1/directory/organizations' })).json() as { organizations: { id: string; code: string }[] };
     const buurtwerk = organizations.find((o) => o.code === 'BUURTWERK')!;
-    const body = { name: 'Geldcafé De Staart', description: 'Elke week koffie en hulp bij brieven over geld.', audiences: ['residents'], themes: ['money'], helpKind: 'volunteer' };
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/directory/services', headers: manager.headers, payload: { ...body, organizationId: buurtwerk.id } });
+    const body = {
+      name: 'Geldcafé De Staart',
+      description: 'Elke week koffie en hulp bij brieven over geld.',
+      audiences: ['residents'],
+      themes: ['money'],
+      helpKind: 'volunteer',
+    };
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/directory/services',
+      headers: manager.headers,
+      payload: { ...body, organizationId: buurtwerk.id },
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ name: 'Geldcafé De Staart', organization: { code: 'BUURTWERK' } });
     expect((created.json() as { code: string }).code).toMatch(/^buurtwerk-geldcafe-de-staart-[0-9a-f]{6}$/);
     const found = (await t.app.inject({ url: '/api/v1/directory/services?q=geldcafe' })).json() as { items: { name: string }[] };
     expect(found.items.map((i) => i.name)).toEqual(['Geldcafé De Staart']);
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/directory/services', headers: manager.headers, payload: { ...body, organizationId: '00000000-0000-4000-8000-000000000000' } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/directory/services',
+      headers: manager.headers,
+      payload: { ...body, organizationId: '00000000-0000-4000-8000-000000000000' },
+    });
     expect(unknown.statusCode).toBe(400);
   });
 
@@ -132,9 +169,18 @@ describe('directory over HTTP', () => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ postcode: '3325 AB', areaCode: 'WK050510', meetingPlace: true, city: 'Dordrecht' });
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/directory/locations', headers: worker.headers, payload: { organizationId: basis.id, name: 'X plek', address: 'Weg 1', postcode: '33' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/directory/locations',
+      headers: worker.headers,
+      payload: { organizationId: basis.id, name: 'X plek', address: 'Weg 1', postcode: '33' },
+    });
     expect(bad.statusCode).toBe(400);
-    const anonymous = await t.app.inject({ method: 'POST', url: '/api/v1/directory/locations', payload: { organizationId: basis.id, name: 'X plek', address: 'Weg 1', postcode: '3325 AB' } });
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/directory/locations',
+      payload: { organizationId: basis.id, name: 'X plek', address: 'Weg 1', postcode: '3325 AB' },
+    });
     expect(anonymous.statusCode).toBe(401);
   });
 });

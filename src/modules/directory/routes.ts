@@ -36,8 +36,10 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
     },
   );
 
-  app.get('/directory/services/:id', { config: { access: 'public' }, schema: { tags, summary: 'Eén dienst van de sociale kaart', params: idParams, response: { 200: directoryEntry } } }, async (request) =>
-    getEntry(db, request.params.id),
+  app.get(
+    '/directory/services/:id',
+    { config: { access: 'public' }, schema: { tags, summary: 'Eén dienst van de sociale kaart', params: idParams, response: { 200: directoryEntry } } },
+    async (request) => getEntry(db, request.params.id),
   );
 
   app.get(
@@ -50,14 +52,21 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
     },
   );
 
-  app.get('/directory/organizations', { config: { access: 'public' }, schema: { tags, summary: 'Organisaties en plekken op de sociale kaart', response: { 200: directoryOrganizationsResult } } }, async () => ({
-    organizations: await listOrganizations(db),
-    locations: await listLocations(db),
-  }));
+  app.get(
+    '/directory/organizations',
+    { config: { access: 'public' }, schema: { tags, summary: 'Organisaties en plekken op de sociale kaart', response: { 200: directoryOrganizationsResult } } },
+    async () => ({
+      organizations: await listOrganizations(db),
+      locations: await listLocations(db),
+    }),
+  );
 
   app.put(
     '/directory/services/:id',
-    { config: { access: 'directory:edit' }, schema: { tags, summary: 'Een dienst wijzigen (medewerkers)', params: idParams, body: serviceInput, response: { 200: directoryEntry } } },
+    {
+      config: { access: 'directory:edit' },
+      schema: { tags, summary: 'Een dienst wijzigen (medewerkers)', params: idParams, body: serviceInput, response: { 200: directoryEntry } },
+    },
     async (request) => updateService(db, request.actor, request.params.id, request.body),
   );
 
@@ -65,7 +74,12 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
     '/directory/services',
     {
       config: { access: 'directory:edit' },
-      schema: { tags, summary: 'Een dienst toevoegen (medewerkers)', body: serviceInput.extend({ organizationId: z.string().uuid() }), response: { 201: directoryEntry } },
+      schema: {
+        tags,
+        summary: 'Een dienst toevoegen (medewerkers)',
+        body: serviceInput.extend({ organizationId: z.string().uuid() }),
+        response: { 201: directoryEntry },
+      },
     },
     async (request, reply) => {
       const { organizationId, ...input } = request.body;
@@ -76,7 +90,15 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
 
   app.post(
     '/directory/locations',
-    { config: { access: 'directory:edit' }, schema: { tags, summary: 'Een plek toevoegen, bijvoorbeeld een ontmoetingsplek voor een mobiel spreekuur (medewerkers)', body: locationInput, response: { 201: directoryLocationRow } } },
+    {
+      config: { access: 'directory:edit' },
+      schema: {
+        tags,
+        summary: 'Een plek toevoegen, bijvoorbeeld een ontmoetingsplek voor een mobiel spreekuur (medewerkers)',
+        body: locationInput,
+        response: { 201: directoryLocationRow },
+      },
+    },
     async (request, reply) => {
       reply.code(201);
       return createLocation(db, request.actor, request.body);
@@ -110,7 +132,10 @@ const pageRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
     const query = queryFromForm(request.query);
     const now = db.clock.now();
     const results = searchDirectory(await loadDirectory(db), query, now);
-    return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(searchPage(results, query, now));
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('Cache-Control', 'no-cache')
+      .send(searchPage(results, query, now));
   });
   app.get('/hulp/:id', { config: { access: 'public' }, schema: { hide: true, params: z.object({ id: z.string().max(200) }) } }, async (request, reply) => {
     try {

@@ -27,7 +27,12 @@ export async function loadDirectory(db: Database, filter: { ids?: string[] } = {
     const schedules = await q
       .select()
       .from(directorySchedules)
-      .where(inArray(directorySchedules.serviceId, services.map((s) => s.id)))
+      .where(
+        inArray(
+          directorySchedules.serviceId,
+          services.map((s) => s.id),
+        ),
+      )
       .orderBy(asc(directorySchedules.weekday), asc(directorySchedules.opensAt));
     return services.map((s) => {
       const org = orgs.get(s.organizationId)!;
@@ -60,7 +65,17 @@ export async function loadDirectory(db: Database, filter: { ids?: string[] } = {
               validUntil: h.validUntil,
               note: h.note,
               location: l
-                ? { id: l.id, code: l.code, name: l.name, address: l.address, postcode: l.postcode, city: l.city, areaCode: l.areaCode, meetingPlace: l.meetingPlace, description: l.description }
+                ? {
+                    id: l.id,
+                    code: l.code,
+                    name: l.name,
+                    address: l.address,
+                    postcode: l.postcode,
+                    city: l.city,
+                    areaCode: l.areaCode,
+                    meetingPlace: l.meetingPlace,
+                    description: l.description,
+                  }
                 : null,
             };
           }),
@@ -123,7 +138,17 @@ export async function updateService(db: Database, actor: Actor, id: string, inpu
     if (!updated.length) throw new NotFoundError('Deze hulp');
     await tx.delete(directorySchedules).where(eq(directorySchedules.serviceId, id));
     if (input.schedules.length) {
-      await tx.insert(directorySchedules).values(input.schedules.map((s) => ({ ...s, locationId: s.locationId ?? null, validFrom: s.validFrom ?? null, validUntil: s.validUntil ?? null, serviceId: id })));
+      await tx
+        .insert(directorySchedules)
+        .values(
+          input.schedules.map((s) => ({
+            ...s,
+            locationId: s.locationId ?? null,
+            validFrom: s.validFrom ?? null,
+            validUntil: s.validUntil ?? null,
+            serviceId: id,
+          })),
+        );
     }
   });
   return getEntry(db, id);
@@ -134,9 +159,17 @@ export async function createService(db: Database, actor: Actor, organizationId: 
   assertCan(actor, 'directory:edit');
   await checkLocations(db, input);
   const id = await db.audited(actor, { action: 'create', objectType: 'directory_service' }, async (tx, trail) => {
-    const [org] = await tx.select({ id: directoryOrganizations.id, code: directoryOrganizations.code }).from(directoryOrganizations).where(eq(directoryOrganizations.id, organizationId));
+    const [org] = await tx
+      .select({ id: directoryOrganizations.id, code: directoryOrganizations.code })
+      .from(directoryOrganizations)
+      .where(eq(directoryOrganizations.id, organizationId));
     if (!org) throw new ValidationError('Deze organisatie staat niet op de sociale kaart.', [{ field: 'organizationId', reason: 'onbekend' }]);
-    const slug = input.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = input.name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     const code = `${org.code.toLowerCase()}-${slug}`.slice(0, 50);
     const [row] = await tx
       .insert(directoryServices)
@@ -144,7 +177,17 @@ export async function createService(db: Database, actor: Actor, organizationId: 
       .returning({ id: directoryServices.id });
     trail.objectId = row!.id;
     if (input.schedules.length) {
-      await tx.insert(directorySchedules).values(input.schedules.map((s) => ({ ...s, locationId: s.locationId ?? null, validFrom: s.validFrom ?? null, validUntil: s.validUntil ?? null, serviceId: row!.id })));
+      await tx
+        .insert(directorySchedules)
+        .values(
+          input.schedules.map((s) => ({
+            ...s,
+            locationId: s.locationId ?? null,
+            validFrom: s.validFrom ?? null,
+            validUntil: s.validUntil ?? null,
+            serviceId: row!.id,
+          })),
+        );
     }
     return row!.id;
   });
@@ -155,9 +198,17 @@ export async function createService(db: Database, actor: Actor, organizationId: 
 export async function createLocation(db: Database, actor: Actor, input: LocationInput) {
   assertCan(actor, 'directory:edit');
   return db.audited(actor, { action: 'create', objectType: 'directory_location' }, async (tx, trail) => {
-    const [org] = await tx.select({ code: directoryOrganizations.code }).from(directoryOrganizations).where(eq(directoryOrganizations.id, input.organizationId));
+    const [org] = await tx
+      .select({ code: directoryOrganizations.code })
+      .from(directoryOrganizations)
+      .where(eq(directoryOrganizations.id, input.organizationId));
     if (!org) throw new ValidationError('Deze organisatie staat niet op de sociale kaart.', [{ field: 'organizationId', reason: 'onbekend' }]);
-    const slug = input.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = input.name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     const [row] = await tx
       .insert(directoryLocations)
       .values({ ...input, code: `${slug.slice(0, 50)}-${randomBytes(3).toString('hex')}`, areaCode: areaForPostcode(input.postcode)?.code ?? null })

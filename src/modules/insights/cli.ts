@@ -25,7 +25,8 @@ export function insightsCommands(program: Command, ctx: CliContext): void {
         if (options.json) print(ctx.io, JSON.stringify(summary, null, 2));
         else {
           print(ctx.io, `Cijfers opgehaald voor ${summary.fromMonth} t/m ${summary.toMonth}:`);
-          for (const m of summary.modules) print(ctx.io, `  ${m.name.padEnd(10)} ${m.measures} maten, ${m.values} waarden${m.skipped ? `, ${m.skipped} overgeslagen` : ''}`);
+          for (const m of summary.modules)
+            print(ctx.io, `  ${m.name.padEnd(10)} ${m.measures} maten, ${m.values} waarden${m.skipped ? `, ${m.skipped} overgeslagen` : ''}`);
         }
       });
     });
@@ -44,7 +45,11 @@ export function insightsCommands(program: Command, ctx: CliContext): void {
       await ctx.withDatabase(async (db) => {
         try {
           await ensureInsightsReferenceData(db);
-          const summary = await importDataset(db, systemActor('insights-cli'), { measureCode: options.measure, fileName: path.basename(file), content: new Uint8Array(fs.readFileSync(file)) });
+          const summary = await importDataset(db, systemActor('insights-cli'), {
+            measureCode: options.measure,
+            fileName: path.basename(file),
+            content: new Uint8Array(fs.readFileSync(file)),
+          });
           const { importId: _id, measure: _m, ...json } = summary;
           if (options.json) print(ctx.io, JSON.stringify(json, null, 2));
           else {

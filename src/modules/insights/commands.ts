@@ -43,7 +43,10 @@ export async function ensureInsightsReferenceData(db: Database): Promise<void> {
 export async function ensurePeriods(q: Q, codes: Iterable<string>): Promise<void> {
   const periods = [...new Set(codes)].map((c) => parsePeriod(c)).filter((p): p is Period => p !== null);
   for (let i = 0; i < periods.length; i += 500) {
-    await q.insert(insightsPeriods).values(periods.slice(i, i + 500)).onConflictDoNothing();
+    await q
+      .insert(insightsPeriods)
+      .values(periods.slice(i, i + 500))
+      .onConflictDoNothing();
   }
 }
 
@@ -113,12 +116,15 @@ export async function updateMeasure(db: Database, actor: Actor, code: string, pa
 // ---------------------------------------------------------------------------------------------------------------
 // Pulling every module's metrics
 
-
 /**
  * Pulls the anonymised figures of every module that publishes metrics and replaces what insights held for
  * those measures in the month range. Values without a wijk count towards the municipality total only.
  */
-export async function refreshFromModules(db: Database, modules: readonly ModuleDefinition[], range: { fromMonth: string; toMonth: string }): Promise<RefreshSummary> {
+export async function refreshFromModules(
+  db: Database,
+  modules: readonly ModuleDefinition[],
+  range: { fromMonth: string; toMonth: string },
+): Promise<RefreshSummary> {
   const summary: RefreshSummary = { ...range, modules: [] };
   for (const module of modules) {
     if (!module.metrics) continue;
@@ -147,9 +153,7 @@ export async function refreshFromModules(db: Database, modules: readonly ModuleD
       if (codes.length === 0) return;
       const months = monthsIn(range.fromMonth, range.toMonth);
       await ensurePeriods(tx, months);
-      await tx
-        .delete(insightsObservations)
-        .where(and(inArray(insightsObservations.measureCode, codes), inArray(insightsObservations.periodCode, months)));
+      await tx.delete(insightsObservations).where(and(inArray(insightsObservations.measureCode, codes), inArray(insightsObservations.periodCode, months)));
       const known = new Set(codes);
       const inRange = values.filter((v) => {
         const ok = known.has(v.measure) && v.month >= range.fromMonth && v.month <= range.toMonth && Number.isFinite(v.value) && v.value >= 0;
@@ -188,7 +192,6 @@ export async function refreshFromModules(db: Database, modules: readonly ModuleD
 // ---------------------------------------------------------------------------------------------------------------
 // Importing a dataset file
 
-
 /**
  * Stores every valid row of a dataset file and reports every other row with its line, field and reason.
  * A row that repeats what is stored is a duplicate, so importing the same file again changes nothing.
@@ -215,13 +218,24 @@ export async function importDataset(
       const rejections = [...parsed.rejections];
       let accepted = 0;
       let duplicates = parsed.duplicateLines.length;
-      const known = await ensureAreas(tx, parsed.records.map((r) => r.areaCode));
-      await ensurePeriods(tx, parsed.records.map((r) => r.periodCode));
+      const known = await ensureAreas(
+        tx,
+        parsed.records.map((r) => r.areaCode),
+      );
+      await ensurePeriods(
+        tx,
+        parsed.records.map((r) => r.periodCode),
+      );
       const existing = new Map<string, { value: number; derived: boolean }>();
       const codes = [...new Set(parsed.records.map((r) => r.periodCode))];
       for (let i = 0; i < codes.length; i += 500) {
         const rows = await tx
-          .select({ area: insightsObservations.areaCode, period: insightsObservations.periodCode, value: insightsObservations.value, derived: insightsObservations.derived })
+          .select({
+            area: insightsObservations.areaCode,
+            period: insightsObservations.periodCode,
+            value: insightsObservations.value,
+            derived: insightsObservations.derived,
+          })
           .from(insightsObservations)
           .where(and(eq(insightsObservations.measureCode, measure.code), inArray(insightsObservations.periodCode, codes.slice(i, i + 500))));
         for (const r of rows) existing.set(`${r.area}|${r.period}`, { value: r.value, derived: r.derived });
@@ -252,7 +266,15 @@ export async function importDataset(
           continue;
         }
         accepted += 1;
-        writes.push({ measureCode: measure.code, areaCode: r.areaCode, periodCode: r.periodCode, value: r.value, derived: false, importId: record!.id, updatedAt: db.clock.now() });
+        writes.push({
+          measureCode: measure.code,
+          areaCode: r.areaCode,
+          periodCode: r.periodCode,
+          value: r.value,
+          derived: false,
+          importId: record!.id,
+          updatedAt: db.clock.now(),
+        });
       }
       for (let i = 0; i < writes.length; i += 1000) {
         await tx
@@ -275,7 +297,6 @@ export async function importDataset(
 
 // ---------------------------------------------------------------------------------------------------------------
 // Benchmarks (national reference figures)
-
 
 export async function saveBenchmark(db: Database, actor: Actor, input: z.infer<typeof benchmarkInput>) {
   assertCan(actor, 'insights:manage');
@@ -309,4 +330,3 @@ export async function deleteBenchmark(db: Database, actor: Actor, id: string): P
     if (rows.length === 0) throw insightsError('benchmark_not_found');
   });
 }
-

@@ -120,7 +120,13 @@ export const areaList = z.array(area);
 /** One published figure: the value is null when it is hidden, so a hidden count never leaves the server. */
 export const cell = z.object({ value: z.number().nullable(), display: z.string(), suppressed: z.enum(['primary', 'secondary']).nullable() });
 
-export const dashboardRow = z.object({ areaCode: z.string(), name: z.string(), cells: z.array(cell), total: cell.nullable(), sharePercent: z.number().nullable() });
+export const dashboardRow = z.object({
+  areaCode: z.string(),
+  name: z.string(),
+  cells: z.array(cell),
+  total: cell.nullable(),
+  sharePercent: z.number().nullable(),
+});
 
 export const benchmarkComparison = z.object({
   periodCode: z.string(),

@@ -28,8 +28,13 @@ export async function seedInsightsDemo(db: Database, untilMonth: string): Promis
   });
   await db.unauditedTransaction(async (tx) => {
     await ensurePeriods(tx, [...months, ...quarters]);
-    for (let i = 0; i < rows.length; i += 1000) await tx.insert(insightsObservations).values(rows.slice(i, i + 1000)).onConflictDoNothing();
-    for (const code of ['sdd.debt_help_trajectories', 'taxes.reminders', 'taxes.remissions', 'sdd.social_assistance']) await deriveMunicipalityTotals(tx, code, months);
+    for (let i = 0; i < rows.length; i += 1000)
+      await tx
+        .insert(insightsObservations)
+        .values(rows.slice(i, i + 1000))
+        .onConflictDoNothing();
+    for (const code of ['sdd.debt_help_trajectories', 'taxes.reminders', 'taxes.remissions', 'sdd.social_assistance'])
+      await deriveMunicipalityTotals(tx, code, months);
     await deriveMunicipalityTotals(tx, 'cak.arrears_regime', quarters);
   });
 }

@@ -1,4 +1,4 @@
-import { AppError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { type AppError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 
 /**
  * Every refusal of the insights module, once: a code (what the domain and the commands say) → its HTTP status,

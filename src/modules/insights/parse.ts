@@ -80,7 +80,15 @@ export function parseDataset(input: Uint8Array | string, measure: MeasureShape):
   const delimiter = sniffDelimiter(text);
   let raw: { record: string[]; info: { lines: number } }[];
   try {
-    raw = csvParse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, bom: true, trim: true }) as unknown as typeof raw;
+    raw = csvParse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      info: true,
+      bom: true,
+      trim: true,
+    }) as unknown as typeof raw;
   } catch (error) {
     throw new ValidationError('Het bestand is geen leesbaar CSV-bestand.', [{ field: 'bestand', reason: (error as Error).message }]);
   }

@@ -5,7 +5,16 @@ import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { drechtsteden, municipalityName, staffScope } from '../../platform/municipalities.ts';
 import { themes, type Aggregation, type MeasureRecord } from './catalogue.ts';
 import type { DashboardQuery, DashboardResult } from './contract.ts';
-import { compareBenchmarks, countTable, periodsBetween, plainTable, protectBase, rangeFigure, type ProtectedBase, type RawDashboardRow } from './domain/dashboard.ts';
+import {
+  compareBenchmarks,
+  countTable,
+  periodsBetween,
+  plainTable,
+  protectBase,
+  rangeFigure,
+  type ProtectedBase,
+  type RawDashboardRow,
+} from './domain/dashboard.ts';
 import { insightsError } from './messages.ts';
 import { addMonths, finerThan, monthOf, parsePeriod, type Granularity, type PeriodKind } from './periods.ts';
 import { insightsAreas, insightsBenchmarks, insightsImports, insightsMeasures, insightsObservations, insightsPeriods } from './schema.ts';
@@ -72,14 +81,18 @@ export async function listBenchmarks(db: Database, measureCode?: string) {
 // The dashboard
 
 /** The main query of the dashboard: one measure, its figures per area and period of the chosen granularity. */
-export function dashboardSql(p: { measure: string; aggregation: Aggregation; granularity: Granularity; startsOn: string; endsOn: string; areaKind: string; municipalityCodes: string[] }) {
+export function dashboardSql(p: {
+  measure: string;
+  aggregation: Aggregation;
+  granularity: Granularity;
+  startsOn: string;
+  endsOn: string;
+  areaKind: string;
+  municipalityCodes: string[];
+}) {
   const periodColumn = p.granularity === 'month' ? sql`p.code` : p.granularity === 'quarter' ? sql`p.quarter_code` : sql`p.year_code`;
   const aggregate =
-    p.aggregation === 'sum'
-      ? sql`sum(o.value)`
-      : p.aggregation === 'avg'
-        ? sql`avg(o.value)`
-        : sql`(array_agg(o.value order by p.ends_on desc))[1]`;
+    p.aggregation === 'sum' ? sql`sum(o.value)` : p.aggregation === 'avg' ? sql`avg(o.value)` : sql`(array_agg(o.value order by p.ends_on desc))[1]`;
   return sql`
     select o.area_code as area, ${periodColumn} as period, ${aggregate}::float8 as value
     from insights_observations o
@@ -104,14 +117,26 @@ function rowsOf(result: unknown): RawDashboardRow[] {
 
 /** The protected base table of a count measure in one municipality, over all time (see domain/dashboard.ts). */
 export async function protectedBase(db: Database, measure: MeasureRecord, municipalityCode: string, threshold: number): Promise<ProtectedBase> {
-  const base = { measure: measure.code, aggregation: 'sum' as Aggregation, granularity: measure.periodKind, startsOn: '1900-01-01', endsOn: '2999-12-31', municipalityCodes: [municipalityCode] };
+  const base = {
+    measure: measure.code,
+    aggregation: 'sum' as Aggregation,
+    granularity: measure.periodKind,
+    startsOn: '1900-01-01',
+    endsOn: '2999-12-31',
+    municipalityCodes: [municipalityCode],
+  };
   const [wijken, municipal, areas] = await Promise.all([
     db.maintenance(dashboardSql({ ...base, areaKind: 'wijk' })).then(rowsOf),
     db.maintenance(dashboardSql({ ...base, areaKind: 'municipality' })).then(rowsOf),
-    db.unaudited((q) => q.select({ code: insightsAreas.code, name: insightsAreas.name }).from(insightsAreas).where(eq(insightsAreas.municipalityCode, municipalityCode))),
+    db.unaudited((q) =>
+      q.select({ code: insightsAreas.code, name: insightsAreas.name }).from(insightsAreas).where(eq(insightsAreas.municipalityCode, municipalityCode)),
+    ),
   ]);
   const names = new Map(areas.map((a) => [a.code, a.name]));
-  return protectBase({ wijken, municipal, names, municipalityCode, municipalityName: names.get(municipalityCode) ?? municipalityName(municipalityCode) }, threshold);
+  return protectBase(
+    { wijken, municipal, names, municipalityCode, municipalityName: names.get(municipalityCode) ?? municipalityName(municipalityCode) },
+    threshold,
+  );
 }
 
 async function benchmarksOf(db: Database, measureCode: string, periods: string[]) {
@@ -159,7 +184,17 @@ export async function dashboard(db: Database, actor: Actor, query: DashboardQuer
   ]);
   const periods = periodsBetween(from, to, granularity);
   const names = new Map(areas.map((a) => [a.code, a.name]));
-  const table = plainTable({ data, municipal, names, level: query.level, municipalityCode: query.municipality, areaFilter, aggregation: measure.aggregation, periods, unit: measure.unit });
+  const table = plainTable({
+    data,
+    municipal,
+    names,
+    level: query.level,
+    municipalityCode: query.municipality,
+    areaFilter,
+    aggregation: measure.aggregation,
+    periods,
+    unit: measure.unit,
+  });
   return { ...head, ...table, benchmarks: compareBenchmarks(await benchmarksOf(db, measure.code, periods), periods, table.totals) };
 }
 
@@ -214,7 +249,12 @@ export async function figuresFor(
     }
     // A count comes from the same protected base table as the dashboard.
     const base = m.unit === 'count' && m.aggregation !== 'avg' ? await protectedBase(db, m, input.municipalityCode, threshold) : null;
-    out.push({ code, name: m.name, unit: m.unit, ...rangeFigure({ unit: m.unit, aggregation: m.aggregation, base, values: rows.map((r) => r.value), from, to }, threshold) });
+    out.push({
+      code,
+      name: m.name,
+      unit: m.unit,
+      ...rangeFigure({ unit: m.unit, aggregation: m.aggregation, base, values: rows.map((r) => r.value), from, to }, threshold),
+    });
   }
   return out;
 }

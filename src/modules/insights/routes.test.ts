@@ -35,7 +35,12 @@ describe('insights API', () => {
   afterAll(() => t?.close());
 
   const importFile = (s: Session, content = csv) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/insights/imports', headers: s.headers, payload: { measure: 'sdd.debt_help_trajectories', fileName: 'trajecten.csv', content } });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/insights/imports',
+      headers: s.headers,
+      payload: { measure: 'sdd.debt_help_trajectories', fileName: 'trajecten.csv', content },
+    });
 
   it('imports a dataset: every row stored or rejected with its line, and a second import changes nothing', async () => {
     const first = await importFile(analyst);
@@ -93,29 +98,53 @@ describe('insights API', () => {
     expect(wielwijk.cells.map((c: { value: number }) => c.value)).toEqual([125, 130]);
 
     const quarter = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/insights/dashboard?measure=sdd.debt_help_trajectories&granularity=quarter&from=2021-01&to=2021-06', headers: manager.headers })
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/insights/dashboard?measure=sdd.debt_help_trajectories&granularity=quarter&from=2021-01&to=2021-06',
+        headers: manager.headers,
+      })
     ).json();
     expect(quarter.periods).toEqual(['2021-Q1', '2021-Q2']);
     expect(quarter.rows.find((r: { name: string }) => r.name === 'Wielwijk').cells[0].value).toBe(255);
 
     const filtered = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/insights/dashboard?measure=sdd.debt_help_trajectories&granularity=month&from=2021-01&to=2021-02&areas=WK050504', headers: manager.headers })
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/insights/dashboard?measure=sdd.debt_help_trajectories&granularity=month&from=2021-01&to=2021-02&areas=WK050504',
+        headers: manager.headers,
+      })
     ).json();
     expect(filtered.rows.map((r: { areaCode: string }) => r.areaCode)).toEqual(['WK050504']);
 
     const municipalities = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/insights/dashboard?measure=taxes.remissions&level=municipality&granularity=year&from=2021&to=2021', headers: analyst.headers })
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/insights/dashboard?measure=taxes.remissions&level=municipality&granularity=year&from=2021&to=2021',
+        headers: analyst.headers,
+      })
     ).json();
     expect(municipalities.rows).toEqual([expect.objectContaining({ areaCode: 'GM0505', cells: [{ value: 300, display: '300', suppressed: null }] })]);
   });
 
   it('hides the same cells in every view, so one view cannot be subtracted from another', async () => {
     const view = async (params: string) =>
-      (await t.app.inject({ method: 'GET', url: `/api/v1/insights/dashboard?measure=sdd.debt_help_trajectories&municipality=GM0505&level=wijk&${params}`, headers: manager.headers })).json();
-    const crabbehof = (body: { rows: { name: string; cells: { value: number | null }[]; total: { value: number | null } }[] }) => body.rows.find((r) => r.name === 'Crabbehof')!;
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/insights/dashboard?measure=sdd.debt_help_trajectories&municipality=GM0505&level=wijk&${params}`,
+          headers: manager.headers,
+        })
+      ).json();
+    const crabbehof = (body: { rows: { name: string; cells: { value: number | null }[]; total: { value: number | null } }[] }) =>
+      body.rows.find((r) => r.name === 'Crabbehof')!;
     // Every published number for Crabbehof that contains January (4) is hidden: the month, the quarter, the
     // year, and the totals over any range that includes January.
-    for (const params of ['granularity=month&from=2021-01&to=2021-01', 'granularity=month&from=2021-01&to=2021-02', 'granularity=quarter&from=2021-01&to=2021-03', 'granularity=year&from=2021&to=2021']) {
+    for (const params of [
+      'granularity=month&from=2021-01&to=2021-01',
+      'granularity=month&from=2021-01&to=2021-02',
+      'granularity=quarter&from=2021-01&to=2021-03',
+      'granularity=year&from=2021&to=2021',
+    ]) {
       const row = crabbehof(await view(params));
       expect(row.cells[0]!.value, params).toBeNull();
       expect(row.total.value, params).toBeNull();
@@ -124,14 +153,26 @@ describe('insights API', () => {
     expect(crabbehof(await view('granularity=month&from=2021-02&to=2021-02')).cells[0]!.value).toBeNull();
     // The live figure for the programme comes from the same protected table.
     const { figuresFor } = await import('./queries.ts');
-    const figures = await figuresFor(t.db, { measureCodes: ['sdd.debt_help_trajectories'], municipalityCode: 'GM0505', fromMonth: '2021-01', toMonth: '2021-01' }, 10);
+    const figures = await figuresFor(
+      t.db,
+      { measureCodes: ['sdd.debt_help_trajectories'], municipalityCode: 'GM0505', fromMonth: '2021-01', toMonth: '2021-01' },
+      10,
+    );
     expect(figures[0]).toMatchObject({ value: 174 });
   });
 
   it('keeps each user to their own municipalities, and staff without the permission out', async () => {
-    const other = await t.app.inject({ method: 'GET', url: '/api/v1/insights/dashboard?measure=sdd.debt_help_trajectories&municipality=GM0642', headers: manager.headers });
+    const other = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/insights/dashboard?measure=sdd.debt_help_trajectories&municipality=GM0642',
+      headers: manager.headers,
+    });
     expect(other.statusCode).toBe(403);
-    const caseWorkerView = await t.app.inject({ method: 'GET', url: '/api/v1/insights/dashboard?measure=sdd.debt_help_trajectories', headers: caseWorker.headers });
+    const caseWorkerView = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/insights/dashboard?measure=sdd.debt_help_trajectories',
+      headers: caseWorker.headers,
+    });
     expect(caseWorkerView.statusCode).toBe(403);
   });
 
@@ -159,7 +200,11 @@ describe('insights API', () => {
       payload: { code: 'test.hostile', name: 'Trajecten;=HYPERLINK("https://evil.example","klik")', unit: 'count', owner: 'OCD', theme: 'schulden' },
     });
     expect(created.statusCode).toBeLessThan(300);
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/insights/dashboard.csv?measure=test.hostile&granularity=month&from=2021-01&to=2021-02', headers: manager.headers });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/insights/dashboard.csv?measure=test.hostile&granularity=month&from=2021-01&to=2021-02',
+      headers: manager.headers,
+    });
     expect(response.statusCode).toBe(200);
     const cells = (parseCsv(response.body.replace(/^\uFEFF/, ''), { delimiter: ';', relax_column_count: true }) as string[][]).flat();
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
@@ -182,7 +227,11 @@ describe('insights API', () => {
     });
     expect(saved.statusCode).toBe(200);
     const body = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/insights/dashboard?measure=taxes.remissions&level=wijk&granularity=year&from=2021&to=2021', headers: manager.headers })
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/insights/dashboard?measure=taxes.remissions&level=wijk&granularity=year&from=2021&to=2021',
+        headers: manager.headers,
+      })
     ).json();
     expect(body.benchmarks).toEqual([expect.objectContaining({ periodCode: '2021', value: 250, differencePercent: 20 })]);
     // A benchmark belongs to every municipality the analyst's organisation (OCD) serves: its audit line is scoped to all seven.
@@ -207,7 +256,13 @@ describe('insights API', () => {
     const summary = await refreshFromModules(t.db, [fake, { name: 'silent' }], { fromMonth: '2021-01', toMonth: '2021-06' });
     expect(summary.modules).toEqual([{ name: 'demo', measures: 1, values: 3, skipped: 0 }]);
     const get = async () =>
-      (await t.app.inject({ method: 'GET', url: '/api/v1/insights/dashboard?measure=demo.visits&granularity=month&from=2021-03&to=2021-03', headers: manager.headers })).json();
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/insights/dashboard?measure=demo.visits&granularity=month&from=2021-03&to=2021-03',
+          headers: manager.headers,
+        })
+      ).json();
     let body = await get();
     expect(body.totals[0].value).toBe(62);
     expect(body.rows.map((r: { name: string; cells: { value: number }[] }) => [r.name, r.cells[0]!.value])).toEqual([

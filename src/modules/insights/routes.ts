@@ -36,37 +36,87 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
   // A dataset may also be posted as the raw file (text/csv) by a machine client, with ?measure=CODE.
   app.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
-  app.get('/insights/themes', { config: { access: 'insights:read' }, schema: { tags, summary: 'Thema’s van het dashboard met hun maten', response: { 200: themeList } } }, async () =>
-    listThemes(db),
+  app.get(
+    '/insights/themes',
+    { config: { access: 'insights:read' }, schema: { tags, summary: 'Thema’s van het dashboard met hun maten', response: { 200: themeList } } },
+    async () => listThemes(db),
   );
 
   app.get(
     '/insights/areas',
-    { config: { access: 'insights:read' }, schema: { tags, summary: 'Gebieden (gemeenten, wijken, buurten)', querystring: z.object({ municipality: z.string().max(6).optional() }), response: { 200: areaList } } },
+    {
+      config: { access: 'insights:read' },
+      schema: {
+        tags,
+        summary: 'Gebieden (gemeenten, wijken, buurten)',
+        querystring: z.object({ municipality: z.string().max(6).optional() }),
+        response: { 200: areaList },
+      },
+    },
     async (request) => listAreas(db, request.query.municipality),
   );
 
-  app.post('/insights/measures', { config: { access: 'insights:manage' }, schema: { tags, summary: 'Maat toevoegen (voor een in te lezen bestand)', body: measureInput, response: { 201: measure } } }, async (request, reply) =>
-    reply.code(201).send(await createMeasure(db, request.actor, request.body)),
+  app.post(
+    '/insights/measures',
+    {
+      config: { access: 'insights:manage' },
+      schema: { tags, summary: 'Maat toevoegen (voor een in te lezen bestand)', body: measureInput, response: { 201: measure } },
+    },
+    async (request, reply) => reply.code(201).send(await createMeasure(db, request.actor, request.body)),
   );
 
   app.patch(
     '/insights/measures/:code',
-    { config: { access: 'insights:manage' }, schema: { tags, summary: 'Maat wijzigen (thema, optelling)', params: z.object({ code: z.string().max(100) }), body: measurePatch, response: { 200: measure } } },
+    {
+      config: { access: 'insights:manage' },
+      schema: {
+        tags,
+        summary: 'Maat wijzigen (thema, optelling)',
+        params: z.object({ code: z.string().max(100) }),
+        body: measurePatch,
+        response: { 200: measure },
+      },
+    },
     async (request) => updateMeasure(db, request.actor, request.params.code, request.body),
   );
 
-  app.get('/insights/dashboard', { config: { access: 'insights:read' }, schema: { tags, summary: 'Cijfers per gebied en periode (kleine aantallen afgeschermd)', querystring: dashboardQuery, response: { 200: dashboardResult } } }, async (request) =>
-    dashboard(db, request.actor, request.query, settings.minCount),
+  app.get(
+    '/insights/dashboard',
+    {
+      config: { access: 'insights:read' },
+      schema: {
+        tags,
+        summary: 'Cijfers per gebied en periode (kleine aantallen afgeschermd)',
+        querystring: dashboardQuery,
+        response: { 200: dashboardResult },
+      },
+    },
+    async (request) => dashboard(db, request.actor, request.query, settings.minCount),
   );
 
-  app.get('/insights/dashboard.csv', { config: { access: 'insights:read' }, schema: { tags, summary: 'De tabel van het dashboard als CSV', querystring: dashboardQuery, response: { 200: fileResponse('De tabel als CSV-bestand (puntkomma’s, UTF-8).', 'text/csv') } } }, async (request, reply) => {
-    const result = await dashboard(db, request.actor, request.query, settings.minCount);
-    await db.recordAuditEvent(request.actor, { action: 'export', objectType: 'insights_dashboard', objectId: result.measure.code, municipalityCode: result.municipalityCode }, 'success');
-    reply.header('content-type', 'text/csv; charset=utf-8');
-    reply.header('content-disposition', `attachment; filename="${result.measure.code}-${result.from}-${result.to}.csv"`);
-    return dashboardCsv(result);
-  });
+  app.get(
+    '/insights/dashboard.csv',
+    {
+      config: { access: 'insights:read' },
+      schema: {
+        tags,
+        summary: 'De tabel van het dashboard als CSV',
+        querystring: dashboardQuery,
+        response: { 200: fileResponse('De tabel als CSV-bestand (puntkomma’s, UTF-8).', 'text/csv') },
+      },
+    },
+    async (request, reply) => {
+      const result = await dashboard(db, request.actor, request.query, settings.minCount);
+      await db.recordAuditEvent(
+        request.actor,
+        { action: 'export', objectType: 'insights_dashboard', objectId: result.measure.code, municipalityCode: result.municipalityCode },
+        'success',
+      );
+      reply.header('content-type', 'text/csv; charset=utf-8');
+      reply.header('content-disposition', `attachment; filename="${result.measure.code}-${result.from}-${result.to}.csv"`);
+      return dashboardCsv(result);
+    },
+  );
 
   app.post(
     '/insights/imports',
@@ -83,27 +133,51 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
     async (request) => {
       const body = request.body;
       if (Buffer.isBuffer(body)) {
-        return importDataset(db, request.actor, { measureCode: request.query.measure ?? '', fileName: request.query.fileName ?? 'upload.csv', content: new Uint8Array(body) });
+        return importDataset(db, request.actor, {
+          measureCode: request.query.measure ?? '',
+          fileName: request.query.fileName ?? 'upload.csv',
+          content: new Uint8Array(body),
+        });
       }
       return importDataset(db, request.actor, { measureCode: body.measure, fileName: body.fileName, content: body.content });
     },
   );
 
-  app.get('/insights/imports', { config: { access: 'insights:manage' }, schema: { tags, summary: 'Ingelezen bestanden', response: { 200: importList } } }, async () => listImports(db));
+  app.get(
+    '/insights/imports',
+    { config: { access: 'insights:manage' }, schema: { tags, summary: 'Ingelezen bestanden', response: { 200: importList } } },
+    async () => listImports(db),
+  );
 
   app.get(
     '/insights/benchmarks',
-    { config: { access: 'insights:read' }, schema: { tags, summary: 'Landelijke vergelijkingscijfers', querystring: z.object({ measure: z.string().max(100).optional() }), response: { 200: benchmarkList } } },
+    {
+      config: { access: 'insights:read' },
+      schema: {
+        tags,
+        summary: 'Landelijke vergelijkingscijfers',
+        querystring: z.object({ measure: z.string().max(100).optional() }),
+        response: { 200: benchmarkList },
+      },
+    },
     async (request) => listBenchmarks(db, request.query.measure),
   );
 
-  app.put('/insights/benchmarks', { config: { access: 'insights:manage' }, schema: { tags, summary: 'Landelijk vergelijkingscijfer invoeren of wijzigen', body: benchmarkInput, response: { 200: benchmark } } }, async (request) =>
-    saveBenchmark(db, request.actor, request.body),
+  app.put(
+    '/insights/benchmarks',
+    {
+      config: { access: 'insights:manage' },
+      schema: { tags, summary: 'Landelijk vergelijkingscijfer invoeren of wijzigen', body: benchmarkInput, response: { 200: benchmark } },
+    },
+    async (request) => saveBenchmark(db, request.actor, request.body),
   );
 
   app.delete(
     '/insights/benchmarks/:id',
-    { config: { access: 'insights:manage' }, schema: { tags, summary: 'Vergelijkingscijfer verwijderen', params: z.object({ id: z.string().uuid() }), response: { 204: noContent } } },
+    {
+      config: { access: 'insights:manage' },
+      schema: { tags, summary: 'Vergelijkingscijfer verwijderen', params: z.object({ id: z.string().uuid() }), response: { 204: noContent } },
+    },
     async (request, reply) => {
       await deleteBenchmark(db, request.actor, request.params.id);
       return reply.code(204).send();
@@ -112,7 +186,15 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
 
   app.post(
     '/insights/refresh',
-    { config: { access: 'insights:manage' }, schema: { tags, summary: 'Cijfers van alle modules opnieuw ophalen', body: z.object({ fromMonth: month.optional(), toMonth: month.optional() }), response: { 200: refreshSummary } } },
+    {
+      config: { access: 'insights:manage' },
+      schema: {
+        tags,
+        summary: 'Cijfers van alle modules opnieuw ophalen',
+        body: z.object({ fromMonth: month.optional(), toMonth: month.optional() }),
+        response: { 200: refreshSummary },
+      },
+    },
     async (request) => {
       assertCan(request.actor, 'insights:manage');
       const range = defaultRefreshRange(db.clock.now());

@@ -62,10 +62,7 @@ export const insightsObservations = pgTable(
     importId: integer('import_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.measureCode, t.areaCode, t.periodCode] }),
-    index('insights_observations_period_idx').on(t.measureCode, t.periodCode),
-  ],
+  (t) => [primaryKey({ columns: [t.measureCode, t.areaCode, t.periodCode] }), index('insights_observations_period_idx').on(t.measureCode, t.periodCode)],
 );
 
 /** Every imported file, with its outcome, so an import can be checked and repeated. */

@@ -23,7 +23,10 @@ function bruteForce(table: ProtectedTable, maxValue: number): Map<number, Set<nu
   const domain = (state: CellState): number[] => domains[state];
   const allowed = (state: CellState, v: number) => (state === 'primary' ? v >= 1 && v < T : v === 0 || (v >= T && v <= maxValue));
   const assignment: number[] = entries.slice(0, n).map((e) => e.value);
-  const hidden = entries.slice(0, n).map((e, i) => (e.state === 'shown' ? -1 : i)).filter((i) => i >= 0);
+  const hidden = entries
+    .slice(0, n)
+    .map((e, i) => (e.state === 'shown' ? -1 : i))
+    .filter((i) => i >= 0);
   const seen = new Map<number, Set<number>>();
   entries.forEach((e, i) => e.state !== 'shown' && seen.set(i, new Set()));
   const fits = (value: number, entry: { value: number; state: CellState }) =>
@@ -45,7 +48,9 @@ function bruteForce(table: ProtectedTable, maxValue: number): Map<number, Set<nu
     // The last hidden cell of a row with a shown total is forced: no need to try every value.
     const candidates =
       lastInRow && rowTotal.state === 'shown'
-        ? [rowTotal.value - sum(assignment.slice(r0 * cols, r0 * cols + cols).map((v, c) => (r0 * cols + c === i ? 0 : v)))].filter((v) => allowed(entries[i]!.state, v))
+        ? [rowTotal.value - sum(assignment.slice(r0 * cols, r0 * cols + cols).map((v, c) => (r0 * cols + c === i ? 0 : v)))].filter((v) =>
+            allowed(entries[i]!.state, v),
+          )
         : domain(entries[i]!.state);
     for (const v of candidates) {
       assignment[i] = v;
@@ -65,7 +70,13 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe('protectTable', () => {
   it('shows counts of 10 and more, hides 1..9 as "< 10", and shows zero', () => {
-    const table = protectTable([[120, 45, 0], [80, 60, 33]], T);
+    const table = protectTable(
+      [
+        [120, 45, 0],
+        [80, 60, 33],
+      ],
+      T,
+    );
     expect(table.cells.flat().every((c) => c.state === 'shown')).toBe(true);
     const small = protectSeries([0, 3, 9, 10], T);
     expect(small.map((c) => displayCell(c, T))).toEqual(['0', '< 10', '< 10', '10']);
@@ -73,7 +84,13 @@ describe('protectTable', () => {
 
   it('hides a second cell in the row and column of a small count, so subtraction from the totals gives nothing', () => {
     // Wijk × quarter: 4 in the top-left cell. Row total 4+50+61=115 and column total 4+70=74 are published.
-    const table = protectTable([[4, 50, 61], [70, 80, 90]], T);
+    const table = protectTable(
+      [
+        [4, 50, 61],
+        [70, 80, 90],
+      ],
+      T,
+    );
     expect(table.cells[0]![0]!.state).toBe('primary');
     const hiddenInRow = table.cells[0]!.filter((c) => c.state !== 'shown').length + (table.rowTotals[0]!.state !== 'shown' ? 1 : 0);
     const hiddenInCol = [table.cells[0]![0]!, table.cells[1]![0]!, table.colTotals[0]!].filter((c) => c.state !== 'shown').length;
@@ -88,12 +105,31 @@ describe('protectTable', () => {
 
   it('cannot be reversed: an exhaustive attacker finds at least two possible values for every hidden small count', () => {
     const tables = [
-      [[4, 50, 61], [70, 80, 90]],
-      [[1, 12, 30], [14, 2, 25], [40, 33, 3]],
-      [[9, 10, 10], [10, 10, 10]],
-      [[5, 0, 0], [0, 0, 40]],
-      [[3, 11], [11, 3]],
-      [[2, 7], [12, 40]],
+      [
+        [4, 50, 61],
+        [70, 80, 90],
+      ],
+      [
+        [1, 12, 30],
+        [14, 2, 25],
+        [40, 33, 3],
+      ],
+      [
+        [9, 10, 10],
+        [10, 10, 10],
+      ],
+      [
+        [5, 0, 0],
+        [0, 0, 40],
+      ],
+      [
+        [3, 11],
+        [11, 3],
+      ],
+      [
+        [2, 7],
+        [12, 40],
+      ],
     ];
     for (const cells of tables) {
       const table = protectTable(cells, T);
@@ -132,7 +168,14 @@ describe('protectTable', () => {
   });
 
   it('agrees with its own interval attack: no hidden small count has an exact bound', () => {
-    const table = protectTable([[1, 12, 30], [14, 2, 25], [40, 33, 3]], T);
+    const table = protectTable(
+      [
+        [1, 12, 30],
+        [14, 2, 25],
+        [40, 33, 3],
+      ],
+      T,
+    );
     const { rows, cols, states, values } = published(table);
     const bounds = deriveBounds(values, states, rows, cols, T);
     states.forEach((s, i) => s === 'primary' && expect(bounds[i]!.hi).toBeGreaterThan(bounds[i]!.lo));
@@ -141,9 +184,24 @@ describe('protectTable', () => {
   it('would be recovered without secondary suppression (the attack works on a naive table)', () => {
     // Only the small cell hidden: the attacker gets it back exactly. This proves the attacker is real.
     const naive: ProtectedTable = {
-      cells: [[{ value: 4, state: 'primary' }, { value: 50, state: 'shown' }], [{ value: 70, state: 'shown' }, { value: 80, state: 'shown' }]],
-      rowTotals: [{ value: 54, state: 'shown' }, { value: 150, state: 'shown' }],
-      colTotals: [{ value: 74, state: 'shown' }, { value: 130, state: 'shown' }],
+      cells: [
+        [
+          { value: 4, state: 'primary' },
+          { value: 50, state: 'shown' },
+        ],
+        [
+          { value: 70, state: 'shown' },
+          { value: 80, state: 'shown' },
+        ],
+      ],
+      rowTotals: [
+        { value: 54, state: 'shown' },
+        { value: 150, state: 'shown' },
+      ],
+      colTotals: [
+        { value: 74, state: 'shown' },
+        { value: 130, state: 'shown' },
+      ],
       grandTotal: { value: 204, state: 'shown' },
     };
     expect([...bruteForce(naive, 60).get(0)!]).toEqual([4]);

@@ -106,7 +106,12 @@ export function readApplicationForm(
   const children = [];
   for (let i = 0; i < childRows; i++) {
     if (!personFields.some((f) => text(`children.${i}.${f}`))) continue;
-    children.push({ index: i, initials: text(`children.${i}.initials`), surname: text(`children.${i}.surname`) || text('applicant.surname'), birthDate: date(`children.${i}.birthDate`) });
+    children.push({
+      index: i,
+      initials: text(`children.${i}.initials`),
+      surname: text(`children.${i}.surname`) || text('applicant.surname'),
+      birthDate: date(`children.${i}.birthDate`),
+    });
   }
   const candidate = {
     municipalityCode,

@@ -11,8 +11,16 @@ export const campaignInput = z.object({
   municipalityCode: municipalityCodeOrDefault,
   code: z.string().regex(/^[a-z0-9-]{3,50}$/, 'Een code bestaat uit 3 tot 50 kleine letters, cijfers of -.'),
   name: z.string().trim().min(3).max(200),
-  year: z.number().int('Schrijf het pasjaar als vier cijfers, bijvoorbeeld 2026.').min(2020, 'Het pasjaar ligt tussen 2020 en 2100.').max(2100, 'Het pasjaar ligt tussen 2020 en 2100.'),
-  amountCents: z.number().int('Het bedrag is in hele centen.').min(1, 'Het bedrag moet meer dan € 0,00 zijn.').max(100_000, 'Het bedrag per kind kan hoogstens € 1.000,00 zijn.'),
+  year: z
+    .number()
+    .int('Schrijf het pasjaar als vier cijfers, bijvoorbeeld 2026.')
+    .min(2020, 'Het pasjaar ligt tussen 2020 en 2100.')
+    .max(2100, 'Het pasjaar ligt tussen 2020 en 2100.'),
+  amountCents: z
+    .number()
+    .int('Het bedrag is in hele centen.')
+    .min(1, 'Het bedrag moet meer dan € 0,00 zijn.')
+    .max(100_000, 'Het bedrag per kind kan hoogstens € 1.000,00 zijn.'),
 });
 
 /**
@@ -24,59 +32,81 @@ export async function runCampaign(db: Database, actor: Actor, input: z.infer<typ
   if (actor.kind !== 'system') assertCan(actor, 'pass:campaigns');
   assertMunicipality(actor, input.municipalityCode);
   const now = db.clock.now();
-  return db.audited(actor, { action: 'update', objectType: 'pass_campaign', municipalityCode: input.municipalityCode, purpose: 'Eenmalige bijdrage kindtegoed' }, async (tx, trail) => {
-    await tx
-      .insert(passCampaigns)
-      .values({ municipalityCode: input.municipalityCode, code: input.code, name: input.name, year: input.year, amountCents: input.amountCents })
-      .onConflictDoNothing();
-    const [campaign] = await tx
-      .select()
-      .from(passCampaigns)
-      .where(and(eq(passCampaigns.municipalityCode, input.municipalityCode), eq(passCampaigns.code, input.code)))
-      .for('update');
-    trail.objectId = campaign!.id;
-    const eligible = await tx
-      .select({ budgetId: childBudgets.id, childPersonId: childBudgets.childPersonId, passId: childBudgets.passId, areaCode: childBudgets.areaCode })
-      .from(childBudgets)
-      .innerJoin(passes, eq(passes.id, childBudgets.passId))
-      .where(and(eq(childBudgets.municipalityCode, input.municipalityCode), eq(childBudgets.year, campaign!.year), ne(passes.status, 'lost')));
-    const credited: typeof eligible = [];
-    // In slices, so a city's worth of children stays within statement parameter limits.
-    for (let i = 0; i < eligible.length; i += 1000) {
-      const slice = eligible.slice(i, i + 1000);
-      const inserted = await tx
-        .insert(passCampaignCredits)
-        .values(slice.map((e) => ({ campaignId: campaign!.id, childPersonId: e.childPersonId, budgetId: e.budgetId, amountCents: campaign!.amountCents, creditedAt: now })))
-        .onConflictDoNothing()
-        .returning({ budgetId: passCampaignCredits.budgetId });
-      if (!inserted.length) continue;
-      const ids = inserted.map((r) => r.budgetId);
+  return db.audited(
+    actor,
+    { action: 'update', objectType: 'pass_campaign', municipalityCode: input.municipalityCode, purpose: 'Eenmalige bijdrage kindtegoed' },
+    async (tx, trail) => {
       await tx
-        .update(childBudgets)
-        .set({ balanceCents: sql`${childBudgets.balanceCents} + ${campaign!.amountCents}`, grantedCents: sql`${childBudgets.grantedCents} + ${campaign!.amountCents}` })
-        .where(inArray(childBudgets.id, ids));
-      const rows = slice.filter((e) => ids.includes(e.budgetId));
-      await tx.insert(passTransactions).values(
-        rows.map((e) => ({
-          receiptNumber: `C${randomBytes(6).toString('hex').toUpperCase()}`,
-          municipalityCode: input.municipalityCode,
-          kind: 'campaign',
-          budgetId: e.budgetId,
-          passId: e.passId,
-          amountCents: campaign!.amountCents,
-          description: campaign!.name,
-          areaCode: e.areaCode,
-          actorUserId: actor.kind === 'user' ? actor.userId : null,
-          occurredAt: now,
-        })),
-      );
-      credited.push(...rows);
-    }
-    await tx.update(passCampaigns).set({ lastRunAt: now }).where(eq(passCampaigns.id, campaign!.id));
-    trail.subjectIds = credited.map((c) => c.childPersonId);
-    trail.details = { code: input.code, credited: credited.length, eligible: eligible.length };
-    return { campaignId: campaign!.id, code: campaign!.code, eligible: eligible.length, credited: credited.length, alreadyCredited: eligible.length - credited.length, amountCents: campaign!.amountCents };
-  });
+        .insert(passCampaigns)
+        .values({ municipalityCode: input.municipalityCode, code: input.code, name: input.name, year: input.year, amountCents: input.amountCents })
+        .onConflictDoNothing();
+      const [campaign] = await tx
+        .select()
+        .from(passCampaigns)
+        .where(and(eq(passCampaigns.municipalityCode, input.municipalityCode), eq(passCampaigns.code, input.code)))
+        .for('update');
+      trail.objectId = campaign!.id;
+      const eligible = await tx
+        .select({ budgetId: childBudgets.id, childPersonId: childBudgets.childPersonId, passId: childBudgets.passId, areaCode: childBudgets.areaCode })
+        .from(childBudgets)
+        .innerJoin(passes, eq(passes.id, childBudgets.passId))
+        .where(and(eq(childBudgets.municipalityCode, input.municipalityCode), eq(childBudgets.year, campaign!.year), ne(passes.status, 'lost')));
+      const credited: typeof eligible = [];
+      // In slices, so a city's worth of children stays within statement parameter limits.
+      for (let i = 0; i < eligible.length; i += 1000) {
+        const slice = eligible.slice(i, i + 1000);
+        const inserted = await tx
+          .insert(passCampaignCredits)
+          .values(
+            slice.map((e) => ({
+              campaignId: campaign!.id,
+              childPersonId: e.childPersonId,
+              budgetId: e.budgetId,
+              amountCents: campaign!.amountCents,
+              creditedAt: now,
+            })),
+          )
+          .onConflictDoNothing()
+          .returning({ budgetId: passCampaignCredits.budgetId });
+        if (!inserted.length) continue;
+        const ids = inserted.map((r) => r.budgetId);
+        await tx
+          .update(childBudgets)
+          .set({
+            balanceCents: sql`${childBudgets.balanceCents} + ${campaign!.amountCents}`,
+            grantedCents: sql`${childBudgets.grantedCents} + ${campaign!.amountCents}`,
+          })
+          .where(inArray(childBudgets.id, ids));
+        const rows = slice.filter((e) => ids.includes(e.budgetId));
+        await tx.insert(passTransactions).values(
+          rows.map((e) => ({
+            receiptNumber: `C${randomBytes(6).toString('hex').toUpperCase()}`,
+            municipalityCode: input.municipalityCode,
+            kind: 'campaign',
+            budgetId: e.budgetId,
+            passId: e.passId,
+            amountCents: campaign!.amountCents,
+            description: campaign!.name,
+            areaCode: e.areaCode,
+            actorUserId: actor.kind === 'user' ? actor.userId : null,
+            occurredAt: now,
+          })),
+        );
+        credited.push(...rows);
+      }
+      await tx.update(passCampaigns).set({ lastRunAt: now }).where(eq(passCampaigns.id, campaign!.id));
+      trail.subjectIds = credited.map((c) => c.childPersonId);
+      trail.details = { code: input.code, credited: credited.length, eligible: eligible.length };
+      return {
+        campaignId: campaign!.id,
+        code: campaign!.code,
+        eligible: eligible.length,
+        credited: credited.length,
+        alreadyCredited: eligible.length - credited.length,
+        amountCents: campaign!.amountCents,
+      };
+    },
+  );
 }
 
 export async function listCampaigns(db: Database, actor: Actor) {

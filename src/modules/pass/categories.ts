@@ -18,4 +18,3 @@ export async function categoriesOf(db: Database) {
 export function forgetCategories(db: Database): void {
   categoryCache.delete(db);
 }
-

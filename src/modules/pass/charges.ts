@@ -30,7 +30,11 @@ export const chargeInput = z
     memberNumber: z.number().int().min(1).max(20),
     offerId: z.string().uuid().optional().nullable(),
     category: z.string().min(2).max(50).optional().nullable(),
-    amountCents: z.number().int('Het bedrag is in hele centen.').min(1, 'Het bedrag moet meer dan € 0,00 zijn.').max(100_000, 'Het bedrag kan hoogstens € 1.000,00 zijn.'),
+    amountCents: z
+      .number()
+      .int('Het bedrag is in hele centen.')
+      .min(1, 'Het bedrag moet meer dan € 0,00 zijn.')
+      .max(100_000, 'Het bedrag kan hoogstens € 1.000,00 zijn.'),
     /** Chosen by the till, unique per charge: a retried request with the same key does not charge twice. */
     idempotencyKey: z.string().trim().min(8, 'Een idempotency key heeft 8 tot 100 tekens.').max(100, 'Een idempotency key heeft 8 tot 100 tekens.'),
     description: z.string().trim().max(200).optional().nullable(),
@@ -39,8 +43,18 @@ export const chargeInput = z
 export type ChargeInput = z.infer<typeof chargeInput>;
 
 export const refundInput = z.object({
-  receiptNumber: z.string().trim().min(4, 'Een bonnummer heeft 4 tot 30 tekens, bijvoorbeeld B1A2B3C4D5E6.').max(30, 'Een bonnummer heeft 4 tot 30 tekens, bijvoorbeeld B1A2B3C4D5E6.'),
-  amountCents: z.number().int('Het bedrag is in hele centen.').min(1, 'Het bedrag moet meer dan € 0,00 zijn.').max(100_000, 'Het bedrag kan hoogstens € 1.000,00 zijn.').optional().nullable(),
+  receiptNumber: z
+    .string()
+    .trim()
+    .min(4, 'Een bonnummer heeft 4 tot 30 tekens, bijvoorbeeld B1A2B3C4D5E6.')
+    .max(30, 'Een bonnummer heeft 4 tot 30 tekens, bijvoorbeeld B1A2B3C4D5E6.'),
+  amountCents: z
+    .number()
+    .int('Het bedrag is in hele centen.')
+    .min(1, 'Het bedrag moet meer dan € 0,00 zijn.')
+    .max(100_000, 'Het bedrag kan hoogstens € 1.000,00 zijn.')
+    .optional()
+    .nullable(),
   idempotencyKey: z.string().trim().min(8, 'Een idempotency key heeft 8 tot 100 tekens.').max(100, 'Een idempotency key heeft 8 tot 100 tekens.'),
   reason: z.string().trim().max(200).optional().nullable(),
 });
@@ -86,13 +100,27 @@ export async function lookupPassForCharge(db: Database, actor: Actor, input: z.i
     trail.municipalityCode = pass.municipalityCode;
     if (pass.municipalityCode !== provider.municipalityCode) throw new ChargeRefused({ code: 'pass_other_municipality' });
     const budgets = await tx
-      .select({ id: childBudgets.id, memberNumber: childBudgets.memberNumber, ageGroup: childBudgets.ageGroup, balanceCents: childBudgets.balanceCents, year: childBudgets.year, childPersonId: childBudgets.childPersonId, initials: passMembers.initials })
+      .select({
+        id: childBudgets.id,
+        memberNumber: childBudgets.memberNumber,
+        ageGroup: childBudgets.ageGroup,
+        balanceCents: childBudgets.balanceCents,
+        year: childBudgets.year,
+        childPersonId: childBudgets.childPersonId,
+        initials: passMembers.initials,
+      })
       .from(childBudgets)
       .innerJoin(passMembers, and(eq(passMembers.passId, childBudgets.passId), eq(passMembers.memberNumber, childBudgets.memberNumber)))
       .where(and(eq(childBudgets.passId, pass.id), eq(childBudgets.year, pass.year)))
       .orderBy(asc(childBudgets.memberNumber));
     trail.subjectIds = budgets.map((b) => b.childPersonId);
-    const refusal = chargeRefusal({ pass, today, category: { code: '-', name: '-', childBudgetAllowed: true }, budget: { balanceCents: Number.MAX_SAFE_INTEGER }, amountCents: 0 });
+    const refusal = chargeRefusal({
+      pass,
+      today,
+      category: { code: '-', name: '-', childBudgetAllowed: true },
+      budget: { balanceCents: Number.MAX_SAFE_INTEGER },
+      amountCents: 0,
+    });
     return {
       passNumber: pass.number,
       usable: refusal === null,
@@ -112,57 +140,87 @@ export async function lookupPassForCharge(db: Database, actor: Actor, input: z.i
 export async function chargePass(db: Database, actor: Actor, input: ChargeInput): Promise<Receipt> {
   const [provider, categories] = await Promise.all([cashierProvider(db, actor), categoriesOf(db)]);
   const offer = input.offerId
-    ? (await db.unaudited((q) => q.select().from(passOffers).where(and(eq(passOffers.id, input.offerId!), eq(passOffers.providerId, provider.id)))))[0]
+    ? (
+        await db.unaudited((q) =>
+          q
+            .select()
+            .from(passOffers)
+            .where(and(eq(passOffers.id, input.offerId!), eq(passOffers.providerId, provider.id))),
+        )
+      )[0]
     : null;
   if (input.offerId && (!offer || !offer.active)) throw passError('offer_not_yours');
   const categoryCode = offer?.category ?? input.category!;
   const category = categories.get(categoryCode);
   const now = db.clock.now();
   const today = amsterdamDate(now);
-  return db.audited(actor, { action: 'update', objectType: 'child_budget', purpose: 'Kassa: betaling met kindtegoed', details: { amountCents: input.amountCents, category: categoryCode } }, async (tx, trail) => {
-    // The pass and the child's budget for the pass year in one round trip.
-    const [found] = await tx
-      .select({ pass: passes, budget: childBudgets })
-      .from(passes)
-      .leftJoin(childBudgets, and(eq(childBudgets.passId, passes.id), eq(childBudgets.memberNumber, input.memberNumber), eq(childBudgets.year, passes.year)))
-      .where(eq(passes.number, input.passNumber));
-    const pass = found?.pass;
-    const budget = found?.budget ?? undefined;
-    if (pass) {
-      trail.municipalityCode = pass.municipalityCode;
-      if (pass.municipalityCode !== provider.municipalityCode) throw new ChargeRefused({ code: 'pass_other_municipality' });
-    }
-    if (budget) {
-      trail.objectId = budget.id;
-      trail.subjectIds = [budget.childPersonId];
-    }
-    // The balance is checked again atomically below; this first check only gives the clearest reason.
-    const refusal = chargeRefusal({ pass: pass ?? null, today, category: category ?? null, budget: budget ? { balanceCents: Number.MAX_SAFE_INTEGER } : null, amountCents: input.amountCents });
-    if (refusal) throw new ChargeRefused(refusal);
-    const [recorded] = await tx
-      .insert(passTransactions)
-      .values({
-        receiptNumber: newReceiptNumber(),
-        municipalityCode: pass!.municipalityCode,
-        kind: 'charge',
-        budgetId: budget!.id,
-        passId: pass!.id,
-        providerId: provider.id,
-        offerId: offer?.id ?? null,
-        category: categoryCode,
+  return db.audited(
+    actor,
+    {
+      action: 'update',
+      objectType: 'child_budget',
+      purpose: 'Kassa: betaling met kindtegoed',
+      details: { amountCents: input.amountCents, category: categoryCode },
+    },
+    async (tx, trail) => {
+      // The pass and the child's budget for the pass year in one round trip.
+      const [found] = await tx
+        .select({ pass: passes, budget: childBudgets })
+        .from(passes)
+        .leftJoin(childBudgets, and(eq(childBudgets.passId, passes.id), eq(childBudgets.memberNumber, input.memberNumber), eq(childBudgets.year, passes.year)))
+        .where(eq(passes.number, input.passNumber));
+      const pass = found?.pass;
+      const budget = found?.budget ?? undefined;
+      if (pass) {
+        trail.municipalityCode = pass.municipalityCode;
+        if (pass.municipalityCode !== provider.municipalityCode) throw new ChargeRefused({ code: 'pass_other_municipality' });
+      }
+      if (budget) {
+        trail.objectId = budget.id;
+        trail.subjectIds = [budget.childPersonId];
+      }
+      // The balance is checked again atomically below; this first check only gives the clearest reason.
+      const refusal = chargeRefusal({
+        pass: pass ?? null,
+        today,
+        category: category ?? null,
+        budget: budget ? { balanceCents: Number.MAX_SAFE_INTEGER } : null,
         amountCents: input.amountCents,
-        idempotencyKey: input.idempotencyKey,
-        description: input.description ?? offer?.title ?? null,
-        areaCode: budget!.areaCode,
-        actorUserId: actor.kind === 'user' ? actor.userId : null,
-        actorApiKeyId: actor.kind === 'api_key' ? actor.apiKeyId : null,
-        occurredAt: now,
-      })
-      .onConflictDoNothing({ target: [passTransactions.providerId, passTransactions.idempotencyKey] })
-      .returning();
-    if (!recorded) return replay(tx, provider.id, input.idempotencyKey, { kind: 'charge', budgetId: budget!.id, amountCents: input.amountCents }, provider.name, pass!.number, trail);
-    // The debit: one conditional UPDATE (never below zero), and the balance written on the charge in the same statement.
-    const result = await tx.execute<{ balance: number }>(sql`
+      });
+      if (refusal) throw new ChargeRefused(refusal);
+      const [recorded] = await tx
+        .insert(passTransactions)
+        .values({
+          receiptNumber: newReceiptNumber(),
+          municipalityCode: pass!.municipalityCode,
+          kind: 'charge',
+          budgetId: budget!.id,
+          passId: pass!.id,
+          providerId: provider.id,
+          offerId: offer?.id ?? null,
+          category: categoryCode,
+          amountCents: input.amountCents,
+          idempotencyKey: input.idempotencyKey,
+          description: input.description ?? offer?.title ?? null,
+          areaCode: budget!.areaCode,
+          actorUserId: actor.kind === 'user' ? actor.userId : null,
+          actorApiKeyId: actor.kind === 'api_key' ? actor.apiKeyId : null,
+          occurredAt: now,
+        })
+        .onConflictDoNothing({ target: [passTransactions.providerId, passTransactions.idempotencyKey] })
+        .returning();
+      if (!recorded)
+        return replay(
+          tx,
+          provider.id,
+          input.idempotencyKey,
+          { kind: 'charge', budgetId: budget!.id, amountCents: input.amountCents },
+          provider.name,
+          pass!.number,
+          trail,
+        );
+      // The debit: one conditional UPDATE (never below zero), and the balance written on the charge in the same statement.
+      const result = await tx.execute<{ balance: number }>(sql`
       with debit as (
         update ${childBudgets} set balance_cents = balance_cents - ${input.amountCents}
         where id = ${budget!.id} and balance_cents >= ${input.amountCents}
@@ -171,26 +229,27 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
       update ${passTransactions} set balance_after_cents = debit.balance_cents from debit
       where ${passTransactions.id} = ${recorded.id}
       returning debit.balance_cents as balance`);
-    const debited = (result as unknown as { rows: { balance: number }[] }).rows[0];
-    if (!debited) {
-      const [current] = await tx.select({ balanceCents: childBudgets.balanceCents }).from(childBudgets).where(eq(childBudgets.id, budget!.id));
-      throw new ChargeRefused({ code: 'insufficient_balance', balanceCents: current?.balanceCents ?? 0, amountCents: input.amountCents });
-    }
-    trail.details = { ...trail.details, receiptNumber: recorded.receiptNumber };
-    return {
-      receiptNumber: recorded.receiptNumber,
-      kind: 'charge',
-      provider: provider.name,
-      passNumberEnd: pass!.number.slice(-4),
-      memberNumber: budget!.memberNumber,
-      category: category!.name,
-      offer: offer?.title ?? null,
-      amountCents: input.amountCents,
-      balanceAfterCents: Number(debited.balance),
-      occurredAt: now.toISOString(),
-      replayed: false,
-    };
-  });
+      const debited = (result as unknown as { rows: { balance: number }[] }).rows[0];
+      if (!debited) {
+        const [current] = await tx.select({ balanceCents: childBudgets.balanceCents }).from(childBudgets).where(eq(childBudgets.id, budget!.id));
+        throw new ChargeRefused({ code: 'insufficient_balance', balanceCents: current?.balanceCents ?? 0, amountCents: input.amountCents });
+      }
+      trail.details = { ...trail.details, receiptNumber: recorded.receiptNumber };
+      return {
+        receiptNumber: recorded.receiptNumber,
+        kind: 'charge',
+        provider: provider.name,
+        passNumberEnd: pass!.number.slice(-4),
+        memberNumber: budget!.memberNumber,
+        category: category!.name,
+        offer: offer?.title ?? null,
+        amountCents: input.amountCents,
+        balanceAfterCents: Number(debited.balance),
+        occurredAt: now.toISOString(),
+        replayed: false,
+      };
+    },
+  );
 }
 
 /** A repeated request: answer with the first receipt, or refuse when the key was used for something else. */
@@ -274,7 +333,16 @@ export async function refundCharge(db: Database, actor: Actor, input: z.infer<ty
       })
       .onConflictDoNothing({ target: [passTransactions.providerId, passTransactions.idempotencyKey] })
       .returning();
-    if (!recorded) return replay(tx, provider.id, input.idempotencyKey, { kind: 'refund', budgetId: original.budgetId, amountCents: amount }, provider.name, pass!.number, trail);
+    if (!recorded)
+      return replay(
+        tx,
+        provider.id,
+        input.idempotencyKey,
+        { kind: 'refund', budgetId: original.budgetId, amountCents: amount },
+        provider.name,
+        pass!.number,
+        trail,
+      );
     const left = original.amountCents - (already?.refunded ?? 0);
     if (amount > left) {
       throw new ChargeRefused({ code: 'refund_above_charge', leftCents: left });
@@ -285,7 +353,10 @@ export async function refundCharge(db: Database, actor: Actor, input: z.infer<ty
       .where(eq(childBudgets.id, original.budgetId))
       .returning({ balanceCents: childBudgets.balanceCents });
     await tx.update(passTransactions).set({ balanceAfterCents: credited!.balanceCents }).where(eq(passTransactions.id, recorded.id));
-    const [category] = await tx.select().from(passCategories).where(eq(passCategories.code, original.category ?? ''));
+    const [category] = await tx
+      .select()
+      .from(passCategories)
+      .where(eq(passCategories.code, original.category ?? ''));
     return {
       receiptNumber: recorded.receiptNumber,
       kind: 'refund',
@@ -311,7 +382,16 @@ export interface Statement {
   provider: { id: string; name: string; municipalityCode: string };
   from: string;
   to: string;
-  lines: { date: string; receiptNumber: string; kind: 'charge' | 'refund'; category: string; offer: string | null; passNumberEnd: string; amountCents: number; refundOf: string | null }[];
+  lines: {
+    date: string;
+    receiptNumber: string;
+    kind: 'charge' | 'refund';
+    category: string;
+    offer: string | null;
+    passNumberEnd: string;
+    amountCents: number;
+    refundOf: string | null;
+  }[];
   totals: ReturnType<typeof statementTotals>;
 }
 
@@ -323,31 +403,41 @@ export async function payoutStatement(db: Database, actor: Actor, providerId: st
   if (query.to < query.from) throw passError('period_reversed');
   const [provider] = await db.unaudited((q) => q.select().from(passProviders).where(eq(passProviders.id, providerId)));
   if (!provider) throw new NotFoundError('De aanbieder');
-  return db.audited(actor, { action: 'export', objectType: 'pass_statement', objectId: providerId, municipalityCode: provider.municipalityCode, details: { ...query } }, async (tx) => {
-    assertProviderAccess(actor, provider);
-    const start = amsterdamMidnight(query.from);
-    const end = amsterdamMidnight(nextDay(query.to));
-    const rows = await tx
-      .select({ t: passTransactions, category: passCategories.name, offer: passOffers.title, passNumber: passes.number })
-      .from(passTransactions)
-      .innerJoin(passes, eq(passes.id, passTransactions.passId))
-      .leftJoin(passCategories, eq(passCategories.code, passTransactions.category))
-      .leftJoin(passOffers, eq(passOffers.id, passTransactions.offerId))
-      .where(and(eq(passTransactions.providerId, provider.id), gte(passTransactions.occurredAt, start), lt(passTransactions.occurredAt, end)))
-      .orderBy(asc(passTransactions.occurredAt), asc(passTransactions.receiptNumber));
-    const byId = new Map(rows.map((r) => [r.t.id, r.t.receiptNumber]));
-    const lines = rows.map((r) => ({
-      date: amsterdamDate(r.t.occurredAt),
-      receiptNumber: r.t.receiptNumber,
-      kind: r.t.kind as 'charge' | 'refund',
-      category: r.category ?? '',
-      offer: r.offer,
-      passNumberEnd: r.passNumber.slice(-4),
-      amountCents: r.t.amountCents,
-      refundOf: r.t.refundOfId ? (byId.get(r.t.refundOfId) ?? r.t.refundOfId) : null,
-    }));
-    return { provider: { id: provider.id, name: provider.name, municipalityCode: provider.municipalityCode }, from: query.from, to: query.to, lines, totals: statementTotals(lines) };
-  });
+  return db.audited(
+    actor,
+    { action: 'export', objectType: 'pass_statement', objectId: providerId, municipalityCode: provider.municipalityCode, details: { ...query } },
+    async (tx) => {
+      assertProviderAccess(actor, provider);
+      const start = amsterdamMidnight(query.from);
+      const end = amsterdamMidnight(nextDay(query.to));
+      const rows = await tx
+        .select({ t: passTransactions, category: passCategories.name, offer: passOffers.title, passNumber: passes.number })
+        .from(passTransactions)
+        .innerJoin(passes, eq(passes.id, passTransactions.passId))
+        .leftJoin(passCategories, eq(passCategories.code, passTransactions.category))
+        .leftJoin(passOffers, eq(passOffers.id, passTransactions.offerId))
+        .where(and(eq(passTransactions.providerId, provider.id), gte(passTransactions.occurredAt, start), lt(passTransactions.occurredAt, end)))
+        .orderBy(asc(passTransactions.occurredAt), asc(passTransactions.receiptNumber));
+      const byId = new Map(rows.map((r) => [r.t.id, r.t.receiptNumber]));
+      const lines = rows.map((r) => ({
+        date: amsterdamDate(r.t.occurredAt),
+        receiptNumber: r.t.receiptNumber,
+        kind: r.t.kind as 'charge' | 'refund',
+        category: r.category ?? '',
+        offer: r.offer,
+        passNumberEnd: r.passNumber.slice(-4),
+        amountCents: r.t.amountCents,
+        refundOf: r.t.refundOfId ? (byId.get(r.t.refundOfId) ?? r.t.refundOfId) : null,
+      }));
+      return {
+        provider: { id: provider.id, name: provider.name, municipalityCode: provider.municipalityCode },
+        from: query.from,
+        to: query.to,
+        lines,
+        totals: statementTotals(lines),
+      };
+    },
+  );
 }
 
 function nextDay(date: string): string {
@@ -367,7 +457,13 @@ export function amsterdamMidnight(date: string): Date {
 export async function myProvider(db: Database, actor: Actor) {
   const provider = await cashierProvider(db, actor);
   assertMunicipality(actor, provider.municipalityCode);
-  const offers = await db.unaudited((q) => q.select().from(passOffers).where(and(eq(passOffers.providerId, provider.id), eq(passOffers.active, true))).orderBy(asc(passOffers.title)));
+  const offers = await db.unaudited((q) =>
+    q
+      .select()
+      .from(passOffers)
+      .where(and(eq(passOffers.providerId, provider.id), eq(passOffers.active, true)))
+      .orderBy(asc(passOffers.title)),
+  );
   const categories = await db.unaudited((q) => q.select().from(passCategories).orderBy(asc(passCategories.sortOrder)));
   return { ...provider, offers, categories };
 }

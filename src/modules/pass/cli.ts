@@ -37,7 +37,13 @@ export function passCommands(program: Command, context: CliContext): void {
     .requiredOption('--amount-cents <cents>', 'bedrag per kind in centen, bijvoorbeeld 2500')
     .option('--municipality <code>', 'gemeentecode', DEFAULT_MUNICIPALITY)
     .action(async (options: { code: string; name: string; year: string; amountCents: string; municipality: string }) => {
-      const input = campaignInput.parse({ code: options.code, name: options.name, year: Number(options.year), amountCents: Number(options.amountCents), municipalityCode: options.municipality });
+      const input = campaignInput.parse({
+        code: options.code,
+        name: options.name,
+        year: Number(options.year),
+        amountCents: Number(options.amountCents),
+        municipalityCode: options.municipality,
+      });
       const result = await context.withDatabase((db) => runCampaign(db, systemActor('cli'), input));
       print(io, `${result.credited} kinderen kregen ${euro(result.amountCents)}; ${result.alreadyCredited} hadden de bijdrage al.`);
     });

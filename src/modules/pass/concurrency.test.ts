@@ -28,7 +28,16 @@ async function actorFor(email: string): Promise<Actor> {
   const [user] = await db.unaudited((q) => q.select().from(users).where(eq(users.email, email)));
   const [org] = await db.unaudited((q) => q.select().from(organisations).where(eq(organisations.id, user!.organisationId)));
   const ms = await db.unaudited((q) => q.select().from(organisationMunicipalities).where(eq(organisationMunicipalities.organisationId, org!.id)));
-  return { kind: 'user', userId: user!.id, displayName: user!.displayName, organisationId: org!.id, organisationKind: org!.kind, roles: user!.roles as Role[], municipalities: ms.map((m) => m.municipalityCode), origin: null };
+  return {
+    kind: 'user',
+    userId: user!.id,
+    displayName: user!.displayName,
+    organisationId: org!.id,
+    organisationKind: org!.kind,
+    roles: user!.roles as Role[],
+    municipalities: ms.map((m) => m.municipalityCode),
+    origin: null,
+  };
 }
 
 beforeAll(async () => {
@@ -65,7 +74,9 @@ describe('concurrent charges against one budget', () => {
     for (const r of refused) {
       expect(r.reason).toBeInstanceOf(AppError);
       expect((r.reason as AppError).code).toBe('insufficient_balance');
-      expect((r.reason as AppError).message).toMatch(/^Het kindtegoed is niet genoeg: er is nog € \d+,\d\d over en er is € 7,00 gevraagd\. Er is niets afgeschreven\.$/);
+      expect((r.reason as AppError).message).toMatch(
+        /^Het kindtegoed is niet genoeg: er is nog € \d+,\d\d over en er is € 7,00 gevraagd\. Er is niets afgeschreven\.$/,
+      );
     }
     const budget = await db.audited(systemActor('test'), { action: 'read', objectType: 'child_budget' }, async (tx) => {
       const [row] = await tx.select().from(childBudgets).where(eq(childBudgets.passId, pass!.id));
@@ -96,13 +107,19 @@ describe('concurrent charges against one budget', () => {
     });
     const { pass } = await decideApplication(db, caseWorker, outcome.applicationId, { approve: true });
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, () => chargePass(db, cashier, { passNumber: pass!.number, memberNumber: 2, category: 'sport', amountCents: 1_000, idempotencyKey: 'one-and-the-same' })),
+      Array.from({ length: 20 }, () =>
+        chargePass(db, cashier, { passNumber: pass!.number, memberNumber: 2, category: 'sport', amountCents: 1_000, idempotencyKey: 'one-and-the-same' }),
+      ),
     );
-    const receipts = results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<{ receiptNumber: string; replayed: boolean }>).value);
+    const receipts = results
+      .filter((r) => r.status === 'fulfilled')
+      .map((r) => (r as PromiseFulfilledResult<{ receiptNumber: string; replayed: boolean }>).value);
     expect(receipts.length).toBe(20);
     expect(new Set(receipts.map((r) => r.receiptNumber)).size).toBe(1);
     expect(receipts.filter((r) => !r.replayed).length).toBe(1);
-    const [budget] = await db.audited(systemActor('test'), { action: 'read', objectType: 'child_budget' }, (tx) => tx.select().from(childBudgets).where(eq(childBudgets.passId, pass!.id)));
+    const [budget] = await db.audited(systemActor('test'), { action: 'read', objectType: 'child_budget' }, (tx) =>
+      tx.select().from(childBudgets).where(eq(childBudgets.passId, pass!.id)),
+    );
     expect(budget!.balanceCents).toBe(30_000 - 1_000);
   }, 60_000);
 });

@@ -22,16 +22,32 @@ export const normInput = z.object({
   municipalityCode,
   householdType: z.enum(householdTypes),
   validFrom: isoDate,
-  monthlyNormCents: z.number().int('Het bedrag is in hele centen.').min(1, 'De norm moet meer dan € 0,00 zijn.').max(10_000_00, 'De norm kan hoogstens € 10.000,00 per maand zijn.'),
+  monthlyNormCents: z
+    .number()
+    .int('Het bedrag is in hele centen.')
+    .min(1, 'De norm moet meer dan € 0,00 zijn.')
+    .max(10_000_00, 'De norm kan hoogstens € 10.000,00 per maand zijn.'),
   source: z.string().trim().min(2).max(300),
 });
 
 export const rulesInput = z.object({
   municipalityCode,
   validFrom: isoDate,
-  incomeLimitPercent: z.number().int('Schrijf de grens als een heel getal, bijvoorbeeld 140.').min(100, 'De inkomensgrens ligt tussen 100% en 300%.').max(300, 'De inkomensgrens ligt tussen 100% en 300%.'),
-  primaryBudgetCents: z.number().int('Het bedrag is in hele centen.').min(0, 'Het kindtegoed kan niet negatief zijn.').max(1_000_000, 'Het kindtegoed kan hoogstens € 10.000,00 per jaar zijn.'),
-  secondaryBudgetCents: z.number().int('Het bedrag is in hele centen.').min(0, 'Het kindtegoed kan niet negatief zijn.').max(1_000_000, 'Het kindtegoed kan hoogstens € 10.000,00 per jaar zijn.'),
+  incomeLimitPercent: z
+    .number()
+    .int('Schrijf de grens als een heel getal, bijvoorbeeld 140.')
+    .min(100, 'De inkomensgrens ligt tussen 100% en 300%.')
+    .max(300, 'De inkomensgrens ligt tussen 100% en 300%.'),
+  primaryBudgetCents: z
+    .number()
+    .int('Het bedrag is in hele centen.')
+    .min(0, 'Het kindtegoed kan niet negatief zijn.')
+    .max(1_000_000, 'Het kindtegoed kan hoogstens € 10.000,00 per jaar zijn.'),
+  secondaryBudgetCents: z
+    .number()
+    .int('Het bedrag is in hele centen.')
+    .min(0, 'Het kindtegoed kan niet negatief zijn.')
+    .max(1_000_000, 'Het kindtegoed kan hoogstens € 10.000,00 per jaar zijn.'),
   primaryFromAge: z.number().int().min(0).max(25),
   secondaryFromAge: z.number().int().min(0).max(25),
   budgetUntilAge: z.number().int().min(1).max(27),
@@ -48,7 +64,13 @@ export const providerInput = z.object({
 export const offerInput = z.object({
   title: z.string().trim().min(2).max(200),
   category: z.string().min(2).max(50),
-  priceCents: z.number().int('Het bedrag is in hele centen.').min(1, 'De prijs moet meer dan € 0,00 zijn.').max(1_000_000, 'De prijs kan hoogstens € 10.000,00 zijn.').nullable().optional(),
+  priceCents: z
+    .number()
+    .int('Het bedrag is in hele centen.')
+    .min(1, 'De prijs moet meer dan € 0,00 zijn.')
+    .max(1_000_000, 'De prijs kan hoogstens € 10.000,00 zijn.')
+    .nullable()
+    .optional(),
   description: z.string().trim().max(1000).nullable().optional(),
 });
 
@@ -82,7 +104,13 @@ export async function ensurePassConfiguration(db: Database, municipalityCodes: s
     // The reach of the first pass year (seed 002): 7,836 adults were 80% of the target group; 3,666 children.
     await tx
       .insert(passTargetGroups)
-      .values({ municipalityCode: DEFAULT_MUNICIPALITY, year: 2020, adults: 9_795, children: 3_666, source: 'Evaluatie eerste Dordtpasjaar 2020 (raadsinformatiebrief)' })
+      .values({
+        municipalityCode: DEFAULT_MUNICIPALITY,
+        year: 2020,
+        adults: 9_795,
+        children: 3_666,
+        source: 'Evaluatie eerste Dordtpasjaar 2020 (raadsinformatiebrief)',
+      })
       .onConflictDoNothing();
   });
 }
@@ -126,7 +154,13 @@ export async function setNorm(db: Database, actor: Actor, input: z.infer<typeof 
   assertMunicipality(actor, input.municipalityCode);
   return db.audited(
     actor,
-    { action: 'update', objectType: 'pass_norm', objectId: `${input.householdType}@${input.validFrom}`, municipalityCode: input.municipalityCode, details: { monthlyNormCents: input.monthlyNormCents } },
+    {
+      action: 'update',
+      objectType: 'pass_norm',
+      objectId: `${input.householdType}@${input.validFrom}`,
+      municipalityCode: input.municipalityCode,
+      details: { monthlyNormCents: input.monthlyNormCents },
+    },
     async (tx) => {
       const [row] = await tx
         .insert(passNorms)
@@ -164,11 +198,13 @@ export async function setRules(db: Database, actor: Actor, input: z.infer<typeof
 
 export async function setCategoryAllowed(db: Database, actor: Actor, code: string, childBudgetAllowed: boolean) {
   assertCan(actor, 'pass:administer');
-  return db.audited(actor, { action: 'update', objectType: 'pass_category', objectId: code, details: { childBudgetAllowed } }, async (tx) => {
-    const [row] = await tx.update(passCategories).set({ childBudgetAllowed }).where(eq(passCategories.code, code)).returning();
-    if (!row) throw new NotFoundError('De categorie');
-    return row;
-  }).finally(() => forgetCategories(db));
+  return db
+    .audited(actor, { action: 'update', objectType: 'pass_category', objectId: code, details: { childBudgetAllowed } }, async (tx) => {
+      const [row] = await tx.update(passCategories).set({ childBudgetAllowed }).where(eq(passCategories.code, code)).returning();
+      if (!row) throw new NotFoundError('De categorie');
+      return row;
+    })
+    .finally(() => forgetCategories(db));
 }
 
 export async function listCategories(db: Database) {

@@ -46,7 +46,13 @@ export const memberRelationLabels: Record<MemberRelation, string> = { holder: 'P
 
 export const providerKinds = ['shop', 'sports_club', 'music_school', 'culture', 'other'] as const;
 export type ProviderKind = (typeof providerKinds)[number];
-export const providerKindLabels: Record<ProviderKind, string> = { shop: 'Winkel', sports_club: 'Sportvereniging', music_school: 'Muziekschool', culture: 'Cultuur', other: 'Overig' };
+export const providerKindLabels: Record<ProviderKind, string> = {
+  shop: 'Winkel',
+  sports_club: 'Sportvereniging',
+  music_school: 'Muziekschool',
+  culture: 'Cultuur',
+  other: 'Overig',
+};
 
 export const transactionKinds = ['charge', 'refund', 'campaign'] as const;
 export type TransactionKind = (typeof transactionKinds)[number];
@@ -80,7 +86,15 @@ export const ruleSet = z.object({
   volunteerPriceCents: cents,
 });
 export const rulesRow = ruleSet.extend({ id, municipalityCode: text, updatedAt: timestamp });
-export const normRow = z.object({ id, municipalityCode: text, householdType: text, validFrom: isoDate, monthlyNormCents: cents, source: text, updatedAt: timestamp });
+export const normRow = z.object({
+  id,
+  municipalityCode: text,
+  householdType: text,
+  validFrom: isoDate,
+  monthlyNormCents: cents,
+  source: text,
+  updatedAt: timestamp,
+});
 export const category = z.object({ code: text, name: text, childBudgetAllowed: z.boolean(), sortOrder: z.number().int() });
 
 export const publicInfo = z.object({
@@ -108,9 +122,19 @@ export const residentStatus = z.object({
   checkReason: text,
   decisionReason: text.nullable(),
   pass: z.object({ number: text, status: text, validFrom: isoDate, validTo: isoDate }).nullable(),
-  budgets: z.array(z.object({ memberNumber: z.number().int(), initials: text, ageGroup: text, year: z.number().int(), grantedCents: cents, balanceCents: cents })),
+  budgets: z.array(
+    z.object({ memberNumber: z.number().int(), initials: text, ageGroup: text, year: z.number().int(), grantedCents: cents, balanceCents: cents }),
+  ),
   spending: z.array(
-    z.object({ occurredAt: timestamp, kind: text, category: text.nullable(), amountCents: cents, provider: text.nullable(), description: text.nullable(), memberNumber: z.number().int().nullable() }),
+    z.object({
+      occurredAt: timestamp,
+      kind: text,
+      category: text.nullable(),
+      amountCents: cents,
+      provider: text.nullable(),
+      description: text.nullable(),
+      memberNumber: z.number().int().nullable(),
+    }),
   ),
 });
 
@@ -157,7 +181,15 @@ export const passReplaced = z.object({ oldPassId: id, newPassId: id, number: tex
 
 export const configuration = z.object({ norms: z.array(normRow), rules: z.array(rulesRow), categories: z.array(category) });
 
-export const offer = z.object({ id, providerId: id, title: text, category: text, priceCents: cents.nullable(), description: text.nullable(), active: z.boolean() });
+export const offer = z.object({
+  id,
+  providerId: id,
+  title: text,
+  category: text,
+  priceCents: cents.nullable(),
+  description: text.nullable(),
+  active: z.boolean(),
+});
 export const provider = z.object({ id, organisationId: id, municipalityCode: text, name: text, kind: text, active: z.boolean(), createdAt: timestamp });
 export const providerWithOffers = provider.extend({ offers: z.array(offer) });
 export const providerList = z.array(providerWithOffers);
@@ -204,8 +236,24 @@ export const receipt = z.object({
   replayed: z.boolean().meta({ description: 'Waar bij een herhaald verzoek: er is niets opnieuw afgeschreven.' }),
 });
 
-export const campaign = z.object({ id, municipalityCode: text, code: text, name: text, year: z.number().int(), amountCents: cents, createdAt: timestamp, lastRunAt: timestamp.nullable() });
+export const campaign = z.object({
+  id,
+  municipalityCode: text,
+  code: text,
+  name: text,
+  year: z.number().int(),
+  amountCents: cents,
+  createdAt: timestamp,
+  lastRunAt: timestamp.nullable(),
+});
 export const campaignList = z.array(campaign);
-export const campaignResult = z.object({ campaignId: id, code: text, eligible: z.number().int(), credited: z.number().int(), alreadyCredited: z.number().int(), amountCents: cents });
+export const campaignResult = z.object({
+  campaignId: id,
+  code: text,
+  eligible: z.number().int(),
+  credited: z.number().int(),
+  alreadyCredited: z.number().int(),
+  amountCents: cents,
+});
 
 export const figures = z.array(z.object({ measure: text, municipalityCode: text, areaCode: text.nullable(), month: text, value: z.number() }));

@@ -24,12 +24,28 @@ const demoProviders = [
       { title: 'Dagje speeltuin', category: 'leisure', priceCents: 1_500 },
     ],
   },
-  { code: 'DEMO-BOEKHANDEL', name: 'Boekhandel De Dordtse Pen (demo)', kind: 'shop', offers: [{ title: 'Pakket schoolspullen', category: 'learning_materials', priceCents: 4_500 }] },
-  { code: 'DEMO-MUZIEKSCHOOL', name: 'Muziekschool Drechtsteden (demo)', kind: 'music_school', offers: [{ title: 'Gitaarles, 10 lessen', category: 'music', priceCents: 15_000 }] },
+  {
+    code: 'DEMO-BOEKHANDEL',
+    name: 'Boekhandel De Dordtse Pen (demo)',
+    kind: 'shop',
+    offers: [{ title: 'Pakket schoolspullen', category: 'learning_materials', priceCents: 4_500 }],
+  },
+  {
+    code: 'DEMO-MUZIEKSCHOOL',
+    name: 'Muziekschool Drechtsteden (demo)',
+    kind: 'music_school',
+    offers: [{ title: 'Gitaarles, 10 lessen', category: 'music', priceCents: 15_000 }],
+  },
 ] as const;
 
 /** Demo households: fixed pass numbers and resident codes so the demo can be tried by hand (see docs/pass.md). */
-export const demoHouseholds: { reference: string; accessCode: string; passNumber: string | null; input: Omit<ApplicationInput, 'municipalityCode'>; approve: boolean }[] = [
+export const demoHouseholds: {
+  reference: string;
+  accessCode: string;
+  passNumber: string | null;
+  input: Omit<ApplicationInput, 'municipalityCode'>;
+  approve: boolean;
+}[] = [
   {
     reference: 'DP-DEMO0001',
     accessCode: 'DEMO-0001-CODE',
@@ -37,7 +53,15 @@ export const demoHouseholds: { reference: string; accessCode: string; passNumber
     approve: true,
     input: {
       route: 'income',
-      applicant: { initials: 'M.', surname: 'Jansen', birthDate: '1988-04-12', street: 'Wielwijkstraat', houseNumber: '12', postcode: '3315 AB', city: 'Dordrecht' },
+      applicant: {
+        initials: 'M.',
+        surname: 'Jansen',
+        birthDate: '1988-04-12',
+        street: 'Wielwijkstraat',
+        houseNumber: '12',
+        postcode: '3315 AB',
+        city: 'Dordrecht',
+      },
       children: [
         { initials: 'S.', surname: 'Jansen', birthDate: '2016-05-10' },
         { initials: 'T.', surname: 'Jansen', birthDate: '2012-03-02' },
@@ -52,7 +76,15 @@ export const demoHouseholds: { reference: string; accessCode: string; passNumber
     approve: true,
     input: {
       route: 'income',
-      applicant: { initials: 'A.', surname: 'de Vries', birthDate: '1984-11-03', street: 'Crabbehoflaan', houseNumber: '7', postcode: '3316 CD', city: 'Dordrecht' },
+      applicant: {
+        initials: 'A.',
+        surname: 'de Vries',
+        birthDate: '1984-11-03',
+        street: 'Crabbehoflaan',
+        houseNumber: '7',
+        postcode: '3316 CD',
+        city: 'Dordrecht',
+      },
       partner: { initials: 'B.', surname: 'de Vries', birthDate: '1986-02-20' },
       children: [
         { initials: 'L.', surname: 'de Vries', birthDate: '2018-09-01' },
@@ -69,7 +101,15 @@ export const demoHouseholds: { reference: string; accessCode: string; passNumber
     approve: true,
     input: {
       route: 'carer',
-      applicant: { initials: 'G.', surname: 'Bakker', birthDate: '1958-07-21', street: 'Krispijnseweg', houseNumber: '101', postcode: '3317 EF', city: 'Dordrecht' },
+      applicant: {
+        initials: 'G.',
+        surname: 'Bakker',
+        birthDate: '1958-07-21',
+        street: 'Krispijnseweg',
+        houseNumber: '101',
+        postcode: '3317 EF',
+        city: 'Dordrecht',
+      },
       children: [],
     },
   },
@@ -96,7 +136,9 @@ async function demoStaffActor(db: Database, email: string): Promise<Actor> {
       .where(eq(users.email, email)),
   );
   if (!user) throw new Error(`demo user ${email} missing`);
-  const municipalities = await db.unaudited((q) => q.select().from(organisationMunicipalities).where(eq(organisationMunicipalities.organisationId, user.organisationId)));
+  const municipalities = await db.unaudited((q) =>
+    q.select().from(organisationMunicipalities).where(eq(organisationMunicipalities.organisationId, user.organisationId)),
+  );
   return {
     kind: 'user',
     userId: user.id,
@@ -137,19 +179,39 @@ export async function seedPassDemo(db: Database): Promise<void> {
   for (const household of demoHouseholds) {
     const outcome = await submitApplication(db, caseWorker, { municipalityCode: 'GM0505', ...household.input });
     const decided = household.approve ? await decideApplication(db, caseWorker, outcome.applicationId, { approve: true }) : null;
-    await db.audited(systemActor('demo'), { action: 'update', objectType: 'pass_application', objectId: outcome.applicationId, purpose: 'Demo: vaste nummers' }, async (tx) => {
-      await tx
-        .update(passApplications)
-        .set({ reference: household.reference, accessCodeHash: sha256(household.accessCode.replace(/[^A-Z0-9]/g, '')) })
-        .where(eq(passApplications.id, outcome.applicationId));
-      if (decided?.pass && household.passNumber) await tx.update(passes).set({ number: household.passNumber }).where(and(eq(passes.id, decided.pass.id)));
-    });
+    await db.audited(
+      systemActor('demo'),
+      { action: 'update', objectType: 'pass_application', objectId: outcome.applicationId, purpose: 'Demo: vaste nummers' },
+      async (tx) => {
+        await tx
+          .update(passApplications)
+          .set({ reference: household.reference, accessCodeHash: sha256(household.accessCode.replace(/[^A-Z0-9]/g, '')) })
+          .where(eq(passApplications.id, outcome.applicationId));
+        if (decided?.pass && household.passNumber)
+          await tx
+            .update(passes)
+            .set({ number: household.passNumber })
+            .where(and(eq(passes.id, decided.pass.id)));
+      },
+    );
   }
   const cashier = await demoStaffActor(db, 'kassa@aanbieder.example');
   const provider = await db.unaudited((q) => q.select().from(passProviders).where(eq(passProviders.name, demoProviders[0].name)));
   const offers = await db.unaudited((q) => q.select().from(passOffers).where(eq(passOffers.providerId, provider[0]!.id)));
   const swimming = offers.find((o) => o.category === 'swimming')!;
   const football = offers.find((o) => o.category === 'sport')!;
-  await chargePass(db, cashier, { passNumber: passNumberFrom('100000001'), memberNumber: 2, offerId: swimming.id, amountCents: 12_500, idempotencyKey: 'demo-charge-0001' });
-  await chargePass(db, cashier, { passNumber: passNumberFrom('100000002'), memberNumber: 4, offerId: football.id, amountCents: 18_000, idempotencyKey: 'demo-charge-0002' });
+  await chargePass(db, cashier, {
+    passNumber: passNumberFrom('100000001'),
+    memberNumber: 2,
+    offerId: swimming.id,
+    amountCents: 12_500,
+    idempotencyKey: 'demo-charge-0001',
+  });
+  await chargePass(db, cashier, {
+    passNumber: passNumberFrom('100000002'),
+    memberNumber: 4,
+    offerId: football.id,
+    amountCents: 18_000,
+    idempotencyKey: 'demo-charge-0002',
+  });
 }

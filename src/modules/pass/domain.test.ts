@@ -132,11 +132,21 @@ describe('charge refusal', () => {
   it('gives each refusal as a code, written out in Dutch by the messages table', () => {
     const refuse = (input: Parameters<typeof chargeRefusal>[0]) => chargeRefusal(input);
     expect(refuse({ pass: null, today: '2026-05-01', category: sport, budget: null, amountCents: 1 })).toEqual({ code: 'pass_unknown' });
-    expect(refuse({ pass: { ...pass, status: 'blocked' }, today: '2026-05-01', category: sport, budget: { balanceCents: 100 }, amountCents: 1 })).toEqual({ code: 'pass_blocked' });
-    expect(refuse({ pass: { ...pass, status: 'lost' }, today: '2026-05-01', category: sport, budget: { balanceCents: 100 }, amountCents: 1 })).toEqual({ code: 'pass_lost' });
+    expect(refuse({ pass: { ...pass, status: 'blocked' }, today: '2026-05-01', category: sport, budget: { balanceCents: 100 }, amountCents: 1 })).toEqual({
+      code: 'pass_blocked',
+    });
+    expect(refuse({ pass: { ...pass, status: 'lost' }, today: '2026-05-01', category: sport, budget: { balanceCents: 100 }, amountCents: 1 })).toEqual({
+      code: 'pass_lost',
+    });
     const outside = refuse({ pass, today: '2027-01-01', category: sport, budget: { balanceCents: 100 }, amountCents: 1 });
     expect(chargeRefusalText(outside!)).toBe('Deze pas is niet geldig op 1 januari 2027. De pas is geldig van 1 januari 2026 tot en met 31 december 2026.');
-    const leisure = refuse({ pass, today: '2026-05-01', category: { code: 'leisure', name: 'Uitjes', childBudgetAllowed: false }, budget: { balanceCents: 100 }, amountCents: 1 });
+    const leisure = refuse({
+      pass,
+      today: '2026-05-01',
+      category: { code: 'leisure', name: 'Uitjes', childBudgetAllowed: false },
+      budget: { balanceCents: 100 },
+      amountCents: 1,
+    });
     expect(leisure).toEqual({ code: 'category_not_allowed', category: 'Uitjes' });
     expect(chargeRefusalText(leisure!)).toContain('niet besteed worden aan uitjes');
     expect(chargeRefusalText(refuse({ pass, today: '2026-05-01', category: sport, budget: { balanceCents: 100 }, amountCents: 101 })!)).toBe(
@@ -157,7 +167,13 @@ describe('charge refusal', () => {
 
 describe('statement totals and money', () => {
   it('pays out charges minus refunds', () => {
-    expect(statementTotals([{ kind: 'charge', amountCents: 12_500 }, { kind: 'charge', amountCents: 4_500 }, { kind: 'refund', amountCents: 2_000 }])).toEqual({
+    expect(
+      statementTotals([
+        { kind: 'charge', amountCents: 12_500 },
+        { kind: 'charge', amountCents: 4_500 },
+        { kind: 'refund', amountCents: 2_000 },
+      ]),
+    ).toEqual({
       charges: 2,
       chargeCents: 17_000,
       refunds: 1,

@@ -63,7 +63,6 @@ export function validOn<T extends { validFrom: string }>(rows: T[], on: string):
   return best;
 }
 
-
 export interface EligibilityInput {
   householdType: HouseholdType;
   monthlyNetIncomeCents: number;
@@ -82,7 +81,16 @@ export type EligibilityResult =
       normValidFrom: string;
       reason: string;
     }
-  | { eligible: false; householdType: HouseholdType; reason: string; normCents: null; limitCents: null; limitPercent: number; incomeCents: number; normValidFrom: null };
+  | {
+      eligible: false;
+      householdType: HouseholdType;
+      reason: string;
+      normCents: null;
+      limitCents: null;
+      limitPercent: number;
+      incomeCents: number;
+      normValidFrom: null;
+    };
 
 /**
  * The income check: free pass when the net monthly income is at most `incomeLimitPercent` (140%) of the social
@@ -193,11 +201,13 @@ export function chargeRefusal(input: {
   if (!input.pass) return { code: 'pass_unknown' };
   if (input.pass.status === 'blocked') return { code: 'pass_blocked' };
   if (input.pass.status === 'lost') return { code: 'pass_lost' };
-  if (input.today < input.pass.validFrom || input.today > input.pass.validTo) return { code: 'pass_not_valid_today', today: input.today, validFrom: input.pass.validFrom, validTo: input.pass.validTo };
+  if (input.today < input.pass.validFrom || input.today > input.pass.validTo)
+    return { code: 'pass_not_valid_today', today: input.today, validFrom: input.pass.validFrom, validTo: input.pass.validTo };
   if (!input.category) return { code: 'category_unknown' };
   if (!input.category.childBudgetAllowed) return { code: 'category_not_allowed', category: input.category.name };
   if (!input.budget) return { code: 'no_child_budget' };
-  if (input.amountCents > input.budget.balanceCents) return { code: 'insufficient_balance', balanceCents: input.budget.balanceCents, amountCents: input.amountCents };
+  if (input.amountCents > input.budget.balanceCents)
+    return { code: 'insufficient_balance', balanceCents: input.budget.balanceCents, amountCents: input.amountCents };
   return null;
 }
 

@@ -96,7 +96,11 @@ export const passProblems = {
     field: 'secondaryFromAge',
     text: 'De leeftijden kloppen niet: basisschool begint voor middelbare school, en die voor de eindleeftijd.',
   },
-  not_a_provider_organisation: { status: 400, field: 'organisationId', text: 'Alleen een organisatie van het soort "aanbieder" kan aanbieder van de Dordtpas worden.' },
+  not_a_provider_organisation: {
+    status: 400,
+    field: 'organisationId',
+    text: 'Alleen een organisatie van het soort "aanbieder" kan aanbieder van de Dordtpas worden.',
+  },
   already_provider: { status: 400, field: 'organisationId', text: 'Deze organisatie is al aanbieder van de Dordtpas.' },
   category_unknown: { status: 400, field: 'category', text: 'Deze categorie bestaat niet.' },
   own_organisation_only: { status: 403, field: null, text: 'U heeft alleen toegang tot de gegevens van uw eigen organisatie.' },

@@ -9,20 +9,49 @@ const owner = 'Dienstverlening Drechtsteden (Dordtpas)';
 
 export const passMeasures: MeasureDefinition[] = [
   { code: 'pass.holders', name: 'Pashouders (volwassenen)', unit: 'count', description: 'Houders van een geldige Dordtpas in de maand, alle routes.', owner },
-  { code: 'pass.holders_low_income', name: 'Pashouders met laag inkomen', unit: 'count', description: 'Houders van een gratis Dordtpas op inkomen (tot 140% van het sociaal minimum).', owner },
-  { code: 'pass.target_group_adults', name: 'Doelgroep volwassenen', unit: 'count', description: 'Volwassenen met een inkomen tot 140% van het sociaal minimum (opgave per jaar).', owner },
-  { code: 'pass.reach_percent', name: 'Bereik doelgroep', unit: 'percent', description: 'Pashouders met laag inkomen als percentage van de doelgroep volwassenen.', owner },
-  { code: 'pass.children_with_budget', name: 'Kinderen met kindtegoed', unit: 'count', description: 'Kinderen met een kindtegoed op een geldige pas in het jaar.', owner },
-  { code: 'pass.children_used_budget', name: 'Kinderen die kindtegoed gebruikten', unit: 'count', description: 'Kinderen met minstens één betaling van 1 januari tot en met het eind van de maand.', owner },
+  {
+    code: 'pass.holders_low_income',
+    name: 'Pashouders met laag inkomen',
+    unit: 'count',
+    description: 'Houders van een gratis Dordtpas op inkomen (tot 140% van het sociaal minimum).',
+    owner,
+  },
+  {
+    code: 'pass.target_group_adults',
+    name: 'Doelgroep volwassenen',
+    unit: 'count',
+    description: 'Volwassenen met een inkomen tot 140% van het sociaal minimum (opgave per jaar).',
+    owner,
+  },
+  {
+    code: 'pass.reach_percent',
+    name: 'Bereik doelgroep',
+    unit: 'percent',
+    description: 'Pashouders met laag inkomen als percentage van de doelgroep volwassenen.',
+    owner,
+  },
+  {
+    code: 'pass.children_with_budget',
+    name: 'Kinderen met kindtegoed',
+    unit: 'count',
+    description: 'Kinderen met een kindtegoed op een geldige pas in het jaar.',
+    owner,
+  },
+  {
+    code: 'pass.children_used_budget',
+    name: 'Kinderen die kindtegoed gebruikten',
+    unit: 'count',
+    description: 'Kinderen met minstens één betaling van 1 januari tot en met het eind van de maand.',
+    owner,
+  },
   // Every category, also those not allowed today: which ones are allowed is configuration and may change.
-  ...defaultCategories
-    .map((c) => ({
-      code: `pass.child_budget_spent_cents.${c.code}`,
-      name: `Besteed kindtegoed: ${c.name.toLowerCase()}`,
-      unit: 'cents' as const,
-      description: `Betalingen min terugbetalingen met kindtegoed in de categorie ${c.name.toLowerCase()}, per maand.`,
-      owner,
-    })),
+  ...defaultCategories.map((c) => ({
+    code: `pass.child_budget_spent_cents.${c.code}`,
+    name: `Besteed kindtegoed: ${c.name.toLowerCase()}`,
+    unit: 'cents' as const,
+    description: `Betalingen min terugbetalingen met kindtegoed in de categorie ${c.name.toLowerCase()}, per maand.`,
+    owner,
+  })),
 ];
 
 export function monthsBetween(fromMonth: string, toMonth: string): string[] {
@@ -77,7 +106,13 @@ export async function collectPassMetrics(db: Database, range: { fromMonth: strin
   return db.audited(systemActor('metrics'), { action: 'export', objectType: 'pass_metrics', details: { ...range } }, async (tx) => {
     const tally = new Tally();
     const passRows = await tx
-      .select({ municipalityCode: passes.municipalityCode, areaCode: passes.areaCode, route: passes.route, validFrom: passes.validFrom, validTo: passes.validTo })
+      .select({
+        municipalityCode: passes.municipalityCode,
+        areaCode: passes.areaCode,
+        route: passes.route,
+        validFrom: passes.validFrom,
+        validTo: passes.validTo,
+      })
       .from(passes)
       // A lost pass is counted through its replacement: one holder, one pass.
       .where(and(ne(passes.status, 'lost'), lte(passes.validFrom, lastDay), gte(passes.validTo, firstDay)));
@@ -110,7 +145,15 @@ export async function collectPassMetrics(db: Database, range: { fromMonth: strin
     }
     const yearStart = new Date(`${Math.min(...years)}-01-01T00:00:00+01:00`);
     const spending = await tx
-      .select({ kind: passTransactions.kind, budgetId: passTransactions.budgetId, category: passTransactions.category, amountCents: passTransactions.amountCents, municipalityCode: passTransactions.municipalityCode, areaCode: passTransactions.areaCode, occurredAt: passTransactions.occurredAt })
+      .select({
+        kind: passTransactions.kind,
+        budgetId: passTransactions.budgetId,
+        category: passTransactions.category,
+        amountCents: passTransactions.amountCents,
+        municipalityCode: passTransactions.municipalityCode,
+        areaCode: passTransactions.areaCode,
+        occurredAt: passTransactions.occurredAt,
+      })
       .from(passTransactions)
       .where(and(inArray(passTransactions.kind, ['charge', 'refund']), gte(passTransactions.occurredAt, yearStart)));
     const firstChargeMonth = new Map<string, { month: string; municipalityCode: string; areaCode: string | null }>();
@@ -125,7 +168,8 @@ export async function collectPassMetrics(db: Database, range: { fromMonth: strin
     }
     for (const month of months) {
       for (const first of firstChargeMonth.values()) {
-        if (first.month.slice(0, 4) === month.slice(0, 4) && first.month <= month) tally.add('pass.children_used_budget', first.municipalityCode, first.areaCode, month, 1);
+        if (first.month.slice(0, 4) === month.slice(0, 4) && first.month <= month)
+          tally.add('pass.children_used_budget', first.municipalityCode, first.areaCode, month, 1);
       }
     }
     return tally.values();

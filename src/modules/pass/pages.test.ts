@@ -5,7 +5,11 @@ import { seedPassDemo } from './demo.ts';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
-const cookieOf = (setCookie: string | string[] | undefined) => [setCookie].flat().find((c) => c?.startsWith('vangnet_dordtpas='))!.split(';')[0]!;
+const cookieOf = (setCookie: string | string[] | undefined) =>
+  [setCookie]
+    .flat()
+    .find((c) => c?.startsWith('vangnet_dordtpas='))!
+    .split(';')[0]!;
 
 const filled = {
   route: 'income',
@@ -40,7 +44,11 @@ describe('reading the application form', () => {
   });
 
   it('says per field what is wrong, in plain Dutch, also for a child in a later row', () => {
-    const read = readApplicationForm({ ...filled, 'applicant.postcode': '33', income: '1650,505', 'children.0.birthDate': '', 'children.2.initials': 'K.' }, 3, 'GM0505');
+    const read = readApplicationForm(
+      { ...filled, 'applicant.postcode': '33', income: '1650,505', 'children.0.birthDate': '', 'children.2.initials': 'K.' },
+      3,
+      'GM0505',
+    );
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.errors['applicant.postcode']).toBe('Een postcode is vier cijfers en twee letters.');
@@ -88,26 +96,46 @@ describe('the Dordtpas pages over HTTP (no JavaScript)', () => {
     expect(page.body).toContain('€ 1.961,40');
     expect((await t.app.inject({ url: '/dordtpas/ontvangen' })).body).not.toContain(code);
 
-    const lookup = await t.app.inject({ method: 'POST', url: '/dordtpas/mijn-pas', headers: { ...formHeaders, cookie }, payload: form({ reference, accessCode: code }) });
+    const lookup = await t.app.inject({
+      method: 'POST',
+      url: '/dordtpas/mijn-pas',
+      headers: { ...formHeaders, cookie },
+      payload: form({ reference, accessCode: code }),
+    });
     expect(lookup.statusCode).toBe(303);
     expect(lookup.headers.location).toBe('/dordtpas/mijn-pas/overzicht');
     const overview = await t.app.inject({ url: '/dordtpas/mijn-pas/overzicht', headers: { cookie: cookieOf(lookup.headers['set-cookie']) } });
     expect(overview.body).toContain('Uw aanvraag: In behandeling');
 
-    const foreign = await t.app.inject({ method: 'POST', url: '/dordtpas', headers: { ...formHeaders, origin: 'https://kwaadwillend.example' }, payload: form(filled) });
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: '/dordtpas',
+      headers: { ...formHeaders, origin: 'https://kwaadwillend.example' },
+      payload: form(filled),
+    });
     expect(foreign.statusCode).toBe(403);
     expect(foreign.headers['set-cookie']).toBeUndefined();
   });
 
   it('refuses a wrong code next to the code field, and shows a demo pass with its balances in Dutch formats', async () => {
-    const wrong = await t.app.inject({ method: 'POST', url: '/dordtpas/mijn-pas', headers: formHeaders, payload: form({ reference: 'DP-DEMO0001', accessCode: 'FOUT-FOUT-FOUT' }) });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/dordtpas/mijn-pas',
+      headers: formHeaders,
+      payload: form({ reference: 'DP-DEMO0001', accessCode: 'FOUT-FOUT-FOUT' }),
+    });
     expect(wrong.statusCode).toBe(303);
     const again = await t.app.inject({ url: '/dordtpas/mijn-pas', headers: { cookie: cookieOf(wrong.headers['set-cookie']) } });
     expect(again.body).toContain('id="f-accessCode-error">De combinatie van aanvraagnummer en code klopt niet.</p>');
     expect(again.body).toContain('value="DP-DEMO0001"');
     expect(again.body).not.toContain('FOUT-FOUT-FOUT');
 
-    const right = await t.app.inject({ method: 'POST', url: '/dordtpas/mijn-pas', headers: formHeaders, payload: form({ reference: 'DP-DEMO0001', accessCode: 'DEMO-0001-CODE' }) });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/dordtpas/mijn-pas',
+      headers: formHeaders,
+      payload: form({ reference: 'DP-DEMO0001', accessCode: 'DEMO-0001-CODE' }),
+    });
     const cookie = cookieOf(right.headers['set-cookie']);
     const overview = await t.app.inject({ url: '/dordtpas/mijn-pas/overzicht', headers: { cookie } });
     expect(overview.body).toContain('Uw aanvraag: Toegekend');

@@ -1,16 +1,6 @@
 // The residents' Dordtpas pages, rendered on the server: plain HTML forms that work without JavaScript.
 // The routes that serve them are in publicRoutes.ts; the form's values are read in applicationForm.ts.
-import {
-  errorSummary,
-  formatDutchDate,
-  formatEuro,
-  html,
-  publicPage,
-  SafeHtml,
-  selectField,
-  textField,
-  type FieldErrors,
-} from '../../platform/html.ts';
+import { errorSummary, formatDutchDate, formatEuro, html, publicPage, type SafeHtml, selectField, textField, type FieldErrors } from '../../platform/html.ts';
 import type { ApplicationOutcome, residentStatus } from './applications.ts';
 import { ageGroupLabels, passRoutes, passStatusLabels, type PassRoute } from './domain.ts';
 import type { publicInfo } from './public.ts';
@@ -103,7 +93,11 @@ ${field(values, errors, 'income', {
 })}
 <p><button class="utrecht-button utrecht-button--primary-action" type="submit" name="actie" value="versturen">Aanvraag versturen</button></p>
 </form>`;
-  return publicPage({ title: Object.keys(errors).length || formError ? 'Fout in de aanvraag: Dordtpas aanvragen' : 'Dordtpas aanvragen', body, current: '/dordtpas' });
+  return publicPage({
+    title: Object.keys(errors).length || formError ? 'Fout in de aanvraag: Dordtpas aanvragen' : 'Dordtpas aanvragen',
+    body,
+    current: '/dordtpas',
+  });
 }
 
 /** After the application: the check's reason, and the reference and code (shown here once). */
@@ -141,7 +135,8 @@ function budgetsTable(status: ResidentStatus): SafeHtml {
   return html`<table class="vn-table"><caption>Kindtegoed per kind</caption>
 <thead><tr><th scope="col">Kind (nummer op de pas)</th><th scope="col">Leeftijdsgroep</th><th scope="col">Tegoed ${String(status.budgets[0]!.year)}</th><th scope="col">Nog te besteden</th></tr></thead>
 <tbody>${status.budgets.map(
-    (b) => html`<tr><td>${b.initials} (${String(b.memberNumber)})</td><td>${ageGroupLabels[b.ageGroup as keyof typeof ageGroupLabels] ?? b.ageGroup}</td><td>${formatEuro(b.grantedCents)}</td><td>${formatEuro(b.balanceCents)}</td></tr>`,
+    (b) =>
+      html`<tr><td>${b.initials} (${String(b.memberNumber)})</td><td>${ageGroupLabels[b.ageGroup as keyof typeof ageGroupLabels] ?? b.ageGroup}</td><td>${formatEuro(b.grantedCents)}</td><td>${formatEuro(b.balanceCents)}</td></tr>`,
   )}</tbody></table>`;
 }
 
@@ -150,9 +145,10 @@ function spendingTable(status: ResidentStatus): SafeHtml {
   return html`<table class="vn-table"><caption>Besteed en bijgeschreven</caption>
 <thead><tr><th scope="col">Wanneer</th><th scope="col">Kind</th><th scope="col">Wat</th><th scope="col">Waar</th><th scope="col">Bedrag</th></tr></thead>
 <tbody>${status.spending.map(
-    (s) => html`<tr><td>${formatDutchDate(s.occurredAt)}</td><td>${s.memberNumber === null ? '–' : String(s.memberNumber)}</td><td>${transactionText[s.kind] ?? s.kind}${
-      s.description ? `: ${s.description}` : ''
-    }</td><td>${s.provider ?? '–'}</td><td>${formatEuro(s.kind === 'charge' ? -s.amountCents : s.amountCents)}</td></tr>`,
+    (s) =>
+      html`<tr><td>${formatDutchDate(s.occurredAt)}</td><td>${s.memberNumber === null ? '–' : String(s.memberNumber)}</td><td>${transactionText[s.kind] ?? s.kind}${
+        s.description ? `: ${s.description}` : ''
+      }</td><td>${s.provider ?? '–'}</td><td>${formatEuro(s.kind === 'charge' ? -s.amountCents : s.amountCents)}</td></tr>`,
   )}</tbody></table>`;
 }
 

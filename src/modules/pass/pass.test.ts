@@ -28,18 +28,44 @@ let offers: { swimming: string; leisure: string; learning: string };
 async function actorFor(email: string, organisationCode?: string, roles?: Role[]): Promise<Actor> {
   if (organisationCode) {
     const [org] = await db.unaudited((q) => q.select().from(organisations).where(eq(organisations.code, organisationCode)));
-    return { kind: 'user', userId: crypto.randomUUID(), displayName: email, organisationId: org!.id, organisationKind: org!.kind, roles: roles!, municipalities: ['GM0505'], origin: '127.0.0.1' };
+    return {
+      kind: 'user',
+      userId: crypto.randomUUID(),
+      displayName: email,
+      organisationId: org!.id,
+      organisationKind: org!.kind,
+      roles: roles!,
+      municipalities: ['GM0505'],
+      origin: '127.0.0.1',
+    };
   }
   const [user] = await db.unaudited((q) => q.select().from(users).where(eq(users.email, email)));
   const [org] = await db.unaudited((q) => q.select().from(organisations).where(eq(organisations.id, user!.organisationId)));
   const ms = await db.unaudited((q) => q.select().from(organisationMunicipalities).where(eq(organisationMunicipalities.organisationId, org!.id)));
-  return { kind: 'user', userId: user!.id, displayName: user!.displayName, organisationId: org!.id, organisationKind: org!.kind, roles: user!.roles as Role[], municipalities: ms.map((m) => m.municipalityCode), origin: '127.0.0.1' };
+  return {
+    kind: 'user',
+    userId: user!.id,
+    displayName: user!.displayName,
+    organisationId: org!.id,
+    organisationKind: org!.kind,
+    roles: user!.roles as Role[],
+    municipalities: ms.map((m) => m.municipalityCode),
+    origin: '127.0.0.1',
+  };
 }
 
 const household = (over: Partial<ApplicationInput> = {}): ApplicationInput => ({
   municipalityCode: 'GM0505',
   route: 'income',
-  applicant: { initials: 'P.', surname: 'Pietersen', birthDate: '1985-06-01', street: 'Bosboom Toussaintplein', houseNumber: '4', postcode: '3315 XY', city: 'Dordrecht' },
+  applicant: {
+    initials: 'P.',
+    surname: 'Pietersen',
+    birthDate: '1985-06-01',
+    street: 'Bosboom Toussaintplein',
+    houseNumber: '4',
+    postcode: '3315 XY',
+    city: 'Dordrecht',
+  },
   children: [
     { initials: 'A.', surname: 'Pietersen', birthDate: '2017-02-01' },
     { initials: 'B.', surname: 'Pietersen', birthDate: '2011-09-09' },
@@ -66,9 +92,19 @@ beforeAll(async () => {
   admin = await actorFor('beheerder@dordrecht.example');
   bookshopCashier = await actorFor('kassa@boekhandel.example', 'DEMO-BOEKHANDEL', ['provider_cashier']);
   const demoProvider = await actorFor('x', 'DEMO-AANBIEDER', ['provider_cashier']);
-  const [provider] = await db.unaudited((q) => q.select().from(passProviders).where(eq(passProviders.organisationId, (demoProvider as { organisationId: string }).organisationId)));
+  const [provider] = await db.unaudited((q) =>
+    q
+      .select()
+      .from(passProviders)
+      .where(eq(passProviders.organisationId, (demoProvider as { organisationId: string }).organisationId)),
+  );
   const rows = await db.unaudited((q) => q.select().from(passOffers).where(eq(passOffers.providerId, provider!.id)));
-  const [bookshop] = await db.unaudited((q) => q.select().from(passProviders).where(eq(passProviders.organisationId, (bookshopCashier as { organisationId: string }).organisationId)));
+  const [bookshop] = await db.unaudited((q) =>
+    q
+      .select()
+      .from(passProviders)
+      .where(eq(passProviders.organisationId, (bookshopCashier as { organisationId: string }).organisationId)),
+  );
   const [book] = await db.unaudited((q) => q.select().from(passOffers).where(eq(passOffers.providerId, bookshop!.id)));
   offers = { swimming: rows.find((o) => o.category === 'swimming')!.id, leisure: rows.find((o) => o.category === 'leisure')!.id, learning: book!.id };
 }, 60_000);
@@ -92,7 +128,10 @@ describe('applying and deciding', () => {
     ]);
     expect(full.areaCode).toBe('WK050504');
     const lines = await db.unaudited((q) =>
-      q.select().from(auditEvents).where(and(eq(auditEvents.objectType, 'pass'), eq(auditEvents.objectId, pass.id), arrayContains(auditEvents.subjectIds, [full.holderPersonId]))),
+      q
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.objectType, 'pass'), eq(auditEvents.objectId, pass.id), arrayContains(auditEvents.subjectIds, [full.holderPersonId]))),
     );
     expect(lines.map((l) => l.action)).toContain('read');
   });
@@ -145,7 +184,9 @@ describe('applying and deciding', () => {
     await setNorm(db, caseWorker, { municipalityCode: 'GM0505', householdType: 'single', validFrom: '2026-03-16', monthlyNormCents: 150_000, source: 'test' });
     const after = await submitApplication(db, caseWorker, household({ children: [], monthlyNetIncomeCents: 200_000 }));
     expect(after.eligible).toBe(true);
-    await expect(setNorm(db, cashier, { municipalityCode: 'GM0505', householdType: 'single', validFrom: '2026-03-16', monthlyNormCents: 1, source: 'test' })).rejects.toThrow(/geen toegang/);
+    await expect(
+      setNorm(db, cashier, { municipalityCode: 'GM0505', householdType: 'single', validFrom: '2026-03-16', monthlyNormCents: 1, source: 'test' }),
+    ).rejects.toThrow(/geen toegang/);
   });
 });
 
@@ -158,33 +199,63 @@ describe('charging at a provider', () => {
       { memberNumber: 2, initials: 'A.', ageGroup: 'primary', balanceCents: 30_000 },
       { memberNumber: 3, initials: 'B.', ageGroup: 'secondary', balanceCents: 50_000 },
     ]);
-    await expect(chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, offerId: offers.leisure, amountCents: 1_500, idempotencyKey: key() })).rejects.toThrow(
-      /niet besteed worden aan uitjes/,
-    );
+    await expect(
+      chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, offerId: offers.leisure, amountCents: 1_500, idempotencyKey: key() }),
+    ).rejects.toThrow(/niet besteed worden aan uitjes/);
     const k = key();
-    const receipt = await chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, offerId: offers.swimming, amountCents: 12_500, idempotencyKey: k });
-    expect(receipt).toMatchObject({ kind: 'charge', amountCents: 12_500, balanceAfterCents: 17_500, category: 'Zwemles', replayed: false, passNumberEnd: pass.number.slice(-4) });
+    const receipt = await chargePass(db, cashier, {
+      passNumber: pass.number,
+      memberNumber: 2,
+      offerId: offers.swimming,
+      amountCents: 12_500,
+      idempotencyKey: k,
+    });
+    expect(receipt).toMatchObject({
+      kind: 'charge',
+      amountCents: 12_500,
+      balanceAfterCents: 17_500,
+      category: 'Zwemles',
+      replayed: false,
+      passNumberEnd: pass.number.slice(-4),
+    });
     const again = await chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, offerId: offers.swimming, amountCents: 12_500, idempotencyKey: k });
     expect(again).toMatchObject({ receiptNumber: receipt.receiptNumber, replayed: true, balanceAfterCents: 17_500 });
-    await expect(chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, category: 'sport', amountCents: 100, idempotencyKey: k })).rejects.toThrow(/al gebruikt/);
-    await expect(chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, category: 'sport', amountCents: 17_501, idempotencyKey: key() })).rejects.toThrow(
-      'Het kindtegoed is niet genoeg: er is nog € 175,00 over en er is € 175,01 gevraagd. Er is niets afgeschreven.',
+    await expect(chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, category: 'sport', amountCents: 100, idempotencyKey: k })).rejects.toThrow(
+      /al gebruikt/,
     );
+    await expect(
+      chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, category: 'sport', amountCents: 17_501, idempotencyKey: key() }),
+    ).rejects.toThrow('Het kindtegoed is niet genoeg: er is nog € 175,00 over en er is € 175,01 gevraagd. Er is niets afgeschreven.');
     const exact = await chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, category: 'sport', amountCents: 17_500, idempotencyKey: key() });
     expect(exact.balanceAfterCents).toBe(0);
-    await expect(chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, category: 'sport', amountCents: 1, idempotencyKey: key() })).rejects.toThrow(/niet genoeg/);
+    await expect(
+      chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, category: 'sport', amountCents: 1, idempotencyKey: key() }),
+    ).rejects.toThrow(/niet genoeg/);
     // A failed charge leaves an audit line with its reason code.
-    const failed = await db.unaudited((q) => q.select().from(auditEvents).where(and(eq(auditEvents.objectType, 'child_budget'), eq(auditEvents.result, 'error'))));
+    const failed = await db.unaudited((q) =>
+      q
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.objectType, 'child_budget'), eq(auditEvents.result, 'error'))),
+    );
     expect(failed.some((f) => (f.details as { error?: string }).error === 'insufficient_balance')).toBe(true);
   });
 
   it('refunds at most what was charged, only at the provider that charged', async () => {
     const { pass } = await approvedPass();
-    const receipt = await chargePass(db, cashier, { passNumber: pass.number, memberNumber: 3, offerId: offers.swimming, amountCents: 12_500, idempotencyKey: key() });
+    const receipt = await chargePass(db, cashier, {
+      passNumber: pass.number,
+      memberNumber: 3,
+      offerId: offers.swimming,
+      amountCents: 12_500,
+      idempotencyKey: key(),
+    });
     await expect(refundCharge(db, bookshopCashier, { receiptNumber: receipt.receiptNumber, idempotencyKey: key() })).rejects.toThrow(/niet gevonden/);
     const part = await refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, amountCents: 2_500, idempotencyKey: key() });
     expect(part.balanceAfterCents).toBe(50_000 - 12_500 + 2_500);
-    await expect(refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, amountCents: 10_001, idempotencyKey: key() })).rejects.toThrow(/niet meer terugbetalen/);
+    await expect(refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, amountCents: 10_001, idempotencyKey: key() })).rejects.toThrow(
+      /niet meer terugbetalen/,
+    );
     // Without an amount the whole charge is refunded, which no longer fits after the partial refund.
     await expect(refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, idempotencyKey: key() })).rejects.toThrow(/nog € 100,00 open/);
     const last = await refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, amountCents: 10_000, idempotencyKey: key() });
@@ -195,12 +266,16 @@ describe('charging at a provider', () => {
     const { pass } = await approvedPass();
     await chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, offerId: offers.swimming, amountCents: 12_500, idempotencyKey: key() });
     await setPassStatus(db, caseWorker, pass.id, { status: 'blocked', reason: 'Melding misbruik' });
-    await expect(chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, category: 'sport', amountCents: 100, idempotencyKey: key() })).rejects.toThrow(/geblokkeerd/);
+    await expect(
+      chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, category: 'sport', amountCents: 100, idempotencyKey: key() }),
+    ).rejects.toThrow(/geblokkeerd/);
     await setPassStatus(db, caseWorker, pass.id, { status: 'active', reason: 'Opgelost' });
     const replaced = await replaceLostPass(db, caseWorker, pass.id);
     expect(replaced.number).not.toBe(pass.number);
     expect(replaced.balanceCarriedCents).toBe(17_500 + 50_000);
-    await expect(chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, category: 'sport', amountCents: 100, idempotencyKey: key() })).rejects.toThrow(/verloren/);
+    await expect(
+      chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, category: 'sport', amountCents: 100, idempotencyKey: key() }),
+    ).rejects.toThrow(/verloren/);
     const lookup = await lookupPassForCharge(db, cashier, { passNumber: replaced.number });
     expect(lookup.children.map((c) => c.balanceCents)).toEqual([17_500, 50_000]);
     await expect(replaceLostPass(db, caseWorker, pass.id)).rejects.toThrow(/al vervangen/);
@@ -208,7 +283,8 @@ describe('charging at a provider', () => {
 
   it('follows a change of the allowed categories at once', async () => {
     const { pass } = await approvedPass();
-    const outing = () => chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, offerId: offers.leisure, amountCents: 1_500, idempotencyKey: key() });
+    const outing = () =>
+      chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, offerId: offers.leisure, amountCents: 1_500, idempotencyKey: key() });
     await expect(outing()).rejects.toThrow(/niet besteed worden aan uitjes/);
     await setCategoryAllowed(db, caseWorker, 'leisure', true);
     try {
@@ -248,10 +324,21 @@ describe('campaigns', () => {
 describe('payout statement', () => {
   it('lists charges and refunds of the period and pays out their difference, for the provider only', async () => {
     const { pass } = await approvedPass();
-    const [provider] = await db.unaudited((q) => q.select().from(passProviders).where(eq(passProviders.organisationId, (cashier as { organisationId: string }).organisationId)));
+    const [provider] = await db.unaudited((q) =>
+      q
+        .select()
+        .from(passProviders)
+        .where(eq(passProviders.organisationId, (cashier as { organisationId: string }).organisationId)),
+    );
     const before = await payoutStatement(db, cashier, provider!.id, { from: '2026-03-16', to: '2026-03-16' });
     clock.set('2026-03-16T22:30:00Z'); // 23:30 in Amsterdam: still 16 March
-    const c1 = await chargePass(db, cashier, { passNumber: pass.number, memberNumber: 2, offerId: offers.swimming, amountCents: 12_500, idempotencyKey: key() });
+    const c1 = await chargePass(db, cashier, {
+      passNumber: pass.number,
+      memberNumber: 2,
+      offerId: offers.swimming,
+      amountCents: 12_500,
+      idempotencyKey: key(),
+    });
     await chargePass(db, cashier, { passNumber: pass.number, memberNumber: 3, category: 'culture', amountCents: 4_000, idempotencyKey: key() });
     await refundCharge(db, cashier, { receiptNumber: c1.receiptNumber, amountCents: 500, idempotencyKey: key() });
     clock.set('2026-03-16T23:30:00Z'); // 00:30 on 17 March in Amsterdam

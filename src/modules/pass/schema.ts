@@ -84,7 +84,9 @@ export const passApplications = personal(
       applicantPersonId: uuid('applicant_person_id')
         .notNull()
         .references(() => persons.id),
-      household: jsonb('household').$type<{ partnerPersonId: string | null; children: { personId: string; birthDate: string; initials: string }[] }>().notNull(),
+      household: jsonb('household')
+        .$type<{ partnerPersonId: string | null; children: { personId: string; birthDate: string; initials: string }[] }>()
+        .notNull(),
       householdType: text('household_type').notNull(),
       monthlyIncomeCents: integer('monthly_income_cents'),
       year: integer('year').notNull(),

@@ -50,7 +50,10 @@ export function statementPdf(statement: Statement): Promise<Buffer> {
     }
     doc.moveDown();
     const t = statement.totals;
-    doc.font('Helvetica').fontSize(11).text(`Betalingen: ${t.charges}, samen ${euro(t.chargeCents)}`, 50);
+    doc
+      .font('Helvetica')
+      .fontSize(11)
+      .text(`Betalingen: ${t.charges}, samen ${euro(t.chargeCents)}`, 50);
     doc.text(`Terugbetalingen: ${t.refunds}, samen ${euro(t.refundCents)}`);
     doc.font('Helvetica-Bold').text(`Uit te betalen: ${euro(t.payoutCents)}`);
     doc.end();

@@ -25,7 +25,12 @@ import { programmeCommitments, programmeDecisions, programmeInitiatives, program
  * Every change goes through here: the permission, the municipality of the programme, and the audit line in
  * the same transaction (programme data are not personal, but the council letter must be traceable).
  */
-function change<T>(db: Database, actor: Actor, what: { action: 'create' | 'update' | 'delete'; objectType: string; objectId?: string }, work: (tx: Tx, trail: { objectId?: string | null; municipalityCode?: string | null }) => Promise<T>) {
+function change<T>(
+  db: Database,
+  actor: Actor,
+  what: { action: 'create' | 'update' | 'delete'; objectType: string; objectId?: string },
+  work: (tx: Tx, trail: { objectId?: string | null; municipalityCode?: string | null }) => Promise<T>,
+) {
   assertCan(actor, 'programme:manage');
   return db.audited(actor, { ...what, objectType: `programme_${what.objectType}` }, work);
 }
@@ -47,7 +52,11 @@ export async function updateProgramme(db: Database, actor: Actor, id: string, pa
   return change(db, actor, { action: 'update', objectType: 'programme', objectId: id }, async (tx, trail) => {
     const p = await loadProgramme(tx, actor, id);
     trail.municipalityCode = p.municipalityCode;
-    const [row] = await tx.update(programmes).set({ ...patch, updatedAt: db.clock.now() }).where(eq(programmes.id, id)).returning();
+    const [row] = await tx
+      .update(programmes)
+      .set({ ...patch, updatedAt: db.clock.now() })
+      .where(eq(programmes.id, id))
+      .returning();
     return row!;
   });
 }
@@ -56,7 +65,11 @@ export async function createLine(db: Database, actor: Actor, programmeId: string
   return change(db, actor, { action: 'create', objectType: 'line' }, async (tx, trail) => {
     const p = await loadProgramme(tx, actor, programmeId);
     trail.municipalityCode = p.municipalityCode;
-    const [row] = await tx.insert(programmeLines).values({ programmeId, ...input }).onConflictDoNothing().returning();
+    const [row] = await tx
+      .insert(programmeLines)
+      .values({ programmeId, ...input })
+      .onConflictDoNothing()
+      .returning();
     if (!row) throw programmeError('line_number_taken', { number: input.number });
     trail.objectId = row.id;
     return row;
@@ -101,7 +114,11 @@ export async function updateInitiative(db: Database, actor: Actor, id: string, p
       const target = await programmeOfLine(tx, actor, patch.lineId);
       if (target.programme.id !== programme.id) throw programmeError('initiative_other_programme');
     }
-    const [row] = await tx.update(programmeInitiatives).set({ ...patch, updatedAt: db.clock.now() }).where(eq(programmeInitiatives.id, id)).returning();
+    const [row] = await tx
+      .update(programmeInitiatives)
+      .set({ ...patch, updatedAt: db.clock.now() })
+      .where(eq(programmeInitiatives.id, id))
+      .returning();
     return row!;
   });
 }
@@ -134,7 +151,11 @@ export async function createCommitment(db: Database, actor: Actor, programmeId: 
   return change(db, actor, { action: 'create', objectType: 'commitment' }, async (tx, trail) => {
     const p = await loadProgramme(tx, actor, programmeId);
     trail.municipalityCode = p.municipalityCode;
-    const [row] = await tx.insert(programmeCommitments).values({ programmeId, ...input }).onConflictDoNothing().returning();
+    const [row] = await tx
+      .insert(programmeCommitments)
+      .values({ programmeId, ...input })
+      .onConflictDoNothing()
+      .returning();
     if (!row) throw programmeError('commitment_code_taken', { code: input.code });
     trail.objectId = row.id;
     return row;
@@ -156,7 +177,11 @@ export async function createDecision(db: Database, actor: Actor, programmeId: st
   return change(db, actor, { action: 'create', objectType: 'decision' }, async (tx, trail) => {
     const p = await loadProgramme(tx, actor, programmeId);
     trail.municipalityCode = p.municipalityCode;
-    const [row] = await tx.insert(programmeDecisions).values({ programmeId, ...input }).onConflictDoNothing().returning();
+    const [row] = await tx
+      .insert(programmeDecisions)
+      .values({ programmeId, ...input })
+      .onConflictDoNothing()
+      .returning();
     if (!row) throw programmeError('decision_taken', { risNumber: input.risNumber });
     trail.objectId = row.id;
     return row;

@@ -18,7 +18,12 @@ export type CommitmentState = (typeof commitmentStates)[number];
 // ---------------------------------------------------------------------------------------------------------------
 // Labels
 
-export const commitmentStateLabels: Record<CommitmentState, string> = { open: 'Open', in_progress: 'In behandeling', fulfilled: 'Afgedaan', cancelled: 'Vervallen' };
+export const commitmentStateLabels: Record<CommitmentState, string> = {
+  open: 'Open',
+  in_progress: 'In behandeling',
+  fulfilled: 'Afgedaan',
+  cancelled: 'Vervallen',
+};
 
 /** `2021-H1` → "eerste helft 2021". */
 export function periodLabel(period: string): string {
@@ -67,7 +72,11 @@ export const programmePatch = patchSchema({
   responsible: z.string().trim().max(200).optional(),
 });
 export const lineInput = z.object({
-  number: z.number('Schrijf het nummer van de programmalijn als getal, bijvoorbeeld 5.').int('Het nummer is een heel getal.').min(1, 'Het nummer is minstens 1.').max(99, 'Het nummer is hoogstens 99.'),
+  number: z
+    .number('Schrijf het nummer van de programmalijn als getal, bijvoorbeeld 5.')
+    .int('Het nummer is een heel getal.')
+    .min(1, 'Het nummer is minstens 1.')
+    .max(99, 'Het nummer is hoogstens 99.'),
   title: z.string().trim().min(2, 'Schrijf een titel van minstens 2 tekens.').max(200, 'Een titel heeft hoogstens 200 tekens.'),
 });
 export const linePatch = patchSchema(lineInput.partial().shape);
@@ -84,8 +93,14 @@ export const initiativePatch = patchSchema({
   measureCodes: z.array(z.string().max(100)).max(20).optional(),
   lineId: z.string().uuid().optional(),
 });
-export const updateInput = z.object({ progress: z.string().trim().min(1, 'Schrijf de voortgang in deze periode.').max(20000, 'De voortgang heeft hoogstens 20.000 tekens.') });
-const commitmentCode = z.string().trim().min(2, 'Schrijf het nummer van de toezegging, bijvoorbeeld 191015/T1.').max(50, 'Het nummer heeft hoogstens 50 tekens.');
+export const updateInput = z.object({
+  progress: z.string().trim().min(1, 'Schrijf de voortgang in deze periode.').max(20000, 'De voortgang heeft hoogstens 20.000 tekens.'),
+});
+const commitmentCode = z
+  .string()
+  .trim()
+  .min(2, 'Schrijf het nummer van de toezegging, bijvoorbeeld 191015/T1.')
+  .max(50, 'Het nummer heeft hoogstens 50 tekens.');
 const commitmentTitle = z.string().trim().min(2, 'Schrijf wat er is toegezegd, minstens 2 tekens.').max(500, 'De omschrijving heeft hoogstens 500 tekens.');
 export const commitmentInput = z.object({
   code: commitmentCode,
@@ -106,7 +121,10 @@ export const commitmentPatch = patchSchema({
   answer: z.string().trim().max(10000).optional(),
 });
 export const decisionInput = z.object({
-  risNumber: z.string().trim().regex(/^\d{5,9}$/, 'Een RIS-dossiernummer bestaat uit 5 tot 9 cijfers, bijvoorbeeld 2657422.'),
+  risNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{5,9}$/, 'Een RIS-dossiernummer bestaat uit 5 tot 9 cijfers, bijvoorbeeld 2657422.'),
   title: z.string().trim().min(2, 'Schrijf de titel van het besluit, minstens 2 tekens.').max(500, 'De titel heeft hoogstens 500 tekens.'),
   decidedOn: isoDate,
 });

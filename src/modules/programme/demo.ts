@@ -7,7 +7,10 @@ import { seedCommitments, seedDecisions, seedLetters, seedLines, seedProgramme }
 /** Seed 002's four programme lines with their initiatives and progress, seed 000's letter, commitment and decisions. */
 export async function seedProgrammeDemo(db: Database): Promise<string> {
   return db.unauditedTransaction(async (tx) => {
-    const [existing] = await tx.select().from(programmes).where(and(eq(programmes.municipalityCode, seedProgramme.municipalityCode), eq(programmes.name, seedProgramme.name)));
+    const [existing] = await tx
+      .select()
+      .from(programmes)
+      .where(and(eq(programmes.municipalityCode, seedProgramme.municipalityCode), eq(programmes.name, seedProgramme.name)));
     if (existing) return existing.id;
     const [programme] = await tx.insert(programmes).values(seedProgramme).returning();
     const id = programme!.id;
@@ -19,7 +22,8 @@ export async function seedProgrammeDemo(db: Database): Promise<string> {
           .insert(programmeInitiatives)
           .values({ lineId: l!.id, name: initiative.name, position: position++, measureCodes: initiativeMeasures[initiative.name] ?? [] })
           .returning();
-        for (const [period, progress] of Object.entries(initiative.updates)) await tx.insert(programmeUpdates).values({ initiativeId: i!.id, period, progress });
+        for (const [period, progress] of Object.entries(initiative.updates))
+          await tx.insert(programmeUpdates).values({ initiativeId: i!.id, period, progress });
       }
     }
     await tx.insert(programmeCommitments).values(seedCommitments.map((c) => ({ programmeId: id, ...c })));

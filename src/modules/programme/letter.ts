@@ -39,12 +39,15 @@ export function buildLetterModel(o: ProgrammeOverview, decisions: ProgrammeOverv
   const reason = [...paragraphs(letter?.reasonText ?? '')];
   for (const c of answered) reason.push(`Middels deze raadsinformatiebrief willen we ook voldoen aan toezegging ${c.code}. ${c.answer}`.trim());
   const information = paragraphs(letter?.informationText ?? '');
-  information.push(`Een overzicht van de voortgang van alle initiatieven per programmalijn over de ${periodLabel(o.period)} is als bijlage bij deze raadsinformatiebrief gevoegd.`);
+  information.push(
+    `Een overzicht van de voortgang van alle initiatieven per programmalijn over de ${periodLabel(o.period)} is als bijlage bij deze raadsinformatiebrief gevoegd.`,
+  );
   const decisionLines = decisions.map((d) => `RIS dossier ${d.risNumber}. ${d.title}. ${dutchDate(d.decidedOn)}`);
   for (const c of answered) decisionLines.push(`Toezegging ${c.code}: ${c.description || c.title}`);
   const open = o.commitments.filter((c) => c.state === 'open' || c.state === 'in_progress');
   const nextSteps = paragraphs(letter?.nextStepsText ?? '');
-  if (open.length) nextSteps.push(`Openstaande toezeggingen: ${open.map((c) => `${c.code}${c.dueOn ? ` (uiterlijk ${dutchDate(c.dueOn)})` : ''}`).join('; ')}.`);
+  if (open.length)
+    nextSteps.push(`Openstaande toezeggingen: ${open.map((c) => `${c.code}${c.dueOn ? ` (uiterlijk ${dutchDate(c.dueOn)})` : ''}`).join('; ')}.`);
   return {
     fileName: `raadsinformatiebrief-${p.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${o.period}`,
     header: [
@@ -88,7 +91,14 @@ export function buildLetterModel(o: ProgrammeOverview, decisions: ProgrammeOverv
 
 /** The letter as PDF (A4, Helvetica). `compress: false` keeps the text readable for tests. */
 export function renderLetterPdf(model: LetterModel, options: { compress?: boolean } = {}): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, compress: options.compress ?? true, info: { Title: model.title, Author: 'Vangnet' }, lang: 'nl-NL', displayTitle: true } as PDFKit.PDFDocumentOptions);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    compress: options.compress ?? true,
+    info: { Title: model.title, Author: 'Vangnet' },
+    lang: 'nl-NL',
+    displayTitle: true,
+  } as PDFKit.PDFDocumentOptions);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -97,7 +107,10 @@ export function renderLetterPdf(model: LetterModel, options: { compress?: boolea
   for (const [label, value] of model.header) {
     const y = doc.y;
     doc.font('Helvetica-Bold').fontSize(9).text(label, 56, y, { width: 130 });
-    doc.font('Helvetica').fontSize(9).text(value || '–', 190, y, { width: width - 134 });
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .text(value || '–', 190, y, { width: width - 134 });
     doc.moveDown(0.2);
   }
   doc.moveDown(1).font('Helvetica-Bold').fontSize(16).text(model.title, 56, doc.y, { width });
@@ -115,9 +128,15 @@ export function renderLetterPdf(model: LetterModel, options: { compress?: boolea
     doc.moveDown(0.8).font('Helvetica-Bold').fontSize(11).text(line.heading, 56, doc.y, { width });
     doc.moveDown(0.3);
     const headerY = doc.y;
-    doc.font('Helvetica-Bold').fontSize(9).text('Initiatief', 60, headerY, { width: col1 - 8 });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(9)
+      .text('Initiatief', 60, headerY, { width: col1 - 8 });
     doc.text('Voortgang', 56 + col1 + 4, headerY, { width: col2 - 8 });
-    doc.moveTo(56, doc.y + 2).lineTo(56 + width, doc.y + 2).stroke();
+    doc
+      .moveTo(56, doc.y + 2)
+      .lineTo(56 + width, doc.y + 2)
+      .stroke();
     doc.moveDown(0.4);
     for (const row of line.rows) {
       const text = [...row.progress, ...(row.figures ? [row.figures] : [])].join('\n\n');
@@ -129,7 +148,12 @@ export function renderLetterPdf(model: LetterModel, options: { compress?: boolea
       const afterName = doc.y;
       doc.font('Helvetica').text(text, 56 + col1 + 4, y, { width: col2 - 8 });
       doc.y = Math.max(doc.y, afterName);
-      doc.moveTo(56, doc.y + 3).lineTo(56 + width, doc.y + 3).strokeColor('#999999').stroke().strokeColor('#000000');
+      doc
+        .moveTo(56, doc.y + 3)
+        .lineTo(56 + width, doc.y + 3)
+        .strokeColor('#999999')
+        .stroke()
+        .strokeColor('#000000');
       doc.moveDown(0.6);
     }
   }
@@ -156,7 +180,10 @@ export async function renderLetterDocx(model: LetterModel): Promise<Buffer> {
               ([label, value]) =>
                 new TableRow({
                   children: [
-                    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: label, bold: true })] })], width: { size: 30, type: WidthType.PERCENTAGE } }),
+                    new TableCell({
+                      children: [new Paragraph({ children: [new TextRun({ text: label, bold: true })] })],
+                      width: { size: 30, type: WidthType.PERCENTAGE },
+                    }),
                     new TableCell({ children: [new Paragraph(value || '–')], width: { size: 70, type: WidthType.PERCENTAGE } }),
                   ],
                 }),

@@ -1,4 +1,4 @@
-import { AppError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { type AppError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 
 /**
  * Every refusal of the programme module, once: a code → its HTTP status, the field it is about and the Dutch
@@ -12,9 +12,24 @@ export const programmeMessages = {
   initiative_not_found: { status: 404, field: null, title: 'Het initiatief', reason: () => '' },
   commitment_not_found: { status: 404, field: null, title: 'De toezegging', reason: () => '' },
   decision_not_found: { status: 404, field: null, title: 'Het besluit', reason: () => '' },
-  period_invalid: { status: 400, field: 'period', title: 'De periode is niet geldig.', reason: () => 'Schrijf het halfjaar als 2021-H1 (januari tot en met juni) of 2021-H2.' },
-  line_number_taken: { status: 400, field: 'number', title: 'Er is al een programmalijn met dit nummer.', reason: (p: Params) => `Programmalijn ${p.number} bestaat al. Kies een ander nummer.` },
-  initiative_other_programme: { status: 400, field: 'lineId', title: 'Een initiatief blijft binnen zijn programma.', reason: () => 'Kies een programmalijn van hetzelfde programma.' },
+  period_invalid: {
+    status: 400,
+    field: 'period',
+    title: 'De periode is niet geldig.',
+    reason: () => 'Schrijf het halfjaar als 2021-H1 (januari tot en met juni) of 2021-H2.',
+  },
+  line_number_taken: {
+    status: 400,
+    field: 'number',
+    title: 'Er is al een programmalijn met dit nummer.',
+    reason: (p: Params) => `Programmalijn ${p.number} bestaat al. Kies een ander nummer.`,
+  },
+  initiative_other_programme: {
+    status: 400,
+    field: 'lineId',
+    title: 'Een initiatief blijft binnen zijn programma.',
+    reason: () => 'Kies een programmalijn van hetzelfde programma.',
+  },
   commitment_code_taken: { status: 400, field: 'code', title: 'Deze toezegging staat er al.', reason: (p: Params) => `Toezegging ${p.code} bestaat al.` },
   decision_taken: { status: 400, field: 'risNumber', title: 'Dit besluit staat er al.', reason: (p: Params) => `RIS-dossier ${p.risNumber} staat er al.` },
 } as const;

@@ -46,7 +46,8 @@ describe('programme', () => {
   });
   afterAll(() => t?.close());
 
-  const overview = async (s: Session, period = '2021-H1') => t.app.inject({ method: 'GET', url: `/api/v1/programmes/${programmeId}?period=${period}`, headers: s.headers });
+  const overview = async (s: Session, period = '2021-H1') =>
+    t.app.inject({ method: 'GET', url: `/api/v1/programmes/${programmeId}?period=${period}`, headers: s.headers });
 
   it('holds seed 002: four programme lines with their initiatives and the 2021-H1 progress', async () => {
     const response = await overview(manager);
@@ -95,10 +96,18 @@ describe('programme', () => {
       payload: { progress: 'Op drie scholen gestart.' },
     });
     expect(saved.statusCode).toBe(200);
-    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/v1/programme-initiatives/${initiative.id}`, headers: manager.headers, payload: { name: 'Schoolmaaltijden (pilot)' } });
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/programme-initiatives/${initiative.id}`,
+      headers: manager.headers,
+      payload: { name: 'Schoolmaaltijden (pilot)' },
+    });
     expect(renamed.json().name).toBe('Schoolmaaltijden (pilot)');
     let view = (await overview(manager)).json();
-    expect(view.lines[1].initiatives.find((i: { id: string }) => i.id === initiative.id)).toMatchObject({ name: 'Schoolmaaltijden (pilot)', progress: 'Op drie scholen gestart.' });
+    expect(view.lines[1].initiatives.find((i: { id: string }) => i.id === initiative.id)).toMatchObject({
+      name: 'Schoolmaaltijden (pilot)',
+      progress: 'Op drie scholen gestart.',
+    });
 
     const commitment = await t.app.inject({
       method: 'POST',
@@ -115,10 +124,30 @@ describe('programme', () => {
     });
     expect(fulfilled.json()).toMatchObject({ state: 'fulfilled', title: 'Evaluatie Dordtpas toesturen', dueOn: '2021-09-30' });
     // A patch of one field leaves the others alone.
-    const stateOnly = await t.app.inject({ method: 'PATCH', url: `/api/v1/programme-commitments/${commitment.json().id}`, headers: manager.headers, payload: { state: 'in_progress' } });
-    expect(stateOnly.json()).toMatchObject({ state: 'in_progress', dueOn: '2021-09-30', answeredInPeriod: '2021-H1', answer: 'De evaluatie is als bijlage meegestuurd.' });
-    await t.app.inject({ method: 'PATCH', url: `/api/v1/programme-commitments/${commitment.json().id}`, headers: manager.headers, payload: { state: 'fulfilled' } });
-    const duplicate = await t.app.inject({ method: 'POST', url: `/api/v1/programmes/${programmeId}/decisions`, headers: manager.headers, payload: { risNumber: '2093399', title: 'Dubbel', decidedOn: '2018-02-20' } });
+    const stateOnly = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/programme-commitments/${commitment.json().id}`,
+      headers: manager.headers,
+      payload: { state: 'in_progress' },
+    });
+    expect(stateOnly.json()).toMatchObject({
+      state: 'in_progress',
+      dueOn: '2021-09-30',
+      answeredInPeriod: '2021-H1',
+      answer: 'De evaluatie is als bijlage meegestuurd.',
+    });
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/programme-commitments/${commitment.json().id}`,
+      headers: manager.headers,
+      payload: { state: 'fulfilled' },
+    });
+    const duplicate = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/programmes/${programmeId}/decisions`,
+      headers: manager.headers,
+      payload: { risNumber: '2093399', title: 'Dubbel', decidedOn: '2018-02-20' },
+    });
     expect(duplicate.statusCode).toBe(400);
     const decision = await t.app.inject({
       method: 'POST',
@@ -133,15 +162,28 @@ describe('programme', () => {
     view = (await overview(manager)).json();
     expect(view.lines[1].initiatives.some((i: { id: string }) => i.id === initiative.id)).toBe(false);
 
-    const audit = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?limit=50', headers: admin.headers })).json() as { objectType: string; action: string; result: string }[];
+    const audit = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?limit=50', headers: admin.headers })).json() as {
+      objectType: string;
+      action: string;
+      result: string;
+    }[];
     const mine = audit.filter((a) => a.objectType.startsWith('programme_') && a.result === 'success').map((a) => `${a.action} ${a.objectType}`);
-    for (const expected of ['create programme_initiative', 'update programme_update', 'update programme_initiative', 'create programme_commitment', 'update programme_commitment', 'create programme_decision', 'delete programme_initiative'])
+    for (const expected of [
+      'create programme_initiative',
+      'update programme_update',
+      'update programme_initiative',
+      'create programme_commitment',
+      'update programme_commitment',
+      'create programme_decision',
+      'delete programme_initiative',
+    ])
       expect(mine).toContain(expected);
   });
 
   it('refuses changes by anyone but a programme manager, and reads by roles without programme:read', async () => {
     const line = (await overview(analyst)).json().lines[0];
-    const tryCreate = (s: Session) => t.app.inject({ method: 'POST', url: `/api/v1/programme-lines/${line.id}/initiatives`, headers: s.headers, payload: { name: 'Niet toegestaan' } });
+    const tryCreate = (s: Session) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/programme-lines/${line.id}/initiatives`, headers: s.headers, payload: { name: 'Niet toegestaan' } });
     expect((await tryCreate(analyst)).statusCode).toBe(403);
     expect((await tryCreate(admin)).statusCode).toBe(403);
     expect((await tryCreate(caseWorker)).statusCode).toBe(403);
@@ -156,7 +198,14 @@ describe('programme', () => {
       method: 'PUT',
       url: `/api/v1/programmes/${programmeId}/letters/2021-H1`,
       headers: manager.headers,
-      payload: { letterDate: '2021-06-29', caseNumber: 'BBV 2021-0123', reasonText: 'Elk halfjaar informeren wij u.', informationText: 'Vroeg Eropaf werkt in heel Dordrecht.', nextStepsText: 'In januari 2022 volgt de eindevaluatie.', costsText: 'Niet van toepassing.' },
+      payload: {
+        letterDate: '2021-06-29',
+        caseNumber: 'BBV 2021-0123',
+        reasonText: 'Elk halfjaar informeren wij u.',
+        informationText: 'Vroeg Eropaf werkt in heel Dordrecht.',
+        nextStepsText: 'In januari 2022 volgt de eindevaluatie.',
+        costsText: 'Niet van toepassing.',
+      },
     });
     expect(saved.statusCode).toBe(200);
     const response = await t.app.inject({ method: 'GET', url: `/api/v1/programmes/${programmeId}/letters/2021-H1/docx`, headers: analyst.headers });
@@ -173,7 +222,12 @@ describe('programme', () => {
     expect(text).toContain('BBV 2021-0123');
     expect(text).toContain('Middels deze raadsinformatiebrief willen we ook voldoen aan toezegging 210520/T3');
     expect(text).toContain('RIS dossier 2654321. Intensiveringsvoorstel armoedeprogramma. 16 maart 2021');
-    for (const heading of ['Programmalijn 1 | VOORKOMEN EN AANPAKKEN SCHULDEN', 'Programmalijn 2 | KINDEREN IN ARMOEDE', 'Programmalijn 3 | WERKENDE ARMEN', 'Programmalijn 4 | ARMOEDE EN GEZONDHEID'])
+    for (const heading of [
+      'Programmalijn 1 | VOORKOMEN EN AANPAKKEN SCHULDEN',
+      'Programmalijn 2 | KINDEREN IN ARMOEDE',
+      'Programmalijn 3 | WERKENDE ARMEN',
+      'Programmalijn 4 | ARMOEDE EN GEZONDHEID',
+    ])
       expect(text).toContain(heading);
     expect(text).toMatch(/Initiatief\nVoortgang\nVroeg Eropaf\nHet project Vroeg Eropaf is sinds juli 2020/);
     expect(text).toContain('Trajecten schuldhulpverlening SDD');

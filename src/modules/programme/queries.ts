@@ -62,7 +62,7 @@ export interface ProgrammeOverview {
   lines: { id: string; number: number; title: string; initiatives: InitiativeView[] }[];
   commitments: (typeof programmeCommitments.$inferSelect)[];
   decisions: (typeof programmeDecisions.$inferSelect)[];
-  letter: (typeof programmeLetters.$inferSelect) | null;
+  letter: typeof programmeLetters.$inferSelect | null;
 }
 
 /** The programme with, per line and initiative, the progress of one reporting period and live figures from insights. */
@@ -73,9 +73,28 @@ export async function programmeOverview(db: Database, actor: Actor, id: string, 
     const programme = await loadProgramme(tx, actor, id);
     const lines = await tx.select().from(programmeLines).where(eq(programmeLines.programmeId, id)).orderBy(asc(programmeLines.number));
     const initiatives = lines.length
-      ? await tx.select().from(programmeInitiatives).where(inArray(programmeInitiatives.lineId, lines.map((l) => l.id))).orderBy(asc(programmeInitiatives.position))
+      ? await tx
+          .select()
+          .from(programmeInitiatives)
+          .where(
+            inArray(
+              programmeInitiatives.lineId,
+              lines.map((l) => l.id),
+            ),
+          )
+          .orderBy(asc(programmeInitiatives.position))
       : [];
-    const updates = initiatives.length ? await tx.select().from(programmeUpdates).where(inArray(programmeUpdates.initiativeId, initiatives.map((i) => i.id))) : [];
+    const updates = initiatives.length
+      ? await tx
+          .select()
+          .from(programmeUpdates)
+          .where(
+            inArray(
+              programmeUpdates.initiativeId,
+              initiatives.map((i) => i.id),
+            ),
+          )
+      : [];
     const commitments = await tx.select().from(programmeCommitments).where(eq(programmeCommitments.programmeId, id)).orderBy(asc(programmeCommitments.dueOn));
     const decisions = await tx.select().from(programmeDecisions).where(eq(programmeDecisions.programmeId, id)).orderBy(asc(programmeDecisions.decidedOn));
     const letters = await tx.select().from(programmeLetters).where(eq(programmeLetters.programmeId, id));
@@ -112,7 +131,11 @@ export async function programmeOverview(db: Database, actor: Actor, id: string, 
 /** Decisions taken up to a date, for the letter. */
 export async function decisionsUntil(db: Database, programmeId: string, date: string) {
   return db.unaudited((q) =>
-    q.select().from(programmeDecisions).where(and(eq(programmeDecisions.programmeId, programmeId), lte(programmeDecisions.decidedOn, date))).orderBy(asc(programmeDecisions.decidedOn)),
+    q
+      .select()
+      .from(programmeDecisions)
+      .where(and(eq(programmeDecisions.programmeId, programmeId), lte(programmeDecisions.decidedOn, date)))
+      .orderBy(asc(programmeDecisions.decidedOn)),
   );
 }
 
@@ -126,12 +149,29 @@ export interface GeneratedLetter {
 }
 
 /** Generates the raadsinformatiebrief of a period as PDF or DOCX; the download is recorded in the audit log. */
-export async function generateLetter(db: Database, actor: Actor, programmeId: string, period: string, format: 'pdf' | 'docx', options: { compress?: boolean } = {}): Promise<GeneratedLetter> {
+export async function generateLetter(
+  db: Database,
+  actor: Actor,
+  programmeId: string,
+  period: string,
+  format: 'pdf' | 'docx',
+  options: { compress?: boolean } = {},
+): Promise<GeneratedLetter> {
   const overview = await programmeOverview(db, actor, programmeId, period);
   const date = overview.letter?.letterDate ?? `${period.slice(0, 4)}-12-31`;
   const model = buildLetterModel(overview, await decisionsUntil(db, programmeId, date));
   const body = format === 'pdf' ? await renderLetterPdf(model, options) : await renderLetterDocx(model);
-  await db.recordAuditEvent(actor, { action: 'print', objectType: 'programme_letter', objectId: `${programmeId} ${period}`, municipalityCode: overview.programme.municipalityCode, details: { format } }, 'success');
+  await db.recordAuditEvent(
+    actor,
+    {
+      action: 'print',
+      objectType: 'programme_letter',
+      objectId: `${programmeId} ${period}`,
+      municipalityCode: overview.programme.municipalityCode,
+      details: { format },
+    },
+    'success',
+  );
   return {
     fileName: `${model.fileName}.${format}`,
     contentType: format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -27,7 +27,21 @@ import {
   reportingPeriod,
   updateInput,
 } from './contract.ts';
-import { createCommitment, createDecision, createInitiative, createLine, createProgramme, deleteDecision, deleteInitiative, saveLetter, saveUpdate, updateCommitment, updateInitiative, updateLine, updateProgramme } from './commands.ts';
+import {
+  createCommitment,
+  createDecision,
+  createInitiative,
+  createLine,
+  createProgramme,
+  deleteDecision,
+  deleteInitiative,
+  saveLetter,
+  saveUpdate,
+  updateCommitment,
+  updateInitiative,
+  updateLine,
+  updateProgramme,
+} from './commands.ts';
 import { generateLetter, listProgrammes, programmeOverview } from './queries.ts';
 
 const tags = ['programme'];
@@ -39,60 +53,122 @@ export const programmeRoutes: FastifyPluginAsync<{ db: Database; config: Config 
   const read = { access: 'programme:read' as const };
   const manage = { access: 'programme:manage' as const };
 
-  app.get('/programmes', { config: read, schema: { tags, summary: 'Programma’s', response: { 200: programmeList } } }, async (request) => listProgrammes(db, request.actor));
-  app.post('/programmes', { config: manage, schema: { tags, summary: 'Programma toevoegen', body: programmeInput, response: { 201: programme } } }, async (request, reply) =>
-    reply.code(201).send(await createProgramme(db, request.actor, request.body)),
+  app.get('/programmes', { config: read, schema: { tags, summary: 'Programma’s', response: { 200: programmeList } } }, async (request) =>
+    listProgrammes(db, request.actor),
+  );
+  app.post(
+    '/programmes',
+    { config: manage, schema: { tags, summary: 'Programma toevoegen', body: programmeInput, response: { 201: programme } } },
+    async (request, reply) => reply.code(201).send(await createProgramme(db, request.actor, request.body)),
   );
   app.get(
     '/programmes/:id',
-    { config: read, schema: { tags, summary: 'Programma met lijnen, initiatieven, voortgang en cijfers van een periode', params: id, querystring: z.object({ period: reportingPeriod }), response: { 200: overview } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Programma met lijnen, initiatieven, voortgang en cijfers van een periode',
+        params: id,
+        querystring: z.object({ period: reportingPeriod }),
+        response: { 200: overview },
+      },
+    },
     async (request) => programmeOverview(db, request.actor, request.params.id, request.query.period),
   );
-  app.patch('/programmes/:id', { config: manage, schema: { tags, summary: 'Programma wijzigen', params: id, body: programmePatch, response: { 200: programme } } }, async (request) =>
-    updateProgramme(db, request.actor, request.params.id, request.body),
+  app.patch(
+    '/programmes/:id',
+    { config: manage, schema: { tags, summary: 'Programma wijzigen', params: id, body: programmePatch, response: { 200: programme } } },
+    async (request) => updateProgramme(db, request.actor, request.params.id, request.body),
   );
-  app.post('/programmes/:id/lines', { config: manage, schema: { tags, summary: 'Programmalijn toevoegen', params: id, body: lineInput, response: { 201: line } } }, async (request, reply) =>
-    reply.code(201).send(await createLine(db, request.actor, request.params.id, request.body)),
+  app.post(
+    '/programmes/:id/lines',
+    { config: manage, schema: { tags, summary: 'Programmalijn toevoegen', params: id, body: lineInput, response: { 201: line } } },
+    async (request, reply) => reply.code(201).send(await createLine(db, request.actor, request.params.id, request.body)),
   );
-  app.patch('/programme-lines/:id', { config: manage, schema: { tags, summary: 'Programmalijn wijzigen', params: id, body: linePatch, response: { 200: line } } }, async (request) =>
-    updateLine(db, request.actor, request.params.id, request.body),
+  app.patch(
+    '/programme-lines/:id',
+    { config: manage, schema: { tags, summary: 'Programmalijn wijzigen', params: id, body: linePatch, response: { 200: line } } },
+    async (request) => updateLine(db, request.actor, request.params.id, request.body),
   );
-  app.post('/programme-lines/:id/initiatives', { config: manage, schema: { tags, summary: 'Initiatief toevoegen', params: id, body: initiativeInput, response: { 201: initiative } } }, async (request, reply) =>
-    reply.code(201).send(await createInitiative(db, request.actor, request.params.id, request.body)),
+  app.post(
+    '/programme-lines/:id/initiatives',
+    { config: manage, schema: { tags, summary: 'Initiatief toevoegen', params: id, body: initiativeInput, response: { 201: initiative } } },
+    async (request, reply) => reply.code(201).send(await createInitiative(db, request.actor, request.params.id, request.body)),
   );
-  app.patch('/programme-initiatives/:id', { config: manage, schema: { tags, summary: 'Initiatief wijzigen', params: id, body: initiativePatch, response: { 200: initiative } } }, async (request) =>
-    updateInitiative(db, request.actor, request.params.id, request.body),
+  app.patch(
+    '/programme-initiatives/:id',
+    { config: manage, schema: { tags, summary: 'Initiatief wijzigen', params: id, body: initiativePatch, response: { 200: initiative } } },
+    async (request) => updateInitiative(db, request.actor, request.params.id, request.body),
   );
-  app.delete('/programme-initiatives/:id', { config: manage, schema: { tags, summary: 'Initiatief verwijderen', params: id, response: { 204: noContent } } }, async (request, reply) => {
-    await deleteInitiative(db, request.actor, request.params.id);
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/programme-initiatives/:id',
+    { config: manage, schema: { tags, summary: 'Initiatief verwijderen', params: id, response: { 204: noContent } } },
+    async (request, reply) => {
+      await deleteInitiative(db, request.actor, request.params.id);
+      return reply.code(204).send();
+    },
+  );
   app.put(
     '/programme-initiatives/:id/updates/:period',
-    { config: manage, schema: { tags, summary: 'Voortgang van een initiatief in een periode vastleggen', params: idPeriod, body: updateInput, response: { 200: progressUpdate } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Voortgang van een initiatief in een periode vastleggen',
+        params: idPeriod,
+        body: updateInput,
+        response: { 200: progressUpdate },
+      },
+    },
     async (request) => saveUpdate(db, request.actor, request.params.id, request.params.period, request.body),
   );
-  app.post('/programmes/:id/commitments', { config: manage, schema: { tags, summary: 'Toezegging aan de raad toevoegen', params: id, body: commitmentInput, response: { 201: commitment } } }, async (request, reply) =>
-    reply.code(201).send(await createCommitment(db, request.actor, request.params.id, request.body)),
+  app.post(
+    '/programmes/:id/commitments',
+    { config: manage, schema: { tags, summary: 'Toezegging aan de raad toevoegen', params: id, body: commitmentInput, response: { 201: commitment } } },
+    async (request, reply) => reply.code(201).send(await createCommitment(db, request.actor, request.params.id, request.body)),
   );
-  app.patch('/programme-commitments/:id', { config: manage, schema: { tags, summary: 'Toezegging wijzigen (stand, antwoord)', params: id, body: commitmentPatch, response: { 200: commitment } } }, async (request) =>
-    updateCommitment(db, request.actor, request.params.id, request.body),
+  app.patch(
+    '/programme-commitments/:id',
+    { config: manage, schema: { tags, summary: 'Toezegging wijzigen (stand, antwoord)', params: id, body: commitmentPatch, response: { 200: commitment } } },
+    async (request) => updateCommitment(db, request.actor, request.params.id, request.body),
   );
-  app.post('/programmes/:id/decisions', { config: manage, schema: { tags, summary: 'Gerelateerd besluit (RIS-dossier) toevoegen', params: id, body: decisionInput, response: { 201: decision } } }, async (request, reply) =>
-    reply.code(201).send(await createDecision(db, request.actor, request.params.id, request.body)),
+  app.post(
+    '/programmes/:id/decisions',
+    { config: manage, schema: { tags, summary: 'Gerelateerd besluit (RIS-dossier) toevoegen', params: id, body: decisionInput, response: { 201: decision } } },
+    async (request, reply) => reply.code(201).send(await createDecision(db, request.actor, request.params.id, request.body)),
   );
-  app.delete('/programme-decisions/:id', { config: manage, schema: { tags, summary: 'Gerelateerd besluit verwijderen', params: id, response: { 204: noContent } } }, async (request, reply) => {
-    await deleteDecision(db, request.actor, request.params.id);
-    return reply.code(204).send();
-  });
-  app.put('/programmes/:id/letters/:period', { config: manage, schema: { tags, summary: 'Teksten van de raadsinformatiebrief van een periode', params: idPeriod, body: letterInput, response: { 200: letter } } }, async (request) =>
-    saveLetter(db, request.actor, request.params.id, request.params.period, request.body),
+  app.delete(
+    '/programme-decisions/:id',
+    { config: manage, schema: { tags, summary: 'Gerelateerd besluit verwijderen', params: id, response: { 204: noContent } } },
+    async (request, reply) => {
+      await deleteDecision(db, request.actor, request.params.id);
+      return reply.code(204).send();
+    },
+  );
+  app.put(
+    '/programmes/:id/letters/:period',
+    {
+      config: manage,
+      schema: { tags, summary: 'Teksten van de raadsinformatiebrief van een periode', params: idPeriod, body: letterInput, response: { 200: letter } },
+    },
+    async (request) => saveLetter(db, request.actor, request.params.id, request.params.period, request.body),
   );
   app.get(
     '/programmes/:id/letters/:period/:format',
     {
       config: read,
-      schema: { tags, summary: 'Raadsinformatiebrief downloaden (pdf of docx)', params: z.object({ id: z.string().uuid(), period: reportingPeriod, format: z.enum(['pdf', 'docx']) }), response: { 200: fileResponse('De raadsinformatiebrief als PDF of als Word-bestand.', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') } },
+      schema: {
+        tags,
+        summary: 'Raadsinformatiebrief downloaden (pdf of docx)',
+        params: z.object({ id: z.string().uuid(), period: reportingPeriod, format: z.enum(['pdf', 'docx']) }),
+        response: {
+          200: fileResponse(
+            'De raadsinformatiebrief als PDF of als Word-bestand.',
+            'application/pdf',
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          ),
+        },
+      },
     },
     async (request, reply) => {
       const letter = await generateLetter(db, request.actor, request.params.id, request.params.period, request.params.format);

@@ -63,8 +63,7 @@ export const seedLines: SeedLine[] = [
       {
         name: 'Vrijwillige schuldhulpverlening',
         updates: {
-          [H1]:
-            "Dit jaar geven we de samenwerking tussen formele en informele hulpverlening bij geldzorgen een impuls. De vrijwillige schuldhulpverleners van Humanitas Thuisadministratie en Schuldhulpmaatje zijn begin dit jaar een formeel samenwerkingsverband aangegaan binnen de Alliantie Vrijwillige Schuldhulp (AVS). Hierbij is ook de Buitenwacht, het Inspraakorgaan Turken en Samenwerkingsverband Marokkaanse NL aangesloten. Deze partijen zijn op dit moment druk bezig om de aansluiting op de ketenaanpak te maken. Om deze aansluiting te realiseren hebben Humanitas en Schuldhulpmaatje, naast hun reguliere subsidie, een beperkte incidentele subsidie gekregen. In dit jaar zal ook een start gemaakt worden met het versterken van de nazorg bij schulden. De verwachting is dat vrijwillige schuldhulpverleners hier een belangrijke rol in zullen gaan spelen. Tot slot is de AVS ook samenwerkingspartner in het project 'Impuls bereik dienstverlening' (zie hieronder). In de komende periode organiseren we verschillende samenwerkingsbijeenkomsten tussen vrijwillige hulpverlening en de betaalde hulpverlening.",
+          [H1]: "Dit jaar geven we de samenwerking tussen formele en informele hulpverlening bij geldzorgen een impuls. De vrijwillige schuldhulpverleners van Humanitas Thuisadministratie en Schuldhulpmaatje zijn begin dit jaar een formeel samenwerkingsverband aangegaan binnen de Alliantie Vrijwillige Schuldhulp (AVS). Hierbij is ook de Buitenwacht, het Inspraakorgaan Turken en Samenwerkingsverband Marokkaanse NL aangesloten. Deze partijen zijn op dit moment druk bezig om de aansluiting op de ketenaanpak te maken. Om deze aansluiting te realiseren hebben Humanitas en Schuldhulpmaatje, naast hun reguliere subsidie, een beperkte incidentele subsidie gekregen. In dit jaar zal ook een start gemaakt worden met het versterken van de nazorg bij schulden. De verwachting is dat vrijwillige schuldhulpverleners hier een belangrijke rol in zullen gaan spelen. Tot slot is de AVS ook samenwerkingspartner in het project 'Impuls bereik dienstverlening' (zie hieronder). In de komende periode organiseren we verschillende samenwerkingsbijeenkomsten tussen vrijwillige hulpverlening en de betaalde hulpverlening.",
         },
       },
       {
@@ -99,8 +98,7 @@ export const seedLines: SeedLine[] = [
       {
         name: 'Schulden en dakloosheid',
         updates: {
-          [H1]:
-            'Schulden zijn een belangrijke oorzaak van het ontstaan van dakloosheid en vormen vaak ook een belemmering om uit te kunnen stromen uit de maatschappelijke opvang. Daarom zetten we in op zowel het voorkomen van dakloosheid als het bieden van ondersteuning en nazorg bij dakloosheid. Hierbij worden mogelijkheden verkend zoals "verplicht" inkomensbeheer bij huurschulden en bij uitstroom uit de maatschappelijke opvang en het op locatie inzetten van hulp- en dienstverlening.',
+          [H1]: 'Schulden zijn een belangrijke oorzaak van het ontstaan van dakloosheid en vormen vaak ook een belemmering om uit te kunnen stromen uit de maatschappelijke opvang. Daarom zetten we in op zowel het voorkomen van dakloosheid als het bieden van ondersteuning en nazorg bij dakloosheid. Hierbij worden mogelijkheden verkend zoals "verplicht" inkomensbeheer bij huurschulden en bij uitstroom uit de maatschappelijke opvang en het op locatie inzetten van hulp- en dienstverlening.',
         },
       },
       {
@@ -115,8 +113,7 @@ export const seedLines: SeedLine[] = [
       {
         name: 'Dashboard Sociaal Domein',
         updates: {
-          [H1]:
-            'Het Smart Data Centre Drechtsteden ontwikkelt in opdracht van de gemeente Dordrecht een digitaal Dashboard Sociaal Domein met als onderdeel daarvan een dashboard over armoede en schulden. In dit dashboard komt onder andere geanonimiseerde informatie over de inkomens- en schuldenpositie van inwoners terug. In het eerste kwartaal van dit jaar is het dashboard opgeleverd. Voor het Dashboard SD zijn een datamodel ontwikkeld waaraan vervolgens diverse sets aan data zijn gekoppeld. Op dit moment is bijvoorbeeld het aantal trajecten schuldhulpverlening SDD opgenomen, het aantal aanmaningen en kwijtschelding voor gemeentebelastingen, het aantal bijstandsuitkeringen. Nu de basis voor het dashboard staat worden in de komende fases nieuwe datasets gekoppeld. Zo wordt onder andere de data van inwoners in het wanbetalersregime CAK toegevoegd en wordt ook een koppeling gemaakt met het systeem RIS Vroeg Eropaf. Door steeds meer datasets toe te voegen wordt de informatiepositie van de gemeente op het dossier gaandeweg versterkt. Naarmate het dashboard verder gevuld raakt kan er steeds meer middels het dashboard gestuurd worden op beleid en uitvoering en wordt het gemakkelijker om resultaten te toetsen.',
+          [H1]: 'Het Smart Data Centre Drechtsteden ontwikkelt in opdracht van de gemeente Dordrecht een digitaal Dashboard Sociaal Domein met als onderdeel daarvan een dashboard over armoede en schulden. In dit dashboard komt onder andere geanonimiseerde informatie over de inkomens- en schuldenpositie van inwoners terug. In het eerste kwartaal van dit jaar is het dashboard opgeleverd. Voor het Dashboard SD zijn een datamodel ontwikkeld waaraan vervolgens diverse sets aan data zijn gekoppeld. Op dit moment is bijvoorbeeld het aantal trajecten schuldhulpverlening SDD opgenomen, het aantal aanmaningen en kwijtschelding voor gemeentebelastingen, het aantal bijstandsuitkeringen. Nu de basis voor het dashboard staat worden in de komende fases nieuwe datasets gekoppeld. Zo wordt onder andere de data van inwoners in het wanbetalersregime CAK toegevoegd en wordt ook een koppeling gemaakt met het systeem RIS Vroeg Eropaf. Door steeds meer datasets toe te voegen wordt de informatiepositie van de gemeente op het dossier gaandeweg versterkt. Naarmate het dashboard verder gevuld raakt kan er steeds meer middels het dashboard gestuurd worden op beleid en uitvoering en wordt het gemakkelijker om resultaten te toetsen.',
         },
       },
       {
@@ -131,15 +128,13 @@ export const seedLines: SeedLine[] = [
       {
         name: 'Meldpunt Gedupeerden Toeslagen Kinderopvang',
         updates: {
-          [H1]:
-            'De SDD heeft begin dit jaar het Meldpunt geopend voor ouders die gedupeerd zijn door de Affaire met de kinderopvangtoeslag. Dordrecht heeft een DVO gesloten met de SDD om deze dienstverlening in te kopen. Aangezien het vaak gaat om ouders die op meerdere levensgebieden in de knel zijn gekomen is een integrale benadering vereist. Vanuit het programma ondersteunen we de totstandkoming van samenwerkingsafspraken hierover tussen de SDD, het Sociaal Wijkteam en de Sociaal Pontonnier.',
+          [H1]: 'De SDD heeft begin dit jaar het Meldpunt geopend voor ouders die gedupeerd zijn door de Affaire met de kinderopvangtoeslag. Dordrecht heeft een DVO gesloten met de SDD om deze dienstverlening in te kopen. Aangezien het vaak gaat om ouders die op meerdere levensgebieden in de knel zijn gekomen is een integrale benadering vereist. Vanuit het programma ondersteunen we de totstandkoming van samenwerkingsafspraken hierover tussen de SDD, het Sociaal Wijkteam en de Sociaal Pontonnier.',
         },
       },
       {
         name: 'Rekenkameronderzoek',
         updates: {
-          [H1]:
-            'Eind 2020 heeft de rekenkamercommissie haar onderzoek naar de schuldhulpverlening in Dordrecht opgeleverd. Alle aanbevelingen zijn door het college overgenomen en hebben een plek gekregen in de uitvoering van het armoedeprogramma en in de uitvoering van het schuldhulpverleningsbeleid van de SDD. Voor meer informatie hierover zie ook bijlage 3.',
+          [H1]: 'Eind 2020 heeft de rekenkamercommissie haar onderzoek naar de schuldhulpverlening in Dordrecht opgeleverd. Alle aanbevelingen zijn door het college overgenomen en hebben een plek gekregen in de uitvoering van het armoedeprogramma en in de uitvoering van het schuldhulpverleningsbeleid van de SDD. Voor meer informatie hierover zie ook bijlage 3.',
         },
       },
     ],
@@ -183,8 +178,7 @@ export const seedLines: SeedLine[] = [
       {
         name: 'Signaleren op school, in jeugdgezondheidszorg en jongerenwerk',
         updates: {
-          [H1]:
-            'Belangrijke signaleerders van armoede onder kinderen en jongeren zijn het jongerenwerk, medewerkers uit de jeugdgezondheidszorg en (zorgcoördinatoren van) scholen. We werken dit jaar onder andere aan de verbinding van deze partijen aan de Ketenaanpak Schulden.',
+          [H1]: 'Belangrijke signaleerders van armoede onder kinderen en jongeren zijn het jongerenwerk, medewerkers uit de jeugdgezondheidszorg en (zorgcoördinatoren van) scholen. We werken dit jaar onder andere aan de verbinding van deze partijen aan de Ketenaanpak Schulden.',
         },
       },
       {
@@ -199,15 +193,13 @@ export const seedLines: SeedLine[] = [
       {
         name: 'Verlengde schooltijd',
         updates: {
-          [H1]:
-            'Vanuit het onderwijsbeleid is de ontwikkeling gaande om de verlengde schooltijd meerjarig in te zetten (op basisscholen waar relatief veel leerlingen kampen met (een risico op) een onderwijsachterstand) met oog op structurele sociaaleconomische positieverbetering van het kind op latere volwassen leeftijd (inclusief financiële positie). Deze aanpak kan zeer van betekenis zijn voor het doorbreken van intergenerationele armoede. Vanuit het armoedeprogramma dragen we daarom waar mogelijk bij aan de ontwikkeling en implementatie van dit initiatief.',
+          [H1]: 'Vanuit het onderwijsbeleid is de ontwikkeling gaande om de verlengde schooltijd meerjarig in te zetten (op basisscholen waar relatief veel leerlingen kampen met (een risico op) een onderwijsachterstand) met oog op structurele sociaaleconomische positieverbetering van het kind op latere volwassen leeftijd (inclusief financiële positie). Deze aanpak kan zeer van betekenis zijn voor het doorbreken van intergenerationele armoede. Vanuit het armoedeprogramma dragen we daarom waar mogelijk bij aan de ontwikkeling en implementatie van dit initiatief.',
         },
       },
       {
         name: 'Informatievoorziening jongeren',
         updates: {
-          [H1]:
-            'We stellen al langer het Nibud-boekje Voor boven de 18 beschikbaar aan jongeren die 18 jaar worden. We willen nader verkennen welke informatiebehoefte jongeren hebben op het gebied van financiën en schulden. Hoe kunnen we de informatie over financiën en het hulp- en ondersteuningsaanbod als je er zelf even niet meer uit komt, nog beter toegankelijk maken voor jongeren.',
+          [H1]: 'We stellen al langer het Nibud-boekje Voor boven de 18 beschikbaar aan jongeren die 18 jaar worden. We willen nader verkennen welke informatiebehoefte jongeren hebben op het gebied van financiën en schulden. Hoe kunnen we de informatie over financiën en het hulp- en ondersteuningsaanbod als je er zelf even niet meer uit komt, nog beter toegankelijk maken voor jongeren.',
         },
       },
       {
@@ -228,22 +220,19 @@ export const seedLines: SeedLine[] = [
         updates: {
           [H2_2019]:
             'Vanaf 1 januari hebben we een Dordtpas! Voor mensen met een laag inkomen is de Dordtpas gratis, voor anderen is de Dordtpas te koop. Mantelzorgers krijgen de Dordtpas als waardering voor hun inzet. Vrijwilligersorganisaties kunnen de Dordtpas voor hun vrijwilligers aanschaffen tegen gereduceerd tarief. Nu de ontwikkel- en implementatiefase van de Dordtpas is afgerond is de Dordtpas per januari 2020 geen onderdeel meer van het programma Samen tegen Armoede (de uitvoering en doorontwikkeling van de Dordtpas is belegd bij Dienstverlening Drechtsteden).',
-          [H1]:
-            'De gemeente Dordrecht heeft sinds januari 2020 de Dordtpas. Hiermee willen we iedereen de mogelijkheden bieden mee te doen (participatie) en meer uit zichzelf en de stad te laten halen. De Dordtpas is voor iedereen te koop, voor inwoners van Dordrecht en daarbuiten. Voor inwoners tot 140% van het wettelijk sociaal minimum is de Dordtpas gratis. Voor kinderen uit deze gezinnen wordt via de Dordtpas het kindtegoed beschikbaar gesteld, dat kan worden besteed aan leermiddelen en participatie-bevorderende activiteiten, zoals sport en muziekles. De Dordtpas is daarmee een belangrijk beleidsinstrument voor het gemeentelijke armoedebeleid. Vanuit dat belang is het goed om uit de recente evaluatie van het eerste Dordtpasjaar te zien dat de pas ondanks alle coronamaatregelen, toch op een positieve wijze heeft kunnen bijdragen aan de participatiemogelijkheden van inwoners met een laag inkomen. Zo zagen we een groot bereik onder inwoners met een laag inkomen; 80%, 7.836 van de volwassenen in de doelgroep ontving de pas en 3.666 kinderen waarvan 3.191 ook het kindtegoed. Het bereik van het kindtegoed steeg daarmee met 8% t.o.v. 2019. De Dordtpas bood ook een praktisch instrument waarmee we als gemeente in december op zeer korte termijn een actie i.h.k.v. Scrooge mogelijk konden maken om €25,- kindcadeau beschikbaar te stellen aan kinderen uit de doelgroep. Deze actie stimuleerde op haar beurt weer diverse Dordtse ondernemers om zich (structureel) aan te sluiten bij de Dordtpas. Aandachtspunten die het armoedebeleid raken zijn er vanzelfsprekend ook. De groep niet-bijstandsontvangers die gezien hun inkomen recht hebben op een Dordtpas (werkende minima) kan nog verhoogd worden. In 2021 wordt daarom extra aandacht besteed aan het aanmeldproces om deze doelgroep beter te bereiken. De volledige uitkomsten van deze evaluatie ontvangt u in een separate raadsinformatiebrief (gelijktijdig of vrijwel gelijktijdig met deze informatie).',
+          [H1]: 'De gemeente Dordrecht heeft sinds januari 2020 de Dordtpas. Hiermee willen we iedereen de mogelijkheden bieden mee te doen (participatie) en meer uit zichzelf en de stad te laten halen. De Dordtpas is voor iedereen te koop, voor inwoners van Dordrecht en daarbuiten. Voor inwoners tot 140% van het wettelijk sociaal minimum is de Dordtpas gratis. Voor kinderen uit deze gezinnen wordt via de Dordtpas het kindtegoed beschikbaar gesteld, dat kan worden besteed aan leermiddelen en participatie-bevorderende activiteiten, zoals sport en muziekles. De Dordtpas is daarmee een belangrijk beleidsinstrument voor het gemeentelijke armoedebeleid. Vanuit dat belang is het goed om uit de recente evaluatie van het eerste Dordtpasjaar te zien dat de pas ondanks alle coronamaatregelen, toch op een positieve wijze heeft kunnen bijdragen aan de participatiemogelijkheden van inwoners met een laag inkomen. Zo zagen we een groot bereik onder inwoners met een laag inkomen; 80%, 7.836 van de volwassenen in de doelgroep ontving de pas en 3.666 kinderen waarvan 3.191 ook het kindtegoed. Het bereik van het kindtegoed steeg daarmee met 8% t.o.v. 2019. De Dordtpas bood ook een praktisch instrument waarmee we als gemeente in december op zeer korte termijn een actie i.h.k.v. Scrooge mogelijk konden maken om €25,- kindcadeau beschikbaar te stellen aan kinderen uit de doelgroep. Deze actie stimuleerde op haar beurt weer diverse Dordtse ondernemers om zich (structureel) aan te sluiten bij de Dordtpas. Aandachtspunten die het armoedebeleid raken zijn er vanzelfsprekend ook. De groep niet-bijstandsontvangers die gezien hun inkomen recht hebben op een Dordtpas (werkende minima) kan nog verhoogd worden. In 2021 wordt daarom extra aandacht besteed aan het aanmeldproces om deze doelgroep beter te bereiken. De volledige uitkomsten van deze evaluatie ontvangt u in een separate raadsinformatiebrief (gelijktijdig of vrijwel gelijktijdig met deze informatie).',
         },
       },
       {
         name: 'Informatie- en adviespunt werkgevers',
         updates: {
-          [H1]:
-            'We werken aan de verkenning naar de mogelijkheden om een informatie- en adviespunt in te richten dat werkgevers kan helpen medewerkers met geldproblemen te ondersteunen. De eerste gesprekken met werkgevers hierover zijn ondertussen afgerond. Werkgevers vinden het een relevant thema en willen graag meedenken in de verdere ontwikkeling. De problemen met schuldenproblematiek verschillen sterk per bedrijf, maar vrijwel alle gesproken werkgevers hebben werknemers met loonbeslagen. Opvallend is dat er weinig gebruik wordt gemaakt van gemeentelijke dienstverlening op het gebied van schulden. In de zomer volgt een bredere bijeenkomst waarin we samen met werkgevers en de gemeentelijke dienstverlening (SDD, organisaties uit de ketenaanpak) gaan kijken hoe we hierin meer samenwerking kunnen organiseren.',
+          [H1]: 'We werken aan de verkenning naar de mogelijkheden om een informatie- en adviespunt in te richten dat werkgevers kan helpen medewerkers met geldproblemen te ondersteunen. De eerste gesprekken met werkgevers hierover zijn ondertussen afgerond. Werkgevers vinden het een relevant thema en willen graag meedenken in de verdere ontwikkeling. De problemen met schuldenproblematiek verschillen sterk per bedrijf, maar vrijwel alle gesproken werkgevers hebben werknemers met loonbeslagen. Opvallend is dat er weinig gebruik wordt gemaakt van gemeentelijke dienstverlening op het gebied van schulden. In de zomer volgt een bredere bijeenkomst waarin we samen met werkgevers en de gemeentelijke dienstverlening (SDD, organisaties uit de ketenaanpak) gaan kijken hoe we hierin meer samenwerking kunnen organiseren.',
         },
       },
       {
         name: 'Informatiecampagne',
         updates: {
-          [H1]:
-            'Op basis van de gesprekken met werkgevers is besloten om vanuit de SDD en de ketenaanpak Dordrecht gezamenlijke informatie te ontwikkelen voor werkgevers over de wijze waarop zij werknemers met geldzorgen kunnen ondersteunen. Hoe dit er uit komt te zien is nog onderwerp van gesprek. Bij een eerste presentatie van de site Geldfit en het Ondernemersloket ontvingen we al veel positieve feedback van werkgevers.',
+          [H1]: 'Op basis van de gesprekken met werkgevers is besloten om vanuit de SDD en de ketenaanpak Dordrecht gezamenlijke informatie te ontwikkelen voor werkgevers over de wijze waarop zij werknemers met geldzorgen kunnen ondersteunen. Hoe dit er uit komt te zien is nog onderwerp van gesprek. Bij een eerste presentatie van de site Geldfit en het Ondernemersloket ontvingen we al veel positieve feedback van werkgevers.',
         },
       },
       {
@@ -251,15 +240,13 @@ export const seedLines: SeedLine[] = [
         updates: {
           [H2_2019]:
             'Najaar 2019 is verkend wat de gemeente Dordrecht kan doen voor haar eigen medewerkers die financieel kwetsbaar zijn. Daarnaast is met diverse stakeholders en partners verkend om hoeveel werkende minima het gaat in Dordrecht, wat er zoal is qua ondersteuning en hoe deze ondersteuning versterkt kan worden. In juni 2020 volgt een congres om het thema onder de aandacht te brengen van werkgevers in onze regio en om de bevindingen uit de verkenning te toetsen.',
-          [H1]:
-            'Als de ontwikkelingen het toelaten organiseren we in 2021 het uitgestelde congres om armoede en schulden onder de aandacht te brengen van werkgevers. In de komende gesprekken met werkgevers verkennen we wat een passend moment kan zijn voor een congres.',
+          [H1]: 'Als de ontwikkelingen het toelaten organiseren we in 2021 het uitgestelde congres om armoede en schulden onder de aandacht te brengen van werkgevers. In de komende gesprekken met werkgevers verkennen we wat een passend moment kan zijn voor een congres.',
         },
       },
       {
         name: 'Verruiming dienstverlening voor werkenden',
         updates: {
-          [H1]:
-            'Om het bereik van de bestaande dienstverlening onder werkenden te vergroten zijn de dienstverlening van Bureau Sociaal Raadslieden en het Financieel Hulphuis verruimd. BSR gaat naast ochtend- en avondspreekuren ook middagspreekuren draaien, zodat er meer mogelijkheden ontstaan bijvoorbeeld voor mensen die in ploegendienst werken. Het FHH gaat naast ochtend- en middagspreekuren ook een avondspreekuur draaien om werkenden meer gelegenheid te geven van hun ondersteuning gebruik te maken.',
+          [H1]: 'Om het bereik van de bestaande dienstverlening onder werkenden te vergroten zijn de dienstverlening van Bureau Sociaal Raadslieden en het Financieel Hulphuis verruimd. BSR gaat naast ochtend- en avondspreekuren ook middagspreekuren draaien, zodat er meer mogelijkheden ontstaan bijvoorbeeld voor mensen die in ploegendienst werken. Het FHH gaat naast ochtend- en middagspreekuren ook een avondspreekuur draaien om werkenden meer gelegenheid te geven van hun ondersteuning gebruik te maken.',
         },
       },
     ],
@@ -285,15 +272,14 @@ export const seedLines: SeedLine[] = [
         updates: {
           [H1]: [
             'Mensen met een gezondheidsrisico door overgewicht kunnen sinds 2019 door de huisarts verwezen worden naar een zogenoemde gecombineerde leefstijlinterventie (GLI). Dit is een combinatie van behandelingen gericht op gezondere voeding en eetgewoontes, bewegen en psychologische interventies ter bevordering van gedragsverandering bij mensen met ernstig overgewicht en verhoogd risico op chronische aandoeningen.',
-            'Gecombineerd met ondersteuning bij het oplossen van geldzorgen en lokale beweegprogramma\'s biedt GLI goede kansen voor structurele gezondheidswinst. Tot voor kort was er echter geen GLI aanbod in Dordrecht beschikbaar. Door onze inzet is er in de afgelopen periode aanbod gerealiseerd in Dordrecht. Via Your Healthspot zijn 10 leefstijlcoaches actief. Met de verzekeraar voeren we gesprekken over verdere samenwerking op dit gebied.',
+            "Gecombineerd met ondersteuning bij het oplossen van geldzorgen en lokale beweegprogramma's biedt GLI goede kansen voor structurele gezondheidswinst. Tot voor kort was er echter geen GLI aanbod in Dordrecht beschikbaar. Door onze inzet is er in de afgelopen periode aanbod gerealiseerd in Dordrecht. Via Your Healthspot zijn 10 leefstijlcoaches actief. Met de verzekeraar voeren we gesprekken over verdere samenwerking op dit gebied.",
           ].join('\n\n'),
         },
       },
       {
         name: 'Samenwerking met huisartsen (sociaal recept)',
         updates: {
-          [H1]:
-            "Er komt steeds meer aandacht voor de signalerende rol van huisartsen en POH-ers bij maatschappelijke ondersteuningsvragen. Met oog op de effecten van de coronacrisis schaalt het Rijk aanpakken zoals 'krachtige basiszorg' en het 'interventiepakket geldzorgen' versneld op. Vanuit de gemeente wordt geregeld deelgenomen aan overleggen van de Drechtdokters (voorheen ZGWA) om verschillende onderwerpen op de agenda van de huisartsen en POH-ers te krijgen. Eén van deze onderwerpen is sociaal recept (zie boven). Daarbij staan eenvoudige richtlijnen voor signalering en een eenvoudig systeem voor doorverwijzing centraal. Vanuit de lopende projecten sluiten we zo goed mogelijk aan bij de huisartsen om het voor hen aantrekkelijk en laagdrempelig te maken om zelf actief de verbinding te leggen met het sociale domein.",
+          [H1]: "Er komt steeds meer aandacht voor de signalerende rol van huisartsen en POH-ers bij maatschappelijke ondersteuningsvragen. Met oog op de effecten van de coronacrisis schaalt het Rijk aanpakken zoals 'krachtige basiszorg' en het 'interventiepakket geldzorgen' versneld op. Vanuit de gemeente wordt geregeld deelgenomen aan overleggen van de Drechtdokters (voorheen ZGWA) om verschillende onderwerpen op de agenda van de huisartsen en POH-ers te krijgen. Eén van deze onderwerpen is sociaal recept (zie boven). Daarbij staan eenvoudige richtlijnen voor signalering en een eenvoudig systeem voor doorverwijzing centraal. Vanuit de lopende projecten sluiten we zo goed mogelijk aan bij de huisartsen om het voor hen aantrekkelijk en laagdrempelig te maken om zelf actief de verbinding te leggen met het sociale domein.",
         },
       },
       {
@@ -322,8 +308,7 @@ export const seedCommitments = [
   {
     code: '191015/T1',
     title: 'Terugkoppelen hoe zorgverzekeraar VGZ de ouders informeert over gratis tandzorg voor kinderen',
-    description:
-      'Beantwoording door het college van art. 40 RvO vragen van de fracties GroenLinks en D66 over berichten m.b.t. tandartsbezoek kinderen.',
+    description: 'Beantwoording door het college van art. 40 RvO vragen van de fracties GroenLinks en D66 over berichten m.b.t. tandartsbezoek kinderen.',
     dueOn: '2020-03-31',
     state: 'in_progress' as const,
     answeredInPeriod: '2019-H2',

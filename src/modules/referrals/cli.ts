@@ -19,7 +19,16 @@ export function referralCommands(program: Command, ctx: CliContext): void {
       ctx.withDatabase(async (db) => {
         const levels = await listServiceLevels(db, options.municipality);
         print(ctx.io, ['onderwerp'.padEnd(18), 'antwoord', 'eerste contact', '(werkdagen)'].join(' '));
-        for (const l of levels) print(ctx.io, [l.theme.padEnd(18), String(l.answerWorkingDays).padStart(8), String(l.firstContactWorkingDays).padStart(14), l.configured ? '' : '(standaard)'].join(' '));
+        for (const l of levels)
+          print(
+            ctx.io,
+            [
+              l.theme.padEnd(18),
+              String(l.answerWorkingDays).padStart(8),
+              String(l.firstContactWorkingDays).padStart(14),
+              l.configured ? '' : '(standaard)',
+            ].join(' '),
+          );
       }),
     );
   cmd

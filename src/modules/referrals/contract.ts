@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { id, isoDate, timestamp } from '../../platform/contract.ts';
-import { actionCodes, allConsentScopes, referralStates, themeCodes, type ConsentScope, type ReferralAction, type ReferralState, type ReferralTheme } from './labels.ts';
+import {
+  actionCodes,
+  allConsentScopes,
+  referralStates,
+  themeCodes,
+  type ConsentScope,
+  type ReferralAction,
+  type ReferralState,
+  type ReferralTheme,
+} from './labels.ts';
 
 /**
  * What the referrals API (Ketenaanpak) answers: one schema per response. The serializer sends only what these
@@ -38,7 +47,12 @@ export const serviceLevel = z.object({
   configured: z.boolean(),
 });
 export const serviceLevelsResponse = z.array(serviceLevel);
-export const serviceLevelSaved = z.object({ municipalityCode: z.string(), theme, answerWorkingDays: z.number().int(), firstContactWorkingDays: z.number().int() });
+export const serviceLevelSaved = z.object({
+  municipalityCode: z.string(),
+  theme,
+  answerWorkingDays: z.number().int(),
+  firstContactWorkingDays: z.number().int(),
+});
 
 const flag = z.enum(['answer_overdue', 'first_contact_overdue']);
 
@@ -153,7 +167,16 @@ export const timelineResponse = z.object({
   person: residentContact.extend({ id, municipalityCode: z.string() }),
   household: z.array(householdMember),
   referrals: z.array(
-    z.object({ id, theme, route: z.string(), state, from: organisationRef.nullable(), to: organisationRef, sentAt: timestamp, question: z.string().nullable() }),
+    z.object({
+      id,
+      theme,
+      route: z.string(),
+      state,
+      from: organisationRef.nullable(),
+      to: organisationRef,
+      sentAt: timestamp,
+      question: z.string().nullable(),
+    }),
   ),
   consents: z.array(consentView),
   events: z.array(timelineEvent),

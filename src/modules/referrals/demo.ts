@@ -25,10 +25,7 @@ export async function ensureReferralDemoUsers(db: Database, password: string): P
     for (const u of referralDemoUsers) {
       const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, u.organisation));
       if (!org) continue;
-      await tx
-        .insert(users)
-        .values({ organisationId: org.id, email: u.email, displayName: u.displayName, roles: u.roles, passwordHash })
-        .onConflictDoNothing();
+      await tx.insert(users).values({ organisationId: org.id, email: u.email, displayName: u.displayName, roles: u.roles, passwordHash }).onConflictDoNothing();
     }
   });
 }
@@ -42,7 +39,10 @@ async function demoActor(db: Database, email: string): Promise<Actor> {
       .innerJoin(organisations, eq(organisations.id, users.organisationId))
       .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
     if (!u) throw new Error(`demo user ${email} missing`);
-    const ms = await q.select({ m: organisationMunicipalities.municipalityCode }).from(organisationMunicipalities).where(eq(organisationMunicipalities.organisationId, u.organisationId));
+    const ms = await q
+      .select({ m: organisationMunicipalities.municipalityCode })
+      .from(organisationMunicipalities)
+      .where(eq(organisationMunicipalities.organisationId, u.organisationId));
     return {
       kind: 'user' as const,
       userId: u.id,
@@ -128,7 +128,7 @@ function sequence(seed: number) {
  */
 export async function seedReferralHistory(db: Database, months = 12): Promise<number> {
   const random = sequence(505);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const orgs = await db.unaudited((q) => q.select({ id: organisations.id, code: organisations.code }).from(organisations));
   const id = (code: string) => orgs.find((o) => o.code === code)?.id;
   const receivers = ['SWT', 'SDD', 'HUMANITAS', 'SHM', 'BSR', 'FHH'].map(id).filter((x): x is string => Boolean(x));
@@ -137,68 +137,91 @@ export async function seedReferralHistory(db: Database, months = 12): Promise<nu
     sender === null ? 'selftest' : sender === id('DRECHTDOKTERS') ? 'gp' : sender === id('GEM-DORDRECHT') ? 'early_signal' : 'referral';
   const pc4 = dordrechtWijken.flatMap((w) => w.pc4);
   const now = db.clock.now();
-  return db.audited(systemActor('demo'), { action: 'create', objectType: 'referral', municipalityCode: 'GM0505', details: { demo: 'history' } }, async (tx, trail) => {
-    let count = 0;
-    for (let back = months; back >= 1; back -= 1) {
-      const perMonth = 6 + Math.floor(random() * 8);
-      for (let n = 0; n < perMonth; n += 1) {
-        const sentAt = new Date(now.getTime() - back * 30 * 86_400_000 + Math.floor(random() * 25) * 86_400_000 + 9 * 3_600_000);
-        const sender = pick(senders);
-        let receiver = pick(receivers);
-        if (receiver === sender) receiver = receivers[0]!;
-        const theme = pick(['money_debts', 'money_debts', 'money_debts', 'work_income', 'housing', 'administration', 'health', 'children_family'] as ReferralTheme[]);
-        const postcode = `${pick(pc4)} ${pick(['AB', 'CD', 'EF', 'GH'])}`;
-        const person = await insertPerson(tx, { municipalityCode: 'GM0505', surname: `Demo-inwoner ${count + 1}`, postcode });
-        trail.subjectIds!.push(person.id);
-        const day = amsterdamDate(sentAt);
-        const due = dueDates(day, defaultServiceLevels[theme]);
-        const declined = random() < 0.08;
-        // First contact on a working day, one to nine working days after sending.
-        const contactDay = addWorkingDays(day, 1 + Math.floor(random() * 9), holidaysFrom(day));
-        const contactAt = new Date(`${contactDay}T10:00:00Z`);
-        const firstContactAt = declined || contactAt > now ? null : contactAt;
-        const helpCandidate = firstContactAt && random() < 0.75 ? new Date(firstContactAt.getTime() + (3 + Math.floor(random() * 20)) * 86_400_000) : null;
-        const helpAt = helpCandidate && helpCandidate <= now ? helpCandidate : null;
-        const closedAt = helpAt && random() < 0.6 ? new Date(helpAt.getTime() + 60 * 86_400_000) : declined ? new Date(sentAt.getTime() + 5 * 86_400_000) : null;
-        const state = closedAt && closedAt < now ? 'closed' : helpAt ? 'help_in_place' : firstContactAt ? 'first_contact' : declined ? 'declined' : 'sent';
-        const [row] = await tx
-          .insert(referrals)
-          .values({
-            municipalityCode: 'GM0505',
-            personId: person.id,
-            fromOrganisationId: sender,
-            toOrganisationId: receiver,
-            route: routeOf(sender),
-            theme,
-            question: 'Demovraag (historie).',
-            areaCode: areaForPostcode(postcode)?.code ?? null,
-            state,
-            declineReason: declined ? 'Past niet bij ons aanbod; terugverwezen.' : null,
-            sentAt,
-            ...due,
-            acceptedAt: declined ? null : new Date(sentAt.getTime() + 86_400_000),
-            declinedAt: declined ? new Date(sentAt.getTime() + 86_400_000) : null,
-            firstContactAt,
-            helpInPlaceAt: helpAt,
-            closedAt: state === 'closed' ? closedAt : null,
-            updatedAt: now,
-          })
-          .returning({ id: referrals.id });
-        for (const organisationId of [sender, receiver].filter((o): o is string => Boolean(o))) {
-          await tx.insert(referralConsents).values({
-            municipalityCode: 'GM0505',
-            personId: person.id,
-            organisationId,
-            scopes: ['contact', 'question', 'progress'],
-            text: 'Toestemming (demo).',
-            recordedVia: routeOf(sender),
-            givenAt: sentAt,
-          });
+  return db.audited(
+    systemActor('demo'),
+    { action: 'create', objectType: 'referral', municipalityCode: 'GM0505', details: { demo: 'history' } },
+    async (tx, trail) => {
+      let count = 0;
+      for (let back = months; back >= 1; back -= 1) {
+        const perMonth = 6 + Math.floor(random() * 8);
+        for (let n = 0; n < perMonth; n += 1) {
+          const sentAt = new Date(now.getTime() - back * 30 * 86_400_000 + Math.floor(random() * 25) * 86_400_000 + 9 * 3_600_000);
+          const sender = pick(senders);
+          let receiver = pick(receivers);
+          if (receiver === sender) receiver = receivers[0]!;
+          const theme = pick([
+            'money_debts',
+            'money_debts',
+            'money_debts',
+            'work_income',
+            'housing',
+            'administration',
+            'health',
+            'children_family',
+          ] as ReferralTheme[]);
+          const postcode = `${pick(pc4)} ${pick(['AB', 'CD', 'EF', 'GH'])}`;
+          const person = await insertPerson(tx, { municipalityCode: 'GM0505', surname: `Demo-inwoner ${count + 1}`, postcode });
+          trail.subjectIds!.push(person.id);
+          const day = amsterdamDate(sentAt);
+          const due = dueDates(day, defaultServiceLevels[theme]);
+          const declined = random() < 0.08;
+          // First contact on a working day, one to nine working days after sending.
+          const contactDay = addWorkingDays(day, 1 + Math.floor(random() * 9), holidaysFrom(day));
+          const contactAt = new Date(`${contactDay}T10:00:00Z`);
+          const firstContactAt = declined || contactAt > now ? null : contactAt;
+          const helpCandidate = firstContactAt && random() < 0.75 ? new Date(firstContactAt.getTime() + (3 + Math.floor(random() * 20)) * 86_400_000) : null;
+          const helpAt = helpCandidate && helpCandidate <= now ? helpCandidate : null;
+          const closedAt =
+            helpAt && random() < 0.6 ? new Date(helpAt.getTime() + 60 * 86_400_000) : declined ? new Date(sentAt.getTime() + 5 * 86_400_000) : null;
+          const state = closedAt && closedAt < now ? 'closed' : helpAt ? 'help_in_place' : firstContactAt ? 'first_contact' : declined ? 'declined' : 'sent';
+          const [row] = await tx
+            .insert(referrals)
+            .values({
+              municipalityCode: 'GM0505',
+              personId: person.id,
+              fromOrganisationId: sender,
+              toOrganisationId: receiver,
+              route: routeOf(sender),
+              theme,
+              question: 'Demovraag (historie).',
+              areaCode: areaForPostcode(postcode)?.code ?? null,
+              state,
+              declineReason: declined ? 'Past niet bij ons aanbod; terugverwezen.' : null,
+              sentAt,
+              ...due,
+              acceptedAt: declined ? null : new Date(sentAt.getTime() + 86_400_000),
+              declinedAt: declined ? new Date(sentAt.getTime() + 86_400_000) : null,
+              firstContactAt,
+              helpInPlaceAt: helpAt,
+              closedAt: state === 'closed' ? closedAt : null,
+              updatedAt: now,
+            })
+            .returning({ id: referrals.id });
+          for (const organisationId of [sender, receiver].filter((o): o is string => Boolean(o))) {
+            await tx.insert(referralConsents).values({
+              municipalityCode: 'GM0505',
+              personId: person.id,
+              organisationId,
+              scopes: ['contact', 'question', 'progress'],
+              text: 'Toestemming (demo).',
+              recordedVia: routeOf(sender),
+              givenAt: sentAt,
+            });
+          }
+          await tx
+            .insert(referralEvents)
+            .values({
+              referralId: row!.id,
+              personId: person.id,
+              municipalityCode: 'GM0505',
+              kind: 'sent',
+              organisationId: sender ?? receiver,
+              occurredAt: sentAt,
+            });
+          count += 1;
         }
-        await tx.insert(referralEvents).values({ referralId: row!.id, personId: person.id, municipalityCode: 'GM0505', kind: 'sent', organisationId: sender ?? receiver, occurredAt: sentAt });
-        count += 1;
       }
-    }
-    return count;
-  });
+      return count;
+    },
+  );
 }

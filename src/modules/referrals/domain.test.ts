@@ -107,16 +107,7 @@ describe('working days and service levels', () => {
     expect(easterSunday(2024)).toBe('2024-03-31');
     expect(easterSunday(2026)).toBe('2026-04-05');
     expect(easterSunday(2027)).toBe('2027-03-28');
-    expect(dutchPublicHolidays(2026)).toEqual([
-      '2026-01-01',
-      '2026-04-06',
-      '2026-04-27',
-      '2026-05-05',
-      '2026-05-14',
-      '2026-05-25',
-      '2026-12-25',
-      '2026-12-26',
-    ]);
+    expect(dutchPublicHolidays(2026)).toEqual(['2026-01-01', '2026-04-06', '2026-04-27', '2026-05-05', '2026-05-14', '2026-05-25', '2026-12-25', '2026-12-26']);
     // King's Day moves to Saturday 26 April when the 27th is a Sunday (2025).
     expect(dutchPublicHolidays(2025)).toContain('2025-04-26');
   });
@@ -178,6 +169,14 @@ describe('consent', () => {
     expect(hasActiveConsent([{ organisationId: 'a', withdrawnAt: null }], 'a')).toBe(true);
     expect(hasActiveConsent([{ organisationId: 'a', withdrawnAt: null }], 'b')).toBe(false);
     expect(hasActiveConsent([{ organisationId: 'a', withdrawnAt: withdrawn }], 'a')).toBe(false);
-    expect(hasActiveConsent([{ organisationId: 'a', withdrawnAt: withdrawn }, { organisationId: 'a', withdrawnAt: null }], 'a')).toBe(true);
+    expect(
+      hasActiveConsent(
+        [
+          { organisationId: 'a', withdrawnAt: withdrawn },
+          { organisationId: 'a', withdrawnAt: null },
+        ],
+        'a',
+      ),
+    ).toBe(true);
   });
 });

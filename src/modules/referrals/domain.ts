@@ -3,7 +3,15 @@
  * state machine of a referral, who is responsible ("niet loslaten"), working days and service-level flags.
  */
 
-import { consentScopes, type ConsentScope, type OverdueFlag, type ReferralAction, type ReferralRoute, type ReferralState, type ReferralTheme } from './labels.ts';
+import {
+  consentScopes,
+  type ConsentScope,
+  type OverdueFlag,
+  type ReferralAction,
+  type ReferralRoute,
+  type ReferralState,
+  type ReferralTheme,
+} from './labels.ts';
 
 export {
   actionLabels,
@@ -81,9 +89,7 @@ export function transition(state: ReferralState, action: ReferralAction, side: S
 
 /** The actions this side may take now; the pages show only these buttons. */
 export function availableActions(state: ReferralState, side: Side): ReferralAction[] {
-  return (Object.entries(transitions[state]) as [ReferralAction, Transition][])
-    .filter(([, t]) => t.by.includes(side))
-    .map(([action]) => action);
+  return (Object.entries(transitions[state]) as [ReferralAction, Transition][]).filter(([, t]) => t.by.includes(side)).map(([action]) => action);
 }
 
 export function reasonRequired(state: ReferralState, action: ReferralAction): boolean {
@@ -201,10 +207,7 @@ export function dueDates(
 }
 
 /** The service levels this referral has missed, as of `today` (a date in Europe/Amsterdam). */
-export function overdueFlags(
-  r: { state: ReferralState; answerDueDate: string; firstContactDueDate: string },
-  today: string,
-): OverdueFlag[] {
+export function overdueFlags(r: { state: ReferralState; answerDueDate: string; firstContactDueDate: string }, today: string): OverdueFlag[] {
   const flags: OverdueFlag[] = [];
   if (r.state === 'sent' && today > r.answerDueDate) flags.push('answer_overdue');
   if ((r.state === 'sent' || r.state === 'accepted') && today > r.firstContactDueDate) flags.push('first_contact_overdue');

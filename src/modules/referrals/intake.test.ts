@@ -86,10 +86,14 @@ describe('createIntakeForPerson', () => {
     const before = await count();
     const { referralId } = await createIntakeForPerson(db, systemActor('signals'), { ...base, route: 'early_signal' }, person.id);
     expect(await count()).toBe(before);
-    const [row] = await db.audited(systemActor('test'), { action: 'read', objectType: 'test' }, (tx) => tx.select().from(referrals).where(eq(referrals.id, referralId)));
+    const [row] = await db.audited(systemActor('test'), { action: 'read', objectType: 'test' }, (tx) =>
+      tx.select().from(referrals).where(eq(referrals.id, referralId)),
+    );
     expect(row).toMatchObject({ personId: person.id, areaCode: 'WK050505', toOrganisationId: await orgId('SDD') });
     await expect(createIntakeForPerson(db, anonymousActor(null), base, person.id)).rejects.toBeInstanceOf(UnauthenticatedError);
-    await expect(createIntakeForPerson(db, systemActor('signals'), { ...base, route: 'early_signal', municipalityCode: 'GM0642' }, person.id)).rejects.toThrow('niet gevonden');
+    await expect(createIntakeForPerson(db, systemActor('signals'), { ...base, route: 'early_signal', municipalityCode: 'GM0642' }, person.id)).rejects.toThrow(
+      'niet gevonden',
+    );
   });
 });
 
@@ -100,8 +104,7 @@ describe('demo data', () => {
     const { users } = await import('../../platform/schema.ts');
     const { referrals } = await import('./schema.ts');
     const config = loadConfig({ VANGNET_DEMO_PASSWORD: 'Test-wachtwoord-123' });
-    const count = () =>
-      db.audited(systemActor('test'), { action: 'read', objectType: 'test' }, async (tx) => (await tx.select().from(referrals)).length);
+    const count = () => db.audited(systemActor('test'), { action: 'read', objectType: 'test' }, async (tx) => (await tx.select().from(referrals)).length);
     const before = await count();
     await seedReferralsDemo(db, config);
     await seedReferralsDemo(db, config);

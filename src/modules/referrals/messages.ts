@@ -1,4 +1,4 @@
-import { AppError, ConflictError, ForbiddenError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
+import { type AppError, ConflictError, ForbiddenError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import { referralStates, type ReferralState } from './labels.ts';
 
 /**
@@ -36,12 +36,18 @@ export const referralMessages = {
   receiver_unknown: {
     status: 400,
     text: fixed('Deze organisatie is onbekend.'),
-    field: { name: (p) => p.field ?? 'toOrganisationCode', reason: (p) => `Organisatie ${p.organisationCode} kan geen verwijzingen ontvangen in deze gemeente.` },
+    field: {
+      name: (p) => p.field ?? 'toOrganisationCode',
+      reason: (p) => `Organisatie ${p.organisationCode} kan geen verwijzingen ontvangen in deze gemeente.`,
+    },
   },
   receiver_refused: {
     status: 400,
     text: fixed('Naar deze organisatie kunt u niet verwijzen.'),
-    field: { name: (p) => p.field ?? 'toOrganisationCode', reason: (p) => `Organisatie ${p.organisationCode} kan geen verwijzingen ontvangen in deze gemeente.` },
+    field: {
+      name: (p) => p.field ?? 'toOrganisationCode',
+      reason: (p) => `Organisatie ${p.organisationCode} kan geen verwijzingen ontvangen in deze gemeente.`,
+    },
   },
   own_organisation: {
     status: 400,

@@ -98,7 +98,10 @@ export async function collectReferralMetrics(db: Database, range: { fromMonth: s
     }
     if (r.firstContactAt && inRange(monthOf(r.firstContactAt))) {
       const key = JSON.stringify(['referrals.first_contact_days', r.municipalityCode, r.areaCode, monthOf(r.firstContactAt)]);
-      days.set(key, [...(days.get(key) ?? []), workingDaysBetween(amsterdamDate(r.sentAt), amsterdamDate(r.firstContactAt), holidaysFrom(amsterdamDate(r.sentAt)))]);
+      days.set(key, [
+        ...(days.get(key) ?? []),
+        workingDaysBetween(amsterdamDate(r.sentAt), amsterdamDate(r.firstContactAt), holidaysFrom(amsterdamDate(r.sentAt))),
+      ]);
     }
   }
   const values: MetricValue[] = [];

@@ -9,5 +9,8 @@ export const openReferralStates = ['sent', 'accepted', 'first_contact', 'help_in
  * referral's id and the person it is about: nothing of its content.
  */
 export function openReferralsSql(): SQL {
-  return sql`(select r.id, r.person_id from referrals r where r.state in (${sql.join(openReferralStates.map((s) => sql`${s}`), sql`, `)}))`;
+  return sql`(select r.id, r.person_id from referrals r where r.state in (${sql.join(
+    openReferralStates.map((s) => sql`${s}`),
+    sql`, `,
+  )}))`;
 }

@@ -25,7 +25,6 @@ import {
 import { referralError } from './messages.ts';
 import { referralConsents, referralEvents, referralHouseholdMembers, referralIntakes, referrals, referralServiceLevels } from './schema.ts';
 
-
 async function organisationNames(tx: Pick<Tx, 'select'>): Promise<Map<string, { code: string; name: string }>> {
   const rows = await tx.select({ id: organisations.id, code: organisations.code, name: organisations.name }).from(organisations);
   return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
@@ -49,7 +48,14 @@ type ContactPerson = Parameters<typeof displayName>[0] & {
 /** A resident's name and contact details, or none of them when the resident does not share them with this organisation. */
 function residentContact(person: ContactPerson | null | undefined, shared: boolean) {
   return person && shared
-    ? { name: displayName(person), birthDate: person.birthDate, phone: person.phone, email: person.email, postcode: person.postcode, houseNumber: person.houseNumber }
+    ? {
+        name: displayName(person),
+        birthDate: person.birthDate,
+        phone: person.phone,
+        email: person.email,
+        postcode: person.postcode,
+        houseNumber: person.houseNumber,
+      }
     : { name: hiddenName, birthDate: null, phone: null, email: null, postcode: null, houseNumber: null };
 }
 
@@ -90,19 +96,9 @@ export async function workList(db: Database, actor: Actor, options: { includeClo
       // No active consent for this organisation, no line on its list.
       .innerJoin(
         referralConsents,
-        and(
-          eq(referralConsents.personId, referrals.personId),
-          eq(referralConsents.organisationId, actor.organisationId),
-          isNull(referralConsents.withdrawnAt),
-        ),
+        and(eq(referralConsents.personId, referrals.personId), eq(referralConsents.organisationId, actor.organisationId), isNull(referralConsents.withdrawnAt)),
       )
-      .where(
-        and(
-          mine,
-          inArray(referrals.municipalityCode, actor.municipalities),
-          options.includeClosed ? undefined : ne(referrals.state, 'closed'),
-        ),
-      )
+      .where(and(mine, inArray(referrals.municipalityCode, actor.municipalities), options.includeClosed ? undefined : ne(referrals.state, 'closed')))
       .orderBy(asc(referrals.sentAt))
       .limit(workListLimit + 1);
     const truncated = rows.length > workListLimit;
@@ -160,7 +156,11 @@ export async function getReferral(db: Database, actor: Actor, referralId: string
     const intake = r.intakeId ? (await tx.select().from(referralIntakes).where(eq(referralIntakes.id, r.intakeId)))[0] : undefined;
     const members = scopes.has('contact')
       ? await tx
-          .select({ personId: referralHouseholdMembers.personId, relation: referralHouseholdMembers.relation, p: { initials: persons.initials, prefix: persons.prefix, surname: persons.surname, birthDate: persons.birthDate } })
+          .select({
+            personId: referralHouseholdMembers.personId,
+            relation: referralHouseholdMembers.relation,
+            p: { initials: persons.initials, prefix: persons.prefix, surname: persons.surname, birthDate: persons.birthDate },
+          })
           .from(referralHouseholdMembers)
           .innerJoin(persons, eq(persons.id, referralHouseholdMembers.personId))
           .where(eq(referralHouseholdMembers.referralId, r.id))
@@ -240,67 +240,63 @@ async function eventsFor(tx: Tx, where: ReturnType<typeof eq>, names: Map<string
  */
 export async function residentTimeline(db: Database, actor: Actor, personId: string) {
   assertCan(actor, 'referrals:work');
-  return db.audited(
-    actor,
-    { action: 'read', objectType: 'referral_timeline', objectId: personId, subjectIds: [personId] },
-    async (tx, trail) => {
-      const scopes = await assertCanSeePerson(tx, actor as Staff, personId);
-      if (!scopes.has('progress')) {
-        throw referralError('progress_not_shared');
-      }
-      const [person] = await tx.select().from(persons).where(eq(persons.id, personId));
-      if (!person) throw new NotFoundError('De inwoner');
-      trail.municipalityCode = person.municipalityCode;
-      assertMunicipality(actor, person.municipalityCode);
-      const names = await organisationNames(tx);
-      const list = await tx.select().from(referrals).where(eq(referrals.personId, personId)).orderBy(asc(referrals.sentAt));
-      const consents = await tx
-        .select()
-        .from(referralConsents)
-        .where(eq(referralConsents.personId, personId))
-        .orderBy(asc(referralConsents.givenAt));
-      const members = scopes.has('contact')
-        ? await tx
-            .select({ personId: referralHouseholdMembers.personId, relation: referralHouseholdMembers.relation, p: { initials: persons.initials, prefix: persons.prefix, surname: persons.surname, birthDate: persons.birthDate } })
-            .from(referralHouseholdMembers)
-            .innerJoin(persons, eq(persons.id, referralHouseholdMembers.personId))
-            .where(inArray(referralHouseholdMembers.referralId, list.length ? list.map((r) => r.id) : ['00000000-0000-0000-0000-000000000000']))
-        : [];
-      trail.subjectIds = [personId, ...new Set(members.map((m) => m.personId))];
-      const ours = new Set(list.filter((r) => sideOf(r, actor.organisationId)).map((r) => r.id));
-      const events = (await eventsFor(tx, eq(referralEvents.personId, personId), names)).map((e) =>
-        e.referralId && !ours.has(e.referralId) ? { ...e, note: null } : e,
-      );
-      return {
-        person: { id: person.id, municipalityCode: person.municipalityCode, ...residentContact(person, scopes.has('contact')) },
-        household: members.map((m) => ({ relation: m.relation, name: displayName(m.p), birthDate: m.p.birthDate })),
-        referrals: list.map((r) => ({
-          id: r.id,
-          theme: r.theme as ReferralTheme,
-          route: r.route,
-          state: r.state as ReferralState,
-          from: r.fromOrganisationId ? names.get(r.fromOrganisationId)! : null,
-          to: names.get(r.toOrganisationId)!,
-          sentAt: r.sentAt,
-          // Another organisation's question is shared only through the chain; the text stays with the two sides.
-          question: sideOf(r, actor.organisationId) && scopes.has('question') ? r.question : null,
-        })),
-        consents: consents.map((c) => ({
-          id: c.id,
-          organisation: names.get(c.organisationId)!,
-          scopes: c.scopes,
-          text: c.text,
-          recordedVia: c.recordedVia,
-          givenAt: c.givenAt,
-          givenBy: c.givenByOrganisationId ? (names.get(c.givenByOrganisationId)?.name ?? null) : null,
-          withdrawnAt: c.withdrawnAt,
-          withdrawnBy: c.withdrawnByOrganisationId ? (names.get(c.withdrawnByOrganisationId)?.name ?? null) : null,
-          withdrawalNote: c.withdrawalNote,
-        })),
-        events,
-      };
-    },
-  );
+  return db.audited(actor, { action: 'read', objectType: 'referral_timeline', objectId: personId, subjectIds: [personId] }, async (tx, trail) => {
+    const scopes = await assertCanSeePerson(tx, actor as Staff, personId);
+    if (!scopes.has('progress')) {
+      throw referralError('progress_not_shared');
+    }
+    const [person] = await tx.select().from(persons).where(eq(persons.id, personId));
+    if (!person) throw new NotFoundError('De inwoner');
+    trail.municipalityCode = person.municipalityCode;
+    assertMunicipality(actor, person.municipalityCode);
+    const names = await organisationNames(tx);
+    const list = await tx.select().from(referrals).where(eq(referrals.personId, personId)).orderBy(asc(referrals.sentAt));
+    const consents = await tx.select().from(referralConsents).where(eq(referralConsents.personId, personId)).orderBy(asc(referralConsents.givenAt));
+    const members = scopes.has('contact')
+      ? await tx
+          .select({
+            personId: referralHouseholdMembers.personId,
+            relation: referralHouseholdMembers.relation,
+            p: { initials: persons.initials, prefix: persons.prefix, surname: persons.surname, birthDate: persons.birthDate },
+          })
+          .from(referralHouseholdMembers)
+          .innerJoin(persons, eq(persons.id, referralHouseholdMembers.personId))
+          .where(inArray(referralHouseholdMembers.referralId, list.length ? list.map((r) => r.id) : ['00000000-0000-0000-0000-000000000000']))
+      : [];
+    trail.subjectIds = [personId, ...new Set(members.map((m) => m.personId))];
+    const ours = new Set(list.filter((r) => sideOf(r, actor.organisationId)).map((r) => r.id));
+    const events = (await eventsFor(tx, eq(referralEvents.personId, personId), names)).map((e) =>
+      e.referralId && !ours.has(e.referralId) ? { ...e, note: null } : e,
+    );
+    return {
+      person: { id: person.id, municipalityCode: person.municipalityCode, ...residentContact(person, scopes.has('contact')) },
+      household: members.map((m) => ({ relation: m.relation, name: displayName(m.p), birthDate: m.p.birthDate })),
+      referrals: list.map((r) => ({
+        id: r.id,
+        theme: r.theme as ReferralTheme,
+        route: r.route,
+        state: r.state as ReferralState,
+        from: r.fromOrganisationId ? names.get(r.fromOrganisationId)! : null,
+        to: names.get(r.toOrganisationId)!,
+        sentAt: r.sentAt,
+        // Another organisation's question is shared only through the chain; the text stays with the two sides.
+        question: sideOf(r, actor.organisationId) && scopes.has('question') ? r.question : null,
+      })),
+      consents: consents.map((c) => ({
+        id: c.id,
+        organisation: names.get(c.organisationId)!,
+        scopes: c.scopes,
+        text: c.text,
+        recordedVia: c.recordedVia,
+        givenAt: c.givenAt,
+        givenBy: c.givenByOrganisationId ? (names.get(c.givenByOrganisationId)?.name ?? null) : null,
+        withdrawnAt: c.withdrawnAt,
+        withdrawnBy: c.withdrawnByOrganisationId ? (names.get(c.withdrawnByOrganisationId)?.name ?? null) : null,
+        withdrawalNote: c.withdrawalNote,
+      })),
+      events,
+    };
+  });
 }
 
 /** Organisations a referral can go to in the actor's municipalities (not creditors, not providers). */
@@ -308,7 +304,13 @@ export async function listPartners(db: Database, actor: Actor) {
   assertCan(actor, 'referrals:work');
   const rows = await db.unaudited((q) =>
     q
-      .select({ id: organisations.id, code: organisations.code, name: organisations.name, kind: organisations.kind, m: organisationMunicipalities.municipalityCode })
+      .select({
+        id: organisations.id,
+        code: organisations.code,
+        name: organisations.name,
+        kind: organisations.kind,
+        m: organisationMunicipalities.municipalityCode,
+      })
       .from(organisations)
       .innerJoin(organisationMunicipalities, eq(organisationMunicipalities.organisationId, organisations.id))
       .orderBy(asc(organisations.name)),

@@ -45,7 +45,10 @@ const newResident = {
   consent,
 };
 
-type WorkList = { incoming: { id: string; flags: string[]; weAreResponsible: boolean; state: string }[]; outgoing: { id: string; flags: string[]; weAreResponsible: boolean; state: string }[] };
+type WorkList = {
+  incoming: { id: string; flags: string[]; weAreResponsible: boolean; state: string }[];
+  outgoing: { id: string; flags: string[]; weAreResponsible: boolean; state: string }[];
+};
 async function worklist(who: Who): Promise<WorkList> {
   const res = await call(who, 'GET', '/referrals/worklist');
   expect(res.statusCode).toBe(200);
@@ -57,7 +60,7 @@ describe('a referral from the neighbourhood team to the social service', () => {
   let personId: string;
   let onward: string;
 
-  it('is refused without the resident\'s consent, with a Dutch reason', async () => {
+  it("is refused without the resident's consent, with a Dutch reason", async () => {
     const res = await call('swt', 'POST', '/referrals', { ...newResident, consent: { ...consent, given: false } });
     expect(res.statusCode).toBe(400);
     expect(res.json().detail).toBe('Zonder toestemming van de inwoner sturen wij geen gegevens door.');
@@ -125,7 +128,14 @@ describe('a referral from the neighbourhood team to the social service', () => {
     expect((await call('sdd', 'POST', `/referrals/${referralId}/help-in-place`, {})).statusCode).toBe(200);
     const detail = (await call('swt', 'GET', `/referrals/${referralId}`)).json();
     expect(detail.state).toBe('help_in_place');
-    expect(detail.events.map((e: { kind: string }) => e.kind)).toEqual(['consent_given', 'consent_given', 'sent', 'accepted', 'first_contact', 'help_in_place']);
+    expect(detail.events.map((e: { kind: string }) => e.kind)).toEqual([
+      'consent_given',
+      'consent_given',
+      'sent',
+      'accepted',
+      'first_contact',
+      'help_in_place',
+    ]);
     expect(detail.shared.sort()).toEqual(['contact', 'progress', 'question']);
   });
 
@@ -137,7 +147,11 @@ describe('a referral from the neighbourhood team to the social service', () => {
     expect(timeline.referrals).toHaveLength(1);
     expect(timeline.consents.map((c: { organisation: { code: string } }) => c.organisation.code).sort()).toEqual(['SDD', 'SWT']);
     const lines = await t.db.unaudited((q) =>
-      q.select().from(auditEvents).where(and(eq(auditEvents.objectType, 'referral_timeline'), eq(auditEvents.objectId, personId))).orderBy(auditEvents.id),
+      q
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.objectType, 'referral_timeline'), eq(auditEvents.objectId, personId)))
+        .orderBy(auditEvents.id),
     );
     // Humanitas's attempt (not involved) is recorded too; the creditor was stopped at the route, before any data.
     expect(lines.map((l) => [l.result, l.subjectIds, l.details?.error ?? null])).toEqual([
@@ -165,13 +179,19 @@ describe('a referral from the neighbourhood team to the social service', () => {
     expect(after.events.slice(-2).map((e: { kind: string }) => e.kind)).toEqual(['consent_withdrawn', 'closed']);
     expect(after.referrals.find((r: { id: string }) => r.id === referralId).state).toBe('closed');
     expect((await worklist('swt')).outgoing.map((i) => i.id)).not.toContain(referralId);
-    expect((await call('swt', 'GET', `/referrals/${referralId}`)).json()).toMatchObject({ state: 'closed', closeReason: 'Toestemming ingetrokken: Inwoner belde: wil niet dat de SDD meekijkt.' });
-    const again = await call('sdd', 'POST', `/referrals/residents/${personId}/consents`, { organisationCode: 'SDD', text: 'Inwoner geeft opnieuw toestemming aan de SDD.' });
+    expect((await call('swt', 'GET', `/referrals/${referralId}`)).json()).toMatchObject({
+      state: 'closed',
+      closeReason: 'Toestemming ingetrokken: Inwoner belde: wil niet dat de SDD meekijkt.',
+    });
+    const again = await call('sdd', 'POST', `/referrals/residents/${personId}/consents`, {
+      organisationCode: 'SDD',
+      text: 'Inwoner geeft opnieuw toestemming aan de SDD.',
+    });
     expect(again.statusCode).toBe(201);
     expect((await call('sdd', 'GET', `/referrals/${referralId}`)).statusCode).toBe(200);
   });
 
-  it('refers the same resident on to a third partner, who then sees the chain but not the others\' notes', async () => {
+  it("refers the same resident on to a third partner, who then sees the chain but not the others' notes", async () => {
     const res = await call('sdd', 'POST', '/referrals', {
       municipalityCode: 'GM0505',
       personId,
@@ -194,7 +214,9 @@ describe('a referral from the neighbourhood team to the social service', () => {
 
   it('shares only what the consent covers: contact details without the question or the timeline', async () => {
     const timeline = (await call('sdd', 'GET', `/referrals/residents/${personId}/timeline`)).json();
-    const humanitas = timeline.consents.find((c: { organisation: { code: string }; withdrawnAt: string | null }) => c.organisation.code === 'HUMANITAS' && !c.withdrawnAt);
+    const humanitas = timeline.consents.find(
+      (c: { organisation: { code: string }; withdrawnAt: string | null }) => c.organisation.code === 'HUMANITAS' && !c.withdrawnAt,
+    );
     expect((await call('sdd', 'POST', `/referrals/consents/${humanitas.id}/withdraw`, { note: 'Inwoner wil alleen gebeld worden.' })).statusCode).toBe(200);
     const partial = await call('humanitas', 'POST', `/referrals/residents/${personId}/consents`, {
       organisationCode: 'HUMANITAS',
@@ -279,7 +301,10 @@ describe('intakes by professionals', () => {
       { relation: 'child', name: 'Bos', birthDate: '2015-06-01' },
     ]);
     const [line] = await t.db.unaudited((q) =>
-      q.select().from(auditEvents).where(and(eq(auditEvents.objectType, 'referral'), eq(auditEvents.objectId, referralId), eq(auditEvents.action, 'read'))),
+      q
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.objectType, 'referral'), eq(auditEvents.objectId, referralId), eq(auditEvents.action, 'read'))),
     );
     expect(line!.subjectIds).toHaveLength(3);
     expect(line!.subjectIds).toContain(detail.personId);
@@ -295,7 +320,7 @@ describe('intakes by professionals', () => {
     expect(bad.statusCode).toBe(400);
   });
 
-  it('keeps a walk-in intake at the desk\'s own organisation unless another is named', async () => {
+  it("keeps a walk-in intake at the desk's own organisation unless another is named", async () => {
     const res = await call('sdd', 'POST', '/referrals/intakes', {
       municipalityCode: 'GM0505',
       route: 'walk_in',
@@ -311,7 +336,7 @@ describe('intakes by professionals', () => {
 });
 
 describe('early signals', () => {
-  it('sends a signal officer\'s household with help accepted to the SDD, the team staying responsible', async () => {
+  it("sends a signal officer's household with help accepted to the SDD, the team staying responsible", async () => {
     const { createIntake } = await import('./index.ts');
     const { resolveSession } = await import('../../platform/auth.ts');
     const session = await loginAs(t.app, demoEmails.signal_officer);

@@ -48,7 +48,6 @@ const idParams = z.object({ id: z.string().uuid() });
 const reasonBody = z.object({ reason: z.string().trim().max(1000).optional().nullable(), note: z.string().trim().max(1000).optional().nullable() });
 const tags = ['referrals'];
 
-
 const actionSummaries: Record<ReferralAction, string> = {
   accept: 'Verwijzing accepteren (ontvanger)',
   decline: 'Verwijzing afwijzen met reden (ontvanger)',
@@ -62,7 +61,10 @@ export const referralRoutesPlugin: FastifyPluginAsync<{ db: Database; config: Co
 
   app.get(
     '/referrals/code-lists',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'Codelijsten: onderwerpen, routes, statussen, signalen, toestemmingen', response: { 200: codeListsResponse } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'Codelijsten: onderwerpen, routes, statussen, signalen, toestemmingen', response: { 200: codeListsResponse } },
+    },
     async () => ({
       themes: referralThemes,
       routes: referralRoutes,
@@ -84,7 +86,12 @@ export const referralRoutesPlugin: FastifyPluginAsync<{ db: Database; config: Co
     '/referrals/service-levels',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'Servicenormen per onderwerp (werkdagen tot antwoord en tot eerste contact)', querystring: z.object({ municipalityCode }), response: { 200: serviceLevelsResponse } },
+      schema: {
+        tags,
+        summary: 'Servicenormen per onderwerp (werkdagen tot antwoord en tot eerste contact)',
+        querystring: z.object({ municipalityCode }),
+        response: { 200: serviceLevelsResponse },
+      },
     },
     async (request) => {
       if (!ownMunicipalities(request.actor).includes(request.query.municipalityCode)) throw new ForbiddenError();
@@ -94,7 +101,10 @@ export const referralRoutesPlugin: FastifyPluginAsync<{ db: Database; config: Co
 
   app.put(
     '/referrals/service-levels',
-    { config: { access: 'referrals:configure' }, schema: { tags, summary: 'Servicenorm voor een onderwerp instellen', body: serviceLevelInput, response: { 200: serviceLevelSaved } } },
+    {
+      config: { access: 'referrals:configure' },
+      schema: { tags, summary: 'Servicenorm voor een onderwerp instellen', body: serviceLevelInput, response: { 200: serviceLevelSaved } },
+    },
     async (request) => setServiceLevel(db, request.actor, request.body),
   );
 
@@ -102,14 +112,22 @@ export const referralRoutesPlugin: FastifyPluginAsync<{ db: Database; config: Co
     '/referrals/worklist',
     {
       config: { access: 'referrals:work' },
-      schema: { tags, summary: 'Werklijst: binnenkomende en uitgaande verwijzingen met signalen', querystring: z.object({ includeClosed: z.enum(['true', 'false']).optional() }), response: { 200: workListResponse } },
+      schema: {
+        tags,
+        summary: 'Werklijst: binnenkomende en uitgaande verwijzingen met signalen',
+        querystring: z.object({ includeClosed: z.enum(['true', 'false']).optional() }),
+        response: { 200: workListResponse },
+      },
     },
     async (request) => workList(db, request.actor, { includeClosed: request.query.includeClosed === 'true' }),
   );
 
   app.post(
     '/referrals',
-    { config: { access: 'referrals:work' }, schema: { tags, summary: 'Inwoner verwijzen naar een andere organisatie (met toestemming)', body: referralInput, response: { 201: referralCreated } } },
+    {
+      config: { access: 'referrals:work' },
+      schema: { tags, summary: 'Inwoner verwijzen naar een andere organisatie (met toestemming)', body: referralInput, response: { 201: referralCreated } },
+    },
     async (request, reply) => reply.code(201).send(await createReferral(db, request.actor, request.body)),
   );
 
@@ -124,27 +142,50 @@ export const referralRoutesPlugin: FastifyPluginAsync<{ db: Database; config: Co
 
   app.get(
     '/referrals/:id',
-    { config: { access: 'referrals:work' }, schema: { tags, summary: 'Eén verwijzing met de stappen die u nu kunt zetten', params: idParams, response: { 200: referralView } } },
+    {
+      config: { access: 'referrals:work' },
+      schema: { tags, summary: 'Eén verwijzing met de stappen die u nu kunt zetten', params: idParams, response: { 200: referralView } },
+    },
     async (request) => getReferral(db, request.actor, request.params.id),
   );
 
   for (const [action, path] of Object.entries(actionPaths) as [ReferralAction, string][]) {
     app.post(
       `/referrals/:id/${path}`,
-      { config: { access: 'referrals:work' }, schema: { tags, summary: actionSummaries[action], params: idParams, body: reasonBody, response: { 200: actionResult } } },
+      {
+        config: { access: 'referrals:work' },
+        schema: { tags, summary: actionSummaries[action], params: idParams, body: reasonBody, response: { 200: actionResult } },
+      },
       async (request) => actOnReferral(db, request.actor, request.params.id, action, request.body ?? {}),
     );
   }
 
   app.get(
     '/referrals/residents/:id/timeline',
-    { config: { access: 'referrals:work' }, schema: { tags, summary: 'Tijdlijn van een inwoner over alle betrokken organisaties (alleen met toestemming)', params: idParams, response: { 200: timelineResponse } } },
+    {
+      config: { access: 'referrals:work' },
+      schema: {
+        tags,
+        summary: 'Tijdlijn van een inwoner over alle betrokken organisaties (alleen met toestemming)',
+        params: idParams,
+        response: { 200: timelineResponse },
+      },
+    },
     async (request) => residentTimeline(db, request.actor, request.params.id),
   );
 
   app.post(
     '/referrals/residents/:id/consents',
-    { config: { access: 'referrals:work' }, schema: { tags, summary: 'Toestemming van de inwoner vastleggen voor een organisatie', params: idParams, body: consentGrantInput, response: { 201: consentGranted } } },
+    {
+      config: { access: 'referrals:work' },
+      schema: {
+        tags,
+        summary: 'Toestemming van de inwoner vastleggen voor een organisatie',
+        params: idParams,
+        body: consentGrantInput,
+        response: { 201: consentGranted },
+      },
+    },
     async (request, reply) => reply.code(201).send(await grantConsent(db, request.actor, request.params.id, request.body)),
   );
 
@@ -152,7 +193,13 @@ export const referralRoutesPlugin: FastifyPluginAsync<{ db: Database; config: Co
     '/referrals/consents/:id/withdraw',
     {
       config: { access: 'referrals:work' },
-      schema: { tags, summary: 'Toestemming intrekken: de organisatie ziet daarna niets meer van deze inwoner', params: idParams, body: z.object({ note: z.string().trim().max(1000).optional().nullable() }), response: { 200: consentWithdrawn } },
+      schema: {
+        tags,
+        summary: 'Toestemming intrekken: de organisatie ziet daarna niets meer van deze inwoner',
+        params: idParams,
+        body: z.object({ note: z.string().trim().max(1000).optional().nullable() }),
+        response: { 200: consentWithdrawn },
+      },
     },
     async (request) => withdrawConsent(db, request.actor, request.params.id, request.body ?? {}),
   );

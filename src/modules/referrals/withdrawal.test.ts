@@ -34,7 +34,9 @@ async function refer(surname: string, to = 'SDD') {
 }
 
 async function consentOf(who: Who, personId: string, code: string) {
-  const timeline = (await call(who, 'GET', `/referrals/residents/${personId}/timeline`)).json() as { consents: { id: string; organisation: { code: string }; withdrawnAt: string | null }[] };
+  const timeline = (await call(who, 'GET', `/referrals/residents/${personId}/timeline`)).json() as {
+    consents: { id: string; organisation: { code: string }; withdrawnAt: string | null }[];
+  };
   return timeline.consents.find((c) => c.organisation.code === code && !c.withdrawnAt)!.id;
 }
 
@@ -53,11 +55,24 @@ afterAll(async () => {
 describe('withdrawing a consent', () => {
   it('closes a referral the sender still holds when the sender’s consent is withdrawn, and announces it', async () => {
     const { referralId, personId } = await refer('Wit-Verzender');
-    const res = await call('sdd', 'POST', `/referrals/consents/${await consentOf('sdd', personId, 'SWT')}/withdraw`, { note: 'Inwoner wil niet dat het wijkteam meekijkt.' });
+    const res = await call('sdd', 'POST', `/referrals/consents/${await consentOf('sdd', personId, 'SWT')}/withdraw`, {
+      note: 'Inwoner wil niet dat het wijkteam meekijkt.',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().closedReferralIds).toEqual([referralId]);
-    expect((await call('sdd', 'GET', `/referrals/${referralId}`)).json()).toMatchObject({ state: 'closed', closeReason: 'Toestemming ingetrokken: Inwoner wil niet dat het wijkteam meekijkt.', flags: [] });
-    expect(announced.at(-1)).toMatchObject({ referralId, personId, how: 'consent_withdrawn', previousState: 'sent', route: 'referral', organisation: { code: 'SWT' } });
+    expect((await call('sdd', 'GET', `/referrals/${referralId}`)).json()).toMatchObject({
+      state: 'closed',
+      closeReason: 'Toestemming ingetrokken: Inwoner wil niet dat het wijkteam meekijkt.',
+      flags: [],
+    });
+    expect(announced.at(-1)).toMatchObject({
+      referralId,
+      personId,
+      how: 'consent_withdrawn',
+      previousState: 'sent',
+      route: 'referral',
+      organisation: { code: 'SWT' },
+    });
     const sddList = (await call('sdd', 'GET', '/referrals/worklist')).json() as { incoming: { id: string }[] };
     expect(sddList.incoming.map((i) => i.id)).not.toContain(referralId);
   });
@@ -69,14 +84,23 @@ describe('withdrawing a consent', () => {
     const before = announced.length;
     const res = await call('sdd', 'POST', `/referrals/consents/${await consentOf('sdd', personId, 'SWT')}/withdraw`, {});
     expect(res.json().closedReferralIds).toEqual([]);
-    expect((await call('sdd', 'GET', `/referrals/${referralId}`)).json()).toMatchObject({ state: 'first_contact', actions: expect.arrayContaining([{ action: 'help_in_place', reasonRequired: false }]) });
+    expect((await call('sdd', 'GET', `/referrals/${referralId}`)).json()).toMatchObject({
+      state: 'first_contact',
+      actions: expect.arrayContaining([{ action: 'help_in_place', reasonRequired: false }]),
+    });
     expect(announced.length).toBe(before);
   });
 
   it('announces a decline and a close before first contact, not a close after help got going', async () => {
     const declined = await refer('Wit-Afgewezen');
     expect((await call('sdd', 'POST', `/referrals/${declined.referralId}/decline`, { reason: 'Buiten ons werkgebied.' })).statusCode).toBe(200);
-    expect(announced.at(-1)).toMatchObject({ referralId: declined.referralId, how: 'declined', previousState: 'sent', reason: 'Buiten ons werkgebied.', organisation: { code: 'SDD' } });
+    expect(announced.at(-1)).toMatchObject({
+      referralId: declined.referralId,
+      how: 'declined',
+      previousState: 'sent',
+      reason: 'Buiten ons werkgebied.',
+      organisation: { code: 'SDD' },
+    });
     // Closing the declined referral afterwards is no second announcement.
     const count = announced.length;
     expect((await call('swt', 'POST', `/referrals/${declined.referralId}/close`, {})).statusCode).toBe(200);
@@ -87,7 +111,8 @@ describe('withdrawing a consent', () => {
     expect(announced.at(-1)).toMatchObject({ referralId: closedEarly.referralId, how: 'closed', previousState: 'sent', organisation: { code: 'SWT' } });
 
     const helped = await refer('Wit-Geholpen');
-    for (const step of ['accept', 'first-contact', 'help-in-place', 'close']) expect((await call('sdd', 'POST', `/referrals/${helped.referralId}/${step}`, {})).statusCode).toBe(200);
+    for (const step of ['accept', 'first-contact', 'help-in-place', 'close'])
+      expect((await call('sdd', 'POST', `/referrals/${helped.referralId}/${step}`, {})).statusCode).toBe(200);
     expect(announced.some((e) => e.referralId === helped.referralId)).toBe(false);
   });
 });

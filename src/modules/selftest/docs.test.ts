@@ -22,7 +22,13 @@ describe('docs/selftest.md', () => {
     const quoted = [...doc.matchAll(/\*\*"([^"]+)"\*\*/g)].map((m) => m[1]!);
     expect(quoted.length).toBeGreaterThanOrEqual(6);
     for (const text of quoted) expect(rendered, text).toContain(text.replace(/'/g, '&#39;'));
-    for (const text of ['Geldfit: hoe staat u ervoor met geld?', 'Start de test voor inwoners', 'Start de test voor ondernemers', 'Start the test for residents', 'Start the test for entrepreneurs']) {
+    for (const text of [
+      'Geldfit: hoe staat u ervoor met geld?',
+      'Start de test voor inwoners',
+      'Start de test voor ondernemers',
+      'Start the test for residents',
+      'Start the test for entrepreneurs',
+    ]) {
       expect(doc).toContain(text);
       expect(rendered).toContain(text);
     }

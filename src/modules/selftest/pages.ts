@@ -7,7 +7,8 @@ import { profileLabels, questionnaires, type Advice, type Answers, type ScoreRes
 const t = {
   nl: {
     startTitle: 'Geldfit: hoe staat u ervoor met geld?',
-    startLead: 'Doe de korte test en ontdek hoe het met uw geldzaken gaat. Het is gratis en anoniem: u hoeft uw naam niet te geven en wij bewaren uw antwoorden niet.',
+    startLead:
+      'Doe de korte test en ontdek hoe het met uw geldzaken gaat. Het is gratis en anoniem: u hoeft uw naam niet te geven en wij bewaren uw antwoorden niet.',
     startResidents: 'Start de test voor inwoners',
     startEntrepreneurs: 'Start de test voor ondernemers',
     otherLanguage: 'English',
@@ -32,7 +33,8 @@ const t = {
     phone: 'Telefoon',
     hours: 'Spreekuur',
     contactTitle: 'Wilt u dat iemand contact met u opneemt?',
-    contactLead: 'Vul uw naam in en een telefoonnummer of e-mailadres. Een hulpverlener belt of mailt u binnen 3 werkdagen. Alleen als u dit formulier verstuurt, geven wij uw gegevens door.',
+    contactLead:
+      'Vul uw naam in en een telefoonnummer of e-mailadres. Een hulpverlener belt of mailt u binnen 3 werkdagen. Alleen als u dit formulier verstuurt, geven wij uw gegevens door.',
     name: 'Naam',
     phoneLabel: 'Telefoonnummer',
     email: 'E-mailadres',
@@ -55,7 +57,8 @@ const t = {
   },
   en: {
     startTitle: 'Geldfit: how are you doing with money?',
-    startLead: 'Take the short test and find out how your money matters are doing. It is free and anonymous: you do not need to give your name and we do not keep your answers.',
+    startLead:
+      'Take the short test and find out how your money matters are doing. It is free and anonymous: you do not need to give your name and we do not keep your answers.',
     startResidents: 'Start the test for residents',
     startEntrepreneurs: 'Start the test for entrepreneurs',
     otherLanguage: 'Nederlands',
@@ -80,7 +83,8 @@ const t = {
     phone: 'Phone',
     hours: 'Opening hours',
     contactTitle: 'Would you like someone to contact you?',
-    contactLead: 'Fill in your name and a phone number or e-mail address. A support worker will call or e-mail you within 3 working days. Only when you send this form do we pass on your details.',
+    contactLead:
+      'Fill in your name and a phone number or e-mail address. A support worker will call or e-mail you within 3 working days. Only when you send this form do we pass on your details.',
     name: 'Name',
     phoneLabel: 'Phone number',
     email: 'E-mail address',
@@ -137,10 +141,12 @@ export function startPage(lang: Language): string {
 export function questionsPage(q: Questionnaire, lang: Language, answers: Answers = {}, missing: string[] = []): string {
   const s = t[lang];
   const errors = missing.length
-    ? html`<div class="utrecht-alert utrecht-alert--error" role="alert" tabindex="-1" id="fouten"><div class="utrecht-alert__content"><div class="utrecht-alert__message"><h2 class="utrecht-heading-2">${s.errorTitle}</h2><p class="utrecht-paragraph">${s.errorMissing}</p><ul class="utrecht-unordered-list" role="list">${missing.map((id) => {
-        const index = q.questions.findIndex((x) => x.id === id);
-        return html`<li class="utrecht-unordered-list__item"><a href="#${id}-0">${s.question} ${index + 1}: ${q.questions[index]!.text[lang]}</a></li>`;
-      })}</ul></div></div></div>`
+    ? html`<div class="utrecht-alert utrecht-alert--error" role="alert" tabindex="-1" id="fouten"><div class="utrecht-alert__content"><div class="utrecht-alert__message"><h2 class="utrecht-heading-2">${s.errorTitle}</h2><p class="utrecht-paragraph">${s.errorMissing}</p><ul class="utrecht-unordered-list" role="list">${missing.map(
+        (id) => {
+          const index = q.questions.findIndex((x) => x.id === id);
+          return html`<li class="utrecht-unordered-list__item"><a href="#${id}-0">${s.question} ${index + 1}: ${q.questions[index]!.text[lang]}</a></li>`;
+        },
+      )}</ul></div></div></div>`
     : '';
   const body = html`${languageSwitch(lang, `/geldfit/${q.slug}`)}
 <h1 class="utrecht-heading-1">${q.title[lang]}</h1>
@@ -154,9 +160,10 @@ ${q.questions.map((question, i) => {
 <legend>${i + 1}. ${question.text[lang]}</legend>
 ${invalid ? html`<p class="vn-error" id="${question.id}-error">${s.errorChoose}</p>` : ''}
 ${question.options.map(
-  (o, j) => html`<div class="vn-option"><input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id="${question.id}-${j}" name="${question.id}" value="${o.value}"${
-    answers[question.id] === o.value ? new SafeHtml(' checked') : ''
-  }${j === 0 ? new SafeHtml(' required') : ''}><label for="${question.id}-${j}">${o.text[lang]}</label></div>`,
+  (o, j) =>
+    html`<div class="vn-option"><input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id="${question.id}-${j}" name="${question.id}" value="${o.value}"${
+      answers[question.id] === o.value ? new SafeHtml(' checked') : ''
+    }${j === 0 ? new SafeHtml(' required') : ''}><label for="${question.id}-${j}">${o.text[lang]}</label></div>`,
 )}
 </fieldset>`;
 })}

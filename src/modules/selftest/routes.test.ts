@@ -22,7 +22,10 @@ const formHeaders = { 'content-type': 'application/x-www-form-urlencoded', 'sec-
 describe('Geldfit over HTTP', () => {
   let t: TestApp;
   const todays = async () => {
-    const figures = await t.app.inject({ url: '/api/v1/selftest/figures?from=2026-03-10&to=2026-03-10', headers: (await loginAs(t.app, demoEmails.analyst)).headers });
+    const figures = await t.app.inject({
+      url: '/api/v1/selftest/figures?from=2026-03-10&to=2026-03-10',
+      headers: (await loginAs(t.app, demoEmails.analyst)).headers,
+    });
     expect(figures.statusCode).toBe(200);
     return Object.fromEntries((figures.json() as { totals: { counter: string; all: number }[] }).totals.map((x) => [x.counter, x.all]));
   };
@@ -121,11 +124,21 @@ describe('Geldfit over HTTP', () => {
 
   it('refuses a contact request without consent or without a way to reach the resident, and stores nothing', async () => {
     const before = await personCount();
-    const noConsent = await t.app.inject({ method: 'POST', url: '/geldfit/contact', headers: formHeaders, payload: form({ test: 'inwoners', profiel: 'urgent', lang: 'nl', naam: 'Fatima Yilmaz', telefoon: '06 12345678' }) });
+    const noConsent = await t.app.inject({
+      method: 'POST',
+      url: '/geldfit/contact',
+      headers: formHeaders,
+      payload: form({ test: 'inwoners', profiel: 'urgent', lang: 'nl', naam: 'Fatima Yilmaz', telefoon: '06 12345678' }),
+    });
     expect(noConsent.statusCode).toBe(400);
     expect(noConsent.body).toContain('Zet een vinkje bij toestemming');
     expect(noConsent.body).toContain('value="Fatima Yilmaz"');
-    const noReach = await t.app.inject({ method: 'POST', url: '/geldfit/contact', headers: formHeaders, payload: form({ test: 'inwoners', profiel: 'urgent', lang: 'en', naam: 'Fatima', toestemming: 'ja' }) });
+    const noReach = await t.app.inject({
+      method: 'POST',
+      url: '/geldfit/contact',
+      headers: formHeaders,
+      payload: form({ test: 'inwoners', profiel: 'urgent', lang: 'en', naam: 'Fatima', toestemming: 'ja' }),
+    });
     expect(noReach.statusCode).toBe(400);
     expect(noReach.body).toContain('Fill in a phone number or an e-mail address.');
     expect(await personCount()).toBe(before);
@@ -140,9 +153,19 @@ describe('Geldfit over HTTP', () => {
       payload: form({ test: 'inwoners', profiel: 'urgent', naam: 'X', telefoon: '0612345678', toestemming: 'ja' }),
     });
     expect(response.statusCode).toBe(403);
-    const noFetchMetadata = await t.app.inject({ method: 'POST', url: '/geldfit/inwoners', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' }, payload: form(lightest(residents)) });
+    const noFetchMetadata = await t.app.inject({
+      method: 'POST',
+      url: '/geldfit/inwoners',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      payload: form(lightest(residents)),
+    });
     expect(noFetchMetadata.statusCode).toBe(403);
-    const sameSite = await t.app.inject({ method: 'POST', url: '/geldfit/inwoners', headers: { ...formHeaders, 'sec-fetch-site': 'same-site' }, payload: form(lightest(residents)) });
+    const sameSite = await t.app.inject({
+      method: 'POST',
+      url: '/geldfit/inwoners',
+      headers: { ...formHeaders, 'sec-fetch-site': 'same-site' },
+      payload: form(lightest(residents)),
+    });
     expect(sameSite.statusCode).toBe(403);
   });
 
@@ -163,15 +186,28 @@ describe('Geldfit over HTTP', () => {
       method: 'POST',
       url: '/geldfit/contact',
       headers: formHeaders,
-      payload: form({ test: 'inwoners', profiel: 'urgent', lang: 'nl', naam: 'Fatima Yilmaz', telefoon: '06 12345678', email: '', vraag: 'Ik krijg een brief over ontruiming', toestemming: 'ja' }),
+      payload: form({
+        test: 'inwoners',
+        profiel: 'urgent',
+        lang: 'nl',
+        naam: 'Fatima Yilmaz',
+        telefoon: '06 12345678',
+        email: '',
+        vraag: 'Ik krijg een brief over ontruiming',
+        toestemming: 'ja',
+      }),
     });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('Bedankt. Wij nemen contact met u op.');
     expect(await personCount()).toBe(before + 1);
     expect((await todays()).contact_requested).toBe(1);
     const worker = await loginAs(t.app, demoEmails.case_worker);
-    const list = (await t.app.inject({ url: '/api/v1/referrals/worklist', headers: worker.headers })).json() as { incoming: { residentName: string; route: string; theme: string }[] };
-    expect(list.incoming).toEqual(expect.arrayContaining([expect.objectContaining({ residentName: 'Fatima Yilmaz', route: 'selftest', theme: 'money_debts' })]));
+    const list = (await t.app.inject({ url: '/api/v1/referrals/worklist', headers: worker.headers })).json() as {
+      incoming: { residentName: string; route: string; theme: string }[];
+    };
+    expect(list.incoming).toEqual(
+      expect.arrayContaining([expect.objectContaining({ residentName: 'Fatima Yilmaz', route: 'selftest', theme: 'money_debts' })]),
+    );
   });
 
   it('shows the figures only to roles with selftest:figures', async () => {

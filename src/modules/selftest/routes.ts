@@ -69,7 +69,14 @@ const pageRoutes: FastifyPluginAsync<Options> = async (base, { db, config }) => 
 
   app.get(
     '/geldfit/naar/:serviceId',
-    { config: { access: 'public' }, schema: { hide: true, params: z.object({ serviceId: z.string().uuid() }), querystring: z.object({ test: z.string().max(20).optional(), profiel: z.string().max(20).optional() }) } },
+    {
+      config: { access: 'public' },
+      schema: {
+        hide: true,
+        params: z.object({ serviceId: z.string().uuid() }),
+        querystring: z.object({ test: z.string().max(20).optional(), profiel: z.string().max(20).optional() }),
+      },
+    },
     async (request, reply) => {
       const questionnaire = questionnaireBySlug(request.query.test ?? '');
       if (counted(request)) await count(db, municipalityCode, [{ questionnaire: questionnaire?.id ?? 'all', counter: 'referral_followed' }]);
@@ -119,7 +126,11 @@ const pageRoutes: FastifyPluginAsync<Options> = async (base, { db, config }) => 
 
   app.post(
     '/geldfit/:slug',
-    { config: { access: 'public', csrfExempt: true }, bodyLimit: formLimit, schema: { hide: true, params: z.object({ slug: z.string().max(30) }), body: formBody } },
+    {
+      config: { access: 'public', csrfExempt: true },
+      bodyLimit: formLimit,
+      schema: { hide: true, params: z.object({ slug: z.string().max(30) }), body: formBody },
+    },
     async (request, reply) => {
       const form = request.body as Record<string, unknown>;
       const lang = langOf(form.lang);
@@ -159,7 +170,10 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
       const today = amsterdamDate(db.clock.now());
       const to = request.query.to ?? today;
       const from = request.query.from ?? `${to.slice(0, 4)}-01-01`;
-      if (from > to) throw new AppError('validation_failed', 400, 'De begindatum ligt na de einddatum.', { errors: [{ field: 'from', reason: 'Kies een begindatum die vóór de einddatum ligt.' }] });
+      if (from > to)
+        throw new AppError('validation_failed', 400, 'De begindatum ligt na de einddatum.', {
+          errors: [{ field: 'from', reason: 'Kies een begindatum die vóór de einddatum ligt.' }],
+        });
       return summarise(await countsBetween(db, from, to), from, to);
     },
   );

@@ -29,7 +29,9 @@ describe('the questionnaires are data', () => {
 
   it('covers the topics the programme asks for', () => {
     const ids = (q: typeof residents) => q.questions.map((x) => x.id);
-    expect(ids(residents)).toEqual(expect.arrayContaining(['money_left', 'fixed_costs', 'arrears', 'reminders', 'buffer', 'overview', 'life_event', 'stress', 'threat']));
+    expect(ids(residents)).toEqual(
+      expect.arrayContaining(['money_left', 'fixed_costs', 'arrears', 'reminders', 'buffer', 'overview', 'life_event', 'stress', 'threat']),
+    );
     expect(ids(entrepreneurs)).toEqual(expect.arrayContaining(['turnover', 'tax_arrears', 'creditors', 'separate_money', 'threat']));
   });
 
@@ -75,12 +77,18 @@ describe('scoring', () => {
   });
 
   it('is urgent on points alone when everything goes wrong', () => {
-    const worst = Object.fromEntries(residents.questions.map((q) => [q.id, [...q.options].filter((o) => !o.urgent).sort((a, b) => b.points - a.points)[0]!.value]));
+    const worst = Object.fromEntries(
+      residents.questions.map((q) => [q.id, [...q.options].filter((o) => !o.urgent).sort((a, b) => b.points - a.points)[0]!.value]),
+    );
     expect(score(residents, worst)).toMatchObject({ profile: 'urgent', urgentTriggers: [] });
   });
 
   it('collects the flags of the answers', () => {
-    expect(score(residents, answersFor(residents, { life_event: 'divorce', stress: 'often', overview: 'no' })).flags).toEqual(['divorce', 'no_overview', 'stress']);
+    expect(score(residents, answersFor(residents, { life_event: 'divorce', stress: 'often', overview: 'no' })).flags).toEqual([
+      'divorce',
+      'no_overview',
+      'stress',
+    ]);
   });
 
   it('reads only known answers and reports the missing ones', () => {
@@ -139,7 +147,11 @@ describe('advice', () => {
   });
 
   it('adds the Adviespunt scheiding after a divorce and lifestyle help for stress', () => {
-    const advice = advise(residents, score(residents, answersFor(residents, { money_left: 'short', arrears: 'one', life_event: 'divorce', stress: 'often' })), map);
+    const advice = advise(
+      residents,
+      score(residents, answersFor(residents, { money_left: 'short', arrears: 'one', life_event: 'divorce', stress: 'often' })),
+      map,
+    );
     expect(codes(advice)).toEqual(expect.arrayContaining(['adviespunt-scheiding', 'your-healthspot-leefstijl', 'humanitas']));
     expect(advice.tips.map((t) => t.id)).toEqual(expect.arrayContaining(['divorce', 'stress']));
   });

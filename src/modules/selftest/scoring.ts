@@ -86,8 +86,17 @@ export function advise(questionnaire: Questionnaire, result: ScoreResult, entrie
   const primary = candidates
     .filter((e) => e.themes.includes('money') && kinds.includes(e.helpKind))
     .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'nl'));
-  const wanted = [...new Set(Object.entries(questionnaire.servicesByFlag).filter(([flag]) => result.flags.includes(flag)).flatMap(([, codes]) => codes))];
-  const extra = wanted.map((code) => candidates.find((e) => e.code === code)).filter((e): e is DirectoryEntry => !!e).slice(0, 2);
+  const wanted = [
+    ...new Set(
+      Object.entries(questionnaire.servicesByFlag)
+        .filter(([flag]) => result.flags.includes(flag))
+        .flatMap(([, codes]) => codes),
+    ),
+  ];
+  const extra = wanted
+    .map((code) => candidates.find((e) => e.code === code))
+    .filter((e): e is DirectoryEntry => !!e)
+    .slice(0, 2);
   const referrals = [...primary.filter((e) => !extra.includes(e)).slice(0, maxReferrals - extra.length), ...extra];
   return { tips, referrals };
 }

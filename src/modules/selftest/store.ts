@@ -15,7 +15,9 @@ export interface CountIncrement {
 /** Adds to today's counters (Europe/Amsterdam date from db.clock), in one statement per counter. */
 export async function count(db: Database, municipalityCode: string, increments: CountIncrement[]): Promise<void> {
   const day = amsterdamDate(db.clock.now());
-  const rows = increments.filter((i) => (i.by ?? 1) > 0).map((i) => ({ day, municipalityCode, questionnaire: i.questionnaire, counter: i.counter, value: i.by ?? 1 }));
+  const rows = increments
+    .filter((i) => (i.by ?? 1) > 0)
+    .map((i) => ({ day, municipalityCode, questionnaire: i.questionnaire, counter: i.counter, value: i.by ?? 1 }));
   if (!rows.length) return;
   await db.unaudited((q) =>
     q

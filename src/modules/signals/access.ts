@@ -30,7 +30,10 @@ export async function findCreditor(db: Database, by: { id?: string; code?: strin
  * posting signals one by one would otherwise look them up on every call. Changing the creditor's types or mapping,
  * or the organisation, forgets them at once in this process (forgetVerifiedApiKeys).
  */
-const cachedCreditors = new WeakMap<Database, { generation: number; byKey: Map<string, { value: { creditor: Creditor; mapping: ColumnMapping }; until: number }> }>();
+const cachedCreditors = new WeakMap<
+  Database,
+  { generation: number; byKey: Map<string, { value: { creditor: Creditor; mapping: ColumnMapping }; until: number }> }
+>();
 
 /** The creditor and its column mapping, for an import: from the short-lived cache above when it is there. */
 export async function trustedCreditorWithMapping(db: Database, by: { id?: string; code?: string }): Promise<{ creditor: Creditor; mapping: ColumnMapping }> {
@@ -62,7 +65,9 @@ export async function findCreditorWithMapping(db: Database, by: { id?: string; c
         name: organisations.name,
         kind: organisations.kind,
         creditorTypes: organisations.creditorTypes,
-        municipalities: sql<string[]>`coalesce((select array_agg(${organisationMunicipalities.municipalityCode} order by ${organisationMunicipalities.municipalityCode}) from ${organisationMunicipalities} where ${organisationMunicipalities.organisationId} = ${organisations.id}), '{}')`,
+        municipalities: sql<
+          string[]
+        >`coalesce((select array_agg(${organisationMunicipalities.municipalityCode} order by ${organisationMunicipalities.municipalityCode}) from ${organisationMunicipalities} where ${organisationMunicipalities.organisationId} = ${organisations.id}), '{}')`,
         mapping: sql<ColumnMapping | null>`(select ${signalColumnMappings.columns} from ${signalColumnMappings} where ${signalColumnMappings.creditorOrganisationId} = ${organisations.id})`,
       })
       .from(organisations)
@@ -74,7 +79,10 @@ export async function findCreditorWithMapping(db: Database, by: { id?: string; c
   }
   const mapping = (typeof org.mapping === 'string' ? JSON.parse(org.mapping) : (org.mapping ?? {})) as ColumnMapping;
   const municipalities = typeof org.municipalities === 'string' ? parseTextArray(org.municipalities) : org.municipalities;
-  return { creditor: { id: org.id, code: org.code, name: org.name, municipalities: [...municipalities].sort(), creditorTypes: org.creditorTypes as CreditorType[] }, mapping };
+  return {
+    creditor: { id: org.id, code: org.code, name: org.name, municipalities: [...municipalities].sort(), creditorTypes: org.creditorTypes as CreditorType[] },
+    mapping,
+  };
 }
 
 /** A text[] as PGlite may hand it back in a raw column ("{GM0505,GM0590}"); codes hold no commas or quotes. */
@@ -92,7 +100,7 @@ export function authoriseSubmission(actor: Actor, creditor: Creditor, municipali
     assertCan(actor, 'signals:submit');
     if (!actor.roles.includes('signal_officer')) assertOrganisation(actor, creditor.id);
   }
-  const own = (staffScope(actor)?.municipalities ?? null);
+  const own = staffScope(actor)?.municipalities ?? null;
   const candidates = own ? creditor.municipalities.filter((m) => own.includes(m)) : creditor.municipalities;
   const chosen = municipalityCode ?? (candidates.length === 1 ? candidates[0] : undefined);
   if (!chosen) {
@@ -112,7 +120,12 @@ export function authoriseSubmission(actor: Actor, creditor: Creditor, municipali
  * for all seven. `receiving` is the import's own municipality (the record, the audit line, the non-residents): the
  * only target, else the lead municipality (`VANGNET_SIGNALS_LEAD_MUNICIPALITY`) when it is one, else the first.
  */
-export function authoriseRouting(actor: Actor, creditor: Creditor, municipalityCode: string | undefined, leadMunicipality: string): { receiving: string; targets: string[] } {
+export function authoriseRouting(
+  actor: Actor,
+  creditor: Creditor,
+  municipalityCode: string | undefined,
+  leadMunicipality: string,
+): { receiving: string; targets: string[] } {
   if (municipalityCode) {
     const chosen = authoriseSubmission(actor, creditor, municipalityCode);
     return { receiving: chosen, targets: [chosen] };
@@ -121,7 +134,7 @@ export function authoriseRouting(actor: Actor, creditor: Creditor, municipalityC
     assertCan(actor, 'signals:submit');
     if (!actor.roles.includes('signal_officer')) assertOrganisation(actor, creditor.id);
   }
-  const own = (staffScope(actor)?.municipalities ?? null);
+  const own = staffScope(actor)?.municipalities ?? null;
   const targets = own ? creditor.municipalities.filter((m) => own.includes(m)) : creditor.municipalities;
   if (!targets.length) throw new ForbiddenError(`${creditor.name} levert geen signalen aan een gemeente waarvoor u mag aanleveren.`);
   for (const m of targets) assertMunicipality(actor, m);
@@ -131,14 +144,14 @@ export function authoriseRouting(actor: Actor, creditor: Creditor, municipalityC
 
 /** Organisations a case can be referred to: the non-creditor organisations working for the municipality. */
 export async function assertReferralTarget(tx: Tx, organisationId: string, municipalityCode: string): Promise<void> {
-  const rows = await (
-    tx
-      .select({ kind: organisations.kind })
-      .from(organisations)
-      .innerJoin(organisationMunicipalities, eq(organisationMunicipalities.organisationId, organisations.id))
-      .where(and(eq(organisations.id, organisationId), inArray(organisationMunicipalities.municipalityCode, [municipalityCode])))
-  );
+  const rows = await tx
+    .select({ kind: organisations.kind })
+    .from(organisations)
+    .innerJoin(organisationMunicipalities, eq(organisationMunicipalities.organisationId, organisations.id))
+    .where(and(eq(organisations.id, organisationId), inArray(organisationMunicipalities.municipalityCode, [municipalityCode])));
   if (!rows.length || rows[0]!.kind === 'creditor' || rows[0]!.kind === 'provider') {
-    throw new ValidationError('Deze organisatie kan geen doorverwijzing ontvangen.', [{ field: 'referralOrganisationId', reason: 'Kies een hulporganisatie in de gemeente.' }]);
+    throw new ValidationError('Deze organisatie kan geen doorverwijzing ontvangen.', [
+      { field: 'referralOrganisationId', reason: 'Kies een hulporganisatie in de gemeente.' },
+    ]);
   }
 }

@@ -29,7 +29,9 @@ describe('signals posted in parallel', () => {
     for (const c of creditors) {
       const [org] = await t.db.unaudited((q) => q.select().from(organisations).where(eq(organisations.code, c.code)));
       const secret = newApiKeySecret();
-      await t.db.unaudited((q) => q.insert(apiKeys).values({ organisationId: org!.id, name: 'test', prefix: secret.prefix, keyHash: secret.hash, roles: ['creditor'] }));
+      await t.db.unaudited((q) =>
+        q.insert(apiKeys).values({ organisationId: org!.id, name: 'test', prefix: secret.prefix, keyHash: secret.hash, roles: ['creditor'] }),
+      );
       keys[c.code] = secret.key;
     }
   });
@@ -56,7 +58,19 @@ describe('signals posted in parallel', () => {
     });
     // A file from a third creditor for the same households, longer than a small batch (it takes the exclusive lock).
     const fileRows = Array.from({ length: FINE_LOCK_ROWS + 20 }, (_, i) =>
-      [`VGZ-PAR-${i}`, '2026-11-02', 'zorgverzekering', '15,00', '', `Parallel ${i % 10}`, 'Lastweg', households[i % 10]!.postcode, households[i % 10]!.huisnummer, '', 'Dordrecht'].join(';'),
+      [
+        `VGZ-PAR-${i}`,
+        '2026-11-02',
+        'zorgverzekering',
+        '15,00',
+        '',
+        `Parallel ${i % 10}`,
+        'Lastweg',
+        households[i % 10]!.postcode,
+        households[i % 10]!.huisnummer,
+        '',
+        'Dordrecht',
+      ].join(';'),
     );
     const file = importSignalFile(t.db, systemActor('test'), {
       creditor: { code: 'VGZ' },
@@ -98,7 +112,14 @@ describe('signals posted in parallel', () => {
             and not exists (select 1 from signal_cases c where c.id = s.case_id)) as orphans`)) as unknown as { rows: Record<string, number>[] };
       return rows.rows[0]!;
     });
-    expect(stored).toEqual({ signals: sent.size + FINE_LOCK_ROWS + 20, distinct_refs: sent.size + FINE_LOCK_ROWS + 20, cases: 10, households: 10, wrong_totals: 0, orphans: 0 });
+    expect(stored).toEqual({
+      signals: sent.size + FINE_LOCK_ROWS + 20,
+      distinct_refs: sent.size + FINE_LOCK_ROWS + 20,
+      cases: 10,
+      households: 10,
+      wrong_totals: 0,
+      orphans: 0,
+    });
   });
 
   it('makes one case when two creditors report a new household at the same moment', async () => {

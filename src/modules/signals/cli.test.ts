@@ -27,7 +27,10 @@ function vangnet(env: Record<string, string>, args: string[], killWhen?: RegExp)
   return new Promise((resolve) => {
     // node itself (not the tsx wrapper), so a kill hits the process doing the work. A long retention term: the files'
     // fixed 2025 dates would otherwise be refused as past the term.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: root, env: { ...process.env, VANGNET_LOG_LEVEL: 'silent', VANGNET_SIGNALS_RETENTION_MONTHS: '120', ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, VANGNET_LOG_LEVEL: 'silent', VANGNET_SIGNALS_RETENTION_MONTHS: '120', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -68,7 +71,10 @@ describe('vangnet signals import (command line)', () => {
 
   it('prints the counts as JSON, adding up, with every rejection', async () => {
     const file = path.join(dir, 'small.csv');
-    fs.writeFileSync(file, 'Referentie,Datum,Soort,Bedrag,Achternaam,Postcode,Huisnummer\nC-1,01-03-2025,huur,"1.234,56",Jansen,3315 AB,12\nC-2,2025-03-01,huur,12,Jansen,3315AB,12\nC-3,2025-03-01,huur,,Bos,3315AB,14\n');
+    fs.writeFileSync(
+      file,
+      'Referentie,Datum,Soort,Bedrag,Achternaam,Postcode,Huisnummer\nC-1,01-03-2025,huur,"1.234,56",Jansen,3315 AB,12\nC-2,2025-03-01,huur,12,Jansen,3315AB,12\nC-3,2025-03-01,huur,,Bos,3315AB,14\n',
+    );
     const first = await vangnet(env, ['signals', 'import', file, '--creditor', 'TRIVIRE', '--json']);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toEqual({
@@ -103,7 +109,10 @@ describe('vangnet signals import (command line)', () => {
 
   it('makes the letters of every waiting case, one PDF per batch readable by its owner only, and never twice (vangnet signals letters)', async () => {
     const more = path.join(dir, 'more.csv');
-    fs.writeFileSync(more, 'referentie;datum;soort;bedrag;achternaam;postcode;huisnummer\nB-1;2025-03-02;huur;100;Mol;3312AA;1\nB-2;2025-03-02;huur;200;Kok;3313AA;2\nB-3;2025-03-02;huur;300;Pot;3314AA;3\n');
+    fs.writeFileSync(
+      more,
+      'referentie;datum;soort;bedrag;achternaam;postcode;huisnummer\nB-1;2025-03-02;huur;100;Mol;3312AA;1\nB-2;2025-03-02;huur;200;Kok;3313AA;2\nB-3;2025-03-02;huur;300;Pot;3314AA;3\n',
+    );
     expect((await vangnet(env, ['signals', 'import', more, '--creditor', 'TRIVIRE'])).code).toBe(0);
     const out = path.join(dir, 'brieven.pdf');
     const run = await vangnet(env, ['signals', 'letters', '--municipality', 'GM0505', '--output', out, '--batch-size', '2']);
@@ -139,7 +148,15 @@ describe('vangnet signals import (command line)', () => {
     expect(headerless.stderr).toContain('kopregel');
     // A creditor of several municipalities needs no --municipality: its rows are routed by postcode.
     const routed = path.join(dir, 'drechtsteden.csv');
-    fs.writeFileSync(routed, ['referentie;datum;soort;bedrag;achternaam;postcode;huisnummer', 'R-1;01-03-2025;zorgverzekering;80,00;Jansen;3318ZZ;99', 'R-2;01-03-2025;zorgverzekering;80,00;Visser;3331AB;7', 'R-3;01-03-2025;zorgverzekering;80,00;Bos;1011AB;1'].join('\n'));
+    fs.writeFileSync(
+      routed,
+      [
+        'referentie;datum;soort;bedrag;achternaam;postcode;huisnummer',
+        'R-1;01-03-2025;zorgverzekering;80,00;Jansen;3318ZZ;99',
+        'R-2;01-03-2025;zorgverzekering;80,00;Visser;3331AB;7',
+        'R-3;01-03-2025;zorgverzekering;80,00;Bos;1011AB;1',
+      ].join('\n'),
+    );
     const perMunicipality = await vangnet(env, ['signals', 'import', routed, '--creditor', 'VGZ']);
     expect(perMunicipality.code).toBe(0);
     expect(perMunicipality.stdout).toContain('GM0505: 1 signalen, 1 nieuwe zaken');
@@ -155,10 +172,25 @@ describe('vangnet signals import (command line)', () => {
     expect(refused.stderr).toContain('kolomkoppeling');
     expect(refused.stderr).toMatch(/referentie: De kolom referentie ontbreekt/);
 
-    const set = await vangnet(env, ['signals', 'mapping', 'set', '--creditor', 'ZILVEREN-KRUIS', 'referentie=Dossier', 'datum=Peildatum', 'bedrag=Openstaand saldo', 'achternaam=Naam', 'postcode=PC', 'huisnummer=Huisnr']);
+    const set = await vangnet(env, [
+      'signals',
+      'mapping',
+      'set',
+      '--creditor',
+      'ZILVEREN-KRUIS',
+      'referentie=Dossier',
+      'datum=Peildatum',
+      'bedrag=Openstaand saldo',
+      'achternaam=Naam',
+      'postcode=PC',
+      'huisnummer=Huisnr',
+    ]);
     expect(set.code).toBe(0);
     const shown = await vangnet(env, ['signals', 'mapping', 'show', '--creditor', 'ZILVEREN-KRUIS', '--json']);
-    expect(JSON.parse(shown.stdout)).toMatchObject({ creditorCode: 'ZILVEREN-KRUIS', columns: { referentie: 'Dossier', bedrag: 'Openstaand saldo', huisnummer: 'Huisnr' } });
+    expect(JSON.parse(shown.stdout)).toMatchObject({
+      creditorCode: 'ZILVEREN-KRUIS',
+      columns: { referentie: 'Dossier', bedrag: 'Openstaand saldo', huisnummer: 'Huisnr' },
+    });
     const imported = await vangnet(env, ['signals', 'import', file, '--creditor', 'ZILVEREN-KRUIS', '--municipality', 'GM0505', '--json']);
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({ rows: 1, accepted: 1, rejected: 0 });
@@ -184,7 +216,9 @@ describe('vangnet signals import (command line)', () => {
     expect(unknown.stderr).toContain('De gemeente GM9999 is niet gevonden.');
     const db = await open();
     try {
-      const lines = await db.unaudited((q) => q.select().from(auditEvents).where(eq(auditEvents.objectType, 'signal_municipality_settings')).orderBy(auditEvents.id));
+      const lines = await db.unaudited((q) =>
+        q.select().from(auditEvents).where(eq(auditEvents.objectType, 'signal_municipality_settings')).orderBy(auditEvents.id),
+      );
       expect(lines.map((l) => [l.actorKind, l.details])).toEqual([
         ['system:cli:signals-taxes', { municipalTaxes: true }],
         ['system:cli:signals-taxes', { municipalTaxes: false }],

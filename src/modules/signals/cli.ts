@@ -61,42 +61,53 @@ export function signalCommands(program: Command, context: CliContext): void {
       }
       const showBar = io.interactive && !options.json;
       const bar = new SingleBar({ format: 'Inlezen [{bar}] {percentage}% | {rows} regels', hideCursor: true }, Presets.shades_classic);
-      await withDb(async (db) => {
-        if (showBar) bar.start(size, 0, { rows: 0 });
-        let rowsSoFar = 0;
-        const summary = await importSignalFile(db, systemActor('cli:signals-import'), {
-          creditor: { code: options.creditor },
-          municipalityCode: options.municipality,
-          channel: 'cli',
-          fileName: path.basename(file),
-          rows: (today, intake) => readSignalFileBatches(fs.createReadStream(file), { today, intake, onBytes: (b) => showBar && bar.update(b, { rows: rowsSoFar }) }),
-          onRows: (n) => {
-            rowsSoFar = n;
-            // In a log (no terminal), progress goes to stderr, so stdout stays clean for --json.
-            if (!showBar && !io.errorInteractive && n % 10_000 === 0 && n > 0) io.writeError(`Voortgang: ${n} regels gelezen\n`);
-          },
-          settings: signalSettings(),
-        });
-        if (showBar) {
-          bar.update(size, { rows: summary.rows });
-          bar.stop();
-        }
-        const { rows, accepted, duplicates, rejected, rejections } = summary;
-        if (options.json) {
-          // What the creditor may be sent: its own rows only, nothing about cases (see importResult.ts).
-          const { importId: _importId, municipalityCode: _municipality, rejectionsTruncated, ...own } = creditorImportResult(summary);
-          print(io, JSON.stringify({ ...own, ...(rejectionsTruncated ? { rejectionsTruncated: true } : {}) }));
-        } else {
-          print(io, `${rows} regels: ${accepted} opgeslagen, ${duplicates} dubbel (al eerder ontvangen), ${rejected} afgewezen. ${summary.casesCreated} nieuwe zaken.`);
-          // Where the rows went: per municipality (a file routed by postcode holds several), and the non-residents.
-          for (const [code, m] of Object.entries(summary.municipalities).sort()) print(io, `  ${code}: ${m.accepted} signalen, ${m.casesCreated} nieuwe zaken`);
-          print(io, `  geen inwoner van ${Object.keys(summary.municipalities).length > 1 || !options.municipality ? 'een van de gemeenten' : 'de gemeente'}: ${summary.notResident} (geen zaak, geen brief; geteld bij ${summary.municipalityCode})`);
-          for (const r of rejections.slice(0, 50)) print(io, `  regel ${r.line}, ${r.field}: ${r.reason}`);
-          if (rejections.length > 50) print(io, `  ... en nog ${rejections.length - 50} meldingen`);
-        }
-      }, () => {
-        if (showBar) bar.stop();
-      });
+      await withDb(
+        async (db) => {
+          if (showBar) bar.start(size, 0, { rows: 0 });
+          let rowsSoFar = 0;
+          const summary = await importSignalFile(db, systemActor('cli:signals-import'), {
+            creditor: { code: options.creditor },
+            municipalityCode: options.municipality,
+            channel: 'cli',
+            fileName: path.basename(file),
+            rows: (today, intake) =>
+              readSignalFileBatches(fs.createReadStream(file), { today, intake, onBytes: (b) => showBar && bar.update(b, { rows: rowsSoFar }) }),
+            onRows: (n) => {
+              rowsSoFar = n;
+              // In a log (no terminal), progress goes to stderr, so stdout stays clean for --json.
+              if (!showBar && !io.errorInteractive && n % 10_000 === 0 && n > 0) io.writeError(`Voortgang: ${n} regels gelezen\n`);
+            },
+            settings: signalSettings(),
+          });
+          if (showBar) {
+            bar.update(size, { rows: summary.rows });
+            bar.stop();
+          }
+          const { rows, accepted, duplicates, rejected, rejections } = summary;
+          if (options.json) {
+            // What the creditor may be sent: its own rows only, nothing about cases (see importResult.ts).
+            const { importId: _importId, municipalityCode: _municipality, rejectionsTruncated, ...own } = creditorImportResult(summary);
+            print(io, JSON.stringify({ ...own, ...(rejectionsTruncated ? { rejectionsTruncated: true } : {}) }));
+          } else {
+            print(
+              io,
+              `${rows} regels: ${accepted} opgeslagen, ${duplicates} dubbel (al eerder ontvangen), ${rejected} afgewezen. ${summary.casesCreated} nieuwe zaken.`,
+            );
+            // Where the rows went: per municipality (a file routed by postcode holds several), and the non-residents.
+            for (const [code, m] of Object.entries(summary.municipalities).sort())
+              print(io, `  ${code}: ${m.accepted} signalen, ${m.casesCreated} nieuwe zaken`);
+            print(
+              io,
+              `  geen inwoner van ${Object.keys(summary.municipalities).length > 1 || !options.municipality ? 'een van de gemeenten' : 'de gemeente'}: ${summary.notResident} (geen zaak, geen brief; geteld bij ${summary.municipalityCode})`,
+            );
+            for (const r of rejections.slice(0, 50)) print(io, `  regel ${r.line}, ${r.field}: ${r.reason}`);
+            if (rejections.length > 50) print(io, `  ... en nog ${rejections.length - 50} meldingen`);
+          }
+        },
+        () => {
+          if (showBar) bar.stop();
+        },
+      );
     });
 
   // The column mapping per creditor (what the signal officer sets on the page "Kolomkoppeling").
@@ -129,7 +140,9 @@ export function signalCommands(program: Command, context: CliContext): void {
         if (at <= 0) return fail(io, `Schrijf elke koppeling als veld=kolomnaam, bijvoorbeeld bedrag="Openstaand saldo" (niet: ${pair}).`, 2);
         columns[pair.slice(0, at).trim().toLowerCase()] = pair.slice(at + 1);
       }
-      return withDb(async (db) => printMapping(await setColumnMapping(db, systemActor('cli:signals-mapping'), { code: options.creditor }, { columns }), options.json));
+      return withDb(async (db) =>
+        printMapping(await setColumnMapping(db, systemActor('cli:signals-mapping'), { code: options.creditor }, { columns }), options.json),
+      );
     });
   mapping
     .command('clear')
@@ -203,7 +216,10 @@ export function signalCommands(program: Command, context: CliContext): void {
           fs.writeFileSync(nameOf(page), JSON.stringify(next.document, null, 2), { mode: 0o600 });
         }
         const files = Array.from({ length: first.pages }, (_, i) => nameOf(i + 1));
-        print(io, `${first.totalSignals} signalen van ${options.from} tot en met ${options.to} in ${first.pages} bestand(en): ${files.join(', ')}. Het bestand bevat BSN's: verstuur het alleen over de beveiligde verbinding met het CBS.`);
+        print(
+          io,
+          `${first.totalSignals} signalen van ${options.from} tot en met ${options.to} in ${first.pages} bestand(en): ${files.join(', ')}. Het bestand bevat BSN's: verstuur het alleen over de beveiligde verbinding met het CBS.`,
+        );
       });
     });
 
@@ -219,17 +235,28 @@ export function signalCommands(program: Command, context: CliContext): void {
         const actor = systemActor('cli:signals-letters');
         const settings = signalSettings();
         const batchSize = options.batchSize ? Number(options.batchSize) : undefined;
-        if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 1000)) throw new ValidationError('Kies een stapelgrootte van 1 tot en met 1000.', [{ field: '--batch-size', reason: 'Geen geheel getal van 1 tot en met 1000.' }]);
+        if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 1000))
+          throw new ValidationError('Kies een stapelgrootte van 1 tot en met 1000.', [
+            { field: '--batch-size', reason: 'Geen geheel getal van 1 tot en met 1000.' },
+          ]);
         const selection = { kind: 'awaiting' } as const;
         const preview = await previewOfferLetters(db, actor, { municipalityCode: options.municipality, selection, reprint: false, batchSize }, settings);
         if (!preview.count) throw new ConflictError('Er staan geen brieven klaar om te versturen.');
-        const run = await planOfferLetters(db, actor, { municipalityCode: options.municipality, selection, reprint: false, confirmCount: preview.count, date: options.date, batchSize }, settings);
+        const run = await planOfferLetters(
+          db,
+          actor,
+          { municipalityCode: options.municipality, selection, reprint: false, confirmCount: preview.count, date: options.date, batchSize },
+          settings,
+        );
         const output = argPath(io, options.output);
         // One file per print batch: brieven.pdf, brieven-2.pdf, ... (named as the officer wrote the name).
         const numbered = (name: string, n: number) => (n === 1 ? name : name.replace(/(\.pdf)?$/i, `-${n}$1`));
         const result = await writeLetterRunToFiles(db, actor, run, settings, (batch) => fs.createWriteStream(numbered(output, batch.number), { mode: 0o600 }));
         const files = run.batches.map((b) => numbered(options.output, b.number));
-        print(io, `${result.letters} ${result.letters === 1 ? 'brief' : 'brieven'} geschreven naar ${files.join(', ')} (${result.files === 1 ? '1 stapel' : `${result.files} stapels`} voor de drukkerij).`);
+        print(
+          io,
+          `${result.letters} ${result.letters === 1 ? 'brief' : 'brieven'} geschreven naar ${files.join(', ')} (${result.files === 1 ? '1 stapel' : `${result.files} stapels`} voor de drukkerij).`,
+        );
       });
     });
 

@@ -27,7 +27,6 @@ export const signalColumns = {
 } as const;
 export type SignalColumn = keyof typeof signalColumns;
 
-
 /** What each field is, in Dutch, for the page where the signal officer maps a creditor's columns. */
 export const signalColumnLabels: Record<SignalColumn, string> = {
   referentie: 'Referentie (eigen kenmerk van de schuldeiser)',

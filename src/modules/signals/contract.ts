@@ -9,7 +9,16 @@ import { uitwisselmodelSchema } from './ddasExchange.ts';
  * files: the pages import the labels from there, and the types of the answers from here.
  */
 
-export { caseStatusLabels, contactKindLabels, creditorFeedbackLabels, creditorTypeLabels, finalResultLabels, helpResponseLabels, partOfDayLabels, signalStatusLabels } from './ddas.ts';
+export {
+  caseStatusLabels,
+  contactKindLabels,
+  creditorFeedbackLabels,
+  creditorTypeLabels,
+  finalResultLabels,
+  helpResponseLabels,
+  partOfDayLabels,
+  signalStatusLabels,
+} from './ddas.ts';
 export { fileResponse, noContent };
 
 const nullableDate = isoDate.nullable();
@@ -251,7 +260,14 @@ export const letterRunPlanned = letterRunView.extend({ skipped: skippedCases });
 
 export const letterTemplateView = z.object({
   municipalityCode: z.string(),
-  current: z.object({ version: count, subject: z.string(), heading: z.string(), body: z.string(), createdAt: timestamp.nullable(), createdBy: z.string().nullable() }),
+  current: z.object({
+    version: count,
+    subject: z.string(),
+    heading: z.string(),
+    body: z.string(),
+    createdAt: timestamp.nullable(),
+    createdBy: z.string().nullable(),
+  }),
   versions: z.array(z.object({ version: count, createdAt: timestamp.nullable(), createdBy: z.string().nullable() })),
   placeholders: z.record(z.string(), z.string()),
   required: z.array(z.string()).readonly(),
@@ -284,7 +300,10 @@ export const monitorResponse = {
 };
 
 /** The DDAS 1.2 exchange document, as a JSON file. */
-export const ddasResponse = { description: 'Het DDAS-uitwisselbestand (versie 1.2) als JSON-bestand.', content: { 'application/json': { schema: uitwisselmodelSchema } } };
+export const ddasResponse = {
+  description: 'Het DDAS-uitwisselbestand (versie 1.2) als JSON-bestand.',
+  content: { 'application/json': { schema: uitwisselmodelSchema } },
+};
 
 export const letterPdf = fileResponse('De brief als PDF.', 'application/pdf');
 export const letterBatchPdf = fileResponse('Eén stapel brieven als PDF (voorblad en brieven op postcode).', 'application/pdf');

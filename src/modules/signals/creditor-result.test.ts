@@ -25,14 +25,23 @@ describe('the import result a creditor gets', () => {
     const orgs = (await t.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: admin.headers })).json() as { id: string; code: string }[];
     // VGZ serves all seven municipalities, so only an admin of all seven may key it: put the key in directly.
     const secret = newApiKeySecret();
-    await t.db.unaudited((q) => q.insert(apiKeys).values({ organisationId: orgs.find((o) => o.code === 'VGZ')!.id, name: 'Incasso', prefix: secret.prefix, keyHash: secret.hash, roles: ['creditor'] }));
+    await t.db.unaudited((q) =>
+      q
+        .insert(apiKeys)
+        .values({ organisationId: orgs.find((o) => o.code === 'VGZ')!.id, name: 'Incasso', prefix: secret.prefix, keyHash: secret.hash, roles: ['creditor'] }),
+    );
     vgz = { authorization: `Bearer ${secret.key}` };
     trivireId = orgs.find((o) => o.code === 'TRIVIRE')!.id;
   });
   afterAll(() => t?.close());
 
   const upload = (session: Session, csv: string, query = '') =>
-    t.app.inject({ method: 'POST', url: `/api/v1/signals/imports${query}`, headers: { ...session.headers, 'content-type': 'text/csv', 'x-file-name': 'april.csv' }, payload: csv });
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/signals/imports${query}`,
+      headers: { ...session.headers, 'content-type': 'text/csv', 'x-file-name': 'april.csv' },
+      payload: csv,
+    });
   const withoutId = (body: Record<string, unknown>) => {
     const { importId, ...rest } = body;
     expect(importId).toEqual(expect.any(String));
@@ -45,7 +54,12 @@ describe('the import result a creditor gets', () => {
       method: 'POST',
       url: '/api/v1/signals',
       headers: vgz,
-      payload: { municipalityCode: 'GM0505', signals: [{ referentie: 'Z-1', datum: '2025-03-01', soort: 'zorgverzekering', bedrag: '120,00', achternaam: 'Jansen', postcode: '3315AB', huisnummer: '12' }] },
+      payload: {
+        municipalityCode: 'GM0505',
+        signals: [
+          { referentie: 'Z-1', datum: '2025-03-01', soort: 'zorgverzekering', bedrag: '120,00', achternaam: 'Jansen', postcode: '3315AB', huisnummer: '12' },
+        ],
+      },
     });
     expect(first.statusCode).toBe(201);
 
@@ -54,12 +68,26 @@ describe('the import result a creditor gets', () => {
     expect(known.statusCode).toBe(201);
     expect(fresh.statusCode).toBe(201);
     expect(withoutId(known.json())).toEqual(withoutId(fresh.json()));
-    expect(Object.keys(known.json()).sort()).toEqual(['accepted', 'duplicates', 'importId', 'municipalities', 'municipalityCode', 'notResident', 'rejected', 'rejections', 'rejectionsTruncated', 'rows']);
+    expect(Object.keys(known.json()).sort()).toEqual([
+      'accepted',
+      'duplicates',
+      'importId',
+      'municipalities',
+      'municipalityCode',
+      'notResident',
+      'rejected',
+      'rejections',
+      'rejectionsTruncated',
+      'rows',
+    ]);
     expect(known.json().municipalities).toEqual({ GM0505: { accepted: 1 } });
     expect(known.json()).toMatchObject({ rows: 2, accepted: 1, duplicates: 0, rejected: 1, rejections: [{ line: 3, field: 'achternaam' }] });
 
     // The same through the JSON batch API with a creditor's key.
-    const batch = (ref: string, postcode: string, nr: string) => ({ municipalityCode: 'GM0505', signals: [{ referentie: ref, datum: '2025-03-02', soort: 'zorgverzekering', bedrag: '80,00', achternaam: 'Visser', postcode, huisnummer: nr }] });
+    const batch = (ref: string, postcode: string, nr: string) => ({
+      municipalityCode: 'GM0505',
+      signals: [{ referentie: ref, datum: '2025-03-02', soort: 'zorgverzekering', bedrag: '80,00', achternaam: 'Visser', postcode, huisnummer: nr }],
+    });
     const knownBatch = await t.app.inject({ method: 'POST', url: '/api/v1/signals', headers: vgz, payload: batch('Z-2', '3316CD', '7') });
     const freshBatch = await t.app.inject({ method: 'POST', url: '/api/v1/signals', headers: vgz, payload: batch('Z-3', '3317EF', '3') });
     expect(withoutId(knownBatch.json())).toEqual(withoutId(freshBatch.json()));

@@ -16,15 +16,26 @@ import { ownMunicipalities } from '../../platform/municipalities.ts';
  */
 export const creditorTypesInput = z.object({ creditorTypes: z.array(z.enum(creditorTypes)).min(1).max(creditorTypes.length) });
 
-export async function setCreditorTypes(db: Database, actor: Actor, organisationId: string, input: z.infer<typeof creditorTypesInput>): Promise<{ id: string; code: string; creditorTypes: CreditorType[] }> {
+export async function setCreditorTypes(
+  db: Database,
+  actor: Actor,
+  organisationId: string,
+  input: z.infer<typeof creditorTypesInput>,
+): Promise<{ id: string; code: string; creditorTypes: CreditorType[] }> {
   assertCan(actor, 'organisations:manage');
   const creditor = await findCreditor(db, { id: organisationId });
   const own = ownMunicipalities(actor);
   if (!creditor.municipalities.some((m) => own.includes(m))) throw new ForbiddenError('U beheert deze schuldeiser niet.');
   const types = [...new Set(input.creditorTypes)];
   if (!types.length) throw new ValidationError('Kies minstens één soort.', [{ field: 'creditorTypes', reason: 'Kies minstens één soort schuldeiser.' }]);
-  return db.audited(actor, { action: 'update', objectType: 'organisation', objectId: creditor.id, details: { creditor: creditor.code, creditorTypes: types } }, async (tx) => {
-    await tx.update(organisations).set({ creditorTypes: types }).where(eq(organisations.id, creditor.id));
-    return { id: creditor.id, code: creditor.code, creditorTypes: types };
-  }).finally(forgetVerifiedApiKeys);
+  return db
+    .audited(
+      actor,
+      { action: 'update', objectType: 'organisation', objectId: creditor.id, details: { creditor: creditor.code, creditorTypes: types } },
+      async (tx) => {
+        await tx.update(organisations).set({ creditorTypes: types }).where(eq(organisations.id, creditor.id));
+        return { id: creditor.id, code: creditor.code, creditorTypes: types };
+      },
+    )
+    .finally(forgetVerifiedApiKeys);
 }

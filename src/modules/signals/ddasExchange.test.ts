@@ -25,8 +25,23 @@ function validDocument(): Uitwisselmodel {
         teller: 1,
         gemeentecode: '0505',
         aanleverendeOrganisatie: { naam: 'Gemeente Dordrecht', contactpersonen: [{ naam: 'Team', email: 'team@dordrecht.example' }] },
-        vroegsignalen: [{ ID: 'a', bedrag: 450, signaaldatum: '2025-03-01', status: 'Opgepakt', signaalpartner: { type: 'Huur' }, client: { burgerservicenummer: '111222333' } }],
-        vroegsignaalzaken: [{ resultaat: '(Budget)advies en/of quick fix', vroegsignalen: [{ ID: 'a' }], contactpogingen: [{ soort: 'Telefoon', bereikt: true, datum: '2025-03-05', dagdeel: 'Middag' }] }],
+        vroegsignalen: [
+          {
+            ID: 'a',
+            bedrag: 450,
+            signaaldatum: '2025-03-01',
+            status: 'Opgepakt',
+            signaalpartner: { type: 'Huur' },
+            client: { burgerservicenummer: '111222333' },
+          },
+        ],
+        vroegsignaalzaken: [
+          {
+            resultaat: '(Budget)advies en/of quick fix',
+            vroegsignalen: [{ ID: 'a' }],
+            contactpogingen: [{ soort: 'Telefoon', bereikt: true, datum: '2025-03-05', dagdeel: 'Middag' }],
+          },
+        ],
       },
     ],
   };
@@ -57,7 +72,18 @@ describe('the DDAS 1.2 exchange model, as we read its rules', () => {
     expect(refused((d) => (d.leveringen[0].vroegsignalen[0].client = { burgerservicenummer: '11122233' }))).toBe(true);
     expect(refused((d) => (d.leveringen[0].vroegsignalen[0].client = { postcode: '3311AB' }))).toBe(true);
     expect(refused((d) => (d.leveringen[0].vroegsignalen[0].client = { postcode: '3311AB', huisnummer: '8', achternaam: 'Jansen' }))).toBe(true);
-    expect(refused((d) => (d.leveringen[0].vroegsignalen[0].client = { postcode: '3311AB', huisnummer: '8', huisnummertoevoeging: 'a', geboortedatum: '1980-01-02', geslachtsaanduiding: 'Onbekend' }))).toBe(false);
+    expect(
+      refused(
+        (d) =>
+          (d.leveringen[0].vroegsignalen[0].client = {
+            postcode: '3311AB',
+            huisnummer: '8',
+            huisnummertoevoeging: 'a',
+            geboortedatum: '1980-01-02',
+            geslachtsaanduiding: 'Onbekend',
+          }),
+      ),
+    ).toBe(false);
   });
 
   it('takes only the exact strings, whole euros and ISO dates', () => {
@@ -117,11 +143,24 @@ describe('the DDAS export from the team’s real work', () => {
     await importFor('VGZ', 'GM0642', [row('Z-2', '2025-03-11', 'zorgverzekering', '80,00', '', 'Visser', '3331AB', '7')]);
     const letters = await makeLettersThroughApi(t.app, officer.headers, { kind: 'awaiting' });
     expect(letters.count).toBeGreaterThan(0);
-    const cases = (await t.app.inject({ method: 'GET', url: '/api/v1/signals/cases?limit=100', headers: officer.headers })).json() as { id: string; postcode: string }[];
+    const cases = (await t.app.inject({ method: 'GET', url: '/api/v1/signals/cases?limit=100', headers: officer.headers })).json() as {
+      id: string;
+      postcode: string;
+    }[];
     const jansen = (Array.isArray(cases) ? cases : (cases as { items: typeof cases }).items).find((c) => c.postcode === '3315AB')!;
-    const attempt = await t.app.inject({ method: 'POST', url: `/api/v1/signals/cases/${jansen.id}/contact-attempts`, headers: officer.headers, payload: { kind: 'phone', reached: true, date: '2025-04-15', partOfDay: 'afternoon' } });
+    const attempt = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/signals/cases/${jansen.id}/contact-attempts`,
+      headers: officer.headers,
+      payload: { kind: 'phone', reached: true, date: '2025-04-15', partOfDay: 'afternoon' },
+    });
     expect(attempt.statusCode).toBe(201);
-    const outcome = await t.app.inject({ method: 'POST', url: `/api/v1/signals/cases/${jansen.id}/outcome`, headers: officer.headers, payload: { result: 'quick_fix' } });
+    const outcome = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/signals/cases/${jansen.id}/outcome`,
+      headers: officer.headers,
+      payload: { result: 'quick_fix' },
+    });
     expect(outcome.statusCode).toBe(200);
   });
   afterAll(() => t?.close());
@@ -213,9 +252,20 @@ describe('the DDAS export from the team’s real work', () => {
 
   it('tells a creditor per signal only what the law allows, and nothing of other creditors or the household', async () => {
     // de Groot turns out to be known to debt help already: the creditor may learn only "not taken up".
-    const cases = (await t.app.inject({ method: 'GET', url: '/api/v1/signals/cases?limit=100', headers: officer.headers })).json() as { items: { id: string; postcode: string }[] };
+    const cases = (await t.app.inject({ method: 'GET', url: '/api/v1/signals/cases?limit=100', headers: officer.headers })).json() as {
+      items: { id: string; postcode: string }[];
+    };
     const groot = cases.items.find((c) => c.postcode === '3316AB')!;
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/signals/cases/${groot.id}/outcome`, headers: officer.headers, payload: { result: 'known_to_debt_help' } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/signals/cases/${groot.id}/outcome`,
+          headers: officer.headers,
+          payload: { result: 'known_to_debt_help' },
+        })
+      ).statusCode,
+    ).toBe(200);
 
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/signals/feedback', headers: creditor.headers });
     expect(response.statusCode).toBe(200);
@@ -226,13 +276,21 @@ describe('the DDAS export from the team’s real work', () => {
     const text = JSON.stringify(body);
     for (const word of ['Jansen', 'Groot', 'schuldhulp', 'Z-1', 'VGZ', 'caseId', 'bsn', 'postcode']) expect(text).not.toContain(word);
     // Trivire cannot ask for another creditor's signals.
-    const vgzId = ((await t.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: admin.headers })).json() as { id: string; code: string }[]).find((o) => o.code === 'VGZ')!.id;
-    const other = (await t.app.inject({ method: 'GET', url: `/api/v1/signals/feedback?creditorOrganisationId=${vgzId}`, headers: creditor.headers })).json() as { total: number };
+    const vgzId = ((await t.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: admin.headers })).json() as { id: string; code: string }[]).find(
+      (o) => o.code === 'VGZ',
+    )!.id;
+    const other = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/signals/feedback?creditorOrganisationId=${vgzId}`, headers: creditor.headers })
+    ).json() as { total: number };
     expect(other.total).toBe(4);
-    const filtered = (await t.app.inject({ method: 'GET', url: '/api/v1/signals/feedback?feedback=not_taken_up', headers: creditor.headers })).json() as { items: { reference: string }[] };
+    const filtered = (await t.app.inject({ method: 'GET', url: '/api/v1/signals/feedback?feedback=not_taken_up', headers: creditor.headers })).json() as {
+      items: { reference: string }[];
+    };
     expect(filtered.items.map((i) => i.reference)).toEqual(['H-2']);
     // The team sees the feedback of any creditor of its municipality.
-    const forVgz = (await t.app.inject({ method: 'GET', url: `/api/v1/signals/feedback?creditorOrganisationId=${vgzId}`, headers: officer.headers })).json() as { items: { reference: string; feedbackLabel: string }[] };
+    const forVgz = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/signals/feedback?creditorOrganisationId=${vgzId}`, headers: officer.headers })
+    ).json() as { items: { reference: string; feedbackLabel: string }[] };
     expect(forVgz.items).toEqual([expect.objectContaining({ reference: 'Z-1', feedbackLabel: 'Opgepakt' })]);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/signals/feedback', headers: analyst.headers })).statusCode).toBe(403);
   });

@@ -210,7 +210,12 @@ export const ddasDeliverySchema = z
     }
     for (const [i, c] of (delivery.vroegsignaalzaken ?? []).entries()) {
       for (const [j, ref] of (c.vroegsignalen ?? []).entries()) {
-        if (!ids.has(ref.ID)) ctx.addIssue({ code: 'custom', path: ['vroegsignaalzaken', i, 'vroegsignalen', j, 'ID'], message: `Zaak verwijst naar signaal ${ref.ID} dat niet in de levering staat.` });
+        if (!ids.has(ref.ID))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['vroegsignaalzaken', i, 'vroegsignalen', j, 'ID'],
+            message: `Zaak verwijst naar signaal ${ref.ID} dat niet in de levering staat.`,
+          });
       }
     }
   });
@@ -379,7 +384,8 @@ export function buildUitwisselmodel(input: ExchangeInput): Uitwisselmodel {
     ...(deliveries.length ? { leveringen: deliveries } : {}),
   };
   const checked = uitwisselmodelSchema.safeParse(document);
-  if (!checked.success) throw new Error(`Het DDAS-document voldoet niet aan het uitwisselmodel: ${checked.error.issues[0]?.message} (${checked.error.issues[0]?.path.join('.')})`);
+  if (!checked.success)
+    throw new Error(`Het DDAS-document voldoet niet aan het uitwisselmodel: ${checked.error.issues[0]?.message} (${checked.error.issues[0]?.path.join('.')})`);
   return document;
 }
 

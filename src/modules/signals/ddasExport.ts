@@ -53,14 +53,21 @@ function uuidList(ids: string[]) {
  */
 export async function exportDdas(db: Database, actor: Actor, query: DdasQuery, settings: SignalSettings): Promise<DdasPage> {
   const input = ddasQuery.parse(query);
-  if (input.from > input.to) throw new ValidationError('De begindatum ligt na de einddatum.', [{ field: 'from', reason: 'Kies een begindatum op of voor de einddatum.' }]);
+  if (input.from > input.to)
+    throw new ValidationError('De begindatum ligt na de einddatum.', [{ field: 'from', reason: 'Kies een begindatum op of voor de einddatum.' }]);
   if (actor.kind !== 'system') assertCan(actor, 'signals:ddas');
   const scope = input.municipalityCode ? [input.municipalityCode] : (staffScope(actor)?.municipalities ?? null);
   const inScope = scope ? sql`${signals.municipalityCode} = any(string_to_array(${scope.join(',')}, ','))` : sql`true`;
   const inPeriod = sql`${signals.signalDate} between ${input.from} and ${input.to}`;
   return db.audited(
     actor,
-    { action: 'export', objectType: 'ddas_exchange', objectId: `${input.from}/${input.to}#${input.page}`, municipalityCode: input.municipalityCode ?? (scope?.length === 1 ? scope[0] : null), purpose: 'monitor vroegsignalering (CBS)' },
+    {
+      action: 'export',
+      objectType: 'ddas_exchange',
+      objectId: `${input.from}/${input.to}#${input.page}`,
+      municipalityCode: input.municipalityCode ?? (scope?.length === 1 ? scope[0] : null),
+      purpose: 'monitor vroegsignalering (CBS)',
+    },
     async (tx, trail) => {
       // Inside the unit of work, so that a refused request for another municipality is in the audit log too.
       if (input.municipalityCode) assertMunicipality(actor, input.municipalityCode);
@@ -73,20 +80,34 @@ export async function exportDdas(db: Database, actor: Actor, query: DdasQuery, s
       const groups: Group[] = [];
       for (const c of counts) {
         if (c.caseId) groups.push({ municipalityCode: c.municipalityCode, caseId: c.caseId, size: Number(c.size), offset: 0 });
-        else for (let at = 0; at < Number(c.size); at += input.pageSize) groups.push({ municipalityCode: c.municipalityCode, caseId: null, size: Math.min(input.pageSize, Number(c.size) - at), offset: at });
+        else
+          for (let at = 0; at < Number(c.size); at += input.pageSize)
+            groups.push({ municipalityCode: c.municipalityCode, caseId: null, size: Math.min(input.pageSize, Number(c.size) - at), offset: at });
       }
       const pages = pageGroups(groups, input.pageSize);
       const totalSignals = groups.reduce((n, g) => n + g.size, 0);
       if (input.page > Math.max(pages.length, 1)) {
-        throw new ValidationError(`Deze periode heeft ${Math.max(pages.length, 1)} pagina('s).`, [{ field: 'page', reason: `Kies een pagina van 1 tot en met ${Math.max(pages.length, 1)}.` }]);
+        throw new ValidationError(`Deze periode heeft ${Math.max(pages.length, 1)} pagina('s).`, [
+          { field: 'page', reason: `Kies een pagina van 1 tot en met ${Math.max(pages.length, 1)}.` },
+        ]);
       }
       const chosen = pages[input.page - 1] ?? [];
       const caseIds = chosen.filter((g) => g.caseId).map((g) => g.caseId!);
-      const rows = await pageRows(tx, caseIds, chosen.filter((g) => !g.caseId), inPeriod);
+      const rows = await pageRows(
+        tx,
+        caseIds,
+        chosen.filter((g) => !g.caseId),
+        inPeriod,
+      );
       trail.subjectIds = [...new Set(rows.cases.map((c) => c.personId).filter((id): id is string => !!id))];
       trail.details = { signals: rows.signals.length, cases: rows.cases.length, page: input.page, pages: Math.max(pages.length, 1) };
       const codes = [...new Set(chosen.map((g) => g.municipalityCode))].sort();
-      const names = codes.length ? await tx.select().from(municipalities).where(sql`${municipalities.code} = any(string_to_array(${codes.join(',')}, ','))`) : [];
+      const names = codes.length
+        ? await tx
+            .select()
+            .from(municipalities)
+            .where(sql`${municipalities.code} = any(string_to_array(${codes.join(',')}, ','))`)
+        : [];
       const nameOf = new Map(names.map((m) => [m.code, m.name]));
       const document = buildUitwisselmodel({
         from: input.from,
@@ -127,7 +148,13 @@ async function pageRows(tx: Tx, caseIds: string[], caseless: Group[], inPeriod: 
   };
   const out: ExchangeSignalRow[] = [];
   if (caseIds.length) {
-    out.push(...(await tx.select(signalColumns).from(signals).where(sql`${signals.caseId} = ${uuidList(caseIds)} and ${inPeriod}`).orderBy(asc(signals.signalDate), asc(signals.id))));
+    out.push(
+      ...(await tx
+        .select(signalColumns)
+        .from(signals)
+        .where(sql`${signals.caseId} = ${uuidList(caseIds)} and ${inPeriod}`)
+        .orderBy(asc(signals.signalDate), asc(signals.id))),
+    );
   }
   for (const g of caseless) {
     out.push(
@@ -160,7 +187,13 @@ async function pageRows(tx: Tx, caseIds: string[], caseless: Group[], inPeriod: 
     : [];
   const attempts: ExchangeAttemptRow[] = caseIds.length
     ? await tx
-        .select({ caseId: signalContactAttempts.caseId, kind: signalContactAttempts.kind, reached: signalContactAttempts.reached, date: signalContactAttempts.date, partOfDay: signalContactAttempts.partOfDay })
+        .select({
+          caseId: signalContactAttempts.caseId,
+          kind: signalContactAttempts.kind,
+          reached: signalContactAttempts.reached,
+          date: signalContactAttempts.date,
+          partOfDay: signalContactAttempts.partOfDay,
+        })
         .from(signalContactAttempts)
         .where(sql`${signalContactAttempts.caseId} = ${uuidList(caseIds)}`)
         .orderBy(asc(signalContactAttempts.date), asc(signalContactAttempts.createdAt))

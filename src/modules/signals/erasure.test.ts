@@ -75,7 +75,9 @@ const kept: Resident = {
 
 const header = 'referentie;datum;soort;bedrag;bsn;voorletters;achternaam;geboortedatum;straat;huisnummer;postcode;woonplaats;telefoon;email';
 const line = (reference: string, r: Resident, houseNumber: string) =>
-  [reference, '2025-03-01', 'huur', '812,40', r.bsn, r.initials, r.surname, r.birthDate, r.street, houseNumber, r.postcode, 'Dordrecht', r.phone, r.email].join(';');
+  [reference, '2025-03-01', 'huur', '812,40', r.bsn, r.initials, r.surname, r.birthDate, r.street, houseNumber, r.postcode, 'Dordrecht', r.phone, r.email].join(
+    ';',
+  );
 /** Neighbours without help, purged as well: enough rows for real pages, indexes and statistics. */
 const fillers = Array.from({ length: 300 }, (_, i) => `V-${i};2025-03-01;huur;${100 + i},00;;;Buurman${i};;Vulstraat;${i + 1};3317AB;Dordrecht;;`);
 
@@ -104,7 +106,10 @@ function needles(r: Resident): [string, Buffer][] {
 }
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 /** For each value: which of the blobs (file name → bytes) contain it. */
@@ -127,7 +132,13 @@ async function fillDatabase(db: Database, clock: FakeClock): Promise<void> {
   const letters = await sendOfferLetters(db, systemActor('test'), { municipalityCode: 'GM0505', settings: testSettings, compress: false });
   expect(letters.count).toBeGreaterThan(2);
   const [user] = await db.unaudited((q) => q.select({ id: users.id }).from(users).where(eq(users.email, 'signalering@dordrecht.example')));
-  await recordContactAttempt(db, { ...officer, userId: user!.id } as Actor, await caseOf('E-1'), { kind: 'phone', reached: false, date: '2025-03-03', partOfDay: 'morning', note: `Gebeld naar ${erased.phone}, geen gehoor` });
+  await recordContactAttempt(db, { ...officer, userId: user!.id } as Actor, await caseOf('E-1'), {
+    kind: 'phone',
+    reached: false,
+    date: '2025-03-03',
+    partOfDay: 'morning',
+    note: `Gebeld naar ${erased.phone}, geen gehoor`,
+  });
   await recordOutcome(db, officer, await caseOf('K-1'), { result: 'quick_fix' });
   // Statistics as a busy server would have them (on PostgreSQL autovacuum analyzes by itself).
   await inspect(db, (tx) => tx.execute(sql.raw('analyze signals, signal_cases, persons, signal_contact_attempts')));
@@ -168,7 +179,9 @@ describe('a purge really erases (PGlite on a real data folder)', () => {
       // The database still works: the kept case is there, and new work goes on.
       const left = await inspect(db, (tx) => tx.select({ surname: signals.surname }).from(signals));
       expect(left).toEqual([{ surname: kept.surname }]);
-      expect((await importCsv(db, 'TRIVIRE', [header, line('N-1', { ...kept, bsn: '' }, '25').replace('2025-03-01', '2025-09-01')].join('\n'))).accepted).toBe(1);
+      expect((await importCsv(db, 'TRIVIRE', [header, line('N-1', { ...kept, bsn: '' }, '25').replace('2025-03-01', '2025-09-01')].join('\n'))).accepted).toBe(
+        1,
+      );
     } finally {
       await db.close();
     }
@@ -200,7 +213,8 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('a purge really erases (P
 
       const after = await dumpText('after.pgdump');
       expect(findIn(after, erased)).toEqual(nowhere(erased));
-      for (const what of ['bsn', 'surname', 'street', 'postcode', 'phone', 'email', 'birth date (ISO text)']) expect(findIn(after, kept)[what], `kept ${what}`).toEqual(['backup']);
+      for (const what of ['bsn', 'surname', 'street', 'postcode', 'phone', 'email', 'birth date (ISO text)'])
+        expect(findIn(after, kept)[what], `kept ${what}`).toEqual(['backup']);
     } finally {
       await cleanup();
     }

@@ -32,30 +32,41 @@ export async function creditorFeedback(db: Database, actor: Actor, query: Feedba
   const input = feedbackQuery.parse(query);
   const isOfficer = actor.roles.includes('signal_officer');
   const creditorId = isOfficer ? input.creditorOrganisationId : actor.organisationId;
-  return db.audited(actor, { action: 'read', objectType: 'signal_feedback', objectId: input.importId ?? creditorId ?? null, purpose: 'terugkoppeling aan de schuldeiser' }, async (tx, trail) => {
-    // Only signals for the actor's municipalities, and for a creditor only its own.
-    const where: SQL[] = [sql`${signals.municipalityCode} = any(string_to_array(${actor.municipalities.join(',')}, ','))`];
-    if (creditorId) where.push(eq(signals.creditorOrganisationId, creditorId));
-    if (input.importId) where.push(eq(signals.importId, input.importId));
-    if (input.reference) where.push(eq(signals.reference, input.reference));
-    if (input.feedback) where.push(sql`${signals.status} = any(string_to_array(${statusesFor(input.feedback).join(',')}, ','))`);
-    const condition = and(...where);
-    const [{ n }] = (await tx.select({ n: count() }).from(signals).where(condition)) as [{ n: number }];
-    const rows = await tx
-      .select({ reference: signals.reference, signalDate: signals.signalDate, creditorType: signals.creditorType, amountCents: signals.amountCents, status: signals.status, creditorName: organisations.name })
-      .from(signals)
-      .innerJoin(organisations, eq(organisations.id, signals.creditorOrganisationId))
-      .where(condition)
-      .orderBy(desc(signals.signalDate), asc(signals.reference))
-      .limit(input.limit)
-      .offset(input.offset);
-    trail.details = { signals: rows.length };
-    return {
-      total: Number(n),
-      items: rows.map(({ status, ...r }) => {
-        const feedback = creditorFeedbackOf[status as SignalStatus] ?? 'not_taken_up';
-        return { ...r, feedback, feedbackLabel: creditorFeedbackLabels[feedback] };
-      }),
-    };
-  });
+  return db.audited(
+    actor,
+    { action: 'read', objectType: 'signal_feedback', objectId: input.importId ?? creditorId ?? null, purpose: 'terugkoppeling aan de schuldeiser' },
+    async (tx, trail) => {
+      // Only signals for the actor's municipalities, and for a creditor only its own.
+      const where: SQL[] = [sql`${signals.municipalityCode} = any(string_to_array(${actor.municipalities.join(',')}, ','))`];
+      if (creditorId) where.push(eq(signals.creditorOrganisationId, creditorId));
+      if (input.importId) where.push(eq(signals.importId, input.importId));
+      if (input.reference) where.push(eq(signals.reference, input.reference));
+      if (input.feedback) where.push(sql`${signals.status} = any(string_to_array(${statusesFor(input.feedback).join(',')}, ','))`);
+      const condition = and(...where);
+      const [{ n }] = (await tx.select({ n: count() }).from(signals).where(condition)) as [{ n: number }];
+      const rows = await tx
+        .select({
+          reference: signals.reference,
+          signalDate: signals.signalDate,
+          creditorType: signals.creditorType,
+          amountCents: signals.amountCents,
+          status: signals.status,
+          creditorName: organisations.name,
+        })
+        .from(signals)
+        .innerJoin(organisations, eq(organisations.id, signals.creditorOrganisationId))
+        .where(condition)
+        .orderBy(desc(signals.signalDate), asc(signals.reference))
+        .limit(input.limit)
+        .offset(input.offset);
+      trail.details = { signals: rows.length };
+      return {
+        total: Number(n),
+        items: rows.map(({ status, ...r }) => {
+          const feedback = creditorFeedbackOf[status as SignalStatus] ?? 'not_taken_up';
+          return { ...r, feedback, feedbackLabel: creditorFeedbackLabels[feedback] };
+        }),
+      };
+    },
+  );
 }

@@ -18,10 +18,60 @@ export interface GenerateOptions {
   kinds?: readonly string[];
 }
 
-export const generatedHeader = ['referentie', 'datum', 'soort', 'bedrag', 'maanden', 'bsn', 'voorletters', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'straat', 'huisnummer', 'toevoeging', 'postcode', 'woonplaats', 'telefoon', 'email'];
+export const generatedHeader = [
+  'referentie',
+  'datum',
+  'soort',
+  'bedrag',
+  'maanden',
+  'bsn',
+  'voorletters',
+  'tussenvoegsel',
+  'achternaam',
+  'geboortedatum',
+  'straat',
+  'huisnummer',
+  'toevoeging',
+  'postcode',
+  'woonplaats',
+  'telefoon',
+  'email',
+];
 
-const surnames = ['Jansen', 'de Vries', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'van Leeuwen', 'Dekker', 'Brouwer', 'Yilmaz', 'El Amrani', 'Öztürk', 'Kramer'];
-const streets = ['Brouwersdijk', 'Wielwijkpark', 'Krispijnseweg', 'Karel Doormanweg', 'Admiraal de Ruyterweg', 'Dubbeldamseweg', 'Vrieseweg', 'Nieuwe Haven', 'Spuiweg', 'Laan der Verenigde Naties'];
+const surnames = [
+  'Jansen',
+  'de Vries',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'de Boer',
+  'Mulder',
+  'de Groot',
+  'Bos',
+  'Vos',
+  'Peters',
+  'Hendriks',
+  'van Leeuwen',
+  'Dekker',
+  'Brouwer',
+  'Yilmaz',
+  'El Amrani',
+  'Öztürk',
+  'Kramer',
+];
+const streets = [
+  'Brouwersdijk',
+  'Wielwijkpark',
+  'Krispijnseweg',
+  'Karel Doormanweg',
+  'Admiraal de Ruyterweg',
+  'Dubbeldamseweg',
+  'Vrieseweg',
+  'Nieuwe Haven',
+  'Spuiweg',
+  'Laan der Verenigde Naties',
+];
 const kinds = ['huur', 'zorgverzekering', 'drinkwater', 'energie', 'gemeentelijke_belastingen', 'overig'];
 
 /** A small, fast pseudo-random generator (mulberry32) so the same seed gives the same file. */

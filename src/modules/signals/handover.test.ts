@@ -35,8 +35,18 @@ async function call(who: Who, method: 'GET' | 'POST', url: string, payload?: unk
 }
 
 const header = 'referentie;datum;soort;bedrag;maanden;ontstaansdatum;bsn;achternaam;straat;postcode;huisnummer;woonplaats';
-const line = (ref: string, date: string, soort: string, bedrag: string, months: string, arisen: string, bsn: string, surname: string, postcode: string, nr: string) =>
-  [ref, date, soort, bedrag, months, arisen, bsn, surname, 'Brouwersdijk', postcode, nr, 'Dordrecht'].join(';');
+const line = (
+  ref: string,
+  date: string,
+  soort: string,
+  bedrag: string,
+  months: string,
+  arisen: string,
+  bsn: string,
+  surname: string,
+  postcode: string,
+  nr: string,
+) => [ref, date, soort, bedrag, months, arisen, bsn, surname, 'Brouwersdijk', postcode, nr, 'Dordrecht'].join(';');
 
 type CaseDetail = {
   id: string;
@@ -61,13 +71,25 @@ async function caseOf(surname: string): Promise<CaseDetail> {
 /** Reached at home, then help accepted and handed over with the resident's consent. */
 async function handOver(surname: string, body: Record<string, unknown>) {
   const c = await caseOf(surname);
-  const attempt = await call('officer', 'POST', `/signals/cases/${c.id}/contact-attempts`, { kind: 'home_visit', reached: true, date: '2025-04-14', partOfDay: 'afternoon' });
+  const attempt = await call('officer', 'POST', `/signals/cases/${c.id}/contact-attempts`, {
+    kind: 'home_visit',
+    reached: true,
+    date: '2025-04-14',
+    partOfDay: 'afternoon',
+  });
   expect(attempt.statusCode).toBe(201);
-  return { caseId: c.id, response: await call('officer', 'POST', `/signals/cases/${c.id}/outcome`, { referralOrganisationId: orgs.SDD, chainConsent: true, ...body }) };
+  return {
+    caseId: c.id,
+    response: await call('officer', 'POST', `/signals/cases/${c.id}/outcome`, { referralOrganisationId: orgs.SDD, chainConsent: true, ...body }),
+  };
 }
 
 async function monitorRow(creditorType: string) {
-  const rows = (await call('analyst', 'GET', '/signals/monitor?period=2025-Q1&municipalityCode=GM0505')).json() as { creditorType: string; accepted: number; outcomes: Record<string, number> }[];
+  const rows = (await call('analyst', 'GET', '/signals/monitor?period=2025-Q1&municipalityCode=GM0505')).json() as {
+    creditorType: string;
+    accepted: number;
+    outcomes: Record<string, number>;
+  }[];
   return rows.find((r) => r.creditorType === creditorType) ?? { creditorType, accepted: 0, outcomes: {} };
 }
 
@@ -117,17 +139,29 @@ describe('the handover carries the signals and the chosen theme', () => {
     const missing = await handOver('Visser', { result: 'referral_non_financial' });
     expect(missing.response.statusCode).toBe(400);
     expect(missing.response.json().errors[0].field).toBe('theme');
-    const unknown = await call('officer', 'POST', `/signals/cases/${missing.caseId}/outcome`, { result: 'referral_non_financial', referralOrganisationId: orgs.SDD, chainConsent: true, theme: 'gardening' });
+    const unknown = await call('officer', 'POST', `/signals/cases/${missing.caseId}/outcome`, {
+      result: 'referral_non_financial',
+      referralOrganisationId: orgs.SDD,
+      chainConsent: true,
+      theme: 'gardening',
+    });
     expect(unknown.statusCode).toBe(400);
     // A refused outcome made no referral.
     expect((await caseOf('Visser')).status).toBe('in_contact');
 
-    const done = await call('officer', 'POST', `/signals/cases/${missing.caseId}/outcome`, { result: 'referral_non_financial', referralOrganisationId: orgs.SDD, chainConsent: true, theme: 'housing' });
+    const done = await call('officer', 'POST', `/signals/cases/${missing.caseId}/outcome`, {
+      result: 'referral_non_financial',
+      referralOrganisationId: orgs.SDD,
+      chainConsent: true,
+      theme: 'housing',
+    });
     expect(done.statusCode).toBe(200);
     const c = await caseOf('Visser');
     expect(c).toMatchObject({ status: 'closed', result: 'referral_non_financial', helpResponse: 'accepted' });
     referralId = c.chainReferralId!;
-    expect(c.history).toEqual([expect.objectContaining({ kind: 'handed_over', referralId, text: 'Overgedragen aan Sociale Dienst Drechtsteden (Wonen), met 2 signalen.' })]);
+    expect(c.history).toEqual([
+      expect.objectContaining({ kind: 'handed_over', referralId, text: 'Overgedragen aan Sociale Dienst Drechtsteden (Wonen), met 2 signalen.' }),
+    ]);
   });
 
   it('shows the receiver the signal facts, but not the BSN, the creditors or their references', async () => {
@@ -157,7 +191,13 @@ describe('the handover carries the signals and the chosen theme', () => {
   });
 
   it('leaves the signal facts out when the resident shares only the contact details', async () => {
-    const stored = await inspect(t.db, (tx) => tx.select({ facts: referralIntakes.signalFacts }).from(referralIntakes).innerJoin(referrals, eq(referrals.intakeId, referralIntakes.id)).where(eq(referrals.id, referralId)));
+    const stored = await inspect(t.db, (tx) =>
+      tx
+        .select({ facts: referralIntakes.signalFacts })
+        .from(referralIntakes)
+        .innerJoin(referrals, eq(referrals.intakeId, referralIntakes.id))
+        .where(eq(referrals.id, referralId)),
+    );
     expect(stored[0]!.facts).toHaveLength(2);
     const officerView = (await call('officer', 'GET', `/referrals/${referralId}`)).json();
     expect(officerView.intake.signals).toHaveLength(2);
@@ -211,7 +251,19 @@ describe('a refused handover', () => {
     expect(await ddasCaseWith(c.signals[0]!.id)).not.toHaveProperty('resultaat');
 
     // The decline and the reopening are one transaction with one audit line, which names the case it changed.
-    const lines = await inspect(t.db, (tx) => tx.select().from(auditEvents).where(and(eq(auditEvents.objectType, 'referral'), eq(auditEvents.objectId, referralId), eq(auditEvents.action, 'update'), eq(auditEvents.result, 'success'))));
+    const lines = await inspect(t.db, (tx) =>
+      tx
+        .select()
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.objectType, 'referral'),
+            eq(auditEvents.objectId, referralId),
+            eq(auditEvents.action, 'update'),
+            eq(auditEvents.result, 'success'),
+          ),
+        ),
+    );
     expect(lines).toHaveLength(1);
     const audit = lines[0];
     expect(audit!.details).toMatchObject({ action: 'decline', linked: [`signal_case:${caseId}`] });
@@ -233,7 +285,12 @@ describe('a refused handover', () => {
       onReferralEnded('test-crash', async () => {});
     }
     expect((await call('sdd', 'GET', `/referrals/${c.chainReferralId}`)).json()).toMatchObject({ state: 'sent', declineReason: null });
-    expect(await caseOf('Jansen-Crash')).toMatchObject({ status: 'closed', result: 'referral_financial', chainReferralId: c.chainReferralId, history: [expect.objectContaining({ kind: 'handed_over' })] });
+    expect(await caseOf('Jansen-Crash')).toMatchObject({
+      status: 'closed',
+      result: 'referral_financial',
+      chainReferralId: c.chainReferralId,
+      history: [expect.objectContaining({ kind: 'handed_over' })],
+    });
     // And once the cause is gone, the same decline goes through and reopens the case.
     expect((await call('sdd', 'POST', `/referrals/${c.chainReferralId}/decline`, { reason: 'Geen capaciteit.' })).statusCode).toBe(200);
     expect(await caseOf('Jansen-Crash')).toMatchObject({ status: 'in_contact', result: null });
@@ -268,7 +325,12 @@ describe('a refused handover', () => {
   });
 
   it('lets the team record a new outcome and hand over again', async () => {
-    const again = await call('officer', 'POST', `/signals/cases/${caseId}/outcome`, { result: 'referral_financial', referralOrganisationId: orgs.SWT, chainConsent: true, theme: 'administration' });
+    const again = await call('officer', 'POST', `/signals/cases/${caseId}/outcome`, {
+      result: 'referral_financial',
+      referralOrganisationId: orgs.SWT,
+      chainConsent: true,
+      theme: 'administration',
+    });
     expect(again.statusCode).toBe(200);
     const c = await caseOf('Bakker');
     expect(c).toMatchObject({ status: 'closed', result: 'referral_financial' });
@@ -294,7 +356,9 @@ describe('a withdrawn consent', () => {
     referralId = c.chainReferralId!;
     personId = c.personId;
     expect((await call('sdd', 'POST', `/referrals/${referralId}/accept`, {})).statusCode).toBe(200);
-    const timeline = (await call('officer', 'GET', `/referrals/residents/${personId}/timeline`)).json() as { consents: { id: string; organisation: { code: string } }[] };
+    const timeline = (await call('officer', 'GET', `/referrals/residents/${personId}/timeline`)).json() as {
+      consents: { id: string; organisation: { code: string } }[];
+    };
     consentId = timeline.consents.find((x) => x.organisation.code === 'SDD')!.id;
     expect((await call('humanitas', 'POST', `/referrals/consents/${consentId}/withdraw`, { note: 'x' })).statusCode).toBe(404);
     expect((await call('swt', 'POST', `/referrals/consents/${consentId}/withdraw`, { note: 'x' })).statusCode).toBe(404);
@@ -310,9 +374,19 @@ describe('a withdrawn consent', () => {
 
     const state = await inspect(t.db, async (tx) => ({
       referral: (await tx.select().from(referrals).where(eq(referrals.id, referralId)))[0]!,
-      open: await tx.select({ id: referrals.id }).from(referrals).where(and(eq(referrals.personId, personId), ne(referrals.state, 'closed'))),
-      activeSdd: await tx.select({ id: referralConsents.id }).from(referralConsents).where(and(eq(referralConsents.personId, personId), eq(referralConsents.organisationId, orgs.SDD!), isNull(referralConsents.withdrawnAt))),
-      events: await tx.select({ kind: referralEvents.kind, note: referralEvents.note }).from(referralEvents).where(eq(referralEvents.personId, personId)).orderBy(referralEvents.seq),
+      open: await tx
+        .select({ id: referrals.id })
+        .from(referrals)
+        .where(and(eq(referrals.personId, personId), ne(referrals.state, 'closed'))),
+      activeSdd: await tx
+        .select({ id: referralConsents.id })
+        .from(referralConsents)
+        .where(and(eq(referralConsents.personId, personId), eq(referralConsents.organisationId, orgs.SDD!), isNull(referralConsents.withdrawnAt))),
+      events: await tx
+        .select({ kind: referralEvents.kind, note: referralEvents.note })
+        .from(referralEvents)
+        .where(eq(referralEvents.personId, personId))
+        .orderBy(referralEvents.seq),
       household: await tx.select().from(referralHouseholdMembers).where(eq(referralHouseholdMembers.referralId, referralId)),
       intakes: await tx.select({ id: referralIntakes.id }).from(referralIntakes).where(eq(referralIntakes.personId, personId)),
       signalCase: (await tx.select().from(signalCases).where(eq(signalCases.id, caseId)))[0]!,
@@ -344,7 +418,11 @@ describe('a withdrawn consent', () => {
   it('sends the case back to the team’s queue with “Toestemming ingetrokken”', async () => {
     const c = await caseOf('Mulder');
     expect(c).toMatchObject({ status: 'in_contact', result: null, helpResponse: null, dueDate: '2025-04-15' });
-    expect(c.history.at(-1)).toMatchObject({ kind: 'reopened', referralId, text: 'Toestemming ingetrokken voor Sociale Dienst Drechtsteden: Inwoner belde: wil het zelf regelen.' });
+    expect(c.history.at(-1)).toMatchObject({
+      kind: 'reopened',
+      referralId,
+      text: 'Toestemming ingetrokken voor Sociale Dienst Drechtsteden: Inwoner belde: wil het zelf regelen.',
+    });
     expect(await ddasCaseWith(c.signals[0]!.id)).not.toHaveProperty('resultaat');
     // A second withdrawal of the same consent is refused and changes nothing.
     expect((await call('officer', 'POST', `/referrals/consents/${consentId}/withdraw`, {})).statusCode).toBe(409);

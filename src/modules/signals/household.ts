@@ -26,7 +26,9 @@ export function withinWindow(signalDate: string, caseFirst: string, caseLast: st
 }
 
 /** Pure grouping of a small set of records (used by tests and as the specification of the SQL). */
-export function groupHouseholds(records: (Pick<SignalRecord, 'postcode' | 'houseNumberSuffix' | 'bsn'> & { houseNumber: number | string; signalDate?: string })[]): number[][] {
+export function groupHouseholds(
+  records: (Pick<SignalRecord, 'postcode' | 'houseNumberSuffix' | 'bsn'> & { houseNumber: number | string; signalDate?: string })[],
+): number[][] {
   const keyOf = records.map((r) => householdKey(r));
   // Per BSN the newest record (on equal dates the later one): its address is the household's.
   const newest = new Map<string, number>();

@@ -63,7 +63,10 @@ describe('importing signal files into households’ cases', () => {
   it('joins signals for the same household (address or BSN) into one case, within the window', async () => {
     const rent = await caseOf('T-1');
     const insurance = await caseOf('T-1').then(async () =>
-      inspect(db, async (tx) => (await tx.select().from(signals).where(sql`${signals.reference} = 'T-1' and ${signals.creditorType} = 'health_insurance'`))[0]!),
+      inspect(
+        db,
+        async (tx) => (await tx.select().from(signals).where(sql`${signals.reference} = 'T-1' and ${signals.creditorType} = 'health_insurance'`))[0]!,
+      ),
     );
     expect(insurance.caseId).toBe(rent.id);
     expect(rent).toMatchObject({ signalCount: 2, totalCents: 123456 + 8000, status: 'awaiting_letter', areaCode: 'WK050504' });
@@ -78,7 +81,15 @@ describe('importing signal files into households’ cases', () => {
     expect((await caseOf('E-2')).id).not.toBe(rent.id);
 
     // The same BSN twice in one file, at two addresses: one household.
-    await importCsv(db, 'EVIDES', [fileHeader, line('E-3', '2025-05-01', 'drinkwater', '30,00', '123456782', 'Smit', '3317AA', '1'), line('E-4', '2025-05-02', 'drinkwater', '30,00', '123456782', 'Smit', '3318BB', '2')].join('\n'));
+    await importCsv(
+      db,
+      'EVIDES',
+      [
+        fileHeader,
+        line('E-3', '2025-05-01', 'drinkwater', '30,00', '123456782', 'Smit', '3317AA', '1'),
+        line('E-4', '2025-05-02', 'drinkwater', '30,00', '123456782', 'Smit', '3318BB', '2'),
+      ].join('\n'),
+    );
     expect((await caseOf('E-3')).id).toBe((await caseOf('E-4')).id);
   });
 
@@ -112,18 +123,26 @@ describe('importing signal files into households’ cases', () => {
     // (A NUL in the first kilobytes means a binary file; further on it is one bad row.)
     const padding = Array.from({ length: 100 }, (_, i) => line(`Q-P${i}`, '2025-05-03', 'huur', '40,00', '', 'Bos', '3312AD', String(i + 1)));
     const nul = [fileHeader, ...padding, line('Q-3', '2025-05-03', 'huur', '40,00', '', 'Jan\u0000sen', '3312AC', '5')].join('\n');
-    expect(await importCsv(db, 'TRIVIRE', nul)).toMatchObject({ accepted: 100, rejected: 1, rejections: [{ line: 102, field: 'achternaam', reason: expect.stringContaining('NUL') }] });
+    expect(await importCsv(db, 'TRIVIRE', nul)).toMatchObject({
+      accepted: 100,
+      rejected: 1,
+      rejections: [{ line: 102, field: 'achternaam', reason: expect.stringContaining('NUL') }],
+    });
     expect(await importCsv(db, 'TRIVIRE', csv)).toMatchObject({ accepted: 0, duplicates: 1 });
   });
 
   it('gives every stored signal a case that exists, and every case the number of signals it shows', async () => {
     const [orphans] = await inspect(db, (tx) =>
-      tx.execute(sql`select count(*)::int as n from signals s left join signal_cases c on c.id = s.case_id where c.id is null`).then((r) => (r as unknown as { rows: { n: number }[] }).rows),
+      tx
+        .execute(sql`select count(*)::int as n from signals s left join signal_cases c on c.id = s.case_id where c.id is null`)
+        .then((r) => (r as unknown as { rows: { n: number }[] }).rows),
     );
     expect(orphans!.n).toBe(0);
     const mismatched = await inspect(db, (tx) =>
       tx
-        .execute(sql`select c.id from signal_cases c left join signals s on s.case_id = c.id group by c.id, c.signal_count having count(s.id) <> c.signal_count`)
+        .execute(
+          sql`select c.id from signal_cases c left join signals s on s.case_id = c.id group by c.id, c.signal_count having count(s.id) <> c.signal_count`,
+        )
         .then((r) => (r as unknown as { rows: unknown[] }).rows),
     );
     expect(mismatched).toEqual([]);

@@ -41,7 +41,12 @@ describe('intake configuration through the HTTP API', () => {
     expect(accepted.statusCode).toBe(201);
     expect(accepted.json()).toMatchObject({ rows: 1, accepted: 1, rejected: 0 });
 
-    const wrong = await t.app.inject({ method: 'PUT', url: `/api/v1/signals/mappings/${orgs.TRIVIRE}`, headers: officer.headers, payload: { columns: { bedrag: 'Naam', achternaam: 'naam' } } });
+    const wrong = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/signals/mappings/${orgs.TRIVIRE}`,
+      headers: officer.headers,
+      payload: { columns: { bedrag: 'Naam', achternaam: 'naam' } },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(JSON.stringify(wrong.json())).toContain('al gekoppeld');
     const removed = await t.app.inject({ method: 'DELETE', url: `/api/v1/signals/mappings/${orgs.TRIVIRE}`, headers: officer.headers });
@@ -49,17 +54,40 @@ describe('intake configuration through the HTTP API', () => {
   });
 
   it('lets the admin set a creditor’s types, after which a row of another type is rejected; nobody else may', async () => {
-    const byOfficer = await t.app.inject({ method: 'PUT', url: `/api/v1/signals/creditors/${orgs.EVIDES}/types`, headers: officer.headers, payload: { creditorTypes: ['water', 'energy'] } });
+    const byOfficer = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/signals/creditors/${orgs.EVIDES}/types`,
+      headers: officer.headers,
+      payload: { creditorTypes: ['water', 'energy'] },
+    });
     expect(byOfficer.statusCode).toBe(403);
-    const notCreditor = await t.app.inject({ method: 'PUT', url: `/api/v1/signals/creditors/${orgs.SWT}/types`, headers: admin.headers, payload: { creditorTypes: ['water'] } });
+    const notCreditor = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/signals/creditors/${orgs.SWT}/types`,
+      headers: admin.headers,
+      payload: { creditorTypes: ['water'] },
+    });
     expect(notCreditor.statusCode).toBe(400);
-    const set = await t.app.inject({ method: 'PUT', url: `/api/v1/signals/creditors/${orgs.EVIDES}/types`, headers: admin.headers, payload: { creditorTypes: ['water', 'energy'] } });
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/signals/creditors/${orgs.EVIDES}/types`,
+      headers: admin.headers,
+      payload: { creditorTypes: ['water', 'energy'] },
+    });
     expect(set.statusCode).toBe(200);
-    const listed = (await t.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: admin.headers })).json() as { code: string; creditorTypes: string[] }[];
+    const listed = (await t.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: admin.headers })).json() as {
+      code: string;
+      creditorTypes: string[];
+    }[];
     expect(listed.find((o) => o.code === 'EVIDES')!.creditorTypes).toEqual(['water', 'energy']);
 
     const csv = 'referentie;datum;soort;bedrag;achternaam;postcode;huisnummer\nEV-1;2025-03-01;energie;20;Bos;3316AB;2\nEV-2;2025-03-01;huur;20;Bos;3316AB;2\n';
     const result = await upload(officer, csv, `?creditorOrganisationId=${orgs.EVIDES}&municipalityCode=GM0505`);
-    expect(result.json()).toMatchObject({ rows: 2, accepted: 1, rejected: 1, rejections: [{ line: 3, field: 'soort', reason: expect.stringContaining('wel: drinkwater, energie') }] });
+    expect(result.json()).toMatchObject({
+      rows: 2,
+      accepted: 1,
+      rejected: 1,
+      rejections: [{ line: 3, field: 'soort', reason: expect.stringContaining('wel: drinkwater, energie') }],
+    });
   });
 });

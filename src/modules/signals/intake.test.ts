@@ -26,7 +26,16 @@ describe('intake: files as creditors send them', () => {
     ({ db, cleanup } = await createTestDatabase({ clock: new FakeClock('2025-05-15T10:00:00Z') }));
     await seedDemo(db, 'Test-wachtwoord-123');
     const [user] = await db.unaudited((q) => q.select().from(users).where(eq(users.email, 'signalering@dordrecht.example')));
-    officer = { kind: 'user', userId: user!.id, displayName: user!.displayName, organisationId: user!.organisationId, organisationKind: 'municipal_team', roles: ['signal_officer'], municipalities: ['GM0505'], origin: null };
+    officer = {
+      kind: 'user',
+      userId: user!.id,
+      displayName: user!.displayName,
+      organisationId: user!.organisationId,
+      organisationKind: 'municipal_team',
+      roles: ['signal_officer'],
+      municipalities: ['GM0505'],
+      origin: null,
+    };
     const orgs = await db.unaudited((q) => q.select({ id: organisations.id, code: organisations.code }).from(organisations));
     creditorIds = Object.fromEntries(orgs.map((o) => [o.code, o.id]));
   });
@@ -45,7 +54,14 @@ describe('intake: files as creditors send them', () => {
   });
 
   it('stores house numbers as written as a number and an addition, and one address as one household', async () => {
-    const csv = ['referentie;datum;soort;bedrag;achternaam;postcode;huisnummer;toevoeging', 'HN-1;2025-03-01;huur;30,00;Smit;3317AA;8a;', 'HN-2;2025-03-02;huur;30,00;Smit;3317AA;8 A;', 'HN-3;2025-03-02;huur;30,00;Bos;3317AA;200-01;', 'HN-4;2025-03-02;huur;30,00;Bos;3317AA;12 bis;', 'HN-5;2025-03-02;huur;30,00;Vos;3317AA;14;hs'].join('\n');
+    const csv = [
+      'referentie;datum;soort;bedrag;achternaam;postcode;huisnummer;toevoeging',
+      'HN-1;2025-03-01;huur;30,00;Smit;3317AA;8a;',
+      'HN-2;2025-03-02;huur;30,00;Smit;3317AA;8 A;',
+      'HN-3;2025-03-02;huur;30,00;Bos;3317AA;200-01;',
+      'HN-4;2025-03-02;huur;30,00;Bos;3317AA;12 bis;',
+      'HN-5;2025-03-02;huur;30,00;Vos;3317AA;14;hs',
+    ].join('\n');
     const result = await importCsv(db, 'TRIVIRE', csv);
     expect(result).toMatchObject({ rows: 5, accepted: 5, rejected: 0 });
     const rows = await Promise.all(['HN-1', 'HN-2', 'HN-3', 'HN-4', 'HN-5'].map(stored));
@@ -81,7 +97,22 @@ describe('intake: files as creditors send them', () => {
     ].join('\r\n');
     expect(await importCsv(db, 'TRIVIRE', csv)).toMatchObject({ rows: 1, accepted: 1, rejected: 0 });
     const signal = await stored('DD-1');
-    expect(signal).toMatchObject({ bsn: '123456782', initials: 'P.', prefix: 'de', surname: 'Wit', street: 'Voorstraat', houseNumber: 21, houseNumberSuffix: 'B', postcode: '3311AC', city: 'Dordrecht', amountCents: 41200, signalDate: '2025-03-04', arisenOn: '2024-12-01', crisis: true, warmHandover: true });
+    expect(signal).toMatchObject({
+      bsn: '123456782',
+      initials: 'P.',
+      prefix: 'de',
+      surname: 'Wit',
+      street: 'Voorstraat',
+      houseNumber: 21,
+      houseNumberSuffix: 'B',
+      postcode: '3311AC',
+      city: 'Dordrecht',
+      amountCents: 41200,
+      signalDate: '2025-03-04',
+      arisenOn: '2024-12-01',
+      crisis: true,
+      warmHandover: true,
+    });
     const shown = await getCase(db, officer, signal.caseId!);
     expect(shown.signals).toEqual([expect.objectContaining({ reference: 'DD-1', arisenOn: '2024-12-01', crisis: true, warmHandover: true })]);
   });
@@ -94,11 +125,27 @@ describe('intake: files as creditors send them', () => {
     // (Trivire reports rent only, so its files may leave `soort` out.)
     expect(refused.details.errors.map((e) => e.field)).toEqual(['referentie', 'datum', 'bedrag', 'achternaam', 'huisnummer', 'postcode']);
 
-    const view = await setColumnMapping(db, officer, { id: creditorIds.TRIVIRE }, { columns: { referentie: 'Dossiernummer', datum: 'Peildatum', bedrag: 'Saldo', achternaam: 'Naam huurder', postcode: 'PC', huisnummer: 'Huisnr' } });
+    const view = await setColumnMapping(
+      db,
+      officer,
+      { id: creditorIds.TRIVIRE },
+      { columns: { referentie: 'Dossiernummer', datum: 'Peildatum', bedrag: 'Saldo', achternaam: 'Naam huurder', postcode: 'PC', huisnummer: 'Huisnr' } },
+    );
     expect(view).toMatchObject({ creditorCode: 'TRIVIRE', columns: { bedrag: 'Saldo' } });
     expect((await getColumnMapping(db, officer, { id: creditorIds.TRIVIRE })).columns.referentie).toBe('Dossiernummer');
-    const [audit] = await db.unaudited((q) => q.select().from(auditEvents).where(and(eq(auditEvents.objectType, 'signal_column_mapping'), eq(auditEvents.objectId, creditorIds.TRIVIRE!))));
-    expect(audit).toMatchObject({ action: 'update', result: 'success', actorKind: 'user', actorUserId: officer.kind === 'user' ? officer.userId : null, details: expect.objectContaining({ creditor: 'TRIVIRE' }) });
+    const [audit] = await db.unaudited((q) =>
+      q
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.objectType, 'signal_column_mapping'), eq(auditEvents.objectId, creditorIds.TRIVIRE!))),
+    );
+    expect(audit).toMatchObject({
+      action: 'update',
+      result: 'success',
+      actorKind: 'user',
+      actorUserId: officer.kind === 'user' ? officer.userId : null,
+      details: expect.objectContaining({ creditor: 'TRIVIRE' }),
+    });
 
     expect(await importCsv(db, 'TRIVIRE', own)).toMatchObject({ rows: 1, accepted: 1, rejected: 0 });
     expect(await stored('MP-1')).toMatchObject({ surname: 'Meijer', amountCents: 15000, houseNumber: 7, houseNumberSuffix: '2', creditorType: 'rent' });
@@ -107,7 +154,8 @@ describe('intake: files as creditors send them', () => {
       creditor: { id: creditorIds.TRIVIRE },
       municipalityCode: 'GM0505',
       channel: 'api',
-      rows: (today, intake) => validateBatch([{ Dossiernummer: 'MP-2', Peildatum: '2025-03-05', Saldo: 99, 'Naam huurder': 'Meijer', PC: '3314AB', Huisnr: '7' }], today, intake),
+      rows: (today, intake) =>
+        validateBatch([{ Dossiernummer: 'MP-2', Peildatum: '2025-03-05', Saldo: 99, 'Naam huurder': 'Meijer', PC: '3314AB', Huisnr: '7' }], today, intake),
       settings: testSettings,
     });
     expect(batch).toMatchObject({ accepted: 1, rejected: 0 });
@@ -115,14 +163,28 @@ describe('intake: files as creditors send them', () => {
   });
 
   it('refuses a mapping for a creditor outside the officer’s municipality, and a mapping with an unknown field', async () => {
-    const [other] = await db.unaudited((q) => q.insert(organisations).values({ code: 'ELDERS', name: 'Woningbouw Elders', kind: 'creditor', creditorTypes: ['rent'] }).returning());
+    const [other] = await db.unaudited((q) =>
+      q
+        .insert(organisations)
+        .values({ code: 'ELDERS', name: 'Woningbouw Elders', kind: 'creditor', creditorTypes: ['rent'] })
+        .returning(),
+    );
     await expect(setColumnMapping(db, officer, { id: other!.id }, { columns: { bedrag: 'Saldo' } })).rejects.toMatchObject({ status: 403 });
     await expect(setColumnMapping(db, officer, { id: creditorIds.TRIVIRE }, { columns: { saldo: 'Saldo' } })).rejects.toThrow(/kolomkoppeling klopt niet/);
   });
 
   it('rejects a row whose type is not one of the creditor’s types, with line, field and a Dutch reason', async () => {
-    const csv = ['referentie;datum;soort;bedrag;achternaam;postcode;huisnummer', 'CT-1;2025-03-01;zorgverzekering;80,00;Jansen;3315AB;12', 'CT-2;2025-03-01;huur;80,00;Jansen;3315AB;12'].join('\n');
+    const csv = [
+      'referentie;datum;soort;bedrag;achternaam;postcode;huisnummer',
+      'CT-1;2025-03-01;zorgverzekering;80,00;Jansen;3315AB;12',
+      'CT-2;2025-03-01;huur;80,00;Jansen;3315AB;12',
+    ].join('\n');
     const vgz = await importCsv(db, 'VGZ', csv);
-    expect(vgz).toMatchObject({ rows: 2, accepted: 1, rejected: 1, rejections: [{ line: 3, field: 'soort', reason: expect.stringContaining('levert geen signalen van deze soort (wel: zorgverzekering)') }] });
+    expect(vgz).toMatchObject({
+      rows: 2,
+      accepted: 1,
+      rejected: 1,
+      rejections: [{ line: 3, field: 'soort', reason: expect.stringContaining('levert geen signalen van deze soort (wel: zorgverzekering)') }],
+    });
   });
 });

@@ -81,7 +81,11 @@ export function intakeRules(input: IntakeRulesInput): IntakeRules {
         const code = input.municipalityOfPostcode(record.postcode);
         if (code && unreachable.has(code)) {
           const name = unreachable.get(code) ?? code;
-          return refuse(row, 'postcode', `Dit adres ligt in de gemeente ${name}. U mag geen signalen voor die gemeente aanleveren: laat de schuldeiser of de gemeente ${name} dit signaal aanleveren.`);
+          return refuse(
+            row,
+            'postcode',
+            `Dit adres ligt in de gemeente ${name}. U mag geen signalen voor die gemeente aanleveren: laat de schuldeiser of de gemeente ${name} dit signaal aanleveren.`,
+          );
         }
       }
       if (record.creditorType === 'municipal_taxes') return taxes(row);

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { type CreditorType } from './ddas.ts';
+import type { CreditorType } from './ddas.ts';
 import { compileLetterTemplate, defaultLetterTemplate, fill, type CompiledTemplate, type PlaceholderValues } from './letterTemplate.ts';
 import type { SignalSettings } from './settings.ts';
 
@@ -95,7 +95,13 @@ export class LetterWriter {
 
   constructor(settings: SignalSettings, options: { compress?: boolean; title?: string } = {}) {
     this.#settings = settings;
-    this.doc = new PDFDocument({ size: 'A4', margin: 56, compress: options.compress ?? true, autoFirstPage: false, info: { Title: options.title ?? 'Aanbod van hulp', Author: settings.team.name } });
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margin: 56,
+      compress: options.compress ?? true,
+      autoFirstPage: false,
+      info: { Title: options.title ?? 'Aanbod van hulp', Author: settings.team.name },
+    });
   }
 
   /** The first page of a print batch: what the print room checks before it prints and posts. */
@@ -123,13 +129,23 @@ export class LetterWriter {
     // Letterhead
     doc.rect(0, 0, doc.page.width, 8).fill('#1b5e8c');
     doc.fillColor('#1b5e8c').font('Helvetica-Bold').fontSize(16).text('Gemeente Dordrecht', 56, 40);
-    doc.fillColor('#333333').font('Helvetica').fontSize(9).text(settings.team.name).text(settings.team.address).text(`Telefoon ${settings.team.phone} · ${settings.team.email}`);
+    doc
+      .fillColor('#333333')
+      .font('Helvetica')
+      .fontSize(9)
+      .text(settings.team.name)
+      .text(settings.team.address)
+      .text(`Telefoon ${settings.team.phone} · ${settings.team.email}`);
     // Address block
     doc.moveDown(2).fillColor('#000000').font('Helvetica').fontSize(11);
     doc.text(values.naam);
     doc.text(addressLine(letter));
     doc.text(postcodeLine(letter));
-    doc.moveDown(2).fontSize(10).text(`Datum: ${formatLetterDate(date)}`).text(`Onderwerp: ${fill(template.subject, values)}`);
+    doc
+      .moveDown(2)
+      .fontSize(10)
+      .text(`Datum: ${formatLetterDate(date)}`)
+      .text(`Onderwerp: ${fill(template.subject, values)}`);
     doc.moveDown(1.5).font('Helvetica-Bold').fontSize(13).text(fill(template.heading, values));
     doc.moveDown(0.5).font('Helvetica').fontSize(11);
     let bullets: string[] = [];

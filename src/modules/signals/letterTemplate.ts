@@ -93,13 +93,21 @@ function splitPieces(text: string, field: keyof LetterTemplateText, line: number
       break;
     }
     if (close >= 0 && (open < 0 || close < open)) {
-      problems.push({ field: fieldNames[field], ...(line ? { line } : {}), reason: `${where}: een sluitende accolade } zonder openende {. Schrijf een plaatshouder als {naam}.` });
+      problems.push({
+        field: fieldNames[field],
+        ...(line ? { line } : {}),
+        reason: `${where}: een sluitende accolade } zonder openende {. Schrijf een plaatshouder als {naam}.`,
+      });
       break;
     }
     const end = rest.indexOf('}', open);
     const nextOpen = rest.indexOf('{', open + 1);
     if (end < 0 || (nextOpen >= 0 && nextOpen < end)) {
-      problems.push({ field: fieldNames[field], ...(line ? { line } : {}), reason: `${where}: een openende accolade { zonder sluitende }. Schrijf een plaatshouder als {naam}.` });
+      problems.push({
+        field: fieldNames[field],
+        ...(line ? { line } : {}),
+        reason: `${where}: een openende accolade { zonder sluitende }. Schrijf een plaatshouder als {naam}.`,
+      });
       break;
     }
     if (open > 0) pieces.push(rest.slice(0, open));
@@ -127,12 +135,17 @@ export function compileLetterTemplate(text: LetterTemplateText, version: number)
   const problems: FieldProblem[] = [];
   for (const field of ['subject', 'heading', 'body'] as const) {
     if (!text[field].trim()) problems.push({ field: fieldNames[field], reason: `Vul het ${fieldNames[field]} in.` });
-    if (text[field].length > templateLimits[field]) problems.push({ field: fieldNames[field], reason: `Het ${fieldNames[field]} is te lang: ten hoogste ${templateLimits[field]} tekens.` });
+    if (text[field].length > templateLimits[field])
+      problems.push({ field: fieldNames[field], reason: `Het ${fieldNames[field]} is te lang: ten hoogste ${templateLimits[field]} tekens.` });
   }
   const subject = splitPieces(text.subject, 'subject', undefined, problems);
   const heading = splitPieces(text.heading, 'heading', undefined, problems);
   const rawLines = text.body.replace(/\r\n?/g, '\n').split('\n');
-  if (rawLines.length > templateLimits.lines) problems.push({ field: fieldNames.body, reason: `De brieftekst heeft ${rawLines.length} regels: ten hoogste ${templateLimits.lines}, zodat de brief op één bladzijde past.` });
+  if (rawLines.length > templateLimits.lines)
+    problems.push({
+      field: fieldNames.body,
+      reason: `De brieftekst heeft ${rawLines.length} regels: ten hoogste ${templateLimits.lines}, zodat de brief op één bladzijde past.`,
+    });
   const lines: TemplateLine[] = rawLines.map((raw, i) => {
     const line = raw.trimEnd();
     if (!line.trim()) return { kind: 'gap', pieces: [] };
@@ -142,10 +155,14 @@ export function compileLetterTemplate(text: LetterTemplateText, version: number)
   });
   const used = new Set([...subject, ...heading, ...lines.flatMap((l) => l.pieces)].flatMap((p) => (typeof p === 'string' ? [] : [p.placeholder])));
   for (const name of requiredPlaceholders) {
-    if (!used.has(name)) problems.push({ field: fieldNames.body, reason: `De plaatshouder {${name}} ontbreekt: die moet in de brief staan (${letterPlaceholders[name]}).` });
+    if (!used.has(name))
+      problems.push({ field: fieldNames.body, reason: `De plaatshouder {${name}} ontbreekt: die moet in de brief staan (${letterPlaceholders[name]}).` });
   }
   if (problems.length) {
-    throw new ValidationError(problems.length === 1 ? `De brieftekst klopt niet. ${problems[0]!.reason}` : `De brieftekst klopt niet op ${problems.length} punten.`, problems);
+    throw new ValidationError(
+      problems.length === 1 ? `De brieftekst klopt niet. ${problems[0]!.reason}` : `De brieftekst klopt niet op ${problems.length} punten.`,
+      problems,
+    );
   }
   return { version, subject, heading, lines };
 }
@@ -159,6 +176,13 @@ export function fill(pieces: Piece[], values: PlaceholderValues): string {
 }
 
 /** The filled-in letter as plain lines: for tests and review (the PDF draws the same lines). */
-export function renderLetterText(template: CompiledTemplate, values: PlaceholderValues): { subject: string; heading: string; lines: { kind: LineKind; text: string }[] } {
-  return { subject: fill(template.subject, values), heading: fill(template.heading, values), lines: template.lines.map((l) => ({ kind: l.kind, text: fill(l.pieces, values) })) };
+export function renderLetterText(
+  template: CompiledTemplate,
+  values: PlaceholderValues,
+): { subject: string; heading: string; lines: { kind: LineKind; text: string }[] } {
+  return {
+    subject: fill(template.subject, values),
+    heading: fill(template.heading, values),
+    lines: template.lines.map((l) => ({ kind: l.kind, text: fill(l.pieces, values) })),
+  };
 }

@@ -11,7 +11,8 @@ import { compileLetterTemplate, defaultLetterTemplate, renderLetterText } from '
 import { signalCases } from './schema.ts';
 import { fileHeader, importCsv, inspect, pdfPageCount, pdfText } from './test-helpers.ts';
 
-const row = (ref: string, soort: string, bedrag: string, surname: string, postcode: string, nr: string) => [ref, '2025-04-01', soort, bedrag, '', surname, 'Voorstraat', postcode, nr, '', 'Dordrecht'].join(';');
+const row = (ref: string, soort: string, bedrag: string, surname: string, postcode: string, nr: string) =>
+  [ref, '2025-04-01', soort, bedrag, '', surname, 'Voorstraat', postcode, nr, '', 'Dordrecht'].join(';');
 
 interface Preview {
   count: number;
@@ -55,12 +56,15 @@ describe('offer letters for a selection, in print batches, with the municipality
         row('L-5', 'huur', '95,00', 'Snel', '3313DD', '7'),
       ].join('\n'),
     );
-    const rows = await inspect(t.db, (tx) => tx.select({ id: signalCases.id, surname: persons.surname }).from(signalCases).innerJoin(persons, eq(persons.id, signalCases.personId)));
+    const rows = await inspect(t.db, (tx) =>
+      tx.select({ id: signalCases.id, surname: persons.surname }).from(signalCases).innerJoin(persons, eq(persons.id, signalCases.personId)),
+    );
     for (const r of rows) ids[r.surname] = r.id;
   });
   afterAll(() => t?.close());
 
-  const post = (session: Session, url: string, payload: unknown) => t.app.inject({ method: 'POST', url: `/api/v1/signals${url}`, headers: session.headers, payload: payload as object });
+  const post = (session: Session, url: string, payload: unknown) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/signals${url}`, headers: session.headers, payload: payload as object });
   const get = (session: Session, url: string) => t.app.inject({ method: 'GET', url: `/api/v1/signals${url}`, headers: session.headers });
   const caseOf = async (id: string) => (await get(officer, `/cases/${id}`)).json() as { status: string; letterSentOn: string | null; dueDate: string | null };
 
@@ -122,7 +126,10 @@ describe('offer letters for a selection, in print batches, with the municipality
   it('skips a case that already had its letter, and reprints it only when asked', async () => {
     const selection = { kind: 'cases', caseIds: [ids.Bruin, ids.Snel] };
     const preview = (await post(officer, '/letters/preview', { selection })).json() as Preview;
-    expect(preview).toMatchObject({ count: 1, skipped: { count: 1, items: [{ caseId: ids.Bruin, reason: expect.stringContaining('kreeg al een brief op 15 april 2025') }] } });
+    expect(preview).toMatchObject({
+      count: 1,
+      skipped: { count: 1, items: [{ caseId: ids.Bruin, reason: expect.stringContaining('kreeg al een brief op 15 april 2025') }] },
+    });
     const withReprint = (await post(officer, '/letters/preview', { selection, reprint: true })).json() as Preview;
     expect(withReprint).toMatchObject({ count: 2, firstLetters: 1, reprints: 1, skipped: { count: 0 } });
   });
@@ -145,13 +152,30 @@ describe('offer letters for a selection, in print batches, with the municipality
 
   it('refuses a template with an unknown placeholder, a missing required one or a loose brace, in Dutch and naming the line', async () => {
     const base = { subject: 'hulp bij uw rekeningen', heading: 'Wij helpen u', body: 'Beste {naam},\nBel ons: {telefoon}.' };
-    const unknown = await t.app.inject({ method: 'PUT', url: '/api/v1/signals/letter-template', headers: officer.headers, payload: { ...base, body: 'Beste {naam},\nU heeft een schuld bij {schuldeiser}.\nBel {telefoon}.' } });
+    const unknown = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/signals/letter-template',
+      headers: officer.headers,
+      payload: { ...base, body: 'Beste {naam},\nU heeft een schuld bij {schuldeiser}.\nBel {telefoon}.' },
+    });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().errors).toEqual([{ field: 'brieftekst', line: 2, reason: expect.stringContaining('Regel 2 van de brieftekst: de plaatshouder {schuldeiser} bestaat niet.') }]);
-    const missing = await t.app.inject({ method: 'PUT', url: '/api/v1/signals/letter-template', headers: officer.headers, payload: { ...base, body: 'Beste {naam},' } });
+    expect(unknown.json().errors).toEqual([
+      { field: 'brieftekst', line: 2, reason: expect.stringContaining('Regel 2 van de brieftekst: de plaatshouder {schuldeiser} bestaat niet.') },
+    ]);
+    const missing = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/signals/letter-template',
+      headers: officer.headers,
+      payload: { ...base, body: 'Beste {naam},' },
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().detail).toContain('De plaatshouder {telefoon} ontbreekt');
-    const brace = await t.app.inject({ method: 'PUT', url: '/api/v1/signals/letter-template', headers: officer.headers, payload: { ...base, heading: 'Wij helpen {naam' } });
+    const brace = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/signals/letter-template',
+      headers: officer.headers,
+      payload: { ...base, heading: 'Wij helpen {naam' },
+    });
     expect(brace.statusCode).toBe(400);
     expect(brace.json().detail).toContain('In het kop: een openende accolade { zonder sluitende }');
     // Nothing was saved.
@@ -159,7 +183,11 @@ describe('offer letters for a selection, in print batches, with the municipality
   });
 
   it('previews a template as a PDF, with sample data or a real case, before it is saved', async () => {
-    const text = { subject: 'hulp', heading: 'Wij willen u helpen, {naam}', body: 'Beste {naam},\nU heeft een achterstand van {bedrag} voor {schuldeisers}.\nWe bellen u voor {contactVoor}.\nBel ons: {telefoon}.' };
+    const text = {
+      subject: 'hulp',
+      heading: 'Wij willen u helpen, {naam}',
+      body: 'Beste {naam},\nU heeft een achterstand van {bedrag} voor {schuldeisers}.\nWe bellen u voor {contactVoor}.\nBel ons: {telefoon}.',
+    };
     const sample = await post(admin, '/letter-template/preview', text);
     expect(sample.statusCode).toBe(200);
     expect(sample.headers['content-type']).toBe('application/pdf');
@@ -175,11 +203,20 @@ describe('offer letters for a selection, in print batches, with the municipality
   });
 
   it('saves a template as a new audited version; new letters use it and record it, an old letter reprints with its own text', async () => {
-    const text = { subject: 'uw rekeningen', heading: 'Samen vinden we een oplossing', body: 'Beste {naam},\nWij zien een achterstand voor {schuldeisers}.\n- Bel ons: {telefoon}\n~ Kleine lettertjes.\n{team}' };
+    const text = {
+      subject: 'uw rekeningen',
+      heading: 'Samen vinden we een oplossing',
+      body: 'Beste {naam},\nWij zien een achterstand voor {schuldeisers}.\n- Bel ons: {telefoon}\n~ Kleine lettertjes.\n{team}',
+    };
     const saved = await t.app.inject({ method: 'PUT', url: '/api/v1/signals/letter-template', headers: admin.headers, payload: text });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ current: { version: 1, ...text, createdBy: expect.any(String) }, versions: [{ version: 1 }, { version: 0 }] });
-    const audit = await t.db.unaudited((q) => q.select().from(auditEvents).where(and(eq(auditEvents.objectType, 'signal_letter_template'), eq(auditEvents.action, 'update'))));
+    const audit = await t.db.unaudited((q) =>
+      q
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.objectType, 'signal_letter_template'), eq(auditEvents.action, 'update'))),
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0]!.details).toMatchObject({ version: 1, changed: ['subject', 'heading', 'body'] });
 
@@ -190,7 +227,12 @@ describe('offer letters for a selection, in print batches, with the municipality
     expect(letter).toContain('Wij zien een achterstand voor de huur.');
     expect(letter).toContain('Onderwerp: uw rekeningen');
     expect(letter).not.toContain('Wij helpen u graag met uw rekeningen');
-    const versions = await inspect(t.db, (tx) => tx.select({ id: signalCases.id, v: signalCases.letterTemplateVersion }).from(signalCases).where(inArray(signalCases.id, [ids.Zwart!, ids.Bruin!])));
+    const versions = await inspect(t.db, (tx) =>
+      tx
+        .select({ id: signalCases.id, v: signalCases.letterTemplateVersion })
+        .from(signalCases)
+        .where(inArray(signalCases.id, [ids.Zwart!, ids.Bruin!])),
+    );
     expect(Object.fromEntries(versions.map((v) => [v.id, v.v]))).toEqual({ [ids.Zwart!]: 1, [ids.Bruin!]: 0 });
     // Bruin's letter was the standard text: the reprint still is.
     const reprint = pdfText((await get(officer, `/cases/${ids.Bruin}/letter`)).rawPayload);
@@ -198,7 +240,18 @@ describe('offer letters for a selection, in print batches, with the municipality
   });
 
   it('fills in the standard text the way today’s letter reads', () => {
-    const values = { naam: 'J. Jansen', adres: '', bedrag: '€ 10,00', schuldeisers: 'de huur', team: 'Vroeg Eropaf', telefoon: '14 078', email: 'x@example', bezoekadres: 'Spuiboulevard 300', contactVoor: '1 mei 2025', bewaartermijn: '6' };
+    const values = {
+      naam: 'J. Jansen',
+      adres: '',
+      bedrag: '€ 10,00',
+      schuldeisers: 'de huur',
+      team: 'Vroeg Eropaf',
+      telefoon: '14 078',
+      email: 'x@example',
+      bezoekadres: 'Spuiboulevard 300',
+      contactVoor: '1 mei 2025',
+      bewaartermijn: '6',
+    };
     const letter = renderLetterText(compileLetterTemplate(defaultLetterTemplate, 0), values);
     expect(letter.heading).toBe('Wij helpen u graag met uw rekeningen');
     expect(letter.lines.filter((l) => l.kind === 'bullet')).toHaveLength(4);
@@ -214,7 +267,9 @@ describe('offer letters for a selection, in print batches, with the municipality
     }
     for (const session of [creditor, caseWorker]) {
       expect((await get(session, '/letter-template')).statusCode).toBe(403);
-      expect((await t.app.inject({ method: 'PUT', url: '/api/v1/signals/letter-template', headers: session.headers, payload: defaultLetterTemplate })).statusCode).toBe(403);
+      expect(
+        (await t.app.inject({ method: 'PUT', url: '/api/v1/signals/letter-template', headers: session.headers, payload: defaultLetterTemplate })).statusCode,
+      ).toBe(403);
     }
     expect((await post(officer, '/letters/preview', { selection, municipalityCode: 'GM0590' })).statusCode).toBe(403);
     const run = (await post(officer, '/letters', { selection: { kind: 'cases', caseIds: [ids.Aalders] }, reprint: true, confirmCount: 1 })).json() as Run;
@@ -226,7 +281,9 @@ describe('offer letters for a selection, in print batches, with the municipality
     let base: string;
     let awaitingCount = 0;
     beforeAll(async () => {
-      const lines = [...generateSignalLines({ rows: 400, endDate: '2025-04-10', days: 30, seed: 7, referencePrefix: 'S-', householdShare: 1, kinds: ['huur'] })];
+      const lines = [
+        ...generateSignalLines({ rows: 400, endDate: '2025-04-10', days: 30, seed: 7, referencePrefix: 'S-', householdShare: 1, kinds: ['huur'] }),
+      ];
       await importCsv(t.db, 'TRIVIRE', [generatedHeader.join(';'), ...lines].join('\n'));
       awaitingCount = ((await post(officer, '/letters/preview', { selection: { kind: 'awaiting' } })).json() as Preview).count;
       await t.app.listen({ port: 4131, host: '127.0.0.1' });

@@ -30,7 +30,9 @@ export interface ColumnMappingView {
 
 /** The mapping the import uses for this creditor (empty when none is set). */
 export async function loadColumnMapping(db: Database, creditorId: string): Promise<ColumnMapping> {
-  const [row] = await db.unaudited((q) => q.select({ columns: signalColumnMappings.columns }).from(signalColumnMappings).where(eq(signalColumnMappings.creditorOrganisationId, creditorId)));
+  const [row] = await db.unaudited((q) =>
+    q.select({ columns: signalColumnMappings.columns }).from(signalColumnMappings).where(eq(signalColumnMappings.creditorOrganisationId, creditorId)),
+  );
   return (row?.columns ?? {}) as ColumnMapping;
 }
 
@@ -77,31 +79,47 @@ export function checkColumnMapping(columns: Record<string, string>): ColumnMappi
     seen.set(key, field);
     out[field as SignalColumn] = name;
   }
-  if (problems.length) throw new ValidationError('De kolomkoppeling klopt niet.', problems.map((p) => ({ field: `columns.${p.field}`, reason: p.reason })));
+  if (problems.length)
+    throw new ValidationError(
+      'De kolomkoppeling klopt niet.',
+      problems.map((p) => ({ field: `columns.${p.field}`, reason: p.reason })),
+    );
   return out;
 }
 
 /** Sets (replaces) the creditor's mapping; an empty mapping removes it. */
-export async function setColumnMapping(db: Database, actor: Actor, creditorBy: { id?: string; code?: string }, input: z.infer<typeof columnMappingInput>): Promise<ColumnMappingView> {
+export async function setColumnMapping(
+  db: Database,
+  actor: Actor,
+  creditorBy: { id?: string; code?: string },
+  input: z.infer<typeof columnMappingInput>,
+): Promise<ColumnMappingView> {
   const creditor = await findCreditor(db, creditorBy);
   assertMayConfigure(actor, creditor);
   const columns = checkColumnMapping(input.columns);
   const now = db.clock.now();
   const empty = Object.keys(columns).length === 0;
-  const event = { action: empty ? ('delete' as const) : ('update' as const), objectType: 'signal_column_mapping', objectId: creditor.id, details: { creditor: creditor.code, fields: Object.keys(columns) } };
-  return db.audited(actor, event, async (tx) => {
-    if (empty) {
-      await tx.delete(signalColumnMappings).where(eq(signalColumnMappings.creditorOrganisationId, creditor.id));
-      return view(creditor, undefined);
-    }
-    const values = { creditorOrganisationId: creditor.id, columns, updatedByUserId: actor.kind === 'user' ? actor.userId : null, updatedAt: now };
-    const [row] = await tx
-      .insert(signalColumnMappings)
-      .values(values)
-      .onConflictDoUpdate({ target: signalColumnMappings.creditorOrganisationId, set: { columns, updatedByUserId: values.updatedByUserId, updatedAt: now } })
-      .returning();
-    return view(creditor, row);
-  }).finally(forgetVerifiedApiKeys);
+  const event = {
+    action: empty ? ('delete' as const) : ('update' as const),
+    objectType: 'signal_column_mapping',
+    objectId: creditor.id,
+    details: { creditor: creditor.code, fields: Object.keys(columns) },
+  };
+  return db
+    .audited(actor, event, async (tx) => {
+      if (empty) {
+        await tx.delete(signalColumnMappings).where(eq(signalColumnMappings.creditorOrganisationId, creditor.id));
+        return view(creditor, undefined);
+      }
+      const values = { creditorOrganisationId: creditor.id, columns, updatedByUserId: actor.kind === 'user' ? actor.userId : null, updatedAt: now };
+      const [row] = await tx
+        .insert(signalColumnMappings)
+        .values(values)
+        .onConflictDoUpdate({ target: signalColumnMappings.creditorOrganisationId, set: { columns, updatedByUserId: values.updatedByUserId, updatedAt: now } })
+        .returning();
+      return view(creditor, row);
+    })
+    .finally(forgetVerifiedApiKeys);
 }
 
 export function clearColumnMapping(db: Database, actor: Actor, creditorBy: { id?: string; code?: string }): Promise<ColumnMappingView> {

@@ -6,15 +6,48 @@ import { helpResults } from './ddas.ts';
 
 /** Anonymised figures for `insights`: counts per municipality, wijk and month of the signal. Never ids. */
 export const signalMeasures: MeasureDefinition[] = [
-  { code: 'signals.received', name: 'Signalen ontvangen', unit: 'count', description: 'Signalen van betalingsachterstanden van schuldeisers, naar maand van het signaal.', owner: 'signals' },
-  { code: 'signals.households', name: 'Huishoudens met een signaal', unit: 'count', description: 'Unieke huishoudens (zaken) met ten minste één signaal in de maand.', owner: 'signals' },
-  { code: 'signals.letters_sent', name: 'Brieven met hulpaanbod', unit: 'count', description: 'Huishoudens met een signaal in de maand die een brief met een aanbod van hulp kregen.', owner: 'signals' },
-  { code: 'signals.reached', name: 'Huishoudens bereikt', unit: 'count', description: 'Huishoudens met een signaal in de maand met wie het team contact had.', owner: 'signals' },
-  { code: 'signals.help_accepted', name: 'Hulp aangenomen', unit: 'count', description: 'Huishoudens met een signaal in de maand die de hulp aannamen (advies of doorverwijzing).', owner: 'signals' },
+  {
+    code: 'signals.received',
+    name: 'Signalen ontvangen',
+    unit: 'count',
+    description: 'Signalen van betalingsachterstanden van schuldeisers, naar maand van het signaal.',
+    owner: 'signals',
+  },
+  {
+    code: 'signals.households',
+    name: 'Huishoudens met een signaal',
+    unit: 'count',
+    description: 'Unieke huishoudens (zaken) met ten minste één signaal in de maand.',
+    owner: 'signals',
+  },
+  {
+    code: 'signals.letters_sent',
+    name: 'Brieven met hulpaanbod',
+    unit: 'count',
+    description: 'Huishoudens met een signaal in de maand die een brief met een aanbod van hulp kregen.',
+    owner: 'signals',
+  },
+  {
+    code: 'signals.reached',
+    name: 'Huishoudens bereikt',
+    unit: 'count',
+    description: 'Huishoudens met een signaal in de maand met wie het team contact had.',
+    owner: 'signals',
+  },
+  {
+    code: 'signals.help_accepted',
+    name: 'Hulp aangenomen',
+    unit: 'count',
+    description: 'Huishoudens met een signaal in de maand die de hulp aannamen (advies of doorverwijzing).',
+    owner: 'signals',
+  },
 ];
 
 export async function collectSignalMetrics(db: Database, range: { fromMonth: string; toMonth: string }): Promise<MetricValue[]> {
-  const help = sql.join(helpResults.map((r) => sql`${r}`), sql`, `);
+  const help = sql.join(
+    helpResults.map((r) => sql`${r}`),
+    sql`, `,
+  );
   const from = `${range.fromMonth}-01`;
   return db.audited(systemActor('metrics'), { action: 'export', objectType: 'signals_metrics', details: range }, async (tx) => {
     const result = await tx.execute(sql`

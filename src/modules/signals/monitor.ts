@@ -18,7 +18,8 @@ export function parsePeriod(text: string): Period {
   if ((m = /^(\d{4})-Q([1-4])$/.exec(s))) [y, first, last] = [Number(m[1]), (Number(m[2]) - 1) * 3 + 1, Number(m[2]) * 3];
   else if ((m = /^(\d{4})-(\d{2})$/.exec(s)) && Number(m[2]) >= 1 && Number(m[2]) <= 12) [y, first, last] = [Number(m[1]), Number(m[2]), Number(m[2])];
   else if ((m = /^(\d{4})$/.exec(s))) [y, first, last] = [Number(m[1]), 1, 12];
-  else throw new ValidationError('Geef een periode als 2025-Q1 (kwartaal), 2025-03 (maand) of 2025 (jaar).', [{ field: 'period', reason: 'Onbekende periode.' }]);
+  else
+    throw new ValidationError('Geef een periode als 2025-Q1 (kwartaal), 2025-03 (maand) of 2025 (jaar).', [{ field: 'period', reason: 'Onbekende periode.' }]);
   const month = (n: number) => `${y}-${String(n).padStart(2, '0')}`;
   const lastDay = new Date(Date.UTC(y, last, 0)).getUTCDate();
   return { label: s, from: `${month(first)}-01`, to: `${month(last)}-${String(lastDay).padStart(2, '0')}`, fromMonth: month(first), toMonth: month(last) };
@@ -54,7 +55,24 @@ export function percent(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
 }
 
-const header = ['gemeente', 'periode', 'soort_schuldeiser', 'soort_omschrijving', 'signalen', 'huishoudens', 'brieven', 'bereikt', 'bereikt_pct', 'hulp_aangenomen', 'aangenomen_pct', ...finalResults.map((r) => `resultaat_${r}`), 'mediaan_dagen_signaal_brief', 'mediaan_dagen_brief_eerste_poging', 'mediaan_dagen_poging_contact', 'geen_inwoner'];
+const header = [
+  'gemeente',
+  'periode',
+  'soort_schuldeiser',
+  'soort_omschrijving',
+  'signalen',
+  'huishoudens',
+  'brieven',
+  'bereikt',
+  'bereikt_pct',
+  'hulp_aangenomen',
+  'aangenomen_pct',
+  ...finalResults.map((r) => `resultaat_${r}`),
+  'mediaan_dagen_signaal_brief',
+  'mediaan_dagen_brief_eerste_poging',
+  'mediaan_dagen_poging_contact',
+  'geen_inwoner',
+];
 
 /** The national-monitor CSV: `;`-separated, decimal comma, one row per municipality and creditor type (shared CSV writer). */
 export function monitorCsv(rows: MonitorRow[]): string {

@@ -43,7 +43,10 @@ describe('a month of early signals from five creditor types, as they really send
         { code: 'ENERGIE-DR', name: 'Energie Drechtsteden (test)', creditorTypes: ['energy'] },
         { code: 'BELASTING-DR', name: 'Gemeentebelastingen Dordrecht (test)', creditorTypes: ['municipal_taxes'] },
       ]) {
-        const [row] = await q.insert(organisations).values({ code: o.code, name: o.name, kind: 'creditor', creditorTypes: o.creditorTypes }).returning({ id: organisations.id });
+        const [row] = await q
+          .insert(organisations)
+          .values({ code: o.code, name: o.name, kind: 'creditor', creditorTypes: o.creditorTypes })
+          .returning({ id: organisations.id });
         await q.insert(organisationMunicipalities).values({ organisationId: row!.id, municipalityCode: 'GM0505' });
       }
     });
@@ -107,9 +110,43 @@ describe('a month of early signals from five creditor types, as they really send
     const sheet = workbook.addWorksheet('Signalen');
     sheet.addRow(['VGZ betalingsachterstanden Drechtsteden']);
     sheet.addRow(['Aangemaakt op', '03-03-2026']);
-    sheet.addRow(['referentie', 'Burgerservicenummer', 'Voorletters', 'Voorvoegsel', 'Achternaam', 'Geboortedatum', 'Straatnaam', 'Huisnummer', 'Huisnummertoevoeging', 'Postcode', 'Plaatsnaam', 'bedrag', 'ontstaansdatum', 'signaaldatum', 'crisissignaal', 'warmeOverdracht']);
+    sheet.addRow([
+      'referentie',
+      'Burgerservicenummer',
+      'Voorletters',
+      'Voorvoegsel',
+      'Achternaam',
+      'Geboortedatum',
+      'Straatnaam',
+      'Huisnummer',
+      'Huisnummertoevoeging',
+      'Postcode',
+      'Plaatsnaam',
+      'bedrag',
+      'ontstaansdatum',
+      'signaaldatum',
+      'crisissignaal',
+      'warmeOverdracht',
+    ]);
     // Öztürk moved: the insurer knows the new address (and the same BSN), with a newer signal date.
-    sheet.addRow(['Z-1', '111222333', 'A.', '', 'Öztürk', '1980-05-01', 'Singel', '9', '', '3316EF', 'Dordrecht', 180, '2025-12-01', '2026-03-03', 'nee', 'nee']);
+    sheet.addRow([
+      'Z-1',
+      '111222333',
+      'A.',
+      '',
+      'Öztürk',
+      '1980-05-01',
+      'Singel',
+      '9',
+      '',
+      '3316EF',
+      'Dordrecht',
+      180,
+      '2025-12-01',
+      '2026-03-03',
+      'nee',
+      'nee',
+    ]);
     sheet.addRow(['Z-2', '', 'M.', '', 'Visser', '', 'Kerkstraat', '4', '', '3331AB', 'Zwijndrecht', 220, '', '2026-03-03', 'nee', 'nee']);
     sheet.addRow(['Z-3', '123456782', 'P.', '', 'Amsterdammer', '', 'Damrak', '1', '', '1011AB', 'Amsterdam', 130, '', '2026-03-03', 'nee', 'nee']);
     sheet.addRow(['Z-4', '', 'J.', '', 'Jansen', '', 'Brouwersdijk', '12', 'A', '3315AB', 'Dordrecht', 95, '2026-01-15', '2026-03-03', 'nee', 'ja']);
@@ -119,7 +156,13 @@ describe('a month of early signals from five creditor types, as they really send
     const byOfficer = await upload('VGZ', bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'vgz-drechtsteden.xlsx');
     expect(byOfficer.statusCode).toBe(201);
     const summary = byOfficer.json();
-    expect(summary).toMatchObject({ rows: 4, accepted: 3, rejected: 1, notResident: 1, rejections: [{ line: 5, field: 'postcode', reason: expect.stringContaining('Zwijndrecht') }] });
+    expect(summary).toMatchObject({
+      rows: 4,
+      accepted: 3,
+      rejected: 1,
+      notResident: 1,
+      rejections: [{ line: 5, field: 'postcode', reason: expect.stringContaining('Zwijndrecht') }],
+    });
     expect(summary.municipalities).toMatchObject({ GM0505: { accepted: 2 } });
     // The regional social service's data team loads the same file for all of Drechtsteden (the CLI): the rows already
     // received are duplicates, the Zwijndrecht resident goes to Zwijndrecht.
@@ -152,7 +195,9 @@ describe('a month of early signals from five creditor types, as they really send
     await day('2026-03-04T09:00:00+01:00');
     const csv = Buffer.concat([
       Buffer.from([0xef, 0xbb, 0xbf]),
-      Buffer.from(['referentie;Achternaam;Straatnaam;Postcode;Huisnummer;bedrag;signaaldatum;crisissignaal', 'W-1;Bakker;Vest;3312GH;3;60;2026-03-04;ja', ''].join('\n')),
+      Buffer.from(
+        ['referentie;Achternaam;Straatnaam;Postcode;Huisnummer;bedrag;signaaldatum;crisissignaal', 'W-1;Bakker;Vest;3312GH;3;60;2026-03-04;ja', ''].join('\n'),
+      ),
     ]);
     const res = await upload('EVIDES', csv, 'text/csv', 'evides.csv');
     expect(res.json()).toMatchObject({ rows: 1, accepted: 1, rejected: 0 });
@@ -180,7 +225,12 @@ describe('a month of early signals from five creditor types, as they really send
     await day('2026-03-06T09:00:00+01:00');
     const file = Buffer.from(['referentie;datum;bedrag;achternaam;postcode;huisnummer', 'B-1;2026-03-06;75,00;Smit;3318JK;2', ''].join('\n'));
     const refused = (await upload('BELASTING-DR', file, 'text/csv', 'belastingen.csv')).json();
-    expect(refused).toMatchObject({ rows: 1, accepted: 0, rejected: 1, rejections: [{ line: 2, field: 'soort', reason: expect.stringContaining('Wgs artikel 10') }] });
+    expect(refused).toMatchObject({
+      rows: 1,
+      accepted: 0,
+      rejected: 1,
+      rejections: [{ line: 2, field: 'soort', reason: expect.stringContaining('Wgs artikel 10') }],
+    });
     expect((await api(admin, 'PUT', '/signals/municipalities/GM0505/settings', { municipalTaxes: true })).statusCode).toBe(200);
     expect((await upload('BELASTING-DR', file, 'text/csv', 'belastingen.csv')).json()).toMatchObject({ rows: 1, accepted: 1, rejected: 0 });
     expect(await caseOf('B-1')).toMatchObject({ status: 'awaiting_letter' });
@@ -218,12 +268,24 @@ describe('a month of early signals from five creditor types, as they really send
     await day('2026-03-11T10:00:00+01:00');
     const jansen = (await caseOf('R-1')).id;
     const bakker = (await caseOf('W-1')).id;
-    expect((await api(officer, 'POST', `/signals/cases/${jansen}/contact-attempts`, { kind: 'phone', reached: true, date: '2026-03-04', partOfDay: 'morning' })).statusCode).toBe(201);
+    expect(
+      (await api(officer, 'POST', `/signals/cases/${jansen}/contact-attempts`, { kind: 'phone', reached: true, date: '2026-03-04', partOfDay: 'morning' }))
+        .statusCode,
+    ).toBe(201);
     // Reached by phone, so "no contact" would be a contradiction: refused.
     expect((await api(officer, 'POST', `/signals/cases/${jansen}/outcome`, { result: 'no_contact' })).statusCode).toBe(400);
     expect((await api(officer, 'POST', `/signals/cases/${jansen}/outcome`, { result: 'quick_fix', helpResponse: 'accepted' })).statusCode).toBe(200);
-    expect((await api(officer, 'POST', `/signals/cases/${bakker}/contact-attempts`, { kind: 'home_visit', reached: true, date: '2026-03-10', partOfDay: 'evening' })).statusCode).toBe(201);
-    const handover = await api(officer, 'POST', `/signals/cases/${bakker}/outcome`, { result: 'referral_financial', helpResponse: 'accepted', referralOrganisationId: orgs.SDD, chainConsent: true, theme: 'money_debts' });
+    expect(
+      (await api(officer, 'POST', `/signals/cases/${bakker}/contact-attempts`, { kind: 'home_visit', reached: true, date: '2026-03-10', partOfDay: 'evening' }))
+        .statusCode,
+    ).toBe(201);
+    const handover = await api(officer, 'POST', `/signals/cases/${bakker}/outcome`, {
+      result: 'referral_financial',
+      helpResponse: 'accepted',
+      referralOrganisationId: orgs.SDD,
+      chainConsent: true,
+      theme: 'money_debts',
+    });
     expect(handover.statusCode).toBe(200);
     expect((await caseOf('W-1')).chainReferralId).not.toBeNull();
   });
@@ -231,7 +293,10 @@ describe('a month of early signals from five creditor types, as they really send
   it('the next deliveries: a repeat without higher arrears and a household already in help get no new letter', async () => {
     await day('2026-03-16T09:00:00+01:00');
     // Trivire reports Öztürk again, same arrears: a repeat.
-    const rent = iconv.encode(['Referentie;Datum;Soort;Bedrag;BSN;Achternaam;Postcode;Huisnummer', 'R-5;16-03-2026;huur;310,50;111222333;Öztürk;3316EF;9'].join('\r\n'), 'win1252');
+    const rent = iconv.encode(
+      ['Referentie;Datum;Soort;Bedrag;BSN;Achternaam;Postcode;Huisnummer', 'R-5;16-03-2026;huur;310,50;111222333;Öztürk;3316EF;9'].join('\r\n'),
+      'win1252',
+    );
     expect((await upload('TRIVIRE', rent, 'text/csv', 'trivire-2.csv')).json()).toMatchObject({ accepted: 1, casesCreated: 0 });
     expect(await signalOf('R-5')).toMatchObject({ status: 'repeated', caseId: (await caseOf('R-3')).id });
     // Evides reports Bakker again, who is now in the chain: already known to debt help.
@@ -261,17 +326,30 @@ describe('a month of early signals from five creditor types, as they really send
     expect(await statusOf('R-2')).toBe('Niet opgepakt: onterecht signaal');
     // Whole euros; no names, streets or places in the document (v1.2 minimises the client).
     const json = JSON.stringify(document);
-    for (const word of ['Öztürk', 'Jansen', 'Bakker', 'Brouwersdijk', 'Singel', 'Damrak', 'Amsterdammer', '"achternaam"', '"plaatsnaam"', '"straatnaam"']) expect(json).not.toContain(word);
+    for (const word of ['Öztürk', 'Jansen', 'Bakker', 'Brouwersdijk', 'Singel', 'Damrak', 'Amsterdammer', '"achternaam"', '"plaatsnaam"', '"straatnaam"'])
+      expect(json).not.toContain(word);
     expect(delivery.vroegsignalen!.every((v) => Number.isInteger(v.bedrag))).toBe(true);
     // Zwijndrecht's resident is in Zwijndrecht's delivery, not Dordrecht's.
     expect(delivery.vroegsignalen!.some((v) => v.client && 'postcode' in v.client && v.client.postcode === '3331AB')).toBe(false);
 
-    const monitor = (await api(officer, 'GET', '/signals/monitor?period=2026-03&municipalityCode=GM0505')).json() as { creditorType: string; households: number; signals: number; notResident: number; lettersSent: number; accepted: number }[];
+    const monitor = (await api(officer, 'GET', '/signals/monitor?period=2026-03&municipalityCode=GM0505')).json() as {
+      creditorType: string;
+      households: number;
+      signals: number;
+      notResident: number;
+      lettersSent: number;
+      accepted: number;
+    }[];
     const all = monitor.find((r) => r.creditorType === 'all')!;
     // Households once over all types: Jansen, de Vries, Öztürk, Bakker, Smit.
     expect(all).toMatchObject({ households: 5, lettersSent: 4, notResident: 1 });
     // Help accepted: Jansen (quick fix) and Bakker (handed over into the chain).
     expect(all.accepted).toBe(2);
-    expect(monitor.filter((r) => r.creditorType !== 'all').map((r) => r.creditorType).sort()).toEqual(['energy', 'health_insurance', 'municipal_taxes', 'rent', 'water']);
+    expect(
+      monitor
+        .filter((r) => r.creditorType !== 'all')
+        .map((r) => r.creditorType)
+        .sort(),
+    ).toEqual(['energy', 'health_insurance', 'municipal_taxes', 'rent', 'water']);
   });
 });

@@ -54,19 +54,33 @@ export async function getMunicipalSignalSettings(db: Database, actor: Actor, mun
   return { municipalityCode, municipalityName: name, municipalTaxes: row?.municipalTaxes ?? false, updatedAt: row ? row.updatedAt.toISOString() : null };
 }
 
-export async function setMunicipalSignalSettings(db: Database, actor: Actor, municipalityCode: string, input: z.infer<typeof municipalSettingsInput>): Promise<MunicipalSignalSettings> {
+export async function setMunicipalSignalSettings(
+  db: Database,
+  actor: Actor,
+  municipalityCode: string,
+  input: z.infer<typeof municipalSettingsInput>,
+): Promise<MunicipalSignalSettings> {
   assertMayAdminister(actor, municipalityCode);
   const name = await municipalityName(db, municipalityCode);
   const now = db.clock.now();
   const userId = actor.kind === 'user' ? actor.userId : null;
   return db.audited(
     actor,
-    { action: 'update', objectType: 'signal_municipality_settings', objectId: municipalityCode, municipalityCode, details: { municipalTaxes: input.municipalTaxes } },
+    {
+      action: 'update',
+      objectType: 'signal_municipality_settings',
+      objectId: municipalityCode,
+      municipalityCode,
+      details: { municipalTaxes: input.municipalTaxes },
+    },
     async (tx) => {
       await tx
         .insert(signalMunicipalitySettings)
         .values({ municipalityCode, municipalTaxes: input.municipalTaxes, updatedByUserId: userId, updatedAt: now })
-        .onConflictDoUpdate({ target: signalMunicipalitySettings.municipalityCode, set: { municipalTaxes: input.municipalTaxes, updatedByUserId: userId, updatedAt: now } });
+        .onConflictDoUpdate({
+          target: signalMunicipalitySettings.municipalityCode,
+          set: { municipalTaxes: input.municipalTaxes, updatedByUserId: userId, updatedAt: now },
+        });
       return { municipalityCode, municipalityName: name, municipalTaxes: input.municipalTaxes, updatedAt: now.toISOString() };
     },
   );

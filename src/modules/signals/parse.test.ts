@@ -2,7 +2,20 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { detectEncoding, parseDutchDate, parseEuroAmount, parseFlag, parseHouseNumber, readSignalFile, sniffDelimiter, SignalFileError, validateBatch, validateSignalRow, type IntakeContext, type RowResult } from './parse.ts';
+import {
+  detectEncoding,
+  parseDutchDate,
+  parseEuroAmount,
+  parseFlag,
+  parseHouseNumber,
+  readSignalFile,
+  sniffDelimiter,
+  SignalFileError,
+  validateBatch,
+  validateSignalRow,
+  type IntakeContext,
+  type RowResult,
+} from './parse.ts';
 import { groupHouseholds, householdKey, withinWindow } from './household.ts';
 
 const today = '2025-06-30';
@@ -53,15 +66,41 @@ describe('dates', () => {
 });
 
 describe('one row', () => {
-  const good = { referentie: 'A1', datum: '01-03-2025', soort: 'Huur', bedrag: '€ 1.234,56', achternaam: 'Jansen', postcode: '3315 ab', huisnummer: '12', bsn: '11122341' };
+  const good = {
+    referentie: 'A1',
+    datum: '01-03-2025',
+    soort: 'Huur',
+    bedrag: '€ 1.234,56',
+    achternaam: 'Jansen',
+    postcode: '3315 ab',
+    huisnummer: '12',
+    bsn: '11122341',
+  };
   it('normalises what creditors really send', () => {
     const result = validateSignalRow(good, 2, today);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.record).toMatchObject({ reference: 'A1', signalDate: '2025-03-01', creditorType: 'rent', amountCents: 123456, postcode: '3315AB', houseNumber: 12, bsn: '011122341' });
+    expect(result.record).toMatchObject({
+      reference: 'A1',
+      signalDate: '2025-03-01',
+      creditorType: 'rent',
+      amountCents: 123456,
+      postcode: '3315AB',
+      houseNumber: 12,
+      bsn: '011122341',
+    });
   });
   it('accepts every creditor type of the file format', () => {
-    const types = { huur: 'rent', zorgverzekering: 'health_insurance', drinkwater: 'water', energie: 'energy', gemeentelijke_belastingen: 'municipal_taxes', overig: 'other', 'Gemeentelijke belastingen': 'municipal_taxes', hypotheek: 'mortgage' };
+    const types = {
+      huur: 'rent',
+      zorgverzekering: 'health_insurance',
+      drinkwater: 'water',
+      energie: 'energy',
+      gemeentelijke_belastingen: 'municipal_taxes',
+      overig: 'other',
+      'Gemeentelijke belastingen': 'municipal_taxes',
+      hypotheek: 'mortgage',
+    };
     for (const [soort, code] of Object.entries(types)) {
       const r = validateSignalRow({ ...good, soort }, 2, today);
       expect(r.ok && r.record.creditorType, soort).toBe(code);
@@ -77,9 +116,13 @@ describe('one row', () => {
     expect(byField.datum!.reason).toContain('toekomst');
   });
   it('refuses an amount above ten million euros instead of failing the import on it', () => {
-    const row = (bedrag: string) => validateSignalRow({ referentie: 'R1', datum: '2025-03-01', soort: 'huur', bedrag, achternaam: 'Jansen', postcode: '3315AB', huisnummer: '12' }, 2, today);
+    const row = (bedrag: string) =>
+      validateSignalRow({ referentie: 'R1', datum: '2025-03-01', soort: 'huur', bedrag, achternaam: 'Jansen', postcode: '3315AB', huisnummer: '12' }, 2, today);
     expect(row('10.000.000,00').ok).toBe(true);
-    expect(row('25.000.000,00')).toMatchObject({ ok: false, rejections: [{ line: 2, field: 'bedrag', reason: expect.stringContaining('onwaarschijnlijk hoog') }] });
+    expect(row('25.000.000,00')).toMatchObject({
+      ok: false,
+      rejections: [{ line: 2, field: 'bedrag', reason: expect.stringContaining('onwaarschijnlijk hoog') }],
+    });
   });
 
   it('refuses a zero or negative amount and a missing reference', () => {
@@ -112,7 +155,17 @@ describe('files', () => {
 
   it.each([
     [';', rows.join('\n')],
-    [',', rows.map((r) => r.split(';').map((c) => (c.includes(',') ? `"${c}"` : c)).join(',')).join('\n')],
+    [
+      ',',
+      rows
+        .map((r) =>
+          r
+            .split(';')
+            .map((c) => (c.includes(',') ? `"${c}"` : c))
+            .join(','),
+        )
+        .join('\n'),
+    ],
     ['\t', rows.map((r) => r.replaceAll(';', '\t')).join('\n')],
   ])('sniffs the delimiter %j', async (delimiter, body) => {
     const head = header.replaceAll(';', delimiter);
@@ -147,7 +200,9 @@ describe('files', () => {
 
   it('refuses a quote that is never closed, naming the line, instead of reading the rest of the file as one cell', async () => {
     const rows = Array.from({ length: 50 }, (_, i) => `R${i};2025-03-01;huur;12,50;Jansen;3315AB;12`);
-    const error = await readAll(`${header}\n${rows.join('\n')}\nR99;2025-03-01;huur;"12,50;Jansen;3315AB;12\n${rows.join('\n')}\n`, 4096).catch((e: unknown) => e);
+    const error = await readAll(`${header}\n${rows.join('\n')}\nR99;2025-03-01;huur;"12,50;Jansen;3315AB;12\n${rows.join('\n')}\n`, 4096).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(SignalFileError);
     expect((error as SignalFileError).details.errors).toEqual([{ line: 52, field: 'bestand', reason: expect.stringContaining('aanhalingsteken') }]);
   });
@@ -178,7 +233,11 @@ describe('files', () => {
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const result = await readAll(buffer, 1000);
     expect(result).toHaveLength(2);
-    expect(result[0]).toMatchObject({ ok: true, line: 2, record: { reference: 'X1', signalDate: '2025-03-01', amountCents: 12345, houseNumber: 7, bsn: '011122341' } });
+    expect(result[0]).toMatchObject({
+      ok: true,
+      line: 2,
+      record: { reference: 'X1', signalDate: '2025-03-01', amountCents: 12345, houseNumber: 7, bsn: '011122341' },
+    });
     expect(result[1]).toMatchObject({ ok: false, line: 3, rejections: [{ field: 'postcode' }] });
   });
 });
@@ -236,7 +295,9 @@ describe('what creditors really send', () => {
   });
 
   it('stores a written-out house number as number and addition, never rejecting it', async () => {
-    const rows = await readAll(`${header};toevoeging\nH1;2025-03-01;huur;1;Jansen;3315AB;8 A;\nH2;2025-03-01;huur;1;Jansen;3315AB;12 bis;\nH3;2025-03-01;huur;1;Jansen;3315AB;200-01;\nH4;2025-03-01;huur;1;Jansen;3315AB;14;hs\n`);
+    const rows = await readAll(
+      `${header};toevoeging\nH1;2025-03-01;huur;1;Jansen;3315AB;8 A;\nH2;2025-03-01;huur;1;Jansen;3315AB;12 bis;\nH3;2025-03-01;huur;1;Jansen;3315AB;200-01;\nH4;2025-03-01;huur;1;Jansen;3315AB;14;hs\n`,
+    );
     expect(rows.filter((r) => !r.ok)).toEqual([]);
     expect(ok(rows).map((r) => [r.houseNumber, r.houseNumberSuffix])).toEqual([
       [8, 'A'],
@@ -249,22 +310,69 @@ describe('what creditors really send', () => {
   });
 
   it.each([
-    ['ja', true], ['Nee', false], ['true', true], ['FALSE', false], ['1', true], ['0', false], ['j', true], ['n', false], ['x', true], ['X', true], ['', false], [' ', false],
+    ['ja', true],
+    ['Nee', false],
+    ['true', true],
+    ['FALSE', false],
+    ['1', true],
+    ['0', false],
+    ['j', true],
+    ['n', false],
+    ['x', true],
+    ['X', true],
+    ['', false],
+    [' ', false],
   ] as const)('reads the yes/no cell %j as %s', (text, value) => expect(parseFlag(text)).toBe(value));
   it('reads the signal partner types of the DDAS v1.2 schema exactly as written there', () => {
-    const v12 = { Belastingdienst: 'tax_authority', 'CAK Eigen bijdrage': 'cak_own_contribution', 'CAK Zorgverzekeringen': 'cak_health_insurance', 'Dienst Toeslagen': 'allowances', DUO: 'duo', Energie: 'energy', Huur: 'rent', Hypotheek: 'mortgage', Overige: 'other', Water: 'water', Zorg: 'health_insurance' };
+    const v12 = {
+      Belastingdienst: 'tax_authority',
+      'CAK Eigen bijdrage': 'cak_own_contribution',
+      'CAK Zorgverzekeringen': 'cak_health_insurance',
+      'Dienst Toeslagen': 'allowances',
+      DUO: 'duo',
+      Energie: 'energy',
+      Huur: 'rent',
+      Hypotheek: 'mortgage',
+      Overige: 'other',
+      Water: 'water',
+      Zorg: 'health_insurance',
+    };
     for (const [soort, code] of Object.entries(v12)) {
-      const r = validateSignalRow({ referentie: 'V1', datum: '2025-03-01', soort, bedrag: '10', achternaam: 'Jansen', postcode: '3315AB', huisnummer: '12' }, 2, today);
+      const r = validateSignalRow(
+        { referentie: 'V1', datum: '2025-03-01', soort, bedrag: '10', achternaam: 'Jansen', postcode: '3315AB', huisnummer: '12' },
+        2,
+        today,
+      );
       expect(r.ok && r.record.creditorType, soort).toBe(code);
     }
   });
   it('refuses a yes/no cell that is neither', () => expect(parseFlag('misschien')).toBeNull());
 
   it('accepts the DDAS field names as column names, in any case, and stores ontstaansdatum, crisissignaal and warmeOverdracht', async () => {
-    const ddas = 'referentie;Burgerservicenummer;Voorletters;Voorvoegsel;Achternaam;Geboortedatum;Straatnaam;Huisnummer;Huisnummertoevoeging;Postcode;Plaatsnaam;bedrag;ontstaansdatum;signaaldatum;crisissignaal;warmeOverdracht;soort';
-    const rows = await readAll(`${ddas}\nD1;111222333;J.;van der;Berg;1980-05-01;Voorstraat;8;a;3311 AB;Dordrecht;250;2025-01-15;2025-03-01;ja;nee;huur\nD2;;K.;;Smit;;;9;;3311AB;;12;;01-03-2025;x;1;huur\n`);
+    const ddas =
+      'referentie;Burgerservicenummer;Voorletters;Voorvoegsel;Achternaam;Geboortedatum;Straatnaam;Huisnummer;Huisnummertoevoeging;Postcode;Plaatsnaam;bedrag;ontstaansdatum;signaaldatum;crisissignaal;warmeOverdracht;soort';
+    const rows = await readAll(
+      `${ddas}\nD1;111222333;J.;van der;Berg;1980-05-01;Voorstraat;8;a;3311 AB;Dordrecht;250;2025-01-15;2025-03-01;ja;nee;huur\nD2;;K.;;Smit;;;9;;3311AB;;12;;01-03-2025;x;1;huur\n`,
+    );
     expect(rows.filter((r) => !r.ok)).toEqual([]);
-    expect(ok(rows)[0]).toMatchObject({ reference: 'D1', bsn: '111222333', initials: 'J.', prefix: 'van der', surname: 'Berg', birthDate: '1980-05-01', street: 'Voorstraat', houseNumber: 8, houseNumberSuffix: 'A', postcode: '3311AB', city: 'Dordrecht', amountCents: 25000, arisenOn: '2025-01-15', signalDate: '2025-03-01', crisis: true, warmHandover: false });
+    expect(ok(rows)[0]).toMatchObject({
+      reference: 'D1',
+      bsn: '111222333',
+      initials: 'J.',
+      prefix: 'van der',
+      surname: 'Berg',
+      birthDate: '1980-05-01',
+      street: 'Voorstraat',
+      houseNumber: 8,
+      houseNumberSuffix: 'A',
+      postcode: '3311AB',
+      city: 'Dordrecht',
+      amountCents: 25000,
+      arisenOn: '2025-01-15',
+      signalDate: '2025-03-01',
+      crisis: true,
+      warmHandover: false,
+    });
     expect(ok(rows)[1]).toMatchObject({ reference: 'D2', arisenOn: null, crisis: true, warmHandover: true });
     const upper = await readAll(`${ddas.toUpperCase()}\nD3;;;;Berg;;;8;;3311AB;;250;;2025-03-01;nee;nee;huur\n`);
     expect(ok(upper)).toHaveLength(1);
@@ -286,7 +394,9 @@ describe('what creditors really send', () => {
     const own = 'Dossiernr;Datum signaal;Soort;Openstaand saldo;Naam;Postcode;Huisnr\nF1;2025-03-01;huur;99,95;Jansen;3315AB;12 bis\n';
     const mapping = { referentie: 'Dossiernr', datum: 'Datum signaal', bedrag: 'Openstaand saldo', achternaam: 'naam', huisnummer: 'HUISNR' };
     const rows = await readAll(own, 7, { mapping });
-    expect(ok(rows)).toMatchObject([{ reference: 'F1', signalDate: '2025-03-01', amountCents: 9995, surname: 'Jansen', houseNumber: 12, houseNumberSuffix: 'BIS' }]);
+    expect(ok(rows)).toMatchObject([
+      { reference: 'F1', signalDate: '2025-03-01', amountCents: 9995, surname: 'Jansen', houseNumber: 12, houseNumberSuffix: 'BIS' },
+    ]);
     const error = (await readAll(own, 7, { mapping: { referentie: 'Dossiernr' } }).catch((e: unknown) => e)) as SignalFileError;
     expect(error).toBeInstanceOf(SignalFileError);
     expect(error.message).toMatch(/datum, bedrag, achternaam, huisnummer.*kolomkoppeling/);
@@ -295,9 +405,24 @@ describe('what creditors really send', () => {
     const both = await readAll(`${header};Saldo\nG1;2025-03-01;huur;1,00;Jansen;3315AB;12;55,00\n`, 7, { mapping: { bedrag: 'Saldo' } });
     expect(ok(both)[0]!.amountCents).toBe(5500);
     // The JSON batch of the API uses the same names and mapping.
-    expect(validateBatch([{ Dossiernr: 'J1', 'Datum signaal': '2025-03-01', soort: 'huur', 'Openstaand saldo': 12, naam: 'Jansen', postcode: '3315AB', huisnr: '8a', crisissignaal: true }], today, { mapping })).toMatchObject([
-      { ok: true, record: { reference: 'J1', amountCents: 1200, houseNumber: 8, houseNumberSuffix: 'A', crisis: true } },
-    ]);
+    expect(
+      validateBatch(
+        [
+          {
+            Dossiernr: 'J1',
+            'Datum signaal': '2025-03-01',
+            soort: 'huur',
+            'Openstaand saldo': 12,
+            naam: 'Jansen',
+            postcode: '3315AB',
+            huisnr: '8a',
+            crisissignaal: true,
+          },
+        ],
+        today,
+        { mapping },
+      ),
+    ).toMatchObject([{ ok: true, record: { reference: 'J1', amountCents: 1200, houseNumber: 8, houseNumberSuffix: 'A', crisis: true } }]);
   });
 
   it('lets a creditor of one type leave out soort', async () => {

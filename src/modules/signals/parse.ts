@@ -4,7 +4,14 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { isValidBsn, normalisePostcode } from '../../platform/bsn.ts';
 import { ValidationError, type FieldProblem } from '../../platform/errors.ts';
-import { assertSpreadsheetIsBounded, boundedRows, collectSpreadsheet, spreadsheetLimits, SpreadsheetRefusedError, type SpreadsheetLimits } from '../../platform/spreadsheet.ts';
+import {
+  assertSpreadsheetIsBounded,
+  boundedRows,
+  collectSpreadsheet,
+  spreadsheetLimits,
+  SpreadsheetRefusedError,
+  type SpreadsheetLimits,
+} from '../../platform/spreadsheet.ts';
 import { creditorTypeAliases, type CreditorType } from './ddas.ts';
 import { signalColumns, type SignalColumn } from './columns.ts';
 export { signalColumns, signalColumnLabels, type SignalColumn } from './columns.ts';
@@ -119,7 +126,10 @@ export function parseEuroAmount(text: string): number | null {
     const fraction = common[2] === undefined ? 0 : common[2].length === 1 ? Number(common[2]) * 10 : Number(common[2]);
     return Number(whole) * 100 + fraction;
   }
-  let s = text.replace(/\u00a0/g, ' ').replace(/€|eur(o)?/gi, '').replace(/\s+/g, '');
+  let s = text
+    .replace(/\u00a0/g, ' ')
+    .replace(/€|eur(o)?/gi, '')
+    .replace(/\s+/g, '');
   if (!s) return null;
   let negative = false;
   if (s.startsWith('-')) {
@@ -251,7 +261,7 @@ const threatWords: Record<string, Threat> = {
   cutoff: 'cut_off',
   cut_off: 'cut_off',
   beeindiging: 'termination',
-  'beëindiging': 'termination',
+  beëindiging: 'termination',
   opzegging: 'termination',
   royement: 'termination',
   termination: 'termination',
@@ -276,7 +286,10 @@ export const threatsOfType: Partial<Record<CreditorType, Threat>> = {
  * read or does not fit the creditor's type (an energy company cannot evict).
  */
 export function parseThreat(text: string | undefined, creditorType: CreditorType | undefined): Threat | null | undefined {
-  const v = (text ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const v = (text ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   if (['geen', 'nvt', 'n.v.t.'].includes(v)) return null;
   const flag = threatWords[v] ? true : parseFlag(text);
   if (flag === false) return null;
@@ -312,7 +325,8 @@ export function validateSignalRow(raw: RawRow, line: number, today: string, inta
   const kindText = optional(raw.soort);
   const creditorType = kindText ? creditorTypeAliases[kindText.toLowerCase().replace(/[\s-]+/g, '_')] : onlyType;
   if (!kindText && !onlyType) reject('soort', 'De soort schuldeiser ontbreekt.');
-  else if (!creditorType) reject('soort', 'Onbekende soort (gebruik bijvoorbeeld huur, zorgverzekering, drinkwater, energie, gemeentelijke_belastingen of overig).');
+  else if (!creditorType)
+    reject('soort', 'Onbekende soort (gebruik bijvoorbeeld huur, zorgverzekering, drinkwater, energie, gemeentelijke_belastingen of overig).');
 
   const amountText = optional(raw.bedrag);
   const amountCents = amountText ? parseEuroAmount(amountText) : null;
@@ -362,7 +376,13 @@ export function validateSignalRow(raw: RawRow, line: number, today: string, inta
 
   const threat = parseThreat(raw.dreiging, creditorType);
   if (threat === undefined && creditorType) {
-    const readable = !!threatWords[(raw.dreiging ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_')] || parseFlag(raw.dreiging) === true;
+    const readable =
+      !!threatWords[
+        (raw.dreiging ?? '')
+          .trim()
+          .toLowerCase()
+          .replace(/[\s-]+/g, '_')
+      ] || parseFlag(raw.dreiging) === true;
     const fitting = threatsOfType[creditorType];
     reject(
       'dreiging',
@@ -691,9 +711,10 @@ async function* readXlsx(stream: Readable, today: string, intake: IntakeContext,
   }
   if (!header && best) throw missingColumns(best.missing, best.line);
   if (!header) {
-    throw new SignalFileError(`Het bestand heeft geen kopregel met kolomnamen in de eerste ${HEADER_SEARCH_ROWS} rijen (zoals referentie, datum, soort, bedrag).`, [
-      { line: 1, field: 'kopregel', reason: 'Geen kopregel gevonden.' },
-    ]);
+    throw new SignalFileError(
+      `Het bestand heeft geen kopregel met kolomnamen in de eerste ${HEADER_SEARCH_ROWS} rijen (zoals referentie, datum, soort, bedrag).`,
+      [{ line: 1, field: 'kopregel', reason: 'Geen kopregel gevonden.' }],
+    );
   }
 }
 

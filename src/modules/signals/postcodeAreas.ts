@@ -33,7 +33,9 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
  * CBS's table. Written into migration 0005 as well (`postcodeAreas.test.ts` checks both agree).
  */
 export const defaultPostcodeAreas: PostcodeArea[] = [
-  ...dordrechtWijken.flatMap((w) => w.pc4.map((pc) => ({ postcode: pc, municipalityCode: 'GM0505', wijkCode: w.code, wijkName: w.name, buurtCode: null, buurtName: null }))),
+  ...dordrechtWijken.flatMap((w) =>
+    w.pc4.map((pc) => ({ postcode: pc, municipalityCode: 'GM0505', wijkCode: w.code, wijkName: w.name, buurtCode: null, buurtName: null })),
+  ),
   ...(
     [
       ['GM0642', [...range(3330, 3335), '2995']],
@@ -43,7 +45,9 @@ export const defaultPostcodeAreas: PostcodeArea[] = [
       ['GM0523', range(3370, 3373)],
       ['GM0482', range(2950, 2954)],
     ] as const
-  ).flatMap(([municipalityCode, pcs]) => pcs.map((postcode) => ({ postcode, municipalityCode, wijkCode: null, wijkName: null, buurtCode: null, buurtName: null }))),
+  ).flatMap(([municipalityCode, pcs]) =>
+    pcs.map((postcode) => ({ postcode, municipalityCode, wijkCode: null, wijkName: null, buurtCode: null, buurtName: null })),
+  ),
 ].sort((a, b) => a.postcode.localeCompare(b.postcode));
 
 /** At most this many rows in a loaded table (the CBS file has some 470,000 postcodes). */
@@ -72,14 +76,23 @@ export function parsePostcodeAreas(text: string, knownMunicipalities: readonly s
   const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { skipEmptyLines: 'greedy', delimitersToGuess: [';', ',', '\t'] });
   const [header, ...lines] = parsed.data;
   const problems: FieldProblem[] = [];
-  const columns = (header ?? []).map((h) => columnNames[String(h).trim().toLowerCase().replace(/[\s_-]+/g, '')] ?? null);
+  const columns = (header ?? []).map(
+    (h) =>
+      columnNames[
+        String(h)
+          .trim()
+          .toLowerCase()
+          .replace(/[\s_-]+/g, '')
+      ] ?? null,
+  );
   const missing = (['postcode', 'municipalityCode'] as const).filter((c) => !columns.includes(c));
   if (!header || missing.length) {
     throw new ValidationError('Het bestand heeft geen kopregel met de kolommen postcode en gemeente (en eventueel wijk, wijknaam, buurt, buurtnaam).', [
       { line: 1, field: missing.includes('postcode') ? 'postcode' : 'gemeente', reason: 'Deze kolom ontbreekt in de kopregel.' },
     ]);
   }
-  if (lines.length > MAX_POSTCODE_AREAS) throw new ValidationError(`Het bestand heeft meer dan ${MAX_POSTCODE_AREAS} regels.`, [{ line: 1, field: 'bestand', reason: 'Te veel regels.' }]);
+  if (lines.length > MAX_POSTCODE_AREAS)
+    throw new ValidationError(`Het bestand heeft meer dan ${MAX_POSTCODE_AREAS} regels.`, [{ line: 1, field: 'bestand', reason: 'Te veel regels.' }]);
   const seen = new Map<string, number>();
   const rows: PostcodeArea[] = [];
   const known = new Set(knownMunicipalities);
@@ -119,7 +132,11 @@ export function parsePostcodeAreas(text: string, knownMunicipalities: readonly s
  * of `postcode_areas` with the counts per municipality. Imports that run afterwards route by the new table; cases
  * already made keep their municipality.
  */
-export async function replacePostcodeAreas(db: Database, actor: Actor, rows: PostcodeArea[]): Promise<{ postcodes: number; municipalities: Record<string, number> }> {
+export async function replacePostcodeAreas(
+  db: Database,
+  actor: Actor,
+  rows: PostcodeArea[],
+): Promise<{ postcodes: number; municipalities: Record<string, number> }> {
   if (actor.kind !== 'system') assertCan(actor, 'organisations:manage');
   const perMunicipality: Record<string, number> = {};
   for (const r of rows) perMunicipality[r.municipalityCode] = (perMunicipality[r.municipalityCode] ?? 0) + 1;
@@ -129,25 +146,46 @@ export async function replacePostcodeAreas(db: Database, actor: Actor, rows: Pos
     const current = Object.keys(await postcodeAreaCounts(db));
     const own = ownMunicipalities(actor);
     const foreign = [...new Set([...current, ...Object.keys(perMunicipality)])].filter((m) => !own.includes(m)).sort();
-    if (foreign.length) throw new ForbiddenError(`U beheert niet alle gemeenten in de postcodetabel (${foreign.join(', ')}); laat de tabel laden door een beheerder van die gemeenten of met vangnet postcode-areas load.`);
+    if (foreign.length)
+      throw new ForbiddenError(
+        `U beheert niet alle gemeenten in de postcodetabel (${foreign.join(', ')}); laat de tabel laden door een beheerder van die gemeenten of met vangnet postcode-areas load.`,
+      );
   }
-  return db.audited(actor, { action: 'update', objectType: 'postcode_areas', municipalityCodes: Object.keys(perMunicipality).sort(), details: { postcodes: rows.length, municipalities: perMunicipality } }, async (tx) => {
-    await tx.execute(sql`delete from postcode_areas`);
-    for (let i = 0; i < rows.length; i += 5000) await tx.insert(postcodeAreas).values(rows.slice(i, i + 5000));
-    return { postcodes: rows.length, municipalities: perMunicipality };
-  });
+  return db.audited(
+    actor,
+    {
+      action: 'update',
+      objectType: 'postcode_areas',
+      municipalityCodes: Object.keys(perMunicipality).sort(),
+      details: { postcodes: rows.length, municipalities: perMunicipality },
+    },
+    async (tx) => {
+      await tx.execute(sql`delete from postcode_areas`);
+      for (let i = 0; i < rows.length; i += 5000) await tx.insert(postcodeAreas).values(rows.slice(i, i + 5000));
+      return { postcodes: rows.length, municipalities: perMunicipality };
+    },
+  );
 }
 
 /** Parses and loads a CSV postcode table: the route and the CLI command share this. */
 export async function loadPostcodeAreasCsv(db: Database, actor: Actor, text: string) {
   if (actor.kind !== 'system') assertCan(actor, 'organisations:manage');
   const known = await db.unaudited((q) => q.select({ code: municipalities.code }).from(municipalities));
-  return replacePostcodeAreas(db, actor, parsePostcodeAreas(text, known.map((m) => m.code)));
+  return replacePostcodeAreas(
+    db,
+    actor,
+    parsePostcodeAreas(
+      text,
+      known.map((m) => m.code),
+    ),
+  );
 }
 
 /** The table as it is now, per municipality: how many postcodes (for the admin's check after a load). */
 export async function postcodeAreaCounts(db: Database): Promise<Record<string, number>> {
-  const rows = await db.unaudited((q) => q.select({ m: postcodeAreas.municipalityCode, n: sql<number>`count(*)::int` }).from(postcodeAreas).groupBy(postcodeAreas.municipalityCode));
+  const rows = await db.unaudited((q) =>
+    q.select({ m: postcodeAreas.municipalityCode, n: sql<number>`count(*)::int` }).from(postcodeAreas).groupBy(postcodeAreas.municipalityCode),
+  );
   return Object.fromEntries(rows.map((r) => [r.m, Number(r.n)]));
 }
 
@@ -164,7 +202,10 @@ export function defaultPostcodeAreasSql(): string {
 /** The postcodes (full and four-digit) of these municipalities, each with its municipality. */
 export async function postcodeMunicipalities(db: Database, codes: string[]): Promise<Map<string, string>> {
   const rows = await db.unaudited((q) =>
-    q.select({ postcode: postcodeAreas.postcode, municipalityCode: postcodeAreas.municipalityCode }).from(postcodeAreas).where(inArray(postcodeAreas.municipalityCode, codes)),
+    q
+      .select({ postcode: postcodeAreas.postcode, municipalityCode: postcodeAreas.municipalityCode })
+      .from(postcodeAreas)
+      .where(inArray(postcodeAreas.municipalityCode, codes)),
   );
   return new Map(rows.map((r) => [r.postcode, r.municipalityCode]));
 }

@@ -54,7 +54,12 @@ describe('retention: each signal without help erased after its own term, helped 
         'P-4;2025-03-05;huur;10,00;;Small;Straat;3318AA;4;;Dordrecht',
       ].join('\n'),
     );
-    const rows = await inspect(db, (tx) => tx.select({ reference: signals.reference, caseId: signals.caseId, personId: signalCases.personId }).from(signals).innerJoin(signalCases, eq(signalCases.id, signals.caseId)));
+    const rows = await inspect(db, (tx) =>
+      tx
+        .select({ reference: signals.reference, caseId: signals.caseId, personId: signalCases.personId })
+        .from(signals)
+        .innerJoin(signalCases, eq(signalCases.id, signals.caseId)),
+    );
     for (const r of rows) {
       caseIds[r.reference] = r.caseId!;
       personIds[r.reference] = r.personId!;
@@ -102,7 +107,12 @@ describe('retention: each signal without help erased after its own term, helped 
     expect(p3).toMatchObject({ signalCount: 1, totalCents: 4550, firstSignalDate: '2025-05-28', lastSignalDate: '2025-05-28' });
     const left = await inspect(db, (tx) => tx.select({ reference: signals.reference }).from(signals).orderBy(signals.reference));
     expect(left.map((s) => s.reference)).toEqual(['P-1', 'P-3b']);
-    const residents = await inspect(db, (tx) => tx.select({ surname: persons.surname }).from(persons).where(inArray(persons.id, Object.values(personIds))));
+    const residents = await inspect(db, (tx) =>
+      tx
+        .select({ surname: persons.surname })
+        .from(persons)
+        .where(inArray(persons.id, Object.values(personIds))),
+    );
     expect(residents.map((p) => p.surname).sort()).toEqual(['Helped', 'Unreached']);
 
     // The counts survive, and P-3's household (one signal archived, one live) is still one household in the year.
@@ -179,7 +189,8 @@ describe('retention at scale', () => {
     ({ db, cleanup } = await createTestDatabase({ clock }));
     await seedDemo(db, 'Test-wachtwoord-123');
     const { generateSignalCsv } = await import('./generate.ts');
-    const file = (endDate: string, prefix: string, seed: number) => generateSignalCsv({ rows: rows / 2, endDate, days: 60, seed, referencePrefix: prefix, householdShare: 0.7, kinds: ['huur'] });
+    const file = (endDate: string, prefix: string, seed: number) =>
+      generateSignalCsv({ rows: rows / 2, endDate, days: 60, seed, referencePrefix: prefix, householdShare: 0.7, kinds: ['huur'] });
     expect((await importCsv(db, 'TRIVIRE', file('2024-12-31', 'A-', 1))).accepted).toBe(rows / 2);
     clock.set('2025-04-01T09:00:00Z');
     expect((await importCsv(db, 'TRIVIRE', file('2025-03-31', 'B-', 2))).accepted).toBe(rows / 2);
@@ -187,16 +198,24 @@ describe('retention at scale', () => {
   afterAll(() => cleanup?.());
 
   it('has an index for every foreign key to persons, so deleting a resident looks up rather than scans', async () => {
-    const unindexed = await inspect(db, async (tx) =>
-      ((await tx.execute(sql`
+    const unindexed = await inspect(
+      db,
+      async (tx) =>
+        (
+          (await tx.execute(sql`
         select c.conrelid::regclass::text as tbl, a.attname as col
         from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
         where c.contype = 'f' and c.confrelid = 'persons'::regclass
           and not exists (select 1 from pg_index i where i.indrelid = c.conrelid and i.indkey[0] = c.conkey[1])
-        order by 1, 2`)) as unknown as { rows: { tbl: string; col: string }[] }).rows,
+        order by 1, 2`)) as unknown as { rows: { tbl: string; col: string }[] }
+        ).rows,
     );
     expect(unindexed).toEqual([]);
-    const cases = await inspect(db, async (tx) => ((await tx.execute(sql.raw("select indexname from pg_indexes where tablename = 'signal_cases'"))) as unknown as { rows: { indexname: string }[] }).rows.map((r) => r.indexname));
+    const cases = await inspect(db, async (tx) =>
+      (
+        (await tx.execute(sql.raw("select indexname from pg_indexes where tablename = 'signal_cases'"))) as unknown as { rows: { indexname: string }[] }
+      ).rows.map((r) => r.indexname),
+    );
     expect(cases).toContain('signal_cases_person_idx');
   });
 

@@ -24,7 +24,10 @@ export const caseFilter = z.object({
   /** One search field: a BSN, a postcode with house number (or a postcode alone), a creditor's reference or a surname. */
   q: z.string().trim().max(100).optional(),
   status: z.enum(caseStatuses).optional(),
-  areaCode: z.string().regex(/^WK\d{6}$/).optional(),
+  areaCode: z
+    .string()
+    .regex(/^WK\d{6}$/)
+    .optional(),
   assignedUserId: z.string().uuid().optional(),
   /** Only cases nobody is assigned to. */
   unassigned: flag.optional(),
@@ -74,7 +77,9 @@ const caseColumns = {
   houseNumberSuffix: persons.houseNumberSuffix,
   postcode: persons.postcode,
   city: persons.city,
-  creditorTypes: sql<CreditorType[] | null>`(select array_agg(distinct s.creditor_type order by s.creditor_type) from signals s where s.case_id = ${signalCases.id})`,
+  creditorTypes: sql<
+    CreditorType[] | null
+  >`(select array_agg(distinct s.creditor_type order by s.creditor_type) from signals s where s.case_id = ${signalCases.id})`,
   createdAt: signalCases.createdAt,
   updatedAt: signalCases.updatedAt,
 };
@@ -84,7 +89,29 @@ function caseView<T extends { areaCode: string | null }>(row: T) {
 }
 
 /** Dutch surname prefixes (tussenvoegsels), longest first, for a search typed as "de Groot" or "van der Berg". */
-const surnamePrefixes = ["van der", "van den", "van de", "van 't", "in 't", "in de", "op de", "uit de", "van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "la", "le", "du", "d'"];
+const surnamePrefixes = [
+  'van der',
+  'van den',
+  'van de',
+  "van 't",
+  "in 't",
+  'in de',
+  'op de',
+  'uit de',
+  'van',
+  'de',
+  'der',
+  'den',
+  'het',
+  "'t",
+  'ter',
+  'ten',
+  'te',
+  'la',
+  'le',
+  'du',
+  "d'",
+];
 
 export type CaseSearch =
   | { kind: 'bsn'; bsn: string }
@@ -103,7 +130,12 @@ export function parseCaseSearch(text: string): CaseSearch | null {
   if (/^\d[\d .]{7,11}\d$/.test(q) && q.replace(/[ .]/g, '').length === 9) return { kind: 'bsn', bsn: q.replace(/[ .]/g, '') };
   const address = /^([1-9]\d{3}) ?([a-zA-Z]{2})(?:[ ,-]*(\d{1,5})(?:[ -]?([a-zA-Z0-9]{1,6}))?)?$/.exec(q);
   if (address && normalisePostcode(`${address[1]}${address[2]}`)) {
-    return { kind: 'address', postcode: `${address[1]}${address[2]!.toUpperCase()}`, houseNumber: address[3] ? Number(address[3]) : null, suffix: address[4] ? address[4].toUpperCase() : null };
+    return {
+      kind: 'address',
+      postcode: `${address[1]}${address[2]!.toUpperCase()}`,
+      houseNumber: address[3] ? Number(address[3]) : null,
+      suffix: address[4] ? address[4].toUpperCase() : null,
+    };
   }
   if (/\d/.test(q)) return { kind: 'reference', reference: q };
   const lower = q.toLowerCase().replace(/[’`]/g, "'");
@@ -120,7 +152,10 @@ const likePrefix = (value: string) => `${value.replace(/[\\%_]/g, (c) => `\\${c}
  * `= any(array(subquery))` makes the search's own index lead: the matches are found first, then their cases by key.
  */
 function searchCondition(search: CaseSearch, municipalities: string[]): SQL {
-  const mun = sql.join(municipalities.map((m) => sql`${m}`), sql`, `);
+  const mun = sql.join(
+    municipalities.map((m) => sql`${m}`),
+    sql`, `,
+  );
   switch (search.kind) {
     case 'bsn':
       return sql`${signalCases.id} = any(array(select s.case_id from signals s where s.municipality_code in (${mun}) and s.bsn = ${search.bsn}))`;
@@ -164,7 +199,11 @@ function caseOrder(filter: CaseFilter): SQL[] {
       // search's own index must lead: written as an expression, the order cannot tempt the planner to walk the whole
       // queue in order and test each case (160 ms for a surname among 100,000 cases, against 10 ms).
       const urgent = filter.q ? sql`(${signalCases.urgent} = true)` : sql`${signalCases.urgent}`;
-      return [sql`${urgent} ${sql.raw(filter.direction === 'asc' ? 'asc nulls first' : 'desc nulls last')}`, sql`${signalCases.dueDate} asc nulls last`, ...tie];
+      return [
+        sql`${urgent} ${sql.raw(filter.direction === 'asc' ? 'asc nulls first' : 'desc nulls last')}`,
+        sql`${signalCases.dueDate} asc nulls last`,
+        ...tie,
+      ];
     }
   }
 }
@@ -191,25 +230,34 @@ export async function listCases(db: Database, actor: Actor, input: Partial<CaseF
   const details: Record<string, unknown> = { filter: usedFilters(filter), sort: filter.sort };
   // The kind of search, never its text: a name or BSN is personal data.
   if (search) details.search = search.kind;
-  return db.audited(actor, { action: 'search', objectType: 'signal_case', municipalityCode: municipalities.length === 1 ? municipalities[0] : null, details }, async (tx, trail) => {
-    if (!municipalities.length) return { total: 0, limit: filter.limit, offset: filter.offset, items: [] };
-    const rows = await tx
-      .select(caseColumns)
-      .from(signalCases)
-      .leftJoin(persons, eq(persons.id, signalCases.personId))
-      .leftJoin(users, eq(users.id, signalCases.assignedUserId))
-      .where(and(...where))
-      .orderBy(...caseOrder(filter))
-      .limit(filter.limit)
-      .offset(filter.offset);
-    // The count needs no join: every condition is on signal_cases (a name search through a subquery on persons).
-    const total =
-      filter.offset === 0 && rows.length < filter.limit
-        ? rows.length
-        : ((await tx.select({ total: sql<number>`count(*)::int` }).from(signalCases).where(and(...where))) as [{ total: number }])[0].total;
-    trail.subjectIds = [...new Set(rows.map((r) => r.personId).filter((id): id is string => !!id))];
-    return { total, limit: filter.limit, offset: filter.offset, items: rows.map(caseView) };
-  });
+  return db.audited(
+    actor,
+    { action: 'search', objectType: 'signal_case', municipalityCode: municipalities.length === 1 ? municipalities[0] : null, details },
+    async (tx, trail) => {
+      if (!municipalities.length) return { total: 0, limit: filter.limit, offset: filter.offset, items: [] };
+      const rows = await tx
+        .select(caseColumns)
+        .from(signalCases)
+        .leftJoin(persons, eq(persons.id, signalCases.personId))
+        .leftJoin(users, eq(users.id, signalCases.assignedUserId))
+        .where(and(...where))
+        .orderBy(...caseOrder(filter))
+        .limit(filter.limit)
+        .offset(filter.offset);
+      // The count needs no join: every condition is on signal_cases (a name search through a subquery on persons).
+      const total =
+        filter.offset === 0 && rows.length < filter.limit
+          ? rows.length
+          : (
+              (await tx
+                .select({ total: sql<number>`count(*)::int` })
+                .from(signalCases)
+                .where(and(...where))) as [{ total: number }]
+            )[0].total;
+      trail.subjectIds = [...new Set(rows.map((r) => r.personId).filter((id): id is string => !!id))];
+      return { total, limit: filter.limit, offset: filter.offset, items: rows.map(caseView) };
+    },
+  );
 }
 
 /**
@@ -244,7 +292,8 @@ export function caseConditions(filter: CaseFilter, search: CaseSearch | null, mu
   if (filter.unassigned) where.push(isNull(signalCases.assignedUserId));
   if (filter.urgent !== undefined) where.push(eq(signalCases.urgent, filter.urgent));
   if (filter.multipleCreditors) where.push(sql`(select count(distinct s.creditor_organisation_id) from signals s where s.case_id = ${signalCases.id}) >= 2`);
-  if (filter.creditorOrganisationId) where.push(sql`exists (select 1 from signals s where s.case_id = ${signalCases.id} and s.creditor_organisation_id = ${filter.creditorOrganisationId})`);
+  if (filter.creditorOrganisationId)
+    where.push(sql`exists (select 1 from signals s where s.case_id = ${signalCases.id} and s.creditor_organisation_id = ${filter.creditorOrganisationId})`);
   if (filter.minTotalCents !== undefined) where.push(sql`${signalCases.totalCents} >= ${filter.minTotalCents}`);
   if (filter.maxTotalCents !== undefined) where.push(sql`${signalCases.totalCents} <= ${filter.maxTotalCents}`);
   if (filter.minAgeDays !== undefined) where.push(sql`${signalCases.firstSignalDate} <= ${today}::date - ${filter.minAgeDays}::int`);
@@ -265,7 +314,19 @@ export async function getCase(db: Database, actor: Actor, caseId: string) {
   assertCan(actor, 'signals:work');
   return db.audited(actor, { action: 'read', objectType: 'signal_case', objectId: caseId }, async (tx, trail) => {
     const [row] = await tx
-      .select({ ...caseColumns, phone: persons.phone, email: persons.email, bsn: persons.bsn, birthDate: persons.birthDate, referralOrganisationId: signalCases.referralOrganisationId, referralNote: signalCases.referralNote, chainReferralId: signalCases.chainReferralId, history: signalCases.history, closedOn: signalCases.closedOn, takenUpOn: signalCases.takenUpOn })
+      .select({
+        ...caseColumns,
+        phone: persons.phone,
+        email: persons.email,
+        bsn: persons.bsn,
+        birthDate: persons.birthDate,
+        referralOrganisationId: signalCases.referralOrganisationId,
+        referralNote: signalCases.referralNote,
+        chainReferralId: signalCases.chainReferralId,
+        history: signalCases.history,
+        closedOn: signalCases.closedOn,
+        takenUpOn: signalCases.takenUpOn,
+      })
       .from(signalCases)
       .leftJoin(persons, eq(persons.id, signalCases.personId))
       .leftJoin(users, eq(users.id, signalCases.assignedUserId))
@@ -303,13 +364,22 @@ export async function getCase(db: Database, actor: Actor, caseId: string) {
       .where(eq(signals.caseId, caseId))
       .orderBy(desc(signals.signalDate));
     const attempts = await tx
-      .select({ id: signalContactAttempts.id, kind: signalContactAttempts.kind, reached: signalContactAttempts.reached, date: signalContactAttempts.date, partOfDay: signalContactAttempts.partOfDay, note: signalContactAttempts.note, userName: users.displayName, createdAt: signalContactAttempts.createdAt })
+      .select({
+        id: signalContactAttempts.id,
+        kind: signalContactAttempts.kind,
+        reached: signalContactAttempts.reached,
+        date: signalContactAttempts.date,
+        partOfDay: signalContactAttempts.partOfDay,
+        note: signalContactAttempts.note,
+        userName: users.displayName,
+        createdAt: signalContactAttempts.createdAt,
+      })
       .from(signalContactAttempts)
       .leftJoin(users, eq(users.id, signalContactAttempts.userId))
       .where(eq(signalContactAttempts.caseId, caseId))
       .orderBy(desc(signalContactAttempts.date), desc(signalContactAttempts.createdAt));
     const referral = row.referralOrganisationId
-      ? (await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.referralOrganisationId)))[0]?.name ?? null
+      ? ((await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.referralOrganisationId)))[0]?.name ?? null)
       : null;
     // A signal that arrived after the letter is new to the team: flag it.
     const newSince = row.letterSentOn;
@@ -327,7 +397,10 @@ export async function listImports(db: Database, actor: Actor, options: { id?: st
   assertCan(actor, 'signals:submit');
   const own = !actor.roles.includes('signal_officer');
   // The team sees the imports its municipalities received, and those routed by postcode that brought rows to them.
-  const mine = sql`array[${sql.join(actor.municipalities.map((m) => sql`${m}`), sql`, `)}]::text[]`;
+  const mine = sql`array[${sql.join(
+    actor.municipalities.map((m) => sql`${m}`),
+    sql`, `,
+  )}]::text[]`;
   const where: SQL[] = own
     ? [eq(signalImports.creditorOrganisationId, actor.organisationId)]
     : [sql`(${inArray(signalImports.municipalityCode, actor.municipalities)} or jsonb_exists_any(${signalImports.municipalities}, ${mine}))`];
@@ -375,7 +448,10 @@ export async function listWorkers(db: Database, actor: Actor) {
   );
 }
 
-const helpList = sql.join(helpResults.map((r) => sql`${r}`), sql`, `);
+const helpList = sql.join(
+  helpResults.map((r) => sql`${r}`),
+  sql`, `,
+);
 
 /**
  * The monitor: per municipality and creditor type, signals, unique households (cases), letters, reached,
@@ -388,9 +464,18 @@ export async function monitorFigures(db: Database, actor: Actor, input: { period
   const period = parsePeriod(input.period);
   if (input.municipalityCode) assertMunicipality(actor, input.municipalityCode);
   const municipalities = input.municipalityCode ? [input.municipalityCode] : actor.kind === 'system' ? null : ownMunicipalities(actor);
-  const munFilter = (column: SQL) => (municipalities ? sql`${column} in (${sql.join(municipalities.map((m) => sql`${m}`), sql`, `)})` : sql`true`);
-  return db.audited(actor, { action: 'export', objectType: 'signal_monitor', objectId: period.label, municipalityCode: input.municipalityCode ?? null }, async (tx) => {
-    const result = await tx.execute(sql`
+  const munFilter = (column: SQL) =>
+    municipalities
+      ? sql`${column} in (${sql.join(
+          municipalities.map((m) => sql`${m}`),
+          sql`, `,
+        )})`
+      : sql`true`;
+  return db.audited(
+    actor,
+    { action: 'export', objectType: 'signal_monitor', objectId: period.label, municipalityCode: input.municipalityCode ?? null },
+    async (tx) => {
+      const result = await tx.execute(sql`
       with per_type as (
         select c.archive_token::text as token, s.municipality_code, s.creditor_type, count(*)::int as signals,
           c.letter_sent_on is not null as letter, coalesce(c.reached, false) as reached,
@@ -437,11 +522,11 @@ export async function monitorFigures(db: Database, actor: Actor, input: { period
       from facts f join leads l on l.municipality_code = f.municipality_code and l.creditor_type = f.creditor_type
       group by f.municipality_code, f.creditor_type, l.to_letter, l.to_attempt, l.to_contact
       order by f.municipality_code, f.creditor_type = 'all', f.creditor_type`);
-    const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
-    // Signals for people who are no resident of the municipality (routed by postcode): no case, counted apart, under
-    // the municipality that received them.
-    const outsiders = (
-      (await tx.execute(sql`
+      const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+      // Signals for people who are no resident of the municipality (routed by postcode): no case, counted apart, under
+      // the municipality that received them.
+      const outsiders = (
+        (await tx.execute(sql`
         select municipality_code, creditor_type, count(*)::int as n from signals
         where status = 'not_resident' and case_id is null and signal_date between ${period.from} and ${period.to} and ${munFilter(sql`municipality_code`)}
         group by municipality_code, creditor_type
@@ -449,42 +534,62 @@ export async function monitorFigures(db: Database, actor: Actor, input: { period
         select municipality_code, creditor_type, sum(signals)::int from signal_archive
         where result = 'not_resident' and month between ${period.fromMonth} and ${period.toMonth} and ${munFilter(sql`municipality_code`)}
         group by municipality_code, creditor_type`)) as unknown as { rows: Record<string, unknown>[] }
-    ).rows;
-    const notResident = new Map<string, number>();
-    for (const o of outsiders) {
-      for (const type of [String(o.creditor_type), 'all']) {
-        const key = `${o.municipality_code}|${type}`;
-        notResident.set(key, (notResident.get(key) ?? 0) + Number(o.n));
+      ).rows;
+      const notResident = new Map<string, number>();
+      for (const o of outsiders) {
+        for (const type of [String(o.creditor_type), 'all']) {
+          const key = `${o.municipality_code}|${type}`;
+          notResident.set(key, (notResident.get(key) ?? 0) + Number(o.n));
+        }
       }
-    }
-    const present = new Set(rows.map((r) => `${r.municipality_code}|${r.creditor_type}`));
-    for (const key of [...notResident.keys()].filter((k) => !present.has(k)).sort((a, b) => (a.endsWith('|all') ? 1 : 0) - (b.endsWith('|all') ? 1 : 0) || a.localeCompare(b))) {
-      const [municipality, type] = key.split('|');
-      rows.push({ municipality_code: municipality, creditor_type: type, signals: 0, households: 0, letters: 0, reached: 0, accepted: 0, outcomes: {}, to_letter: null, to_attempt: null, to_contact: null });
-    }
-    rows.sort((a, b) => String(a.municipality_code).localeCompare(String(b.municipality_code)) || Number(a.creditor_type === 'all') - Number(b.creditor_type === 'all') || String(a.creditor_type).localeCompare(String(b.creditor_type)));
-    return rows.map((r) => {
-      const letters = Number(r.letters);
-      const reached = Number(r.reached);
-      const accepted = Number(r.accepted);
-      const outcomes = typeof r.outcomes === 'string' ? JSON.parse(r.outcomes) : r.outcomes;
-      return {
-        municipalityCode: String(r.municipality_code),
-        period: period.label,
-        creditorType: String(r.creditor_type),
-        signals: Number(r.signals),
-        households: Number(r.households),
-        lettersSent: letters,
-        reached,
-        accepted,
-        reachedPct: percent(reached, letters),
-        acceptedPct: percent(accepted, reached),
-        notResident: notResident.get(`${r.municipality_code}|${r.creditor_type}`) ?? 0,
-        outcomes: outcomes as MonitorRow['outcomes'],
-        medianDays: { toLetter: days(r.to_letter), toFirstAttempt: days(r.to_attempt), toContact: days(r.to_contact) },
-      };
-    });
-  });
+      const present = new Set(rows.map((r) => `${r.municipality_code}|${r.creditor_type}`));
+      for (const key of [...notResident.keys()]
+        .filter((k) => !present.has(k))
+        .sort((a, b) => (a.endsWith('|all') ? 1 : 0) - (b.endsWith('|all') ? 1 : 0) || a.localeCompare(b))) {
+        const [municipality, type] = key.split('|');
+        rows.push({
+          municipality_code: municipality,
+          creditor_type: type,
+          signals: 0,
+          households: 0,
+          letters: 0,
+          reached: 0,
+          accepted: 0,
+          outcomes: {},
+          to_letter: null,
+          to_attempt: null,
+          to_contact: null,
+        });
+      }
+      rows.sort(
+        (a, b) =>
+          String(a.municipality_code).localeCompare(String(b.municipality_code)) ||
+          Number(a.creditor_type === 'all') - Number(b.creditor_type === 'all') ||
+          String(a.creditor_type).localeCompare(String(b.creditor_type)),
+      );
+      return rows.map((r) => {
+        const letters = Number(r.letters);
+        const reached = Number(r.reached);
+        const accepted = Number(r.accepted);
+        const outcomes = typeof r.outcomes === 'string' ? JSON.parse(r.outcomes) : r.outcomes;
+        return {
+          municipalityCode: String(r.municipality_code),
+          period: period.label,
+          creditorType: String(r.creditor_type),
+          signals: Number(r.signals),
+          households: Number(r.households),
+          lettersSent: letters,
+          reached,
+          accepted,
+          reachedPct: percent(reached, letters),
+          acceptedPct: percent(accepted, reached),
+          notResident: notResident.get(`${r.municipality_code}|${r.creditor_type}`) ?? 0,
+          outcomes: outcomes as MonitorRow['outcomes'],
+          medianDays: { toLetter: days(r.to_letter), toFirstAttempt: days(r.to_attempt), toContact: days(r.to_contact) },
+        };
+      });
+    },
+  );
 }
 
 export async function monitorCsvExport(db: Database, actor: Actor, input: { period: string; municipalityCode?: string }): Promise<string> {

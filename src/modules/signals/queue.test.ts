@@ -10,8 +10,19 @@ import { importCsv, inspect } from './test-helpers.ts';
 /** The team's queue: search, filters, sorting, paging, audit and access, through GET /api/v1/signals/cases. */
 
 const header = 'referentie;datum;soort;bedrag;bsn;voorletters;tussenvoegsel;achternaam;straat;postcode;huisnummer;toevoeging;woonplaats';
-const line = (ref: string, date: string, soort: string, bedrag: string, bsn: string, initials: string, prefix: string, surname: string, postcode: string, nr: string, suffix = '') =>
-  [ref, date, soort, bedrag, bsn, initials, prefix, surname, 'Brouwersdijk', postcode, nr, suffix, 'Dordrecht'].join(';');
+const line = (
+  ref: string,
+  date: string,
+  soort: string,
+  bedrag: string,
+  bsn: string,
+  initials: string,
+  prefix: string,
+  surname: string,
+  postcode: string,
+  nr: string,
+  suffix = '',
+) => [ref, date, soort, bedrag, bsn, initials, prefix, surname, 'Brouwersdijk', postcode, nr, suffix, 'Dordrecht'].join(';');
 
 interface Item {
   id: string;
@@ -66,7 +77,12 @@ describe('the queue of the early-signal team', () => {
     expect(Object.keys(ids).sort()).toEqual(['Bosman', 'Groot', 'Jansen', 'Kramer', 'van der Berg']);
     // Kramer is urgent; Bosman is assigned to the officer and due first.
     await inspect(t.db, (tx) => tx.execute(sql`update signal_cases set urgent = true where id = ${ids.Kramer}`));
-    const assigned = await t.app.inject({ method: 'PATCH', url: `/api/v1/signals/cases/${ids.Bosman}`, headers: officer.headers, payload: { assignedUserId: officer.userId, dueDate: '2025-04-20' } });
+    const assigned = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/signals/cases/${ids.Bosman}`,
+      headers: officer.headers,
+      payload: { assignedUserId: officer.userId, dueDate: '2025-04-20' },
+    });
     expect(assigned.statusCode).toBe(200);
     await t.app.inject({ method: 'PATCH', url: `/api/v1/signals/cases/${ids.Groot}`, headers: officer.headers, payload: { dueDate: '2025-05-01' } });
   });
@@ -121,7 +137,10 @@ describe('the queue of the early-signal team', () => {
     expect(names(await get({ urgent: 'true' }))).toEqual(['Kramer']);
     expect(names(await get({ urgent: 'false' })).sort()).toEqual(['Bosman', 'Groot', 'Jansen', 'van der Berg']);
     expect(names(await get({ multipleCreditors: 'true' }))).toEqual(['Jansen']);
-    const orgs = (await t.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: (await loginAs(t.app, demoEmails.admin)).headers })).json() as { id: string; code: string }[];
+    const orgs = (await t.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: (await loginAs(t.app, demoEmails.admin)).headers })).json() as {
+      id: string;
+      code: string;
+    }[];
     const vgz = orgs.find((o) => o.code === 'VGZ')!.id;
     expect(names(await get({ creditorOrganisationId: vgz })).sort()).toEqual(['Jansen', 'van der Berg']);
     expect(names(await get({ creditorOrganisationId: vgz, multipleCreditors: 'true' }))).toEqual(['Jansen']);
@@ -198,7 +217,16 @@ describe('the queue of the early-signal team', () => {
   });
 
   it('shows a user of another municipality nothing, and refuses them Dordrecht', async () => {
-    const stranger: Actor = { kind: 'user', userId: officer.userId, displayName: 'Zwijndrecht', organisationId: officer.organisationId, organisationKind: 'municipal_team', roles: ['signal_officer'], municipalities: ['GM0642'], origin: null };
+    const stranger: Actor = {
+      kind: 'user',
+      userId: officer.userId,
+      displayName: 'Zwijndrecht',
+      organisationId: officer.organisationId,
+      organisationKind: 'municipal_team',
+      roles: ['signal_officer'],
+      municipalities: ['GM0642'],
+      origin: null,
+    };
     expect(await listCases(t.db, stranger, {})).toMatchObject({ total: 0, items: [] });
     expect(await listCases(t.db, stranger, { q: '111222333' })).toMatchObject({ total: 0, items: [] });
     expect(await listCases(t.db, stranger, { q: 'VGZ-8' })).toMatchObject({ total: 0, items: [] });

@@ -24,14 +24,24 @@ describe('the intake rules on their own', () => {
     expect(refused).toEqual({
       line: 7,
       ok: false,
-      rejections: [{ line: 7, field: 'signaaldatum', reason: 'De signaaldatum 10-03-2025 ligt meer dan 6 maanden terug (de bewaartermijn): signalen van vóór 11-03-2025 worden niet aangenomen.' }],
+      rejections: [
+        {
+          line: 7,
+          field: 'signaaldatum',
+          reason: 'De signaaldatum 10-03-2025 ligt meer dan 6 maanden terug (de bewaartermijn): signalen van vóór 11-03-2025 worden niet aangenomen.',
+        },
+      ],
     });
   });
 
   it('refuses municipal taxes unless the municipality switched them on', async () => {
     const refused = await rules.check(row('2025-09-01', 'municipal_taxes'));
     expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.rejections[0]).toMatchObject({ line: 7, field: 'soort', reason: expect.stringContaining('gemeentelijke belastingen neemt de gemeente Dordrecht niet aan') });
+    expect(!refused.ok && refused.rejections[0]).toMatchObject({
+      line: 7,
+      field: 'soort',
+      reason: expect.stringContaining('gemeentelijke belastingen neemt de gemeente Dordrecht niet aan'),
+    });
     const on = intakeRules({ today: '2025-09-11', settings: testSettings, municipalities: [{ ...dordrecht, municipalTaxes: true }] });
     expect((await on.check(row('2025-09-01', 'municipal_taxes'))).ok).toBe(true);
   });
@@ -40,7 +50,10 @@ describe('the intake rules on their own', () => {
     const mixed = intakeRules({
       today: '2025-09-11',
       settings: testSettings,
-      municipalities: [{ ...dordrecht, municipalTaxes: true }, { code: 'GM0642', name: 'Zwijndrecht', municipalTaxes: false }],
+      municipalities: [
+        { ...dordrecht, municipalTaxes: true },
+        { code: 'GM0642', name: 'Zwijndrecht', municipalTaxes: false },
+      ],
       municipalityOfPostcode: (postcode) => (postcode.startsWith('333') ? 'GM0642' : postcode.startsWith('331') ? 'GM0505' : null),
     });
     expect((await mixed.check(row('2025-09-01', 'municipal_taxes', '3311AB'))).ok).toBe(true);
@@ -60,7 +73,11 @@ describe('the intake rules on their own', () => {
     });
     expect(routed.check(row('2025-09-01', 'rent', '3311AB')).ok).toBe(true);
     const other = routed.check(row('2025-09-01', 'rent', '3331AA'));
-    expect(other).toEqual({ line: 7, ok: false, rejections: [{ line: 7, field: 'postcode', reason: expect.stringContaining('ligt in de gemeente Zwijndrecht') }] });
+    expect(other).toEqual({
+      line: 7,
+      ok: false,
+      rejections: [{ line: 7, field: 'postcode', reason: expect.stringContaining('ligt in de gemeente Zwijndrecht') }],
+    });
     // Outside every municipality the creditor serves: not refused here; the routing makes it a non-resident.
     expect(routed.check(row('2025-09-01', 'rent', '1011AB')).ok).toBe(true);
   });
@@ -83,12 +100,27 @@ describe('the intake refuses past-term signals and municipal taxes until the adm
 
   const upload = (session: Session, csv: string, query = '') =>
     t.app.inject({ method: 'POST', url: `/api/v1/signals/imports${query}`, headers: { ...session.headers, 'content-type': 'text/csv' }, payload: csv });
-  const references = (prefix: string) => inspect(t.db, async (tx) => (await tx.select({ reference: signals.reference }).from(signals)).map((s) => s.reference).filter((r) => r.startsWith(prefix)).sort());
+  const references = (prefix: string) =>
+    inspect(t.db, async (tx) =>
+      (await tx.select({ reference: signals.reference }).from(signals))
+        .map((s) => s.reference)
+        .filter((r) => r.startsWith(prefix))
+        .sort(),
+    );
 
   it('refuses a signal dated past the term on import, with its line and field', async () => {
-    const csv = [fileHeader, 'OLD-1;2024-09-09;huur;300,00;;Oud;Straat;3315AA;1;;Dordrecht', 'OLD-2;2024-09-10;huur;300,00;;Net;Straat;3315AA;2;;Dordrecht'].join('\n');
+    const csv = [
+      fileHeader,
+      'OLD-1;2024-09-09;huur;300,00;;Oud;Straat;3315AA;1;;Dordrecht',
+      'OLD-2;2024-09-10;huur;300,00;;Net;Straat;3315AA;2;;Dordrecht',
+    ].join('\n');
     const result = await importCsv(t.db, 'TRIVIRE', csv);
-    expect(result).toMatchObject({ rows: 2, accepted: 1, rejected: 1, rejections: [{ line: 2, field: 'signaaldatum', reason: expect.stringContaining('09-09-2024 ligt meer dan 6 maanden terug') }] });
+    expect(result).toMatchObject({
+      rows: 2,
+      accepted: 1,
+      rejected: 1,
+      rejections: [{ line: 2, field: 'signaaldatum', reason: expect.stringContaining('09-09-2024 ligt meer dan 6 maanden terug') }],
+    });
     expect(await references('OLD-')).toEqual(['OLD-2']);
   });
 
@@ -107,7 +139,12 @@ describe('the intake refuses past-term signals and municipal taxes until the adm
     // Six months on, the sessions have expired: log in again.
     admin = await loginAs(t.app, demoEmails.admin);
     officer = await loginAs(t.app, demoEmails.signal_officer);
-    await t.db.unaudited((q) => q.update(organisations).set({ creditorTypes: ['water', 'municipal_taxes'] }).where(eq(organisations.code, 'EVIDES')));
+    await t.db.unaudited((q) =>
+      q
+        .update(organisations)
+        .set({ creditorTypes: ['water', 'municipal_taxes'] })
+        .where(eq(organisations.code, 'EVIDES')),
+    );
     const csv = `${header}\nGB-1;2025-09-01;gemeentelijke_belastingen;120,00;Bos;3316AB;2\nGB-2;2025-09-01;drinkwater;20,00;Bos;3316AB;2\n`;
     const query = `?creditorOrganisationId=${orgs.EVIDES}&municipalityCode=GM0505`;
 
@@ -119,14 +156,36 @@ describe('the intake refuses past-term signals and municipal taxes until the adm
       rows: 2,
       accepted: 1,
       rejected: 1,
-      rejections: [{ line: 2, field: 'soort', reason: 'Signalen over gemeentelijke belastingen neemt de gemeente Dordrecht niet aan: dat is een proef (Wgs artikel 10) die de beheerder van de gemeente eerst moet aanzetten.' }],
+      rejections: [
+        {
+          line: 2,
+          field: 'soort',
+          reason:
+            'Signalen over gemeentelijke belastingen neemt de gemeente Dordrecht niet aan: dat is een proef (Wgs artikel 10) die de beheerder van de gemeente eerst moet aanzetten.',
+        },
+      ],
     });
 
-    const byOfficer = await t.app.inject({ method: 'PUT', url: '/api/v1/signals/municipalities/GM0505/settings', headers: officer.headers, payload: { municipalTaxes: true } });
+    const byOfficer = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/signals/municipalities/GM0505/settings',
+      headers: officer.headers,
+      payload: { municipalTaxes: true },
+    });
     expect(byOfficer.statusCode).toBe(403);
-    const otherMunicipality = await t.app.inject({ method: 'PUT', url: '/api/v1/signals/municipalities/GM9999/settings', headers: admin.headers, payload: { municipalTaxes: true } });
+    const otherMunicipality = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/signals/municipalities/GM9999/settings',
+      headers: admin.headers,
+      payload: { municipalTaxes: true },
+    });
     expect(otherMunicipality.statusCode).toBe(403);
-    const on = await t.app.inject({ method: 'PUT', url: '/api/v1/signals/municipalities/GM0505/settings', headers: admin.headers, payload: { municipalTaxes: true } });
+    const on = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/signals/municipalities/GM0505/settings',
+      headers: admin.headers,
+      payload: { municipalTaxes: true },
+    });
     expect(on.statusCode).toBe(200);
     expect(on.json()).toMatchObject({ municipalTaxes: true });
     const audit = await t.db.unaudited((q) => q.select().from(auditEvents).where(eq(auditEvents.objectType, 'signal_municipality_settings')));
@@ -136,7 +195,12 @@ describe('the intake refuses past-term signals and municipal taxes until the adm
     expect(accepted.json()).toMatchObject({ rows: 2, accepted: 2, rejected: 0 });
     expect(await references('GB-')).toEqual(['GB-1', 'GB-2', 'GB-3']);
 
-    const switchedOff = await t.app.inject({ method: 'PUT', url: '/api/v1/signals/municipalities/GM0505/settings', headers: admin.headers, payload: { municipalTaxes: false } });
+    const switchedOff = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/signals/municipalities/GM0505/settings',
+      headers: admin.headers,
+      payload: { municipalTaxes: false },
+    });
     expect(switchedOff.json()).toMatchObject({ municipalTaxes: false });
     const again = await upload(officer, csv.replace('GB-1', 'GB-4').replace('GB-2', 'GB-5'), query);
     expect(again.json()).toMatchObject({ accepted: 1, rejected: 1 });

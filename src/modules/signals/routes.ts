@@ -65,7 +65,14 @@ const idParams = z.object({ id: z.string().uuid() });
 /** A JSON batch: larger deliveries go as a file to /signals/imports. A row has the file's columns, each value short. */
 const MAX_BATCH_ROWS = 10_000;
 const signalRow = boundedRecord(z.string().max(50), z.union([z.string().max(500), z.number(), z.boolean(), z.null()]), 40);
-const fileTypes = ['text/csv', 'text/plain', 'application/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel'];
+const fileTypes = [
+  'text/csv',
+  'text/plain',
+  'application/csv',
+  'application/octet-stream',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
+];
 
 /** A file's bytes or stream: its response schema describes it as binary text, which fastify sends as it is. */
 const bytes = (data: Buffer | PassThrough) => data as unknown as string;
@@ -145,33 +152,63 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
     },
   );
 
-  app.get('/signals/imports', { config: { access: 'signals:submit' }, schema: { tags: ['signals'], summary: 'Aanleveringen (een schuldeiser ziet alleen de eigen)', response: { 200: signalImportList } } }, async (request) =>
-    listImports(db, request.actor),
+  app.get(
+    '/signals/imports',
+    {
+      config: { access: 'signals:submit' },
+      schema: { tags: ['signals'], summary: 'Aanleveringen (een schuldeiser ziet alleen de eigen)', response: { 200: signalImportList } },
+    },
+    async (request) => listImports(db, request.actor),
   );
 
   app.get(
     '/signals/imports/:id',
-    { config: { access: 'signals:submit' }, schema: { tags: ['signals'], summary: 'Eén aanlevering met de afgewezen regels', params: idParams, response: { 200: signalImport } } },
+    {
+      config: { access: 'signals:submit' },
+      schema: { tags: ['signals'], summary: 'Eén aanlevering met de afgewezen regels', params: idParams, response: { 200: signalImport } },
+    },
     async (request) => (await listImports(db, request.actor, { id: request.params.id }))[0],
   );
 
   const organisationParams = z.object({ organisationId: z.string().uuid() });
   app.get(
     '/signals/mappings/:organisationId',
-    { config: { access: 'signals:configure' }, schema: { tags: ['signals'], summary: 'Kolomkoppeling van een schuldeiser (welke kolom in diens bestanden welk veld is)', params: organisationParams, response: { 200: columnMappingView } } },
+    {
+      config: { access: 'signals:configure' },
+      schema: {
+        tags: ['signals'],
+        summary: 'Kolomkoppeling van een schuldeiser (welke kolom in diens bestanden welk veld is)',
+        params: organisationParams,
+        response: { 200: columnMappingView },
+      },
+    },
     async (request) => getColumnMapping(db, request.actor, { id: request.params.organisationId }),
   );
   app.put(
     '/signals/mappings/:organisationId',
     {
       config: { access: 'signals:configure' },
-      schema: { tags: ['signals'], summary: 'Kolomkoppeling van een schuldeiser vastleggen (vervangt de vorige; leeg = verwijderen)', params: organisationParams, body: columnMappingInput, response: { 200: columnMappingView } },
+      schema: {
+        tags: ['signals'],
+        summary: 'Kolomkoppeling van een schuldeiser vastleggen (vervangt de vorige; leeg = verwijderen)',
+        params: organisationParams,
+        body: columnMappingInput,
+        response: { 200: columnMappingView },
+      },
     },
     async (request) => setColumnMapping(db, request.actor, { id: request.params.organisationId }, request.body),
   );
   app.delete(
     '/signals/mappings/:organisationId',
-    { config: { access: 'signals:configure' }, schema: { tags: ['signals'], summary: 'Kolomkoppeling van een schuldeiser verwijderen', params: organisationParams, response: { 200: columnMappingView } } },
+    {
+      config: { access: 'signals:configure' },
+      schema: {
+        tags: ['signals'],
+        summary: 'Kolomkoppeling van een schuldeiser verwijderen',
+        params: organisationParams,
+        response: { 200: columnMappingView },
+      },
+    },
     async (request) => setColumnMapping(db, request.actor, { id: request.params.organisationId }, { columns: {} }),
   );
 
@@ -179,7 +216,13 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
     '/signals/creditors/:organisationId/types',
     {
       config: { access: 'organisations:manage' },
-      schema: { tags: ['signals'], summary: 'De soorten signalen die een schuldeiser aanlevert (beheerder)', params: organisationParams, body: creditorTypesInput, response: { 200: creditorTypesView } },
+      schema: {
+        tags: ['signals'],
+        summary: 'De soorten signalen die een schuldeiser aanlevert (beheerder)',
+        params: organisationParams,
+        body: creditorTypesInput,
+        response: { 200: creditorTypesView },
+      },
     },
     async (request) => setCreditorTypes(db, request.actor, request.params.organisationId, request.body),
   );
@@ -188,14 +231,28 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
   const municipalityParams = z.object({ code: municipalityCode });
   app.get(
     '/signals/municipalities/:code/settings',
-    { config: { access: 'signals:administer' }, schema: { tags: ['signals'], summary: 'Instellingen vroegsignalering van een gemeente (beheerder)', params: municipalityParams, response: { 200: municipalSettingsView } } },
+    {
+      config: { access: 'signals:administer' },
+      schema: {
+        tags: ['signals'],
+        summary: 'Instellingen vroegsignalering van een gemeente (beheerder)',
+        params: municipalityParams,
+        response: { 200: municipalSettingsView },
+      },
+    },
     async (request) => getMunicipalSignalSettings(db, request.actor, request.params.code),
   );
   app.put(
     '/signals/municipalities/:code/settings',
     {
       config: { access: 'signals:administer' },
-      schema: { tags: ['signals'], summary: 'Signalen over gemeentelijke belastingen aan- of uitzetten voor een gemeente (beheerder)', params: municipalityParams, body: municipalSettingsInput, response: { 200: municipalSettingsView } },
+      schema: {
+        tags: ['signals'],
+        summary: 'Signalen over gemeentelijke belastingen aan- of uitzetten voor een gemeente (beheerder)',
+        params: municipalityParams,
+        body: municipalSettingsInput,
+        response: { 200: municipalSettingsView },
+      },
     },
     async (request) => setMunicipalSignalSettings(db, request.actor, request.params.code, request.body),
   );
@@ -204,7 +261,11 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
     '/admin/postcode-areas',
     {
       config: { access: 'organisations:manage', body: 'file' },
-      schema: { tags: ['signals'], summary: 'De postcodetabel vervangen (CSV: postcode;gemeente;wijk;wijknaam;buurt;buurtnaam), voor de routering van signalen (beheerder)', response: { 200: postcodeAreasLoaded } },
+      schema: {
+        tags: ['signals'],
+        summary: 'De postcodetabel vervangen (CSV: postcode;gemeente;wijk;wijknaam;buurt;buurtnaam), voor de routering van signalen (beheerder)',
+        response: { 200: postcodeAreasLoaded },
+      },
     },
     async (request) => {
       const body = request.body as AsyncIterable<Uint8Array> | undefined;
@@ -218,7 +279,10 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
   );
   app.get(
     '/admin/postcode-areas',
-    { config: { access: 'organisations:manage' }, schema: { tags: ['signals'], summary: 'De postcodetabel: aantal postcodes per gemeente (beheerder)', response: { 200: postcodeAreasView } } },
+    {
+      config: { access: 'organisations:manage' },
+      schema: { tags: ['signals'], summary: 'De postcodetabel: aantal postcodes per gemeente (beheerder)', response: { 200: postcodeAreasView } },
+    },
     async () => ({ municipalities: await postcodeAreaCounts(db) }),
   );
 
@@ -226,40 +290,84 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
     '/signals/feedback',
     {
       config: { access: 'signals:submit' },
-      schema: { tags: ['signals'], summary: 'Terugkoppeling per signaal aan de schuldeiser: wat de schuldeiser volgens de wet mag weten', querystring: feedbackQuery, response: { 200: feedbackPage } },
+      schema: {
+        tags: ['signals'],
+        summary: 'Terugkoppeling per signaal aan de schuldeiser: wat de schuldeiser volgens de wet mag weten',
+        querystring: feedbackQuery,
+        response: { 200: feedbackPage },
+      },
     },
     async (request) => creditorFeedback(db, request.actor, request.query),
   );
 
-  app.get('/signals/cases', { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Werkvoorraad: zaken (huishoudens)', querystring: caseFilter, response: { 200: casePage } } }, async (request) =>
-    listCases(db, request.actor, request.query),
+  app.get(
+    '/signals/cases',
+    {
+      config: { access: 'signals:work' },
+      schema: { tags: ['signals'], summary: 'Werkvoorraad: zaken (huishoudens)', querystring: caseFilter, response: { 200: casePage } },
+    },
+    async (request) => listCases(db, request.actor, request.query),
   );
 
-  app.get('/signals/cases/:id', { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Eén zaak met signalen, brief, contactpogingen en uitkomst', params: idParams, response: { 200: caseDetail } } }, async (request) =>
-    getCase(db, request.actor, request.params.id),
+  app.get(
+    '/signals/cases/:id',
+    {
+      config: { access: 'signals:work' },
+      schema: { tags: ['signals'], summary: 'Eén zaak met signalen, brief, contactpogingen en uitkomst', params: idParams, response: { 200: caseDetail } },
+    },
+    async (request) => getCase(db, request.actor, request.params.id),
   );
 
   app.patch(
     '/signals/cases/:id',
-    { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Zaak toewijzen of een termijn zetten', params: idParams, body: caseAssignment, response: { 200: caseAssigned } } },
+    {
+      config: { access: 'signals:work' },
+      schema: { tags: ['signals'], summary: 'Zaak toewijzen of een termijn zetten', params: idParams, body: caseAssignment, response: { 200: caseAssigned } },
+    },
     async (request) => assignCase(db, request.actor, request.params.id, request.body),
   );
 
   app.post(
     '/signals/cases/:id/contact-attempts',
-    { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Contactpoging vastleggen', params: idParams, body: contactAttemptInput, response: { 201: contactAttemptRecorded } } },
+    {
+      config: { access: 'signals:work' },
+      schema: {
+        tags: ['signals'],
+        summary: 'Contactpoging vastleggen',
+        params: idParams,
+        body: contactAttemptInput,
+        response: { 201: contactAttemptRecorded },
+      },
+    },
     async (request, reply) => reply.code(201).send(await recordContactAttempt(db, request.actor, request.params.id, request.body)),
   );
 
   app.post(
     '/signals/cases/:id/outcome',
-    { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Uitkomst (eindresultaat DDAS) vastleggen en de zaak afsluiten', params: idParams, body: outcomeInput, response: { 200: caseClosed } } },
+    {
+      config: { access: 'signals:work' },
+      schema: {
+        tags: ['signals'],
+        summary: 'Uitkomst (eindresultaat DDAS) vastleggen en de zaak afsluiten',
+        params: idParams,
+        body: outcomeInput,
+        response: { 200: caseClosed },
+      },
+    },
     async (request) => recordOutcome(db, request.actor, request.params.id, request.body),
   );
 
   app.get(
     '/signals/cases/:id/letter',
-    { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'De brief van een zaak opnieuw afdrukken (PDF, met de briefversie waarmee hij verstuurd is)', params: idParams, response: { 200: letterPdf } } },
+    {
+      config: { access: 'signals:work' },
+      schema: {
+        tags: ['signals'],
+        summary: 'De brief van een zaak opnieuw afdrukken (PDF, met de briefversie waarmee hij verstuurd is)',
+        params: idParams,
+        response: { 200: letterPdf },
+      },
+    },
     async (request, reply) => {
       const pdf = await reprintOfferLetter(db, request.actor, request.params.id, settings);
       return reply.type('application/pdf').header('content-disposition', 'attachment; filename="brief.pdf"').send(bytes(pdf));
@@ -271,9 +379,15 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
     {
       // A selection from the queue may list up to 10,000 case ids (about 400 kB).
       config: { access: 'signals:work', body: 'batch' },
-      schema: { tags: ['signals'], summary: 'Proefrun: hoeveel brieven een selectie oplevert, in hoeveel stapels, en welke zaken worden overgeslagen (en waarom)', body: letterPreviewInput, response: { 200: letterPreview } },
+      schema: {
+        tags: ['signals'],
+        summary: 'Proefrun: hoeveel brieven een selectie oplevert, in hoeveel stapels, en welke zaken worden overgeslagen (en waarom)',
+        body: letterPreviewInput,
+        response: { 200: letterPreview },
+      },
     },
-    async (request) => previewOfferLetters(db, request.actor, { ...request.body, municipalityCode: singleMunicipality(request.actor, request.body.municipalityCode) }, settings),
+    async (request) =>
+      previewOfferLetters(db, request.actor, { ...request.body, municipalityCode: singleMunicipality(request.actor, request.body.municipalityCode) }, settings),
   );
 
   app.post(
@@ -282,17 +396,31 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
       config: { access: 'signals:work', body: 'batch' },
       schema: {
         tags: ['signals'],
-        summary: 'Brieven maken voor een selectie, na bevestiging van het aantal (confirmCount): legt de stapels voor de drukkerij vast; elke stapel is daarna als PDF te downloaden',
+        summary:
+          'Brieven maken voor een selectie, na bevestiging van het aantal (confirmCount): legt de stapels voor de drukkerij vast; elke stapel is daarna als PDF te downloaden',
         body: letterRunInput,
         response: { 201: letterRunPlanned },
       },
     },
-    async (request, reply) => reply.code(201).send(await planOfferLetters(db, request.actor, { ...request.body, municipalityCode: singleMunicipality(request.actor, request.body.municipalityCode) }, settings)),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await planOfferLetters(
+            db,
+            request.actor,
+            { ...request.body, municipalityCode: singleMunicipality(request.actor, request.body.municipalityCode) },
+            settings,
+          ),
+        ),
   );
 
   app.get(
     '/signals/letters/runs/:id',
-    { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'De stapels van een brievenrun en hoe ver ze zijn', params: idParams, response: { 200: letterRunView } } },
+    {
+      config: { access: 'signals:work' },
+      schema: { tags: ['signals'], summary: 'De stapels van een brievenrun en hoe ver ze zijn', params: idParams, response: { 200: letterRunView } },
+    },
     async (request) => getLetterRun(db, request.actor, request.params.id),
   );
 
@@ -302,7 +430,8 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
       config: { access: 'signals:work' },
       schema: {
         tags: ['signals'],
-        summary: 'Eén stapel brieven als PDF (voorblad + brieven op postcode), gestreamd; de zaken gaan pas op "brief verstuurd" als de PDF helemaal is afgeleverd',
+        summary:
+          'Eén stapel brieven als PDF (voorblad + brieven op postcode), gestreamd; de zaken gaan pas op "brief verstuurd" als de PDF helemaal is afgeleverd',
         params: idParams,
         querystring: z.object({ again: z.enum(['true', 'false']).optional() }),
         response: { 200: letterBatchPdf },
@@ -331,7 +460,14 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
               .header('x-letter-count', String(info.letters))
               .send(bytes(out));
             // Handed over: nothing left in the stream, the response or its socket's buffer.
-            return { out, flushed: () => untilFlushed(() => out.readableLength + out.writableLength + raw.writableLength, () => gone || out.destroyed) };
+            return {
+              out,
+              flushed: () =>
+                untilFlushed(
+                  () => out.readableLength + out.writableLength + raw.writableLength,
+                  () => gone || out.destroyed,
+                ),
+            };
           },
         });
       } catch (error) {
@@ -348,14 +484,27 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
     '/signals/letter-template',
     {
       config: { access: 'signals:templates' },
-      schema: { tags: ['signals'], summary: 'De brieftekst van de gemeente: huidige versie, eerdere versies, plaatshouders', querystring: z.object({ municipalityCode: municipalityCode.optional() }), response: { 200: letterTemplateView } },
+      schema: {
+        tags: ['signals'],
+        summary: 'De brieftekst van de gemeente: huidige versie, eerdere versies, plaatshouders',
+        querystring: z.object({ municipalityCode: municipalityCode.optional() }),
+        response: { 200: letterTemplateView },
+      },
     },
     async (request) => getLetterTemplate(db, request.actor, singleMunicipality(request.actor, request.query.municipalityCode)),
   );
 
   app.put(
     '/signals/letter-template',
-    { config: { access: 'signals:templates' }, schema: { tags: ['signals'], summary: 'De brieftekst wijzigen: wordt een nieuwe versie (gecontroleerd, vastgelegd in het auditlog)', body: letterTemplateInput, response: { 200: letterTemplateView } } },
+    {
+      config: { access: 'signals:templates' },
+      schema: {
+        tags: ['signals'],
+        summary: 'De brieftekst wijzigen: wordt een nieuwe versie (gecontroleerd, vastgelegd in het auditlog)',
+        body: letterTemplateInput,
+        response: { 200: letterTemplateView },
+      },
+    },
     async (request) => {
       const { municipalityCode: requested, ...text } = request.body;
       return saveLetterTemplate(db, request.actor, singleMunicipality(request.actor, requested), text);
@@ -378,12 +527,21 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
       const code = singleMunicipality(request.actor, requested);
       assertTemplateAccess(request.actor, code);
       const pdf = await previewTemplateLetter(db, request.actor, { municipalityCode: code, template: compileLetterTemplate(text, 0), caseId }, settings);
-      return reply.type('application/pdf').header('cache-control', 'no-store').header('content-disposition', 'inline; filename="voorbeeldbrief.pdf"').send(bytes(pdf));
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', 'inline; filename="voorbeeldbrief.pdf"')
+        .send(bytes(pdf));
     },
   );
 
-  app.get('/signals/workers', { config: { access: 'signals:work' }, schema: { tags: ['signals'], summary: 'Medewerkers aan wie een zaak kan worden toegewezen', response: { 200: workerList } } }, async (request) =>
-    listWorkers(db, request.actor),
+  app.get(
+    '/signals/workers',
+    {
+      config: { access: 'signals:work' },
+      schema: { tags: ['signals'], summary: 'Medewerkers aan wie een zaak kan worden toegewezen', response: { 200: workerList } },
+    },
+    async (request) => listWorkers(db, request.actor),
   );
 
   app.get(
@@ -426,7 +584,11 @@ export const signalRoutes: FastifyPluginAsync<{ db: Database; config: Config }> 
       schema: {
         tags: ['signals'],
         summary: 'Monitor vroegsignalering per gemeente, periode en soort schuldeiser (JSON of CSV)',
-        querystring: z.object({ period: z.string().min(4).max(7), municipalityCode: municipalityCode.optional(), format: z.enum(['json', 'csv']).default('json') }),
+        querystring: z.object({
+          period: z.string().min(4).max(7),
+          municipalityCode: municipalityCode.optional(),
+          format: z.enum(['json', 'csv']).default('json'),
+        }),
         response: { 200: monitorResponse },
       },
     },

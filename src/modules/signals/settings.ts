@@ -63,7 +63,12 @@ export function signalSettings(env: NodeJS.ProcessEnv = process.env): SignalSett
     helpWindowDays: e.VANGNET_SIGNALS_HELP_WINDOW_DAYS,
     leadMunicipality: e.VANGNET_SIGNALS_LEAD_MUNICIPALITY,
     letterBatchSize: e.VANGNET_SIGNALS_LETTER_BATCH_SIZE,
-    team: { name: e.VANGNET_SIGNALS_TEAM_NAME, phone: e.VANGNET_SIGNALS_TEAM_PHONE, email: e.VANGNET_SIGNALS_TEAM_EMAIL, address: e.VANGNET_SIGNALS_TEAM_ADDRESS },
+    team: {
+      name: e.VANGNET_SIGNALS_TEAM_NAME,
+      phone: e.VANGNET_SIGNALS_TEAM_PHONE,
+      email: e.VANGNET_SIGNALS_TEAM_EMAIL,
+      address: e.VANGNET_SIGNALS_TEAM_ADDRESS,
+    },
     ddas: { supplierCode: e.VANGNET_SIGNALS_DDAS_SUPPLIER_CODE, contactJobTitle: e.VANGNET_SIGNALS_DDAS_CONTACT_TITLE },
   };
 }

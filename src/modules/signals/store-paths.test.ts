@@ -87,7 +87,12 @@ async function runAll(
       creditor: { code: batch.creditor },
       municipalityCode: list === batches ? 'GM0505' : batch.municipalityCode,
       channel: 'api',
-      rows: (today, intake) => validateBatch(batch.rows.map((r) => ({ soort: batch.soort, ...r })), today, intake),
+      rows: (today, intake) =>
+        validateBatch(
+          batch.rows.map((r) => ({ soort: batch.soort, ...r })),
+          today,
+          intake,
+        ),
       settings: testSettings,
       smallBatchRows,
     });
@@ -105,8 +110,12 @@ async function state(db: Database) {
         (select string_agg(s.reference || ':' || s.status || ':' || s.household_key || ':' || s.amount_cents, ',' order by s.reference) from signals s where s.case_id = c.id) as signals
       from signal_cases c left join persons p on p.id = c.person_id
       order by c.household_key, c.first_signal_date`)) as unknown as { rows: Record<string, unknown>[] };
-    const persons = (await tx.execute(sql`select bsn, surname, count(*)::int as n from persons group by bsn, surname order by bsn, surname`)) as unknown as { rows: unknown[] };
-    const orphans = (await tx.execute(sql`select count(*)::int as n from signals s where not exists (select 1 from signal_cases c where c.id = s.case_id)`)) as unknown as { rows: { n: number }[] };
+    const persons = (await tx.execute(sql`select bsn, surname, count(*)::int as n from persons group by bsn, surname order by bsn, surname`)) as unknown as {
+      rows: unknown[];
+    };
+    const orphans = (await tx.execute(
+      sql`select count(*)::int as n from signals s where not exists (select 1 from signal_cases c where c.id = s.case_id)`,
+    )) as unknown as { rows: { n: number }[] };
     return { cases: result.rows, persons: persons.rows, orphans: Number(orphans.rows[0]!.n) };
   });
 }
@@ -156,14 +165,25 @@ describe('the small path and the staged path store the same', () => {
 
   it('writes the import’s row with its counts on both paths', async () => {
     for (const db of [small, staged]) {
-      const rows = await db.unaudited((q) => q.execute(sql`select rows, accepted, duplicates, rejected, cases_created from signal_imports where channel = 'api' order by created_at, accepted desc`));
+      const rows = await db.unaudited((q) =>
+        q.execute(sql`select rows, accepted, duplicates, rejected, cases_created from signal_imports where channel = 'api' order by created_at, accepted desc`),
+      );
       const list = (rows as unknown as { rows: Record<string, number>[] }).rows.map((r) => [r.rows, r.accepted, r.duplicates, r.cases_created].map(Number));
-      expect(list).toEqual(expect.arrayContaining([[7, 6, 1, 5], [4, 4, 0, 2], [3, 2, 1, 1]]));
+      expect(list).toEqual(
+        expect.arrayContaining([
+          [7, 6, 1, 5],
+          [4, 4, 0, 2],
+          [3, 2, 1, 1],
+        ]),
+      );
     }
   });
 
   it('stores nothing twice when the same batch comes again, on either path', async () => {
-    for (const [db, limit] of [[small, SMALL_BATCH_ROWS], [staged, 0]] as const) {
+    for (const [db, limit] of [
+      [small, SMALL_BATCH_ROWS],
+      [staged, 0],
+    ] as const) {
       const before = await state(db);
       const again = await runAll(db, limit);
       expect(again.map((s) => s.accepted)).toEqual([0, 0, 0]);
@@ -248,7 +268,9 @@ async function routedState(db: Database) {
       signals: await rows(sql`
         select s.reference, s.status, s.municipality_code, s.household_key, s.bsn, s.surname, c.household_key as case_key
         from signals s left join signal_cases c on c.id = s.case_id order by s.reference`),
-      imports: await rows(sql`select rows, accepted, duplicates, not_resident, cases_created, municipalities from signal_imports order by created_at, accepted desc`),
+      imports: await rows(
+        sql`select rows, accepted, duplicates, not_resident, cases_created, municipalities from signal_imports order by created_at, accepted desc`,
+      ),
     };
   });
 }
@@ -278,7 +300,11 @@ describe('the small path and the staged path route and apply the household rules
 
     // What the rules must give at all (so that two equally wrong paths do not pass).
     expect(viaSmall[0]).toMatchObject({ accepted: 9, notResident: 1, casesCreated: 7, municipalityCode: 'GM0505' });
-    expect(viaSmall[0]!.municipalities).toEqual({ GM0505: { accepted: 6, casesCreated: 5 }, GM0642: { accepted: 1, casesCreated: 1 }, GM0590: { accepted: 1, casesCreated: 1 } });
+    expect(viaSmall[0]!.municipalities).toEqual({
+      GM0505: { accepted: 6, casesCreated: 5 },
+      GM0642: { accepted: 1, casesCreated: 1 },
+      GM0590: { accepted: 1, casesCreated: 1 },
+    });
     expect(viaSmall[2]).toMatchObject({ accepted: 2, notResident: 1, casesCreated: 0 });
     const signal = (ref: string) => a.signals.find((s) => s.reference === ref)!;
     const caseAt = (key: string) => a.cases.filter((c) => c.household_key === key);

@@ -50,11 +50,7 @@ export function pdfText(pdf: Buffer): string {
       content = bytes.toString('latin1');
     }
     for (const tj of content.matchAll(/\[(.*?)\]\s*TJ/gs)) {
-      texts.push(
-        [...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)]
-          .map((h) => Buffer.from(h[1]!, 'hex').toString('latin1'))
-          .join(''),
-      );
+      texts.push([...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''));
     }
   }
   return texts.join(' ').replace(/\s+/g, ' ');
@@ -69,7 +65,14 @@ export function pdfPageCount(pdf: Buffer): number {
  * fetch each print batch's PDF (which commits its cases as sent). Returns the count and the letters' text.
  */
 export async function makeLettersThroughApi(
-  app: { inject: (options: { method: 'GET' | 'POST'; url: string; headers: Record<string, string>; payload?: object }) => Promise<{ statusCode: number; json: () => unknown; rawPayload: Buffer }> },
+  app: {
+    inject: (options: {
+      method: 'GET' | 'POST';
+      url: string;
+      headers: Record<string, string>;
+      payload?: object;
+    }) => Promise<{ statusCode: number; json: () => unknown; rawPayload: Buffer }>;
+  },
   headers: Record<string, string>,
   selection: { kind: 'awaiting' } | { kind: 'cases'; caseIds: string[] } | { kind: 'createdOn'; date: string },
 ): Promise<{ count: number; text: string }> {

@@ -1,13 +1,17 @@
-import { Button, ButtonGroup, Heading1, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { useState, type FormEvent } from 'react';
 import {
-  auditActionLabels,
-  auditObjectTypeLabels,
-  auditResultLabels,
-  labelOf,
-  type auditPage,
-  type user,
-} from '../../../src/platform/contract-platform.ts';
+  Button,
+  ButtonGroup,
+  Heading1,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
+import { auditActionLabels, auditObjectTypeLabels, auditResultLabels, labelOf, type auditPage, type user } from '../../../src/platform/contract-platform.ts';
 import type { Json } from '../../../src/platform/contract.ts';
 import { query } from '../api.ts';
 import { Loading } from '../components.tsx';
@@ -174,7 +178,11 @@ export function AuditLog() {
               <Button type="button" appearance="secondary-action-button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
                 Nieuwere gebeurtenissen
               </Button>
-              <Button type="button" appearance="secondary-action-button" disabled={offset + PAGE_SIZE >= page.total} onClick={() => {
+              <Button
+                type="button"
+                appearance="secondary-action-button"
+                disabled={offset + PAGE_SIZE >= page.total}
+                onClick={() => {
                   setAnchor(anchor ?? (page.items[0]?.id ?? 0) + 1);
                   setOffset(offset + PAGE_SIZE);
                 }}

@@ -88,7 +88,12 @@ function ApiKeys({ organisation }: { organisation: OrganisationRow }) {
                       title={`Sleutel „${k.name}” intrekken?`}
                       consequence={`${organisation.name} kan dan niet meer inloggen met deze sleutel: hun systeem kan geen gegevens meer sturen of ophalen tot u een nieuwe sleutel maakt. U kunt dit niet ongedaan maken.`}
                       confirmLabel={`Ja, trek de sleutel ${k.name} in`}
-                      onConfirm={() => revoke.mutateAsync(k).then(() => undefined, () => undefined)}
+                      onConfirm={() =>
+                        revoke.mutateAsync(k).then(
+                          () => undefined,
+                          () => undefined,
+                        )
+                      }
                     />
                   )}
                 </TableCell>

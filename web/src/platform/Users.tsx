@@ -107,7 +107,13 @@ export function Users() {
       <form onSubmit={submit} className="vn-form" aria-label="Gebruiker toevoegen" noValidate>
         <Field id="u-org" label="Organisatie" error={fieldError('organisationId', create.error)}>
           {(aria) => (
-            <select {...aria} className="utrecht-select" required value={form.organisationId} onChange={(e) => setForm({ ...form, organisationId: e.target.value })}>
+            <select
+              {...aria}
+              className="utrecht-select"
+              required
+              value={form.organisationId}
+              onChange={(e) => setForm({ ...form, organisationId: e.target.value })}
+            >
               <option value="">Kies een organisatie</option>
               {(organisations.data ?? [])
                 .filter((o) => o.manageable)
@@ -119,7 +125,14 @@ export function Users() {
             </select>
           )}
         </Field>
-        <TextInput id="u-name" label="Naam" value={form.displayName} onChange={(v) => setForm({ ...form, displayName: v })} required error={fieldError('displayName', create.error)} />
+        <TextInput
+          id="u-name"
+          label="Naam"
+          value={form.displayName}
+          onChange={(v) => setForm({ ...form, displayName: v })}
+          required
+          error={fieldError('displayName', create.error)}
+        />
         <TextInput
           id="u-email"
           label="E-mailadres"

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../periods.ts';
-import { compareBenchmarks, countTable, dashboardCsv, defaultRefreshRange, formatter, monthsIn, periodsBetween, plainTable, protectBase, rangeFigure, sharePercent } from './dashboard.ts';
+import {
+  compareBenchmarks,
+  countTable,
+  dashboardCsv,
+  defaultRefreshRange,
+  formatter,
+  monthsIn,
+  periodsBetween,
+  plainTable,
+  protectBase,
+  rangeFigure,
+  sharePercent,
+} from './dashboard.ts';
 
 const p = (code: string) => parsePeriod(code)!;
 const names = new Map([
@@ -47,7 +59,19 @@ describe('dashboard arithmetic', () => {
 
   it('adds months into a quarter, with totals, shares and every small count hidden with its complement', () => {
     const base = protectBase({ wijken, municipal, names, municipalityCode: 'GM0505', municipalityName: 'Dordrecht' }, 10);
-    const table = countTable({ level: 'wijk', bases: [{ code: 'GM0505', name: 'Dordrecht', base }], areaFilter: null, aggregation: 'sum', granularity: 'quarter', from: p('2021-01'), to: p('2021-03'), unit: 'count' }, 10);
+    const table = countTable(
+      {
+        level: 'wijk',
+        bases: [{ code: 'GM0505', name: 'Dordrecht', base }],
+        areaFilter: null,
+        aggregation: 'sum',
+        granularity: 'quarter',
+        from: p('2021-01'),
+        to: p('2021-03'),
+        unit: 'count',
+      },
+      10,
+    );
     expect(table.periods).toEqual(['2021-Q1']);
     expect(table.totalLabel).toBe('Totaal');
     expect(table.totals).toEqual([{ value: 545, display: '545', suppressed: null }]);
@@ -65,14 +89,30 @@ describe('dashboard arithmetic', () => {
 
   it('shows a stock at the end of the period, with its share of the last total', () => {
     const base = protectBase({ wijken: wijken.slice(0, 3), municipal: [], names, municipalityCode: 'GM0505', municipalityName: 'Dordrecht' }, 10);
-    const table = countTable({ level: 'wijk', bases: [{ code: 'GM0505', name: 'Dordrecht', base }], areaFilter: null, aggregation: 'last', granularity: 'quarter', from: p('2021-01'), to: p('2021-03'), unit: 'count' }, 10);
+    const table = countTable(
+      {
+        level: 'wijk',
+        bases: [{ code: 'GM0505', name: 'Dordrecht', base }],
+        areaFilter: null,
+        aggregation: 'last',
+        granularity: 'quarter',
+        from: p('2021-01'),
+        to: p('2021-03'),
+        unit: 'count',
+      },
+      10,
+    );
     expect(table.totalLabel).toBe('Laatste periode');
     expect(table.rows[0]).toMatchObject({ areaCode: 'WK050501', total: { value: 60, display: '60' }, sharePercent: 100 });
     expect(table.grandTotal).toBeNull();
   });
 
   it('adds municipalities into the region, and leaves out rows without figures', () => {
-    const base = (v: number) => protectBase({ wijken: [], municipal: [{ area: 'X', period: '2021-01', value: v }], names: new Map(), municipalityCode: 'GM0505', municipalityName: 'Dordrecht' }, 10);
+    const base = (v: number) =>
+      protectBase(
+        { wijken: [], municipal: [{ area: 'X', period: '2021-01', value: v }], names: new Map(), municipalityCode: 'GM0505', municipalityName: 'Dordrecht' },
+        10,
+      );
     const empty = protectBase({ wijken: [], municipal: [], names: new Map(), municipalityCode: 'GM0590', municipalityName: 'Papendrecht' }, 10);
     const table = countTable(
       {
@@ -103,7 +143,17 @@ describe('dashboard arithmetic', () => {
       { area: 'WK050501', period: '2021-01', value: 10 },
       { area: 'WK050501', period: '2021-02', value: 15 },
     ];
-    const table = plainTable({ data, municipal: [], names, level: 'wijk', municipalityCode: 'GM0505', areaFilter: null, aggregation: 'avg', periods: ['2021-01', '2021-02'], unit: 'percent' });
+    const table = plainTable({
+      data,
+      municipal: [],
+      names,
+      level: 'wijk',
+      municipalityCode: 'GM0505',
+      areaFilter: null,
+      aggregation: 'avg',
+      periods: ['2021-01', '2021-02'],
+      unit: 'percent',
+    });
     expect(table.rows[0]!.cells.map((c) => c.display)).toEqual(['10%', '15%']);
     expect(table.rows[0]!.total).toEqual({ value: 12.5, display: '12,5%', suppressed: null });
     expect(table.totalLabel).toBe('Gemiddeld');
@@ -140,15 +190,37 @@ describe('dashboard arithmetic', () => {
 
   it('gives the programme a figure from the protected base: hidden when any part is hidden', () => {
     const base = protectBase({ wijken, municipal, names, municipalityCode: 'GM0505', municipalityName: 'Dordrecht' }, 10);
-    expect(rangeFigure({ unit: 'count', aggregation: 'sum', base, values: [], from: p('2021-01'), to: p('2021-02') }, 10)).toEqual({ value: 340, display: '340' });
-    expect(rangeFigure({ unit: 'count', aggregation: 'last', base, values: [], from: p('2021-01'), to: p('2021-03') }, 10)).toEqual({ value: 205, display: '205' });
-    expect(rangeFigure({ unit: 'percent', aggregation: 'avg', base: null, values: [10, 15], from: p('2021-01'), to: p('2021-02') }, 10)).toEqual({ value: 12.5, display: '12,5%' });
-    expect(rangeFigure({ unit: 'count', aggregation: 'sum', base: null, values: [3, 4], from: p('2021-01'), to: p('2021-02') }, 10)).toEqual({ value: null, display: '< 10' });
+    expect(rangeFigure({ unit: 'count', aggregation: 'sum', base, values: [], from: p('2021-01'), to: p('2021-02') }, 10)).toEqual({
+      value: 340,
+      display: '340',
+    });
+    expect(rangeFigure({ unit: 'count', aggregation: 'last', base, values: [], from: p('2021-01'), to: p('2021-03') }, 10)).toEqual({
+      value: 205,
+      display: '205',
+    });
+    expect(rangeFigure({ unit: 'percent', aggregation: 'avg', base: null, values: [10, 15], from: p('2021-01'), to: p('2021-02') }, 10)).toEqual({
+      value: 12.5,
+      display: '12,5%',
+    });
+    expect(rangeFigure({ unit: 'count', aggregation: 'sum', base: null, values: [3, 4], from: p('2021-01'), to: p('2021-02') }, 10)).toEqual({
+      value: null,
+      display: '< 10',
+    });
   });
 
   it('writes the CSV with hidden cells as their text', () => {
     const csv = dashboardCsv({
-      measure: { code: 'x.y', name: 'Trajecten', unit: 'count', description: '', source: 'import', owner: 'SDD', theme: 'schulden', periodKind: 'month', aggregation: 'sum' },
+      measure: {
+        code: 'x.y',
+        name: 'Trajecten',
+        unit: 'count',
+        description: '',
+        source: 'import',
+        owner: 'SDD',
+        theme: 'schulden',
+        periodKind: 'month',
+        aggregation: 'sum',
+      },
       municipalityCode: 'GM0505',
       level: 'wijk',
       granularity: 'month',
@@ -156,7 +228,15 @@ describe('dashboard arithmetic', () => {
       to: '2021-01',
       threshold: 10,
       periods: ['2021-01'],
-      rows: [{ areaCode: 'WK050501', name: 'Binnenstad', cells: [{ value: null, display: '< 10', suppressed: 'primary' }], total: { value: null, display: '< 10', suppressed: 'primary' }, sharePercent: null }],
+      rows: [
+        {
+          areaCode: 'WK050501',
+          name: 'Binnenstad',
+          cells: [{ value: null, display: '< 10', suppressed: 'primary' }],
+          total: { value: null, display: '< 10', suppressed: 'primary' },
+          sharePercent: null,
+        },
+      ],
       totals: [{ value: 160, display: '160', suppressed: null }],
       grandTotal: { value: 160, display: '160', suppressed: null },
       totalLabel: 'Totaal',

@@ -30,7 +30,9 @@ export function formatter(unit: string): (v: number) => string {
 
 /** A protected cell as it is published: a hidden value becomes null, its text "< 10" or "afgeschermd". */
 export function showCell(c: ProtectedCell, threshold: number, format: (v: number) => string): Cell {
-  return c.state === 'shown' ? { value: c.value, display: format(c.value), suppressed: null } : { value: null, display: displayCell(c, threshold), suppressed: c.state };
+  return c.state === 'shown'
+    ? { value: c.value, display: format(c.value), suppressed: null }
+    : { value: null, display: displayCell(c, threshold), suppressed: c.state };
 }
 
 /** A share in percent (one decimal) of `part` in `whole`; null when either is hidden or the whole is zero. */
@@ -148,7 +150,12 @@ export function countTable(
     const withData = input.bases.filter((b) => b.base.periods.length > 0);
     const series: BaseSeries[] = withData.map((b) => ({ code: b.code, name: b.name, cells: b.base.totals }));
     const basePeriods = [...new Set(withData.flatMap((b) => b.base.periods))].sort();
-    view = buildView(series, addSeries(withData.map((b) => b.base.totals)), viewPeriods(basePeriods, input.granularity, input.from, input.to, periods), aggregation);
+    view = buildView(
+      series,
+      addSeries(withData.map((b) => b.base.totals)),
+      viewPeriods(basePeriods, input.granularity, input.from, input.to, periods),
+      aggregation,
+    );
   }
   const format = formatter(input.unit);
   const show = (c: ProtectedCell) => showCell(c, threshold, format);
@@ -215,7 +222,12 @@ export function plainTable(input: {
   const plain = (v: number): Cell => ({ value: v, display: format(v), suppressed: null });
   const rows = areaCodes.map((code, r) => {
     const row = matrix[r]!;
-    const summary = aggregation === 'avg' ? row.reduce((a, b) => a + b, 0) / Math.max(1, row.length) : aggregation === 'last' ? row[row.length - 1]! : row.reduce((a, b) => a + b, 0);
+    const summary =
+      aggregation === 'avg'
+        ? row.reduce((a, b) => a + b, 0) / Math.max(1, row.length)
+        : aggregation === 'last'
+          ? row[row.length - 1]!
+          : row.reduce((a, b) => a + b, 0);
     return { areaCode: code, name: labels[r]!, cells: row.map(plain), total: plain(round1(summary)), sharePercent: null };
   });
   let totals: Cell[] | null = null;
@@ -256,11 +268,19 @@ export function rangeFigure(
       const period = parsePeriod(p)!;
       return period.startsOn >= input.from.startsOn && period.endsOn <= input.to.endsOn;
     });
-    const cell = combine(parts.map((p) => input.base!.totals.get(p)!), input.aggregation === 'last' ? 'last' : 'sum');
+    const cell = combine(
+      parts.map((p) => input.base!.totals.get(p)!),
+      input.aggregation === 'last' ? 'last' : 'sum',
+    );
     return { value: cell.state === 'shown' ? cell.value : null, display: cell.state === 'shown' ? format(cell.value) : displayCell(cell, threshold) };
   }
   const values = input.values;
-  const value = input.aggregation === 'sum' ? values.reduce((a, b) => a + b, 0) : input.aggregation === 'last' ? values[values.length - 1]! : round1(values.reduce((a, b) => a + b, 0) / values.length);
+  const value =
+    input.aggregation === 'sum'
+      ? values.reduce((a, b) => a + b, 0)
+      : input.aggregation === 'last'
+        ? values[values.length - 1]!
+        : round1(values.reduce((a, b) => a + b, 0) / values.length);
   const hidden = input.unit === 'count' && value > 0 && value < threshold;
   return { value: hidden ? null : value, display: hidden ? `< ${threshold}` : format(value) };
 }

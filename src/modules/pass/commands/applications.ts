@@ -49,18 +49,23 @@ export const applicationInput = z.object({
     birthDate,
     street: z.string().trim().min(1).max(200),
     houseNumber: z.string().trim().min(1).max(10),
-    postcode: z.string().max(20).refine((v) => normalisePostcode(v) !== null, 'Een postcode is vier cijfers en twee letters.'),
+    postcode: z
+      .string()
+      .max(20)
+      .refine((v) => normalisePostcode(v) !== null, 'Een postcode is vier cijfers en twee letters.'),
     city: z.string().trim().min(1).max(100),
     email: z.string().trim().max(254).email().optional().nullable(),
   }),
   partner: z.object({ initials, surname: name, birthDate }).optional().nullable(),
-  children: z.array(z.object({ initials, surname: name, birthDate })).max(15).default([]),
+  children: z
+    .array(z.object({ initials, surname: name, birthDate }))
+    .max(15)
+    .default([]),
   /** Net household income per month, in cents; required for the income route. */
   monthlyNetIncomeCents: z.number().int().min(0).max(10_000_000).optional().nullable(),
   volunteerOrganisationId: z.string().uuid().optional().nullable(),
 });
 export type ApplicationInput = z.infer<typeof applicationInput>;
-
 
 const codeAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 function randomCode(length: number): string {
@@ -108,7 +113,12 @@ export async function submitApplication(db: Database, actor: Actor, input: Appli
   const now = db.clock.now();
   const today = amsterdamDate(now);
   const year = Number(today.slice(0, 4));
-  const householdType = householdTypeFor({ hasPartner: !!input.partner, childCount: input.children.length, applicantBirthDate: input.applicant.birthDate, on: today });
+  const householdType = householdTypeFor({
+    hasPartner: !!input.partner,
+    childCount: input.children.length,
+    applicantBirthDate: input.applicant.birthDate,
+    on: today,
+  });
   const postcode = normalisePostcode(input.applicant.postcode)!;
   const area = areaForPostcode(postcode);
   const accessCode = staff ? null : newAccessCode();
@@ -128,7 +138,11 @@ export async function submitApplication(db: Database, actor: Actor, input: Appli
       let check: EligibilityResult | null = null;
       let reason: string;
       if (input.route === 'income') {
-        check = checkEligibility({ householdType, monthlyNetIncomeCents: input.monthlyNetIncomeCents!, on: today }, await normsFor(tx, input.municipalityCode), rules);
+        check = checkEligibility(
+          { householdType, monthlyNetIncomeCents: input.monthlyNetIncomeCents!, on: today },
+          await normsFor(tx, input.municipalityCode),
+          rules,
+        );
         reason = check.reason;
       } else {
         reason = routeReason(input.route, rules);
@@ -146,11 +160,25 @@ export async function submitApplication(db: Database, actor: Actor, input: Appli
         email: input.applicant.email ?? null,
       });
       const partner = input.partner
-        ? await insertPerson(tx, { municipalityCode: input.municipalityCode, initials: input.partner.initials, surname: input.partner.surname, birthDate: input.partner.birthDate, postcode, houseNumber: input.applicant.houseNumber })
+        ? await insertPerson(tx, {
+            municipalityCode: input.municipalityCode,
+            initials: input.partner.initials,
+            surname: input.partner.surname,
+            birthDate: input.partner.birthDate,
+            postcode,
+            houseNumber: input.applicant.houseNumber,
+          })
         : null;
       const children = [];
       for (const child of input.children) {
-        const person = await insertPerson(tx, { municipalityCode: input.municipalityCode, initials: child.initials, surname: child.surname, birthDate: child.birthDate, postcode, houseNumber: input.applicant.houseNumber });
+        const person = await insertPerson(tx, {
+          municipalityCode: input.municipalityCode,
+          initials: child.initials,
+          surname: child.surname,
+          birthDate: child.birthDate,
+          postcode,
+          houseNumber: input.applicant.houseNumber,
+        });
         children.push({ personId: person.id, birthDate: child.birthDate, initials: child.initials });
       }
       const [application] = await tx
@@ -259,7 +287,14 @@ async function issuePass(tx: Tx, application: typeof passApplications.$inferSele
   ];
   if (application.household.partnerPersonId) {
     const [partner] = await tx.select().from(persons).where(eq(persons.id, application.household.partnerPersonId));
-    members.push({ passId: pass!.id, memberNumber: 2, personId: partner!.id, relation: 'partner', initials: partner!.initials ?? '', birthDate: partner!.birthDate });
+    members.push({
+      passId: pass!.id,
+      memberNumber: 2,
+      personId: partner!.id,
+      relation: 'partner',
+      initials: partner!.initials ?? '',
+      birthDate: partner!.birthDate,
+    });
   }
   const budgets: (typeof childBudgets.$inferInsert)[] = [];
   for (const child of application.household.children) {
@@ -323,16 +358,38 @@ export async function replaceLostPass(db: Database, actor: Actor, passId: string
     const now = db.clock.now();
     const [fresh] = await tx
       .insert(passes)
-      .values({ ...old, id: undefined, number: newPassNumber(), status: 'active', statusReason: null, replacesPassId: old.id, replacedByPassId: null, createdAt: now, updatedAt: now })
+      .values({
+        ...old,
+        id: undefined,
+        number: newPassNumber(),
+        status: 'active',
+        statusReason: null,
+        replacesPassId: old.id,
+        replacedByPassId: null,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     const members = await tx.select().from(passMembers).where(eq(passMembers.passId, old.id));
     await tx.insert(passMembers).values(members.map((m) => ({ ...m, passId: fresh!.id })));
     // Budget rows move with their balance; the row lock of the update waits for any charge in flight.
-    const moved = await tx.update(childBudgets).set({ passId: fresh!.id }).where(eq(childBudgets.passId, old.id)).returning({ id: childBudgets.id, balanceCents: childBudgets.balanceCents });
-    await tx.update(passes).set({ status: 'lost', statusReason: 'Verloren gemeld, vervangen', replacedByPassId: fresh!.id, updatedAt: now }).where(eq(passes.id, old.id));
+    const moved = await tx
+      .update(childBudgets)
+      .set({ passId: fresh!.id })
+      .where(eq(childBudgets.passId, old.id))
+      .returning({ id: childBudgets.id, balanceCents: childBudgets.balanceCents });
+    await tx
+      .update(passes)
+      .set({ status: 'lost', statusReason: 'Verloren gemeld, vervangen', replacedByPassId: fresh!.id, updatedAt: now })
+      .where(eq(passes.id, old.id));
     trail.subjectIds = members.map((m) => m.personId);
     trail.details = { newPassId: fresh!.id };
-    return { oldPassId: old.id, newPassId: fresh!.id, number: fresh!.number, budgetsCarried: moved.length, balanceCarriedCents: moved.reduce((s, b) => s + b.balanceCents, 0) };
+    return {
+      oldPassId: old.id,
+      newPassId: fresh!.id,
+      number: fresh!.number,
+      budgetsCarried: moved.length,
+      balanceCarriedCents: moved.reduce((s, b) => s + b.balanceCents, 0),
+    };
   });
 }
-

@@ -84,7 +84,12 @@ export async function withdrawConsent(db: Database, actor: Actor, consentId: str
     const now = db.clock.now();
     await tx
       .update(referralConsents)
-      .set({ withdrawnAt: now, withdrawnByUserId: userIdOf(actor), withdrawnByOrganisationId: actor.organisationId, withdrawalNote: input.note?.trim() || null })
+      .set({
+        withdrawnAt: now,
+        withdrawnByUserId: userIdOf(actor),
+        withdrawnByOrganisationId: actor.organisationId,
+        withdrawalNote: input.note?.trim() || null,
+      })
       .where(eq(referralConsents.id, consentId));
     await tx.insert(referralEvents).values({
       personId: c.personId,
@@ -120,7 +125,11 @@ async function closeReferralsAfterWithdrawal(
     .from(referralConsents)
     .where(eq(referralConsents.personId, c.personId));
   if (hasActiveConsent(consents, c.organisationId)) return { referralIds: [], linked: [] };
-  const open = await tx.select().from(referrals).where(and(eq(referrals.personId, c.personId), ne(referrals.state, 'closed'))).for('update');
+  const open = await tx
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.personId, c.personId), ne(referrals.state, 'closed')))
+    .for('update');
   const organisation = await organisationRef(tx, c.organisationId);
   const reason = note ? `${consentWithdrawnReason}: ${note}` : consentWithdrawnReason;
   const referralIds: string[] = [];

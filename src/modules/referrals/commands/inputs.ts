@@ -11,7 +11,6 @@ const consent = z.object({
   text: z.string().trim().min(5, 'Neem de tekst op waarmee de inwoner toestemming gaf.').max(2000),
 });
 
-
 /** Another member of the household the question is also about. */
 export const householdMemberInput = z.object({
   relation: z.enum(['partner', 'child', 'other'], { error: 'Kies partner, kind of ander gezinslid.' }),
@@ -89,7 +88,11 @@ export type ReferralInput = z.input<typeof referralInput>;
 
 export const consentGrantInput = z.object({
   organisationCode: z.string().trim().min(2).max(50),
-  scopes: z.array(z.enum(allConsentScopes as [ConsentScope, ...ConsentScope[]])).min(1).max(allConsentScopes.length).default(allConsentScopes),
+  scopes: z
+    .array(z.enum(allConsentScopes as [ConsentScope, ...ConsentScope[]]))
+    .min(1)
+    .max(allConsentScopes.length)
+    .default(allConsentScopes),
   text: consent.shape.text,
 });
 

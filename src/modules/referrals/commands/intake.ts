@@ -8,7 +8,15 @@ import { persons } from '../../../platform/schema.ts';
 import { defaultReceiverByRoute, type IntakeRoute } from '../domain.ts';
 import { referralError } from '../messages.ts';
 import { referralIntakes, type SignalFact } from '../schema.ts';
-import { intakeInput, parseInput, staffIntakeInput, type HouseholdMemberInput, type IntakeInput, type IntakePersonDetails, type StaffIntakeInput } from './inputs.ts';
+import {
+  intakeInput,
+  parseInput,
+  staffIntakeInput,
+  type HouseholdMemberInput,
+  type IntakeInput,
+  type IntakePersonDetails,
+  type StaffIntakeInput,
+} from './inputs.ts';
 import { findReceiver, insertReferral, organisationIdOf, userIdOf } from './shared.ts';
 
 function assertIntakeActor(actor: Actor, route: IntakeRoute, municipality: string): void {
@@ -48,8 +56,7 @@ export async function createIntake(
   if (known.personId && actor.kind !== 'system') assertCan(actor, 'persons:read');
   const details = known.details ?? {};
   const staffOrganisation = organisationIdOf(actor);
-  const receiverCode =
-    data.targetOrganisationCode ?? (data.route === 'walk_in' && staffOrganisation ? null : defaultReceiverByRoute[data.route]);
+  const receiverCode = data.targetOrganisationCode ?? (data.route === 'walk_in' && staffOrganisation ? null : defaultReceiverByRoute[data.route]);
   const receiver = receiverCode ? await findReceiver(db, receiverCode, data.municipalityCode) : null;
   const toOrganisationId = receiver?.id ?? staffOrganisation!;
   return db.audited(
@@ -84,7 +91,9 @@ export async function createIntake(
           contactPhone: data.contact.phone ?? null,
           contactEmail: data.contact.email ?? null,
           profile: data.profile ?? null,
-          signalFacts: data.signals?.length ? (data.signals.map((f) => ({ ...f, months: f.months ?? null, arisenOn: f.arisenOn ?? null })) satisfies SignalFact[]) : null,
+          signalFacts: data.signals?.length
+            ? (data.signals.map((f) => ({ ...f, months: f.months ?? null, arisenOn: f.arisenOn ?? null })) satisfies SignalFact[])
+            : null,
           consentText: data.consent.text,
           createdAt: db.clock.now(),
           createdByUserId: userIdOf(actor),

@@ -42,7 +42,8 @@ export async function lockReferralForLink(tx: Tx, referralId: string): Promise<R
     how: r.state === 'declined' ? 'declined' : withdrawn ? 'consent_withdrawn' : 'closed',
     previousState: r.acceptedAt ? 'accepted' : 'sent',
     organisation: await organisationRef(tx, withdrawal?.organisationId ?? last?.organisationId ?? r.toOrganisationId),
-    reason: r.state === 'declined' ? r.declineReason : withdrawn ? (r.closeReason!.slice(consentWithdrawnReason.length).replace(/^: /, '') || null) : r.closeReason,
+    reason:
+      r.state === 'declined' ? r.declineReason : withdrawn ? r.closeReason!.slice(consentWithdrawnReason.length).replace(/^: /, '') || null : r.closeReason,
     at: last?.occurredAt ?? r.updatedAt,
   };
 }

@@ -13,7 +13,13 @@ export async function setServiceLevel(db: Database, actor: Actor, input: z.input
   assertMunicipality(actor, data.municipalityCode);
   return db.audited(
     actor,
-    { action: 'update', objectType: 'referral_service_level', objectId: `${data.municipalityCode}/${data.theme}`, municipalityCode: data.municipalityCode, details: { ...data } },
+    {
+      action: 'update',
+      objectType: 'referral_service_level',
+      objectId: `${data.municipalityCode}/${data.theme}`,
+      municipalityCode: data.municipalityCode,
+      details: { ...data },
+    },
     async (tx) => {
       const values = { ...data, updatedAt: db.clock.now() };
       await tx

@@ -141,7 +141,10 @@ export async function insertReferral(tx: Tx, db: Database, actor: Actor, r: NewR
 }
 
 export async function organisationRef(tx: Tx, id: string): Promise<ReferralEndedEvent['organisation']> {
-  const [org] = await tx.select({ id: organisations.id, code: organisations.code, name: organisations.name }).from(organisations).where(eq(organisations.id, id));
+  const [org] = await tx
+    .select({ id: organisations.id, code: organisations.code, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, id));
   if (!org) throw new NotFoundError('De organisatie');
   return org;
 }

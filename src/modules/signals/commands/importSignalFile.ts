@@ -71,7 +71,11 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
     ({ receiving: municipalityCode, targets } = authoriseRouting(actor, creditor, input.municipalityCode, input.settings.leadMunicipality));
   } catch (error) {
     if (error instanceof ForbiddenError) {
-      await db.recordAuditEvent(actor, { action: 'create', objectType: 'signal_import', details: { creditor: creditor.code, channel: input.channel } }, 'denied');
+      await db.recordAuditEvent(
+        actor,
+        { action: 'create', objectType: 'signal_import', details: { creditor: creditor.code, channel: input.channel } },
+        'denied',
+      );
     }
     throw error;
   }
@@ -102,7 +106,19 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
       .returning({ id: signalImports.id });
     const importId = created!.id;
     trail.objectId = importId;
-    const summary: ImportSummary = { importId, municipalityCode, rows: 0, accepted: 0, duplicates: 0, rejected: 0, casesCreated: 0, notResident: 0, municipalities: {}, rejections: [], rejectionsTruncated: false };
+    const summary: ImportSummary = {
+      importId,
+      municipalityCode,
+      rows: 0,
+      accepted: 0,
+      duplicates: 0,
+      rejected: 0,
+      casesCreated: 0,
+      notResident: 0,
+      municipalities: {},
+      rejections: [],
+      rejectionsTruncated: false,
+    };
     // A small batch is kept in memory and staged with one INSERT; a larger one streams into the staging table with
     // COPY while the file is still being read and checked.
     let small: SignalRecord[] | null = [];
@@ -165,7 +181,17 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
     input.onStaged?.();
     // Only now, with the rows read and checked, the locks that keep overlapping imports apart (see lockForImport).
     await lockForImport(tx, { secret, targets, municipalityCode, creditorId: creditor.id, rows: fine });
-    const grouped = await storeStagedSignals(tx, { kind: db.kind, importId, creditorId: creditor.id, municipalityCode, targets, settings: input.settings, now, small: small !== null, hints: small ? batchHints(small) : undefined });
+    const grouped = await storeStagedSignals(tx, {
+      kind: db.kind,
+      importId,
+      creditorId: creditor.id,
+      municipalityCode,
+      targets,
+      settings: input.settings,
+      now,
+      small: small !== null,
+      hints: small ? batchHints(small) : undefined,
+    });
     summary.accepted = grouped.inserted;
     summary.duplicates = staged - grouped.inserted;
     summary.casesCreated = grouped.casesCreated;
@@ -213,7 +239,8 @@ export const FINE_LOCK_ROWS = 200;
  */
 async function ensureWorkTables(tx: Tx, kind: Database['kind']): Promise<void> {
   const onCommit = kind === 'pglite' ? 'on commit drop' : 'on commit delete rows';
-  await tx.execute(sql.raw(`do $$ begin
+  await tx.execute(
+    sql.raw(`do $$ begin
     if to_regclass('pg_temp.signal_stage') is null then
       create temporary table signal_stage (${stageColumns}) ${onCommit};
     end if;
@@ -230,7 +257,8 @@ async function ensureWorkTables(tx: Tx, kind: Database['kind']): Promise<void> {
       create temporary table signal_moves (case_id uuid, household_key text, area_code text, street text, house_number integer,
         house_number_suffix text, postcode text, city text) ${onCommit};
     end if;
-  end $$`));
+  end $$`),
+  );
 }
 
 const stageColumns =
@@ -241,13 +269,35 @@ const stageColumns =
 /** A small batch into the staging table: one statement (prepared once per connection), the rows as JSON. */
 async function stageSmallBatch(tx: Tx, records: SignalRecord[]): Promise<void> {
   const rows = records.map((r, seq) => ({
-    seq, reference: r.reference, signal_date: r.signalDate, creditor_type: r.creditorType, amount_cents: r.amountCents, months: r.months,
-    bsn: r.bsn, initials: r.initials, prefix: r.prefix, surname: r.surname, birth_date: r.birthDate, street: r.street, house_number: r.houseNumber,
-    house_number_suffix: r.houseNumberSuffix, postcode: r.postcode, city: r.city, phone: r.phone, email: r.email, household_key: householdKey(r),
-    arisen_on: r.arisenOn, crisis: r.crisis, warm_handover: r.warmHandover, threat: r.threat,
+    seq,
+    reference: r.reference,
+    signal_date: r.signalDate,
+    creditor_type: r.creditorType,
+    amount_cents: r.amountCents,
+    months: r.months,
+    bsn: r.bsn,
+    initials: r.initials,
+    prefix: r.prefix,
+    surname: r.surname,
+    birth_date: r.birthDate,
+    street: r.street,
+    house_number: r.houseNumber,
+    house_number_suffix: r.houseNumberSuffix,
+    postcode: r.postcode,
+    city: r.city,
+    phone: r.phone,
+    email: r.email,
+    household_key: householdKey(r),
+    arisen_on: r.arisenOn,
+    crisis: r.crisis,
+    warm_handover: r.warmHandover,
+    threat: r.threat,
   }));
-  await executePrepared(tx, sql`
-    insert into signal_stage select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as s(${sql.raw(stageColumns)})`);
+  await executePrepared(
+    tx,
+    sql`
+    insert into signal_stage select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as s(${sql.raw(stageColumns)})`,
+  );
 }
 
 /**
@@ -283,7 +333,9 @@ export async function lockForImport(
     if (input.targets.length > 1) {
       const postcodes = [...new Set(input.rows.flatMap((r) => (r.postcode ? [r.postcode, r.postcode.slice(0, 4)] : [])))];
       if (postcodes.length) {
-        const found = rowsOf(await executePrepared(tx, sql`select postcode, municipality_code from postcode_areas where postcode = any(${`{${postcodes.join(',')}}`}::text[])`));
+        const found = rowsOf(
+          await executePrepared(tx, sql`select postcode, municipality_code from postcode_areas where postcode = any(${`{${postcodes.join(',')}}`}::text[])`),
+        );
         for (const f of found) route.set(String(f.postcode), String(f.municipality_code));
       }
     }
@@ -300,9 +352,12 @@ export async function lockForImport(
   // One statement: the municipalities' locks first (shared for a short batch, exclusive for a file), then the rows'
   // (exclusive) one after the other in sorted order.
   const shared = input.rows ? municipalityKeys.length : 0;
-  await executePrepared(tx, sql`
+  await executePrepared(
+    tx,
+    sql`
     select count(case when i <= ${shared}::int then pg_advisory_xact_lock_shared(k) else pg_advisory_xact_lock(k) end)::int
-    from unnest(${`{${[...municipalityKeys, ...rowKeys].join(',')}}`}::bigint[]) with ordinality as u(k, i)`);
+    from unnest(${`{${[...municipalityKeys, ...rowKeys].join(',')}}`}::bigint[]) with ordinality as u(k, i)`,
+  );
 }
 
 /** Whether any row has a BSN, and whether one BSN is at two addresses (see StoreInput.hints). */
@@ -396,15 +451,28 @@ function importRowId(importId: string, n: SQL): SQL {
 export async function storeStagedSignals(
   tx: Tx,
   input: StoreInput,
-): Promise<{ inserted: number; casesCreated: number; casesTouched: number; personIds: string[]; notResident: number; municipalities: Record<string, { accepted: number; casesCreated: number }> }> {
+): Promise<{
+  inserted: number;
+  casesCreated: number;
+  casesTouched: number;
+  personIds: string[];
+  notResident: number;
+  municipalities: Record<string, { accepted: number; casesCreated: number }>;
+}> {
   const { importId, creditorId, municipalityCode, targets, settings, now } = input;
   const windowDays = settings.householdWindowDays;
   const threshold = settings.thresholdCents;
   const today = amsterdamDate(now);
   // The urgent route (Wgs art. 4): first contact within 3 working days of the day the signal came in.
   const urgentDue = addWorkingDays(today, settings.urgentContactWorkingDays, holidaysFrom(today));
-  const targetList = sql`(${sql.join(targets.map((m) => sql`${m}`), sql`, `)})`;
-  const helpList = sql`(${sql.join(helpResults.map((r) => sql`${r}`), sql`, `)})`;
+  const targetList = sql`(${sql.join(
+    targets.map((m) => sql`${m}`),
+    sql`, `,
+  )})`;
+  const helpList = sql`(${sql.join(
+    helpResults.map((r) => sql`${r}`),
+    sql`, `,
+  )})`;
   // Sorts and hashes of a large file in memory rather than on disk (this transaction only). PGlite's memory is the
   // process's own and never shrinks, so it gets less.
   // A small batch's statements are prepared (planned once per connection; their plans only ever see small batches),
@@ -436,7 +504,8 @@ export async function storeStagedSignals(
   if (!affected(fresh)) return { inserted: 0, casesCreated: 0, casesTouched: 0, personIds: [], notResident: 0, municipalities: {} };
   if (!input.small) await tx.execute(sql`analyze signal_new`);
   // Within one file, one BSN at several addresses is one household: the address of its newest signal.
-  if (input.hints?.bsnAtTwoAddresses ?? true) await run(sql`
+  if (input.hints?.bsnAtTwoAddresses ?? true)
+    await run(sql`
     update signal_new s set household_key = m.household_key, municipality_code = m.municipality_code, area_code = m.area_code
     from (select distinct on (n.bsn) n.bsn, n.household_key, n.municipality_code, n.area_code
           from signal_new n
@@ -450,7 +519,8 @@ export async function storeStagedSignals(
     where s.kind is null and c.municipality_code = s.municipality_code and c.household_key = s.household_key and c.status <> 'closed'
       and s.signal_date between c.first_signal_date - ${windowDays}::int and c.last_signal_date + ${windowDays}::int`);
   // An open case with a signal for the same BSN, within the window.
-  if (anyBsn) await run(sql`
+  if (anyBsn)
+    await run(sql`
     update signal_new s set case_id = o.case_id
     from (select distinct on (x.municipality_code, x.bsn) x.municipality_code, x.bsn, x.case_id, c.first_signal_date, c.last_signal_date
           from signals x join signal_cases c on c.id = x.case_id
@@ -485,7 +555,8 @@ export async function storeStagedSignals(
     update signal_new s set kind = 'known', case_id = h.id
     from (select distinct on (municipality_code, household_key) * from (${helpCases}) hc order by municipality_code, household_key, since desc) h
     where s.case_id is null and s.kind is null and h.municipality_code = s.municipality_code and h.household_key = s.household_key`);
-  if (anyBsn) await run(sql`
+  if (anyBsn)
+    await run(sql`
     update signal_new s set kind = 'known', case_id = h.id
     from (select distinct on (hc.municipality_code, p.bsn) hc.id, hc.municipality_code, p.bsn
           from (${helpCases}) hc join persons p on p.id = hc.person_id
@@ -510,29 +581,35 @@ export async function storeStagedSignals(
     join signal_new a on a.seq = g.address_seq`),
   );
   // The next five statements read signal_new_cases: left out when it is empty (every row joined a case).
-  if (newCases && anyBsn) await run(sql`
+  if (newCases && anyBsn)
+    await run(sql`
     update signal_new_cases n set person_id = p.id, known_person = true
     from persons p where p.municipality_code = n.municipality_code and p.bsn = n.bsn and n.bsn is not null`);
   // A resident with a handover still open in the chain (whatever route it came by) is already in help: the case is
   // made closed, "al bekend bij schuldhulpverlening", and no letter goes out.
-  if (newCases && anyBsn) await run(sql`
+  if (newCases && anyBsn)
+    await run(sql`
     update signal_new_cases n set in_help = true
     where n.known_person and n.person_id in (select o.person_id from ${openReferralsSql()} o)`);
-  if (newCases) await run(sql`
+  if (newCases)
+    await run(sql`
     insert into persons (id, municipality_code, bsn, initials, prefix, surname, birth_date, street, house_number, house_number_suffix,
       postcode, city, phone, email, created_at, updated_at)
     select person_id, municipality_code, bsn, initials, prefix, surname, birth_date, street, house_number, house_number_suffix,
       postcode, city, phone, email, ${now}, ${now}
     from signal_new_cases where not known_person`);
   // A known resident moved: the newest signal's address becomes theirs.
-  if (newCases && anyBsn) await run(sql`
+  if (newCases && anyBsn)
+    await run(sql`
     update persons p set street = n.street, house_number = n.house_number, house_number_suffix = n.house_number_suffix,
       postcode = n.postcode, city = n.city, updated_at = ${now}
     from signal_new_cases n
     where n.known_person and p.id = n.person_id
       and (p.postcode is distinct from n.postcode or p.house_number is distinct from n.house_number::text
         or coalesce(p.house_number_suffix, '') <> coalesce(n.house_number_suffix, ''))`);
-  const created = !newCases ? 0 : await run(sql`
+  const created = !newCases
+    ? 0
+    : await run(sql`
     insert into signal_cases (id, municipality_code, household_key, area_code, person_id, status, total_cents, signal_count,
       first_signal_date, last_signal_date, created_by_import_id, urgent, due_date, result, help_response, closed_on, created_at, updated_at)
     select id, municipality_code, household_key, area_code, person_id,
@@ -551,10 +628,12 @@ export async function storeStagedSignals(
     from (select distinct on (case_id) * from signal_new where case_id is not null order by case_id, signal_date desc, seq desc) m
     join signal_cases c on c.id = m.case_id
     where m.household_key <> c.household_key and m.signal_date >= c.last_signal_date`);
-  if (affected(moves)) await run(sql`
+  if (affected(moves))
+    await run(sql`
     update signal_cases c set household_key = m.household_key, area_code = m.area_code, updated_at = ${now}
     from signal_moves m where c.id = m.case_id`);
-  if (affected(moves)) await run(sql`
+  if (affected(moves))
+    await run(sql`
     update persons p set street = m.street, house_number = m.house_number, house_number_suffix = m.house_number_suffix,
       postcode = m.postcode, city = m.city, updated_at = ${now}
     from signal_moves m join signal_cases c on c.id = m.case_id
@@ -603,7 +682,10 @@ export async function storeStagedSignals(
   if (nowTakenUp.length) {
     await run(sql`
       update signals set status = 'taken_up'
-      where status = 'unjustified' and case_id in (${sql.join(nowTakenUp.map((id) => sql`${id}::uuid`), sql`, `)})`);
+      where status = 'unjustified' and case_id in (${sql.join(
+        nowTakenUp.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`);
   }
   const persons = rowsOf(
     await run(sql`
@@ -626,5 +708,12 @@ export async function storeStagedSignals(
       else perMunicipality[String(r.municipality_code)] = { accepted: Number(r.n), casesCreated: 0 };
     } else perMunicipality[String(r.municipality_code)]!.casesCreated = Number(r.n);
   }
-  return { inserted, casesCreated, casesTouched: casesCreated + crossed.length, personIds: persons.map((p) => String(p.person_id)), notResident, municipalities: perMunicipality };
+  return {
+    inserted,
+    casesCreated,
+    casesTouched: casesCreated + crossed.length,
+    personIds: persons.map((p) => String(p.person_id)),
+    notResident,
+    municipalities: perMunicipality,
+  };
 }

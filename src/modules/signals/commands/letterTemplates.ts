@@ -5,7 +5,15 @@ import type { Actor } from '../../../platform/actor.ts';
 import { assertCan, assertMunicipality, can } from '../../../platform/authz.ts';
 import { NotFoundError } from '../../../platform/errors.ts';
 import { users } from '../../../platform/schema.ts';
-import { compileLetterTemplate, defaultLetterTemplate, letterPlaceholders, requiredPlaceholders, templateLimits, type CompiledTemplate, type LetterTemplateText } from '../letterTemplate.ts';
+import {
+  compileLetterTemplate,
+  defaultLetterTemplate,
+  letterPlaceholders,
+  requiredPlaceholders,
+  templateLimits,
+  type CompiledTemplate,
+  type LetterTemplateText,
+} from '../letterTemplate.ts';
 import { signalLetterTemplates } from '../schema.ts';
 import { municipalityCode } from '../../../platform/municipalities.ts';
 
@@ -35,7 +43,14 @@ const standardVersion: LetterTemplateVersion = { version: 0, ...defaultLetterTem
 /** The template (text) to use for new letters in a municipality: its highest version, else the standard text. */
 export async function currentTemplate(q: Tx, municipalityCode: string): Promise<LetterTemplateVersion> {
   const [row] = await q
-    .select({ version: signalLetterTemplates.version, subject: signalLetterTemplates.subject, heading: signalLetterTemplates.heading, body: signalLetterTemplates.body, createdAt: signalLetterTemplates.createdAt, createdBy: users.displayName })
+    .select({
+      version: signalLetterTemplates.version,
+      subject: signalLetterTemplates.subject,
+      heading: signalLetterTemplates.heading,
+      body: signalLetterTemplates.body,
+      createdAt: signalLetterTemplates.createdAt,
+      createdBy: users.displayName,
+    })
     .from(signalLetterTemplates)
     .leftJoin(users, eq(users.id, signalLetterTemplates.createdByUserId))
     .where(eq(signalLetterTemplates.municipalityCode, municipalityCode))
@@ -96,7 +111,9 @@ export async function saveLetterTemplate(db: Database, actor: Actor, municipalit
   await db.audited(actor, { action: 'update', objectType: 'signal_letter_template', objectId: municipalityCode, municipalityCode }, async (tx, trail) => {
     const current = await currentTemplate(tx, municipalityCode);
     const version = current.version + 1;
-    await tx.insert(signalLetterTemplates).values({ municipalityCode, version, subject: text.subject, heading: text.heading, body: text.body, createdByUserId: userId, createdAt: db.clock.now() });
+    await tx
+      .insert(signalLetterTemplates)
+      .values({ municipalityCode, version, subject: text.subject, heading: text.heading, body: text.body, createdByUserId: userId, createdAt: db.clock.now() });
     trail.details = { version, changed: (['subject', 'heading', 'body'] as const).filter((f) => text[f] !== current[f]) };
   });
   return getLetterTemplate(db, actor, municipalityCode);

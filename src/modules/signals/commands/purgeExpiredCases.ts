@@ -53,11 +53,17 @@ export async function purgeExpiredCases(db: Database, settings: SignalSettings, 
   const cutoff = subtractMonths(today, settings.retentionMonths);
   const helpedCutoff = subtractMonths(today, settings.helpedRetentionMonths);
   const receivedBefore = amsterdamMidnight(cutoff);
-  const help = sql.join(helpResults.map((r) => sql`${r}`), sql`, `);
-  const summary = await db.audited(actor, { action: 'delete', objectType: 'signal_case', purpose: 'bewaartermijn', details: { cutoff, helpedCutoff } }, async (tx, trail) => {
-    // The signals to erase: received before the cut-off in a case without help, and every signal of a helped case
-    // closed before its own cut-off. The imports are few, so the receipt test is a join on a small table.
-    await tx.execute(sql`
+  const help = sql.join(
+    helpResults.map((r) => sql`${r}`),
+    sql`, `,
+  );
+  const summary = await db.audited(
+    actor,
+    { action: 'delete', objectType: 'signal_case', purpose: 'bewaartermijn', details: { cutoff, helpedCutoff } },
+    async (tx, trail) => {
+      // The signals to erase: received before the cut-off in a case without help, and every signal of a helped case
+      // closed before its own cut-off. The imports are few, so the receipt test is a join on a small table.
+      await tx.execute(sql`
       create temporary table signal_purge_signals on commit drop as
       select s.id, s.case_id from signals s
         join signal_imports i on i.id = s.import_id
@@ -67,67 +73,86 @@ export async function purgeExpiredCases(db: Database, settings: SignalSettings, 
       select s.id, s.case_id from signals s
         join signal_cases c on c.id = s.case_id
         where c.result in (${help}) and c.closed_on < ${helpedCutoff}`);
-    await tx.execute(sql`analyze signal_purge_signals`);
-    await tx.execute(sql`
+      await tx.execute(sql`analyze signal_purge_signals`);
+      await tx.execute(sql`
       create temporary table signal_purge_touched on commit drop as
       select c.id, c.person_id, c.archive_token, c.result in (${help}) as helped
       from signal_cases c where c.id in (select case_id from signal_purge_signals)`);
-    await tx.execute(sql`analyze signal_purge_touched`);
-    // Anonymous counts first: per case token, month and creditor type, with the case's flags as they are now.
-    await tx.execute(sql`
+      await tx.execute(sql`analyze signal_purge_touched`);
+      // Anonymous counts first: per case token, month and creditor type, with the case's flags as they are now.
+      await tx.execute(sql`
       insert into signal_archive (case_token, municipality_code, area_code, month, creditor_type, signals, letter_sent, reached, accepted, result, purged_on)
       select c.archive_token, c.municipality_code, c.area_code, to_char(s.signal_date, 'YYYY-MM'), s.creditor_type, count(*)::int,
         c.letter_sent_on is not null, coalesce(c.reached, false), coalesce(c.help_response = 'accepted', false), c.result, ${today}
       from signal_purge_signals p join signals s on s.id = p.id join signal_cases c on c.id = p.case_id
       group by c.archive_token, c.municipality_code, c.area_code, to_char(s.signal_date, 'YYYY-MM'), s.creditor_type, c.letter_sent_on, c.reached, c.help_response, c.result`);
-    const signalsPurged = Number(rowsOf(await tx.execute(sql`with d as (delete from signals where id in (select id from signal_purge_signals) returning 1) select count(*)::int as n from d`))[0]?.n ?? 0);
-    // Signals for non-residents (routed by postcode to no municipality of the import) have no case: they go when their
-    // own term has passed since receipt, leaving counts under a fresh token (the monitor counts them apart).
-    await tx.execute(sql`
+      const signalsPurged = Number(
+        rowsOf(
+          await tx.execute(sql`with d as (delete from signals where id in (select id from signal_purge_signals) returning 1) select count(*)::int as n from d`),
+        )[0]?.n ?? 0,
+      );
+      // Signals for non-residents (routed by postcode to no municipality of the import) have no case: they go when their
+      // own term has passed since receipt, leaving counts under a fresh token (the monitor counts them apart).
+      await tx.execute(sql`
       create temporary table signal_purge_outsiders on commit drop as
       select s.id, s.municipality_code, to_char(s.signal_date, 'YYYY-MM') as month, s.creditor_type from signals s
         join signal_imports i on i.id = s.import_id
         where s.case_id is null and s.status = 'not_resident' and i.created_at < ${receivedBefore}`);
-    await tx.execute(sql`
+      await tx.execute(sql`
       insert into signal_archive (case_token, municipality_code, area_code, month, creditor_type, signals, letter_sent, reached, accepted, result, purged_on)
       select gen_random_uuid(), municipality_code, null, month, creditor_type, count(*)::int, false, false, false, 'not_resident', ${today}
       from signal_purge_outsiders group by municipality_code, month, creditor_type`);
-    const outsidersPurged = Number(rowsOf(await tx.execute(sql`with d as (delete from signals where id in (select id from signal_purge_outsiders) returning 1) select count(*)::int as n from d`))[0]?.n ?? 0);
-    // A touched case with no signal left goes whole (its contact attempts by cascade); the others are recomputed.
-    await tx.execute(sql`
+      const outsidersPurged = Number(
+        rowsOf(
+          await tx.execute(
+            sql`with d as (delete from signals where id in (select id from signal_purge_outsiders) returning 1) select count(*)::int as n from d`,
+          ),
+        )[0]?.n ?? 0,
+      );
+      // A touched case with no signal left goes whole (its contact attempts by cascade); the others are recomputed.
+      await tx.execute(sql`
       create temporary table signal_purge on commit drop as
       select t.id, t.person_id, t.helped from signal_purge_touched t where not exists (select 1 from signals s where s.case_id = t.id)`);
-    await tx.execute(sql`analyze signal_purge`);
-    const casesPurged = Number(rowsOf(await tx.execute(sql`with d as (delete from signal_cases where id in (select id from signal_purge) returning 1) select count(*)::int as n from d`))[0]?.n ?? 0);
-    // A print batch whose cases are all gone holds nothing anyone can use: it goes with them. One that still has a
-    // living case loses the erased ids.
-    await tx.execute(sql`
+      await tx.execute(sql`analyze signal_purge`);
+      const casesPurged = Number(
+        rowsOf(
+          await tx.execute(sql`with d as (delete from signal_cases where id in (select id from signal_purge) returning 1) select count(*)::int as n from d`),
+        )[0]?.n ?? 0,
+      );
+      // A print batch whose cases are all gone holds nothing anyone can use: it goes with them. One that still has a
+      // living case loses the erased ids.
+      await tx.execute(sql`
       update signal_letter_batches b set case_ids = array(select x from unnest(b.case_ids) x where x not in (select id from signal_purge))
       where b.case_ids && array(select id from signal_purge)`);
-    await tx.execute(sql`delete from signal_letter_batches where cardinality(case_ids) = 0`);
-    const helpedCasesPurged = Number(rowsOf(await tx.execute(sql`select count(*)::int as n from signal_purge where helped`))[0]?.n ?? 0);
-    const casesRecomputed = Number(
-      rowsOf(
-        await tx.execute(sql`
+      await tx.execute(sql`delete from signal_letter_batches where cardinality(case_ids) = 0`);
+      const helpedCasesPurged = Number(rowsOf(await tx.execute(sql`select count(*)::int as n from signal_purge where helped`))[0]?.n ?? 0);
+      const casesRecomputed = Number(
+        rowsOf(
+          await tx.execute(sql`
           with agg as (select s.case_id, sum(s.amount_cents)::bigint as total, count(*)::int as n, min(s.signal_date) as f, max(s.signal_date) as l
                        from signals s where s.case_id in (select id from signal_purge_touched) group by s.case_id),
           u as (update signal_cases c set total_cents = least(agg.total, 2147483647)::int, signal_count = agg.n, first_signal_date = agg.f,
                   last_signal_date = agg.l, updated_at = ${now}
                 from agg where c.id = agg.case_id returning 1)
           select count(*)::int as n from u`),
-      )[0]?.n ?? 0,
-    );
-    const personIds = rowsOf(
-      await tx.execute(sql`select distinct person_id from signal_purge p where person_id is not null and not exists (select 1 from signal_cases c where c.person_id = p.person_id)`),
-    ).map((r) => String(r.person_id));
-    const personsErased = await erasePersons(tx, personIds);
-    // Every resident whose data this run erased or changed, when there are few enough to list.
-    const subjects = rowsOf(await tx.execute(sql`select distinct person_id from signal_purge_touched where person_id is not null limit ${MAX_AUDIT_SUBJECTS + 1}`)).map((r) => String(r.person_id));
-    trail.subjectIds = subjects.length <= MAX_AUDIT_SUBJECTS ? subjects : [];
-    const summary = { cutoff, helpedCutoff, casesPurged, helpedCasesPurged, casesRecomputed, signalsPurged: signalsPurged + outsidersPurged, personsErased };
-    trail.details = { ...summary, subjectsListed: subjects.length <= MAX_AUDIT_SUBJECTS };
-    return summary;
-  });
+        )[0]?.n ?? 0,
+      );
+      const personIds = rowsOf(
+        await tx.execute(
+          sql`select distinct person_id from signal_purge p where person_id is not null and not exists (select 1 from signal_cases c where c.person_id = p.person_id)`,
+        ),
+      ).map((r) => String(r.person_id));
+      const personsErased = await erasePersons(tx, personIds);
+      // Every resident whose data this run erased or changed, when there are few enough to list.
+      const subjects = rowsOf(
+        await tx.execute(sql`select distinct person_id from signal_purge_touched where person_id is not null limit ${MAX_AUDIT_SUBJECTS + 1}`),
+      ).map((r) => String(r.person_id));
+      trail.subjectIds = subjects.length <= MAX_AUDIT_SUBJECTS ? subjects : [];
+      const summary = { cutoff, helpedCutoff, casesPurged, helpedCasesPurged, casesRecomputed, signalsPurged: signalsPurged + outsidersPurged, personsErased };
+      trail.details = { ...summary, subjectsListed: subjects.length <= MAX_AUDIT_SUBJECTS };
+      return summary;
+    },
+  );
   if (summary.signalsPurged === 0 && summary.casesPurged === 0 && summary.personsErased === 0) return summary;
   return { ...summary, scrub: await db.scrubAfterErasure(purgedTables) };
 }
@@ -147,13 +172,23 @@ async function erasePersons(tx: Tx, ids: string[]): Promise<number> {
       where c.contype = 'f' and c.confrelid = 'persons'::regclass and array_length(c.conkey, 1) = 1`),
   ).map((r) => sql.raw(`not exists (select 1 from ${String(r.tbl)} x where x.${String(r.col)} = p.id)`));
   const stillFree = references.length ? sql.join(references, sql` and `) : sql`true`;
-  const list = (part: string[]) => sql.join(part.map((id) => sql`${id}::uuid`), sql`, `);
+  const list = (part: string[]) =>
+    sql.join(
+      part.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
   let erased = 0;
   for (let i = 0; i < ids.length; i += 5000) {
     const part = ids.slice(i, i + 5000);
     try {
       erased += await tx.transaction(async (sp) =>
-        Number(rowsOf(await sp.execute(sql`with d as (delete from persons p where p.id in (${list(part)}) and ${stillFree} returning 1) select count(*)::int as n from d`))[0]?.n ?? 0),
+        Number(
+          rowsOf(
+            await sp.execute(
+              sql`with d as (delete from persons p where p.id in (${list(part)}) and ${stillFree} returning 1) select count(*)::int as n from d`,
+            ),
+          )[0]?.n ?? 0,
+        ),
       );
     } catch {
       for (const id of part) {

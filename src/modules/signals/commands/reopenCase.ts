@@ -29,7 +29,13 @@ export async function reopenCaseAfterHandoverEnded(tx: Tx, event: ReferralEndedE
   if (event.route !== 'early_signal') return [];
   const [found] = await tx.select().from(signalCases).where(eq(signalCases.chainReferralId, event.referralId)).for('update');
   if (!found) return [];
-  const entry: CaseHistoryEntry = { at: event.at.toISOString(), kind: 'reopened', text: reopenText(event), referralId: event.referralId, previousResult: found.result };
+  const entry: CaseHistoryEntry = {
+    at: event.at.toISOString(),
+    kind: 'reopened',
+    text: reopenText(event),
+    referralId: event.referralId,
+    previousResult: found.result,
+  };
   await tx
     .update(signalCases)
     .set({

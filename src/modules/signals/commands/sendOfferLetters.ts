@@ -59,16 +59,28 @@ interface Candidate {
 
 function skipReason(c: Candidate, reprint: boolean): string | null {
   if (c.status === 'awaiting_letter') return null;
-  if (c.letterSentOn) return reprint ? null : `Deze zaak kreeg al een brief op ${formatLetterDate(c.letterSentOn)}. Kies “herdruk” om die brief opnieuw te maken.`;
+  if (c.letterSentOn)
+    return reprint ? null : `Deze zaak kreeg al een brief op ${formatLetterDate(c.letterSentOn)}. Kies “herdruk” om die brief opnieuw te maken.`;
   if (c.status === 'below_threshold') return 'Het bedrag van deze zaak is lager dan de drempel: zij krijgt (nog) geen brief.';
   if (c.status === 'closed') return 'Deze zaak is afgesloten zonder brief.';
   return 'Deze zaak wacht niet op een brief.';
 }
 
-const byPostcode = [asc(persons.postcode), asc(sql`length(${persons.houseNumber})`), asc(persons.houseNumber), asc(persons.houseNumberSuffix), asc(signalCases.id)];
+const byPostcode = [
+  asc(persons.postcode),
+  asc(sql`length(${persons.houseNumber})`),
+  asc(persons.houseNumber),
+  asc(persons.houseNumberSuffix),
+  asc(signalCases.id),
+];
 
 /** The selection as cases to write (sorted by postcode and house number, for the post) and cases skipped, with why. */
-async function resolveSelection(tx: Tx, municipalityCode: string, selection: LetterSelection, reprint: boolean): Promise<{ letters: Candidate[]; skipped: SkippedCase[] }> {
+async function resolveSelection(
+  tx: Tx,
+  municipalityCode: string,
+  selection: LetterSelection,
+  reprint: boolean,
+): Promise<{ letters: Candidate[]; skipped: SkippedCase[] }> {
   let where: SQL | undefined;
   if (selection.kind === 'cases') where = inArray(signalCases.id, [...new Set(selection.caseIds)]);
   else if (selection.kind === 'awaiting') where = eq(signalCases.status, 'awaiting_letter');
@@ -126,24 +138,38 @@ export interface LetterPreview {
 }
 
 /** The dry run: how many letters a selection makes, in how many batches, and which cases are skipped and why. */
-export async function previewOfferLetters(db: Database, actor: Actor, input: z.infer<typeof letterPreviewInput> & { municipalityCode: string }, settings: SignalSettings): Promise<LetterPreview> {
+export async function previewOfferLetters(
+  db: Database,
+  actor: Actor,
+  input: z.infer<typeof letterPreviewInput> & { municipalityCode: string },
+  settings: SignalSettings,
+): Promise<LetterPreview> {
   assertLetterAccess(actor, input.municipalityCode);
-  return db.audited(actor, { action: 'search', objectType: 'signal_offer_letters', municipalityCode: input.municipalityCode, details: { selection: input.selection.kind, preview: true } }, async (tx, trail) => {
-    const { letters, skipped } = await resolveSelection(tx, input.municipalityCode, input.selection, input.reprint);
-    const template = await currentTemplate(tx, input.municipalityCode);
-    const batchSize = input.batchSize ?? settings.letterBatchSize;
-    trail.details = { ...trail.details, letters: letters.length, skipped: skipped.length };
-    return {
+  return db.audited(
+    actor,
+    {
+      action: 'search',
+      objectType: 'signal_offer_letters',
       municipalityCode: input.municipalityCode,
-      count: letters.length,
-      firstLetters: letters.filter((l) => l.status === 'awaiting_letter').length,
-      reprints: letters.filter((l) => l.status !== 'awaiting_letter').length,
-      batchSize,
-      batches: Math.ceil(letters.length / batchSize),
-      templateVersion: template.version,
-      skipped: { count: skipped.length, items: skipped.slice(0, MAX_SKIPPED_LISTED) },
-    };
-  });
+      details: { selection: input.selection.kind, preview: true },
+    },
+    async (tx, trail) => {
+      const { letters, skipped } = await resolveSelection(tx, input.municipalityCode, input.selection, input.reprint);
+      const template = await currentTemplate(tx, input.municipalityCode);
+      const batchSize = input.batchSize ?? settings.letterBatchSize;
+      trail.details = { ...trail.details, letters: letters.length, skipped: skipped.length };
+      return {
+        municipalityCode: input.municipalityCode,
+        count: letters.length,
+        firstLetters: letters.filter((l) => l.status === 'awaiting_letter').length,
+        reprints: letters.filter((l) => l.status !== 'awaiting_letter').length,
+        batchSize,
+        batches: Math.ceil(letters.length / batchSize),
+        templateVersion: template.version,
+        skipped: { count: skipped.length, items: skipped.slice(0, MAX_SKIPPED_LISTED) },
+      };
+    },
+  );
 }
 
 export interface LetterBatchView {
@@ -172,60 +198,92 @@ export interface LetterRun {
  * them. Nothing changes on the cases yet: each case moves to `letter_sent` only when its batch's PDF has been made
  * and delivered completely (`produceLetterBatch`).
  */
-export async function planOfferLetters(db: Database, actor: Actor, input: z.infer<typeof letterRunInput> & { municipalityCode: string }, settings: SignalSettings): Promise<LetterRun> {
+export async function planOfferLetters(
+  db: Database,
+  actor: Actor,
+  input: z.infer<typeof letterRunInput> & { municipalityCode: string },
+  settings: SignalSettings,
+): Promise<LetterRun> {
   assertLetterAccess(actor, input.municipalityCode);
   const runId = randomUUID();
   const date = input.date ?? amsterdamDate(db.clock.now());
-  return db.audited(actor, { action: 'create', objectType: 'signal_letter_run', objectId: runId, municipalityCode: input.municipalityCode }, async (tx, trail) => {
-    const { letters, skipped } = await resolveSelection(tx, input.municipalityCode, input.selection, input.reprint);
-    if (!letters.length) throw new ConflictError('Er zijn geen brieven te maken voor deze selectie.', { skipped: skipped.length });
-    if (letters.length !== input.confirmCount) {
-      throw new ConflictError(`Het aantal brieven is veranderd: het zijn er nu ${letters.length}, niet ${input.confirmCount}. Bekijk het aantal opnieuw en bevestig dan.`, { count: letters.length });
-    }
-    const template = await currentTemplate(tx, input.municipalityCode);
-    const groups = batchesOf(letters, input.batchSize ?? settings.letterBatchSize);
-    const now = db.clock.now();
-    const rows = await tx
-      .insert(signalLetterBatches)
-      .values(
-        groups.map((g, i) => ({
-          runId,
-          municipalityCode: input.municipalityCode,
-          number: i + 1,
-          batchCount: groups.length,
-          caseIds: g.map((c) => c.id),
-          letters: g.length,
-          letterDate: date,
-          templateVersion: template.version,
-          reprint: input.reprint,
-          createdByUserId: actor.kind === 'user' ? actor.userId : null,
-          createdAt: now,
-        })),
-      )
-      .returning();
-    trail.details = { letters: letters.length, batches: groups.length, skipped: skipped.length, templateVersion: template.version, selection: input.selection.kind, reprint: input.reprint };
-    return {
-      runId,
-      municipalityCode: input.municipalityCode,
-      date,
-      count: letters.length,
-      templateVersion: template.version,
-      reprint: input.reprint,
-      batches: rows.sort((a, b) => a.number - b.number).map((b, i) => batchView(b, { from: groups[i]![0]!.postcode, to: groups[i]!.at(-1)!.postcode })),
-      skipped: { count: skipped.length, items: skipped.slice(0, MAX_SKIPPED_LISTED) },
-    };
-  });
+  return db.audited(
+    actor,
+    { action: 'create', objectType: 'signal_letter_run', objectId: runId, municipalityCode: input.municipalityCode },
+    async (tx, trail) => {
+      const { letters, skipped } = await resolveSelection(tx, input.municipalityCode, input.selection, input.reprint);
+      if (!letters.length) throw new ConflictError('Er zijn geen brieven te maken voor deze selectie.', { skipped: skipped.length });
+      if (letters.length !== input.confirmCount) {
+        throw new ConflictError(
+          `Het aantal brieven is veranderd: het zijn er nu ${letters.length}, niet ${input.confirmCount}. Bekijk het aantal opnieuw en bevestig dan.`,
+          { count: letters.length },
+        );
+      }
+      const template = await currentTemplate(tx, input.municipalityCode);
+      const groups = batchesOf(letters, input.batchSize ?? settings.letterBatchSize);
+      const now = db.clock.now();
+      const rows = await tx
+        .insert(signalLetterBatches)
+        .values(
+          groups.map((g, i) => ({
+            runId,
+            municipalityCode: input.municipalityCode,
+            number: i + 1,
+            batchCount: groups.length,
+            caseIds: g.map((c) => c.id),
+            letters: g.length,
+            letterDate: date,
+            templateVersion: template.version,
+            reprint: input.reprint,
+            createdByUserId: actor.kind === 'user' ? actor.userId : null,
+            createdAt: now,
+          })),
+        )
+        .returning();
+      trail.details = {
+        letters: letters.length,
+        batches: groups.length,
+        skipped: skipped.length,
+        templateVersion: template.version,
+        selection: input.selection.kind,
+        reprint: input.reprint,
+      };
+      return {
+        runId,
+        municipalityCode: input.municipalityCode,
+        date,
+        count: letters.length,
+        templateVersion: template.version,
+        reprint: input.reprint,
+        batches: rows.sort((a, b) => a.number - b.number).map((b, i) => batchView(b, { from: groups[i]![0]!.postcode, to: groups[i]!.at(-1)!.postcode })),
+        skipped: { count: skipped.length, items: skipped.slice(0, MAX_SKIPPED_LISTED) },
+      };
+    },
+  );
 }
 
 /** The postcodes of some cases (for the range of a batch: its first and last case), read from the register. */
 async function postcodesOf(tx: Tx, caseIds: string[]): Promise<Map<string, string | null>> {
   if (!caseIds.length) return new Map();
-  const rows = await tx.select({ id: signalCases.id, postcode: persons.postcode }).from(signalCases).leftJoin(persons, eq(persons.id, signalCases.personId)).where(inArray(signalCases.id, [...new Set(caseIds)]));
+  const rows = await tx
+    .select({ id: signalCases.id, postcode: persons.postcode })
+    .from(signalCases)
+    .leftJoin(persons, eq(persons.id, signalCases.personId))
+    .where(inArray(signalCases.id, [...new Set(caseIds)]));
   return new Map(rows.map((r) => [r.id, r.postcode]));
 }
 
 function batchView(b: typeof signalLetterBatches.$inferSelect, range: { from: string | null; to: string | null }): LetterBatchView {
-  return { id: b.id, number: b.number, letters: b.letters, postcodeFrom: range.from, postcodeTo: range.to, status: b.status, producedLetters: b.producedLetters, producedAt: b.producedAt?.toISOString() ?? null };
+  return {
+    id: b.id,
+    number: b.number,
+    letters: b.letters,
+    postcodeFrom: range.from,
+    postcodeTo: range.to,
+    status: b.status,
+    producedLetters: b.producedLetters,
+    producedAt: b.producedAt?.toISOString() ?? null,
+  };
 }
 
 /** A run's batches and how far each is (for the page after a reload). */
@@ -244,7 +302,10 @@ export async function getLetterRun(db: Database, actor: Actor, runId: string): P
       templateVersion: rows[0]!.templateVersion,
       reprint: rows[0]!.reprint,
       batches: await (async () => {
-        const postcodes = await postcodesOf(tx, rows.flatMap((r) => [r.caseIds[0]!, r.caseIds.at(-1)!]));
+        const postcodes = await postcodesOf(
+          tx,
+          rows.flatMap((r) => [r.caseIds[0]!, r.caseIds.at(-1)!]),
+        );
         return rows.map((r) => batchView(r, { from: postcodes.get(r.caseIds[0]!) ?? null, to: postcodes.get(r.caseIds.at(-1)!) ?? null }));
       })(),
     };
@@ -267,7 +328,11 @@ export function letterBatchProgress(actor: Actor, batchId: string): { drawn: num
 /** The client went away before it had the whole PDF: the batch's letters count as not made. */
 export class DeliveryAbortedError extends AppError {
   constructor() {
-    super('delivery_aborted', 499, 'De verbinding is verbroken voordat de stapel helemaal was ontvangen. Er is niets als verstuurd vastgelegd; maak de stapel opnieuw.');
+    super(
+      'delivery_aborted',
+      499,
+      'De verbinding is verbroken voordat de stapel helemaal was ontvangen. Er is niets als verstuurd vastgelegd; maak de stapel opnieuw.',
+    );
   }
 }
 
@@ -322,7 +387,18 @@ type LetterRow = { [K in keyof typeof letterColumns]: unknown } & {
 };
 
 function toLetter(r: LetterRow): OfferLetter {
-  return { initials: r.initials, prefix: r.prefix, surname: r.surname ?? 'bewoner', street: r.street, houseNumber: r.houseNumber, houseNumberSuffix: r.houseNumberSuffix, postcode: r.postcode, city: r.city, creditorTypes: r.creditorTypes ?? [], totalCents: r.totalCents };
+  return {
+    initials: r.initials,
+    prefix: r.prefix,
+    surname: r.surname ?? 'bewoner',
+    street: r.street,
+    houseNumber: r.houseNumber,
+    houseNumberSuffix: r.houseNumberSuffix,
+    postcode: r.postcode,
+    city: r.city,
+    creditorTypes: r.creditorTypes ?? [],
+    totalCents: r.totalCents,
+  };
 }
 
 const FETCH_PAGE = 500;
@@ -358,7 +434,12 @@ export async function produceLetterBatch(
   db: Database,
   actor: Actor,
   batchId: string,
-  input: { settings: SignalSettings; again?: boolean; compress?: boolean; open: (info: { letters: number; number: number; batchCount: number; date: string }) => BatchOutput },
+  input: {
+    settings: SignalSettings;
+    again?: boolean;
+    compress?: boolean;
+    open: (info: { letters: number; number: number; batchCount: number; date: string }) => BatchOutput;
+  },
 ): Promise<{ letters: number; firstLetters: number; reprints: number; skipped: number }> {
   if (actor.kind !== 'system') assertCan(actor, 'signals:work');
   const { settings } = input;
@@ -370,7 +451,9 @@ export async function produceLetterBatch(
     trail.municipalityCode = batch.municipalityCode;
     assertMunicipality(actor, batch.municipalityCode);
     if (batch.status === 'produced' && !input.again) {
-      throw new ConflictError(`Deze stapel is al gemaakt (${batch.producedLetters} brieven). Wilt u hem nog eens, kies dan “opnieuw afdrukken”: dat is een herdruk en verandert niets aan de zaken.`);
+      throw new ConflictError(
+        `Deze stapel is al gemaakt (${batch.producedLetters} brieven). Wilt u hem nog eens, kies dan “opnieuw afdrukken”: dat is een herdruk en verandert niets aan de zaken.`,
+      );
     }
     const reprintOnly = batch.status === 'produced';
     const locked = await tx
@@ -417,12 +500,27 @@ export async function produceLetterBatch(
         else out.write(chunk);
       });
       const ended = once(writer.doc, 'end');
-      writer.cover({ number: batch.number, batchCount: batch.batchCount, letters: plan.length, postcodeFrom: range.get(plan[0]!.id) ?? null, postcodeTo: range.get(plan.at(-1)!.id) ?? null, date: batch.letterDate, templateVersion: batch.templateVersion, batchId: batch.id, skipped, reprint: plan.some((p) => !p.first) });
+      writer.cover({
+        number: batch.number,
+        batchCount: batch.batchCount,
+        letters: plan.length,
+        postcodeFrom: range.get(plan[0]!.id) ?? null,
+        postcodeTo: range.get(plan.at(-1)!.id) ?? null,
+        date: batch.letterDate,
+        templateVersion: batch.templateVersion,
+        batchId: batch.id,
+        skipped,
+        reprint: plan.some((p) => !p.first),
+      });
       const first = new Set(plan.filter((p) => p.first).map((p) => p.id));
       const personIds: string[] = [];
       for (let i = 0; i < plan.length; i += FETCH_PAGE) {
         const ids = plan.slice(i, i + FETCH_PAGE).map((p) => p.id);
-        const rows = (await tx.select(letterColumns).from(signalCases).leftJoin(persons, eq(persons.id, signalCases.personId)).where(inArray(signalCases.id, ids))) as LetterRow[];
+        const rows = (await tx
+          .select(letterColumns)
+          .from(signalCases)
+          .leftJoin(persons, eq(persons.id, signalCases.personId))
+          .where(inArray(signalCases.id, ids))) as LetterRow[];
         const rowById = new Map(rows.map((r) => [r.id, r]));
         for (const id of ids) {
           const r = rowById.get(id)!;
@@ -469,9 +567,22 @@ export async function produceLetterBatch(
           .set({ status: 'taken_up' })
           .where(and(inArray(signals.caseId, firstIds), eq(signals.status, 'not_yet_taken_up')));
       }
-      if (!reprintOnly) await tx.update(signalLetterBatches).set({ status: 'produced', producedLetters: plan.length, producedAt: db.clock.now() }).where(eq(signalLetterBatches.id, batch.id));
+      if (!reprintOnly)
+        await tx
+          .update(signalLetterBatches)
+          .set({ status: 'produced', producedLetters: plan.length, producedAt: db.clock.now() })
+          .where(eq(signalLetterBatches.id, batch.id));
       trail.subjectIds = personIds;
-      trail.details = { runId: batch.runId, number: batch.number, letters: plan.length, firstLetters: first.size, reprints: plan.length - first.size, skipped, templateVersion: batch.templateVersion, again: reprintOnly };
+      trail.details = {
+        runId: batch.runId,
+        number: batch.number,
+        letters: plan.length,
+        firstLetters: first.size,
+        reprints: plan.length - first.size,
+        skipped,
+        templateVersion: batch.templateVersion,
+        again: reprintOnly,
+      };
       state.done = true;
       return { letters: plan.length, firstLetters: first.size, reprints: plan.length - first.size, skipped };
     } finally {
@@ -501,7 +612,12 @@ export async function reprintOfferLetter(db: Database, actor: Actor, caseId: str
     const version = row.letterTemplateVersion ?? 0;
     const template = (await compiledTemplates(tx, row.municipalityCode, [version])).get(version)!;
     trail.details = { ...trail.details, templateVersion: version };
-    return renderOfferLetters([{ ...toLetter(row), contactBefore: row.dueDate ?? addDays(row.letterSentOn, settings.firstContactDays) }], settings, row.letterSentOn, { template });
+    return renderOfferLetters(
+      [{ ...toLetter(row), contactBefore: row.dueDate ?? addDays(row.letterSentOn, settings.firstContactDays) }],
+      settings,
+      row.letterSentOn,
+      { template },
+    );
   });
 }
 
@@ -514,7 +630,18 @@ export async function previewTemplateLetter(
 ): Promise<Buffer> {
   const today = amsterdamDate(db.clock.now());
   if (!input.caseId) {
-    const sample: OfferLetter = { initials: 'J.', prefix: 'de', surname: 'Vries', street: 'Voorstraat', houseNumber: '1', houseNumberSuffix: 'A', postcode: '3311AA', city: 'Dordrecht', creditorTypes: ['rent', 'health_insurance'], totalCents: 123_456 };
+    const sample: OfferLetter = {
+      initials: 'J.',
+      prefix: 'de',
+      surname: 'Vries',
+      street: 'Voorstraat',
+      houseNumber: '1',
+      houseNumberSuffix: 'A',
+      postcode: '3311AA',
+      city: 'Dordrecht',
+      creditorTypes: ['rent', 'health_insurance'],
+      totalCents: 123_456,
+    };
     return renderOfferLetters([sample], settings, today, { template: input.template, compress: input.compress });
   }
   assertCan(actor, 'signals:work');
@@ -529,7 +656,10 @@ export async function previewTemplateLetter(
     trail.municipalityCode = row.municipalityCode;
     assertMunicipality(actor, row.municipalityCode);
     if (row.personId) trail.subjectIds = [row.personId];
-    return renderOfferLetters([{ ...toLetter(row), contactBefore: earlier(row.dueDate, addDays(today, settings.firstContactDays)) }], settings, today, { template: input.template, compress: input.compress });
+    return renderOfferLetters([{ ...toLetter(row), contactBefore: earlier(row.dueDate, addDays(today, settings.firstContactDays)) }], settings, today, {
+      template: input.template,
+      compress: input.compress,
+    });
   });
 }
 
@@ -554,7 +684,14 @@ export async function writeLetterRunToFiles(
           out.once('finish', resolve);
           out.once('error', reject);
         });
-        return { out, flushed: () => untilFlushed(() => out.writableLength, () => failed || out.destroyed) };
+        return {
+          out,
+          flushed: () =>
+            untilFlushed(
+              () => out.writableLength,
+              () => failed || out.destroyed,
+            ),
+        };
       },
     });
     await written;
@@ -578,9 +715,19 @@ export async function sendOfferLetters(
   input: { municipalityCode: string; date?: string; settings: SignalSettings; compress?: boolean; batchSize?: number },
 ): Promise<{ count: number; pdfs: Buffer[]; date: string; run: LetterRun }> {
   const selection: LetterSelection = { kind: 'awaiting' };
-  const preview = await previewOfferLetters(db, actor, { municipalityCode: input.municipalityCode, selection, reprint: false, batchSize: input.batchSize }, input.settings);
+  const preview = await previewOfferLetters(
+    db,
+    actor,
+    { municipalityCode: input.municipalityCode, selection, reprint: false, batchSize: input.batchSize },
+    input.settings,
+  );
   if (!preview.count) throw new ConflictError('Er staan geen brieven klaar om te versturen.');
-  const run = await planOfferLetters(db, actor, { municipalityCode: input.municipalityCode, selection, reprint: false, confirmCount: preview.count, date: input.date, batchSize: input.batchSize }, input.settings);
+  const run = await planOfferLetters(
+    db,
+    actor,
+    { municipalityCode: input.municipalityCode, selection, reprint: false, confirmCount: preview.count, date: input.date, batchSize: input.batchSize },
+    input.settings,
+  );
   const pdfs: Buffer[] = [];
   let count = 0;
   for (const batch of run.batches) {
@@ -593,7 +740,14 @@ export async function sendOfferLetters(
         const out = new PassThrough();
         out.on('data', (c: Buffer) => chunks.push(c));
         ended = once(out, 'end').then(() => undefined);
-        return { out, flushed: () => untilFlushed(() => out.writableLength + out.readableLength, () => out.destroyed) };
+        return {
+          out,
+          flushed: () =>
+            untilFlushed(
+              () => out.writableLength + out.readableLength,
+              () => out.destroyed,
+            ),
+        };
       },
     });
     await ended;

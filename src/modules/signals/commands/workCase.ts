@@ -8,7 +8,22 @@ import { NotFoundError } from '../../../platform/errors.ts';
 import { organisations, persons, users } from '../../../platform/schema.ts';
 import { createIntakeForPerson, lockReferralForLink, referralThemes, themeCodes, type ReferralTheme } from '../../referrals/index.ts';
 import { assertReferralTarget } from '../access.ts';
-import { contactKinds, creditorTypeLabels, type CreditorType, finalResults, helpResponses, helpResults, outcomeContradiction, partsOfDay, reachedResults, referralResults, unreachableContactKinds, type FinalResult, type HelpResponse, type SignalStatus } from '../ddas.ts';
+import {
+  contactKinds,
+  creditorTypeLabels,
+  type CreditorType,
+  finalResults,
+  helpResponses,
+  helpResults,
+  outcomeContradiction,
+  partsOfDay,
+  reachedResults,
+  referralResults,
+  unreachableContactKinds,
+  type FinalResult,
+  type HelpResponse,
+  type SignalStatus,
+} from '../ddas.ts';
 import { loadCaseForWork } from '../queries.ts';
 import { signalProblem } from '../messages.ts';
 import { reopenCaseAfterHandoverEnded } from './reopenCase.ts';
@@ -25,7 +40,10 @@ export async function assignCase(db: Database, actor: Actor, caseId: string, inp
   assertCan(actor, 'signals:work');
   if (input.assignedUserId) {
     const [worker] = await db.unaudited((q) =>
-      q.select({ id: users.id, organisationId: users.organisationId, roles: users.roles, active: users.active }).from(users).where(eq(users.id, input.assignedUserId!)),
+      q
+        .select({ id: users.id, organisationId: users.organisationId, roles: users.roles, active: users.active })
+        .from(users)
+        .where(eq(users.id, input.assignedUserId!)),
     );
     if (!worker || !worker.active || !worker.roles.includes('signal_officer') || worker.organisationId !== actor.organisationId) {
       throw signalProblem('worker_not_eligible');
@@ -64,28 +82,32 @@ export async function recordContactAttempt(db: Database, actor: Actor, caseId: s
   if (input.reached && unreachableContactKinds.includes(input.kind)) {
     throw signalProblem('kind_never_reaches', { kind: input.kind });
   }
-  return db.audited(actor, { action: 'create', objectType: 'signal_contact_attempt', details: { kind: input.kind, reached: input.reached } }, async (tx, trail) => {
-    const found = await loadCaseForWork(tx, actor, caseId);
-    trail.municipalityCode = found.municipalityCode;
-    if (found.personId) trail.subjectIds = [found.personId];
-    if (found.status === 'closed') throw signalProblem('case_closed');
-    const [attempt] = await tx
-      .insert(signalContactAttempts)
-      .values({ caseId, ...input, note: input.note ?? null, userId: actor.kind === 'user' ? actor.userId : null, createdAt: db.clock.now() })
-      .returning();
-    trail.objectId = attempt!.id;
-    await tx
-      .update(signalCases)
-      .set({
-        reached: input.reached || found.reached === true,
-        status: input.reached ? 'in_contact' : found.status,
-        takenUpOn: found.takenUpOn ?? input.date,
-        updatedAt: db.clock.now(),
-      })
-      .where(eq(signalCases.id, caseId));
-    await tx.update(signals).set({ status: 'taken_up' }).where(sql`${signals.caseId} = ${caseId} and ${signals.status} = 'not_yet_taken_up'`);
-    return attempt!;
-  });
+  return db.audited(
+    actor,
+    { action: 'create', objectType: 'signal_contact_attempt', details: { kind: input.kind, reached: input.reached } },
+    async (tx, trail) => {
+      const found = await loadCaseForWork(tx, actor, caseId);
+      trail.municipalityCode = found.municipalityCode;
+      if (found.personId) trail.subjectIds = [found.personId];
+      if (found.status === 'closed') throw signalProblem('case_closed');
+      const [attempt] = await tx
+        .insert(signalContactAttempts)
+        .values({ caseId, ...input, note: input.note ?? null, userId: actor.kind === 'user' ? actor.userId : null, createdAt: db.clock.now() })
+        .returning();
+      trail.objectId = attempt!.id;
+      await tx
+        .update(signalCases)
+        .set({
+          reached: input.reached || found.reached === true,
+          status: input.reached ? 'in_contact' : found.status,
+          takenUpOn: found.takenUpOn ?? input.date,
+          updatedAt: db.clock.now(),
+        })
+        .where(eq(signalCases.id, caseId));
+      await tx.update(signals).set({ status: 'taken_up' }).where(sql`${signals.caseId} = ${caseId} and ${signals.status} = 'not_yet_taken_up'`);
+      return attempt!;
+    },
+  );
 }
 
 export const outcomeInput = z.object({
@@ -103,7 +125,10 @@ export const outcomeInput = z.object({
    * The theme of the handover (one of the referrals module's `themeCodes`), chosen by the officer. Without it a
    * financial referral goes as `money_debts`; a non-financial one needs it.
    */
-  theme: z.enum(themeCodes as [ReferralTheme, ...ReferralTheme[]]).optional().nullable(),
+  theme: z
+    .enum(themeCodes as [ReferralTheme, ...ReferralTheme[]])
+    .optional()
+    .nullable(),
 });
 
 /** The theme of a handover: the officer's choice, else `money_debts` for a financial referral; null when it must be chosen. */
@@ -184,7 +209,11 @@ export async function recordOutcome(db: Database, actor: Actor, caseId: string, 
       .returning();
     const status = signalStatusForResult[input.result];
     if (status) await tx.update(signals).set({ status }).where(eq(signals.caseId, caseId));
-    else await tx.update(signals).set({ status: 'taken_up' }).where(sql`${signals.caseId} = ${caseId} and ${signals.status} in ('unjustified', 'not_yet_taken_up')`);
+    else
+      await tx
+        .update(signals)
+        .set({ status: 'taken_up' })
+        .where(sql`${signals.caseId} = ${caseId} and ${signals.status} in ('unjustified', 'not_yet_taken_up')`);
     if (endedAlready) {
       // Declined (or closed) between the handover and now: straight back to the queue, as the announcement would have done.
       await reopenCaseAfterHandoverEnded(tx, endedAlready);
@@ -201,29 +230,44 @@ export async function recordOutcome(db: Database, actor: Actor, caseId: string, 
  * reference or name) under the theme the officer chose. Checked before anything is sent, so that a handover is not
  * made for an outcome the case then refuses.
  */
-async function handOverToChain(db: Database, actor: Actor, caseId: string, input: z.infer<typeof outcomeInput>): Promise<{ referralId: string; entry: CaseHistoryEntry }> {
-  const found = await db.audited(actor, { action: 'read', objectType: 'signal_case', objectId: caseId, purpose: 'overdracht in de keten' }, async (tx, trail) => {
-    const [row] = await tx
-      .select({ case: signalCases, person: persons, organisationCode: organisations.code, organisationName: organisations.name })
-      .from(signalCases)
-      .leftJoin(persons, eq(persons.id, signalCases.personId))
-      .leftJoin(organisations, eq(organisations.id, sql`${input.referralOrganisationId ?? null}::uuid`))
-      .where(eq(signalCases.id, caseId));
-    if (!row) throw new NotFoundError('De zaak');
-    assertMunicipality(actor, row.case.municipalityCode);
-    trail.municipalityCode = row.case.municipalityCode;
-    if (row.person) trail.subjectIds = [row.person.id];
-    if (row.case.status === 'closed') throw signalProblem('case_already_closed');
-    const contradiction = outcomeContradiction(input.result, row.case.reached === true);
-    if (contradiction) throw signalProblem(contradiction, { result: input.result });
-    await assertReferralTarget(tx, input.referralOrganisationId!, row.case.municipalityCode);
-    const caseSignals = await tx
-      .select({ creditorType: signals.creditorType, amountCents: signals.amountCents, months: signals.months, arisenOn: signals.arisenOn, signalDate: signals.signalDate })
-      .from(signals)
-      .where(eq(signals.caseId, caseId))
-      .orderBy(asc(signals.signalDate), asc(signals.id));
-    return { ...row, signals: caseSignals };
-  });
+async function handOverToChain(
+  db: Database,
+  actor: Actor,
+  caseId: string,
+  input: z.infer<typeof outcomeInput>,
+): Promise<{ referralId: string; entry: CaseHistoryEntry }> {
+  const found = await db.audited(
+    actor,
+    { action: 'read', objectType: 'signal_case', objectId: caseId, purpose: 'overdracht in de keten' },
+    async (tx, trail) => {
+      const [row] = await tx
+        .select({ case: signalCases, person: persons, organisationCode: organisations.code, organisationName: organisations.name })
+        .from(signalCases)
+        .leftJoin(persons, eq(persons.id, signalCases.personId))
+        .leftJoin(organisations, eq(organisations.id, sql`${input.referralOrganisationId ?? null}::uuid`))
+        .where(eq(signalCases.id, caseId));
+      if (!row) throw new NotFoundError('De zaak');
+      assertMunicipality(actor, row.case.municipalityCode);
+      trail.municipalityCode = row.case.municipalityCode;
+      if (row.person) trail.subjectIds = [row.person.id];
+      if (row.case.status === 'closed') throw signalProblem('case_already_closed');
+      const contradiction = outcomeContradiction(input.result, row.case.reached === true);
+      if (contradiction) throw signalProblem(contradiction, { result: input.result });
+      await assertReferralTarget(tx, input.referralOrganisationId!, row.case.municipalityCode);
+      const caseSignals = await tx
+        .select({
+          creditorType: signals.creditorType,
+          amountCents: signals.amountCents,
+          months: signals.months,
+          arisenOn: signals.arisenOn,
+          signalDate: signals.signalDate,
+        })
+        .from(signals)
+        .where(eq(signals.caseId, caseId))
+        .orderBy(asc(signals.signalDate), asc(signals.id));
+      return { ...row, signals: caseSignals };
+    },
+  );
   const person = found.person;
   if (!person) throw signalProblem('no_resident_for_handover');
   const name = [person.initials, person.prefix, person.surname].filter(Boolean).join(' ');
@@ -235,12 +279,13 @@ async function handOverToChain(db: Database, actor: Actor, caseId: string, input
       municipalityCode: found.case.municipalityCode,
       route: 'early_signal',
       theme,
-      question:
-        input.referralNote?.trim() ||
-        'Vroegsignalering: betalingsachterstand. De inwoner heeft hulp aangenomen en wil graag dat u contact opneemt.',
+      question: input.referralNote?.trim() || 'Vroegsignalering: betalingsachterstand. De inwoner heeft hulp aangenomen en wil graag dat u contact opneemt.',
       targetOrganisationCode: found.organisationCode ?? undefined,
       contact: { name, phone: person.phone, email: person.email },
-      consent: { given: true, text: 'Mondeling gegeven aan het vroegsignaleringsteam: de vraag en de signalen van betalingsachterstand mogen naar de gekozen organisatie.' },
+      consent: {
+        given: true,
+        text: 'Mondeling gegeven aan het vroegsignaleringsteam: de vraag en de signalen van betalingsachterstand mogen naar de gekozen organisatie.',
+      },
       signals: found.signals.map((s) => ({
         creditorType: s.creditorType,
         creditorTypeLabel: creditorTypeLabels[s.creditorType as CreditorType] ?? s.creditorType,

@@ -43,12 +43,36 @@ const serviceFields: FieldMap = {
   schedules: { id: 'add-hour', label: 'Spreekuren' },
 };
 
-type ServiceForm = Pick<Entry, 'name' | 'description' | 'audiences' | 'themes' | 'helpKind' | 'howToApply' | 'active'> & { email: string; phone: string; url: string };
+type ServiceForm = Pick<Entry, 'name' | 'description' | 'audiences' | 'themes' | 'helpKind' | 'howToApply' | 'active'> & {
+  email: string;
+  phone: string;
+  url: string;
+};
 type ServiceBody = ServiceForm & {
-  schedules: { weekday: number; opensAt: string; closesAt: string; mobile: boolean; note: string; locationId: string | null; validFrom: string | null; validUntil: string | null }[];
+  schedules: {
+    weekday: number;
+    opensAt: string;
+    closesAt: string;
+    mobile: boolean;
+    note: string;
+    locationId: string | null;
+    validFrom: string | null;
+    validUntil: string | null;
+  }[];
 };
 
-const emptyForm: ServiceForm = { name: '', description: '', audiences: ['residents'], themes: ['money'], helpKind: 'volunteer', email: '', phone: '', url: '', howToApply: '', active: true };
+const emptyForm: ServiceForm = {
+  name: '',
+  description: '',
+  audiences: ['residents'],
+  themes: ['money'],
+  helpKind: 'volunteer',
+  email: '',
+  phone: '',
+  url: '',
+  howToApply: '',
+  active: true,
+};
 
 /** Adding a place, e.g. a library or community centre for a mobile consultation hour. */
 function PlaceForm({ organizations }: { organizations: Organizations['organizations'] }) {
@@ -100,11 +124,23 @@ function PlaceForm({ organizations }: { organizations: Organizations['organizati
         </select>
       </div>
       <TextInput id="p-name" label="Naam van de plek" value={form.name} error={err('name')} onChange={(name) => setForm({ ...form, name })} />
-      <TextInput id="p-address" label="Straat en huisnummer" value={form.address} error={err('address')} onChange={(address) => setForm({ ...form, address })} />
+      <TextInput
+        id="p-address"
+        label="Straat en huisnummer"
+        value={form.address}
+        error={err('address')}
+        onChange={(address) => setForm({ ...form, address })}
+      />
       <TextInput id="p-postcode" label="Postcode" value={form.postcode} error={err('postcode')} onChange={(postcode) => setForm({ ...form, postcode })} />
       <TextInput id="p-city" label="Plaats" value={form.city} error={err('city')} onChange={(city) => setForm({ ...form, city })} />
       <div className="vn-check">
-        <input type="checkbox" className="utrecht-checkbox" id="p-meeting" checked={form.meetingPlace} onChange={(e) => setForm({ ...form, meetingPlace: e.target.checked })} />
+        <input
+          type="checkbox"
+          className="utrecht-checkbox"
+          id="p-meeting"
+          checked={form.meetingPlace}
+          onChange={(e) => setForm({ ...form, meetingPlace: e.target.checked })}
+        />
         <label htmlFor="p-meeting">Ontmoetingsplek (voor mobiele spreekuren)</label>
       </div>
       <div>
@@ -202,7 +238,19 @@ interface HourRow {
   validUntil: string;
 }
 
-function Checkboxes<T extends string>({ legend, options, value, onChange, name }: { legend: string; name: string; options: Record<T, string>; value: T[]; onChange: (v: T[]) => void }) {
+function Checkboxes<T extends string>({
+  legend,
+  options,
+  value,
+  onChange,
+  name,
+}: {
+  legend: string;
+  name: string;
+  options: Record<T, string>;
+  value: T[];
+  onChange: (v: T[]) => void;
+}) {
   return (
     <fieldset className="vn-fieldset">
       <legend>{legend}</legend>
@@ -237,7 +285,10 @@ export function DirectoryEdit() {
     invalidates: ['/directory/services'],
     onSuccess: (created) => navigate(`/medewerkers/sociale-kaart/${created.id}`),
   });
-  const update = useApiMutation<ServiceBody, Entry>('PUT', `/directory/services/${id}`, { invalidates: ['/directory/services'], onSuccess: () => setSaved(true) });
+  const update = useApiMutation<ServiceBody, Entry>('PUT', `/directory/services/${id}`, {
+    invalidates: ['/directory/services'],
+    onSuccess: () => setSaved(true),
+  });
   const error = create.error ?? update.error;
   const err = (name: string) => fieldError(name, error, local);
   useEffect(() => {
@@ -248,10 +299,35 @@ export function DirectoryEdit() {
     }
     const e = entry.data;
     if (!e) return;
-    setForm({ name: e.name, description: e.description, audiences: e.audiences, themes: e.themes, helpKind: e.helpKind, email: e.email ?? '', phone: e.phone ?? '', url: e.url ?? '', howToApply: e.howToApply, active: e.active });
-    setHours(e.schedules.map((s) => ({ weekday: s.weekday, opensAt: s.opensAt, closesAt: s.closesAt, mobile: s.mobile, note: s.note, locationId: s.location?.id ?? '', validFrom: s.validFrom ?? '', validUntil: s.validUntil ?? '' })));
+    setForm({
+      name: e.name,
+      description: e.description,
+      audiences: e.audiences,
+      themes: e.themes,
+      helpKind: e.helpKind,
+      email: e.email ?? '',
+      phone: e.phone ?? '',
+      url: e.url ?? '',
+      howToApply: e.howToApply,
+      active: e.active,
+    });
+    setHours(
+      e.schedules.map((s) => ({
+        weekday: s.weekday,
+        opensAt: s.opensAt,
+        closesAt: s.closesAt,
+        mobile: s.mobile,
+        note: s.note,
+        locationId: s.location?.id ?? '',
+        validFrom: s.validFrom ?? '',
+        validUntil: s.validUntil ?? '',
+      })),
+    );
   }, [entry.data, isNew]);
-  const set = <K extends keyof NonNullable<typeof form>>(key: K) => (value: NonNullable<typeof form>[K]) => setForm((f) => (f ? { ...f, [key]: value } : f));
+  const set =
+    <K extends keyof NonNullable<typeof form>>(key: K) =>
+    (value: NonNullable<typeof form>[K]) =>
+      setForm((f) => (f ? { ...f, [key]: value } : f));
   const setHour = (i: number, patch: Partial<HourRow>) => setHours((h) => h.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -363,8 +439,20 @@ export function DirectoryEdit() {
                     ))}
                   </select>
                 </div>
-                <TextInput id={`h-open-${i}`} label="Van (uu:mm)" value={h.opensAt} error={err(`schedules.${i}.opensAt`)} onChange={(v) => setHour(i, { opensAt: v })} />
-                <TextInput id={`h-close-${i}`} label="Tot (uu:mm)" value={h.closesAt} error={err(`schedules.${i}.closesAt`)} onChange={(v) => setHour(i, { closesAt: v })} />
+                <TextInput
+                  id={`h-open-${i}`}
+                  label="Van (uu:mm)"
+                  value={h.opensAt}
+                  error={err(`schedules.${i}.opensAt`)}
+                  onChange={(v) => setHour(i, { opensAt: v })}
+                />
+                <TextInput
+                  id={`h-close-${i}`}
+                  label="Tot (uu:mm)"
+                  value={h.closesAt}
+                  error={err(`schedules.${i}.closesAt`)}
+                  onChange={(v) => setHour(i, { closesAt: v })}
+                />
                 <div className="vn-field">
                   <label htmlFor={`h-place-${i}`}>Plek</label>
                   <select id={`h-place-${i}`} className="utrecht-select" value={h.locationId} onChange={(e) => setHour(i, { locationId: e.target.value })}>
@@ -377,11 +465,24 @@ export function DirectoryEdit() {
                   </select>
                 </div>
                 <div className="vn-check">
-                  <input type="checkbox" className="utrecht-checkbox" id={`h-mobile-${i}`} checked={h.mobile} onChange={(e) => setHour(i, { mobile: e.target.checked })} />
+                  <input
+                    type="checkbox"
+                    className="utrecht-checkbox"
+                    id={`h-mobile-${i}`}
+                    checked={h.mobile}
+                    onChange={(e) => setHour(i, { mobile: e.target.checked })}
+                  />
                   <label htmlFor={`h-mobile-${i}`}>Mobiel spreekuur op een ontmoetingsplek</label>
                 </div>
                 <TextInput id={`h-note-${i}`} label="Toelichting" value={h.note} error={err(`schedules.${i}.note`)} onChange={(v) => setHour(i, { note: v })} />
-                <TextInput id={`h-from-${i}`} label="Geldig vanaf (niet verplicht)" type="date" value={h.validFrom} error={err(`schedules.${i}.validFrom`)} onChange={(v) => setHour(i, { validFrom: v })} />
+                <TextInput
+                  id={`h-from-${i}`}
+                  label="Geldig vanaf (niet verplicht)"
+                  type="date"
+                  value={h.validFrom}
+                  error={err(`schedules.${i}.validFrom`)}
+                  onChange={(v) => setHour(i, { validFrom: v })}
+                />
                 <Button type="button" appearance="secondary-action-button" onClick={() => setHours((rows) => rows.filter((_, j) => j !== i))}>
                   Spreekuur {i + 1} verwijderen
                 </Button>
@@ -391,7 +492,12 @@ export function DirectoryEdit() {
               id="add-hour"
               type="button"
               appearance="secondary-action-button"
-              onClick={() => setHours((rows) => [...rows, { weekday: 1, opensAt: '09:00', closesAt: '12:00', mobile: false, note: '', locationId: '', validFrom: '', validUntil: '' }])}
+              onClick={() =>
+                setHours((rows) => [
+                  ...rows,
+                  { weekday: 1, opensAt: '09:00', closesAt: '12:00', mobile: false, note: '', locationId: '', validFrom: '', validUntil: '' },
+                ])
+              }
             >
               Spreekuur toevoegen
             </Button>

@@ -4,7 +4,16 @@ import { useState, type FormEvent } from 'react';
 import { Bar, Line } from 'react-chartjs-2';
 import type { Json } from '../../../../src/platform/contract.ts';
 import { DEFAULT_MUNICIPALITY, municipalityName } from '../../../../src/platform/municipalities.ts';
-import { granularityLabels, levelLabels, type areaList, type cell, type dashboardResult, type importSummary, type measure, type themeList } from '../../../../src/modules/insights/contract.ts';
+import {
+  granularityLabels,
+  levelLabels,
+  type areaList,
+  type cell,
+  type dashboardResult,
+  type importSummary,
+  type measure,
+  type themeList,
+} from '../../../../src/modules/insights/contract.ts';
 import { query } from '../../api.ts';
 import { Loading, ProblemAlert, RejectionsTable, TextField } from '../../components.tsx';
 import { Done, ErrorSummary, Field, fieldError, TextInput, type FieldErrors } from '../../forms.tsx';
@@ -72,7 +81,15 @@ export function InsightsDashboard() {
   const current = applied ?? (measureCode ? { ...filters, measure: measureCode } : null);
   const areas = useApi<Json<typeof areaList>>(`/insights/areas${query({ municipality: filters.municipality })}`);
   const params = current
-    ? query({ measure: current.measure, municipality: current.municipality, level: current.level, granularity: current.granularity, from: current.from, to: current.to, areas: current.area || undefined })
+    ? query({
+        measure: current.measure,
+        municipality: current.municipality,
+        level: current.level,
+        granularity: current.granularity,
+        from: current.from,
+        to: current.to,
+        areas: current.area || undefined,
+      })
     : '';
   const result = useApi<DashboardResult>(current ? `/insights/dashboard${params}` : null);
   const submit = (e: FormEvent) => {
@@ -85,9 +102,8 @@ export function InsightsDashboard() {
     <StaffShell>
       <Heading1>Dashboard Sociaal Domein</Heading1>
       <Paragraph>
-        Geanonimiseerde cijfers per wijk en periode, uit de modules van Vangnet en uit ingelezen bestanden. Kleine aantallen (minder dan{' '}
-        {data?.threshold ?? 10}) tonen we als “&lt; {data?.threshold ?? 10}”. Andere cijfers waarmee u zo’n klein aantal zou kunnen terugrekenen, zijn
-        “afgeschermd”.
+        Geanonimiseerde cijfers per wijk en periode, uit de modules van Vangnet en uit ingelezen bestanden. Kleine aantallen (minder dan {data?.threshold ?? 10}
+        ) tonen we als “&lt; {data?.threshold ?? 10}”. Andere cijfers waarmee u zo’n klein aantal zou kunnen terugrekenen, zijn “afgeschermd”.
       </Paragraph>
       <ProblemAlert error={themes.error} />
       <form onSubmit={submit} className="vn-filters" aria-label="Filters dashboard">
@@ -95,7 +111,13 @@ export function InsightsDashboard() {
         <Select id="i-measure" label="Cijfer" value={measureCode} onChange={set('measure')} options={(theme?.measures ?? []).map((m) => [m.code, m.name])} />
         <Select id="i-level" label="Niveau" value={filters.level} onChange={set('level')} options={Object.entries(levelLabels)} />
         {filters.level === 'wijk' && (
-          <Select id="i-municipality" label="Gemeente" value={filters.municipality} onChange={set('municipality')} options={municipalities.map((m) => [m, municipalityName(m)])} />
+          <Select
+            id="i-municipality"
+            label="Gemeente"
+            value={filters.municipality}
+            onChange={set('municipality')}
+            options={municipalities.map((m) => [m, municipalityName(m)])}
+          />
         )}
         {filters.level === 'wijk' && (
           <Select
@@ -138,32 +160,45 @@ function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl: string
           {totals && (
             <figure className="vn-insights-chart">
               <div className="vn-insights-canvas">
-              <Line
-                aria-label={`Lijngrafiek: ${chartLabel}, totaal. De tabel hieronder geeft dezelfde cijfers.`}
-                role="img"
-                data={{
-                  labels: data.periods.map(periodName),
-                  datasets: [
-                    { label: 'Totaal', data: totals.map((c) => c.value), borderColor: '#01689b', backgroundColor: '#01689b', spanGaps: false },
-                    ...(data.benchmarks.length
-                      ? [{ label: 'Landelijke benchmark', data: data.periods.map((p) => data.benchmarks.find((b) => b.periodCode === p)?.value ?? null), borderColor: '#a90061', backgroundColor: '#a90061', borderDash: [6, 4] }]
-                      : []),
-                  ],
-                }}
-                options={{ maintainAspectRatio: false, scales: { y: { beginAtZero: true } }, plugins: { title: { display: true, text: chartLabel } } }}
-              />
+                <Line
+                  aria-label={`Lijngrafiek: ${chartLabel}, totaal. De tabel hieronder geeft dezelfde cijfers.`}
+                  role="img"
+                  data={{
+                    labels: data.periods.map(periodName),
+                    datasets: [
+                      { label: 'Totaal', data: totals.map((c) => c.value), borderColor: '#01689b', backgroundColor: '#01689b', spanGaps: false },
+                      ...(data.benchmarks.length
+                        ? [
+                            {
+                              label: 'Landelijke benchmark',
+                              data: data.periods.map((p) => data.benchmarks.find((b) => b.periodCode === p)?.value ?? null),
+                              borderColor: '#a90061',
+                              backgroundColor: '#a90061',
+                              borderDash: [6, 4],
+                            },
+                          ]
+                        : []),
+                    ],
+                  }}
+                  options={{ maintainAspectRatio: false, scales: { y: { beginAtZero: true } }, plugins: { title: { display: true, text: chartLabel } } }}
+                />
               </div>
               <figcaption className="vn-insights-legend">Verloop in de tijd. Afgeschermde perioden ontbreken in de lijn.</figcaption>
             </figure>
           )}
           <figure className="vn-insights-chart">
             <div className="vn-insights-canvas">
-            <Bar
-              aria-label={`Staafgrafiek: ${data.measure.name} per gebied (${data.totalLabel.toLowerCase()}). De tabel hieronder geeft dezelfde cijfers.`}
-              role="img"
-              data={{ labels: data.rows.map((r) => r.name), datasets: [{ label: data.totalLabel, data: perArea, backgroundColor: '#01689b' }] }}
-              options={{ maintainAspectRatio: false, indexAxis: 'y', scales: { x: { beginAtZero: true } }, plugins: { title: { display: true, text: `${data.measure.name} per gebied` } } }}
-            />
+              <Bar
+                aria-label={`Staafgrafiek: ${data.measure.name} per gebied (${data.totalLabel.toLowerCase()}). De tabel hieronder geeft dezelfde cijfers.`}
+                role="img"
+                data={{ labels: data.rows.map((r) => r.name), datasets: [{ label: data.totalLabel, data: perArea, backgroundColor: '#01689b' }] }}
+                options={{
+                  maintainAspectRatio: false,
+                  indexAxis: 'y',
+                  scales: { x: { beginAtZero: true } },
+                  plugins: { title: { display: true, text: `${data.measure.name} per gebied` } },
+                }}
+              />
             </div>
             <figcaption className="vn-insights-legend">Per gebied. Afgeschermde gebieden hebben geen staaf.</figcaption>
           </figure>
@@ -218,8 +253,8 @@ function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl: string
         </TableBody>
       </Table>
       <Paragraph className="vn-insights-legend">
-        “&lt; {data.threshold}” = minder dan {data.threshold}; “afgeschermd” = verborgen zodat een klein aantal niet uit de totalen terug te rekenen is; “–” = niet te
-        berekenen zonder een afgeschermd cijfer.
+        “&lt; {data.threshold}” = minder dan {data.threshold}; “afgeschermd” = verborgen zodat een klein aantal niet uit de totalen terug te rekenen is; “–” =
+        niet te berekenen zonder een afgeschermd cijfer.
       </Paragraph>
       <Heading2>Vergelijking met landelijke cijfers</Heading2>
       {data.benchmarks.length === 0 ? (
@@ -248,7 +283,9 @@ function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl: string
                 <TableHeaderCell scope="row">{periodName(b.periodCode)}</TableHeaderCell>
                 <ValueCell cell={b.total} />
                 <TableCell className="vn-num">{formatCount(b.value)}</TableCell>
-                <TableCell className="vn-num">{b.differencePercent === null ? '–' : `${b.differencePercent > 0 ? '+' : ''}${formatPercent(b.differencePercent)}`}</TableCell>
+                <TableCell className="vn-num">
+                  {b.differencePercent === null ? '–' : `${b.differencePercent > 0 ? '+' : ''}${formatPercent(b.differencePercent)}`}
+                </TableCell>
                 <TableCell>
                   {b.source}
                   {b.note ? ` (${b.note})` : ''}
@@ -303,7 +340,15 @@ function BenchmarkForm({ measure }: { measure: Measure }) {
       <Paragraph>Voor: {measure.name}. Gebruik dezelfde eenheid en periode als in de tabel (bijvoorbeeld 2021-Q1 of 2021).</Paragraph>
       <form onSubmit={submit} className="vn-form" aria-label="Landelijke benchmark invoeren" noValidate>
         <ErrorSummary error={save.error} local={local} fields={benchmarkFields} />
-        <TextInput id="b-period" label="Periode" value={form.period} onChange={set('period')} required error={err('period')} description="Een maand (2021-03), kwartaal (2021-Q1) of jaar (2021)." />
+        <TextInput
+          id="b-period"
+          label="Periode"
+          value={form.period}
+          onChange={set('period')}
+          required
+          error={err('period')}
+          description="Een maand (2021-03), kwartaal (2021-Q1) of jaar (2021)."
+        />
         <TextInput id="b-value" label="Landelijke waarde" value={form.value} onChange={set('value')} required inputMode="decimal" error={err('value')} />
         <TextInput id="b-source" label="Bron" value={form.source} onChange={set('source')} required error={err('source')} />
         <TextInput id="b-note" label="Toelichting (niet verplicht)" value={form.note} onChange={set('note')} error={err('note')} />
@@ -316,7 +361,11 @@ function BenchmarkForm({ measure }: { measure: Measure }) {
   );
 }
 
-const importFields = { measure: { id: 'u-measure', label: 'Dataset' }, content: { id: 'u-file', label: 'CSV-bestand' }, fileName: { id: 'u-file', label: 'CSV-bestand' } };
+const importFields = {
+  measure: { id: 'u-measure', label: 'Dataset' },
+  content: { id: 'u-file', label: 'CSV-bestand' },
+  fileName: { id: 'u-file', label: 'CSV-bestand' },
+};
 
 function ImportForm({ themes }: { themes: Theme[] }) {
   const imported = themes.flatMap((t) => t.measures).filter((m) => m.source === 'import');
@@ -345,7 +394,14 @@ function ImportForm({ themes }: { themes: Theme[] }) {
       <Paragraph>Een CSV-bestand met de kolommen gebied (CBS-code), periode en waarde. Hetzelfde bestand nog eens inlezen verandert niets.</Paragraph>
       <form onSubmit={submit} className="vn-form" aria-label="Bestand inlezen" noValidate>
         <ErrorSummary error={upload.error} local={local} fields={importFields} />
-        <Select id="u-measure" label="Dataset" value={chosen} onChange={setMeasure} options={imported.map((m) => [m.code, m.name])} error={fieldError('measure', upload.error, local)} />
+        <Select
+          id="u-measure"
+          label="Dataset"
+          value={chosen}
+          onChange={setMeasure}
+          options={imported.map((m) => [m.code, m.name])}
+          error={fieldError('measure', upload.error, local)}
+        />
         <Field id="u-file" label="CSV-bestand" error={fieldError('content', upload.error, local) ?? fieldError('fileName', upload.error, local)}>
           {(aria) => <input {...aria} type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
         </Field>
@@ -356,7 +412,8 @@ function ImportForm({ themes }: { themes: Theme[] }) {
       {summary && (
         <div>
           <Done>
-            {formatCount(summary.rows)} regels: {formatCount(summary.accepted)} opgeslagen, {formatCount(summary.duplicates)} al bekend, {formatCount(summary.rejected)} afgewezen.
+            {formatCount(summary.rows)} regels: {formatCount(summary.accepted)} opgeslagen, {formatCount(summary.duplicates)} al bekend,{' '}
+            {formatCount(summary.rejected)} afgewezen.
           </Done>
           {summary.rejections.length > 0 && <RejectionsTable rejections={summary.rejections} fieldHeader="Veld" />}
         </div>

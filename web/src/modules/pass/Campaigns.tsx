@@ -48,14 +48,33 @@ export function PassCampaigns() {
   return (
     <StaffShell>
       <Heading1>Dordtpas: eenmalige bijdrage</Heading1>
-      <Paragraph>Een extra bedrag voor elk kind met kindtegoed, zoals het kindcadeau van € 25,00 in december 2020. Elk kind krijgt de bijdrage één keer, ook als u dit twee keer uitvoert.</Paragraph>
+      <Paragraph>
+        Een extra bedrag voor elk kind met kindtegoed, zoals het kindcadeau van € 25,00 in december 2020. Elk kind krijgt de bijdrage één keer, ook als u dit
+        twee keer uitvoert.
+      </Paragraph>
       <Done>{message}</Done>
       <form id="campaign-form" onSubmit={(e) => e.preventDefault()} className="vn-form" aria-label="Eenmalige bijdrage uitvoeren" {...local.formProps}>
         <ErrorSummary error={run.error} local={local.errors} fields={fields} />
         <TextInput id="c-code" label="Code (uniek)" value={form.code} onChange={set('code')} required error={fieldError('code', run.error, local.errors)} />
         <TextInput id="c-name" label="Naam" value={form.name} onChange={set('name')} required error={fieldError('name', run.error, local.errors)} />
-        <TextInput id="c-year" label="Pasjaar" value={form.year} onChange={set('year')} inputMode="numeric" required error={fieldError('year', run.error, local.errors)} />
-        <TextInput id="c-amount" label="Bedrag per kind in euro" value={form.amount} onChange={set('amount')} inputMode="decimal" required error={fieldError('amountCents', run.error, local.errors)} />
+        <TextInput
+          id="c-year"
+          label="Pasjaar"
+          value={form.year}
+          onChange={set('year')}
+          inputMode="numeric"
+          required
+          error={fieldError('year', run.error, local.errors)}
+        />
+        <TextInput
+          id="c-amount"
+          label="Bedrag per kind in euro"
+          value={form.amount}
+          onChange={set('amount')}
+          inputMode="decimal"
+          required
+          error={fieldError('amountCents', run.error, local.errors)}
+        />
         <ConfirmButton
           form="campaign-form"
           label="Bijdrage uitvoeren"

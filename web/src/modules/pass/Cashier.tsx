@@ -43,8 +43,9 @@ function ReceiptView({ receipt, initials }: { receipt: Receipt; initials?: strin
         {receipt.kind === 'charge' ? 'Betaald' : 'Teruggeboekt'}: bon {receipt.receiptNumber}
       </Heading2>
       <Paragraph>
-        {receipt.provider} · pas eindigend op {receipt.passNumberEnd}, kind {receipt.memberNumber} · {receipt.offer ?? receipt.category} · {euro(receipt.amountCents)} · nog over:{' '}
-        <strong data-testid="balance-after">{euro(receipt.balanceAfterCents)}</strong> · {formatDateTime(receipt.occurredAt)}
+        {receipt.provider} · pas eindigend op {receipt.passNumberEnd}, kind {receipt.memberNumber} · {receipt.offer ?? receipt.category} ·{' '}
+        {euro(receipt.amountCents)} · nog over: <strong data-testid="balance-after">{euro(receipt.balanceAfterCents)}</strong> ·{' '}
+        {formatDateTime(receipt.occurredAt)}
       </Paragraph>
     </section>
   );
@@ -173,7 +174,14 @@ export function PassCashier() {
               </Table>
               <form id="charge-form" onSubmit={(e) => e.preventDefault()} className="vn-form" aria-label="Afrekenen met kindtegoed" {...local.formProps}>
                 <ErrorSummary error={charge.error} local={local.errors} fields={chargeFields} />
-                <SelectField id="member" label="Kind" value={member} onChange={setMember} required error={fieldError('memberNumber', charge.error, local.errors)}>
+                <SelectField
+                  id="member"
+                  label="Kind"
+                  value={member}
+                  onChange={setMember}
+                  required
+                  error={fieldError('memberNumber', charge.error, local.errors)}
+                >
                   {lookup.children.map((c) => (
                     <option key={c.memberNumber} value={c.memberNumber}>
                       {c.initials} ({c.memberNumber}), saldo {euro(c.balanceCents)}
@@ -190,7 +198,14 @@ export function PassCashier() {
                   ))}
                 </SelectField>
                 {!offerId && (
-                  <SelectField id="category" label="Categorie" value={category} onChange={setCategory} required error={fieldError('category', charge.error, local.errors)}>
+                  <SelectField
+                    id="category"
+                    label="Categorie"
+                    value={category}
+                    onChange={setCategory}
+                    required
+                    error={fieldError('category', charge.error, local.errors)}
+                  >
                     <option value="">Kies een categorie</option>
                     {(info.data?.categories ?? []).map((c) => (
                       <option key={c.code} value={c.code}>

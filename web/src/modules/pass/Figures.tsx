@@ -25,7 +25,9 @@ export function PassFigures() {
   return (
     <StaffShell>
       <Heading1>Dordtpas: bereik en besteding</Heading1>
-      <Paragraph>Ter vergelijking: in 2020 ontvingen 7.836 volwassenen de pas (80% van de doelgroep) en 3.666 kinderen, van wie 3.191 het kindtegoed gebruikten.</Paragraph>
+      <Paragraph>
+        Ter vergelijking: in 2020 ontvingen 7.836 volwassenen de pas (80% van de doelgroep) en 3.666 kinderen, van wie 3.191 het kindtegoed gebruikten.
+      </Paragraph>
       <div className="vn-filters">
         <TextInput
           id="f-from"

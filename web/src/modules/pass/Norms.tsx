@@ -27,7 +27,9 @@ export function PassNorms() {
   const [form, setForm] = useState({ householdType: 'single', validFrom: '', amount: '', source: '' });
   const [message, setMessage] = useState<string | null>(null);
   const saveNorm = useApiMutation<Record<string, unknown>, Json<typeof normRow>>('PUT', '/pass/norms', { invalidates: ['/pass/configuration'] });
-  const toggle = useApiMutation<{ code: string; childBudgetAllowed: boolean }, unknown>('PUT', (b) => `/pass/categories/${b.code}`, { invalidates: ['/pass/configuration', '/pass/public-info', '/pass/cashier'] });
+  const toggle = useApiMutation<{ code: string; childBudgetAllowed: boolean }, unknown>('PUT', (b) => `/pass/categories/${b.code}`, {
+    invalidates: ['/pass/configuration', '/pass/public-info', '/pass/cashier'],
+  });
   const checks: FieldErrors = {};
   if (!form.validFrom) checks.validFrom = 'Kies de datum waarop de norm ingaat.';
   if (!form.amount.trim()) checks.monthlyNormCents = 'Vul de norm per maand in, bijvoorbeeld 1.401,00.';
@@ -40,8 +42,16 @@ export function PassNorms() {
     setMessage(null);
     if (!local.attempt()) return;
     try {
-      const saved = await saveNorm.mutateAsync({ municipalityCode, householdType: form.householdType, validFrom: form.validFrom, monthlyNormCents: parseEuro(form.amount), source: form.source.trim() });
-      setMessage(`De norm voor ${(householdTypeLabels[saved.householdType] ?? saved.householdType).toLowerCase()} vanaf ${formatDate(saved.validFrom)} is opgeslagen: ${euro(saved.monthlyNormCents)} per maand.`);
+      const saved = await saveNorm.mutateAsync({
+        municipalityCode,
+        householdType: form.householdType,
+        validFrom: form.validFrom,
+        monthlyNormCents: parseEuro(form.amount),
+        source: form.source.trim(),
+      });
+      setMessage(
+        `De norm voor ${(householdTypeLabels[saved.householdType] ?? saved.householdType).toLowerCase()} vanaf ${formatDate(saved.validFrom)} is opgeslagen: ${euro(saved.monthlyNormCents)} per maand.`,
+      );
       local.reset();
     } catch {
       // In the summary and next to the field.
@@ -57,9 +67,9 @@ export function PassNorms() {
       <Loading loading={config.loading}>
         {rules && (
           <Paragraph>
-            Vanaf {formatDate(rules.validFrom)}: gratis tot {rules.incomeLimitPercent}% van de bijstandsnorm. Kindtegoed {euro(rules.primaryBudgetCents)} ({rules.primaryFromAge} tot {rules.secondaryFromAge} jaar)
-            en {euro(rules.secondaryBudgetCents)} ({rules.secondaryFromAge} tot {rules.budgetUntilAge} jaar), leeftijd op 1 januari. Prijs {euro(rules.purchasePriceCents)}, voor vrijwilligers{' '}
-            {euro(rules.volunteerPriceCents)}.
+            Vanaf {formatDate(rules.validFrom)}: gratis tot {rules.incomeLimitPercent}% van de bijstandsnorm. Kindtegoed {euro(rules.primaryBudgetCents)} (
+            {rules.primaryFromAge} tot {rules.secondaryFromAge} jaar) en {euro(rules.secondaryBudgetCents)} ({rules.secondaryFromAge} tot {rules.budgetUntilAge}{' '}
+            jaar), leeftijd op 1 januari. Prijs {euro(rules.purchasePriceCents)}, voor vrijwilligers {euro(rules.volunteerPriceCents)}.
           </Paragraph>
         )}
         <Table>
@@ -88,14 +98,28 @@ export function PassNorms() {
         <Heading2>Norm vastleggen</Heading2>
         <form onSubmit={submit} className="vn-form" aria-label="Norm vastleggen" {...local.formProps}>
           <ErrorSummary error={saveNorm.error} local={local.errors} fields={normFields} />
-          <SelectField id="norm-type" label="Huishoudtype" value={form.householdType} onChange={(v) => setForm((f) => ({ ...f, householdType: v }))} error={fieldError('householdType', saveNorm.error)}>
+          <SelectField
+            id="norm-type"
+            label="Huishoudtype"
+            value={form.householdType}
+            onChange={(v) => setForm((f) => ({ ...f, householdType: v }))}
+            error={fieldError('householdType', saveNorm.error)}
+          >
             {Object.entries(householdTypeLabels).map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>
             ))}
           </SelectField>
-          <TextInput id="norm-from" label="Geldig vanaf" type="date" value={form.validFrom} onChange={(v) => setForm((f) => ({ ...f, validFrom: v }))} required error={fieldError('validFrom', saveNorm.error, local.errors)} />
+          <TextInput
+            id="norm-from"
+            label="Geldig vanaf"
+            type="date"
+            value={form.validFrom}
+            onChange={(v) => setForm((f) => ({ ...f, validFrom: v }))}
+            required
+            error={fieldError('validFrom', saveNorm.error, local.errors)}
+          />
           <TextInput
             id="norm-amount"
             label="Norm per maand in euro"
@@ -105,7 +129,14 @@ export function PassNorms() {
             required
             error={fieldError('monthlyNormCents', saveNorm.error, local.errors)}
           />
-          <TextInput id="norm-source" label="Bron" value={form.source} onChange={(v) => setForm((f) => ({ ...f, source: v }))} required error={fieldError('source', saveNorm.error, local.errors)} />
+          <TextInput
+            id="norm-source"
+            label="Bron"
+            value={form.source}
+            onChange={(v) => setForm((f) => ({ ...f, source: v }))}
+            required
+            error={fieldError('source', saveNorm.error, local.errors)}
+          />
           <Button type="submit" appearance="primary-action-button" disabled={saveNorm.isPending}>
             Norm opslaan
           </Button>
@@ -132,7 +163,12 @@ export function PassNorms() {
                       onChange={(e) =>
                         toggle.mutate(
                           { code: c.code, childBudgetAllowed: e.target.checked },
-                          { onSuccess: () => setMessage(e.target.checked ? `${c.name} mag nu met kindtegoed betaald worden.` : `${c.name} mag niet meer met kindtegoed betaald worden.`) },
+                          {
+                            onSuccess: () =>
+                              setMessage(
+                                e.target.checked ? `${c.name} mag nu met kindtegoed betaald worden.` : `${c.name} mag niet meer met kindtegoed betaald worden.`,
+                              ),
+                          },
                         )
                       }
                     />

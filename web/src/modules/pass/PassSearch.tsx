@@ -20,7 +20,9 @@ export function PassSearch() {
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const search = useApiMutation<{ number: string }, PassView>('POST', '/pass/passes/search', { onSuccess: setPass });
-  const change = useApiMutation<{ status: 'active' | 'blocked'; reason: string }, unknown>('POST', () => `/pass/passes/${pass!.id}/status`, { invalidates: ['/pass/passes'] });
+  const change = useApiMutation<{ status: 'active' | 'blocked'; reason: string }, unknown>('POST', () => `/pass/passes/${pass!.id}/status`, {
+    invalidates: ['/pass/passes'],
+  });
   const replace = useApiMutation<undefined, Json<typeof passReplaced>>('POST', () => `/pass/passes/${pass!.id}/replace`, { invalidates: ['/pass/passes'] });
   const searchChecks: FieldErrors = number.replace(/\D/g, '').length < 4 ? { number: 'Vul het pasnummer in: de tien cijfers op de pas.' } : {};
   const searchLocal = useLocalChecks(searchFields, searchChecks);
@@ -36,7 +38,11 @@ export function PassSearch() {
     try {
       await change.mutateAsync({ status, reason: reason.trim() });
       setPass(await search.mutateAsync({ number: pass!.number }));
-      setMessage(status === 'blocked' ? `Pas ${formatPassNumber(pass!.number)} is geblokkeerd. Er kan niet meer mee betaald worden.` : `Pas ${formatPassNumber(pass!.number)} is weer actief.`);
+      setMessage(
+        status === 'blocked'
+          ? `Pas ${formatPassNumber(pass!.number)} is geblokkeerd. Er kan niet meer mee betaald worden.`
+          : `Pas ${formatPassNumber(pass!.number)} is weer actief.`,
+      );
       setReason('');
       statusLocal.reset();
     } catch {
@@ -46,7 +52,9 @@ export function PassSearch() {
   const doReplace = async () => {
     try {
       const result = await replace.mutateAsync(undefined);
-      setMessage(`Nieuwe pas ${formatPassNumber(result.number)} gemaakt; ${euro(result.balanceCarriedCents)} kindtegoed is meegenomen. De oude pas werkt niet meer.`);
+      setMessage(
+        `Nieuwe pas ${formatPassNumber(result.number)} gemaakt; ${euro(result.balanceCarriedCents)} kindtegoed is meegenomen. De oude pas werkt niet meer.`,
+      );
       setPass(await search.mutateAsync({ number: result.number }));
     } catch {
       // In the summary.
@@ -57,7 +65,14 @@ export function PassSearch() {
       <Heading2 id="pass-search-heading">Pas opzoeken</Heading2>
       <form onSubmit={submitSearch} className="vn-form" aria-label="Pas opzoeken" {...searchLocal.formProps}>
         <ErrorSummary error={search.error} local={searchLocal.errors} fields={searchFields} />
-        <TextInput id="search-number" label="Pasnummer" value={number} onChange={setNumber} inputMode="numeric" error={fieldError('number', search.error, searchLocal.errors)} />
+        <TextInput
+          id="search-number"
+          label="Pasnummer"
+          value={number}
+          onChange={setNumber}
+          inputMode="numeric"
+          error={fieldError('number', search.error, searchLocal.errors)}
+        />
         <Button type="submit" appearance="secondary-action-button">
           Zoeken
         </Button>
@@ -66,7 +81,8 @@ export function PassSearch() {
       {pass && (
         <>
           <Paragraph>
-            Pas {formatPassNumber(pass.number)}: {passStatusLabels[pass.status] ?? pass.status}, {routeLabels[pass.route] ?? pass.route}, geldig van {formatDate(pass.validFrom)} tot en met {formatDate(pass.validTo)}.
+            Pas {formatPassNumber(pass.number)}: {passStatusLabels[pass.status] ?? pass.status}, {routeLabels[pass.route] ?? pass.route}, geldig van{' '}
+            {formatDate(pass.validFrom)} tot en met {formatDate(pass.validTo)}.
           </Paragraph>
           <Table>
             <caption className="vn-caption">Huishouden en kindtegoed</caption>
@@ -90,16 +106,32 @@ export function PassSearch() {
                     </TableCell>
                     <TableCell>{relationLabels[m.relation] ?? m.relation}</TableCell>
                     <TableCell>{formatDate(m.birthDate)}</TableCell>
-                    <TableCell>{budget ? `${euro(budget.balanceCents)} van ${euro(budget.grantedCents)} (${(ageGroupLabels[budget.ageGroup] ?? budget.ageGroup).toLowerCase()})` : '–'}</TableCell>
+                    <TableCell>
+                      {budget
+                        ? `${euro(budget.balanceCents)} van ${euro(budget.grantedCents)} (${(ageGroupLabels[budget.ageGroup] ?? budget.ageGroup).toLowerCase()})`
+                        : '–'}
+                    </TableCell>
                   </TableRow>
                 );
               })}
             </TableBody>
           </Table>
           {pass.status !== 'lost' && (
-            <form id="pass-status-form" className="vn-form" aria-label="Pas blokkeren, deblokkeren of vervangen" onSubmit={(e) => e.preventDefault()} {...statusLocal.formProps}>
+            <form
+              id="pass-status-form"
+              className="vn-form"
+              aria-label="Pas blokkeren, deblokkeren of vervangen"
+              onSubmit={(e) => e.preventDefault()}
+              {...statusLocal.formProps}
+            >
               <ErrorSummary error={change.error ?? replace.error} local={statusLocal.errors} fields={statusFields} />
-              <TextInput id="status-reason" label="Reden (voor blokkeren of deblokkeren)" value={reason} onChange={setReason} error={fieldError('reason', change.error, statusLocal.errors)} />
+              <TextInput
+                id="status-reason"
+                label="Reden (voor blokkeren of deblokkeren)"
+                value={reason}
+                onChange={setReason}
+                error={fieldError('reason', change.error, statusLocal.errors)}
+              />
               {pass.status === 'active' ? (
                 <ConfirmButton
                   form="pass-status-form"

@@ -37,9 +37,13 @@ export function PassProviders() {
   const [join, setJoin] = useState({ organisationId: '', kind: 'sports_club' });
   const [offer, setOffer] = useState({ providerId: '', title: '', category: 'sport', price: '' });
   const [message, setMessage] = useState<string | null>(null);
-  const addOffer = useApiMutation<Record<string, unknown> & { providerId: string }, Json<typeof offerSchema>>('POST', (b) => `/pass/providers/${b.providerId}/offers`, {
-    invalidates: ['/pass/providers'],
-  });
+  const addOffer = useApiMutation<Record<string, unknown> & { providerId: string }, Json<typeof offerSchema>>(
+    'POST',
+    (b) => `/pass/providers/${b.providerId}/offers`,
+    {
+      invalidates: ['/pass/providers'],
+    },
+  );
   const addProvider = useApiMutation<Record<string, unknown>, Json<typeof providerSchema>>('POST', '/pass/providers', { invalidates: ['/pass/providers'] });
   const candidates = (organisations.data ?? []).filter((o) => o.kind === 'provider' && !(list.data ?? []).some((p) => p.organisationId === o.id));
 
@@ -57,7 +61,12 @@ export function PassProviders() {
     if (!offerLocal.attempt()) return;
     try {
       const provider = list.data?.find((p) => p.id === offer.providerId);
-      const added = await addOffer.mutateAsync({ providerId: offer.providerId, title: offer.title.trim(), category: offer.category, priceCents: offer.price.trim() ? parseEuro(offer.price) : null });
+      const added = await addOffer.mutateAsync({
+        providerId: offer.providerId,
+        title: offer.title.trim(),
+        category: offer.category,
+        priceCents: offer.price.trim() ? parseEuro(offer.price) : null,
+      });
       setMessage(`Aanbod "${added.title}" is toegevoegd bij ${provider?.name ?? 'de aanbieder'}.`);
       setOffer((o) => ({ ...o, title: '', price: '' }));
       offerLocal.reset();
@@ -71,7 +80,12 @@ export function PassProviders() {
     if (!joinLocal.attempt()) return;
     const organisation = organisations.data?.find((o) => o.id === join.organisationId);
     try {
-      await addProvider.mutateAsync({ organisationId: join.organisationId, municipalityCode: DEFAULT_MUNICIPALITY, name: organisation?.name ?? '', kind: join.kind });
+      await addProvider.mutateAsync({
+        organisationId: join.organisationId,
+        municipalityCode: DEFAULT_MUNICIPALITY,
+        name: organisation?.name ?? '',
+        kind: join.kind,
+      });
       setMessage(`${organisation?.name ?? 'De organisatie'} is aangesloten als aanbieder van de Dordtpas.`);
       setJoin((j) => ({ ...j, organisationId: '' }));
       joinLocal.reset();
@@ -107,7 +121,14 @@ export function PassProviders() {
         <Heading2>Aanbod toevoegen</Heading2>
         <form onSubmit={submitOffer} className="vn-form" aria-label="Aanbod toevoegen" {...offerLocal.formProps}>
           <ErrorSummary error={addOffer.error} local={offerLocal.errors} fields={offerFields} />
-          <SelectField id="offer-provider" label="Aanbieder" value={offer.providerId} onChange={(v) => setOffer((o) => ({ ...o, providerId: v }))} required error={fieldError('providerId', addOffer.error, offerLocal.errors)}>
+          <SelectField
+            id="offer-provider"
+            label="Aanbieder"
+            value={offer.providerId}
+            onChange={(v) => setOffer((o) => ({ ...o, providerId: v }))}
+            required
+            error={fieldError('providerId', addOffer.error, offerLocal.errors)}
+          >
             <option value="">Kies een aanbieder</option>
             {(list.data ?? []).map((p) => (
               <option key={p.id} value={p.id}>
@@ -115,8 +136,21 @@ export function PassProviders() {
               </option>
             ))}
           </SelectField>
-          <TextInput id="offer-title" label="Omschrijving" value={offer.title} onChange={(v) => setOffer((o) => ({ ...o, title: v }))} required error={fieldError('title', addOffer.error, offerLocal.errors)} />
-          <SelectField id="offer-category" label="Categorie" value={offer.category} onChange={(v) => setOffer((o) => ({ ...o, category: v }))} error={fieldError('category', addOffer.error, offerLocal.errors)}>
+          <TextInput
+            id="offer-title"
+            label="Omschrijving"
+            value={offer.title}
+            onChange={(v) => setOffer((o) => ({ ...o, title: v }))}
+            required
+            error={fieldError('title', addOffer.error, offerLocal.errors)}
+          />
+          <SelectField
+            id="offer-category"
+            label="Categorie"
+            value={offer.category}
+            onChange={(v) => setOffer((o) => ({ ...o, category: v }))}
+            error={fieldError('category', addOffer.error, offerLocal.errors)}
+          >
             {(info.data?.categories ?? []).map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name}
@@ -155,7 +189,13 @@ export function PassProviders() {
                   </option>
                 ))}
               </SelectField>
-              <SelectField id="join-kind" label="Soort aanbieder" value={join.kind} onChange={(v) => setJoin((j) => ({ ...j, kind: v }))} error={fieldError('kind', addProvider.error)}>
+              <SelectField
+                id="join-kind"
+                label="Soort aanbieder"
+                value={join.kind}
+                onChange={(v) => setJoin((j) => ({ ...j, kind: v }))}
+                error={fieldError('kind', addProvider.error)}
+              >
                 {Object.entries(providerKindLabels).map(([v, l]) => (
                   <option key={v} value={v}>
                     {l}

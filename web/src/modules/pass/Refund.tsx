@@ -39,7 +39,14 @@ export function Refund({ onDone }: { onDone: (r: Receipt) => void }) {
       <Heading2 id="refund-heading">Terugboeken</Heading2>
       <form onSubmit={submit} className="vn-form" aria-label="Betaling terugboeken" {...local.formProps}>
         <ErrorSummary error={refund.error} local={local.errors} fields={fields} />
-        <TextInput id="refund-receipt" label="Bonnummer" value={receiptNumber} onChange={setReceiptNumber} required error={fieldError('receiptNumber', refund.error, local.errors)} />
+        <TextInput
+          id="refund-receipt"
+          label="Bonnummer"
+          value={receiptNumber}
+          onChange={setReceiptNumber}
+          required
+          error={fieldError('receiptNumber', refund.error, local.errors)}
+        />
         <TextInput
           id="refund-amount"
           label="Bedrag in euro (leeg: alles)"

@@ -18,7 +18,15 @@ const fields: FieldMap = {
 const amountHelp = 'Schrijf het bedrag als 1.650,50 of 1650.';
 
 /** The rules as data: a new period is added with its start date; nothing is overwritten silently. */
-export function RulesForm({ current, municipalityCode, onSaved }: { current: Rules | undefined; municipalityCode: string; onSaved: (message: string) => void }) {
+export function RulesForm({
+  current,
+  municipalityCode,
+  onSaved,
+}: {
+  current: Rules | undefined;
+  municipalityCode: string;
+  onSaved: (message: string) => void;
+}) {
   const [form, setForm] = useState({
     validFrom: '',
     incomeLimitPercent: String(current?.incomeLimitPercent ?? 140),
@@ -28,7 +36,8 @@ export function RulesForm({ current, municipalityCode, onSaved }: { current: Rul
   const save = useApiMutation<Record<string, unknown>, Rules>('PUT', '/pass/rules', { invalidates: ['/pass/configuration', '/pass/public-info'] });
   const checks: FieldErrors = {};
   if (!form.validFrom) checks.validFrom = 'Kies de datum waarop de regels ingaan.';
-  if (!/^\d{3}$/.test(form.incomeLimitPercent.trim())) checks.incomeLimitPercent = 'Schrijf de grens als een heel getal van 100 tot en met 300, bijvoorbeeld 140.';
+  if (!/^\d{3}$/.test(form.incomeLimitPercent.trim()))
+    checks.incomeLimitPercent = 'Schrijf de grens als een heel getal van 100 tot en met 300, bijvoorbeeld 140.';
   if (parseEuro(form.primary) === null) checks.primaryBudgetCents = amountHelp;
   if (parseEuro(form.secondary) === null) checks.secondaryBudgetCents = amountHelp;
   const local = useLocalChecks(fields, checks);
@@ -60,7 +69,15 @@ export function RulesForm({ current, municipalityCode, onSaved }: { current: Rul
       <Heading2>Regels vanaf een datum</Heading2>
       <form onSubmit={submit} className="vn-form" aria-label="Regels vastleggen" {...local.formProps}>
         <ErrorSummary error={save.error} local={local.errors} fields={fields} />
-        <TextInput id="rules-from" label="Geldig vanaf" type="date" value={form.validFrom} onChange={set('validFrom')} required error={fieldError('validFrom', save.error, local.errors)} />
+        <TextInput
+          id="rules-from"
+          label="Geldig vanaf"
+          type="date"
+          value={form.validFrom}
+          onChange={set('validFrom')}
+          required
+          error={fieldError('validFrom', save.error, local.errors)}
+        />
         <TextInput
           id="rules-limit"
           label="Inkomensgrens in procent van de bijstandsnorm"

@@ -1,4 +1,16 @@
-import { Button, Heading1, Heading2, Heading3, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Button,
+  Heading1,
+  Heading2,
+  Heading3,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import type { Json } from '../../../../src/platform/contract.ts';
 import { municipalityName } from '../../../../src/platform/municipalities.ts';
@@ -44,7 +56,9 @@ function currentPeriod(): string {
 function TextArea(props: { id: string; label: string; value: string; onChange: (v: string) => void; rows?: number; error?: string }) {
   return (
     <Field id={props.id} label={props.label} error={props.error}>
-      {(aria) => <textarea {...aria} className="utrecht-textarea" rows={props.rows ?? 4} value={props.value} onChange={(e) => props.onChange(e.target.value)} />}
+      {(aria) => (
+        <textarea {...aria} className="utrecht-textarea" rows={props.rows ?? 4} value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+      )}
     </Field>
   );
 }
@@ -179,7 +193,14 @@ function LineSection({ line, period, manage }: { line: Line; period: string; man
       {manage && (
         <form onSubmit={submit} className="vn-filters" aria-label={`Initiatief toevoegen aan programmalijn ${line.number}`} noValidate>
           <ErrorSummary error={add.error} fields={{ name: { id, label: 'Nieuw initiatief' } }} />
-          <TextInput id={id} label={`Nieuw initiatief in programmalijn ${line.number}`} value={name} onChange={setName} required error={fieldError('name', add.error)} />
+          <TextInput
+            id={id}
+            label={`Nieuw initiatief in programmalijn ${line.number}`}
+            value={name}
+            onChange={setName}
+            required
+            error={fieldError('name', add.error)}
+          />
           <Button type="submit" appearance="secondary-action-button" disabled={add.isPending}>
             Initiatief toevoegen
           </Button>
@@ -214,7 +235,14 @@ function InitiativeRow({ initiative, period, manage }: { initiative: Initiative;
         {editing ? (
           <form onSubmit={submit} aria-label={`Voortgang ${initiative.name}`} noValidate>
             <ErrorSummary error={save.error} fields={{ progress: { id, label: 'Voortgang' } }} />
-            <TextArea id={id} label={`Voortgang ${initiative.name}, ${period}`} value={text} onChange={setText} rows={8} error={fieldError('progress', save.error)} />
+            <TextArea
+              id={id}
+              label={`Voortgang ${initiative.name}, ${period}`}
+              value={text}
+              onChange={setText}
+              rows={8}
+              error={fieldError('progress', save.error)}
+            />
             <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>
               Opslaan
             </Button>{' '}
@@ -261,7 +289,11 @@ function InitiativeRow({ initiative, period, manage }: { initiative: Initiative;
   );
 }
 
-const commitmentFields = { code: { id: 'c-code', label: 'Nummer' }, title: { id: 'c-title', label: 'Omschrijving' }, dueOn: { id: 'c-due', label: 'Uiterlijk' } };
+const commitmentFields = {
+  code: { id: 'c-code', label: 'Nummer' },
+  title: { id: 'c-title', label: 'Omschrijving' },
+  dueOn: { id: 'c-due', label: 'Uiterlijk' },
+};
 
 function Commitments({ programmeId, commitments, manage }: { programmeId: string; commitments: Commitment[]; manage: boolean }) {
   const [form, setForm] = useState({ code: '', title: '', dueOn: '' });
@@ -346,7 +378,11 @@ function Commitments({ programmeId, commitments, manage }: { programmeId: string
   );
 }
 
-const decisionFields = { risNumber: { id: 'd-ris', label: 'RIS-dossiernummer' }, title: { id: 'd-title', label: 'Titel' }, decidedOn: { id: 'd-date', label: 'Datum' } };
+const decisionFields = {
+  risNumber: { id: 'd-ris', label: 'RIS-dossiernummer' },
+  title: { id: 'd-title', label: 'Titel' },
+  decidedOn: { id: 'd-date', label: 'Datum' },
+};
 
 function Decisions({ programmeId, decisions, manage }: { programmeId: string; decisions: Decision[]; manage: boolean }) {
   const [form, setForm] = useState({ risNumber: '', title: '', decidedOn: '' });
@@ -392,9 +428,25 @@ function Decisions({ programmeId, decisions, manage }: { programmeId: string; de
       {manage && (
         <form onSubmit={submit} className="vn-filters" aria-label="Besluit toevoegen" noValidate>
           <ErrorSummary error={add.error} fields={decisionFields} />
-          <TextInput id="d-ris" label="RIS-dossiernummer" value={form.risNumber} onChange={set('risNumber')} required inputMode="numeric" error={fieldError('risNumber', add.error)} />
+          <TextInput
+            id="d-ris"
+            label="RIS-dossiernummer"
+            value={form.risNumber}
+            onChange={set('risNumber')}
+            required
+            inputMode="numeric"
+            error={fieldError('risNumber', add.error)}
+          />
           <TextInput id="d-title" label="Titel" value={form.title} onChange={set('title')} required error={fieldError('title', add.error)} />
-          <TextInput id="d-date" label="Datum" type="date" value={form.decidedOn} onChange={set('decidedOn')} required error={fieldError('decidedOn', add.error)} />
+          <TextInput
+            id="d-date"
+            label="Datum"
+            type="date"
+            value={form.decidedOn}
+            onChange={set('decidedOn')}
+            required
+            error={fieldError('decidedOn', add.error)}
+          />
           <Button type="submit" appearance="secondary-action-button" disabled={add.isPending}>
             Besluit toevoegen
           </Button>
@@ -419,8 +471,22 @@ const letterFields = {
 function LetterForm({ programmeId, period, letter }: { programmeId: string; period: string; letter: Letter | null }) {
   const [form, setForm] = useState<LetterTexts>(
     letter
-      ? { letterDate: letter.letterDate, caseNumber: letter.caseNumber, reasonText: letter.reasonText, informationText: letter.informationText, nextStepsText: letter.nextStepsText, costsText: letter.costsText }
-      : { letterDate: new Date().toISOString().slice(0, 10), caseNumber: '', reasonText: '', informationText: '', nextStepsText: '', costsText: 'Niet van toepassing.' },
+      ? {
+          letterDate: letter.letterDate,
+          caseNumber: letter.caseNumber,
+          reasonText: letter.reasonText,
+          informationText: letter.informationText,
+          nextStepsText: letter.nextStepsText,
+          costsText: letter.costsText,
+        }
+      : {
+          letterDate: new Date().toISOString().slice(0, 10),
+          caseNumber: '',
+          reasonText: '',
+          informationText: '',
+          nextStepsText: '',
+          costsText: 'Niet van toepassing.',
+        },
   );
   const [local, setLocal] = useState<FieldErrors>({});
   const [done, setDone] = useState('');
@@ -444,7 +510,14 @@ function LetterForm({ programmeId, period, letter }: { programmeId: string; peri
         <TextInput id="l-date" label="Datum van de brief" type="date" value={form.letterDate} onChange={set('letterDate')} required error={err('letterDate')} />
         <TextInput id="l-case" label="Zaaknummer" value={form.caseNumber} onChange={set('caseNumber')} error={err('caseNumber')} />
         <TextArea id="l-reason" label={letterHeadings.reason} value={form.reasonText} onChange={set('reasonText')} error={err('reasonText')} />
-        <TextArea id="l-info" label={letterHeadings.information} value={form.informationText} onChange={set('informationText')} rows={8} error={err('informationText')} />
+        <TextArea
+          id="l-info"
+          label={letterHeadings.information}
+          value={form.informationText}
+          onChange={set('informationText')}
+          rows={8}
+          error={err('informationText')}
+        />
         <TextArea id="l-next" label={letterHeadings.nextSteps} value={form.nextStepsText} onChange={set('nextStepsText')} error={err('nextStepsText')} />
         <TextArea id="l-costs" label={letterHeadings.costs} value={form.costsText} onChange={set('costsText')} rows={2} error={err('costsText')} />
         <ConfirmButton

@@ -101,7 +101,14 @@ function PersonFieldset({
       <TextInput id="p-prefix" label="Tussenvoegsel" value={person.prefix} onChange={set('prefix')} error={err('prefix')} />
       <TextInput id="p-surname" label={surnameLabel} value={person.surname} onChange={set('surname')} autoComplete="off" error={err('surname')} />
       <TextInput id="p-birth" label="Geboortedatum" type="date" value={person.birthDate} onChange={set('birthDate')} error={err('birthDate')} />
-      <TextInput id="p-postcode" label="Postcode" value={person.postcode} onChange={set('postcode')} description="Bijvoorbeeld 3315 AB" error={err('postcode')} />
+      <TextInput
+        id="p-postcode"
+        label="Postcode"
+        value={person.postcode}
+        onChange={set('postcode')}
+        description="Bijvoorbeeld 3315 AB"
+        error={err('postcode')}
+      />
       <TextInput id="p-house" label="Huisnummer" value={person.houseNumber} onChange={set('houseNumber')} error={err('houseNumber')} />
       <TextInput id="p-phone" label="Telefoonnummer" type="tel" value={person.phone} onChange={set('phone')} error={err('phone')} />
       <TextInput id="p-email" label="E-mailadres" type="email" value={person.email} onChange={set('email')} error={err('email')} />
@@ -130,10 +137,36 @@ function HouseholdFieldset({ members, onChange, errorOf }: { members: Member[]; 
       {members.map((m, i) => (
         <fieldset key={i} className="vn-fieldset">
           <legend>Gezinslid {i + 1}</legend>
-          <SelectField id={`member-${i}-relation`} label={`Relatie van gezinslid ${i + 1}`} value={m.relation} onChange={set(i, 'relation')} options={relationOptions} error={errorOf(`household.${i}.relation`)} />
-          <TextInput id={`member-${i}-initials`} label={`Voorletters van gezinslid ${i + 1}`} value={m.initials} onChange={set(i, 'initials')} error={errorOf(`household.${i}.initials`)} />
-          <TextInput id={`member-${i}-surname`} label={`Achternaam van gezinslid ${i + 1}`} value={m.surname} onChange={set(i, 'surname')} error={errorOf(`household.${i}.surname`)} />
-          <TextInput id={`member-${i}-birth`} label={`Geboortedatum van gezinslid ${i + 1}`} type="date" value={m.birthDate} onChange={set(i, 'birthDate')} error={errorOf(`household.${i}.birthDate`)} />
+          <SelectField
+            id={`member-${i}-relation`}
+            label={`Relatie van gezinslid ${i + 1}`}
+            value={m.relation}
+            onChange={set(i, 'relation')}
+            options={relationOptions}
+            error={errorOf(`household.${i}.relation`)}
+          />
+          <TextInput
+            id={`member-${i}-initials`}
+            label={`Voorletters van gezinslid ${i + 1}`}
+            value={m.initials}
+            onChange={set(i, 'initials')}
+            error={errorOf(`household.${i}.initials`)}
+          />
+          <TextInput
+            id={`member-${i}-surname`}
+            label={`Achternaam van gezinslid ${i + 1}`}
+            value={m.surname}
+            onChange={set(i, 'surname')}
+            error={errorOf(`household.${i}.surname`)}
+          />
+          <TextInput
+            id={`member-${i}-birth`}
+            label={`Geboortedatum van gezinslid ${i + 1}`}
+            type="date"
+            value={m.birthDate}
+            onChange={set(i, 'birthDate')}
+            error={errorOf(`household.${i}.birthDate`)}
+          />
           <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => onChange(members.filter((_, j) => j !== i))}>
             Gezinslid {i + 1} weghalen
           </button>
@@ -168,14 +201,27 @@ function useMunicipality(errorOf: ErrorOf) {
   return { municipality, field };
 }
 
-function ConsentFields(props: { given: boolean; setGiven: (v: boolean) => void; text: string; setText: (v: string) => void; receiver: string; errorOf: ErrorOf }) {
+function ConsentFields(props: {
+  given: boolean;
+  setGiven: (v: boolean) => void;
+  text: string;
+  setText: (v: string) => void;
+  receiver: string;
+  errorOf: ErrorOf;
+}) {
   return (
     <fieldset className="vn-fieldset">
       <legend>
         <Heading2>Toestemming</Heading2>
       </legend>
       <Paragraph>Zonder toestemming van de inwoner wordt er niets gedeeld. Vraag het na en leg vast wat u heeft afgesproken.</Paragraph>
-      <TextAreaField id="consent-text" label="Waarvoor gaf de inwoner toestemming?" value={props.text} onChange={props.setText} error={props.errorOf('consent.text')} />
+      <TextAreaField
+        id="consent-text"
+        label="Waarvoor gaf de inwoner toestemming?"
+        value={props.text}
+        onChange={props.setText}
+        error={props.errorOf('consent.text')}
+      />
       <CheckboxField
         id="consent-given"
         error={props.errorOf('consent.given')}
@@ -246,11 +292,41 @@ export function NewReferral() {
           <legend>
             <Heading2>Vraag</Heading2>
           </legend>
-          <SelectField id="to" label="Verwijzen naar" value={to} onChange={setTo} placeholder="Kies een organisatie" options={receivers.map((p) => [p.code, p.name])} error={errorOf('toOrganisationCode')} />
-          <SelectField id="theme" label="Onderwerp" value={theme} onChange={setTheme} placeholder="Kies een onderwerp" options={themeOptions} error={errorOf('theme')} />
-          <TextAreaField id="question" label="Korte vraag" value={question} onChange={setQuestion} description="Wat heeft de inwoner nodig? Schrijf alleen wat nodig is." error={errorOf('question')} />
+          <SelectField
+            id="to"
+            label="Verwijzen naar"
+            value={to}
+            onChange={setTo}
+            placeholder="Kies een organisatie"
+            options={receivers.map((p) => [p.code, p.name])}
+            error={errorOf('toOrganisationCode')}
+          />
+          <SelectField
+            id="theme"
+            label="Onderwerp"
+            value={theme}
+            onChange={setTheme}
+            placeholder="Kies een onderwerp"
+            options={themeOptions}
+            error={errorOf('theme')}
+          />
+          <TextAreaField
+            id="question"
+            label="Korte vraag"
+            value={question}
+            onChange={setQuestion}
+            description="Wat heeft de inwoner nodig? Schrijf alleen wat nodig is."
+            error={errorOf('question')}
+          />
         </fieldset>
-        <ConsentFields given={consentGiven} setGiven={setConsentGiven} text={consentText} setText={setConsentText} receiver={receivers.find((p) => p.code === to)?.name ?? ''} errorOf={errorOf} />
+        <ConsentFields
+          given={consentGiven}
+          setGiven={setConsentGiven}
+          text={consentText}
+          setText={setConsentText}
+          receiver={receivers.find((p) => p.code === to)?.name ?? ''}
+          errorOf={errorOf}
+        />
         <Button type="submit" appearance="primary-action-button" disabled={send.isPending}>
           Verwijzing versturen
         </Button>
@@ -329,8 +405,22 @@ export function IntakeForm({ route }: { route: 'walk_in' | 'gp' }) {
             options={receivers.map((p) => [p.code, p.name])}
             error={errorOf('targetOrganisationCode')}
           />
-          <SelectField id="theme" label="Onderwerp" value={theme} onChange={setTheme} placeholder="Kies een onderwerp" options={themeOptions} error={errorOf('theme')} />
-          <TextAreaField id="question" label={gp ? 'Reden van verwijzing' : 'Korte vraag'} value={question} onChange={setQuestion} error={errorOf('question')} />
+          <SelectField
+            id="theme"
+            label="Onderwerp"
+            value={theme}
+            onChange={setTheme}
+            placeholder="Kies een onderwerp"
+            options={themeOptions}
+            error={errorOf('theme')}
+          />
+          <TextAreaField
+            id="question"
+            label={gp ? 'Reden van verwijzing' : 'Korte vraag'}
+            value={question}
+            onChange={setQuestion}
+            error={errorOf('question')}
+          />
           {gp && (
             <TextInput
               id="assessment"
@@ -342,7 +432,14 @@ export function IntakeForm({ route }: { route: 'walk_in' | 'gp' }) {
             />
           )}
         </fieldset>
-        <ConsentFields given={consentGiven} setGiven={setConsentGiven} text={consentText} setText={setConsentText} receiver={receivers.find((p) => p.code === to)?.name ?? ''} errorOf={errorOf} />
+        <ConsentFields
+          given={consentGiven}
+          setGiven={setConsentGiven}
+          text={consentText}
+          setText={setConsentText}
+          receiver={receivers.find((p) => p.code === to)?.name ?? ''}
+          errorOf={errorOf}
+        />
         <Button type="submit" appearance="primary-action-button" disabled={send.isPending}>
           {gp ? 'Sociaal recept versturen' : 'Aanmelding vastleggen'}
         </Button>

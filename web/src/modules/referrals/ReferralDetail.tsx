@@ -87,12 +87,14 @@ function ActionForm({ referral }: { referral: ReferralView }) {
     <form className="vn-form" aria-labelledby="next-step" noValidate onSubmit={(e: FormEvent) => e.preventDefault()}>
       <ErrorSummary error={act.error} local={local} fields={fields} />
       <Done>{done}</Done>
-      {referral.route === 'early_signal' && referral.actions.some((a) => a.action === 'decline' || a.action === 'close') && ['sent', 'accepted'].includes(referral.state) && (
-        <Paragraph>
-          Dit is een overdracht uit vroegsignalering. Wijst u af of sluit u af vóór het eerste contact, dan gaat de zaak met uw reden terug naar het
-          vroegsignaleringsteam.
-        </Paragraph>
-      )}
+      {referral.route === 'early_signal' &&
+        referral.actions.some((a) => a.action === 'decline' || a.action === 'close') &&
+        ['sent', 'accepted'].includes(referral.state) && (
+          <Paragraph>
+            Dit is een overdracht uit vroegsignalering. Wijst u af of sluit u af vóór het eerste contact, dan gaat de zaak met uw reden terug naar het
+            vroegsignaleringsteam.
+          </Paragraph>
+        )}
       <TextAreaField
         id="action-text"
         label="Toelichting of reden"
@@ -112,7 +114,12 @@ function ActionForm({ referral }: { referral: ReferralView }) {
           // Without the reason it needs, the step says so next to the field before asking anything.
           if (a.reasonRequired && !text.trim()) {
             return (
-              <Button key={a.action} type="button" appearance={appearance} onClick={() => (setDone(null), act.reset(), setLocal({ reason: 'Geef een reden op.' }))}>
+              <Button
+                key={a.action}
+                type="button"
+                appearance={appearance}
+                onClick={() => (setDone(null), act.reset(), setLocal({ reason: 'Geef een reden op.' }))}
+              >
                 {actionLabels[a.action]}
               </Button>
             );
@@ -229,11 +236,21 @@ export function ReferralDetail() {
                     <caption className="vn-caption">Signalen die met toestemming van de inwoner zijn meegegeven</caption>
                     <thead className="utrecht-table__header">
                       <tr className="utrecht-table__row">
-                        <th scope="col" className="utrecht-table__header-cell">Soort schuldeiser</th>
-                        <th scope="col" className="utrecht-table__header-cell">Bedrag</th>
-                        <th scope="col" className="utrecht-table__header-cell">Maanden</th>
-                        <th scope="col" className="utrecht-table__header-cell">Achterstand sinds</th>
-                        <th scope="col" className="utrecht-table__header-cell">Gemeld op</th>
+                        <th scope="col" className="utrecht-table__header-cell">
+                          Soort schuldeiser
+                        </th>
+                        <th scope="col" className="utrecht-table__header-cell">
+                          Bedrag
+                        </th>
+                        <th scope="col" className="utrecht-table__header-cell">
+                          Maanden
+                        </th>
+                        <th scope="col" className="utrecht-table__header-cell">
+                          Achterstand sinds
+                        </th>
+                        <th scope="col" className="utrecht-table__header-cell">
+                          Gemeld op
+                        </th>
                       </tr>
                     </thead>
                     <tbody className="utrecht-table__body">

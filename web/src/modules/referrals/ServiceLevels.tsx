@@ -56,11 +56,17 @@ export function ServiceLevels() {
     <StaffShell>
       <Heading1>Servicenormen verwijzingen</Heading1>
       <Paragraph>
-        Binnen hoeveel werkdagen (zonder weekend) een organisatie een verwijzing beantwoordt en het eerste contact legt. Een verwijzing die de
-        termijn overschrijdt, staat gemarkeerd op de werklijst van de verwijzer én de ontvanger. Een wijziging geldt voor nieuwe verwijzingen.
+        Binnen hoeveel werkdagen (zonder weekend) een organisatie een verwijzing beantwoordt en het eerste contact legt. Een verwijzing die de termijn
+        overschrijdt, staat gemarkeerd op de werklijst van de verwijzer én de ontvanger. Een wijziging geldt voor nieuwe verwijzingen.
       </Paragraph>
       {options.length > 1 && (
-        <SelectField id="sl-municipality" label="Gemeente" value={municipality} onChange={setMunicipality} options={options.map((m) => [m, municipalityName(m)])} />
+        <SelectField
+          id="sl-municipality"
+          label="Gemeente"
+          value={municipality}
+          onChange={setMunicipality}
+          options={options.map((m) => [m, municipalityName(m)])}
+        />
       )}
       <ProblemAlert error={levels.error} />
       <ErrorSummary error={save.error} local={local} fields={fields} />

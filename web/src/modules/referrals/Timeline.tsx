@@ -33,7 +33,16 @@ export function ResidentTimeline() {
   const [grantLocal, setGrantLocal] = useState<FieldErrors>({});
   const [done, setDone] = useState<string | null>(null);
   const t = timeline.data;
-  const involved = t ? [...new Map(t.referrals.flatMap((r) => [r.from, r.to]).filter((o): o is OrganisationRef => Boolean(o)).map((o) => [o.code, o])).values()] : [];
+  const involved = t
+    ? [
+        ...new Map(
+          t.referrals
+            .flatMap((r) => [r.from, r.to])
+            .filter((o): o is OrganisationRef => Boolean(o))
+            .map((o) => [o.code, o]),
+        ).values(),
+      ]
+    : [];
   const nameOf = (consentId: string | null) => t?.consents.find((c) => c.id === consentId)?.organisation.name ?? 'de organisatie';
   const withdrawal = useApiMutation<{ id: string; note: string | null }, Json<typeof consentWithdrawn>>('POST', (b) => `/referrals/consents/${b.id}/withdraw`, {
     invalidates: ['/referrals'],
@@ -45,14 +54,18 @@ export function ResidentTimeline() {
       setNote('');
     },
   });
-  const grant = useApiMutation<{ organisationCode: string; text: string; scopes: string[] }, Json<typeof consentGranted>>('POST', `/referrals/residents/${personId}/consents`, {
-    invalidates: ['/referrals'],
-    onSuccess: (_, b) => {
-      setDone(`De toestemming voor ${involved.find((o) => o.code === b.organisationCode)?.name ?? b.organisationCode} is vastgelegd.`);
-      setGrantOrg('');
-      setGrantText('');
+  const grant = useApiMutation<{ organisationCode: string; text: string; scopes: string[] }, Json<typeof consentGranted>>(
+    'POST',
+    `/referrals/residents/${personId}/consents`,
+    {
+      invalidates: ['/referrals'],
+      onSuccess: (_, b) => {
+        setDone(`De toestemming voor ${involved.find((o) => o.code === b.organisationCode)?.name ?? b.organisationCode} is vastgelegd.`);
+        setGrantOrg('');
+        setGrantText('');
+      },
     },
-  });
+  );
   const submitGrant = (e: FormEvent) => {
     e.preventDefault();
     setDone(null);
@@ -67,8 +80,8 @@ export function ResidentTimeline() {
     <StaffShell>
       <Heading1>Tijdlijn{t ? `: ${t.person.name}` : ''}</Heading1>
       <Paragraph>
-        Alle verwijzingen voor deze inwoner, bij alle betrokken organisaties. U ziet dit alleen zolang de inwoner uw organisatie toestemming geeft.
-        Elke keer dat iemand deze tijdlijn bekijkt, wordt vastgelegd. <Link to="/medewerkers/verwijzingen">Terug naar de werklijst</Link>
+        Alle verwijzingen voor deze inwoner, bij alle betrokken organisaties. U ziet dit alleen zolang de inwoner uw organisatie toestemming geeft. Elke keer
+        dat iemand deze tijdlijn bekijkt, wordt vastgelegd. <Link to="/medewerkers/verwijzingen">Terug naar de werklijst</Link>
       </Paragraph>
       <ProblemAlert error={timeline.error} />
       <Done>{done}</Done>
@@ -113,7 +126,13 @@ export function ResidentTimeline() {
                       <TableCell>{r.to.name}</TableCell>
                       <TableCell>{referralThemes[r.theme]}</TableCell>
                       <TableCell>{referralStates[r.state]}</TableCell>
-                      <TableCell>{r.question ? <Link to={`/medewerkers/verwijzingen/${r.id}`}>{r.question}</Link> : 'Alleen zichtbaar voor de twee betrokken organisaties'}</TableCell>
+                      <TableCell>
+                        {r.question ? (
+                          <Link to={`/medewerkers/verwijzingen/${r.id}`}>{r.question}</Link>
+                        ) : (
+                          'Alleen zichtbaar voor de twee betrokken organisaties'
+                        )}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -146,11 +165,17 @@ export function ResidentTimeline() {
                         {c.givenBy ? ` door ${c.givenBy}` : ''}
                       </TableCell>
                       <TableCell>
-                        {c.withdrawnAt ? `${formatDateTime(c.withdrawnAt)}${c.withdrawnBy ? ` door ${c.withdrawnBy}` : ''}${c.withdrawalNote ? `: ${c.withdrawalNote}` : ''}` : '–'}
+                        {c.withdrawnAt
+                          ? `${formatDateTime(c.withdrawnAt)}${c.withdrawnBy ? ` door ${c.withdrawnBy}` : ''}${c.withdrawalNote ? `: ${c.withdrawalNote}` : ''}`
+                          : '–'}
                       </TableCell>
                       <TableCell>
                         {!c.withdrawnAt && (
-                          <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => (setDone(null), withdrawal.reset(), setWithdrawing(c.id))}>
+                          <button
+                            type="button"
+                            className="utrecht-button utrecht-button--subtle"
+                            onClick={() => (setDone(null), withdrawal.reset(), setWithdrawing(c.id))}
+                          >
                             Intrekken voor {c.organisation.name}
                           </button>
                         )}
@@ -163,7 +188,8 @@ export function ResidentTimeline() {
                 <form className="vn-form" onSubmit={(e: FormEvent) => e.preventDefault()} aria-label="Toestemming intrekken" noValidate>
                   <ErrorSummary error={withdrawal.error} fields={{ note: { id: 'withdraw-note', label: 'Toelichting' } }} />
                   <Paragraph>
-                    Na intrekken ziet {nameOf(withdrawing)} niets meer van deze inwoner. Lopende verwijzingen waarmee deze organisatie dan niet verder kan, worden afgesloten met de reden "Toestemming ingetrokken"; een overdracht uit vroegsignalering gaat terug naar het team.
+                    Na intrekken ziet {nameOf(withdrawing)} niets meer van deze inwoner. Lopende verwijzingen waarmee deze organisatie dan niet verder kan,
+                    worden afgesloten met de reden "Toestemming ingetrokken"; een overdracht uit vroegsignalering gaat terug naar het team.
                   </Paragraph>
                   <TextAreaField
                     id="withdraw-note"
@@ -178,7 +204,12 @@ export function ResidentTimeline() {
                     consequence={`${nameOf(withdrawing)} ziet daarna niets meer van deze inwoner. Verwijzingen waarmee deze organisatie niet verder kan, worden afgesloten. U kunt dit niet ongedaan maken; de inwoner kan later opnieuw toestemming geven.`}
                     confirmLabel="Ja, trek de toestemming in"
                     disabled={withdrawal.isPending}
-                    onConfirm={() => withdrawal.mutateAsync({ id: withdrawing, note: note || null }).then(() => undefined, () => undefined)}
+                    onConfirm={() =>
+                      withdrawal.mutateAsync({ id: withdrawing, note: note || null }).then(
+                        () => undefined,
+                        () => undefined,
+                      )
+                    }
                   />
                 </form>
               )}
@@ -196,7 +227,9 @@ export function ResidentTimeline() {
                 />
                 <fieldset className="vn-fieldset">
                   <legend>Wat mag deze organisatie zien?</legend>
-                  {fieldError('scopes', grant.error, grantLocal) && <Paragraph className="utrecht-form-field-error-message vn-field-error">{fieldError('scopes', grant.error, grantLocal)}</Paragraph>}
+                  {fieldError('scopes', grant.error, grantLocal) && (
+                    <Paragraph className="utrecht-form-field-error-message vn-field-error">{fieldError('scopes', grant.error, grantLocal)}</Paragraph>
+                  )}
                   {Object.entries(consentScopes).map(([scope, text]) => (
                     <CheckboxField
                       key={scope}
@@ -207,7 +240,13 @@ export function ResidentTimeline() {
                     />
                   ))}
                 </fieldset>
-                <TextAreaField id="grant-text" label="Waarvoor gaf de inwoner toestemming?" value={grantText} onChange={setGrantText} error={fieldError('text', grant.error, grantLocal)} />
+                <TextAreaField
+                  id="grant-text"
+                  label="Waarvoor gaf de inwoner toestemming?"
+                  value={grantText}
+                  onChange={setGrantText}
+                  error={fieldError('text', grant.error, grantLocal)}
+                />
                 <Button type="submit" appearance="secondary-action-button" disabled={grant.isPending}>
                   Toestemming vastleggen
                 </Button>

@@ -67,8 +67,7 @@ export function WorkList() {
     <StaffShell>
       <Heading1>Verwijzingen</Heading1>
       <Paragraph>
-        Verwijzingen naar en van uw organisatie. U blijft verantwoordelijk voor een inwoner die u verwijst, tot de ontvanger het eerste contact
-        heeft gelegd.
+        Verwijzingen naar en van uw organisatie. U blijft verantwoordelijk voor een inwoner die u verwijst, tot de ontvanger het eerste contact heeft gelegd.
       </Paragraph>
       <ul className="vn-actions">
         <li>
@@ -101,9 +100,7 @@ export function WorkList() {
       <Loading loading={list.loading}>
         {overdue > 0 && (
           <Paragraph role="status">
-            <strong>
-              {overdue === 1 ? '1 verwijzing is' : `${formatCount(overdue)} verwijzingen zijn`} over de afgesproken termijn.
-            </strong>
+            <strong>{overdue === 1 ? '1 verwijzing is' : `${formatCount(overdue)} verwijzingen zijn`} over de afgesproken termijn.</strong>
           </Paragraph>
         )}
         {list.data?.truncated && (

@@ -54,7 +54,15 @@ export function SelectField(props: {
   );
 }
 
-export function TextAreaField(props: { id: string; label: string; value: string; onChange: (value: string) => void; required?: boolean; description?: string; error?: string }) {
+export function TextAreaField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+  description?: string;
+  error?: string;
+}) {
   return (
     <Field id={props.id} label={props.label} description={props.description} error={props.error}>
       {(aria) => (

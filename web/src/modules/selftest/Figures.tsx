@@ -32,13 +32,27 @@ export function SelftestFigures() {
     <StaffShell>
       <Heading1>Geldfit in cijfers</Heading1>
       <Paragraph>
-        Anonieme tellingen per dag: bezoeken, geopende en afgeronde tests, uitslagen en verwijzingen. Geen antwoorden, geen personen. De test zelf
-        staat op <a href="/geldfit">/geldfit</a>.
+        Anonieme tellingen per dag: bezoeken, geopende en afgeronde tests, uitslagen en verwijzingen. Geen antwoorden, geen personen. De test zelf staat op{' '}
+        <a href="/geldfit">/geldfit</a>.
       </Paragraph>
       <form onSubmit={submit} className="vn-filters" aria-label="Periode" noValidate>
         <ErrorSummary error={error} local={local} fields={fields} />
-        <TextInput id="f-from" label="Vanaf" type="date" value={range.from} onChange={(from) => setRange((r) => ({ ...r, from }))} error={fieldError('from', error, local)} />
-        <TextInput id="f-to" label="Tot en met" type="date" value={range.to} onChange={(to) => setRange((r) => ({ ...r, to }))} error={fieldError('to', error, local)} />
+        <TextInput
+          id="f-from"
+          label="Vanaf"
+          type="date"
+          value={range.from}
+          onChange={(from) => setRange((r) => ({ ...r, from }))}
+          error={fieldError('from', error, local)}
+        />
+        <TextInput
+          id="f-to"
+          label="Tot en met"
+          type="date"
+          value={range.to}
+          onChange={(to) => setRange((r) => ({ ...r, to }))}
+          error={fieldError('to', error, local)}
+        />
         <Button type="submit" appearance="primary-action-button">
           Toon cijfers
         </Button>
@@ -47,7 +61,8 @@ export function SelftestFigures() {
         {data && (
           <>
             <Paragraph data-testid="selftest-summary">
-              Van {formatDate(data.from)} tot en met {formatDate(data.to)}: {formatCount(data.visitors)} bezoeken, {formatCount(completed?.all ?? 0)} afgeronde tests
+              Van {formatDate(data.from)} tot en met {formatDate(data.to)}: {formatCount(data.visitors)} bezoeken, {formatCount(completed?.all ?? 0)} afgeronde
+              tests
               {data.completionRate !== null ? ` (${formatPercent(data.completionRate)} van de bezoeken)` : ''}.
             </Paragraph>
             <Table>

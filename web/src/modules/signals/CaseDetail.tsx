@@ -74,7 +74,9 @@ export function SignalCase() {
   });
   const contact = useApiMutation<Record<string, unknown>, Json<typeof contactAttemptRecorded>>('POST', `/signals/cases/${id}/contact-attempts`, {
     invalidates: touched,
-    onSuccess: () => (setAttempt({ kind: 'phone', reached: 'no', date: today(), partOfDay: 'morning', note: '' }), setMessage('De contactpoging is vastgelegd.')),
+    onSuccess: () => (
+      setAttempt({ kind: 'phone', reached: 'no', date: today(), partOfDay: 'morning', note: '' }), setMessage('De contactpoging is vastgelegd.')
+    ),
   });
   const close = useApiMutation<Record<string, unknown>, Json<typeof caseClosed>>('POST', `/signals/cases/${id}/outcome`, {
     invalidates: touched,
@@ -103,7 +105,8 @@ export function SignalCase() {
     const local: Record<string, string> = {};
     if (!outcome.result) local.result = 'Kies een resultaat.';
     if (isReferral && !outcome.referralOrganisationId) local.referralOrganisationId = 'Kies naar welke organisatie u heeft doorverwezen.';
-    if (isReferral && outcome.chainConsent && outcome.result === 'referral_non_financial' && !outcome.theme) local.theme = 'Kies het onderwerp van de hulpvraag.';
+    if (isReferral && outcome.chainConsent && outcome.result === 'referral_non_financial' && !outcome.theme)
+      local.theme = 'Kies het onderwerp van de hulpvraag.';
     return local;
   };
   const saveOutcome = async () => {
@@ -164,7 +167,13 @@ export function SignalCase() {
               <dt>Termijn</dt>
               <dd>{formatDate(c.dueDate)}</dd>
               <dt>Spoed</dt>
-              <dd>{c.urgent ? <strong>Ja: crisis, of ontruiming, afsluiting of beëindiging van de zorgverzekering dreigt (eerste contact binnen 3 werkdagen)</strong> : 'Nee'}</dd>
+              <dd>
+                {c.urgent ? (
+                  <strong>Ja: crisis, of ontruiming, afsluiting of beëindiging van de zorgverzekering dreigt (eerste contact binnen 3 werkdagen)</strong>
+                ) : (
+                  'Nee'
+                )}
+              </dd>
             </dl>
             {c.letterSentOn && (
               <Paragraph>
@@ -209,7 +218,17 @@ export function SignalCase() {
                     <TableCell>{s.arisenOn ? formatDate(s.arisenOn) : 'onbekend'}</TableCell>
                     <TableCell>{address({ ...s, houseNumber: String(s.houseNumber) })}</TableCell>
                     <TableCell>{s.crisis ? <strong>Ja, crisis</strong> : 'Nee'}</TableCell>
-                    <TableCell>{s.threat === 'eviction' ? <strong>Ontruiming</strong> : s.threat === 'cut_off' ? <strong>Afsluiting</strong> : s.threat === 'termination' ? <strong>Beëindiging zorgverzekering</strong> : 'Geen'}</TableCell>
+                    <TableCell>
+                      {s.threat === 'eviction' ? (
+                        <strong>Ontruiming</strong>
+                      ) : s.threat === 'cut_off' ? (
+                        <strong>Afsluiting</strong>
+                      ) : s.threat === 'termination' ? (
+                        <strong>Beëindiging zorgverzekering</strong>
+                      ) : (
+                        'Geen'
+                      )}
+                    </TableCell>
                     <TableCell>{s.warmHandover ? 'Ja, schuldeiser heeft al contact' : 'Nee'}</TableCell>
                     <TableCell>{label(signalStatusLabels, s.status)}</TableCell>
                   </TableRow>
@@ -294,7 +313,11 @@ export function SignalCase() {
                   <dd>{c.referralOrganisationName ?? '–'}</dd>
                   <dt>Ketenaanpak</dt>
                   <dd>
-                    {c.chainReferralId ? <Link to={`/medewerkers/verwijzingen/${c.chainReferralId}`}>Overgedragen: bekijk de verwijzing</Link> : 'Niet overgedragen'}
+                    {c.chainReferralId ? (
+                      <Link to={`/medewerkers/verwijzingen/${c.chainReferralId}`}>Overgedragen: bekijk de verwijzing</Link>
+                    ) : (
+                      'Niet overgedragen'
+                    )}
                   </dd>
                   <dt>Afgesloten op</dt>
                   <dd>{formatDate(c.closedOn)}</dd>
@@ -307,7 +330,12 @@ export function SignalCase() {
                   <ErrorSummary error={assignment.error} fields={assignFields} />
                   <Field id="c-worker" label="Medewerker" error={fieldError('assignedUserId', assignment.error)}>
                     {(aria) => (
-                      <select {...aria} className="utrecht-select" value={assignValue.assignedUserId} onChange={(e) => setAssign({ ...assignValue, assignedUserId: e.target.value })}>
+                      <select
+                        {...aria}
+                        className="utrecht-select"
+                        value={assignValue.assignedUserId}
+                        onChange={(e) => setAssign({ ...assignValue, assignedUserId: e.target.value })}
+                      >
                         <option value="">Niemand</option>
                         {(workers.data ?? []).map((w) => (
                           <option key={w.id} value={w.id}>
@@ -318,7 +346,15 @@ export function SignalCase() {
                     )}
                   </Field>
                   <Field id="c-due" label="Termijn" description="De dag waarop u uiterlijk contact zoekt." error={fieldError('dueDate', assignment.error)}>
-                    {(aria) => <input {...aria} className="utrecht-textbox" type="date" value={assignValue.dueDate} onChange={(e) => setAssign({ ...assignValue, dueDate: e.target.value })} />}
+                    {(aria) => (
+                      <input
+                        {...aria}
+                        className="utrecht-textbox"
+                        type="date"
+                        value={assignValue.dueDate}
+                        onChange={(e) => setAssign({ ...assignValue, dueDate: e.target.value })}
+                      />
+                    )}
                   </Field>
                   <Button type="submit" appearance="secondary-action-button" disabled={assignment.isPending}>
                     Toewijzing opslaan
@@ -341,18 +377,36 @@ export function SignalCase() {
                   </Field>
                   <Field id="a-reached" label="Inwoner bereikt?" error={fieldError('reached', contact.error)}>
                     {(aria) => (
-                      <select {...aria} className="utrecht-select" value={attempt.reached} onChange={(e) => setAttempt({ ...attempt, reached: e.target.value })}>
+                      <select
+                        {...aria}
+                        className="utrecht-select"
+                        value={attempt.reached}
+                        onChange={(e) => setAttempt({ ...attempt, reached: e.target.value })}
+                      >
                         <option value="no">Nee</option>
                         <option value="yes">Ja</option>
                       </select>
                     )}
                   </Field>
                   <Field id="a-date" label="Datum" error={fieldError('date', contact.error)}>
-                    {(aria) => <input {...aria} className="utrecht-textbox" type="date" value={attempt.date} onChange={(e) => setAttempt({ ...attempt, date: e.target.value })} />}
+                    {(aria) => (
+                      <input
+                        {...aria}
+                        className="utrecht-textbox"
+                        type="date"
+                        value={attempt.date}
+                        onChange={(e) => setAttempt({ ...attempt, date: e.target.value })}
+                      />
+                    )}
                   </Field>
                   <Field id="a-part" label="Dagdeel" error={fieldError('partOfDay', contact.error)}>
                     {(aria) => (
-                      <select {...aria} className="utrecht-select" value={attempt.partOfDay} onChange={(e) => setAttempt({ ...attempt, partOfDay: e.target.value })}>
+                      <select
+                        {...aria}
+                        className="utrecht-select"
+                        value={attempt.partOfDay}
+                        onChange={(e) => setAttempt({ ...attempt, partOfDay: e.target.value })}
+                      >
                         {partsOfDay.map((p) => (
                           <option key={p} value={p}>
                             {partOfDayLabels[p]}
@@ -362,7 +416,14 @@ export function SignalCase() {
                     )}
                   </Field>
                   <Field id="a-note" label="Notitie (optioneel)" error={fieldError('note', contact.error)}>
-                    {(aria) => <textarea {...aria} className="utrecht-textarea" value={attempt.note} onChange={(e) => setAttempt({ ...attempt, note: e.target.value })} />}
+                    {(aria) => (
+                      <textarea
+                        {...aria}
+                        className="utrecht-textarea"
+                        value={attempt.note}
+                        onChange={(e) => setAttempt({ ...attempt, note: e.target.value })}
+                      />
+                    )}
                   </Field>
                   <Button type="submit" appearance="secondary-action-button" disabled={contact.isPending}>
                     Contactpoging opslaan
@@ -386,7 +447,12 @@ export function SignalCase() {
                   </Field>
                   <Field id="o-response" label="Reactie op het aanbod van hulp" error={fieldError('helpResponse', close.error, outcomeLocal)}>
                     {(aria) => (
-                      <select {...aria} className="utrecht-select" value={outcome.helpResponse} onChange={(e) => setOutcome({ ...outcome, helpResponse: e.target.value })}>
+                      <select
+                        {...aria}
+                        className="utrecht-select"
+                        value={outcome.helpResponse}
+                        onChange={(e) => setOutcome({ ...outcome, helpResponse: e.target.value })}
+                      >
                         <option value="">Volgt uit het resultaat</option>
                         {helpResponses.map((r) => (
                           <option key={r} value={r}>
@@ -399,7 +465,12 @@ export function SignalCase() {
                   {isReferral && (
                     <Field id="o-target" label="Doorverwezen naar" error={fieldError('referralOrganisationId', close.error, outcomeLocal)}>
                       {(aria) => (
-                        <select {...aria} className="utrecht-select" value={outcome.referralOrganisationId} onChange={(e) => setOutcome({ ...outcome, referralOrganisationId: e.target.value })}>
+                        <select
+                          {...aria}
+                          className="utrecht-select"
+                          value={outcome.referralOrganisationId}
+                          onChange={(e) => setOutcome({ ...outcome, referralOrganisationId: e.target.value })}
+                        >
                           <option value="">Kies een organisatie</option>
                           {organisations.map((o) => (
                             <option key={o.id} value={o.id}>
@@ -412,11 +483,18 @@ export function SignalCase() {
                   )}
                   {isReferral && (
                     <div className="vn-option">
-                      <input id="o-chain" type="checkbox" checked={outcome.chainConsent} onChange={(e) => setOutcome({ ...outcome, chainConsent: e.target.checked })} />
+                      <input
+                        id="o-chain"
+                        type="checkbox"
+                        checked={outcome.chainConsent}
+                        onChange={(e) => setOutcome({ ...outcome, chainConsent: e.target.checked })}
+                      />
                       <label htmlFor="o-chain">
                         De inwoner geeft toestemming: draag de vraag over in de Ketenaanpak, zodat deze organisatie contact opneemt
                       </label>
-                      {fieldError('chainConsent', close.error) && <Paragraph className="utrecht-form-field-error-message vn-field-error">{fieldError('chainConsent', close.error)}</Paragraph>}
+                      {fieldError('chainConsent', close.error) && (
+                        <Paragraph className="utrecht-form-field-error-message vn-field-error">{fieldError('chainConsent', close.error)}</Paragraph>
+                      )}
                     </div>
                   )}
                   {isReferral && outcome.chainConsent && (
@@ -439,7 +517,14 @@ export function SignalCase() {
                     </Field>
                   )}
                   <Field id="o-note" label="Toelichting (optioneel)" error={fieldError('referralNote', close.error, outcomeLocal)}>
-                    {(aria) => <textarea {...aria} className="utrecht-textarea" value={outcome.referralNote} onChange={(e) => setOutcome({ ...outcome, referralNote: e.target.value })} />}
+                    {(aria) => (
+                      <textarea
+                        {...aria}
+                        className="utrecht-textarea"
+                        value={outcome.referralNote}
+                        onChange={(e) => setOutcome({ ...outcome, referralNote: e.target.value })}
+                      />
+                    )}
                   </Field>
                   <ConfirmButton
                     label="Uitkomst opslaan en zaak afsluiten"

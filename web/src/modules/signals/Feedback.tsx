@@ -16,21 +16,39 @@ export function SignalFeedback() {
   const [reference, setReference] = useState('');
   const [feedback, setFeedback] = useState('');
   const [offset, setOffset] = useState(0);
-  const rows = useApi<Json<typeof feedbackPage>>(`/signals/feedback${query({ reference: reference.trim() || undefined, feedback: feedback || undefined, limit: pageSize, offset })}`);
+  const rows = useApi<Json<typeof feedbackPage>>(
+    `/signals/feedback${query({ reference: reference.trim() || undefined, feedback: feedback || undefined, limit: pageSize, offset })}`,
+  );
   return (
     <StaffShell>
       <Heading1>Terugkoppeling op signalen</Heading1>
       <Paragraph>
-        Per signaal dat u stuurde ziet u wat de gemeente ermee deed, zoals de wet dat toestaat. Is een signaal om een andere reden niet opgepakt, dan ziet u alleen
-        &quot;Niet opgepakt&quot;. Over het huishouden en andere schuldeisers krijgt u niets te zien.
+        Per signaal dat u stuurde ziet u wat de gemeente ermee deed, zoals de wet dat toestaat. Is een signaal om een andere reden niet opgepakt, dan ziet u
+        alleen &quot;Niet opgepakt&quot;. Over het huishouden en andere schuldeisers krijgt u niets te zien.
       </Paragraph>
       <form className="vn-filters" aria-label="Signalen zoeken" onSubmit={(e) => e.preventDefault()}>
-        <TextField id="f-reference" label="Uw referentie" value={reference} onChange={(v) => { setReference(v); setOffset(0); }} />
+        <TextField
+          id="f-reference"
+          label="Uw referentie"
+          value={reference}
+          onChange={(v) => {
+            setReference(v);
+            setOffset(0);
+          }}
+        />
         <div className="utrecht-form-field">
           <label className="utrecht-form-label" htmlFor="f-feedback">
             Terugkoppeling
           </label>
-          <select id="f-feedback" className="utrecht-select" value={feedback} onChange={(e) => { setFeedback(e.target.value); setOffset(0); }}>
+          <select
+            id="f-feedback"
+            className="utrecht-select"
+            value={feedback}
+            onChange={(e) => {
+              setFeedback(e.target.value);
+              setOffset(0);
+            }}
+          >
             <option value="">Alle</option>
             {creditorFeedbacks.map((f) => (
               <option key={f} value={f}>
@@ -46,7 +64,8 @@ export function SignalFeedback() {
           <>
             <Table>
               <caption className="vn-caption">
-                {formatCount(rows.data.total)} signalen{rows.data.total > pageSize ? `, ${offset + 1} tot en met ${Math.min(offset + pageSize, rows.data.total)}` : ''}
+                {formatCount(rows.data.total)} signalen
+                {rows.data.total > pageSize ? `, ${offset + 1} tot en met ${Math.min(offset + pageSize, rows.data.total)}` : ''}
               </caption>
               <TableHeader>
                 <TableRow>

@@ -34,7 +34,12 @@ export function SignalLetterTemplate() {
     setError(null);
     setPreviewUrl(null);
     try {
-      const response = await rawRequest('POST', '/signals/letter-template/preview', JSON.stringify({ ...text, ...(caseId.trim() ? { caseId: caseId.trim() } : {}) }), { 'content-type': 'application/json' });
+      const response = await rawRequest(
+        'POST',
+        '/signals/letter-template/preview',
+        JSON.stringify({ ...text, ...(caseId.trim() ? { caseId: caseId.trim() } : {}) }),
+        { 'content-type': 'application/json' },
+      );
       if (!response.ok) throw new ApiError((await response.json()) as Problem);
       setPreviewUrl(blobLink(await response.blob()));
     } catch (err) {
@@ -60,8 +65,8 @@ export function SignalLetterTemplate() {
     <StaffShell>
       <Heading1>Brieftekst</Heading1>
       <Paragraph>
-        De tekst van de brief met het aanbod van hulp. Schrijf in eenvoudige taal (B1). Elke wijziging wordt een nieuwe versie; elke brief onthoudt met welke versie hij
-        is gemaakt. Bekijk eerst een voorbeeld.
+        De tekst van de brief met het aanbod van hulp. Schrijf in eenvoudige taal (B1). Elke wijziging wordt een nieuwe versie; elke brief onthoudt met welke
+        versie hij is gemaakt. Bekijk eerst een voorbeeld.
       </Paragraph>
       <ProblemAlert error={template.error ?? error} />
       {saved && (
@@ -73,7 +78,11 @@ export function SignalLetterTemplate() {
         {data && (
           <>
             <Paragraph>
-              Nu in gebruik: {data.current.version === 0 ? 'de standaardtekst' : `versie ${data.current.version}, van ${formatDateTime(data.current.createdAt)} door ${data.current.createdBy ?? 'onbekend'}`}.
+              Nu in gebruik:{' '}
+              {data.current.version === 0
+                ? 'de standaardtekst'
+                : `versie ${data.current.version}, van ${formatDateTime(data.current.createdAt)} door ${data.current.createdBy ?? 'onbekend'}`}
+              .
             </Paragraph>
             <form onSubmit={save} className="vn-form" aria-label="Brieftekst wijzigen">
               <TextField id="tpl-subject" label="Onderwerp" value={text.subject} onChange={(subject) => setText((t) => ({ ...t, subject }))} required />
@@ -85,7 +94,16 @@ export function SignalLetterTemplate() {
                 <p id="tpl-body-desc" className="utrecht-form-field__description">
                   Een lege regel begint een nieuwe alinea. “## ” aan het begin maakt een tussenkopje, “- ” een opsommingsteken, “~ ” kleine letters.
                 </p>
-                <textarea id="tpl-body" className="utrecht-textarea" rows={24} cols={90} value={text.body} aria-describedby="tpl-body-desc" onChange={(e) => setText((t) => ({ ...t, body: e.target.value }))} required />
+                <textarea
+                  id="tpl-body"
+                  className="utrecht-textarea"
+                  rows={24}
+                  cols={90}
+                  value={text.body}
+                  aria-describedby="tpl-body-desc"
+                  onChange={(e) => setText((t) => ({ ...t, body: e.target.value }))}
+                  required
+                />
               </div>
               <Heading2>Plaatshouders</Heading2>
               <Table>
@@ -134,7 +152,9 @@ export function SignalLetterTemplate() {
             <Heading2>Versies</Heading2>
             <ul>
               {data.versions.map((v) => (
-                <li key={v.version}>{v.version === 0 ? 'Versie 0: de standaardtekst' : `Versie ${v.version}: ${formatDateTime(v.createdAt)}, ${v.createdBy ?? 'onbekend'}`}</li>
+                <li key={v.version}>
+                  {v.version === 0 ? 'Versie 0: de standaardtekst' : `Versie ${v.version}: ${formatDateTime(v.createdAt)}, ${v.createdBy ?? 'onbekend'}`}
+                </li>
               ))}
             </ul>
           </>

@@ -138,8 +138,8 @@ export function SignalLetters() {
     <StaffShell>
       <Heading1>Brieven met een aanbod van hulp</Heading1>
       <Paragraph>
-        Kies voor welke zaken u brieven maakt. U ziet eerst hoeveel brieven het worden. De brieven komen in stapels voor de drukkerij, gesorteerd op postcode, elk met
-        een voorblad. Een zaak staat pas op “brief verstuurd” als de stapel helemaal is binnengekomen.
+        Kies voor welke zaken u brieven maakt. U ziet eerst hoeveel brieven het worden. De brieven komen in stapels voor de drukkerij, gesorteerd op postcode,
+        elk met een voorblad. Een zaak staat pas op “brief verstuurd” als de stapel helemaal is binnengekomen.
       </Paragraph>
       {can('signals:templates') && (
         <Paragraph>
@@ -188,7 +188,8 @@ export function SignalLetters() {
               <Paragraph role="status">
                 <strong>
                   U maakt {preview.count} {preview.count === 1 ? 'brief' : 'brieven'}
-                  {preview.reprints ? ` (waarvan ${preview.reprints} herdruk)` : ''}, in {preview.batches} {preview.batches === 1 ? 'stapel' : 'stapels'} van ten hoogste {preview.batchSize}. Doorgaan?
+                  {preview.reprints ? ` (waarvan ${preview.reprints} herdruk)` : ''}, in {preview.batches} {preview.batches === 1 ? 'stapel' : 'stapels'} van
+                  ten hoogste {preview.batchSize}. Doorgaan?
                 </strong>
               </Paragraph>
               <Paragraph>Briefversie: {preview.templateVersion === 0 ? 'de standaardtekst' : `versie ${preview.templateVersion}`}.</Paragraph>

@@ -37,7 +37,11 @@ export function SignalMapping() {
     try {
       const result = await api<MappingView>('PUT', `/signals/mappings/${creditorId}`, { columns });
       setColumns(result.columns);
-      setSaved(Object.keys(result.columns).length ? `De kolomkoppeling van ${result.creditorName} is opgeslagen.` : `${result.creditorName} heeft geen kolomkoppeling meer; de standaardnamen gelden.`);
+      setSaved(
+        Object.keys(result.columns).length
+          ? `De kolomkoppeling van ${result.creditorName} is opgeslagen.`
+          : `${result.creditorName} heeft geen kolomkoppeling meer; de standaardnamen gelden.`,
+      );
     } catch (err) {
       setError(err);
     }
@@ -56,7 +60,12 @@ export function SignalMapping() {
           <label htmlFor="mapping-creditor" className="utrecht-form-label">
             Schuldeiser
           </label>
-          <select id="mapping-creditor" className="utrecht-select utrecht-select--html-select" value={creditorId} onChange={(e) => setCreditorId(e.target.value)}>
+          <select
+            id="mapping-creditor"
+            className="utrecht-select utrecht-select--html-select"
+            value={creditorId}
+            onChange={(e) => setCreditorId(e.target.value)}
+          >
             <option value="">Kies een schuldeiser</option>
             {creditors.map((c) => (
               <option key={c.id} value={c.id}>

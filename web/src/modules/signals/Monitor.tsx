@@ -28,9 +28,19 @@ export function SignalMonitor() {
   return (
     <StaffShell>
       <Heading1>Monitor vroegsignalering</Heading1>
-      <Paragraph>Aantallen per gemeente en soort schuldeiser. Bereikt is het deel van de huishoudens met een brief; aangenomen is het deel van de bereikte huishoudens. De rij "Alle soorten samen" telt elk huishouden één keer, ook als het bij meer schuldeisers een achterstand heeft. De doorlooptijden zijn medianen in dagen: van het eerste signaal tot de brief, van de brief tot de eerste contactpoging, en van die poging tot het eerste echte contact.</Paragraph>
+      <Paragraph>
+        Aantallen per gemeente en soort schuldeiser. Bereikt is het deel van de huishoudens met een brief; aangenomen is het deel van de bereikte huishoudens.
+        De rij "Alle soorten samen" telt elk huishouden één keer, ook als het bij meer schuldeisers een achterstand heeft. De doorlooptijden zijn medianen in
+        dagen: van het eerste signaal tot de brief, van de brief tot de eerste contactpoging, en van die poging tot het eerste echte contact.
+      </Paragraph>
       <form className="vn-filters" aria-label="Periode kiezen" onSubmit={(e) => e.preventDefault()}>
-        <TextField id="m-period" label="Periode" description="Bijvoorbeeld 2025-Q1 (kwartaal), 2025-03 (maand) of 2025 (jaar)." value={period} onChange={setPeriod} />
+        <TextField
+          id="m-period"
+          label="Periode"
+          description="Bijvoorbeeld 2025-Q1 (kwartaal), 2025-03 (maand) of 2025 (jaar)."
+          value={period}
+          onChange={setPeriod}
+        />
       </form>
       {valid && (
         <Paragraph>
@@ -64,7 +74,13 @@ export function SignalMonitor() {
               {rows.data.map((r) => (
                 <TableRow key={`${r.municipalityCode}-${r.creditorType}`}>
                   <TableCell>{municipalityName(r.municipalityCode)}</TableCell>
-                  <TableCell>{r.creditorType === 'all' ? <strong>Alle soorten samen</strong> : (creditorTypeLabels[r.creditorType as keyof typeof creditorTypeLabels] ?? r.creditorType)}</TableCell>
+                  <TableCell>
+                    {r.creditorType === 'all' ? (
+                      <strong>Alle soorten samen</strong>
+                    ) : (
+                      (creditorTypeLabels[r.creditorType as keyof typeof creditorTypeLabels] ?? r.creditorType)
+                    )}
+                  </TableCell>
                   <TableCell>{r.signals}</TableCell>
                   <TableCell>{r.households}</TableCell>
                   <TableCell>{r.lettersSent}</TableCell>

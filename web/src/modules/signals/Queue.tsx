@@ -57,7 +57,18 @@ interface Filters {
   maxEuro: string;
   minAgeDays: string;
 }
-const noFilters: Filters = { q: '', status: '', areaCode: '', worker: '', urgent: false, multipleCreditors: false, creditorOrganisationId: '', minEuro: '', maxEuro: '', minAgeDays: '' };
+const noFilters: Filters = {
+  q: '',
+  status: '',
+  areaCode: '',
+  worker: '',
+  urgent: false,
+  multipleCreditors: false,
+  creditorOrganisationId: '',
+  minEuro: '',
+  maxEuro: '',
+  minAgeDays: '',
+};
 
 const cents = (euro: string) => {
   const value = euro.trim() ? parseAmount(euro) : null;
@@ -95,23 +106,23 @@ export function SignalQueue() {
   const creditors = { data: organisations.data?.filter((o) => o.kind === 'creditor'), error: organisations.error };
   const worker = applied.worker === 'mine' ? user?.id : applied.worker && applied.worker !== 'none' ? applied.worker : undefined;
   const cases = useApi<Json<typeof casePage>>(
-      `/signals/cases${query({
-        q: applied.q.trim() || undefined,
-        status: applied.status,
-        areaCode: applied.areaCode,
-        assignedUserId: worker,
-        unassigned: applied.worker === 'none' ? 'true' : undefined,
-        urgent: applied.urgent ? 'true' : undefined,
-        multipleCreditors: applied.multipleCreditors ? 'true' : undefined,
-        creditorOrganisationId: applied.creditorOrganisationId,
-        minTotalCents: cents(applied.minEuro),
-        maxTotalCents: cents(applied.maxEuro),
-        minAgeDays: wholeDays(applied.minAgeDays),
-        sort: sort.sort,
-        direction: sort.direction,
-        limit: PAGE_SIZE,
-        offset,
-      })}`,
+    `/signals/cases${query({
+      q: applied.q.trim() || undefined,
+      status: applied.status,
+      areaCode: applied.areaCode,
+      assignedUserId: worker,
+      unassigned: applied.worker === 'none' ? 'true' : undefined,
+      urgent: applied.urgent ? 'true' : undefined,
+      multipleCreditors: applied.multipleCreditors ? 'true' : undefined,
+      creditorOrganisationId: applied.creditorOrganisationId,
+      minTotalCents: cents(applied.minEuro),
+      maxTotalCents: cents(applied.maxEuro),
+      minAgeDays: wholeDays(applied.minAgeDays),
+      sort: sort.sort,
+      direction: sort.direction,
+      limit: PAGE_SIZE,
+      offset,
+    })}`,
   );
   const navigate = useNavigate();
 
@@ -137,7 +148,9 @@ export function SignalQueue() {
     setOffset(0);
   };
   const sortBy = (column: Sort) => {
-    setSort(sort.sort === column ? { sort: column, direction: sort.direction === 'asc' ? 'desc' : 'asc' } : { sort: column, direction: firstDirection[column] });
+    setSort(
+      sort.sort === column ? { sort: column, direction: sort.direction === 'asc' ? 'desc' : 'asc' } : { sort: column, direction: firstDirection[column] },
+    );
     setOffset(0);
   };
 
@@ -168,8 +181,8 @@ export function SignalQueue() {
       <Paragraph>Huishoudens met een betalingsachterstand. Stuur eerst de brieven met het aanbod van hulp, en zoek daarna contact.</Paragraph>
       <Heading2>Brieven</Heading2>
       <Paragraph>
-        <Link to="/medewerkers/signalen/brieven">Brieven maken</Link>: u kiest de zaken (alle die op een brief wachten, de nieuwe van een dag) en ziet
-        eerst hoeveel brieven het worden.
+        <Link to="/medewerkers/signalen/brieven">Brieven maken</Link>: u kiest de zaken (alle die op een brief wachten, de nieuwe van een dag) en ziet eerst
+        hoeveel brieven het worden.
       </Paragraph>
       {awaitingHere.length > 0 && (
         <Paragraph>
@@ -186,7 +199,16 @@ export function SignalQueue() {
           <span id="q-search-hint" className="vn-hint">
             BSN, postcode met huisnummer (3311 AB 12), referentie van de schuldeiser of achternaam
           </span>
-          <input id="q-search" className="utrecht-textbox" type="search" maxLength={100} autoComplete="off" aria-describedby="q-search-hint" value={draft.q} onChange={(e) => type({ q: e.target.value })} />
+          <input
+            id="q-search"
+            className="utrecht-textbox"
+            type="search"
+            maxLength={100}
+            autoComplete="off"
+            aria-describedby="q-search-hint"
+            value={draft.q}
+            onChange={(e) => type({ q: e.target.value })}
+          />
         </div>
         <div className="vn-field">
           <label htmlFor="q-status">Status</label>
@@ -227,7 +249,12 @@ export function SignalQueue() {
         </div>
         <div className="vn-field">
           <label htmlFor="q-creditor">Schuldeiser</label>
-          <select id="q-creditor" className="utrecht-select" value={draft.creditorOrganisationId} onChange={(e) => choose({ creditorOrganisationId: e.target.value })}>
+          <select
+            id="q-creditor"
+            className="utrecht-select"
+            value={draft.creditorOrganisationId}
+            onChange={(e) => choose({ creditorOrganisationId: e.target.value })}
+          >
             <option value="">Alle schuldeisers</option>
             {(creditors.data ?? []).map((c) => (
               <option key={c.id} value={c.id}>
@@ -238,17 +265,44 @@ export function SignalQueue() {
         </div>
         <div className="vn-field">
           <Field id="q-min" label="Achterstand vanaf (€)" error={fieldError('minEuro', undefined, localErrors)}>
-            {(aria) => <input {...aria} className="utrecht-textbox vn-narrow" inputMode="decimal" maxLength={12} value={draft.minEuro} onChange={(e) => type({ minEuro: e.target.value })} />}
+            {(aria) => (
+              <input
+                {...aria}
+                className="utrecht-textbox vn-narrow"
+                inputMode="decimal"
+                maxLength={12}
+                value={draft.minEuro}
+                onChange={(e) => type({ minEuro: e.target.value })}
+              />
+            )}
           </Field>
         </div>
         <div className="vn-field">
           <Field id="q-max" label="Achterstand tot en met (€)" error={fieldError('maxEuro', undefined, localErrors)}>
-            {(aria) => <input {...aria} className="utrecht-textbox vn-narrow" inputMode="decimal" maxLength={12} value={draft.maxEuro} onChange={(e) => type({ maxEuro: e.target.value })} />}
+            {(aria) => (
+              <input
+                {...aria}
+                className="utrecht-textbox vn-narrow"
+                inputMode="decimal"
+                maxLength={12}
+                value={draft.maxEuro}
+                onChange={(e) => type({ maxEuro: e.target.value })}
+              />
+            )}
           </Field>
         </div>
         <div className="vn-field">
           <Field id="q-age" label="Oudste signaal minstens (dagen)" error={fieldError('minAgeDays', undefined, localErrors)}>
-            {(aria) => <input {...aria} className="utrecht-textbox vn-narrow" inputMode="numeric" maxLength={5} value={draft.minAgeDays} onChange={(e) => type({ minAgeDays: e.target.value })} />}
+            {(aria) => (
+              <input
+                {...aria}
+                className="utrecht-textbox vn-narrow"
+                inputMode="numeric"
+                maxLength={5}
+                value={draft.minAgeDays}
+                onChange={(e) => type({ minAgeDays: e.target.value })}
+              />
+            )}
           </Field>
         </div>
         <div className="vn-field">
@@ -278,7 +332,9 @@ export function SignalQueue() {
           <>
             <Table>
               <caption className="vn-caption" aria-live="polite">
-                {shown === total ? `${count(total)} ${total === 1 ? 'zaak' : 'zaken'}` : `${count(offset + 1)}–${count(offset + shown)} van ${count(total)} zaken`}
+                {shown === total
+                  ? `${count(total)} ${total === 1 ? 'zaak' : 'zaken'}`
+                  : `${count(offset + 1)}–${count(offset + shown)} van ${count(total)} zaken`}
               </caption>
               <TableHeader>
                 <TableRow>

@@ -119,9 +119,7 @@ export function SignalUpload() {
               ))}
             <li>Geen inwoner van de gemeente(n) (geen brief): {summary.notResident ?? 0}</li>
           </ul>
-          {summary.rejections.length > 0 && (
-            <RejectionsTable rejections={summary.rejections} fieldHeader="Kolom" />
-          )}
+          {summary.rejections.length > 0 && <RejectionsTable rejections={summary.rejections} fieldHeader="Kolom" />}
         </section>
       )}
       <Heading2>Eerdere aanleveringen</Heading2>

@@ -25,7 +25,13 @@ export function personName(c: { initials: string | null; prefix: string | null; 
   return [c.initials, c.prefix, c.surname].filter(Boolean).join(' ') || 'Onbekend';
 }
 
-export function address(c: { street: string | null; houseNumber: string | null; houseNumberSuffix: string | null; postcode: string | null; city: string | null }): string {
+export function address(c: {
+  street: string | null;
+  houseNumber: string | null;
+  houseNumberSuffix: string | null;
+  postcode: string | null;
+  city: string | null;
+}): string {
   const pc = c.postcode ? `${c.postcode.slice(0, 4)} ${c.postcode.slice(4)}` : '';
   return [[c.street, c.houseNumber, c.houseNumberSuffix].filter(Boolean).join(' '), [pc, c.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
 }
