@@ -93,7 +93,7 @@ export async function listOrganisations(db: Database, actor: Actor) {
 async function organisationToAdminister(db: Database, actor: Actor, organisationId: string, event: AuditEvent) {
   const me = staff(actor);
   const [organisation] = await allOrganisations(db, organisationId);
-  if (!organisation || !organisation.municipalities.some((m) => me.municipalities.includes(m))) throw new NotFoundError('De organisatie');
+  if (!organisation?.municipalities.some((m) => me.municipalities.includes(m))) throw new NotFoundError('De organisatie');
   await assertAdministersAudited(db, actor, organisation.municipalities, { ...event, details: { ...event.details, organisationId } });
   return organisation;
 }

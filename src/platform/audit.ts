@@ -137,7 +137,7 @@ async function matchPersons(tx: Tx, filter: PersonFilter, administered: string[]
 
 /** "J. de Vries" */
 export function personName(p: { initials: string | null; prefix: string | null; surname: string }): string {
-  return [p.initials, p.prefix, p.surname].filter((part) => part && part.trim()).join(' ');
+  return [p.initials, p.prefix, p.surname].filter((part) => part?.trim()).join(' ');
 }
 
 /** The lines with the names of who acted, their organisation, on whose behalf, and the residents. */

@@ -130,7 +130,7 @@ async function actorForUser(db: Database, userId: string, origin: string | null)
       .where(eq(users.id, userId)),
   );
   const first = rows[0];
-  if (!first || !first.active) return null;
+  if (!first?.active) return null;
   return {
     kind: 'user',
     userId: first.userId,

@@ -2,6 +2,7 @@
 // Every value is escaped unless it is already SafeHtml; the pages load no script at all (CSP: no inline scripts).
 // One shell for every public page (the social map, Geldfit, the Dordtpas, the home page and the staff login):
 // the same menu, the same phone numbers, the same light stylesheet.
+import { formatAmount, formatDate, formatDateTime, parseAmount } from './dutch.ts';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -305,46 +306,20 @@ export function formValue(body: unknown, name: string): string {
   return typeof one === 'string' ? one.trim() : '';
 }
 
-// ---- Dutch formats on the server (the same as web/src/format.ts). ----
+// ---- Dutch formats on the server: the same functions as the browser app's (dutch.ts). ----
 
-const dayFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const momentFormat = new Intl.DateTimeFormat('nl-NL', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/Amsterdam',
-});
-const euroNumber = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/** `2026-01-01` as `1 januari 2026`; a moment as its day in Amsterdam. */
+/** `2026-01-01` as `1 januari 2026`; a moment as `1 januari 2026 om 14:05` (Amsterdam). */
 export function formatDutchDate(value: string | Date): string {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return dayFormat.format(new Date(`${value}T00:00:00Z`));
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? '–' : momentFormat.format(date).replace(/,? (\d{2}:\d{2})$/, ' om $1');
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : formatDateTime(value);
 }
 
 /** Cents as `€ 1.234,56`, `-€ 125,00` when negative. */
-export function formatEuro(cents: number): string {
-  const text = `€ ${euroNumber.format(Math.abs(cents) / 100)}`;
-  return cents < 0 ? `-${text}` : text;
-}
+export const formatEuro = (cents: number): string => formatAmount(cents);
 
-/**
- * An amount as people type it, in cents: `1.650,50`, `1650,50`, `1650`, `€ 1.650`, `1650.50`. Null when it is not
- * a positive amount with at most two decimals.
- */
+/** An amount as people type it (`1.650,50`, `1650,50`, `1650`), in cents; null when it is not a positive amount. */
 export function parseDutchAmount(text: string): number | null {
-  const t = text.replace(/[\s\u00a0]/g, '').replace(/^€/, '');
-  let euros: string;
-  let decimals = '';
-  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(t)) [euros, decimals = ''] = t.replace(/\./g, '').split(',') as [string, string?];
-  else if (/^\d+(,\d{1,2})?$/.test(t)) [euros, decimals = ''] = t.split(',') as [string, string?];
-  else if (/^\d+\.\d{1,2}$/.test(t)) [euros, decimals = ''] = t.split('.') as [string, string?];
-  else return null;
-  const cents = Number(euros) * 100 + Number(decimals.padEnd(2, '0') || '0');
-  return Number.isSafeInteger(cents) ? cents : null;
+  const cents = parseAmount(text);
+  return cents !== null && cents >= 0 ? cents : null;
 }
 
 /** Sends a server-rendered page: HTML, never stored (it may hold a form's values or a resident's data). */

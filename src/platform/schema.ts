@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { bigserial, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { personal } from '../db/personal.ts';
-import { auditActions, auditResults, organisationKinds, roles } from './contract-platform.ts';
+import { organisationKinds, roles } from './contract-platform.ts';
 
 export {
   auditActions,

@@ -110,13 +110,11 @@ describe('Dashboard Sociaal Domein in a real browser', () => {
     await expectFieldError(page, 'CSV-bestand', /Kies het CSV-bestand dat u wilt inlezen/);
     await expectAccessible(page, 'import form with an error');
     await page.getByLabel('Dataset').selectOption({ label: 'Kwijtscheldingen gemeentebelastingen' });
-    await page
-      .getByLabel('CSV-bestand')
-      .setInputFiles({
-        name: 'kwijtschelding.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from('gebied;periode;waarde\nWK050504;2021-01;33\nWK050504;2021-13;5\n'),
-      });
+    await page.getByLabel('CSV-bestand').setInputFiles({
+      name: 'kwijtschelding.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('gebied;periode;waarde\nWK050504;2021-01;33\nWK050504;2021-13;5\n'),
+    });
     await page.getByRole('button', { name: 'Inlezen' }).click();
     await page.getByText('2 regels: 1 opgeslagen, 0 al bekend, 1 afgewezen.').waitFor();
     await expect(page.getByRole('table', { name: 'Afgewezen regels' }).textContent()).resolves.toContain('geen periode');

@@ -21,7 +21,7 @@ export function deepJson(depth: number, open = '[', close = ']', middle = ''): s
 }
 
 export function deepObject(depth: number): string {
-  return '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+  return `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 }
 
 export function wideObject(keys: number): string {
@@ -54,20 +54,16 @@ export const hostileShape: fc.Arbitrary<HostileBody> = fc.oneof(
   fc
     .integer({ min: 1, max: 15_000 })
     .map((length) => ({ name: `array ${length}`, contentType: 'application/json', payload: longArray(length, '"x"'), alwaysRefused: false })),
-  fc
-    .integer({ min: 1, max: 200_000 })
-    .map((length) => ({
-      name: `string ${length}`,
-      contentType: 'application/json',
-      payload: JSON.stringify({ name: 'x'.repeat(length), signals: ['x'.repeat(length)] }),
-      alwaysRefused: false,
-    })),
-  fc
-    .integer({ min: 1_000, max: 200_000 })
-    .map((length) => ({
-      name: `form ${length}`,
-      contentType: 'application/x-www-form-urlencoded',
-      payload: Array.from({ length: Math.ceil(length / 8) }, (_, i) => `k${i}=v`).join('&'),
-      alwaysRefused: false,
-    })),
+  fc.integer({ min: 1, max: 200_000 }).map((length) => ({
+    name: `string ${length}`,
+    contentType: 'application/json',
+    payload: JSON.stringify({ name: 'x'.repeat(length), signals: ['x'.repeat(length)] }),
+    alwaysRefused: false,
+  })),
+  fc.integer({ min: 1_000, max: 200_000 }).map((length) => ({
+    name: `form ${length}`,
+    contentType: 'application/x-www-form-urlencoded',
+    payload: Array.from({ length: Math.ceil(length / 8) }, (_, i) => `k${i}=v`).join('&'),
+    alwaysRefused: false,
+  })),
 );

@@ -11,7 +11,7 @@ import {
   TableRow,
   Textbox,
 } from '@utrecht/component-library-react';
-import { useEffect, useState, type ChangeEvent, type ReactNode } from 'react';
+import { type ChangeEvent, type ReactNode } from 'react';
 import { ApiError } from './api.ts';
 import { problemSentence } from './forms.tsx';
 
@@ -80,7 +80,7 @@ export function Loading({ loading, children }: { loading: boolean; children: Rea
       Bezig met laden…
     </Paragraph>
   ) : (
-    <>{children}</>
+    children
   );
 }
 

@@ -1,42 +1,33 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { sessionView } from '../../src/platform/contract-platform.ts';
+import type { Json } from '../../src/platform/contract.ts';
 import { api, ApiError, setCsrfToken } from './api.ts';
 
-export interface SessionUser {
-  id: string;
-  displayName: string;
-  organisationId: string;
-  organisationKind: string;
-  roles: string[];
-  municipalities: string[];
-}
+type SessionResponse = Json<typeof sessionView>;
+export type SessionUser = NonNullable<SessionResponse['user']>;
 
 interface SessionState {
   user: SessionUser | null;
   permissions: string[];
   loading: boolean;
-  login: (email: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
   can: (permission: string) => boolean;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
 
-interface SessionResponse {
-  user: SessionUser | null;
-  csrfToken: string | null;
-  permissions: string[];
-}
-
+/**
+ * The logged-in staff member, for the staff pages. Logging in happens on the server-rendered page /login (it works
+ * without JavaScript); this only reads the session and ends it.
+ */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<SessionUser | null>(null);
-  const [permissions, setPermissions] = useState<string[]>([]);
+  const [session, setSession] = useState<SessionResponse | null>(null);
   const [loading, setLoading] = useState(true);
 
-  const apply = (s: SessionResponse | null) => {
-    setUser(s?.user ?? null);
-    setPermissions(s?.permissions ?? []);
+  const apply = useCallback((s: SessionResponse | null) => {
+    setSession(s);
     setCsrfToken(s?.csrfToken ?? null);
-  };
+  }, []);
 
   useEffect(() => {
     api<SessionResponse>('GET', '/session')
@@ -46,18 +37,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         apply(null);
       })
       .finally(() => setLoading(false));
-  }, []);
+  }, [apply]);
 
-  const login = useCallback(async (email: string, password: string) => {
-    apply(await api<SessionResponse>('POST', '/session', { email, password }));
-  }, []);
   const logout = useCallback(async () => {
     await api('DELETE', '/session').catch(() => undefined);
     apply(null);
-  }, []);
-  const can = useCallback((permission: string) => permissions.includes(permission), [permissions]);
+  }, [apply]);
+  const permissions = session?.permissions ?? [];
+  const can = useCallback((permission: string) => (session?.permissions ?? []).includes(permission), [session]);
 
-  return <SessionContext.Provider value={{ user, permissions, loading, login, logout, can }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ user: session?.user ?? null, permissions, loading, logout, can }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): SessionState {

@@ -138,17 +138,15 @@ export async function updateService(db: Database, actor: Actor, id: string, inpu
     if (!updated.length) throw new NotFoundError('Deze hulp');
     await tx.delete(directorySchedules).where(eq(directorySchedules.serviceId, id));
     if (input.schedules.length) {
-      await tx
-        .insert(directorySchedules)
-        .values(
-          input.schedules.map((s) => ({
-            ...s,
-            locationId: s.locationId ?? null,
-            validFrom: s.validFrom ?? null,
-            validUntil: s.validUntil ?? null,
-            serviceId: id,
-          })),
-        );
+      await tx.insert(directorySchedules).values(
+        input.schedules.map((s) => ({
+          ...s,
+          locationId: s.locationId ?? null,
+          validFrom: s.validFrom ?? null,
+          validUntil: s.validUntil ?? null,
+          serviceId: id,
+        })),
+      );
     }
   });
   return getEntry(db, id);
@@ -177,17 +175,15 @@ export async function createService(db: Database, actor: Actor, organizationId: 
       .returning({ id: directoryServices.id });
     trail.objectId = row!.id;
     if (input.schedules.length) {
-      await tx
-        .insert(directorySchedules)
-        .values(
-          input.schedules.map((s) => ({
-            ...s,
-            locationId: s.locationId ?? null,
-            validFrom: s.validFrom ?? null,
-            validUntil: s.validUntil ?? null,
-            serviceId: row!.id,
-          })),
-        );
+      await tx.insert(directorySchedules).values(
+        input.schedules.map((s) => ({
+          ...s,
+          locationId: s.locationId ?? null,
+          validFrom: s.validFrom ?? null,
+          validUntil: s.validUntil ?? null,
+          serviceId: row!.id,
+        })),
+      );
     }
     return row!.id;
   });

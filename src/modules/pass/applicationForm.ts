@@ -96,8 +96,9 @@ export function readApplicationForm(
   if (!route) errors.route = 'Kies waarom u de pas aanvraagt.';
   let income: number | null = null;
   if (route === 'income') {
+    income = text('income') ? parseDutchAmount(text('income')) : null;
     if (!text('income')) errors.income = 'Vul het netto-inkomen van uw huishouden per maand in.';
-    else if ((income = parseDutchAmount(text('income'))) === null) errors.income = badAmount;
+    else if (income === null) errors.income = badAmount;
     else if (income > 10_000_000) errors.income = 'Het bedrag kan hoogstens € 100.000,00 per maand zijn.';
   }
   if (route === 'volunteer' && !text('volunteerOrganisationId')) errors.volunteerOrganisationId = 'Kies de vrijwilligersorganisatie die de pas voor u koopt.';

@@ -82,7 +82,7 @@ function newReceiptNumber(): string {
 async function cashierProvider(db: Database, actor: Actor) {
   assertCan(actor, 'pass:charge');
   const provider = await db.unaudited((q) => providerOfOrganisation(q, actor.organisationId));
-  if (!provider || !provider.active) throw passError('not_a_provider');
+  if (!provider?.active) throw passError('not_a_provider');
   return provider;
 }
 
@@ -149,7 +149,7 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
         )
       )[0]
     : null;
-  if (input.offerId && (!offer || !offer.active)) throw passError('offer_not_yours');
+  if (input.offerId && !offer?.active) throw passError('offer_not_yours');
   const categoryCode = offer?.category ?? input.category!;
   const category = categories.get(categoryCode);
   const now = db.clock.now();

@@ -116,7 +116,7 @@ export async function residentStatus(db: Database, actor: Actor, input: z.infer<
     const [application] = await tx.select().from(passApplications).where(eq(passApplications.reference, input.reference.toUpperCase()));
     const expected = Buffer.from(application?.accessCodeHash ?? sha256('no-such-code'));
     const given = Buffer.from(sha256(normaliseAccessCode(input.accessCode)));
-    if (!application || !application.accessCodeHash || !timingSafeEqual(expected, given)) throw refused();
+    if (!application?.accessCodeHash || !timingSafeEqual(expected, given)) throw refused();
     trail.objectId = application.id;
     trail.municipalityCode = application.municipalityCode;
     trail.subjectIds = subjectsOf(application);

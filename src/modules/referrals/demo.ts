@@ -208,16 +208,14 @@ export async function seedReferralHistory(db: Database, months = 12): Promise<nu
               givenAt: sentAt,
             });
           }
-          await tx
-            .insert(referralEvents)
-            .values({
-              referralId: row!.id,
-              personId: person.id,
-              municipalityCode: 'GM0505',
-              kind: 'sent',
-              organisationId: sender ?? receiver,
-              occurredAt: sentAt,
-            });
+          await tx.insert(referralEvents).values({
+            referralId: row!.id,
+            personId: person.id,
+            municipalityCode: 'GM0505',
+            kind: 'sent',
+            organisationId: sender ?? receiver,
+            occurredAt: sentAt,
+          });
           count += 1;
         }
       }

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { areaName } from '../../platform/areas.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { amsterdamDate } from '../../platform/clock.ts';
-import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { organisationMunicipalities, organisations, persons, users } from '../../platform/schema.ts';
 import { assertCanSeePerson, type Staff } from './access.ts';
 import {

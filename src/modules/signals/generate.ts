@@ -147,5 +147,5 @@ export function* generateSignalLines(options: GenerateOptions): Generator<string
 }
 
 export function generateSignalCsv(options: GenerateOptions): string {
-  return [...generateSignalLines(options)].join('\n') + '\n';
+  return `${[...generateSignalLines(options)].join('\n')}\n`;
 }

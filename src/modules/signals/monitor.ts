@@ -14,10 +14,12 @@ export interface Period {
 export function parsePeriod(text: string): Period {
   const s = text.trim().toUpperCase();
   let y: number, first: number, last: number;
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})-Q([1-4])$/.exec(s))) [y, first, last] = [Number(m[1]), (Number(m[2]) - 1) * 3 + 1, Number(m[2]) * 3];
-  else if ((m = /^(\d{4})-(\d{2})$/.exec(s)) && Number(m[2]) >= 1 && Number(m[2]) <= 12) [y, first, last] = [Number(m[1]), Number(m[2]), Number(m[2])];
-  else if ((m = /^(\d{4})$/.exec(s))) [y, first, last] = [Number(m[1]), 1, 12];
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(s);
+  const monthly = /^(\d{4})-(\d{2})$/.exec(s);
+  const year = /^(\d{4})$/.exec(s);
+  if (quarter) [y, first, last] = [Number(quarter[1]), (Number(quarter[2]) - 1) * 3 + 1, Number(quarter[2]) * 3];
+  else if (monthly && Number(monthly[2]) >= 1 && Number(monthly[2]) <= 12) [y, first, last] = [Number(monthly[1]), Number(monthly[2]), Number(monthly[2])];
+  else if (year) [y, first, last] = [Number(year[1]), 1, 12];
   else
     throw new ValidationError('Geef een periode als 2025-Q1 (kwartaal), 2025-03 (maand) of 2025 (jaar).', [{ field: 'period', reason: 'Onbekende periode.' }]);
   const month = (n: number) => `${y}-${String(n).padStart(2, '0')}`;

@@ -82,13 +82,13 @@ describe('a month of early signals from five creditor types, as they really send
 
   it('Monday: the housing corporation’s Excel CSV (Windows-1252, CRLF) with house numbers as written and an eviction warning', async () => {
     const csv = iconv.encode(
-      [
+      `${[
         'Referentie;Datum;Soort;Bedrag;BSN;Achternaam;Straat;Postcode;Huisnummer;Toevoeging;Woonplaats;Dreiging',
         'R-1;02-03-2026;huur;450,00;;Jansen;Brouwersdijk;3315 AB;12-A;;Dordrecht;ontruiming',
         'R-2;02-03-2026;huur;25,00;;de Vries;Krispijnseweg;3317AA;8 a;;Dordrecht;',
         'R-3;01-03-2026;huur;310,50;111222333;Öztürk;Bosboom Toussaintplein;3314CD;5;;Dordrecht;',
         'R-4;02-03-2026;huur;99,00;;Bos;Wielwijkstraat;33XX;4;;Dordrecht;',
-      ].join('\r\n') + '\r\n',
+      ].join('\r\n')}\r\n`,
       'win1252',
     );
     const res = await upload('TRIVIRE', csv, 'text/csv', 'trivire-maart.csv');

@@ -165,7 +165,7 @@ export function parseEuroAmount(text: string): number | null {
     }
   } else whole = s;
   if (!/^\d*$/.test(whole) || !/^\d{0,2}$/.test(fraction) || (!whole && !fraction)) return null;
-  const cents = Number(whole || '0') * 100 + Number((fraction + '00').slice(0, 2));
+  const cents = Number(whole || '0') * 100 + Number(`${fraction}00`.slice(0, 2));
   if (!Number.isSafeInteger(cents)) return null;
   return negative ? -cents : cents;
 }
@@ -595,12 +595,14 @@ async function* readCsv(chunks: AsyncGenerator<Buffer>, head: Buffer, today: str
     let carry = '';
     for await (const chunk of chunks) {
       let text = carry + (decoder.write(chunk) ?? '');
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: Ctrl-Z (0x1A) is the end-of-file mark old Windows exports append
       const held = /[\r\x1a]+$/.exec(text);
       carry = held ? held[0] : '';
       if (held) text = text.slice(0, held.index);
       if (text) yield* pieces(text.replace(/\r\n?/g, '\n'));
     }
     // A single-byte decoder (Windows-1252) returns undefined at its end, not '': never let that become text.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: Ctrl-Z (0x1A) is the end-of-file mark old Windows exports append
     const rest = (carry + (decoder.end() ?? '')).replace(/\x1a+$/, '').replace(/\r\n?/g, '\n');
     if (rest) yield* pieces(rest);
   }

@@ -152,15 +152,13 @@ describe('routing signals by postcode, and the household rules', () => {
 
     // Zwijndrecht's team sees the delivery that brought it a row, though Dordrecht received it.
     await t.db.unaudited(async (q) =>
-      q
-        .insert(users)
-        .values({
-          organisationId: orgs['GEM-ZWIJNDRECHT']!,
-          email: 'signalen@zwijndrecht.example',
-          displayName: 'Zoë Zwijndrecht',
-          roles: ['signal_officer'],
-          passwordHash: await hashPassword(DEMO_PASSWORD),
-        }),
+      q.insert(users).values({
+        organisationId: orgs['GEM-ZWIJNDRECHT']!,
+        email: 'signalen@zwijndrecht.example',
+        displayName: 'Zoë Zwijndrecht',
+        roles: ['signal_officer'],
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+      }),
     );
     const zwijndrechtOfficer = await loginAs(t.app, 'signalen@zwijndrecht.example');
     const seen = (await t.app.inject({ method: 'GET', url: '/api/v1/signals/imports', headers: zwijndrechtOfficer.headers })).json() as { id: string }[];

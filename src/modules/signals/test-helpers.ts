@@ -38,8 +38,7 @@ export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
   const texts: string[] = [];
   const streamPattern = /stream\r?\n/g;
-  let match: RegExpExecArray | null;
-  while ((match = streamPattern.exec(raw))) {
+  for (let match = streamPattern.exec(raw); match; match = streamPattern.exec(raw)) {
     const start = match.index + match[0].length;
     const end = raw.indexOf('endstream', start);
     const bytes = Buffer.from(raw.slice(start, end), 'latin1');

@@ -71,7 +71,7 @@ export function AuditLog() {
   };
   const error = events.error;
   const page = events.data;
-  const shown = page && page.items.length ? `${formatCount(page.offset + 1)}–${formatCount(page.offset + page.items.length)}` : '0';
+  const shown = page?.items.length ? `${formatCount(page.offset + 1)}–${formatCount(page.offset + page.items.length)}` : '0';
   return (
     <StaffShell>
       <Heading1>Auditlog</Heading1>

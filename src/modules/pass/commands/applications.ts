@@ -130,7 +130,7 @@ export async function submitApplication(db: Database, actor: Actor, input: Appli
     async (tx, trail) => {
       if (input.route === 'volunteer') {
         const [org] = await tx.select().from(organisations).where(eq(organisations.id, input.volunteerOrganisationId!));
-        if (!org || org.kind !== 'volunteer_organisation') {
+        if (org?.kind !== 'volunteer_organisation') {
           throw passError('not_a_volunteer_organisation');
         }
       }

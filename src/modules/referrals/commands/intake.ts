@@ -26,7 +26,10 @@ function assertIntakeActor(actor: Actor, route: IntakeRoute, municipality: strin
     return;
   }
   if (actor.kind === 'system') return;
-  if (route === 'selftest') return assertMunicipality(actor, municipality);
+  if (route === 'selftest') {
+    assertMunicipality(actor, municipality);
+    return;
+  }
   assertCan(actor, route === 'early_signal' ? 'signals:work' : 'referrals:work');
   assertMunicipality(actor, municipality);
   if (route === 'gp' && actor.organisationKind !== 'health_care') {

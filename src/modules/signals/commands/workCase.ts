@@ -45,7 +45,7 @@ export async function assignCase(db: Database, actor: Actor, caseId: string, inp
         .from(users)
         .where(eq(users.id, input.assignedUserId!)),
     );
-    if (!worker || !worker.active || !worker.roles.includes('signal_officer') || worker.organisationId !== actor.organisationId) {
+    if (!worker?.active || !worker.roles.includes('signal_officer') || worker.organisationId !== actor.organisationId) {
       throw signalProblem('worker_not_eligible');
     }
   }

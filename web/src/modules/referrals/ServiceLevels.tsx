@@ -30,14 +30,17 @@ export function ServiceLevels() {
     onSuccess: () => setSaved(saving?.label ?? null),
   });
   // Start from the stored values again whenever they are (re)loaded.
-  useEffect(() => setDraft({}), [levels.data]);
-  const valueOf = (l: Level) => draft[l.theme] ?? { answer: String(l.answerWorkingDays), contact: String(l.firstContactWorkingDays) };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect runs for each new answer, which it does not read
+  useEffect(() => {
+    setDraft({});
+  }, [levels.data]);
+  const draftOf = (l: Level) => draft[l.theme] ?? { answer: String(l.answerWorkingDays), contact: String(l.firstContactWorkingDays) };
   const submit = (level: Level) => {
     setSaved(null);
     setSaving(level);
     save.reset();
-    const answer = days(valueOf(level).answer);
-    const contact = days(valueOf(level).contact);
+    const answer = days(draftOf(level).answer);
+    const contact = days(draftOf(level).contact);
     const errors: FieldErrors = {};
     if (answer === null) errors.answerWorkingDays = 'Vul een heel aantal werkdagen in, bijvoorbeeld 3.';
     if (contact === null) errors.firstContactWorkingDays = 'Vul een heel aantal werkdagen in, bijvoorbeeld 5.';
@@ -99,8 +102,8 @@ export function ServiceLevels() {
                     inputMode="numeric"
                     {...describedBy(`sl-answer-${l.theme}`, { error: errorFor(l, 'answerWorkingDays') })}
                     aria-label={`Werkdagen tot antwoord: ${l.label}`}
-                    value={valueOf(l).answer}
-                    onChange={(e) => setDraft({ ...draft, [l.theme]: { ...valueOf(l), answer: e.target.value } })}
+                    value={draftOf(l).answer}
+                    onChange={(e) => setDraft({ ...draft, [l.theme]: { ...draftOf(l), answer: e.target.value } })}
                   />
                 </TableCell>
                 <TableCell>
@@ -115,8 +118,8 @@ export function ServiceLevels() {
                     inputMode="numeric"
                     {...describedBy(`sl-contact-${l.theme}`, { error: errorFor(l, 'firstContactWorkingDays') })}
                     aria-label={`Werkdagen tot eerste contact: ${l.label}`}
-                    value={valueOf(l).contact}
-                    onChange={(e) => setDraft({ ...draft, [l.theme]: { ...valueOf(l), contact: e.target.value } })}
+                    value={draftOf(l).contact}
+                    onChange={(e) => setDraft({ ...draft, [l.theme]: { ...draftOf(l), contact: e.target.value } })}
                   />
                 </TableCell>
                 <TableCell>{l.configured ? 'Ingesteld' : 'Standaard'}</TableCell>

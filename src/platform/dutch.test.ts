@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountInput, formatAmount, formatCount, formatDate, formatDateTime, formatMonth, parseAmount } from './format.ts';
+import { amountInput, formatAmount, formatCount, formatDate, formatDateTime, formatMonth, parseAmount } from './dutch.ts';
 
 describe('Dutch formats on every page', () => {
   it('shows amounts as € 1.234,56 and -€ 125,00', () => {
