@@ -20,9 +20,7 @@ export function CreditorTypesForm({ organisation, onSaved }: { organisation: { i
   const save = useApiMutation<{ creditorTypes: CreditorType[] }, CreditorTypesView>('PUT', `/signals/creditors/${organisation.id}/types`, {
     invalidates: ['/organisations', '/signals/creditors'],
     onSuccess: (result) => {
-      setMessage(
-        `De soorten van ${organisation.name} zijn opgeslagen: ${result.creditorTypes.map((t) => creditorTypeLabels[t].toLowerCase()).join(', ')}.`,
-      );
+      setMessage(`De soorten van ${organisation.name} zijn opgeslagen: ${result.creditorTypes.map((t) => creditorTypeLabels[t].toLowerCase()).join(', ')}.`);
       onSaved();
     },
   });
@@ -35,10 +33,7 @@ export function CreditorTypesForm({ organisation, onSaved }: { organisation: { i
       <Done>{message}</Done>
       <form id={formId} onSubmit={(e) => e.preventDefault()} className="vn-form" aria-label={`Soorten signalen van ${organisation.name}`}>
         <ErrorSummary error={save.error} local={localErrors} fields={fields} />
-        <fieldset
-          className="utrecht-form-fieldset"
-          aria-describedby={error ? `types-${organisation.id}-error` : undefined}
-        >
+        <fieldset className="utrecht-form-fieldset" aria-describedby={error ? `types-${organisation.id}-error` : undefined}>
           <legend className="utrecht-form-fieldset__legend">Soorten</legend>
           {error && (
             <Paragraph className="utrecht-form-field-error-message vn-field-error" id={`types-${organisation.id}-error`}>
@@ -63,8 +58,7 @@ export function CreditorTypesForm({ organisation, onSaved }: { organisation: { i
         <ConfirmButton
           label="Soorten opslaan"
           title={`Soorten van ${organisation.name} wijzigen?`}
-          consequence={
-`Vanaf nu neemt het inlezen van ${organisation.name} alleen nog signalen aan over: ${names}. Regels van een andere soort worden afgewezen.`}
+          consequence={`Vanaf nu neemt het inlezen van ${organisation.name} alleen nog signalen aan over: ${names}. Regels van een andere soort worden afgewezen.`}
           confirmLabel="Ja, sla de soorten op"
           disabled={save.isPending}
           beforeOpen={() => {
@@ -73,10 +67,12 @@ export function CreditorTypesForm({ organisation, onSaved }: { organisation: { i
             setLocalErrors(local);
             return chosen.length > 0;
           }}
-          onConfirm={() => save.mutateAsync({ creditorTypes: chosen }).then(
-            () => undefined,
-            () => undefined,
-          )}
+          onConfirm={() =>
+            save.mutateAsync({ creditorTypes: chosen }).then(
+              () => undefined,
+              () => undefined,
+            )
+          }
         />
       </form>
     </section>

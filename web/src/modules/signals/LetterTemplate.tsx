@@ -90,10 +90,11 @@ export function SignalLetterTemplate() {
     setLocalErrors(local);
     return Object.keys(local).length === 0;
   };
-  const save = () => put.mutateAsync(text).then(
-    () => undefined,
-    () => undefined,
-  );
+  const save = () =>
+    put.mutateAsync(text).then(
+      () => undefined,
+      () => undefined,
+    );
 
   const data = template.data;
   return (
