@@ -119,7 +119,7 @@ describe('Vroeg Eropaf in a real browser: upload, queue, case, monitor', () => {
     // A period the monitor cannot read: the sentence stands next to the field and in the summary.
     await page.getByLabel('Periode', { exact: true }).fill('vorig jaar');
     await page.getByRole('button', { name: 'Bekijken' }).click();
-    await expectFieldError(page, 'Periode', /^Schrijf de periode als 2025-Q1 \(kwartaal\), 2025-03 \(maand\) of 2025 \(jaar\)\.$/);
+    await expectFieldError(page, 'Periode', /Schrijf de periode als 2025-Q1 \(kwartaal\), 2025-03 \(maand\) of 2025 \(jaar\)\./);
     await expectAccessible(page, 'signal monitor with a wrong period');
     await page.getByLabel('Periode', { exact: true }).fill(daysAgo(10).slice(0, 4));
     await expect.poll(() => page.getByLabel('Periode', { exact: true }).getAttribute('aria-invalid')).toBe(null);
@@ -146,7 +146,7 @@ describe('Vroeg Eropaf in a real browser: upload, queue, case, monitor', () => {
     await subject.fill('');
     await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
     expect(await page.getByRole('dialog', { name: 'Brieftekst opslaan?' }).isVisible()).toBe(false);
-    await expectFieldError(page, 'Onderwerp', /^Vul het onderwerp in\.$/);
+    await expectFieldError(page, 'Onderwerp', /Vul het onderwerp in\./);
     await expectAccessible(page, 'letter text without a subject');
     await subject.fill(originalSubject);
 
@@ -156,7 +156,7 @@ describe('Vroeg Eropaf in a real browser: upload, queue, case, monitor', () => {
     const question = page.getByRole('dialog', { name: 'Brieftekst opslaan?' });
     await expect(question.textContent()).resolves.toContain('Alle brieven die u vanaf nu maakt, gebruiken deze tekst.');
     await question.getByRole('button', { name: 'Ja, sla de brieftekst op' }).click();
-    await expectFieldError(page, 'Brieftekst', /^De plaatshouder \{\w+\} ontbreekt/);
+    await expectFieldError(page, 'Brieftekst', /De plaatshouder \{\w+\} ontbreekt/);
     await expectAccessible(page, 'letter text without its placeholders');
 
     await body.fill(original);
@@ -171,7 +171,7 @@ describe('Vroeg Eropaf in a real browser: upload, queue, case, monitor', () => {
     await page.getByLabel('Telefoon', { exact: true }).fill('tel');
     await page.getByLabel('E-mail', { exact: true }).fill('TEL');
     await page.getByRole('button', { name: 'Kolomkoppeling opslaan' }).click();
-    await expectFieldError(page, 'E-mail', /^De kolom "TEL" is al gekoppeld aan telefoon\.$/);
+    await expectFieldError(page, 'E-mail', /De kolom "TEL" is al gekoppeld aan telefoon\./);
     await expectAccessible(page, 'column mapping with one column twice');
     await page.getByLabel('E-mail', { exact: true }).fill('mail');
     await page.getByRole('button', { name: 'Kolomkoppeling opslaan' }).click();
