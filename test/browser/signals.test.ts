@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmails } from '../support/app.ts';
-import { expectAccessible, login, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { expectAccessible, expectFieldError, login, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -116,9 +116,66 @@ describe('Vroeg Eropaf in a real browser: upload, queue, case, monitor', () => {
     await expectAccessible(page, 'closed signal case');
 
     await menu.getByRole('link', { name: 'Monitor vroegsignalering' }).click();
+    // A period the monitor cannot read: the sentence stands next to the field and in the summary.
+    await page.getByLabel('Periode', { exact: true }).fill('vorig jaar');
+    await page.getByRole('button', { name: 'Bekijken' }).click();
+    await expectFieldError(page, 'Periode', /Schrijf de periode als 2025-Q1 \(kwartaal\), 2025-03 \(maand\) of 2025 \(jaar\)\./);
+    await expectAccessible(page, 'signal monitor with a wrong period');
     await page.getByLabel('Periode', { exact: true }).fill(daysAgo(10).slice(0, 4));
+    await expect.poll(() => page.getByLabel('Periode', { exact: true }).getAttribute('aria-invalid')).toBe(null);
     await page.getByRole('cell', { name: 'Huur' }).waitFor();
     await expectAccessible(page, 'signal monitor');
+    await context.close();
+  });
+
+  it('says next to the field what is wrong in the letter text and the column mapping, and asks before saving a new letter text', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.signal_officer);
+    const menu = page.getByRole('navigation', { name: 'Menu medewerkers' });
+
+    await menu.getByRole('link', { name: 'Brieftekst' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Brieftekst' }).waitFor();
+    const subject = page.getByLabel('Onderwerp', { exact: true });
+    await expect.poll(() => subject.inputValue()).not.toBe('');
+    const body = page.getByLabel('Brieftekst', { exact: true });
+    const original = await body.inputValue();
+
+    // An empty subject: said before the question opens.
+    const originalSubject = await subject.inputValue();
+    await subject.fill('');
+    await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
+    expect(await page.getByRole('dialog', { name: 'Brieftekst opslaan?' }).isVisible()).toBe(false);
+    await expectFieldError(page, 'Onderwerp', /Vul het onderwerp in\./);
+    await expectAccessible(page, 'letter text without a subject');
+    await subject.fill(originalSubject);
+
+    // A text without the required placeholders: the server's sentence stands next to the letter text.
+    await body.fill('Beste inwoner, wij willen u graag helpen.');
+    await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
+    const question = page.getByRole('dialog', { name: 'Brieftekst opslaan?' });
+    await expect(question.textContent()).resolves.toContain('Alle brieven die u vanaf nu maakt, gebruiken deze tekst.');
+    await question.getByRole('button', { name: 'Ja, sla de brieftekst op' }).click();
+    await expectFieldError(page, 'Brieftekst', /De plaatshouder \{\w+\} ontbreekt/);
+    await expectAccessible(page, 'letter text without its placeholders');
+
+    await body.fill(original);
+    await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
+    await question.getByRole('button', { name: 'Ja, sla de brieftekst op' }).click();
+    await page.getByRole('status').filter({ hasText: 'De brieftekst is opgeslagen als versie 1.' }).waitFor();
+    await expect(body.getAttribute('aria-invalid')).resolves.toBe(null);
+
+    // The same column for two fields: the second field says which field has it already.
+    await menu.getByRole('link', { name: 'Kolomkoppeling' }).click();
+    await page.getByLabel('Schuldeiser', { exact: true }).selectOption({ index: 1 });
+    await page.getByLabel('Telefoon', { exact: true }).fill('tel');
+    await page.getByLabel('E-mail', { exact: true }).fill('TEL');
+    await page.getByRole('button', { name: 'Kolomkoppeling opslaan' }).click();
+    await expectFieldError(page, 'E-mail', /De kolom "TEL" is al gekoppeld aan telefoon\./);
+    await expectAccessible(page, 'column mapping with one column twice');
+    await page.getByLabel('E-mail', { exact: true }).fill('mail');
+    await page.getByRole('button', { name: 'Kolomkoppeling opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'is opgeslagen: 2 kolommen hebben een eigen naam' }).waitFor();
     await context.close();
   });
 });

@@ -1,39 +1,45 @@
-import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useState, type FormEvent } from 'react';
-import { api } from '../../api.ts';
-import { ProblemAlert } from '../../components.tsx';
-import { creditorTypeLabels, creditorTypes } from '../../../../src/modules/signals/ddas.ts';
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { ConfirmButton } from '../../confirm.tsx';
+import { Done, ErrorSummary, fieldError, type FieldErrors, type FieldMap } from '../../forms.tsx';
+import { useApiMutation } from '../../query.tsx';
+import type { Json } from '../../../../src/platform/contract.ts';
+import { creditorTypeLabels, type creditorTypesView } from '../../../../src/modules/signals/contract.ts';
+import { creditorTypes } from '../../../../src/modules/signals/ddas.ts';
+
+type CreditorTypesView = Json<typeof creditorTypesView>;
+type CreditorType = CreditorTypesView['creditorTypes'][number];
 
 /** The admin sets which kinds of signals a creditor reports; the import refuses rows of another kind. */
 export function CreditorTypesForm({ organisation, onSaved }: { organisation: { id: string; name: string; creditorTypes?: string[] }; onSaved: () => void }) {
-  const [chosen, setChosen] = useState<string[]>(organisation.creditorTypes ?? []);
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setSaved(false);
-    try {
-      await api('PUT', `/signals/creditors/${organisation.id}/types`, { creditorTypes: chosen });
-      setSaved(true);
+  const [chosen, setChosen] = useState<CreditorType[]>((organisation.creditorTypes ?? []) as CreditorType[]);
+  const [message, setMessage] = useState('');
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const formId = `types-form-${organisation.id}`;
+  const fields: FieldMap = { creditorTypes: { id: `type-${organisation.id}-${creditorTypes[0]}`, label: 'Soorten' } };
+  const save = useApiMutation<{ creditorTypes: CreditorType[] }, CreditorTypesView>('PUT', `/signals/creditors/${organisation.id}/types`, {
+    invalidates: ['/organisations', '/signals/creditors'],
+    onSuccess: (result) => {
+      setMessage(`De soorten van ${organisation.name} zijn opgeslagen: ${result.creditorTypes.map((t) => creditorTypeLabels[t].toLowerCase()).join(', ')}.`);
       onSaved();
-    } catch (err) {
-      setError(err);
-    }
-  };
+    },
+  });
+  const error = fieldError('creditorTypes', save.error, localErrors);
+  const names = chosen.map((t) => creditorTypeLabels[t].toLowerCase()).join(', ');
   return (
     <section aria-labelledby={`types-${organisation.id}`}>
       <Heading2 id={`types-${organisation.id}`}>Soorten signalen van {organisation.name}</Heading2>
       <Paragraph>Een regel van een andere soort wordt bij het inlezen afgewezen. Levert de schuldeiser één soort, dan mag de kolom soort ontbreken.</Paragraph>
-      <ProblemAlert error={error} />
-      {saved && (
-        <div className="vn-success" role="status">
-          <Paragraph>De soorten zijn opgeslagen.</Paragraph>
-        </div>
-      )}
-      <form onSubmit={save} className="vn-form" aria-label={`Soorten signalen van ${organisation.name}`}>
-        <fieldset className="utrecht-form-fieldset">
+      <Done>{message}</Done>
+      <form id={formId} onSubmit={(e) => e.preventDefault()} className="vn-form" aria-label={`Soorten signalen van ${organisation.name}`}>
+        <ErrorSummary error={save.error} local={localErrors} fields={fields} />
+        <fieldset className="utrecht-form-fieldset" aria-describedby={error ? `types-${organisation.id}-error` : undefined}>
           <legend className="utrecht-form-fieldset__legend">Soorten</legend>
+          {error && (
+            <Paragraph className="utrecht-form-field-error-message vn-field-error" id={`types-${organisation.id}-error`}>
+              {error}
+            </Paragraph>
+          )}
           {creditorTypes.map((type) => (
             <div key={type} className="vn-field" style={{ display: 'flex', gap: '0.5rem', alignItems: 'start' }}>
               <input
@@ -49,9 +55,25 @@ export function CreditorTypesForm({ organisation, onSaved }: { organisation: { i
             </div>
           ))}
         </fieldset>
-        <Button type="submit" appearance="primary-action-button">
-          Soorten opslaan
-        </Button>
+        <ConfirmButton
+          label="Soorten opslaan"
+          title={`Soorten van ${organisation.name} wijzigen?`}
+          consequence={`Vanaf nu neemt het inlezen van ${organisation.name} alleen nog signalen aan over: ${names}. Regels van een andere soort worden afgewezen.`}
+          confirmLabel="Ja, sla de soorten op"
+          disabled={save.isPending}
+          beforeOpen={() => {
+            setMessage('');
+            const local: FieldErrors = chosen.length ? {} : { creditorTypes: 'Kies ten minste één soort signalen.' };
+            setLocalErrors(local);
+            return chosen.length > 0;
+          }}
+          onConfirm={() =>
+            save.mutateAsync({ creditorTypes: chosen }).then(
+              () => undefined,
+              () => undefined,
+            )
+          }
+        />
       </form>
     </section>
   );

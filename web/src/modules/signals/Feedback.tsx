@@ -1,7 +1,8 @@
 import { Button, Heading1, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { query } from '../../api.ts';
-import { Loading, ProblemAlert, TextField } from '../../components.tsx';
+import { Loading } from '../../components.tsx';
+import { ErrorSummary, Field, fieldError, TextInput, type FieldMap } from '../../forms.tsx';
 import { formatCount } from '../../format.ts';
 import { useApi } from '../../query.tsx';
 import type { Json } from '../../../../src/platform/contract.ts';
@@ -10,6 +11,7 @@ import { StaffShell } from '../../layout/Shells.tsx';
 import { creditorFeedbackLabels, creditorFeedbacks, creditorTypeLabels, euro, formatDate } from './shared.tsx';
 
 const pageSize = 100;
+const filterFields: FieldMap = { reference: { id: 'f-reference', label: 'Uw referentie' }, feedback: { id: 'f-feedback', label: 'Terugkoppeling' } };
 
 /** A creditor sees, per signal it sent, what the municipality may tell it back (DDAS); nothing about the household. */
 export function SignalFeedback() {
@@ -27,38 +29,39 @@ export function SignalFeedback() {
         alleen &quot;Niet opgepakt&quot;. Over het huishouden en andere schuldeisers krijgt u niets te zien.
       </Paragraph>
       <form className="vn-filters" aria-label="Signalen zoeken" onSubmit={(e) => e.preventDefault()}>
-        <TextField
+        <ErrorSummary error={rows.error} fields={filterFields} />
+        <TextInput
           id="f-reference"
           label="Uw referentie"
+          maxLength={100}
+          error={fieldError('reference', rows.error)}
           value={reference}
           onChange={(v) => {
             setReference(v);
             setOffset(0);
           }}
         />
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="f-feedback">
-            Terugkoppeling
-          </label>
-          <select
-            id="f-feedback"
-            className="utrecht-select"
-            value={feedback}
-            onChange={(e) => {
-              setFeedback(e.target.value);
-              setOffset(0);
-            }}
-          >
-            <option value="">Alle</option>
-            {creditorFeedbacks.map((f) => (
-              <option key={f} value={f}>
-                {creditorFeedbackLabels[f]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id="f-feedback" label="Terugkoppeling" error={fieldError('feedback', rows.error)}>
+          {(aria) => (
+            <select
+              {...aria}
+              className="utrecht-select"
+              value={feedback}
+              onChange={(e) => {
+                setFeedback(e.target.value);
+                setOffset(0);
+              }}
+            >
+              <option value="">Alle</option>
+              {creditorFeedbacks.map((f) => (
+                <option key={f} value={f}>
+                  {creditorFeedbackLabels[f]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </form>
-      <ProblemAlert error={rows.error} />
       <Loading loading={rows.loading}>
         {rows.data?.items.length ? (
           <>

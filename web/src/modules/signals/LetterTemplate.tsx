@@ -1,8 +1,10 @@
 import { Button, Heading1, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError, type Problem } from '../../api.ts';
-import { Loading, ProblemAlert, TextField } from '../../components.tsx';
-import { useApi } from '../../query.tsx';
+import { ApiError, type Problem } from '../../api.ts';
+import { Loading, ProblemAlert } from '../../components.tsx';
+import { ConfirmButton } from '../../confirm.tsx';
+import { Done, ErrorSummary, Field, fieldError, TextInput, type FieldErrors, type FieldMap } from '../../forms.tsx';
+import { useApi, useApiMutation } from '../../query.tsx';
 import type { Json } from '../../../../src/platform/contract.ts';
 import type { letterTemplateView } from '../../../../src/modules/signals/contract.ts';
 import { formatDateTime } from '../../labels.ts';
@@ -11,10 +13,29 @@ import { useSession } from '../../session.tsx';
 import { blobLink, rawRequest } from './shared.tsx';
 
 type TemplateView = Json<typeof letterTemplateView>;
-interface TemplateText {
-  subject: string;
-  heading: string;
-  body: string;
+type TemplateText = Pick<TemplateView['current'], 'subject' | 'heading' | 'body'>;
+
+// The server names the letter's parts in Dutch in its own checks (placeholders, length) and in English in the schema.
+const subjectField = { id: 'tpl-subject', label: 'Onderwerp' };
+const headingField = { id: 'tpl-heading', label: 'Kop' };
+const bodyField = { id: 'tpl-body', label: 'Brieftekst' };
+const templateFields: FieldMap = {
+  subject: subjectField,
+  onderwerp: subjectField,
+  heading: headingField,
+  kop: headingField,
+  body: bodyField,
+  brieftekst: bodyField,
+  caseId: { id: 'tpl-case', label: 'Zaak voor het voorbeeld' },
+};
+
+/** What is missing before the question opens: each part of the letter must have text. */
+function checkText(text: TemplateText): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!text.subject.trim()) errors.subject = 'Vul het onderwerp in.';
+  if (!text.heading.trim()) errors.heading = 'Vul de kop in.';
+  if (!text.body.trim()) errors.body = 'Vul de brieftekst in.';
+  return errors;
 }
 
 /** The municipality's offer-letter text: edit, check, preview as PDF (sample or a real case), save as a new version. */
@@ -26,13 +47,25 @@ export function SignalLetterTemplate() {
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const put = useApiMutation<TemplateText, TemplateView>('PUT', '/signals/letter-template', {
+    invalidates: ['/signals/letter-template'],
+    onSuccess: (result) => setSaved(`De brieftekst is opgeslagen als versie ${result.current.version}. Nieuwe brieven gebruiken deze versie.`),
+  });
+  const problem = put.error ?? error;
+  const errorOf = (english: string, dutch: string) => fieldError(english, problem, localErrors) ?? fieldError(dutch, problem);
   useEffect(() => {
     if (template.data) setText({ subject: template.data.current.subject, heading: template.data.current.heading, body: template.data.current.body });
   }, [template.data]);
 
   const preview = async () => {
     setError(null);
+    setSaved(null);
+    put.reset();
     setPreviewUrl(null);
+    const local = checkText(text);
+    setLocalErrors(local);
+    if (Object.keys(local).length) return;
     try {
       const response = await rawRequest(
         'POST',
@@ -42,23 +75,26 @@ export function SignalLetterTemplate() {
       );
       if (!response.ok) throw new ApiError((await response.json()) as Problem);
       setPreviewUrl(blobLink(await response.blob()));
+      setSaved('De voorbeeldbrief is gemaakt. U kunt hem downloaden onder "Voorbeeld".');
     } catch (err) {
       setError(err);
     }
   };
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
+  /** Checks before the question opens: the last problem goes, and each part must have text. */
+  const beforeSave = () => {
     setError(null);
     setSaved(null);
-    try {
-      const result = await api<TemplateView>('PUT', '/signals/letter-template', text);
-      setSaved(`De brieftekst is opgeslagen als versie ${result.current.version}. Nieuwe brieven gebruiken deze versie.`);
-      template.reload();
-    } catch (err) {
-      setError(err);
-    }
+    put.reset();
+    const local = checkText(text);
+    setLocalErrors(local);
+    return Object.keys(local).length === 0;
   };
+  const save = () =>
+    put.mutateAsync(text).then(
+      () => undefined,
+      () => undefined,
+    );
 
   const data = template.data;
   return (
@@ -68,12 +104,8 @@ export function SignalLetterTemplate() {
         De tekst van de brief met het aanbod van hulp. Schrijf in eenvoudige taal (B1). Elke wijziging wordt een nieuwe versie; elke brief onthoudt met welke
         versie hij is gemaakt. Bekijk eerst een voorbeeld.
       </Paragraph>
-      <ProblemAlert error={template.error ?? error} />
-      {saved && (
-        <div className="vn-success" role="status">
-          <Paragraph>{saved}</Paragraph>
-        </div>
-      )}
+      <ProblemAlert error={template.error} />
+      <Done>{saved}</Done>
       <Loading loading={template.loading}>
         {data && (
           <>
@@ -84,27 +116,42 @@ export function SignalLetterTemplate() {
                 : `versie ${data.current.version}, van ${formatDateTime(data.current.createdAt)} door ${data.current.createdBy ?? 'onbekend'}`}
               .
             </Paragraph>
-            <form onSubmit={save} className="vn-form" aria-label="Brieftekst wijzigen">
-              <TextField id="tpl-subject" label="Onderwerp" value={text.subject} onChange={(subject) => setText((t) => ({ ...t, subject }))} required />
-              <TextField id="tpl-heading" label="Kop" value={text.heading} onChange={(heading) => setText((t) => ({ ...t, heading }))} required />
-              <div className="vn-field">
-                <label htmlFor="tpl-body" className="utrecht-form-label">
-                  Brieftekst
-                </label>
-                <p id="tpl-body-desc" className="utrecht-form-field__description">
-                  Een lege regel begint een nieuwe alinea. “## ” aan het begin maakt een tussenkopje, “- ” een opsommingsteken, “~ ” kleine letters.
-                </p>
-                <textarea
-                  id="tpl-body"
-                  className="utrecht-textarea"
-                  rows={24}
-                  cols={90}
-                  value={text.body}
-                  aria-describedby="tpl-body-desc"
-                  onChange={(e) => setText((t) => ({ ...t, body: e.target.value }))}
-                  required
-                />
-              </div>
+            <form onSubmit={(e: FormEvent) => e.preventDefault()} className="vn-form" aria-label="Brieftekst wijzigen" noValidate>
+              <ErrorSummary error={problem} local={localErrors} fields={templateFields} />
+              <TextInput
+                id="tpl-subject"
+                label="Onderwerp"
+                value={text.subject}
+                error={errorOf('subject', 'onderwerp')}
+                onChange={(subject) => setText((t) => ({ ...t, subject }))}
+                required
+              />
+              <TextInput
+                id="tpl-heading"
+                label="Kop"
+                value={text.heading}
+                error={errorOf('heading', 'kop')}
+                onChange={(heading) => setText((t) => ({ ...t, heading }))}
+                required
+              />
+              <Field
+                id="tpl-body"
+                label="Brieftekst"
+                description="Een lege regel begint een nieuwe alinea. “## ” aan het begin maakt een tussenkopje, “- ” een opsommingsteken, “~ ” kleine letters."
+                error={errorOf('body', 'brieftekst')}
+              >
+                {(aria) => (
+                  <textarea
+                    {...aria}
+                    className="utrecht-textarea"
+                    rows={24}
+                    cols={90}
+                    value={text.body}
+                    onChange={(e) => setText((t) => ({ ...t, body: e.target.value }))}
+                    required
+                  />
+                )}
+              </Field>
               <Heading2>Plaatshouders</Heading2>
               <Table>
                 <TableHeader>
@@ -127,10 +174,11 @@ export function SignalLetterTemplate() {
               </Table>
               <Heading2>Voorbeeld</Heading2>
               {can('signals:work') && (
-                <TextField
+                <TextInput
                   id="tpl-case"
                   label="Zaak voor het voorbeeld (niet verplicht)"
                   description="Laat leeg voor voorbeeldgegevens, of vul het nummer van een zaak in om de brief met haar gegevens te zien."
+                  error={fieldError('caseId', problem)}
                   value={caseId}
                   onChange={setCaseId}
                 />
@@ -145,9 +193,15 @@ export function SignalLetterTemplate() {
                   </a>
                 )}
               </Paragraph>
-              <Button type="submit" appearance="primary-action-button">
-                Opslaan als nieuwe versie
-              </Button>
+              <ConfirmButton
+                label="Opslaan als nieuwe versie"
+                title="Brieftekst opslaan?"
+                consequence={`De tekst wordt versie ${data.versions.reduce((n, v) => Math.max(n, v.version), 0) + 1}. Alle brieven die u vanaf nu maakt, gebruiken deze tekst. Brieven die al gemaakt zijn, blijven zoals ze waren.`}
+                confirmLabel="Ja, sla de brieftekst op"
+                disabled={put.isPending}
+                beforeOpen={beforeSave}
+                onConfirm={save}
+              />
             </form>
             <Heading2>Versies</Heading2>
             <ul>

@@ -3,6 +3,10 @@ import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ApiError, type Problem } from '../../api.ts';
 import { ProblemAlert } from '../../components.tsx';
+import { Done, ErrorSummary, Field, fieldError, type FieldErrors, type FieldMap } from '../../forms.tsx';
+import { invalidate } from '../../query.tsx';
+import type { Json } from '../../../../src/platform/contract.ts';
+import type { letterBatch, letterPreview, letterRunPlanned } from '../../../../src/modules/signals/contract.ts';
 import { StaffShell } from '../../layout/Shells.tsx';
 import { useSession } from '../../session.tsx';
 import { blobLink, formatDate, rawRequest } from './shared.tsx';
@@ -11,29 +15,14 @@ import { blobLink, formatDate, rawRequest } from './shared.tsx';
 export const letterSelectionStorageKey = 'vangnet:signals:letter-selection';
 
 type Selection = { kind: 'cases'; caseIds: string[] } | { kind: 'awaiting' } | { kind: 'createdOn'; date: string };
-interface Preview {
-  count: number;
-  firstLetters: number;
-  reprints: number;
-  batchSize: number;
-  batches: number;
-  templateVersion: number;
-  skipped: { count: number; items: { caseId: string; reason: string }[] };
-}
-interface Batch {
-  id: string;
-  number: number;
-  letters: number;
-  postcodeFrom: string | null;
-  postcodeTo: string | null;
-  status: 'pending' | 'produced';
-}
-interface Run {
-  runId: string;
-  date: string;
-  count: number;
-  batches: Batch[];
-}
+type Preview = Json<typeof letterPreview>;
+type Batch = Json<typeof letterBatch>;
+type Run = Json<typeof letterRunPlanned>;
+const selectionFields: FieldMap = {
+  'selection.date': { id: 'sel-date', label: 'Dag' },
+  selection: { id: 'sel-awaiting', label: 'Welke zaken?' },
+  reprint: { id: 'sel-reprint', label: 'Herdruk' },
+};
 type BatchState = { state: 'waiting' | 'busy' | 'done' | 'failed'; drawn: number; url?: string; error?: unknown };
 
 const postcode = (p: string | null) => (p ? `${p.slice(0, 4)} ${p.slice(4)}` : '–');
@@ -81,6 +70,7 @@ export function SignalLetters() {
   const [run, setRun] = useState<Run | null>(null);
   const [states, setStates] = useState<Record<string, BatchState>>({});
   const [error, setError] = useState<unknown>(null);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
 
   const selection = (): Selection => (kind === 'cases' ? { kind, caseIds: fromQueue ?? [] } : kind === 'createdOn' ? { kind, date } : { kind });
   const setState = (id: string, s: BatchState) => setStates((all) => ({ ...all, [id]: s }));
@@ -89,6 +79,10 @@ export function SignalLetters() {
     setError(null);
     setRun(null);
     setStates({});
+    setPreview(null);
+    const local: FieldErrors = kind === 'createdOn' && !/^\d{4}-\d{2}-\d{2}$/.test(date) ? { 'selection.date': 'Kies de dag van de nieuwe zaken.' } : {};
+    setLocalErrors(local);
+    if (Object.keys(local).length) return;
     try {
       setPreview(await api<Preview>('POST', '/signals/letters/preview', { selection: selection(), reprint }));
     } catch (err) {
@@ -127,12 +121,14 @@ export function SignalLetters() {
       setRun(made);
       setPreview(null);
       for (const batch of made.batches) if (!(await makeBatch(batch))) break;
+      await invalidate(['/signals/cases']);
     } catch (err) {
       setError(err);
     }
   };
 
   const drawn = run ? run.batches.reduce((n, b) => n + (states[b.id]?.drawn ?? 0), 0) : 0;
+  const allDone = run ? run.batches.every((b) => states[b.id]?.state === 'done') : false;
 
   return (
     <StaffShell>
@@ -146,7 +142,16 @@ export function SignalLetters() {
           <Link to="/medewerkers/signalen/brieftekst">De brieftekst bekijken of wijzigen</Link>
         </Paragraph>
       )}
-      <form className="vn-form" aria-label="Selectie van zaken" onSubmit={(e) => (e.preventDefault(), void count())}>
+      <form
+        className="vn-form"
+        aria-label="Selectie van zaken"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void count();
+        }}
+        noValidate
+      >
+        <ErrorSummary error={error} local={localErrors} fields={selectionFields} />
         <fieldset>
           <legend>Welke zaken?</legend>
           {fromQueue && (
@@ -164,10 +169,9 @@ export function SignalLetters() {
             <label htmlFor="sel-day">De nieuwe zaken van één dag</label>
           </div>
           {kind === 'createdOn' && (
-            <div className="vn-field">
-              <label htmlFor="sel-date">Dag</label>
-              <input id="sel-date" type="date" className="utrecht-textbox" value={date} onChange={(e) => setDate(e.target.value)} required />
-            </div>
+            <Field id="sel-date" label="Dag" error={fieldError('selection.date', error, localErrors)}>
+              {(aria) => <input {...aria} type="date" className="utrecht-textbox" value={date} onChange={(e) => setDate(e.target.value)} required />}
+            </Field>
           )}
         </fieldset>
         <div className="vn-field">
@@ -178,7 +182,6 @@ export function SignalLetters() {
           Aantal brieven bekijken
         </Button>
       </form>
-      <ProblemAlert error={error} />
 
       {preview && (
         <section aria-labelledby="confirm-heading">
@@ -212,6 +215,12 @@ export function SignalLetters() {
       {run && (
         <section aria-labelledby="run-heading">
           <Heading2 id="run-heading">Brieven van {formatDate(run.date)}</Heading2>
+          {allDone && (
+            <Done>
+              {run.count === 1 ? 'De brief is gemaakt' : `De ${run.count} brieven zijn gemaakt`}; de zaken staan op &quot;brief verstuurd&quot;. Download
+              hieronder {run.batches.length === 1 ? 'de stapel' : 'elke stapel'} voor de drukkerij.
+            </Done>
+          )}
           <Paragraph role="status" aria-live="polite">
             {drawn} van {run.count} brieven gemaakt.
           </Paragraph>

@@ -1,7 +1,8 @@
-import { Heading1, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { Button, Heading1, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
 import { query } from '../../api.ts';
-import { Loading, ProblemAlert, TextField } from '../../components.tsx';
+import { Loading, ProblemAlert } from '../../components.tsx';
+import { ErrorSummary, fieldError, TextInput, type FieldErrors, type FieldMap } from '../../forms.tsx';
 import { formatCount, formatPercent } from '../../format.ts';
 import { useApi } from '../../query.tsx';
 import type { Json } from '../../../../src/platform/contract.ts';
@@ -17,13 +18,22 @@ function defaultPeriod(): string {
   return `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`;
 }
 
+const periodFields: FieldMap = { period: { id: 'm-period', label: 'Periode' } };
+const periodPattern = /^\d{4}(-Q[1-4]|-\d{2})?$/i;
+
 const pct = (v: number | null) => formatPercent(v);
 const days = (v: number | null) => (v === null ? '–' : `${formatCount(v)} ${v === 1 ? 'dag' : 'dagen'}`);
 
 /** Monitor vroegsignalering: figures per municipality and creditor type, and the CSV for the national monitor. */
 export function SignalMonitor() {
   const [period, setPeriod] = useState(defaultPeriod());
-  const valid = /^\d{4}(-Q[1-4]|-\d{2})?$/i.test(period.trim());
+  const valid = periodPattern.test(period.trim());
+  // A valid period shows its figures at once; what is wrong is said when the user asks for the figures ("Bekijken").
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const check = (e: FormEvent) => {
+    e.preventDefault();
+    setLocalErrors(valid ? {} : { period: 'Schrijf de periode als 2025-Q1 (kwartaal), 2025-03 (maand) of 2025 (jaar).' });
+  };
   const rows = useApi<MonitorRow[]>(valid ? `/signals/monitor${query({ period: period.trim() })}` : null);
   return (
     <StaffShell>
@@ -33,14 +43,23 @@ export function SignalMonitor() {
         De rij "Alle soorten samen" telt elk huishouden één keer, ook als het bij meer schuldeisers een achterstand heeft. De doorlooptijden zijn medianen in
         dagen: van het eerste signaal tot de brief, van de brief tot de eerste contactpoging, en van die poging tot het eerste echte contact.
       </Paragraph>
-      <form className="vn-filters" aria-label="Periode kiezen" onSubmit={(e) => e.preventDefault()}>
-        <TextField
+      <form className="vn-filters" aria-label="Periode kiezen" onSubmit={check} noValidate>
+        <ErrorSummary local={localErrors} fields={periodFields} />
+        <TextInput
           id="m-period"
           label="Periode"
           description="Bijvoorbeeld 2025-Q1 (kwartaal), 2025-03 (maand) of 2025 (jaar)."
           value={period}
-          onChange={setPeriod}
+          maxLength={7}
+          error={fieldError('period', rows.error, localErrors)}
+          onChange={(value) => {
+            setPeriod(value);
+            if (periodPattern.test(value.trim())) setLocalErrors({});
+          }}
         />
+        <Button type="submit" appearance="secondary-action-button">
+          Bekijken
+        </Button>
       </form>
       {valid && (
         <Paragraph>

@@ -1,9 +1,12 @@
 import { Button, Heading1, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, type Problem } from '../../api.ts';
+import { ApiError, type Problem } from '../../api.ts';
 import { Loading, ProblemAlert, RejectionsTable } from '../../components.tsx';
-import { useApi } from '../../query.tsx';
+import { Done, ErrorSummary, Field, fieldError, type FieldErrors, type FieldMap } from '../../forms.tsx';
+import { invalidate, useApi } from '../../query.tsx';
 import type { Json } from '../../../../src/platform/contract.ts';
+import type { organisation } from '../../../../src/platform/contract-platform.ts';
+import { municipalityName } from '../../../../src/platform/municipalities.ts';
 import type { creditorImportResult, signalImportList } from '../../../../src/modules/signals/contract.ts';
 import { formatDateTime } from '../../labels.ts';
 import { StaffShell } from '../../layout/Shells.tsx';
@@ -12,11 +15,12 @@ import { rawRequest } from './shared.tsx';
 
 /** The creditor's own rows only; nothing about cases or other creditors (see src/modules/signals/importResult.ts). */
 type Summary = Json<typeof creditorImportResult>;
-interface Organisation {
-  id: string;
-  name: string;
-  kind: string;
-}
+
+const uploadFields: FieldMap = {
+  creditorOrganisationId: { id: 'sig-creditor', label: 'Schuldeiser' },
+  municipalityCode: { id: 'sig-municipality', label: 'Gemeente' },
+  bestand: { id: 'sig-file', label: 'Bestand (CSV of XLSX)' },
+};
 
 const channelLabels: Record<string, string> = { upload: 'Upload', cli: 'Beheerscript', api: 'API' };
 
@@ -25,7 +29,7 @@ export function SignalUpload() {
   const { user } = useSession();
   const isOfficer = !!user?.roles.includes('signal_officer');
   const imports = useApi<Json<typeof signalImportList>>('/signals/imports');
-  const organisations = useApi<Organisation[]>(isOfficer ? '/organisations' : null);
+  const organisations = useApi<Json<typeof organisation>[]>(isOfficer ? '/organisations' : null);
   const creditors = { data: (organisations.data ?? []).filter((o) => o.kind === 'creditor'), loading: organisations.loading, error: organisations.error };
   const [creditorId, setCreditorId] = useState('');
   const [municipality, setMunicipality] = useState('');
@@ -33,12 +37,17 @@ export function SignalUpload() {
   const [error, setError] = useState<unknown>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [busy, setBusy] = useState(false);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     setSummary(null);
-    if (!file) return;
+    const local: FieldErrors = {};
+    if (isOfficer && !creditorId) local.creditorOrganisationId = 'Kies de schuldeiser van wie het bestand komt.';
+    if (!file) local.bestand = 'Kies een bestand (CSV of XLSX).';
+    setLocalErrors(local);
+    if (Object.keys(local).length || !file) return;
     setBusy(true);
     try {
       const params = new URLSearchParams();
@@ -52,7 +61,7 @@ export function SignalUpload() {
       const body = await response.json();
       if (!response.ok) throw new ApiError(body as Problem);
       setSummary(body as Summary);
-      imports.reload();
+      await invalidate(['/signals/imports']);
     } catch (err) {
       setError(err);
     } finally {
@@ -67,54 +76,55 @@ export function SignalUpload() {
         Lever een bestand aan met betalingsachterstanden (CSV of Excel). De eerste regel bevat de kolomnamen: referentie, datum, soort, bedrag, achternaam,
         postcode en huisnummer zijn verplicht. Een regel die u eerder stuurde (zelfde referentie) telt als dubbel en wordt niet opnieuw opgeslagen.
       </Paragraph>
-      <form onSubmit={submit} className="vn-form" aria-label="Bestand aanleveren">
+      <form onSubmit={submit} className="vn-form" aria-label="Bestand aanleveren" noValidate>
+        <ErrorSummary error={error} local={localErrors} fields={uploadFields} />
         {isOfficer && (
-          <div className="vn-field">
-            <label htmlFor="sig-creditor">Schuldeiser</label>
-            <select id="sig-creditor" className="utrecht-select" required value={creditorId} onChange={(e) => setCreditorId(e.target.value)}>
-              <option value="">Kies een schuldeiser</option>
-              {(creditors.data ?? []).map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field id="sig-creditor" label="Schuldeiser" error={fieldError('creditorOrganisationId', error, localErrors)}>
+            {(aria) => (
+              <select {...aria} className="utrecht-select" required value={creditorId} onChange={(e) => setCreditorId(e.target.value)}>
+                <option value="">Kies een schuldeiser</option>
+                {(creditors.data ?? []).map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         )}
         {(user?.municipalities.length ?? 0) > 1 && (
-          <div className="vn-field">
-            <label htmlFor="sig-municipality">Gemeente</label>
-            <select id="sig-municipality" className="utrecht-select" value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
-              <option value="">Elke regel naar de gemeente van de postcode</option>
-              {user!.municipalities.map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field id="sig-municipality" label="Gemeente" error={fieldError('municipalityCode', error, localErrors)}>
+            {(aria) => (
+              <select {...aria} className="utrecht-select" value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
+                <option value="">Elke regel naar de gemeente van de postcode</option>
+                {user!.municipalities.map((m) => (
+                  <option key={m} value={m}>
+                    {municipalityName(m)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         )}
-        <div className="vn-field">
-          <label htmlFor="sig-file">Bestand (CSV of XLSX)</label>
-          <input id="sig-file" type="file" required accept=".csv,.txt,.xlsx,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        </div>
+        <Field id="sig-file" label="Bestand (CSV of XLSX)" error={fieldError('bestand', error, localErrors)}>
+          {(aria) => <input {...aria} type="file" required accept=".csv,.txt,.xlsx,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+        </Field>
         <Button type="submit" appearance="primary-action-button" disabled={busy}>
           {busy ? 'Bezig met inlezen…' : 'Aanleveren'}
         </Button>
       </form>
-      <ProblemAlert error={error} />
       {summary && (
         <section aria-labelledby="sig-result">
           <Heading2 id="sig-result">Resultaat</Heading2>
-          <Paragraph role="status" className="vn-success">
-            {summary.rows} regels gelezen: {summary.accepted} opgeslagen, {summary.duplicates} dubbel, {summary.rejected} afgewezen.
-          </Paragraph>
+          <Done>
+            Het bestand is ingelezen. {summary.rows} regels gelezen: {summary.accepted} opgeslagen, {summary.duplicates} dubbel, {summary.rejected} afgewezen.
+          </Done>
           <ul aria-label="Per gemeente">
             {Object.entries(summary.municipalities ?? {})
               .sort()
               .map(([code, m]) => (
                 <li key={code}>
-                  {code}: {m.accepted} opgeslagen
+                  {municipalityName(code)}: {m.accepted} opgeslagen
                 </li>
               ))}
             <li>Geen inwoner van de gemeente(n) (geen brief): {summary.notResident ?? 0}</li>
