@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { anonymousActor } from '../../platform/actor.ts';
-import { AppError, ForbiddenError, ValidationError } from '../../platform/errors.ts';
+import { AppError, ValidationError } from '../../platform/errors.ts';
 import { ShortLivedStore } from '../../platform/flash.ts';
 import { formValue, isCrossSiteForm, sendPage } from '../../platform/html.ts';
 import { DEFAULT_MUNICIPALITY } from '../../platform/municipalities.ts';
@@ -128,7 +128,8 @@ export const passPages: FastifyPluginAsync<{ db: Database; config: Config }> = a
         const status = await residentStatus(db, anonymousActor(request.ip), parsed.data!);
         return keepAndGo(request, reply, { kind: 'status', status }, '/dordtpas/mijn-pas/overzicht');
       } catch (error) {
-        if (!(error instanceof ForbiddenError)) throw error;
+        // A wrong reference or code is one refusal (passError('wrong_access_code')): say so next to the code.
+        if (!(error instanceof AppError && error.details.reason === 'wrong_access_code')) throw error;
         return again({ accessCode: error.message });
       }
     },
