@@ -162,11 +162,11 @@ describe('programme', () => {
     view = (await overview(manager)).json();
     expect(view.lines[1].initiatives.some((i: { id: string }) => i.id === initiative.id)).toBe(false);
 
-    const audit = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?limit=50', headers: admin.headers })).json() as {
-      objectType: string;
-      action: string;
-      result: string;
-    }[];
+    const audit = (
+      (await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?limit=50', headers: admin.headers })).json() as {
+        items: { objectType: string; action: string; result: string }[];
+      }
+    ).items;
     const mine = audit.filter((a) => a.objectType.startsWith('programme_') && a.result === 'success').map((a) => `${a.action} ${a.objectType}`);
     for (const expected of [
       'create programme_initiative',
@@ -252,7 +252,7 @@ describe('programme', () => {
     expect(text).toMatch(/Kinderparticipatie \(Open ?Limonade\)/);
     const pages = letter.body.toString('latin1').match(/\/Type \/Page\b/g)!.length;
     expect(pages).toBeGreaterThanOrEqual(3);
-    const audit = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?objectType=programme_letter', headers: admin.headers })).json();
+    const audit = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?objectType=programme_letter', headers: admin.headers })).json().items;
     expect(audit.some((a: { action: string }) => a.action === 'print')).toBe(true);
   });
 
