@@ -2,7 +2,7 @@ import { Button, Heading1, Heading2, Paragraph, Table, TableBody, TableCell, Tab
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Loading, ProblemAlert } from '../../components.tsx';
-import { Done, ErrorSummary, fieldError, TextInput, type FieldErrors, type FieldMap } from '../../forms.tsx';
+import { Done, ErrorSummary, Field, fieldError, TextInput, type FieldErrors, type FieldMap } from '../../forms.tsx';
 import { StaffShell } from '../../layout/Shells.tsx';
 import { useApi, useApiMutation } from '../../query.tsx';
 import { dordrechtWijken } from '../../../../src/platform/areas.ts';
@@ -100,29 +100,18 @@ function PlaceForm({ organizations }: { organizations: Organizations['organizati
     <form onSubmit={submit} className="vn-form" aria-label="Plek toevoegen" noValidate>
       <ErrorSummary error={add.error} local={local} fields={placeFields} />
       <Done>{added && `De plek ${added} is toegevoegd.`}</Done>
-      <div className="vn-field">
-        <label htmlFor="p-org">Organisatie van de plek</label>
-        {err('organizationId') && (
-          <p className="utrecht-form-field-error-message vn-field-error" id="p-org-error">
-            {err('organizationId')}
-          </p>
+      <Field id="p-org" label="Organisatie van de plek" error={err('organizationId')}>
+        {(aria) => (
+          <select {...aria} className="utrecht-select" value={form.organizationId} onChange={(e) => setForm({ ...form, organizationId: e.target.value })}>
+            <option value="">Kies een organisatie</option>
+            {organizations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
         )}
-        <select
-          id="p-org"
-          className="utrecht-select"
-          value={form.organizationId}
-          aria-invalid={err('organizationId') ? true : undefined}
-          aria-describedby={err('organizationId') ? 'p-org-error' : undefined}
-          onChange={(e) => setForm({ ...form, organizationId: e.target.value })}
-        >
-          <option value="">Kies een organisatie</option>
-          {organizations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      </Field>
       <TextInput id="p-name" label="Naam van de plek" value={form.name} error={err('name')} onChange={(name) => setForm({ ...form, name })} />
       <TextInput
         id="p-address"
@@ -358,50 +347,27 @@ export function DirectoryEdit() {
             <ErrorSummary error={error} local={local} fields={serviceFields} />
             <Done>{saved && 'De wijzigingen zijn opgeslagen. Inwoners zien ze meteen op de pagina Hulp zoeken.'}</Done>
             {isNew ? (
-              <div className="vn-field">
-                <label htmlFor="d-org">Organisatie</label>
-                {err('organizationId') && (
-                  <p className="utrecht-form-field-error-message vn-field-error" id="d-org-error">
-                    {err('organizationId')}
-                  </p>
+              <Field id="d-org" label="Organisatie" error={err('organizationId')}>
+                {(aria) => (
+                  <select {...aria} className="utrecht-select" value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
+                    <option value="">Kies een organisatie</option>
+                    {places.data?.organizations.map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.name}
+                      </option>
+                    ))}
+                  </select>
                 )}
-                <select
-                  id="d-org"
-                  className="utrecht-select"
-                  value={organizationId}
-                  aria-invalid={err('organizationId') ? true : undefined}
-                  aria-describedby={err('organizationId') ? 'd-org-error' : undefined}
-                  onChange={(e) => setOrganizationId(e.target.value)}
-                >
-                  <option value="">Kies een organisatie</option>
-                  {places.data?.organizations.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              </Field>
             ) : (
               <Paragraph>Organisatie: {entry.data?.organization.name}</Paragraph>
             )}
             <TextInput id="d-name" label="Naam van de dienst" value={form.name} error={err('name')} onChange={set('name')} required />
-            <div className="vn-field">
-              <label htmlFor="d-description">Beschrijving (taalniveau B1)</label>
-              {err('description') && (
-                <p className="utrecht-form-field-error-message vn-field-error" id="d-description-error">
-                  {err('description')}
-                </p>
+            <Field id="d-description" label="Beschrijving (taalniveau B1)" error={err('description')}>
+              {(aria) => (
+                <textarea {...aria} className="utrecht-textarea" rows={5} value={form.description} onChange={(e) => set('description')(e.target.value)} />
               )}
-              <textarea
-                id="d-description"
-                className="utrecht-textarea"
-                rows={5}
-                value={form.description}
-                aria-invalid={err('description') ? true : undefined}
-                aria-describedby={err('description') ? 'd-description-error' : undefined}
-                onChange={(e) => set('description')(e.target.value)}
-              />
-            </div>
+            </Field>
             <div className="vn-field">
               <label htmlFor="d-apply">Zo komt u in contact</label>
               <textarea id="d-apply" className="utrecht-textarea" rows={2} value={form.howToApply} onChange={(e) => set('howToApply')(e.target.value)} />
