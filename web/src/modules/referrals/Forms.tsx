@@ -5,11 +5,11 @@ import type { Json } from '../../../../src/platform/contract.ts';
 import { DEFAULT_MUNICIPALITY, municipalityName } from '../../../../src/platform/municipalities.ts';
 import type { intakeCreated, referralCreated, timelineResponse } from '../../../../src/modules/referrals/contract.ts';
 import { householdRelations, referralThemes } from '../../../../src/modules/referrals/labels.ts';
-import { ErrorSummary, fieldError, TextInput, type FieldMap } from '../../forms.tsx';
+import { Checkbox, ErrorSummary, fieldError, TextInput, type FieldMap } from '../../forms.tsx';
 import { StaffShell } from '../../layout/Shells.tsx';
 import { useApi, useApiMutation } from '../../query.tsx';
 import { useSession } from '../../session.tsx';
-import { CheckboxField, SelectField, TextAreaField, type Partner } from './shared.tsx';
+import { SelectField, TextAreaField, type Partner } from './shared.tsx';
 
 /** The error of a field of this form: the API's sentence for it, or undefined. */
 type ErrorOf = (name: string) => string | undefined;
@@ -222,7 +222,7 @@ function ConsentFields(props: {
         onChange={props.setText}
         error={props.errorOf('consent.text')}
       />
-      <CheckboxField
+      <Checkbox
         id="consent-given"
         error={props.errorOf('consent.given')}
         checked={props.given}
