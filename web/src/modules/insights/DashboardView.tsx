@@ -1,0 +1,170 @@
+import { Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Title, Tooltip } from 'chart.js';
+import { Bar, Line } from 'react-chartjs-2';
+import { granularityLabels } from '../../../../src/modules/insights/contract.ts';
+import { formatCount, formatPercent } from '../../format.ts';
+import { periodName, type Cell, type DashboardResult } from './insightsShared.tsx';
+
+ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, BarElement, Title, Tooltip, Legend);
+
+/** One figure over areas and periods: a line and a bar chart, the same numbers in tables, and the national benchmark. */
+export function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl: string }) {
+  const totals = data.totals;
+  const chartLabel = `${data.measure.name} per ${granularityLabels[data.granularity]?.toLowerCase()}`;
+  const perArea = data.rows.map((r) => r.total?.value ?? null);
+  return (
+    <>
+      <Heading2>{data.measure.name}</Heading2>
+      <Paragraph>
+        {data.measure.description} Bron: {data.measure.owner}. Periode {periodName(data.from)} tot en met {periodName(data.to)}.
+      </Paragraph>
+      {data.rows.length === 0 ? (
+        <Paragraph>Er zijn geen cijfers voor deze keuze.</Paragraph>
+      ) : (
+        <div className="vn-insights-charts">
+          {totals && (
+            <figure className="vn-insights-chart">
+              <div className="vn-insights-canvas">
+                <Line
+                  aria-label={`Lijngrafiek: ${chartLabel}, totaal. De tabel hieronder geeft dezelfde cijfers.`}
+                  role="img"
+                  data={{
+                    labels: data.periods.map(periodName),
+                    datasets: [
+                      { label: 'Totaal', data: totals.map((c) => c.value), borderColor: '#01689b', backgroundColor: '#01689b', spanGaps: false },
+                      ...(data.benchmarks.length
+                        ? [
+                            {
+                              label: 'Landelijke benchmark',
+                              data: data.periods.map((p) => data.benchmarks.find((b) => b.periodCode === p)?.value ?? null),
+                              borderColor: '#a90061',
+                              backgroundColor: '#a90061',
+                              borderDash: [6, 4],
+                            },
+                          ]
+                        : []),
+                    ],
+                  }}
+                  options={{ maintainAspectRatio: false, scales: { y: { beginAtZero: true } }, plugins: { title: { display: true, text: chartLabel } } }}
+                />
+              </div>
+              <figcaption className="vn-insights-legend">Verloop in de tijd. Afgeschermde perioden ontbreken in de lijn.</figcaption>
+            </figure>
+          )}
+          <figure className="vn-insights-chart">
+            <div className="vn-insights-canvas">
+              <Bar
+                aria-label={`Staafgrafiek: ${data.measure.name} per gebied (${data.totalLabel.toLowerCase()}). De tabel hieronder geeft dezelfde cijfers.`}
+                role="img"
+                data={{ labels: data.rows.map((r) => r.name), datasets: [{ label: data.totalLabel, data: perArea, backgroundColor: '#01689b' }] }}
+                options={{
+                  maintainAspectRatio: false,
+                  indexAxis: 'y',
+                  scales: { x: { beginAtZero: true } },
+                  plugins: { title: { display: true, text: `${data.measure.name} per gebied` } },
+                }}
+              />
+            </div>
+            <figcaption className="vn-insights-legend">Per gebied. Afgeschermde gebieden hebben geen staaf.</figcaption>
+          </figure>
+        </div>
+      )}
+      <Paragraph>
+        <a href={csvUrl} download className="utrecht-link">
+          Download de tabel als CSV-bestand
+        </a>
+      </Paragraph>
+      <Table>
+        <caption className="vn-caption">
+          {data.measure.name} per gebied en {granularityLabels[data.granularity]?.toLowerCase()}
+        </caption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">Gebied</TableHeaderCell>
+            {data.periods.map((p) => (
+              <TableHeaderCell key={p} scope="col" className="vn-num">
+                {periodName(p)}
+              </TableHeaderCell>
+            ))}
+            <TableHeaderCell scope="col" className="vn-num">
+              {data.totalLabel}
+            </TableHeaderCell>
+            <TableHeaderCell scope="col" className="vn-num">
+              Aandeel
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {data.rows.map((r) => (
+            <TableRow key={r.areaCode}>
+              <TableHeaderCell scope="row">{r.name}</TableHeaderCell>
+              {r.cells.map((c, i) => (
+                <ValueCell key={i} cell={c} />
+              ))}
+              <ValueCell cell={r.total} />
+              <TableCell className="vn-num">{formatPercent(r.sharePercent)}</TableCell>
+            </TableRow>
+          ))}
+          {totals && (
+            <TableRow>
+              <TableHeaderCell scope="row">Totaal</TableHeaderCell>
+              {totals.map((c, i) => (
+                <ValueCell key={i} cell={c} />
+              ))}
+              <ValueCell cell={data.grandTotal} />
+              <TableCell className="vn-num">100%</TableCell>
+            </TableRow>
+          )}
+        </TableBody>
+      </Table>
+      <Paragraph className="vn-insights-legend">
+        “&lt; {data.threshold}” = minder dan {data.threshold}; “afgeschermd” = verborgen zodat een klein aantal niet uit de totalen terug te rekenen is; “–” =
+        niet te berekenen zonder een afgeschermd cijfer.
+      </Paragraph>
+      <Heading2>Vergelijking met landelijke cijfers</Heading2>
+      {data.benchmarks.length === 0 ? (
+        <Paragraph>Voor deze perioden zijn nog geen landelijke vergelijkingscijfers ingevoerd.</Paragraph>
+      ) : (
+        <Table>
+          <caption className="vn-caption">Totaal tegenover de landelijke benchmark</caption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Periode</TableHeaderCell>
+              <TableHeaderCell scope="col" className="vn-num">
+                Totaal
+              </TableHeaderCell>
+              <TableHeaderCell scope="col" className="vn-num">
+                Landelijke benchmark
+              </TableHeaderCell>
+              <TableHeaderCell scope="col" className="vn-num">
+                Verschil
+              </TableHeaderCell>
+              <TableHeaderCell scope="col">Bron</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.benchmarks.map((b) => (
+              <TableRow key={b.periodCode}>
+                <TableHeaderCell scope="row">{periodName(b.periodCode)}</TableHeaderCell>
+                <ValueCell cell={b.total} />
+                <TableCell className="vn-num">{formatCount(b.value)}</TableCell>
+                <TableCell className="vn-num">
+                  {b.differencePercent === null ? '–' : `${b.differencePercent > 0 ? '+' : ''}${formatPercent(b.differencePercent)}`}
+                </TableCell>
+                <TableCell>
+                  {b.source}
+                  {b.note ? ` (${b.note})` : ''}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
+  );
+}
+
+function ValueCell({ cell }: { cell: Cell | null }) {
+  if (!cell) return <TableCell className="vn-num">–</TableCell>;
+  return <TableCell className={`vn-num${cell.suppressed ? ' vn-insights-hidden' : ''}`}>{cell.display}</TableCell>;
+}
