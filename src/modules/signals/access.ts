@@ -7,7 +7,7 @@ import { assertCan, assertMunicipality, assertOrganisation } from '../../platfor
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { organisationMunicipalities, organisations } from '../../platform/schema.ts';
 import type { CreditorType } from './ddas.ts';
-import type { ColumnMapping } from './parse.ts';
+import type { ColumnMapping } from './columns.ts';
 import { signalColumnMappings } from './schema.ts';
 import { staffScope } from '../../platform/municipalities.ts';
 

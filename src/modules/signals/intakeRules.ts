@@ -2,7 +2,7 @@ import type { Database } from '../../db/database.ts';
 import { loadMunicipalIntake } from './municipalSettings.ts';
 import { postcodeMunicipalities } from './postcodeAreas.ts';
 import { subtractMonths } from './terms.ts';
-import type { RowResult } from './parse.ts';
+import type { RowResult } from './signalRow.ts';
 import type { SignalSettings } from './settings.ts';
 
 /**

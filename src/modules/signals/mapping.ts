@@ -7,7 +7,8 @@ import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { findCreditor, type Creditor } from './access.ts';
 import { forgetVerifiedApiKeys } from '../../platform/auth.ts';
-import { columnKey, signalColumnNames, type ColumnMapping, type SignalColumn } from './parse.ts';
+import { signalColumnNames, type ColumnMapping, type SignalColumn } from './columns.ts';
+import { columnKey } from './signalHeader.ts';
 import { signalColumnMappings } from './schema.ts';
 import { ownMunicipalities } from '../../platform/municipalities.ts';
 
