@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { fileResponse, id, isoDate, noContent, timestamp } from '../../platform/contract.ts';
 import { caseStatuses, contactKinds, creditorFeedbacks, creditorTypes, finalResults, helpResponses, partsOfDay, signalStatuses } from './ddas.ts';
-import { uitwisselmodelSchema } from './ddasExchange.ts';
+import { uitwisselmodelSchema } from './ddasModel.ts';
 
 /**
  * The contract of the signals module (Vroeg Eropaf): what each route answers. `ddas.ts` (the national code lists and
- * their Dutch labels) and `ddasExchange.ts` (the DDAS document) import nothing but zod, so they count as contract
+ * their Dutch labels) and `ddasModel.ts` (the DDAS document) import nothing but zod, so they count as contract
  * files: the pages import the labels from there, and the types of the answers from here.
  */
 
