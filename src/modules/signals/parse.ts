@@ -11,7 +11,8 @@ import {
   type SpreadsheetLimits,
 } from '../../platform/spreadsheet.ts';
 import type { IntakeContext, RawRow, SignalColumn } from './columns.ts';
-import { cellText, mapHeader, missingColumns, resolveHeader, rowFromCells, SignalFileError } from './signalHeader.ts';
+import { signalFileProblem, SignalFileError } from './messages.ts';
+import { cellText, mapHeader, missingColumns, resolveHeader, rowFromCells } from './signalHeader.ts';
 import { validateSignalRow, type RowResult } from './signalRow.ts';
 
 /**
@@ -109,7 +110,7 @@ export async function* readSignalFileBatches(input: AsyncIterable<Uint8Array>, o
     headLength += chunk.length;
   }
   const head = Buffer.concat(headChunks);
-  if (head.length === 0) throw new SignalFileError('Het bestand is leeg.', [{ line: 1, field: 'bestand', reason: 'Leeg bestand.' }]);
+  if (head.length === 0) throw signalFileProblem('file_empty');
   async function* allChunks(): AsyncGenerator<Buffer> {
     bytes += head.length;
     options.onBytes?.(bytes);
@@ -132,7 +133,7 @@ export async function* readSignalFileBatches(input: AsyncIterable<Uint8Array>, o
     return;
   }
   if (head.subarray(0, 4096).includes(0)) {
-    throw new SignalFileError('Dit is geen CSV- of XLSX-bestand.', [{ line: 1, field: 'bestand', reason: 'Onbekend bestandsformaat.' }]);
+    throw signalFileProblem('file_not_csv_or_xlsx');
   }
   yield* readCsv(allChunks(), head, options.today, options.intake ?? {});
 }
@@ -191,13 +192,11 @@ async function* readCsv(chunks: AsyncGenerator<Buffer>, head: Buffer, today: str
     if (batch.length) yield batch;
     if (carried.length > MAX_RECORD_CHARS) throw unclosedQuote(line);
   }
-  if (!header) throw new SignalFileError('Het bestand heeft geen kopregel.', [{ line: 1, field: 'kopregel', reason: 'Geen kopregel gevonden.' }]);
+  if (!header) throw signalFileProblem('csv_no_header');
 }
 
 function unclosedQuote(line: number): SignalFileError {
-  return new SignalFileError('Het CSV-bestand kan niet worden gelezen.', [
-    { line, field: 'bestand', reason: 'Ongeldige CSV-opmaak: een aanhalingsteken wordt niet gesloten.' },
-  ]);
+  return signalFileProblem('csv_unclosed_quote', { line });
 }
 
 /**
@@ -262,15 +261,10 @@ async function* readXlsx(stream: Readable, today: string, intake: IntakeContext,
     }
   } catch (error) {
     if (error instanceof SignalFileError || error instanceof SpreadsheetRefusedError) throw error;
-    throw new SignalFileError('Het XLSX-bestand kan niet worden gelezen.', [{ line: 0, field: 'bestand', reason: 'Ongeldig of beschadigd XLSX-bestand.' }]);
+    throw signalFileProblem('xlsx_unreadable');
   }
   if (!header && best) throw missingColumns(best.missing, best.line);
-  if (!header) {
-    throw new SignalFileError(
-      `Het bestand heeft geen kopregel met kolomnamen in de eerste ${HEADER_SEARCH_ROWS} rijen (zoals referentie, datum, soort, bedrag).`,
-      [{ line: 1, field: 'kopregel', reason: 'Geen kopregel gevonden.' }],
-    );
-  }
+  if (!header) throw signalFileProblem('xlsx_no_header', { rows: HEADER_SEARCH_ROWS });
 }
 
 /** The JSON batch of `POST /signals`: the same column names as the file, so one validation serves both. */

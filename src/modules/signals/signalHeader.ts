@@ -1,4 +1,4 @@
-import { ValidationError } from '../../platform/errors.ts';
+import { signalFileProblem, type SignalFileError } from './messages.ts';
 import { requiredSignalColumns, signalColumnNames, type IntakeContext, type RawRow, type SignalColumn } from './columns.ts';
 
 /**
@@ -40,8 +40,7 @@ const knownColumns = new Map<string, SignalColumn>([
   ...Object.entries(ddasColumnNames).map(([name, c]) => [columnKey(name), c] as const),
 ]);
 
-/** The file itself cannot be read (not CSV or XLSX, no header, a required column missing). */
-export class SignalFileError extends ValidationError {}
+export { SignalFileError } from './messages.ts';
 
 /**
  * Which column each cell is in: the creditor's own mapping first (for the fields it maps), then the file format's
@@ -65,7 +64,7 @@ export function resolveHeader(cells: unknown[], intake: IntakeContext = {}): { c
   return { columns, missing, known: columns.filter(Boolean).length };
 }
 
-/** The header row → which column each cell is in; throws a Dutch message naming each missing column. */
+/** The header row → which column each cell is in; throws `columns_missing` naming each missing column. */
 export function mapHeader(cells: unknown[], line: number, intake: IntakeContext = {}): (SignalColumn | null)[] {
   const { columns, missing, known } = resolveHeader(cells, intake);
   if (missing.length) throw missingColumns(missing, line, !known);
@@ -73,12 +72,7 @@ export function mapHeader(cells: unknown[], line: number, intake: IntakeContext 
 }
 
 export function missingColumns(missing: SignalColumn[], line: number, noneKnown = false): SignalFileError {
-  return new SignalFileError(
-    (noneKnown ? 'Het bestand heeft geen kopregel met bekende kolomnamen (zoals referentie, datum, soort, bedrag). ' : '') +
-      `Verplichte kolom${missing.length > 1 ? 'men ontbreken' : ' ontbreekt'}: ${missing.join(', ')}. Heet de kolom in dit bestand anders, ` +
-      'leg dan bij de schuldeiser een kolomkoppeling vast (Vroeg Eropaf, Kolomkoppeling).',
-    missing.map((field) => ({ line, field, reason: `De kolom ${field} ontbreekt in de kopregel en is niet gekoppeld aan een kolom van dit bestand.` })),
-  );
+  return signalFileProblem('columns_missing', { missing, line, noneKnown });
 }
 
 export function rowFromCells(header: (SignalColumn | null)[], cells: unknown[]): RawRow {

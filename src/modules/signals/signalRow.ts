@@ -2,6 +2,7 @@ import { isValidBsn, normalisePostcode } from '../../platform/bsn.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { creditorTypeAliases, type CreditorType } from './ddas.ts';
 import type { IntakeContext, RawRow, SignalColumn } from './columns.ts';
+import { fieldProblem, type FieldReasonCode, type ReasonVars } from './messages.ts';
 import {
   MAX_AMOUNT_CENTS,
   optional,
@@ -10,7 +11,6 @@ import {
   parseFlag,
   parseHouseNumber,
   parseThreat,
-  threatLabels,
   threatWords,
   threatsOfType,
   type Threat,
@@ -54,43 +54,42 @@ export type RowResult = { line: number; ok: true; record: SignalRecord } | { lin
 /** One row of raw cells → a record or every reason it cannot be stored. `today` keeps dates out of the future. */
 export function validateSignalRow(raw: RawRow, line: number, today: string, intake: IntakeContext = {}): RowResult {
   const rejections: Rejection[] = [];
-  const reject = (field: SignalColumn, reason: string) => rejections.push({ line, field, reason });
+  const reject = (field: SignalColumn, code: FieldReasonCode, vars?: ReasonVars) => rejections.push(fieldProblem(line, field, code, vars));
   // A NUL character cannot be stored in a text column: such a row is reported, never allowed to fail the import.
   for (const column in raw) {
-    if (raw[column as SignalColumn]!.includes('\u0000')) reject(column as SignalColumn, 'Bevat een ongeldig teken (NUL).');
+    if (raw[column as SignalColumn]!.includes('\u0000')) reject(column as SignalColumn, 'nul_character');
   }
   if (rejections.length) return { line, ok: false, rejections };
 
   const reference = optional(raw.referentie);
-  if (!reference) reject('referentie', 'De referentie ontbreekt.');
-  else if (reference.length > 100) reject('referentie', 'De referentie is langer dan 100 tekens.');
+  if (!reference) reject('referentie', 'reference_missing');
+  else if (reference.length > 100) reject('referentie', 'reference_too_long');
 
   const dateText = optional(raw.datum);
   const signalDate = dateText ? parseDutchDate(dateText) : null;
-  if (!dateText) reject('datum', 'De datum ontbreekt.');
-  else if (!signalDate) reject('datum', 'De datum is geen geldige datum (gebruik JJJJ-MM-DD of DD-MM-JJJJ).');
-  else if (signalDate > today) reject('datum', 'De datum ligt in de toekomst.');
+  if (!dateText) reject('datum', 'date_missing');
+  else if (!signalDate) reject('datum', 'date_invalid');
+  else if (signalDate > today) reject('datum', 'date_in_future');
 
   // A creditor of one type may leave `soort` out: its type is known.
   const onlyType = intake.creditorTypes?.length === 1 ? intake.creditorTypes[0] : undefined;
   const kindText = optional(raw.soort);
   const creditorType = kindText ? creditorTypeAliases[kindText.toLowerCase().replace(/[\s-]+/g, '_')] : onlyType;
-  if (!kindText && !onlyType) reject('soort', 'De soort schuldeiser ontbreekt.');
-  else if (!creditorType)
-    reject('soort', 'Onbekende soort (gebruik bijvoorbeeld huur, zorgverzekering, drinkwater, energie, gemeentelijke_belastingen of overig).');
+  if (!kindText && !onlyType) reject('soort', 'type_missing');
+  else if (!creditorType) reject('soort', 'type_unknown');
 
   const amountText = optional(raw.bedrag);
   const amountCents = amountText ? parseEuroAmount(amountText) : null;
-  if (!amountText) reject('bedrag', 'Het bedrag ontbreekt.');
-  else if (amountCents === null) reject('bedrag', 'Het bedrag is geen geldig bedrag in euro (bijvoorbeeld 1.234,56).');
-  else if (amountCents <= 0) reject('bedrag', 'Het bedrag moet groter zijn dan nul.');
+  if (!amountText) reject('bedrag', 'amount_missing');
+  else if (amountCents === null) reject('bedrag', 'amount_invalid');
+  else if (amountCents <= 0) reject('bedrag', 'amount_not_positive');
   // Ten million euros is far beyond any household's arrears, and keeps every amount within the database's integer.
-  else if (amountCents > MAX_AMOUNT_CENTS) reject('bedrag', 'Het bedrag is onwaarschijnlijk hoog (meer dan € 10.000.000).');
+  else if (amountCents > MAX_AMOUNT_CENTS) reject('bedrag', 'amount_too_high');
 
   let months: number | null = null;
   const monthsText = optional(raw.maanden);
   if (monthsText) {
-    if (!/^\d{1,3}$/.test(monthsText) || Number(monthsText) > 240) reject('maanden', 'Het aantal maanden is geen heel getal tussen 0 en 240.');
+    if (!/^\d{1,3}$/.test(monthsText) || Number(monthsText) > 240) reject('maanden', 'months_invalid');
     else months = Number(monthsText);
   }
 
@@ -98,32 +97,32 @@ export function validateSignalRow(raw: RawRow, line: number, today: string, inta
   if (bsn) {
     // Spreadsheets drop the leading zero of an eight-digit BSN.
     if (/^\d{8}$/.test(bsn)) bsn = `0${bsn}`;
-    if (!isValidBsn(bsn)) reject('bsn', 'Het BSN voldoet niet aan de elfproef.');
+    if (!isValidBsn(bsn)) reject('bsn', 'bsn_invalid');
   }
 
   const surname = optional(raw.achternaam);
-  if (!surname) reject('achternaam', 'De achternaam ontbreekt.');
-  else if (surname.length > 200) reject('achternaam', 'De achternaam is langer dan 200 tekens.');
+  if (!surname) reject('achternaam', 'surname_missing');
+  else if (surname.length > 200) reject('achternaam', 'surname_too_long');
 
   const birthText = optional(raw.geboortedatum);
   const birthDate = birthText ? parseDutchDate(birthText) : null;
-  if (birthText && (!birthDate || birthDate > today)) reject('geboortedatum', 'De geboortedatum is geen geldige datum.');
+  if (birthText && (!birthDate || birthDate > today)) reject('geboortedatum', 'birth_date_invalid');
 
   const houseNumberText = optional(raw.huisnummer);
   const house = houseNumberText ? parseHouseNumber(houseNumberText, raw.toevoeging) : null;
-  if (!houseNumberText) reject('huisnummer', 'Het huisnummer ontbreekt.');
-  else if (!house) reject('huisnummer', 'Het huisnummer is geen huisnummer (een getal van 1 tot 99999, eventueel met een toevoeging zoals 8a of 12 bis).');
+  if (!houseNumberText) reject('huisnummer', 'house_number_missing');
+  else if (!house) reject('huisnummer', 'house_number_invalid');
 
   const arisenText = optional(raw.ontstaansdatum);
   const arisenOn = arisenText ? parseDutchDate(arisenText) : null;
-  if (arisenText && !arisenOn) reject('ontstaansdatum', 'De ontstaansdatum is geen geldige datum (gebruik JJJJ-MM-DD of DD-MM-JJJJ).');
-  else if (arisenOn && arisenOn > today) reject('ontstaansdatum', 'De ontstaansdatum ligt in de toekomst.');
-  else if (arisenOn && signalDate && arisenOn > signalDate) reject('ontstaansdatum', 'De ontstaansdatum ligt na de signaaldatum.');
+  if (arisenText && !arisenOn) reject('ontstaansdatum', 'arisen_invalid');
+  else if (arisenOn && arisenOn > today) reject('ontstaansdatum', 'arisen_in_future');
+  else if (arisenOn && signalDate && arisenOn > signalDate) reject('ontstaansdatum', 'arisen_after_signal');
 
   const crisis = parseFlag(raw.crisissignaal);
-  if (crisis === null) reject('crisissignaal', 'Het crisissignaal is geen ja of nee (gebruik ja/nee, j/n, 1/0, true/false of x/leeg).');
+  if (crisis === null) reject('crisissignaal', 'crisis_not_a_flag');
   const warmHandover = parseFlag(raw.warme_overdracht);
-  if (warmHandover === null) reject('warme_overdracht', 'De warme overdracht is geen ja of nee (gebruik ja/nee, j/n, 1/0, true/false of x/leeg).');
+  if (warmHandover === null) reject('warme_overdracht', 'warm_handover_not_a_flag');
 
   const threat = parseThreat(raw.dreiging, creditorType);
   if (threat === undefined && creditorType) {
@@ -135,25 +134,20 @@ export function validateSignalRow(raw: RawRow, line: number, today: string, inta
           .replace(/[\s-]+/g, '_')
       ] || parseFlag(raw.dreiging) === true;
     const fitting = threatsOfType[creditorType];
-    reject(
-      'dreiging',
-      !readable
-        ? 'De dreiging is onbekend (gebruik ontruiming, afsluiting, beëindiging, ja of nee, of laat het leeg).'
-        : fitting
-          ? `Bij deze soort schuldeiser past alleen ${threatLabels[fitting]} als dreiging.`
-          : 'Bij deze soort schuldeiser is geen ontruiming, afsluiting of beëindiging mogelijk; laat dreiging leeg.',
-    );
+    if (!readable) reject('dreiging', 'threat_unknown');
+    else if (fitting) reject('dreiging', 'threat_not_fitting', { threat: fitting });
+    else reject('dreiging', 'threat_impossible');
   }
 
   const postcodeText = optional(raw.postcode);
   const postcode = postcodeText ? normalisePostcode(postcodeText) : null;
-  if (!postcodeText) reject('postcode', 'De postcode ontbreekt.');
-  else if (!postcode) reject('postcode', 'Een postcode is vier cijfers en twee letters, bijvoorbeeld 3311 AB.');
+  if (!postcodeText) reject('postcode', 'postcode_missing');
+  else if (!postcode) reject('postcode', 'postcode_invalid');
 
   const email = optional(raw.email);
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) reject('email', 'Het e-mailadres is ongeldig.');
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) reject('email', 'email_invalid');
   const phone = optional(raw.telefoon);
-  if (phone && !/^[+\d][\d\s()-]{5,19}$/.test(phone)) reject('telefoon', 'Het telefoonnummer is ongeldig.');
+  if (phone && !/^[+\d][\d\s()-]{5,19}$/.test(phone)) reject('telefoon', 'phone_invalid');
 
   if (rejections.length) return { line, ok: false, rejections };
   return {

@@ -12,6 +12,7 @@ import { signalImports } from '../schema.ts';
 import type { SignalSettings } from '../settings.ts';
 import { authoriseRouting, trustedCreditorWithMapping } from '../access.ts';
 import { loadIntakeRules } from '../intakeRules.ts';
+import { fieldReason } from '../messages.ts';
 import { lockForImport } from './importLocks.ts';
 import { batchHints, ensureWorkTables, stageCopyStatement, stageLine, stageSmallBatch } from './importStaging.ts';
 import { MAX_AUDIT_SUBJECTS, storeStagedSignals } from './storeStagedSignals.ts';
@@ -86,7 +87,7 @@ export async function importSignalFile(db: Database, actor: Actor, input: Import
   const intake: IntakeContext = { mapping, creditorTypes: creditor.creditorTypes };
   // A row of a type the creditor does not report is refused (a health insurer's file holds no rent arrears).
   const allowedTypes = new Set(creditor.creditorTypes);
-  const typeReason = `Deze schuldeiser levert geen signalen van deze soort (wel: ${creditor.creditorTypes.map((t) => creditorTypeLabels[t].toLowerCase()).join(', ')}).`;
+  const typeReason = fieldReason('type_not_reported', { types: creditor.creditorTypes.map((t) => creditorTypeLabels[t].toLowerCase()).join(', ') });
   // The law's term and the municipalities' choices (intakeRules.ts): a signal past the term, municipal taxes not switched on.
   const unreachableCodes = input.municipalityCode ? [] : creditor.municipalities.filter((m) => !targets.includes(m));
   const rules = await loadIntakeRules(db, { municipalityCodes: targets, unreachableCodes, today, settings: input.settings });
