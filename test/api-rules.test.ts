@@ -50,6 +50,20 @@ describe('OpenAPI document against the NLGov API Design Rules (Spectral)', () =>
     expect([invalid.statusCode, invalid.headers['api-version']]).toEqual([400, doc.info.version]);
   });
 
+  it('tells browsers and proxies not to keep or frame any API answer (/core/transport/security-headers)', async () => {
+    for (const url of ['/api/v1/health', '/api/v1/users', '/api/v1/bestaat-niet']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      expect({ url, cache: response.headers['cache-control'], sniff: response.headers['x-content-type-options'] }).toEqual({
+        url,
+        cache: 'no-store',
+        sniff: 'nosniff',
+      });
+      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      // Only the OpenAPI document may be read by other sites (/core/transport/cors).
+      expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    }
+  });
+
   it('answers a path with a trailing slash with 404 problem+json, not a redirect (/core/no-trailing-slash, /core/error-handling/problem-details)', async () => {
     for (const url of ['/api/v1/health/', '/api/v1/openapi.json/', '/api/v1/users/']) {
       const response = await t.app.inject({ method: 'GET', url });

@@ -7,16 +7,20 @@ import type { RouteAccess } from './types.ts';
  * - every refusal is `application/problem+json` with status, title and detail (/core/error-handling/problem-details):
  *   400 where the operation takes input (/core/error-handling/invalid-input), 401 and 403 where it is not public,
  *   404 where it names a resource in its path, and a default for the rest (409, 413, 429, 500, 503);
- * - a 204 answer has no body.
+ * - a 204 answer has no body;
+ * - every operation has an operationId (from its method and path) and its tags are listed, for code generators.
  */
 
 type Responses = Record<string, { description?: string; content?: unknown; headers?: Record<string, unknown>; $ref?: string }>;
 interface Operation {
+  operationId?: string;
+  tags?: string[];
   parameters?: { in?: string }[];
   requestBody?: unknown;
   responses?: Responses;
 }
 interface Document {
+  tags?: { name: string }[];
   paths?: Record<string, Record<string, Operation>>;
   components?: Record<string, Record<string, unknown>>;
 }
@@ -78,6 +82,17 @@ function openApiPath(url: string): string {
   return url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 }
 
+/** `get` `/api/v1/signals/cases/{id}` → `getSignalsCasesById`. */
+function operationId(method: string, path: string): string {
+  const words = path
+    .replace(/^\/api\/v\d+/, '')
+    .split(/[/.-]/)
+    .filter(Boolean)
+    .map((segment) => (segment.startsWith('{') ? `by-${segment.slice(1, -1)}` : segment))
+    .flatMap((segment) => segment.split(/[-_]/));
+  return method + words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}
+
 /** Completes the generated document in place (see above); `routes` gives each operation's access rule. */
 export function publishedDocument<T>(document: T, apiVersion: string, routes: DocumentedRoute[]): T {
   const doc = document as Document;
@@ -95,9 +110,12 @@ export function publishedDocument<T>(document: T, apiVersion: string, routes: Do
     ...doc.components.responses,
     ...Object.fromEntries(Object.entries(problemResponses).map(([name, description]) => [name, problemResponse(description)])),
   };
+  const tags = new Set((doc.tags ?? []).map((t) => t.name));
   for (const [path, operations] of Object.entries(doc.paths ?? {})) {
     for (const [method, operation] of Object.entries(operations)) {
       if (!methods.has(method)) continue;
+      operation.operationId ??= operationId(method, path);
+      for (const tag of operation.tags ?? []) tags.add(tag);
       operation.responses ??= {};
       const responses: Responses = operation.responses;
       const noContent = responses['204'];
@@ -121,5 +139,6 @@ export function publishedDocument<T>(document: T, apiVersion: string, routes: Do
       }
     }
   }
+  doc.tags = [...tags].map((name) => doc.tags?.find((t) => t.name === name) ?? { name });
   return document;
 }

@@ -150,7 +150,9 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    if (isApiUrl(request.url)) reply.header('API-Version', API_VERSION);
+    // Every API answer names its version (NLGov /core/version-header) and is never stored by a browser or a proxy:
+    // most of them hold personal data (/core/transport/security-headers). A route that may be kept says so itself.
+    if (isApiUrl(request.url)) reply.header('API-Version', API_VERSION).header('Cache-Control', 'no-store');
     request.actor = anonymousActor(request.ip);
     request.sessionToken = null;
     const authorization = request.headers.authorization;
