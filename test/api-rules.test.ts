@@ -141,7 +141,9 @@ describe('the NLGov ruleset itself', () => {
               { in: 'query', name: 'type_gebouw', schema: { type: 'string' } },
               { in: 'query', name: 'bsn', schema: { type: 'string' } },
             ],
-            responses: { '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } } },
+            responses: {
+              '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object', properties: { bouwDate: { type: 'string' } } } } } },
+            },
           },
           post: {
             operationId: 'nieuwGebouw',
@@ -155,7 +157,8 @@ describe('the NLGov ruleset itself', () => {
         },
       },
     };
-    const rules = new Set((await lintOpenApi(bad)).filter((f) => f.severity === 'error').map((f) => f.rule));
+    const findings = await lintOpenApi(bad);
+    const rules = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.rule));
     expect([...rules].filter((r) => r.startsWith('nlgov/')).sort()).toEqual([
       'nlgov/core/doc-openapi-contact',
       'nlgov/core/error-handling/invalid-input',
@@ -169,6 +172,10 @@ describe('the NLGov ruleset itself', () => {
       'nlgov/core/transport/tls',
       'nlgov/core/uri-version',
       'nlgov/core/version-header',
+    ]);
+    // Advice by field name: a warning, not an error.
+    expect(findings.filter((f) => f.rule === 'nlgov/core/date-time/format').map((f) => [f.severity, f.message])).toEqual([
+      ['warning', 'Field "bouwDate" is a date or time without format date, date-time or time-local.'],
     ]);
   });
 
