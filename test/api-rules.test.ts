@@ -64,6 +64,18 @@ describe('OpenAPI document against the NLGov API Design Rules (Spectral)', () =>
     }
   });
 
+  it('answers a method an address does not have with 405 and the methods it has (/core/http-methods)', async () => {
+    const response = await t.app.inject({ method: 'DELETE', url: '/api/v1/health' });
+    expect(response.statusCode).toBe(405);
+    expect(response.headers.allow).toBe('GET, HEAD');
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ status: 405, code: 'method_not_allowed' });
+    const withId = await t.app.inject({ method: 'DELETE', url: '/api/v1/programmes/6f1c1d7e-0000-4000-8000-000000000000' });
+    expect([withId.statusCode, withId.headers.allow]).toEqual([405, 'GET, HEAD, PATCH']);
+    // An address that does not exist stays a 404.
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/bestaat-niet' })).statusCode).toBe(404);
+  });
+
   it('answers a path with a trailing slash with 404 problem+json, not a redirect (/core/no-trailing-slash, /core/error-handling/problem-details)', async () => {
     for (const url of ['/api/v1/health/', '/api/v1/openapi.json/', '/api/v1/users/']) {
       const response = await t.app.inject({ method: 'GET', url });

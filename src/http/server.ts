@@ -28,6 +28,7 @@ import { refreshPublicContacts, sendPage, setPublicContactSource } from '../plat
 import { gatherPublicContacts } from './publicContacts.ts';
 import { unboundedParts } from '../platform/validation.ts';
 import { modules } from '../modules/registry.ts';
+import { allowedMethods } from './allowed.ts';
 import { bodyLimits, boundedJsonParser, limitBody } from './body.ts';
 import { publishedDocument } from './openapi.ts';
 import { sendProblem, toProblem } from './problem.ts';
@@ -237,6 +238,12 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
   }
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      const allowed = isApiUrl(request.url) ? allowedMethods(app.routeTable, request.url.split('?')[0]!) : [];
+      if (allowed.length) {
+        reply.header('Allow', allowed.join(', '));
+        const detail = `Dit adres bestaat, maar niet voor ${request.method}. Wel voor: ${allowed.join(', ')}.`;
+        return sendProblem(reply, request, { status: 405, code: 'method_not_allowed', title: 'Deze methode is niet toegestaan.', detail });
+      }
       return sendProblem(reply, request, { status: 404, code: 'not_found', title: 'Niet gevonden.', detail: 'Deze route bestaat niet.' });
     }
     // The browser app is the staff side only; every other address is a public page, and this one does not exist.
