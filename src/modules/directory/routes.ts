@@ -5,8 +5,12 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { directoryEntry, directoryLocationRow, directoryOrganizationsResult, directorySearchResult, hsdsDocument } from './contract.ts';
-import { audiences, directoryQuery, locationInput, searchDirectory, serviceInput, themes, toHsds, type DirectoryQuery } from './domain.ts';
+import { directoryEntry, directoryLocationRow, directoryOrganizationsResult, directorySearchResult } from './contract.ts';
+import { audiences, directoryQuery, locationInput, searchDirectory, serviceInput, themes, type DirectoryQuery } from './domain.ts';
+import { hsdsDocument } from './hsds/contract.ts';
+import { hsdsExport } from './hsds/mapping.ts';
+import { loadHsdsSource } from './hsds/queries.ts';
+import { hsdsRoutes } from './hsds/routes.ts';
 import { detailPage, notFoundPage, searchPage } from './pages.ts';
 import { createLocation, createService, getEntry, listLocations, listOrganizations, loadDirectory, updateService } from './store.ts';
 
@@ -14,8 +18,9 @@ type Options = { db: Database; config: Config };
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ['directory'];
 
-const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
+const apiRoutes: FastifyPluginAsync<Options> = async (base, { db, config }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
+  await app.register(hsdsRoutes, { db, config });
 
   app.get(
     '/directory/services',
@@ -46,9 +51,8 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
     '/directory/hsds',
     { config: { access: 'public' }, schema: { tags, summary: 'De hele sociale kaart als Open Referral HSDS 3.0 (JSON)', response: { 200: hsdsDocument } } },
     async (_request, reply) => {
-      const entries = await loadDirectory(db);
       reply.header('Content-Disposition', 'inline; filename="sociale-kaart-hsds.json"');
-      return toHsds(entries, db.clock.now());
+      return hsdsExport(await loadHsdsSource(db, config.publicUrl), db.clock.now());
     },
   );
 

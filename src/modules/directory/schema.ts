@@ -13,9 +13,13 @@ export const directoryOrganizations = pgTable(
     email: text('email'),
     phone: text('phone'),
     url: text('url'),
+    /** Imported from another social map (HSDS): the name of that source; null for Vangnet's own entries. */
+    source: text('source'),
+    /** The record's id in that source, so a second import updates it instead of adding it again. */
+    sourceId: text('source_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('directory_organizations_code').on(t.code)],
+  (t) => [uniqueIndex('directory_organizations_code').on(t.code), uniqueIndex('directory_organizations_source').on(t.source, t.sourceId)],
 );
 
 export const directoryServices = pgTable(
@@ -40,9 +44,17 @@ export const directoryServices = pgTable(
     /** How to get in: "Bel of mail", "Loop binnen tijdens het spreekuur", ... */
     howToApply: text('how_to_apply').notNull().default(''),
     active: boolean('active').notNull().default(true),
+    /** Imported from another social map (HSDS): the name of that source; null for Vangnet's own entries. */
+    source: text('source'),
+    /** The record's id in that source, so a second import updates it instead of adding it again. */
+    sourceId: text('source_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('directory_services_code').on(t.code), index('directory_services_org').on(t.organizationId)],
+  (t) => [
+    uniqueIndex('directory_services_code').on(t.code),
+    index('directory_services_org').on(t.organizationId),
+    uniqueIndex('directory_services_source').on(t.source, t.sourceId),
+  ],
 );
 
 export const directoryLocations = pgTable(
@@ -62,8 +74,12 @@ export const directoryLocations = pgTable(
     /** A place where people meet (community centre, library, school): mobile consultation hours happen here. */
     meetingPlace: boolean('meeting_place').notNull().default(false),
     description: text('description').notNull().default(''),
+    /** Imported from another social map (HSDS): the name of that source; null for Vangnet's own entries. */
+    source: text('source'),
+    /** The record's id in that source, so a second import updates it instead of adding it again. */
+    sourceId: text('source_id'),
   },
-  (t) => [uniqueIndex('directory_locations_code').on(t.code)],
+  (t) => [uniqueIndex('directory_locations_code').on(t.code), uniqueIndex('directory_locations_source').on(t.source, t.sourceId)],
 );
 
 export const directorySchedules = pgTable(
