@@ -33,6 +33,10 @@ export const organisations = pgTable(
     kind: organisationKindEnum('kind').notNull(),
     /** For a creditor: the DDAS signal types it reports (`rent`, `health_insurance`, ...; see signals/ddas.ts). */
     creditorTypes: text('creditor_types').array().notNull().default(sql`'{}'::text[]`),
+    /** Where a new referral is announced (a shared inbox of the organisation, never a person's own address). */
+    mailAddress: text('mail_address'),
+    /** The team lead, who hears of a referral not picked up in time. */
+    teamLeadMailAddress: text('team_lead_mail_address'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('organisations_code_key').on(t.code)],
