@@ -41,6 +41,8 @@ export interface MailConfig {
   maxAttempts: number;
   /** The first retry waits this long; each next one twice as long (at most a day). */
   retryMinutes: number;
+  /** The address people use (VANGNET_PUBLIC_URL), for the links in a mail. */
+  publicUrl: string;
 }
 
 export interface Config {
@@ -65,7 +67,7 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-function mailConfig(e: z.infer<typeof environmentSchema>): MailConfig | null {
+function mailConfig(e: z.infer<typeof environmentSchema>, publicUrl: string): MailConfig | null {
   if (!e.VANGNET_SMTP_HOST) return null;
   if (!e.VANGNET_MAIL_FROM) throw new ConfigError('Ongeldige configuratie:\n  VANGNET_MAIL_FROM: nodig als VANGNET_SMTP_HOST is ingesteld');
   if (Boolean(e.VANGNET_SMTP_USER) !== Boolean(e.VANGNET_SMTP_PASSWORD)) {
@@ -79,6 +81,7 @@ function mailConfig(e: z.infer<typeof environmentSchema>): MailConfig | null {
     from: { address: e.VANGNET_MAIL_FROM, name: e.VANGNET_MAIL_FROM_NAME },
     maxAttempts: e.VANGNET_MAIL_MAX_ATTEMPTS,
     retryMinutes: e.VANGNET_MAIL_RETRY_MINUTES,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
   };
 }
 
@@ -104,6 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.VANGNET_DEMO,
     demoPassword: e.VANGNET_DEMO_PASSWORD,
     uploadMaxBytes: e.VANGNET_UPLOAD_MAX_MB * 1024 * 1024,
-    mail: mailConfig(e),
+    mail: mailConfig(e, publicUrl),
   };
 }

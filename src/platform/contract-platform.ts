@@ -91,6 +91,10 @@ export const organisation = z.object({
   kind: z.enum(organisationKinds),
   creditorTypes: z.array(z.string()),
   municipalities: z.array(z.string()),
+  /** Where new referrals are announced by e-mail (a shared inbox); null: none. */
+  mailAddress: z.string().nullable(),
+  /** The team lead's address for a referral not picked up in time; shown only to the admins who manage it. */
+  teamLeadMailAddress: z.string().nullable(),
   /** Whether the asking admin administers every municipality it serves, and so may manage it. */
   manageable: z.boolean(),
 });
