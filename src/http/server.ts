@@ -26,6 +26,7 @@ import { platformRoutes } from '../platform/routes.ts';
 import { mailRoutes } from '../platform/mail/routes.ts';
 import { configureMail } from '../platform/mail/outbox.ts';
 import { notFoundPage, platformPages } from '../platform/pages.ts';
+import { passwordResetPages } from '../platform/passwordResetPages.ts';
 import { refreshPublicContacts, sendPage, setPublicContactSource } from '../platform/html.ts';
 import { gatherPublicContacts } from './publicContacts.ts';
 import { unboundedParts } from '../platform/validation.ts';
@@ -218,6 +219,7 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
     }
   });
   await app.register(platformPages, { db, config });
+  await app.register(passwordResetPages, { db, config });
   for (const module of modules) {
     if (module.routes) await app.register(module.routes, { prefix: '/api/v1', db, config, modules });
     if (module.pages) await app.register(module.pages, { db, config, modules });
