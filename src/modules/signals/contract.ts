@@ -223,7 +223,10 @@ export const caseClosed = z.object({
   updatedAt: timestamp,
 });
 
-export const skippedCases = z.object({ count, items: z.array(z.object({ caseId: id, reason: z.string() })) });
+/** Why a case of a letter selection gets no letter (the sentence for each is in `letterMessages.ts`). */
+export const letterSkipCodes = ['letter_already_sent', 'below_threshold', 'closed_without_letter', 'not_awaiting_letter', 'case_not_found'] as const;
+export type LetterSkipCode = (typeof letterSkipCodes)[number];
+export const skippedCases = z.object({ count, items: z.array(z.object({ caseId: id, code: z.enum(letterSkipCodes), reason: z.string() })) });
 
 export const letterPreview = z.object({
   municipalityCode: z.string(),
