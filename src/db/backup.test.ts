@@ -160,7 +160,7 @@ describe('backups are private', () => {
   it.runIf(Boolean(process.env.TEST_DATABASE_URL))(
     'the real pg_dump: its command line (/proc/<pid>/cmdline) holds no connection details; the file is 0600',
     async () => {
-      const { db, url, cleanup } = await createTestDatabase();
+      const { url, cleanup } = await createTestDatabase();
       try {
         const server = new URL(url!);
         const cmdlines: string[] = [];

@@ -36,7 +36,11 @@ function child(dir: string, mode: 'race' | 'busy', busyMs = 3000): Child {
       const line = buffer.slice(0, end);
       buffer = buffer.slice(end + 1);
       lines.push(line);
-      for (const w of [...waiters]) if (w.wanted.test(line)) waiters.splice(waiters.indexOf(w), 1), w.resolve(line);
+      for (const w of [...waiters]) {
+        if (!w.wanted.test(line)) continue;
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(line);
+      }
     }
   });
   return {

@@ -8,9 +8,10 @@ import type { Tx } from '../db/database.ts';
  * module exports only the `subscribe` function and the event type from its `index.ts`).
  *
  * A listener returns what it changed (e.g. `signal_case:<id>`), which the announcing command records in its audit
- * line, so the one audit line of the transaction names everything the transaction did.
+ * line, so the one audit line of the transaction names everything the transaction did; a listener that changes nothing
+ * may return nothing.
  */
-export type HookListener<E> = (tx: Tx, event: E) => Promise<readonly string[] | void>;
+export type HookListener<E> = ((tx: Tx, event: E) => Promise<readonly string[]>) | ((tx: Tx, event: E) => Promise<void>);
 
 export interface Hook<E> {
   /** Registers a listener under a name; registering the same name again replaces it (a module loaded twice). */

@@ -11,7 +11,7 @@ import {
   TableRow,
   Textbox,
 } from '@utrecht/component-library-react';
-import { type ChangeEvent, type ReactNode } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
 import { ApiError } from './api.ts';
 import { problemSentence } from './forms.tsx';
 

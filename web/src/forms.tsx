@@ -135,6 +135,48 @@ export function Field(props: {
   );
 }
 
+/**
+ * A checkbox with its label beside it, wired like `Field`: the description and the error above it, tied to it with
+ * `aria-describedby`, `aria-invalid` while it has an error, and the error at `<id>-error` with the checkbox at `id`,
+ * where the error summary's link lands.
+ */
+export function Checkbox(props: {
+  id: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  description?: ReactNode;
+  error?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <div className="vn-field">
+      {props.description && (
+        <Paragraph className="utrecht-form-field__description" id={`${props.id}-desc`}>
+          {props.description}
+        </Paragraph>
+      )}
+      {props.error && (
+        <Paragraph className="utrecht-form-field-error-message vn-field-error" id={`${props.id}-error`}>
+          {props.error}
+        </Paragraph>
+      )}
+      <div className="vn-checkbox">
+        <input
+          id={props.id}
+          type="checkbox"
+          className="utrecht-checkbox utrecht-checkbox--html-input"
+          checked={props.checked}
+          disabled={props.disabled}
+          {...describedBy(props.id, props)}
+          onChange={(e: ChangeEvent<HTMLInputElement>) => props.onChange(e.target.checked)}
+        />
+        <label htmlFor={props.id}>{props.label}</label>
+      </div>
+    </div>
+  );
+}
+
 /** A text input in a `Field`. */
 export function TextInput(props: {
   id: string;

@@ -13,6 +13,8 @@ import {
   householdTypeFor,
   isValidPassNumber,
   passNumberFrom,
+  refundRefusal,
+  statementPeriod,
   statementTotals,
   validOn,
   type NormRow,
@@ -188,5 +190,18 @@ describe('statement totals and money', () => {
   });
   it('picks the latest row valid on a date', () => {
     expect(validOn([{ validFrom: '2026-01-01' }, { validFrom: '2026-07-01' }, { validFrom: '2027-01-01' }], '2026-08-01')?.validFrom).toBe('2026-07-01');
+  });
+  it('refunds at most what is left of a charge', () => {
+    expect(refundRefusal({ chargedCents: 5_000, refundedCents: 2_000, amountCents: 3_000 })).toBeNull();
+    expect(refundRefusal({ chargedCents: 5_000, refundedCents: 2_000, amountCents: 3_001 })).toEqual({ code: 'refund_above_charge', leftCents: 3_000 });
+    expect(refundRefusal({ chargedCents: 5_000, refundedCents: 5_000, amountCents: 1 })).toEqual({ code: 'refund_above_charge', leftCents: 0 });
+  });
+  it('covers whole Amsterdam days in a statement period, across the change to summer time', () => {
+    const winter = statementPeriod('2026-01-01', '2026-01-31');
+    expect(winter.start.toISOString()).toBe('2025-12-31T23:00:00.000Z');
+    expect(winter.end.toISOString()).toBe('2026-01-31T23:00:00.000Z');
+    const spring = statementPeriod('2026-03-29', '2026-03-29');
+    expect(spring.start.toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(spring.end.toISOString()).toBe('2026-03-29T22:00:00.000Z');
   });
 });

@@ -234,6 +234,30 @@ export function statementTotals(lines: StatementLine[]): { charges: number; char
   return { charges, chargeCents, refunds, refundCents, payoutCents: chargeCents - refundCents };
 }
 
+/** How much of a charge may still be refunded, and a refusal when the refund asks for more; null when it may go ahead. */
+export function refundRefusal(input: { chargedCents: number; refundedCents: number; amountCents: number }): ChargeRefusal | null {
+  const left = input.chargedCents - input.refundedCents;
+  return input.amountCents > left ? { code: 'refund_above_charge', leftCents: left } : null;
+}
+
+/** Midnight in Amsterdam of a calendar date, as an instant. */
+export function amsterdamMidnight(date: string): Date {
+  const guess = new Date(`${date}T00:00:00Z`);
+  const offsetHours = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' }).format(guess));
+  return new Date(guess.getTime() - offsetHours * 3_600_000);
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A statement period of calendar dates (both inclusive, Europe/Amsterdam) as instants: from `start`, up to but not including `end`. */
+export function statementPeriod(from: string, to: string): { start: Date; end: Date } {
+  return { start: amsterdamMidnight(from), end: amsterdamMidnight(nextDay(to)) };
+}
+
 /** The first and last day of a pass year. */
 export function passYearPeriod(year: number): { validFrom: string; validTo: string } {
   return { validFrom: `${year}-01-01`, validTo: `${year}-12-31` };

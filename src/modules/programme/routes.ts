@@ -48,6 +48,19 @@ const tags = ['programme'];
 const id = z.object({ id: z.string().uuid() });
 const idPeriod = z.object({ id: z.string().uuid(), period: reportingPeriod });
 
+/** The reply of a route that answers other than 200 (only the calls it needs, so every route's reply fits). */
+interface StatusReply {
+  code(status: number): { send(payload?: unknown): unknown };
+}
+
+/** Runs the command and answers 201 with the record it made, or 204 with nothing once it is done. */
+async function answer<R extends StatusReply>(reply: R, status: 201 | 204, work: Promise<unknown>): Promise<R> {
+  const result = await work;
+  if (status === 201) reply.code(201).send(result);
+  else reply.code(204).send();
+  return reply;
+}
+
 export const programmeRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = async (base, { db }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const read = { access: 'programme:read' as const };
@@ -83,7 +96,7 @@ export const programmeRoutes: FastifyPluginAsync<{ db: Database; config: Config 
   app.post(
     '/programmes/:id/lines',
     { config: manage, schema: { tags, summary: 'Programmalijn toevoegen', params: id, body: lineInput, response: { 201: line } } },
-    async (request, reply) => reply.code(201).send(await createLine(db, request.actor, request.params.id, request.body)),
+    async (request, reply) => answer(reply, 201, createLine(db, request.actor, request.params.id, request.body)),
   );
   app.patch(
     '/programme-lines/:id',
@@ -93,7 +106,7 @@ export const programmeRoutes: FastifyPluginAsync<{ db: Database; config: Config 
   app.post(
     '/programme-lines/:id/initiatives',
     { config: manage, schema: { tags, summary: 'Initiatief toevoegen', params: id, body: initiativeInput, response: { 201: initiative } } },
-    async (request, reply) => reply.code(201).send(await createInitiative(db, request.actor, request.params.id, request.body)),
+    async (request, reply) => answer(reply, 201, createInitiative(db, request.actor, request.params.id, request.body)),
   );
   app.patch(
     '/programme-initiatives/:id',
@@ -103,10 +116,7 @@ export const programmeRoutes: FastifyPluginAsync<{ db: Database; config: Config 
   app.delete(
     '/programme-initiatives/:id',
     { config: manage, schema: { tags, summary: 'Initiatief verwijderen', params: id, response: { 204: noContent } } },
-    async (request, reply) => {
-      await deleteInitiative(db, request.actor, request.params.id);
-      return reply.code(204).send();
-    },
+    async (request, reply) => answer(reply, 204, deleteInitiative(db, request.actor, request.params.id)),
   );
   app.put(
     '/programme-initiatives/:id/updates/:period',
@@ -125,7 +135,7 @@ export const programmeRoutes: FastifyPluginAsync<{ db: Database; config: Config 
   app.post(
     '/programmes/:id/commitments',
     { config: manage, schema: { tags, summary: 'Toezegging aan de raad toevoegen', params: id, body: commitmentInput, response: { 201: commitment } } },
-    async (request, reply) => reply.code(201).send(await createCommitment(db, request.actor, request.params.id, request.body)),
+    async (request, reply) => answer(reply, 201, createCommitment(db, request.actor, request.params.id, request.body)),
   );
   app.patch(
     '/programme-commitments/:id',
@@ -135,15 +145,12 @@ export const programmeRoutes: FastifyPluginAsync<{ db: Database; config: Config 
   app.post(
     '/programmes/:id/decisions',
     { config: manage, schema: { tags, summary: 'Gerelateerd besluit (RIS-dossier) toevoegen', params: id, body: decisionInput, response: { 201: decision } } },
-    async (request, reply) => reply.code(201).send(await createDecision(db, request.actor, request.params.id, request.body)),
+    async (request, reply) => answer(reply, 201, createDecision(db, request.actor, request.params.id, request.body)),
   );
   app.delete(
     '/programme-decisions/:id',
     { config: manage, schema: { tags, summary: 'Gerelateerd besluit verwijderen', params: id, response: { 204: noContent } } },
-    async (request, reply) => {
-      await deleteDecision(db, request.actor, request.params.id);
-      return reply.code(204).send();
-    },
+    async (request, reply) => answer(reply, 204, deleteDecision(db, request.actor, request.params.id)),
   );
   app.put(
     '/programmes/:id/letters/:period',

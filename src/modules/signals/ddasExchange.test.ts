@@ -47,10 +47,14 @@ function validDocument(): Uitwisselmodel {
   };
 }
 
+/** The document as loose JSON, so a test can break it anywhere with a value of any type (which is what it tests). */
+// biome-ignore lint/suspicious/noExplicitAny: each test writes a wrong value of its own type at a path of its own
+type Breakable = Record<string, any>;
+
 describe('the DDAS 1.2 exchange model, as we read its rules', () => {
   const valid = validDocument;
-  const refused = (change: (d: Record<string, any>) => void) => {
-    const d = valid() as Record<string, any>;
+  const refused = (change: (d: Breakable) => void) => {
+    const d = valid() as unknown as Breakable;
     change(d);
     return !uitwisselmodelSchema.safeParse(d).success;
   };

@@ -42,10 +42,16 @@ export async function actOnReferral(
     const now = db.clock.now();
     const stamp: Partial<typeof referrals.$inferInsert> = { state: result.to, updatedAt: now };
     if (action === 'accept') stamp.acceptedAt = now;
-    if (action === 'decline') (stamp.declinedAt = now), (stamp.declineReason = reason);
+    if (action === 'decline') {
+      stamp.declinedAt = now;
+      stamp.declineReason = reason;
+    }
     if (action === 'first_contact') stamp.firstContactAt = now;
     if (action === 'help_in_place') stamp.helpInPlaceAt = now;
-    if (action === 'close') (stamp.closedAt = now), (stamp.closeReason = reason);
+    if (action === 'close') {
+      stamp.closedAt = now;
+      stamp.closeReason = reason;
+    }
     await tx.update(referrals).set(stamp).where(eq(referrals.id, referralId));
     await tx.insert(referralEvents).values({
       referralId,

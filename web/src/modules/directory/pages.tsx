@@ -1,5 +1,6 @@
 import type { PageRoute } from '../../routes.tsx';
-import { DirectoryEdit, DirectoryList } from './DirectoryAdmin.tsx';
+import { DirectoryEdit } from './DirectoryEdit.tsx';
+import { DirectoryList } from './DirectoryList.tsx';
 
 /**
  * The browser pages of the directory module and its staff menu entry. The public search (/hulp) and detail pages

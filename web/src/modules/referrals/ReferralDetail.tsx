@@ -118,7 +118,11 @@ function ActionForm({ referral }: { referral: ReferralView }) {
                 key={a.action}
                 type="button"
                 appearance={appearance}
-                onClick={() => (setDone(null), act.reset(), setLocal({ reason: 'Geef een reden op.' }))}
+                onClick={() => {
+                  setDone(null);
+                  act.reset();
+                  setLocal({ reason: 'Geef een reden op.' });
+                }}
               >
                 {actionLabels[a.action]}
               </Button>

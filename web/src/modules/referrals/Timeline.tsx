@@ -7,11 +7,11 @@ import { consentScopes, householdRelations, referralRoutes, referralStates, refe
 import { Loading, ProblemAlert } from '../../components.tsx';
 import { ConfirmButton } from '../../confirm.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
-import { Done, ErrorSummary, fieldError, type FieldErrors } from '../../forms.tsx';
+import { Checkbox, Done, ErrorSummary, fieldError, type FieldErrors } from '../../forms.tsx';
 import { StaffShell } from '../../layout/Shells.tsx';
 import { useApi, useApiMutation } from '../../query.tsx';
 import { EventList } from './ReferralDetail.tsx';
-import { CheckboxField, SelectField, TextAreaField, type OrganisationRef } from './shared.tsx';
+import { SelectField, TextAreaField, type OrganisationRef } from './shared.tsx';
 
 type TimelineView = Json<typeof timelineResponse>;
 const label = (labels: Record<string, string>, code: string) => labels[code] ?? code;
@@ -174,7 +174,11 @@ export function ResidentTimeline() {
                           <button
                             type="button"
                             className="utrecht-button utrecht-button--subtle"
-                            onClick={() => (setDone(null), withdrawal.reset(), setWithdrawing(c.id))}
+                            onClick={() => {
+                              setDone(null);
+                              withdrawal.reset();
+                              setWithdrawing(c.id);
+                            }}
                           >
                             Intrekken voor {c.organisation.name}
                           </button>
@@ -231,7 +235,7 @@ export function ResidentTimeline() {
                     <Paragraph className="utrecht-form-field-error-message vn-field-error">{fieldError('scopes', grant.error, grantLocal)}</Paragraph>
                   )}
                   {Object.entries(consentScopes).map(([scope, text]) => (
-                    <CheckboxField
+                    <Checkbox
                       key={scope}
                       id={`grant-scope-${scope}`}
                       label={text}

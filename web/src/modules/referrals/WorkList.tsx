@@ -7,10 +7,11 @@ import type { workItem, workListResponse } from '../../../../src/modules/referra
 import { flagLabels, referralRoutes, referralStates, referralThemes } from '../../../../src/modules/referrals/labels.ts';
 import { Loading, ProblemAlert } from '../../components.tsx';
 import { formatCount, formatDate } from '../../format.ts';
+import { Checkbox } from '../../forms.tsx';
 import { StaffShell } from '../../layout/Shells.tsx';
 import { useApi } from '../../query.tsx';
 import { useSession } from '../../session.tsx';
-import { CheckboxField, Flags, SelectField } from './shared.tsx';
+import { Flags, SelectField } from './shared.tsx';
 
 type WorkListResponse = Json<typeof workListResponse>;
 export type WorkItem = Json<typeof workItem>;
@@ -94,7 +95,7 @@ export function WorkList() {
             ['ours', 'Alleen waarvoor wij verantwoordelijk zijn'],
           ]}
         />
-        <CheckboxField id="include-closed" label="Ook afgesloten verwijzingen tonen" checked={includeClosed} onChange={setIncludeClosed} />
+        <Checkbox id="include-closed" label="Ook afgesloten verwijzingen tonen" checked={includeClosed} onChange={setIncludeClosed} />
       </div>
       <ProblemAlert error={list.error} />
       <Loading loading={list.loading}>

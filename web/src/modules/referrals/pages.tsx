@@ -1,5 +1,6 @@
 import type { PageRoute } from '../../routes.tsx';
-import { IntakeForm, NewReferral } from './Forms.tsx';
+import { IntakeForm } from './IntakeForm.tsx';
+import { NewReferral } from './NewReferral.tsx';
 import { ReferralDetail } from './ReferralDetail.tsx';
 import { ServiceLevels } from './ServiceLevels.tsx';
 import { ResidentTimeline } from './Timeline.tsx';

@@ -1,4 +1,4 @@
-import type { ChangeEvent, ReactNode } from 'react';
+import type { ChangeEvent } from 'react';
 import type { Json } from '../../../../src/platform/contract.ts';
 import type { codeListsResponse, organisationRef, partner } from '../../../../src/modules/referrals/contract.ts';
 import { Field } from '../../forms.tsx';
@@ -76,31 +76,5 @@ export function TextAreaField(props: {
         />
       )}
     </Field>
-  );
-}
-
-export function CheckboxField(props: { id: string; label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; error?: string }) {
-  return (
-    <div className="vn-field">
-      {props.error && (
-        <p className="utrecht-form-field-error-message vn-field-error" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      )}
-      <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'start' }}>
-        <input
-          id={props.id}
-          type="checkbox"
-          className="utrecht-checkbox utrecht-checkbox--html-input"
-          checked={props.checked}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={props.error ? `${props.id}-error` : undefined}
-          onChange={(e: ChangeEvent<HTMLInputElement>) => props.onChange(e.target.checked)}
-        />
-        <label htmlFor={props.id} style={{ fontWeight: 'normal' }}>
-          {props.label}
-        </label>
-      </div>
-    </div>
   );
 }
