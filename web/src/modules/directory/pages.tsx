@@ -1,6 +1,5 @@
 import type { PageRoute } from '../../routes.tsx';
-import { DirectoryEdit } from './DirectoryEdit.tsx';
-import { DirectoryList } from './DirectoryList.tsx';
+import { DirectoryEdit, DirectoryList } from './DirectoryAdmin.tsx';
 
 /**
  * The browser pages of the directory module and its staff menu entry. The public search (/hulp) and detail pages
