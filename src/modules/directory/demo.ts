@@ -468,7 +468,7 @@ export const demoDirectoryServices: DemoService[] = [
  * "Zoekwoorden"; seeding again never overwrites their changes.
  */
 export const demoDirectorySynonyms: { term: string; synonyms: string[] }[] = [
-  { term: 'voedselbank', synonyms: ['voedselhulp', 'boodschappenpakket', 'eten'] },
+  { term: 'voedselbank', synonyms: ['voedselhulp', 'boodschappenpakket'] },
   { term: 'huurachterstand', synonyms: ['schuldhulp', 'schulden', 'achterstanden'] },
   { term: 'betalingsachterstand', synonyms: ['schuldhulp', 'schulden', 'achterstanden'] },
   { term: 'deurwaarder', synonyms: ['schuldhulp', 'schulden'] },
@@ -481,7 +481,7 @@ export const demoDirectorySynonyms: { term: string; synonyms: string[] }[] = [
   { term: 'budget', synonyms: ['geldzaken', 'geld op orde', 'budgettools'] },
   { term: 'scheiden', synonyms: ['scheiding'] },
   { term: 'zzp', synonyms: ['ondernemers', 'zzp’ers'] },
-  { term: 'eten', synonyms: ['boodschappen', 'voedselhulp'] },
+  { term: 'voedsel', synonyms: ['voedselhulp', 'boodschappen'] },
 ];
 
 /** Loads the demo map. Running it twice changes nothing; services already there keep their (edited) content. */

@@ -54,6 +54,8 @@ async function search(db: Database, query: DirectoryQuery, postcode: string | un
 
 const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
+  // A CSV upload (the PC4 centre points) arrives as a stream; the route reads it within the file size limit.
+  app.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream'], (_request, payload, done) => done(null, payload));
 
   app.get(
     '/directory/services',

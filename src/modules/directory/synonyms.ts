@@ -22,7 +22,7 @@ export const synonymInput = z.object({
     .refine((t) => word.test(t), 'Een zoekwoord is één woord, zonder spaties of leestekens, bijvoorbeeld huurachterstand.')
     .transform(normaliseWord),
   synonyms: z
-    .union([z.string(), z.array(z.string())])
+    .union([z.string().max(1500), z.array(z.string().max(100)).max(40)])
     .transform((v) => (Array.isArray(v) ? v : v.split(/[,;\n]/)))
     .transform((list) => [...new Set(list.map(normaliseWord).filter(Boolean))])
     .pipe(
