@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Loading, ProblemAlert } from '../../components.tsx';
 import { Done, ErrorSummary, Field, fieldError, TextInput, type FieldErrors, type FieldMap } from '../../forms.tsx';
 import { StaffShell } from '../../layout/Shells.tsx';
+import { formatPosition, PlaceForm } from './Places.tsx';
 import { useApi, useApiMutation } from '../../query.tsx';
 import { dordrechtWijken } from '../../../../src/platform/areas.ts';
 import type { Json } from '../../../../src/platform/contract.ts';
@@ -13,23 +14,14 @@ import {
   themeLabels,
   weekdayLabels,
   type directoryEntry,
-  type directoryLocationRow,
   type directoryOrganizationsResult,
   type directorySearchResult,
 } from '../../../../src/modules/directory/contract.ts';
 
 type Entry = Json<typeof directoryEntry>;
-type Place = Json<typeof directoryLocationRow>;
 type Organizations = Json<typeof directoryOrganizationsResult>;
 
 const wijkNames: Record<string, string> = Object.fromEntries(dordrechtWijken.map((w) => [w.code, w.name]));
-const placeFields: FieldMap = {
-  organizationId: { id: 'p-org', label: 'Organisatie van de plek' },
-  name: { id: 'p-name', label: 'Naam van de plek' },
-  address: { id: 'p-address', label: 'Straat en huisnummer' },
-  postcode: { id: 'p-postcode', label: 'Postcode' },
-  city: { id: 'p-city', label: 'Plaats' },
-};
 const serviceFields: FieldMap = {
   organizationId: { id: 'd-org', label: 'Organisatie' },
   name: { id: 'd-name', label: 'Naam van de dienst' },
@@ -73,73 +65,6 @@ const emptyForm: ServiceForm = {
   howToApply: '',
   active: true,
 };
-
-/** Adding a place, e.g. a library or community centre for a mobile consultation hour. */
-function PlaceForm({ organizations }: { organizations: Organizations['organizations'] }) {
-  const empty = { organizationId: '', name: '', address: '', postcode: '', city: 'Dordrecht', meetingPlace: true };
-  const [form, setForm] = useState(empty);
-  const [local, setLocal] = useState<FieldErrors>({});
-  const [added, setAdded] = useState<string | null>(null);
-  const add = useApiMutation<typeof empty, Place>('POST', '/directory/locations', {
-    invalidates: ['/directory/organizations'],
-    onSuccess: (place) => {
-      setAdded(place.name);
-      setForm(empty);
-    },
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setAdded(null);
-    const errors: FieldErrors = form.organizationId ? {} : { organizationId: 'Kies de organisatie van de plek.' };
-    setLocal(errors);
-    if (Object.keys(errors).length) return;
-    add.mutate(form);
-  };
-  const err = (name: string) => fieldError(name, add.error, local);
-  return (
-    <form onSubmit={submit} className="vn-form" aria-label="Plek toevoegen" noValidate>
-      <ErrorSummary error={add.error} local={local} fields={placeFields} />
-      <Done>{added && `De plek ${added} is toegevoegd.`}</Done>
-      <Field id="p-org" label="Organisatie van de plek" error={err('organizationId')}>
-        {(aria) => (
-          <select {...aria} className="utrecht-select" value={form.organizationId} onChange={(e) => setForm({ ...form, organizationId: e.target.value })}>
-            <option value="">Kies een organisatie</option>
-            {organizations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <TextInput id="p-name" label="Naam van de plek" value={form.name} error={err('name')} onChange={(name) => setForm({ ...form, name })} />
-      <TextInput
-        id="p-address"
-        label="Straat en huisnummer"
-        value={form.address}
-        error={err('address')}
-        onChange={(address) => setForm({ ...form, address })}
-      />
-      <TextInput id="p-postcode" label="Postcode" value={form.postcode} error={err('postcode')} onChange={(postcode) => setForm({ ...form, postcode })} />
-      <TextInput id="p-city" label="Plaats" value={form.city} error={err('city')} onChange={(city) => setForm({ ...form, city })} />
-      <div className="vn-check">
-        <input
-          type="checkbox"
-          className="utrecht-checkbox"
-          id="p-meeting"
-          checked={form.meetingPlace}
-          onChange={(e) => setForm({ ...form, meetingPlace: e.target.checked })}
-        />
-        <label htmlFor="p-meeting">Ontmoetingsplek (voor mobiele spreekuren)</label>
-      </div>
-      <div>
-        <Button type="submit" appearance="primary-action-button" disabled={add.isPending}>
-          Plek toevoegen
-        </Button>
-      </div>
-    </form>
-  );
-}
 
 export function DirectoryList() {
   const { data, error, loading } = useApi<Json<typeof directorySearchResult>>('/directory/services?includeInactive=true');
@@ -192,18 +117,22 @@ export function DirectoryList() {
               <TableHeaderCell scope="col">Plek</TableHeaderCell>
               <TableHeaderCell scope="col">Adres</TableHeaderCell>
               <TableHeaderCell scope="col">Wijk</TableHeaderCell>
+              <TableHeaderCell scope="col">Positie</TableHeaderCell>
               <TableHeaderCell scope="col">Ontmoetingsplek</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {places.data?.locations.map((l) => (
               <TableRow key={l.id}>
-                <TableCell>{l.name}</TableCell>
+                <TableCell>
+                  <Link to={`/medewerkers/sociale-kaart/plekken/${l.id}`}>{l.name}</Link>
+                </TableCell>
                 <TableCell>
                   {l.address}
                   {l.postcode ? `, ${l.postcode}` : ''}
                 </TableCell>
                 <TableCell>{l.areaCode ? (wijkNames[l.areaCode] ?? l.areaCode) : '–'}</TableCell>
+                <TableCell>{formatPosition(l)}</TableCell>
                 <TableCell>{l.meetingPlace ? 'ja' : 'nee'}</TableCell>
               </TableRow>
             ))}
@@ -212,6 +141,11 @@ export function DirectoryList() {
       </Loading>
       <Heading2>Plek toevoegen</Heading2>
       <PlaceForm organizations={places.data?.organizations ?? []} />
+      <Heading2>Zoekwoorden</Heading2>
+      <Paragraph>
+        Woorden die inwoners gebruiken maar die niet in de teksten staan, zoals voedselbank of huurachterstand:{' '}
+        <Link to="/medewerkers/sociale-kaart/zoekwoorden">Zoekwoorden beheren</Link>.
+      </Paragraph>
     </StaffShell>
   );
 }

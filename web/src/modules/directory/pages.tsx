@@ -1,5 +1,7 @@
 import type { PageRoute } from '../../routes.tsx';
 import { DirectoryEdit, DirectoryList } from './DirectoryAdmin.tsx';
+import { PlaceEdit } from './Places.tsx';
+import { DirectorySynonyms } from './Synonyms.tsx';
 
 /**
  * The browser pages of the directory module and its staff menu entry. The public search (/hulp) and detail pages
@@ -7,5 +9,7 @@ import { DirectoryEdit, DirectoryList } from './DirectoryAdmin.tsx';
  */
 export const directoryPages: PageRoute[] = [
   { path: '/medewerkers/sociale-kaart', element: <DirectoryList />, access: 'directory:edit' },
+  { path: '/medewerkers/sociale-kaart/zoekwoorden', element: <DirectorySynonyms />, access: 'directory:edit' },
+  { path: '/medewerkers/sociale-kaart/plekken/:id', element: <PlaceEdit />, access: 'directory:edit' },
   { path: '/medewerkers/sociale-kaart/:id', element: <DirectoryEdit />, access: 'directory:edit' },
 ];
