@@ -120,6 +120,16 @@ export function Field(props: {
       <Paragraph className="utrecht-form-field__label">
         <FormLabel htmlFor={props.id}>{props.label}</FormLabel>
       </Paragraph>
+      <FieldNotes id={props.id} description={props.description} error={props.error} />
+      <div className="utrecht-form-field__input">{props.children({ id: props.id, ...describedBy(props.id, props) })}</div>
+    </FormField>
+  );
+}
+
+/** A field's description and its error, at the ids `describedBy` points to (`<id>-desc`, `<id>-error`). */
+function FieldNotes(props: { id: string; description?: ReactNode; error?: string }) {
+  return (
+    <>
       {props.description && (
         <Paragraph className="utrecht-form-field__description" id={`${props.id}-desc`}>
           {props.description}
@@ -130,8 +140,7 @@ export function Field(props: {
           {props.error}
         </Paragraph>
       )}
-      <div className="utrecht-form-field__input">{props.children({ id: props.id, ...describedBy(props.id, props) })}</div>
-    </FormField>
+    </>
   );
 }
 
@@ -151,16 +160,7 @@ export function Checkbox(props: {
 }) {
   return (
     <div className="vn-field">
-      {props.description && (
-        <Paragraph className="utrecht-form-field__description" id={`${props.id}-desc`}>
-          {props.description}
-        </Paragraph>
-      )}
-      {props.error && (
-        <Paragraph className="utrecht-form-field-error-message vn-field-error" id={`${props.id}-error`}>
-          {props.error}
-        </Paragraph>
-      )}
+      <FieldNotes id={props.id} description={props.description} error={props.error} />
       <div className="vn-checkbox">
         <input
           id={props.id}
