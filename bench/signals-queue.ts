@@ -12,7 +12,7 @@ import { claimDataDir } from '../src/db/owner.ts';
 import { buildServer, SESSION_COOKIE } from '../src/http/server.ts';
 import { amsterdamDate } from '../src/platform/clock.ts';
 import { seedDemo } from '../src/platform/demo.ts';
-import { caseQuerySql } from '../src/modules/signals/queries.ts';
+import { caseQuerySql } from '../src/modules/signals/queries/caseList.ts';
 import { createScratchDatabase } from '../test/support/db.ts';
 import { queueCaseAddress, queueCaseBsn, seedQueueCases } from '../test/support/queue-cases.ts';
 import { benchDatabaseUrl, latencySummary } from './_support.ts';

@@ -1,90 +1,34 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/database.ts';
 import { systemActor } from '../../src/platform/actor.ts';
-import { defaultPostcodeAreas } from '../../src/modules/signals/postcodeAreas.ts';
+import { householdPc4Areas, householdPostcodeLetters, householdSurnames, splitSurname, syntheticHousehold } from '../../src/modules/signals/generate.ts';
 
 /**
  * Many cases at once for the queue's bench and browser test: set-based SQL (generate_series), not the import, so
  * that 100,000 cases take seconds. Dordrecht (GM0505), one import row per creditor, each case with its resident and
  * one signal (Trivire, rent), every fourth case a second one (VGZ, health insurance). Case `n` (1-based) lives at
- * `queueCaseAddress(n)`, has BSN `queueCaseBsn(n)` and reference `Q-<n>`; surnames repeat every 50 cases.
+ * `queueCaseAddress(n)`, has BSN `queueCaseBsn(n)` and reference `Q-<n>`: household n of generate.ts.
  */
-export const queueSurnames = [
-  'Jansen',
-  'de Vries',
-  'van den Berg',
-  'Bakker',
-  'Visser',
-  'Smit',
-  'Meijer',
-  'de Boer',
-  'Mulder',
-  'de Groot',
-  'Bos',
-  'Vos',
-  'Peters',
-  'Hendriks',
-  'van Leeuwen',
-  'Dekker',
-  'Brouwer',
-  'de Wit',
-  'Dijkstra',
-  'Smits',
-  'de Graaf',
-  'van der Meer',
-  'van der Linden',
-  'Kok',
-  'Jacobs',
-  'de Haan',
-  'Vermeulen',
-  'van den Heuvel',
-  'van der Veen',
-  'van den Broek',
-  'de Bruijn',
-  'de Bruin',
-  'van der Heijden',
-  'Schouten',
-  'van Beek',
-  'Willems',
-  'van Vliet',
-  'van de Ven',
-  'Hoekstra',
-  'Maas',
-  'Verhoeven',
-  'Koster',
-  'van Dam',
-  'van der Wal',
-  'Prins',
-  'Blom',
-  'Huisman',
-  'Peeters',
-  'de Jong',
-  'Kramer',
-];
-/** Dordrecht's four-digit areas with their wijk (the default postcode table). */
-const pc4Areas = defaultPostcodeAreas.filter((a) => a.municipalityCode === 'GM0505' && a.postcode.length === 4).map((a) => [a.postcode, a.wijkCode!] as const);
-const pc4s = pc4Areas.map(([pc4]) => pc4);
-const letters = 'ABCDEFGHJKLMNPRSTVWXZ';
+const pc4s = householdPc4Areas.map(([pc4]) => pc4);
+const letters = householdPostcodeLetters;
 
-/** Postcode and house number of case n: unique up to some 1.8 million cases. */
+/** Postcode and house number of case n: household n of the generated files (generate.ts). */
 export function queueCaseAddress(n: number): { postcode: string; houseNumber: number } {
-  const i = n - 1;
-  const perNumber = pc4s.length * letters.length * letters.length;
-  const postcode = `${pc4s[i % pc4s.length]}${letters[Math.floor(i / pc4s.length) % letters.length]}${letters[Math.floor(i / (pc4s.length * letters.length)) % letters.length]}`;
-  return { postcode, houseNumber: 1 + Math.floor(i / perNumber) };
+  const { postcode, houseNumber } = syntheticHousehold(n);
+  return { postcode, houseNumber };
 }
+/** Not a BSN a file could hold (no eleven test): `9` and the case number, so every case has its own. */
 export const queueCaseBsn = (n: number) => `9${String(n).padStart(8, '0')}`;
-export const queueCaseSurname = (n: number) => queueSurnames[(n - 1) % queueSurnames.length]!;
+/** The surname as people write it (`van den Berg`). */
+export const queueCaseSurname = (n: number) => householdSurnames[(n - 1) % householdSurnames.length]!;
 
 /** Ids are md5 hashes shaped as version-4 UUIDs (the API checks the form). */
 export async function seedQueueCases(db: Database, count: number, options: { today?: string } = {}): Promise<void> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const pc4List = sql.raw(`array[${pc4s.map((p) => `'${p}'`).join(',')}]`);
-  const areaList = sql.raw(`array[${pc4Areas.map(([, a]) => `'${a}'`).join(',')}]`);
-  const names = queueSurnames.map((s) => {
-    const m = /^((?:van |de |der |den )+)(.*)$/.exec(s);
-    return m ? [m[1]!.trim(), m[2]!] : ['', s];
-  });
+  const areaList = sql.raw(`array[${householdPc4Areas.map(([, a]) => `'${a}'`).join(',')}]`);
+  // The same households as syntheticHousehold(n), computed by the database for every case at once.
+  const names = householdSurnames.map(splitSurname);
   const prefixList = sql.raw(`array[${names.map(([p]) => `'${p}'`).join(',')}]`);
   const surnameList = sql.raw(`array[${names.map(([, s]) => `'${s}'`).join(',')}]`);
   const n = pc4s.length;
@@ -100,7 +44,7 @@ export async function seedQueueCases(db: Database, count: number, options: { tod
         (${pc4List})[1 + (g - 1) % ${n}] || substr(${letters}, 1 + ((g - 1) / ${n}) % ${l}, 1) || substr(${letters}, 1 + ((g - 1) / ${n * l}) % ${l}, 1) as postcode,
         1 + (g - 1) / ${n * l * l} as house_number,
         (${areaList})[1 + (g - 1) % ${n}] as area_code,
-        nullif((${prefixList})[1 + (g - 1) % 50], '') as prefix, (${surnameList})[1 + (g - 1) % 50] as surname,
+        nullif((${prefixList})[1 + (g - 1) % ${names.length}], '') as prefix, (${surnameList})[1 + (g - 1) % ${names.length}] as surname,
         '9' || lpad(g::text, 8, '0') as bsn,
         ${today}::date - (1 + (g::bigint * 7919) % 200)::int as first_date,
         (10000 + (g::bigint * 104729) % 400000)::int as amount

@@ -4,10 +4,11 @@ import { API_KEY_TRUST_MS, trustGeneration } from '../../platform/auth.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality, assertOrganisation } from '../../platform/authz.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { organisationMunicipalities, organisations } from '../../platform/schema.ts';
 import type { CreditorType } from './ddas.ts';
-import type { ColumnMapping } from './parse.ts';
+import type { ColumnMapping } from './columns.ts';
+import { signalProblem } from './messages.ts';
 import { signalColumnMappings } from './schema.ts';
 import { staffScope } from '../../platform/municipalities.ts';
 
@@ -75,7 +76,7 @@ export async function findCreditorWithMapping(db: Database, by: { id?: string; c
   );
   if (!org) throw new NotFoundError('De schuldeiser');
   if (org.kind !== 'creditor') {
-    throw new ValidationError(`${org.name} is geen schuldeiser.`, [{ field: 'creditor', reason: 'Alleen schuldeisers leveren signalen aan.' }]);
+    throw signalProblem('not_a_creditor', { creditor: org.name });
   }
   const mapping = (typeof org.mapping === 'string' ? JSON.parse(org.mapping) : (org.mapping ?? {})) as ColumnMapping;
   const municipalities = typeof org.municipalities === 'string' ? parseTextArray(org.municipalities) : org.municipalities;
@@ -104,11 +105,9 @@ export function authoriseSubmission(actor: Actor, creditor: Creditor, municipali
   const candidates = own ? creditor.municipalities.filter((m) => own.includes(m)) : creditor.municipalities;
   const chosen = municipalityCode ?? (candidates.length === 1 ? candidates[0] : undefined);
   if (!chosen) {
-    throw new ValidationError('Kies voor welke gemeente de signalen zijn.', [
-      { field: 'municipalityCode', reason: `Deze schuldeiser levert aan meerdere gemeenten: ${candidates.join(', ')}.` },
-    ]);
+    throw signalProblem('municipality_required', { municipalities: candidates });
   }
-  if (!creditor.municipalities.includes(chosen)) throw new ForbiddenError(`${creditor.name} levert geen signalen aan gemeente ${chosen}.`);
+  if (!creditor.municipalities.includes(chosen)) throw signalProblem('creditor_not_for_municipality', { creditor: creditor.name, municipality: chosen });
   assertMunicipality(actor, chosen);
   return chosen;
 }
@@ -136,7 +135,7 @@ export function authoriseRouting(
   }
   const own = staffScope(actor)?.municipalities ?? null;
   const targets = own ? creditor.municipalities.filter((m) => own.includes(m)) : creditor.municipalities;
-  if (!targets.length) throw new ForbiddenError(`${creditor.name} levert geen signalen aan een gemeente waarvoor u mag aanleveren.`);
+  if (!targets.length) throw signalProblem('creditor_not_for_your_municipalities', { creditor: creditor.name });
   for (const m of targets) assertMunicipality(actor, m);
   const receiving = targets.length === 1 ? targets[0]! : targets.includes(leadMunicipality) ? leadMunicipality : targets[0]!;
   return { receiving, targets };
@@ -150,8 +149,6 @@ export async function assertReferralTarget(tx: Tx, organisationId: string, munic
     .innerJoin(organisationMunicipalities, eq(organisationMunicipalities.organisationId, organisations.id))
     .where(and(eq(organisations.id, organisationId), inArray(organisationMunicipalities.municipalityCode, [municipalityCode])));
   if (!rows.length || rows[0]!.kind === 'creditor' || rows[0]!.kind === 'provider') {
-    throw new ValidationError('Deze organisatie kan geen doorverwijzing ontvangen.', [
-      { field: 'referralOrganisationId', reason: 'Kies een hulporganisatie in de gemeente.' },
-    ]);
+    throw signalProblem('referral_target_invalid');
   }
 }

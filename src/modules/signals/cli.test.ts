@@ -11,7 +11,7 @@ import { createTestDatabase } from '../../../test/support/db.ts';
 import { generateSignalCsv } from './generate.ts';
 import { signalImports, signals } from './schema.ts';
 import { inspect } from './test-helpers.ts';
-import { uitwisselmodelSchema } from './ddasExchange.ts';
+import { uitwisselmodelSchema } from './ddasModel.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 

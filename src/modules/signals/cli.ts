@@ -3,17 +3,19 @@ import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { systemActor } from '../../platform/actor.ts';
-import { AppError, ConflictError, ValidationError } from '../../platform/errors.ts';
+import { AppError, ValidationError } from '../../platform/errors.ts';
 import { argPath, fail, print, type CommandIo } from '../../io.ts';
 import type { CliContext } from '../contracts.ts';
 import type { Database } from '../../db/database.ts';
 import { importSignalFile } from './commands/importSignalFile.ts';
+import { letterProblem } from './letterMessages.ts';
 import { creditorImportResult } from './importResult.ts';
 import { purgeExpiredCases } from './commands/purgeExpiredCases.ts';
-import { planOfferLetters, previewOfferLetters, writeLetterRunToFiles } from './commands/sendOfferLetters.ts';
+import { planOfferLetters, previewOfferLetters } from './commands/planOfferLetters.ts';
+import { writeLetterRunToFiles } from './commands/sendOfferLetters.ts';
 import { clearColumnMapping, getColumnMapping, setColumnMapping, type ColumnMappingView } from './mapping.ts';
 import { readSignalFileBatches, signalColumnNames } from './parse.ts';
-import { monitorCsvExport } from './queries.ts';
+import { monitorCsvExport } from './queries/monitor.ts';
 import { signalSettings } from './settings.ts';
 import { exportDdas } from './ddasExport.ts';
 import { getMunicipalSignalSettings, setMunicipalSignalSettings, type MunicipalSignalSettings } from './municipalSettings.ts';
@@ -241,7 +243,7 @@ export function signalCommands(program: Command, context: CliContext): void {
           ]);
         const selection = { kind: 'awaiting' } as const;
         const preview = await previewOfferLetters(db, actor, { municipalityCode: options.municipality, selection, reprint: false, batchSize }, settings);
-        if (!preview.count) throw new ConflictError('Er staan geen brieven klaar om te versturen.');
+        if (!preview.count) throw letterProblem('no_letters_waiting');
         const run = await planOfferLetters(
           db,
           actor,

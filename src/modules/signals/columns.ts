@@ -1,3 +1,5 @@
+import type { CreditorType } from './ddas.ts';
+
 /**
  * The columns of the signal file format (Dutch, as creditors name them) and whether a file must have them; apart
  * from the reader, so the web pages can name them without the parsers.
@@ -51,3 +53,18 @@ export const signalColumnLabels: Record<SignalColumn, string> = {
   warme_overdracht: 'Warme overdracht (ja/nee)',
   dreiging: 'Dreiging: ontruiming, afsluiting of beëindiging zorgverzekering dichtbij',
 };
+
+/** One row's cells by column, as text. */
+export type RawRow = Partial<Record<SignalColumn, string>>;
+export const signalColumnNames = Object.keys(signalColumns) as SignalColumn[];
+export const requiredSignalColumns = signalColumnNames.filter((c) => signalColumns[c]);
+
+/** A creditor's own column names: for an internal field, the name of the column in that creditor's files. */
+export type ColumnMapping = Partial<Record<SignalColumn, string>>;
+
+/** What the reader knows about the creditor whose file it reads (set by the signal officer and the admin). */
+export interface IntakeContext {
+  mapping?: ColumnMapping;
+  /** The creditor's types: with exactly one, a file may leave out `soort`. */
+  creditorTypes?: readonly CreditorType[];
+}

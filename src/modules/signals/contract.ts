@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { fileResponse, id, isoDate, noContent, timestamp } from '../../platform/contract.ts';
 import { caseStatuses, contactKinds, creditorFeedbacks, creditorTypes, finalResults, helpResponses, partsOfDay, signalStatuses } from './ddas.ts';
-import { uitwisselmodelSchema } from './ddasExchange.ts';
+import { uitwisselmodelSchema } from './ddasModel.ts';
 
 /**
  * The contract of the signals module (Vroeg Eropaf): what each route answers. `ddas.ts` (the national code lists and
- * their Dutch labels) and `ddasExchange.ts` (the DDAS document) import nothing but zod, so they count as contract
+ * their Dutch labels) and `ddasModel.ts` (the DDAS document) import nothing but zod, so they count as contract
  * files: the pages import the labels from there, and the types of the answers from here.
  */
 
@@ -223,7 +223,10 @@ export const caseClosed = z.object({
   updatedAt: timestamp,
 });
 
-export const skippedCases = z.object({ count, items: z.array(z.object({ caseId: id, reason: z.string() })) });
+/** Why a case of a letter selection gets no letter (the sentence for each is in `letterMessages.ts`). */
+export const letterSkipCodes = ['letter_already_sent', 'below_threshold', 'closed_without_letter', 'not_awaiting_letter', 'case_not_found'] as const;
+export type LetterSkipCode = (typeof letterSkipCodes)[number];
+export const skippedCases = z.object({ count, items: z.array(z.object({ caseId: id, code: z.enum(letterSkipCodes), reason: z.string() })) });
 
 export const letterPreview = z.object({
   municipalityCode: z.string(),

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan } from '../../platform/authz.ts';
-import { ForbiddenError, ValidationError } from '../../platform/errors.ts';
 import { organisations } from '../../platform/schema.ts';
 import { findCreditor } from './access.ts';
+import { signalProblem } from './messages.ts';
 import { forgetVerifiedApiKeys } from '../../platform/auth.ts';
 import { creditorTypes, type CreditorType } from './ddas.ts';
 import { ownMunicipalities } from '../../platform/municipalities.ts';
@@ -25,9 +25,9 @@ export async function setCreditorTypes(
   assertCan(actor, 'organisations:manage');
   const creditor = await findCreditor(db, { id: organisationId });
   const own = ownMunicipalities(actor);
-  if (!creditor.municipalities.some((m) => own.includes(m))) throw new ForbiddenError('U beheert deze schuldeiser niet.');
+  if (!creditor.municipalities.some((m) => own.includes(m))) throw signalProblem('creditor_not_managed');
   const types = [...new Set(input.creditorTypes)];
-  if (!types.length) throw new ValidationError('Kies minstens één soort.', [{ field: 'creditorTypes', reason: 'Kies minstens één soort schuldeiser.' }]);
+  if (!types.length) throw signalProblem('creditor_types_required');
   return db
     .audited(
       actor,

@@ -6,7 +6,7 @@ import { FakeClock } from '../../platform/clock.ts';
 import { createTestApp, demoEmails, loginAs, type Session, type TestApp } from '../../../test/support/app.ts';
 import { importSignalFile } from './commands/importSignalFile.ts';
 import { exportDdas } from './ddasExport.ts';
-import { uitwisselmodelSchema, type Uitwisselmodel } from './ddasExchange.ts';
+import { uitwisselmodelSchema, type Uitwisselmodel } from './ddasModel.ts';
 import { readSignalFile } from './parse.ts';
 import { fileHeader, inspect, makeLettersThroughApi, testSettings } from './test-helpers.ts';
 

@@ -38,9 +38,16 @@ export const generatedHeader = [
   'email',
 ];
 
-const surnames = [
+/**
+ * The generated households, in one place for the signal files below and for the queue's seed (test/support/
+ * queue-cases.ts, which builds the same households set-based in SQL from these lists): household n (1-based) has a
+ * surname from this list (repeating every `householdSurnames.length`), and an address in Dordrecht that is unique up
+ * to some 1.8 million households.
+ */
+export const householdSurnames = [
   'Jansen',
   'de Vries',
+  'van den Berg',
   'Bakker',
   'Visser',
   'Smit',
@@ -55,11 +62,75 @@ const surnames = [
   'van Leeuwen',
   'Dekker',
   'Brouwer',
+  'de Wit',
+  'Dijkstra',
+  'Smits',
+  'de Graaf',
+  'van der Meer',
+  'van der Linden',
+  'Kok',
+  'Jacobs',
+  'de Haan',
+  'Vermeulen',
+  'van den Heuvel',
+  'van der Veen',
+  'van den Broek',
+  'de Bruijn',
+  'de Bruin',
+  'van der Heijden',
+  'Schouten',
+  'van Beek',
+  'Willems',
+  'van Vliet',
+  'van de Ven',
+  'Hoekstra',
+  'Maas',
+  'Verhoeven',
+  'Koster',
+  'van Dam',
+  'van der Wal',
+  'Prins',
+  'Blom',
+  'Huisman',
+  'Peeters',
+  'de Jong',
+  'Kramer',
   'Yilmaz',
   'El Amrani',
   'Öztürk',
-  'Kramer',
 ];
+/** Dordrecht's four-digit areas with their wijk, in the order of the default postcode table. */
+export const householdPc4Areas = dordrechtWijken.flatMap((w) => w.pc4.map((pc4) => [pc4, w.code] as const));
+/** The letters of the generated postcodes (none that a postcode leaves out, such as I, O, Q, U and Y). */
+export const householdPostcodeLetters = 'ABCDEFGHJKLMNPRSTVWXZ';
+
+/** A surname as written (`van den Berg`) → its prefix (tussenvoegsel, or '') and the name itself. */
+export function splitSurname(name: string): [prefix: string, surname: string] {
+  const m = /^((?:van |de |der |den )+)(.*)$/.exec(name);
+  return m ? [m[1]!.trim(), m[2]!] : ['', name];
+}
+
+export interface SyntheticHousehold {
+  prefix: string;
+  surname: string;
+  /** `3311AB`, without a space. */
+  postcode: string;
+  houseNumber: number;
+  /** The wijk of the postcode (the default postcode table's). */
+  areaCode: string;
+}
+
+/** Household n (1-based): its resident's name and its address. */
+export function syntheticHousehold(n: number): SyntheticHousehold {
+  const i = n - 1;
+  const areas = householdPc4Areas.length;
+  const letters = householdPostcodeLetters;
+  const [pc4, areaCode] = householdPc4Areas[i % areas]!;
+  const postcode = `${pc4}${letters[Math.floor(i / areas) % letters.length]}${letters[Math.floor(i / (areas * letters.length)) % letters.length]}`;
+  const [prefix, surname] = splitSurname(householdSurnames[i % householdSurnames.length]!);
+  return { prefix, surname, postcode, houseNumber: 1 + Math.floor(i / (areas * letters.length * letters.length)), areaCode };
+}
+
 const streets = [
   'Brouwersdijk',
   'Wielwijkpark',
@@ -97,11 +168,6 @@ export function syntheticBsn(n: number): string {
   }
 }
 
-function splitName(surname: string): [string, string] {
-  const parts = surname.split(' ');
-  return parts.length > 1 ? [parts.slice(0, -1).join(' '), parts.at(-1)!] : ['', surname];
-}
-
 /** Yields the lines of a CSV file (header first), `;`-separated with Dutch amounts and dates. */
 export function* generateSignalLines(options: GenerateOptions): Generator<string> {
   const rnd = random(options.seed ?? 42);
@@ -113,11 +179,7 @@ export function* generateSignalLines(options: GenerateOptions): Generator<string
   yield generatedHeader.join(d);
   for (let i = 0; i < options.rows; i++) {
     const h = i < households ? i : Math.floor(rnd() * households);
-    const wijk = dordrechtWijken[h % dordrechtWijken.length]!;
-    const pc4 = wijk.pc4[h % wijk.pc4.length]!;
-    const letters = String.fromCharCode(65 + (h % 26)) + String.fromCharCode(65 + (Math.floor(h / 26) % 26));
-    const houseNumber = 1 + (Math.floor(h / 676) % 300);
-    const [tussenvoegsel, achternaam] = splitName(surnames[h % surnames.length]!);
+    const household = syntheticHousehold(h + 1);
     const date = new Date(end - Math.floor(rnd() * days) * 86_400_000);
     const dd = String(date.getUTCDate()).padStart(2, '0');
     const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
@@ -132,13 +194,13 @@ export function* generateSignalLines(options: GenerateOptions): Generator<string
       String(1 + Math.floor(rnd() * 6)),
       h % 3 === 0 ? '' : syntheticBsn(h),
       'A.B.',
-      tussenvoegsel,
-      achternaam,
+      household.prefix,
+      household.surname,
       `${1950 + (h % 50)}-0${1 + (h % 9)}-1${h % 10}`,
       streets[h % streets.length],
-      String(houseNumber),
+      String(household.houseNumber),
       h % 7 === 0 ? 'a' : '',
-      `${pc4} ${letters}`,
+      `${household.postcode.slice(0, 4)} ${household.postcode.slice(4)}`,
       'Dordrecht',
       h % 2 ? `06${String(10_000_000 + h).slice(-8)}` : '',
       h % 4 === 0 ? `inwoner${h}@example.org` : '',

@@ -1,4 +1,4 @@
-import type { SignalRecord } from './parse.ts';
+import type { SignalRecord } from './signalRow.ts';
 
 /**
  * Which signals belong to one household. Pure rules; the import applies them set-based in SQL (see

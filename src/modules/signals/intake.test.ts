@@ -11,7 +11,7 @@ import { createTestDatabase } from '../../../test/support/db.ts';
 import { importSignalFile } from './commands/importSignalFile.ts';
 import { getColumnMapping, setColumnMapping } from './mapping.ts';
 import { validateBatch } from './parse.ts';
-import { getCase } from './queries.ts';
+import { getCase } from './queries/case.ts';
 import { signals } from './schema.ts';
 import { importCsv, inspect, testSettings } from './test-helpers.ts';
 

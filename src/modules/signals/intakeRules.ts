@@ -2,7 +2,8 @@ import type { Database } from '../../db/database.ts';
 import { loadMunicipalIntake } from './municipalSettings.ts';
 import { postcodeMunicipalities } from './postcodeAreas.ts';
 import { subtractMonths } from './terms.ts';
-import type { RowResult } from './parse.ts';
+import type { RowResult } from './signalRow.ts';
+import { fieldProblem, type FieldReasonCode, type ReasonVars } from './messages.ts';
 import type { SignalSettings } from './settings.ts';
 
 /**
@@ -52,10 +53,12 @@ export function intakeRules(input: IntakeRulesInput): IntakeRules {
   const term = months(input.settings.retentionMonths);
   const taxesIn = new Set(input.municipalities.filter((m) => m.municipalTaxes).map((m) => m.code));
   const single = input.municipalities.length === 1 ? input.municipalities[0] : undefined;
-  const taxesReason = (name: string | null | undefined) =>
-    `Signalen over gemeentelijke belastingen neemt ${name ? `de gemeente ${name}` : 'deze gemeente'} niet aan: dat is een proef (Wgs artikel 10) ` +
-    'die de beheerder van de gemeente eerst moet aanzetten.';
-  const refuse = (row: RowResult, field: string, reason: string): RowResult => ({ line: row.line, ok: false, rejections: [{ line: row.line, field, reason }] });
+  const taxesReason = (name: string | null | undefined) => ['municipal_taxes_off', { municipality: name }] as const;
+  const refuse = (row: RowResult, field: string, [code, vars]: readonly [FieldReasonCode, ReasonVars]): RowResult => ({
+    line: row.line,
+    ok: false,
+    rejections: [fieldProblem(row.line, field, code, vars)],
+  });
   const unreachable = new Map((input.unreachable ?? []).map((m) => [m.code, m.name]));
   const taxes = (row: RowResult & { ok: true }): RowResult => {
     if (taxesIn.size === 0) return refuse(row, 'soort', taxesReason(single?.name));
@@ -72,20 +75,14 @@ export function intakeRules(input: IntakeRulesInput): IntakeRules {
       if (!row.ok) return row;
       const { record } = row;
       if (record.signalDate < earliestSignalDate) {
-        const reason =
-          `De signaaldatum ${dutchDate(record.signalDate)} ligt meer dan ${term} terug (de bewaartermijn): ` +
-          `signalen van vóór ${dutchDate(earliestSignalDate)} worden niet aangenomen.`;
-        return refuse(row, 'signaaldatum', reason);
+        const vars = { date: dutchDate(record.signalDate), term, earliest: dutchDate(earliestSignalDate) };
+        return refuse(row, 'signaaldatum', ['signal_past_term', vars]);
       }
       if (unreachable.size && input.municipalityOfPostcode) {
         const code = input.municipalityOfPostcode(record.postcode);
         if (code && unreachable.has(code)) {
           const name = unreachable.get(code) ?? code;
-          return refuse(
-            row,
-            'postcode',
-            `Dit adres ligt in de gemeente ${name}. U mag geen signalen voor die gemeente aanleveren: laat de schuldeiser of de gemeente ${name} dit signaal aanleveren.`,
-          );
+          return refuse(row, 'postcode', ['address_elsewhere', { municipality: name }]);
         }
       }
       if (record.creditorType === 'municipal_taxes') return taxes(row);

@@ -1,4 +1,4 @@
-import { ValidationError, type FieldProblem } from '../../platform/errors.ts';
+import { templateRefused } from './letterMessages.ts';
 
 /**
  * The offer letter's editable text: a subject, a heading and a body with placeholders such as `{naam}`.
@@ -79,11 +79,22 @@ export interface CompiledTemplate {
   lines: TemplateLine[];
 }
 
-const fieldNames: Record<keyof LetterTemplateText, string> = { subject: 'onderwerp', heading: 'kop', body: 'brieftekst' };
+export type TemplateField = keyof LetterTemplateText;
 
-function splitPieces(text: string, field: keyof LetterTemplateText, line: number | undefined, problems: FieldProblem[]): Piece[] {
+/** What is wrong with a letter text, by code; `letterMessages.ts` words it (and names the field and line). */
+export type TemplateProblem = { field: TemplateField; line?: number } & (
+  | { code: 'empty' }
+  | { code: 'too_long'; limit: number }
+  | { code: 'too_many_lines'; lines: number; limit: number }
+  | { code: 'closing_brace_alone' }
+  | { code: 'opening_brace_alone' }
+  | { code: 'unknown_placeholder'; name: string; known: string[] }
+  | { code: 'required_placeholder_missing'; name: LetterPlaceholder; meaning: string }
+);
+
+function splitPieces(text: string, field: TemplateField, line: number | undefined, problems: TemplateProblem[]): Piece[] {
   const pieces: Piece[] = [];
-  const where = line === undefined ? `In het ${fieldNames[field]}` : `Regel ${line} van de ${fieldNames[field]}`;
+  const at = line === undefined ? { field } : { field, line };
   let rest = text;
   while (rest.length) {
     const open = rest.indexOf('{');
@@ -93,59 +104,35 @@ function splitPieces(text: string, field: keyof LetterTemplateText, line: number
       break;
     }
     if (close >= 0 && (open < 0 || close < open)) {
-      problems.push({
-        field: fieldNames[field],
-        ...(line ? { line } : {}),
-        reason: `${where}: een sluitende accolade } zonder openende {. Schrijf een plaatshouder als {naam}.`,
-      });
+      problems.push({ ...at, code: 'closing_brace_alone' });
       break;
     }
     const end = rest.indexOf('}', open);
     const nextOpen = rest.indexOf('{', open + 1);
     if (end < 0 || (nextOpen >= 0 && nextOpen < end)) {
-      problems.push({
-        field: fieldNames[field],
-        ...(line ? { line } : {}),
-        reason: `${where}: een openende accolade { zonder sluitende }. Schrijf een plaatshouder als {naam}.`,
-      });
+      problems.push({ ...at, code: 'opening_brace_alone' });
       break;
     }
     if (open > 0) pieces.push(rest.slice(0, open));
     const name = rest.slice(open + 1, end).trim();
     if (name in letterPlaceholders) pieces.push({ placeholder: name as LetterPlaceholder });
-    else
-      problems.push({
-        field: fieldNames[field],
-        ...(line ? { line } : {}),
-        reason: `${where}: de plaatshouder {${name}} bestaat niet. Gebruik alleen ${Object.keys(letterPlaceholders)
-          .map((p) => `{${p}}`)
-          .join(', ')}.`,
-      });
+    else problems.push({ ...at, code: 'unknown_placeholder', name, known: Object.keys(letterPlaceholders) });
     rest = rest.slice(end + 1);
   }
   return pieces;
 }
 
-/**
- * Checks a template and prepares it for filling in. Refuses (ValidationError with one Dutch reason per problem,
- * naming the line) unknown placeholders, a brace without its partner, a missing required placeholder, empty or
- * too long texts.
- */
-export function compileLetterTemplate(text: LetterTemplateText, version: number): CompiledTemplate {
-  const problems: FieldProblem[] = [];
+/** Checks a template and prepares it for filling in: the template, or every problem found (pure). */
+export function checkLetterTemplate(text: LetterTemplateText, version: number): { template: CompiledTemplate } | { problems: TemplateProblem[] } {
+  const problems: TemplateProblem[] = [];
   for (const field of ['subject', 'heading', 'body'] as const) {
-    if (!text[field].trim()) problems.push({ field: fieldNames[field], reason: `Vul het ${fieldNames[field]} in.` });
-    if (text[field].length > templateLimits[field])
-      problems.push({ field: fieldNames[field], reason: `Het ${fieldNames[field]} is te lang: ten hoogste ${templateLimits[field]} tekens.` });
+    if (!text[field].trim()) problems.push({ field, code: 'empty' });
+    if (text[field].length > templateLimits[field]) problems.push({ field, code: 'too_long', limit: templateLimits[field] });
   }
   const subject = splitPieces(text.subject, 'subject', undefined, problems);
   const heading = splitPieces(text.heading, 'heading', undefined, problems);
   const rawLines = text.body.replace(/\r\n?/g, '\n').split('\n');
-  if (rawLines.length > templateLimits.lines)
-    problems.push({
-      field: fieldNames.body,
-      reason: `De brieftekst heeft ${rawLines.length} regels: ten hoogste ${templateLimits.lines}, zodat de brief op één bladzijde past.`,
-    });
+  if (rawLines.length > templateLimits.lines) problems.push({ field: 'body', code: 'too_many_lines', lines: rawLines.length, limit: templateLimits.lines });
   const lines: TemplateLine[] = rawLines.map((raw, i) => {
     const line = raw.trimEnd();
     if (!line.trim()) return { kind: 'gap', pieces: [] };
@@ -155,16 +142,20 @@ export function compileLetterTemplate(text: LetterTemplateText, version: number)
   });
   const used = new Set([...subject, ...heading, ...lines.flatMap((l) => l.pieces)].flatMap((p) => (typeof p === 'string' ? [] : [p.placeholder])));
   for (const name of requiredPlaceholders) {
-    if (!used.has(name))
-      problems.push({ field: fieldNames.body, reason: `De plaatshouder {${name}} ontbreekt: die moet in de brief staan (${letterPlaceholders[name]}).` });
+    if (!used.has(name)) problems.push({ field: 'body', code: 'required_placeholder_missing', name, meaning: letterPlaceholders[name] });
   }
-  if (problems.length) {
-    throw new ValidationError(
-      problems.length === 1 ? `De brieftekst klopt niet. ${problems[0]!.reason}` : `De brieftekst klopt niet op ${problems.length} punten.`,
-      problems,
-    );
-  }
-  return { version, subject, heading, lines };
+  return problems.length ? { problems } : { template: { version, subject, heading, lines } };
+}
+
+/**
+ * Checks a template and prepares it for filling in. Refuses (a ValidationError with one Dutch reason per problem,
+ * naming the line; `letterMessages.ts`) unknown placeholders, a brace without its partner, a missing required
+ * placeholder, empty or too long texts.
+ */
+export function compileLetterTemplate(text: LetterTemplateText, version: number): CompiledTemplate {
+  const checked = checkLetterTemplate(text, version);
+  if ('problems' in checked) throw templateRefused(checked.problems);
+  return checked.template;
 }
 
 export type PlaceholderValues = Record<LetterPlaceholder, string>;

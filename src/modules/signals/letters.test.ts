@@ -5,7 +5,7 @@ import { systemActor } from '../../platform/actor.ts';
 import { FakeClock } from '../../platform/clock.ts';
 import { auditEvents, persons } from '../../platform/schema.ts';
 import { createTestApp, demoEmails, loginAs, type Session, type TestApp } from '../../../test/support/app.ts';
-import { letterBatchProgress } from './commands/sendOfferLetters.ts';
+import { letterBatchProgress } from './commands/produceLetterBatch.ts';
 import { generatedHeader, generateSignalLines } from './generate.ts';
 import { compileLetterTemplate, defaultLetterTemplate, renderLetterText } from './letterTemplate.ts';
 import { signalCases } from './schema.ts';
@@ -20,13 +20,13 @@ interface Preview {
   reprints: number;
   batches: number;
   templateVersion: number;
-  skipped: { count: number; items: { caseId: string; reason: string }[] };
+  skipped: { count: number; items: { caseId: string; code: string; reason: string }[] };
 }
 interface Run {
   runId: string;
   count: number;
   batches: { id: string; number: number; letters: number; postcodeFrom: string; postcodeTo: string; status: string }[];
-  skipped: { count: number; items: { caseId: string; reason: string }[] };
+  skipped: { count: number; items: { caseId: string; code: string; reason: string }[] };
 }
 
 describe('offer letters for a selection, in print batches, with the municipality’s template', () => {
@@ -78,8 +78,8 @@ describe('offer letters for a selection, in print batches, with the municipality
     expect(p.skipped.count).toBe(2);
     expect(p.skipped.items).toEqual(
       expect.arrayContaining([
-        { caseId: ids.Klein, reason: expect.stringContaining('lager dan de drempel') },
-        { caseId: unknown, reason: 'Deze zaak is niet gevonden bij deze gemeente.' },
+        { caseId: ids.Klein, code: 'below_threshold', reason: expect.stringContaining('lager dan de drempel') },
+        { caseId: unknown, code: 'case_not_found', reason: 'Deze zaak is niet gevonden bij deze gemeente.' },
       ]),
     );
     // The dry run changed nothing.
@@ -114,7 +114,9 @@ describe('offer letters for a selection, in print batches, with the municipality
     expect((await caseOf(ids.Zwart!)).status).toBe('awaiting_letter');
 
     // Never a second letter by accident: the same batch again is refused, unless asked for as a reprint.
-    expect((await get(officer, `/letters/batches/${r.batches[0]!.id}`)).statusCode).toBe(409);
+    const twice = await get(officer, `/letters/batches/${r.batches[0]!.id}`);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().detail).toContain('Deze stapel is al gemaakt (2 brieven)');
     const again = await get(officer, `/letters/batches/${r.batches[0]!.id}?again=true`);
     expect(again.statusCode).toBe(200);
     expect(pdfText(again.rawPayload)).toContain('Herdruk');
@@ -128,7 +130,10 @@ describe('offer letters for a selection, in print batches, with the municipality
     const preview = (await post(officer, '/letters/preview', { selection })).json() as Preview;
     expect(preview).toMatchObject({
       count: 1,
-      skipped: { count: 1, items: [{ caseId: ids.Bruin, reason: expect.stringContaining('kreeg al een brief op 15 april 2025') }] },
+      skipped: {
+        count: 1,
+        items: [{ caseId: ids.Bruin, code: 'letter_already_sent', reason: expect.stringContaining('kreeg al een brief op 15 april 2025') }],
+      },
     });
     const withReprint = (await post(officer, '/letters/preview', { selection, reprint: true })).json() as Preview;
     expect(withReprint).toMatchObject({ count: 2, firstLetters: 1, reprints: 1, skipped: { count: 0 } });
@@ -177,7 +182,7 @@ describe('offer letters for a selection, in print batches, with the municipality
       payload: { ...base, heading: 'Wij helpen {naam' },
     });
     expect(brace.statusCode).toBe(400);
-    expect(brace.json().detail).toContain('In het kop: een openende accolade { zonder sluitende }');
+    expect(brace.json().detail).toContain('In de kop: een openende accolade { zonder sluitende }');
     // Nothing was saved.
     expect(((await get(officer, '/letter-template')).json() as { current: { version: number } }).current.version).toBe(0);
   });

@@ -4,10 +4,11 @@ import { boundedRecord } from '../../platform/validation.ts';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
-import { ValidationError } from '../../platform/errors.ts';
 import { findCreditor, type Creditor } from './access.ts';
 import { forgetVerifiedApiKeys } from '../../platform/auth.ts';
-import { columnKey, signalColumnNames, type ColumnMapping, type SignalColumn } from './parse.ts';
+import { signalColumnNames, type ColumnMapping, type SignalColumn } from './columns.ts';
+import { columnKey } from './signalHeader.ts';
+import { fieldReason, signalProblem } from './messages.ts';
 import { signalColumnMappings } from './schema.ts';
 import { ownMunicipalities } from '../../platform/municipalities.ts';
 
@@ -70,18 +71,19 @@ export function checkColumnMapping(columns: Record<string, string>): ColumnMappi
   for (const [field, rawName] of Object.entries(columns)) {
     const name = rawName.trim();
     if (!signalColumnNames.includes(field as SignalColumn)) {
-      problems.push({ field, reason: `Onbekend veld ${field} (gebruik: ${signalColumnNames.join(', ')}).` });
+      problems.push({ field, reason: fieldReason('mapping_unknown_field', { field, fields: signalColumnNames.join(', ') }) });
       continue;
     }
     if (!name) continue; // an empty name: the field keeps its standard column name
     const key = columnKey(name);
-    if (seen.has(key)) problems.push({ field, reason: `De kolom "${name}" is al gekoppeld aan ${seen.get(key)}.` });
+    if (seen.has(key)) problems.push({ field, reason: fieldReason('mapping_column_taken', { column: name, field: seen.get(key) }) });
     seen.set(key, field);
     out[field as SignalColumn] = name;
   }
   if (problems.length)
-    throw new ValidationError(
-      'De kolomkoppeling klopt niet.',
+    throw signalProblem(
+      'column_mapping_invalid',
+      {},
       problems.map((p) => ({ field: `columns.${p.field}`, reason: p.reason })),
     );
   return out;

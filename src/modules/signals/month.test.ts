@@ -10,7 +10,7 @@ import { createTestApp, demoEmails, loginAs, type Session, type TestApp } from '
 import { importSignalFile } from './commands/importSignalFile.ts';
 import { readSignalFileBatches } from './parse.ts';
 import { signalSettings } from './settings.ts';
-import { uitwisselmodelSchema, type Uitwisselmodel } from './ddasExchange.ts';
+import { uitwisselmodelSchema, type Uitwisselmodel } from './ddasModel.ts';
 import { signalCases, signals } from './schema.ts';
 import { inspect, pdfText } from './test-helpers.ts';
 

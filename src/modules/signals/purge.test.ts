@@ -13,7 +13,7 @@ import { amsterdamMidnight, purgeExpiredCases, subtractMonths } from './commands
 import { recordOutcome } from './commands/workCase.ts';
 import { collectSignalMetrics } from './metrics.ts';
 import { signalsModule } from './module.ts';
-import { monitorFigures } from './queries.ts';
+import { monitorFigures } from './queries/monitor.ts';
 import { signalArchive, signalCases, signals } from './schema.ts';
 import { fileHeader, importCsv, inspect, testSettings } from './test-helpers.ts';
 

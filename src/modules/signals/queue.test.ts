@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { FakeClock } from '../../platform/clock.ts';
 import { auditEvents } from '../../platform/schema.ts';
 import { createTestApp, demoEmails, loginAs, type Session, type TestApp } from '../../../test/support/app.ts';
-import { parseCaseSearch, listCases } from './queries.ts';
+import { parseCaseSearch, listCases } from './queries/caseList.ts';
 import { importCsv, inspect } from './test-helpers.ts';
 
 /** The team's queue: search, filters, sorting, paging, audit and access, through GET /api/v1/signals/cases. */

@@ -11,7 +11,7 @@ import { importSignalFile } from './commands/importSignalFile.ts';
 import { purgeExpiredCases } from './commands/purgeExpiredCases.ts';
 import { readSignalFile } from './parse.ts';
 import { defaultPostcodeAreas, defaultPostcodeAreasSql, replacePostcodeAreas } from './postcodeAreas.ts';
-import { monitorFigures } from './queries.ts';
+import { monitorFigures } from './queries/monitor.ts';
 import { exportDdas } from './ddasExport.ts';
 import { signalCases, signals } from './schema.ts';
 import { inspect, makeLettersThroughApi, testSettings } from './test-helpers.ts';

@@ -24,7 +24,7 @@ import {
   type HelpResponse,
   type SignalStatus,
 } from '../ddas.ts';
-import { loadCaseForWork } from '../queries.ts';
+import { loadCaseForWork } from '../queries/case.ts';
 import { signalProblem } from '../messages.ts';
 import { reopenCaseAfterHandoverEnded } from './reopenCase.ts';
 import { signalCases, signalContactAttempts, signals, type CaseHistoryEntry } from '../schema.ts';
