@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldProblem } from '../platform/errors.ts';
+import { API_VERSION, isApiUrl } from './version.ts';
 
 /** Errors as application/problem+json (RFC 9457), with a Dutch title for people and a code for machines. */
 export interface Problem {
@@ -35,6 +36,8 @@ const bodyErrors: Record<string, string> = {
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Omit<Problem, 'type' | 'instance'>): FastifyReply {
   const body: Problem = { type: `https://vangnet.dev/problems/${problem.code}`, instance: request.url.split('?')[0], ...problem };
+  // Also on refusals raised before any hook ran (an over-long address): every API answer names its version.
+  if (isApiUrl(request.url)) reply.header('API-Version', API_VERSION);
   return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(body);
 }
 

@@ -28,12 +28,15 @@ import { refreshPublicContacts, sendPage, setPublicContactSource } from '../plat
 import { gatherPublicContacts } from './publicContacts.ts';
 import { unboundedParts } from '../platform/validation.ts';
 import { modules } from '../modules/registry.ts';
+import { allowedMethods } from './allowed.ts';
 import { bodyLimits, boundedJsonParser, limitBody } from './body.ts';
+import { publishedDocument } from './openapi.ts';
 import { sendProblem, toProblem } from './problem.ts';
 import './types.ts';
 import '../platform/i18n.ts';
 
-export const API_VERSION = '1.0.0';
+export { API_VERSION } from './version.ts';
+import { API_VERSION, isApiUrl } from './version.ts';
 export { SESSION_COOKIE } from '../platform/auth.ts';
 import { SESSION_COOKIE } from '../platform/auth.ts';
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -148,7 +151,9 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    if (request.url.startsWith('/api/')) reply.header('API-Version', API_VERSION);
+    // Every API answer names its version (NLGov /core/version-header) and is never stored by a browser or a proxy:
+    // most of them hold personal data (/core/transport/security-headers). A route that may be kept says so itself.
+    if (isApiUrl(request.url)) reply.header('API-Version', API_VERSION).header('Cache-Control', 'no-store');
     request.actor = anonymousActor(request.ip);
     request.sessionToken = null;
     const authorization = request.headers.authorization;
@@ -219,7 +224,13 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
     if (module.pages) await app.register(module.pages, { db, config, modules });
   }
 
-  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => withoutNoContentBodies(app.swagger()));
+  // The OpenAPI document is public and readable from other sites' documentation tools (NLGov /core/publish-openapi).
+  let published: unknown;
+  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    published ??= publishedDocument(structuredClone(app.swagger()), API_VERSION, app.routeTable);
+    reply.header('Access-Control-Allow-Origin', '*').header('Cross-Origin-Resource-Policy', 'cross-origin');
+    return published;
+  });
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
@@ -227,6 +238,12 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
   }
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      const allowed = isApiUrl(request.url) ? allowedMethods(app.routeTable, request.url.split('?')[0]!) : [];
+      if (allowed.length) {
+        reply.header('Allow', allowed.join(', '));
+        const detail = `Dit adres bestaat, maar niet voor ${request.method}. Wel voor: ${allowed.join(', ')}.`;
+        return sendProblem(reply, request, { status: 405, code: 'method_not_allowed', title: 'Deze methode is niet toegestaan.', detail });
+      }
       return sendProblem(reply, request, { status: 404, code: 'not_found', title: 'Niet gevonden.', detail: 'Deze route bestaat niet.' });
     }
     // The browser app is the staff side only; every other address is a public page, and this one does not exist.
@@ -258,16 +275,4 @@ function fieldWithNul(value: unknown, path: string, depth = 0): string | null {
     if (found) return found;
   }
   return null;
-}
-
-/** A 204 answer has no body: drop the (empty) content the schema transform gives it, so the document says so. */
-function withoutNoContentBodies<T>(document: T): T {
-  const paths = (document as { paths?: Record<string, Record<string, { responses?: Record<string, { content?: unknown }> }>> }).paths ?? {};
-  for (const operations of Object.values(paths)) {
-    for (const operation of Object.values(operations)) {
-      const noContent = operation.responses?.['204'];
-      if (noContent) delete noContent.content;
-    }
-  }
-  return document;
 }
