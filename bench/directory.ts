@@ -42,6 +42,8 @@ function entries(n: number): DirectoryEntry[] {
         areaCode: `WK0505${String((i % 12) + 1).padStart(2, '0')}`,
         meetingPlace: true,
         description: '',
+        latitude: 51.79 + (i % 30) * 0.001,
+        longitude: 4.64 + (i % 30) * 0.002,
       },
     })),
   }));

@@ -93,3 +93,11 @@ export function amountInput(cents: number | null | undefined): string {
   if (cents === null || cents === undefined) return '';
   return (cents / 100).toFixed(2).replace('.', ',');
 }
+
+const kilometreFormat = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** A distance in kilometres as `1,2 km` (one decimal; `0,1 km` at the least, so nothing reads as "0 km"). */
+export function formatKilometres(km: number | null | undefined): string {
+  if (km === null || km === undefined || !Number.isFinite(km)) return '–';
+  return `${kilometreFormat.format(Math.max(km, 0.1))} km`;
+}

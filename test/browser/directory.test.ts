@@ -116,6 +116,47 @@ describe('GeldenzoDordt, the social map, in a real browser', () => {
     await context.close();
   });
 
+  it('lets a case worker keep the search synonyms and a place position; a wrong value is explained next to its field', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.case_worker);
+    await page.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Sociale kaart' }).click();
+    await page.getByRole('link', { name: 'Zoekwoorden beheren' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zoekwoorden' }).waitFor();
+    await page.getByRole('row', { name: /huurachterstand.*schuldhulp/ }).waitFor();
+    await expectAccessible(page, 'directory synonyms');
+
+    await page.getByLabel('Zoekwoord', { exact: true }).fill('geld stress');
+    await page.getByLabel('Vindt ook').fill('geldzorgen, schulden');
+    await page.getByRole('button', { name: 'Zoekwoord toevoegen' }).click();
+    await expectFieldError(page, 'Zoekwoord', /Een zoekwoord is één woord, zonder spaties/);
+    await expectAccessible(page, 'directory synonyms with a field error');
+    await page.getByLabel('Zoekwoord', { exact: true }).fill('huurachterstand');
+    await page.getByRole('button', { name: 'Zoekwoord toevoegen' }).click();
+    await expectFieldError(page, 'Zoekwoord', /staat al in de lijst/);
+    await page.getByLabel('Zoekwoord', { exact: true }).fill('geldstress');
+    await page.getByRole('button', { name: 'Zoekwoord toevoegen' }).click();
+    await page.getByText('Het zoekwoord geldstress is toegevoegd.').waitFor();
+    await page.getByRole('row', { name: /geldstress.*geldzorgen, schulden/ }).waitFor();
+
+    const resident = await env.browser.newPage();
+    await resident.goto(`${env.baseUrl}/hulp?q=geldstress`);
+    await resident.getByRole('heading', { level: 3, name: 'Schuldhulpverlening' }).waitFor();
+    await resident.close();
+
+    // A place's position: a latitude out of range is refused in plain Dutch, a right one is saved.
+    await page.getByRole('link', { name: 'Terug naar de sociale kaart' }).click();
+    await page.getByRole('link', { name: 'Wijkcentrum De Staart' }).click();
+    await page.getByLabel('Breedtegraad').fill('518,1');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expectFieldError(page, 'Breedtegraad', /De breedtegraad ligt tussen -90 en 90 graden/);
+    await expectAccessible(page, 'place edit with a field error');
+    await page.getByLabel('Breedtegraad').fill('51,8095');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('De plek is opgeslagen.').waitFor();
+    await context.close();
+  });
+
   it('opens the search from the public menu of the browser app', async () => {
     const page = await env.browser.newPage();
     await page.goto(env.baseUrl);

@@ -71,6 +71,41 @@ describe('the public pages without JavaScript', () => {
     await context.close();
   });
 
+  it('searches the social map by postcode: nearest first with the distance in Dutch; a wrong postcode is explained next to the field', async () => {
+    const context = await noScript();
+    const page = await context.newPage();
+    await page.goto(`${env.baseUrl}/hulp`);
+    await page.getByLabel('Waar zoekt u hulp bij?').fill('voedselbank');
+    await page.getByLabel('Uw postcode').fill('3317 AB');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    // "voedselbank" is not in the text of the food parcel: the staff's synonyms find it.
+    await page.getByRole('heading', { level: 3, name: 'Gratis boodschappenpakket' }).waitFor();
+    await page
+      .getByText(/^Afstand: \d+,\d km$/)
+      .first()
+      .waitFor();
+    await page.getByText('postcodegebied 3317 (Dordrecht)', { exact: false }).waitFor();
+    await accessibleAsShown(page, 'search by postcode');
+
+    await page.getByLabel('Waar zoekt u hulp bij?').fill('schulden');
+    await page.getByLabel('Uw postcode').fill('3315');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByText('postcodegebied 3315 (Dordrecht)', { exact: false }).waitFor();
+    const distances = (await page.getByText(/^Afstand: \d+,\d km$/).allTextContents()).map((t) => Number(t.replace(/[^\d,]/g, '').replace(',', '.')));
+    expect(distances.length).toBeGreaterThan(2);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+
+    await page.getByLabel('Uw postcode').fill('1012 AB');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await expect(fieldError(page, 'Uw postcode')).resolves.toContain('Deze postcode ligt niet in de Drechtsteden.');
+    expect(await page.getByText(/^Afstand:/).count()).toBe(0);
+    await page.getByLabel('Uw postcode').fill('33AB');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await expect(fieldError(page, 'Uw postcode')).resolves.toContain('Vul een postcode in zoals 3311 of 3311 AB.');
+    await accessibleAsShown(page, 'search with a wrong postcode');
+    await context.close();
+  });
+
   it('takes a Dordtpas application: a wrong value is explained next to its field, then the right one gives the result; Back works', async () => {
     const context = await noScript();
     const page = await context.newPage();

@@ -39,6 +39,9 @@ export const directoryLocation = z.object({
   areaCode: z.string().nullable(),
   meetingPlace: z.boolean(),
   description: z.string(),
+  /** WGS84 degrees; null when staff have not entered the position. */
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
 });
 
 /** A place as stored (with the organisation it belongs to). */
@@ -85,7 +88,22 @@ export const directoryEntry = z.object({
   schedules: z.array(directorySchedule),
 });
 
-export const directorySearchResult = z.object({ items: z.array(directoryEntry) });
+/** A search result: with a postcode, each entry has the distance to its nearest place (null: by phone or online). */
+export const directorySearchItem = directoryEntry.extend({ distanceKm: z.number().nullable().optional() });
+
+export const directorySearchResult = z.object({
+  items: z.array(directorySearchItem),
+  /** The area the distances are measured from, when a postcode was given. */
+  origin: z.object({ pc4: z.string(), place: z.string() }).optional(),
+});
+
+/** A search synonym as staff maintain it: searching `term` also finds `synonyms`. */
+export const directorySynonym = z.object({ id, term: z.string(), synonyms: z.array(z.string()), updatedAt: timestamp });
+export const directorySynonymList = z.object({ items: z.array(directorySynonym) });
+
+/** After loading postcode centre points: how many areas the table has now. */
+export const postcodeCentresLoaded = z.object({ areas: z.number().int() });
+export const postcodeCentresView = z.object({ areas: z.number().int(), builtIn: z.boolean() });
 
 export const directoryOrganizationsResult = z.object({
   organizations: z.array(directoryOrganization.extend({ createdAt: timestamp })),

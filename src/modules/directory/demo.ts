@@ -1,10 +1,12 @@
 // Demo data for the social map: the organisations and services named in the seed documents.
 // Addresses and phone numbers are made up for the demo; the services and their kinds of hours follow the seeds.
-import { eq } from 'drizzle-orm';
+// Each place has the WGS84 position of its street in Dordrecht (estimated from the map, to about 100 m): the public
+// search sorts by distance from it.
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { areaForPostcode } from '../../platform/areas.ts';
 import type { Audience, HelpKind, Theme } from './domain.ts';
-import { directoryLocations, directoryOrganizations, directorySchedules, directoryServices } from './schema.ts';
+import { directoryLocations, directoryOrganizations, directorySchedules, directoryServices, directorySynonyms } from './schema.ts';
 
 interface DemoOrganization {
   code: string;
@@ -23,6 +25,8 @@ interface DemoLocation {
   postcode: string;
   meetingPlace?: boolean;
   description?: string;
+  /** WGS84 degrees of the street. */
+  position: [latitude: number, longitude: number];
 }
 
 type DemoHour = [weekday: number, opens: string, closes: string, location: string | null, extra?: { mobile?: boolean; note?: string; validFrom?: string }];
@@ -83,14 +87,47 @@ export const demoDirectoryOrganizations: DemoOrganization[] = [
   { code: 'NIBUD', name: 'Nibud', description: 'Het Nationaal Instituut voor Budgetvoorlichting.', url: 'https://www.nibud.nl' },
   { code: 'GELDFIT', name: 'Geldfit Dordrecht', description: 'Een korte, anonieme test over uw geldzaken, met advies dat past bij Dordrecht.' },
   { code: 'DDS', name: 'Dienstverlening Drechtsteden, Dordtpas', description: 'De Dordtpas en het kindtegoed.' },
+  { code: 'VOEDSELHULP', name: 'Voedselhulp Dordrecht', description: 'Vrijwilligers die wekelijks een pakket met eten uitdelen.', phone: '078 000 80 00' },
 ];
 
 export const demoDirectoryLocations: DemoLocation[] = [
-  { code: 'stadskantoor', organization: 'SDD', name: 'Stadskantoor Dordrecht', address: 'Spuiboulevard 300', postcode: '3311 GR' },
-  { code: 'wijkcentrum-wielwijk', organization: 'SWT', name: 'Wijkcentrum Wielwijk', address: 'Wielwijkplein 1', postcode: '3315 AA', meetingPlace: true },
-  { code: 'buurthuis-crabbehof', organization: 'BUURTWERK', name: 'Buurthuis Crabbehof', address: 'Crabbehofplein 2', postcode: '3316 AB', meetingPlace: true },
-  { code: 'wijkcentrum-krispijn', organization: 'SWT', name: 'Wijkcentrum Krispijn', address: 'Krispijnseweg 3', postcode: '3317 AC', meetingPlace: true },
-  { code: 'wijkcentrum-de-staart', organization: 'SWT', name: 'Wijkcentrum De Staart', address: 'Staartplein 4', postcode: '3325 AD', meetingPlace: true },
+  { code: 'stadskantoor', organization: 'SDD', name: 'Stadskantoor Dordrecht', address: 'Spuiboulevard 300', postcode: '3311 GR', position: [51.8087, 4.666] },
+  {
+    code: 'wijkcentrum-wielwijk',
+    organization: 'SWT',
+    name: 'Wijkcentrum Wielwijk',
+    address: 'Wielwijkplein 1',
+    postcode: '3315 AA',
+    meetingPlace: true,
+    position: [51.7976, 4.647],
+  },
+  {
+    code: 'buurthuis-crabbehof',
+    organization: 'BUURTWERK',
+    name: 'Buurthuis Crabbehof',
+    address: 'Crabbehofplein 2',
+    postcode: '3316 AB',
+    meetingPlace: true,
+    position: [51.792, 4.6615],
+  },
+  {
+    code: 'wijkcentrum-krispijn',
+    organization: 'SWT',
+    name: 'Wijkcentrum Krispijn',
+    address: 'Krispijnseweg 3',
+    postcode: '3317 AC',
+    meetingPlace: true,
+    position: [51.8043, 4.6658],
+  },
+  {
+    code: 'wijkcentrum-de-staart',
+    organization: 'SWT',
+    name: 'Wijkcentrum De Staart',
+    address: 'Staartplein 4',
+    postcode: '3325 AD',
+    meetingPlace: true,
+    position: [51.8095, 4.693],
+  },
   {
     code: 'bibliotheek-centrum',
     organization: 'SOCIALE-BASIS',
@@ -99,6 +136,7 @@ export const demoDirectoryLocations: DemoLocation[] = [
     postcode: '3311 KB',
     meetingPlace: true,
     description: 'Vraag bij de balie naar het spreekuur.',
+    position: [51.8125, 4.6625],
   },
   {
     code: 'moskee-krispijn',
@@ -107,18 +145,42 @@ export const demoDirectoryLocations: DemoLocation[] = [
     address: 'Krispijnseweg 60',
     postcode: '3317 BD',
     meetingPlace: true,
+    position: [51.8013, 4.663],
   },
-  { code: 'bsr-kantoor', organization: 'BSR', name: 'Bureau Sociaal Raadslieden', address: 'Johan de Wittstraat 10', postcode: '3311 KJ' },
-  { code: 'fhh-huis', organization: 'FHH', name: 'Financieel Hulphuis', address: 'Singel 20', postcode: '3312 CA' },
+  {
+    code: 'bsr-kantoor',
+    organization: 'BSR',
+    name: 'Bureau Sociaal Raadslieden',
+    address: 'Johan de Wittstraat 10',
+    postcode: '3311 KJ',
+    position: [51.8098, 4.671],
+  },
+  { code: 'fhh-huis', organization: 'FHH', name: 'Financieel Hulphuis', address: 'Singel 20', postcode: '3312 CA', position: [51.81, 4.6655] },
   {
     code: 'consultatiebureau-brouwersdijk',
     organization: 'ADVIESPUNT-SCHEIDING',
     name: 'Consultatiebureau Brouwersdijk',
     address: 'Brouwersdijk 100',
     postcode: '3314 GD',
+    position: [51.798, 4.661],
   },
-  { code: 'healthspot-de-staart', organization: 'YOUR-HEALTHSPOT', name: 'Your Healthspot De Staart', address: 'Staartplein 10', postcode: '3325 AE' },
-  { code: 'jongerenhuis', organization: 'JONGERENWERK', name: 'Jongerenhuis Crabbehof', address: 'Crabbehofstraat 8', postcode: '3316 CD', meetingPlace: true },
+  {
+    code: 'healthspot-de-staart',
+    organization: 'YOUR-HEALTHSPOT',
+    name: 'Your Healthspot De Staart',
+    address: 'Staartplein 10',
+    postcode: '3325 AE',
+    position: [51.8096, 4.6933],
+  },
+  {
+    code: 'jongerenhuis',
+    organization: 'JONGERENWERK',
+    name: 'Jongerenhuis Crabbehof',
+    address: 'Crabbehofstraat 8',
+    postcode: '3316 CD',
+    meetingPlace: true,
+    position: [51.7915, 4.6605],
+  },
 ];
 
 const rs: Audience[] = ['residents'];
@@ -375,6 +437,19 @@ export const demoDirectoryServices: DemoService[] = [
     hours: [],
   },
   {
+    code: 'voedselhulp-pakket',
+    organization: 'VOEDSELHULP',
+    name: 'Gratis boodschappenpakket',
+    description:
+      'Heeft u te weinig geld voor eten? Dan kunt u elke week een gratis pakket met boodschappen halen. Een hulpverlener meldt u aan, bijvoorbeeld het Sociaal Wijkteam.',
+    audiences: rs,
+    themes: ['money', 'health'],
+    helpKind: 'volunteer',
+    phone: '078 000 80 10',
+    howToApply: 'Vraag het Sociaal Wijkteam of de SDD om u aan te melden. Neem bij de eerste keer uw legitimatie mee.',
+    hours: [[5, '13:00', '16:00', 'wijkcentrum-krispijn', { note: 'uitgifte van de pakketten' }]],
+  },
+  {
     code: 'dordtpas',
     organization: 'DDS',
     name: 'Dordtpas en kindtegoed',
@@ -386,6 +461,27 @@ export const demoDirectoryServices: DemoService[] = [
     howToApply: 'Vraag de Dordtpas aan op deze website.',
     hours: [],
   },
+];
+
+/**
+ * The starter list of search synonyms: words residents type that the texts do not use. Staff change it on the page
+ * "Zoekwoorden"; seeding again never overwrites their changes.
+ */
+export const demoDirectorySynonyms: { term: string; synonyms: string[] }[] = [
+  { term: 'voedselbank', synonyms: ['voedselhulp', 'boodschappenpakket'] },
+  { term: 'huurachterstand', synonyms: ['schuldhulp', 'schulden', 'achterstanden'] },
+  { term: 'betalingsachterstand', synonyms: ['schuldhulp', 'schulden', 'achterstanden'] },
+  { term: 'deurwaarder', synonyms: ['schuldhulp', 'schulden'] },
+  { term: 'incasso', synonyms: ['schuldhulp', 'schulden', 'schuldeisers'] },
+  { term: 'rekeningen', synonyms: ['geldzaken', 'schulden', 'brieven'] },
+  { term: 'energierekening', synonyms: ['geldzaken', 'schulden', 'achterstanden'] },
+  { term: 'formulieren', synonyms: ['brieven', 'papieren', 'regelingen'] },
+  { term: 'administratie', synonyms: ['thuisadministratie', 'papieren', 'brieven'] },
+  { term: 'toeslag', synonyms: ['toeslagen', 'regelingen'] },
+  { term: 'budget', synonyms: ['geldzaken', 'geld op orde', 'budgettools'] },
+  { term: 'scheiden', synonyms: ['scheiding'] },
+  { term: 'zzp', synonyms: ['ondernemers', 'zzp’ers'] },
+  { term: 'voedsel', synonyms: ['voedselhulp', 'boodschappen'] },
 ];
 
 /** Loads the demo map. Running it twice changes nothing; services already there keep their (edited) content. */
@@ -413,8 +509,15 @@ export async function seedDirectoryDemo(db: Database): Promise<void> {
           areaCode: areaForPostcode(l.postcode)?.code ?? null,
           meetingPlace: l.meetingPlace ?? false,
           description: l.description ?? '',
+          latitude: l.position[0],
+          longitude: l.position[1],
         })
         .onConflictDoNothing();
+      // A place seeded before it had a position gets one; a position staff entered stays.
+      await tx
+        .update(directoryLocations)
+        .set({ latitude: l.position[0], longitude: l.position[1] })
+        .where(and(eq(directoryLocations.code, l.code), isNull(directoryLocations.latitude)));
       const [row] = await tx.select({ id: directoryLocations.id }).from(directoryLocations).where(eq(directoryLocations.code, l.code));
       locIds.set(l.code, row!.id);
     }
@@ -451,5 +554,6 @@ export async function seedDirectoryDemo(db: Database): Promise<void> {
         })),
       );
     }
+    for (const synonym of demoDirectorySynonyms) await tx.insert(directorySynonyms).values(synonym).onConflictDoNothing();
   });
 }

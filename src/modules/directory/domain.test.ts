@@ -21,6 +21,8 @@ const place = (areaCode: string | null, name = 'Wijkcentrum') => ({
   areaCode,
   meetingPlace: true,
   description: '',
+  latitude: null,
+  longitude: null,
 });
 const hour = (weekday: number, opensAt: string, closesAt: string, extra: Partial<DirectorySchedule> = {}): DirectorySchedule => ({
   id: `h-${weekday}-${opensAt}`,

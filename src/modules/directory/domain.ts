@@ -1,6 +1,8 @@
 // The social map's vocabulary and its pure functions: searching, "open now / this week", HSDS export.
 import { z } from 'zod';
 import { dordrechtWijken } from '../../platform/areas.ts';
+import { distanceKm, latitudeInput, longitudeInput, type Position } from './geo.ts';
+import { alternativesFor, normaliseWord, type SynonymTable } from './synonyms.ts';
 
 export {
   audiences,
@@ -37,6 +39,9 @@ export interface DirectoryLocation {
   areaCode: string | null;
   meetingPlace: boolean;
   description: string;
+  /** WGS84 degrees, null when not known. */
+  latitude: number | null;
+  longitude: number | null;
 }
 
 export interface DirectorySchedule {
@@ -142,8 +147,23 @@ export interface Moment {
   date: string;
 }
 
+/** Both coordinates or neither: a place with half a position cannot be placed on the map. */
+const bothOrNeither = (p: { latitude: number | null; longitude: number | null }, ctx: z.RefinementCtx) => {
+  if ((p.latitude === null) !== (p.longitude === null)) {
+    const missing = p.latitude === null ? 'latitude' : 'longitude';
+    ctx.addIssue({
+      code: 'custom',
+      path: [missing],
+      message: missing === 'latitude' ? 'Vul ook de breedtegraad in, of laat beide leeg.' : 'Vul ook de lengtegraad in, of laat beide leeg.',
+    });
+  }
+};
+
+/** Where a place is: WGS84 degrees (a decimal comma is fine), or both empty. */
+export const positionInput = z.object({ latitude: latitudeInput.default(null), longitude: longitudeInput.default(null) }).superRefine(bothOrNeither);
+
 /** A place where services are given; the wijk follows from the postcode. */
-export const locationInput = z.object({
+export const locationFields = z.object({
   organizationId: z.string().uuid(),
   name: z.string().trim().min(2).max(120),
   address: z.string().trim().min(3).max(200),
@@ -155,8 +175,14 @@ export const locationInput = z.object({
   city: z.string().trim().min(2).max(80).default('Dordrecht'),
   meetingPlace: z.boolean().default(false),
   description: z.string().trim().max(500).default(''),
+  latitude: latitudeInput.default(null),
+  longitude: longitudeInput.default(null),
 });
+export const locationInput = locationFields.superRefine(bothOrNeither);
 export type LocationInput = z.infer<typeof locationInput>;
+/** What staff change about a place (its organisation stays). */
+export const locationUpdateInput = locationFields.omit({ organizationId: true }).superRefine(bothOrNeither);
+export type LocationUpdateInput = z.infer<typeof locationUpdateInput>;
 
 /** The wall-clock moment in Europe/Amsterdam: ISO weekday, HH:MM and the local date. */
 export function amsterdamMoment(instant: Date): Moment {
@@ -208,21 +234,22 @@ export const directoryQuery = z.object({
 });
 export type DirectoryQuery = z.infer<typeof directoryQuery>;
 
-function normalise(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
+const normalise = normaliseWord;
 
 /**
  * The entries that match a search, best first. Text matches name, organisation, description and place names,
  * every word must occur. A neighbourhood matches a service with a consultation hour there, or a city-wide
  * service without any fixed place (phone, online). Inactive services never show.
  */
-export function searchDirectory(entries: DirectoryEntry[], query: DirectoryQuery, instant: Date): DirectoryEntry[] {
+export function searchDirectory(entries: DirectoryEntry[], query: DirectoryQuery, instant: Date, synonyms: SynonymTable = new Map()): DirectoryEntry[] {
   const now = amsterdamMoment(instant);
-  const words = query.q ? normalise(query.q).split(/\s+/).filter(Boolean) : [];
+  // Each word stands for itself and its synonyms (staff maintain them): "huurachterstand" also finds "schuldhulp".
+  const words = query.q
+    ? normalise(query.q)
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((w) => alternativesFor(w, synonyms))
+    : [];
   const results: { entry: DirectoryEntry; score: number }[] = [];
   for (const entry of entries) {
     if (!entry.active) continue;
@@ -242,12 +269,36 @@ export function searchDirectory(entries: DirectoryEntry[], query: DirectoryQuery
       const rest = normalise(
         [entry.description, entry.howToApply, ...entry.schedules.map((s) => `${s.location?.name ?? ''} ${s.location?.address ?? ''} ${s.note}`)].join(' '),
       );
-      if (!words.every((w) => name.includes(w) || rest.includes(w))) continue;
-      score = words.filter((w) => name.includes(w)).length;
+      if (!words.every((alts) => alts.some((w) => name.includes(w) || rest.includes(w)))) continue;
+      score = words.filter((alts) => alts.some((w) => name.includes(w))).length;
     }
     results.push({ entry, score });
   }
   return results.sort((a, b) => b.score - a.score || a.entry.name.localeCompare(b.entry.name, 'nl')).map((r) => r.entry);
+}
+
+/** A search result with how far its nearest place is from the resident (null: no place with a position). */
+export interface NearbyEntry {
+  entry: DirectoryEntry;
+  distanceKm: number | null;
+}
+
+/**
+ * The results sorted by the great-circle distance from `origin` to each service's nearest place; services without a
+ * placed consultation hour (phone, online) come last, in the order the search gave them.
+ */
+export function nearestFirst(entries: DirectoryEntry[], origin: Position): NearbyEntry[] {
+  const withDistance = entries.map((entry) => {
+    const distances = entry.schedules
+      .map((s) => s.location)
+      .filter((l): l is DirectoryLocation & Position => !!l && l.latitude !== null && l.longitude !== null)
+      .map((l) => distanceKm(origin, l));
+    return { entry, distanceKm: distances.length ? Math.min(...distances) : null };
+  });
+  return withDistance.sort((a, b) => {
+    if (a.distanceKm === null || b.distanceKm === null) return a.distanceKm === b.distanceKm ? 0 : a.distanceKm === null ? 1 : -1;
+    return a.distanceKm - b.distanceKm;
+  });
 }
 
 export function areaOptions(): { code: string; name: string }[] {
@@ -327,6 +378,8 @@ export function toHsds(entries: DirectoryEntry[], generatedAt: Date) {
       alternate_name: l.code,
       description: l.description || null,
       location_type: 'physical',
+      latitude: l.latitude,
+      longitude: l.longitude,
       addresses: [{ address_1: l.address, city: l.city, postal_code: l.postcode, country: 'NL', address_type: 'physical' }],
       external_identifiers: l.areaCode ? [{ identifier: l.areaCode, identifier_type: 'CBS wijkcode' }] : [],
       attributes: l.meetingPlace ? [{ taxonomy: 'vangnet', taxonomy_term: { code: 'meeting_place', term: 'Ontmoetingsplek' } }] : [],

@@ -16,8 +16,17 @@ import {
   type DirectoryEntry,
   type DirectoryQuery,
   type DirectorySchedule,
+  type NearbyEntry,
 } from './domain.ts';
-import { html, publicPage, SafeHtml } from '../../platform/html.ts';
+import { formatKilometres } from '../../platform/dutch.ts';
+import { html, publicPage, SafeHtml, textField } from '../../platform/html.ts';
+
+/** What the page shows about the resident's postcode: what they typed, the sentence when it is wrong, the area used. */
+export interface PostcodeState {
+  postcode?: string;
+  postcodeError?: string;
+  origin?: { pc4: string; place: string };
+}
 
 const dutchDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 /** 2021-06-01 → "1 juni 2021" */
@@ -49,14 +58,29 @@ function contactLines(e: DirectoryEntry): SafeHtml {
   }${url ? html`<li class="utrecht-unordered-list__item">Website: <a href="${url}">${url.replace(/^https?:\/\//, '')}</a></li>` : ''}`;
 }
 
-export function searchPage(results: DirectoryEntry[], query: DirectoryQuery, instant: Date): string {
+export function searchPage(nearby: NearbyEntry[], query: DirectoryQuery, instant: Date, place: PostcodeState = {}): string {
   const now = amsterdamMoment(instant);
-  const filtered = !!(query.q || query.theme || query.audience || query.area || query.when);
+  const results = nearby.map((n) => n.entry);
+  const distances = new Map(nearby.map((n) => [n.entry.id, n.distanceKm]));
+  const filtered = !!(query.q || query.theme || query.audience || query.area || query.when || place.origin);
+  const distanceLine = (e: DirectoryEntry) => {
+    if (!place.origin) return '';
+    const km = distances.get(e.id);
+    return html`<p class="utrecht-paragraph">${km === null || km === undefined ? 'Telefonisch of online: geen vaste plek' : `Afstand: ${formatKilometres(km)}`}</p>`;
+  };
   const body = html`<h1 class="utrecht-heading-1">Hulp zoeken in Dordrecht</h1>
 <p class="utrecht-paragraph utrecht-paragraph--lead">Hier vindt u organisaties en vrijwilligers die helpen bij geldzorgen, werk, kinderen, gezondheid en wonen. De hulp is meestal gratis.</p>
 <form method="get" action="/hulp" role="search" aria-label="Hulp zoeken">
 <div class="vn-field"><label class="utrecht-form-label" for="q">Waar zoekt u hulp bij?</label>
 <input class="utrecht-textbox utrecht-textbox--html-input" type="search" id="q" name="q" value="${query.q ?? ''}" autocomplete="off"></div>
+${textField({
+  name: 'postcode',
+  label: 'Uw postcode',
+  hint: 'Niet verplicht. Dan ziet u de hulp die het dichtst bij u is eerst.',
+  value: place.postcode ?? '',
+  error: place.postcodeError,
+  autocomplete: 'postal-code',
+})}
 <div class="vn-filters">
 ${select(
   'thema',
@@ -81,6 +105,7 @@ ${select('wanneer', 'Wanneer', query.when, Object.entries(whenLabels) as [string
 <p><button class="utrecht-button utrecht-button--primary-action" type="submit">Zoeken</button></p>
 </form>
 <h2 class="utrecht-heading-2" id="resultaten">${results.length === 1 ? '1 resultaat' : `${results.length} resultaten`}${filtered ? '' : ': alle hulp'}</h2>
+${place.origin ? html`<p class="utrecht-paragraph">Dichtstbijzijnde eerst, gemeten vanaf het midden van postcodegebied ${place.origin.pc4}${place.origin.place ? ` (${place.origin.place})` : ''}, in een rechte lijn.</p>` : ''}
 ${
   results.length
     ? html`<ul class="vn-results" aria-labelledby="resultaten">${results.map((e) => {
@@ -88,6 +113,7 @@ ${
         const open = e.schedules.some((s) => isOpenNow(s, now));
         return html`<li><h3 class="utrecht-heading-3"><a href="/hulp/${e.id}">${e.name}</a></h3>
 <p class="utrecht-paragraph">${e.organization.name}</p>
+${distanceLine(e)}
 <p class="utrecht-paragraph">${e.description}</p>
 <p class="vn-tags">${e.themes.map((t) => themeLabels[t]).join(' · ')} · voor ${e.audiences.map((a) => audienceLabels[a].toLowerCase()).join(', ')}${
           open ? html` · <strong>Nu open</strong>` : week.length ? ' · deze week nog spreekuur' : ''

@@ -1,6 +1,9 @@
 // The tables of the directory module (GeldenzoDordt, the social map), in the shape of Open Referral HSDS:
 // organization → service → (location, schedule). None of it is personal data: it describes organisations.
-import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** A WGS84 degree with six decimals (about 10 cm): enough for a front door. */
+const degrees = (name: string) => numeric(name, { precision: 9, scale: 6, mode: 'number' });
 
 export const directoryOrganizations = pgTable(
   'directory_organizations',
@@ -62,6 +65,9 @@ export const directoryLocations = pgTable(
     /** A place where people meet (community centre, library, school): mobile consultation hours happen here. */
     meetingPlace: boolean('meeting_place').notNull().default(false),
     description: text('description').notNull().default(''),
+    /** WGS84 position of the front door (null: not known yet); the public search sorts by distance from it. */
+    latitude: degrees('latitude'),
+    longitude: degrees('longitude'),
   },
   (t) => [uniqueIndex('directory_locations_code').on(t.code)],
 );
@@ -86,4 +92,33 @@ export const directorySchedules = pgTable(
     note: text('note').notNull().default(''),
   },
   (t) => [index('directory_schedules_service').on(t.serviceId)],
+);
+
+/**
+ * Four-digit postcode areas (PC4) with a centre point: the public search turns a resident's postcode into a position.
+ * Configuration, no personal data. Empty: the built-in Drechtsteden set (`postcodeCentres.ts`) is used; staff load
+ * the official CBS/PDOK PC4 file from a CSV (`vangnet directory postcodes load FILE`), which replaces the whole table.
+ */
+export const directoryPostcodeCentres = pgTable('directory_postcode_centres', {
+  /** Four digits, `3311`. */
+  pc4: text('pc4').primaryKey(),
+  /** The place name (woonplaats), for the sentence "Afstand vanaf 3311 (Dordrecht)". */
+  place: text('place').notNull(),
+  latitude: degrees('latitude').notNull(),
+  longitude: degrees('longitude').notNull(),
+});
+
+/**
+ * Search synonyms the directory staff maintain: searching `term` also finds texts with one of `synonyms`
+ * ("huurachterstand" → "schuldhulp", "schulden"). Stored normalised (lower case, no accents).
+ */
+export const directorySynonyms = pgTable(
+  'directory_synonyms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    term: text('term').notNull(),
+    synonyms: text('synonyms').array().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('directory_synonyms_term').on(t.term)],
 );

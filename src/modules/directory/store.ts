@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { assertCan } from '../../platform/authz.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { areaForPostcode } from '../../platform/areas.ts';
-import type { Audience, DirectoryEntry, HelpKind, LocationInput, ServiceInput, Theme } from './domain.ts';
+import type { Audience, DirectoryEntry, HelpKind, LocationInput, LocationUpdateInput, ServiceInput, Theme } from './domain.ts';
 import { directoryLocations, directoryOrganizations, directorySchedules, directoryServices } from './schema.ts';
 
 type OrgRow = typeof directoryOrganizations.$inferSelect;
@@ -75,6 +75,8 @@ export async function loadDirectory(db: Database, filter: { ids?: string[] } = {
                     areaCode: l.areaCode,
                     meetingPlace: l.meetingPlace,
                     description: l.description,
+                    latitude: l.latitude,
+                    longitude: l.longitude,
                   }
                 : null,
             };
@@ -211,5 +213,19 @@ export async function createLocation(db: Database, actor: Actor, input: Location
       .returning();
     trail.objectId = row!.id;
     return row!;
+  });
+}
+
+/** Staff change a place: its name, address (the wijk follows the postcode again), position and description. */
+export async function updateLocation(db: Database, actor: Actor, id: string, input: LocationUpdateInput) {
+  assertCan(actor, 'directory:edit');
+  return db.audited(actor, { action: 'update', objectType: 'directory_location', objectId: id }, async (tx) => {
+    const [row] = await tx
+      .update(directoryLocations)
+      .set({ ...input, areaCode: areaForPostcode(input.postcode)?.code ?? null })
+      .where(eq(directoryLocations.id, id))
+      .returning();
+    if (!row) throw new NotFoundError('Deze plek');
+    return row;
   });
 }

@@ -6,7 +6,7 @@ import { useApi } from '../../query.tsx';
 import type { Json } from '../../../../src/platform/contract.ts';
 import { themeLabels, type directorySearchResult } from '../../../../src/modules/directory/contract.ts';
 import { type Organizations, wijkNames } from './directoryShared.ts';
-import { PlaceForm } from './PlaceForm.tsx';
+import { formatPosition, PlaceForm } from './Places.tsx';
 
 /** The directory's services and places, with a form to add a place. */
 export function DirectoryList() {
@@ -60,18 +60,22 @@ export function DirectoryList() {
               <TableHeaderCell scope="col">Plek</TableHeaderCell>
               <TableHeaderCell scope="col">Adres</TableHeaderCell>
               <TableHeaderCell scope="col">Wijk</TableHeaderCell>
+              <TableHeaderCell scope="col">Positie</TableHeaderCell>
               <TableHeaderCell scope="col">Ontmoetingsplek</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {places.data?.locations.map((l) => (
               <TableRow key={l.id}>
-                <TableCell>{l.name}</TableCell>
+                <TableCell>
+                  <Link to={`/medewerkers/sociale-kaart/plekken/${l.id}`}>{l.name}</Link>
+                </TableCell>
                 <TableCell>
                   {l.address}
                   {l.postcode ? `, ${l.postcode}` : ''}
                 </TableCell>
                 <TableCell>{l.areaCode ? (wijkNames[l.areaCode] ?? l.areaCode) : '–'}</TableCell>
+                <TableCell>{formatPosition(l)}</TableCell>
                 <TableCell>{l.meetingPlace ? 'ja' : 'nee'}</TableCell>
               </TableRow>
             ))}
@@ -80,6 +84,11 @@ export function DirectoryList() {
       </Loading>
       <Heading2>Plek toevoegen</Heading2>
       <PlaceForm organizations={places.data?.organizations ?? []} />
+      <Heading2>Zoekwoorden</Heading2>
+      <Paragraph>
+        Woorden die inwoners gebruiken maar die niet in de teksten staan, zoals voedselbank of huurachterstand:{' '}
+        <Link to="/medewerkers/sociale-kaart/zoekwoorden">Zoekwoorden beheren</Link>.
+      </Paragraph>
     </StaffShell>
   );
 }

@@ -1,6 +1,8 @@
 import type { PageRoute } from '../../routes.tsx';
 import { DirectoryEdit } from './DirectoryEdit.tsx';
 import { DirectoryList } from './DirectoryList.tsx';
+import { PlaceEdit } from './Places.tsx';
+import { DirectorySynonyms } from './Synonyms.tsx';
 
 /**
  * The browser pages of the directory module and its staff menu entry. The public search (/hulp) and detail pages
@@ -8,5 +10,7 @@ import { DirectoryList } from './DirectoryList.tsx';
  */
 export const directoryPages: PageRoute[] = [
   { path: '/medewerkers/sociale-kaart', element: <DirectoryList />, access: 'directory:edit' },
+  { path: '/medewerkers/sociale-kaart/zoekwoorden', element: <DirectorySynonyms />, access: 'directory:edit' },
+  { path: '/medewerkers/sociale-kaart/plekken/:id', element: <PlaceEdit />, access: 'directory:edit' },
   { path: '/medewerkers/sociale-kaart/:id', element: <DirectoryEdit />, access: 'directory:edit' },
 ];

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { systemActor } from '../../platform/actor.ts';
+import { AppError } from '../../platform/errors.ts';
+import { argPath, fail, print, type CommandIo } from '../../io.ts';
+import type { CliContext } from '../contracts.ts';
+import { loadPostcodeCentresCsv, postcodeCentresView } from './postcodeStore.ts';
+
+function describe(error: unknown): string {
+  if (error instanceof AppError) {
+    const lines = (error.details.errors ?? []).map((e) => `  ${e.line ? `regel ${e.line}, ` : ''}${e.field}: ${e.reason}`);
+    return [error.message, ...lines].join('\n');
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** `vangnet directory ...`: the social map's configuration. The CLI acts as the system, on behalf of the operator. */
+export function directoryCommands(program: Command, context: CliContext): void {
+  const io: CommandIo = context.io;
+  const directory = program.command('directory').description('GeldenzoDordt: de sociale kaart');
+  const postcodes = directory.command('postcodes').description('Postcodegebieden (PC4) met middelpunt, voor zoeken op afstand');
+  postcodes
+    .command('load')
+    .description('Vervang alle postcodegebieden door een CSV-bestand (kolommen pc4;plaats;latitude;longitude, WGS84)')
+    .argument('<file>', 'het bestand')
+    .action(async (name: string) => {
+      const file = argPath(io, name);
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        return fail(io, `Het bestand ${name} bestaat niet of kan niet worden gelezen.`, 2);
+      }
+      await context.withDatabase(async (db) => {
+        try {
+          const result = await loadPostcodeCentresCsv(db, systemActor('cli:directory-postcodes'), text);
+          print(io, `Postcodegebieden geladen: ${result.areas}.`);
+        } catch (error) {
+          fail(io, describe(error));
+        }
+      });
+    });
+  postcodes
+    .command('show')
+    .description('Toon hoeveel postcodegebieden de zoekfunctie kent')
+    .action(async () =>
+      context.withDatabase(async (db) => {
+        const view = await postcodeCentresView(db);
+        print(io, view.builtIn ? `${view.areas} postcodegebieden (ingebouwde set voor de Drechtsteden).` : `${view.areas} postcodegebieden (geladen).`);
+      }),
+    );
+}
