@@ -109,14 +109,3 @@ export const directoryOrganizationsResult = z.object({
   organizations: z.array(directoryOrganization.extend({ createdAt: timestamp })),
   locations: z.array(directoryLocationRow),
 });
-
-const hsdsRecord = z.looseObject({ id: z.string() });
-
-/** Open Referral HSDS 3.0: the records are described by that standard (https://docs.openreferral.org/en/latest/). */
-export const hsdsDocument = z.looseObject({
-  hsds_version: z.literal('3.0'),
-  generated_at: z.string(),
-  organizations: z.array(hsdsRecord),
-  services: z.array(hsdsRecord),
-  locations: z.array(hsdsRecord),
-});

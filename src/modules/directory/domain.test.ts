@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  amsterdamMoment,
-  isOpenNow,
-  nextThisWeek,
-  safeHref,
-  searchDirectory,
-  serviceInput,
-  toHsds,
-  type DirectoryEntry,
-  type DirectorySchedule,
-} from './domain.ts';
+import { amsterdamMoment, isOpenNow, nextThisWeek, safeHref, searchDirectory, serviceInput, type DirectoryEntry, type DirectorySchedule } from './domain.ts';
 
 const place = (areaCode: string | null, name = 'Wijkcentrum') => ({
   id: `loc-${areaCode}`,
@@ -140,22 +130,5 @@ describe('input and export', () => {
     expect(safeHref('//evil.example')).toBeNull();
     expect(safeHref('/geldfit')).toBe('/geldfit');
     expect(safeHref('https://www.nibud.nl')).toBe('https://www.nibud.nl');
-  });
-
-  it('exports HSDS with a schedule per hour and each location once', () => {
-    const hsds = toHsds(
-      [
-        entry({
-          schedules: [hour(1, '09:00', '10:00', { location: place('WK050504') }), hour(2, '09:00', '10:00', { location: place('WK050504'), mobile: true })],
-        }),
-      ],
-      new Date('2021-06-09T08:00:00Z'),
-    );
-    expect(hsds.locations).toHaveLength(1);
-    expect(hsds.services[0]!.schedules.map((s) => [s.byday, s.notes])).toEqual([
-      ['MO', null],
-      ['TU', 'mobiel spreekuur'],
-    ]);
-    expect(hsds.services[0]!.service_at_locations).toHaveLength(1);
   });
 });

@@ -81,6 +81,10 @@ export interface DirectoryEntry {
   url: string | null;
   howToApply: string;
   active: boolean;
+  /** The social map it was imported from (HSDS import); null or absent for Vangnet's own entries. */
+  source?: string | null;
+  /** Last change (HSDS `last_modified`). */
+  updatedAt?: Date;
   organization: DirectoryOrganization;
   schedules: DirectorySchedule[];
 }
@@ -303,88 +307,6 @@ export function nearestFirst(entries: DirectoryEntry[], origin: Position): Nearb
 
 export function areaOptions(): { code: string; name: string }[] {
   return dordrechtWijken.map((a) => ({ code: a.code, name: a.name }));
-}
-
-const hsdsDays = ['', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-
-/**
- * The whole map as Open Referral HSDS 3.0 JSON: organizations, services (with schedules and
- * service_at_location), locations; themes and audiences as attributes of the taxonomy "vangnet".
- */
-export function toHsds(entries: DirectoryEntry[], generatedAt: Date) {
-  const organizations = new Map<string, DirectoryOrganization>();
-  const locations = new Map<string, DirectoryLocation>();
-  for (const e of entries) {
-    organizations.set(e.organization.id, e.organization);
-    for (const s of e.schedules) if (s.location) locations.set(s.location.id, s.location);
-  }
-  const phone = (number: string | null) => (number ? [{ number, type: 'voice', languages: ['nl'] }] : []);
-  const schedule = (s: DirectorySchedule, serviceId: string) => ({
-    id: s.id,
-    service_id: serviceId,
-    location_id: s.location?.id ?? null,
-    freq: 'WEEKLY',
-    interval: 1,
-    byday: hsdsDays[s.weekday],
-    opens_at: s.opensAt,
-    closes_at: s.closesAt,
-    valid_from: s.validFrom,
-    valid_to: s.validUntil,
-    timezone: 'Europe/Amsterdam',
-    description: s.note || null,
-    notes: s.mobile ? 'mobiel spreekuur' : null,
-    attending_type: s.location ? 'in_person' : 'phone',
-  });
-  return {
-    hsds_version: '3.0' as const,
-    generated_at: generatedAt.toISOString(),
-    organizations: [...organizations.values()].map((o) => ({
-      id: o.id,
-      name: o.name,
-      alternate_name: o.code,
-      description: o.description,
-      email: o.email,
-      website: o.url,
-      phones: phone(o.phone),
-    })),
-    services: entries.map((e) => ({
-      id: e.id,
-      organization_id: e.organization.id,
-      name: e.name,
-      alternate_name: e.code,
-      description: e.description,
-      url: e.url,
-      email: e.email,
-      status: e.active ? 'active' : 'inactive',
-      application_process: e.howToApply || null,
-      phones: phone(e.phone),
-      schedules: e.schedules.map((s) => schedule(s, e.id)),
-      service_at_locations: [...new Map(e.schedules.filter((s) => s.location).map((s) => [s.location!.id, s.location!])).values()].map((l) => ({
-        id: `${e.id}:${l.id}`,
-        service_id: e.id,
-        location_id: l.id,
-        schedules: e.schedules.filter((s) => s.location?.id === l.id).map((s) => schedule(s, e.id)),
-      })),
-      service_areas: [{ name: e.municipalityCode, extent_type: 'municipality' }],
-      attributes: [
-        ...e.themes.map((t) => ({ taxonomy: 'vangnet', taxonomy_term: { code: `theme:${t}`, term: themeLabels[t] } })),
-        ...e.audiences.map((a) => ({ taxonomy: 'vangnet', taxonomy_term: { code: `audience:${a}`, term: audienceLabels[a] } })),
-        { taxonomy: 'vangnet', taxonomy_term: { code: `help:${e.helpKind}`, term: helpKindLabels[e.helpKind] } },
-      ],
-    })),
-    locations: [...locations.values()].map((l) => ({
-      id: l.id,
-      name: l.name,
-      alternate_name: l.code,
-      description: l.description || null,
-      location_type: 'physical',
-      latitude: l.latitude,
-      longitude: l.longitude,
-      addresses: [{ address_1: l.address, city: l.city, postal_code: l.postcode, country: 'NL', address_type: 'physical' }],
-      external_identifiers: l.areaCode ? [{ identifier: l.areaCode, identifier_type: 'CBS wijkcode' }] : [],
-      attributes: l.meetingPlace ? [{ taxonomy: 'vangnet', taxonomy_term: { code: 'meeting_place', term: 'Ontmoetingsplek' } }] : [],
-    })),
-  };
 }
 
 /** Only web links and paths on this site become links; anything else (javascript:, data:) is never rendered as href. */

@@ -13,7 +13,6 @@ import {
   directorySearchResult,
   directorySynonym,
   directorySynonymList,
-  hsdsDocument,
   postcodeCentresLoaded,
   postcodeCentresView,
 } from './contract.ts';
@@ -26,11 +25,14 @@ import {
   searchDirectory,
   serviceInput,
   themes,
-  toHsds,
   type DirectoryEntry,
   type DirectoryQuery,
   type NearbyEntry,
 } from './domain.ts';
+import { hsdsDocument } from './hsds/contract.ts';
+import { hsdsExport } from './hsds/mapping.ts';
+import { loadHsdsSource } from './hsds/queries.ts';
+import { hsdsRoutes } from './hsds/routes.ts';
 import { detailPage, notFoundPage, searchPage } from './pages.ts';
 import { centreForPostcode, loadPostcodeCentresCsv, postcodeCentresView as countPostcodeCentres } from './postcodeStore.ts';
 import { createLocation, createService, getEntry, listLocations, listOrganizations, loadDirectory, updateLocation, updateService } from './store.ts';
@@ -52,8 +54,9 @@ async function search(db: Database, query: DirectoryQuery, postcode: string | un
   return { items: nearestFirst(found, centre), origin: { pc4: centre.pc4, place: centre.place } };
 }
 
-const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
+const apiRoutes: FastifyPluginAsync<Options> = async (base, { db, config }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
+  await app.register(hsdsRoutes, { db, config });
   // A CSV upload (the PC4 centre points) arrives as a stream; the route reads it within the file size limit.
   app.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream'], (_request, payload, done) => done(null, payload));
 
@@ -89,9 +92,8 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
     '/directory/hsds',
     { config: { access: 'public' }, schema: { tags, summary: 'De hele sociale kaart als Open Referral HSDS 3.0 (JSON)', response: { 200: hsdsDocument } } },
     async (_request, reply) => {
-      const entries = await loadDirectory(db);
       reply.header('Content-Disposition', 'inline; filename="sociale-kaart-hsds.json"');
-      return toHsds(entries, db.clock.now());
+      return hsdsExport(await loadHsdsSource(db, config.publicUrl), db.clock.now());
     },
   );
 

@@ -16,9 +16,13 @@ export const directoryOrganizations = pgTable(
     email: text('email'),
     phone: text('phone'),
     url: text('url'),
+    /** Imported from another social map (HSDS): the name of that source; null for Vangnet's own entries. */
+    source: text('source'),
+    /** The record's id in that source, so a second import updates it instead of adding it again. */
+    sourceId: text('source_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('directory_organizations_code').on(t.code)],
+  (t) => [uniqueIndex('directory_organizations_code').on(t.code), uniqueIndex('directory_organizations_source').on(t.source, t.sourceId)],
 );
 
 export const directoryServices = pgTable(
@@ -43,9 +47,17 @@ export const directoryServices = pgTable(
     /** How to get in: "Bel of mail", "Loop binnen tijdens het spreekuur", ... */
     howToApply: text('how_to_apply').notNull().default(''),
     active: boolean('active').notNull().default(true),
+    /** Imported from another social map (HSDS): the name of that source; null for Vangnet's own entries. */
+    source: text('source'),
+    /** The record's id in that source, so a second import updates it instead of adding it again. */
+    sourceId: text('source_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('directory_services_code').on(t.code), index('directory_services_org').on(t.organizationId)],
+  (t) => [
+    uniqueIndex('directory_services_code').on(t.code),
+    index('directory_services_org').on(t.organizationId),
+    uniqueIndex('directory_services_source').on(t.source, t.sourceId),
+  ],
 );
 
 export const directoryLocations = pgTable(
@@ -68,8 +80,12 @@ export const directoryLocations = pgTable(
     /** WGS84 position of the front door (null: not known yet); the public search sorts by distance from it. */
     latitude: degrees('latitude'),
     longitude: degrees('longitude'),
+    /** Imported from another social map (HSDS): the name of that source; null for Vangnet's own entries. */
+    source: text('source'),
+    /** The record's id in that source, so a second import updates it instead of adding it again. */
+    sourceId: text('source_id'),
   },
-  (t) => [uniqueIndex('directory_locations_code').on(t.code)],
+  (t) => [uniqueIndex('directory_locations_code').on(t.code), uniqueIndex('directory_locations_source').on(t.source, t.sourceId)],
 );
 
 export const directorySchedules = pgTable(

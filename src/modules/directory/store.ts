@@ -50,6 +50,8 @@ export async function loadDirectory(db: Database, filter: { ids?: string[] } = {
         url: s.url,
         howToApply: s.howToApply,
         active: s.active,
+        source: s.source,
+        updatedAt: s.updatedAt,
         organization: { id: org.id, code: org.code, name: org.name, description: org.description, email: org.email, phone: org.phone, url: org.url },
         schedules: schedules
           .filter((h) => h.serviceId === s.id)
