@@ -19,7 +19,31 @@ const environmentSchema = z.object({
   VANGNET_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   VANGNET_DEMO_PASSWORD: z.string().min(8).default('Vangnet-demo-2026'),
   VANGNET_UPLOAD_MAX_MB: z.coerce.number().int().positive().max(1024).default(64),
+  VANGNET_SMTP_HOST: z.string().trim().min(1).optional(),
+  VANGNET_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  VANGNET_SMTP_TLS: z.enum(['none', 'starttls', 'tls']).default('starttls'),
+  VANGNET_SMTP_USER: z.string().min(1).optional(),
+  VANGNET_SMTP_PASSWORD: z.string().min(1).optional(),
+  VANGNET_MAIL_FROM: z.string().trim().email().optional(),
+  VANGNET_MAIL_FROM_NAME: z.string().trim().min(1).max(100).default('Gemeente Dordrecht'),
+  VANGNET_MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  VANGNET_MAIL_RETRY_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
 });
+
+/** Outgoing e-mail over SMTP; null when no host is configured (then no mail is written or sent). */
+export interface MailConfig {
+  host: string;
+  port: number;
+  /** none: plain SMTP; starttls: upgrade on the same port (required); tls: TLS from the start (port 465). */
+  tls: 'none' | 'starttls' | 'tls';
+  auth: { user: string; pass: string } | null;
+  from: { address: string; name: string };
+  maxAttempts: number;
+  /** The first retry waits this long; each next one twice as long (at most a day). */
+  retryMinutes: number;
+  /** The address people use (VANGNET_PUBLIC_URL), for the links in a mail. */
+  publicUrl: string;
+}
 
 export interface Config {
   databaseUrl: string | undefined;
@@ -38,9 +62,28 @@ export interface Config {
   demoPassword: string;
   /** The largest uploaded file (signal files, datasets); every other body has a small limit (`src/http/body.ts`). */
   uploadMaxBytes: number;
+  mail: MailConfig | null;
 }
 
 export class ConfigError extends Error {}
+
+function mailConfig(e: z.infer<typeof environmentSchema>, publicUrl: string): MailConfig | null {
+  if (!e.VANGNET_SMTP_HOST) return null;
+  if (!e.VANGNET_MAIL_FROM) throw new ConfigError('Ongeldige configuratie:\n  VANGNET_MAIL_FROM: nodig als VANGNET_SMTP_HOST is ingesteld');
+  if (Boolean(e.VANGNET_SMTP_USER) !== Boolean(e.VANGNET_SMTP_PASSWORD)) {
+    throw new ConfigError('Ongeldige configuratie:\n  VANGNET_SMTP_USER, VANGNET_SMTP_PASSWORD: geef ze allebei of geen van beide');
+  }
+  return {
+    host: e.VANGNET_SMTP_HOST,
+    port: e.VANGNET_SMTP_PORT ?? (e.VANGNET_SMTP_TLS === 'tls' ? 465 : 587),
+    tls: e.VANGNET_SMTP_TLS,
+    auth: e.VANGNET_SMTP_USER && e.VANGNET_SMTP_PASSWORD ? { user: e.VANGNET_SMTP_USER, pass: e.VANGNET_SMTP_PASSWORD } : null,
+    from: { address: e.VANGNET_MAIL_FROM, name: e.VANGNET_MAIL_FROM_NAME },
+    maxAttempts: e.VANGNET_MAIL_MAX_ATTEMPTS,
+    retryMinutes: e.VANGNET_MAIL_RETRY_MINUTES,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+  };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(env);
@@ -64,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.VANGNET_DEMO,
     demoPassword: e.VANGNET_DEMO_PASSWORD,
     uploadMaxBytes: e.VANGNET_UPLOAD_MAX_MB * 1024 * 1024,
+    mail: mailConfig(e, publicUrl),
   };
 }

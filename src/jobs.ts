@@ -1,12 +1,19 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Config } from './config.ts';
+import type { Config, MailConfig } from './config.ts';
 import type { Database } from './db/database.ts';
-import { modules } from './modules/registry.ts';
+import { modules, type Job } from './modules/registry.ts';
+import { deliverDueMails } from './platform/mail/delivery.ts';
+
+/** The platform's own job: send the outbox's due mails every minute (docs/mail.md). */
+function mailJob(mail: MailConfig): Job {
+  return { name: 'mail', everyMs: 60_000, run: async (db) => void (await deliverDueMails(db, mail)) };
+}
 
 /** Runs every module's scheduled jobs in the server process; a failing run is logged and retried next time. */
 export function startJobs(db: Database, config: Config, log: FastifyBaseLogger): () => void {
   const timers: NodeJS.Timeout[] = [];
-  for (const module of modules) {
+  const platformJobs: Job[] = config.mail ? [mailJob(config.mail)] : [];
+  for (const module of [{ jobs: platformJobs }, ...modules]) {
     for (const job of module.jobs ?? []) {
       const run = async () => {
         try {

@@ -13,6 +13,7 @@ import { argPath, fail, print, printError, type CommandIo } from './io.ts';
 import { demoUsers, ensureReferenceData, hasDemoUsers, hasOrganisations, seedDemo } from './platform/demo.ts';
 import { modules } from './modules/registry.ts';
 import { startJobs } from './jobs.ts';
+import { configureMail } from './platform/mail/outbox.ts';
 import { lend, serveCommands } from './control.ts';
 
 /** How the commands reach the database and the caller: this process's terminal, or the server's control channel. */
@@ -27,6 +28,7 @@ export interface ProgramContext {
 
 export async function openDatabase(config: Config, owner: { kind: OwnerKind; command: string }): Promise<Database> {
   const db = await Database.open({ url: config.databaseUrl, dataDir: config.dataDir, owner });
+  configureMail(db, config.mail);
   try {
     await ensureReferenceData(db);
   } catch (error) {

@@ -7,3 +7,4 @@ export * from '../modules/directory/schema.ts';
 export * from '../modules/pass/schema.ts';
 export * from '../modules/insights/schema.ts';
 export * from '../modules/programme/schema.ts';
+export * from '../platform/mail/schema.ts';

@@ -23,7 +23,10 @@ import { resolveApiKey, resolveSession } from '../platform/auth.ts';
 import { can } from '../platform/authz.ts';
 import { ForbiddenError, RoleForbiddenError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../platform/errors.ts';
 import { platformRoutes } from '../platform/routes.ts';
+import { mailRoutes } from '../platform/mail/routes.ts';
+import { configureMail } from '../platform/mail/outbox.ts';
 import { notFoundPage, platformPages } from '../platform/pages.ts';
+import { passwordResetPages } from '../platform/passwordResetPages.ts';
 import { refreshPublicContacts, sendPage, setPublicContactSource } from '../platform/html.ts';
 import { gatherPublicContacts } from './publicContacts.ts';
 import { unboundedParts } from '../platform/validation.ts';
@@ -210,7 +213,9 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
     return sendProblem(reply, request, problem);
   });
 
+  configureMail(db, config.mail);
   await app.register(platformRoutes, { prefix: '/api/v1', db, config, personRelations: modules.flatMap((m) => m.personRelations ?? []) });
+  await app.register(mailRoutes, { prefix: '/api/v1', db });
   // The public pages show the phone numbers residents need; they are read again at most once a minute.
   setPublicContactSource(() => gatherPublicContacts(db));
   app.addHook('onRequest', async (request) => {
@@ -219,6 +224,7 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
     }
   });
   await app.register(platformPages, { db, config });
+  await app.register(passwordResetPages, { db, config });
   for (const module of modules) {
     if (module.routes) await app.register(module.routes, { prefix: '/api/v1', db, config, modules });
     if (module.pages) await app.register(module.pages, { db, config, modules });

@@ -12,11 +12,16 @@ import { patchSchema } from './validation.ts';
 
 export { municipalityCode };
 
+const organisationMailAddress = z.string().trim().toLowerCase().max(254).email('Vul een geldig e-mailadres in.').nullable();
+
 export const organisationInput = z.object({
   code: z.string().regex(/^[A-Z0-9_-]{2,32}$/, 'Een code bestaat uit 2 tot 32 hoofdletters, cijfers, - of _.'),
   name: z.string().trim().min(2).max(200),
   kind: z.enum(organisationKinds),
   municipalities: z.array(municipalityCode).min(1).max(500),
+  /** A shared inbox for new referrals; the team lead's address for a referral not picked up in time (docs/mail.md). */
+  mailAddress: organisationMailAddress.optional(),
+  teamLeadMailAddress: organisationMailAddress.optional(),
 });
 
 export const userInput = z.object({
@@ -39,6 +44,8 @@ export const organisationPatch = patchSchema({
   name: z.string().trim().min(2).max(200).optional(),
   kind: z.enum(organisationKinds).optional(),
   municipalities: z.array(municipalityCode).min(1).max(500).optional(),
+  mailAddress: organisationMailAddress.optional(),
+  teamLeadMailAddress: organisationMailAddress.optional(),
 });
 
 function staff(actor: Actor): { organisationId: string; municipalities: string[] } {
@@ -57,6 +64,8 @@ const organisationColumns = {
   name: organisations.name,
   kind: organisations.kind,
   creditorTypes: organisations.creditorTypes,
+  mailAddress: organisations.mailAddress,
+  teamLeadMailAddress: organisations.teamLeadMailAddress,
   municipalities: sql<string[]>`array_agg(${organisationMunicipalities.municipalityCode} order by ${organisationMunicipalities.municipalityCode})`,
 };
 
@@ -83,7 +92,11 @@ export async function listOrganisations(db: Database, actor: Actor) {
   const rows = await allOrganisations(db);
   return rows
     .filter((o) => o.municipalities.some((m) => me.municipalities.includes(m)))
-    .map((o) => ({ ...o, manageable: administers(actor, o.municipalities) }));
+    .map((o) => {
+      const manageable = administers(actor, o.municipalities);
+      // The team lead's address is for the admins who manage the organisation, not for every partner.
+      return { ...o, teamLeadMailAddress: manageable ? o.teamLeadMailAddress : null, manageable };
+    });
 }
 
 /**
@@ -115,7 +128,16 @@ export async function createOrganisation(db: Database, actor: Actor, input: z.in
   return db.audited(actor, event, async (tx, trail) => {
     const existing = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, input.code));
     if (existing.length) throw new ConflictError(`De code ${input.code} is al in gebruik.`);
-    const [created] = await tx.insert(organisations).values({ code: input.code, name: input.name, kind: input.kind }).returning();
+    const [created] = await tx
+      .insert(organisations)
+      .values({
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        mailAddress: input.mailAddress ?? null,
+        teamLeadMailAddress: input.teamLeadMailAddress ?? null,
+      })
+      .returning();
     await tx.insert(organisationMunicipalities).values(served.map((m) => ({ organisationId: created!.id, municipalityCode: m })));
     trail.objectId = created!.id;
     return { ...created!, municipalities: served, manageable: true };
@@ -152,10 +174,14 @@ export async function updateOrganisation(db: Database, actor: Actor, organisatio
           );
         }
       }
-      if (patch.name || patch.kind) {
+      const addresses = {
+        ...(patch.mailAddress !== undefined ? { mailAddress: patch.mailAddress } : {}),
+        ...(patch.teamLeadMailAddress !== undefined ? { teamLeadMailAddress: patch.teamLeadMailAddress } : {}),
+      };
+      if (patch.name || patch.kind || Object.keys(addresses).length) {
         await tx
           .update(organisations)
-          .set({ ...(patch.name ? { name: patch.name } : {}), ...(patch.kind ? { kind: patch.kind } : {}) })
+          .set({ ...(patch.name ? { name: patch.name } : {}), ...(patch.kind ? { kind: patch.kind } : {}), ...addresses })
           .where(eq(organisations.id, organisationId));
       }
       if (patch.municipalities) {
@@ -165,7 +191,14 @@ export async function updateOrganisation(db: Database, actor: Actor, organisatio
         const staffIds = tx.select({ id: users.id }).from(users).where(eq(users.organisationId, organisationId));
         await tx.delete(sessions).where(inArray(sessions.userId, staffIds));
       }
-      return { ...current, name: patch.name ?? current.name, kind: patch.kind ?? current.kind, municipalities: served, manageable: true };
+      return {
+        ...current,
+        ...addresses,
+        name: patch.name ?? current.name,
+        kind: patch.kind ?? current.kind,
+        municipalities: served,
+        manageable: true,
+      };
       // Its keys' kind and municipalities change with it: verify them again (see API_KEY_TRUST_MS).
     })
     .finally(forgetVerifiedApiKeys);

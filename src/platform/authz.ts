@@ -13,6 +13,8 @@ export const permissions = {
   'organisations:read': ['admin', 'signal_officer', 'case_worker', 'creditor', 'provider_cashier', 'analyst', 'programme_manager'],
   'organisations:manage': ['admin'],
   'apikeys:manage': ['admin'],
+  // the outbox of outgoing e-mail (state, retry of a failed one)
+  'mail:manage': ['admin'],
   'persons:read': ['signal_officer', 'case_worker'],
   'persons:write': ['signal_officer', 'case_worker'],
   // signals (Vroeg Eropaf)

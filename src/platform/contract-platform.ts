@@ -18,7 +18,7 @@ export type OrganisationKind = (typeof organisationKinds)[number];
 export const roles = ['admin', 'signal_officer', 'case_worker', 'creditor', 'provider_cashier', 'analyst', 'programme_manager'] as const;
 export type Role = (typeof roles)[number];
 
-export const auditActions = ['read', 'search', 'export', 'print', 'create', 'update', 'delete', 'login', 'logout'] as const;
+export const auditActions = ['read', 'search', 'export', 'print', 'create', 'update', 'delete', 'login', 'logout', 'send'] as const;
 export type AuditAction = (typeof auditActions)[number];
 export const auditResults = ['success', 'denied', 'error'] as const;
 export type AuditResult = (typeof auditResults)[number];
@@ -55,6 +55,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   delete: 'Verwijderd',
   login: 'Ingelogd',
   logout: 'Uitgelogd',
+  send: 'Verstuurd (e-mail)',
 };
 
 export const auditResultLabels: Record<AuditResult, string> = { success: 'Gelukt', denied: 'Geweigerd', error: 'Fout' };
@@ -90,6 +91,10 @@ export const organisation = z.object({
   kind: z.enum(organisationKinds),
   creditorTypes: z.array(z.string()),
   municipalities: z.array(z.string()),
+  /** Where new referrals are announced by e-mail (a shared inbox); null: none. */
+  mailAddress: z.string().nullable(),
+  /** The team lead's address for a referral not picked up in time; shown only to the admins who manage it. */
+  teamLeadMailAddress: z.string().nullable(),
   /** Whether the asking admin administers every municipality it serves, and so may manage it. */
   manageable: z.boolean(),
 });

@@ -10,12 +10,33 @@ const all = drechtsteden.map((m) => m.code);
 const dordrecht = ['GM0505'];
 
 /** Organisations named in the seed documents, plus one demo provider and a second municipality's team. */
-export const demoOrganisations: { code: string; name: string; kind: OrganisationKind; municipalities: string[]; creditorTypes?: string[] }[] = [
+export const demoOrganisations: {
+  code: string;
+  name: string;
+  kind: OrganisationKind;
+  municipalities: string[];
+  creditorTypes?: string[];
+  mailAddress?: string;
+  teamLeadMailAddress?: string;
+}[] = [
   { code: 'GEM-DORDRECHT', name: 'Gemeente Dordrecht, vroegsignaleringsteam', kind: 'municipal_team', municipalities: dordrecht },
   { code: 'SDD', name: 'Sociale Dienst Drechtsteden', kind: 'social_service', municipalities: all },
-  { code: 'SWT', name: 'Sociaal Wijkteam Dordrecht', kind: 'neighbourhood_team', municipalities: dordrecht },
+  {
+    code: 'SWT',
+    name: 'Sociaal Wijkteam Dordrecht',
+    kind: 'neighbourhood_team',
+    municipalities: dordrecht,
+    mailAddress: 'verwijzingen@wijkteam.example',
+    teamLeadMailAddress: 'teamleider@wijkteam.example',
+  },
   { code: 'HUMANITAS', name: 'Humanitas Thuisadministratie', kind: 'volunteer_organisation', municipalities: dordrecht },
-  { code: 'SHM', name: 'SchuldHulpMaatje Dordrecht', kind: 'volunteer_organisation', municipalities: dordrecht },
+  {
+    code: 'SHM',
+    name: 'SchuldHulpMaatje Dordrecht',
+    kind: 'volunteer_organisation',
+    municipalities: dordrecht,
+    mailAddress: 'aanmelden@schuldhulpmaatje.example',
+  },
   { code: 'AVS', name: 'Alliantie Vrijwillige Schuldhulp', kind: 'volunteer_organisation', municipalities: dordrecht },
   { code: 'BSR', name: 'Bureau Sociaal Raadslieden', kind: 'other', municipalities: dordrecht },
   { code: 'FHH', name: 'Financieel Hulphuis', kind: 'volunteer_organisation', municipalities: dordrecht },
@@ -71,7 +92,14 @@ export async function seedDemo(db: Database, password: string): Promise<typeof d
     for (const o of demoOrganisations) {
       await tx
         .insert(organisations)
-        .values({ code: o.code, name: o.name, kind: o.kind, creditorTypes: o.creditorTypes ?? [] })
+        .values({
+          code: o.code,
+          name: o.name,
+          kind: o.kind,
+          creditorTypes: o.creditorTypes ?? [],
+          mailAddress: o.mailAddress ?? null,
+          teamLeadMailAddress: o.teamLeadMailAddress ?? null,
+        })
         .onConflictDoNothing();
       const [row] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, o.code));
       await tx

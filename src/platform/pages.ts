@@ -58,7 +58,8 @@ ${state.back ? html`<input type="hidden" name="terug" value="${state.back}">` : 
 ${textField({ name: 'email', label: 'E-mailadres', type: 'email', value: state.email, error: errors.email, autocomplete: 'username', required: true })}
 ${textField({ name: 'password', label: 'Wachtwoord', type: 'password', error: errors.password, autocomplete: 'current-password', required: true })}
 <p><button class="utrecht-button utrecht-button--primary-action" type="submit">Inloggen</button></p>
-</form>`;
+</form>
+<p class="utrecht-paragraph"><a href="/login/wachtwoord-vergeten">Wachtwoord vergeten?</a></p>`;
   return publicPage({ title: 'Inloggen voor medewerkers', body, current: '/login' });
 }
 

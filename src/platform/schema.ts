@@ -33,6 +33,10 @@ export const organisations = pgTable(
     kind: organisationKindEnum('kind').notNull(),
     /** For a creditor: the DDAS signal types it reports (`rent`, `health_insurance`, ...; see signals/ddas.ts). */
     creditorTypes: text('creditor_types').array().notNull().default(sql`'{}'::text[]`),
+    /** Where a new referral is announced (a shared inbox of the organisation, never a person's own address). */
+    mailAddress: text('mail_address'),
+    /** The team lead, who hears of a referral not picked up in time. */
+    teamLeadMailAddress: text('team_lead_mail_address'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('organisations_code_key').on(t.code)],
@@ -202,3 +206,21 @@ export const serverSecrets = pgTable('server_secrets', {
   value: text('value').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * "Wachtwoord vergeten": single-use links for staff, stored by the SHA-256 of their token (as sessions are), so a
+ * copy of this table resets no password. A link expires after a short time and is spent by its first use.
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId, t.createdAt)],
+);

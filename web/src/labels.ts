@@ -30,6 +30,7 @@ export const auditActionLabels: Record<string, string> = {
   delete: 'Verwijderd',
   login: 'Ingelogd',
   logout: 'Uitgelogd',
+  send: 'Verstuurd (e-mail)',
 };
 
 export const auditResultLabels: Record<string, string> = { success: 'Gelukt', denied: 'Geweigerd', error: 'Fout' };

@@ -16,18 +16,7 @@ export {
   type Theme,
   type HelpKind,
 } from './contract.ts';
-import {
-  audienceLabels,
-  audiences,
-  helpKindLabels,
-  helpKinds,
-  themeLabels,
-  themes,
-  weekdayLabels,
-  type Audience,
-  type HelpKind,
-  type Theme,
-} from './contract.ts';
+import { audiences, helpKinds, themes, weekdayLabels, type Audience, type HelpKind, type Theme } from './contract.ts';
 
 export interface DirectoryLocation {
   id: string;

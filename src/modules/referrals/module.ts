@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '../contracts.ts';
 import { referralCommands } from './cli.ts';
+import { mailOverdueReferrals } from './commands/overdueMails.ts';
 import { seedReferralsDemo } from './demo.ts';
 import { collectReferralMetrics, referralMeasures } from './metrics.ts';
 import { referralPersonRelations } from './relations.ts';
@@ -12,4 +13,5 @@ export const referralsModule: ModuleDefinition = {
   metrics: { measures: referralMeasures, collect: collectReferralMetrics },
   personRelations: referralPersonRelations,
   commands: referralCommands,
+  jobs: [{ name: 'referrals-overdue-mail', everyMs: 60 * 60 * 1000, run: async (db) => void (await mailOverdueReferrals(db)) }],
 };

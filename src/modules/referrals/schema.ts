@@ -115,6 +115,8 @@ export const referrals = personal(
       sentByUserId: uuid('sent_by_user_id').references(() => users.id),
       answerDueDate: date('answer_due_date').notNull(),
       firstContactDueDate: date('first_contact_due_date').notNull(),
+      /** When the receiving organisation's team lead was mailed that the answer is overdue (once per referral). */
+      overdueMailedAt: timestamp('overdue_mailed_at', { withTimezone: true }),
       acceptedAt: timestamp('accepted_at', { withTimezone: true }),
       declinedAt: timestamp('declined_at', { withTimezone: true }),
       firstContactAt: timestamp('first_contact_at', { withTimezone: true }),

@@ -22,7 +22,7 @@ describe('the HSDS API and export follow the HSDS 3.0 rules', () => {
     for (let p = 2; p <= first.total_pages; p++) items.push(...(await get(`${url}${url.includes('?') ? '&' : '?'}per_page=5&page=${p}`)).contents);
     expect(items.length).toBe(first.total_items);
     expect(checkHsdsList(type, items, url)).toEqual([]);
-    expect(checkUniqueIds(type, items, url)).toEqual([]);
+    expect(checkUniqueIds(items, url)).toEqual([]);
     return items;
   };
 
@@ -131,8 +131,8 @@ describe('the HSDS API and export follow the HSDS 3.0 rules', () => {
       ...checkHsdsList('location', doc.locations!, '$.locations'),
       ...checkHsdsList('taxonomy', doc.taxonomies!, '$.taxonomies'),
       ...checkHsdsList('taxonomy_term', doc.taxonomy_terms!, '$.taxonomy_terms'),
-      ...checkUniqueIds('service', doc.services!, '$.services'),
-      ...checkUniqueIds('location', doc.locations!, '$.locations'),
+      ...checkUniqueIds(doc.services!, '$.services'),
+      ...checkUniqueIds(doc.locations!, '$.locations'),
     ];
     expect(problems).toEqual([]);
     expect(doc.services!.length).toBeGreaterThan(10);

@@ -66,7 +66,7 @@ describe('HSDS conformance rules', () => {
     expect(checkHsdsObject('service', 'dienst')[0]!.code).toBe('not_object');
     expect(checkHsdsList('service', [goodService(), 3], '$.services').map((v) => v.path)).toEqual(['$.services[1]']);
     expect(checkHsdsObject('service', { ...goodService(), phones: ['078'] }).map((v) => v.path)).toEqual(['$.phones[0]']);
-    expect(checkUniqueIds('service', [{ id: id(1) }, { id: id(2) }, { id: id(1) }], '$.services')).toEqual([
+    expect(checkUniqueIds([{ id: id(1) }, { id: id(2) }, { id: id(1) }], '$.services')).toEqual([
       { path: '$.services[2].id', code: 'duplicate', field: 'id', expected: '$.services[0]' },
     ]);
   });

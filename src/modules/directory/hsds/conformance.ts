@@ -118,7 +118,7 @@ export function checkHsdsList(type: ObjectType, objects: readonly unknown[], pat
  * Ids of one type must be unique across a document (the spec's "unique" constraint on every `id`): the same id
  * for two different objects of a type is reported at its second place.
  */
-export function checkUniqueIds(type: ObjectType, objects: readonly { id?: unknown }[], path = '$'): Violation[] {
+export function checkUniqueIds(objects: readonly { id?: unknown }[], path = '$'): Violation[] {
   const seen = new Map<unknown, string>();
   const out: Violation[] = [];
   objects.forEach((o, i) => {

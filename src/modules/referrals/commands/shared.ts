@@ -12,6 +12,7 @@ import type { ReferralEndedEvent } from '../events.ts';
 import { referralError } from '../messages.ts';
 import { referralConsents, referralEvents, referralHouseholdMembers, referrals, referralServiceLevels } from '../schema.ts';
 import type { HouseholdMemberInput } from './inputs.ts';
+import { mailNewReferral } from '../mails.ts';
 
 /** What the commands share: who acts, the receiving organisation, the service level, writing a new referral. */
 export const userIdOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
@@ -137,6 +138,10 @@ export async function insertReferral(tx: Tx, db: Database, actor: Actor, r: NewR
     note: null,
     occurredAt: now,
   });
+  // The receiving organisation hears of it by e-mail, in this same transaction (nothing is mailed for a rolled-back one).
+  if (r.fromOrganisationId !== r.toOrganisationId) {
+    await mailNewReferral(db, tx, { referralId, municipalityCode: r.municipalityCode, toOrganisationId: r.toOrganisationId, answerDueDate: due.answerDueDate });
+  }
   return referralId;
 }
 
