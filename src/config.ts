@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { roles } from './platform/contract-platform.ts';
 
 /** Environment → typed configuration, validated once at start-up. Every variable is listed in the README. */
 const environmentSchema = z.object({
@@ -28,6 +29,26 @@ const environmentSchema = z.object({
   VANGNET_MAIL_FROM_NAME: z.string().trim().min(1).max(100).default('Gemeente Dordrecht'),
   VANGNET_MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   VANGNET_MAIL_RETRY_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  // Staff login with the municipality's OpenID provider (next to the password login); off while the issuer is unset.
+  VANGNET_OIDC_ISSUER: z.string().url().optional(),
+  VANGNET_OIDC_NAME: z.string().min(1).max(80).default('de gemeente'),
+  VANGNET_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  VANGNET_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  VANGNET_OIDC_REDIRECT_URI: z.string().url().optional(),
+  VANGNET_OIDC_SCOPES: z.string().default('openid email profile'),
+  VANGNET_OIDC_ROLE_CLAIM: z.string().min(1).default('groups'),
+  VANGNET_OIDC_ROLE_MAPPING: z.string().default('{}'),
+  VANGNET_OIDC_PROVISION: z.enum(['true', 'false']).default('false'),
+  // Residents log in with DigiD (and entrepreneurs with eHerkenning) through an OIDC broker; off while unset.
+  VANGNET_DIGID_ISSUER: z.string().url().optional(),
+  VANGNET_DIGID_NAME: z.string().min(1).max(80).default('DigiD'),
+  VANGNET_DIGID_CLIENT_ID: z.string().min(1).optional(),
+  VANGNET_DIGID_CLIENT_SECRET: z.string().min(1).optional(),
+  VANGNET_DIGID_REDIRECT_URI: z.string().url().optional(),
+  VANGNET_DIGID_SCOPES: z.string().default('openid'),
+  VANGNET_DIGID_BSN_CLAIM: z.string().min(1).default('bsn'),
+  VANGNET_DIGID_KVK_CLAIM: z.string().min(1).optional(),
+  VANGNET_RESIDENT_SESSION_MINUTES: z.coerce.number().int().positive().max(120).default(15),
 });
 
 /** Outgoing e-mail over SMTP; null when no host is configured (then no mail is written or sent). */
@@ -43,6 +64,34 @@ export interface MailConfig {
   retryMinutes: number;
   /** The address people use (VANGNET_PUBLIC_URL), for the links in a mail. */
   publicUrl: string;
+}
+
+/** A claim value (for example a group) that gives a staff member these roles in this organisation (by its code). */
+const roleMappingSchema = z.record(z.string().min(1), z.object({ roles: z.array(z.enum(roles)).min(1), organisation: z.string().min(1) }));
+
+/** One OpenID provider Vangnet is a client of. */
+export interface OidcClientConfig {
+  issuer: string;
+  /** Shown on the button: "Inloggen met <name>". */
+  name: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  redirectUri: string;
+  scopes: string;
+}
+
+export interface StaffOidcConfig extends OidcClientConfig {
+  roleClaim: string;
+  roleMapping: z.infer<typeof roleMappingSchema>;
+  /** Create an account at the first login of someone the mapping gives roles to. */
+  provision: boolean;
+}
+
+export interface ResidentOidcConfig extends OidcClientConfig {
+  bsnClaim: string;
+  /** eHerkenning through the same broker: the claim with the KvK number (unset: no entrepreneurs). */
+  kvkClaim: string | undefined;
+  sessionMinutes: number;
 }
 
 export interface Config {
@@ -63,6 +112,10 @@ export interface Config {
   /** The largest uploaded file (signal files, datasets); every other body has a small limit (`src/http/body.ts`). */
   uploadMaxBytes: number;
   mail: MailConfig | null;
+  /** Staff login with the municipality's OpenID provider; null: password login only. */
+  staffOidc: StaffOidcConfig | null;
+  /** Residents' login with DigiD through an OIDC broker; null: only the anonymous ways. */
+  residentOidc: ResidentOidcConfig | null;
 }
 
 export class ConfigError extends Error {}
@@ -93,6 +146,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const publicUrl = e.VANGNET_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  const problems: string[] = [];
+  const client = (prefix: 'OIDC' | 'DIGID', path: string): OidcClientConfig | null => {
+    const issuer = e[`VANGNET_${prefix}_ISSUER`];
+    const clientId = e[`VANGNET_${prefix}_CLIENT_ID`];
+    if (!issuer) return null;
+    if (!clientId) problems.push(`  VANGNET_${prefix}_CLIENT_ID: nodig als VANGNET_${prefix}_ISSUER is gezet`);
+    return {
+      issuer,
+      name: e[`VANGNET_${prefix}_NAME`],
+      clientId: clientId ?? '',
+      clientSecret: e[`VANGNET_${prefix}_CLIENT_SECRET`],
+      redirectUri: e[`VANGNET_${prefix}_REDIRECT_URI`] ?? new URL(path, publicUrl).href,
+      scopes: e[`VANGNET_${prefix}_SCOPES`],
+    };
+  };
+  const staffClient = client('OIDC', '/login/oidc/terug');
+  const residentClient = client('DIGID', '/inloggen/digid/terug');
+  let roleMapping: z.infer<typeof roleMappingSchema> = {};
+  try {
+    const mapping = roleMappingSchema.safeParse(JSON.parse(e.VANGNET_OIDC_ROLE_MAPPING));
+    if (mapping.success) roleMapping = mapping.data;
+    else problems.push(...mapping.error.issues.map((issue) => `  VANGNET_OIDC_ROLE_MAPPING.${issue.path.join('.')}: ${issue.message}`));
+  } catch {
+    problems.push('  VANGNET_OIDC_ROLE_MAPPING: geen geldige JSON');
+  }
+  if (problems.length) throw new ConfigError(`Ongeldige configuratie:\n${problems.join('\n')}`);
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.VANGNET_DATA_DIR),
@@ -108,5 +187,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.VANGNET_DEMO_PASSWORD,
     uploadMaxBytes: e.VANGNET_UPLOAD_MAX_MB * 1024 * 1024,
     mail: mailConfig(e, publicUrl),
+    staffOidc: staffClient ? { ...staffClient, roleClaim: e.VANGNET_OIDC_ROLE_CLAIM, roleMapping, provision: e.VANGNET_OIDC_PROVISION === 'true' } : null,
+    residentOidc: residentClient
+      ? { ...residentClient, bsnClaim: e.VANGNET_DIGID_BSN_CLAIM, kvkClaim: e.VANGNET_DIGID_KVK_CLAIM, sessionMinutes: e.VANGNET_RESIDENT_SESSION_MINUTES }
+      : null,
   };
 }

@@ -27,6 +27,8 @@ import { mailRoutes } from '../platform/mail/routes.ts';
 import { configureMail } from '../platform/mail/outbox.ts';
 import { notFoundPage, platformPages } from '../platform/pages.ts';
 import { passwordResetPages } from '../platform/passwordResetPages.ts';
+import { staffOidcPages } from '../platform/oidcPages.ts';
+import { residentPages } from '../platform/residentPages.ts';
 import { refreshPublicContacts, sendPage, setPublicContactSource } from '../platform/html.ts';
 import { gatherPublicContacts } from './publicContacts.ts';
 import { unboundedParts } from '../platform/validation.ts';
@@ -225,6 +227,8 @@ export async function buildServer({ db, config, logStream }: ServerDependencies)
   });
   await app.register(platformPages, { db, config });
   await app.register(passwordResetPages, { db, config });
+  await app.register(staffOidcPages, { db, config });
+  await app.register(residentPages, { db, config });
   for (const module of modules) {
     if (module.routes) await app.register(module.routes, { prefix: '/api/v1', db, config, modules });
     if (module.pages) await app.register(module.pages, { db, config, modules });

@@ -84,31 +84,48 @@ export async function login(
     });
     return refuse(lockedNow ? 'locked_now' : 'bad_password');
   }
+  const opened = await openSession(db, config, user.id, { origin: input.origin, method: 'password' });
+  if (!opened) return refuse('locked');
+  return opened;
+}
+
+/**
+ * Opens a staff session for a user whose identity has been checked (a right password, or the municipality's
+ * OpenID provider), and writes the login's audit line. Only an account that is (still) active and not locked at
+ * this moment gets a session: a lock set by a parallel attempt wins. Null when it did not.
+ */
+export async function openSession(
+  db: Database,
+  config: Pick<Config, 'session'>,
+  userId: string,
+  options: { origin: string | null; method: 'password' | 'oidc'; idToken?: string },
+): Promise<LoginResult | null> {
+  const now = db.clock.now();
   const token = randomToken();
   const csrfToken = randomToken();
   const opened = await db.unauditedTransaction(async (tx) => {
-    // Only an account that is (still) active and not locked at this moment gets a session: a lock set by a
-    // parallel attempt after the check above wins.
     const [current] = await tx
       .update(users)
       .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
-      .where(and(eq(users.id, user.id), eq(users.active, true), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
+      .where(and(eq(users.id, userId), eq(users.active, true), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
       .returning({ id: users.id });
     if (!current) return false;
     await tx.insert(sessions).values({
       tokenHash: sha256(token),
-      userId: user.id,
+      userId,
       csrfToken,
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + config.session.maxHours * 3_600_000),
+      idToken: options.idToken ?? null,
     });
     return true;
   });
-  if (!opened) return refuse('locked');
-  const actor = await actorForUser(db, user.id, input.origin);
+  if (!opened) return null;
+  const actor = await actorForUser(db, userId, options.origin);
   if (!actor) throw new UnauthenticatedError(invalidLogin);
-  await db.recordAuditEvent(actor, { action: 'login', objectType: 'session', objectId: user.id }, 'success');
+  const details = options.method === 'password' ? undefined : { method: options.method };
+  await db.recordAuditEvent(actor, { action: 'login', objectType: 'session', objectId: userId, details }, 'success');
   return { token, csrfToken, actor };
 }
 
@@ -169,9 +186,16 @@ export async function resolveSession(db: Database, config: Pick<Config, 'session
   return { actor, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
 }
 
-export async function logout(db: Database, token: string, actor: Actor): Promise<void> {
-  await db.unaudited((q) => q.delete(sessions).where(eq(sessions.tokenHash, sha256(token))));
+/** Ends the session; answers the ID token it was opened with (for logout at the OpenID provider), if any. */
+export async function logout(db: Database, token: string, actor: Actor): Promise<{ idToken: string | null }> {
+  const [ended] = await db.unaudited((q) =>
+    q
+      .delete(sessions)
+      .where(eq(sessions.tokenHash, sha256(token)))
+      .returning({ idToken: sessions.idToken }),
+  );
   await db.recordAuditEvent(actor, { action: 'logout', objectType: 'session' }, 'success');
+  return { idToken: ended?.idToken ?? null };
 }
 
 type ApiKeyActor = Extract<Actor, { kind: 'api_key' }>;

@@ -46,11 +46,18 @@ export function notFoundPage(): string {
 
 const loginLabels: Record<string, string> = { email: 'E-mailadres', password: 'Wachtwoord' };
 
-export function loginPage(state: { csrf: string; back: string; email?: string; errors?: FieldErrors; refused?: string }): string {
+export function loginPage(state: { csrf: string; back: string; email?: string; errors?: FieldErrors; refused?: string; oidcName?: string }): string {
   const errors = state.errors ?? {};
+  const oidcHref = state.back ? `/login/oidc?terug=${encodeURIComponent(state.back)}` : '/login/oidc';
   const body = html`<h1 class="utrecht-heading-1">Inloggen voor medewerkers</h1>
 <p class="utrecht-paragraph">Voor medewerkers van de gemeente en partnerorganisaties. Bent u inwoner? Dan hoeft u niet in te loggen: kies hierboven wat u zoekt.</p>
 ${state.refused ? html`<div class="vn-summary" id="fouten" role="alert"><p class="utrecht-paragraph">${state.refused}</p></div>` : ''}
+${
+  state.oidcName
+    ? html`<p><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="${oidcHref}">Inloggen met ${state.oidcName}</a></p>
+<h2 class="utrecht-heading-2">Of log in met uw e-mailadres en wachtwoord</h2>`
+    : ''
+}
 ${errorSummary(errors, (f) => loginLabels[f] ?? f)}
 <form method="post" action="/login" aria-label="Inloggen" novalidate>
 <input type="hidden" name="csrf" value="${state.csrf}">
@@ -68,7 +75,7 @@ export function safeReturnPath(value: string): string {
   return /^\/medewerkers(\/[A-Za-z0-9\-_/]*)?$/.test(value) ? value : '';
 }
 
-function equalTokens(a: string, b: string): boolean {
+export function equalTokens(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
@@ -114,7 +121,7 @@ export const platformPages: FastifyPluginAsync<{ db: Database; config: Config }>
       const back = safeReturnPath(request.query.terug ?? '');
       if (request.actor.kind === 'user') return reply.redirect(back || '/medewerkers', 303);
       const flash = flashes.get(request.cookies[LOGIN_FLASH_COOKIE]);
-      return sendPage(reply, loginPage({ csrf: newLoginForm(reply), back, ...flash }));
+      return sendPage(reply, loginPage({ csrf: newLoginForm(reply), back, oidcName: config.staffOidc?.name, ...flash }));
     },
   );
 
@@ -134,7 +141,7 @@ export const platformPages: FastifyPluginAsync<{ db: Database; config: Config }>
       if (!formEncoded || !sameSite || !equalTokens(cookie, formValue(body, 'csrf'))) {
         const refused = 'Deze pagina was verlopen of kwam niet van deze website. Vul uw gegevens opnieuw in.';
         // A post from another site gets no redirect that could set anything: just the refusal.
-        if (!sameSite) return sendPage(reply, loginPage({ csrf: newLoginForm(reply), back, refused }), 403);
+        if (!sameSite) return sendPage(reply, loginPage({ csrf: newLoginForm(reply), back, refused, oidcName: config.staffOidc?.name }), 403);
         return again(request, reply, back, { email, refused });
       }
       const password = typeof body.password === 'string' ? body.password : '';

@@ -125,3 +125,18 @@ export async function searchPersons(
     return found.map((p) => (access.showsBsn(relations.get(p.id) ?? []) ? p : { ...p, bsn: null }));
   });
 }
+
+/**
+ * What Vangnet already knows of a resident logged in with DigiD, to fill in their own form: the person with this
+ * BSN (from the broker's token) in this municipality, or null. Audited as the resident's own read.
+ */
+export async function residentPersonByBsn(db: Database, actor: Actor, municipalityCode: string, bsn: string): Promise<PersonRow | null> {
+  return db.audited(actor, { action: 'read', objectType: 'person', municipalityCode, purpose: 'Inwoner (DigiD) vult eigen gegevens in' }, async (tx, trail) => {
+    const [person] = await tx
+      .select()
+      .from(persons)
+      .where(and(eq(persons.municipalityCode, municipalityCode), eq(persons.bsn, bsn)));
+    if (person) trail.subjectIds = [person.id];
+    return person ?? null;
+  });
+}

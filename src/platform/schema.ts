@@ -72,9 +72,12 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** The account at the municipality's OpenID provider (issuer and subject) this user logs in with, once linked. */
+    oidcIssuer: text('oidc_issuer'),
+    oidcSubject: text('oidc_subject'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`), uniqueIndex('users_oidc_key').on(t.oidcIssuer, t.oidcSubject)],
 );
 
 /** Sessions are stored by the SHA-256 of their token, so a copy of this table does not let anyone log in. */
@@ -89,8 +92,24 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** A session opened through the OpenID provider: its ID token, sent back as `id_token_hint` at logout. */
+    idToken: text('id_token'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Residents logged in with DigiD (or eHerkenning) through the broker: a short session, its own cookie, no staff
+ * rights. Stored by the SHA-256 of the token; the BSN (and KvK number) come from the broker's ID token.
+ */
+export const residentSessions = personal(
+  pgTable('resident_sessions', {
+    tokenHash: text('token_hash').primaryKey(),
+    bsn: text('bsn'),
+    kvkNumber: text('kvk_number'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  }),
 );
 
 /** Machine clients (creditors). The key itself is shown once; only its hash is kept. */

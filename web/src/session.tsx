@@ -8,6 +8,8 @@ export type SessionUser = NonNullable<SessionResponse['user']>;
 
 interface SessionState {
   user: SessionUser | null;
+  /** The session's form code, for the server-rendered logout form (POST /uitloggen). */
+  csrfToken: string | null;
   permissions: string[];
   loading: boolean;
   logout: () => Promise<void>;
@@ -46,7 +48,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const permissions = session?.permissions ?? [];
   const can = useCallback((permission: string) => (session?.permissions ?? []).includes(permission), [session]);
 
-  return <SessionContext.Provider value={{ user: session?.user ?? null, permissions, loading, logout, can }}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={{ user: session?.user ?? null, csrfToken: session?.csrfToken ?? null, permissions, loading, logout, can }}>
+      {children}
+    </SessionContext.Provider>
+  );
 }
 
 export function useSession(): SessionState {

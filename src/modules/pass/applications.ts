@@ -13,4 +13,13 @@ export {
   type ApplicationInput,
   type ApplicationOutcome,
 } from './commands/applications.ts';
-export { applicationListQuery, canAdminister, findPassByNumber, getPass, listApplications, residentStatus, statusLookupInput } from './queries.ts';
+export {
+  applicationListQuery,
+  canAdminister,
+  findPassByNumber,
+  getPass,
+  listApplications,
+  residentStatus,
+  residentStatusesByBsn,
+  statusLookupInput,
+} from './queries.ts';

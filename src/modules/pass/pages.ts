@@ -41,11 +41,20 @@ function field(values: ApplicationFormValues, errors: FieldErrors, name: string,
 const dateHint = 'Bijvoorbeeld 4-3-1990 (dag-maand-jaar).';
 
 /** The application form; with errors each field says what is wrong, and the summary at the top links to it. */
-export function applyPage(info: PublicInfo, values: ApplicationFormValues, errors: FieldErrors, childRows: number, formError?: string): string {
+export function applyPage(
+  info: PublicInfo,
+  values: ApplicationFormValues,
+  errors: FieldErrors,
+  childRows: number,
+  formError?: string,
+  /** DigiD: the login button, or who is logged in (see platform/residentPages.ts). */
+  loginBox: SafeHtml = html``,
+): string {
   const route = (values.route ?? 'income') as PassRoute;
   const children = Array.from({ length: childRows }, (_, i) => i);
   const body = html`<h1 class="utrecht-heading-1">Dordtpas aanvragen</h1>
 ${introduction(info)}
+${loginBox}
 ${formError ? html`<div class="vn-summary" id="fouten" role="alert"><p class="utrecht-paragraph">${formError}</p></div>` : ''}
 ${errorSummary(errors, fieldLabel)}
 <form method="post" action="/dordtpas" aria-label="Aanvraag Dordtpas" novalidate>
@@ -115,10 +124,11 @@ ${
   return publicPage({ title: 'Uw aanvraag is ontvangen', body, current: '/dordtpas' });
 }
 
-export function myPassFormPage(values: { reference?: string }, errors: FieldErrors, refused?: string): string {
+export function myPassFormPage(values: { reference?: string }, errors: FieldErrors, refused?: string, loginBox: SafeHtml = html``): string {
   const labels: Record<string, string> = { reference: 'Aanvraagnummer', accessCode: 'Code' };
   const body = html`<h1 class="utrecht-heading-1">Mijn Dordtpas</h1>
 <p class="utrecht-paragraph">Vul het aanvraagnummer en de code in die u kreeg toen u de pas aanvroeg. Dan ziet u uw pas en het kindtegoed.</p>
+${loginBox}
 ${refused ? html`<div class="vn-summary" id="fouten" role="alert"><p class="utrecht-paragraph">${refused}</p></div>` : ''}
 ${errorSummary(errors, (f) => labels[f] ?? f)}
 <form method="post" action="/dordtpas/mijn-pas" aria-label="Mijn Dordtpas bekijken" novalidate>
@@ -153,26 +163,44 @@ function spendingTable(status: ResidentStatus): SafeHtml {
 }
 
 /** What the resident sees after logging in with reference and code: the application, the pass, the budgets. */
-export function myPassPage(status: ResidentStatus): string {
+function statusSection(status: ResidentStatus, level: 2 | 3): SafeHtml {
   const pass = status.pass;
-  const body = html`<h1 class="utrecht-heading-1">Mijn Dordtpas</h1>
-<h2 class="utrecht-heading-2">Uw aanvraag: ${applicationStatusText[status.status] ?? status.status}</h2>
+  const heading = (text: SafeHtml | string) =>
+    level === 2 ? html`<h2 class="utrecht-heading-2">${text}</h2>` : html`<h3 class="utrecht-heading-3">${text}</h3>`;
+  return html`${heading(html`Uw aanvraag: ${applicationStatusText[status.status] ?? status.status}`)}
 <p class="utrecht-paragraph">Aanvraagnummer ${status.reference}. ${status.checkReason}</p>
 ${status.decisionReason ? html`<p class="utrecht-paragraph">Toelichting van de consulent: ${status.decisionReason}</p>` : ''}
 ${
   pass
-    ? html`<h2 class="utrecht-heading-2">Uw pas</h2>
+    ? html`${heading('Uw pas')}
 <p class="utrecht-paragraph">Pasnummer <strong data-testid="pass-number">${formatPassNumber(pass.number)}</strong>, ${
         passStatusLabels[pass.status as keyof typeof passStatusLabels] ?? pass.status
       }, geldig van ${formatDutchDate(pass.validFrom)} tot en met ${formatDutchDate(pass.validTo)}.</p>`
     : ''
 }
 ${budgetsTable(status)}
-${spendingTable(status)}
+${spendingTable(status)}`;
+}
+
+export function myPassPage(status: ResidentStatus): string {
+  const body = html`<h1 class="utrecht-heading-1">Mijn Dordtpas</h1>
+${statusSection(status, 2)}
 <form method="post" action="/dordtpas/mijn-pas/sluiten" aria-label="Mijn Dordtpas sluiten">
 <p class="utrecht-paragraph">Klaar? Sluit deze pagina af, zeker op een computer die u met anderen deelt.</p>
 <p><button class="utrecht-button utrecht-button--secondary-action" type="submit">Afsluiten</button></p>
 </form>`;
+  return publicPage({ title: 'Mijn Dordtpas', body, current: '/dordtpas/mijn-pas' });
+}
+
+/** Mijn Dordtpas for a resident logged in with DigiD: every own application, no reference or code needed. */
+export function myPassesPage(statuses: ResidentStatus[], loginBox: SafeHtml): string {
+  const body = html`<h1 class="utrecht-heading-1">Mijn Dordtpas</h1>
+${loginBox}
+${
+  statuses.length
+    ? statuses.map((status) => html`<section aria-label="Aanvraag ${status.reference}">${statusSection(status, statuses.length > 1 ? 3 : 2)}</section>`)
+    : html`<p class="utrecht-paragraph">Wij hebben geen aanvraag voor een Dordtpas van u. <a href="/dordtpas">Vraag de pas aan</a>.</p>`
+}`;
   return publicPage({ title: 'Mijn Dordtpas', body, current: '/dordtpas/mijn-pas' });
 }
 

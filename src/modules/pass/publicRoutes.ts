@@ -11,10 +11,12 @@ import { AppError, ValidationError } from '../../platform/errors.ts';
 import { ShortLivedStore } from '../../platform/flash.ts';
 import { formValue, isCrossSiteForm, sendPage } from '../../platform/html.ts';
 import { DEFAULT_MUNICIPALITY } from '../../platform/municipalities.ts';
+import { residentPersonByBsn } from '../../platform/persons.ts';
+import { currentResident, residentLoginBox } from '../../platform/residentPages.ts';
 import { boundedRecord } from '../../platform/validation.ts';
-import { residentStatus, statusLookupInput, submitApplication, type ApplicationOutcome } from './applications.ts';
+import { residentStatus, residentStatusesByBsn, statusLookupInput, submitApplication, type ApplicationOutcome } from './applications.ts';
 import { childRowsOf, formFieldNames, maxChildRows, readApplicationForm, type ApplicationFormValues } from './applicationForm.ts';
-import { applyPage, expiredPage, myPassFormPage, myPassPage, receivedPage, refusedPage, type ResidentStatus } from './pages.ts';
+import { applyPage, expiredPage, myPassesPage, myPassFormPage, myPassPage, receivedPage, refusedPage, type ResidentStatus } from './pages.ts';
 import { publicInfo } from './public.ts';
 
 const RESULT_COOKIE = 'vangnet_dordtpas';
@@ -49,9 +51,28 @@ export const passPages: FastifyPluginAsync<{ db: Database; config: Config }> = a
 
   app.get('/dordtpas', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const info = await publicInfo(db, municipalityCode);
+    const resident = await currentResident(db, request);
+    const box = residentLoginBox(config, resident, '/dordtpas');
     const draft = kept(request);
-    if (draft?.kind === 'form') return sendPage(reply, applyPage(info, draft.values, draft.errors, draft.rows, draft.formError));
-    return sendPage(reply, applyPage(info, { route: 'income', 'applicant.city': 'Dordrecht' }, {}, 1));
+    if (draft?.kind === 'form') return sendPage(reply, applyPage(info, draft.values, draft.errors, draft.rows, draft.formError, box));
+    const values: ApplicationFormValues = { route: 'income', 'applicant.city': 'Dordrecht' };
+    // Logged in with DigiD: what Vangnet already knows of this resident is filled in (they check and change it).
+    const known = resident?.bsn ? await residentPersonByBsn(db, anonymousActor(request.ip), municipalityCode, resident.bsn) : null;
+    if (known) {
+      const fields = {
+        initials: known.initials,
+        prefix: known.prefix,
+        surname: known.surname,
+        street: known.street,
+        houseNumber: known.houseNumber,
+        postcode: known.postcode,
+        city: known.city,
+        email: known.email,
+      };
+      for (const [name, value] of Object.entries(fields)) if (value) values[`applicant.${name}`] = value;
+      if (known.birthDate) values['applicant.birthDate'] = known.birthDate.split('-').reverse().join('-');
+    }
+    return sendPage(reply, applyPage(info, values, {}, 1, undefined, box));
   });
 
   app.post(
@@ -79,7 +100,8 @@ export const passPages: FastifyPluginAsync<{ db: Database; config: Config }> = a
       const read = readApplicationForm(values, rows, municipalityCode);
       if (!read.ok) return again(read.errors);
       try {
-        const outcome = await submitApplication(db, anonymousActor(request.ip), read.input);
+        const resident = await currentResident(db, request);
+        const outcome = await submitApplication(db, anonymousActor(request.ip), read.input, resident?.bsn ? { bsn: resident.bsn } : null);
         return keepAndGo(request, reply, { kind: 'received', outcome }, '/dordtpas/ontvangen');
       } catch (error) {
         if (!(error instanceof AppError) || error.status >= 500) throw error;
@@ -97,8 +119,15 @@ export const passPages: FastifyPluginAsync<{ db: Database; config: Config }> = a
   });
 
   app.get('/dordtpas/mijn-pas', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const resident = await currentResident(db, request);
+    const box = residentLoginBox(config, resident, '/dordtpas/mijn-pas');
+    // Logged in with DigiD: the resident's own applications, found by the BSN from the token; no code needed.
+    if (resident?.bsn) return sendPage(reply, myPassesPage(await residentStatusesByBsn(db, anonymousActor(request.ip), municipalityCode, resident.bsn), box));
     const page = kept(request);
-    return sendPage(reply, page?.kind === 'lookup' ? myPassFormPage({ reference: page.reference }, page.errors) : myPassFormPage({}, {}));
+    return sendPage(
+      reply,
+      page?.kind === 'lookup' ? myPassFormPage({ reference: page.reference }, page.errors, undefined, box) : myPassFormPage({}, {}, undefined, box),
+    );
   });
 
   app.post(

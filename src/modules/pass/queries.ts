@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../../db/database.ts';
+import type { Database, Tx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality, can } from '../../platform/authz.ts';
 import { NotFoundError } from '../../platform/errors.ts';
@@ -120,54 +120,93 @@ export async function residentStatus(db: Database, actor: Actor, input: z.infer<
     trail.objectId = application.id;
     trail.municipalityCode = application.municipalityCode;
     trail.subjectIds = subjectsOf(application);
-    const [pass] = await tx
-      .select()
-      .from(passes)
-      .where(and(eq(passes.applicationId, application.id), ne(passes.status, 'lost')))
-      .orderBy(desc(passes.createdAt))
-      .limit(1);
-    const budgets = pass ? await tx.select().from(childBudgets).where(eq(childBudgets.passId, pass.id)).orderBy(asc(childBudgets.memberNumber)) : [];
-    const members = pass ? await tx.select().from(passMembers).where(eq(passMembers.passId, pass.id)) : [];
-    const spending = budgets.length
-      ? await tx
-          .select({
-            occurredAt: passTransactions.occurredAt,
-            kind: passTransactions.kind,
-            category: passTransactions.category,
-            amountCents: passTransactions.amountCents,
-            budgetId: passTransactions.budgetId,
-            provider: passProviders.name,
-            description: passTransactions.description,
-          })
-          .from(passTransactions)
-          .leftJoin(passProviders, eq(passProviders.id, passTransactions.providerId))
-          .where(
-            inArray(
-              passTransactions.budgetId,
-              budgets.map((b) => b.id),
-            ),
-          )
-          .orderBy(desc(passTransactions.occurredAt))
-          .limit(50)
-      : [];
-    return {
-      reference: application.reference,
-      route: application.route,
-      status: application.status,
-      checkReason: application.checkReason,
-      decisionReason: application.decisionReason,
-      pass: pass ? { number: pass.number, status: pass.status, validFrom: pass.validFrom, validTo: pass.validTo } : null,
-      budgets: budgets.map((b) => ({
-        memberNumber: b.memberNumber,
-        initials: members.find((m) => m.memberNumber === b.memberNumber)?.initials ?? '',
-        ageGroup: b.ageGroup,
-        year: b.year,
-        grantedCents: b.grantedCents,
-        balanceCents: b.balanceCents,
-      })),
-      spending: spending.map((s) => ({ ...s, memberNumber: budgets.find((b) => b.id === s.budgetId)?.memberNumber ?? null, budgetId: undefined })),
-    };
+    return statusOfApplication(tx, application);
   });
+}
+
+type Application = typeof passApplications.$inferSelect;
+
+/** An application's state for its resident: status and reason, the pass, the children's balances and spending. */
+async function statusOfApplication(tx: Tx, application: Application) {
+  const [pass] = await tx
+    .select()
+    .from(passes)
+    .where(and(eq(passes.applicationId, application.id), ne(passes.status, 'lost')))
+    .orderBy(desc(passes.createdAt))
+    .limit(1);
+  const budgets = pass ? await tx.select().from(childBudgets).where(eq(childBudgets.passId, pass.id)).orderBy(asc(childBudgets.memberNumber)) : [];
+  const members = pass ? await tx.select().from(passMembers).where(eq(passMembers.passId, pass.id)) : [];
+  const spending = budgets.length
+    ? await tx
+        .select({
+          occurredAt: passTransactions.occurredAt,
+          kind: passTransactions.kind,
+          category: passTransactions.category,
+          amountCents: passTransactions.amountCents,
+          budgetId: passTransactions.budgetId,
+          provider: passProviders.name,
+          description: passTransactions.description,
+        })
+        .from(passTransactions)
+        .leftJoin(passProviders, eq(passProviders.id, passTransactions.providerId))
+        .where(
+          inArray(
+            passTransactions.budgetId,
+            budgets.map((b) => b.id),
+          ),
+        )
+        .orderBy(desc(passTransactions.occurredAt))
+        .limit(50)
+    : [];
+  return {
+    reference: application.reference,
+    route: application.route,
+    status: application.status,
+    checkReason: application.checkReason,
+    decisionReason: application.decisionReason,
+    pass: pass ? { number: pass.number, status: pass.status, validFrom: pass.validFrom, validTo: pass.validTo } : null,
+    budgets: budgets.map((b) => ({
+      memberNumber: b.memberNumber,
+      initials: members.find((m) => m.memberNumber === b.memberNumber)?.initials ?? '',
+      ageGroup: b.ageGroup,
+      year: b.year,
+      grantedCents: b.grantedCents,
+      balanceCents: b.balanceCents,
+    })),
+    spending: spending.map((s) => ({ ...s, memberNumber: budgets.find((b) => b.id === s.budgetId)?.memberNumber ?? null, budgetId: undefined })),
+  };
+}
+
+/**
+ * The applications of a resident logged in with DigiD: every application whose applicant has this BSN in this
+ * municipality (the BSN comes from the broker's token), newest first, each as `residentStatus` shows it.
+ */
+export async function residentStatusesByBsn(db: Database, actor: Actor, municipalityCode: string, bsn: string) {
+  return db.audited(
+    actor,
+    { action: 'read', objectType: 'pass_application', municipalityCode, purpose: 'Inwoner (DigiD) bekijkt eigen aanvragen en tegoed' },
+    async (tx, trail) => {
+      const people = await tx
+        .select({ id: persons.id })
+        .from(persons)
+        .where(and(eq(persons.municipalityCode, municipalityCode), eq(persons.bsn, bsn)));
+      if (!people.length) return [];
+      const applications = await tx
+        .select()
+        .from(passApplications)
+        .where(
+          inArray(
+            passApplications.applicantPersonId,
+            people.map((p) => p.id),
+          ),
+        )
+        .orderBy(desc(passApplications.createdAt));
+      trail.subjectIds = [...new Set(applications.flatMap(subjectsOf))];
+      const statuses = [];
+      for (const application of applications) statuses.push(await statusOfApplication(tx, application));
+      return statuses;
+    },
+  );
 }
 
 export function canAdminister(actor: Actor): boolean {

@@ -18,7 +18,7 @@ function Footer() {
 
 /** Staff side: the menu shows only what the logged-in role may use. */
 export function StaffShell({ children }: { children: ReactNode }) {
-  const { user, can, logout } = useSession();
+  const { user, can, csrfToken } = useSession();
   const items = staffNav.filter((item) => !item.permission || can(item.permission));
   return (
     <div className="utrecht-page vn-page">
@@ -33,17 +33,13 @@ export function StaffShell({ children }: { children: ReactNode }) {
               <span>
                 {user.displayName} ({user.roles.map((r) => roleLabels[r] ?? r).join(', ')})
               </span>
-              <button
-                type="button"
-                className="utrecht-button utrecht-button--secondary-action"
-                onClick={async () => {
-                  await logout();
-                  // The login page is the server's (it works without JavaScript): a full page load.
-                  window.location.assign('/login');
-                }}
-              >
-                Uitloggen
-              </button>
+              {/* A plain form post: the server ends the session, and at the OpenID provider too when it was opened there. */}
+              <form method="post" action="/uitloggen" className="vn-logout">
+                <input type="hidden" name="csrf" value={csrfToken ?? ''} />
+                <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+                  Uitloggen
+                </button>
+              </form>
             </div>
           )}
         </div>

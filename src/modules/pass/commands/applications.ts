@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Tx } from '../../../db/database.ts';
 import type { Actor } from '../../../platform/actor.ts';
@@ -98,7 +98,13 @@ export interface ApplicationOutcome {
  * A resident applies (anonymous, online) or a case worker enters the application. The income check runs at once
  * and its reason is shown; a case worker decides, because income and carer status have to be verified.
  */
-export async function submitApplication(db: Database, actor: Actor, input: ApplicationInput): Promise<ApplicationOutcome> {
+export async function submitApplication(
+  db: Database,
+  actor: Actor,
+  input: ApplicationInput,
+  /** A resident logged in with DigiD: the BSN from the broker's token (never typed), kept on the applicant. */
+  resident: { bsn: string } | null = null,
+): Promise<ApplicationOutcome> {
   const staff = staffScope(actor) !== null;
   if (staff) {
     assertCan(actor, 'pass:administer');
@@ -147,7 +153,7 @@ export async function submitApplication(db: Database, actor: Actor, input: Appli
       } else {
         reason = routeReason(input.route, rules);
       }
-      const applicant = await insertPerson(tx, {
+      const applicantData = {
         municipalityCode: input.municipalityCode,
         initials: input.applicant.initials,
         prefix: input.applicant.prefix ?? null,
@@ -158,7 +164,24 @@ export async function submitApplication(db: Database, actor: Actor, input: Appli
         postcode,
         city: input.applicant.city,
         email: input.applicant.email ?? null,
-      });
+      };
+      // A logged-in resident who is known already (same BSN in this municipality) is the same person, with the
+      // details they just checked; otherwise a new person, with the BSN from DigiD.
+      const [known] = resident
+        ? await tx
+            .select({ id: persons.id })
+            .from(persons)
+            .where(and(eq(persons.municipalityCode, input.municipalityCode), eq(persons.bsn, resident.bsn)))
+        : [];
+      const applicant = known
+        ? (
+            await tx
+              .update(persons)
+              .set({ ...applicantData, updatedAt: db.clock.now() })
+              .where(eq(persons.id, known.id))
+              .returning()
+          )[0]!
+        : await insertPerson(tx, { ...applicantData, bsn: resident?.bsn ?? null });
       const partner = input.partner
         ? await insertPerson(tx, {
             municipalityCode: input.municipalityCode,
