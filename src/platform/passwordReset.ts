@@ -1,6 +1,7 @@
 import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import { anonymousActor } from './actor.ts';
+import { composeMail } from './mail/compose.ts';
 import { enqueueMail, mailSettings } from './mail/outbox.ts';
 import { organisationMunicipalities, passwordResets, sessions, users } from './schema.ts';
 import { hashPassword, randomToken, sha256 } from './secrets.ts';
@@ -67,22 +68,14 @@ export async function requestPasswordReset(db: Database, input: { email: string;
       to: user.email,
       recipientLabel: 'Medewerker',
       subject: 'Nieuw wachtwoord voor Vangnet',
-      text: [
-        'Beste collega,',
-        '',
+      text: composeMail(settings, 'Beste collega,', [
         'Iemand heeft gevraagd om een nieuw wachtwoord voor uw account in Vangnet. Was u dat? Kies dan een nieuw wachtwoord via deze link:',
         '',
         `${settings.publicUrl}/login/nieuw-wachtwoord?code=${token}`,
         '',
         `De link werkt ${RESET_MINUTES} minuten, en maar één keer.`,
         'Heeft u dit niet gevraagd? Dan hoeft u niets te doen: uw wachtwoord blijft hetzelfde.',
-        '',
-        'Met vriendelijke groet,',
-        settings.from.name,
-        '',
-        'Dit bericht is automatisch verstuurd. U kunt er niet op antwoorden.',
-        '',
-      ].join('\n'),
+      ]),
       municipalityCodes: user.municipalities,
       objectType: 'user',
       objectId: user.id,

@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/database.ts';
+import { formatDate } from '../../platform/dutch.ts';
+import { composeMail } from '../../platform/mail/compose.ts';
 import { enqueueMail, mailSettings } from '../../platform/mail/outbox.ts';
 import { organisations } from '../../platform/schema.ts';
 
@@ -9,16 +11,13 @@ import { organisations } from '../../platform/schema.ts';
  * behind the login and the consent).
  */
 
-function dutchDate(isoDate: string): string {
-  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
-}
+type ReferralMail = { referralId: string; municipalityCode: string; toOrganisationId: string; answerDueDate: string };
+
+const link = (publicUrl: string, referralId: string) => `Bekijk de verwijzing (na inloggen): ${publicUrl}/medewerkers/verwijzingen/${referralId}`;
+const noPersonalData = 'In deze e-mail staan bewust geen gegevens van de inwoner. U vindt ze in Vangnet.';
 
 /** A new referral → the receiving organisation's inbox, when it has one. In the transaction that wrote the referral. */
-export async function mailNewReferral(
-  db: Database,
-  tx: Tx,
-  r: { referralId: string; municipalityCode: string; toOrganisationId: string; answerDueDate: string },
-): Promise<string[]> {
+export async function mailNewReferral(db: Database, tx: Tx, r: ReferralMail): Promise<string[]> {
   const settings = mailSettings(db);
   if (!settings) return [];
   const [to] = await tx
@@ -31,22 +30,14 @@ export async function mailNewReferral(
     to: to.mailAddress,
     recipientLabel: to.name,
     subject: 'Nieuwe verwijzing in Vangnet',
-    text: [
-      'Beste collega,',
-      '',
+    text: composeMail(settings, 'Beste collega,', [
       `Er staat in Vangnet een nieuwe verwijzing klaar voor ${to.name}.`,
-      `Wilt u de verwijzing uiterlijk ${dutchDate(r.answerDueDate)} aannemen of doorverwijzen?`,
+      `Wilt u de verwijzing uiterlijk ${formatDate(r.answerDueDate)} aannemen of doorverwijzen?`,
       '',
-      `Bekijk de verwijzing (na inloggen): ${settings.publicUrl}/medewerkers/verwijzingen/${r.referralId}`,
+      link(settings.publicUrl, r.referralId),
       '',
-      'In deze e-mail staan bewust geen gegevens van de inwoner. U vindt ze in Vangnet.',
-      '',
-      'Met vriendelijke groet,',
-      settings.from.name,
-      '',
-      'Dit bericht is automatisch verstuurd. U kunt er niet op antwoorden.',
-      '',
-    ].join('\n'),
+      noPersonalData,
+    ]),
     municipalityCodes: [r.municipalityCode],
     objectType: 'referral',
     objectId: r.referralId,
@@ -54,11 +45,7 @@ export async function mailNewReferral(
 }
 
 /** A referral not answered in time → the receiving organisation's team lead, once per referral. */
-export async function mailOverdueReferral(
-  db: Database,
-  tx: Tx,
-  r: { referralId: string; municipalityCode: string; toOrganisationId: string; answerDueDate: string },
-): Promise<string[]> {
+export async function mailOverdueReferral(db: Database, tx: Tx, r: ReferralMail): Promise<string[]> {
   const settings = mailSettings(db);
   if (!settings) return [];
   const [to] = await tx
@@ -71,22 +58,14 @@ export async function mailOverdueReferral(
     to: to.teamLeadMailAddress,
     recipientLabel: `Teamleider ${to.name}`,
     subject: 'Verwijzing niet op tijd opgepakt',
-    text: [
-      'Beste teamleider,',
-      '',
-      `Een verwijzing aan ${to.name} had uiterlijk ${dutchDate(r.answerDueDate)} aangenomen of doorverwezen moeten zijn.`,
+    text: composeMail(settings, 'Beste teamleider,', [
+      `Een verwijzing aan ${to.name} had uiterlijk ${formatDate(r.answerDueDate)} aangenomen of doorverwezen moeten zijn.`,
       'Dat is nog niet gebeurd. Wilt u zorgen dat iemand de verwijzing vandaag oppakt?',
       '',
-      `Bekijk de verwijzing (na inloggen): ${settings.publicUrl}/medewerkers/verwijzingen/${r.referralId}`,
+      link(settings.publicUrl, r.referralId),
       '',
-      'In deze e-mail staan bewust geen gegevens van de inwoner. U vindt ze in Vangnet.',
-      '',
-      'Met vriendelijke groet,',
-      settings.from.name,
-      '',
-      'Dit bericht is automatisch verstuurd. U kunt er niet op antwoorden.',
-      '',
-    ].join('\n'),
+      noPersonalData,
+    ]),
     municipalityCodes: [r.municipalityCode],
     objectType: 'referral',
     objectId: r.referralId,
