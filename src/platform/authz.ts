@@ -30,7 +30,6 @@ export const permissions = {
   'signals:ddas': ['signal_officer', 'admin'],
   // referrals (Ketenaanpak); a GP practice is a case worker at a health-care organisation
   'referrals:work': ['case_worker', 'signal_officer'],
-  'referrals:figures': ['analyst', 'programme_manager'],
   'referrals:configure': ['admin', 'programme_manager'],
   // directory (GeldenzoDordt)
   'directory:edit': ['admin', 'case_worker', 'programme_manager'],
@@ -41,7 +40,6 @@ export const permissions = {
   'pass:providers': ['admin', 'case_worker'],
   'pass:charge': ['provider_cashier'],
   'pass:campaigns': ['admin'],
-  'pass:figures': ['analyst', 'programme_manager'],
   // insights (Dashboard Sociaal Domein)
   'insights:read': ['analyst', 'programme_manager', 'admin'],
   'insights:manage': ['analyst'],

@@ -255,5 +255,3 @@ export const campaignResult = z.object({
   alreadyCredited: z.number().int(),
   amountCents: cents,
 });
-
-export const figures = z.array(z.object({ measure: text, municipalityCode: text, areaCode: text.nullable(), month: text, value: z.number() }));

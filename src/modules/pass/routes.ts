@@ -5,7 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { anonymousActor } from '../../platform/actor.ts';
 import { fileResponse } from '../../platform/contract.ts';
-import { municipalityCodeOrDefault, ownMunicipalities } from '../../platform/municipalities.ts';
+import { municipalityCodeOrDefault } from '../../platform/municipalities.ts';
 import { can } from '../../platform/authz.ts';
 import {
   applicationInput,
@@ -49,7 +49,6 @@ import {
 } from './configuration.ts';
 import * as c from './contract.ts';
 import { publicInfo } from './public.ts';
-import { collectPassMetrics } from './metrics.ts';
 import { statementCsv, statementPdf } from './statement.ts';
 
 const tags = ['pass'];
@@ -279,7 +278,7 @@ export const passRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = 
     },
   );
 
-  // Campaigns and figures.
+  // Campaigns. The figures reach people only through insights, which protects them (no route hands them out raw).
   app.get(
     '/pass/campaigns',
     { config: { access: 'pass:campaigns' }, schema: { tags, summary: 'Eenmalige bijdragen', response: { 200: c.campaignList } } },
@@ -292,22 +291,5 @@ export const passRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = 
       schema: { tags, summary: 'Eenmalige bijdrage uitvoeren (idempotent)', response: { 200: c.campaignResult }, body: campaignInput },
     },
     async (request) => runCampaign(db, request.actor, request.body),
-  );
-  app.get(
-    '/pass/figures',
-    {
-      config: { access: 'pass:figures' },
-      schema: {
-        tags,
-        summary: 'Bereik en besteding per wijk en maand (geanonimiseerd)',
-        response: { 200: c.figures },
-        querystring: z.object({ fromMonth: z.string().regex(/^\d{4}-\d{2}$/), toMonth: z.string().regex(/^\d{4}-\d{2}$/) }),
-      },
-    },
-    async (request) => {
-      const mine = ownMunicipalities(request.actor);
-      const values = await collectPassMetrics(db, request.query);
-      return values.filter((v) => mine.includes(v.municipalityCode));
-    },
   );
 };

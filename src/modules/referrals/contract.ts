@@ -195,7 +195,3 @@ export const consentGranted = z.object({
 });
 
 export const consentWithdrawn = z.object({ id, withdrawnAt: timestamp, closedReferralIds: z.array(id) });
-
-export const figuresResponse = z.array(
-  z.object({ measure: z.string(), municipalityCode: z.string(), areaCode: z.string().nullable(), month: z.string(), value: z.number() }),
-);

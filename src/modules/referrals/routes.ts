@@ -25,7 +25,6 @@ import {
   consentGranted,
   consentScopes,
   consentWithdrawn,
-  figuresResponse,
   flagLabels,
   householdRelations,
   intakeCreated,
@@ -41,7 +40,6 @@ import {
   workListResponse,
   type ReferralAction,
 } from './contract.ts';
-import { collectReferralMetrics } from './metrics.ts';
 import { getReferral, listPartners, listServiceLevels, residentTimeline, workList } from './queries.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -202,23 +200,5 @@ export const referralRoutesPlugin: FastifyPluginAsync<{ db: Database; config: Co
       },
     },
     async (request) => withdrawConsent(db, request.actor, request.params.id, request.body ?? {}),
-  );
-
-  app.get(
-    '/referrals/figures',
-    {
-      config: { access: 'referrals:figures' },
-      schema: {
-        tags,
-        summary: 'Geanonimiseerde cijfers per maand (verwijzingen per onderwerp en route, tijd tot eerste contact, aandeel hulp op gang)',
-        querystring: z.object({ fromMonth: z.string().regex(/^\d{4}-\d{2}$/), toMonth: z.string().regex(/^\d{4}-\d{2}$/) }),
-        response: { 200: figuresResponse },
-      },
-    },
-    async (request) => {
-      const own = ownMunicipalities(request.actor);
-      const values = await collectReferralMetrics(db, request.query);
-      return values.filter((v) => own.includes(v.municipalityCode));
-    },
   );
 };

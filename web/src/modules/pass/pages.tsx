@@ -3,7 +3,6 @@ import './pass.css';
 import { PassCashier } from './Cashier.tsx';
 import { PassApplications } from './Applications.tsx';
 import { PassCampaigns } from './Campaigns.tsx';
-import { PassFigures } from './Figures.tsx';
 import { PassNorms } from './Norms.tsx';
 import { PassProviders } from './Providers.tsx';
 
@@ -17,5 +16,4 @@ export const passPages: PageRoute[] = [
   { path: '/medewerkers/dordtpas/normen', element: <PassNorms />, access: 'pass:administer' },
   { path: '/medewerkers/dordtpas/aanbieders', element: <PassProviders />, access: 'pass:providers' },
   { path: '/medewerkers/dordtpas/bijdragen', element: <PassCampaigns />, access: 'pass:campaigns' },
-  { path: '/medewerkers/dordtpas/cijfers', element: <PassFigures />, access: 'pass:figures' },
 ];
