@@ -247,6 +247,7 @@ describe('residents log in with DigiD through the broker', () => {
       expect(refused.statusCode).toBe(401);
       expect(refused.body).toContain('We konden niet controleren wie u bent');
       expect(refused.body).toContain('href="/inloggen/digid"');
+      expect(refused.body).toContain('Het kan ook zonder inloggen');
       expect(cookies.has(RESIDENT_COOKIE)).toBe(false);
       const line = await lastAudit('login');
       expect(line).toMatchObject({ result: 'denied', details: { method: 'digid', reason: 'token_invalid' } });

@@ -54,6 +54,7 @@ export const residentPages: FastifyPluginAsync<{ db: Database; config: Config }>
   const publicHost = new URL(config.publicUrl).host;
   const loginCookie = { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/inloggen/digid' } as const;
   const again = { href: '/inloggen/digid', label: `Opnieuw inloggen met ${settings.name}` };
+  const withoutLogin = html`<p class="utrecht-paragraph">Het kan ook zonder inloggen: <a href="/dordtpas">Dordtpas aanvragen</a>, <a href="/dordtpas/mijn-pas">Mijn Dordtpas</a> met uw aanvraagnummer en code, of de <a href="/geldfit">Geldfit-test</a>.</p>`;
 
   const refuse = async (request: FastifyRequest, reply: FastifyReply, error: OidcLoginError) => {
     await db.recordAuditEvent(
@@ -67,7 +68,7 @@ export const residentPages: FastifyPluginAsync<{ db: Database; config: Config }>
       'denied',
     );
     reply.clearCookie(DIGID_LOGIN_COOKIE, loginCookie);
-    return sendPage(reply, oidcRefusedPage(oidcMessages[error.reason], again, false), error.reason === 'provider_unreachable' ? 503 : 401);
+    return sendPage(reply, oidcRefusedPage(oidcMessages[error.reason], again, false, withoutLogin), error.reason === 'provider_unreachable' ? 503 : 401);
   };
 
   app.get(
