@@ -35,7 +35,8 @@ export type OidcFailure =
   | 'not_provisioned'
   | 'account_inactive'
   | 'mapping_invalid'
-  | 'no_bsn';
+  | 'no_bsn'
+  | 'bsn_invalid';
 
 /** A refused login: 401 with the sentence for its code; `detail` (the library's code) goes to the audit line. */
 export class OidcLoginError extends AppError {

@@ -11,4 +11,5 @@ export const oidcMessages: Record<OidcFailure, string> = {
   account_inactive: 'Uw account in Vangnet is niet actief of tijdelijk geblokkeerd. Neem contact op met de beheerder.',
   mapping_invalid: 'De instellingen voor inloggen kloppen niet. Meld dit aan de beheerder.',
   no_bsn: 'Wij hebben uw burgerservicenummer niet gekregen. Daarom bent u niet ingelogd. Probeer het opnieuw.',
+  bsn_invalid: 'Het burgerservicenummer dat wij kregen klopt niet. Daarom bent u niet ingelogd. Bel de gemeente als dit blijft gebeuren.',
 };

@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { anonymousActor } from './actor.ts';
 import { logout, resolveSession, SESSION_COOKIE } from './auth.ts';
-import { formValue, html, publicPage, sendPage } from './html.ts';
+import { formValue, html, publicPage, type SafeHtml, sendPage } from './html.ts';
 import { OidcClient, OidcLoginError } from './oidc.ts';
 import { oidcMessages } from './oidcMessages.ts';
 import { loginWithOidc } from './oidcStaff.ts';
@@ -26,11 +26,12 @@ export const providerAnswer = z.object({
   error_description: z.string().max(1000).optional(),
 });
 
-export function oidcRefusedPage(sentence: string, again: { href: string; label: string }, passwordLogin: boolean): string {
+export function oidcRefusedPage(sentence: string, again: { href: string; label: string }, passwordLogin: boolean, more: SafeHtml | string = ''): string {
   const body = html`<h1 class="utrecht-heading-1">Inloggen is niet gelukt</h1>
 <div class="vn-summary" role="alert"><p class="utrecht-paragraph">${sentence}</p></div>
 <p class="utrecht-paragraph"><a href="${again.href}">${again.label}</a></p>
-${passwordLogin ? html`<p class="utrecht-paragraph"><a href="/login">Inloggen met uw e-mailadres en wachtwoord</a></p>` : ''}`;
+${passwordLogin ? html`<p class="utrecht-paragraph"><a href="/login">Inloggen met uw e-mailadres en wachtwoord</a></p>` : ''}
+${more}`;
   return publicPage({ title: 'Inloggen is niet gelukt', body });
 }
 

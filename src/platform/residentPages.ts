@@ -16,7 +16,12 @@ const DIGID_LOGIN_COOKIE = 'vangnet_digid';
 
 /** Only a resident's page may be the address to return to after logging in. */
 export function residentReturnPath(value: string): string {
-  return /^\/(dordtpas|geldfit)(\/[A-Za-z0-9\-_/]*)?$/.test(value) ? value : '';
+  return /^\/(dordtpas|geldfit|mijn-aanvragen)(\/[A-Za-z0-9\-_/]*)?$/.test(value) && !value.includes('//') ? value : '';
+}
+
+/** The BSN as a resident sees it on a page: only its last three digits (`******789`), never the whole number. */
+export function maskedBsn(bsn: string): string {
+  return `${'*'.repeat(bsn.length - 3)}${bsn.slice(-3)}`;
 }
 
 /** The resident logged in in this browser, or null; every page that uses it asks here (an audited read). */
@@ -29,8 +34,12 @@ export function residentLoginBox(config: Pick<Config, 'residentOidc'>, resident:
   const settings = config.residentOidc;
   if (!settings) return html``;
   if (resident) {
+    const who = resident.bsn
+      ? html`Uw burgerservicenummer is <span data-testid="bsn">${maskedBsn(resident.bsn)}</span> (van ${settings.name}). U hoeft het niet in te vullen.`
+      : html`U bent ingelogd voor uw bedrijf (KvK ${resident.kvkNumber ?? ''}).`;
     return html`<div class="vn-resident" aria-label="Ingelogd">
-<p class="utrecht-paragraph">U bent ingelogd met ${settings.name}${resident.kvkNumber && !resident.bsn ? html` voor uw bedrijf (KvK ${resident.kvkNumber})` : ''}. Wij gebruiken uw burgerservicenummer van ${settings.name}: u hoeft het niet in te vullen.</p>
+<p class="utrecht-paragraph">U bent ingelogd met ${settings.name}. ${who}</p>
+<p class="utrecht-paragraph"><a href="/dordtpas/mijn-pas">Mijn Dordtpas</a> · <a href="/mijn-aanvragen">Mijn aanvragen</a></p>
 <form method="post" action="/inloggen/uitloggen"><button class="utrecht-button utrecht-button--secondary-action" type="submit">Uitloggen</button></form>
 </div>`;
   }
@@ -45,6 +54,7 @@ export const residentPages: FastifyPluginAsync<{ db: Database; config: Config }>
   const publicHost = new URL(config.publicUrl).host;
   const loginCookie = { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/inloggen/digid' } as const;
   const again = { href: '/inloggen/digid', label: `Opnieuw inloggen met ${settings.name}` };
+  const withoutLogin = html`<p class="utrecht-paragraph">Het kan ook zonder inloggen: <a href="/dordtpas">Dordtpas aanvragen</a>, <a href="/dordtpas/mijn-pas">Mijn Dordtpas</a> met uw aanvraagnummer en code, of de <a href="/geldfit">Geldfit-test</a>.</p>`;
 
   const refuse = async (request: FastifyRequest, reply: FastifyReply, error: OidcLoginError) => {
     await db.recordAuditEvent(
@@ -58,13 +68,13 @@ export const residentPages: FastifyPluginAsync<{ db: Database; config: Config }>
       'denied',
     );
     reply.clearCookie(DIGID_LOGIN_COOKIE, loginCookie);
-    return sendPage(reply, oidcRefusedPage(oidcMessages[error.reason], again, false), error.reason === 'provider_unreachable' ? 503 : 401);
+    return sendPage(reply, oidcRefusedPage(oidcMessages[error.reason], again, false, withoutLogin), error.reason === 'provider_unreachable' ? 503 : 401);
   };
 
   app.get(
     '/inloggen/digid',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
       schema: { hide: true, querystring: z.object({ terug: z.string().max(300).optional() }) },
     },
     async (request, reply) => {
@@ -81,7 +91,10 @@ export const residentPages: FastifyPluginAsync<{ db: Database; config: Config }>
 
   app.get(
     '/inloggen/digid/terug',
-    { config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: { hide: true, querystring: providerAnswer } },
+    {
+      config: { access: 'public', rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
+      schema: { hide: true, querystring: providerAnswer },
+    },
     async (request, reply) => {
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
       try {

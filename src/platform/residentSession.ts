@@ -6,7 +6,7 @@ import type { Database } from '../db/database.ts';
 import type { Actor } from './actor.ts';
 import { isValidBsn } from './bsn.ts';
 import { OidcLoginError, type VerifiedLogin } from './oidc.ts';
-import { residentSessions } from './schema.ts';
+import { persons, residentSessions } from './schema.ts';
 import { randomToken, sha256 } from './secrets.ts';
 
 /** HttpOnly, SameSite=Lax (the broker's redirect back is cross-site), path `/`, at most the session's minutes. */
@@ -25,11 +25,16 @@ export function residentIdentity(settings: Pick<ResidentOidcConfig, 'bsnClaim' |
   const bsn = typeof raw === 'string' && isValidBsn(raw.trim()) ? raw.trim() : null;
   const kvkRaw = settings.kvkClaim ? claims[settings.kvkClaim] : undefined;
   const kvkNumber = typeof kvkRaw === 'string' && /^\d{8}$/.test(kvkRaw.trim()) ? kvkRaw.trim() : null;
-  if (!bsn && !kvkNumber) throw new OidcLoginError('no_bsn', raw === undefined ? 'claim_missing' : 'claim_invalid');
+  // A BSN that fails the eleven test is refused, also when a KvK number came with it: the broker is wrong then.
+  if (raw !== undefined && raw !== null && !bsn) throw new OidcLoginError('bsn_invalid', 'claim_invalid');
+  if (!bsn && !kvkNumber) throw new OidcLoginError('no_bsn', 'claim_missing');
   return { bsn, kvkNumber };
 }
 
-/** Opens the resident's session; the audit line names no BSN (the table is personal, so reading it is audited too). */
+/**
+ * Opens the resident's session. The audit line never holds the BSN: like every line about residents it names them
+ * by their ids in the register (`subjectIds`, when Vangnet knows them), and says only which kind of login it was.
+ */
 export async function openResidentSession(
   db: Database,
   config: Pick<Config, 'residentOidc'>,
@@ -49,7 +54,11 @@ export async function openResidentSession(
       municipalityCodes: [],
       details: { method: 'digid', kind: identity.bsn ? 'bsn' : 'kvk' },
     },
-    async (tx) => {
+    async (tx, trail) => {
+      if (identity.bsn) {
+        const known = await tx.select({ id: persons.id }).from(persons).where(eq(persons.bsn, identity.bsn));
+        trail.subjectIds = known.map((p) => p.id);
+      }
       // Sessions past their end are removed at every login, so the table holds only live ones.
       await tx.delete(residentSessions).where(lte(residentSessions.expiresAt, now));
       await tx.insert(residentSessions).values({ tokenHash: sha256(token), ...identity, createdAt: now, expiresAt });
@@ -72,8 +81,16 @@ export async function resolveResident(db: Database, token: string | undefined, a
   });
 }
 
+/** Ends the resident's session (logout); the audit line names the resident as the login's line did. */
 export async function endResidentSession(db: Database, token: string, actor: Actor): Promise<void> {
-  await db.audited(actor, { action: 'logout', objectType: 'resident_session', municipalityCodes: [] }, (tx) =>
-    tx.delete(residentSessions).where(eq(residentSessions.tokenHash, sha256(token))),
-  );
+  await db.audited(actor, { action: 'logout', objectType: 'resident_session', municipalityCodes: [], details: { method: 'digid' } }, async (tx, trail) => {
+    const [ended] = await tx
+      .delete(residentSessions)
+      .where(eq(residentSessions.tokenHash, sha256(token)))
+      .returning({ bsn: residentSessions.bsn });
+    if (ended?.bsn) {
+      const known = await tx.select({ id: persons.id }).from(persons).where(eq(persons.bsn, ended.bsn));
+      trail.subjectIds = known.map((p) => p.id);
+    }
+  });
 }

@@ -117,6 +117,14 @@ describe('the Dordtpas pages over HTTP (no JavaScript)', () => {
     expect(foreign.headers['set-cookie']).toBeUndefined();
   });
 
+  it('offers no DigiD login while no broker is configured: the anonymous ways are all there is', async () => {
+    for (const url of ['/dordtpas', '/dordtpas/mijn-pas']) expect((await t.app.inject({ url })).body).not.toContain('Inloggen met DigiD');
+    expect((await t.app.inject({ url: '/inloggen/digid' })).statusCode).toBe(404);
+    // A made-up resident cookie opens nothing.
+    const page = await t.app.inject({ url: '/dordtpas/mijn-pas', headers: { cookie: 'vangnet_inwoner=verzonnen' } });
+    expect(page.body).toContain('name="accessCode"');
+  });
+
   it('refuses a wrong code next to the code field, and shows a demo pass with its balances in Dutch formats', async () => {
     const wrong = await t.app.inject({
       method: 'POST',

@@ -6,6 +6,9 @@
  *   be anonymous for the `selftest` route. The intake goes to the route's default organisation
  *   (`defaultReceiverByRoute`: selftest → SWT, early_signal → SDD, gp → SWT, walk_in → the actor's own organisation)
  *   unless `targetOrganisationCode` is given. `theme` is one of `themeCodes` (money_debts, work_income, ...).
+ * - `createIntakeForResident(db, actor, input, bsn)`: a self-test contact request of a resident logged in with DigiD;
+ *   the intake is attached to the person with the token's BSN (found in the register or registered with it), so the
+ *   resident sees its state on "Mijn aanvragen" (`/mijn-aanvragen`, this module's page).
  * - `createIntakeForPerson(db, actor, input, personId)`: the same for a resident already in the `persons` register
  *   (e.g. the household an early-signal case is about), so no duplicate person is made. System or `persons:read` only.
  *   An early-signal intake may carry `signals` (creditor type, amount, months, ontstaansdatum, signal date; never a
@@ -22,7 +25,15 @@
  */
 export { openReferralsSql, openReferralStates } from './openReferrals.ts';
 export { addWorkingDays, holidaysFrom, dutchPublicHolidays } from './domain.ts';
-export { createIntake, createIntakeForPerson, intakeInput, consentWithdrawnReason, lockReferralForLink, type IntakeInput } from './commands/index.ts';
+export {
+  createIntake,
+  createIntakeForPerson,
+  createIntakeForResident,
+  intakeInput,
+  consentWithdrawnReason,
+  lockReferralForLink,
+  type IntakeInput,
+} from './commands/index.ts';
 export { onReferralEnded, type ReferralEndedEvent } from './events.ts';
 export {
   defaultReceiverByRoute,

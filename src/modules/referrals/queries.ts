@@ -343,3 +343,38 @@ export async function listServiceLevels(db: Database, municipalityCode: string) 
     };
   });
 }
+
+/**
+ * What a resident logged in with DigiD sees of their own referrals: only the state, the kind of organisation it went
+ * to and the date it was sent; never the question, notes or who works on it. Found by the BSN from the broker's
+ * token among the persons of this municipality; newest first.
+ */
+export async function residentOwnReferrals(db: Database, actor: Actor, municipalityCode: string, bsn: string) {
+  return db.audited(
+    actor,
+    { action: 'read', objectType: 'referral', municipalityCode, purpose: 'Inwoner (DigiD) bekijkt de stand van eigen aanvragen' },
+    async (tx, trail) => {
+      const own = await tx
+        .select({ id: persons.id })
+        .from(persons)
+        .where(and(eq(persons.municipalityCode, municipalityCode), eq(persons.bsn, bsn)));
+      if (!own.length) return [];
+      trail.subjectIds = own.map((p) => p.id);
+      const rows = await tx
+        .select({ state: referrals.state, organisationKind: organisations.kind, sentAt: referrals.sentAt })
+        .from(referrals)
+        .innerJoin(organisations, eq(organisations.id, referrals.toOrganisationId))
+        .where(
+          and(
+            eq(referrals.municipalityCode, municipalityCode),
+            inArray(
+              referrals.personId,
+              own.map((p) => p.id),
+            ),
+          ),
+        )
+        .orderBy(desc(referrals.sentAt));
+      return rows.map((r) => ({ state: r.state as ReferralState, organisationKind: r.organisationKind, sentAt: r.sentAt }));
+    },
+  );
+}

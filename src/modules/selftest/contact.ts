@@ -1,7 +1,7 @@
 // "Contact me" after the self-test: the only moment personal data enter, and only with consent.
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { createIntake } from '../referrals/index.ts';
+import { createIntake, createIntakeForResident, type IntakeInput } from '../referrals/index.ts';
 import type { Language, Profile, Questionnaire } from './questionnaire.ts';
 import { strings, type ContactFormState } from './pages.ts';
 import { profileLabels } from './scoring.ts';
@@ -40,12 +40,13 @@ export function readContactForm(form: Record<string, unknown>, lang: Language): 
 
 /**
  * Passes a resident's contact request to the chain as an intake (route `selftest`, theme money and debts).
- * Entrepreneurs go to the organisation the questionnaire names (the SDD's Ondernemersloket).
+ * Entrepreneurs go to the organisation the questionnaire names (the SDD's Ondernemersloket). A resident logged in
+ * with DigiD (`residentBsn`, from the broker's token) is attached by that BSN, so they see the request's state.
  */
 export async function requestContact(
   db: Database,
   actor: Actor,
-  options: { municipalityCode: string; questionnaire: Questionnaire; profile: Profile; lang: Language; values: ContactValues },
+  options: { municipalityCode: string; questionnaire: Questionnaire; profile: Profile; lang: Language; values: ContactValues; residentBsn?: string | null },
 ): Promise<{ intakeId: string; referralId: string }> {
   const { questionnaire, profile, values } = options;
   const question = [
@@ -55,7 +56,7 @@ export async function requestContact(
   ]
     .filter(Boolean)
     .join(' ');
-  const result = await createIntake(db, actor, {
+  const intake: IntakeInput = {
     municipalityCode: options.municipalityCode,
     route: 'selftest',
     theme: 'money_debts',
@@ -64,7 +65,8 @@ export async function requestContact(
     contact: { name: values.naam, phone: values.telefoon || null, email: values.email || null },
     consent: { given: values.toestemming, text: strings(options.lang).consent },
     profile,
-  });
+  };
+  const result = options.residentBsn ? await createIntakeForResident(db, actor, intake, options.residentBsn) : await createIntake(db, actor, intake);
   await count(db, options.municipalityCode, [{ questionnaire: questionnaire.id, counter: 'contact_requested' }]);
   return result;
 }

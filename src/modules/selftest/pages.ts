@@ -123,12 +123,14 @@ function languageSwitch(lang: Language, path: string): SafeHtml {
   return html`<p class="vn-lang"><a href="${href}" lang="${s.otherLanguageLang}" hreflang="${s.otherLanguageLang}">${s.otherLanguage}</a></p>`;
 }
 
-export function startPage(lang: Language): string {
+/** `loginBox`: DigiD's login button, or who is logged in (platform/residentPages.ts); empty without the broker. */
+export function startPage(lang: Language, loginBox: SafeHtml = html``): string {
   const s = t[lang];
   const [residents, entrepreneurs] = [questionnaires.find((q) => q.id === 'residents')!, questionnaires.find((q) => q.id === 'entrepreneurs')!];
   const body = html`${languageSwitch(lang, '/geldfit')}
 <h1 class="utrecht-heading-1">${s.startTitle}</h1>
 <p class="utrecht-paragraph utrecht-paragraph--lead">${s.startLead}</p>
+${loginBox}
 <h2 class="utrecht-heading-2">${residents.title[lang]}</h2>
 <p class="utrecht-paragraph">${intro(residents, lang)}</p>
 <p><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/geldfit/${residents.slug}?via=start${langQuery(lang, false)}">${s.startResidents}</a></p>
@@ -183,6 +185,8 @@ function scheduleText(e: DirectoryEntry, lang: Language): string {
 export interface ContactFormState {
   values?: { naam?: string; telefoon?: string; email?: string; vraag?: string; toestemming?: boolean };
   errors?: { field: string; message: string }[];
+  /** Logged in with DigiD: who is logged in (the request is sent with the BSN from DigiD). */
+  loginBox?: SafeHtml;
 }
 
 export function contactForm(q: Questionnaire, profile: Profile, lang: Language, state: ContactFormState = {}): SafeHtml {
@@ -194,6 +198,7 @@ export function contactForm(q: Questionnaire, profile: Profile, lang: Language, 
   return html`<section aria-labelledby="contact-kop">
 <h2 class="utrecht-heading-2" id="contact-kop">${s.contactTitle}</h2>
 <p class="utrecht-paragraph">${s.contactLead}</p>
+${state.loginBox ?? ''}
 ${
   state.errors?.length
     ? html`<div class="utrecht-alert utrecht-alert--error" role="alert"><div class="utrecht-alert__content"><div class="utrecht-alert__message"><p class="utrecht-paragraph"><strong>${s.contactErrors}</strong></p><ul class="utrecht-unordered-list" role="list">${state.errors.map(

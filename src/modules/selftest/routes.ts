@@ -7,6 +7,8 @@ import type { Database } from '../../db/database.ts';
 import { anonymousActor } from '../../platform/actor.ts';
 import { amsterdamDate } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import { residentPersonByBsn } from '../../platform/persons.ts';
+import { currentResident, residentLoginBox } from '../../platform/residentPages.ts';
 import { listDirectory } from '../directory/index.ts';
 import { readContactForm, requestContact } from './contact.ts';
 import { figuresResponse } from './contract.ts';
@@ -61,10 +63,22 @@ const pageRoutes: FastifyPluginAsync<Options> = async (base, { db, config }) => 
   const crossSite = (request: FastifyRequest) => isCrossSite(request.headers, [request.host, publicHost]);
   // HEAD requests (link checkers, previews) run the GET handler too; they are not visits.
   const counted = (request: FastifyRequest) => request.method === 'GET';
+  /** Logged in with DigiD: the contact form says so, filled in with what the register knows of the resident. */
+  const contactPrefill = async (request: FastifyRequest) => {
+    const resident = await currentResident(db, request);
+    if (!resident) return undefined;
+    const known = resident.bsn ? await residentPersonByBsn(db, anonymousActor(request.ip), municipalityCode, resident.bsn) : null;
+    const naam = known ? [known.initials, known.prefix, known.surname].filter(Boolean).join(' ') : '';
+    return {
+      values: { naam, telefoon: known?.phone ?? '', email: known?.email ?? '' },
+      loginBox: residentLoginBox(config, resident, '/geldfit'),
+    };
+  };
 
   app.get('/geldfit', { config: { access: 'public' }, schema: { hide: true, querystring: pageQuery } }, async (request, reply) => {
     if (counted(request)) await count(db, municipalityCode, [{ questionnaire: 'all', counter: 'visit' }]);
-    return sendHtml(reply, startPage(langOf(request.query.lang)));
+    const resident = await currentResident(db, request);
+    return sendHtml(reply, startPage(langOf(request.query.lang), residentLoginBox(config, resident, '/geldfit')));
   });
 
   app.get(
@@ -99,9 +113,12 @@ const pageRoutes: FastifyPluginAsync<Options> = async (base, { db, config }) => 
       const profile = profiles.includes(form.profiel as Profile) ? (form.profiel as Profile) : null;
       if (!questionnaire || !profile) return sendHtml(reply, messagePage(lang, strings(lang).notFound, strings(lang).refusedText), 400);
       const { values, errors } = readContactForm(form, lang);
-      if (errors.length) return sendHtml(reply, contactErrorPage(questionnaire, profile, lang, { values, errors }), 400);
-      // Always the resident, also when a logged-in staff member happens to fill in the form.
-      await requestContact(db, anonymousActor(request.ip), { municipalityCode, questionnaire, profile, lang, values });
+      const resident = await currentResident(db, request);
+      const loginBox = resident ? residentLoginBox(config, resident, '/geldfit') : undefined;
+      if (errors.length) return sendHtml(reply, contactErrorPage(questionnaire, profile, lang, { values, errors, loginBox }), 400);
+      // Always the resident, also when a logged-in staff member happens to fill in the form. Logged in with DigiD:
+      // the BSN from the broker's token goes with the request (a BSN in the form is never read).
+      await requestContact(db, anonymousActor(request.ip), { municipalityCode, questionnaire, profile, lang, values, residentBsn: resident?.bsn });
       return sendHtml(reply, thanksPage(lang));
     },
   );
@@ -146,7 +163,7 @@ const pageRoutes: FastifyPluginAsync<Options> = async (base, { db, config }) => 
         { questionnaire: questionnaire.id, counter: `profile:${result.profile}` },
         { questionnaire: questionnaire.id, counter: 'referrals_shown', by: advice.referrals.length },
       ]);
-      return sendHtml(reply, resultPage(questionnaire, lang, result, advice));
+      return sendHtml(reply, resultPage(questionnaire, lang, result, advice, await contactPrefill(request)));
     },
   );
 };

@@ -7,7 +7,7 @@
 export * from './inputs.ts';
 export { actOnReferral } from './act.ts';
 export { consentWithdrawnReason, grantConsent, withdrawConsent } from './consents.ts';
-export { createIntake, createIntakeForPerson, createStaffIntake } from './intake.ts';
+export { createIntake, createIntakeForPerson, createIntakeForResident, createStaffIntake } from './intake.ts';
 export { lockReferralForLink } from './link.ts';
 export { createReferral } from './referral.ts';
 export { setServiceLevel } from './serviceLevels.ts';

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/database.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../../platform/authz.ts';
@@ -45,7 +45,13 @@ export async function createIntake(
   db: Database,
   actor: Actor,
   input: IntakeInput,
-  known: { details?: IntakePersonDetails; personId?: string; household?: HouseholdMemberInput[] } = {},
+  known: {
+    details?: IntakePersonDetails;
+    personId?: string;
+    household?: HouseholdMemberInput[];
+    /** A resident logged in with DigiD: the BSN from the broker's token (never typed); the self-test route only. */
+    residentBsn?: string;
+  } = {},
 ): Promise<{ intakeId: string; referralId: string }> {
   const data = parseInput(intakeInput, input);
   if (!data.consent.given) {
@@ -57,6 +63,7 @@ export async function createIntake(
   }
   // Attaching an intake to someone already in the register is for professionals who may look people up, never for the anonymous.
   if (known.personId && actor.kind !== 'system') assertCan(actor, 'persons:read');
+  if (known.residentBsn && (data.route !== 'selftest' || known.personId)) throw new UnauthenticatedError();
   const details = known.details ?? {};
   const staffOrganisation = organisationIdOf(actor);
   const receiverCode = data.targetOrganisationCode ?? (data.route === 'walk_in' && staffOrganisation ? null : defaultReceiverByRoute[data.route]);
@@ -72,6 +79,22 @@ export async function createIntake(
         const [existing] = await tx.select().from(persons).where(eq(persons.id, known.personId));
         if (!existing || existing.municipalityCode !== data.municipalityCode) throw new NotFoundError('De inwoner');
         person = existing;
+      } else if (known.residentBsn) {
+        // Logged in with DigiD: the resident the register already has under this BSN, or a new one with it. The
+        // register's details stay as they are; the contact details of this request are on the intake.
+        const [existing] = await tx
+          .select()
+          .from(persons)
+          .where(and(eq(persons.municipalityCode, data.municipalityCode), eq(persons.bsn, known.residentBsn)));
+        person =
+          existing ??
+          (await insertPerson(tx, {
+            municipalityCode: data.municipalityCode,
+            bsn: known.residentBsn,
+            surname: data.contact.name,
+            phone: data.contact.phone ?? null,
+            email: data.contact.email ?? null,
+          }));
       } else {
         person = await insertPerson(tx, {
           ...details,
@@ -143,4 +166,12 @@ export async function createStaffIntake(db: Database, actor: Actor, input: Staff
  */
 export async function createIntakeForPerson(db: Database, actor: Actor, input: IntakeInput, personId: string) {
   return createIntake(db, actor, input, { personId });
+}
+
+/**
+ * A self-test contact request of a resident logged in with DigiD: the intake is attached to the resident with the
+ * token's BSN (found in the register, or registered with it), so the resident sees its state on "Mijn aanvragen".
+ */
+export async function createIntakeForResident(db: Database, actor: Actor, input: IntakeInput, bsn: string) {
+  return createIntake(db, actor, input, { residentBsn: bsn });
 }
