@@ -7,7 +7,7 @@ import type { Actor } from '../../../platform/actor.ts';
 import { areaForPostcode } from '../../../platform/areas.ts';
 import { assertCan } from '../../../platform/authz.ts';
 import { ForbiddenError, ValidationError } from '../../../platform/errors.ts';
-import { DEFAULT_MUNICIPALITY, staffScope } from '../../../platform/municipalities.ts';
+import { DEFAULT_MUNICIPALITY, municipalityCode as municipalityCodeSchema, staffScope } from '../../../platform/municipalities.ts';
 import { directoryLocations, directoryOrganizations, directorySchedules, directoryServices } from '../schema.ts';
 import { hsdsId } from './ids.ts';
 import { type Counted, type ImportProblem, NotHsdsError, type PlannedSchedule, readHsdsDocument } from './importRead.ts';
@@ -66,10 +66,13 @@ function invalid(code: keyof typeof importProblemMessages, field: string): Valid
 
 /** Imports an HSDS document. Throws a ValidationError (with a plain Dutch sentence) for a document it cannot read. */
 export async function importHsds(db: Database, actor: Actor, input: HsdsImportInput): Promise<HsdsImportResult> {
-  assertCan(actor, 'directory:edit');
+  // The command line acts as the system, on behalf of the operator; everyone else needs directory:edit.
+  if (actor.kind !== 'system') assertCan(actor, 'directory:edit');
   const source = input.source.trim();
   if (!source) throw invalid('source_missing', 'source');
   const municipalityCode = input.municipalityCode ?? DEFAULT_MUNICIPALITY;
+  const checked = municipalityCodeSchema.safeParse(municipalityCode);
+  if (!checked.success) throw new ValidationError('Dit is geen gemeentecode.', [{ field: 'municipalityCode', reason: checked.error.issues[0]!.message }]);
   const scope = staffScope(actor);
   if (input.municipalityCode && scope && !scope.municipalities.includes(municipalityCode)) {
     throw new ForbiddenError('U kunt alleen diensten inlezen voor uw eigen gemeente.');
@@ -94,23 +97,29 @@ export async function importHsds(db: Database, actor: Actor, input: HsdsImportIn
     const known = await rowsOf(tx, source);
     for (const o of plan.organizations) {
       const values = { name: o.name, description: o.description, email: o.email, phone: o.phone, url: o.url };
-      orgIds.set(o.sourceId, await upsert(tx, directoryOrganizations, known.organizations.get(o.sourceId), values, counts.organizations, () => ({
-        ...values,
-        code: importCode(source, 'organization', o.sourceId, o.name).toUpperCase(),
-        source,
-        sourceId: o.sourceId,
-      })));
+      orgIds.set(
+        o.sourceId,
+        await upsert(tx, directoryOrganizations, known.organizations.get(o.sourceId), values, counts.organizations, () => ({
+          ...values,
+          code: importCode(source, 'organization', o.sourceId, o.name).toUpperCase(),
+          source,
+          sourceId: o.sourceId,
+        })),
+      );
     }
     const locationIds = new Map<string, string>();
     for (const l of plan.locations) {
       const { sourceId, organizationSourceId, ...fields } = l;
       const values = { ...fields, organizationId: orgIds.get(organizationSourceId)!, areaCode: areaForPostcode(l.postcode)?.code ?? null };
-      locationIds.set(sourceId, await upsert(tx, directoryLocations, known.locations.get(sourceId), values, counts.locations, () => ({
-        ...values,
-        code: importCode(source, 'location', sourceId, l.name),
-        source,
+      locationIds.set(
         sourceId,
-      })));
+        await upsert(tx, directoryLocations, known.locations.get(sourceId), values, counts.locations, () => ({
+          ...values,
+          code: importCode(source, 'location', sourceId, l.name),
+          source,
+          sourceId,
+        })),
+      );
     }
     for (const s of plan.services) {
       const { sourceId, organizationSourceId, schedules, ...fields } = s;

@@ -152,7 +152,8 @@ function ownViolations(type: ObjectType, object: unknown, path: string, apart: s
   for (const field of apart) {
     const value = object[field];
     const expected = field === 'organization' || field === 'location' || field === 'service' ? 'object' : 'array';
-    if (value !== undefined && (expected === 'array' ? !Array.isArray(value) : !isRecord(value))) violations.push({ path: `${path}.${field}`, code: 'type', field, expected });
+    if (value !== undefined && (expected === 'array' ? !Array.isArray(value) : !isRecord(value)))
+      violations.push({ path: `${path}.${field}`, code: 'type', field, expected });
   }
   return violations;
 }
@@ -160,13 +161,21 @@ function ownViolations(type: ObjectType, object: unknown, path: string, apart: s
 /** A list in the document: its items with their paths, and the duplicate ids among them. */
 function listOf(value: unknown, path: string): { items: { item: unknown; path: string; duplicate?: Violation }[] } {
   if (!Array.isArray(value)) return { items: [] };
-  const duplicates = new Map(checkUniqueIds(value.map((v) => (isRecord(v) ? v : {})), path).map((v) => [v.path.replace(/\.id$/, ''), v]));
+  const duplicates = new Map(
+    checkUniqueIds(
+      value.map((v) => (isRecord(v) ? v : {})),
+      path,
+    ).map((v) => [v.path.replace(/\.id$/, ''), v]),
+  );
   return { items: value.map((item, i) => ({ item, path: `${path}[${i}]`, duplicate: duplicates.get(`${path}[${i}]`) })) };
 }
 
 function readOrganization(r: Reader, raw: unknown, path: string, extra: Violation[] = []): void {
   const violations = [...ownViolations('organization', raw, path, []), ...extra];
-  if (violations.length) return r.reject('organization', raw, violations);
+  if (violations.length) {
+    r.reject('organization', raw, violations);
+    return;
+  }
   const o = raw as Json;
   const id = o.id as string;
   if (r.organizations.has(id)) return;
@@ -190,7 +199,8 @@ function readLocation(r: Reader, raw: unknown, path: string, extra: Violation[] 
   const violations = [...ownViolations('location', raw, path, []), ...extra];
   if (violations.length) {
     if (isRecord(raw) && str(raw.id)) r.badLocations.add(str(raw.id)!);
-    return r.reject('location', raw, violations);
+    r.reject('location', raw, violations);
+    return;
   }
   const id = (raw as Json).id as string;
   if (!r.locationRaw.has(id)) r.locationRaw.set(id, { raw: raw as Json, path });
@@ -213,13 +223,22 @@ function readService(r: Reader, raw: unknown, path: string, duplicate?: Violatio
   const s = isRecord(raw) ? raw : null;
   if (s && s.organization !== undefined) readOrganization(r, s.organization, `${path}.organization`);
   const violations = [...ownViolations('service', raw, path, ['organization', 'service_at_locations', 'schedules']), ...(duplicate ? [duplicate] : [])];
-  if (violations.length || !s) return r.reject('service', raw, violations);
+  if (violations.length || !s) {
+    r.reject('service', raw, violations);
+    return;
+  }
   const organizationId = str(s.organization_id) ?? (isRecord(s.organization) ? str(s.organization.id) : null);
-  if (!organizationId || !r.organizations.has(organizationId)) return r.rejectFor('service', s, path, 'organization_id', 'no_organization');
+  if (!organizationId || !r.organizations.has(organizationId)) {
+    r.rejectFor('service', s, path, 'organization_id', 'no_organization');
+    return;
+  }
   const id = s.id as string;
   const codes = termCodes(r, s.attributes);
   const pick = <T extends string>(prefix: string, allowed: readonly T[]) =>
-    codes.filter((c) => c.startsWith(`${prefix}:`)).map((c) => c.slice(prefix.length + 1) as T).filter((v) => allowed.includes(v));
+    codes
+      .filter((c) => c.startsWith(`${prefix}:`))
+      .map((c) => c.slice(prefix.length + 1) as T)
+      .filter((v) => allowed.includes(v));
   const ownThemes = [...new Set(pick('theme', themes))];
   const ownAudiences = [...new Set(pick('audience', audiences))];
   const ownHelp = pick('help', helpKinds)[0];
@@ -256,11 +275,20 @@ function readLink(r: Reader, raw: unknown, path: string, service: PlannedService
   const link = isRecord(raw) ? raw : null;
   if (link && link.location !== undefined) readLocation(r, link.location, `${path}.location`);
   const violations = ownViolations('service_at_location', raw, path, ['location', 'schedules', 'service']);
-  if (violations.length || !link) return r.reject('service_at_location', raw, violations);
+  if (violations.length || !link) {
+    r.reject('service_at_location', raw, violations);
+    return;
+  }
   const owner = service ?? r.services.get(String(link.service_id));
-  if (!owner) return r.rejectFor('service_at_location', link, path, 'service_id', 'service_missing');
+  if (!owner) {
+    r.rejectFor('service_at_location', link, path, 'service_id', 'service_missing');
+    return;
+  }
   const locationId = str(link.location_id) ?? (isRecord(link.location) ? str(link.location.id) : null);
-  if (!locationId) return r.rejectFor('service_at_location', link, path, 'location_id', 'location_missing');
+  if (!locationId) {
+    r.rejectFor('service_at_location', link, path, 'location_id', 'location_missing');
+    return;
+  }
   r.links.set(link.id as string, { serviceId: owner.sourceId, locationId });
   if (!r.locationOrg.has(locationId)) r.locationOrg.set(locationId, owner.organizationSourceId);
   listOf(link.schedules, `${path}.schedules`).items.forEach(({ item, path: p }) => readSchedule(r, item, p, owner, locationId));
@@ -274,11 +302,17 @@ function readSchedule(r: Reader, raw: unknown, path: string, service: PlannedSer
   const s = isRecord(raw) ? raw : null;
   const id = s ? str(s.id) : null;
   if (id && r.scheduleIds.has(id)) violations.push({ path: `${path}.id`, code: 'duplicate', field: 'id', expected: r.scheduleIds.get(id)! });
-  if (violations.length || !s) return r.reject('schedule', raw, violations);
+  if (violations.length || !s) {
+    r.reject('schedule', raw, violations);
+    return;
+  }
   r.scheduleIds.set(id!, path);
   const link = str(s.service_at_location_id) ? r.links.get(s.service_at_location_id as string) : undefined;
   const owner = service ?? (link ? r.services.get(link.serviceId) : r.services.get(String(s.service_id)));
-  if (!owner) return r.rejectFor('schedule', s, path, str(s.service_at_location_id) ? 'service_at_location_id' : 'service_id', 'service_missing');
+  if (!owner) {
+    r.rejectFor('schedule', s, path, str(s.service_at_location_id) ? 'service_at_location_id' : 'service_id', 'service_missing');
+    return;
+  }
   const days = typeof s.byday === 'string' ? s.byday.split(',').map((d) => d.trim().toUpperCase()) : [];
   const notWeekly =
     s.freq !== 'WEEKLY'
@@ -290,10 +324,16 @@ function readSchedule(r: Reader, raw: unknown, path: string, service: PlannedSer
           : s.bymonthday !== undefined || s.byyearday !== undefined || s.byweekno !== undefined
             ? 'bymonthday'
             : null;
-  if (notWeekly) return r.rejectFor('schedule', s, path, notWeekly, 'schedule_not_weekly');
+  if (notWeekly) {
+    r.rejectFor('schedule', s, path, notWeekly, 'schedule_not_weekly');
+    return;
+  }
   const opensAt = hhmm(s.opens_at);
   const closesAt = hhmm(s.closes_at);
-  if (!opensAt || !closesAt || closesAt <= opensAt) return r.rejectFor('schedule', s, path, opensAt ? 'closes_at' : 'opens_at', 'schedule_no_times');
+  if (!opensAt || !closesAt || closesAt <= opensAt) {
+    r.rejectFor('schedule', s, path, opensAt ? 'closes_at' : 'opens_at', 'schedule_no_times');
+    return;
+  }
   const at = locationId ?? link?.locationId ?? str(s.location_id);
   for (const day of new Set(days)) {
     const hour: PlannedSchedule = {
@@ -320,7 +360,9 @@ function planLocation(r: Reader, id: string, raw: Json, path: string): PlannedLo
     return null;
   }
   const addresses = Array.isArray(raw.addresses) ? raw.addresses.filter(isRecord) : [];
-  const address = [...addresses].sort((a, b) => Number(b.address_type === 'physical') - Number(a.address_type === 'physical')).find((a) => str(a.address_1) && str(a.city));
+  const address = [...addresses]
+    .sort((a, b) => Number(b.address_type === 'physical') - Number(a.address_type === 'physical'))
+    .find((a) => str(a.address_1) && str(a.city));
   if (!address) {
     r.rejectFor('location', raw, path, 'addresses', 'location_no_address');
     return null;
@@ -358,7 +400,12 @@ export function readHsdsDocument(document: unknown): ImportPlan {
   for (const field of ['organizations', 'locations', 'service_at_locations', 'schedules', 'taxonomy_terms']) {
     const value = top(field);
     if (value !== undefined && !Array.isArray(value)) {
-      r.report('document', null, { path: `$.${field}`, field, code: 'type', message: violationMessage({ path: `$.${field}`, field, code: 'type', expected: 'array' }) });
+      r.report('document', null, {
+        path: `$.${field}`,
+        field,
+        code: 'type',
+        message: violationMessage({ path: `$.${field}`, field, code: 'type', expected: 'array' }),
+      });
     }
   }
   for (const { item, path, duplicate } of listOf(top('taxonomy_terms'), '$.taxonomy_terms').items) {
