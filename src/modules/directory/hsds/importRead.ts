@@ -221,7 +221,11 @@ const isOwnTerm = (t: Json) => (t.taxonomy === taxonomyName || t.taxonomy_id ===
 
 function readService(r: Reader, raw: unknown, path: string, duplicate?: Violation): void {
   const s = isRecord(raw) ? raw : null;
+  // Its organisation and places are objects of their own: read (stored or reported) also when the service is not.
   if (s && s.organization !== undefined) readOrganization(r, s.organization, `${path}.organization`);
+  for (const { item, path: p } of listOf(s?.service_at_locations, `${path}.service_at_locations`).items) {
+    if (isRecord(item) && item.location !== undefined) readLocation(r, item.location, `${p}.location`);
+  }
   const violations = [...ownViolations('service', raw, path, ['organization', 'service_at_locations', 'schedules']), ...(duplicate ? [duplicate] : [])];
   if (violations.length || !s) {
     r.reject('service', raw, violations);
@@ -273,7 +277,7 @@ function readService(r: Reader, raw: unknown, path: string, duplicate?: Violatio
 /** A service at a location: its place (nested or by id) and the hours held there. */
 function readLink(r: Reader, raw: unknown, path: string, service: PlannedService | null): void {
   const link = isRecord(raw) ? raw : null;
-  if (link && link.location !== undefined) readLocation(r, link.location, `${path}.location`);
+  if (!service && link && link.location !== undefined) readLocation(r, link.location, `${path}.location`);
   const violations = ownViolations('service_at_location', raw, path, ['location', 'schedules', 'service']);
   if (violations.length || !link) {
     r.reject('service_at_location', raw, violations);
