@@ -32,6 +32,7 @@ import {
 import { hsdsDocument } from './hsds/contract.ts';
 import { hsdsExport } from './hsds/mapping.ts';
 import { loadHsdsSource } from './hsds/queries.ts';
+import { hsdsImportRoutes } from './hsds/importRoute.ts';
 import { hsdsRoutes } from './hsds/routes.ts';
 import { detailPage, notFoundPage, searchPage } from './pages.ts';
 import { centreForPostcode, loadPostcodeCentresCsv, postcodeCentresView as countPostcodeCentres } from './postcodeStore.ts';
@@ -57,6 +58,7 @@ async function search(db: Database, query: DirectoryQuery, postcode: string | un
 const apiRoutes: FastifyPluginAsync<Options> = async (base, { db, config }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   await app.register(hsdsRoutes, { db, config });
+  await app.register(hsdsImportRoutes, { db, config });
   // A CSV upload (the PC4 centre points) arrives as a stream; the route reads it within the file size limit.
   app.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream'], (_request, payload, done) => done(null, payload));
 

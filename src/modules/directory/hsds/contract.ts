@@ -42,3 +42,26 @@ export const hsdsDocument = z.looseObject({
 export type HsdsService = z.infer<typeof hsdsService>;
 export type HsdsOrganization = z.infer<typeof hsdsOrganization>;
 export type HsdsLocation = z.infer<typeof hsdsLocation>;
+
+const tally = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() });
+
+/** What an import answers: per kind of record what happened, and every problem with its place in the document. */
+export const hsdsImportResult = z.object({
+  source: z.string(),
+  municipalityCode: z.string(),
+  organizations: tally,
+  services: tally,
+  locations: tally,
+  schedules: tally.extend({ removed: z.number().int() }),
+  problems: z.array(
+    z.object({
+      objectType: z.string(),
+      id: z.string().optional(),
+      path: z.string(),
+      field: z.string().optional(),
+      code: z.string(),
+      message: z.string(),
+      stored: z.boolean(),
+    }),
+  ),
+});

@@ -30,13 +30,28 @@ export function violationMessage(v: Violation): string {
 }
 
 export const importProblemMessages = {
+  not_json: 'Dit bestand is geen JSON. Stuur een HSDS-bestand zoals de sociale kaart het zelf geeft.',
   not_hsds: 'Dit bestand is geen HSDS-bestand. Verwacht: een lijst diensten, of een object met "services".',
+  source_missing: 'Vul de naam van de bron in, bijvoorbeeld de gemeente waar de kaart vandaan komt.',
   no_organization: 'Bij deze dienst staat geen organisatie. Zet de organisatie in "organization", of in "organizations" met hetzelfde id.',
+  location_no_organization: 'Bij deze plek staat geen organisatie, en geen dienst van het bestand heeft spreekuren op deze plek. De plek is niet overgenomen.',
   location_missing: 'Deze plek staat niet in het bestand. De spreekuren op deze plek zijn niet overgenomen.',
+  location_invalid: 'Deze plek is niet overgenomen (zie de melding bij de plek). De spreekuren op deze plek zijn daarom ook niet overgenomen.',
   location_no_address: 'Deze plek heeft geen adres met straat en plaats. De spreekuren op deze plek zijn niet overgenomen.',
+  service_missing: 'De dienst bij dit spreekuur staat niet in het bestand, of is niet overgenomen. Het spreekuur is niet overgenomen.',
   schedule_not_weekly: 'Dit spreekuur is niet elke week op vaste dagen. Het is niet overgenomen.',
   schedule_no_times: 'Bij dit spreekuur staan geen begin- en eindtijd (uu:mm), of de eindtijd ligt niet na de begintijd. Het is niet overgenomen.',
-  defaults_used:
-    'Deze dienst heeft geen onderwerp, doelgroep of soort hulp van de sociale kaart. Gekozen: "Geld en schulden", "Inwoners", "Informatie en hulpmiddelen". Pas dit aan als het niet klopt.',
+  defaults_used: 'Bij deze dienst ontbrak een onderwerp, doelgroep of soort hulp van de sociale kaart. Pas dit aan als het niet klopt.',
 } as const;
 export type ImportProblemCode = keyof typeof importProblemMessages;
+
+/** The `defaults_used` sentence, naming the map's own labels chosen for a service that lacked them. */
+export function defaultsUsedMessage(chosen: { theme?: string; audience?: string; helpKind?: string }): string {
+  const parts = [
+    chosen.theme ? `onderwerp "${chosen.theme}"` : null,
+    chosen.audience ? `doelgroep "${chosen.audience}"` : null,
+    chosen.helpKind ? `soort hulp "${chosen.helpKind}"` : null,
+  ].filter((p): p is string => p !== null);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}` : (parts[0] ?? '');
+  return `Bij deze dienst ontbrak een onderwerp, doelgroep of soort hulp van de sociale kaart. Gekozen: ${list}. Pas dit aan als het niet klopt.`;
+}
