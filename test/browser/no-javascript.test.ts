@@ -203,6 +203,8 @@ describe('the public pages without JavaScript', () => {
     const page = await context.newPage();
     await page.goto(`${env.baseUrl}/login`);
     await page.getByLabel('E-mailadres').fill(demoEmails.admin);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await expectFieldError(page, 'Wachtwoord', 'Vul uw wachtwoord in.');
     await page.getByLabel('Wachtwoord').fill('fout-wachtwoord-1');
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^\s*Het e-mailadres of het wachtwoord klopt niet[^.]*\.\s*$/);

@@ -61,6 +61,11 @@ describe('Dordtpas in a real browser', () => {
     await page.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Kassa Dordtpas' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kassa Dordtpas' }).waitFor();
     await expectAccessible(page, 'cashier');
+    // A pass number with a wrong check digit: said next to the field, and nothing about a pass is shown.
+    await page.getByLabel('Pasnummer').fill('1234567890');
+    await page.getByRole('button', { name: 'Pas controleren' }).click();
+    await expectFieldError(page, 'Pasnummer', 'Dit pasnummer klopt niet: controleer de tien cijfers op de pas.');
+    await expect(page.getByRole('heading', { name: 'Pas is geldig' }).count()).resolves.toBe(0);
     await page.getByLabel('Pasnummer').fill(passNumberFrom('100000001'));
     await page.getByRole('button', { name: 'Pas controleren' }).click();
     await page.getByRole('heading', { name: 'Pas is geldig' }).waitFor();
