@@ -36,6 +36,11 @@ export function fail(io: CommandIo, message: string, code = 1): void {
   io.exitCode = code;
 }
 
+/** A file named on the command line that is missing or cannot be read: said in one sentence, exit code 2. */
+export function failUnreadableFile(io: CommandIo, name: string): void {
+  fail(io, `Het bestand ${name} bestaat niet of kan niet worden gelezen.`, 2);
+}
+
 /** A file named on the command line, as an absolute path (relative names are the caller's). */
 export function argPath(io: CommandIo, file: string): string {
   return path.resolve(io.cwd, file);

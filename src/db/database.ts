@@ -16,7 +16,7 @@ import { backupPglite, backupPostgres } from './backup.ts';
 import { claimDataDir, type DataDirClaim, type OwnerKind } from './owner.ts';
 import { noWalRecycle, scrubAfterErasure, type ScrubReport } from './scrub.ts';
 import { auditEvents, type AuditAction, type AuditResult } from '../platform/schema.ts';
-import type { Actor } from '../platform/actor.ts';
+import { actorColumns, type Actor } from '../platform/actor.ts';
 import { AppError, ForbiddenError, NoNeedToKnowError, UnauditedPersonalDataAccess } from '../platform/errors.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import { mapDatabaseError } from './errors.ts';
@@ -206,8 +206,7 @@ export class Database {
     return {
       occurredAt: this.clock.now(),
       actorKind: actor.kind === 'system' ? `system:${actor.job}` : actor.kind,
-      actorUserId: actor.kind === 'user' ? actor.userId : null,
-      actorApiKeyId: actor.kind === 'api_key' ? actor.apiKeyId : null,
+      ...actorColumns(actor),
       actorOrganisationId: actor.kind === 'user' || actor.kind === 'api_key' ? actor.organisationId : null,
       onBehalfOf: actor.onBehalfOf ?? null,
       municipalityCode: event.municipalityCode ?? (municipalityCodes.length === 1 ? municipalityCodes[0]! : null),

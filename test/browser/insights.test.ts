@@ -1,26 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmails } from '../support/app.ts';
 import { seedInsightsDemo } from '../../src/modules/insights/demo.ts';
-import { expectAccessible, login, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { expectAccessible, expectFieldError, login, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 function month(offset: number): string {
   const d = new Date();
   d.setUTCDate(1);
   d.setUTCMonth(d.getUTCMonth() + offset);
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-
-/** The field's own error sentence (what `aria-describedby` points at) and the summary's line, in plain Dutch. */
-async function expectFieldError(page: import('playwright-core').Page, label: string | RegExp, sentence: RegExp): Promise<void> {
-  const field = page.getByLabel(label, { exact: typeof label === 'string' });
-  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter((id) => id.endsWith('-error'));
-  expect(ids).toHaveLength(1);
-  const text = (await page.locator(`[id="${ids[0]}"]`).textContent()) ?? '';
-  expect(text).toMatch(sentence);
-  expect(text).not.toMatch(/body\.|querystring\.|Expected|Invalid/);
-  // The summary names the field and repeats the sentence (starting in lower case after the field's name).
-  await expect(page.locator('.vn-error-summary').first().textContent()).resolves.toMatch(new RegExp(sentence.source, 'i'));
 }
 
 describe('Dashboard Sociaal Domein in a real browser', () => {

@@ -2,20 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmails } from '../support/app.ts';
 import { seedInsightsDemo } from '../../src/modules/insights/demo.ts';
 import { seedProgrammeDemo } from '../../src/modules/programme/demo.ts';
-import { expectAccessible, login, startBrowserEnv, type BrowserEnv } from './support.ts';
-
-/** The field's own error sentence (what `aria-describedby` points at) and the summary's line, in plain Dutch. */
-async function expectFieldError(page: import('playwright-core').Page, label: string | RegExp, sentence: RegExp): Promise<void> {
-  const field = page.getByLabel(label, { exact: typeof label === 'string' });
-  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter((id) => id.endsWith('-error'));
-  expect(ids).toHaveLength(1);
-  const text = (await page.locator(`[id="${ids[0]}"]`).textContent()) ?? '';
-  expect(text).toMatch(sentence);
-  expect(text).not.toMatch(/body\.|querystring\.|Expected|Invalid/);
-  // The summary names the field and repeats the sentence (starting in lower case after the field's name).
-  await expect(page.locator('.vn-error-summary').first().textContent()).resolves.toMatch(new RegExp(sentence.source, 'i'));
-}
+import { expectAccessible, expectFieldError, login, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 describe('programme page in a real browser', () => {
   let env: BrowserEnv;

@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config.ts';
 import { directoryModule } from '../../src/modules/directory/module.ts';
 import { selftestModule } from '../../src/modules/selftest/module.ts';
 import { demoEmails } from '../support/app.ts';
-import { expectAccessible, login, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { expectAccessible, expectFieldError, login, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 /** Picks one answer per question by its label text, in the order of the questions. */
 async function answer(page: Page, choices: [question: RegExp, option: string][]) {
@@ -139,12 +139,7 @@ describe('Geldfit, the self-test, in a real browser', () => {
     // A period that ends before it begins: the sentence stands next to the first date and in the summary.
     await page.getByLabel('Vanaf').fill('2021-04-01');
     await page.getByRole('button', { name: 'Toon cijfers' }).click();
-    await page.locator('#f-from[aria-invalid="true"]').waitFor();
-    const describedBy = (await page.locator('#f-from').getAttribute('aria-describedby')) ?? '';
-    await expect(page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent()).resolves.toBe(
-      'De begindatum ligt na de einddatum. Kies een eerdere begindatum.',
-    );
-    await expect(page.locator('.vn-error-summary').textContent()).resolves.toContain('de begindatum ligt na de einddatum');
+    await expectFieldError(page, 'Vanaf', 'De begindatum ligt na de einddatum. Kies een eerdere begindatum.');
     await expectAccessible(page, 'selftest figures with a reversed period');
     await context.close();
   });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
-import type { Actor } from '../../platform/actor.ts';
+import { actorColumns, type Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { municipalityCodeOrDefault, ownMunicipalities } from '../../platform/municipalities.ts';
 import { childBudgets, passCampaignCredits, passCampaigns, passTransactions, passes } from './schema.ts';
@@ -88,7 +88,7 @@ export async function runCampaign(db: Database, actor: Actor, input: z.infer<typ
             amountCents: campaign!.amountCents,
             description: campaign!.name,
             areaCode: e.areaCode,
-            actorUserId: actor.kind === 'user' ? actor.userId : null,
+            ...actorColumns(actor),
             occurredAt: now,
           })),
         );

@@ -10,6 +10,7 @@ import {
   consentGrantInput,
   createReferral,
   createStaffIntake,
+  referralActionInput,
   referralInput,
   serviceLevelInput,
   setServiceLevel,
@@ -43,7 +44,6 @@ import {
 import { getReferral, listPartners, listServiceLevels, residentTimeline, workList } from './queries.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
-const reasonBody = z.object({ reason: z.string().trim().max(1000).optional().nullable(), note: z.string().trim().max(1000).optional().nullable() });
 const tags = ['referrals'];
 
 const actionSummaries: Record<ReferralAction, string> = {
@@ -152,7 +152,7 @@ export const referralRoutesPlugin: FastifyPluginAsync<{ db: Database; config: Co
       `/referrals/:id/${path}`,
       {
         config: { access: 'referrals:work' },
-        schema: { tags, summary: actionSummaries[action], params: idParams, body: reasonBody, response: { 200: actionResult } },
+        schema: { tags, summary: actionSummaries[action], params: idParams, body: referralActionInput, response: { 200: actionResult } },
       },
       async (request) => actOnReferral(db, request.actor, request.params.id, action, request.body ?? {}),
     );

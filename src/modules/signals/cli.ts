@@ -3,12 +3,13 @@ import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { systemActor } from '../../platform/actor.ts';
-import { AppError, ValidationError } from '../../platform/errors.ts';
-import { argPath, fail, print, type CommandIo } from '../../io.ts';
+import { AppError } from '../../platform/errors.ts';
+import { argPath, fail, failUnreadableFile, print, type CommandIo } from '../../io.ts';
 import type { CliContext } from '../contracts.ts';
 import type { Database } from '../../db/database.ts';
 import { importSignalFile } from './commands/importSignalFile.ts';
 import { letterProblem } from './letterMessages.ts';
+import { signalProblem } from './messages.ts';
 import { creditorImportResult } from './importResult.ts';
 import { purgeExpiredCases } from './commands/purgeExpiredCases.ts';
 import { planOfferLetters, previewOfferLetters } from './commands/planOfferLetters.ts';
@@ -20,6 +21,16 @@ import { signalSettings } from './settings.ts';
 import { exportDdas } from './ddasExport.ts';
 import { getMunicipalSignalSettings, setMunicipalSignalSettings, type MunicipalSignalSettings } from './municipalSettings.ts';
 import { loadPostcodeAreasCsv, postcodeAreaCounts } from './postcodeAreas.ts';
+
+/** The size of a regular file, or null when it is missing, not a file or out of reach. */
+function fileSize(file: string): number | null {
+  try {
+    const stat = fs.statSync(file);
+    return stat.isFile() ? stat.size : null;
+  } catch {
+    return null;
+  }
+}
 
 function describe(error: unknown): string {
   if (error instanceof AppError) {
@@ -53,14 +64,8 @@ export function signalCommands(program: Command, context: CliContext): void {
     .option('--json', 'druk het resultaat af als JSON')
     .action(async (name: string, options: { creditor: string; municipality?: string; json?: boolean }) => {
       const file = argPath(io, name);
-      let size: number;
-      try {
-        const stat = fs.statSync(file);
-        if (!stat.isFile()) throw new Error('geen bestand');
-        size = stat.size;
-      } catch {
-        return fail(io, `Het bestand ${name} bestaat niet of kan niet worden gelezen.`, 2);
-      }
+      const size = fileSize(file);
+      if (size === null) return failUnreadableFile(io, name);
       const showBar = io.interactive && !options.json;
       const bar = new SingleBar({ format: 'Inlezen [{bar}] {percentage}% | {rows} regels', hideCursor: true }, Presets.shades_classic);
       await withDb(
@@ -237,10 +242,7 @@ export function signalCommands(program: Command, context: CliContext): void {
         const actor = systemActor('cli:signals-letters');
         const settings = signalSettings();
         const batchSize = options.batchSize ? Number(options.batchSize) : undefined;
-        if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 1000))
-          throw new ValidationError('Kies een stapelgrootte van 1 tot en met 1000.', [
-            { field: '--batch-size', reason: 'Geen geheel getal van 1 tot en met 1000.' },
-          ]);
+        if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 1000)) throw signalProblem('letter_batch_size_invalid');
         const selection = { kind: 'awaiting' } as const;
         const preview = await previewOfferLetters(db, actor, { municipalityCode: options.municipality, selection, reprint: false, batchSize }, settings);
         if (!preview.count) throw letterProblem('no_letters_waiting');
@@ -275,7 +277,7 @@ export function signalCommands(program: Command, context: CliContext): void {
       try {
         text = fs.readFileSync(file, 'utf8');
       } catch {
-        return fail(io, `Het bestand ${name} bestaat niet of kan niet worden gelezen.`, 2);
+        return failUnreadableFile(io, name);
       }
       await withDb(async (db) => {
         const result = await loadPostcodeAreasCsv(db, systemActor('cli:postcode-areas'), text);

@@ -4,10 +4,10 @@ import type { Database, Tx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { amsterdamDate } from '../../platform/clock.ts';
-import { ValidationError } from '../../platform/errors.ts';
 import { municipalities } from '../../platform/schema.ts';
 import { buildUitwisselmodel, pageGroups, type ExchangeAttemptRow, type ExchangeCaseRow, type ExchangeSignalRow } from './ddasExchange.ts';
 import type { Uitwisselmodel } from './ddasModel.ts';
+import { signalProblem } from './messages.ts';
 import { signalCases, signalContactAttempts, signals } from './schema.ts';
 import type { SignalSettings } from './settings.ts';
 import { municipalityCode, staffScope } from '../../platform/municipalities.ts';
@@ -54,8 +54,7 @@ function uuidList(ids: string[]) {
  */
 export async function exportDdas(db: Database, actor: Actor, query: DdasQuery, settings: SignalSettings): Promise<DdasPage> {
   const input = ddasQuery.parse(query);
-  if (input.from > input.to)
-    throw new ValidationError('De begindatum ligt na de einddatum.', [{ field: 'from', reason: 'Kies een begindatum op of voor de einddatum.' }]);
+  if (input.from > input.to) throw signalProblem('period_reversed');
   if (actor.kind !== 'system') assertCan(actor, 'signals:ddas');
   const scope = input.municipalityCode ? [input.municipalityCode] : (staffScope(actor)?.municipalities ?? null);
   const inScope = scope ? sql`${signals.municipalityCode} = any(string_to_array(${scope.join(',')}, ','))` : sql`true`;
@@ -87,11 +86,8 @@ export async function exportDdas(db: Database, actor: Actor, query: DdasQuery, s
       }
       const pages = pageGroups(groups, input.pageSize);
       const totalSignals = groups.reduce((n, g) => n + g.size, 0);
-      if (input.page > Math.max(pages.length, 1)) {
-        throw new ValidationError(`Deze periode heeft ${Math.max(pages.length, 1)} pagina('s).`, [
-          { field: 'page', reason: `Kies een pagina van 1 tot en met ${Math.max(pages.length, 1)}.` },
-        ]);
-      }
+      const pageCount = Math.max(pages.length, 1);
+      if (input.page > pageCount) throw signalProblem('page_out_of_range', { count: pageCount });
       const chosen = pages[input.page - 1] ?? [];
       const caseIds = chosen.filter((g) => g.caseId).map((g) => g.caseId!);
       const rows = await pageRows(

@@ -113,10 +113,21 @@ export const signalMessages = {
     message: () => 'Deze organisatie kan geen doorverwijzing ontvangen.',
     field: { name: 'referralOrganisationId', reason: 'Kies een hulporganisatie in de gemeente.' },
   },
-  // The postcode table (postcodeAreas.ts); the problems per line come from fieldReasons.
+  // The upload of a signal file (routes/imports.ts).
+  signal_file_not_sent: {
+    status: 400,
+    message: () => 'Stuur het bestand als CSV of XLSX.',
+    field: { name: 'bestand', reason: 'Geen bestand ontvangen.' },
+  },
+  // The postcode table (postcodeAreas.ts, routes/settings.ts); the problems per line come from fieldReasons.
   postcode_table_no_header: {
     status: 400,
     message: () => 'Het bestand heeft geen kopregel met de kolommen postcode en gemeente (en eventueel wijk, wijknaam, buurt, buurtnaam).',
+  },
+  postcode_table_not_sent: {
+    status: 400,
+    message: () => 'Stuur de postcodetabel als CSV.',
+    field: { name: 'bestand', reason: 'Geen bestand ontvangen.' },
   },
   postcode_table_too_long: { status: 400, message: (v) => `Het bestand heeft meer dan ${v.count} regels.` },
   postcode_table_invalid: { status: 400, message: () => 'De postcodetabel is niet geladen: er staan fouten in het bestand.' },

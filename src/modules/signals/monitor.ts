@@ -1,5 +1,5 @@
 import { csvNumber, writeCsv, type CsvCell } from '../../platform/csv.ts';
-import { ValidationError } from '../../platform/errors.ts';
+import { signalProblem } from './messages.ts';
 import { creditorTypeLabels, finalResults, type CreditorType, type FinalResult } from './ddas.ts';
 
 /** A monitor period: a month `2025-03`, a quarter `2025-Q1` or a year `2025`. Pure. */
@@ -20,8 +20,7 @@ export function parsePeriod(text: string): Period {
   if (quarter) [y, first, last] = [Number(quarter[1]), (Number(quarter[2]) - 1) * 3 + 1, Number(quarter[2]) * 3];
   else if (monthly && Number(monthly[2]) >= 1 && Number(monthly[2]) <= 12) [y, first, last] = [Number(monthly[1]), Number(monthly[2]), Number(monthly[2])];
   else if (year) [y, first, last] = [Number(year[1]), 1, 12];
-  else
-    throw new ValidationError('Geef een periode als 2025-Q1 (kwartaal), 2025-03 (maand) of 2025 (jaar).', [{ field: 'period', reason: 'Onbekende periode.' }]);
+  else throw signalProblem('period_invalid');
   const month = (n: number) => `${y}-${String(n).padStart(2, '0')}`;
   const lastDay = new Date(Date.UTC(y, last, 0)).getUTCDate();
   return { label: s, from: `${month(first)}-01`, to: `${month(last)}-${String(lastDay).padStart(2, '0')}`, fromMonth: month(first), toMonth: month(last) };

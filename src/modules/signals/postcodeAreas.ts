@@ -4,7 +4,8 @@ import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { dordrechtWijken } from '../../platform/areas.ts';
 import { assertCan } from '../../platform/authz.ts';
-import { ForbiddenError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
+import type { FieldProblem } from '../../platform/errors.ts';
+import { fieldProblem, fieldReason, signalProblem, type FieldReasonCode, type ReasonVars } from './messages.ts';
 import { municipalities } from '../../platform/schema.ts';
 import { postcodeAreas } from './schema.ts';
 import { municipalityCode as cbsCode, ownMunicipalities } from '../../platform/municipalities.ts';
@@ -87,12 +88,10 @@ export function parsePostcodeAreas(text: string, knownMunicipalities: readonly s
   );
   const missing = (['postcode', 'municipalityCode'] as const).filter((c) => !columns.includes(c));
   if (!header || missing.length) {
-    throw new ValidationError('Het bestand heeft geen kopregel met de kolommen postcode en gemeente (en eventueel wijk, wijknaam, buurt, buurtnaam).', [
-      { line: 1, field: missing.includes('postcode') ? 'postcode' : 'gemeente', reason: 'Deze kolom ontbreekt in de kopregel.' },
-    ]);
+    throw signalProblem('postcode_table_no_header', {}, [fieldProblem(1, missing.includes('postcode') ? 'postcode' : 'gemeente', 'column_missing')]);
   }
   if (lines.length > MAX_POSTCODE_AREAS)
-    throw new ValidationError(`Het bestand heeft meer dan ${MAX_POSTCODE_AREAS} regels.`, [{ line: 1, field: 'bestand', reason: 'Te veel regels.' }]);
+    throw signalProblem('postcode_table_too_long', { count: MAX_POSTCODE_AREAS }, [fieldProblem(1, 'bestand', 'too_many_lines')]);
   const seen = new Map<string, number>();
   const rows: PostcodeArea[] = [];
   const known = new Set(knownMunicipalities);
@@ -103,27 +102,28 @@ export function parsePostcodeAreas(text: string, knownMunicipalities: readonly s
       const v = at >= 0 ? String(cells[at] ?? '').trim() : '';
       return v || null;
     };
-    const reject = (field: string, reason: string) => problems.length < 1000 && problems.push({ line, field, reason });
+    const reject = (field: string, code: FieldReasonCode, vars?: ReasonVars) =>
+      problems.length < 1000 && problems.push({ line, field, reason: fieldReason(code, vars) });
     const postcode = (cell('postcode') ?? '').replace(/\s+/g, '').toUpperCase();
     const municipalityText = (cell('municipalityCode') ?? '').toUpperCase();
     const municipalityCode = /^\d{4}$/.test(municipalityText) ? `GM${municipalityText}` : municipalityText;
     const wijkCode = cell('wijkCode')?.toUpperCase() ?? null;
     const buurtCode = cell('buurtCode')?.toUpperCase() ?? null;
     let ok = true;
-    if (!/^[1-9]\d{3}([A-Z]{2})?$/.test(postcode)) ok = !reject('postcode', 'Een postcode is vier cijfers (3311) of vier cijfers en twee letters (3311AB).');
-    else if (seen.has(postcode)) ok = !reject('postcode', `Deze postcode staat al op regel ${seen.get(postcode)}.`);
-    if (!cbsCode.safeParse(municipalityCode).success) ok = !reject('gemeente', 'Een gemeentecode is GM met vier cijfers, bijvoorbeeld GM0505.');
-    else if (!known.has(municipalityCode)) ok = !reject('gemeente', `Gemeente ${municipalityCode} is niet bekend in Vangnet.`);
-    if (wijkCode && !/^WK\d{6}$/.test(wijkCode)) ok = !reject('wijk', 'Een wijkcode is WK met zes cijfers, bijvoorbeeld WK050501.');
-    if (buurtCode && !/^BU\d{8}$/.test(buurtCode)) ok = !reject('buurt', 'Een buurtcode is BU met acht cijfers, bijvoorbeeld BU05050101.');
+    if (!/^[1-9]\d{3}([A-Z]{2})?$/.test(postcode)) ok = !reject('postcode', 'area_postcode_invalid');
+    else if (seen.has(postcode)) ok = !reject('postcode', 'area_postcode_twice', { line: seen.get(postcode) });
+    if (!cbsCode.safeParse(municipalityCode).success) ok = !reject('gemeente', 'municipality_code_invalid');
+    else if (!known.has(municipalityCode)) ok = !reject('gemeente', 'municipality_unknown', { municipality: municipalityCode });
+    if (wijkCode && !/^WK\d{6}$/.test(wijkCode)) ok = !reject('wijk', 'wijk_code_invalid');
+    if (buurtCode && !/^BU\d{8}$/.test(buurtCode)) ok = !reject('buurt', 'buurt_code_invalid');
     const wijkName = cell('wijkName')?.slice(0, 100) ?? null;
     const buurtName = cell('buurtName')?.slice(0, 100) ?? null;
     if (!ok) return;
     seen.set(postcode, line);
     rows.push({ postcode, municipalityCode, wijkCode, wijkName, buurtCode, buurtName });
   });
-  if (problems.length) throw new ValidationError('De postcodetabel is niet geladen: er staan fouten in het bestand.', problems);
-  if (!rows.length) throw new ValidationError('Het bestand bevat geen postcodes.', [{ line: 2, field: 'postcode', reason: 'Geen regels na de kopregel.' }]);
+  if (problems.length) throw signalProblem('postcode_table_invalid', {}, problems);
+  if (!rows.length) throw signalProblem('postcode_table_empty', {}, [fieldProblem(2, 'postcode', 'no_lines')]);
   return rows;
 }
 
@@ -146,10 +146,7 @@ export async function replacePostcodeAreas(
     const current = Object.keys(await postcodeAreaCounts(db));
     const own = ownMunicipalities(actor);
     const foreign = [...new Set([...current, ...Object.keys(perMunicipality)])].filter((m) => !own.includes(m)).sort();
-    if (foreign.length)
-      throw new ForbiddenError(
-        `U beheert niet alle gemeenten in de postcodetabel (${foreign.join(', ')}); laat de tabel laden door een beheerder van die gemeenten of met vangnet postcode-areas load.`,
-      );
+    if (foreign.length) throw signalProblem('postcode_table_foreign', { municipalities: foreign });
   }
   return db.audited(
     actor,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../../db/database.ts';
-import type { Actor } from '../../../platform/actor.ts';
+import { actorColumns, type Actor } from '../../../platform/actor.ts';
 import { amsterdamDate } from '../../../platform/clock.ts';
 import { NotFoundError } from '../../../platform/errors.ts';
 import { categoriesOf } from '../categories.ts';
@@ -104,8 +104,7 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
           idempotencyKey: input.idempotencyKey,
           description: input.description ?? offer?.title ?? null,
           areaCode: budget!.areaCode,
-          actorUserId: actor.kind === 'user' ? actor.userId : null,
-          actorApiKeyId: actor.kind === 'api_key' ? actor.apiKeyId : null,
+          ...actorColumns(actor),
           occurredAt: now,
         })
         .onConflictDoNothing({ target: [passTransactions.providerId, passTransactions.idempotencyKey] })
@@ -228,8 +227,7 @@ export async function refundCharge(db: Database, actor: Actor, input: z.infer<ty
         refundOfId: original.id,
         description: input.reason ?? null,
         areaCode: original.areaCode,
-        actorUserId: actor.kind === 'user' ? actor.userId : null,
-        actorApiKeyId: actor.kind === 'api_key' ? actor.apiKeyId : null,
+        ...actorColumns(actor),
         occurredAt: now,
       })
       .onConflictDoNothing({ target: [passTransactions.providerId, passTransactions.idempotencyKey] })

@@ -9,6 +9,7 @@ import { referralEnded } from '../events.ts';
 import { referralError } from '../messages.ts';
 import { referralEvents, referrals } from '../schema.ts';
 import { organisationRef, userIdOf } from './shared.ts';
+import type { ReferralActionInput } from './inputs.ts';
 
 const actionEvent: Record<ReferralAction, string> = {
   accept: 'accepted',
@@ -24,7 +25,7 @@ export async function actOnReferral(
   actor: Actor,
   referralId: string,
   action: ReferralAction,
-  input: { reason?: string | null; note?: string | null } = {},
+  input: ReferralActionInput = {},
 ): Promise<{ state: ReferralState }> {
   assertCan(actor, 'referrals:work');
   return db.audited(actor, { action: 'update', objectType: 'referral', objectId: referralId, details: { action } }, async (tx, trail) => {

@@ -112,3 +112,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
     parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'invoer', reason: i.message })),
   );
 }
+
+/** The words that go with a step of a referral: a reason (declining, closing early) and a note. */
+export const referralActionInput = z.object({
+  reason: z.string().trim().max(1000).optional().nullable(),
+  note: z.string().trim().max(1000).optional().nullable(),
+});
+export type ReferralActionInput = z.infer<typeof referralActionInput>;

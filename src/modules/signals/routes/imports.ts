@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationError } from '../../../platform/errors.ts';
+import { signalProblem } from '../messages.ts';
 import { boundedRecord } from '../../../platform/validation.ts';
 import { importSignalFile } from '../commands/importSignalFile.ts';
 import { importResultFor } from '../importResult.ts';
@@ -60,7 +60,7 @@ export function importRoutes({ app, db, settings }: SignalRouteDeps): void {
       const actor = request.actor;
       const body = request.body as NodeJS.ReadableStream | undefined;
       if (!body || typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] !== 'function') {
-        throw new ValidationError('Stuur het bestand als CSV of XLSX.', [{ field: 'bestand', reason: 'Geen bestand ontvangen.' }]);
+        throw signalProblem('signal_file_not_sent');
       }
       const creditorId = request.query.creditorOrganisationId ?? staffScope(actor)?.organisationId;
       const fileName = typeof request.headers['x-file-name'] === 'string' ? decodeURIComponent(request.headers['x-file-name']).slice(0, 200) : null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationError } from '../../../platform/errors.ts';
+import { signalProblem } from '../messages.ts';
 import { columnMappingView, creditorTypesView, municipalSettingsView, postcodeAreasLoaded, postcodeAreasView } from '../contract.ts';
 import { creditorTypesInput, setCreditorTypes } from '../creditors.ts';
 import { getMunicipalSignalSettings, municipalSettingsInput, setMunicipalSignalSettings } from '../municipalSettings.ts';
@@ -110,7 +110,7 @@ export function settingsRoutes({ app, db }: SignalRouteDeps): void {
     async (request) => {
       const body = request.body as AsyncIterable<Uint8Array> | undefined;
       if (!body || typeof body[Symbol.asyncIterator] !== 'function') {
-        throw new ValidationError('Stuur de postcodetabel als CSV.', [{ field: 'bestand', reason: 'Geen bestand ontvangen.' }]);
+        throw signalProblem('postcode_table_not_sent');
       }
       const chunks: Buffer[] = [];
       for await (const chunk of body) chunks.push(Buffer.from(chunk));
