@@ -1,0 +1,1 @@
+ALTER TABLE "signal_municipality_settings" ADD COLUMN "offer_by_mail" boolean DEFAULT false NOT NULL;
