@@ -69,7 +69,10 @@ describe('the outbox page for the admin, in a real browser', () => {
     await deliverDueMails(env.db, env.config.mail!);
     expect(smtp.envelopes.at(-1)).toEqual(['bestaat-niet@wijkteam.example']);
     await page.getByLabel('Status').selectOption({ label: 'Verstuurd' });
-    await page.getByRole('cell', { name: /^Verstuurd op / }).nth(1).waitFor();
+    await page
+      .getByRole('cell', { name: /^Verstuurd op / })
+      .nth(1)
+      .waitFor();
     await expect(page.getByRole('cell', { name: /^Verstuurd op / }).count()).resolves.toBe(2);
     await context.close();
   });
