@@ -24,16 +24,17 @@ export interface BrowserEnv {
   browser: Browser;
   app: App;
   db: Database;
+  config: ReturnType<typeof loadConfig>;
   baseUrl: string;
   close: () => Promise<void>;
 }
 
-/** A real server on a free port with the demo data, and a headless Debian chromium. */
-export async function startBrowserEnv(): Promise<BrowserEnv> {
+/** A real server on a free port with the demo data, and a headless Debian chromium; `env` adds configuration (e.g. mail). */
+export async function startBrowserEnv(env: Record<string, string> = {}): Promise<BrowserEnv> {
   if (!fs.existsSync(new URL('../../web/dist/index.html', import.meta.url))) throw new Error('web/dist missing: run npm run build:web');
   const { db, cleanup } = await createTestDatabase();
   await seedDemo(db, DEMO_PASSWORD);
-  const config = loadConfig({ VANGNET_LOG_LEVEL: 'silent', PORT: '0', VANGNET_LOGIN_RATE_PER_MINUTE: '10000' });
+  const config = loadConfig({ VANGNET_LOG_LEVEL: 'silent', PORT: '0', VANGNET_LOGIN_RATE_PER_MINUTE: '10000', ...env });
   const app = await buildServer({ db, config });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -54,6 +55,7 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
     browser,
     app,
     db,
+    config,
     baseUrl: `http://127.0.0.1:${port}`,
     close: async () => {
       await browser.close();

@@ -25,6 +25,7 @@ export const staffNav: NavItem[] = [
   { to: '/medewerkers/organisaties', label: 'Organisaties', permission: 'organisations:read' },
   { to: '/medewerkers/gebruikers', label: 'Gebruikers', permission: 'users:manage' },
   { to: '/medewerkers/auditlog', label: 'Auditlog', permission: 'audit:read' },
+  { to: '/medewerkers/uitgaande-mail', label: 'Uitgaande e-mail', permission: 'mail:manage' },
 ];
 
 // The residents' menu is not here: the public pages are rendered by the server, with one menu (src/platform/html.ts).

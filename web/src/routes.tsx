@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { StaffHome } from './pages/StaffHome.tsx';
 import { AuditLog } from './platform/AuditLog.tsx';
 import { Organisations } from './platform/Organisations.tsx';
+import { Outbox } from './platform/Outbox.tsx';
 import { Users } from './platform/Users.tsx';
 import { signalsPages } from './modules/signals/pages.tsx';
 import { referralsPages } from './modules/referrals/pages.tsx';
@@ -28,6 +29,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/medewerkers/organisaties', element: <Organisations />, access: 'organisations:read' },
   { path: '/medewerkers/gebruikers', element: <Users />, access: 'users:manage' },
   { path: '/medewerkers/auditlog', element: <AuditLog />, access: 'audit:read' },
+  { path: '/medewerkers/uitgaande-mail', element: <Outbox />, access: 'mail:manage' },
   ...signalsPages,
   ...referralsPages,
   ...selftestPages,

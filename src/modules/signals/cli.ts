@@ -187,6 +187,37 @@ export function signalCommands(program: Command, context: CliContext): void {
       );
   }
 
+  // The offer of help by e-mail per municipality: off unless switched on; audited.
+  const offerMail = signals
+    .command('offer-mail')
+    .description('Het aanbod van hulp per e-mail (aan het adres uit het signaal, in plaats van een brief) per gemeente: tonen, aanzetten, uitzetten');
+  for (const [name, description, value] of [
+    ['show', 'Toon of de gemeente het aanbod per e-mail toestaat', undefined],
+    ['on', 'Sta het aanbod per e-mail toe voor de gemeente', true],
+    ['off', 'Zet het aanbod per e-mail uit voor de gemeente (dan gaat het aanbod altijd per brief)', false],
+  ] as const) {
+    offerMail
+      .command(name)
+      .description(description)
+      .requiredOption('--municipality <code>', 'gemeentecode, bijvoorbeeld GM0505')
+      .option('--json', 'druk het resultaat af als JSON')
+      .action((options: { municipality: string; json?: boolean }) =>
+        withDb(async (db) => {
+          const actor = systemActor('cli:signals-offer-mail');
+          const view =
+            value === undefined
+              ? await getMunicipalSignalSettings(db, actor, options.municipality)
+              : await setMunicipalSignalSettings(db, actor, options.municipality, { offerByMail: value });
+          print(
+            io,
+            options.json
+              ? JSON.stringify(view)
+              : `${view.municipalityName} (${view.municipalityCode}): het aanbod van hulp per e-mail staat ${view.offerByMail ? 'aan' : 'uit'}.`,
+          );
+        }),
+      );
+  }
+
   signals
     .command('monitor')
     .description('Monitor vroegsignalering als CSV (per gemeente en soort schuldeiser)')
@@ -257,10 +288,12 @@ export function signalCommands(program: Command, context: CliContext): void {
         const numbered = (name: string, n: number) => (n === 1 ? name : name.replace(/(\.pdf)?$/i, `-${n}$1`));
         const result = await writeLetterRunToFiles(db, actor, run, settings, (batch) => fs.createWriteStream(numbered(output, batch.number), { mode: 0o600 }));
         const files = run.batches.map((b) => numbered(options.output, b.number));
-        print(
-          io,
-          `${result.letters} ${result.letters === 1 ? 'brief' : 'brieven'} geschreven naar ${files.join(', ')} (${result.files === 1 ? '1 stapel' : `${result.files} stapels`} voor de drukkerij).`,
-        );
+        if (files.length)
+          print(
+            io,
+            `${result.letters} ${result.letters === 1 ? 'brief' : 'brieven'} geschreven naar ${files.join(', ')} (${result.files === 1 ? '1 stapel' : `${result.files} stapels`} voor de drukkerij).`,
+          );
+        if (run.mailed) print(io, `Aanbod per e-mail klaargezet voor ${run.mailed} ${run.mailed === 1 ? 'zaak' : 'zaken'} (in plaats van een brief).`);
       });
     });
 

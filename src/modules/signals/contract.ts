@@ -79,6 +79,8 @@ export const municipalSettingsView = z.object({
   municipalityCode: z.string(),
   municipalityName: z.string(),
   municipalTaxes: z.boolean(),
+  /** Whether the offer of help may go by e-mail where a creditor's signal carries an address (off by default). */
+  offerByMail: z.boolean(),
   updatedAt: timestamp.nullable(),
 });
 
@@ -133,7 +135,7 @@ export const casePage = z.object({ total: count, limit: count, offset: count, it
 
 export const caseHistoryEntry = z.object({
   at: z.string(),
-  kind: z.enum(['handed_over', 'reopened']),
+  kind: z.enum(['handed_over', 'reopened', 'offer_mailed']),
   text: z.string(),
   referralId: id.nullable(),
   previousResult: z.string().nullable().optional(),
@@ -230,7 +232,10 @@ export const skippedCases = z.object({ count, items: z.array(z.object({ caseId: 
 
 export const letterPreview = z.object({
   municipalityCode: z.string(),
+  /** Offers the selection makes, letters and e-mails together: the number to confirm. */
   count,
+  /** Of those, offers by e-mail (the municipality allows it and a creditor's signal carries an address). */
+  byMail: count,
   firstLetters: count,
   reprints: count,
   batchSize: count,
@@ -259,7 +264,8 @@ export const letterRunView = z.object({
   reprint: z.boolean(),
   batches: z.array(letterBatch),
 });
-export const letterRunPlanned = letterRunView.extend({ skipped: skippedCases });
+/** A planned run: `count` letters in its batches, and `mailed` offers that went into the outbox as e-mail. */
+export const letterRunPlanned = letterRunView.extend({ mailed: count, skipped: skippedCases });
 
 export const letterTemplateView = z.object({
   municipalityCode: z.string(),

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../../db/database.ts';
+import type { Database, Tx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { NotFoundError } from '../../platform/errors.ts';
@@ -8,17 +8,22 @@ import { municipalities } from '../../platform/schema.ts';
 import { signalMunicipalitySettings } from './schema.ts';
 
 /**
- * The early-signal settings of one municipality (configuration, no personal data): for now whether it accepts
- * signals of municipal taxes. Those are an experiment under Wgs art. 10 (Tijdelijke regeling signaal
- * betalingsachterstanden, Stcrt. 2021, 45719), not one of the signals the Besluit gemeentelijke schuldhulpverlening
- * names, so they are off until the admin switches them on for the municipality. Every change is audited.
+ * The early-signal settings of one municipality (configuration, no personal data): whether it accepts signals of
+ * municipal taxes, and whether the offer of help may go by e-mail. Municipal taxes are an experiment under Wgs art. 10
+ * (Tijdelijke regeling signaal betalingsachterstanden, Stcrt. 2021, 45719), not one of the signals the Besluit
+ * gemeentelijke schuldhulpverlening names, so they are off until the admin switches them on for the municipality.
+ * The offer by e-mail is off too until the admin switches it on (docs/signals.md "Offer by e-mail"). Every change is
+ * audited. A setting left out of a change keeps its value.
  */
-export const municipalSettingsInput = z.object({ municipalTaxes: z.boolean() });
+export const municipalSettingsInput = z
+  .object({ municipalTaxes: z.boolean().optional(), offerByMail: z.boolean().optional() })
+  .refine((v) => v.municipalTaxes !== undefined || v.offerByMail !== undefined, { message: 'Geef ten minste één instelling.' });
 
 export interface MunicipalSignalSettings {
   municipalityCode: string;
   municipalityName: string;
   municipalTaxes: boolean;
+  offerByMail: boolean;
   updatedAt: string | null;
 }
 
@@ -51,7 +56,22 @@ export async function getMunicipalSignalSettings(db: Database, actor: Actor, mun
   assertMayAdminister(actor, municipalityCode);
   const name = await municipalityName(db, municipalityCode);
   const [row] = await db.unaudited((q) => q.select().from(signalMunicipalitySettings).where(eq(signalMunicipalitySettings.municipalityCode, municipalityCode)));
-  return { municipalityCode, municipalityName: name, municipalTaxes: row?.municipalTaxes ?? false, updatedAt: row ? row.updatedAt.toISOString() : null };
+  return {
+    municipalityCode,
+    municipalityName: name,
+    municipalTaxes: row?.municipalTaxes ?? false,
+    offerByMail: row?.offerByMail ?? false,
+    updatedAt: row ? row.updatedAt.toISOString() : null,
+  };
+}
+
+/** Whether the municipality lets the offer of help go by e-mail (no settings row: no). Read inside the letter run. */
+export async function offerByMailAllowed(tx: Tx, municipalityCode: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ on: signalMunicipalitySettings.offerByMail })
+    .from(signalMunicipalitySettings)
+    .where(eq(signalMunicipalitySettings.municipalityCode, municipalityCode));
+  return row?.on ?? false;
 }
 
 export async function setMunicipalSignalSettings(
@@ -71,17 +91,26 @@ export async function setMunicipalSignalSettings(
       objectType: 'signal_municipality_settings',
       objectId: municipalityCode,
       municipalityCode,
-      details: { municipalTaxes: input.municipalTaxes },
+      details: { ...input },
     },
     async (tx) => {
+      const [current] = await tx
+        .select()
+        .from(signalMunicipalitySettings)
+        .where(eq(signalMunicipalitySettings.municipalityCode, municipalityCode))
+        .for('update');
+      const next = {
+        municipalTaxes: input.municipalTaxes ?? current?.municipalTaxes ?? false,
+        offerByMail: input.offerByMail ?? current?.offerByMail ?? false,
+      };
       await tx
         .insert(signalMunicipalitySettings)
-        .values({ municipalityCode, municipalTaxes: input.municipalTaxes, updatedByUserId: userId, updatedAt: now })
+        .values({ municipalityCode, ...next, updatedByUserId: userId, updatedAt: now })
         .onConflictDoUpdate({
           target: signalMunicipalitySettings.municipalityCode,
-          set: { municipalTaxes: input.municipalTaxes, updatedByUserId: userId, updatedAt: now },
+          set: { ...next, updatedByUserId: userId, updatedAt: now },
         });
-      return { municipalityCode, municipalityName: name, municipalTaxes: input.municipalTaxes, updatedAt: now.toISOString() };
+      return { municipalityCode, municipalityName: name, ...next, updatedAt: now.toISOString() };
     },
   );
 }

@@ -43,11 +43,11 @@ export const signalImports = pgTable(
   (t) => [index('signal_imports_creditor_idx').on(t.creditorOrganisationId, t.createdAt)],
 );
 
-/** One line of a case's history: handed over in the chain, or back in the team's queue and why. */
+/** One line of a case's history: handed over in the chain, back in the team's queue and why, or the offer sent by e-mail. */
 export interface CaseHistoryEntry {
   /** ISO instant. */
   at: string;
-  kind: 'handed_over' | 'reopened';
+  kind: 'handed_over' | 'reopened' | 'offer_mailed';
   /** What the team reads, in Dutch (e.g. "Doorverwijzing geweigerd door Sociale Dienst Drechtsteden: ..."). */
   text: string;
   referralId: string | null;
@@ -94,7 +94,7 @@ export const signalCases = personal(
       referralNote: text('referral_note'),
       /** The handover in the chain (`referrals`) made when the resident accepted help and agreed to it. */
       chainReferralId: uuid('chain_referral_id'),
-      /** Handovers and reopenings, oldest first (shown on the case page; erased with the case). */
+      /** Handovers, reopenings and offers by e-mail, oldest first (shown on the case page; erased with the case). */
       history: jsonb('history').$type<CaseHistoryEntry[]>().notNull().default([]),
       closedOn: date('closed_on'),
       /**
@@ -205,6 +205,11 @@ export const signalMunicipalitySettings = pgTable('signal_municipality_settings'
     .primaryKey()
     .references(() => municipalities.code),
   municipalTaxes: boolean('municipal_taxes').notNull().default(false),
+  /**
+   * Whether the offer of help may go by e-mail to the address a creditor's signal carries, instead of a letter (see
+   * docs/signals.md "Offer by e-mail"). Off unless the admin switches it on; no row means off.
+   */
+  offerByMail: boolean('offer_by_mail').notNull().default(false),
   updatedByUserId: uuid('updated_by_user_id').references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });

@@ -18,7 +18,7 @@ function administeredBy(actor: Actor): SQL {
   return mine.length ? sql`(cardinality(${mailOutbox.municipalityCodes}) > 0 and ${mailOutbox.municipalityCodes} <@ ${list})` : sql`false`;
 }
 
-/** The outbox page: the state of each mail, with the last failure in Dutch. Reads no address and no text. */
+/** The outbox page: the state of each mail, with the last failure in Dutch. Reads no address (only its masked form) and no text. */
 export async function listOutbox(db: Database, actor: Actor, query: z.infer<typeof outboxQuery>) {
   assertCan(actor, 'mail:manage');
   const scope = administeredBy(actor);
@@ -41,6 +41,7 @@ export async function listOutbox(db: Database, actor: Actor, query: z.infer<type
       id: m.id,
       kind: m.kind as MailKind,
       recipient: m.recipientLabel,
+      address: m.recipientMasked,
       objectType: m.objectType,
       objectId: m.objectId,
       status: m.status as MailStatus,

@@ -24,6 +24,8 @@ export const outboxMail = z.object({
   id: z.string().uuid(),
   kind: z.enum(mailKinds),
   recipient: z.string(),
+  /** The address masked (`v•••@wijkteam.example`); null for a mail written before masking was kept. */
+  address: z.string().nullable(),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
   status: z.enum(mailStatuses),

@@ -33,6 +33,17 @@ export interface NewMail {
 }
 
 /**
+ * An address as the outbox page shows it: the first character of the mailbox and the whole domain
+ * (`verwijzingen@wijkteam.example` → `v•••@wijkteam.example`). Enough to see a mistyped domain, not enough to read a
+ * resident's address off the screen.
+ */
+export function maskAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at < 1) return '•••';
+  return `${address.slice(0, 1)}•••${address.slice(at)}`;
+}
+
+/**
  * Writes a mail into the outbox inside the caller's transaction (`tx` of the command's `db.audited`), so the mail
  * exists exactly when the act that causes it was committed. Returns `mail:<id>` for the caller's audit line, or
  * nothing when mail is off.
@@ -47,6 +58,7 @@ export async function enqueueMail(db: Database, tx: Tx, mail: NewMail): Promise<
     kind: mail.kind,
     municipalityCodes: [...new Set(mail.municipalityCodes)].sort(),
     recipientLabel: mail.recipientLabel,
+    recipientMasked: maskAddress(mail.to),
     objectType: mail.objectType ?? null,
     objectId: mail.objectId ?? null,
     status: 'waiting',

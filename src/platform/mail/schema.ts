@@ -17,6 +17,11 @@ export const mailOutbox = pgTable(
     municipalityCodes: text('municipality_codes').array().notNull().default(sql`'{}'::text[]`),
     /** Who receives it, in words an admin may read: an organisation's name, "medewerker", "inwoner". Never an address. */
     recipientLabel: text('recipient_label').notNull(),
+    /**
+     * The address masked for the outbox page (`v•••@dordrecht.example`: the first character and the domain), so an admin
+     * can tell a wrong domain from a full mailbox without reading the address. Null for mails written before it existed.
+     */
+    recipientMasked: text('recipient_masked'),
     /** What the mail is about (e.g. `referral` and its id), for the link on the admin page. */
     objectType: text('object_type'),
     objectId: text('object_id'),

@@ -8,6 +8,7 @@ import { batchView, type LetterRun } from '../queries/letterRuns.ts';
 import { signalLetterBatches } from '../schema.ts';
 import type { SignalSettings } from '../settings.ts';
 import { currentTemplate } from './letterTemplates.ts';
+import { sendOfferMails, splitByChannel } from './offerMails.ts';
 import {
   assertLetterAccess,
   batchesOf,
@@ -20,7 +21,10 @@ import {
 
 export interface LetterPreview {
   municipalityCode: string;
+  /** Offers the selection makes: letters and e-mails together (what the officer confirms). */
   count: number;
+  /** Of those, the offers that go by e-mail instead of a letter. */
+  byMail: number;
   firstLetters: number;
   reprints: number;
   batchSize: number;
@@ -29,7 +33,10 @@ export interface LetterPreview {
   skipped: { count: number; items: SkippedCase[] };
 }
 
-/** The dry run: how many letters a selection makes, in how many batches, and which cases are skipped and why. */
+/**
+ * The dry run: how many offers a selection makes (letters, and e-mails where the municipality allows them and a
+ * signal carries an address), in how many print batches, and which cases are skipped and why.
+ */
 export async function previewOfferLetters(
   db: Database,
   actor: Actor,
@@ -46,13 +53,16 @@ export async function previewOfferLetters(
       details: { selection: input.selection.kind, preview: true },
     },
     async (tx, trail) => {
-      const { letters, skipped } = await resolveSelection(tx, input.municipalityCode, input.selection, input.reprint);
+      const selected = await resolveSelection(tx, input.municipalityCode, input.selection, input.reprint);
+      const { letters, mails } = await splitByChannel(db, tx, input.municipalityCode, selected.letters);
+      const { skipped } = selected;
       const template = await currentTemplate(tx, input.municipalityCode);
       const batchSize = input.batchSize ?? settings.letterBatchSize;
-      trail.details = { ...trail.details, letters: letters.length, skipped: skipped.length };
+      trail.details = { ...trail.details, letters: letters.length, mails: mails.length, skipped: skipped.length };
       return {
         municipalityCode: input.municipalityCode,
-        count: letters.length,
+        count: letters.length + mails.length,
+        byMail: mails.length,
         firstLetters: letters.filter((l) => l.status === 'awaiting_letter').length,
         reprints: letters.filter((l) => l.status !== 'awaiting_letter').length,
         batchSize,
@@ -65,9 +75,10 @@ export async function previewOfferLetters(
 }
 
 /**
- * After the officer confirmed the count: splits the selection into print batches (sorted by postcode) and records
- * them. Nothing changes on the cases yet: each case moves to `letter_sent` only when its batch's PDF has been made
- * and delivered completely (`produceLetterBatch`).
+ * After the officer confirmed the count: the offers by e-mail go into the outbox and their cases move to `letter_sent`
+ * at once (`offerMails.ts`); the rest is split into print batches (sorted by postcode) and recorded. Nothing changes
+ * on those cases yet: each moves to `letter_sent` only when its batch's PDF has been made and delivered completely
+ * (`produceLetterBatch`).
  */
 export async function planOfferLetters(
   db: Database,
@@ -82,32 +93,40 @@ export async function planOfferLetters(
     actor,
     { action: 'create', objectType: 'signal_letter_run', objectId: runId, municipalityCode: input.municipalityCode },
     async (tx, trail) => {
-      const { letters, skipped } = await resolveSelection(tx, input.municipalityCode, input.selection, input.reprint);
-      if (!letters.length) throw letterProblem('no_letters_in_selection', { skipped: skipped.length });
-      if (letters.length !== input.confirmCount) throw letterProblem('letter_count_changed', { count: letters.length, confirmed: input.confirmCount });
+      const selected = await resolveSelection(tx, input.municipalityCode, input.selection, input.reprint);
+      const { skipped } = selected;
+      const { letters, mails } = await splitByChannel(db, tx, input.municipalityCode, selected.letters);
+      const total = letters.length + mails.length;
+      if (!total) throw letterProblem('no_letters_in_selection', { skipped: skipped.length });
+      if (total !== input.confirmCount) throw letterProblem('letter_count_changed', { count: total, confirmed: input.confirmCount });
       const template = await currentTemplate(tx, input.municipalityCode);
+      const mailed = await sendOfferMails(db, tx, { municipalityCode: input.municipalityCode, date, mails }, settings);
       const groups = batchesOf(letters, input.batchSize ?? settings.letterBatchSize);
       const now = db.clock.now();
-      const rows = await tx
-        .insert(signalLetterBatches)
-        .values(
-          groups.map((g, i) => ({
-            runId,
-            municipalityCode: input.municipalityCode,
-            number: i + 1,
-            batchCount: groups.length,
-            caseIds: g.map((c) => c.id),
-            letters: g.length,
-            letterDate: date,
-            templateVersion: template.version,
-            reprint: input.reprint,
-            createdByUserId: actor.kind === 'user' ? actor.userId : null,
-            createdAt: now,
-          })),
-        )
-        .returning();
+      const rows = !groups.length
+        ? []
+        : await tx
+            .insert(signalLetterBatches)
+            .values(
+              groups.map((g, i) => ({
+                runId,
+                municipalityCode: input.municipalityCode,
+                number: i + 1,
+                batchCount: groups.length,
+                caseIds: g.map((c) => c.id),
+                letters: g.length,
+                letterDate: date,
+                templateVersion: template.version,
+                reprint: input.reprint,
+                createdByUserId: actor.kind === 'user' ? actor.userId : null,
+                createdAt: now,
+              })),
+            )
+            .returning();
+      trail.subjectIds = mailed.personIds;
       trail.details = {
         letters: letters.length,
+        mails: mailed.mailRefs,
         batches: groups.length,
         skipped: skipped.length,
         templateVersion: template.version,
@@ -119,6 +138,7 @@ export async function planOfferLetters(
         municipalityCode: input.municipalityCode,
         date,
         count: letters.length,
+        mailed: mailed.count,
         templateVersion: template.version,
         reprint: input.reprint,
         batches: rows.sort((a, b) => a.number - b.number).map((b, i) => batchView(b, { from: groups[i]![0]!.postcode, to: groups[i]!.at(-1)!.postcode })),

@@ -56,13 +56,13 @@ export async function writeLetterRunToFiles(
 
 /**
  * Every case awaiting its letter, made at once (the command line and tests: the operator asked for exactly this,
- * so there is no count to confirm). Returns one PDF per batch, in memory.
+ * so there is no count to confirm). Returns one PDF per batch, in memory, and how many offers went by e-mail instead.
  */
 export async function sendOfferLetters(
   db: Database,
   actor: Actor,
   input: { municipalityCode: string; date?: string; settings: SignalSettings; compress?: boolean; batchSize?: number },
-): Promise<{ count: number; pdfs: Buffer[]; date: string; run: LetterRun }> {
+): Promise<{ count: number; mailed: number; pdfs: Buffer[]; date: string; run: LetterRun }> {
   const selection: LetterSelection = { kind: 'awaiting' };
   const preview = await previewOfferLetters(
     db,
@@ -103,5 +103,5 @@ export async function sendOfferLetters(
     count += result.letters;
     pdfs.push(Buffer.concat(chunks));
   }
-  return { count, pdfs, date: run.date, run };
+  return { count, mailed: run.mailed, pdfs, date: run.date, run };
 }

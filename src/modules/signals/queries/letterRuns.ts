@@ -21,7 +21,10 @@ export interface LetterRun {
   runId: string;
   municipalityCode: string;
   date: string;
+  /** Letters in the run's print batches. */
   count: number;
+  /** Offers of the run that went into the outbox as e-mail instead (their cases are already `letter_sent`). */
+  mailed: number;
   templateVersion: number;
   reprint: boolean;
   batches: LetterBatchView[];
@@ -53,7 +56,7 @@ export function batchView(b: typeof signalLetterBatches.$inferSelect, range: { f
 }
 
 /** A run's batches and how far each is (for the page after a reload). */
-export async function getLetterRun(db: Database, actor: Actor, runId: string): Promise<Omit<LetterRun, 'skipped'>> {
+export async function getLetterRun(db: Database, actor: Actor, runId: string): Promise<Omit<LetterRun, 'skipped' | 'mailed'>> {
   if (actor.kind !== 'system') assertCan(actor, 'signals:work');
   return db.audited(actor, { action: 'read', objectType: 'signal_letter_run', objectId: runId }, async (tx, trail) => {
     const rows = await tx.select().from(signalLetterBatches).where(eq(signalLetterBatches.runId, runId)).orderBy(asc(signalLetterBatches.number));

@@ -67,7 +67,8 @@ export function settingsRoutes({ app, db }: SignalRouteDeps): void {
     async (request) => setCreditorTypes(db, request.actor, request.params.organisationId, request.body),
   );
 
-  // The municipality's own choices (its admin): municipal taxes, an experiment under Wgs art. 10, off by default.
+  // The municipality's own choices (its admin): municipal taxes, an experiment under Wgs art. 10, and the offer of help
+  // by e-mail; both off by default.
   const municipalityParams = z.object({ code: municipalityCode });
   app.get(
     '/signals/municipalities/:code/settings',
@@ -88,7 +89,8 @@ export function settingsRoutes({ app, db }: SignalRouteDeps): void {
       config: { access: 'signals:administer' },
       schema: {
         tags: ['signals'],
-        summary: 'Signalen over gemeentelijke belastingen aan- of uitzetten voor een gemeente (beheerder)',
+        summary:
+          'Signalen over gemeentelijke belastingen, of het aanbod per e-mail, aan- of uitzetten voor een gemeente (beheerder); een weggelaten instelling blijft zoals hij was',
         params: municipalityParams,
         body: municipalSettingsInput,
         response: { 200: municipalSettingsView },

@@ -30,8 +30,11 @@ export function CaseFacts({ c }: { c: CaseDetailData }) {
       <dd>{formatAmount(c.totalCents)}</dd>
       <dt>Status</dt>
       <dd>{label(caseStatusLabels, c.status)}</dd>
-      <dt>Brief verstuurd</dt>
-      <dd>{formatDate(c.letterSentOn)}</dd>
+      <dt>Aanbod verstuurd</dt>
+      <dd>
+        {formatDate(c.letterSentOn)}
+        {c.letterSentOn ? (c.history.some((h) => h.kind === 'offer_mailed') ? ', per e-mail' : ', per brief') : ''}
+      </dd>
       <dt>Termijn</dt>
       <dd>{formatDate(c.dueDate)}</dd>
       <dt>Spoed</dt>
@@ -144,7 +147,7 @@ export function CaseHistory({ c }: { c: CaseDetailData }) {
     <>
       <Heading2>Geschiedenis</Heading2>
       <Table>
-        <caption className="vn-caption">Overdrachten in de Ketenaanpak en heropeningen, oudste eerst</caption>
+        <caption className="vn-caption">Overdrachten in de Ketenaanpak, heropeningen en het aanbod per e-mail, oudste eerst</caption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">Datum</TableHeaderCell>

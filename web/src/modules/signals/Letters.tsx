@@ -128,7 +128,7 @@ export function SignalLetters() {
   };
 
   const drawn = run ? run.batches.reduce((n, b) => n + (states[b.id]?.drawn ?? 0), 0) : 0;
-  const allDone = run ? run.batches.every((b) => states[b.id]?.state === 'done') : false;
+  const allDone = run ? run.batches.length > 0 && run.batches.every((b) => states[b.id]?.state === 'done') : false;
 
   return (
     <StaffShell>
@@ -189,16 +189,18 @@ export function SignalLetters() {
           {preview.count ? (
             <>
               <Paragraph role="status">
-                <strong>
-                  U maakt {preview.count} {preview.count === 1 ? 'brief' : 'brieven'}
-                  {preview.reprints ? ` (waarvan ${preview.reprints} herdruk)` : ''}, in {preview.batches} {preview.batches === 1 ? 'stapel' : 'stapels'} van
-                  ten hoogste {preview.batchSize}. Doorgaan?
-                </strong>
+                <strong>{offerSentence(preview)} Doorgaan?</strong>
               </Paragraph>
+              {preview.byMail > 0 && (
+                <Paragraph>
+                  Het aanbod per e-mail gaat naar het adres dat de schuldeiser gaf. De e-mail zegt alleen dat een medewerker van de gemeente wil helpen, met het
+                  telefoonnummer: geen bedrag en geen schuldeiser. De zaak staat meteen op “brief verstuurd”.
+                </Paragraph>
+              )}
               <Paragraph>Briefversie: {preview.templateVersion === 0 ? 'de standaardtekst' : `versie ${preview.templateVersion}`}.</Paragraph>
               <Paragraph>
                 <Button type="button" appearance="primary-action-button" onClick={go}>
-                  Doorgaan: {preview.count} brieven maken
+                  {preview.byMail ? `Doorgaan: ${preview.count} keer een aanbod versturen` : `Doorgaan: ${preview.count} brieven maken`}
                 </Button>{' '}
                 <Button type="button" appearance="subtle-button" onClick={() => setPreview(null)}>
                   Annuleren
@@ -215,70 +217,90 @@ export function SignalLetters() {
       {run && (
         <section aria-labelledby="run-heading">
           <Heading2 id="run-heading">Brieven van {formatDate(run.date)}</Heading2>
+          {run.mailed > 0 && (
+            <Done>
+              {run.mailed === 1 ? 'Eén aanbod gaat' : `${run.mailed} keer gaat het aanbod`} per e-mail;{' '}
+              {run.mailed === 1 ? 'die zaak staat' : 'die zaken staan'} op &quot;brief verstuurd&quot;.
+            </Done>
+          )}
           {allDone && (
             <Done>
               {run.count === 1 ? 'De brief is gemaakt' : `De ${run.count} brieven zijn gemaakt`}; de zaken staan op &quot;brief verstuurd&quot;. Download
               hieronder {run.batches.length === 1 ? 'de stapel' : 'elke stapel'} voor de drukkerij.
             </Done>
           )}
-          <Paragraph role="status" aria-live="polite">
-            {drawn} van {run.count} brieven gemaakt.
-          </Paragraph>
-          <progress max={run.count} value={drawn} aria-label="Voortgang van de brieven" />
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Stapel</TableHeaderCell>
-                <TableHeaderCell>Brieven</TableHeaderCell>
-                <TableHeaderCell>Postcodes</TableHeaderCell>
-                <TableHeaderCell>Bestand</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {run.batches.map((b) => {
-                const s = states[b.id] ?? { state: 'waiting', drawn: 0 };
-                return (
-                  <TableRow key={b.id}>
-                    <TableCell>
-                      {b.number} van {run.batches.length}
-                    </TableCell>
-                    <TableCell>{b.letters}</TableCell>
-                    <TableCell>
-                      {postcode(b.postcodeFrom)} t/m {postcode(b.postcodeTo)}
-                    </TableCell>
-                    <TableCell>
-                      {s.state === 'waiting' && 'Wacht'}
-                      {s.state === 'busy' && `Bezig: ${s.drawn} van ${b.letters}`}
-                      {s.state === 'done' && s.url && (
-                        <a href={s.url} download={`brieven-${run.date}-stapel-${b.number}.pdf`}>
-                          Stapel {b.number} downloaden (PDF)
-                        </a>
-                      )}
-                      {s.state === 'failed' && (
-                        <>
-                          <ProblemAlert error={s.error} />
-                          {s.error instanceof ApiError && s.error.problem.status === 409 ? (
-                            // Already made (the connection broke after the cases were marked sent): a reprint.
-                            <Button type="button" appearance="secondary-action-button" onClick={() => void makeBatch(b, true)}>
-                              Stapel {b.number} opnieuw afdrukken (herdruk)
-                            </Button>
-                          ) : (
-                            <Button type="button" appearance="secondary-action-button" onClick={() => void makeBatch(b)}>
-                              Stapel {b.number} opnieuw maken
-                            </Button>
-                          )}
-                        </>
-                      )}
-                    </TableCell>
+          {run.batches.length > 0 && (
+            <>
+              <Paragraph role="status" aria-live="polite">
+                {drawn} van {run.count} brieven gemaakt.
+              </Paragraph>
+              <progress max={run.count} value={drawn} aria-label="Voortgang van de brieven" />
+              <Table>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>Stapel</TableHeaderCell>
+                    <TableHeaderCell>Brieven</TableHeaderCell>
+                    <TableHeaderCell>Postcodes</TableHeaderCell>
+                    <TableHeaderCell>Bestand</TableHeaderCell>
                   </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+                </TableHeader>
+                <TableBody>
+                  {run.batches.map((b) => {
+                    const s = states[b.id] ?? { state: 'waiting', drawn: 0 };
+                    return (
+                      <TableRow key={b.id}>
+                        <TableCell>
+                          {b.number} van {run.batches.length}
+                        </TableCell>
+                        <TableCell>{b.letters}</TableCell>
+                        <TableCell>
+                          {postcode(b.postcodeFrom)} t/m {postcode(b.postcodeTo)}
+                        </TableCell>
+                        <TableCell>
+                          {s.state === 'waiting' && 'Wacht'}
+                          {s.state === 'busy' && `Bezig: ${s.drawn} van ${b.letters}`}
+                          {s.state === 'done' && s.url && (
+                            <a href={s.url} download={`brieven-${run.date}-stapel-${b.number}.pdf`}>
+                              Stapel {b.number} downloaden (PDF)
+                            </a>
+                          )}
+                          {s.state === 'failed' && (
+                            <>
+                              <ProblemAlert error={s.error} />
+                              {s.error instanceof ApiError && s.error.problem.status === 409 ? (
+                                // Already made (the connection broke after the cases were marked sent): a reprint.
+                                <Button type="button" appearance="secondary-action-button" onClick={() => void makeBatch(b, true)}>
+                                  Stapel {b.number} opnieuw afdrukken (herdruk)
+                                </Button>
+                              ) : (
+                                <Button type="button" appearance="secondary-action-button" onClick={() => void makeBatch(b)}>
+                                  Stapel {b.number} opnieuw maken
+                                </Button>
+                              )}
+                            </>
+                          )}
+                        </TableCell>
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+            </>
+          )}
         </section>
       )}
     </StaffShell>
   );
+}
+
+/** "U maakt 3 brieven (waarvan 1 herdruk), in 1 stapel van ten hoogste 500." and, with e-mail, how many go that way. */
+function offerSentence(p: Preview): string {
+  const letters = p.count - p.byMail;
+  const mail = p.byMail ? `${p.byMail === 1 ? 'Eén aanbod gaat' : `${p.byMail} keer gaat het aanbod`} per e-mail. ` : '';
+  if (!letters) return `${mail}Er zijn geen brieven te maken.`;
+  return `${mail}U maakt ${letters} ${letters === 1 ? 'brief' : 'brieven'}${p.reprints ? ` (waarvan ${p.reprints} herdruk)` : ''}, in ${p.batches} ${
+    p.batches === 1 ? 'stapel' : 'stapels'
+  } van ten hoogste ${p.batchSize}.`;
 }
 
 function Skipped({ skipped }: { skipped: Preview['skipped'] }) {
