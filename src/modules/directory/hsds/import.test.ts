@@ -62,6 +62,7 @@ function brokenDataset() {
       { id: 'geen-uuid', organization_id: org.id, name: 'Schuldhulp', status: 'active' },
       { id: uuid(12), organization_id: org.id, name: 'Budgetcursus', status: 'active', description: 12 },
       { id: uuid(13), organization_id: uuid(99), name: 'Formulierenhulp', status: 'active' },
+      { id: uuid(14), organization_id: org.id, name: '   ', status: 'active' },
     ],
   };
 }
@@ -113,15 +114,16 @@ describe('importing an HSDS 3.0 dataset into the social map', () => {
         ['service', 'geen-uuid', '$.services[2].id', 'id', 'format'],
         ['service', uuid(12), '$.services[3].description', 'description', 'type'],
         ['service', uuid(13), '$.services[4].organization_id', 'organization_id', 'no_organization'],
+        ['service', uuid(14), '$.services[5].name', 'name', 'required'],
       ]),
     );
-    expect(rejected, JSON.stringify(rejected)).toHaveLength(5);
+    expect(rejected, JSON.stringify(rejected)).toHaveLength(6);
     const byCode = Object.fromEntries(result.problems.map((p) => [p.code, p.message]));
     expect(byCode.required).toBe('Het veld "name" ontbreekt. Het is verplicht.');
     expect(byCode.schedule_not_weekly).toBe('Dit spreekuur is niet elke week op vaste dagen. Het is niet overgenomen.');
     // The good service had none of the map's terms: stored with the defaults, and told so.
     expect(result.problems.filter((p) => p.stored).map((p) => [p.id, p.code])).toEqual([[uuid(10), 'defaults_used']]);
-    expect(result.services).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 4 });
+    expect(result.services).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 5 });
     expect(result.organizations.created).toBe(1);
     expect(result.locations.created).toBe(1);
     expect(result.schedules).toMatchObject({ created: 2, rejected: 1 });
@@ -136,7 +138,7 @@ describe('importing an HSDS 3.0 dataset into the social map', () => {
 
     const again = await importHsds(t.db, operator, { document: brokenDataset(), source: 'Broken' });
     expect([again.services, again.organizations.created, again.locations.created, again.schedules.created]).toEqual([
-      { created: 0, updated: 0, unchanged: 1, rejected: 4 },
+      { created: 0, updated: 0, unchanged: 1, rejected: 5 },
       0,
       0,
       0,
@@ -157,9 +159,9 @@ describe('importing an HSDS 3.0 dataset into the social map', () => {
     const url = '/api/v1/directory/hsds-imports?source=Zwijndrecht-web';
     const worker = await loginAs(t.app, demoEmails.case_worker);
     const ok = await t.app.inject({ method: 'POST', url, headers: worker.headers, payload: brokenDataset() });
-    expect(ok.statusCode).toBe(200);
+    expect(ok.statusCode, ok.body).toBe(200);
     const body = ok.json() as HsdsImportResult;
-    expect(body.services).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 4 });
+    expect(body.services).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 5 });
     expect(body.problems.find((p) => p.code === 'format')).toMatchObject({ path: '$.services[2].id', field: 'id', message: expect.stringContaining('uuid') });
 
     const creditor = await loginAs(t.app, demoEmails.creditor);

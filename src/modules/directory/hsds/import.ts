@@ -70,6 +70,7 @@ export async function importHsds(db: Database, actor: Actor, input: HsdsImportIn
   if (actor.kind !== 'system') assertCan(actor, 'directory:edit');
   const source = input.source.trim();
   if (!source) throw invalid('source_missing', 'source');
+  if (/\p{Cc}/u.test(source) || source.length > 100) throw invalid('source_invalid', 'source');
   const municipalityCode = input.municipalityCode ?? DEFAULT_MUNICIPALITY;
   const checked = municipalityCodeSchema.safeParse(municipalityCode);
   if (!checked.success) throw new ValidationError('Dit is geen gemeentecode.', [{ field: 'municipalityCode', reason: checked.error.issues[0]!.message }]);

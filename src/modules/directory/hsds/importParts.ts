@@ -21,7 +21,11 @@ export interface ImportProblem {
 export type Counted = 'organization' | 'service' | 'location' | 'schedule';
 export type Json = Record<string, unknown>;
 export const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
+/** A text with something in it, trimmed, without NUL characters (which the database refuses); else null. */
+export const str = (v: unknown): string | null => {
+  const text = typeof v === 'string' ? v.replaceAll('\u0000', '').trim() : '';
+  return text ? text : null;
+};
 export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export interface PlannedOrganization {
@@ -149,6 +153,10 @@ export function ownViolations(type: ObjectType, object: unknown, path: string, a
   if (!isRecord(object)) return checkHsdsObject(type, object, path);
   const own = Object.fromEntries(Object.entries(object).filter(([k]) => !apart.includes(k)));
   const violations = checkHsdsObject(type, own, path);
+  // A name of only spaces is no name: reported as missing, like the field itself.
+  if (typeof own.name === 'string' && !str(own.name) && (type === 'service' || type === 'organization')) {
+    violations.push({ path: `${path}.name`, code: 'required', field: 'name', expected: 'present' });
+  }
   for (const field of apart) {
     const value = object[field];
     const expected = field === 'organization' || field === 'location' || field === 'service' ? 'object' : 'array';

@@ -38,7 +38,7 @@ function readOrganization(r: Reader, raw: unknown, path: string, extra: Violatio
   if (r.organizations.has(id)) return;
   r.organizations.set(id, {
     sourceId: id,
-    name: (o.name as string).trim(),
+    name: str(o.name)!,
     description: str(o.description) ?? '',
     email: str(o.email),
     phone: firstPhone(o.phones),
@@ -95,7 +95,7 @@ function readService(r: Reader, raw: unknown, path: string, duplicate?: Violatio
   const service: PlannedService = {
     sourceId: id,
     organizationSourceId: organizationId,
-    name: (s.name as string).trim(),
+    name: str(s.name)!,
     description: str(s.description) ?? '',
     themes: ownThemes.length ? ownThemes : [importDefaults.theme],
     audiences: ownAudiences.length ? ownAudiences : [importDefaults.audience],

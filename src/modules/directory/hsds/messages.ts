@@ -33,6 +33,7 @@ export const importProblemMessages = {
   not_json: 'Dit bestand is geen JSON. Stuur een HSDS-bestand zoals de sociale kaart het zelf geeft.',
   not_hsds: 'Dit bestand is geen HSDS-bestand. Verwacht: een lijst diensten, of een object met "services".',
   source_missing: 'Vul de naam van de bron in, bijvoorbeeld de gemeente waar de kaart vandaan komt.',
+  source_invalid: 'Gebruik voor de bron een gewone naam van ten hoogste 100 tekens, zonder tabs of regeleinden.',
   no_organization: 'Bij deze dienst staat geen organisatie. Zet de organisatie in "organization", of in "organizations" met hetzelfde id.',
   location_no_organization: 'Bij deze plek staat geen organisatie, en geen dienst van het bestand heeft spreekuren op deze plek. De plek is niet overgenomen.',
   location_missing: 'Deze plek staat niet in het bestand. De spreekuren op deze plek zijn niet overgenomen.',
