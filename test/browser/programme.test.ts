@@ -65,6 +65,14 @@ describe('programme page in a real browser', () => {
     await page.getByText('Het besluit met RIS-dossier 2799001 is verwijderd.').waitFor();
     expect(await page.getByRole('button', { name: 'Besluit 2799001 verwijderen' }).count()).toBe(0);
 
+    // A commitment with a number too short: refused next to the number, nothing added.
+    await page.getByLabel('Nummer (bijv. 191015/T1)').fill('T');
+    await page.getByLabel('Omschrijving', { exact: true }).fill('De raad hoort hoe de Dordtpas bekend wordt gemaakt.');
+    await page.getByRole('button', { name: 'Toezegging toevoegen' }).click();
+    await expectFieldError(page, 'Nummer (bijv. 191015/T1)', 'Schrijf het nummer van de toezegging, bijvoorbeeld 191015/T1.');
+    await page.getByLabel('Nummer (bijv. 191015/T1)').fill('');
+    await page.getByLabel('Omschrijving', { exact: true }).fill('');
+
     await page.getByLabel('Zaaknummer').fill('Z'.repeat(201));
     await page.getByRole('button', { name: 'Teksten opslaan' }).click();
     await page.getByRole('button', { name: 'Ja, sla de teksten op' }).click();
