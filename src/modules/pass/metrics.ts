@@ -95,7 +95,7 @@ export function passStarts(rows: { id: string; validFrom: string; createdAt: Dat
     let first = r;
     for (let guard = 0; first.replacesPassId && byId.has(first.replacesPassId) && guard < 50; guard++) first = byId.get(first.replacesPassId)!;
     const issued = amsterdamDay(first.createdAt);
-    out.set(r.id, issued > r.validFrom ? issued : r.validFrom);
+    out.set(r.id, [issued, r.validFrom].sort()[1]!);
   }
   return out;
 }
