@@ -94,3 +94,31 @@ export function aggregationForModuleMeasure(m: MeasureDefinition): Aggregation {
   if (/holders|target_group|with_budget|used_budget|active|open_cases|stock/.test(m.code)) return 'last';
   return 'sum';
 }
+
+/**
+ * What kind of figure a measure is, and so how a total of it is made: a count or an amount is added up; a share
+ * (in percent) is its numerator's total over its denominator's total; an average is its sum's total over its
+ * count's total; any other figure (a median, a percentage delivered without its parts) has no total at all,
+ * because adding or averaging it would mean nothing.
+ */
+export type MeasureKind =
+  | { kind: 'count' }
+  | { kind: 'amount' }
+  | { kind: 'share'; numerator: string; denominator: string }
+  | { kind: 'average'; sum: string; count: string }
+  | { kind: 'figure' };
+
+/** The shares and averages whose parts are measures themselves: the one place that ties them together. */
+const ratioParts: Record<string, MeasureKind> = {
+  'pass.reach_percent': { kind: 'share', numerator: 'pass.holders_low_income', denominator: 'pass.target_group_adults' },
+  'referrals.help_in_place_share': { kind: 'share', numerator: 'referrals.help_in_place', denominator: 'referrals.sent' },
+};
+
+/** The kind of a measure (see MeasureKind), from the catalogue of parts and its unit. */
+export function measureKind(m: { code: string; unit: string }): MeasureKind {
+  const parts = ratioParts[m.code];
+  if (parts) return parts;
+  if (m.unit === 'count') return { kind: 'count' };
+  if (m.unit === 'cents') return { kind: 'amount' };
+  return { kind: 'figure' };
+}

@@ -3,11 +3,12 @@ import type { Database, Db, Tx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { drechtsteden, municipalityName, staffScope } from '../../platform/municipalities.ts';
-import { themes, type Aggregation, type MeasureRecord } from './catalogue.ts';
+import { measureKind, themes, type Aggregation, type MeasureRecord } from './catalogue.ts';
 import type { DashboardQuery, DashboardResult } from './contract.ts';
 import {
   compareBenchmarks,
   countTable,
+  formatter,
   periodsBetween,
   plainTable,
   protectBase,
@@ -15,6 +16,7 @@ import {
   type ProtectedBase,
   type RawDashboardRow,
 } from './domain/dashboard.ts';
+import { ratioCell, ratioTable, rollUp } from './domain/totals.ts';
 import { insightsError } from './messages.ts';
 import { addMonths, finerThan, monthOf, parsePeriod, type Granularity, type PeriodKind } from './periods.ts';
 import { insightsAreas, insightsBenchmarks, insightsImports, insightsMeasures, insightsObservations, insightsPeriods } from './schema.ts';
@@ -176,14 +178,34 @@ export async function dashboard(db: Database, actor: Actor, query: DashboardQuer
     return { ...head, ...table, benchmarks: compareBenchmarks(await benchmarksOf(db, measure.code, table.periods), table.periods, table.totals) };
   }
 
-  const base = { measure: measure.code, aggregation: measure.aggregation, granularity, startsOn: from.startsOn, endsOn: to.endsOn, municipalityCodes };
-  const [data, municipal, areas] = await Promise.all([
-    db.maintenance(dashboardSql({ ...base, areaKind: query.level === 'wijk' ? 'wijk' : 'municipality' })).then(rowsOf),
-    query.level === 'wijk' ? db.maintenance(dashboardSql({ ...base, areaKind: 'municipality' })).then(rowsOf) : Promise.resolve([]),
-    db.unaudited((q) => q.select().from(insightsAreas).where(inArray(insightsAreas.municipalityCode, municipalityCodes))),
-  ]);
+  const kind = measureKind(measure);
+  const span = { granularity, startsOn: from.startsOn, endsOn: to.endsOn, municipalityCodes };
   const periods = periodsBetween(from, to, granularity);
+  const areas = await db.unaudited((q) => q.select().from(insightsAreas).where(inArray(insightsAreas.municipalityCode, municipalityCodes)));
   const names = new Map(areas.map((a) => [a.code, a.name]));
+  /** A measure's figures at the level shown and, at wijk level, the municipality's own. */
+  const figuresOf = async (code: string, aggregation: Aggregation) => {
+    const base = { ...span, measure: code, aggregation };
+    const [data, municipal] = await Promise.all([
+      db.maintenance(dashboardSql({ ...base, areaKind: query.level === 'wijk' ? 'wijk' : 'municipality' })).then(rowsOf),
+      query.level === 'wijk' ? db.maintenance(dashboardSql({ ...base, areaKind: 'municipality' })).then(rowsOf) : Promise.resolve([]),
+    ]);
+    return { data, municipal, aggregation };
+  };
+
+  if (kind.kind === 'share' || kind.kind === 'average') {
+    // Computed from its parts, so that every total is a total of the parts (see domain/totals.ts).
+    const [partCode, wholeCode] = kind.kind === 'share' ? [kind.numerator, kind.denominator] : [kind.sum, kind.count];
+    const [partMeasure, wholeMeasure] = await db.unaudited((q) => Promise.all([getMeasure(q, partCode), getMeasure(q, wholeCode)]));
+    const [part, whole] = await Promise.all([figuresOf(partCode, partMeasure!.aggregation), figuresOf(wholeCode, wholeMeasure!.aggregation)]);
+    const table = ratioTable(
+      { part, whole, factor: kind.kind === 'share' ? 100 : 1, level: query.level, names, areaFilter, periods, format: formatter(measure.unit) },
+      threshold,
+    );
+    return { ...head, ...table, benchmarks: compareBenchmarks(await benchmarksOf(db, measure.code, periods), periods, table.totals) };
+  }
+
+  const { data, municipal } = await figuresOf(measure.code, measure.aggregation);
   const table = plainTable({
     data,
     municipal,
@@ -192,6 +214,7 @@ export async function dashboard(db: Database, actor: Actor, query: DashboardQuer
     municipalityCode: query.municipality,
     areaFilter,
     aggregation: measure.aggregation,
+    additive: kind.kind === 'amount' || kind.kind === 'count',
     periods,
     unit: measure.unit,
   });
@@ -223,12 +246,8 @@ export async function figuresFor(
   const from = parsePeriod(input.fromMonth);
   const to = parsePeriod(input.toMonth);
   if (!from || !to) return [];
-  const out: MeasureFigure[] = [];
-  for (const code of input.measureCodes) {
-    const row = measures.find((m) => m.code === code);
-    if (!row) continue;
-    const m = toMeasure(row);
-    const rows = await db.unaudited((q) =>
+  const valuesOf = (code: string) =>
+    db.unaudited((q) =>
       q
         .select({ value: insightsObservations.value, endsOn: insightsPeriods.endsOn })
         .from(insightsObservations)
@@ -243,6 +262,40 @@ export async function figuresFor(
         )
         .orderBy(asc(insightsPeriods.endsOn)),
     );
+  const out: MeasureFigure[] = [];
+  for (const code of input.measureCodes) {
+    const row = measures.find((m) => m.code === code);
+    if (!row) continue;
+    const m = toMeasure(row);
+    const kind = measureKind(m);
+    if (kind.kind === 'share' || kind.kind === 'average') {
+      // Over a range: the part over the range divided by the whole over the range, as on the dashboard.
+      const [partCode, wholeCode] = kind.kind === 'share' ? [kind.numerator, kind.denominator] : [kind.sum, kind.count];
+      const parts = await db.unaudited((q) =>
+        q
+          .select()
+          .from(insightsMeasures)
+          .where(inArray(insightsMeasures.code, [partCode, wholeCode])),
+      );
+      const aggregationOf = (c: string) => (parts.find((p) => p.code === c)?.aggregation ?? 'sum') as Aggregation;
+      const [part, whole] = await Promise.all([valuesOf(partCode), valuesOf(wholeCode)]);
+      const cell = ratioCell(
+        rollUp(
+          part.map((r) => r.value),
+          aggregationOf(partCode),
+        ),
+        rollUp(
+          whole.map((r) => r.value),
+          aggregationOf(wholeCode),
+        ),
+        kind.kind === 'share' ? 100 : 1,
+        threshold,
+        formatter(m.unit),
+      );
+      out.push({ code, name: m.name, unit: m.unit, value: cell.value, display: cell.value === null && !whole.length ? 'geen cijfers' : cell.display });
+      continue;
+    }
+    const rows = await valuesOf(code);
     if (rows.length === 0) {
       out.push({ code, name: m.name, unit: m.unit, value: null, display: 'geen cijfers' });
       continue;

@@ -1,4 +1,4 @@
-import { and, gte, inArray, lte, ne } from 'drizzle-orm';
+import { and, gte, inArray, lte } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { systemActor } from '../../platform/actor.ts';
 import type { MeasureDefinition, MetricValue } from '../contracts.ts';
@@ -79,6 +79,27 @@ function amsterdamMonth(instant: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' }).format(instant);
 }
 
+function amsterdamDay(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/**
+ * The day each pass started to count: the day it was issued (a pass of the whole year approved on 1 December
+ * counts from December, not from January), and for a replacement of a lost pass the day the first pass was
+ * issued, so the holder is counted without a gap. Pure.
+ */
+export function passStarts(rows: { id: string; validFrom: string; createdAt: Date; replacesPassId: string | null }[]): Map<string, string> {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    let first = r;
+    for (let guard = 0; first.replacesPassId && byId.has(first.replacesPassId) && guard < 50; guard++) first = byId.get(first.replacesPassId)!;
+    const issued = amsterdamDay(first.createdAt);
+    out.set(r.id, [issued, r.validFrom].sort()[1]!);
+  }
+  return out;
+}
+
 /** Adds one to a counter keyed by municipality, area and month. */
 class Tally {
   readonly #map = new Map<string, MetricValue>();
@@ -110,17 +131,22 @@ export async function collectPassMetrics(db: Database, range: { fromMonth: strin
         municipalityCode: passes.municipalityCode,
         areaCode: passes.areaCode,
         route: passes.route,
+        id: passes.id,
+        status: passes.status,
         validFrom: passes.validFrom,
         validTo: passes.validTo,
+        createdAt: passes.createdAt,
+        replacesPassId: passes.replacesPassId,
       })
       .from(passes)
-      // A lost pass is counted through its replacement: one holder, one pass.
-      .where(and(ne(passes.status, 'lost'), lte(passes.validFrom, lastDay), gte(passes.validTo, firstDay)));
+      .where(and(lte(passes.validFrom, lastDay), gte(passes.validTo, firstDay)));
+    const startOf = passStarts(passRows);
     for (const month of months) {
       const start = `${month}-01`;
       const end = monthEnd(month);
       for (const p of passRows) {
-        if (p.validFrom > end || p.validTo < start) continue;
+        // A lost pass is counted through its replacement: one holder, one pass.
+        if (p.status === 'lost' || startOf.get(p.id)! > end || p.validTo < start) continue;
         tally.add('pass.holders', p.municipalityCode, p.areaCode, month, 1);
         if (p.route === 'income') tally.add('pass.holders_low_income', p.municipalityCode, p.areaCode, month, 1);
       }
@@ -133,15 +159,28 @@ export async function collectPassMetrics(db: Database, range: { fromMonth: strin
           .values()
           .filter((v) => v.measure === 'pass.holders_low_income' && v.municipalityCode === t.municipalityCode && v.month === month)
           .reduce((s, v) => s + v.value, 0);
-        if (t.adults > 0) tally.add('pass.reach_percent', t.municipalityCode, null, month, Math.round((holders / t.adults) * 1000) / 10);
+        // A decimal, not rounded here: 5 of 9,795 is 0.05%, not 0.
+        if (t.adults > 0) tally.add('pass.reach_percent', t.municipalityCode, null, month, (100 * holders) / t.adults);
       }
     }
     const budgets = await tx
-      .select({ id: childBudgets.id, municipalityCode: childBudgets.municipalityCode, areaCode: childBudgets.areaCode, year: childBudgets.year })
+      .select({
+        id: childBudgets.id,
+        passId: childBudgets.passId,
+        municipalityCode: childBudgets.municipalityCode,
+        areaCode: childBudgets.areaCode,
+        year: childBudgets.year,
+        createdAt: childBudgets.createdAt,
+      })
       .from(childBudgets)
       .where(inArray(childBudgets.year, years));
     for (const month of months) {
-      for (const b of budgets) if (b.year === Number(month.slice(0, 4))) tally.add('pass.children_with_budget', b.municipalityCode, b.areaCode, month, 1);
+      const end = monthEnd(month);
+      for (const b of budgets) {
+        // From the day the budget was granted on a pass that had started, never before.
+        const from = [startOf.get(b.passId) ?? amsterdamDay(b.createdAt), amsterdamDay(b.createdAt)].sort()[1]!;
+        if (b.year === Number(month.slice(0, 4)) && from <= end) tally.add('pass.children_with_budget', b.municipalityCode, b.areaCode, month, 1);
+      }
     }
     const yearStart = new Date(`${Math.min(...years)}-01-01T00:00:00+01:00`);
     const spending = await tx

@@ -16,7 +16,8 @@ export function summarise(rows: CountRow[], from: string, to: string): Figures {
     entrepreneurs: sum(counter, 'entrepreneurs'),
   }));
   const visitors = sum('visit');
-  const completed = sum('completed');
+  // Only completions tied to a counted visit, once each: the rate cannot pass 100%.
+  const completed = Math.min(sum('completed_after_visit'), visitors);
   const months = [...new Set(rows.map((r) => r.day.slice(0, 7)))].sort().map((month) => ({
     month,
     visits: rows.filter((r) => r.day.startsWith(month) && r.counter === 'visit').reduce((n, r) => n + r.value, 0),

@@ -140,7 +140,7 @@ ${loginBox}
   return publicPage({ title: s.startTitle, lang, body, current: '/geldfit' });
 }
 
-export function questionsPage(q: Questionnaire, lang: Language, answers: Answers = {}, missing: string[] = []): string {
+export function questionsPage(q: Questionnaire, lang: Language, answers: Answers = {}, missing: string[] = [], visit?: string): string {
   const s = t[lang];
   const errors = missing.length
     ? html`<div class="utrecht-alert utrecht-alert--error" role="alert" tabindex="-1" id="fouten"><div class="utrecht-alert__content"><div class="utrecht-alert__message"><h2 class="utrecht-heading-2">${s.errorTitle}</h2><p class="utrecht-paragraph">${s.errorMissing}</p><ul class="utrecht-unordered-list" role="list">${missing.map(
@@ -155,7 +155,12 @@ export function questionsPage(q: Questionnaire, lang: Language, answers: Answers
 <p class="utrecht-paragraph">${intro(q, lang)}</p>
 ${errors}
 <form method="post" action="/geldfit/${q.slug}" novalidate>
-<input type="hidden" name="lang" value="${lang}">
+<input type="hidden" name="lang" value="${lang}">${
+    visit
+      ? html`
+<input type="hidden" name="bezoek" value="${visit}">`
+      : ''
+  }
 ${q.questions.map((question, i) => {
   const invalid = missing.includes(question.id);
   return html`<fieldset${invalid ? new SafeHtml(` aria-describedby="${question.id}-error"`) : ''}>

@@ -236,4 +236,33 @@ describe('Geldfit over HTTP', () => {
     expect(metrics.filter((m) => m.measure === 'selftest.visits_entrepreneurs').map((m) => m.month)).toEqual(['2021-03']);
     expect(metrics.every((m) => m.municipalityCode === 'GM0505' && m.areaCode === null)).toBe(true);
   });
+  it('ties a completion to its visit: one visit with three resubmits is 100%, a completion without a visit adds nothing to the rate', async () => {
+    clock.set('2026-03-12T09:00:00Z');
+    const figuresOn = async () =>
+      (
+        await t.app.inject({
+          url: '/api/v1/selftest/figures?from=2026-03-12&to=2026-03-12',
+          headers: (await loginAs(t.app, demoEmails.analyst)).headers,
+        })
+      ).json() as { visitors: number; completionRate: number | null; totals: { counter: string; all: number }[] };
+    const page = await t.app.inject({ url: '/geldfit/inwoners' });
+    const token = /name="bezoek" value="([0-9a-f-]{36})"/.exec(page.body)?.[1];
+    expect(token).toBeDefined();
+    const answers = { ...lightest(residents), lang: 'nl' };
+    for (let i = 0; i < 3; i++) {
+      const response = await t.app.inject({ method: 'POST', url: '/geldfit/inwoners', headers: formHeaders, payload: form({ ...answers, bezoek: token! }) });
+      expect(response.statusCode).toBe(200);
+    }
+    let figures = await figuresOn();
+    expect(figures.visitors).toBe(1);
+    expect(figures.completionRate).toBe(100);
+    expect(figures.totals.find((x) => x.counter === 'completed')?.all).toBe(1);
+    // Posted without a visit of its own (a made-up token, or none): a completion, but the rate stays at 100%.
+    await t.app.inject({ method: 'POST', url: '/geldfit/inwoners', headers: formHeaders, payload: form({ ...answers, bezoek: crypto.randomUUID() }) });
+    await t.app.inject({ method: 'POST', url: '/geldfit/inwoners', headers: formHeaders, payload: form(answers) });
+    figures = await figuresOn();
+    expect(figures.totals.find((x) => x.counter === 'completed')?.all).toBe(3);
+    expect(figures.completionRate).toBe(100);
+    clock.set('2026-03-10T09:00:00Z');
+  });
 });

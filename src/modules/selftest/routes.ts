@@ -18,7 +18,7 @@ import { profiles, type Language, type Profile } from './questionnaire.ts';
 import { advise, questionnaireBySlug, readAnswers, score } from './scoring.ts';
 import { boundedRecord } from '../../platform/validation.ts';
 import { selftestSettings } from './settings.ts';
-import { count, countsBetween } from './store.ts';
+import { completeVisit, count, countsBetween, openVisit } from './store.ts';
 
 type Options = { db: Database; config: Config };
 
@@ -130,14 +130,17 @@ const pageRoutes: FastifyPluginAsync<Options> = async (base, { db, config }) => 
       const lang = langOf(request.query.lang);
       const questionnaire = questionnaireBySlug(request.params.slug);
       if (!questionnaire) return sendHtml(reply, messagePage(lang, strings(lang).notFound, ''), 404);
+      let visit: string | undefined;
       if (counted(request)) {
         await count(db, municipalityCode, [
           { questionnaire: questionnaire.id, counter: 'started' },
           // Reached directly (an advert, a link from a partner): that is a visit too.
           ...(request.query.via === 'start' ? [] : [{ questionnaire: 'all' as const, counter: 'visit' }]),
         ]);
+        // The visit was counted here or on the start page: its token ties the completed test to it.
+        visit = await openVisit(db);
       }
-      return sendHtml(reply, questionsPage(questionnaire, lang));
+      return sendHtml(reply, questionsPage(questionnaire, lang, {}, [], visit));
     },
   );
 
@@ -155,14 +158,20 @@ const pageRoutes: FastifyPluginAsync<Options> = async (base, { db, config }) => 
       const questionnaire = questionnaireBySlug(request.params.slug);
       if (!questionnaire) return sendHtml(reply, messagePage(lang, strings(lang).notFound, ''), 404);
       const { answers, missing } = readAnswers(questionnaire, form);
-      if (missing.length) return sendHtml(reply, questionsPage(questionnaire, lang, answers, missing), 400);
+      const token = typeof form.bezoek === 'string' && /^[0-9a-f-]{36}$/i.test(form.bezoek) ? form.bezoek : undefined;
+      if (missing.length) return sendHtml(reply, questionsPage(questionnaire, lang, answers, missing, token), 400);
       const result = score(questionnaire, answers);
       const advice = advise(questionnaire, result, await listDirectory(db));
-      await count(db, municipalityCode, [
-        { questionnaire: questionnaire.id, counter: 'completed' },
-        { questionnaire: questionnaire.id, counter: `profile:${result.profile}` },
-        { questionnaire: questionnaire.id, counter: 'referrals_shown', by: advice.referrals.length },
-      ]);
+      // A resubmitted form (back button, reload) counts once; only a completion of a counted visit is in the rate.
+      const tie = await completeVisit(db, token);
+      if (tie !== 'again') {
+        await count(db, municipalityCode, [
+          { questionnaire: questionnaire.id, counter: 'completed' },
+          ...(tie === 'first' ? [{ questionnaire: questionnaire.id, counter: 'completed_after_visit' }] : []),
+          { questionnaire: questionnaire.id, counter: `profile:${result.profile}` },
+          { questionnaire: questionnaire.id, counter: 'referrals_shown', by: advice.referrals.length },
+        ]);
+      }
       return sendHtml(reply, resultPage(questionnaire, lang, result, advice, await contactPrefill(request)));
     },
   );

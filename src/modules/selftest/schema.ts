@@ -1,5 +1,5 @@
 // The tables of the selftest module. Only anonymous counts per day: the answers are never stored.
-import { date, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
 export const selftestDailyCounts = pgTable(
   'selftest_daily_counts',
@@ -14,4 +14,20 @@ export const selftestDailyCounts = pgTable(
     value: integer('value').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.municipalityCode, t.questionnaire, t.counter] })],
+);
+
+/**
+ * One anonymous visit to a test: a random token in the test's form, nothing else (no answers, no IP address). It
+ * ties a completed test to the counted visit it came from, so a resubmitted form counts once and the completion
+ * rate cannot pass 100%. Kept two weeks.
+ */
+export const selftestVisits = pgTable(
+  'selftest_visits',
+  {
+    token: uuid('token').primaryKey(),
+    /** Local date in Europe/Amsterdam of the visit. */
+    day: date('day', { mode: 'string' }).notNull(),
+    completed: boolean('completed').notNull().default(false),
+  },
+  (t) => [index('selftest_visits_day_idx').on(t.day)],
 );

@@ -138,26 +138,53 @@ describe('dashboard arithmetic', () => {
     expect(table.grandTotal).toEqual({ value: 1500, display: '1.500', suppressed: null });
   });
 
-  it('shows percentages as delivered, averaged over the period, without a total', () => {
+  it("shows a figure without parts as delivered: no total column, and at wijk level the municipality's own figure as total row", () => {
     const data = [
       { area: 'WK050501', period: '2021-01', value: 10 },
       { area: 'WK050501', period: '2021-02', value: 15 },
+      { area: 'WK050503', period: '2021-01', value: 90 },
     ];
     const table = plainTable({
       data,
-      municipal: [],
+      municipal: [{ area: 'GM0505', period: '2021-01', value: 30 }],
       names,
       level: 'wijk',
       municipalityCode: 'GM0505',
       areaFilter: null,
       aggregation: 'avg',
+      additive: false,
       periods: ['2021-01', '2021-02'],
       unit: 'percent',
     });
-    expect(table.rows[0]!.cells.map((c) => c.display)).toEqual(['10%', '15%']);
-    expect(table.rows[0]!.total).toEqual({ value: 12.5, display: '12,5%', suppressed: null });
-    expect(table.totalLabel).toBe('Gemiddeld');
-    expect(table.totals).toBeNull();
+    expect(table.rows.map((r) => r.cells.map((c) => c.display))).toEqual([
+      ['10%', '15%'],
+      ['90%', '–'],
+    ]);
+    expect(table.rows.map((r) => r.total)).toEqual([null, null]);
+    // Not 100% (the sum of the wijken) nor 50% (their mean): the municipality's own figure, or nothing.
+    expect(table.totals?.map((c) => c.display)).toEqual(['30%', '–']);
+    expect(table.grandTotal).toBeNull();
+  });
+
+  it('adds up an amount over wijken and months', () => {
+    const table = plainTable({
+      data: [
+        { area: 'WK050501', period: '2021-01', value: 1000 },
+        { area: 'WK050503', period: '2021-01', value: 2550 },
+        { area: 'WK050503', period: '2021-02', value: 450 },
+      ],
+      municipal: [],
+      names,
+      level: 'municipality',
+      municipalityCode: 'GM0505',
+      areaFilter: null,
+      aggregation: 'sum',
+      additive: true,
+      periods: ['2021-01', '2021-02'],
+      unit: 'cents',
+    });
+    expect(table.totals?.map((c) => c.value)).toEqual([3550, 450]);
+    expect(table.rows.map((r) => r.total?.value)).toEqual([1000, 3000]);
   });
 
   it('compares totals with national benchmarks', () => {

@@ -177,9 +177,10 @@ export function countTable(
 }
 
 /**
- * The table of a figure that is not a count (a percentage, a duration, an amount) or an average: shown as
- * delivered, without totals that would mean nothing. At wijk level, what the municipality counted but could not
- * place in a wijk is its own row.
+ * The table of an amount (added up like a count) or of a figure that cannot be added (a median, a percentage
+ * delivered without its parts): shown as delivered. An amount gets totals; a figure gets no total column and, at
+ * wijk level, the municipality's own figure as its total row, never a sum or a mean of the wijken's figures. At
+ * wijk level, the part of an amount the municipality could not place in a wijk is its own row.
  */
 export function plainTable(input: {
   data: RawDashboardRow[];
@@ -189,28 +190,31 @@ export function plainTable(input: {
   municipalityCode: string;
   areaFilter: Set<string> | null;
   aggregation: Aggregation;
+  /** true for an amount: it adds up over areas and periods */
+  additive: boolean;
   periods: string[];
   unit: string;
 }): Table {
-  const { periods, aggregation } = input;
+  const { periods, aggregation, additive } = input;
   const periodIndex = new Map(periods.map((p, i) => [p, i]));
-  const byArea = new Map<string, number[]>();
+  const byArea = new Map<string, (number | null)[]>();
   for (const r of input.data) {
     if (input.areaFilter && !input.areaFilter.has(r.area)) continue;
     const i = periodIndex.get(r.period);
     if (i === undefined) continue;
-    if (!byArea.has(r.area)) byArea.set(r.area, new Array(periods.length).fill(0));
+    if (!byArea.has(r.area)) byArea.set(r.area, new Array(periods.length).fill(additive ? 0 : null));
     byArea.get(r.area)![i] = r.value;
   }
   const areaCodes = [...byArea.keys()].sort();
   const matrix = areaCodes.map((a) => byArea.get(a)!);
   const labels = areaCodes.map((a) => input.names.get(a) ?? a);
-  if (input.level === 'wijk' && !input.areaFilter && aggregation !== 'avg') {
+  const add = (values: (number | null)[]) => values.reduce<number>((a, b) => a + (b ?? 0), 0);
+  if (additive && input.level === 'wijk' && !input.areaFilter) {
     const rest = new Array(periods.length).fill(0);
     for (const r of input.municipal) {
       const i = periodIndex.get(r.period);
       if (i === undefined) continue;
-      rest[i] = Math.max(0, r.value - matrix.reduce((a, row) => a + row[i]!, 0));
+      rest[i] = Math.max(0, r.value - add(matrix.map((row) => row[i]!)));
     }
     if (rest.some((v) => v > 0)) {
       areaCodes.push(`${input.municipalityCode}-OVERIG`);
@@ -219,21 +223,18 @@ export function plainTable(input: {
     }
   }
   const format = formatter(input.unit);
-  const plain = (v: number): Cell => ({ value: v, display: format(v), suppressed: null });
+  const plain = (v: number | null): Cell => (v === null ? { value: null, display: '–', suppressed: null } : { value: v, display: format(v), suppressed: null });
   const rows = areaCodes.map((code, r) => {
     const row = matrix[r]!;
-    const summary =
-      aggregation === 'avg'
-        ? row.reduce((a, b) => a + b, 0) / Math.max(1, row.length)
-        : aggregation === 'last'
-          ? row[row.length - 1]!
-          : row.reduce((a, b) => a + b, 0);
-    return { areaCode: code, name: labels[r]!, cells: row.map(plain), total: plain(round1(summary)), sharePercent: null };
+    const summary = aggregation === 'last' ? row[row.length - 1]! : add(row);
+    return { areaCode: code, name: labels[r]!, cells: row.map(plain), total: additive ? plain(round1(summary)) : null, sharePercent: null };
   });
   let totals: Cell[] | null = null;
-  if (aggregation !== 'avg' && matrix.length) totals = periods.map((_, i) => plain(matrix.reduce((a, row) => a + row[i]!, 0)));
-  else if (input.level === 'wijk' && input.municipal.length) totals = periods.map((p) => plain(input.municipal.find((m) => m.period === p)?.value ?? 0));
-  return { periods, rows, totals, grandTotal: null, totalLabel: aggregation === 'avg' ? 'Gemiddeld' : 'Totaal' };
+  if (additive && matrix.length) totals = periods.map((_, i) => plain(add(matrix.map((row) => row[i]!))));
+  else if (!additive && input.level === 'wijk' && input.municipal.length)
+    totals = periods.map((p) => plain(input.municipal.find((m) => m.period === p)?.value ?? null));
+  const totalLabel = !additive ? 'Geen totaal' : aggregation === 'last' ? 'Laatste periode' : 'Totaal';
+  return { periods, rows, totals, grandTotal: null, totalLabel };
 }
 
 /** National benchmarks next to the municipality's total of the same period, with the difference in percent. */

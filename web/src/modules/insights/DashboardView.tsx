@@ -112,7 +112,7 @@ export function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl:
                 <ValueCell key={i} cell={c} />
               ))}
               <ValueCell cell={data.grandTotal} />
-              <TableCell className="vn-num">100%</TableCell>
+              <TableCell className="vn-num">{data.rows.some((r) => r.sharePercent !== null) ? '100%' : '–'}</TableCell>
             </TableRow>
           )}
         </TableBody>
