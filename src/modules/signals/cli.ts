@@ -159,64 +159,67 @@ export function signalCommands(program: Command, context: CliContext): void {
       withDb(async (db) => printMapping(await clearColumnMapping(db, systemActor('cli:signals-mapping'), { code: options.creditor }))),
     );
 
+  /**
+   * A switch of the municipality's signal settings: `show`, `on` and `off`, each with `--municipality` and `--json`;
+   * audited through the settings commands, as the system on behalf of the operator.
+   */
+  const settingSwitch = (
+    command: Command,
+    actorName: string,
+    key: 'municipalTaxes' | 'offerByMail',
+    subject: string,
+    descriptions: readonly [show: string, on: string, off: string],
+  ) => {
+    for (const [name, description, value] of [
+      ['show', descriptions[0], undefined],
+      ['on', descriptions[1], true],
+      ['off', descriptions[2], false],
+    ] as const) {
+      command
+        .command(name)
+        .description(description)
+        .requiredOption('--municipality <code>', 'gemeentecode, bijvoorbeeld GM0505')
+        .option('--json', 'druk het resultaat af als JSON')
+        .action((options: { municipality: string; json?: boolean }) =>
+          withDb(async (db) => {
+            const actor = systemActor(actorName);
+            const view: MunicipalSignalSettings =
+              value === undefined
+                ? await getMunicipalSignalSettings(db, actor, options.municipality)
+                : await setMunicipalSignalSettings(db, actor, options.municipality, { [key]: value });
+            print(io, options.json ? JSON.stringify(view) : `${view.municipalityName} (${view.municipalityCode}): ${subject} ${view[key] ? 'aan' : 'uit'}.`);
+          }),
+        );
+    }
+  };
+
   // Municipal taxes per municipality (an experiment under Wgs art. 10): off unless switched on; audited.
-  const taxes = signals.command('taxes').description('Signalen over gemeentelijke belastingen per gemeente (proef, Wgs art. 10): tonen, aanzetten, uitzetten');
-  const printTaxes = (view: MunicipalSignalSettings, json?: boolean) =>
-    json
-      ? print(io, JSON.stringify(view))
-      : print(io, `${view.municipalityName} (${view.municipalityCode}): signalen over gemeentelijke belastingen staan ${view.municipalTaxes ? 'aan' : 'uit'}.`);
-  for (const [name, description, value] of [
-    ['show', 'Toon of de gemeente signalen over gemeentelijke belastingen aanneemt', undefined],
-    ['on', 'Zet signalen over gemeentelijke belastingen aan voor de gemeente', true],
-    ['off', 'Zet signalen over gemeentelijke belastingen uit voor de gemeente', false],
-  ] as const) {
-    taxes
-      .command(name)
-      .description(description)
-      .requiredOption('--municipality <code>', 'gemeentecode, bijvoorbeeld GM0505')
-      .option('--json', 'druk het resultaat af als JSON')
-      .action((options: { municipality: string; json?: boolean }) =>
-        withDb(async (db) => {
-          const actor = systemActor('cli:signals-taxes');
-          const view =
-            value === undefined
-              ? await getMunicipalSignalSettings(db, actor, options.municipality)
-              : await setMunicipalSignalSettings(db, actor, options.municipality, { municipalTaxes: value });
-          printTaxes(view, options.json);
-        }),
-      );
-  }
+  settingSwitch(
+    signals.command('taxes').description('Signalen over gemeentelijke belastingen per gemeente (proef, Wgs art. 10): tonen, aanzetten, uitzetten'),
+    'cli:signals-taxes',
+    'municipalTaxes',
+    'signalen over gemeentelijke belastingen staan',
+    [
+      'Toon of de gemeente signalen over gemeentelijke belastingen aanneemt',
+      'Zet signalen over gemeentelijke belastingen aan voor de gemeente',
+      'Zet signalen over gemeentelijke belastingen uit voor de gemeente',
+    ],
+  );
 
   // The offer of help by e-mail per municipality: off unless switched on; audited.
-  const offerMail = signals
-    .command('offer-mail')
-    .description('Het aanbod van hulp per e-mail (aan het adres uit het signaal, in plaats van een brief) per gemeente: tonen, aanzetten, uitzetten');
-  for (const [name, description, value] of [
-    ['show', 'Toon of de gemeente het aanbod per e-mail toestaat', undefined],
-    ['on', 'Sta het aanbod per e-mail toe voor de gemeente', true],
-    ['off', 'Zet het aanbod per e-mail uit voor de gemeente (dan gaat het aanbod altijd per brief)', false],
-  ] as const) {
-    offerMail
-      .command(name)
-      .description(description)
-      .requiredOption('--municipality <code>', 'gemeentecode, bijvoorbeeld GM0505')
-      .option('--json', 'druk het resultaat af als JSON')
-      .action((options: { municipality: string; json?: boolean }) =>
-        withDb(async (db) => {
-          const actor = systemActor('cli:signals-offer-mail');
-          const view =
-            value === undefined
-              ? await getMunicipalSignalSettings(db, actor, options.municipality)
-              : await setMunicipalSignalSettings(db, actor, options.municipality, { offerByMail: value });
-          print(
-            io,
-            options.json
-              ? JSON.stringify(view)
-              : `${view.municipalityName} (${view.municipalityCode}): het aanbod van hulp per e-mail staat ${view.offerByMail ? 'aan' : 'uit'}.`,
-          );
-        }),
-      );
-  }
+  settingSwitch(
+    signals
+      .command('offer-mail')
+      .description('Het aanbod van hulp per e-mail (aan het adres uit het signaal, in plaats van een brief) per gemeente: tonen, aanzetten, uitzetten'),
+    'cli:signals-offer-mail',
+    'offerByMail',
+    'het aanbod van hulp per e-mail staat',
+    [
+      'Toon of de gemeente het aanbod per e-mail toestaat',
+      'Sta het aanbod per e-mail toe voor de gemeente',
+      'Zet het aanbod per e-mail uit voor de gemeente (dan gaat het aanbod altijd per brief)',
+    ],
+  );
 
   signals
     .command('monitor')
