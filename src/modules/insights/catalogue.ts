@@ -122,3 +122,41 @@ export function measureKind(m: { code: string; unit: string }): MeasureKind {
   if (m.unit === 'cents') return { kind: 'amount' };
   return { kind: 'figure' };
 }
+
+/** A name that is a key or code rather than words: `pass.holders`, `act_now`, `first_contact_days`. */
+export const rawKeyPattern = /^\s*[a-z][a-z0-9]*(?:[._][a-z0-9]+)+\s*$/;
+
+/** The Dutch words for the parts of a key, for a measure whose name was delivered as its key. */
+const keyWords: Record<string, string> = {
+  pass: 'Dordtpas',
+  selftest: 'Geldfit',
+  referrals: 'verwijzingen',
+  signals: 'signalen',
+  child_budget_spent_cents: 'besteed kindtegoed',
+  sport: 'sport',
+  culture: 'cultuur',
+  learning_materials: 'leermiddelen',
+  swimming: 'zwemmen',
+  leisure: 'vrije tijd',
+  in_order: 'op orde',
+  watch_out: 'let op',
+  act_now: 'kom in actie',
+  urgent: 'direct hulp nodig',
+};
+
+/**
+ * The name a person sees for a measure: its own Dutch name, or, when it was delivered as a key, a Dutch label
+ * made from the words of the key (never the key itself). The one place where measure names are made readable.
+ */
+export function measureLabel(m: { code: string; name: string }): string {
+  if (m.name.trim() && !rawKeyPattern.test(m.name)) return m.name;
+  const [head, ...rest] = m.code.split('.');
+  const words = [keyWords[head!] ?? 'Cijfer', ...rest.map((part) => keyWords[part] ?? part.replace(/_/g, ' '))];
+  const label = words.join(': ');
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** The owner a person sees: a module's name in Dutch. */
+export function ownerLabel(owner: string): string {
+  return rawKeyPattern.test(owner) || /^[a-z]+$/.test(owner) ? (keyWords[owner] ? `Gemeente (${keyWords[owner]})` : 'Gemeente') : owner;
+}

@@ -3,7 +3,7 @@ import type { Database, Db, Tx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { drechtsteden, municipalityName, staffScope } from '../../platform/municipalities.ts';
-import { measureKind, themes, type Aggregation, type MeasureRecord } from './catalogue.ts';
+import { measureKind, measureLabel, ownerLabel, themes, type Aggregation, type MeasureRecord } from './catalogue.ts';
 import type { DashboardQuery, DashboardResult } from './contract.ts';
 import {
   compareBenchmarks,
@@ -28,11 +28,11 @@ type Q = Db | Tx;
 export function toMeasure(row: typeof insightsMeasures.$inferSelect): MeasureRecord {
   return {
     code: row.code,
-    name: row.name,
+    name: measureLabel(row),
     unit: row.unit,
     description: row.description,
     source: row.source,
-    owner: row.owner,
+    owner: ownerLabel(row.owner),
     theme: row.theme,
     periodKind: row.periodKind as PeriodKind,
     aggregation: row.aggregation as Aggregation,

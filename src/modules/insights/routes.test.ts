@@ -278,4 +278,36 @@ describe('insights API', () => {
     const themes = (await t.app.inject({ method: 'GET', url: '/api/v1/insights/themes', headers: manager.headers })).json();
     expect(themes.find((th: { code: string }) => th.code === 'schulden').measures.map((m: { code: string }) => m.code)).toContain('demo.visits');
   });
+  it('shows names, never keys: a measure delivered with its key as name gets a Dutch label, and no response text holds a key', async () => {
+    const fake: ModuleDefinition = {
+      name: 'pass',
+      metrics: {
+        measures: [
+          { code: 'pass.child_budget_spent_cents.sport', name: 'pass.child_budget_spent_cents.sport', unit: 'cents', description: 'Demo', owner: 'pass' },
+        ],
+        collect: async () => [
+          { measure: 'pass.child_budget_spent_cents.sport', municipalityCode: 'GM0505', areaCode: 'WK050504', month: '2021-03', value: 1250 },
+        ],
+      },
+    };
+    await refreshFromModules(t.db, [fake], { fromMonth: '2021-03', toMonth: '2021-03' });
+    // A key of a module's measure or a snake_case code anywhere in the text, or a text that is a key altogether.
+    const isKey = (text: string) => /\b(?:pass|selftest|referrals|signals|demo)\.[a-z_.]+|\b[a-z]+_[a-z_]+\b|^[a-z]+$/.test(text);
+    const themes = (await t.app.inject({ url: '/api/v1/insights/themes', headers: manager.headers })).json() as {
+      name: string;
+      measures: { code: string; name: string; owner: string; description: string }[];
+    }[];
+    const shown = themes.flatMap((th) => [th.name, ...th.measures.flatMap((m) => [m.name, m.owner, m.description])]);
+    expect(shown.length).toBeGreaterThan(3);
+    expect(shown.filter((text) => isKey(text))).toEqual([]);
+    const body = (
+      await t.app.inject({
+        url: '/api/v1/insights/dashboard?measure=pass.child_budget_spent_cents.sport&granularity=month&from=2021-03&to=2021-03',
+        headers: manager.headers,
+      })
+    ).json() as { measure: { name: string; owner: string }; totalLabel: string; rows: { name: string; cells: { display: string }[] }[] };
+    expect(body.measure.name).toBe('Dordtpas: besteed kindtegoed: sport');
+    const texts = [body.measure.name, body.measure.owner, body.totalLabel, ...body.rows.flatMap((r) => [r.name, ...r.cells.map((c) => c.display)])];
+    expect(texts.filter((text) => isKey(text))).toEqual([]);
+  });
 });

@@ -17,6 +17,14 @@ export const counterNames = [
   'contact_requested',
 ] as const;
 
+/** The outcome of a test (or a wijkteam's assessment) in Dutch, for staff pages: never the code (`act_now`). */
+export const profileLabels: Record<string, string> = {
+  in_order: 'Op orde',
+  watch_out: 'Let op',
+  act_now: 'Kom in actie',
+  urgent: 'Direct hulp nodig',
+};
+
 export const counterLabels: Record<string, string> = {
   visit: 'Bezoeken',
   started: 'Test geopend',

@@ -21,6 +21,9 @@ export const demoSeries: Series[] = [
   { questionnaire: 'entrepreneurs', counter: 'started', total: 103, ...march },
   { questionnaire: 'residents', counter: 'completed', total: 223, ...q1 },
   { questionnaire: 'entrepreneurs', counter: 'completed', total: 21, ...march },
+  // In the demo every completed test came from a counted visit.
+  { questionnaire: 'residents', counter: 'completed_after_visit', total: 223, ...q1 },
+  { questionnaire: 'entrepreneurs', counter: 'completed_after_visit', total: 21, ...march },
   { questionnaire: 'residents', counter: 'profile:in_order', total: 56, ...q1 },
   { questionnaire: 'residents', counter: 'profile:watch_out', total: 81, ...q1 },
   { questionnaire: 'residents', counter: 'profile:act_now', total: 64, ...q1 },

@@ -26,7 +26,13 @@ export function summarise(rows: CountRow[], from: string, to: string): Figures {
   return { from, to, totals, visitors, completionRate: visitors ? Math.round((completed / visitors) * 1000) / 10 : null, months };
 }
 
-const measure = (code: string, name: string, description: string): MeasureDefinition => ({ code, name, unit: 'count', description, owner: 'selftest' });
+const measure = (code: string, name: string, description: string): MeasureDefinition => ({
+  code,
+  name,
+  unit: 'count',
+  description,
+  owner: 'Gemeente Dordrecht (Geldfit)',
+});
 
 export const selftestMeasures: MeasureDefinition[] = [
   measure('selftest.visits', 'Bezoeken Geldfit', 'Bezoeken aan de start van Geldfit (inwoners en ondernemers), per maand.'),

@@ -9,7 +9,7 @@ export const selftestDailyCounts = pgTable(
     municipalityCode: text('municipality_code').notNull(),
     /** residents | entrepreneurs | all (the start page, before a test is chosen). */
     questionnaire: text('questionnaire').notNull(),
-    /** visit, started, completed, profile:<profile>, referrals_shown, referral_followed, contact_requested */
+    /** visit, started, completed, completed_after_visit (tied to a counted visit, see selftestVisits), profile:<profile>, referrals_shown, referral_followed, contact_requested */
     counter: text('counter').notNull(),
     value: integer('value').notNull().default(0),
   },

@@ -1,3 +1,4 @@
+import { profileLabels } from '../../../../src/modules/selftest/contract.ts';
 import { Button, Heading1, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
@@ -229,7 +230,7 @@ export function ReferralDetail() {
                 {r.intake?.profile && (
                   <>
                     <dt>Uitkomst Geldfit-test of beoordeling</dt>
-                    <dd>{r.intake.profile}</dd>
+                    <dd>{profileLabels[r.intake.profile] ?? 'Andere uitkomst'}</dd>
                   </>
                 )}
               </dl>
