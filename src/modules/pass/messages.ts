@@ -1,4 +1,5 @@
-import { AppError } from '../../platform/errors.ts';
+import { AppError, ValidationError } from '../../platform/errors.ts';
+import { municipalityName } from '../../platform/municipalities.ts';
 
 /**
  * Every refusal of the Dordtpas as a code, with its HTTP status and its sentence for people (B1 Dutch). The rules
@@ -119,4 +120,22 @@ export function passError(code: PassProblem): AppError {
 /** No rules for a municipality on a date: no pass can be issued or checked until the pass office sets them. */
 export function noRulesText(municipality: string, on: string): string {
   return `Er zijn geen Dordtpas-regels vastgesteld voor ${municipality} op ${dutchDate(on)}. Vraag de beheerder de normtabel in te vullen.`;
+}
+
+/**
+ * The applicant's postcode does not lie in the municipality of the pass (`postcode_outside`: it lies in another one
+ * the postcode table knows; `postcode_unknown`: the table knows it nowhere). A 400 on the field `applicant.postcode`,
+ * so the form shows it next to the postcode; never the income check's "U krijgt de Dordtpas gratis".
+ */
+export function residencyError(
+  refusal: { code: 'postcode_outside'; municipality: string; lies: string } | { code: 'postcode_unknown'; municipality: string },
+): ValidationError {
+  const own = municipalityName(refusal.municipality);
+  const text =
+    refusal.code === 'postcode_outside'
+      ? `Deze postcode ligt niet in ${own}, maar in ${municipalityName(refusal.lies)}. De Dordtpas is alleen voor inwoners van ${own}. Controleer uw postcode, of vraag uw eigen gemeente naar een regeling.`
+      : `Deze postcode ligt niet in ${own}: wij kennen deze postcode niet. De Dordtpas is alleen voor inwoners van ${own}. Controleer uw postcode.`;
+  const error = new ValidationError(text, [{ field: 'applicant.postcode', reason: text }]);
+  error.details.reason = refusal.code;
+  return error;
 }

@@ -85,6 +85,17 @@ describe('the Dordtpas pages over HTTP (no JavaScript)', () => {
     expect((await t.app.inject({ url: '/dordtpas' })).body).not.toContain('Willemsen');
   });
 
+  it('shows a Zwijndrecht postcode its reason next to the postcode field, and no free pass', async () => {
+    const post = await t.app.inject({ method: 'POST', url: '/dordtpas', headers: formHeaders, payload: form({ ...filled, 'applicant.postcode': '3331 AB' }) });
+    expect(post.statusCode).toBe(303);
+    expect(post.headers.location).toBe('/dordtpas#fouten');
+    const page = await t.app.inject({ url: '/dordtpas', headers: { cookie: cookieOf(post.headers['set-cookie']) } });
+    expect(page.body).toContain(
+      '<p class="vn-field-error" id="f-applicant-postcode-error">Deze postcode ligt niet in Dordrecht, maar in Zwijndrecht. De Dordtpas is alleen voor inwoners van Dordrecht.',
+    );
+    expect(page.body).not.toContain('U krijgt de Dordtpas gratis');
+  });
+
   it('applies with 303 to the result page; the code is shown there, never in an address; a cross-site post is refused', async () => {
     const post = await t.app.inject({ method: 'POST', url: '/dordtpas', headers: formHeaders, payload: form(filled) });
     expect(post.statusCode).toBe(303);

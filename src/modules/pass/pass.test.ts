@@ -4,6 +4,7 @@ import { createTestDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/database.ts';
 import { anonymousActor, systemActor, type Actor } from '../../platform/actor.ts';
 import { FakeClock } from '../../platform/clock.ts';
+import { ValidationError } from '../../platform/errors.ts';
 import { seedDemo } from '../../platform/demo.ts';
 import { auditEvents, organisations, users, organisationMunicipalities, type Role } from '../../platform/schema.ts';
 import { decideApplication, getPass, replaceLostPass, residentStatus, setPassStatus, submitApplication, type ApplicationInput } from './applications.ts';
@@ -13,7 +14,7 @@ import { setCategoryAllowed, setNorm } from './configuration.ts';
 import { seedPassDemo } from './demo.ts';
 import { passNumberFrom } from './domain.ts';
 import { collectPassMetrics } from './metrics.ts';
-import { passOffers, passProviders } from './schema.ts';
+import { passApplications, passOffers, passProviders } from './schema.ts';
 import { statementCsv, statementPdf } from './statement.ts';
 
 const clock = new FakeClock('2026-03-16T09:00:00Z');
@@ -176,6 +177,24 @@ describe('applying and deciding', () => {
     expect(volunteer.reason).toContain('verlaagde tarief van € 25,00');
     const bought = await submitApplication(db, caseWorker, household({ route: 'purchase', monthlyNetIncomeCents: null }));
     expect(bought.reason).toContain('€ 50,00 per jaar');
+  });
+
+  it('refuses a postcode outside Dordrecht or unknown with a plain Dutch reason on the postcode, never a free pass', async () => {
+    const count = () => db.audited(systemActor('test'), { action: 'read', objectType: 'pass_application' }, (tx) => tx.$count(passApplications));
+    const before = await count();
+    for (const [postcode, sentence] of [
+      ['3331 AB', 'Deze postcode ligt niet in Dordrecht, maar in Zwijndrecht. De Dordtpas is alleen voor inwoners van Dordrecht.'],
+      ['9999 ZZ', 'Deze postcode ligt niet in Dordrecht: wij kennen deze postcode niet.'],
+    ] as const) {
+      const refused = await submitApplication(db, caseWorker, household({ applicant: { ...household().applicant, postcode } })).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ValidationError);
+      const error = refused as ValidationError;
+      expect(error.message).toContain(sentence);
+      expect(error.message).not.toContain('gratis');
+      expect(error.details.errors).toEqual([{ field: 'applicant.postcode', reason: error.message }]);
+      expect(error.details.reason).toBe(postcode === '9999 ZZ' ? 'postcode_unknown' : 'postcode_outside');
+    }
+    expect(await count()).toBe(before);
   });
 
   it('uses a norm that staff added for a later period', async () => {
