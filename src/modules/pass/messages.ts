@@ -139,3 +139,17 @@ export function residencyError(
   error.details.reason = refusal.code;
   return error;
 }
+
+/**
+ * A campaign code that ran before with another amount or pass year (`campaign_differs`, 409): running it again would
+ * give children different amounts, so nothing is credited. The same code with the same amount and year stays a
+ * harmless re-run.
+ */
+export function campaignDiffers(input: { code: string; year: number; amountCents: number; askedYear: number; askedAmountCents: number }): AppError {
+  const asked = input.askedYear === input.year ? euro(input.askedAmountCents) : `${euro(input.askedAmountCents)} voor ${input.askedYear}`;
+  const text = `De bijdrage met code ${input.code} is al uitgevoerd met ${euro(input.amountCents)} per kind voor ${input.year}. Met dezelfde code kan het niet opnieuw met ${asked}: dan krijgen kinderen verschillende bedragen. Er is niets bijgeschreven. Kies een nieuwe code voor een nieuwe bijdrage.`;
+  return new AppError('campaign_differs', 409, text, {
+    reason: 'campaign_differs',
+    campaign: { code: input.code, year: input.year, amountCents: input.amountCents },
+  });
+}

@@ -337,6 +337,22 @@ describe('campaigns', () => {
       [52_500, 52_500],
     ]);
     await expect(runCampaign(db, caseWorker, { ...input, code: 'other' })).rejects.toThrow(/geen toegang/);
+
+    // The same code with another amount (or year) is refused with its reason, and credits nobody.
+    const differs = await runCampaign(db, admin, { ...input, amountCents: 3_000 }).catch((e: unknown) => e);
+    expect(differs).toMatchObject({ status: 409, details: { reason: 'campaign_differs' } });
+    expect((differs as Error).message).toBe(
+      'De bijdrage met code kindcadeau-2026 is al uitgevoerd met € 25,00 per kind voor 2026. Met dezelfde code kan het niet opnieuw met € 30,00: dan krijgen kinderen verschillende bedragen. Er is niets bijgeschreven. Kies een nieuwe code voor een nieuwe bijdrage.',
+    );
+    await expect(runCampaign(db, admin, { ...input, year: 2027 })).rejects.toThrow(/€ 25,00 voor 2027/);
+    expect((await getPass(db, caseWorker, pass.id)).budgets.map((x) => x.balanceCents)).toEqual([32_500, 52_500]);
+    const failed = await db.unaudited((q) =>
+      q
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.objectType, 'pass_campaign'), eq(auditEvents.result, 'error'))),
+    );
+    expect(failed.length).toBeGreaterThanOrEqual(2);
   });
 });
 

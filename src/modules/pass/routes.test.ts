@@ -276,6 +276,11 @@ describe('residents and the pass office over HTTP', () => {
     const second = (await t.app.inject({ method: 'POST', url: '/api/v1/pass/campaigns', headers: admin.headers, payload })).json();
     expect(first.credited).toBeGreaterThan(0);
     expect(second).toMatchObject({ credited: 0, alreadyCredited: first.credited });
+    const differs = await t.app.inject({ method: 'POST', url: '/api/v1/pass/campaigns', headers: admin.headers, payload: { ...payload, amountCents: 5_000 } });
+    expect(differs.statusCode).toBe(409);
+    expect(differs.headers['content-type']).toContain('application/problem+json');
+    expect(differs.json()).toMatchObject({ status: 409, code: 'campaign_differs' });
+    expect(differs.json().detail).toContain('al uitgevoerd met € 25,00 per kind voor 2026');
     // Figures reach people only through insights (protected there); no role reads the raw counts per wijk.
     for (const who of [cashier, analyst, admin, caseWorker]) {
       const raw = await t.app.inject({ method: 'GET', url: '/api/v1/pass/figures?fromMonth=2026-05&toMonth=2026-05', headers: who.headers });
