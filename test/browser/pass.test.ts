@@ -125,6 +125,28 @@ describe('Dordtpas in a real browser', () => {
     await expect(page.locator('.vn-error-summary').textContent()).resolves.toContain('niet besteed worden aan uitjes');
     await expectAccessible(page, 'cashier refusal');
 
+    // Split payment: € 200,00 on child 2's € 175,00. The till says what the budget pays and what is left to pay.
+    await page.getByLabel('Kind', { exact: true }).selectOption('2');
+    await page.getByLabel('Aanbod').selectOption('');
+    await page.getByLabel('Categorie').selectOption('sport');
+    await page.getByLabel('Bedrag in euro', { exact: true }).fill('200,00');
+    await expect(
+      page
+        .getByTestId('split-notice')
+        .textContent()
+        .then((t) => t?.replace(/\s/g, ' ')),
+    ).resolves.toBe('Het kindtegoed is niet genoeg voor € 200,00. Het kindtegoed betaalt € 175,00; de klant betaalt € 25,00 op een andere manier.');
+    await page.getByRole('button', { name: 'Afrekenen' }).click();
+    const splitQuestion = page.getByRole('dialog', { name: 'Afrekenen met kindtegoed?' });
+    await expect(splitQuestion.textContent().then((t) => t?.replace(/\s/g, ' '))).resolves.toContain(
+      'De klant betaalt de rest, € 25,00, op een andere manier.',
+    );
+    await splitQuestion.getByRole('button', { name: 'Ja, reken af' }).click();
+    await page.getByRole('status').filter({ hasText: 'Nog te betalen op een andere manier' }).waitFor();
+    expect((await page.getByTestId('other-payment').textContent())?.replace(/\s/g, ' ')).toBe('€ 25,00');
+    expect((await page.getByTestId('balance-after').textContent())?.replace(/\s/g, ' ')).toBe('€ 0,00');
+    await expectAccessible(page, 'cashier split payment');
+
     // A refund with a wrong amount.
     await page.getByLabel('Bonnummer').fill('B000000000000');
     await page.getByLabel('Bedrag in euro (leeg: alles)').fill('tien');

@@ -35,7 +35,8 @@ export type ChargeRefusal =
   | { code: 'category_not_allowed'; category: string }
   | { code: 'no_child_budget' }
   | { code: 'insufficient_balance'; balanceCents: number; amountCents: number }
-  | { code: 'refund_above_charge'; leftCents: number };
+  | { code: 'refund_above_charge'; leftCents: number }
+  | { code: 'refund_complete' };
 
 export function chargeRefusalText(refusal: ChargeRefusal): string {
   switch (refusal.code) {
@@ -59,6 +60,8 @@ export function chargeRefusalText(refusal: ChargeRefusal): string {
       return `Het kindtegoed is niet genoeg: er is nog ${euro(refusal.balanceCents)} over en er is ${euro(refusal.amountCents)} gevraagd. Er is niets afgeschreven.`;
     case 'refund_above_charge':
       return `U kunt niet meer terugbetalen dan er betaald is: van deze betaling staat nog ${euro(refusal.leftCents)} open.`;
+    case 'refund_complete':
+      return 'Deze betaling is al helemaal teruggeboekt. Er staat niets meer open.';
   }
 }
 

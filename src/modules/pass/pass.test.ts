@@ -275,10 +275,42 @@ describe('charging at a provider', () => {
     await expect(refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, amountCents: 10_001, idempotencyKey: key() })).rejects.toThrow(
       /niet meer terugbetalen/,
     );
-    // Without an amount the whole charge is refunded, which no longer fits after the partial refund.
-    await expect(refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, idempotencyKey: key() })).rejects.toThrow(/nog € 100,00 open/);
-    const last = await refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, amountCents: 10_000, idempotencyKey: key() });
-    expect(last.balanceAfterCents).toBe(50_000);
+    // Without an amount the rest is refunded (what is left after the partial refund), once; a retry gets the same receipt.
+    const restKey = key();
+    const rest = await refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, idempotencyKey: restKey });
+    expect(rest).toMatchObject({ kind: 'refund', amountCents: 10_000, balanceAfterCents: 50_000, replayed: false });
+    const retried = await refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, idempotencyKey: restKey });
+    expect(retried).toMatchObject({ receiptNumber: rest.receiptNumber, amountCents: 10_000, replayed: true });
+    await expect(refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, idempotencyKey: key() })).rejects.toThrow(
+      'Deze betaling is al helemaal teruggeboekt. Er staat niets meer open.',
+    );
+    await expect(refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, amountCents: 1, idempotencyKey: key() })).rejects.toThrow(/nog € 0,00 open/);
+    expect((await lookupPassForCharge(db, cashier, { passNumber: pass.number })).children.find((c) => c.memberNumber === 3)?.balanceCents).toBe(50_000);
+  });
+
+  it('splits a payment the budget does not cover: the budget pays what it has, the receipt says what is left to pay', async () => {
+    const { pass } = await approvedPass();
+    const base = { passNumber: pass.number, memberNumber: 2, offerId: offers.swimming };
+    await chargePass(db, cashier, { ...base, amountCents: 27_000, idempotencyKey: key() });
+    // EUR 30 left; EUR 125 asked. Without split nothing is charged.
+    await expect(chargePass(db, cashier, { ...base, amountCents: 12_500, idempotencyKey: key() })).rejects.toThrow(/er is nog € 30,00 over/);
+    const k = key();
+    const split = await chargePass(db, cashier, { ...base, amountCents: 12_500, idempotencyKey: k, split: true });
+    expect(split).toMatchObject({ amountCents: 3_000, priceCents: 12_500, otherPaymentCents: 9_500, balanceAfterCents: 0, replayed: false });
+    const again = await chargePass(db, cashier, { ...base, amountCents: 12_500, idempotencyKey: k, split: true });
+    expect(again).toMatchObject({ receiptNumber: split.receiptNumber, amountCents: 3_000, otherPaymentCents: 9_500, replayed: true });
+    // A split that the budget covers is an ordinary charge; an empty budget pays nothing and is refused.
+    await expect(chargePass(db, cashier, { ...base, amountCents: 100, idempotencyKey: key(), split: true })).rejects.toThrow(
+      'Het kindtegoed is niet genoeg: er is nog € 0,00 over en er is € 1,00 gevraagd. Er is niets afgeschreven.',
+    );
+    // The refund of a split payment gives back what the budget paid, not the price.
+    await expect(refundCharge(db, cashier, { receiptNumber: split.receiptNumber, amountCents: 3_001, idempotencyKey: key() })).rejects.toThrow(
+      /nog € 30,00 open/,
+    );
+    const refund = await refundCharge(db, cashier, { receiptNumber: split.receiptNumber, idempotencyKey: key() });
+    expect(refund).toMatchObject({ amountCents: 3_000, balanceAfterCents: 3_000 });
+    const covered = await chargePass(db, cashier, { ...base, amountCents: 1_000, idempotencyKey: key(), split: true });
+    expect(covered).toMatchObject({ amountCents: 1_000, priceCents: 1_000, otherPaymentCents: 0, balanceAfterCents: 2_000 });
   });
 
   it('refuses a blocked pass and carries the balance over to the replacement of a lost pass', async () => {

@@ -256,7 +256,13 @@ export const passTransactions = personal(
       providerId: uuid('provider_id').references(() => passProviders.id),
       offerId: uuid('offer_id').references(() => passOffers.id),
       category: text('category'),
+      /** What the budget paid (a charge) or got back (a refund). */
       amountCents: integer('amount_cents').notNull(),
+      /**
+       * A charge: the price the till asked. Higher than `amount_cents` in a split payment (the budget paid what it had,
+       * the rest was paid another way). Null on refunds, campaign credits and charges from before the column.
+       */
+      priceCents: integer('price_cents'),
       balanceAfterCents: integer('balance_after_cents'),
       idempotencyKey: text('idempotency_key'),
       refundOfId: uuid('refund_of_id'),
