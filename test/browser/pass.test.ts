@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPassDemo } from '../../src/modules/pass/demo.ts';
 import { passNumberFrom } from '../../src/modules/pass/domain.ts';
 import { demoEmails } from '../support/app.ts';
+import { decodeQrPng } from '../support/qr.ts';
 import { expectAccessible, expectFieldError, login, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 describe('Dordtpas in a real browser', () => {
@@ -167,6 +168,16 @@ describe('Dordtpas in a real browser', () => {
     await expect(page.getByTestId('pass-number').textContent()).resolves.toBe(`${number.slice(0, 4)} ${number.slice(4, 8)} ${number.slice(8)}`);
     await page.getByRole('cell', { name: '€ 442,50' }).waitFor(); // after the till's € 45,00 and € 12,50 above
     await expectAccessible(page, 'my pass with balances');
+    // The QR code, as the phone shows it: decoded from a screenshot, it holds the pass number and nothing else.
+    const qr = page.getByRole('img', { name: `QR-code van pasnummer ${number.slice(0, 4)} ${number.slice(4, 8)} ${number.slice(8)}` });
+    expect(decodeQrPng(await qr.screenshot())).toBe(number);
+    // Printed: the pass, its QR code and the balances; not the menu, the footer or the buttons.
+    await page.emulateMedia({ media: 'print' });
+    await expect(qr.isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('cell', { name: '€ 442,50' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('header').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: 'Afsluiten' }).isVisible()).resolves.toBe(false);
+    await page.emulateMedia({ media: 'screen' });
     await page.close();
   });
 
