@@ -107,6 +107,12 @@ export const passProblems = {
   },
   already_provider: { status: 400, field: 'organisationId', text: 'Deze organisatie is al aanbieder van de Dordtpas.' },
   category_unknown: { status: 400, field: 'category', text: 'Deze categorie bestaat niet.' },
+  payout_empty: {
+    status: 409,
+    field: null,
+    text: 'Er is niets uit te betalen in deze periode: alles is al uitbetaald, of er zijn geen betalingen bij aanbieders met een geldig IBAN.',
+  },
+  payout_already_paid: { status: 409, field: null, text: 'Deze uitbetaling is al als betaald gemarkeerd. Er wordt niets twee keer betaald.' },
   own_organisation_only: { status: 403, field: null, text: 'U heeft alleen toegang tot de gegevens van uw eigen organisatie.' },
 } as const satisfies Record<string, { status: number; field: string | null; text: string }>;
 export type PassProblem = keyof typeof passProblems;
