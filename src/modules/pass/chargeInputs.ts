@@ -56,4 +56,6 @@ export const refundInput = z.object({
 export const statementQuery = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
+  /** Only the lines of this payout run: the provider's statement of what it was paid. */
+  payout: z.string().uuid().optional(),
 });

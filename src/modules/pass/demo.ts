@@ -17,6 +17,8 @@ const demoProviders = [
     code: 'DEMO-AANBIEDER',
     name: 'Sport en Cultuur Dordrecht (demo-aanbieder)',
     kind: 'sports_club',
+    // Demo IBANs: valid check digits, no real accounts. The music school has none, so a payout run shows the skip.
+    iban: 'NL20INGB0001234567',
     offers: [
       { title: 'Zwemles, 10 lessen', category: 'swimming', priceCents: 12_500 },
       { title: 'Contributie voetbal, seizoen', category: 'sport', priceCents: 18_000 },
@@ -27,12 +29,14 @@ const demoProviders = [
   {
     code: 'DEMO-BOEKHANDEL',
     name: 'Boekhandel De Dordtse Pen (demo)',
+    iban: 'NL42RABO0300012345',
     kind: 'shop',
     offers: [{ title: 'Pakket schoolspullen', category: 'learning_materials', priceCents: 4_500 }],
   },
   {
     code: 'DEMO-MUZIEKSCHOOL',
     name: 'Muziekschool Drechtsteden (demo)',
+    iban: null,
     kind: 'music_school',
     offers: [{ title: 'Gitaarles, 10 lessen', category: 'music', priceCents: 15_000 }],
   },
@@ -167,7 +171,10 @@ export async function seedPassDemo(db: Database): Promise<void> {
       const [org] = await tx.select().from(organisations).where(eq(organisations.code, p.code));
       await tx.insert(organisationMunicipalities).values({ organisationId: org!.id, municipalityCode: 'GM0505' }).onConflictDoNothing();
       if (await providerOfOrganisation(tx, org!.id)) continue;
-      const [provider] = await tx.insert(passProviders).values({ organisationId: org!.id, municipalityCode: 'GM0505', name: p.name, kind: p.kind }).returning();
+      const [provider] = await tx
+        .insert(passProviders)
+        .values({ organisationId: org!.id, municipalityCode: 'GM0505', name: p.name, kind: p.kind, iban: p.iban })
+        .returning();
       await tx.insert(passOffers).values(p.offers.map((o) => ({ ...o, providerId: provider!.id })));
     }
   });
