@@ -245,6 +245,49 @@ describe('Dordtpas in a real browser', () => {
     await context.close();
   });
 
+  it('sets a provider IBAN, prepares a payout with its SEPA file, and marks it paid once; accessible', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.admin);
+    await page.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Dordtpas uitbetalingen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dordtpas: uitbetalingen' }).waitFor();
+    await expectAccessible(page, 'payouts');
+    // A mistyped IBAN: the server's sentence next to the field.
+    await page.getByLabel('Aanbieder', { exact: true }).selectOption({ label: 'Muziekschool Drechtsteden (demo) (geen IBAN)' });
+    await page.getByLabel('IBAN aanbieder').fill('NL91 ABNA 0417 1643 01');
+    await page.getByRole('button', { name: 'IBAN opslaan' }).click();
+    await expectFieldError(page, 'IBAN aanbieder', 'Dit IBAN klopt niet. Controleer het nummer, bijvoorbeeld NL91 ABNA 0417 1643 00.');
+    await expectAccessible(page, 'payouts with a wrong IBAN');
+    await page.getByLabel('IBAN aanbieder').fill('NL32 BUNQ 2012 3456 78');
+    await page.getByRole('button', { name: 'IBAN opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Het IBAN van Muziekschool Drechtsteden (demo) is opgeslagen: NL32BUNQ2012345678.' }).waitFor();
+
+    await page.getByLabel('Van', { exact: true }).fill('2026-01-01');
+    await page.getByLabel('Tot en met', { exact: true }).fill('2026-12-31');
+    await page.getByLabel('IBAN gemeente').fill('NL91 ABNA 0417 1643 00');
+    await page.getByRole('button', { name: 'Uitbetaling klaarzetten' }).click();
+    await page.getByRole('dialog', { name: 'Uitbetaling klaarzetten?' }).getByRole('button', { name: 'Ja, zet klaar' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Uitbetaling klaargezet: \d+ aanbieders, samen €/ })
+      .waitFor();
+    const link = page.getByRole('link', { name: /^SEPA-bestand DP-/ });
+    await expect(link.count()).resolves.toBe(1);
+    const file = await page.request.get(new URL((await link.getAttribute('href'))!, env.baseUrl).toString());
+    expect(file.status()).toBe(200);
+    expect(await file.text()).toContain('urn:iso:std:iso:20022:tech:xsd:pain.001.001.03');
+    await expectAccessible(page, 'payout prepared');
+    // Nothing left to pay in the same period.
+    await page.getByRole('button', { name: 'Uitbetaling klaarzetten' }).click();
+    await page.getByRole('dialog', { name: 'Uitbetaling klaarzetten?' }).getByRole('button', { name: 'Ja, zet klaar' }).click();
+    await expect(page.locator('.vn-error-summary').textContent()).resolves.toContain('Er is niets uit te betalen in deze periode');
+    await page.getByRole('button', { name: /^Betaald: DP-/ }).click();
+    await page.getByRole('dialog', { name: 'Als betaald markeren?' }).getByRole('button', { name: 'Ja, is betaald' }).click();
+    await page.getByRole('cell', { name: 'Betaald', exact: true }).waitFor();
+    await expect(page.getByRole('button', { name: /^Betaald: DP-/ }).count()).resolves.toBe(0);
+    await context.close();
+  });
+
   it('runs a campaign only after asking, says a wrong amount next to the field, and says what happened; accessible', async () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();
