@@ -201,7 +201,13 @@ export const populationSummary = z.object({
   rejections: z.array(rejection),
 });
 
-export const populationRow = z.object({ areaCode: z.string(), name: z.string(), year: z.number().int(), inhabitants: z.number().int(), households: z.number().int().nullable() });
+export const populationRow = z.object({
+  areaCode: z.string(),
+  name: z.string(),
+  year: z.number().int(),
+  inhabitants: z.number().int(),
+  households: z.number().int().nullable(),
+});
 export const populationList = z.array(populationRow);
 
 export const importRecord = z.object({

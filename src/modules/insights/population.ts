@@ -138,7 +138,10 @@ export async function importPopulation(db: Database, actor: Actor, input: { file
       const existing = new Map<string, { inhabitants: number; households: number | null }>();
       const codes = [...new Set(parsed.records.map((r) => r.areaCode))];
       for (let i = 0; i < codes.length; i += 500) {
-        const rows = await tx.select().from(insightsPopulation).where(inArray(insightsPopulation.areaCode, codes.slice(i, i + 500)));
+        const rows = await tx
+          .select()
+          .from(insightsPopulation)
+          .where(inArray(insightsPopulation.areaCode, codes.slice(i, i + 500)));
         for (const r of rows) existing.set(`${r.areaCode}|${r.year}`, r);
       }
       const [record] = await tx
@@ -167,7 +170,14 @@ export async function importPopulation(db: Database, actor: Actor, input: { file
           continue;
         }
         accepted += 1;
-        writes.push({ areaCode: r.areaCode, year: r.year, inhabitants: r.inhabitants, households: r.households, importId: record!.id, updatedAt: db.clock.now() });
+        writes.push({
+          areaCode: r.areaCode,
+          year: r.year,
+          inhabitants: r.inhabitants,
+          households: r.households,
+          importId: record!.id,
+          updatedAt: db.clock.now(),
+        });
       }
       for (let i = 0; i < writes.length; i += 1000) {
         await tx

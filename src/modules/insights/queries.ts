@@ -185,7 +185,13 @@ export async function protectedBase(
   ]);
   const names = new Map(areas.map((a) => [a.code, a.name]));
   const of = (kind: string) => rows.filter((r) => r.kind === kind);
-  const wijkInput = { wijken: of('wijk'), municipal: of('municipality'), names, municipalityCode, municipalityName: names.get(municipalityCode) ?? municipalityName(municipalityCode) };
+  const wijkInput = {
+    wijken: of('wijk'),
+    municipal: of('municipality'),
+    names,
+    municipalityCode,
+    municipalityName: names.get(municipalityCode) ?? municipalityName(municipalityCode),
+  };
   const wijkBase = memoProtect(['wijk', threshold, municipalityCode, wijkInput.wijken, wijkInput.municipal, areas], () => protectBase(wijkInput, threshold));
   if (level === 'wijk') return wijkBase;
   const buurten = of('buurt');
@@ -260,7 +266,9 @@ export async function dashboard(db: Database, actor: Actor, query: DashboardQuer
     const periods = periodsBetween(from, to, granularity);
     const subLevel = query.level === 'buurt' ? 'buurt' : 'wijk';
     const [bases, population, benchmarks] = await Promise.all([
-      Promise.all(municipalityCodes.map(async (code) => ({ code, name: municipalityName(code), base: await protectedBase(db, measure, code, threshold, subLevel) }))),
+      Promise.all(
+        municipalityCodes.map(async (code) => ({ code, name: municipalityName(code), base: await protectedBase(db, measure, code, threshold, subLevel) })),
+      ),
       populationOf(db, municipalityCodes, [...new Set(periods.map(yearOf))]),
       benchmarksOf(db, measure.code, periods),
     ]);
@@ -292,7 +300,16 @@ export async function dashboard(db: Database, actor: Actor, query: DashboardQuer
     const [partMeasure, wholeMeasure] = await db.unaudited((q) => Promise.all([getMeasure(q, partCode), getMeasure(q, wholeCode)]));
     const [part, whole] = await Promise.all([figuresOf(partCode, partMeasure!.aggregation), figuresOf(wholeCode, wholeMeasure!.aggregation)]);
     const table = ratioTable(
-      { part, whole, factor: kind.kind === 'share' ? 100 : 1, level: query.level === 'municipality' ? 'municipality' : 'wijk', names, areaFilter, periods, format: formatter(measure.unit) },
+      {
+        part,
+        whole,
+        factor: kind.kind === 'share' ? 100 : 1,
+        level: query.level === 'municipality' ? 'municipality' : 'wijk',
+        names,
+        areaFilter,
+        periods,
+        format: formatter(measure.unit),
+      },
       threshold,
     );
     return { ...head, ...table, benchmarks: compareBenchmarks(await benchmarksOf(db, measure.code, periods), periods, table.totals) };

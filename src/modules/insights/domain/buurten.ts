@@ -10,8 +10,11 @@
  * 3. Where the wijk's figure is shown in the wijk table, an outsider knows it, whatever rule 1 decided. The table
  *    is attacked again with the wijk figures as published there (`deriveBounds`), and while a small count can be
  *    pinned down, one more buurt entry on a line through it is hidden.
- * Wijken without buurt figures keep their row of the wijk table, and so does the part of the municipality that is
- * in no wijk; the totals are the wijk table's. So rows still add up to the municipality total.
+ * When no choice of hidden buurt entries keeps every small count safe against the shown wijk figures (a shown
+ * wijk figure of 11 over a hidden "0 or at least 10" and a "< 10" can only be 10 + 1), the wijk is shown as one
+ * row, as in the wijk table ("buurtcijfers afgeschermd"). Wijken without buurt figures keep their row of the wijk
+ * table, and so does the part of the municipality that is in no wijk; the totals are the wijk table's. So rows
+ * still add up to the municipality total.
  */
 import { deriveBounds, protectTable, type CellState, type ProtectedCell } from '../suppression.ts';
 import type { BaseSeries } from '../views.ts';
@@ -20,10 +23,7 @@ import type { ProtectedBase, RawDashboardRow } from './dashboard.ts';
 /** The wijk a buurt code lies in: BU05050401 → WK050504. */
 export const wijkOfBuurt = (code: string) => `WK${code.slice(2, 8)}`;
 
-export function protectBuurten(
-  input: { buurten: RawDashboardRow[]; wijkBase: ProtectedBase; names: Map<string, string> },
-  threshold: number,
-): ProtectedBase {
+export function protectBuurten(input: { buurten: RawDashboardRow[]; wijkBase: ProtectedBase; names: Map<string, string> }, threshold: number): ProtectedBase {
   const { wijkBase, names } = input;
   const periods = [...new Set([...wijkBase.periods, ...input.buurten.map((r) => r.period)])].sort();
   const index = new Map(periods.map((p, i) => [p, i]));
@@ -39,12 +39,16 @@ export function protectBuurten(
   const series: BaseSeries[] = [];
   for (const s of wijkBase.series) {
     const buurten = byWijk.get(s.code);
-    if (!buurten) series.push({ ...s, name: s.code.endsWith('-OVERIG') ? s.name : `${s.name} (geen buurtcijfers)` });
-    else series.push(...protectWijk(s.code, buurten, wijkSeries.get(s.code), periods, names, threshold));
+    const protectedBuurten = buurten ? protectWijk(s.code, buurten, s, periods, names, threshold) : null;
+    if (protectedBuurten) series.push(...protectedBuurten);
+    else if (buurten) series.push({ ...s, name: `${s.name} (buurtcijfers afgeschermd)` });
+    else series.push({ ...s, name: s.code.startsWith('GM') ? s.name : `${s.name} (geen buurtcijfers)` });
   }
+  // Buurten of a wijk without figures of its own: protected as if their sum were published.
   for (const [w, buurten] of [...byWijk].sort((a, b) => a[0].localeCompare(b[0])))
-    if (!wijkSeries.has(w)) series.push(...protectWijk(w, buurten, undefined, periods, names, threshold));
-  series.sort((a, b) => (a.code.endsWith('-OVERIG') ? 1 : 0) - (b.code.endsWith('-OVERIG') ? 1 : 0));
+    if (!wijkSeries.has(w)) series.push(...(protectWijk(w, buurten, undefined, periods, names, threshold) ?? []));
+  // What is in no wijk stays last.
+  series.sort((a, b) => (a.code.startsWith('GM') ? 1 : 0) - (b.code.startsWith('GM') ? 1 : 0));
   return { periods, series, totals: wijkBase.totals };
 }
 
@@ -55,7 +59,7 @@ function protectWijk(
   periods: string[],
   names: Map<string, string>,
   threshold: number,
-): BaseSeries[] {
+): BaseSeries[] | null {
   const codes = [...buurten.keys()].sort();
   const matrix = codes.map((c) => buurten.get(c)!);
   const labels = codes.map((c) => names.get(c) ?? c);
@@ -85,7 +89,7 @@ function protectWijk(
     if (states[colTotal(c)] === 'shown') continue;
     for (let r = 0; r < rows; r++) if (states[cell(r, c)] === 'shown') states[cell(r, c)] = 'secondary';
   }
-  repair(values, states, rows, cols, threshold);
+  if (!repair(values, states, rows, cols, threshold)) return null;
   return codes.map((code, r) => ({
     code,
     name: labels[r]!,
@@ -93,8 +97,11 @@ function protectWijk(
   }));
 }
 
-/** Rule 3: while a small count can be pinned down, hide the smallest shown buurt entry on a line through it. */
-function repair(values: number[], states: CellState[], rows: number, cols: number, threshold: number): void {
+/**
+ * Rule 3: while a small count can be pinned down, hide the smallest shown buurt entry on a line through it.
+ * False when a small count stays exposed with nothing left to hide.
+ */
+function repair(values: number[], states: CellState[], rows: number, cols: number, threshold: number): boolean {
   const cell = (r: number, c: number) => r * cols + c;
   const inner = rows * cols;
   const coordinates = (i: number): { r?: number; c?: number } =>
@@ -104,13 +111,14 @@ function repair(values: number[], states: CellState[], rows: number, cols: numbe
   for (let guard = 0; guard < inner; guard++) {
     const bounds = deriveBounds(values, states, rows, cols, threshold);
     const exposed = states.findIndex((s, i) => s === 'primary' && bounds[i]!.lo === bounds[i]!.hi);
-    if (exposed < 0) return;
+    if (exposed < 0) return true;
     const { r, c } = coordinates(exposed);
     let candidates = [...(r !== undefined ? rowCells(r) : []), ...(c !== undefined ? colCells(c) : [])].filter((i) => states[i] === 'shown');
     // A total with nothing shown on its lines: look at every entry of the table.
     if (candidates.length === 0) candidates = Array.from({ length: inner }, (_, i) => i).filter((i) => states[i] === 'shown');
-    if (candidates.length === 0) return;
+    if (candidates.length === 0) return false;
     candidates.sort((a, b) => (values[a] === 0 ? 1 : 0) - (values[b] === 0 ? 1 : 0) || values[a]! - values[b]! || a - b);
     states[candidates[0]!] = 'secondary';
   }
+  return false;
 }
