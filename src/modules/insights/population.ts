@@ -31,6 +31,8 @@ export interface ParsedPopulation {
   records: PopulationRecord[];
   duplicateLines: number[];
   rejections: Rejection[];
+  /** False when the file has no households column: the households already stored are kept. */
+  hasHouseholds: boolean;
 }
 
 /** The pseudo measure code under which population files are listed among the imports. */
@@ -64,7 +66,7 @@ export function parsePopulation(input: Uint8Array | string): ParsedPopulation {
     .map((column) => ({ field: column, reason: `De kolom "${column}" ontbreekt in de kopregel.`, line: raw[0]!.info.lines }));
   if (missing.length) throw new ValidationError('De kopregel van het bestand mist verplichte kolommen.', missing);
 
-  const result: ParsedPopulation = { rows: 0, records: [], duplicateLines: [], rejections: [] };
+  const result: ParsedPopulation = { rows: 0, records: [], duplicateLines: [], rejections: [], hasHouseholds: index.huishoudens >= 0 };
   const seen = new Map<string, PopulationRecord>();
   for (const { record, info } of raw.slice(1)) {
     const line = info.lines;
@@ -159,7 +161,10 @@ export async function importPopulation(db: Database, actor: Actor, input: { file
         })
         .returning({ id: insightsImports.id });
       const writes: (typeof insightsPopulation.$inferInsert)[] = [];
-      for (const r of parsed.records) {
+      for (const parsedRecord of parsed.records) {
+        const r = parsed.hasHouseholds
+          ? parsedRecord
+          : { ...parsedRecord, households: existing.get(`${parsedRecord.areaCode}|${parsedRecord.year}`)?.households ?? null };
         if (!known.has(r.areaCode)) {
           rejections.push({ line: r.line, field: 'gebied', reason: `Het gebied ${r.areaCode} ligt niet in een bekende gemeente.` });
           continue;
