@@ -120,30 +120,48 @@ function rowsOf(result: unknown): RawDashboardRow[] {
   return (rows as { area: string; period: string; value: number | string }[]).map((r) => ({ area: r.area, period: r.period, value: Number(r.value) }));
 }
 
-/** One figure of a base table: an area (wijk, buurt or the municipality itself), its kind, a period and a value. */
-type BaseRow = RawDashboardRow & { kind: string };
-
 /**
- * Every figure of a measure in one municipality at its own periods, for the kinds of area asked: one indexed read
- * per area (the primary key starts with measure and area), no grouping (the key makes each row unique).
+ * Every figure of a measure in one municipality at its own periods, for the kinds of area asked, as one row per
+ * area with its periods and values in two arrays (three times quicker to hand over than a row per figure). The
+ * areas come first (a few dozen), then one primary-key range per area (the key starts with measure and area), so
+ * the read grows with the municipality's figures, not with the measure's. No sum is needed: the key makes every
+ * measure, area and period unique.
  */
-async function baseRows(db: Database, measureCode: string, municipalityCode: string, kinds: string[]): Promise<BaseRow[]> {
-  const result = await db.maintenance(sql`
-    select o.area_code as area, a.kind as kind, o.period_code as period, o.value as value
-    from insights_areas a
-    join insights_observations o on o.measure_code = ${measureCode} and o.area_code = a.code
-    where a.municipality_code = ${municipalityCode}
-      and a.kind in (${sql.join(
-        kinds.map((k) => sql`${k}`),
-        sql`, `,
-      )})`);
-  const rows = (result as { rows?: unknown[] }).rows ?? (result as unknown[]);
-  return (rows as { area: string; kind: string; period: string; value: number | string }[]).map((r) => ({
-    area: r.area,
-    kind: r.kind,
-    period: r.period,
-    value: Number(r.value),
-  }));
+export function baseSql(measureCode: string, municipalityCode: string, kinds: string[]) {
+  return sql`
+    select o.area_code as area, a.kind as kind, a.name as name,
+           array_agg(o.period_code order by o.period_code) as periods, array_agg(o.value order by o.period_code) as values
+    from insights_observations o
+    join insights_areas a on a.code = o.area_code
+    where o.measure_code = ${measureCode}
+      and o.area_code = any(array(
+        select code from insights_areas
+        where municipality_code = ${municipalityCode} and kind in (${sql.join(
+          kinds.map((k) => sql`${k}`),
+          sql`, `,
+        )})))
+    group by 1, 2, 3
+    order by 1`;
+}
+
+/** One area's figures as the base read returns them. */
+interface AreaSeries {
+  area: string;
+  kind: string;
+  name: string;
+  periods: string[];
+  values: (number | string)[];
+}
+
+async function baseSeries(db: Database, measureCode: string, municipalityCode: string, kinds: string[]): Promise<AreaSeries[]> {
+  const result = await db.maintenance(baseSql(measureCode, municipalityCode, kinds));
+  return ((result as { rows?: unknown[] }).rows ?? (result as unknown[])) as AreaSeries[];
+}
+
+function expand(series: AreaSeries[], kind: string): RawDashboardRow[] {
+  const out: RawDashboardRow[] = [];
+  for (const s of series) if (s.kind === kind) s.periods.forEach((period, i) => out.push({ area: s.area, period, value: Number(s.values[i]) }));
+  return out;
 }
 
 /**
@@ -152,6 +170,10 @@ async function baseRows(db: Database, measureCode: string, municipalityCode: str
  * a changed figure always gives a new digest: nothing stale is ever shown.
  */
 const protectedCache = new Map<string, ProtectedBase>();
+/** Forgets every kept protected table (the benchmark measures the first view after a change with it). */
+export function forgetProtectedTables(): void {
+  protectedCache.clear();
+}
 function memoProtect(parts: unknown[], make: () => ProtectedBase): ProtectedBase {
   const key = createHash('sha256').update(JSON.stringify(parts)).digest('base64');
   const hit = protectedCache.get(key);
@@ -168,7 +190,7 @@ function memoProtect(parts: unknown[], make: () => ProtectedBase): ProtectedBase
 
 /**
  * The protected base table of a count measure in one municipality, over all time (see domain/dashboard.ts); at
- * buurt level the buurt table built on it (domain/buurten.ts).
+ * buurt level the buurt table built on it (domain/buurten.ts). One read of the database.
  */
 export async function protectedBase(
   db: Database,
@@ -177,27 +199,23 @@ export async function protectedBase(
   threshold: number,
   level: 'wijk' | 'buurt' = 'wijk',
 ): Promise<ProtectedBase> {
-  const [rows, areas] = await Promise.all([
-    baseRows(db, measure.code, municipalityCode, level === 'buurt' ? ['municipality', 'wijk', 'buurt'] : ['municipality', 'wijk']),
-    db.unaudited((q) =>
-      q.select({ code: insightsAreas.code, name: insightsAreas.name }).from(insightsAreas).where(eq(insightsAreas.municipalityCode, municipalityCode)),
+  const series = await baseSeries(db, measure.code, municipalityCode, level === 'buurt' ? ['municipality', 'wijk', 'buurt'] : ['municipality', 'wijk']);
+  const names = new Map(series.map((s) => [s.area, s.name]));
+  const wijkSeries = series.filter((s) => s.kind !== 'buurt');
+  const wijkBase = memoProtect(['wijk', threshold, municipalityCode, wijkSeries], () =>
+    protectBase(
+      {
+        wijken: expand(wijkSeries, 'wijk'),
+        municipal: expand(wijkSeries, 'municipality'),
+        names,
+        municipalityCode,
+        municipalityName: names.get(municipalityCode) ?? municipalityName(municipalityCode),
+      },
+      threshold,
     ),
-  ]);
-  const names = new Map(areas.map((a) => [a.code, a.name]));
-  const of = (kind: string) => rows.filter((r) => r.kind === kind);
-  const wijkInput = {
-    wijken: of('wijk'),
-    municipal: of('municipality'),
-    names,
-    municipalityCode,
-    municipalityName: names.get(municipalityCode) ?? municipalityName(municipalityCode),
-  };
-  const wijkBase = memoProtect(['wijk', threshold, municipalityCode, wijkInput.wijken, wijkInput.municipal, areas], () => protectBase(wijkInput, threshold));
-  if (level === 'wijk') return wijkBase;
-  const buurten = of('buurt');
-  return memoProtect(['buurt', threshold, municipalityCode, wijkInput.wijken, wijkInput.municipal, buurten, areas], () =>
-    protectBuurten({ buurten, wijkBase, names }, threshold),
   );
+  if (level === 'wijk') return wijkBase;
+  return memoProtect(['buurt', threshold, municipalityCode, series], () => protectBuurten({ buurten: expand(series, 'buurt'), wijkBase, names }, threshold));
 }
 
 /** Inhabitants by `area|year` for the areas of some municipalities in some years (domain/rates.ts). */
