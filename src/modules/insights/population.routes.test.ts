@@ -93,6 +93,15 @@ describe('population and rates in the API', () => {
     expect(crabbehof.cells[1].rate).toMatchObject({ value: 10.7, display: '10,7' });
     // The municipality total row: 195 / 119,000 × 1,000.
     expect(body.totals[0]).toMatchObject({ value: 195, rate: { value: 1.6 } });
+    // The CSV file holds the rates too, as a second block below the counts.
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/insights/dashboard.csv?measure=sdd.debt_help_trajectories&level=wijk&granularity=month&from=2021-01&to=2021-02',
+      headers: manager.headers,
+    });
+    const block = csv.body.split('# per 1.000 inwoners')[1]!;
+    expect(block.split('\n').find((l) => l.startsWith('WK050504'))).toBe('WK050504;Wielwijk;12;13;25');
+    expect(block.split('\n').find((l) => l.startsWith('GM0505-OVERIG') || l.startsWith('totaal'))).toMatch(/^totaal;Totaal;1,6;/);
     const year2020 = await dashboard(manager, 'level=wijk&granularity=month&from=2020-12&to=2021-01');
     expect(year2020.rows.find((r: { areaCode: string }) => r.areaCode === 'WK050504').cells[0].rate).toMatchObject({ display: 'geen inwonertal', value: null });
   });

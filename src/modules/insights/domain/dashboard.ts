@@ -305,5 +305,12 @@ export function dashboardCsv(result: DashboardResult): string {
     ...result.rows.map((r) => [r.areaCode, r.name, ...r.cells.map(cell), cell(r.total)]),
   ];
   if (result.totals) rows.push(['totaal', 'Totaal', ...result.totals.map(cell), cell(result.grandTotal)]);
+  if (result.rows.some((r) => r.cells.some((c) => c.rate))) {
+    // The rates per 1,000 inhabitants as a second block, as the screen shows them below the counts.
+    const rate = (c: Cell | null): CsvCell => (c?.rate ? (c.rate.value === null ? c.rate.display : c.rate.value) : null);
+    rows.push([], ['# per 1.000 inwoners'], ['gebied', 'naam', ...result.periods, result.totalLabel.toLowerCase()]);
+    rows.push(...result.rows.map((r) => [r.areaCode, r.name, ...r.cells.map(rate), rate(r.total)]));
+    if (result.totals) rows.push(['totaal', 'Totaal', ...result.totals.map(rate), rate(result.grandTotal)]);
+  }
   return writeCsv(rows, { bom: true, newline: '\n' });
 }
