@@ -109,6 +109,42 @@ describe('Dashboard Sociaal Domein in a real browser', () => {
     await context.close();
   });
 
+  it('shows buurten with their names and rates per 1,000 inhabitants, and takes a population file with every rejected line', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.analyst);
+    await page.goto(`${env.baseUrl}/medewerkers/dashboard`);
+    await page.getByRole('heading', { level: 2, name: 'Aanmaningen gemeentebelastingen' }).waitFor();
+    await page.getByLabel('Cijfer', { exact: true }).selectOption({ label: 'Trajecten schuldhulpverlening SDD' });
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Trajecten schuldhulpverlening SDD' }).waitFor();
+    // The demo has inhabitants per wijk: every shown count has its rate beside it.
+    const wijken = page.getByRole('table', { name: /per gebied en kwartaal, met eronder het aantal per 1\.000 inwoners/ });
+    await expect(wijken.getByRole('row', { name: /Wielwijk/ }).textContent()).resolves.toMatch(/\d+,\d per 1\.000/);
+    await page.getByLabel('Niveau').selectOption({ label: 'Buurten van een gemeente' });
+    await page.getByLabel('Gebied', { exact: true }).selectOption({ label: 'Buurten van Crabbehof' });
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    const buurten = page.getByRole('table', { name: /per gebied en kwartaal/ });
+    await buurten.getByRole('row', { name: /Crabbehof-Noord/ }).waitFor();
+    // Crabbehof-Oost is small: hidden, and so is its rate; no small number shows.
+    const oost = (await buurten.getByRole('row', { name: /Crabbehof-Oost/ }).textContent()) ?? '';
+    expect(oost).toMatch(/< 10|afgeschermd/);
+    expect(oost).not.toMatch(/per 1\.000/);
+    await expect(buurten.getByRole('row', { name: /Crabbehof-Noord/ }).textContent()).resolves.toMatch(/\d+,\d per 1\.000/);
+    await expectAccessible(page, 'insights dashboard per buurt');
+
+    await page.getByLabel('Bestand met inwonertallen (CSV)').setInputFiles({
+      name: 'inwoners.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('gebied;jaar;inwoners\nWK050504;2018;9400\nWK050504;18;9400\n'),
+    });
+    await page.getByRole('button', { name: 'Lees de inwonertallen in' }).click();
+    await page.getByText('2 regels: 1 opgeslagen, 0 al bekend, 1 afgewezen.').waitFor();
+    await expect(page.getByRole('table', { name: 'Afgewezen regels' }).textContent()).resolves.toContain('geen jaar');
+    await expectAccessible(page, 'population import result');
+    await context.close();
+  });
+
   it('shows the dashboard but no import or benchmark forms to a programme manager', async () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();

@@ -7,8 +7,9 @@ import { ValidationError } from '../../platform/errors.ts';
 import type { CliContext } from '../contracts.ts';
 import { ensureInsightsReferenceData, importDataset, refreshFromModules } from './commands.ts';
 import { defaultRefreshRange } from './domain/dashboard.ts';
+import { importPopulation } from './population.ts';
 
-/** `vangnet insights refresh|import`. */
+/** `vangnet insights refresh|import|import-population`. */
 export function insightsCommands(program: Command, ctx: CliContext): void {
   const insights = program.command('insights').description('Dashboard Sociaal Domein: cijfers per wijk en periode');
   insights
@@ -51,6 +52,38 @@ export function insightsCommands(program: Command, ctx: CliContext): void {
             content: new Uint8Array(fs.readFileSync(file)),
           });
           const { importId: _id, measure: _m, ...json } = summary;
+          if (options.json) print(ctx.io, JSON.stringify(json, null, 2));
+          else {
+            print(ctx.io, `${summary.rows} regels: ${summary.accepted} opgeslagen, ${summary.duplicates} al bekend, ${summary.rejected} afgewezen.`);
+            for (const r of summary.rejections) print(ctx.io, `  regel ${r.line}, ${r.field}: ${r.reason}`);
+          }
+        } catch (error) {
+          if (error instanceof ValidationError) {
+            printError(ctx.io, error.message);
+            for (const e of error.details.errors ?? []) printError(ctx.io, `  ${e.line ? `regel ${e.line}, ` : ''}${e.field}: ${e.reason}`);
+            ctx.io.exitCode = 2;
+          } else throw error;
+        }
+      });
+    });
+  insights
+    .command('import-population')
+    .description('Lees inwonertallen in (CSV met de kolommen gebied, jaar, inwoners en eventueel huishoudens)')
+    .argument('<file>', 'het CSV-bestand')
+    .option('--json', 'samenvatting als JSON')
+    .action(async (name: string, options: { json?: boolean }) => {
+      const file = argPath(ctx.io, name);
+      if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+        return fail(ctx.io, `Het bestand ${name} bestaat niet of is geen bestand.`, 2);
+      }
+      await ctx.withDatabase(async (db) => {
+        try {
+          await ensureInsightsReferenceData(db);
+          const summary = await importPopulation(db, systemActor('insights-cli'), {
+            fileName: path.basename(file),
+            content: new Uint8Array(fs.readFileSync(file)),
+          });
+          const { importId: _id, ...json } = summary;
           if (options.json) print(ctx.io, JSON.stringify(json, null, 2));
           else {
             print(ctx.io, `${summary.rows} regels: ${summary.accepted} opgeslagen, ${summary.duplicates} al bekend, ${summary.rejected} afgewezen.`);

@@ -54,7 +54,7 @@ export async function ensurePeriods(q: Q, codes: Iterable<string>): Promise<void
  * A well-formed CBS code of a wijk or buurt in a known municipality is registered on first use (named by its
  * code until someone names it); anything else is refused. Returns the codes that are (now) known.
  */
-async function ensureAreas(q: Q, codes: Iterable<string>): Promise<Set<string>> {
+export async function ensureAreas(q: Q, codes: Iterable<string>): Promise<Set<string>> {
   const wanted = [...new Set(codes)];
   if (wanted.length === 0) return new Set();
   const known = new Set((await q.select({ code: insightsAreas.code }).from(insightsAreas)).map((r) => r.code));

@@ -40,7 +40,9 @@ export const aggregationLabels: Record<(typeof aggregations)[number], string> = 
 };
 
 /** The dashboard level. */
-export const levelLabels = { wijk: 'Wijken van een gemeente', municipality: 'Gemeenten' } as const;
+export const levelLabels = { municipality: 'Gemeenten', wijk: 'Wijken van een gemeente', buurt: 'Buurten van een gemeente' } as const;
+export const levels = ['wijk', 'municipality', 'buurt'] as const;
+export type Level = (typeof levels)[number];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Requests
@@ -81,7 +83,7 @@ export const benchmarkInput = z.object({
 export const dashboardQuery = z.object({
   measure: z.string().min(1).max(100),
   municipality: municipalityCodeOrDefault,
-  level: z.enum(['wijk', 'municipality']).default('wijk'),
+  level: z.enum(levels).default('wijk'),
   granularity: z.enum(periodKinds).default('quarter'),
   from: z.string().max(10).optional(),
   to: z.string().max(10).optional(),
@@ -117,8 +119,28 @@ export const themeList = z.array(theme);
 export const area = z.object({ code: z.string(), name: z.string(), kind: z.string(), municipalityCode: z.string(), parentCode: z.string().nullable() });
 export const areaList = z.array(area);
 
-/** One published figure: the value is null when it is hidden, so a hidden count never leaves the server. */
-export const cell = z.object({ value: z.number().nullable(), display: z.string(), suppressed: z.enum(['primary', 'secondary']).nullable() });
+/**
+ * A count per 1,000 inhabitants (one decimal), next to the count it is made from. Hidden whenever that count is
+ * hidden (its state carries over, `value: null`); "geen inwonertal" when the area's population for the year is not
+ * known. `inhabitants` is the population it was divided by (public CBS figures).
+ */
+export const rateCell = z.object({
+  value: z.number().nullable(),
+  display: z.string(),
+  suppressed: z.enum(['primary', 'secondary']).nullable(),
+  inhabitants: z.number().int().nullable(),
+});
+
+/**
+ * One published figure: the value is null when it is hidden, so a hidden count never leaves the server. A count
+ * of people has its rate per 1,000 inhabitants beside it.
+ */
+export const cell = z.object({
+  value: z.number().nullable(),
+  display: z.string(),
+  suppressed: z.enum(['primary', 'secondary']).nullable(),
+  rate: rateCell.optional(),
+});
 
 export const dashboardRow = z.object({
   areaCode: z.string(),
@@ -140,7 +162,7 @@ export const benchmarkComparison = z.object({
 export const dashboardResult = z.object({
   measure,
   municipalityCode: z.string(),
-  level: z.enum(['wijk', 'municipality']),
+  level: z.enum(levels),
   granularity: z.enum(periodKinds),
   from: z.string(),
   to: z.string(),
@@ -164,6 +186,29 @@ export const importSummary = z.object({
   rejected: z.number().int(),
   rejections: z.array(rejection),
 });
+
+export const populationUpload = z.object({
+  fileName: z.string().max(200).default('inwoners.csv'),
+  content: z.string().min(1, 'Het bestand is leeg.').max(20_000_000),
+});
+
+export const populationSummary = z.object({
+  importId: z.number().int().nullable(),
+  rows: z.number().int(),
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.number().int(),
+  rejections: z.array(rejection),
+});
+
+export const populationRow = z.object({
+  areaCode: z.string(),
+  name: z.string(),
+  year: z.number().int(),
+  inhabitants: z.number().int(),
+  households: z.number().int().nullable(),
+});
+export const populationList = z.array(populationRow);
 
 export const importRecord = z.object({
   id: z.number().int(),
@@ -200,6 +245,8 @@ export const refreshSummary = z.object({
 
 export type Measure = z.infer<typeof measure>;
 export type Cell = z.infer<typeof cell>;
+export type RateCell = z.infer<typeof rateCell>;
 export type DashboardResult = z.infer<typeof dashboardResult>;
 export type ImportSummary = z.infer<typeof importSummary>;
 export type RefreshSummary = z.infer<typeof refreshSummary>;
+export type PopulationSummary = z.infer<typeof populationSummary>;

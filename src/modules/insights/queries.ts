@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -16,10 +17,12 @@ import {
   type ProtectedBase,
   type RawDashboardRow,
 } from './domain/dashboard.ts';
+import { protectBuurten } from './domain/buurten.ts';
+import { yearOf, type Population } from './domain/rates.ts';
 import { ratioCell, ratioTable, rollUp } from './domain/totals.ts';
 import { insightsError } from './messages.ts';
 import { addMonths, finerThan, monthOf, parsePeriod, type Granularity, type PeriodKind } from './periods.ts';
-import { insightsAreas, insightsBenchmarks, insightsImports, insightsMeasures, insightsObservations, insightsPeriods } from './schema.ts';
+import { insightsAreas, insightsBenchmarks, insightsImports, insightsMeasures, insightsObservations, insightsPeriods, insightsPopulation } from './schema.ts';
 
 /** The reads of the insights module: measures, areas, imports, benchmarks, the dashboard and figures for programme. */
 
@@ -117,27 +120,133 @@ function rowsOf(result: unknown): RawDashboardRow[] {
   return (rows as { area: string; period: string; value: number | string }[]).map((r) => ({ area: r.area, period: r.period, value: Number(r.value) }));
 }
 
-/** The protected base table of a count measure in one municipality, over all time (see domain/dashboard.ts). */
-export async function protectedBase(db: Database, measure: MeasureRecord, municipalityCode: string, threshold: number): Promise<ProtectedBase> {
-  const base = {
-    measure: measure.code,
-    aggregation: 'sum' as Aggregation,
-    granularity: measure.periodKind,
-    startsOn: '1900-01-01',
-    endsOn: '2999-12-31',
-    municipalityCodes: [municipalityCode],
-  };
-  const [wijken, municipal, areas] = await Promise.all([
-    db.maintenance(dashboardSql({ ...base, areaKind: 'wijk' })).then(rowsOf),
-    db.maintenance(dashboardSql({ ...base, areaKind: 'municipality' })).then(rowsOf),
-    db.unaudited((q) =>
-      q.select({ code: insightsAreas.code, name: insightsAreas.name }).from(insightsAreas).where(eq(insightsAreas.municipalityCode, municipalityCode)),
+/**
+ * Every figure of a measure in one municipality at its own periods, for the kinds of area asked, as one row per
+ * area with its periods and values in two arrays (three times quicker to hand over than a row per figure). The
+ * areas come first (a few dozen), then one primary-key range per area (the key starts with measure and area), so
+ * the read grows with the municipality's figures, not with the measure's. No sum is needed: the key makes every
+ * measure, area and period unique.
+ */
+export function baseSql(measureCode: string, municipalityCode: string, kinds: string[]) {
+  return sql`
+    select o.area_code as area, a.kind as kind, a.name as name,
+           array_agg(o.period_code order by o.period_code) as periods, array_agg(o.value order by o.period_code) as values
+    from insights_observations o
+    join insights_areas a on a.code = o.area_code
+    where o.measure_code = ${measureCode}
+      and o.area_code = any(array(
+        select code from insights_areas
+        where municipality_code = ${municipalityCode} and kind in (${sql.join(
+          kinds.map((k) => sql`${k}`),
+          sql`, `,
+        )})))
+    group by 1, 2, 3
+    order by 1`;
+}
+
+/** One area's figures as the base read returns them. */
+interface AreaSeries {
+  area: string;
+  kind: string;
+  name: string;
+  periods: string[];
+  values: (number | string)[];
+}
+
+async function baseSeries(db: Database, measureCode: string, municipalityCode: string, kinds: string[]): Promise<AreaSeries[]> {
+  const result = await db.maintenance(baseSql(measureCode, municipalityCode, kinds));
+  return ((result as { rows?: unknown[] }).rows ?? (result as unknown[])) as AreaSeries[];
+}
+
+function expand(series: AreaSeries[], kind: string): RawDashboardRow[] {
+  const out: RawDashboardRow[] = [];
+  for (const s of series) if (s.kind === kind) s.periods.forEach((period, i) => out.push({ area: s.area, period, value: Number(s.values[i]) }));
+  return out;
+}
+
+/**
+ * Protecting a base table is pure and the same figures give the same protected table, so a protected table is
+ * kept (a few per process) under a digest of everything it was made from. The figures are read every time, so
+ * a changed figure always gives a new digest: nothing stale is ever shown.
+ */
+const protectedCache = new Map<string, ProtectedBase>();
+/** Forgets every kept protected table (the benchmark measures the first view after a change with it). */
+export function forgetProtectedTables(): void {
+  protectedCache.clear();
+}
+function memoProtect(parts: unknown[], make: () => ProtectedBase): ProtectedBase {
+  const key = createHash('sha256').update(JSON.stringify(parts)).digest('base64');
+  const hit = protectedCache.get(key);
+  if (hit) {
+    protectedCache.delete(key);
+    protectedCache.set(key, hit);
+    return hit;
+  }
+  const made = make();
+  protectedCache.set(key, made);
+  if (protectedCache.size > 32) protectedCache.delete(protectedCache.keys().next().value!);
+  return made;
+}
+
+/**
+ * The protected base table of a count measure in one municipality, over all time (see domain/dashboard.ts); at
+ * buurt level the buurt table built on it (domain/buurten.ts). One read of the database.
+ */
+export async function protectedBase(
+  db: Database,
+  measure: MeasureRecord,
+  municipalityCode: string,
+  threshold: number,
+  level: 'wijk' | 'buurt' = 'wijk',
+): Promise<ProtectedBase> {
+  const series = await baseSeries(db, measure.code, municipalityCode, level === 'buurt' ? ['municipality', 'wijk', 'buurt'] : ['municipality', 'wijk']);
+  const names = new Map(series.map((s) => [s.area, s.name]));
+  const wijkSeries = series.filter((s) => s.kind !== 'buurt');
+  const wijkBase = memoProtect(['wijk', threshold, municipalityCode, wijkSeries], () =>
+    protectBase(
+      {
+        wijken: expand(wijkSeries, 'wijk'),
+        municipal: expand(wijkSeries, 'municipality'),
+        names,
+        municipalityCode,
+        municipalityName: names.get(municipalityCode) ?? municipalityName(municipalityCode),
+      },
+      threshold,
     ),
-  ]);
-  const names = new Map(areas.map((a) => [a.code, a.name]));
-  return protectBase(
-    { wijken, municipal, names, municipalityCode, municipalityName: names.get(municipalityCode) ?? municipalityName(municipalityCode) },
-    threshold,
+  );
+  if (level === 'wijk') return wijkBase;
+  return memoProtect(['buurt', threshold, municipalityCode, series], () => protectBuurten({ buurten: expand(series, 'buurt'), wijkBase, names }, threshold));
+}
+
+/** Inhabitants by `area|year` for the areas of some municipalities in some years (domain/rates.ts). */
+export async function populationOf(db: Database, municipalityCodes: string[], years: number[]): Promise<Population> {
+  if (municipalityCodes.length === 0 || years.length === 0) return new Map();
+  const rows = await db.unaudited((q) =>
+    q
+      .select({ area: insightsPopulation.areaCode, year: insightsPopulation.year, inhabitants: insightsPopulation.inhabitants })
+      .from(insightsPopulation)
+      .innerJoin(insightsAreas, eq(insightsAreas.code, insightsPopulation.areaCode))
+      .where(and(inArray(insightsAreas.municipalityCode, municipalityCodes), inArray(insightsPopulation.year, years))),
+  );
+  return new Map(rows.map((r) => [`${r.area}|${r.year}`, r.inhabitants]));
+}
+
+/** Population figures (for the analyst's overview), newest year first. */
+export async function listPopulation(db: Database, municipalityCode?: string) {
+  return db.unaudited((q) =>
+    q
+      .select({
+        areaCode: insightsPopulation.areaCode,
+        name: insightsAreas.name,
+        year: insightsPopulation.year,
+        inhabitants: insightsPopulation.inhabitants,
+        households: insightsPopulation.households,
+      })
+      .from(insightsPopulation)
+      .innerJoin(insightsAreas, eq(insightsAreas.code, insightsPopulation.areaCode))
+      .where(municipalityCode ? eq(insightsAreas.municipalityCode, municipalityCode) : undefined)
+      .orderBy(desc(insightsPopulation.year), asc(insightsAreas.kind), asc(insightsPopulation.areaCode))
+      .limit(5000),
   );
 }
 
@@ -162,7 +271,7 @@ export async function dashboard(db: Database, actor: Actor, query: DashboardQuer
   if (from.startsOn > to.endsOn) throw insightsError('period_reversed');
 
   let municipalityCodes: string[];
-  if (query.level === 'wijk') {
+  if (query.level !== 'municipality') {
     assertMunicipality(actor, query.municipality);
     municipalityCodes = [query.municipality];
   } else {
@@ -172,10 +281,20 @@ export async function dashboard(db: Database, actor: Actor, query: DashboardQuer
   const head = { measure, municipalityCode: query.municipality, level: query.level, granularity, from: from.code, to: to.code, threshold };
 
   if (measure.unit === 'count' && measure.aggregation !== 'avg') {
-    const bases = [];
-    for (const code of municipalityCodes) bases.push({ code, name: municipalityName(code), base: await protectedBase(db, measure, code, threshold) });
-    const table = countTable({ level: query.level, bases, areaFilter, aggregation: measure.aggregation, granularity, from, to, unit: measure.unit }, threshold);
-    return { ...head, ...table, benchmarks: compareBenchmarks(await benchmarksOf(db, measure.code, table.periods), table.periods, table.totals) };
+    const periods = periodsBetween(from, to, granularity);
+    const subLevel = query.level === 'buurt' ? 'buurt' : 'wijk';
+    const [bases, population, benchmarks] = await Promise.all([
+      Promise.all(
+        municipalityCodes.map(async (code) => ({ code, name: municipalityName(code), base: await protectedBase(db, measure, code, threshold, subLevel) })),
+      ),
+      populationOf(db, municipalityCodes, [...new Set(periods.map(yearOf))]),
+      benchmarksOf(db, measure.code, periods),
+    ]);
+    const table = countTable(
+      { level: query.level, bases, areaFilter, aggregation: measure.aggregation, granularity, from, to, unit: measure.unit, population },
+      threshold,
+    );
+    return { ...head, ...table, benchmarks: compareBenchmarks(benchmarks, table.periods, table.totals) };
   }
 
   const kind = measureKind(measure);
@@ -187,8 +306,8 @@ export async function dashboard(db: Database, actor: Actor, query: DashboardQuer
   const figuresOf = async (code: string, aggregation: Aggregation) => {
     const base = { ...span, measure: code, aggregation };
     const [data, municipal] = await Promise.all([
-      db.maintenance(dashboardSql({ ...base, areaKind: query.level === 'wijk' ? 'wijk' : 'municipality' })).then(rowsOf),
-      query.level === 'wijk' ? db.maintenance(dashboardSql({ ...base, areaKind: 'municipality' })).then(rowsOf) : Promise.resolve([]),
+      db.maintenance(dashboardSql({ ...base, areaKind: query.level })).then(rowsOf),
+      query.level !== 'municipality' ? db.maintenance(dashboardSql({ ...base, areaKind: 'municipality' })).then(rowsOf) : Promise.resolve([]),
     ]);
     return { data, municipal, aggregation };
   };
@@ -199,7 +318,16 @@ export async function dashboard(db: Database, actor: Actor, query: DashboardQuer
     const [partMeasure, wholeMeasure] = await db.unaudited((q) => Promise.all([getMeasure(q, partCode), getMeasure(q, wholeCode)]));
     const [part, whole] = await Promise.all([figuresOf(partCode, partMeasure!.aggregation), figuresOf(wholeCode, wholeMeasure!.aggregation)]);
     const table = ratioTable(
-      { part, whole, factor: kind.kind === 'share' ? 100 : 1, level: query.level, names, areaFilter, periods, format: formatter(measure.unit) },
+      {
+        part,
+        whole,
+        factor: kind.kind === 'share' ? 100 : 1,
+        level: query.level === 'municipality' ? 'municipality' : 'wijk',
+        names,
+        areaFilter,
+        periods,
+        format: formatter(measure.unit),
+      },
       threshold,
     );
     return { ...head, ...table, benchmarks: compareBenchmarks(await benchmarksOf(db, measure.code, periods), periods, table.totals) };

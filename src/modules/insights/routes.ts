@@ -18,12 +18,16 @@ import {
   measure,
   measureInput,
   measurePatch,
+  populationList,
+  populationSummary,
+  populationUpload,
   refreshSummary,
   themeList,
 } from './contract.ts';
 import { createMeasure, deleteBenchmark, ensureInsightsReferenceData, importDataset, refreshFromModules, saveBenchmark, updateMeasure } from './commands.ts';
 import { dashboardCsv, defaultRefreshRange } from './domain/dashboard.ts';
-import { dashboard, listAreas, listBenchmarks, listImports, listThemes } from './queries.ts';
+import { importPopulation } from './population.ts';
+import { dashboard, listAreas, listBenchmarks, listImports, listPopulation, listThemes } from './queries.ts';
 
 const tags = ['insights'];
 const month = z.string().regex(/^\d{4}-\d{2}$/);
@@ -141,6 +145,40 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
       }
       return importDataset(db, request.actor, { measureCode: body.measure, fileName: body.fileName, content: body.content });
     },
+  );
+
+  app.post(
+    '/insights/population',
+    {
+      config: { access: 'insights:manage', body: 'file' },
+      schema: {
+        tags,
+        summary: 'Inwonertallen per gebied en jaar inlezen (JSON met de inhoud, of het ruwe CSV-bestand)',
+        querystring: z.object({ fileName: z.string().max(200).optional() }),
+        body: z.union([populationUpload, z.instanceof(Buffer)]),
+        response: { 200: populationSummary },
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      if (Buffer.isBuffer(body))
+        return importPopulation(db, request.actor, { fileName: request.query.fileName ?? 'inwoners.csv', content: new Uint8Array(body) });
+      return importPopulation(db, request.actor, { fileName: body.fileName, content: body.content });
+    },
+  );
+
+  app.get(
+    '/insights/population',
+    {
+      config: { access: 'insights:read' },
+      schema: {
+        tags,
+        summary: 'Inwonertallen per gebied en jaar',
+        querystring: z.object({ municipality: z.string().max(6).optional() }),
+        response: { 200: populationList },
+      },
+    },
+    async (request) => listPopulation(db, request.query.municipality),
   );
 
   app.get(

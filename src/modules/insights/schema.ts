@@ -99,3 +99,22 @@ export const insightsBenchmarks = pgTable(
   },
   (t) => [uniqueIndex('insights_benchmarks_measure_period_key').on(t.measureCode, t.periodCode)],
 );
+
+/**
+ * Inhabitants (and optionally households) per area and year, as an analyst imports them (CBS figures on 1 January),
+ * for rates per 1,000 inhabitants. One figure per area and year.
+ */
+export const insightsPopulation = pgTable(
+  'insights_population',
+  {
+    areaCode: text('area_code')
+      .notNull()
+      .references(() => insightsAreas.code),
+    year: integer('year').notNull(),
+    inhabitants: integer('inhabitants').notNull(),
+    households: integer('households'),
+    importId: integer('import_id'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.areaCode, t.year] })],
+);

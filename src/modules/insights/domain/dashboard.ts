@@ -5,9 +5,10 @@
  */
 import { writeCsv, type CsvCell } from '../../../platform/csv.ts';
 import type { Aggregation } from '../catalogue.ts';
-import type { Cell, DashboardResult } from '../contract.ts';
+import type { Cell, DashboardResult, Level } from '../contract.ts';
 import { addMonths, monthOf, parsePeriod, type Granularity, type Period } from '../periods.ts';
 import { derived, displayCell, protectTable, type ProtectedCell } from '../suppression.ts';
+import { addRates, type Population } from './rates.ts';
 import { addSeries, buildView, combine, type BaseSeries, type View, type ViewPeriod } from '../views.ts';
 
 /** One figure as the database returns it: an area, a period code and a value. */
@@ -121,14 +122,15 @@ export function protectBase(
 type Table = Pick<DashboardResult, 'periods' | 'rows' | 'totals' | 'grandTotal' | 'totalLabel'>;
 
 /**
- * The table of a count measure, from protected base tables: per wijk of one municipality (`wijk`, optionally only
- * some areas) or per municipality (`municipality`, each municipality's protected totals, added into the region's).
- * Rows without any figure in the range are left out; shares are of the total (a stock: of the last period).
+ * The table of a count measure, from protected base tables: per wijk or buurt of one municipality (`wijk`, `buurt`,
+ * optionally only some areas) or per municipality (`municipality`, each municipality's protected totals, added into
+ * the region's). Rows without any figure in the range are left out; shares are of the total (a stock: of the last
+ * period). With `population`, every count has its rate per 1,000 inhabitants beside it (domain/rates.ts).
  */
 export function countTable(
   input: {
-    level: 'wijk' | 'municipality';
-    /** wijk level: the one municipality's base; municipality level: each municipality's base with its name. */
+    level: Level;
+    /** wijk or buurt level: the one municipality's base (buurt level: from `protectBuurten`); municipality level: each municipality's base with its name. */
     bases: { code: string; name: string; base: ProtectedBase }[];
     areaFilter: Set<string> | null;
     aggregation: Aggregation;
@@ -136,18 +138,24 @@ export function countTable(
     from: Period;
     to: Period;
     unit: string;
+    population?: Population;
   },
   threshold: number,
 ): Table {
   const aggregation = input.aggregation === 'last' ? 'last' : 'sum';
   const periods = periodsBetween(input.from, input.to, input.granularity);
   let view: View;
-  if (input.level === 'wijk') {
+  let totalAreas: string[];
+  if (input.level !== 'municipality') {
+    totalAreas = [input.bases[0]!.code];
     const base = input.bases[0]!.base;
-    const series = base.series.filter((s) => !input.areaFilter || input.areaFilter.has(s.code));
+    const filter = input.areaFilter;
+    // At buurt level a wijk in the filter stands for its buurten.
+    const series = base.series.filter((s) => !filter || filter.has(s.code) || (input.level === 'buurt' && filter.has(`WK${s.code.slice(2, 8)}`)));
     view = buildView(series, base.totals, viewPeriods(base.periods, input.granularity, input.from, input.to, periods), aggregation);
   } else {
     const withData = input.bases.filter((b) => b.base.periods.length > 0);
+    totalAreas = withData.map((b) => b.code);
     const series: BaseSeries[] = withData.map((b) => ({ code: b.code, name: b.name, cells: b.base.totals }));
     const basePeriods = [...new Set(withData.flatMap((b) => b.base.periods))].sort();
     view = buildView(
@@ -161,7 +169,7 @@ export function countTable(
   const show = (c: ProtectedCell) => showCell(c, threshold, format);
   const last = periods.length - 1;
   const rows = view.rows.filter((r) => r.cells.some((c) => c.value !== 0 || c.state !== 'shown'));
-  return {
+  const table: Table = {
     periods,
     totalLabel: aggregation === 'last' ? 'Laatste periode' : 'Totaal',
     rows: rows.map((r) => ({
@@ -174,6 +182,7 @@ export function countTable(
     totals: view.totals.map(show),
     grandTotal: view.grandTotal ? show(view.grandTotal) : null,
   };
+  return input.population ? addRates(table, input.population, totalAreas) : table;
 }
 
 /**
@@ -186,7 +195,7 @@ export function plainTable(input: {
   data: RawDashboardRow[];
   municipal: RawDashboardRow[];
   names: Map<string, string>;
-  level: 'wijk' | 'municipality';
+  level: Level;
   municipalityCode: string;
   areaFilter: Set<string> | null;
   aggregation: Aggregation;
@@ -209,7 +218,7 @@ export function plainTable(input: {
   const matrix = areaCodes.map((a) => byArea.get(a)!);
   const labels = areaCodes.map((a) => input.names.get(a) ?? a);
   const add = (values: (number | null)[]) => values.reduce<number>((a, b) => a + (b ?? 0), 0);
-  if (additive && input.level === 'wijk' && !input.areaFilter) {
+  if (additive && input.level !== 'municipality' && !input.areaFilter) {
     const rest = new Array(periods.length).fill(0);
     for (const r of input.municipal) {
       const i = periodIndex.get(r.period);
@@ -218,7 +227,7 @@ export function plainTable(input: {
     }
     if (rest.some((v) => v > 0)) {
       areaCodes.push(`${input.municipalityCode}-OVERIG`);
-      labels.push('Niet toe te wijzen aan een wijk');
+      labels.push(input.level === 'buurt' ? 'Niet toe te wijzen aan een buurt' : 'Niet toe te wijzen aan een wijk');
       matrix.push(rest);
     }
   }
@@ -231,7 +240,7 @@ export function plainTable(input: {
   });
   let totals: Cell[] | null = null;
   if (additive && matrix.length) totals = periods.map((_, i) => plain(add(matrix.map((row) => row[i]!))));
-  else if (!additive && input.level === 'wijk' && input.municipal.length)
+  else if (!additive && input.level !== 'municipality' && input.municipal.length)
     totals = periods.map((p) => plain(input.municipal.find((m) => m.period === p)?.value ?? null));
   const totalLabel = !additive ? 'Geen totaal' : aggregation === 'last' ? 'Laatste periode' : 'Totaal';
   return { periods, rows, totals, grandTotal: null, totalLabel };
@@ -296,5 +305,12 @@ export function dashboardCsv(result: DashboardResult): string {
     ...result.rows.map((r) => [r.areaCode, r.name, ...r.cells.map(cell), cell(r.total)]),
   ];
   if (result.totals) rows.push(['totaal', 'Totaal', ...result.totals.map(cell), cell(result.grandTotal)]);
+  if (result.rows.some((r) => r.cells.some((c) => c.rate))) {
+    // The rates per 1,000 inhabitants as a second block, as the screen shows them below the counts.
+    const rate = (c: Cell | null): CsvCell => (c?.rate ? (c.rate.value === null ? c.rate.display : c.rate.value) : null);
+    rows.push([], ['# per 1.000 inwoners'], ['gebied', 'naam', ...result.periods, result.totalLabel.toLowerCase()]);
+    rows.push(...result.rows.map((r) => [r.areaCode, r.name, ...r.cells.map(rate), rate(r.total)]));
+    if (result.totals) rows.push(['totaal', 'Totaal', ...result.totals.map(rate), rate(result.grandTotal)]);
+  }
   return writeCsv(rows, { bom: true, newline: '\n' });
 }

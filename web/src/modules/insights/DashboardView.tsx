@@ -12,6 +12,7 @@ export function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl:
   const totals = data.totals;
   const chartLabel = `${data.measure.name} per ${granularityLabels[data.granularity]?.toLowerCase()}`;
   const perArea = data.rows.map((r) => r.total?.value ?? null);
+  const hasRates = data.rows.some((r) => r.cells.some((c) => c.rate));
   return (
     <>
       <Heading2>{data.measure.name}</Heading2>
@@ -77,6 +78,7 @@ export function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl:
       <Table>
         <caption className="vn-caption">
           {data.measure.name} per gebied en {granularityLabels[data.granularity]?.toLowerCase()}
+          {hasRates ? ', met eronder het aantal per 1.000 inwoners' : ''}
         </caption>
         <TableHeader>
           <TableRow>
@@ -120,6 +122,8 @@ export function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl:
       <Paragraph className="vn-insights-legend">
         “&lt; {data.threshold}” = minder dan {data.threshold}; “afgeschermd” = verborgen zodat een klein aantal niet uit de totalen terug te rekenen is; “–” =
         niet te berekenen zonder een afgeschermd cijfer.
+        {hasRates &&
+          ' “per 1.000” = het aantal per 1.000 inwoners van het gebied in dat jaar (bij een totaal: het laatste jaar); “geen inwonertal” = het aantal inwoners van het gebied is niet ingelezen.'}
       </Paragraph>
       <Heading2>Vergelijking met landelijke cijfers</Heading2>
       {data.benchmarks.length === 0 ? (
@@ -164,7 +168,17 @@ export function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl:
   );
 }
 
+/** A figure, and for a count of people its rate per 1,000 inhabitants below it. */
 function ValueCell({ cell }: { cell: Cell | null }) {
   if (!cell) return <TableCell className="vn-num">–</TableCell>;
-  return <TableCell className={`vn-num${cell.suppressed ? ' vn-insights-hidden' : ''}`}>{cell.display}</TableCell>;
+  return (
+    <TableCell className={`vn-num${cell.suppressed ? ' vn-insights-hidden' : ''}`}>
+      {cell.display}
+      {cell.rate && (
+        <span className={`vn-insights-rate${cell.rate.value === null ? ' vn-insights-hidden' : ''}`}>
+          {cell.rate.value === null ? cell.rate.display : `${cell.rate.display} per 1.000`}
+        </span>
+      )}
+    </TableCell>
+  );
 }
