@@ -117,14 +117,23 @@ function rowsOf(result: unknown): RawDashboardRow[] {
   return (rows as { area: string; period: string; value: number | string }[]).map((r) => ({ area: r.area, period: r.period, value: Number(r.value) }));
 }
 
-/** The protected base table of a count measure in one municipality, over all time (see domain/dashboard.ts). */
-export async function protectedBase(db: Database, measure: MeasureRecord, municipalityCode: string, threshold: number): Promise<ProtectedBase> {
+/**
+ * The protected base table of a count measure in one municipality, over all time (see domain/dashboard.ts), or
+ * over one span only: a release protects the table of its own period (releases.ts).
+ */
+export async function protectedBase(
+  db: Database,
+  measure: MeasureRecord,
+  municipalityCode: string,
+  threshold: number,
+  span: { startsOn: string; endsOn: string } = { startsOn: '1900-01-01', endsOn: '2999-12-31' },
+): Promise<ProtectedBase> {
   const base = {
     measure: measure.code,
     aggregation: 'sum' as Aggregation,
     granularity: measure.periodKind,
-    startsOn: '1900-01-01',
-    endsOn: '2999-12-31',
+    startsOn: span.startsOn,
+    endsOn: span.endsOn,
     municipalityCodes: [municipalityCode],
   };
   const [wijken, municipal, areas] = await Promise.all([
@@ -238,7 +247,7 @@ export interface MeasureFigure {
  */
 export async function figuresFor(
   db: Database,
-  input: { measureCodes: string[]; municipalityCode: string; fromMonth: string; toMonth: string },
+  input: { measureCodes: string[]; municipalityCode: string; fromMonth: string; toMonth: string; ownTable?: boolean },
   threshold: number,
 ): Promise<MeasureFigure[]> {
   if (input.measureCodes.length === 0) return [];
@@ -301,7 +310,9 @@ export async function figuresFor(
       continue;
     }
     // A count comes from the same protected base table as the dashboard.
-    const base = m.unit === 'count' && m.aggregation !== 'avg' ? await protectedBase(db, m, input.municipalityCode, threshold) : null;
+    // With ownTable (a release) the protection runs on the range's own table only.
+    const span = input.ownTable ? { startsOn: from.startsOn, endsOn: to.endsOn } : undefined;
+    const base = m.unit === 'count' && m.aggregation !== 'avg' ? await protectedBase(db, m, input.municipalityCode, threshold, span) : null;
     out.push({
       code,
       name: m.name,

@@ -1,0 +1,25 @@
+CREATE TABLE "insights_release_cells" (
+	"release_id" uuid NOT NULL,
+	"measure_code" text NOT NULL,
+	"area_code" text NOT NULL,
+	"name" text NOT NULL,
+	"unit" text NOT NULL,
+	"value" double precision,
+	"state" text NOT NULL,
+	"display" text NOT NULL,
+	CONSTRAINT "insights_release_cells_release_id_measure_code_area_code_pk" PRIMARY KEY("release_id","measure_code","area_code")
+);
+--> statement-breakpoint
+CREATE TABLE "insights_releases" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"municipality_code" text NOT NULL,
+	"period" text NOT NULL,
+	"version" integer NOT NULL,
+	"threshold" integer NOT NULL,
+	"published_by" text NOT NULL,
+	"published_at" timestamp with time zone NOT NULL,
+	"note" text DEFAULT '' NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "insights_release_cells" ADD CONSTRAINT "insights_release_cells_release_id_insights_releases_id_fk" FOREIGN KEY ("release_id") REFERENCES "public"."insights_releases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "insights_releases_version_key" ON "insights_releases" USING btree ("municipality_code","period","version");
