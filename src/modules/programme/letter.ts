@@ -241,7 +241,9 @@ export function renderLetterPdf(model: LetterModel, options: { compress?: boolea
       position: { x: margin, y: doc.y },
       maxWidth: width,
       columnStyles: [150, '*'],
-      defaultStyle: { padding: 4, borderColor: '#999999', border: [0, 0, 0.5, 0] },
+      // No cell borders (pdfkit writes their colours in a form PDF readers warn about): a shaded header row instead.
+      defaultStyle: { padding: 4, border: 0 },
+      rowStyles: (i: number) => (i === 0 ? { backgroundColor: '#e6e6e6' } : { padding: [4, 4, 8, 4] }),
       data: [
         [
           { text: 'Initiatief', type: 'TH' as const, scope: 'Column' as const, font: { src: 'Helvetica-Bold' } },
