@@ -110,7 +110,7 @@ export function ProgrammePage() {
           <Commitments programmeId={data.programme.id} commitments={data.commitments} manage={manage} />
           <Decisions programmeId={data.programme.id} decisions={data.decisions} manage={manage} />
           <LetterStatus
-            key={`status-${data.programme.id}-${data.period}-${data.letter?.version ?? 0}-${data.letter?.status ?? ''}`}
+            key={`status-${data.programme.id}-${data.period}-${data.letter?.version ?? 0}`}
             programmeId={data.programme.id}
             period={data.period}
             versions={data.letterVersions}
