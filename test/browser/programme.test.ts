@@ -30,9 +30,11 @@ describe('programme page in a real browser', () => {
     await page.getByRole('button', { name: 'Voortgang van Rekenkameronderzoek bewerken' }).click();
     const box = page.getByLabel('Voortgang Rekenkameronderzoek, 2021-H1');
     await box.fill('Alle aanbevelingen zijn uitgevoerd.');
+    await page.getByLabel(/Uitlichten in de brief/).check();
     await expectAccessible(page, 'programme progress editor');
     await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await page.getByText('Alle aanbevelingen zijn uitgevoerd.').waitFor();
+    await expect(page.getByRole('row', { name: /^Rekenkameronderzoek/ }).textContent()).resolves.toContain('Uitgelicht in de brief.');
 
     await page.getByLabel('Stand van toezegging 191015/T1').selectOption('fulfilled');
     await page
