@@ -66,4 +66,21 @@ describe('the insights and programme command line', () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('.pdf of .docx');
   }, 180_000);
+
+  it('publishes a period once with insights publish; a second time only with --again, as version 2', async () => {
+    const file = path.join(tmp, 'mei.csv');
+    fs.writeFileSync(file, 'gebied;periode;waarde\nGM0505;2015-05;120\n');
+    expect((await vangnet(['insights', 'import', file, '--measure', 'sdd.debt_help_trajectories'])).code).toBe(0);
+    const first = await vangnet(['insights', 'publish', '2015-05', '--json']);
+    expect(first.code).toBe(0);
+    const release = JSON.parse(first.stdout);
+    expect(release).toMatchObject({ period: '2015-05', version: 1, publishedBy: 'systeem (insights-cli)' });
+    expect(release.cells.find((c: { measureCode: string }) => c.measureCode === 'sdd.debt_help_trajectories')).toMatchObject({ value: 120, state: 'shown' });
+    const refused = await vangnet(['insights', 'publish', '2015-05']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('al vastgelegd als versie 1');
+    const second = await vangnet(['insights', 'publish', '2015-05', '--again']);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('versie 2');
+  }, 120_000);
 });

@@ -243,6 +243,41 @@ export const refreshSummary = z.object({
   modules: z.array(z.object({ name: z.string(), measures: z.number().int(), values: z.number().int(), skipped: z.number().int() })),
 });
 
+/** A frozen release of one period's figures (releases.ts). */
+export const releaseInput = z.object({
+  period: z
+    .string()
+    .trim()
+    .regex(/^\d{4}(-H[12]|-Q[1-4]|-\d{2})?$/, 'Schrijf de periode als 2021-H1 (een halfjaar), 2021-Q1, 2021-03 of 2021.'),
+  municipality: municipalityCodeOrDefault,
+  /** Publish a new version when the period was published before; the old version stays as it was. */
+  again: z.boolean().default(false),
+  note: z.string().trim().max(2000, 'Een toelichting heeft hoogstens 2.000 tekens.').default(''),
+});
+export const releaseStates = ['shown', 'primary', 'secondary', 'missing'] as const;
+export const releaseCell = z.object({
+  measureCode: z.string(),
+  areaCode: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  value: z.number().nullable(),
+  state: z.enum(releaseStates),
+  display: z.string(),
+});
+export const release = z.object({
+  id: z.uuid(),
+  municipalityCode: z.string(),
+  period: z.string(),
+  version: z.number().int(),
+  threshold: z.number().int(),
+  publishedBy: z.string(),
+  publishedAt: timestamp,
+  note: z.string(),
+});
+export const releaseDetail = release.extend({ cells: z.array(releaseCell) });
+export const releaseList = z.array(release);
+export type ReleaseState = (typeof releaseStates)[number];
+
 export type Measure = z.infer<typeof measure>;
 export type Cell = z.infer<typeof cell>;
 export type RateCell = z.infer<typeof rateCell>;

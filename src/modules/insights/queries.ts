@@ -164,6 +164,15 @@ function expand(series: AreaSeries[], kind: string): RawDashboardRow[] {
   return out;
 }
 
+/** Only the figures of periods that lie wholly within the span (as the dashboard query filters them). */
+function withinSpan(s: AreaSeries, span: { startsOn: string; endsOn: string }): AreaSeries {
+  const keep = s.periods.map((code) => {
+    const p = parsePeriod(code);
+    return p !== null && p.startsOn >= span.startsOn && p.endsOn <= span.endsOn;
+  });
+  return { ...s, periods: s.periods.filter((_, i) => keep[i]), values: s.values.filter((_, i) => keep[i]) };
+}
+
 /**
  * Protecting a base table is pure and the same figures give the same protected table, so a protected table is
  * kept (a few per process) under a digest of everything it was made from. The figures are read every time, so
@@ -190,7 +199,8 @@ function memoProtect(parts: unknown[], make: () => ProtectedBase): ProtectedBase
 
 /**
  * The protected base table of a count measure in one municipality, over all time (see domain/dashboard.ts); at
- * buurt level the buurt table built on it (domain/buurten.ts). One read of the database.
+ * buurt level the buurt table built on it (domain/buurten.ts). With a span, over that span only: a release
+ * protects the table of its own period (releases.ts). One read of the database.
  */
 export async function protectedBase(
   db: Database,
@@ -198,9 +208,11 @@ export async function protectedBase(
   municipalityCode: string,
   threshold: number,
   level: 'wijk' | 'buurt' = 'wijk',
+  span?: { startsOn: string; endsOn: string },
 ): Promise<ProtectedBase> {
-  const series = await baseSeries(db, measure.code, municipalityCode, level === 'buurt' ? ['municipality', 'wijk', 'buurt'] : ['municipality', 'wijk']);
-  const names = new Map(series.map((s) => [s.area, s.name]));
+  const read = await baseSeries(db, measure.code, municipalityCode, level === 'buurt' ? ['municipality', 'wijk', 'buurt'] : ['municipality', 'wijk']);
+  const series = span ? read.map((s) => withinSpan(s, span)).filter((s) => s.periods.length > 0) : read;
+  const names = new Map(read.map((s) => [s.area, s.name]));
   const wijkSeries = series.filter((s) => s.kind !== 'buurt');
   const wijkBase = memoProtect(['wijk', threshold, municipalityCode, wijkSeries], () =>
     protectBase(
@@ -366,7 +378,7 @@ export interface MeasureFigure {
  */
 export async function figuresFor(
   db: Database,
-  input: { measureCodes: string[]; municipalityCode: string; fromMonth: string; toMonth: string },
+  input: { measureCodes: string[]; municipalityCode: string; fromMonth: string; toMonth: string; ownTable?: boolean },
   threshold: number,
 ): Promise<MeasureFigure[]> {
   if (input.measureCodes.length === 0) return [];
@@ -429,7 +441,9 @@ export async function figuresFor(
       continue;
     }
     // A count comes from the same protected base table as the dashboard.
-    const base = m.unit === 'count' && m.aggregation !== 'avg' ? await protectedBase(db, m, input.municipalityCode, threshold) : null;
+    // With ownTable (a release) the protection runs on the range's own table only.
+    const span = input.ownTable ? { startsOn: from.startsOn, endsOn: to.endsOn } : undefined;
+    const base = m.unit === 'count' && m.aggregation !== 'avg' ? await protectedBase(db, m, input.municipalityCode, threshold, 'wijk', span) : null;
     out.push({
       code,
       name: m.name,

@@ -22,8 +22,13 @@ import {
   populationSummary,
   populationUpload,
   refreshSummary,
+  releaseDetail,
+  releaseInput,
+  releaseList,
   themeList,
 } from './contract.ts';
+import { getRelease, listReleases, publishRelease } from './releases.ts';
+import { municipalityCodeOrDefault } from '../../platform/municipalities.ts';
 import { createMeasure, deleteBenchmark, ensureInsightsReferenceData, importDataset, refreshFromModules, saveBenchmark, updateMeasure } from './commands.ts';
 import { dashboardCsv, defaultRefreshRange } from './domain/dashboard.ts';
 import { importPopulation } from './population.ts';
@@ -238,5 +243,42 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
       const range = defaultRefreshRange(db.clock.now());
       return refreshFromModules(db, modules, { fromMonth: request.body.fromMonth ?? range.fromMonth, toMonth: request.body.toMonth ?? range.toMonth });
     },
+  );
+
+  app.post(
+    '/insights/releases',
+    {
+      config: { access: 'insights:manage' },
+      schema: {
+        tags,
+        summary: 'De cijfers van een periode publiceren en vastleggen (een nieuwe versie alleen met again)',
+        body: releaseInput,
+        response: { 201: releaseDetail },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await publishRelease(db, request.actor, request.body, settings.minCount)),
+  );
+
+  app.get(
+    '/insights/releases',
+    {
+      config: { access: 'insights:read' },
+      schema: {
+        tags,
+        summary: 'Gepubliceerde perioden van een gemeente, met hun versies',
+        querystring: z.object({ municipality: municipalityCodeOrDefault, period: z.string().max(10).optional() }),
+        response: { 200: releaseList },
+      },
+    },
+    async (request) => listReleases(db, request.actor, request.query),
+  );
+
+  app.get(
+    '/insights/releases/:id',
+    {
+      config: { access: 'insights:read' },
+      schema: { tags, summary: 'Een publicatie met haar vastgelegde cijfers', params: z.object({ id: z.uuid() }), response: { 200: releaseDetail } },
+    },
+    async (request) => getRelease(db, request.actor, request.params.id),
   );
 };

@@ -118,3 +118,45 @@ export const insightsPopulation = pgTable(
   },
   (t) => [primaryKey({ columns: [t.areaCode, t.year] })],
 );
+
+/**
+ * A frozen release: the protected figures of one period (2021-H1) for one municipality, computed once and stored.
+ * Reads of a published period come from here, never recomputed; later data make a new version, never a changed one.
+ */
+export const insightsReleases = pgTable(
+  'insights_releases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityCode: text('municipality_code').notNull(),
+    /** The period published: a half year (2021-H1), a quarter, a month or a year. */
+    period: text('period').notNull(),
+    version: integer('version').notNull(),
+    /** The smallest count shown when it was published (VANGNET_INSIGHTS_MIN_COUNT then). */
+    threshold: integer('threshold').notNull(),
+    publishedBy: text('published_by').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [uniqueIndex('insights_releases_version_key').on(t.municipalityCode, t.period, t.version)],
+);
+
+/** One published figure of a release: shown (with its value), hidden (primary, secondary) or missing (no data). */
+export const insightsReleaseCells = pgTable(
+  'insights_release_cells',
+  {
+    releaseId: uuid('release_id')
+      .notNull()
+      .references(() => insightsReleases.id, { onDelete: 'cascade' }),
+    measureCode: text('measure_code').notNull(),
+    areaCode: text('area_code').notNull(),
+    /** The measure's name and unit as published, so a later rename does not move the letter. */
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    /** Only a shown figure keeps its value: a hidden value is never stored here. */
+    value: doublePrecision('value'),
+    /** shown | primary | secondary | missing */
+    state: text('state').notNull(),
+    display: text('display').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.releaseId, t.measureCode, t.areaCode] })],
+);
