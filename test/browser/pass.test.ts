@@ -237,4 +237,48 @@ describe('Dordtpas in a real browser', () => {
     await expectAccessible(page, 'campaign done');
     await context.close();
   });
+  it('says a wrong value next to its field on the rules, the pass search, the pass status and joining a provider; accessible', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.case_worker);
+    const menu = page.getByRole('navigation', { name: 'Menu medewerkers' });
+    await menu.getByRole('link', { name: 'Dordtpas normen' }).click();
+    const rules = page.getByRole('form', { name: 'Regels vastleggen' });
+    await rules.getByLabel('Geldig vanaf').fill('2027-01-01');
+    await rules.getByLabel('Inkomensgrens in procent van de bijstandsnorm').fill('veel');
+    await rules.getByRole('button', { name: 'Regels opslaan' }).click();
+    await expectFieldError(
+      page,
+      'Inkomensgrens in procent van de bijstandsnorm',
+      'Schrijf de grens als een heel getal van 100 tot en met 300, bijvoorbeeld 140.',
+    );
+    await expectAccessible(page, 'rules with a wrong income limit');
+    // Three digits, but out of range: the server's sentence stands next to the field.
+    await rules.getByLabel('Inkomensgrens in procent van de bijstandsnorm').fill('999');
+    await rules.getByRole('button', { name: 'Regels opslaan' }).click();
+    await expectFieldError(page, 'Inkomensgrens in procent van de bijstandsnorm', /300/);
+
+    await menu.getByRole('link', { name: 'Dordtpas aanvragen' }).click();
+    await page.getByLabel('Pasnummer').fill('12');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await expectFieldError(page, 'Pasnummer', 'Vul het pasnummer in: de tien cijfers op de pas.');
+    await expectAccessible(page, 'pass search with a short number');
+    await page.getByLabel('Pasnummer').fill(passNumberFrom('100000001'));
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByRole('button', { name: 'Pas blokkeren' }).click();
+    expect(await page.getByRole('dialog', { name: 'Pas blokkeren?' }).isVisible()).toBe(false);
+    await expectFieldError(page, 'Reden (voor blokkeren of deblokkeren)', 'Schrijf kort op waarom, bijvoorbeeld "Melding misbruik".');
+    await expectAccessible(page, 'blocking a pass without a reason');
+    await context.close();
+
+    const admin = await (await env.browser.newContext()).newPage();
+    await login(admin, env.baseUrl, demoEmails.admin);
+    await admin.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Dordtpas aanbieders' }).click();
+    const join = admin.getByRole('form', { name: 'Aanbieder aansluiten' });
+    await join.getByLabel('Organisatie (soort aanbieder)').locator('option', { hasText: 'Zwemvereniging De Biesbosch' }).waitFor({ state: 'attached' });
+    await join.getByRole('button', { name: 'Aansluiten' }).click();
+    await expectFieldError(admin, 'Organisatie (soort aanbieder)', 'Kies de organisatie die aanbieder wordt.');
+    await expectAccessible(admin, 'joining a provider without an organisation');
+    await admin.context().close();
+  });
 });

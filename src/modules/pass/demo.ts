@@ -38,6 +38,9 @@ const demoProviders = [
   },
 ] as const;
 
+/** A provider organisation that has not joined the pass yet, so the pass office can try "Aanbieder aansluiten". */
+const demoCandidate = { code: 'DEMO-ZWEMVERENIGING', name: 'Zwemvereniging De Biesbosch (demo, nog niet aangesloten)' } as const;
+
 /** Demo households: fixed pass numbers and resident codes so the demo can be tried by hand (see docs/pass.md). */
 export const demoHouseholds: {
   reference: string;
@@ -170,6 +173,9 @@ export async function seedPassDemo(db: Database): Promise<void> {
       const [provider] = await tx.insert(passProviders).values({ organisationId: org!.id, municipalityCode: 'GM0505', name: p.name, kind: p.kind }).returning();
       await tx.insert(passOffers).values(p.offers.map((o) => ({ ...o, providerId: provider!.id })));
     }
+    await tx.insert(organisations).values({ code: demoCandidate.code, name: demoCandidate.name, kind: 'provider' }).onConflictDoNothing();
+    const [candidate] = await tx.select().from(organisations).where(eq(organisations.code, demoCandidate.code));
+    await tx.insert(organisationMunicipalities).values({ organisationId: candidate!.id, municipalityCode: 'GM0505' }).onConflictDoNothing();
   });
   const [existing] = await db.audited(systemActor('demo'), { action: 'read', objectType: 'pass_application', purpose: 'Demo laden' }, (tx) =>
     tx.select({ n: sql<number>`count(*)::int` }).from(passApplications).where(eq(passApplications.reference, 'DP-DEMO0001')),
