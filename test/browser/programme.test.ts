@@ -107,4 +107,23 @@ describe('programme page in a real browser', () => {
     await expectAccessible(page, 'programme overview (analyst)');
     await context.close();
   });
+  it('says a wrong value next to its field on the period and the progress forms; accessible', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.programme_manager);
+    await page.goto(`${env.baseUrl}/medewerkers/programma`);
+    await page.getByRole('heading', { level: 2, name: /Eerste helft 2021/ }).waitFor();
+    await page.getByLabel('Rapportageperiode (halfjaar)').fill('vorig jaar');
+    await page.getByRole('button', { name: 'Toon periode' }).click();
+    await expectFieldError(page, 'Rapportageperiode (halfjaar)', 'Schrijf het halfjaar als 2021-H1 (januari tot en met juni) of 2021-H2.');
+    await expectAccessible(page, 'programme with a wrong period');
+
+    // Progress saved empty: the server's sentence stands next to the text.
+    await page.getByRole('button', { name: 'Voortgang van Rekenkameronderzoek bewerken' }).click();
+    await page.getByLabel('Voortgang Rekenkameronderzoek, 2021-H1').fill('');
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await expectFieldError(page, 'Voortgang Rekenkameronderzoek, 2021-H1', 'Schrijf de voortgang in deze periode.');
+    await expectAccessible(page, 'empty progress');
+    await context.close();
+  });
 });
