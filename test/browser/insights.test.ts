@@ -120,4 +120,24 @@ describe('Dashboard Sociaal Domein in a real browser', () => {
     expect(await page.getByRole('heading', { name: 'Landelijke benchmark invoeren' }).count()).toBe(0);
     await context.close();
   });
+  it('says a wrong period next to its field in the dashboard filters; accessible', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.analyst);
+    await page.goto(`${env.baseUrl}/medewerkers/dashboard`);
+    await page.getByRole('heading', { level: 2, name: 'Aanmaningen gemeentebelastingen' }).waitFor();
+    await page.getByLabel('Van (jjjj-mm)').fill('vorig jaar');
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    await expectFieldError(page, 'Van (jjjj-mm)', 'Schrijf de periode als 2021-03, 2021-Q1 of 2021.');
+    await expectAccessible(page, 'dashboard with a wrong period');
+    // A period that ends before it starts: said at the start.
+    await page.getByLabel('Van (jjjj-mm)').fill('2025-06');
+    await page.getByLabel('Tot en met (jjjj-mm)').fill('2025-01');
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    await expectFieldError(page, 'Van (jjjj-mm)', 'Het begin ligt na het einde.');
+    await page.getByLabel('Tot en met (jjjj-mm)').fill('2025-12');
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    await expect.poll(() => page.getByLabel('Van (jjjj-mm)').getAttribute('aria-invalid')).toBe(null);
+    await context.close();
+  });
 });

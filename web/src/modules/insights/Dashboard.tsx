@@ -4,7 +4,8 @@ import type { Json } from '../../../../src/platform/contract.ts';
 import { DEFAULT_MUNICIPALITY, municipalityName } from '../../../../src/platform/municipalities.ts';
 import { granularityLabels, levelLabels, type areaList } from '../../../../src/modules/insights/contract.ts';
 import { query } from '../../api.ts';
-import { Loading, ProblemAlert, TextField } from '../../components.tsx';
+import { Loading, ProblemAlert } from '../../components.tsx';
+import { ErrorSummary, fieldError, TextInput, type FieldMap } from '../../forms.tsx';
 import { StaffShell } from '../../layout/Shells.tsx';
 import { useApi } from '../../query.tsx';
 import { useSession } from '../../session.tsx';
@@ -12,6 +13,16 @@ import { BenchmarkForm } from './BenchmarkForm.tsx';
 import { DashboardView } from './DashboardView.tsx';
 import { ImportForm } from './ImportForm.tsx';
 import { Select, type DashboardResult, type Theme } from './insightsShared.tsx';
+
+const filterFields: FieldMap = {
+  measure: { id: 'i-measure', label: 'Cijfer' },
+  level: { id: 'i-level', label: 'Niveau' },
+  municipality: { id: 'i-municipality', label: 'Gemeente' },
+  areas: { id: 'i-area', label: 'Gebied' },
+  granularity: { id: 'i-granularity', label: 'Periode per' },
+  from: { id: 'i-from', label: 'Van' },
+  to: { id: 'i-to', label: 'Tot en met' },
+};
 
 function thisMonth(offset = 0): string {
   const d = new Date();
@@ -70,13 +81,29 @@ export function InsightsDashboard() {
         ) tonen we als “&lt; {data?.threshold ?? 10}”. Andere cijfers waarmee u zo’n klein aantal zou kunnen terugrekenen, zijn “afgeschermd”.
       </Paragraph>
       <ProblemAlert error={themes.error} />
-      <form onSubmit={submit} className="vn-filters" aria-label="Filters dashboard">
+      <form onSubmit={submit} className="vn-filters" aria-label="Filters dashboard" noValidate>
+        <ErrorSummary error={result.error} fields={filterFields} />
         <Select id="i-theme" label="Thema" value={filters.theme} onChange={set('theme')} options={(themes.data ?? []).map((t) => [t.code, t.name])} />
-        <Select id="i-measure" label="Cijfer" value={measureCode} onChange={set('measure')} options={(theme?.measures ?? []).map((m) => [m.code, m.name])} />
-        <Select id="i-level" label="Niveau" value={filters.level} onChange={set('level')} options={Object.entries(levelLabels)} />
+        <Select
+          id="i-measure"
+          error={fieldError('measure', result.error)}
+          label="Cijfer"
+          value={measureCode}
+          onChange={set('measure')}
+          options={(theme?.measures ?? []).map((m) => [m.code, m.name])}
+        />
+        <Select
+          id="i-level"
+          error={fieldError('level', result.error)}
+          label="Niveau"
+          value={filters.level}
+          onChange={set('level')}
+          options={Object.entries(levelLabels)}
+        />
         {filters.level === 'wijk' && (
           <Select
             id="i-municipality"
+            error={fieldError('municipality', result.error)}
             label="Gemeente"
             value={filters.municipality}
             onChange={set('municipality')}
@@ -86,20 +113,27 @@ export function InsightsDashboard() {
         {filters.level === 'wijk' && (
           <Select
             id="i-area"
+            error={fieldError('areas', result.error)}
             label="Gebied"
             value={filters.area}
             onChange={set('area')}
             options={[['', 'Alle wijken'], ...(areas.data ?? []).filter((a) => a.kind === 'wijk').map((a): [string, string] => [a.code, a.name])]}
           />
         )}
-        <Select id="i-granularity" label="Periode per" value={filters.granularity} onChange={set('granularity')} options={Object.entries(granularityLabels)} />
-        <TextField id="i-from" label="Van (jjjj-mm)" value={filters.from} onChange={set('from')} />
-        <TextField id="i-to" label="Tot en met (jjjj-mm)" value={filters.to} onChange={set('to')} />
+        <Select
+          id="i-granularity"
+          error={fieldError('granularity', result.error)}
+          label="Periode per"
+          value={filters.granularity}
+          onChange={set('granularity')}
+          options={Object.entries(granularityLabels)}
+        />
+        <TextInput id="i-from" label="Van (jjjj-mm)" value={filters.from} onChange={set('from')} error={fieldError('from', result.error)} />
+        <TextInput id="i-to" label="Tot en met (jjjj-mm)" value={filters.to} onChange={set('to')} error={fieldError('to', result.error)} />
         <Button type="submit" appearance="primary-action-button">
           Toon cijfers
         </Button>
       </form>
-      <ProblemAlert error={result.error} />
       <Loading loading={result.loading || themes.loading}>{data && <DashboardView data={data} csvUrl={`/api/v1/insights/dashboard.csv${params}`} />}</Loading>
       {data && can('insights:manage') && <BenchmarkForm measure={data.measure} />}
       {can('insights:manage') && <ImportForm themes={themes.data ?? []} />}
