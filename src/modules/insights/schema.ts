@@ -1,4 +1,5 @@
-// The tables of the insights module (Dashboard Sociaal Domein). Only anonymous counts live here: no table is personal.
+// The tables of the insights module (Dashboard Sociaal Domein). Only anonymous counts and sums live here (with, for
+// an amount, how many people are behind it and the largest contributions, never who): no table is personal.
 import { sql } from 'drizzle-orm';
 import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
@@ -58,6 +59,10 @@ export const insightsObservations = pgTable(
       .notNull()
       .references(() => insightsPeriods.code),
     value: doublePrecision('value').notNull(),
+    /** For an amount: how many persons it comes from (null: unknown, then it is never shown). */
+    contributors: integer('contributors'),
+    /** For an amount: the largest contributions, largest first (at most five). */
+    largest: jsonb('largest').$type<number[]>(),
     derived: boolean('derived').notNull().default(false),
     importId: integer('import_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
