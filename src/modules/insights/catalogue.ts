@@ -17,10 +17,12 @@ export interface MeasureRecord {
   theme: string;
   periodKind: PeriodKind;
   aggregation: Aggregation;
+  /** false for a figure that counts no persons (see aboutPersons) */
+  aboutPersons: boolean;
 }
 
 /** The datasets that come in as files (seed 002: debt help, municipal taxes, social assistance, CAK). */
-export const importedMeasures: MeasureRecord[] = [
+export const importedMeasures: Omit<MeasureRecord, 'aboutPersons'>[] = [
   {
     code: 'sdd.debt_help_trajectories',
     name: 'Trajecten schuldhulpverlening SDD',
@@ -77,6 +79,19 @@ export const importedMeasures: MeasureRecord[] = [
     aggregation: 'last',
   },
 ];
+
+/**
+ * The measures that count no persons: visits to a web page and tests opened on an anonymous website (Geldfit asks no
+ * name, no postcode, and counts no one twice on purpose). They are not protected, and the dashboard says so. Every
+ * other measure, also an analyst's own, is about persons and protected. Only this list decides it, in code: no
+ * setting or API can switch the protection off.
+ */
+const notAboutPersons = new Set(['selftest.visits', 'selftest.visits_entrepreneurs', 'selftest.started']);
+
+/** Whether a measure is about persons (and so protected). */
+export function aboutPersons(code: string): boolean {
+  return !notAboutPersons.has(code);
+}
 
 /** Which theme a module's measure belongs to. */
 export function themeForModuleMeasure(moduleName: string, code: string): ThemeCode {

@@ -39,6 +39,29 @@ export const aggregationLabels: Record<(typeof aggregations)[number], string> = 
   avg: 'Gemiddelde over de periode',
 };
 
+/** Why a cell is hidden, as the API names it. */
+export const suppressionReasons = ['small_count', 'secondary', 'dominance', 'few_contributors', 'built_on_hidden'] as const;
+export type SuppressionReasonCode = (typeof suppressionReasons)[number];
+
+/** The short sentence a person sees next to a hidden cell (B1). */
+export function suppressionExplanation(reason: SuppressionReasonCode, threshold: number): string {
+  switch (reason) {
+    case 'small_count':
+      return `Verborgen: minder dan ${threshold} inwoners, zo blijft niemand herkenbaar.`;
+    case 'secondary':
+      return 'Verborgen: anders kunt u een verborgen cijfer uitrekenen met de totalen.';
+    case 'dominance':
+      return 'Verborgen: dit bedrag komt vooral van één of twee mensen.';
+    case 'few_contributors':
+      return 'Verborgen: dit bedrag komt van te weinig mensen.';
+    case 'built_on_hidden':
+      return 'Verborgen: dit is berekend met een verborgen cijfer.';
+  }
+}
+
+/** What the page and the API say about a measure that counts no persons (and so is not protected). */
+export const notAboutPersonsNote = 'Geen personen: niet afgeschermd. Dit cijfer telt bezoeken aan een website, geen inwoners.';
+
 /** The dashboard level. */
 export const levelLabels = { wijk: 'Wijken van een gemeente', municipality: 'Gemeenten' } as const;
 
@@ -109,6 +132,8 @@ export const measure = z.object({
   theme: z.string(),
   periodKind: z.enum(periodKinds),
   aggregation: z.enum(aggregations),
+  /** false for a figure that counts no persons (website visits): it is not protected, and says so. */
+  aboutPersons: z.boolean(),
 });
 
 export const theme = z.object({ code: z.string(), name: z.string(), measures: z.array(measure) });
@@ -118,7 +143,13 @@ export const area = z.object({ code: z.string(), name: z.string(), kind: z.strin
 export const areaList = z.array(area);
 
 /** One published figure: the value is null when it is hidden, so a hidden count never leaves the server. */
-export const cell = z.object({ value: z.number().nullable(), display: z.string(), suppressed: z.enum(['primary', 'secondary']).nullable() });
+export const cell = z.object({
+  value: z.number().nullable(),
+  display: z.string(),
+  suppressed: z.enum(['primary', 'secondary']).nullable(),
+  /** Why it is hidden (null when shown); suppressionExplanation gives the sentence people see. */
+  reason: z.enum(suppressionReasons).nullable(),
+});
 
 export const dashboardRow = z.object({
   areaCode: z.string(),
@@ -151,6 +182,8 @@ export const dashboardResult = z.object({
   grandTotal: cell.nullable(),
   totalLabel: z.string(),
   benchmarks: z.array(benchmarkComparison),
+  /** How the figures are protected, or that they are not (a figure that counts no persons), in one plain sentence. */
+  protection: z.string(),
 });
 
 export const rejection = z.object({ line: z.number().int(), field: z.string(), reason: z.string() });

@@ -23,10 +23,11 @@ export const initiativeMeasures: Record<string, string[]> = {
 
 /**
  * Live figures for an initiative in a half-year reporting period (2021-H1): one value per measure for the
- * municipality, small counts hidden exactly as on the dashboard.
+ * municipality, small counts, revealing amounts and shares built on them hidden exactly as on the dashboard.
  */
 export async function initiativeFigures(db: Database, input: { measureCodes: string[]; municipalityCode: string; period: string }): Promise<MeasureFigure[]> {
   const range = halfYearMonths(input.period);
   if (!range) return [];
-  return figuresFor(db, { measureCodes: input.measureCodes, municipalityCode: input.municipalityCode, ...range }, insightsSettings().minCount);
+  const settings = insightsSettings();
+  return figuresFor(db, { measureCodes: input.measureCodes, municipalityCode: input.municipalityCode, ...range }, settings.minCount, settings.amountRule);
 }

@@ -3,21 +3,27 @@ import type { Database, Db, Tx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { drechtsteden, municipalityName, staffScope } from '../../platform/municipalities.ts';
-import { measureKind, measureLabel, ownerLabel, themes, type Aggregation, type MeasureRecord } from './catalogue.ts';
-import type { DashboardQuery, DashboardResult } from './contract.ts';
+import { aboutPersons, measureKind, measureLabel, ownerLabel, themes, type Aggregation, type MeasureRecord } from './catalogue.ts';
+import { notAboutPersonsNote, type DashboardQuery, type DashboardResult } from './contract.ts';
 import {
   compareBenchmarks,
   countTable,
   formatter,
   periodsBetween,
   plainTable,
+  protectAmountBase,
   protectBase,
+  protectedView,
+  rangeCell,
   rangeFigure,
+  rangeRatio,
+  ratioFromViews,
   type ProtectedBase,
+  type RawAmountRow,
   type RawDashboardRow,
 } from './domain/dashboard.ts';
-import { ratioCell, ratioTable, rollUp } from './domain/totals.ts';
 import { insightsError } from './messages.ts';
+import { defaultAmountRule, type AmountRule } from './suppression.ts';
 import { addMonths, finerThan, monthOf, parsePeriod, type Granularity, type PeriodKind } from './periods.ts';
 import { insightsAreas, insightsBenchmarks, insightsImports, insightsMeasures, insightsObservations, insightsPeriods } from './schema.ts';
 
@@ -36,6 +42,7 @@ export function toMeasure(row: typeof insightsMeasures.$inferSelect): MeasureRec
     theme: row.theme,
     periodKind: row.periodKind as PeriodKind,
     aggregation: row.aggregation as Aggregation,
+    aboutPersons: aboutPersons(row.code),
   };
 }
 
@@ -117,8 +124,25 @@ function rowsOf(result: unknown): RawDashboardRow[] {
   return (rows as { area: string; period: string; value: number | string }[]).map((r) => ({ area: r.area, period: r.period, value: Number(r.value) }));
 }
 
-/** The protected base table of a count measure in one municipality, over all time (see domain/dashboard.ts). */
-export async function protectedBase(db: Database, measure: MeasureRecord, municipalityCode: string, threshold: number): Promise<ProtectedBase> {
+/** Whether a measure's figures go through the protection of counts or amounts (a count or an amount about persons). */
+function protectedKind(m: MeasureRecord): 'count' | 'amount' | null {
+  if (m.unit === 'cents') return 'amount';
+  if (m.unit === 'count') return 'count';
+  return null;
+}
+
+/**
+ * The protected base table of a count (or, see protectedAmountBase, an amount) in one municipality, over all time
+ * (see domain/dashboard.ts). A measure that counts no persons is "protected" with a threshold of one: nothing hidden.
+ */
+export async function protectedBase(
+  db: Database,
+  measure: MeasureRecord,
+  municipalityCode: string,
+  threshold: number,
+  rule: AmountRule = defaultAmountRule,
+): Promise<ProtectedBase> {
+  if (measure.unit === 'cents') return protectedAmountBase(db, measure, municipalityCode, rule);
   const base = {
     measure: measure.code,
     aggregation: 'sum' as Aggregation,
@@ -127,17 +151,54 @@ export async function protectedBase(db: Database, measure: MeasureRecord, munici
     endsOn: '2999-12-31',
     municipalityCodes: [municipalityCode],
   };
-  const [wijken, municipal, areas] = await Promise.all([
+  const [wijken, municipal, names] = await Promise.all([
     db.maintenance(dashboardSql({ ...base, areaKind: 'wijk' })).then(rowsOf),
     db.maintenance(dashboardSql({ ...base, areaKind: 'municipality' })).then(rowsOf),
-    db.unaudited((q) =>
-      q.select({ code: insightsAreas.code, name: insightsAreas.name }).from(insightsAreas).where(eq(insightsAreas.municipalityCode, municipalityCode)),
-    ),
+    areaNames(db, municipalityCode),
   ]);
-  const names = new Map(areas.map((a) => [a.code, a.name]));
   return protectBase(
     { wijken, municipal, names, municipalityCode, municipalityName: names.get(municipalityCode) ?? municipalityName(municipalityCode) },
-    threshold,
+    aboutPersons(measure.code) ? threshold : 1,
+  );
+}
+
+async function areaNames(db: Database, municipalityCode: string): Promise<Map<string, string>> {
+  const areas = await db.unaudited((q) =>
+    q.select({ code: insightsAreas.code, name: insightsAreas.name }).from(insightsAreas).where(eq(insightsAreas.municipalityCode, municipalityCode)),
+  );
+  return new Map(areas.map((a) => [a.code, a.name]));
+}
+
+/** The protected base table of an amount in one municipality, with the contributors of every figure (see protectAmountBase). */
+export async function protectedAmountBase(db: Database, measure: MeasureRecord, municipalityCode: string, rule: AmountRule): Promise<ProtectedBase> {
+  const rows = await db.unaudited((q) =>
+    q
+      .select({
+        area: insightsObservations.areaCode,
+        kind: insightsAreas.kind,
+        period: insightsObservations.periodCode,
+        value: insightsObservations.value,
+        contributors: insightsObservations.contributors,
+        largest: insightsObservations.largest,
+      })
+      .from(insightsObservations)
+      .innerJoin(insightsAreas, eq(insightsAreas.code, insightsObservations.areaCode))
+      .where(and(eq(insightsObservations.measureCode, measure.code), eq(insightsAreas.municipalityCode, municipalityCode))),
+  );
+  const names = await areaNames(db, municipalityCode);
+  const of = (kind: string): RawAmountRow[] =>
+    rows
+      .filter((r) => r.kind === kind)
+      .map((r) => ({ area: r.area, period: r.period, value: Number(r.value), contributors: r.contributors, largest: r.largest }));
+  return protectAmountBase(
+    {
+      wijken: of('wijk'),
+      municipal: of('municipality'),
+      names,
+      municipalityCode,
+      municipalityName: names.get(municipalityCode) ?? municipalityName(municipalityCode),
+    },
+    rule,
   );
 }
 
@@ -150,7 +211,25 @@ async function benchmarksOf(db: Database, measureCode: string, periods: string[]
   );
 }
 
-export async function dashboard(db: Database, actor: Actor, query: DashboardQuery, threshold: number): Promise<DashboardResult> {
+/** The sentence under the table: how its figures are protected, or that they are not. */
+function protectionNote(measure: MeasureRecord, threshold: number, rule: AmountRule): string {
+  if (!aboutPersons(measure.code)) return notAboutPersonsNote;
+  const kind = measureKind(measure);
+  if (kind.kind === 'amount')
+    return `Bedragen van minder dan ${rule.minContributors} mensen, of die vooral van één of twee mensen komen, zijn verborgen. Zo blijft niemand herkenbaar.`;
+  if (kind.kind === 'share' || kind.kind === 'average')
+    return `Een percentage is verborgen als het aantal waarop het berekend is verborgen is (minder dan ${threshold}, of afgeschermd).`;
+  if (kind.kind === 'count') return `Aantallen van minder dan ${threshold} inwoners zijn verborgen. Zo blijft niemand herkenbaar.`;
+  return 'Dit cijfer is door de bron al berekend over een groep; het wordt getoond zoals het is geleverd.';
+}
+
+export async function dashboard(
+  db: Database,
+  actor: Actor,
+  query: DashboardQuery,
+  threshold: number,
+  rule: AmountRule = defaultAmountRule,
+): Promise<DashboardResult> {
   assertCan(actor, 'insights:read');
   const measure = await db.unaudited((q) => getMeasure(q, query.measure));
   let granularity: Granularity = query.granularity;
@@ -169,43 +248,53 @@ export async function dashboard(db: Database, actor: Actor, query: DashboardQuer
     municipalityCodes = staffScope(actor)?.municipalities ?? drechtsteden.map((m) => m.code);
   }
   const areaFilter = query.areas ? new Set(query.areas.split(',').map((a) => a.trim().toUpperCase())) : null;
-  const head = { measure, municipalityCode: query.municipality, level: query.level, granularity, from: from.code, to: to.code, threshold };
-
-  if (measure.unit === 'count' && measure.aggregation !== 'avg') {
+  const head = {
+    measure,
+    municipalityCode: query.municipality,
+    level: query.level,
+    granularity,
+    from: from.code,
+    to: to.code,
+    threshold,
+    protection: protectionNote(measure, threshold, rule),
+  };
+  const basesOf = async (m: MeasureRecord) => {
     const bases = [];
-    for (const code of municipalityCodes) bases.push({ code, name: municipalityName(code), base: await protectedBase(db, measure, code, threshold) });
+    for (const code of municipalityCodes) bases.push({ code, name: municipalityName(code), base: await protectedBase(db, m, code, threshold, rule) });
+    return bases;
+  };
+
+  // Every count and every amount, whatever its aggregation, comes from the protected base tables: no way around them.
+  if (protectedKind(measure)) {
+    const bases = await basesOf(measure);
     const table = countTable({ level: query.level, bases, areaFilter, aggregation: measure.aggregation, granularity, from, to, unit: measure.unit }, threshold);
     return { ...head, ...table, benchmarks: compareBenchmarks(await benchmarksOf(db, measure.code, table.periods), table.periods, table.totals) };
   }
 
   const kind = measureKind(measure);
+  if (kind.kind === 'share' || kind.kind === 'average') {
+    // From the protected views of its parts: hidden wherever a part is hidden (see domain/dashboard.ts ratioFromViews).
+    const [partCode, wholeCode] = kind.kind === 'share' ? [kind.numerator, kind.denominator] : [kind.sum, kind.count];
+    const [partMeasure, wholeMeasure] = await db.unaudited((q) => Promise.all([getMeasure(q, partCode), getMeasure(q, wholeCode)]));
+    const viewOf = async (m: MeasureRecord) =>
+      protectedView({ level: query.level, bases: await basesOf(m), areaFilter, aggregation: m.aggregation, granularity, from, to, unit: m.unit });
+    const table = ratioFromViews(
+      { part: await viewOf(partMeasure!), whole: await viewOf(wholeMeasure!), factor: kind.kind === 'share' ? 100 : 1, format: formatter(measure.unit) },
+      threshold,
+    );
+    return { ...head, ...table, benchmarks: compareBenchmarks(await benchmarksOf(db, measure.code, table.periods), table.periods, table.totals) };
+  }
+
+  // A figure delivered as it is (a median, a percentage without its parts): shown as delivered.
   const span = { granularity, startsOn: from.startsOn, endsOn: to.endsOn, municipalityCodes };
   const periods = periodsBetween(from, to, granularity);
   const areas = await db.unaudited((q) => q.select().from(insightsAreas).where(inArray(insightsAreas.municipalityCode, municipalityCodes)));
   const names = new Map(areas.map((a) => [a.code, a.name]));
-  /** A measure's figures at the level shown and, at wijk level, the municipality's own. */
-  const figuresOf = async (code: string, aggregation: Aggregation) => {
-    const base = { ...span, measure: code, aggregation };
-    const [data, municipal] = await Promise.all([
-      db.maintenance(dashboardSql({ ...base, areaKind: query.level === 'wijk' ? 'wijk' : 'municipality' })).then(rowsOf),
-      query.level === 'wijk' ? db.maintenance(dashboardSql({ ...base, areaKind: 'municipality' })).then(rowsOf) : Promise.resolve([]),
-    ]);
-    return { data, municipal, aggregation };
-  };
-
-  if (kind.kind === 'share' || kind.kind === 'average') {
-    // Computed from its parts, so that every total is a total of the parts (see domain/totals.ts).
-    const [partCode, wholeCode] = kind.kind === 'share' ? [kind.numerator, kind.denominator] : [kind.sum, kind.count];
-    const [partMeasure, wholeMeasure] = await db.unaudited((q) => Promise.all([getMeasure(q, partCode), getMeasure(q, wholeCode)]));
-    const [part, whole] = await Promise.all([figuresOf(partCode, partMeasure!.aggregation), figuresOf(wholeCode, wholeMeasure!.aggregation)]);
-    const table = ratioTable(
-      { part, whole, factor: kind.kind === 'share' ? 100 : 1, level: query.level, names, areaFilter, periods, format: formatter(measure.unit) },
-      threshold,
-    );
-    return { ...head, ...table, benchmarks: compareBenchmarks(await benchmarksOf(db, measure.code, periods), periods, table.totals) };
-  }
-
-  const { data, municipal } = await figuresOf(measure.code, measure.aggregation);
+  const base = { ...span, measure: measure.code, aggregation: measure.aggregation };
+  const [data, municipal] = await Promise.all([
+    db.maintenance(dashboardSql({ ...base, areaKind: query.level === 'wijk' ? 'wijk' : 'municipality' })).then(rowsOf),
+    query.level === 'wijk' ? db.maintenance(dashboardSql({ ...base, areaKind: 'municipality' })).then(rowsOf) : Promise.resolve([]),
+  ]);
   const table = plainTable({
     data,
     municipal,
@@ -214,7 +303,7 @@ export async function dashboard(db: Database, actor: Actor, query: DashboardQuer
     municipalityCode: query.municipality,
     areaFilter,
     aggregation: measure.aggregation,
-    additive: kind.kind === 'amount' || kind.kind === 'count',
+    additive: false,
     periods,
     unit: measure.unit,
   });
@@ -234,12 +323,14 @@ export interface MeasureFigure {
 
 /**
  * One figure per measure for a municipality over a month range (a flow added up, a stock at the end, an
- * average), with small counts hidden. Measures that do not exist (yet) are left out.
+ * average), protected exactly as on the dashboard: counts and amounts from the same protected base tables, shares
+ * from the protected figures of their parts. Measures that do not exist (yet) are left out.
  */
 export async function figuresFor(
   db: Database,
   input: { measureCodes: string[]; municipalityCode: string; fromMonth: string; toMonth: string },
   threshold: number,
+  rule: AmountRule = defaultAmountRule,
 ): Promise<MeasureFigure[]> {
   if (input.measureCodes.length === 0) return [];
   const measures = await db.unaudited((q) => q.select().from(insightsMeasures).where(inArray(insightsMeasures.code, input.measureCodes)));
@@ -269,7 +360,7 @@ export async function figuresFor(
     const m = toMeasure(row);
     const kind = measureKind(m);
     if (kind.kind === 'share' || kind.kind === 'average') {
-      // Over a range: the part over the range divided by the whole over the range, as on the dashboard.
+      // Over a range: the part over the range divided by the whole over the range, each from its protected table.
       const [partCode, wholeCode] = kind.kind === 'share' ? [kind.numerator, kind.denominator] : [kind.sum, kind.count];
       const parts = await db.unaudited((q) =>
         q
@@ -277,22 +368,18 @@ export async function figuresFor(
           .from(insightsMeasures)
           .where(inArray(insightsMeasures.code, [partCode, wholeCode])),
       );
-      const aggregationOf = (c: string) => (parts.find((p) => p.code === c)?.aggregation ?? 'sum') as Aggregation;
-      const [part, whole] = await Promise.all([valuesOf(partCode), valuesOf(wholeCode)]);
-      const cell = ratioCell(
-        rollUp(
-          part.map((r) => r.value),
-          aggregationOf(partCode),
-        ),
-        rollUp(
-          whole.map((r) => r.value),
-          aggregationOf(wholeCode),
-        ),
-        kind.kind === 'share' ? 100 : 1,
-        threshold,
-        formatter(m.unit),
-      );
-      out.push({ code, name: m.name, unit: m.unit, value: cell.value, display: cell.value === null && !whole.length ? 'geen cijfers' : cell.display });
+      const part = parts.find((p) => p.code === partCode);
+      const whole = parts.find((p) => p.code === wholeCode);
+      if (!part || !whole || (await valuesOf(wholeCode)).length === 0) {
+        out.push({ code, name: m.name, unit: m.unit, value: null, display: 'geen cijfers' });
+        continue;
+      }
+      const cellOf = async (r: typeof part) => {
+        const pm = toMeasure(r);
+        return rangeCell(await protectedBase(db, pm, input.municipalityCode, threshold, rule), pm.aggregation, from, to);
+      };
+      const figure = rangeRatio(await cellOf(part), await cellOf(whole), kind.kind === 'share' ? 100 : 1, m.unit, threshold);
+      out.push({ code, name: m.name, unit: m.unit, ...figure });
       continue;
     }
     const rows = await valuesOf(code);
@@ -300,8 +387,8 @@ export async function figuresFor(
       out.push({ code, name: m.name, unit: m.unit, value: null, display: 'geen cijfers' });
       continue;
     }
-    // A count comes from the same protected base table as the dashboard.
-    const base = m.unit === 'count' && m.aggregation !== 'avg' ? await protectedBase(db, m, input.municipalityCode, threshold) : null;
+    // A count or an amount comes from the same protected base table as the dashboard.
+    const base = protectedKind(m) ? await protectedBase(db, m, input.municipalityCode, threshold, rule) : null;
     out.push({
       code,
       name: m.name,

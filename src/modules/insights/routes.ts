@@ -91,7 +91,7 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
         response: { 200: dashboardResult },
       },
     },
-    async (request) => dashboard(db, request.actor, request.query, settings.minCount),
+    async (request) => dashboard(db, request.actor, request.query, settings.minCount, settings.amountRule),
   );
 
   app.get(
@@ -106,7 +106,7 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
       },
     },
     async (request, reply) => {
-      const result = await dashboard(db, request.actor, request.query, settings.minCount);
+      const result = await dashboard(db, request.actor, request.query, settings.minCount, settings.amountRule);
       await db.recordAuditEvent(
         request.actor,
         { action: 'export', objectType: 'insights_dashboard', objectId: result.measure.code, municipalityCode: result.municipalityCode },

@@ -5,9 +5,19 @@
  */
 import { writeCsv, type CsvCell } from '../../../platform/csv.ts';
 import type { Aggregation } from '../catalogue.ts';
-import type { Cell, DashboardResult } from '../contract.ts';
+import { suppressionExplanation, type Cell, type DashboardResult } from '../contract.ts';
 import { addMonths, monthOf, parsePeriod, type Granularity, type Period } from '../periods.ts';
-import { derived, displayCell, protectTable, type ProtectedCell } from '../suppression.ts';
+import {
+  aggregateAmounts,
+  derived,
+  displayCell,
+  protectAmountTable,
+  protectTable,
+  reasonOf,
+  type AmountInput,
+  type AmountRule,
+  type ProtectedCell,
+} from '../suppression.ts';
 import { addSeries, buildView, combine, type BaseSeries, type View, type ViewPeriod } from '../views.ts';
 
 /** One figure as the database returns it: an area, a period code and a value. */
@@ -28,11 +38,11 @@ export function formatter(unit: string): (v: number) => string {
   return (v) => nl.format(v);
 }
 
-/** A protected cell as it is published: a hidden value becomes null, its text "< 10" or "afgeschermd". */
+/** A protected cell as it is published: a hidden value becomes null, its text "< 10" or "afgeschermd", with why. */
 export function showCell(c: ProtectedCell, threshold: number, format: (v: number) => string): Cell {
   return c.state === 'shown'
-    ? { value: c.value, display: format(c.value), suppressed: null }
-    : { value: null, display: displayCell(c, threshold), suppressed: c.state };
+    ? { value: c.value, display: format(c.value), suppressed: null, reason: null }
+    : { value: null, display: displayCell(c, threshold), suppressed: c.state, reason: reasonOf(c) };
 }
 
 /** A share in percent (one decimal) of `part` in `whole`; null when either is hidden or the whole is zero. */
@@ -118,27 +128,79 @@ export function protectBase(
   return { periods, series, totals };
 }
 
-type Table = Pick<DashboardResult, 'periods' | 'rows' | 'totals' | 'grandTotal' | 'totalLabel'>;
+/** An amount as the database returns it, with what is known of the people behind it. */
+export interface RawAmountRow extends RawDashboardRow {
+  contributors: number | null;
+  largest: number[] | null;
+}
 
 /**
- * The table of a count measure, from protected base tables: per wijk of one municipality (`wijk`, optionally only
- * some areas) or per municipality (`municipality`, each municipality's protected totals, added into the region's).
- * Rows without any figure in the range are left out; shares are of the total (a stock: of the last period).
+ * The protected base table of an amount in one municipality, like `protectBase` for a count: every wijk (and
+ * what could not be placed in a wijk) × every period, with the municipality's own figures as margins, protected
+ * by the amount rule (minimum contributors, dominance) with secondary suppression. The part not placed in a wijk
+ * is judged cautiously: its people are the municipality's minus the wijken's, its largest contributions at most
+ * the municipality's largest.
  */
-export function countTable(
-  input: {
-    level: 'wijk' | 'municipality';
-    /** wijk level: the one municipality's base; municipality level: each municipality's base with its name. */
-    bases: { code: string; name: string; base: ProtectedBase }[];
-    areaFilter: Set<string> | null;
-    aggregation: Aggregation;
-    granularity: Granularity;
-    from: Period;
-    to: Period;
-    unit: string;
-  },
-  threshold: number,
-): Table {
+export function protectAmountBase(
+  input: { wijken: RawAmountRow[]; municipal: RawAmountRow[]; names: Map<string, string>; municipalityCode: string; municipalityName: string },
+  rule: AmountRule,
+): ProtectedBase {
+  const { wijken, municipal, names, municipalityCode } = input;
+  const periods = [...new Set([...wijken, ...municipal].map((r) => r.period))].sort();
+  const index = new Map(periods.map((p, i) => [p, i]));
+  const empty = (): AmountInput => ({ value: 0, contributors: 0, largest: [] });
+  const toInput = (r: RawAmountRow): AmountInput => ({ value: r.value, contributors: r.contributors, largest: r.largest ?? [] });
+  const byArea = new Map<string, AmountInput[]>();
+  for (const r of wijken) {
+    if (!byArea.has(r.area)) byArea.set(r.area, Array.from({ length: periods.length }, empty));
+    byArea.get(r.area)![index.get(r.period)!] = toInput(r);
+  }
+  const codes = [...byArea.keys()].sort();
+  const matrix = codes.map((c) => byArea.get(c)!);
+  const labels = codes.map((c) => names.get(c) ?? c);
+  const own = Array.from({ length: periods.length }, empty);
+  for (const r of municipal) own[index.get(r.period)!] = toInput(r);
+  const rest = periods.map((_, i): AmountInput => {
+    const placed = matrix.map((row) => row[i]!);
+    const value = Math.max(0, own[i]!.value - placed.reduce((a, c) => a + c.value, 0));
+    const known = own[i]!.contributors !== null && placed.every((c) => c.contributors !== null);
+    const contributors = known ? Math.max(0, own[i]!.contributors! - placed.reduce((a, c) => a + c.contributors!, 0)) : null;
+    return { value, contributors: value === 0 && contributors === 0 ? 0 : contributors, largest: own[i]!.largest.map((v) => Math.min(v, value)) };
+  });
+  if (rest.some((v) => v.value > 0) || matrix.length === 0) {
+    codes.push(`${municipalityCode}-OVERIG`);
+    labels.push(matrix.length === 0 ? input.municipalityName : 'Niet toe te wijzen aan een wijk');
+    matrix.push(rest);
+  }
+  // The margins: the municipality's own figures where they add up, else what is known of the column.
+  const colTotals = periods.map((_, i) => {
+    const column = matrix.map((row) => row[i]!);
+    const value = column.reduce((a, c) => a + c.value, 0);
+    return own[i]!.value === value ? own[i]! : { ...aggregateAmounts(column, rule), value };
+  });
+  const table = periods.length ? protectAmountTable(matrix, colTotals, rule) : { cells: matrix.map(() => []), colTotals: [] };
+  const series: BaseSeries[] = codes.map((code, r) => ({ code, name: labels[r]!, cells: new Map(periods.map((p, i) => [p, table.cells[r]![i]!])) }));
+  const totals = new Map(periods.map((p, i) => [p, table.colTotals[i]!]));
+  return { periods, series, totals };
+}
+
+type Table = Pick<DashboardResult, 'periods' | 'rows' | 'totals' | 'grandTotal' | 'totalLabel'>;
+
+/** The input of a table built from protected base tables (a count or an amount). */
+export interface ProtectedTableInput {
+  level: 'wijk' | 'municipality';
+  /** wijk level: the one municipality's base; municipality level: each municipality's base with its name. */
+  bases: { code: string; name: string; base: ProtectedBase }[];
+  areaFilter: Set<string> | null;
+  aggregation: Aggregation;
+  granularity: Granularity;
+  from: Period;
+  to: Period;
+  unit: string;
+}
+
+/** The view (protected cells, before display) of a count or an amount; see countTable. */
+export function protectedView(input: ProtectedTableInput): { periods: string[]; view: View; aggregation: 'sum' | 'last' } {
   const aggregation = input.aggregation === 'last' ? 'last' : 'sum';
   const periods = periodsBetween(input.from, input.to, input.granularity);
   let view: View;
@@ -157,6 +219,17 @@ export function countTable(
       aggregation,
     );
   }
+  return { periods, view, aggregation };
+}
+
+/**
+ * The table of a count measure (or an amount), from protected base tables: per wijk of one municipality (`wijk`,
+ * optionally only some areas) or per municipality (`municipality`, each municipality's protected totals, added
+ * into the region's). Rows without any figure in the range are left out; shares are of the total (a stock: of the
+ * last period).
+ */
+export function countTable(input: ProtectedTableInput, threshold: number): Table {
+  const { periods, view, aggregation } = protectedView(input);
   const format = formatter(input.unit);
   const show = (c: ProtectedCell) => showCell(c, threshold, format);
   const last = periods.length - 1;
@@ -173,6 +246,52 @@ export function countTable(
     })),
     totals: view.totals.map(show),
     grandTotal: view.grandTotal ? show(view.grandTotal) : null,
+  };
+}
+
+/**
+ * The table of a share or an average from the protected views of its two parts (numerator and denominator, or
+ * sum and count): a cell is `factor` × part / whole, and it is hidden ("afgeschermd", built on a hidden figure)
+ * whenever the part or the whole of that same cell is hidden, so a share times its denominator never gives back a
+ * hidden count. The total row and the total column likewise. What could not be placed in a wijk gets no share.
+ */
+export function ratioFromViews(
+  input: { part: ReturnType<typeof protectedView>; whole: ReturnType<typeof protectedView>; factor: number; format: (v: number) => string },
+  threshold: number,
+): Table {
+  const { part, whole, factor, format } = input;
+  const cell = (p: ProtectedCell | undefined, w: ProtectedCell | undefined): Cell => {
+    if (!w) return { value: null, display: '–', suppressed: null, reason: null };
+    const pc = p ?? { value: 0, state: 'shown' as const };
+    if (pc.state !== 'shown' || w.state !== 'shown') return { value: null, display: 'afgeschermd', suppressed: 'secondary', reason: 'built_on_hidden' };
+    if (w.value === 0) return { value: null, display: '–', suppressed: null, reason: null };
+    // A whole this small is hidden in its own table; checked here too for a whole from a figure without people.
+    if (w.value > 0 && w.value < threshold) return { value: null, display: 'afgeschermd', suppressed: 'secondary', reason: 'built_on_hidden' };
+    const value = (factor * pc.value) / w.value;
+    return { value, display: format(value), suppressed: null, reason: null };
+  };
+  const lastOf = (v: ReturnType<typeof protectedView>) =>
+    v.aggregation === 'last' ? (v.view.totals[v.view.totals.length - 1] ?? undefined) : (v.view.grandTotal ?? undefined);
+  const partRows = new Map(part.view.rows.map((r) => [r.code, r]));
+  const rows = whole.view.rows
+    .filter((r) => !r.code.endsWith('-OVERIG') && r.cells.some((c) => c.value !== 0 || c.state !== 'shown'))
+    .map((r) => {
+      const p = partRows.get(r.code);
+      return {
+        areaCode: r.code,
+        name: r.name,
+        cells: r.cells.map((w, i) => cell(p?.cells[i], w)),
+        total: cell(p?.total, r.total),
+        sharePercent: null,
+      };
+    });
+  const hasTotals = whole.view.totals.some((t) => t.value !== 0 || t.state !== 'shown');
+  return {
+    periods: whole.periods,
+    rows,
+    totals: hasTotals ? whole.view.totals.map((w, i) => cell(part.view.totals[i], w)) : null,
+    grandTotal: hasTotals ? cell(lastOf(part), lastOf(whole)) : null,
+    totalLabel: 'Over de hele periode',
   };
 }
 
@@ -223,7 +342,8 @@ export function plainTable(input: {
     }
   }
   const format = formatter(input.unit);
-  const plain = (v: number | null): Cell => (v === null ? { value: null, display: '–', suppressed: null } : { value: v, display: format(v), suppressed: null });
+  const plain = (v: number | null): Cell =>
+    v === null ? { value: null, display: '–', suppressed: null, reason: null } : { value: v, display: format(v), suppressed: null, reason: null };
   const rows = areaCodes.map((code, r) => {
     const row = matrix[r]!;
     const summary = aggregation === 'last' ? row[row.length - 1]! : add(row);
@@ -254,10 +374,22 @@ export function compareBenchmarks(
     });
 }
 
+/** The protected cell of a municipality over a range, from its protected base totals (a flow added up, a stock at the end). */
+export function rangeCell(base: ProtectedBase, aggregation: Aggregation, from: Period, to: Period): ProtectedCell {
+  const parts = base.periods.filter((p) => {
+    const period = parsePeriod(p)!;
+    return period.startsOn >= from.startsOn && period.endsOn <= to.endsOn;
+  });
+  return combine(
+    parts.map((p) => base.totals.get(p)!),
+    aggregation === 'last' ? 'last' : 'sum',
+  );
+}
+
 /**
- * One figure for a municipality over a range (for the programme): from the protected base totals for a count, so
- * the dashboard and the programme can never be played off against each other; otherwise as delivered (a flow
- * added up, a stock at the end, an average), a small count hidden.
+ * One figure for a municipality over a range (for the programme): from the protected base totals for a count or
+ * an amount, so the dashboard and the programme can never be played off against each other; otherwise (a figure
+ * without people, or a median or percentage as delivered) a flow added up, a stock at the end, an average.
  */
 export function rangeFigure(
   input: { unit: string; aggregation: Aggregation; base: ProtectedBase | null; values: number[]; from: Period; to: Period },
@@ -265,14 +397,7 @@ export function rangeFigure(
 ): { value: number | null; display: string } {
   const format = formatter(input.unit);
   if (input.base) {
-    const parts = input.base.periods.filter((p) => {
-      const period = parsePeriod(p)!;
-      return period.startsOn >= input.from.startsOn && period.endsOn <= input.to.endsOn;
-    });
-    const cell = combine(
-      parts.map((p) => input.base!.totals.get(p)!),
-      input.aggregation === 'last' ? 'last' : 'sum',
-    );
+    const cell = rangeCell(input.base, input.aggregation, input.from, input.to);
     return { value: cell.state === 'shown' ? cell.value : null, display: cell.state === 'shown' ? format(cell.value) : displayCell(cell, threshold) };
   }
   const values = input.values;
@@ -286,6 +411,20 @@ export function rangeFigure(
   return { value: hidden ? null : value, display: hidden ? `< ${threshold}` : format(value) };
 }
 
+/** A share or an average for a municipality over a range, from the protected range cells of its parts: hidden when either is. */
+export function rangeRatio(
+  part: ProtectedCell,
+  whole: ProtectedCell,
+  factor: number,
+  unit: string,
+  threshold: number,
+): { value: number | null; display: string } {
+  if (part.state !== 'shown' || whole.state !== 'shown' || (whole.value > 0 && whole.value < threshold)) return { value: null, display: 'afgeschermd' };
+  if (whole.value === 0) return { value: null, display: '–' };
+  const value = (factor * part.value) / whole.value;
+  return { value, display: formatter(unit)(value) };
+}
+
 /** The dashboard table as a CSV file (semicolons, for Dutch spreadsheet programs), with exactly what the screen shows. */
 export function dashboardCsv(result: DashboardResult): string {
   // A suppressed cell ("< 10") stays text; a figure is a number.
@@ -296,5 +435,10 @@ export function dashboardCsv(result: DashboardResult): string {
     ...result.rows.map((r) => [r.areaCode, r.name, ...r.cells.map(cell), cell(r.total)]),
   ];
   if (result.totals) rows.push(['totaal', 'Totaal', ...result.totals.map(cell), cell(result.grandTotal)]);
+  // Why cells are hidden, as on the screen.
+  const all = [...result.rows.flatMap((r) => [...r.cells, r.total]), ...(result.totals ?? []), result.grandTotal];
+  const reasons = [...new Set(all.flatMap((c) => (c?.reason ? [c.reason] : [])))];
+  for (const reason of reasons) rows.push([`# ${suppressionExplanation(reason, result.threshold)}`]);
+  if (result.protection) rows.push([`# ${result.protection}`]);
   return writeCsv(rows, { bom: true, newline: '\n' });
 }
