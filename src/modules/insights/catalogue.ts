@@ -157,6 +157,11 @@ const keyWords: Record<string, string> = {
   watch_out: 'let op',
   act_now: 'kom in actie',
   urgent: 'direct hulp nodig',
+  visits: 'bezoeken',
+  visits_entrepreneurs: 'bezoeken ondernemers',
+  started: 'tests geopend',
+  completed: 'tests afgerond',
+  holders: 'pashouders',
 };
 
 /**

@@ -67,7 +67,8 @@ export function InsightsDashboard() {
       <Heading1>Dashboard Sociaal Domein</Heading1>
       <Paragraph>
         Geanonimiseerde cijfers per wijk en periode, uit de modules van Vangnet en uit ingelezen bestanden. Kleine aantallen (minder dan {data?.threshold ?? 10}
-        ) tonen we als “&lt; {data?.threshold ?? 10}”. Andere cijfers waarmee u zo’n klein aantal zou kunnen terugrekenen, zijn “afgeschermd”.
+        ) tonen we als “&lt; {data?.threshold ?? 10}”. Bedragen van heel weinig mensen, en andere cijfers waarmee u zo’n cijfer zou kunnen terugrekenen, zijn
+        “afgeschermd”. Naast elk verborgen cijfer staat waarom.
       </Paragraph>
       <ProblemAlert error={themes.error} />
       <form onSubmit={submit} className="vn-filters" aria-label="Filters dashboard">
