@@ -54,7 +54,13 @@ const referrals: ModuleDefinition = {
         ...big.map((areaCode, j) => ({ measure: 'referrals.sent', municipalityCode: 'GM0505', areaCode, month, value: 40 + 3 * i + j })),
         ...big.map((areaCode, j) => ({ measure: 'referrals.help_in_place', municipalityCode: 'GM0505', areaCode, month, value: 20 + i + j })),
         { measure: 'referrals.sent', municipalityCode: 'GM0505', areaCode: CRABBEHOF, month, value: month === '2021-03' ? SECRET_COUNT : 30 + i },
-        { measure: 'referrals.help_in_place', municipalityCode: 'GM0505', areaCode: CRABBEHOF, month, value: month === '2021-03' ? 3 : month === '2021-05' ? 4 : 12 + i },
+        {
+          measure: 'referrals.help_in_place',
+          municipalityCode: 'GM0505',
+          areaCode: CRABBEHOF,
+          month,
+          value: month === '2021-03' ? 3 : month === '2021-05' ? 4 : 12 + i,
+        },
         // The module's own percentage (3 of 6 = 50%) must never reach anyone: shares come from their parts.
         { measure: 'referrals.help_in_place_share', municipalityCode: 'GM0505', areaCode: CRABBEHOF, month, value: month === '2021-03' ? 50 : 40 },
       ]),
