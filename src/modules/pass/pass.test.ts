@@ -372,6 +372,16 @@ describe('figures for insights', () => {
     expect(get('pass.holders_low_income')).toBeLessThan(get('pass.holders'));
     expect(get('pass.children_with_budget', 'WK050504')).toBeGreaterThanOrEqual(2);
     expect(get('pass.child_budget_spent_cents.swimming')).toBeGreaterThanOrEqual(12_500);
+    // Every amount says how many children it comes from and their largest parts, so insights can hide a lone child's.
+    const spent = values.filter((v) => v.measure.startsWith('pass.child_budget_spent_cents.'));
+    expect(spent.length).toBeGreaterThan(0);
+    for (const v of spent) {
+      expect(v.contributors).toBeGreaterThanOrEqual(1);
+      expect(v.largest!.length).toBeLessThanOrEqual(Math.min(5, v.contributors!));
+      expect(v.largest!.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(v.contributors! <= 5 ? v.value : Number.POSITIVE_INFINITY);
+      expect(v.largest).toEqual([...v.largest!].sort((a, b) => b - a));
+    }
+    expect(values.filter((v) => !v.measure.startsWith('pass.child_budget_spent_cents.')).every((v) => v.contributors === undefined)).toBe(true);
     expect(get('pass.children_used_budget')).toBeGreaterThan(0);
     expect(get('pass.children_used_budget')).toBeLessThanOrEqual(get('pass.children_with_budget'));
     expect(values.every((v) => /^\d{4}-\d{2}$/.test(v.month) && typeof v.value === 'number')).toBe(true);
