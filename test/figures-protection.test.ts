@@ -48,6 +48,8 @@ const referrals: ModuleDefinition = {
       { code: 'referrals.sent', name: 'Verwijzingen', unit: 'count', description: 'Verstuurd.', owner: 'Ketenaanpak' },
       { code: 'referrals.help_in_place', name: 'Hulp op gang', unit: 'count', description: 'Hulp loopt.', owner: 'Ketenaanpak' },
       { code: 'referrals.help_in_place_share', name: 'Aandeel met hulp op gang', unit: 'percent', description: 'Deel.', owner: 'Ketenaanpak' },
+      { code: 'referrals.first_contact_days', name: 'Werkdagen tot eerste contact (mediaan)', unit: 'days', description: 'Mediaan.', owner: 'Ketenaanpak' },
+      { code: 'referrals.first_contacts', name: 'Eerste contacten', unit: 'count', description: 'Eerste contacten.', owner: 'Ketenaanpak' },
     ],
     collect: async () =>
       months.flatMap((month, i) => [
@@ -61,6 +63,11 @@ const referrals: ModuleDefinition = {
           month,
           value: month === '2021-03' ? 3 : month === '2021-05' ? 4 : 12 + i,
         },
+        // A median over one first contact in March is that one resident's own lead time.
+        ...big.map((areaCode) => ({ measure: 'referrals.first_contact_days', municipalityCode: 'GM0505', areaCode, month, value: 5 })),
+        ...big.map((areaCode) => ({ measure: 'referrals.first_contacts', municipalityCode: 'GM0505', areaCode, month, value: 25 })),
+        { measure: 'referrals.first_contact_days', municipalityCode: 'GM0505', areaCode: CRABBEHOF, month, value: month === '2021-03' ? 17 : 4 },
+        { measure: 'referrals.first_contacts', municipalityCode: 'GM0505', areaCode: CRABBEHOF, month, value: month === '2021-03' ? 1 : 20 },
         // The module's own percentage (3 of 6 = 50%) must never reach anyone: shares come from their parts.
         { measure: 'referrals.help_in_place_share', municipalityCode: 'GM0505', areaCode: CRABBEHOF, month, value: month === '2021-03' ? 50 : 40 },
       ]),
@@ -271,6 +278,17 @@ describe('no figure endpoint gives back a hidden count or a hidden amount', () =
         expect(help.totals![i]!.value).not.toBeNull();
       });
       if (share.grandTotal?.value != null) expect([sent.grandTotal!.value, help.grandTotal!.value]).not.toContain(null);
+    }
+  });
+
+  it('hides a median delivered by the module wherever the count of its group is hidden', async () => {
+    for (const [who, s] of readers) {
+      const d = await dashboard(s, 'measure=referrals.first_contact_days&granularity=month&from=2021-01&to=2021-06');
+      const crabbehof = d.rows.find((r) => r.areaCode === CRABBEHOF)!;
+      expect(crabbehof.cells[2], who).toMatchObject({ value: null, reason: 'built_on_hidden' });
+      expect(crabbehof.cells.map((c) => c.display)).not.toContain('17 dagen');
+      // The others show where their count shows (a complement of March may be hidden with it).
+      expect(d.rows.find((r) => r.areaCode === 'WK050501')!.cells.filter((c) => c.value === 5).length).toBeGreaterThanOrEqual(4);
     }
   });
 

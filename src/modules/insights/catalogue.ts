@@ -129,6 +129,17 @@ const ratioParts: Record<string, MeasureKind> = {
   'referrals.help_in_place_share': { kind: 'share', numerator: 'referrals.help_in_place', denominator: 'referrals.sent' },
 };
 
+/**
+ * A figure about a group that a module computed itself (a median): the count of that group, so that the figure is
+ * hidden wherever the count is (a median of one referral is that person's own lead time).
+ */
+const groupCounts: Record<string, string> = { 'referrals.first_contact_days': 'referrals.first_contacts' };
+
+/** The count of the group a delivered figure is about, if the catalogue knows it. */
+export function groupCountOf(code: string): string | undefined {
+  return groupCounts[code];
+}
+
 /** The kind of a measure (see MeasureKind), from the catalogue of parts and its unit. */
 export function measureKind(m: { code: string; unit: string }): MeasureKind {
   const parts = ratioParts[m.code];

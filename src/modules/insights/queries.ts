@@ -3,7 +3,7 @@ import type { Database, Db, Tx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { drechtsteden, municipalityName, staffScope } from '../../platform/municipalities.ts';
-import { aboutPersons, measureKind, measureLabel, ownerLabel, themes, type Aggregation, type MeasureRecord } from './catalogue.ts';
+import { aboutPersons, groupCountOf, measureKind, measureLabel, ownerLabel, themes, type Aggregation, type MeasureRecord } from './catalogue.ts';
 import { notAboutPersonsNote, type DashboardQuery, type DashboardResult } from './contract.ts';
 import {
   compareBenchmarks,
@@ -13,6 +13,7 @@ import {
   plainTable,
   protectAmountBase,
   protectBase,
+  hideWithGroup,
   protectedView,
   rangeCell,
   rangeFigure,
@@ -295,7 +296,7 @@ export async function dashboard(
     db.maintenance(dashboardSql({ ...base, areaKind: query.level === 'wijk' ? 'wijk' : 'municipality' })).then(rowsOf),
     query.level === 'wijk' ? db.maintenance(dashboardSql({ ...base, areaKind: 'municipality' })).then(rowsOf) : Promise.resolve([]),
   ]);
-  const table = plainTable({
+  let table = plainTable({
     data,
     municipal,
     names,
@@ -307,6 +308,23 @@ export async function dashboard(
     periods,
     unit: measure.unit,
   });
+  const groupCode = groupCountOf(measure.code);
+  const [groupRow] = groupCode ? await db.unaudited((q) => q.select().from(insightsMeasures).where(eq(insightsMeasures.code, groupCode))) : [];
+  if (groupRow) {
+    // Hidden wherever the count of its group is hidden: a median of a handful is their own figure.
+    const group = toMeasure(groupRow);
+    const { view } = protectedView({
+      level: query.level,
+      bases: await basesOf(group),
+      areaFilter,
+      aggregation: 'sum',
+      granularity,
+      from,
+      to,
+      unit: group.unit,
+    });
+    table = hideWithGroup(table, view);
+  }
   return { ...head, ...table, benchmarks: compareBenchmarks(await benchmarksOf(db, measure.code, periods), periods, table.totals) };
 }
 
@@ -386,6 +404,16 @@ export async function figuresFor(
     if (rows.length === 0) {
       out.push({ code, name: m.name, unit: m.unit, value: null, display: 'geen cijfers' });
       continue;
+    }
+    const groupCode = groupCountOf(code);
+    const [groupRow] = groupCode ? await db.unaudited((q) => q.select().from(insightsMeasures).where(eq(insightsMeasures.code, groupCode))) : [];
+    if (groupRow) {
+      const group = toMeasure(groupRow);
+      const cell = rangeCell(await protectedBase(db, group, input.municipalityCode, threshold, rule), 'sum', from, to);
+      if (cell.state !== 'shown' || cell.value === 0) {
+        out.push({ code, name: m.name, unit: m.unit, value: null, display: 'afgeschermd' });
+        continue;
+      }
     }
     // A count or an amount comes from the same protected base table as the dashboard.
     const base = protectedKind(m) ? await protectedBase(db, m, input.municipalityCode, threshold, rule) : null;

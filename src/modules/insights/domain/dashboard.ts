@@ -357,6 +357,21 @@ export function plainTable(input: {
   return { periods, rows, totals, grandTotal: null, totalLabel };
 }
 
+/**
+ * A figure about a group (a median) hidden wherever the protected count of that group is hidden or absent, with
+ * reason `built_on_hidden`: same areas, same periods.
+ */
+export function hideWithGroup(table: Table, group: View): Table {
+  const hidden: Cell = { value: null, display: 'afgeschermd', suppressed: 'secondary', reason: 'built_on_hidden' };
+  const guard = (c: Cell, g: ProtectedCell | undefined): Cell => (c.value === null || (g && g.state === 'shown' && g.value > 0) ? c : hidden);
+  const groupRows = new Map(group.rows.map((r) => [r.code, r]));
+  return {
+    ...table,
+    rows: table.rows.map((r) => ({ ...r, cells: r.cells.map((c, i) => guard(c, groupRows.get(r.areaCode)?.cells[i])) })),
+    totals: table.totals ? table.totals.map((c, i) => guard(c, group.totals[i])) : null,
+  };
+}
+
 /** National benchmarks next to the municipality's total of the same period, with the difference in percent. */
 export function compareBenchmarks(
   benchmarks: { periodCode: string; value: number; source: string; note: string }[],
