@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../platform/contract.ts';
+import type { Language, Profile } from './questionnaire.ts';
 
 /** What the Geldfit API answers (the public test itself is HTML, rendered by `pages.ts`). */
 
@@ -17,12 +18,15 @@ export const counterNames = [
   'contact_requested',
 ] as const;
 
-/** The outcome of a test (or a wijkteam's assessment) in Dutch, for staff pages: never the code (`act_now`). */
-export const profileLabels: Record<string, string> = {
-  in_order: 'Op orde',
-  watch_out: 'Let op',
-  act_now: 'Kom in actie',
-  urgent: 'Direct hulp nodig',
+/**
+ * The outcome of a test (or a wijkteam's assessment) in words, for the result page, the contact request and staff
+ * pages: never the code (`act_now`). The one table of these names; it holds no server code, so the web app reads it too.
+ */
+export const profileLabels: Record<Profile, Record<Language, string>> = {
+  in_order: { nl: 'Op orde', en: 'In order' },
+  watch_out: { nl: 'Let op', en: 'Watch out' },
+  act_now: { nl: 'Kom in actie', en: 'Act now' },
+  urgent: { nl: 'Direct hulp nodig', en: 'Urgent help needed' },
 };
 
 export const counterLabels: Record<string, string> = {

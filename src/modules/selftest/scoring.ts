@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DirectoryEntry, HelpKind } from '../directory/index.ts';
-import { profiles, questionnaireSchema, type Language, type Profile, type Questionnaire, type Tip } from './questionnaire.ts';
+import { profiles, questionnaireSchema, type Profile, type Questionnaire, type Tip } from './questionnaire.ts';
 
 const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'questionnaires');
 
@@ -101,11 +101,6 @@ export function advise(questionnaire: Questionnaire, result: ScoreResult, entrie
   return { tips, referrals };
 }
 
-export const profileLabels: Record<Profile, Record<Language, string>> = {
-  in_order: { nl: 'Op orde', en: 'In order' },
-  watch_out: { nl: 'Let op', en: 'Watch out' },
-  act_now: { nl: 'Kom in actie', en: 'Act now' },
-  urgent: { nl: 'Direct hulp nodig', en: 'Urgent help needed' },
-};
+export { profileLabels } from './contract.ts';
 
 export { profiles };

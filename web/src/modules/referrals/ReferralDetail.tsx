@@ -230,7 +230,7 @@ export function ReferralDetail() {
                 {r.intake?.profile && (
                   <>
                     <dt>Uitkomst Geldfit-test of beoordeling</dt>
-                    <dd>{profileLabels[r.intake.profile] ?? 'Andere uitkomst'}</dd>
+                    <dd>{profileLabels[r.intake.profile as keyof typeof profileLabels]?.nl ?? 'Andere uitkomst'}</dd>
                   </>
                 )}
               </dl>
