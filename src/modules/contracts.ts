@@ -52,6 +52,13 @@ export interface MetricValue {
   areaCode: string | null;
   month: string;
   value: number;
+  /**
+   * For an amount (unit cents): how many distinct persons (or households) the amount comes from, and their
+   * largest contributions (largest first, a few at most). insights hides an amount from too few people or one
+   * that a few dominate; an amount without them is never shown.
+   */
+  contributors?: number;
+  largest?: number[];
 }
 
 /** What a module plugs into the application. Each module's `module.ts` exports one of these. */

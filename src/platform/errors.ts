@@ -80,3 +80,15 @@ export class UnauditedPersonalDataAccess extends Error {
     this.name = 'UnauditedPersonalDataAccess';
   }
 }
+
+/**
+ * An error as a command-line tool prints it: the sentence, then each field problem on its own line
+ * (`  regel 3, postcode: Vul een postcode in.`). Used by the modules' `vangnet` commands.
+ */
+export function describeForCli(error: unknown): string {
+  if (error instanceof AppError) {
+    const lines = (error.details.errors ?? []).map((e) => `  ${e.line ? `regel ${e.line}, ` : ''}${e.field}: ${e.reason}`);
+    return [error.message, ...lines].join('\n');
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -18,6 +18,8 @@ const FLASH_COOKIE = 'vangnet_reset_melding';
 const CODE_COOKIE = 'vangnet_reset_code';
 
 type Flash = { email?: string; errors?: FieldErrors; refused?: string; done?: string };
+/** A flash belongs to the page it was made for: "a link is on its way" must not stand on the new-password page. */
+type StoredFlash = Flash & { page: string };
 
 /** The one answer to every request, for an account that exists or not. */
 export const resetRequested = `Als dit e-mailadres bij een account in Vangnet hoort, hebben wij een e-mail gestuurd met een link. De link werkt ${RESET_MINUTES} minuten. Kijk ook bij ongewenste e-mail.`;
@@ -87,7 +89,11 @@ const form = z.object({
 export const passwordResetPages: FastifyPluginAsync<{ db: Database; config: Config }> = async (base, { db, config }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const publicHost = new URL(config.publicUrl).host;
-  const flashes = new ShortLivedStore<Flash>(5 * 60_000);
+  const flashes = new ShortLivedStore<StoredFlash>(5 * 60_000);
+  const flashFor = (request: FastifyRequest, page: string): Flash => {
+    const { page: madeFor, ...flash } = flashes.get(request.cookies[FLASH_COOKIE]) ?? { page };
+    return madeFor === page ? flash : {};
+  };
   const cookieOptions = { httpOnly: true, secure: config.secureCookies, path: '/login' } as const;
 
   const newCsrf = (reply: FastifyReply) => {
@@ -96,7 +102,7 @@ export const passwordResetPages: FastifyPluginAsync<{ db: Database; config: Conf
     return csrf;
   };
   const again = (request: FastifyRequest, reply: FastifyReply, to: string, flash: Flash) => {
-    const key = flashes.put(flash, request.cookies[FLASH_COOKIE]);
+    const key = flashes.put({ ...flash, page: to }, request.cookies[FLASH_COOKIE]);
     reply.setCookie(FLASH_COOKIE, key, { ...cookieOptions, sameSite: 'strict', maxAge: 300 });
     return reply.redirect(to, 303);
   };
@@ -110,7 +116,7 @@ export const passwordResetPages: FastifyPluginAsync<{ db: Database; config: Conf
   const rateLimit = { max: config.login.ratePerMinute, timeWindow: '1 minute' };
 
   app.get('/login/wachtwoord-vergeten', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const flash = flashes.get(request.cookies[FLASH_COOKIE]) ?? {};
+    const flash = flashFor(request, '/login/wachtwoord-vergeten');
     return sendPage(reply, forgottenPage({ csrf: newCsrf(reply), enabled: mailSettings(db) !== null, ...flash }));
   });
 
@@ -139,7 +145,7 @@ export const passwordResetPages: FastifyPluginAsync<{ db: Database; config: Conf
         reply.setCookie(CODE_COOKIE, request.query.code, { ...cookieOptions, sameSite: 'lax', maxAge: RESET_MINUTES * 60 });
         return reply.redirect('/login/nieuw-wachtwoord', 303);
       }
-      const flash = flashes.get(request.cookies[FLASH_COOKIE]) ?? {};
+      const flash = flashFor(request, '/login/nieuw-wachtwoord');
       const usable = await resetTokenUsable(db, request.cookies[CODE_COOKIE] ?? '');
       return sendPage(reply, newPasswordPage({ csrf: newCsrf(reply), usable, ...flash }));
     },

@@ -42,6 +42,16 @@ describe('GeldenzoDordt, the social map, in a real browser', () => {
     expect(await page.getByRole('heading', { level: 3, name: 'Spreekuur Sociaal Raadslieden' }).count()).toBe(0);
     await checkAccessible(page.url(), 'directory search with filters');
 
+    // A postcode that is none: the sentence stands next to the field and in a summary at the top that links to it.
+    await page.goto(`${env.baseUrl}/hulp`);
+    await page.getByLabel('Uw postcode').fill('33A');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await expectFieldError(page, 'Uw postcode', 'Vul een postcode in zoals 3311 of 3311 AB.');
+    await checkAccessible(page.url(), 'directory search with a wrong postcode');
+    await page.locator('.vn-summary a[href="#f-postcode"]').click();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-postcode');
+    await page.goBack();
+
     await page.getByRole('link', { name: 'Mobiel spreekuur geldzorgen' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Mobiel spreekuur geldzorgen');
     await expect(page.getByText('woensdag 19:00–21:00, Buurthuis Crabbehof').count()).resolves.toBe(1);
@@ -144,8 +154,15 @@ describe('GeldenzoDordt, the social map, in a real browser', () => {
     await resident.getByRole('heading', { level: 3, name: 'Schuldhulpverlening' }).waitFor();
     await resident.close();
 
-    // A place's position: a latitude out of range is refused in plain Dutch, a right one is saved.
+    // A new place without its organisation: said next to the field before anything is sent.
     await page.getByRole('link', { name: 'Terug naar de sociale kaart' }).click();
+    const addPlace = page.getByRole('form', { name: 'Plek toevoegen' });
+    await addPlace.getByLabel('Naam van de plek').fill('Buurthuis Oost');
+    await addPlace.getByRole('button', { name: 'Plek toevoegen' }).click();
+    await expectFieldError(page, 'Organisatie van de plek', 'Kies de organisatie van de plek.');
+    await expectAccessible(page, 'new place without an organisation');
+
+    // A place's position: a latitude out of range is refused in plain Dutch, a right one is saved.
     await page.getByRole('link', { name: 'Wijkcentrum De Staart' }).click();
     await page.getByLabel('Breedtegraad').fill('518,1');
     await page.getByRole('button', { name: 'Opslaan' }).click();

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmails } from '../support/app.ts';
 import { seedInsightsDemo } from '../../src/modules/insights/demo.ts';
+import { refreshFromModules } from '../../src/modules/insights/commands.ts';
+import type { ModuleDefinition } from '../../src/modules/contracts.ts';
 import { expectAccessible, expectFieldError, login, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 function month(offset: number): string {
@@ -15,6 +17,51 @@ describe('Dashboard Sociaal Domein in a real browser', () => {
   beforeAll(async () => {
     env = await startBrowserEnv();
     await seedInsightsDemo(env.db, month(0));
+    // A module that delivers its measures with keys as names: a child-budget amount (one child in Krispijn, many
+    // elsewhere) and Geldfit visits, which count no persons.
+    const m = month(-1);
+    const fake: ModuleDefinition = {
+      name: 'pass',
+      metrics: {
+        measures: [
+          {
+            code: 'pass.child_budget_spent_cents.sport',
+            name: 'pass.child_budget_spent_cents.sport',
+            unit: 'cents',
+            description: 'Besteed aan sport.',
+            owner: 'pass',
+          },
+        ],
+        collect: async () => [
+          {
+            measure: 'pass.child_budget_spent_cents.sport',
+            municipalityCode: 'GM0505',
+            areaCode: 'WK050503',
+            month: m,
+            value: 13999,
+            contributors: 1,
+            largest: [13999],
+          },
+          ...['WK050501', 'WK050504', 'WK050505', 'WK050510'].map((areaCode, i) => ({
+            measure: 'pass.child_budget_spent_cents.sport',
+            municipalityCode: 'GM0505',
+            areaCode,
+            month: m,
+            value: 250000 + i * 10000,
+            contributors: 40,
+            largest: [9000, 8000],
+          })),
+        ],
+      },
+    };
+    const geldfit: ModuleDefinition = {
+      name: 'selftest',
+      metrics: {
+        measures: [{ code: 'selftest.visits', name: 'selftest.visits', unit: 'count', description: 'Bezoeken aan Geldfit.', owner: 'selftest' }],
+        collect: async () => [{ measure: 'selftest.visits', municipalityCode: 'GM0505', areaCode: null, month: m, value: 4 }],
+      },
+    };
+    await refreshFromModules(env.db, [fake, geldfit], { fromMonth: m, toMonth: m });
   });
   afterAll(() => env?.close());
 
@@ -86,6 +133,52 @@ describe('Dashboard Sociaal Domein in a real browser', () => {
     await context.close();
   });
 
+  it('shows Dutch names and never a key, a reason next to every hidden amount, and says when a figure counts no persons', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.analyst);
+    await page.goto(`${env.baseUrl}/medewerkers/dashboard`);
+    await page.getByRole('heading', { level: 2, name: 'Aanmaningen gemeentebelastingen' }).waitFor();
+    await page.getByLabel('Thema', { exact: true }).selectOption({ label: 'Kinderen in armoede' });
+    await page.getByLabel('Cijfer', { exact: true }).selectOption({ label: 'Dordtpas: besteed kindtegoed: sport' });
+    await page.getByLabel('Periode per', { exact: true }).selectOption('month');
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Dordtpas: besteed kindtegoed: sport' }).waitFor();
+    const table = page.getByRole('table', { name: /besteed kindtegoed: sport per gebied en maand/ });
+    await table.waitFor();
+    // Krispijn's one child: hidden, with why, and the 139,99 shows nowhere.
+    const krispijn = (await table.getByRole('row', { name: /Krispijn/ }).textContent()) ?? '';
+    expect(krispijn).toContain('Verborgen: dit bedrag komt van te weinig mensen.');
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).not.toMatch(/139,99/);
+    expect(body).toContain('Bedragen van minder dan 3 mensen');
+    // No key anywhere on the page: not the measure's code, not a snake_case code, not a module name as owner.
+    const options = await page.locator('select option').allTextContents();
+    for (const text of [body, ...options]) {
+      expect(text).not.toMatch(/\b(?:pass|selftest|referrals|signals)\.[a-z_.]+/);
+      expect(text).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+    }
+    expect(body).toContain('Gemeente (Dordtpas)');
+    await expectAccessible(page, 'insights amount with hidden cells');
+
+    // Geldfit visits count no persons: 4 is shown, and the page says why it is not protected.
+    await page.getByLabel('Thema', { exact: true }).selectOption({ label: 'Voorkomen en aanpakken schulden' });
+    await page.getByLabel('Cijfer', { exact: true }).selectOption({ label: 'Geldfit: bezoeken' });
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Geldfit: bezoeken' }).waitFor();
+    await page.getByText('Geen personen: niet afgeschermd.', { exact: false }).waitFor();
+    const visits = page.getByRole('table', { name: /per gebied en maand/ });
+    expect(
+      await visits
+        .getByRole('row', { name: /Dordrecht/ })
+        .first()
+        .getByRole('cell')
+        .allTextContents(),
+    ).toContain('4');
+    await expectAccessible(page, 'insights figure without persons');
+    await context.close();
+  });
+
   it('lets an analyst upload a dataset and shows every rejected line', async () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();
@@ -109,6 +202,42 @@ describe('Dashboard Sociaal Domein in a real browser', () => {
     await context.close();
   });
 
+  it('shows buurten with their names and rates per 1,000 inhabitants, and takes a population file with every rejected line', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.analyst);
+    await page.goto(`${env.baseUrl}/medewerkers/dashboard`);
+    await page.getByRole('heading', { level: 2, name: 'Aanmaningen gemeentebelastingen' }).waitFor();
+    await page.getByLabel('Cijfer', { exact: true }).selectOption({ label: 'Trajecten schuldhulpverlening SDD' });
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Trajecten schuldhulpverlening SDD' }).waitFor();
+    // The demo has inhabitants per wijk: every shown count has its rate beside it.
+    const wijken = page.getByRole('table', { name: /per gebied en kwartaal, met eronder het aantal per 1\.000 inwoners/ });
+    await expect(wijken.getByRole('row', { name: /Wielwijk/ }).textContent()).resolves.toMatch(/\d+,\d per 1\.000/);
+    await page.getByLabel('Niveau').selectOption({ label: 'Buurten van een gemeente' });
+    await page.getByLabel('Gebied', { exact: true }).selectOption({ label: 'Buurten van Crabbehof' });
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    const buurten = page.getByRole('table', { name: /per gebied en kwartaal/ });
+    await buurten.getByRole('row', { name: /Crabbehof-Noord/ }).waitFor();
+    // Crabbehof-Oost is small: hidden, and so is its rate; no small number shows.
+    const oost = (await buurten.getByRole('row', { name: /Crabbehof-Oost/ }).textContent()) ?? '';
+    expect(oost).toMatch(/< 10|afgeschermd/);
+    expect(oost).not.toMatch(/per 1\.000/);
+    await expect(buurten.getByRole('row', { name: /Crabbehof-Noord/ }).textContent()).resolves.toMatch(/\d+,\d per 1\.000/);
+    await expectAccessible(page, 'insights dashboard per buurt');
+
+    await page.getByLabel('Bestand met inwonertallen (CSV)').setInputFiles({
+      name: 'inwoners.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('gebied;jaar;inwoners\nWK050504;2018;9400\nWK050504;18;9400\n'),
+    });
+    await page.getByRole('button', { name: 'Lees de inwonertallen in' }).click();
+    await page.getByText('2 regels: 1 opgeslagen, 0 al bekend, 1 afgewezen.').waitFor();
+    await expect(page.getByRole('table', { name: 'Afgewezen regels' }).textContent()).resolves.toContain('geen jaar');
+    await expectAccessible(page, 'population import result');
+    await context.close();
+  });
+
   it('shows the dashboard but no import or benchmark forms to a programme manager', async () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();
@@ -118,6 +247,26 @@ describe('Dashboard Sociaal Domein in a real browser', () => {
     await expectAccessible(page, 'insights dashboard (programme manager)');
     expect(await page.getByRole('heading', { name: 'Bestand met cijfers inlezen' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Landelijke benchmark invoeren' }).count()).toBe(0);
+    await context.close();
+  });
+  it('says a wrong period next to its field in the dashboard filters; accessible', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.analyst);
+    await page.goto(`${env.baseUrl}/medewerkers/dashboard`);
+    await page.getByRole('heading', { level: 2, name: 'Aanmaningen gemeentebelastingen' }).waitFor();
+    await page.getByLabel('Van (jjjj-mm)').fill('vorig jaar');
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    await expectFieldError(page, 'Van (jjjj-mm)', 'Schrijf de periode als 2021-03, 2021-Q1 of 2021.');
+    await expectAccessible(page, 'dashboard with a wrong period');
+    // A period that ends before it starts: said at the start.
+    await page.getByLabel('Van (jjjj-mm)').fill('2025-06');
+    await page.getByLabel('Tot en met (jjjj-mm)').fill('2025-01');
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    await expectFieldError(page, 'Van (jjjj-mm)', 'Het begin ligt na het einde.');
+    await page.getByLabel('Tot en met (jjjj-mm)').fill('2025-12');
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    await expect.poll(() => page.getByLabel('Van (jjjj-mm)').getAttribute('aria-invalid')).toBe(null);
     await context.close();
   });
 });

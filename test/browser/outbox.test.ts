@@ -4,7 +4,7 @@ import { deliverDueMails } from '../../src/platform/mail/delivery.ts';
 import { enqueueMail } from '../../src/platform/mail/outbox.ts';
 import { demoEmails } from '../support/app.ts';
 import { smtpEnv, startTestSmtp, type TestSmtp } from '../support/smtp.ts';
-import { expectAccessible, login, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { expectAccessible, expectFieldError, login, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 /**
  * The admin's outbox page in a real browser, with mail sent to a real SMTP server: a mail the receiving server refused
@@ -84,6 +84,38 @@ describe('the outbox page for the admin, in a real browser', () => {
     await page.goto(`${env.baseUrl}/medewerkers`);
     await page.getByRole('navigation', { name: 'Menu medewerkers' }).waitFor();
     await expect(page.getByRole('link', { name: 'Uitgaande e-mail' }).count()).resolves.toBe(0);
+    await context.close();
+  });
+  it('says a wrong value next to its field on both password-reset pages; accessible', async () => {
+    smtp.refuse = () => undefined;
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${env.baseUrl}/login/wachtwoord-vergeten`);
+    await page.getByLabel('E-mailadres').fill('consulent-wijkteam');
+    await page.getByRole('button', { name: 'Stuur mij een link' }).click();
+    await expectFieldError(page, 'E-mailadres', 'Vul uw e-mailadres in, bijvoorbeeld naam@organisatie.nl.');
+    await expectAccessible(page, 'password reset request with a wrong address');
+    await page.getByLabel('E-mailadres').fill(demoEmails.case_worker);
+    await page.getByRole('button', { name: 'Stuur mij een link' }).click();
+    await page.getByRole('status').filter({ hasText: 'hebben wij een e-mail gestuurd' }).waitFor();
+
+    await deliverDueMails(env.db, env.config.mail!);
+    const mail = smtp.received.findLast((m) => m.subject === 'Nieuw wachtwoord voor Vangnet');
+    const link = new URL(/https?:\/\/\S+\/login\/nieuw-wachtwoord\?code=[A-Za-z0-9_-]+/.exec(mail?.text ?? '')![0]);
+    await page.goto(`${env.baseUrl}${link.pathname}${link.search}`);
+    // Opened in the same browser right after asking: the form, not the answer of the page before.
+    await page.getByRole('heading', { level: 1, name: 'Nieuw wachtwoord' }).waitFor();
+    await expect(page.getByText('hebben wij een e-mail gestuurd').count()).resolves.toBe(0);
+    await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('kort1');
+    await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('kort1');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await expectFieldError(page, 'Nieuw wachtwoord', 'Een wachtwoord heeft minstens 12 tekens.');
+    await expectAccessible(page, 'new password that is too short');
+    await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('Nieuw-wachtwoord-2026');
+    await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('Nieuw-wachtwoord-2027');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await expectFieldError(page, 'Herhaal het nieuwe wachtwoord', 'De twee wachtwoorden zijn niet hetzelfde.');
+    await expectAccessible(page, 'new password repeated differently');
     await context.close();
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPassDemo } from '../../src/modules/pass/demo.ts';
 import { passNumberFrom } from '../../src/modules/pass/domain.ts';
 import { demoEmails } from '../support/app.ts';
+import { decodeQrPng } from '../support/qr.ts';
 import { expectAccessible, expectFieldError, login, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 describe('Dordtpas in a real browser', () => {
@@ -125,6 +126,28 @@ describe('Dordtpas in a real browser', () => {
     await expect(page.locator('.vn-error-summary').textContent()).resolves.toContain('niet besteed worden aan uitjes');
     await expectAccessible(page, 'cashier refusal');
 
+    // Split payment: € 200,00 on child 2's € 175,00. The till says what the budget pays and what is left to pay.
+    await page.getByLabel('Kind', { exact: true }).selectOption('2');
+    await page.getByLabel('Aanbod').selectOption('');
+    await page.getByLabel('Categorie').selectOption('sport');
+    await page.getByLabel('Bedrag in euro', { exact: true }).fill('200,00');
+    await expect(
+      page
+        .getByTestId('split-notice')
+        .textContent()
+        .then((t) => t?.replace(/\s/g, ' ')),
+    ).resolves.toBe('Het kindtegoed is niet genoeg voor € 200,00. Het kindtegoed betaalt € 175,00; de klant betaalt € 25,00 op een andere manier.');
+    await page.getByRole('button', { name: 'Afrekenen' }).click();
+    const splitQuestion = page.getByRole('dialog', { name: 'Afrekenen met kindtegoed?' });
+    await expect(splitQuestion.textContent().then((t) => t?.replace(/\s/g, ' '))).resolves.toContain(
+      'De klant betaalt de rest, € 25,00, op een andere manier.',
+    );
+    await splitQuestion.getByRole('button', { name: 'Ja, reken af' }).click();
+    await page.getByRole('status').filter({ hasText: 'Nog te betalen op een andere manier' }).waitFor();
+    expect((await page.getByTestId('other-payment').textContent())?.replace(/\s/g, ' ')).toBe('€ 25,00');
+    expect((await page.getByTestId('balance-after').textContent())?.replace(/\s/g, ' ')).toBe('€ 0,00');
+    await expectAccessible(page, 'cashier split payment');
+
     // A refund with a wrong amount.
     await page.getByLabel('Bonnummer').fill('B000000000000');
     await page.getByLabel('Bedrag in euro (leeg: alles)').fill('tien');
@@ -145,6 +168,16 @@ describe('Dordtpas in a real browser', () => {
     await expect(page.getByTestId('pass-number').textContent()).resolves.toBe(`${number.slice(0, 4)} ${number.slice(4, 8)} ${number.slice(8)}`);
     await page.getByRole('cell', { name: '€ 442,50' }).waitFor(); // after the till's € 45,00 and € 12,50 above
     await expectAccessible(page, 'my pass with balances');
+    // The QR code, as the phone shows it: decoded from a screenshot, it holds the pass number and nothing else.
+    const qr = page.getByRole('img', { name: `QR-code van pasnummer ${number.slice(0, 4)} ${number.slice(4, 8)} ${number.slice(8)}` });
+    expect(decodeQrPng(await qr.screenshot())).toBe(number);
+    // Printed: the pass, its QR code and the balances; not the menu, the footer or the buttons.
+    await page.emulateMedia({ media: 'print' });
+    await expect(qr.isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('cell', { name: '€ 442,50' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('header').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: 'Afsluiten' }).isVisible()).resolves.toBe(false);
+    await page.emulateMedia({ media: 'screen' });
     await page.close();
   });
 
@@ -212,6 +245,49 @@ describe('Dordtpas in a real browser', () => {
     await context.close();
   });
 
+  it('sets a provider IBAN, prepares a payout with its SEPA file, and marks it paid once; accessible', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.admin);
+    await page.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Dordtpas uitbetalingen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dordtpas: uitbetalingen' }).waitFor();
+    await expectAccessible(page, 'payouts');
+    // A mistyped IBAN: the server's sentence next to the field.
+    await page.getByLabel('Aanbieder', { exact: true }).selectOption({ label: 'Muziekschool Drechtsteden (demo) (geen IBAN)' });
+    await page.getByLabel('IBAN aanbieder').fill('NL91 ABNA 0417 1643 01');
+    await page.getByRole('button', { name: 'IBAN opslaan' }).click();
+    await expectFieldError(page, 'IBAN aanbieder', 'Dit IBAN klopt niet. Controleer het nummer, bijvoorbeeld NL91 ABNA 0417 1643 00.');
+    await expectAccessible(page, 'payouts with a wrong IBAN');
+    await page.getByLabel('IBAN aanbieder').fill('NL32 BUNQ 2012 3456 78');
+    await page.getByRole('button', { name: 'IBAN opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Het IBAN van Muziekschool Drechtsteden (demo) is opgeslagen: NL32BUNQ2012345678.' }).waitFor();
+
+    await page.getByLabel('Van', { exact: true }).fill('2026-01-01');
+    await page.getByLabel('Tot en met', { exact: true }).fill('2026-12-31');
+    await page.getByLabel('IBAN gemeente').fill('NL91 ABNA 0417 1643 00');
+    await page.getByRole('button', { name: 'Uitbetaling klaarzetten' }).click();
+    await page.getByRole('dialog', { name: 'Uitbetaling klaarzetten?' }).getByRole('button', { name: 'Ja, zet klaar' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Uitbetaling klaargezet: \d+ aanbieders, samen €/ })
+      .waitFor();
+    const link = page.getByRole('link', { name: /^SEPA-bestand DP-/ });
+    await expect(link.count()).resolves.toBe(1);
+    const file = await page.request.get(new URL((await link.getAttribute('href'))!, env.baseUrl).toString());
+    expect(file.status()).toBe(200);
+    expect(await file.text()).toContain('urn:iso:std:iso:20022:tech:xsd:pain.001.001.03');
+    await expectAccessible(page, 'payout prepared');
+    // Nothing left to pay in the same period.
+    await page.getByRole('button', { name: 'Uitbetaling klaarzetten' }).click();
+    await page.getByRole('dialog', { name: 'Uitbetaling klaarzetten?' }).getByRole('button', { name: 'Ja, zet klaar' }).click();
+    await expect(page.locator('.vn-error-summary').textContent()).resolves.toContain('Er is niets uit te betalen in deze periode');
+    await page.getByRole('button', { name: /^Betaald: DP-/ }).click();
+    await page.getByRole('dialog', { name: 'Als betaald markeren?' }).getByRole('button', { name: 'Ja, is betaald' }).click();
+    await page.getByRole('cell', { name: 'Betaald', exact: true }).waitFor();
+    await expect(page.getByRole('button', { name: /^Betaald: DP-/ }).count()).resolves.toBe(0);
+    await context.close();
+  });
+
   it('runs a campaign only after asking, says a wrong amount next to the field, and says what happened; accessible', async () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();
@@ -236,5 +312,49 @@ describe('Dordtpas in a real browser', () => {
       .waitFor();
     await expectAccessible(page, 'campaign done');
     await context.close();
+  });
+  it('says a wrong value next to its field on the rules, the pass search, the pass status and joining a provider; accessible', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.case_worker);
+    const menu = page.getByRole('navigation', { name: 'Menu medewerkers' });
+    await menu.getByRole('link', { name: 'Dordtpas normen' }).click();
+    const rules = page.getByRole('form', { name: 'Regels vastleggen' });
+    await rules.getByLabel('Geldig vanaf').fill('2027-01-01');
+    await rules.getByLabel('Inkomensgrens in procent van de bijstandsnorm').fill('veel');
+    await rules.getByRole('button', { name: 'Regels opslaan' }).click();
+    await expectFieldError(
+      page,
+      'Inkomensgrens in procent van de bijstandsnorm',
+      'Schrijf de grens als een heel getal van 100 tot en met 300, bijvoorbeeld 140.',
+    );
+    await expectAccessible(page, 'rules with a wrong income limit');
+    // Three digits, but out of range: the server's sentence stands next to the field.
+    await rules.getByLabel('Inkomensgrens in procent van de bijstandsnorm').fill('999');
+    await rules.getByRole('button', { name: 'Regels opslaan' }).click();
+    await expectFieldError(page, 'Inkomensgrens in procent van de bijstandsnorm', /300/);
+
+    await menu.getByRole('link', { name: 'Dordtpas aanvragen' }).click();
+    await page.getByLabel('Pasnummer').fill('12');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await expectFieldError(page, 'Pasnummer', 'Vul het pasnummer in: de tien cijfers op de pas.');
+    await expectAccessible(page, 'pass search with a short number');
+    await page.getByLabel('Pasnummer').fill(passNumberFrom('100000001'));
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByRole('button', { name: 'Pas blokkeren' }).click();
+    expect(await page.getByRole('dialog', { name: 'Pas blokkeren?' }).isVisible()).toBe(false);
+    await expectFieldError(page, 'Reden (voor blokkeren of deblokkeren)', 'Schrijf kort op waarom, bijvoorbeeld "Melding misbruik".');
+    await expectAccessible(page, 'blocking a pass without a reason');
+    await context.close();
+
+    const admin = await (await env.browser.newContext()).newPage();
+    await login(admin, env.baseUrl, demoEmails.admin);
+    await admin.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Dordtpas aanbieders' }).click();
+    const join = admin.getByRole('form', { name: 'Aanbieder aansluiten' });
+    await join.getByLabel('Organisatie (soort aanbieder)').locator('option', { hasText: 'Zwemvereniging De Biesbosch' }).waitFor({ state: 'attached' });
+    await join.getByRole('button', { name: 'Aansluiten' }).click();
+    await expectFieldError(admin, 'Organisatie (soort aanbieder)', 'Kies de organisatie die aanbieder wordt.');
+    await expectAccessible(admin, 'joining a provider without an organisation');
+    await admin.context().close();
   });
 });

@@ -30,9 +30,11 @@ describe('programme page in a real browser', () => {
     await page.getByRole('button', { name: 'Voortgang van Rekenkameronderzoek bewerken' }).click();
     const box = page.getByLabel('Voortgang Rekenkameronderzoek, 2021-H1');
     await box.fill('Alle aanbevelingen zijn uitgevoerd.');
+    await page.getByLabel(/Uitlichten in de brief/).check();
     await expectAccessible(page, 'programme progress editor');
     await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await page.getByText('Alle aanbevelingen zijn uitgevoerd.').waitFor();
+    await expect(page.getByRole('row', { name: /^Rekenkameronderzoek/ }).textContent()).resolves.toContain('Uitgelicht in de brief.');
 
     await page.getByLabel('Stand van toezegging 191015/T1').selectOption('fulfilled');
     await page
@@ -89,6 +91,27 @@ describe('programme page in a real browser', () => {
     const pdf = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download de raadsinformatiebrief (PDF)' }).click();
     expect((await pdf).suggestedFilename()).toMatch(/\.pdf$/);
+
+    // The lifecycle: approve (asked first), then send with the zaaknummer (asked first); the state shows in Dutch.
+    await page.getByText('Versie 1: Concept.').waitFor();
+    await page.getByRole('button', { name: 'Brief vaststellen' }).click();
+    await page.getByRole('dialog', { name: 'Raadsinformatiebrief vaststellen?' }).waitFor();
+    await page.getByRole('button', { name: 'Ja, stel de brief vast' }).click();
+    await page.getByText(/De brief is vastgesteld\./).waitFor();
+    await page.getByText(/Versie 1: Vastgesteld\. Vastgesteld door/).waitFor();
+    expect(await page.getByRole('heading', { name: 'Teksten van de raadsinformatiebrief' }).count()).toBe(0);
+    await page.getByLabel('Zaaknummer').fill('');
+    await page.getByRole('button', { name: 'Naar de raad sturen' }).click();
+    await expectFieldError(page, 'Zaaknummer', 'Schrijf het zaaknummer van de brief.');
+    await page.getByLabel('Zaaknummer').fill('InProces BBV: 2021-0031337');
+    await page.getByRole('button', { name: 'Naar de raad sturen' }).click();
+    await page.getByRole('dialog', { name: 'Brief naar de raad sturen?' }).waitFor();
+    await page.getByRole('button', { name: 'Ja, stuur de brief naar de raad' }).click();
+    await page.getByText(/De brief is verstuurd naar de raad\./).waitFor();
+    await page.getByText(/Versie 1: Verstuurd naar de raad\..*zaaknummer InProces BBV: 2021-0031337/).waitFor();
+    await page.getByText(/SHA-256 van de PDF: [0-9a-f]{64}/).waitFor();
+    await page.getByRole('button', { name: 'Correctie maken' }).waitFor();
+    await expectAccessible(page, 'programme letter sent');
     await context.close();
   });
 
@@ -100,11 +123,32 @@ describe('programme page in a real browser', () => {
     await page.getByRole('heading', { level: 2, name: /Eerste helft 2021/ }).waitFor();
     expect(await page.getByRole('button', { name: /bewerken/ }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Teksten van de raadsinformatiebrief' }).count()).toBe(0);
+    await page.getByText(/Versie 1: Verstuurd naar de raad\./).waitFor();
+    expect(await page.getByRole('button', { name: /Correctie maken|Brief vaststellen|Naar de raad sturen/ }).count()).toBe(0);
     await page.getByLabel('Rapportageperiode (halfjaar)').fill('2019-H2');
     await page.getByRole('button', { name: 'Toon periode' }).click();
     await page.getByRole('heading', { level: 2, name: /Tweede helft 2019/ }).waitFor();
     await expect(page.getByRole('table', { name: 'Voortgang programmalijn 2' }).textContent()).resolves.toContain('Open Limonade');
     await expectAccessible(page, 'programme overview (analyst)');
+    await context.close();
+  });
+  it('says a wrong value next to its field on the period and the progress forms; accessible', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.programme_manager);
+    await page.goto(`${env.baseUrl}/medewerkers/programma`);
+    await page.getByRole('heading', { level: 2, name: /Eerste helft 2021/ }).waitFor();
+    await page.getByLabel('Rapportageperiode (halfjaar)').fill('vorig jaar');
+    await page.getByRole('button', { name: 'Toon periode' }).click();
+    await expectFieldError(page, 'Rapportageperiode (halfjaar)', 'Schrijf het halfjaar als 2021-H1 (januari tot en met juni) of 2021-H2.');
+    await expectAccessible(page, 'programme with a wrong period');
+
+    // Progress saved empty: the server's sentence stands next to the text.
+    await page.getByRole('button', { name: 'Voortgang van Rekenkameronderzoek bewerken' }).click();
+    await page.getByLabel('Voortgang Rekenkameronderzoek, 2021-H1').fill('');
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await expectFieldError(page, 'Voortgang Rekenkameronderzoek, 2021-H1', 'Schrijf de voortgang in deze periode.');
+    await expectAccessible(page, 'empty progress');
     await context.close();
   });
 });

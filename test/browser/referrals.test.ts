@@ -103,7 +103,14 @@ describe('referrals (Ketenaanpak) in a real browser', () => {
     await page.getByRole('link', { name: 'Tijdlijn en toestemmingen van deze inwoner' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tijdlijn: T. Smit' }).waitFor();
     await page.getByRole('button', { name: 'Intrekken voor Drechtdokters (huisartsen)' }).click();
-    await page.getByLabel(/Toelichting/).fill('Patiënt wil niet dat de huisarts de voortgang ziet.');
+    // A note longer than the note may be: the server's sentence stands next to the note, the consent stays.
+    const withdrawNote = page.getByLabel('Toelichting (bijvoorbeeld: hoe de inwoner dit liet weten)', { exact: true });
+    await withdrawNote.fill('Patiënt belde. '.repeat(70));
+    await page.getByRole('button', { name: 'Toestemming intrekken' }).click();
+    await page.getByRole('button', { name: 'Ja, trek de toestemming in' }).click();
+    await expectFieldError(page, 'Toelichting (bijvoorbeeld: hoe de inwoner dit liet weten)', 'Gebruik hoogstens 1.000 tekens.');
+    await expectAccessible(page, 'withdraw consent with a note that is too long');
+    await withdrawNote.fill('Patiënt wil niet dat de huisarts de voortgang ziet.');
     await expectAccessible(page, 'withdraw consent form');
     await page.getByRole('button', { name: 'Toestemming intrekken' }).click();
     await page.getByRole('dialog', { name: 'Toestemming intrekken?' }).waitFor();
@@ -137,6 +144,11 @@ describe('referrals (Ketenaanpak) in a real browser', () => {
     await page.goto(`${env.baseUrl}/medewerkers/verwijzingen/nieuw`);
     await page.getByLabel('Verwijzen naar').locator('option', { hasText: 'Sociale Dienst Drechtsteden' }).waitFor({ state: 'attached' });
     await expectAccessible(page, 'new referral form');
+    // Sent empty: each missing field says so next to it and in the summary.
+    await page.getByRole('button', { name: 'Verwijzing versturen' }).click();
+    await expectFieldError(page, 'Achternaam', 'Vul dit veld in.');
+    await expectFieldError(page, 'Verwijzen naar', 'Kies de organisatie waarnaar u verwijst.');
+    await expectAccessible(page, 'new referral sent empty');
     await page.getByLabel('Achternaam', { exact: true }).fill('Koster');
     await page.getByRole('button', { name: 'Gezinslid toevoegen' }).click();
     await page.getByLabel('Relatie van gezinslid 1').selectOption('child');

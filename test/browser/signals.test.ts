@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { systemActor } from '../../src/platform/actor.ts';
+import { users } from '../../src/platform/schema.ts';
 import { demoEmails } from '../support/app.ts';
 import { expectAccessible, expectFieldError, login, startBrowserEnv, type BrowserEnv } from './support.ts';
 
@@ -166,5 +169,76 @@ describe('Vroeg Eropaf in a real browser: upload, queue, case, monitor', () => {
     await page.getByRole('button', { name: 'Kolomkoppeling opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'is opgeslagen: 2 kolommen hebben een eigen naam' }).waitFor();
     await context.close();
+  });
+  it('says a wrong value next to its field on the upload, feedback, assignment, letters and creditor-types forms', async () => {
+    const creditorContext = await env.browser.newContext();
+    const creditor = await creditorContext.newPage();
+    await login(creditor, env.baseUrl, demoEmails.creditor);
+    // Sending without a file: said next to the file field, nothing is sent.
+    await creditor.goto(`${env.baseUrl}/medewerkers/signalen/aanleveren`);
+    await creditor.getByRole('heading', { level: 1, name: 'Signalen aanleveren' }).waitFor();
+    await creditor.getByRole('button', { name: 'Aanleveren' }).click();
+    await expectFieldError(creditor, 'Bestand (CSV of XLSX)', 'Kies een bestand (CSV of XLSX).');
+    await expectAccessible(creditor, 'signal upload without a file');
+    // A reference longer than any reference: the server's sentence stands next to the field.
+    await creditor.goto(`${env.baseUrl}/medewerkers/signalen/terugkoppeling`);
+    await creditor.getByRole('heading', { level: 1, name: 'Terugkoppeling op signalen' }).waitFor();
+    await creditor.getByLabel('Uw referentie', { exact: true }).fill('B'.repeat(101));
+    await expectFieldError(creditor, 'Uw referentie', 'Gebruik hoogstens 100 tekens.');
+    await expectAccessible(creditor, 'feedback with a reference that is too long');
+    await creditorContext.close();
+
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.signal_officer);
+    // A colleague who left between opening the case and saving: the sentence says whom to choose.
+    const [officer] = await env.db.unaudited((q) => q.select().from(users).where(eq(users.email, demoEmails.signal_officer)));
+    await env.db.audited(systemActor('test'), { action: 'create', objectType: 'user' }, (tx) =>
+      tx.insert(users).values({
+        organisationId: officer!.organisationId,
+        email: 'vertrokken@dordrecht.example',
+        displayName: 'Vera Vertrokken',
+        passwordHash: officer!.passwordHash,
+        roles: ['signal_officer'],
+      }),
+    );
+    await page.goto(`${env.baseUrl}/medewerkers/signalen`);
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1, name: /^Zaak / }).waitFor();
+    const worker = page.getByLabel('Medewerker', { exact: true });
+    await worker.locator('option', { hasText: 'Vera Vertrokken' }).waitFor({ state: 'attached' });
+    await worker.selectOption({ label: 'Vera Vertrokken' });
+    await env.db.audited(systemActor('test'), { action: 'update', objectType: 'user' }, (tx) =>
+      tx.update(users).set({ active: false }).where(eq(users.email, 'vertrokken@dordrecht.example')),
+    );
+    await page.getByRole('button', { name: 'Toewijzing opslaan' }).click();
+    await expectFieldError(page, 'Medewerker', 'Kies een medewerker vroegsignalering van uw team.');
+    await expectAccessible(page, 'assignment to a worker who left');
+
+    // The new cases of one day, without the day.
+    await page.goto(`${env.baseUrl}/medewerkers/signalen/brieven`);
+    await page.getByLabel('De nieuwe zaken van één dag').check();
+    await page.getByLabel('Dag', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Aantal brieven bekijken' }).click();
+    await expectFieldError(page, 'Dag', 'Kies de dag van de nieuwe zaken.');
+    await expectAccessible(page, 'letters without a day');
+    await context.close();
+
+    // A creditor that reports nothing: the admin is told next to the kinds, before anything is asked.
+    const adminContext = await env.browser.newContext();
+    const admin = await adminContext.newPage();
+    await login(admin, env.baseUrl, demoEmails.admin);
+    await admin.goto(`${env.baseUrl}/medewerkers/organisaties`);
+    await admin
+      .getByRole('button', { name: /^Soorten van .+ wijzigen$/ })
+      .first()
+      .click();
+    const form = admin.getByRole('form', { name: /^Soorten signalen van / });
+    for (const box of await form.getByRole('checkbox').all()) await box.uncheck();
+    await form.getByRole('button', { name: 'Soorten opslaan' }).click();
+    expect(await admin.getByRole('dialog').isVisible()).toBe(false);
+    await expectFieldError(admin, 'Huur', 'Kies ten minste één soort signalen.');
+    await expectAccessible(admin, 'creditor types without a kind');
+    await adminContext.close();
   });
 });

@@ -1,20 +1,12 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { systemActor } from '../../platform/actor.ts';
-import { AppError } from '../../platform/errors.ts';
+import { describeForCli } from '../../platform/errors.ts';
 import { argPath, fail, print, type CommandIo } from '../../io.ts';
 import type { CliContext } from '../contracts.ts';
 import { importHsds } from './hsds/import.ts';
 import { importProblemMessages } from './hsds/messages.ts';
 import { loadPostcodeCentresCsv, postcodeCentresView } from './postcodeStore.ts';
-
-function describe(error: unknown): string {
-  if (error instanceof AppError) {
-    const lines = (error.details.errors ?? []).map((e) => `  ${e.line ? `regel ${e.line}, ` : ''}${e.field}: ${e.reason}`);
-    return [error.message, ...lines].join('\n');
-  }
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** `vangnet directory ...`: the social map's configuration. The CLI acts as the system, on behalf of the operator. */
 export function directoryCommands(program: Command, context: CliContext): void {
@@ -38,7 +30,7 @@ export function directoryCommands(program: Command, context: CliContext): void {
           const result = await loadPostcodeCentresCsv(db, systemActor('cli:directory-postcodes'), text);
           print(io, `Postcodegebieden geladen: ${result.areas}.`);
         } catch (error) {
-          fail(io, describe(error));
+          fail(io, describeForCli(error));
         }
       });
     });
@@ -81,7 +73,7 @@ export function directoryCommands(program: Command, context: CliContext): void {
           });
           print(io, JSON.stringify(result, null, 2));
         } catch (error) {
-          fail(io, describe(error));
+          fail(io, describeForCli(error));
         }
       });
     });

@@ -19,7 +19,7 @@ import {
   type NearbyEntry,
 } from './domain.ts';
 import { formatKilometres } from '../../platform/dutch.ts';
-import { html, publicPage, SafeHtml, textField } from '../../platform/html.ts';
+import { errorSummary, html, publicPage, SafeHtml, textField } from '../../platform/html.ts';
 
 /** What the page shows about the resident's postcode: what they typed, the sentence when it is wrong, the area used. */
 export interface PostcodeState {
@@ -70,6 +70,7 @@ export function searchPage(nearby: NearbyEntry[], query: DirectoryQuery, instant
   };
   const body = html`<h1 class="utrecht-heading-1">Hulp zoeken in Dordrecht</h1>
 <p class="utrecht-paragraph utrecht-paragraph--lead">Hier vindt u organisaties en vrijwilligers die helpen bij geldzorgen, werk, kinderen, gezondheid en wonen. De hulp is meestal gratis.</p>
+${errorSummary(place.postcodeError ? { postcode: place.postcodeError } : {}, () => 'Uw postcode')}
 <form method="get" action="/hulp" role="search" aria-label="Hulp zoeken">
 <div class="vn-field"><label class="utrecht-form-label" for="q">Waar zoekt u hulp bij?</label>
 <input class="utrecht-textbox utrecht-textbox--html-input" type="search" id="q" name="q" value="${query.q ?? ''}" autocomplete="off"></div>

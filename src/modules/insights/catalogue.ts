@@ -17,10 +17,12 @@ export interface MeasureRecord {
   theme: string;
   periodKind: PeriodKind;
   aggregation: Aggregation;
+  /** false for a figure that counts no persons (see aboutPersons) */
+  aboutPersons: boolean;
 }
 
 /** The datasets that come in as files (seed 002: debt help, municipal taxes, social assistance, CAK). */
-export const importedMeasures: MeasureRecord[] = [
+export const importedMeasures: Omit<MeasureRecord, 'aboutPersons'>[] = [
   {
     code: 'sdd.debt_help_trajectories',
     name: 'Trajecten schuldhulpverlening SDD',
@@ -78,6 +80,19 @@ export const importedMeasures: MeasureRecord[] = [
   },
 ];
 
+/**
+ * The measures that count no persons: visits to a web page and tests opened on an anonymous website (Geldfit asks no
+ * name, no postcode, and counts no one twice on purpose). They are not protected, and the dashboard says so. Every
+ * other measure, also an analyst's own, is about persons and protected. Only this list decides it, in code: no
+ * setting or API can switch the protection off.
+ */
+const notAboutPersons = new Set(['selftest.visits', 'selftest.visits_entrepreneurs', 'selftest.started']);
+
+/** Whether a measure is about persons (and so protected). */
+export function aboutPersons(code: string): boolean {
+  return !notAboutPersons.has(code);
+}
+
 /** Which theme a module's measure belongs to. */
 export function themeForModuleMeasure(moduleName: string, code: string): ThemeCode {
   if (moduleName === 'pass') return /child|kind/.test(code) ? 'kinderen' : 'werkende-armen';
@@ -114,6 +129,17 @@ const ratioParts: Record<string, MeasureKind> = {
   'referrals.help_in_place_share': { kind: 'share', numerator: 'referrals.help_in_place', denominator: 'referrals.sent' },
 };
 
+/**
+ * A figure about a group that a module computed itself (a median): the count of that group, so that the figure is
+ * hidden wherever the count is (a median of one referral is that person's own lead time).
+ */
+const groupCounts: Record<string, string> = { 'referrals.first_contact_days': 'referrals.first_contacts' };
+
+/** The count of the group a delivered figure is about, if the catalogue knows it. */
+export function groupCountOf(code: string): string | undefined {
+  return groupCounts[code];
+}
+
 /** The kind of a measure (see MeasureKind), from the catalogue of parts and its unit. */
 export function measureKind(m: { code: string; unit: string }): MeasureKind {
   const parts = ratioParts[m.code];
@@ -142,6 +168,11 @@ const keyWords: Record<string, string> = {
   watch_out: 'let op',
   act_now: 'kom in actie',
   urgent: 'direct hulp nodig',
+  visits: 'bezoeken',
+  visits_entrepreneurs: 'bezoeken ondernemers',
+  started: 'tests geopend',
+  completed: 'tests afgerond',
+  holders: 'pashouders',
 };
 
 /**

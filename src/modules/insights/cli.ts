@@ -7,8 +7,12 @@ import { ValidationError } from '../../platform/errors.ts';
 import type { CliContext } from '../contracts.ts';
 import { ensureInsightsReferenceData, importDataset, refreshFromModules } from './commands.ts';
 import { defaultRefreshRange } from './domain/dashboard.ts';
+import { importPopulation } from './population.ts';
+import { DEFAULT_MUNICIPALITY, municipalityCode } from '../../platform/municipalities.ts';
+import { publishRelease } from './releases.ts';
+import { insightsSettings } from './settings.ts';
 
-/** `vangnet insights refresh|import`. */
+/** `vangnet insights refresh|import|import-population`. */
 export function insightsCommands(program: Command, ctx: CliContext): void {
   const insights = program.command('insights').description('Dashboard Sociaal Domein: cijfers per wijk en periode');
   insights
@@ -60,6 +64,73 @@ export function insightsCommands(program: Command, ctx: CliContext): void {
           if (error instanceof ValidationError) {
             printError(ctx.io, error.message);
             for (const e of error.details.errors ?? []) printError(ctx.io, `  ${e.line ? `regel ${e.line}, ` : ''}${e.field}: ${e.reason}`);
+            ctx.io.exitCode = 2;
+          } else throw error;
+        }
+      });
+    });
+  insights
+    .command('import-population')
+    .description('Lees inwonertallen in (CSV met de kolommen gebied, jaar, inwoners en eventueel huishoudens)')
+    .argument('<file>', 'het CSV-bestand')
+    .option('--json', 'samenvatting als JSON')
+    .action(async (name: string, options: { json?: boolean }) => {
+      const file = argPath(ctx.io, name);
+      if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+        return fail(ctx.io, `Het bestand ${name} bestaat niet of is geen bestand.`, 2);
+      }
+      await ctx.withDatabase(async (db) => {
+        try {
+          await ensureInsightsReferenceData(db);
+          const summary = await importPopulation(db, systemActor('insights-cli'), {
+            fileName: path.basename(file),
+            content: new Uint8Array(fs.readFileSync(file)),
+          });
+          const { importId: _id, ...json } = summary;
+          if (options.json) print(ctx.io, JSON.stringify(json, null, 2));
+          else {
+            print(ctx.io, `${summary.rows} regels: ${summary.accepted} opgeslagen, ${summary.duplicates} al bekend, ${summary.rejected} afgewezen.`);
+            for (const r of summary.rejections) print(ctx.io, `  regel ${r.line}, ${r.field}: ${r.reason}`);
+          }
+        } catch (error) {
+          if (error instanceof ValidationError) {
+            printError(ctx.io, error.message);
+            for (const e of error.details.errors ?? []) printError(ctx.io, `  ${e.line ? `regel ${e.line}, ` : ''}${e.field}: ${e.reason}`);
+            ctx.io.exitCode = 2;
+          } else throw error;
+        }
+      });
+    });
+  insights
+    .command('publish')
+    .description('Leg de cijfers van een periode vast (een publicatie); later veranderen ze niet meer')
+    .argument('<periode>', 'de periode, bijvoorbeeld 2021-H1 (halfjaar), 2021-Q1, 2021-03 of 2021')
+    .option('--municipality <code>', 'de gemeente', DEFAULT_MUNICIPALITY)
+    .option('--again', 'maak een nieuwe versie als de periode al is vastgelegd (de oude blijft zoals ze is)')
+    .option('--note <tekst>', 'waarom deze versie')
+    .option('--json', 'uitkomst als JSON')
+    .action(async (period: string, options: { municipality: string; again?: boolean; note?: string; json?: boolean }) => {
+      if (!municipalityCode.safeParse(options.municipality).success) {
+        return fail(ctx.io, 'Geef de gemeente op als GM gevolgd door vier cijfers, bijvoorbeeld GM0505.', 2);
+      }
+      await ctx.withDatabase(async (db) => {
+        try {
+          await ensureInsightsReferenceData(db);
+          const release = await publishRelease(
+            db,
+            systemActor('insights-cli'),
+            { period, municipality: options.municipality, again: options.again ?? false, note: options.note ?? '' },
+            insightsSettings().minCount,
+          );
+          if (options.json) print(ctx.io, JSON.stringify(release, null, 2));
+          else {
+            const hidden = release.cells.filter((c) => c.state !== 'shown').length;
+            print(ctx.io, `Cijfers van ${release.period} vastgelegd als versie ${release.version}: ${release.cells.length} cijfers, ${hidden} niet getoond.`);
+          }
+        } catch (error) {
+          if (error instanceof ValidationError) {
+            printError(ctx.io, error.message);
+            for (const e of error.details.errors ?? []) printError(ctx.io, `  ${e.field}: ${e.reason}`);
             ctx.io.exitCode = 2;
           } else throw error;
         }

@@ -54,7 +54,7 @@ export async function ensurePeriods(q: Q, codes: Iterable<string>): Promise<void
  * A well-formed CBS code of a wijk or buurt in a known municipality is registered on first use (named by its
  * code until someone names it); anything else is refused. Returns the codes that are (now) known.
  */
-async function ensureAreas(q: Q, codes: Iterable<string>): Promise<Set<string>> {
+export async function ensureAreas(q: Q, codes: Iterable<string>): Promise<Set<string>> {
   const wanted = [...new Set(codes)];
   if (wanted.length === 0) return new Set();
   const known = new Set((await q.select({ code: insightsAreas.code }).from(insightsAreas)).map((r) => r.code));
@@ -161,24 +161,36 @@ export async function refreshFromModules(
         return ok;
       });
       const areaCodes = await ensureAreas(tx, [...inRange.map((v) => v.municipalityCode), ...inRange.flatMap((v) => (v.areaCode ? [v.areaCode] : []))]);
-      const cells = new Map<string, { measureCode: string; areaCode: string; periodCode: string; value: number }>();
-      const add = (measureCode: string, areaCode: string, periodCode: string, value: number) => {
-        const key = `${measureCode}|${areaCode}|${periodCode}`;
-        const cell = cells.get(key);
-        if (cell) cell.value += value;
-        else cells.set(key, { measureCode, areaCode, periodCode, value });
+      type Cell = { measureCode: string; areaCode: string; periodCode: string; value: number; contributors: number | null; largest: number[] | null };
+      const cells = new Map<string, Cell>();
+      const add = (v: MetricValue, areaCode: string) => {
+        const key = `${v.measure}|${areaCode}|${v.month}`;
+        const cell = cells.get(key) ?? { measureCode: v.measure, areaCode, periodCode: v.month, value: 0, contributors: 0, largest: [] };
+        cell.value += v.value;
+        // The people behind an amount: each figure of a module is about its own people (one area each in a month).
+        cell.contributors = cell.contributors === null || v.contributors === undefined ? null : cell.contributors + v.contributors;
+        cell.largest = [...(cell.largest ?? []), ...(v.largest ?? [])].sort((a, b) => b - a).slice(0, 5);
+        cells.set(key, cell);
       };
       for (const v of inRange) {
         if (!areaCodes.has(v.municipalityCode)) {
           skipped += 1;
           continue;
         }
-        add(v.measure, v.municipalityCode, v.month, v.value);
-        if (v.areaCode && areaCodes.has(v.areaCode) && v.areaCode.startsWith('WK')) add(v.measure, v.areaCode, v.month, v.value);
+        add(v, v.municipalityCode);
+        if (v.areaCode && areaCodes.has(v.areaCode) && v.areaCode.startsWith('WK')) add(v, v.areaCode);
         else if (v.areaCode && areaCodes.has(v.areaCode) && v.areaCode.startsWith('BU')) {
-          add(v.measure, v.areaCode, v.month, v.value);
+          add(v, v.areaCode);
           const wijk = `WK${v.areaCode.slice(2, 8)}`;
-          if (areaCodes.has(wijk) || (await ensureAreas(tx, [wijk])).has(wijk)) add(v.measure, wijk, v.month, v.value);
+          if (areaCodes.has(wijk) || (await ensureAreas(tx, [wijk])).has(wijk)) add(v, wijk);
+        }
+      }
+      const unitOf = new Map(measures.map((m) => [m.code, m.unit]));
+      for (const c of cells.values()) {
+        // Only an amount carries its contributors; for a count the count is the number of people.
+        if (unitOf.get(c.measureCode) !== 'cents') {
+          c.contributors = null;
+          c.largest = null;
         }
       }
       const rows = [...cells.values()].map((c) => ({ ...c, derived: false, updatedAt: db.clock.now() }));

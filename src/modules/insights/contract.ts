@@ -39,8 +39,33 @@ export const aggregationLabels: Record<(typeof aggregations)[number], string> = 
   avg: 'Gemiddelde over de periode',
 };
 
+/** Why a cell is hidden, as the API names it. */
+export const suppressionReasons = ['small_count', 'secondary', 'dominance', 'few_contributors', 'built_on_hidden'] as const;
+export type SuppressionReasonCode = (typeof suppressionReasons)[number];
+
+/** The short sentence a person sees next to a hidden cell (B1). */
+export function suppressionExplanation(reason: SuppressionReasonCode, threshold: number): string {
+  switch (reason) {
+    case 'small_count':
+      return `Verborgen: minder dan ${threshold} inwoners, zo blijft niemand herkenbaar.`;
+    case 'secondary':
+      return 'Verborgen: anders kunt u een verborgen cijfer uitrekenen met de totalen.';
+    case 'dominance':
+      return 'Verborgen: dit bedrag komt vooral van één of twee mensen.';
+    case 'few_contributors':
+      return 'Verborgen: dit bedrag komt van te weinig mensen.';
+    case 'built_on_hidden':
+      return 'Verborgen: dit is berekend met een verborgen cijfer.';
+  }
+}
+
+/** What the page and the API say about a measure that counts no persons (and so is not protected). */
+export const notAboutPersonsNote = 'Geen personen: niet afgeschermd. Dit cijfer telt bezoeken aan een website, geen inwoners.';
+
 /** The dashboard level. */
-export const levelLabels = { wijk: 'Wijken van een gemeente', municipality: 'Gemeenten' } as const;
+export const levelLabels = { municipality: 'Gemeenten', wijk: 'Wijken van een gemeente', buurt: 'Buurten van een gemeente' } as const;
+export const levels = ['wijk', 'municipality', 'buurt'] as const;
+export type Level = (typeof levels)[number];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Requests
@@ -81,7 +106,7 @@ export const benchmarkInput = z.object({
 export const dashboardQuery = z.object({
   measure: z.string().min(1).max(100),
   municipality: municipalityCodeOrDefault,
-  level: z.enum(['wijk', 'municipality']).default('wijk'),
+  level: z.enum(levels).default('wijk'),
   granularity: z.enum(periodKinds).default('quarter'),
   from: z.string().max(10).optional(),
   to: z.string().max(10).optional(),
@@ -109,6 +134,8 @@ export const measure = z.object({
   theme: z.string(),
   periodKind: z.enum(periodKinds),
   aggregation: z.enum(aggregations),
+  /** false for a figure that counts no persons (website visits): it is not protected, and says so. */
+  aboutPersons: z.boolean(),
 });
 
 export const theme = z.object({ code: z.string(), name: z.string(), measures: z.array(measure) });
@@ -117,8 +144,30 @@ export const themeList = z.array(theme);
 export const area = z.object({ code: z.string(), name: z.string(), kind: z.string(), municipalityCode: z.string(), parentCode: z.string().nullable() });
 export const areaList = z.array(area);
 
-/** One published figure: the value is null when it is hidden, so a hidden count never leaves the server. */
-export const cell = z.object({ value: z.number().nullable(), display: z.string(), suppressed: z.enum(['primary', 'secondary']).nullable() });
+/**
+ * A count per 1,000 inhabitants (one decimal), next to the count it is made from. Hidden whenever that count is
+ * hidden (its state carries over, `value: null`); "geen inwonertal" when the area's population for the year is not
+ * known. `inhabitants` is the population it was divided by (public CBS figures).
+ */
+export const rateCell = z.object({
+  value: z.number().nullable(),
+  display: z.string(),
+  suppressed: z.enum(['primary', 'secondary']).nullable(),
+  inhabitants: z.number().int().nullable(),
+});
+
+/**
+ * One published figure: the value is null when it is hidden, so a hidden count never leaves the server. A count
+ * of people has its rate per 1,000 inhabitants beside it.
+ */
+export const cell = z.object({
+  value: z.number().nullable(),
+  display: z.string(),
+  suppressed: z.enum(['primary', 'secondary']).nullable(),
+  rate: rateCell.optional(),
+  /** Why it is hidden (null when shown); suppressionExplanation gives the sentence people see. */
+  reason: z.enum(suppressionReasons).nullable(),
+});
 
 export const dashboardRow = z.object({
   areaCode: z.string(),
@@ -140,7 +189,7 @@ export const benchmarkComparison = z.object({
 export const dashboardResult = z.object({
   measure,
   municipalityCode: z.string(),
-  level: z.enum(['wijk', 'municipality']),
+  level: z.enum(levels),
   granularity: z.enum(periodKinds),
   from: z.string(),
   to: z.string(),
@@ -151,6 +200,8 @@ export const dashboardResult = z.object({
   grandTotal: cell.nullable(),
   totalLabel: z.string(),
   benchmarks: z.array(benchmarkComparison),
+  /** How the figures are protected, or that they are not (a figure that counts no persons), in one plain sentence. */
+  protection: z.string(),
 });
 
 export const rejection = z.object({ line: z.number().int(), field: z.string(), reason: z.string() });
@@ -164,6 +215,29 @@ export const importSummary = z.object({
   rejected: z.number().int(),
   rejections: z.array(rejection),
 });
+
+export const populationUpload = z.object({
+  fileName: z.string().max(200).default('inwoners.csv'),
+  content: z.string().min(1, 'Het bestand is leeg.').max(20_000_000),
+});
+
+export const populationSummary = z.object({
+  importId: z.number().int().nullable(),
+  rows: z.number().int(),
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.number().int(),
+  rejections: z.array(rejection),
+});
+
+export const populationRow = z.object({
+  areaCode: z.string(),
+  name: z.string(),
+  year: z.number().int(),
+  inhabitants: z.number().int(),
+  households: z.number().int().nullable(),
+});
+export const populationList = z.array(populationRow);
 
 export const importRecord = z.object({
   id: z.number().int(),
@@ -198,8 +272,45 @@ export const refreshSummary = z.object({
   modules: z.array(z.object({ name: z.string(), measures: z.number().int(), values: z.number().int(), skipped: z.number().int() })),
 });
 
+/** A frozen release of one period's figures (releases.ts). */
+export const releaseInput = z.object({
+  period: z
+    .string()
+    .trim()
+    .regex(/^\d{4}(-H[12]|-Q[1-4]|-\d{2})?$/, 'Schrijf de periode als 2021-H1 (een halfjaar), 2021-Q1, 2021-03 of 2021.'),
+  municipality: municipalityCodeOrDefault,
+  /** Publish a new version when the period was published before; the old version stays as it was. */
+  again: z.boolean().default(false),
+  note: z.string().trim().max(2000, 'Een toelichting heeft hoogstens 2.000 tekens.').default(''),
+});
+export const releaseStates = ['shown', 'primary', 'secondary', 'missing'] as const;
+export const releaseCell = z.object({
+  measureCode: z.string(),
+  areaCode: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  value: z.number().nullable(),
+  state: z.enum(releaseStates),
+  display: z.string(),
+});
+export const release = z.object({
+  id: z.uuid(),
+  municipalityCode: z.string(),
+  period: z.string(),
+  version: z.number().int(),
+  threshold: z.number().int(),
+  publishedBy: z.string(),
+  publishedAt: timestamp,
+  note: z.string(),
+});
+export const releaseDetail = release.extend({ cells: z.array(releaseCell) });
+export const releaseList = z.array(release);
+export type ReleaseState = (typeof releaseStates)[number];
+
 export type Measure = z.infer<typeof measure>;
 export type Cell = z.infer<typeof cell>;
+export type RateCell = z.infer<typeof rateCell>;
 export type DashboardResult = z.infer<typeof dashboardResult>;
 export type ImportSummary = z.infer<typeof importSummary>;
 export type RefreshSummary = z.infer<typeof refreshSummary>;
+export type PopulationSummary = z.infer<typeof populationSummary>;

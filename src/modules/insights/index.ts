@@ -3,9 +3,12 @@ import type { Database } from '../../db/database.ts';
 import { halfYearMonths } from './periods.ts';
 import { insightsSettings } from './settings.ts';
 import { figuresFor, type MeasureFigure } from './queries.ts';
+import { latestRelease, publishRelease, releaseFigures, type Release } from './releases.ts';
+import type { Actor } from '../../platform/actor.ts';
 
 export type { MeasureFigure } from './queries.ts';
 export { halfYearMonths } from './periods.ts';
+export type { Release } from './releases.ts';
 
 /**
  * Which insights measures show an initiative's reach, by initiative name (as in seed 002). Programme uses it as
@@ -22,11 +25,39 @@ export const initiativeMeasures: Record<string, string[]> = {
 };
 
 /**
- * Live figures for an initiative in a half-year reporting period (2021-H1): one value per measure for the
- * municipality, small counts hidden exactly as on the dashboard.
+ * Figures for an initiative in a half-year reporting period (2021-H1): one value per measure for the
+ * municipality. A published period is read from its release (the one asked for, or else the newest version),
+ * never recomputed; a period not published yet gets live figures, small counts, revealing amounts and shares built
+ * on them hidden exactly as on the dashboard.
  */
-export async function initiativeFigures(db: Database, input: { measureCodes: string[]; municipalityCode: string; period: string }): Promise<MeasureFigure[]> {
+export async function initiativeFigures(
+  db: Database,
+  input: { measureCodes: string[]; municipalityCode: string; period: string; releaseId?: string | null },
+): Promise<MeasureFigure[]> {
   const range = halfYearMonths(input.period);
   if (!range) return [];
-  return figuresFor(db, { measureCodes: input.measureCodes, municipalityCode: input.municipalityCode, ...range }, insightsSettings().minCount);
+  const releaseId = input.releaseId ?? (await latestRelease(db, input.municipalityCode, input.period))?.id;
+  if (releaseId) return releaseFigures(db, releaseId, input.municipalityCode, input.measureCodes);
+  const settings = insightsSettings();
+  return figuresFor(db, { measureCodes: input.measureCodes, municipalityCode: input.municipalityCode, ...range }, settings.minCount, settings.amountRule);
+}
+
+/**
+ * Freezes a period's figures for a municipality (the programme does so when a council letter is approved).
+ * Returns the newest release when there is one and `again` is not set, so approving twice does not move a figure.
+ */
+export async function freezeFigures(
+  db: Database,
+  actor: Actor,
+  input: { municipalityCode: string; period: string; again?: boolean; note?: string },
+): Promise<Release> {
+  const latest = await latestRelease(db, input.municipalityCode, input.period);
+  if (latest && !input.again) return latest;
+  const { cells: _cells, ...release } = await publishRelease(
+    db,
+    actor,
+    { municipality: input.municipalityCode, period: input.period, again: input.again ?? false, note: input.note ?? '' },
+    insightsSettings().minCount,
+  );
+  return release;
 }

@@ -15,6 +15,20 @@ export const insightsMessages = {
   },
   period_invalid: { status: 400, field: 'period', title: 'De periode is niet geldig.', reason: () => 'Schrijf de periode als 2021-03, 2021-Q1 of 2021.' },
   period_reversed: { status: 400, field: 'from', title: 'De periode is niet geldig.', reason: () => 'Het begin ligt na het einde.' },
+  release_period_invalid: {
+    status: 400,
+    field: 'period',
+    title: 'De periode is niet geldig.',
+    reason: () => 'Schrijf de periode als 2021-H1 (een halfjaar), 2021-Q1, 2021-03 of 2021.',
+  },
+  release_exists: {
+    status: 400,
+    field: 'again',
+    title: 'De cijfers van deze periode zijn al gepubliceerd.',
+    reason: (p: Params) =>
+      `De cijfers van ${p.period} zijn al vastgelegd als versie ${p.version}. Die blijven zoals ze zijn. Wilt u een nieuwe versie met de cijfers van nu? Kies dan voor een nieuwe versie.`,
+  },
+  release_not_found: { status: 404, field: null, title: 'De publicatie', reason: () => 'De publicatie' },
   benchmark_not_found: { status: 404, field: null, title: 'Het vergelijkingscijfer', reason: () => 'Het vergelijkingscijfer' },
 } as const;
 

@@ -75,7 +75,8 @@ export function parseNumber(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-export function parseDataset(input: Uint8Array | string, measure: MeasureShape): ParsedDataset {
+/** The rows of a CSV file (bytes or text) with the line each ends on: delimiter sniffed, BOM and encoding handled. */
+export function readCsvRows(input: Uint8Array | string): { record: string[]; info: { lines: number } }[] {
   const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeText(input);
   const delimiter = sniffDelimiter(text);
   let raw: { record: string[]; info: { lines: number } }[];
@@ -93,6 +94,11 @@ export function parseDataset(input: Uint8Array | string, measure: MeasureShape):
     throw new ValidationError('Het bestand is geen leesbaar CSV-bestand.', [{ field: 'bestand', reason: (error as Error).message }]);
   }
   if (raw.length === 0) throw new ValidationError('Het bestand is leeg.', [{ field: 'bestand', reason: 'Er staat geen kopregel in het bestand.' }]);
+  return raw;
+}
+
+export function parseDataset(input: Uint8Array | string, measure: MeasureShape): ParsedDataset {
+  const raw = readCsvRows(input);
   const header = raw[0]!.record.map((h) => h.trim().toLowerCase());
   const index = {} as Record<keyof typeof aliases, number>;
   const missing: FieldProblem[] = [];

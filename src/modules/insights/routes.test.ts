@@ -89,7 +89,7 @@ describe('insights API', () => {
     const body = response.json();
     expect(body.periods).toEqual(['2021-01', '2021-02']);
     const crabbehof = body.rows.find((r: { name: string }) => r.name === 'Crabbehof');
-    expect(crabbehof.cells[0]).toEqual({ value: null, display: '< 10', suppressed: 'primary' });
+    expect(crabbehof.cells[0]).toMatchObject({ value: null, display: '< 10', suppressed: 'primary', reason: 'small_count' });
     // The small count cannot be worked out from its column total: that column holds a second hidden entry.
     const column = [...body.rows.map((r: { cells: { suppressed: string | null }[] }) => r.cells[0]), body.totals[0]];
     expect(column.filter((c: { suppressed: string | null }) => c.suppressed).length).toBeGreaterThanOrEqual(2);
@@ -123,7 +123,9 @@ describe('insights API', () => {
         headers: analyst.headers,
       })
     ).json();
-    expect(municipalities.rows).toEqual([expect.objectContaining({ areaCode: 'GM0505', cells: [{ value: 300, display: '300', suppressed: null }] })]);
+    expect(municipalities.rows).toEqual([
+      expect.objectContaining({ areaCode: 'GM0505', cells: [expect.objectContaining({ value: 300, display: '300', suppressed: null, reason: null })] }),
+    ]);
   });
 
   it('hides the same cells in every view, so one view cannot be subtracted from another', async () => {
@@ -286,7 +288,15 @@ describe('insights API', () => {
           { code: 'pass.child_budget_spent_cents.sport', name: 'pass.child_budget_spent_cents.sport', unit: 'cents', description: 'Demo', owner: 'pass' },
         ],
         collect: async () => [
-          { measure: 'pass.child_budget_spent_cents.sport', municipalityCode: 'GM0505', areaCode: 'WK050504', month: '2021-03', value: 1250 },
+          {
+            measure: 'pass.child_budget_spent_cents.sport',
+            municipalityCode: 'GM0505',
+            areaCode: 'WK050504',
+            month: '2021-03',
+            value: 1250,
+            contributors: 5,
+            largest: [300, 250],
+          },
         ],
       },
     };

@@ -18,12 +18,21 @@ import {
   measure,
   measureInput,
   measurePatch,
+  populationList,
+  populationSummary,
+  populationUpload,
   refreshSummary,
+  releaseDetail,
+  releaseInput,
+  releaseList,
   themeList,
 } from './contract.ts';
+import { getRelease, listReleases, publishRelease } from './releases.ts';
+import { municipalityCodeOrDefault } from '../../platform/municipalities.ts';
 import { createMeasure, deleteBenchmark, ensureInsightsReferenceData, importDataset, refreshFromModules, saveBenchmark, updateMeasure } from './commands.ts';
 import { dashboardCsv, defaultRefreshRange } from './domain/dashboard.ts';
-import { dashboard, listAreas, listBenchmarks, listImports, listThemes } from './queries.ts';
+import { importPopulation } from './population.ts';
+import { dashboard, listAreas, listBenchmarks, listImports, listPopulation, listThemes } from './queries.ts';
 
 const tags = ['insights'];
 const month = z.string().regex(/^\d{4}-\d{2}$/);
@@ -91,7 +100,7 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
         response: { 200: dashboardResult },
       },
     },
-    async (request) => dashboard(db, request.actor, request.query, settings.minCount),
+    async (request) => dashboard(db, request.actor, request.query, settings.minCount, settings.amountRule),
   );
 
   app.get(
@@ -106,7 +115,7 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
       },
     },
     async (request, reply) => {
-      const result = await dashboard(db, request.actor, request.query, settings.minCount);
+      const result = await dashboard(db, request.actor, request.query, settings.minCount, settings.amountRule);
       await db.recordAuditEvent(
         request.actor,
         { action: 'export', objectType: 'insights_dashboard', objectId: result.measure.code, municipalityCode: result.municipalityCode },
@@ -141,6 +150,40 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
       }
       return importDataset(db, request.actor, { measureCode: body.measure, fileName: body.fileName, content: body.content });
     },
+  );
+
+  app.post(
+    '/insights/population',
+    {
+      config: { access: 'insights:manage', body: 'file' },
+      schema: {
+        tags,
+        summary: 'Inwonertallen per gebied en jaar inlezen (JSON met de inhoud, of het ruwe CSV-bestand)',
+        querystring: z.object({ fileName: z.string().max(200).optional() }),
+        body: z.union([populationUpload, z.instanceof(Buffer)]),
+        response: { 200: populationSummary },
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      if (Buffer.isBuffer(body))
+        return importPopulation(db, request.actor, { fileName: request.query.fileName ?? 'inwoners.csv', content: new Uint8Array(body) });
+      return importPopulation(db, request.actor, { fileName: body.fileName, content: body.content });
+    },
+  );
+
+  app.get(
+    '/insights/population',
+    {
+      config: { access: 'insights:read' },
+      schema: {
+        tags,
+        summary: 'Inwonertallen per gebied en jaar',
+        querystring: z.object({ municipality: z.string().max(6).optional() }),
+        response: { 200: populationList },
+      },
+    },
+    async (request) => listPopulation(db, request.query.municipality),
   );
 
   app.get(
@@ -200,5 +243,42 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
       const range = defaultRefreshRange(db.clock.now());
       return refreshFromModules(db, modules, { fromMonth: request.body.fromMonth ?? range.fromMonth, toMonth: request.body.toMonth ?? range.toMonth });
     },
+  );
+
+  app.post(
+    '/insights/releases',
+    {
+      config: { access: 'insights:manage' },
+      schema: {
+        tags,
+        summary: 'De cijfers van een periode publiceren en vastleggen (een nieuwe versie alleen met again)',
+        body: releaseInput,
+        response: { 201: releaseDetail },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await publishRelease(db, request.actor, request.body, settings.minCount)),
+  );
+
+  app.get(
+    '/insights/releases',
+    {
+      config: { access: 'insights:read' },
+      schema: {
+        tags,
+        summary: 'Gepubliceerde perioden van een gemeente, met hun versies',
+        querystring: z.object({ municipality: municipalityCodeOrDefault, period: z.string().max(10).optional() }),
+        response: { 200: releaseList },
+      },
+    },
+    async (request) => listReleases(db, request.actor, request.query),
+  );
+
+  app.get(
+    '/insights/releases/:id',
+    {
+      config: { access: 'insights:read' },
+      schema: { tags, summary: 'Een publicatie met haar vastgelegde cijfers', params: z.object({ id: z.uuid() }), response: { 200: releaseDetail } },
+    },
+    async (request) => getRelease(db, request.actor, request.params.id),
   );
 };

@@ -1,4 +1,5 @@
-// The tables of the insights module (Dashboard Sociaal Domein). Only anonymous counts live here: no table is personal.
+// The tables of the insights module (Dashboard Sociaal Domein). Only anonymous counts and sums live here (with, for
+// an amount, how many people are behind it and the largest contributions, never who): no table is personal.
 import { sql } from 'drizzle-orm';
 import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
@@ -58,6 +59,10 @@ export const insightsObservations = pgTable(
       .notNull()
       .references(() => insightsPeriods.code),
     value: doublePrecision('value').notNull(),
+    /** For an amount: how many persons it comes from (null: unknown, then it is never shown). */
+    contributors: integer('contributors'),
+    /** For an amount: the largest contributions, largest first (at most five). */
+    largest: jsonb('largest').$type<number[]>(),
     derived: boolean('derived').notNull().default(false),
     importId: integer('import_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -98,4 +103,65 @@ export const insightsBenchmarks = pgTable(
     enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('insights_benchmarks_measure_period_key').on(t.measureCode, t.periodCode)],
+);
+
+/**
+ * Inhabitants (and optionally households) per area and year, as an analyst imports them (CBS figures on 1 January),
+ * for rates per 1,000 inhabitants. One figure per area and year.
+ */
+export const insightsPopulation = pgTable(
+  'insights_population',
+  {
+    areaCode: text('area_code')
+      .notNull()
+      .references(() => insightsAreas.code),
+    year: integer('year').notNull(),
+    inhabitants: integer('inhabitants').notNull(),
+    households: integer('households'),
+    importId: integer('import_id'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.areaCode, t.year] })],
+);
+
+/**
+ * A frozen release: the protected figures of one period (2021-H1) for one municipality, computed once and stored.
+ * Reads of a published period come from here, never recomputed; later data make a new version, never a changed one.
+ */
+export const insightsReleases = pgTable(
+  'insights_releases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityCode: text('municipality_code').notNull(),
+    /** The period published: a half year (2021-H1), a quarter, a month or a year. */
+    period: text('period').notNull(),
+    version: integer('version').notNull(),
+    /** The smallest count shown when it was published (VANGNET_INSIGHTS_MIN_COUNT then). */
+    threshold: integer('threshold').notNull(),
+    publishedBy: text('published_by').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [uniqueIndex('insights_releases_version_key').on(t.municipalityCode, t.period, t.version)],
+);
+
+/** One published figure of a release: shown (with its value), hidden (primary, secondary) or missing (no data). */
+export const insightsReleaseCells = pgTable(
+  'insights_release_cells',
+  {
+    releaseId: uuid('release_id')
+      .notNull()
+      .references(() => insightsReleases.id, { onDelete: 'cascade' }),
+    measureCode: text('measure_code').notNull(),
+    areaCode: text('area_code').notNull(),
+    /** The measure's name and unit as published, so a later rename does not move the letter. */
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    /** Only a shown figure keeps its value: a hidden value is never stored here. */
+    value: doublePrecision('value'),
+    /** shown | primary | secondary | missing */
+    state: text('state').notNull(),
+    display: text('display').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.releaseId, t.measureCode, t.areaCode] })],
 );

@@ -5,6 +5,7 @@ import type { Database } from '../../db/database.ts';
 import { actorColumns, type Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { municipalityCodeOrDefault, ownMunicipalities } from '../../platform/municipalities.ts';
+import { campaignDiffers } from './messages.ts';
 import { childBudgets, passCampaignCredits, passCampaigns, passTransactions, passes } from './schema.ts';
 
 export const campaignInput = z.object({
@@ -26,6 +27,7 @@ export const campaignInput = z.object({
 /**
  * A one-off credit to every child with a budget on a valid pass in the year (the EUR 25 child gift). Each child is
  * credited once per campaign (primary key campaign + child), so running it again, or twice at once, credits no one twice.
+ * Running a code again with another amount or year is refused (`campaign_differs`, 409) and credits no one.
  */
 export async function runCampaign(db: Database, actor: Actor, input: z.infer<typeof campaignInput>) {
   // The system (the CLI, a scheduled job) may run a campaign too; people need pass:campaigns.
@@ -46,6 +48,15 @@ export async function runCampaign(db: Database, actor: Actor, input: z.infer<typ
         .where(and(eq(passCampaigns.municipalityCode, input.municipalityCode), eq(passCampaigns.code, input.code)))
         .for('update');
       trail.objectId = campaign!.id;
+      if (campaign!.amountCents !== input.amountCents || campaign!.year !== input.year) {
+        throw campaignDiffers({
+          code: campaign!.code,
+          year: campaign!.year,
+          amountCents: campaign!.amountCents,
+          askedYear: input.year,
+          askedAmountCents: input.amountCents,
+        });
+      }
       const eligible = await tx
         .select({ budgetId: childBudgets.id, childPersonId: childBudgets.childPersonId, passId: childBudgets.passId, areaCode: childBudgets.areaCode })
         .from(childBudgets)

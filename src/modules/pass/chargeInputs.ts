@@ -27,9 +27,14 @@ export const chargeInput = z
     /** Chosen by the till, unique per charge: a retried request with the same key does not charge twice. */
     idempotencyKey: z.string().trim().min(8, 'Een idempotency key heeft 8 tot 100 tekens.').max(100, 'Een idempotency key heeft 8 tot 100 tekens.'),
     description: z.string().trim().max(200).optional().nullable(),
+    /**
+     * Split payment: when the budget does not cover `amountCents`, charge what it has and answer the rest
+     * (`otherPaymentCents`) to pay another way. Without it, too little balance is refused and nothing is charged.
+     */
+    split: z.boolean().default(false),
   })
   .refine((v) => v.offerId || v.category, { message: 'Kies een aanbod of een categorie.', path: ['category'] });
-export type ChargeInput = z.infer<typeof chargeInput>;
+export type ChargeInput = z.input<typeof chargeInput>;
 
 export const refundInput = z.object({
   receiptNumber: z
@@ -51,4 +56,6 @@ export const refundInput = z.object({
 export const statementQuery = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
+  /** Only the lines of this payout run: the provider's statement of what it was paid. */
+  payout: z.string().uuid().optional(),
 });

@@ -104,7 +104,14 @@ export async function payoutStatement(db: Database, actor: Actor, providerId: st
         .innerJoin(passes, eq(passes.id, passTransactions.passId))
         .leftJoin(passCategories, eq(passCategories.code, passTransactions.category))
         .leftJoin(passOffers, eq(passOffers.id, passTransactions.offerId))
-        .where(and(eq(passTransactions.providerId, provider.id), gte(passTransactions.occurredAt, start), lt(passTransactions.occurredAt, end)))
+        .where(
+          and(
+            eq(passTransactions.providerId, provider.id),
+            gte(passTransactions.occurredAt, start),
+            lt(passTransactions.occurredAt, end),
+            query.payout ? eq(passTransactions.payoutId, query.payout) : undefined,
+          ),
+        )
         .orderBy(asc(passTransactions.occurredAt), asc(passTransactions.receiptNumber));
       const byId = new Map(rows.map((r) => [r.t.id, r.t.receiptNumber]));
       const lines = rows.map((r) => ({

@@ -10,6 +10,7 @@ import { campaignInput, runCampaign } from './campaigns.ts';
 import { payoutStatement } from './charges.ts';
 import { ensurePassConfiguration, providerOfOrganisation } from './configuration.ts';
 import { euro } from './messages.ts';
+import { markPayoutPaid, payoutFile, payoutInput, runPayout } from './payouts.ts';
 import { statementCsv, statementPdf } from './statement.ts';
 
 /** `vangnet pass ...`: configuration, campaigns and payout statements from the command line. */
@@ -67,5 +68,42 @@ export function passCommands(program: Command, context: CliContext): void {
         fs.writeFileSync(argPath(io, options.out), options.format === 'pdf' ? await statementPdf(statement) : statementCsv(statement));
         print(io, `${statement.lines.length} regels, uit te betalen ${euro(statement.totals.payoutCents)}: ${options.out}`);
       });
+    });
+
+  pass
+    .command('payout')
+    .description('Uitbetaling aan de aanbieders over een periode: een SEPA-bestand (pain.001.001.03) voor de bank')
+    .requiredOption('--from <date>', 'eerste dag (JJJJ-MM-DD)')
+    .requiredOption('--to <date>', 'laatste dag (JJJJ-MM-DD)')
+    .requiredOption('--execution-date <date>', 'dag waarop de bank betaalt (JJJJ-MM-DD)')
+    .requiredOption('--debtor-name <name>', 'naam van de rekening van de gemeente')
+    .requiredOption('--debtor-iban <iban>', 'IBAN van de gemeente')
+    .requiredOption('--out <file>', 'XML-bestand om te schrijven')
+    .option('--municipality <code>', 'gemeentecode', DEFAULT_MUNICIPALITY)
+    .action(async (options: { from: string; to: string; executionDate: string; debtorName: string; debtorIban: string; out: string; municipality: string }) => {
+      const input = payoutInput.parse({
+        municipalityCode: options.municipality,
+        from: options.from,
+        to: options.to,
+        executionDate: options.executionDate,
+        debtorName: options.debtorName,
+        debtorIban: options.debtorIban,
+      });
+      await context.withDatabase(async (db) => {
+        const payout = await runPayout(db, systemActor('cli'), input);
+        const file = await payoutFile(db, systemActor('cli'), payout.id);
+        fs.writeFileSync(argPath(io, options.out), file.xml);
+        print(io, `Uitbetaling ${payout.messageId} (${payout.id}): ${payout.lines.length} aanbieders, ${euro(payout.totalCents)}: ${options.out}`);
+        for (const skip of payout.skipped) print(io, `Niet meegenomen: ${skip.provider}. ${skip.text}`);
+      });
+    });
+
+  pass
+    .command('payout-paid')
+    .description('Een uitbetaling als betaald markeren, nadat de bank het bestand heeft verwerkt (één keer)')
+    .requiredOption('--id <id>', 'id van de uitbetaling')
+    .action(async (options: { id: string }) => {
+      const payout = await context.withDatabase((db) => markPayoutPaid(db, systemActor('cli'), options.id));
+      print(io, `Uitbetaling ${payout.messageId} is betaald: ${euro(payout.totalCents)}.`);
     });
 }

@@ -95,6 +95,45 @@ describe('concurrent charges against one budget', () => {
     expect(balances.size).toBe(expectedSuccesses);
   }, 120_000);
 
+  it('splits exactly one of many simultaneous split payments: the budget ends at zero and pays out no cent more than it had', async () => {
+    const caseWorker = await actorFor('consulent@wijkteam.example');
+    const cashier = await actorFor('kassa@aanbieder.example');
+    const outcome = await submitApplication(db, caseWorker, {
+      municipalityCode: 'GM0505',
+      route: 'income',
+      applicant: { initials: 'S.', surname: 'Split', birthDate: '1980-01-01', street: 'Straat', houseNumber: '3', postcode: '3316 AA', city: 'Dordrecht' },
+      children: [{ initials: 'X.', surname: 'Split', birthDate: '2011-05-05' }],
+      monthlyNetIncomeCents: 100_000,
+    });
+    const { pass } = await decideApplication(db, caseWorker, outcome.applicationId, { approve: true });
+    const tries = onPostgres ? 200 : 100;
+    const results = await Promise.allSettled(
+      Array.from({ length: tries }, (_, i) =>
+        chargePass(db, cashier, {
+          passNumber: pass!.number,
+          memberNumber: 2,
+          category: 'sport',
+          amountCents: amount,
+          idempotencyKey: `split-${i}`,
+          split: true,
+        }),
+      ),
+    );
+    const receipts = results
+      .filter((r) => r.status === 'fulfilled')
+      .map((r) => (r as PromiseFulfilledResult<{ amountCents: number; otherPaymentCents: number }>).value);
+    // EUR 500 pays 71 times EUR 7 and once EUR 3 (EUR 4 to pay otherwise); the rest find it empty.
+    expect(receipts.length).toBe(72);
+    expect(receipts.filter((r) => r.otherPaymentCents > 0)).toEqual([expect.objectContaining({ amountCents: 300, otherPaymentCents: 400 })]);
+    expect(receipts.reduce((sum, r) => sum + r.amountCents, 0)).toBe(50_000);
+    for (const r of results.filter((x): x is PromiseRejectedResult => x.status === 'rejected'))
+      expect((r.reason as AppError).code).toBe('insufficient_balance');
+    const [budget] = await db.audited(systemActor('test'), { action: 'read', objectType: 'child_budget' }, (tx) =>
+      tx.select().from(childBudgets).where(eq(childBudgets.passId, pass!.id)),
+    );
+    expect(budget!.balanceCents).toBe(0);
+  }, 120_000);
+
   it('charges once when the same request (same idempotency key) arrives many times at once', async () => {
     const caseWorker = await actorFor('consulent@wijkteam.example');
     const cashier = await actorFor('kassa@aanbieder.example');

@@ -190,7 +190,16 @@ export const offer = z.object({
   description: text.nullable(),
   active: z.boolean(),
 });
-export const provider = z.object({ id, organisationId: id, municipalityCode: text, name: text, kind: text, active: z.boolean(), createdAt: timestamp });
+export const provider = z.object({
+  id,
+  organisationId: id,
+  municipalityCode: text,
+  name: text,
+  kind: text,
+  active: z.boolean(),
+  iban: text.nullable(),
+  createdAt: timestamp,
+});
 export const providerWithOffers = provider.extend({ offers: z.array(offer) });
 export const providerList = z.array(providerWithOffers);
 export const cashierInfo = provider.extend({ offers: z.array(offer), categories: z.array(category) });
@@ -230,7 +239,9 @@ export const receipt = z.object({
   memberNumber: z.number().int(),
   category: text.nullable(),
   offer: text.nullable(),
-  amountCents: cents,
+  amountCents: cents.meta({ description: 'Wat het kindtegoed betaalde (of terugkreeg).' }),
+  priceCents: cents.nullable().meta({ description: 'Bij een betaling: de gevraagde prijs. Hoger dan amountCents bij een gesplitste betaling.' }),
+  otherPaymentCents: cents.meta({ description: 'Wat de klant nog op een andere manier betaalt (split: true en te weinig tegoed); anders 0.' }),
   balanceAfterCents: cents.nullable(),
   occurredAt: timestamp,
   replayed: z.boolean().meta({ description: 'Waar bij een herhaald verzoek: er is niets opnieuw afgeschreven.' }),
@@ -255,3 +266,33 @@ export const campaignResult = z.object({
   alreadyCredited: z.number().int(),
   amountCents: cents,
 });
+
+export const providerIban = z.object({ id, name: text, iban: text });
+
+const payoutLine = z.object({
+  providerId: id,
+  provider: text,
+  iban: text,
+  charges: z.number().int(),
+  refunds: z.number().int(),
+  amountCents: cents,
+  endToEndId: text,
+});
+export const payout = z.object({
+  id,
+  municipalityCode: text,
+  from: isoDate,
+  to: isoDate,
+  executionDate: isoDate,
+  messageId: text,
+  status: z.enum(['prepared', 'paid']),
+  totalCents: cents,
+  paidAt: timestamp.nullable(),
+  lines: z.array(payoutLine),
+});
+export const payoutResult = payout.extend({
+  skipped: z
+    .array(z.object({ providerId: id, provider: text, reason: z.enum(['no_iban', 'nothing_to_pay']), text, amountCents: cents }))
+    .meta({ description: 'Aanbieders die niet zijn meegenomen, met de reden; hun betalingen blijven staan voor een volgende uitbetaling.' }),
+});
+export const payoutList = z.array(payout);

@@ -17,6 +17,8 @@ const demoProviders = [
     code: 'DEMO-AANBIEDER',
     name: 'Sport en Cultuur Dordrecht (demo-aanbieder)',
     kind: 'sports_club',
+    // Demo IBANs: valid check digits, no real accounts. The music school has none, so a payout run shows the skip.
+    iban: 'NL20INGB0001234567',
     offers: [
       { title: 'Zwemles, 10 lessen', category: 'swimming', priceCents: 12_500 },
       { title: 'Contributie voetbal, seizoen', category: 'sport', priceCents: 18_000 },
@@ -27,16 +29,21 @@ const demoProviders = [
   {
     code: 'DEMO-BOEKHANDEL',
     name: 'Boekhandel De Dordtse Pen (demo)',
+    iban: 'NL42RABO0300012345',
     kind: 'shop',
     offers: [{ title: 'Pakket schoolspullen', category: 'learning_materials', priceCents: 4_500 }],
   },
   {
     code: 'DEMO-MUZIEKSCHOOL',
     name: 'Muziekschool Drechtsteden (demo)',
+    iban: null,
     kind: 'music_school',
     offers: [{ title: 'Gitaarles, 10 lessen', category: 'music', priceCents: 15_000 }],
   },
 ] as const;
+
+/** A provider organisation that has not joined the pass yet, so the pass office can try "Aanbieder aansluiten". */
+const demoCandidate = { code: 'DEMO-ZWEMVERENIGING', name: 'Zwemvereniging De Biesbosch (demo, nog niet aangesloten)' } as const;
 
 /** Demo households: fixed pass numbers and resident codes so the demo can be tried by hand (see docs/pass.md). */
 export const demoHouseholds: {
@@ -167,9 +174,15 @@ export async function seedPassDemo(db: Database): Promise<void> {
       const [org] = await tx.select().from(organisations).where(eq(organisations.code, p.code));
       await tx.insert(organisationMunicipalities).values({ organisationId: org!.id, municipalityCode: 'GM0505' }).onConflictDoNothing();
       if (await providerOfOrganisation(tx, org!.id)) continue;
-      const [provider] = await tx.insert(passProviders).values({ organisationId: org!.id, municipalityCode: 'GM0505', name: p.name, kind: p.kind }).returning();
+      const [provider] = await tx
+        .insert(passProviders)
+        .values({ organisationId: org!.id, municipalityCode: 'GM0505', name: p.name, kind: p.kind, iban: p.iban })
+        .returning();
       await tx.insert(passOffers).values(p.offers.map((o) => ({ ...o, providerId: provider!.id })));
     }
+    await tx.insert(organisations).values({ code: demoCandidate.code, name: demoCandidate.name, kind: 'provider' }).onConflictDoNothing();
+    const [candidate] = await tx.select().from(organisations).where(eq(organisations.code, demoCandidate.code));
+    await tx.insert(organisationMunicipalities).values({ organisationId: candidate!.id, municipalityCode: 'GM0505' }).onConflictDoNothing();
   });
   const [existing] = await db.audited(systemActor('demo'), { action: 'read', objectType: 'pass_application', purpose: 'Demo laden' }, (tx) =>
     tx.select({ n: sql<number>`count(*)::int` }).from(passApplications).where(eq(passApplications.reference, 'DP-DEMO0001')),

@@ -1,4 +1,5 @@
-import { AppError } from '../../platform/errors.ts';
+import { AppError, ValidationError } from '../../platform/errors.ts';
+import { municipalityName } from '../../platform/municipalities.ts';
 
 /**
  * Every refusal of the Dordtpas as a code, with its HTTP status and its sentence for people (B1 Dutch). The rules
@@ -34,7 +35,8 @@ export type ChargeRefusal =
   | { code: 'category_not_allowed'; category: string }
   | { code: 'no_child_budget' }
   | { code: 'insufficient_balance'; balanceCents: number; amountCents: number }
-  | { code: 'refund_above_charge'; leftCents: number };
+  | { code: 'refund_above_charge'; leftCents: number }
+  | { code: 'refund_complete' };
 
 export function chargeRefusalText(refusal: ChargeRefusal): string {
   switch (refusal.code) {
@@ -58,6 +60,8 @@ export function chargeRefusalText(refusal: ChargeRefusal): string {
       return `Het kindtegoed is niet genoeg: er is nog ${euro(refusal.balanceCents)} over en er is ${euro(refusal.amountCents)} gevraagd. Er is niets afgeschreven.`;
     case 'refund_above_charge':
       return `U kunt niet meer terugbetalen dan er betaald is: van deze betaling staat nog ${euro(refusal.leftCents)} open.`;
+    case 'refund_complete':
+      return 'Deze betaling is al helemaal teruggeboekt. Er staat niets meer open.';
   }
 }
 
@@ -103,6 +107,12 @@ export const passProblems = {
   },
   already_provider: { status: 400, field: 'organisationId', text: 'Deze organisatie is al aanbieder van de Dordtpas.' },
   category_unknown: { status: 400, field: 'category', text: 'Deze categorie bestaat niet.' },
+  payout_empty: {
+    status: 409,
+    field: null,
+    text: 'Er is niets uit te betalen in deze periode: alles is al uitbetaald, of er zijn geen betalingen bij aanbieders met een geldig IBAN.',
+  },
+  payout_already_paid: { status: 409, field: null, text: 'Deze uitbetaling is al als betaald gemarkeerd. Er wordt niets twee keer betaald.' },
   own_organisation_only: { status: 403, field: null, text: 'U heeft alleen toegang tot de gegevens van uw eigen organisatie.' },
 } as const satisfies Record<string, { status: number; field: string | null; text: string }>;
 export type PassProblem = keyof typeof passProblems;
@@ -119,4 +129,36 @@ export function passError(code: PassProblem): AppError {
 /** No rules for a municipality on a date: no pass can be issued or checked until the pass office sets them. */
 export function noRulesText(municipality: string, on: string): string {
   return `Er zijn geen Dordtpas-regels vastgesteld voor ${municipality} op ${dutchDate(on)}. Vraag de beheerder de normtabel in te vullen.`;
+}
+
+/**
+ * The applicant's postcode does not lie in the municipality of the pass (`postcode_outside`: it lies in another one
+ * the postcode table knows; `postcode_unknown`: the table knows it nowhere). A 400 on the field `applicant.postcode`,
+ * so the form shows it next to the postcode; never the income check's "U krijgt de Dordtpas gratis".
+ */
+export function residencyError(
+  refusal: { code: 'postcode_outside'; municipality: string; lies: string } | { code: 'postcode_unknown'; municipality: string },
+): ValidationError {
+  const own = municipalityName(refusal.municipality);
+  const text =
+    refusal.code === 'postcode_outside'
+      ? `Deze postcode ligt niet in ${own}, maar in ${municipalityName(refusal.lies)}. De Dordtpas is alleen voor inwoners van ${own}. Controleer uw postcode, of vraag uw eigen gemeente naar een regeling.`
+      : `Deze postcode ligt niet in ${own}: wij kennen deze postcode niet. De Dordtpas is alleen voor inwoners van ${own}. Controleer uw postcode.`;
+  const error = new ValidationError(text, [{ field: 'applicant.postcode', reason: text }]);
+  error.details.reason = refusal.code;
+  return error;
+}
+
+/**
+ * A campaign code that ran before with another amount or pass year (`campaign_differs`, 409): running it again would
+ * give children different amounts, so nothing is credited. The same code with the same amount and year stays a
+ * harmless re-run.
+ */
+export function campaignDiffers(input: { code: string; year: number; amountCents: number; askedYear: number; askedAmountCents: number }): AppError {
+  const asked = input.askedYear === input.year ? euro(input.askedAmountCents) : `${euro(input.askedAmountCents)} voor ${input.askedYear}`;
+  const text = `De bijdrage met code ${input.code} is al uitgevoerd met ${euro(input.amountCents)} per kind voor ${input.year}. Met dezelfde code kan het niet opnieuw met ${asked}: dan krijgen kinderen verschillende bedragen. Er is niets bijgeschreven. Kies een nieuwe code voor een nieuwe bijdrage.`;
+  return new AppError('campaign_differs', 409, text, {
+    reason: 'campaign_differs',
+    campaign: { code: input.code, year: input.year, amountCents: input.amountCents },
+  });
 }

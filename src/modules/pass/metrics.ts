@@ -195,6 +195,8 @@ export async function collectPassMetrics(db: Database, range: { fromMonth: strin
       })
       .from(passTransactions)
       .where(and(inArray(passTransactions.kind, ['charge', 'refund']), gte(passTransactions.occurredAt, yearStart)));
+    // Per amount: what each child's budget added to it, so insights knows how many children are behind it.
+    const perChild = new Map<string, { value: MetricValue; byBudget: Map<string, number> }>();
     const firstChargeMonth = new Map<string, { month: string; municipalityCode: string; areaCode: string | null }>();
     for (const s of spending) {
       const month = amsterdamMonth(s.occurredAt);
@@ -203,7 +205,16 @@ export async function collectPassMetrics(db: Database, range: { fromMonth: strin
         if (!earlier || month < earlier.month) firstChargeMonth.set(s.budgetId, { month, municipalityCode: s.municipalityCode, areaCode: s.areaCode });
       }
       if (!months.includes(month)) continue;
-      tally.add(`pass.child_budget_spent_cents.${s.category}`, s.municipalityCode, s.areaCode, month, s.kind === 'charge' ? s.amountCents : -s.amountCents);
+      const measure = `pass.child_budget_spent_cents.${s.category}`;
+      const key = `${measure}|${s.municipalityCode}|${s.areaCode ?? ''}|${month}`;
+      const entry = perChild.get(key) ?? {
+        value: { measure, municipalityCode: s.municipalityCode, areaCode: s.areaCode, month, value: 0 },
+        byBudget: new Map(),
+      };
+      const amount = s.kind === 'charge' ? s.amountCents : -s.amountCents;
+      entry.value.value += amount;
+      entry.byBudget.set(s.budgetId, (entry.byBudget.get(s.budgetId) ?? 0) + amount);
+      perChild.set(key, entry);
     }
     for (const month of months) {
       for (const first of firstChargeMonth.values()) {
@@ -211,6 +222,11 @@ export async function collectPassMetrics(db: Database, range: { fromMonth: strin
           tally.add('pass.children_used_budget', first.municipalityCode, first.areaCode, month, 1);
       }
     }
-    return tally.values();
+    const amounts = [...perChild.values()].map(({ value, byBudget }) => ({
+      ...value,
+      contributors: byBudget.size,
+      largest: [...byBudget.values()].sort((a, b) => b - a).slice(0, 5),
+    }));
+    return [...tally.values(), ...amounts];
   });
 }

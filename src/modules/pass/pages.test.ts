@@ -1,7 +1,10 @@
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { decodeQrPng } from '../../../test/support/qr.ts';
 import { childRowsOf, parseDutchDate, readApplicationForm } from './applicationForm.ts';
 import { seedPassDemo } from './demo.ts';
+import { passNumberFrom } from './domain.ts';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -85,6 +88,17 @@ describe('the Dordtpas pages over HTTP (no JavaScript)', () => {
     expect((await t.app.inject({ url: '/dordtpas' })).body).not.toContain('Willemsen');
   });
 
+  it('shows a Zwijndrecht postcode its reason next to the postcode field, and no free pass', async () => {
+    const post = await t.app.inject({ method: 'POST', url: '/dordtpas', headers: formHeaders, payload: form({ ...filled, 'applicant.postcode': '3331 AB' }) });
+    expect(post.statusCode).toBe(303);
+    expect(post.headers.location).toBe('/dordtpas#fouten');
+    const page = await t.app.inject({ url: '/dordtpas', headers: { cookie: cookieOf(post.headers['set-cookie']) } });
+    expect(page.body).toContain(
+      '<p class="vn-field-error" id="f-applicant-postcode-error">Deze postcode ligt niet in Dordrecht, maar in Zwijndrecht. De Dordtpas is alleen voor inwoners van Dordrecht.',
+    );
+    expect(page.body).not.toContain('U krijgt de Dordtpas gratis');
+  });
+
   it('applies with 303 to the result page; the code is shown there, never in an address; a cross-site post is refused', async () => {
     const post = await t.app.inject({ method: 'POST', url: '/dordtpas', headers: formHeaders, payload: form(filled) });
     expect(post.statusCode).toBe(303);
@@ -149,6 +163,16 @@ describe('the Dordtpas pages over HTTP (no JavaScript)', () => {
     expect(overview.body).toContain('Uw aanvraag: Toegekend');
     expect(overview.body).toContain('€ 175,00');
     expect(overview.body).toMatch(/geldig van \d{1,2} [a-z]+ \d{4} tot en met/);
+    // The QR code: inline SVG, no script; it is the library's code of the pass number alone (decoded back from the
+    // same code rendered as PNG), so it holds no name and no BSN.
+    const number = passNumberFrom('100000001');
+    const svg = /<svg class="vn-pass-qr"[^>]*>[\s\S]*?<\/svg>/.exec(overview.body)?.[0];
+    expect(svg).toContain(`role="img" aria-label="QR-code van pasnummer ${number.slice(0, 4)} ${number.slice(4, 8)} ${number.slice(8)}"`);
+    const plain = (await QRCode.toString(number, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 })).trim();
+    expect(svg!.replace(/ class="vn-pass-qr" role="img" aria-label="[^"]*" width="200" height="200"/, '')).toBe(plain);
+    expect(decodeQrPng(await QRCode.toBuffer(number, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 4 }))).toBe(number);
+    expect(overview.body).not.toContain('<script');
+    expect(overview.body).toContain('class="vn-no-print" method="post" action="/dordtpas/mijn-pas/sluiten"');
     const closed = await t.app.inject({ method: 'POST', url: '/dordtpas/mijn-pas/sluiten', headers: { ...formHeaders, cookie }, payload: '' });
     expect(closed.statusCode).toBe(303);
     expect((await t.app.inject({ url: '/dordtpas/mijn-pas/overzicht', headers: { cookie } })).body).not.toContain('€ 175,00');

@@ -1,6 +1,7 @@
 // The residents' Dordtpas pages, rendered on the server: plain HTML forms that work without JavaScript.
 // The routes that serve them are in publicRoutes.ts; the form's values are read in applicationForm.ts.
-import { errorSummary, formatDutchDate, formatEuro, html, publicPage, type SafeHtml, selectField, textField, type FieldErrors } from '../../platform/html.ts';
+import QRCode from 'qrcode';
+import { errorSummary, formatDutchDate, formatEuro, html, publicPage, SafeHtml, selectField, textField, type FieldErrors } from '../../platform/html.ts';
 import type { ApplicationOutcome, residentStatus } from './applications.ts';
 import { ageGroupLabels, passRoutes, passStatusLabels, type PassRoute } from './domain.ts';
 import type { publicInfo } from './public.ts';
@@ -162,8 +163,43 @@ function spendingTable(status: ResidentStatus): SafeHtml {
   )}</tbody></table>`;
 }
 
+/**
+ * The QR code of a pass, as inline SVG (no script, no image request): it holds the ten digits of the pass number and
+ * nothing else (no name, no BSN), so a till can scan it instead of typing. Numeric mode, error correction M.
+ */
+export async function passQrSvg(number: string): Promise<SafeHtml> {
+  if (!/^\d{10}$/.test(number)) throw new Error('A pass QR code holds a ten-digit pass number only.');
+  const svg = await QRCode.toString(number, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+  // The library's own SVG; labelled for screen readers and given a printable size (the viewBox keeps it square).
+  return new SafeHtml(
+    svg.replace('<svg ', `<svg class="vn-pass-qr" role="img" aria-label="QR-code van pasnummer ${formatPassNumber(number)}" width="200" height="200" `),
+  );
+}
+
+/** The QR codes of the active passes among these statuses, by pass number. */
+async function qrCodesOf(statuses: ResidentStatus[]): Promise<Map<string, SafeHtml>> {
+  const active = statuses.flatMap((s) => (s.pass?.status === 'active' ? [s.pass.number] : []));
+  return new Map(await Promise.all(active.map(async (n) => [n, await passQrSvg(n)] as const)));
+}
+
+/** The pass as a card: QR code and number, validity, and how to print it. Printed alone (print CSS hides the rest). */
+function passCard(pass: NonNullable<ResidentStatus['pass']>, qr: SafeHtml | undefined): SafeHtml {
+  const state = passStatusLabels[pass.status as keyof typeof passStatusLabels] ?? pass.status;
+  return html`<div class="vn-pass-card">
+<p class="utrecht-paragraph">Pasnummer <strong data-testid="pass-number">${formatPassNumber(pass.number)}</strong>, ${state}, geldig van ${formatDutchDate(
+    pass.validFrom,
+  )} tot en met ${formatDutchDate(pass.validTo)}.</p>
+${
+  qr
+    ? html`<figure class="vn-pass-qr-figure" data-testid="pass-qr">${qr}<figcaption class="utrecht-paragraph">Laat deze code scannen bij de kassa, of noem het pasnummer. De code bevat alleen het pasnummer.</figcaption></figure>
+<p class="utrecht-paragraph vn-no-print">Wilt u de pas op papier? Druk deze pagina af met de printknop van uw browser. Alleen de pas en het tegoed komen op papier.</p>`
+    : html`<p class="utrecht-paragraph">Deze pas kan nu niet gebruikt worden, daarom staat hier geen QR-code.</p>`
+}
+</div>`;
+}
+
 /** What the resident sees after logging in with reference and code: the application, the pass, the budgets. */
-function statusSection(status: ResidentStatus, level: 2 | 3): SafeHtml {
+function statusSection(status: ResidentStatus, level: 2 | 3, qrCodes: Map<string, SafeHtml>): SafeHtml {
   const pass = status.pass;
   const heading = (text: SafeHtml | string) =>
     level === 2 ? html`<h2 class="utrecht-heading-2">${text}</h2>` : html`<h3 class="utrecht-heading-3">${text}</h3>`;
@@ -173,19 +209,17 @@ ${status.decisionReason ? html`<p class="utrecht-paragraph">Toelichting van de c
 ${
   pass
     ? html`${heading('Uw pas')}
-<p class="utrecht-paragraph">Pasnummer <strong data-testid="pass-number">${formatPassNumber(pass.number)}</strong>, ${
-        passStatusLabels[pass.status as keyof typeof passStatusLabels] ?? pass.status
-      }, geldig van ${formatDutchDate(pass.validFrom)} tot en met ${formatDutchDate(pass.validTo)}.</p>`
+${passCard(pass, qrCodes.get(pass.number))}`
     : ''
 }
 ${budgetsTable(status)}
 ${spendingTable(status)}`;
 }
 
-export function myPassPage(status: ResidentStatus): string {
+export async function myPassPage(status: ResidentStatus): Promise<string> {
   const body = html`<h1 class="utrecht-heading-1">Mijn Dordtpas</h1>
-${statusSection(status, 2)}
-<form method="post" action="/dordtpas/mijn-pas/sluiten" aria-label="Mijn Dordtpas sluiten">
+${statusSection(status, 2, await qrCodesOf([status]))}
+<form class="vn-no-print" method="post" action="/dordtpas/mijn-pas/sluiten" aria-label="Mijn Dordtpas sluiten">
 <p class="utrecht-paragraph">Klaar? Sluit deze pagina af, zeker op een computer die u met anderen deelt.</p>
 <p><button class="utrecht-button utrecht-button--secondary-action" type="submit">Afsluiten</button></p>
 </form>`;
@@ -193,12 +227,15 @@ ${statusSection(status, 2)}
 }
 
 /** Mijn Dordtpas for a resident logged in with DigiD: every own application, no reference or code needed. */
-export function myPassesPage(statuses: ResidentStatus[], loginBox: SafeHtml): string {
+export async function myPassesPage(statuses: ResidentStatus[], loginBox: SafeHtml): Promise<string> {
+  const qrCodes = await qrCodesOf(statuses);
   const body = html`<h1 class="utrecht-heading-1">Mijn Dordtpas</h1>
-${loginBox}
+<div class="vn-no-print">${loginBox}</div>
 ${
   statuses.length
-    ? statuses.map((status) => html`<section aria-label="Aanvraag ${status.reference}">${statusSection(status, statuses.length > 1 ? 3 : 2)}</section>`)
+    ? statuses.map(
+        (status) => html`<section aria-label="Aanvraag ${status.reference}">${statusSection(status, statuses.length > 1 ? 3 : 2, qrCodes)}</section>`,
+      )
     : html`<p class="utrecht-paragraph">Wij hebben geen aanvraag voor een Dordtpas van u. <a href="/dordtpas">Vraag de pas aan</a>.</p>`
 }`;
   return publicPage({ title: 'Mijn Dordtpas', body, current: '/dordtpas/mijn-pas' });

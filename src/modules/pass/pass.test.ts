@@ -4,6 +4,7 @@ import { createTestDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/database.ts';
 import { anonymousActor, systemActor, type Actor } from '../../platform/actor.ts';
 import { FakeClock } from '../../platform/clock.ts';
+import { ValidationError } from '../../platform/errors.ts';
 import { seedDemo } from '../../platform/demo.ts';
 import { auditEvents, organisations, users, organisationMunicipalities, type Role } from '../../platform/schema.ts';
 import { decideApplication, getPass, replaceLostPass, residentStatus, setPassStatus, submitApplication, type ApplicationInput } from './applications.ts';
@@ -13,7 +14,7 @@ import { setCategoryAllowed, setNorm } from './configuration.ts';
 import { seedPassDemo } from './demo.ts';
 import { passNumberFrom } from './domain.ts';
 import { collectPassMetrics } from './metrics.ts';
-import { passOffers, passProviders } from './schema.ts';
+import { passApplications, passOffers, passProviders } from './schema.ts';
 import { statementCsv, statementPdf } from './statement.ts';
 
 const clock = new FakeClock('2026-03-16T09:00:00Z');
@@ -178,6 +179,24 @@ describe('applying and deciding', () => {
     expect(bought.reason).toContain('€ 50,00 per jaar');
   });
 
+  it('refuses a postcode outside Dordrecht or unknown with a plain Dutch reason on the postcode, never a free pass', async () => {
+    const count = () => db.audited(systemActor('test'), { action: 'read', objectType: 'pass_application' }, (tx) => tx.$count(passApplications));
+    const before = await count();
+    for (const [postcode, sentence] of [
+      ['3331 AB', 'Deze postcode ligt niet in Dordrecht, maar in Zwijndrecht. De Dordtpas is alleen voor inwoners van Dordrecht.'],
+      ['9999 ZZ', 'Deze postcode ligt niet in Dordrecht: wij kennen deze postcode niet.'],
+    ] as const) {
+      const refused = await submitApplication(db, caseWorker, household({ applicant: { ...household().applicant, postcode } })).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ValidationError);
+      const error = refused as ValidationError;
+      expect(error.message).toContain(sentence);
+      expect(error.message).not.toContain('gratis');
+      expect(error.details.errors).toEqual([{ field: 'applicant.postcode', reason: error.message }]);
+      expect(error.details.reason).toBe(postcode === '9999 ZZ' ? 'postcode_unknown' : 'postcode_outside');
+    }
+    expect(await count()).toBe(before);
+  });
+
   it('uses a norm that staff added for a later period', async () => {
     const before = await submitApplication(db, caseWorker, household({ children: [], monthlyNetIncomeCents: 200_000 }));
     expect(before.eligible).toBe(false);
@@ -256,10 +275,42 @@ describe('charging at a provider', () => {
     await expect(refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, amountCents: 10_001, idempotencyKey: key() })).rejects.toThrow(
       /niet meer terugbetalen/,
     );
-    // Without an amount the whole charge is refunded, which no longer fits after the partial refund.
-    await expect(refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, idempotencyKey: key() })).rejects.toThrow(/nog € 100,00 open/);
-    const last = await refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, amountCents: 10_000, idempotencyKey: key() });
-    expect(last.balanceAfterCents).toBe(50_000);
+    // Without an amount the rest is refunded (what is left after the partial refund), once; a retry gets the same receipt.
+    const restKey = key();
+    const rest = await refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, idempotencyKey: restKey });
+    expect(rest).toMatchObject({ kind: 'refund', amountCents: 10_000, balanceAfterCents: 50_000, replayed: false });
+    const retried = await refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, idempotencyKey: restKey });
+    expect(retried).toMatchObject({ receiptNumber: rest.receiptNumber, amountCents: 10_000, replayed: true });
+    await expect(refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, idempotencyKey: key() })).rejects.toThrow(
+      'Deze betaling is al helemaal teruggeboekt. Er staat niets meer open.',
+    );
+    await expect(refundCharge(db, cashier, { receiptNumber: receipt.receiptNumber, amountCents: 1, idempotencyKey: key() })).rejects.toThrow(/nog € 0,00 open/);
+    expect((await lookupPassForCharge(db, cashier, { passNumber: pass.number })).children.find((c) => c.memberNumber === 3)?.balanceCents).toBe(50_000);
+  });
+
+  it('splits a payment the budget does not cover: the budget pays what it has, the receipt says what is left to pay', async () => {
+    const { pass } = await approvedPass();
+    const base = { passNumber: pass.number, memberNumber: 2, offerId: offers.swimming };
+    await chargePass(db, cashier, { ...base, amountCents: 27_000, idempotencyKey: key() });
+    // EUR 30 left; EUR 125 asked. Without split nothing is charged.
+    await expect(chargePass(db, cashier, { ...base, amountCents: 12_500, idempotencyKey: key() })).rejects.toThrow(/er is nog € 30,00 over/);
+    const k = key();
+    const split = await chargePass(db, cashier, { ...base, amountCents: 12_500, idempotencyKey: k, split: true });
+    expect(split).toMatchObject({ amountCents: 3_000, priceCents: 12_500, otherPaymentCents: 9_500, balanceAfterCents: 0, replayed: false });
+    const again = await chargePass(db, cashier, { ...base, amountCents: 12_500, idempotencyKey: k, split: true });
+    expect(again).toMatchObject({ receiptNumber: split.receiptNumber, amountCents: 3_000, otherPaymentCents: 9_500, replayed: true });
+    // A split that the budget covers is an ordinary charge; an empty budget pays nothing and is refused.
+    await expect(chargePass(db, cashier, { ...base, amountCents: 100, idempotencyKey: key(), split: true })).rejects.toThrow(
+      'Het kindtegoed is niet genoeg: er is nog € 0,00 over en er is € 1,00 gevraagd. Er is niets afgeschreven.',
+    );
+    // The refund of a split payment gives back what the budget paid, not the price.
+    await expect(refundCharge(db, cashier, { receiptNumber: split.receiptNumber, amountCents: 3_001, idempotencyKey: key() })).rejects.toThrow(
+      /nog € 30,00 open/,
+    );
+    const refund = await refundCharge(db, cashier, { receiptNumber: split.receiptNumber, idempotencyKey: key() });
+    expect(refund).toMatchObject({ amountCents: 3_000, balanceAfterCents: 3_000 });
+    const covered = await chargePass(db, cashier, { ...base, amountCents: 1_000, idempotencyKey: key(), split: true });
+    expect(covered).toMatchObject({ amountCents: 1_000, priceCents: 1_000, otherPaymentCents: 0, balanceAfterCents: 2_000 });
   });
 
   it('refuses a blocked pass and carries the balance over to the replacement of a lost pass', async () => {
@@ -318,6 +369,22 @@ describe('campaigns', () => {
       [52_500, 52_500],
     ]);
     await expect(runCampaign(db, caseWorker, { ...input, code: 'other' })).rejects.toThrow(/geen toegang/);
+
+    // The same code with another amount (or year) is refused with its reason, and credits nobody.
+    const differs = await runCampaign(db, admin, { ...input, amountCents: 3_000 }).catch((e: unknown) => e);
+    expect(differs).toMatchObject({ status: 409, details: { reason: 'campaign_differs' } });
+    expect((differs as Error).message).toBe(
+      'De bijdrage met code kindcadeau-2026 is al uitgevoerd met € 25,00 per kind voor 2026. Met dezelfde code kan het niet opnieuw met € 30,00: dan krijgen kinderen verschillende bedragen. Er is niets bijgeschreven. Kies een nieuwe code voor een nieuwe bijdrage.',
+    );
+    await expect(runCampaign(db, admin, { ...input, year: 2027 })).rejects.toThrow(/€ 25,00 voor 2027/);
+    expect((await getPass(db, caseWorker, pass.id)).budgets.map((x) => x.balanceCents)).toEqual([32_500, 52_500]);
+    const failed = await db.unaudited((q) =>
+      q
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.objectType, 'pass_campaign'), eq(auditEvents.result, 'error'))),
+    );
+    expect(failed.length).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -372,6 +439,16 @@ describe('figures for insights', () => {
     expect(get('pass.holders_low_income')).toBeLessThan(get('pass.holders'));
     expect(get('pass.children_with_budget', 'WK050504')).toBeGreaterThanOrEqual(2);
     expect(get('pass.child_budget_spent_cents.swimming')).toBeGreaterThanOrEqual(12_500);
+    // Every amount says how many children it comes from and their largest parts, so insights can hide a lone child's.
+    const spent = values.filter((v) => v.measure.startsWith('pass.child_budget_spent_cents.'));
+    expect(spent.length).toBeGreaterThan(0);
+    for (const v of spent) {
+      expect(v.contributors).toBeGreaterThanOrEqual(1);
+      expect(v.largest!.length).toBeLessThanOrEqual(Math.min(5, v.contributors!));
+      expect(v.largest!.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(v.contributors! <= 5 ? v.value : Number.POSITIVE_INFINITY);
+      expect(v.largest).toEqual([...v.largest!].sort((a, b) => b - a));
+    }
+    expect(values.filter((v) => !v.measure.startsWith('pass.child_budget_spent_cents.')).every((v) => v.contributors === undefined)).toBe(true);
     expect(get('pass.children_used_budget')).toBeGreaterThan(0);
     expect(get('pass.children_used_budget')).toBeLessThanOrEqual(get('pass.children_with_budget'));
     expect(values.every((v) => /^\d{4}-\d{2}$/.test(v.month) && typeof v.value === 'number')).toBe(true);

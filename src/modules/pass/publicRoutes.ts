@@ -122,7 +122,8 @@ export const passPages: FastifyPluginAsync<{ db: Database; config: Config }> = a
     const resident = await currentResident(db, request);
     const box = residentLoginBox(config, resident, '/dordtpas/mijn-pas');
     // Logged in with DigiD: the resident's own applications, found by the BSN from the token; no code needed.
-    if (resident?.bsn) return sendPage(reply, myPassesPage(await residentStatusesByBsn(db, anonymousActor(request.ip), municipalityCode, resident.bsn), box));
+    if (resident?.bsn)
+      return sendPage(reply, await myPassesPage(await residentStatusesByBsn(db, anonymousActor(request.ip), municipalityCode, resident.bsn), box));
     const page = kept(request);
     return sendPage(
       reply,
@@ -166,7 +167,7 @@ export const passPages: FastifyPluginAsync<{ db: Database; config: Config }> = a
 
   app.get('/dordtpas/mijn-pas/overzicht', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const page = kept(request);
-    return page?.kind === 'status' ? sendPage(reply, myPassPage(page.status)) : sendPage(reply, expiredPage('status'));
+    return page?.kind === 'status' ? sendPage(reply, await myPassPage(page.status)) : sendPage(reply, expiredPage('status'));
   });
 
   app.post('/dordtpas/mijn-pas/sluiten', { config: formConfig, schema: { hide: true } }, async (request, reply) => {

@@ -108,6 +108,22 @@ describe('the till over HTTP', () => {
     });
     expect(leisure.statusCode).toBe(422);
     expect(leisure.json().detail).toContain('niet besteed worden aan uitjes');
+    // With split the budget pays its € 480,00 and the receipt says the € 20,00 left; refunding it restores the balance.
+    const split = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/pass/charges',
+      headers: cashier.headers,
+      payload: { ...payload, amountCents: 50_000, split: true, idempotencyKey: 'http-charge-0004' },
+    });
+    expect(split.statusCode).toBe(201);
+    expect(split.json()).toMatchObject({ amountCents: 48_000, priceCents: 50_000, otherPaymentCents: 2_000, balanceAfterCents: 0 });
+    const back = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/pass/refunds',
+      headers: cashier.headers,
+      payload: { receiptNumber: split.json().receiptNumber, idempotencyKey: 'http-refund-0004' },
+    });
+    expect(back.json()).toMatchObject({ kind: 'refund', amountCents: 48_000, balanceAfterCents: 48_000, otherPaymentCents: 0 });
   });
 
   it('works with the provider’s API key, and not for other roles', async () => {
@@ -276,6 +292,11 @@ describe('residents and the pass office over HTTP', () => {
     const second = (await t.app.inject({ method: 'POST', url: '/api/v1/pass/campaigns', headers: admin.headers, payload })).json();
     expect(first.credited).toBeGreaterThan(0);
     expect(second).toMatchObject({ credited: 0, alreadyCredited: first.credited });
+    const differs = await t.app.inject({ method: 'POST', url: '/api/v1/pass/campaigns', headers: admin.headers, payload: { ...payload, amountCents: 5_000 } });
+    expect(differs.statusCode).toBe(409);
+    expect(differs.headers['content-type']).toContain('application/problem+json');
+    expect(differs.json()).toMatchObject({ status: 409, code: 'campaign_differs' });
+    expect(differs.json().detail).toContain('al uitgevoerd met € 25,00 per kind voor 2026');
     // Figures reach people only through insights (protected there); no role reads the raw counts per wijk.
     for (const who of [cashier, analyst, admin, caseWorker]) {
       const raw = await t.app.inject({ method: 'GET', url: '/api/v1/pass/figures?fromMonth=2026-05&toMonth=2026-05', headers: who.headers });

@@ -48,6 +48,7 @@ import {
   setRules,
 } from './configuration.ts';
 import * as c from './contract.ts';
+import { listPayouts, markPayoutPaid, payoutFile, payoutInput, providerIbanInput, runPayout, setProviderIban } from './payouts.ts';
 import { publicInfo } from './public.ts';
 import { statementCsv, statementPdf } from './statement.ts';
 
@@ -275,6 +276,61 @@ export const passRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = 
     async (request, reply) => {
       const receipt = await refundCharge(db, request.actor, request.body);
       return reply.code(receipt.replayed ? 200 : 201).send(receipt);
+    },
+  );
+
+  // Payouts: the provider's IBAN, a run per period (a pain.001.001.03 file for the bank), marked paid once.
+  app.put(
+    '/pass/providers/:id/iban',
+    {
+      config: { access: 'pass:providers' },
+      schema: { tags, summary: 'IBAN van een aanbieder (voor de uitbetaling)', response: { 200: c.providerIban }, params: idParams, body: providerIbanInput },
+    },
+    async (request) => setProviderIban(db, request.actor, request.params.id, request.body),
+  );
+  app.get(
+    '/pass/payouts',
+    { config: { access: 'pass:providers' }, schema: { tags, summary: 'Uitbetalingen aan aanbieders', response: { 200: c.payoutList } } },
+    async (request) => listPayouts(db, request.actor),
+  );
+  app.post(
+    '/pass/payouts',
+    {
+      config: { access: 'pass:providers' },
+      schema: {
+        tags,
+        summary: 'Uitbetaling over een periode: per aanbieder wat nog niet is uitbetaald, als SEPA-bestand',
+        response: { 201: c.payoutResult },
+        body: payoutInput,
+      },
+    },
+    async (request, reply) => reply.code(201).send(await runPayout(db, request.actor, request.body)),
+  );
+  app.post(
+    '/pass/payouts/:id/paid',
+    {
+      config: { access: 'pass:providers' },
+      schema: { tags, summary: 'Uitbetaling als betaald markeren (één keer)', response: { 200: c.payoutResult }, params: idParams },
+    },
+    async (request) => markPayoutPaid(db, request.actor, request.params.id),
+  );
+  app.get(
+    '/pass/payouts/:id/pain001',
+    {
+      config: { access: 'pass:providers' },
+      schema: {
+        tags,
+        summary: 'Het SEPA-bestand (pain.001.001.03) van een uitbetaling, voor de bank',
+        response: { 200: fileResponse('Het SEPA-overschrijvingsbestand.', 'application/xml') },
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await payoutFile(db, request.actor, request.params.id);
+      return reply
+        .type('application/xml; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.xml as never);
     },
   );
 

@@ -212,6 +212,8 @@ export const passProviders = pgTable(
     name: text('name').notNull(),
     kind: text('kind').notNull(),
     active: boolean('active').notNull().default(true),
+    /** Where the payouts go (electronic format, checked mod 97); null until the pass office sets it. */
+    iban: text('iban'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('pass_providers_organisation_key').on(t.organisationId)],
@@ -256,7 +258,13 @@ export const passTransactions = personal(
       providerId: uuid('provider_id').references(() => passProviders.id),
       offerId: uuid('offer_id').references(() => passOffers.id),
       category: text('category'),
+      /** What the budget paid (a charge) or got back (a refund). */
       amountCents: integer('amount_cents').notNull(),
+      /**
+       * A charge: the price the till asked. Higher than `amount_cents` in a split payment (the budget paid what it had,
+       * the rest was paid another way). Null on refunds, campaign credits and charges from before the column.
+       */
+      priceCents: integer('price_cents'),
       balanceAfterCents: integer('balance_after_cents'),
       idempotencyKey: text('idempotency_key'),
       refundOfId: uuid('refund_of_id'),
@@ -265,6 +273,8 @@ export const passTransactions = personal(
       actorUserId: uuid('actor_user_id'),
       actorApiKeyId: uuid('actor_api_key_id'),
       occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+      /** The payout run that paid this charge or refund out to the provider: at most one, so nothing is paid twice. */
+      payoutId: uuid('payout_id').references(() => passPayouts.id),
     },
     (t) => [
       uniqueIndex('pass_transactions_receipt_key').on(t.receiptNumber),
@@ -272,6 +282,7 @@ export const passTransactions = personal(
       index('pass_transactions_provider_idx').on(t.providerId, t.occurredAt),
       index('pass_transactions_budget_idx').on(t.budgetId),
       index('pass_transactions_refund_idx').on(t.refundOfId),
+      index('pass_transactions_unpaid_idx').on(t.providerId, t.occurredAt).where(sql`${t.payoutId} is null`),
       check('pass_transactions_amount_positive', sql`${t.amountCents} > 0`),
     ],
   ),
@@ -313,4 +324,52 @@ export const passCampaignCredits = personal(
     },
     (t) => [primaryKey({ columns: [t.campaignId, t.childPersonId] }), index('pass_campaign_credits_child_idx').on(t.childPersonId)],
   ),
+);
+
+/**
+ * A payout run: per period, the charges minus refunds of each provider not yet paid out, as one SEPA credit-transfer
+ * file (pain.001.001.03) for the municipality's bank. Organisations and amounts only, no personal data. `prepared`
+ * until finance confirms the bank took it (`paid`).
+ */
+export const passPayouts = pgTable(
+  'pass_payouts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityCode: text('municipality_code')
+      .notNull()
+      .references(() => municipalities.code),
+    periodFrom: date('period_from', { mode: 'string' }).notNull(),
+    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    executionDate: date('execution_date', { mode: 'string' }).notNull(),
+    /** The message id in the file (GrpHdr/MsgId), unique. */
+    messageId: text('message_id').notNull(),
+    debtorName: text('debtor_name').notNull(),
+    debtorIban: text('debtor_iban').notNull(),
+    status: text('status').notNull().default('prepared'),
+    totalCents: integer('total_cents').notNull(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('pass_payouts_message_key').on(t.messageId)],
+);
+
+/** One provider's part of a payout run: what it is paid, to which IBAN, under which end-to-end id. */
+export const passPayoutLines = pgTable(
+  'pass_payout_lines',
+  {
+    payoutId: uuid('payout_id')
+      .notNull()
+      .references(() => passPayouts.id),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => passProviders.id),
+    providerName: text('provider_name').notNull(),
+    iban: text('iban').notNull(),
+    charges: integer('charges').notNull(),
+    refunds: integer('refunds').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    endToEndId: text('end_to_end_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.payoutId, t.providerId] }), check('pass_payout_lines_amount_positive', sql`${t.amountCents} > 0`)],
 );

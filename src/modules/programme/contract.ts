@@ -15,6 +15,9 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kies een datum.');
 export const commitmentStates = ['open', 'in_progress', 'fulfilled', 'cancelled'] as const;
 export type CommitmentState = (typeof commitmentStates)[number];
 
+export const letterStatuses = ['draft', 'approved', 'sent'] as const;
+export type LetterStatus = (typeof letterStatuses)[number];
+
 // ---------------------------------------------------------------------------------------------------------------
 // Labels
 
@@ -23,6 +26,12 @@ export const commitmentStateLabels: Record<CommitmentState, string> = {
   in_progress: 'In behandeling',
   fulfilled: 'Afgedaan',
   cancelled: 'Vervallen',
+};
+
+export const letterStatusLabels: Record<LetterStatus, string> = {
+  draft: 'Concept',
+  approved: 'Vastgesteld',
+  sent: 'Verstuurd naar de raad',
 };
 
 /** `2021-H1` → "eerste helft 2021". */
@@ -95,6 +104,8 @@ export const initiativePatch = patchSchema({
 });
 export const updateInput = z.object({
   progress: z.string().trim().min(1, 'Schrijf de voortgang in deze periode.').max(20000, 'De voortgang heeft hoogstens 20.000 tekens.'),
+  /** Highlight the initiative in the letter of this period; left out keeps what was set. */
+  highlighted: z.boolean().optional(),
 });
 const commitmentCode = z
   .string()
@@ -130,11 +141,27 @@ export const decisionInput = z.object({
 });
 export const letterInput = z.object({
   letterDate: isoDate,
+  meetingDate: isoDate.nullable().default(null),
   caseNumber: z.string().trim().max(200, 'Het zaaknummer heeft hoogstens 200 tekens.').default(''),
   reasonText: z.string().trim().max(20000, 'Deze tekst heeft hoogstens 20.000 tekens.').default(''),
   informationText: z.string().trim().max(50000, 'Deze tekst heeft hoogstens 50.000 tekens.').default(''),
   nextStepsText: z.string().trim().max(20000, 'Deze tekst heeft hoogstens 20.000 tekens.').default(''),
   costsText: z.string().trim().max(20000, 'Deze tekst heeft hoogstens 20.000 tekens.').default('Niet van toepassing.'),
+});
+
+export const approveInput = z.object({
+  /** For a correction: freeze the figures of now as a new release version instead of keeping the published ones. */
+  newFigures: z.boolean().default(false),
+});
+export const sendInput = z.object({
+  caseNumber: z
+    .string()
+    .trim()
+    .min(2, 'Schrijf het zaaknummer van de brief, bijvoorbeeld InProces BBV: 2021-0024615.')
+    .max(200, 'Het zaaknummer heeft hoogstens 200 tekens.'),
+});
+export const correctionInput = z.object({
+  note: z.string().trim().min(2, 'Schrijf wat er veranderd is ten opzichte van de verstuurde brief.').max(5000, 'Deze tekst heeft hoogstens 5.000 tekens.'),
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -170,7 +197,14 @@ export const initiative = z.object({
   updatedAt: timestamp,
 });
 
-export const progressUpdate = z.object({ id: z.uuid(), initiativeId: z.uuid(), period: z.string(), progress: z.string(), updatedAt: timestamp });
+export const progressUpdate = z.object({
+  id: z.uuid(),
+  initiativeId: z.uuid(),
+  period: z.string(),
+  progress: z.string(),
+  highlighted: z.boolean(),
+  updatedAt: timestamp,
+});
 
 export const commitment = z.object({
   id: z.uuid(),
@@ -190,12 +224,23 @@ export const letter = z.object({
   id: z.uuid(),
   programmeId: z.uuid(),
   period: z.string(),
+  version: z.number().int(),
+  status: z.enum(letterStatuses),
   letterDate: isoDay,
+  meetingDate: isoDay.nullable(),
   caseNumber: z.string(),
   reasonText: z.string(),
   informationText: z.string(),
   nextStepsText: z.string(),
   costsText: z.string(),
+  correctionNote: z.string(),
+  approvedBy: z.string().nullable(),
+  approvedAt: timestamp.nullable(),
+  releaseId: z.uuid().nullable(),
+  sentBy: z.string().nullable(),
+  sentAt: timestamp.nullable(),
+  pdfSha256: z.string().nullable(),
+  docxSha256: z.string().nullable(),
   updatedAt: timestamp,
 });
 
@@ -209,6 +254,7 @@ export const initiativeView = z.object({
   position: z.number().int(),
   measureCodes: z.array(z.string()),
   progress: z.string().nullable(),
+  highlighted: z.boolean(),
   figures: z.array(measureFigure),
 });
 
@@ -220,6 +266,8 @@ export const overview = z.object({
   commitments: z.array(commitment),
   decisions: z.array(decision),
   letter: letter.nullable(),
+  /** Every version of this period's letter, oldest first (the last is `letter`). */
+  letterVersions: z.array(letter),
 });
 
 export type ProgrammeOverview = z.infer<typeof overview>;

@@ -22,8 +22,9 @@ export async function seedProgrammeDemo(db: Database): Promise<string> {
           .insert(programmeInitiatives)
           .values({ lineId: l!.id, name: initiative.name, position: position++, measureCodes: initiativeMeasures[initiative.name] ?? [] })
           .returning();
+        // Seed 000 highlights exactly the projects with news in 2019-H2 under "Wat is de te delen informatie?".
         for (const [period, progress] of Object.entries(initiative.updates))
-          await tx.insert(programmeUpdates).values({ initiativeId: i!.id, period, progress });
+          await tx.insert(programmeUpdates).values({ initiativeId: i!.id, period, progress, highlighted: period === '2019-H2' });
       }
     }
     await tx.insert(programmeCommitments).values(seedCommitments.map((c) => ({ programmeId: id, ...c })));

@@ -1,4 +1,4 @@
-import { type AppError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { type AppError, ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 
 /**
  * Every refusal of the programme module, once: a code → its HTTP status, the field it is about and the Dutch
@@ -12,6 +12,25 @@ export const programmeMessages = {
   initiative_not_found: { status: 404, field: null, title: 'Het initiatief', reason: () => '' },
   commitment_not_found: { status: 404, field: null, title: 'De toezegging', reason: () => '' },
   decision_not_found: { status: 404, field: null, title: 'Het besluit', reason: () => '' },
+  letter_not_found: { status: 404, field: null, title: 'De raadsinformatiebrief', reason: () => '' },
+  letter_not_draft: {
+    status: 409,
+    field: 'status',
+    title: 'Deze brief is al vastgesteld of verstuurd.',
+    reason: () => 'Een vastgestelde of verstuurde brief verandert niet meer. Maak een correctie: die wordt een nieuwe versie.',
+  },
+  letter_not_approved: {
+    status: 409,
+    field: 'status',
+    title: 'Deze brief is nog niet vastgesteld.',
+    reason: () => 'Stel de brief eerst vast; daarna kunt u hem naar de raad sturen.',
+  },
+  letter_not_sent: {
+    status: 409,
+    field: 'status',
+    title: 'Deze brief is nog niet verstuurd.',
+    reason: () => 'Alleen een verstuurde brief krijgt een correctie. Een concept kunt u gewoon wijzigen.',
+  },
   period_invalid: {
     status: 400,
     field: 'period',
@@ -39,5 +58,6 @@ export type ProgrammeCode = keyof typeof programmeMessages;
 export function programmeError(code: ProgrammeCode, params: Params = {}): AppError {
   const m = programmeMessages[code];
   if (m.status === 404) return new NotFoundError(m.title);
+  if (m.status === 409) return new ConflictError(m.title, { errors: [{ field: m.field ?? 'form', reason: (m.reason as (p: Params) => string)(params) }] });
   return new ValidationError(m.title, [{ field: m.field ?? 'form', reason: m.reason(params) }]);
 }

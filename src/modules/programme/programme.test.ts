@@ -250,6 +250,9 @@ describe('programme', () => {
     expect(text).toContain('RIS dossier 2508035');
     expect(text).not.toContain('2654321'); // decided after the letter
     expect(text).toMatch(/Kinderparticipatie \(Open ?Limonade\)/);
+    // Seed 000 highlights the projects with news under "Wat is de te delen informatie?", before the next heading.
+    const information = text.slice(text.indexOf(letterHeadings.information), text.indexOf(letterHeadings.nextSteps));
+    expect(information).toContain('Vroeg Eropaf. In maart 2019 zijn we samen met Trivire');
     const pages = letter.body.toString('latin1').match(/\/Type \/Page\b/g)!.length;
     expect(pages).toBeGreaterThanOrEqual(3);
     const audit = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?objectType=programme_letter', headers: admin.headers })).json().items;

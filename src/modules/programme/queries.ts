@@ -1,11 +1,12 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, asc, eq, getTableColumns, inArray, lte } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { ownMunicipalities } from '../../platform/municipalities.ts';
 import { initiativeFigures, type MeasureFigure } from '../insights/index.ts';
 import { periodPattern } from './contract.ts';
-import { buildLetterModel, renderLetterDocx, renderLetterPdf } from './letter.ts';
+import { buildLetterModel, letterFileName, renderLetterDocx, renderLetterPdf } from './letter.ts';
 import { programmeError } from './messages.ts';
 import { programmeCommitments, programmeDecisions, programmeInitiatives, programmeLetters, programmeLines, programmes, programmeUpdates } from './schema.ts';
 
@@ -52,8 +53,13 @@ export interface InitiativeView {
   position: number;
   measureCodes: string[];
   progress: string | null;
+  highlighted: boolean;
   figures: MeasureFigure[];
 }
+
+/** A letter version without its stored files (those are read only to be sent out). */
+const { pdf: _pdf, docx: _docx, ...letterColumns } = getTableColumns(programmeLetters);
+export type LetterRow = Omit<typeof programmeLetters.$inferSelect, 'pdf' | 'docx'>;
 
 export interface ProgrammeOverview {
   programme: Programme;
@@ -62,11 +68,24 @@ export interface ProgrammeOverview {
   lines: { id: string; number: number; title: string; initiatives: InitiativeView[] }[];
   commitments: (typeof programmeCommitments.$inferSelect)[];
   decisions: (typeof programmeDecisions.$inferSelect)[];
-  letter: typeof programmeLetters.$inferSelect | null;
+  letter: LetterRow | null;
+  letterVersions: LetterRow[];
+  /** The latest version of every period's letter, for "the earlier progress letters". */
+  allLetters: LetterRow[];
 }
 
-/** The programme with, per line and initiative, the progress of one reporting period and live figures from insights. */
-export async function programmeOverview(db: Database, actor: Actor, id: string, period: string): Promise<ProgrammeOverview> {
+/**
+ * The programme with, per line and initiative, the progress of one reporting period and its figures from insights:
+ * the frozen figures of the letter's release once it is approved, else the published or live figures of the period.
+ * `version` picks a letter version (default the newest).
+ */
+export async function programmeOverview(
+  db: Database,
+  actor: Actor,
+  id: string,
+  period: string,
+  options: { version?: number } = {},
+): Promise<ProgrammeOverview> {
   assertRead(actor);
   if (!periodPattern.test(period)) throw programmeError('period_invalid');
   const data = await db.unauditedTransaction(async (tx) => {
@@ -97,10 +116,19 @@ export async function programmeOverview(db: Database, actor: Actor, id: string, 
       : [];
     const commitments = await tx.select().from(programmeCommitments).where(eq(programmeCommitments.programmeId, id)).orderBy(asc(programmeCommitments.dueOn));
     const decisions = await tx.select().from(programmeDecisions).where(eq(programmeDecisions.programmeId, id)).orderBy(asc(programmeDecisions.decidedOn));
-    const letters = await tx.select().from(programmeLetters).where(eq(programmeLetters.programmeId, id));
+    const letters = await tx
+      .select(letterColumns)
+      .from(programmeLetters)
+      .where(eq(programmeLetters.programmeId, id))
+      .orderBy(asc(programmeLetters.period), asc(programmeLetters.version));
     return { programme, lines, initiatives, updates, commitments, decisions, letters };
   });
   const periods = [...new Set([...data.updates.map((u) => u.period), ...data.letters.map((l) => l.period), period])].sort();
+  const letterVersions = data.letters.filter((l) => l.period === period);
+  const letter = options.version ? letterVersions.find((l) => l.version === options.version) : letterVersions[letterVersions.length - 1];
+  if (options.version && !letter) throw programmeError('letter_not_found');
+  const releaseId = letter && letter.status !== 'draft' ? letter.releaseId : null;
+  const allLetters = [...new Set(data.letters.map((l) => l.period))].map((p) => data.letters.filter((l) => l.period === p).pop()!);
   const lines = [];
   for (const line of data.lines) {
     const views: InitiativeView[] = [];
@@ -112,7 +140,8 @@ export async function programmeOverview(db: Database, actor: Actor, id: string, 
         position: i.position,
         measureCodes: i.measureCodes,
         progress: data.updates.find((u) => u.initiativeId === i.id && u.period === period)?.progress ?? null,
-        figures: await initiativeFigures(db, { measureCodes: i.measureCodes, municipalityCode: data.programme.municipalityCode, period }),
+        highlighted: data.updates.find((u) => u.initiativeId === i.id && u.period === period)?.highlighted ?? false,
+        figures: await initiativeFigures(db, { measureCodes: i.measureCodes, municipalityCode: data.programme.municipalityCode, period, releaseId }),
       });
     }
     lines.push({ id: line.id, number: line.number, title: line.title, initiatives: views });
@@ -124,7 +153,9 @@ export async function programmeOverview(db: Database, actor: Actor, id: string, 
     lines,
     commitments: data.commitments,
     decisions: data.decisions,
-    letter: data.letters.find((l) => l.period === period) ?? null,
+    letter: letter ?? null,
+    letterVersions,
+    allLetters,
   };
 }
 
@@ -146,21 +177,57 @@ export interface GeneratedLetter {
   fileName: string;
   contentType: string;
   body: Buffer;
+  sha256: string;
+  /** The letter version, and whether the body is the stored copy that was sent. */
+  version: number | null;
+  stored: boolean;
 }
 
-/** Generates the raadsinformatiebrief of a period as PDF or DOCX; the download is recorded in the audit log. */
+const contentTypes = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const;
+const sha256 = (body: Buffer) => createHash('sha256').update(body).digest('hex');
+
+/** Renders both files of a letter version from its overview (pure but for the renderers; no audit). */
+export async function renderLetter(db: Database, overview: ProgrammeOverview, format: 'pdf' | 'docx', options: { compress?: boolean } = {}) {
+  const date = overview.letter?.letterDate ?? `${overview.period.slice(0, 4)}-12-31`;
+  const model = buildLetterModel(overview, await decisionsUntil(db, overview.programme.id, date));
+  // A fixed creation date (the approval, else the last change) keeps the same letter the same bytes.
+  const createdAt = overview.letter?.approvedAt ?? overview.letter?.updatedAt ?? new Date(`${date}T12:00:00Z`);
+  const body = format === 'pdf' ? await renderLetterPdf(model, { ...options, createdAt }) : await renderLetterDocx(model, createdAt);
+  return { model, body };
+}
+
+/**
+ * The raadsinformatiebrief of a period as PDF or DOCX. A sent version is returned exactly as it was stored when
+ * it was sent; any other version is generated (with the frozen figures once approved). Audited as print.
+ */
 export async function generateLetter(
   db: Database,
   actor: Actor,
   programmeId: string,
   period: string,
   format: 'pdf' | 'docx',
-  options: { compress?: boolean } = {},
+  options: { compress?: boolean; version?: number } = {},
 ): Promise<GeneratedLetter> {
-  const overview = await programmeOverview(db, actor, programmeId, period);
-  const date = overview.letter?.letterDate ?? `${period.slice(0, 4)}-12-31`;
-  const model = buildLetterModel(overview, await decisionsUntil(db, programmeId, date));
-  const body = format === 'pdf' ? await renderLetterPdf(model, options) : await renderLetterDocx(model);
+  const overview = await programmeOverview(db, actor, programmeId, period, { version: options.version });
+  const letter = overview.letter;
+  let body: Buffer;
+  let fileName: string;
+  let stored = false;
+  const baseName = letterFileName(overview);
+  if (letter?.status === 'sent') {
+    const [row] = await db.unaudited((q) =>
+      q.select({ pdf: programmeLetters.pdf, docx: programmeLetters.docx }).from(programmeLetters).where(eq(programmeLetters.id, letter.id)),
+    );
+    const file = format === 'pdf' ? row?.pdf : row?.docx;
+    if (!file) throw programmeError('letter_not_found');
+    body = file;
+    fileName = baseName;
+    stored = true;
+  } else {
+    const rendered = await renderLetter(db, overview, format, options);
+    body = rendered.body;
+    fileName = rendered.model.fileName;
+  }
   await db.recordAuditEvent(
     actor,
     {
@@ -168,13 +235,11 @@ export async function generateLetter(
       objectType: 'programme_letter',
       objectId: `${programmeId} ${period}`,
       municipalityCode: overview.programme.municipalityCode,
-      details: { format },
+      details: { format, version: letter?.version ?? null, status: letter?.status ?? 'draft' },
     },
     'success',
   );
-  return {
-    fileName: `${model.fileName}.${format}`,
-    contentType: format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    body,
-  };
+  return { fileName: `${fileName}.${format}`, contentType: contentTypes[format], body, sha256: sha256(body), version: letter?.version ?? null, stored };
 }
+
+export { sha256 as letterSha256 };

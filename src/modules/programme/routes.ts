@@ -5,6 +5,9 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { fileResponse, noContent } from '../../platform/contract.ts';
 import {
+  approveInput,
+  correctionInput,
+  sendInput,
   commitment,
   commitmentInput,
   commitmentPatch,
@@ -35,8 +38,11 @@ import {
   createProgramme,
   deleteDecision,
   deleteInitiative,
+  approveLetter,
+  correctLetter,
   saveLetter,
   saveUpdate,
+  sendLetter,
   updateCommitment,
   updateInitiative,
   updateLine,
@@ -160,14 +166,57 @@ export const programmeRoutes: FastifyPluginAsync<{ db: Database; config: Config 
     },
     async (request) => saveLetter(db, request.actor, request.params.id, request.params.period, request.body),
   );
+  app.post(
+    '/programmes/:id/letters/:period/approve',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Raadsinformatiebrief vaststellen: de cijfers van de periode worden vastgelegd',
+        params: idPeriod,
+        body: approveInput,
+        response: { 200: letter },
+      },
+    },
+    async (request) => approveLetter(db, request.actor, request.params.id, request.params.period, request.body),
+  );
+  app.post(
+    '/programmes/:id/letters/:period/send',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Vastgestelde raadsinformatiebrief naar de raad sturen, met zaaknummer; PDF en DOCX worden bewaard zoals verstuurd',
+        params: idPeriod,
+        body: sendInput,
+        response: { 200: letter },
+      },
+    },
+    async (request) => sendLetter(db, request.actor, request.params.id, request.params.period, request.body),
+  );
+  app.post(
+    '/programmes/:id/letters/:period/corrections',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Correctie op een verstuurde raadsinformatiebrief: een nieuwe versie met wat er veranderd is',
+        params: idPeriod,
+        body: correctionInput,
+        response: { 201: letter },
+      },
+    },
+    async (request, reply) => answer(reply, 201, correctLetter(db, request.actor, request.params.id, request.params.period, request.body)),
+  );
   app.get(
     '/programmes/:id/letters/:period/:format',
     {
       config: read,
       schema: {
         tags,
-        summary: 'Raadsinformatiebrief downloaden (pdf of docx)',
+        summary: 'Raadsinformatiebrief downloaden (pdf of docx); een verstuurde versie precies zoals verstuurd',
         params: z.object({ id: z.string().uuid(), period: reportingPeriod, format: z.enum(['pdf', 'docx']) }),
+        querystring: z.object({ version: z.coerce.number().int().min(1).max(999).optional() }),
         response: {
           200: fileResponse(
             'De raadsinformatiebrief als PDF of als Word-bestand.',
@@ -178,8 +227,13 @@ export const programmeRoutes: FastifyPluginAsync<{ db: Database; config: Config 
       },
     },
     async (request, reply) => {
-      const letter = await generateLetter(db, request.actor, request.params.id, request.params.period, request.params.format);
+      const letter = await generateLetter(db, request.actor, request.params.id, request.params.period, request.params.format, {
+        version: request.query.version,
+      });
       reply.header('content-type', letter.contentType);
+      // The SHA-256 of the body: for a sent letter the hash stored when it was sent.
+      reply.header('x-content-sha256', letter.sha256);
+      reply.header('x-letter-status', letter.stored ? 'sent' : 'generated');
       reply.header('content-disposition', `attachment; filename="${letter.fileName}"`);
       // A file goes out as it is: Fastify sends a Buffer without the serializer.
       return reply.send(letter.body as unknown as string);

@@ -1,6 +1,12 @@
 // The tables of the programme module. Programme data are about policy, never about residents: no table is personal.
-import type { CommitmentState } from './contract.ts';
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CommitmentState, LetterStatus } from './contract.ts';
+import { boolean, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** Raw bytes (PostgreSQL bytea): the PDF and DOCX exactly as they were sent. */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 
 /** A programme of the municipality, e.g. "Samen tegen Armoede 2018-2022", with the letter's fixed header data. */
 export const programmes = pgTable('programme_programmes', {
@@ -60,6 +66,8 @@ export const programmeUpdates = pgTable(
       .references(() => programmeInitiatives.id, { onDelete: 'cascade' }),
     period: text('period').notNull(),
     progress: text('progress').notNull(),
+    /** The programme manager highlights it in this period's letter, under "Wat is de te delen informatie?". */
+    highlighted: boolean('highlighted').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('programme_updates_initiative_period_key').on(t.initiativeId, t.period)],
@@ -101,7 +109,11 @@ export const programmeDecisions = pgTable(
   (t) => [uniqueIndex('programme_decisions_ris_key').on(t.programmeId, t.risNumber)],
 );
 
-/** The texts of one half-yearly council information letter (raadsinformatiebrief). */
+/**
+ * One version of a half-yearly council information letter (raadsinformatiebrief): its texts and its lifecycle
+ * draft → approved (by whom, when; its figures frozen in an insights release) → sent (by whom, when, with the
+ * zaaknummer, the PDF and DOCX stored as sent with their SHA-256). A correction is version n+1 with its note.
+ */
 export const programmeLetters = pgTable(
   'programme_letters',
   {
@@ -110,13 +122,30 @@ export const programmeLetters = pgTable(
       .notNull()
       .references(() => programmes.id, { onDelete: 'cascade' }),
     period: text('period').notNull(),
+    version: integer('version').notNull().default(1),
+    /** draft | approved | sent */
+    status: text('status').$type<LetterStatus>().notNull().default('draft'),
     letterDate: date('letter_date').notNull(),
+    /** "Vergadering van": the council meeting the letter is for, when known. */
+    meetingDate: date('meeting_date'),
     caseNumber: text('case_number').notNull().default(''),
     reasonText: text('reason_text').notNull().default(''),
     informationText: text('information_text').notNull().default(''),
     nextStepsText: text('next_steps_text').notNull().default(''),
     costsText: text('costs_text').notNull().default('Niet van toepassing.'),
+    /** "Wat is er veranderd": why this version corrects the one before (empty for version 1). */
+    correctionNote: text('correction_note').notNull().default(''),
+    approvedBy: text('approved_by'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /** The insights release whose frozen figures the letter shows (set on approval). */
+    releaseId: uuid('release_id'),
+    sentBy: text('sent_by'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    pdf: bytea('pdf'),
+    pdfSha256: text('pdf_sha256'),
+    docx: bytea('docx'),
+    docxSha256: text('docx_sha256'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('programme_letters_period_key').on(t.programmeId, t.period)],
+  (t) => [uniqueIndex('programme_letters_version_key').on(t.programmeId, t.period, t.version)],
 );

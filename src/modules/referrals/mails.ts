@@ -16,18 +16,21 @@ type ReferralMail = { referralId: string; municipalityCode: string; toOrganisati
 const link = (publicUrl: string, referralId: string) => `Bekijk de verwijzing (na inloggen): ${publicUrl}/medewerkers/verwijzingen/${referralId}`;
 const noPersonalData = 'In deze e-mail staan bewust geen gegevens van de inwoner. U vindt ze in Vangnet.';
 
+/** The receiving organisation's name and one of its mail addresses (its inbox or its team lead's), or null. */
+async function receiver(tx: Tx, organisationId: string, address: 'mailAddress' | 'teamLeadMailAddress'): Promise<{ name: string; address: string } | null> {
+  const [row] = await tx.select({ name: organisations.name, address: organisations[address] }).from(organisations).where(eq(organisations.id, organisationId));
+  return row?.address ? { name: row.name, address: row.address } : null;
+}
+
 /** A new referral → the receiving organisation's inbox, when it has one. In the transaction that wrote the referral. */
 export async function mailNewReferral(db: Database, tx: Tx, r: ReferralMail): Promise<string[]> {
   const settings = mailSettings(db);
   if (!settings) return [];
-  const [to] = await tx
-    .select({ name: organisations.name, mailAddress: organisations.mailAddress })
-    .from(organisations)
-    .where(eq(organisations.id, r.toOrganisationId));
-  if (!to?.mailAddress) return [];
+  const to = await receiver(tx, r.toOrganisationId, 'mailAddress');
+  if (!to) return [];
   return enqueueMail(db, tx, {
     kind: 'referral_new',
-    to: to.mailAddress,
+    to: to.address,
     recipientLabel: to.name,
     subject: 'Nieuwe verwijzing in Vangnet',
     text: composeMail(settings, 'Beste collega,', [
@@ -48,14 +51,11 @@ export async function mailNewReferral(db: Database, tx: Tx, r: ReferralMail): Pr
 export async function mailOverdueReferral(db: Database, tx: Tx, r: ReferralMail): Promise<string[]> {
   const settings = mailSettings(db);
   if (!settings) return [];
-  const [to] = await tx
-    .select({ name: organisations.name, teamLeadMailAddress: organisations.teamLeadMailAddress })
-    .from(organisations)
-    .where(eq(organisations.id, r.toOrganisationId));
-  if (!to?.teamLeadMailAddress) return [];
+  const to = await receiver(tx, r.toOrganisationId, 'teamLeadMailAddress');
+  if (!to) return [];
   return enqueueMail(db, tx, {
     kind: 'referral_overdue',
-    to: to.teamLeadMailAddress,
+    to: to.address,
     recipientLabel: `Teamleider ${to.name}`,
     subject: 'Verwijzing niet op tijd opgepakt',
     text: composeMail(settings, 'Beste teamleider,', [

@@ -33,6 +33,13 @@ export const referralMeasures: MeasureDefinition[] = [
     owner,
   },
   {
+    code: 'referrals.first_contacts',
+    name: 'Eerste contacten',
+    unit: 'count',
+    description: 'Verwijzingen met een eerste contact in de maand (de groep waarover de mediaan gaat).',
+    owner,
+  },
+  {
     code: 'referrals.help_in_place',
     name: 'Hulp op gang',
     unit: 'count',
@@ -116,6 +123,7 @@ export async function collectReferralMetrics(db: Database, range: { fromMonth: s
   for (const [key, list] of days) {
     const [measure, municipalityCode, areaCode, month] = JSON.parse(key) as [string, string, string | null, string];
     values.push({ measure, municipalityCode, areaCode, month, value: median(list) });
+    values.push({ measure: 'referrals.first_contacts', municipalityCode, areaCode, month, value: list.length });
   }
   return values.sort((a, b) => a.measure.localeCompare(b.measure) || a.month.localeCompare(b.month) || (a.areaCode ?? '').localeCompare(b.areaCode ?? ''));
 }

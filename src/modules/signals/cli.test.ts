@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../db/database.ts';
 import { seedDemo } from '../../platform/demo.ts';
@@ -223,6 +223,34 @@ describe('vangnet signals import (command line)', () => {
         ['system:cli:signals-taxes', { municipalTaxes: true }],
         ['system:cli:signals-taxes', { municipalTaxes: false }],
       ]);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+
+  it('shows and switches the offer of help by e-mail per municipality (vangnet signals offer-mail), audited', async () => {
+    const shown = await vangnet(env, ['signals', 'offer-mail', 'show', '--municipality', 'GM0505']);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain('Dordrecht (GM0505): het aanbod van hulp per e-mail staat uit.');
+    const on = await vangnet(env, ['signals', 'offer-mail', 'on', '--municipality', 'GM0505', '--json']);
+    expect(JSON.parse(on.stdout)).toMatchObject({ municipalityCode: 'GM0505', offerByMail: true });
+    const again = await vangnet(env, ['signals', 'offer-mail', 'show', '--municipality', 'GM0505']);
+    expect(again.stdout).toContain('het aanbod van hulp per e-mail staat aan.');
+    const off = await vangnet(env, ['signals', 'offer-mail', 'off', '--municipality', 'GM0505']);
+    expect(off.stdout).toContain('het aanbod van hulp per e-mail staat uit.');
+    const unknown = await vangnet(env, ['signals', 'offer-mail', 'on', '--municipality', 'GM9999']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('De gemeente GM9999 is niet gevonden.');
+    const db = await open();
+    try {
+      const lines = await db.unaudited((q) =>
+        q
+          .select()
+          .from(auditEvents)
+          .where(and(eq(auditEvents.objectType, 'signal_municipality_settings'), eq(auditEvents.actorKind, 'system:cli:signals-offer-mail')))
+          .orderBy(auditEvents.id),
+      );
+      expect(lines.map((l) => l.details)).toEqual([{ offerByMail: true }, { offerByMail: false }]);
     } finally {
       await db.close();
     }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { systemActor } from '../../platform/actor.ts';
-import { AppError } from '../../platform/errors.ts';
+import { describeForCli } from '../../platform/errors.ts';
 import { argPath, fail, failUnreadableFile, print, type CommandIo } from '../../io.ts';
 import type { CliContext } from '../contracts.ts';
 import type { Database } from '../../db/database.ts';
@@ -32,14 +32,6 @@ function fileSize(file: string): number | null {
   }
 }
 
-function describe(error: unknown): string {
-  if (error instanceof AppError) {
-    const lines = (error.details.errors ?? []).map((e) => `  ${e.line ? `regel ${e.line}, ` : ''}${e.field}: ${e.reason}`);
-    return [error.message, ...lines].join('\n');
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** `vangnet signals ...` and the top-level `vangnet purge`. The CLI acts as the system, on behalf of the operator. */
 export function signalCommands(program: Command, context: CliContext): void {
   const io: CommandIo = context.io;
@@ -51,7 +43,7 @@ export function signalCommands(program: Command, context: CliContext): void {
         await work(db);
       } catch (error) {
         onError?.();
-        fail(io, describe(error));
+        fail(io, describeForCli(error));
       }
     });
 

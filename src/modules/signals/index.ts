@@ -2,3 +2,5 @@
 export { creditorTypes, creditorTypeLabels, finalResults, finalResultLabels, helpResults } from './ddas.ts';
 export { collectSignalMetrics, signalMeasures } from './metrics.ts';
 export { purgeExpiredCases } from './commands/purgeExpiredCases.ts';
+/** Which municipality a postcode lies in (the postcode table), for a module that checks residency (`pass`). */
+export { municipalityOfPostcode } from './postcodeAreas.ts';

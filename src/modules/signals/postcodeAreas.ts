@@ -206,3 +206,18 @@ export async function postcodeMunicipalities(db: Database, codes: string[]): Pro
   );
   return new Map(rows.map((r) => [r.postcode, r.municipalityCode]));
 }
+
+/**
+ * The municipality a resident's postcode (`3311 AB`, `3311AB`) lies in: the full postcode when the table has it,
+ * else its four digits; null when the table knows neither (`9999 ZZ`). Configuration, no personal data: unaudited.
+ */
+export async function municipalityOfPostcode(db: Database, postcode: string): Promise<string | null> {
+  const full = postcode.replace(/\s+/g, '').toUpperCase();
+  const rows = await db.unaudited((q) =>
+    q
+      .select({ postcode: postcodeAreas.postcode, municipalityCode: postcodeAreas.municipalityCode })
+      .from(postcodeAreas)
+      .where(inArray(postcodeAreas.postcode, [full, full.slice(0, 4)])),
+  );
+  return (rows.find((r) => r.postcode === full) ?? rows.find((r) => r.postcode === full.slice(0, 4)))?.municipalityCode ?? null;
+}

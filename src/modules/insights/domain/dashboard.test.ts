@@ -74,7 +74,7 @@ describe('dashboard arithmetic', () => {
     );
     expect(table.periods).toEqual(['2021-Q1']);
     expect(table.totalLabel).toBe('Totaal');
-    expect(table.totals).toEqual([{ value: 545, display: '545', suppressed: null }]);
+    expect(table.totals).toEqual([{ value: 545, display: '545', suppressed: null, reason: null }]);
     const row = (code: string) => table.rows.find((r) => r.areaCode === code)!;
     // The small 5 is hidden; so is one other cell of March (else 205 - 60 - 140 would give it away), and every sum with a hidden part.
     expect(row('GM0505-OVERIG').total).toMatchObject({ value: null });
@@ -135,7 +135,7 @@ describe('dashboard arithmetic', () => {
       ['Dordrecht', '1.200', 80],
       ['Alblasserdam', '300', 20],
     ]);
-    expect(table.grandTotal).toEqual({ value: 1500, display: '1.500', suppressed: null });
+    expect(table.grandTotal).toEqual({ value: 1500, display: '1.500', suppressed: null, reason: null });
   });
 
   it("shows a figure without parts as delivered: no total column, and at wijk level the municipality's own figure as total row", () => {
@@ -189,8 +189,8 @@ describe('dashboard arithmetic', () => {
 
   it('compares totals with national benchmarks', () => {
     const totals = [
-      { value: 110, display: '110', suppressed: null },
-      { value: null, display: 'afgeschermd', suppressed: 'secondary' as const },
+      { value: 110, display: '110', suppressed: null, reason: null },
+      { value: null, display: 'afgeschermd', suppressed: 'secondary' as const, reason: 'secondary' as const },
     ];
     const out = compareBenchmarks(
       [
@@ -247,6 +247,7 @@ describe('dashboard arithmetic', () => {
         theme: 'schulden',
         periodKind: 'month',
         aggregation: 'sum',
+        aboutPersons: true,
       },
       municipalityCode: 'GM0505',
       level: 'wijk',
@@ -259,16 +260,19 @@ describe('dashboard arithmetic', () => {
         {
           areaCode: 'WK050501',
           name: 'Binnenstad',
-          cells: [{ value: null, display: '< 10', suppressed: 'primary' }],
-          total: { value: null, display: '< 10', suppressed: 'primary' },
+          cells: [{ value: null, display: '< 10', suppressed: 'primary', reason: 'small_count' }],
+          total: { value: null, display: '< 10', suppressed: 'primary', reason: 'small_count' },
           sharePercent: null,
         },
       ],
-      totals: [{ value: 160, display: '160', suppressed: null }],
-      grandTotal: { value: 160, display: '160', suppressed: null },
+      totals: [{ value: 160, display: '160', suppressed: null, reason: null }],
+      grandTotal: { value: 160, display: '160', suppressed: null, reason: null },
       totalLabel: 'Totaal',
       benchmarks: [],
+      protection: 'Aantallen van minder dan 10 inwoners zijn verborgen.',
     });
     expect(csv.split('\n').slice(1, 4)).toEqual(['gebied;naam;2021-01;totaal', 'WK050501;Binnenstad;< 10;< 10', 'totaal;Totaal;160;160']);
+    // Why a cell is hidden, as on the screen.
+    expect(csv).toContain('# Verborgen: minder dan 10 inwoners, zo blijft niemand herkenbaar.');
   });
 });

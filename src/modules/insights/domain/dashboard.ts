@@ -5,9 +5,20 @@
  */
 import { writeCsv, type CsvCell } from '../../../platform/csv.ts';
 import type { Aggregation } from '../catalogue.ts';
-import type { Cell, DashboardResult } from '../contract.ts';
+import { suppressionExplanation, type Cell, type DashboardResult, type Level } from '../contract.ts';
 import { addMonths, monthOf, parsePeriod, type Granularity, type Period } from '../periods.ts';
-import { derived, displayCell, protectTable, type ProtectedCell } from '../suppression.ts';
+import {
+  aggregateAmounts,
+  derived,
+  displayCell,
+  protectAmountTable,
+  protectTable,
+  reasonOf,
+  type AmountInput,
+  type AmountRule,
+  type ProtectedCell,
+} from '../suppression.ts';
+import { addRates, type Population } from './rates.ts';
 import { addSeries, buildView, combine, type BaseSeries, type View, type ViewPeriod } from '../views.ts';
 
 /** One figure as the database returns it: an area, a period code and a value. */
@@ -28,11 +39,11 @@ export function formatter(unit: string): (v: number) => string {
   return (v) => nl.format(v);
 }
 
-/** A protected cell as it is published: a hidden value becomes null, its text "< 10" or "afgeschermd". */
+/** A protected cell as it is published: a hidden value becomes null, its text "< 10" or "afgeschermd", with why. */
 export function showCell(c: ProtectedCell, threshold: number, format: (v: number) => string): Cell {
   return c.state === 'shown'
-    ? { value: c.value, display: format(c.value), suppressed: null }
-    : { value: null, display: displayCell(c, threshold), suppressed: c.state };
+    ? { value: c.value, display: format(c.value), suppressed: null, reason: null }
+    : { value: null, display: displayCell(c, threshold), suppressed: c.state, reason: reasonOf(c) };
 }
 
 /** A share in percent (one decimal) of `part` in `whole`; null when either is hidden or the whole is zero. */
@@ -118,36 +129,95 @@ export function protectBase(
   return { periods, series, totals };
 }
 
-type Table = Pick<DashboardResult, 'periods' | 'rows' | 'totals' | 'grandTotal' | 'totalLabel'>;
+/** An amount as the database returns it, with what is known of the people behind it. */
+export interface RawAmountRow extends RawDashboardRow {
+  contributors: number | null;
+  largest: number[] | null;
+}
 
 /**
- * The table of a count measure, from protected base tables: per wijk of one municipality (`wijk`, optionally only
- * some areas) or per municipality (`municipality`, each municipality's protected totals, added into the region's).
- * Rows without any figure in the range are left out; shares are of the total (a stock: of the last period).
+ * The protected base table of an amount in one municipality, like `protectBase` for a count: every wijk (and
+ * what could not be placed in a wijk) × every period, with the municipality's own figures as margins, protected
+ * by the amount rule (minimum contributors, dominance) with secondary suppression. The part not placed in a wijk
+ * is judged cautiously: its people are the municipality's minus the wijken's, its largest contributions at most
+ * the municipality's largest.
  */
-export function countTable(
-  input: {
-    level: 'wijk' | 'municipality';
-    /** wijk level: the one municipality's base; municipality level: each municipality's base with its name. */
-    bases: { code: string; name: string; base: ProtectedBase }[];
-    areaFilter: Set<string> | null;
-    aggregation: Aggregation;
-    granularity: Granularity;
-    from: Period;
-    to: Period;
-    unit: string;
-  },
-  threshold: number,
-): Table {
+export function protectAmountBase(
+  input: { wijken: RawAmountRow[]; municipal: RawAmountRow[]; names: Map<string, string>; municipalityCode: string; municipalityName: string },
+  rule: AmountRule,
+): ProtectedBase {
+  const { wijken, municipal, names, municipalityCode } = input;
+  const periods = [...new Set([...wijken, ...municipal].map((r) => r.period))].sort();
+  const index = new Map(periods.map((p, i) => [p, i]));
+  const empty = (): AmountInput => ({ value: 0, contributors: 0, largest: [] });
+  const toInput = (r: RawAmountRow): AmountInput => ({ value: r.value, contributors: r.contributors, largest: r.largest ?? [] });
+  const byArea = new Map<string, AmountInput[]>();
+  for (const r of wijken) {
+    if (!byArea.has(r.area)) byArea.set(r.area, Array.from({ length: periods.length }, empty));
+    byArea.get(r.area)![index.get(r.period)!] = toInput(r);
+  }
+  const codes = [...byArea.keys()].sort();
+  const matrix = codes.map((c) => byArea.get(c)!);
+  const labels = codes.map((c) => names.get(c) ?? c);
+  const own = Array.from({ length: periods.length }, empty);
+  for (const r of municipal) own[index.get(r.period)!] = toInput(r);
+  const rest = periods.map((_, i): AmountInput => {
+    const placed = matrix.map((row) => row[i]!);
+    const value = Math.max(0, own[i]!.value - placed.reduce((a, c) => a + c.value, 0));
+    const known = own[i]!.contributors !== null && placed.every((c) => c.contributors !== null);
+    const contributors = known ? Math.max(0, own[i]!.contributors! - placed.reduce((a, c) => a + c.contributors!, 0)) : null;
+    return { value, contributors: value === 0 && contributors === 0 ? 0 : contributors, largest: own[i]!.largest.map((v) => Math.min(v, value)) };
+  });
+  if (rest.some((v) => v.value > 0) || matrix.length === 0) {
+    codes.push(`${municipalityCode}-OVERIG`);
+    labels.push(matrix.length === 0 ? input.municipalityName : 'Niet toe te wijzen aan een wijk');
+    matrix.push(rest);
+  }
+  // The margins: the municipality's own figures where they add up, else what is known of the column.
+  const colTotals = periods.map((_, i) => {
+    const column = matrix.map((row) => row[i]!);
+    const value = column.reduce((a, c) => a + c.value, 0);
+    return own[i]!.value === value ? own[i]! : { ...aggregateAmounts(column, rule), value };
+  });
+  const table = periods.length ? protectAmountTable(matrix, colTotals, rule) : { cells: matrix.map(() => []), colTotals: [] };
+  const series: BaseSeries[] = codes.map((code, r) => ({ code, name: labels[r]!, cells: new Map(periods.map((p, i) => [p, table.cells[r]![i]!])) }));
+  const totals = new Map(periods.map((p, i) => [p, table.colTotals[i]!]));
+  return { periods, series, totals };
+}
+
+type Table = Pick<DashboardResult, 'periods' | 'rows' | 'totals' | 'grandTotal' | 'totalLabel'>;
+
+/** The input of a table built from protected base tables (a count or an amount). */
+export interface ProtectedTableInput {
+  level: Level;
+  /** wijk or buurt level: the one municipality's base (buurt level: from `protectBuurten`); municipality level: each municipality's base with its name. */
+  bases: { code: string; name: string; base: ProtectedBase }[];
+  areaFilter: Set<string> | null;
+  aggregation: Aggregation;
+  granularity: Granularity;
+  from: Period;
+  to: Period;
+  unit: string;
+  /** With it, every count has its rate per 1,000 inhabitants beside it (domain/rates.ts). */
+  population?: Population;
+}
+
+/** The view (protected cells, before display) of a count or an amount; see countTable. */
+export function protectedView(input: ProtectedTableInput): { periods: string[]; view: View; aggregation: 'sum' | 'last'; totalAreas: string[] } {
   const aggregation = input.aggregation === 'last' ? 'last' : 'sum';
   const periods = periodsBetween(input.from, input.to, input.granularity);
   let view: View;
-  if (input.level === 'wijk') {
+  let totalAreas: string[];
+  if (input.level !== 'municipality') {
+    totalAreas = [input.bases[0]!.code];
     const base = input.bases[0]!.base;
-    const series = base.series.filter((s) => !input.areaFilter || input.areaFilter.has(s.code));
+    const filter = input.areaFilter;
+    // At buurt level a wijk in the filter stands for its buurten.
+    const series = base.series.filter((s) => !filter || filter.has(s.code) || (input.level === 'buurt' && filter.has(`WK${s.code.slice(2, 8)}`)));
     view = buildView(series, base.totals, viewPeriods(base.periods, input.granularity, input.from, input.to, periods), aggregation);
   } else {
     const withData = input.bases.filter((b) => b.base.periods.length > 0);
+    totalAreas = withData.map((b) => b.code);
     const series: BaseSeries[] = withData.map((b) => ({ code: b.code, name: b.name, cells: b.base.totals }));
     const basePeriods = [...new Set(withData.flatMap((b) => b.base.periods))].sort();
     view = buildView(
@@ -157,11 +227,22 @@ export function countTable(
       aggregation,
     );
   }
+  return { periods, view, aggregation, totalAreas };
+}
+
+/**
+ * The table of a count measure (or an amount), from protected base tables: per wijk or buurt of one municipality
+ * (`wijk`, `buurt`, optionally only some areas) or per municipality (`municipality`, each municipality's protected
+ * totals, added into the region's). Rows without any figure in the range are left out; shares are of the total (a
+ * stock: of the last period). With `population`, every count has its rate per 1,000 inhabitants beside it.
+ */
+export function countTable(input: ProtectedTableInput, threshold: number): Table {
+  const { periods, view, aggregation, totalAreas } = protectedView(input);
   const format = formatter(input.unit);
   const show = (c: ProtectedCell) => showCell(c, threshold, format);
   const last = periods.length - 1;
   const rows = view.rows.filter((r) => r.cells.some((c) => c.value !== 0 || c.state !== 'shown'));
-  return {
+  const table: Table = {
     periods,
     totalLabel: aggregation === 'last' ? 'Laatste periode' : 'Totaal',
     rows: rows.map((r) => ({
@@ -173,6 +254,53 @@ export function countTable(
     })),
     totals: view.totals.map(show),
     grandTotal: view.grandTotal ? show(view.grandTotal) : null,
+  };
+  return input.population ? addRates(table, input.population, totalAreas) : table;
+}
+
+/**
+ * The table of a share or an average from the protected views of its two parts (numerator and denominator, or
+ * sum and count): a cell is `factor` × part / whole, and it is hidden ("afgeschermd", built on a hidden figure)
+ * whenever the part or the whole of that same cell is hidden, so a share times its denominator never gives back a
+ * hidden count. The total row and the total column likewise. What could not be placed in a wijk gets no share.
+ */
+export function ratioFromViews(
+  input: { part: ReturnType<typeof protectedView>; whole: ReturnType<typeof protectedView>; factor: number; format: (v: number) => string },
+  threshold: number,
+): Table {
+  const { part, whole, factor, format } = input;
+  const cell = (p: ProtectedCell | undefined, w: ProtectedCell | undefined): Cell => {
+    if (!w) return { value: null, display: '–', suppressed: null, reason: null };
+    const pc = p ?? { value: 0, state: 'shown' as const };
+    if (pc.state !== 'shown' || w.state !== 'shown') return { value: null, display: 'afgeschermd', suppressed: 'secondary', reason: 'built_on_hidden' };
+    if (w.value === 0) return { value: null, display: '–', suppressed: null, reason: null };
+    // A whole this small is hidden in its own table; checked here too for a whole from a figure without people.
+    if (w.value > 0 && w.value < threshold) return { value: null, display: 'afgeschermd', suppressed: 'secondary', reason: 'built_on_hidden' };
+    const value = (factor * pc.value) / w.value;
+    return { value, display: format(value), suppressed: null, reason: null };
+  };
+  const lastOf = (v: ReturnType<typeof protectedView>) =>
+    v.aggregation === 'last' ? (v.view.totals[v.view.totals.length - 1] ?? undefined) : (v.view.grandTotal ?? undefined);
+  const partRows = new Map(part.view.rows.map((r) => [r.code, r]));
+  const rows = whole.view.rows
+    .filter((r) => !r.code.endsWith('-OVERIG') && r.cells.some((c) => c.value !== 0 || c.state !== 'shown'))
+    .map((r) => {
+      const p = partRows.get(r.code);
+      return {
+        areaCode: r.code,
+        name: r.name,
+        cells: r.cells.map((w, i) => cell(p?.cells[i], w)),
+        total: cell(p?.total, r.total),
+        sharePercent: null,
+      };
+    });
+  const hasTotals = whole.view.totals.some((t) => t.value !== 0 || t.state !== 'shown');
+  return {
+    periods: whole.periods,
+    rows,
+    totals: hasTotals ? whole.view.totals.map((w, i) => cell(part.view.totals[i], w)) : null,
+    grandTotal: hasTotals ? cell(lastOf(part), lastOf(whole)) : null,
+    totalLabel: 'Over de hele periode',
   };
 }
 
@@ -186,7 +314,7 @@ export function plainTable(input: {
   data: RawDashboardRow[];
   municipal: RawDashboardRow[];
   names: Map<string, string>;
-  level: 'wijk' | 'municipality';
+  level: Level;
   municipalityCode: string;
   areaFilter: Set<string> | null;
   aggregation: Aggregation;
@@ -209,7 +337,7 @@ export function plainTable(input: {
   const matrix = areaCodes.map((a) => byArea.get(a)!);
   const labels = areaCodes.map((a) => input.names.get(a) ?? a);
   const add = (values: (number | null)[]) => values.reduce<number>((a, b) => a + (b ?? 0), 0);
-  if (additive && input.level === 'wijk' && !input.areaFilter) {
+  if (additive && input.level !== 'municipality' && !input.areaFilter) {
     const rest = new Array(periods.length).fill(0);
     for (const r of input.municipal) {
       const i = periodIndex.get(r.period);
@@ -218,12 +346,13 @@ export function plainTable(input: {
     }
     if (rest.some((v) => v > 0)) {
       areaCodes.push(`${input.municipalityCode}-OVERIG`);
-      labels.push('Niet toe te wijzen aan een wijk');
+      labels.push(input.level === 'buurt' ? 'Niet toe te wijzen aan een buurt' : 'Niet toe te wijzen aan een wijk');
       matrix.push(rest);
     }
   }
   const format = formatter(input.unit);
-  const plain = (v: number | null): Cell => (v === null ? { value: null, display: '–', suppressed: null } : { value: v, display: format(v), suppressed: null });
+  const plain = (v: number | null): Cell =>
+    v === null ? { value: null, display: '–', suppressed: null, reason: null } : { value: v, display: format(v), suppressed: null, reason: null };
   const rows = areaCodes.map((code, r) => {
     const row = matrix[r]!;
     const summary = aggregation === 'last' ? row[row.length - 1]! : add(row);
@@ -231,10 +360,25 @@ export function plainTable(input: {
   });
   let totals: Cell[] | null = null;
   if (additive && matrix.length) totals = periods.map((_, i) => plain(add(matrix.map((row) => row[i]!))));
-  else if (!additive && input.level === 'wijk' && input.municipal.length)
+  else if (!additive && input.level !== 'municipality' && input.municipal.length)
     totals = periods.map((p) => plain(input.municipal.find((m) => m.period === p)?.value ?? null));
   const totalLabel = !additive ? 'Geen totaal' : aggregation === 'last' ? 'Laatste periode' : 'Totaal';
   return { periods, rows, totals, grandTotal: null, totalLabel };
+}
+
+/**
+ * A figure about a group (a median) hidden wherever the protected count of that group is hidden or absent, with
+ * reason `built_on_hidden`: same areas, same periods.
+ */
+export function hideWithGroup(table: Table, group: View): Table {
+  const hidden: Cell = { value: null, display: 'afgeschermd', suppressed: 'secondary', reason: 'built_on_hidden' };
+  const guard = (c: Cell, g: ProtectedCell | undefined): Cell => (c.value === null || (g && g.state === 'shown' && g.value > 0) ? c : hidden);
+  const groupRows = new Map(group.rows.map((r) => [r.code, r]));
+  return {
+    ...table,
+    rows: table.rows.map((r) => ({ ...r, cells: r.cells.map((c, i) => guard(c, groupRows.get(r.areaCode)?.cells[i])) })),
+    totals: table.totals ? table.totals.map((c, i) => guard(c, group.totals[i])) : null,
+  };
 }
 
 /** National benchmarks next to the municipality's total of the same period, with the difference in percent. */
@@ -254,10 +398,22 @@ export function compareBenchmarks(
     });
 }
 
+/** The protected cell of a municipality over a range, from its protected base totals (a flow added up, a stock at the end). */
+export function rangeCell(base: ProtectedBase, aggregation: Aggregation, from: Period, to: Period): ProtectedCell {
+  const parts = base.periods.filter((p) => {
+    const period = parsePeriod(p)!;
+    return period.startsOn >= from.startsOn && period.endsOn <= to.endsOn;
+  });
+  return combine(
+    parts.map((p) => base.totals.get(p)!),
+    aggregation === 'last' ? 'last' : 'sum',
+  );
+}
+
 /**
- * One figure for a municipality over a range (for the programme): from the protected base totals for a count, so
- * the dashboard and the programme can never be played off against each other; otherwise as delivered (a flow
- * added up, a stock at the end, an average), a small count hidden.
+ * One figure for a municipality over a range (for the programme): from the protected base totals for a count or
+ * an amount, so the dashboard and the programme can never be played off against each other; otherwise (a figure
+ * without people, or a median or percentage as delivered) a flow added up, a stock at the end, an average.
  */
 export function rangeFigure(
   input: { unit: string; aggregation: Aggregation; base: ProtectedBase | null; values: number[]; from: Period; to: Period },
@@ -265,14 +421,7 @@ export function rangeFigure(
 ): { value: number | null; display: string } {
   const format = formatter(input.unit);
   if (input.base) {
-    const parts = input.base.periods.filter((p) => {
-      const period = parsePeriod(p)!;
-      return period.startsOn >= input.from.startsOn && period.endsOn <= input.to.endsOn;
-    });
-    const cell = combine(
-      parts.map((p) => input.base!.totals.get(p)!),
-      input.aggregation === 'last' ? 'last' : 'sum',
-    );
+    const cell = rangeCell(input.base, input.aggregation, input.from, input.to);
     return { value: cell.state === 'shown' ? cell.value : null, display: cell.state === 'shown' ? format(cell.value) : displayCell(cell, threshold) };
   }
   const values = input.values;
@@ -286,6 +435,20 @@ export function rangeFigure(
   return { value: hidden ? null : value, display: hidden ? `< ${threshold}` : format(value) };
 }
 
+/** A share or an average for a municipality over a range, from the protected range cells of its parts: hidden when either is. */
+export function rangeRatio(
+  part: ProtectedCell,
+  whole: ProtectedCell,
+  factor: number,
+  unit: string,
+  threshold: number,
+): { value: number | null; display: string } {
+  if (part.state !== 'shown' || whole.state !== 'shown' || (whole.value > 0 && whole.value < threshold)) return { value: null, display: 'afgeschermd' };
+  if (whole.value === 0) return { value: null, display: '–' };
+  const value = (factor * part.value) / whole.value;
+  return { value, display: formatter(unit)(value) };
+}
+
 /** The dashboard table as a CSV file (semicolons, for Dutch spreadsheet programs), with exactly what the screen shows. */
 export function dashboardCsv(result: DashboardResult): string {
   // A suppressed cell ("< 10") stays text; a figure is a number.
@@ -296,5 +459,17 @@ export function dashboardCsv(result: DashboardResult): string {
     ...result.rows.map((r) => [r.areaCode, r.name, ...r.cells.map(cell), cell(r.total)]),
   ];
   if (result.totals) rows.push(['totaal', 'Totaal', ...result.totals.map(cell), cell(result.grandTotal)]);
+  if (result.rows.some((r) => r.cells.some((c) => c.rate))) {
+    // The rates per 1,000 inhabitants as a second block, as the screen shows them below the counts.
+    const rate = (c: Cell | null): CsvCell => (c?.rate ? (c.rate.value === null ? c.rate.display : c.rate.value) : null);
+    rows.push([], ['# per 1.000 inwoners'], ['gebied', 'naam', ...result.periods, result.totalLabel.toLowerCase()]);
+    rows.push(...result.rows.map((r) => [r.areaCode, r.name, ...r.cells.map(rate), rate(r.total)]));
+    if (result.totals) rows.push(['totaal', 'Totaal', ...result.totals.map(rate), rate(result.grandTotal)]);
+  }
+  // Why cells are hidden, as on the screen.
+  const all = [...result.rows.flatMap((r) => [...r.cells, r.total]), ...(result.totals ?? []), result.grandTotal];
+  const reasons = [...new Set(all.flatMap((c) => (c?.reason ? [c.reason] : [])))];
+  for (const reason of reasons) rows.push([`# ${suppressionExplanation(reason, result.threshold)}`]);
+  if (result.protection) rows.push([`# ${result.protection}`]);
   return writeCsv(rows, { bom: true, newline: '\n' });
 }

@@ -99,11 +99,11 @@ describe('totals of shares and averages', () => {
     // 5 of 9,795 is 0.05%: shown with a decimal, not as 0.
     expect(table.totals?.[0]?.display).toBe('0,1%');
     expect(table.totals?.[0]?.value).toBeCloseTo(0.051, 3);
-    expect(table.totals?.[1]).toEqual({ value: null, display: '–', suppressed: null });
+    expect(table.totals?.[1]).toEqual({ value: null, display: '–', suppressed: null, reason: null });
   });
 
   it('hides a share of a group smaller than the threshold', () => {
-    expect(ratioCell(1, 4, 100, 10, percent)).toEqual({ value: null, display: 'afgeschermd', suppressed: 'primary' });
+    expect(ratioCell(1, 4, 100, 10, percent)).toEqual({ value: null, display: 'afgeschermd', suppressed: 'primary', reason: 'built_on_hidden' });
     expect(ratioCell(0, 0, 100, 10, percent).value).toBeNull();
     expect(ratioCell(30, 12, 1, 10, formatter('days')).display).toBe('2,5 dagen');
   });

@@ -41,10 +41,10 @@ export function addAreas(series: (number | undefined)[][], length: number): (num
  * tells about a handful of people.
  */
 export function ratioCell(part: number | undefined, whole: number | undefined, factor: number, threshold: number, format: (v: number) => string): Cell {
-  if (whole === undefined || whole === 0) return { value: null, display: '–', suppressed: null };
-  if (whole > 0 && whole < threshold) return { value: null, display: 'afgeschermd', suppressed: 'primary' };
+  if (whole === undefined || whole === 0) return { value: null, display: '–', suppressed: null, reason: null };
+  if (whole > 0 && whole < threshold) return { value: null, display: 'afgeschermd', suppressed: 'primary', reason: 'built_on_hidden' };
   const value = (factor * (part ?? 0)) / whole;
-  return { value, display: format(value), suppressed: null };
+  return { value, display: format(value), suppressed: null, reason: null };
 }
 
 function byArea(rows: RawDashboardRow[], periods: string[], areaFilter: Set<string> | null): Map<string, (number | undefined)[]> {

@@ -26,7 +26,8 @@ import {
   type HouseholdType,
   type PassRoute,
 } from '../domain.ts';
-import { passError } from '../messages.ts';
+import { municipalityOfPostcode } from '../../signals/index.ts';
+import { passError, residencyError } from '../messages.ts';
 import { subjectsOf } from '../queries.ts';
 import { childBudgets, passApplications, passMembers, passes } from '../schema.ts';
 
@@ -126,6 +127,10 @@ export async function submitApplication(
     on: today,
   });
   const postcode = normalisePostcode(input.applicant.postcode)!;
+  // Residency: the pass is for residents of its municipality only (the postcode table of `signals`).
+  const lies = await municipalityOfPostcode(db, postcode);
+  if (lies === null) throw residencyError({ code: 'postcode_unknown', municipality: input.municipalityCode });
+  if (lies !== input.municipalityCode) throw residencyError({ code: 'postcode_outside', municipality: input.municipalityCode, lies });
   const area = areaForPostcode(postcode);
   const accessCode = staff ? null : newAccessCode();
   const reference = `DP-${randomCode(8)}`;

@@ -22,7 +22,12 @@ export interface Receipt {
   memberNumber: number;
   category: string | null;
   offer: string | null;
+  /** What the budget paid (or got back). */
   amountCents: number;
+  /** A charge: the price asked; more than `amountCents` in a split payment. */
+  priceCents: number | null;
+  /** What is left to pay another way (a split payment); 0 otherwise. */
+  otherPaymentCents: number;
   balanceAfterCents: number | null;
   occurredAt: string;
   /** True when this answers a repeated request: nothing was charged again. */
@@ -36,7 +41,8 @@ function newReceiptNumber(): string {
 /**
  * Charges a child budget at a provider. One audited transaction: check the pass and category, record the charge
  * under the till's idempotency key, and debit with a single conditional UPDATE (`balance >= amount`), so two
- * tills charging the same budget at once can never take it below zero.
+ * tills charging the same budget at once can never take it below zero. With `split`, a budget that does not cover
+ * the price pays what it has (the budget row locked first, so the part is exact) and the receipt says the rest.
  */
 export async function chargePass(db: Database, actor: Actor, input: ChargeInput): Promise<Receipt> {
   const [provider, categories] = await Promise.all([cashierProvider(db, actor), categoriesOf(db)]);
@@ -101,6 +107,7 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
           offerId: offer?.id ?? null,
           category: categoryCode,
           amountCents: input.amountCents,
+          priceCents: input.amountCents,
           idempotencyKey: input.idempotencyKey,
           description: input.description ?? offer?.title ?? null,
           areaCode: budget!.areaCode,
@@ -119,14 +126,26 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
           pass!.number,
           trail,
         );
-      // The debit: one conditional UPDATE (never below zero), and the balance written on the charge in the same statement.
+      // Split payment: lock the budget and take what it has, up to the price (nothing when it is empty). `no key update`,
+      // as the UPDATE below takes: it waits for the other tills' debits but not for their charge rows' key-share locks.
+      let take = input.amountCents;
+      if (input.split) {
+        const [locked] = await tx
+          .select({ balanceCents: childBudgets.balanceCents })
+          .from(childBudgets)
+          .where(eq(childBudgets.id, budget!.id))
+          .for('no key update');
+        take = Math.min(locked?.balanceCents ?? 0, input.amountCents);
+        if (take <= 0) throw new ChargeRefused({ code: 'insufficient_balance', balanceCents: 0, amountCents: input.amountCents });
+      }
+      // The debit: one conditional UPDATE (never below zero), and the balance and amount written on the charge in the same statement.
       const result = await tx.execute<{ balance: number }>(sql`
       with debit as (
-        update ${childBudgets} set balance_cents = balance_cents - ${input.amountCents}
-        where id = ${budget!.id} and balance_cents >= ${input.amountCents}
+        update ${childBudgets} set balance_cents = balance_cents - ${take}
+        where id = ${budget!.id} and balance_cents >= ${take}
         returning balance_cents
       )
-      update ${passTransactions} set balance_after_cents = debit.balance_cents from debit
+      update ${passTransactions} set balance_after_cents = debit.balance_cents, amount_cents = ${take} from debit
       where ${passTransactions.id} = ${recorded.id}
       returning debit.balance_cents as balance`);
       const debited = (result as unknown as { rows: { balance: number }[] }).rows[0];
@@ -134,7 +153,11 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
         const [current] = await tx.select({ balanceCents: childBudgets.balanceCents }).from(childBudgets).where(eq(childBudgets.id, budget!.id));
         throw new ChargeRefused({ code: 'insufficient_balance', balanceCents: current?.balanceCents ?? 0, amountCents: input.amountCents });
       }
-      trail.details = { ...trail.details, receiptNumber: recorded.receiptNumber };
+      trail.details = {
+        ...trail.details,
+        receiptNumber: recorded.receiptNumber,
+        ...(take < input.amountCents ? { otherPaymentCents: input.amountCents - take } : {}),
+      };
       return {
         receiptNumber: recorded.receiptNumber,
         kind: 'charge',
@@ -143,7 +166,9 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
         memberNumber: budget!.memberNumber,
         category: category!.name,
         offer: offer?.title ?? null,
-        amountCents: input.amountCents,
+        amountCents: take,
+        priceCents: input.amountCents,
+        otherPaymentCents: input.amountCents - take,
         balanceAfterCents: Number(debited.balance),
         occurredAt: now.toISOString(),
         replayed: false,
@@ -157,7 +182,8 @@ async function replay(
   tx: Tx,
   providerId: string,
   key: string,
-  expected: { kind: 'charge' | 'refund'; budgetId: string; amountCents: number },
+  /** What the repeated request asked; a refund of "the rest" (`amountCents: null`) matches any amount. */
+  expected: { kind: 'charge' | 'refund'; budgetId: string; amountCents: number | null },
   providerName: string,
   passNumber: string,
   trail: { details?: Record<string, unknown> },
@@ -170,7 +196,8 @@ async function replay(
     .leftJoin(passOffers, eq(passOffers.id, passTransactions.offerId))
     .where(and(eq(passTransactions.providerId, providerId), eq(passTransactions.idempotencyKey, key)));
   if (!earlier) throw passError('charge_in_progress');
-  if (earlier.t.kind !== expected.kind || earlier.t.budgetId !== expected.budgetId || earlier.t.amountCents !== expected.amountCents) {
+  const asked = earlier.t.priceCents ?? earlier.t.amountCents;
+  if (earlier.t.kind !== expected.kind || earlier.t.budgetId !== expected.budgetId || (expected.amountCents !== null && asked !== expected.amountCents)) {
     throw passError('key_reused');
   }
   trail.details = { ...trail.details, replayOf: earlier.t.receiptNumber };
@@ -183,13 +210,18 @@ async function replay(
     category: earlier.categoryName,
     offer: earlier.offer,
     amountCents: earlier.t.amountCents,
+    priceCents: earlier.t.priceCents,
+    otherPaymentCents: earlier.t.priceCents === null ? 0 : earlier.t.priceCents - earlier.t.amountCents,
     balanceAfterCents: earlier.t.balanceAfterCents,
     occurredAt: earlier.t.occurredAt.toISOString(),
     replayed: true,
   };
 }
 
-/** Gives (part of) a charge back to the child budget. Only the provider that charged can refund, at most what is left. */
+/**
+ * Gives (part of) a charge back to the child budget. Only the provider that charged can refund, at most what is left;
+ * without an amount, what is left (all of it, or the rest after partial refunds).
+ */
 export async function refundCharge(db: Database, actor: Actor, input: z.infer<typeof refundInput>): Promise<Receipt> {
   const provider = await cashierProvider(db, actor);
   const now = db.clock.now();
@@ -206,11 +238,22 @@ export async function refundCharge(db: Database, actor: Actor, input: z.infer<ty
     const [budget] = await tx.select().from(childBudgets).where(eq(childBudgets.id, original.budgetId));
     trail.subjectIds = [budget!.childPersonId];
     const [pass] = await tx.select({ number: passes.number }).from(passes).where(eq(passes.id, budget!.passId));
-    const amount = input.amountCents ?? original.amountCents;
     const [already] = await tx
       .select({ refunded: sql<number>`coalesce(sum(${passTransactions.amountCents}), 0)::int` })
       .from(passTransactions)
       .where(and(eq(passTransactions.refundOfId, original.id), eq(passTransactions.kind, 'refund')));
+    const left = original.amountCents - Number(already?.refunded ?? 0);
+    const amount = input.amountCents ?? left;
+    const expected = { kind: 'refund' as const, budgetId: original.budgetId, amountCents: input.amountCents ?? null };
+    if (amount <= 0) {
+      // Nothing left: a retry of the refund that took the rest gets its receipt; anything else is refused.
+      const [earlier] = await tx
+        .select({ id: passTransactions.id })
+        .from(passTransactions)
+        .where(and(eq(passTransactions.providerId, provider.id), eq(passTransactions.idempotencyKey, input.idempotencyKey)));
+      if (earlier) return replay(tx, provider.id, input.idempotencyKey, expected, provider.name, pass!.number, trail);
+      throw new ChargeRefused({ code: 'refund_complete' });
+    }
     const [recorded] = await tx
       .insert(passTransactions)
       .values({
@@ -232,17 +275,8 @@ export async function refundCharge(db: Database, actor: Actor, input: z.infer<ty
       })
       .onConflictDoNothing({ target: [passTransactions.providerId, passTransactions.idempotencyKey] })
       .returning();
-    if (!recorded)
-      return replay(
-        tx,
-        provider.id,
-        input.idempotencyKey,
-        { kind: 'refund', budgetId: original.budgetId, amountCents: amount },
-        provider.name,
-        pass!.number,
-        trail,
-      );
-    const refused = refundRefusal({ chargedCents: original.amountCents, refundedCents: already?.refunded ?? 0, amountCents: amount });
+    if (!recorded) return replay(tx, provider.id, input.idempotencyKey, expected, provider.name, pass!.number, trail);
+    const refused = refundRefusal({ chargedCents: original.amountCents, refundedCents: Number(already?.refunded ?? 0), amountCents: amount });
     if (refused) throw new ChargeRefused(refused);
     const [credited] = await tx
       .update(childBudgets)
@@ -263,6 +297,8 @@ export async function refundCharge(db: Database, actor: Actor, input: z.infer<ty
       category: category?.name ?? null,
       offer: null,
       amountCents: amount,
+      priceCents: null,
+      otherPaymentCents: 0,
       balanceAfterCents: credited!.balanceCents,
       occurredAt: now.toISOString(),
       replayed: false,

@@ -74,7 +74,7 @@ export const referralInput = z
     municipalityCode,
     personId: z.string().uuid().optional(),
     person: personInput.omit({ municipalityCode: true }).optional(),
-    toOrganisationCode: z.string().trim().min(2).max(50),
+    toOrganisationCode: z.string().trim().min(2, 'Kies de organisatie waarnaar u verwijst.').max(50),
     theme,
     question: z.string().trim().min(2, 'Beschrijf de vraag in een paar woorden.').max(2000),
     consent,

@@ -1,7 +1,7 @@
 import { Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Title, Tooltip } from 'chart.js';
 import { Bar, Line } from 'react-chartjs-2';
-import { granularityLabels } from '../../../../src/modules/insights/contract.ts';
+import { granularityLabels, suppressionExplanation } from '../../../../src/modules/insights/contract.ts';
 import { formatCount, formatPercent } from '../../format.ts';
 import { periodName, type Cell, type DashboardResult } from './insightsShared.tsx';
 
@@ -12,12 +12,14 @@ export function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl:
   const totals = data.totals;
   const chartLabel = `${data.measure.name} per ${granularityLabels[data.granularity]?.toLowerCase()}`;
   const perArea = data.rows.map((r) => r.total?.value ?? null);
+  const hasRates = data.rows.some((r) => r.cells.some((c) => c.rate));
   return (
     <>
       <Heading2>{data.measure.name}</Heading2>
       <Paragraph>
         {data.measure.description} Bron: {data.measure.owner}. Periode {periodName(data.from)} tot en met {periodName(data.to)}.
       </Paragraph>
+      <Paragraph className="vn-insights-protection">{data.protection}</Paragraph>
       {data.rows.length === 0 ? (
         <Paragraph>Er zijn geen cijfers voor deze keuze.</Paragraph>
       ) : (
@@ -77,6 +79,7 @@ export function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl:
       <Table>
         <caption className="vn-caption">
           {data.measure.name} per gebied en {granularityLabels[data.granularity]?.toLowerCase()}
+          {hasRates ? ', met eronder het aantal per 1.000 inwoners' : ''}
         </caption>
         <TableHeader>
           <TableRow>
@@ -99,9 +102,9 @@ export function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl:
             <TableRow key={r.areaCode}>
               <TableHeaderCell scope="row">{r.name}</TableHeaderCell>
               {r.cells.map((c, i) => (
-                <ValueCell key={i} cell={c} />
+                <ValueCell key={i} cell={c} threshold={data.threshold} />
               ))}
-              <ValueCell cell={r.total} />
+              <ValueCell cell={r.total} threshold={data.threshold} />
               <TableCell className="vn-num">{formatPercent(r.sharePercent)}</TableCell>
             </TableRow>
           ))}
@@ -109,17 +112,18 @@ export function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl:
             <TableRow>
               <TableHeaderCell scope="row">Totaal</TableHeaderCell>
               {totals.map((c, i) => (
-                <ValueCell key={i} cell={c} />
+                <ValueCell key={i} cell={c} threshold={data.threshold} />
               ))}
-              <ValueCell cell={data.grandTotal} />
+              <ValueCell cell={data.grandTotal} threshold={data.threshold} />
               <TableCell className="vn-num">{data.rows.some((r) => r.sharePercent !== null) ? '100%' : '–'}</TableCell>
             </TableRow>
           )}
         </TableBody>
       </Table>
       <Paragraph className="vn-insights-legend">
-        “&lt; {data.threshold}” = minder dan {data.threshold}; “afgeschermd” = verborgen zodat een klein aantal niet uit de totalen terug te rekenen is; “–” =
-        niet te berekenen zonder een afgeschermd cijfer.
+        “&lt; {data.threshold}” = minder dan {data.threshold}; “afgeschermd” = verborgen, met ernaast de reden; “–” = geen cijfer of niet te berekenen.
+        {hasRates &&
+          ' “per 1.000” = het aantal per 1.000 inwoners van het gebied in dat jaar (bij een totaal: het laatste jaar); “geen inwonertal” = het aantal inwoners van het gebied is niet ingelezen.'}
       </Paragraph>
       <Heading2>Vergelijking met landelijke cijfers</Heading2>
       {data.benchmarks.length === 0 ? (
@@ -146,7 +150,7 @@ export function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl:
             {data.benchmarks.map((b) => (
               <TableRow key={b.periodCode}>
                 <TableHeaderCell scope="row">{periodName(b.periodCode)}</TableHeaderCell>
-                <ValueCell cell={b.total} />
+                <ValueCell cell={b.total} threshold={data.threshold} />
                 <TableCell className="vn-num">{formatCount(b.value)}</TableCell>
                 <TableCell className="vn-num">
                   {b.differencePercent === null ? '–' : `${b.differencePercent > 0 ? '+' : ''}${formatPercent(b.differencePercent)}`}
@@ -164,7 +168,21 @@ export function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl:
   );
 }
 
-function ValueCell({ cell }: { cell: Cell | null }) {
+/**
+ * A figure; a hidden one with, next to it, the short sentence that says why (in words, not by colour); for a count
+ * of people its rate per 1,000 inhabitants below it.
+ */
+function ValueCell({ cell, threshold }: { cell: Cell | null; threshold: number }) {
   if (!cell) return <TableCell className="vn-num">–</TableCell>;
-  return <TableCell className={`vn-num${cell.suppressed ? ' vn-insights-hidden' : ''}`}>{cell.display}</TableCell>;
+  return (
+    <TableCell className={`vn-num${cell.reason ? ' vn-insights-hidden' : ''}`}>
+      {cell.display}
+      {cell.reason && <span className="vn-insights-reason">{suppressionExplanation(cell.reason, threshold)}</span>}
+      {cell.rate && (
+        <span className={`vn-insights-rate${cell.rate.value === null ? ' vn-insights-hidden' : ''}`}>
+          {cell.rate.value === null ? cell.rate.display : `${cell.rate.display} per 1.000`}
+        </span>
+      )}
+    </TableCell>
+  );
 }

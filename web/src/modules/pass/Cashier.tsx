@@ -31,7 +31,8 @@ export function receiptSentence(r: Receipt, initials?: string): string {
   const child = initials ? `${initials} (kind ${r.memberNumber})` : `kind ${r.memberNumber}`;
   const what = r.offer ?? r.category;
   if (r.kind === 'refund') return `${euro(r.amountCents)} teruggeboekt op het kindtegoed van ${child}; nu ${euro(r.balanceAfterCents)} over.`;
-  const sentence = `${euro(r.amountCents)} afgeschreven van het kindtegoed van ${child}${what ? ` voor ${what}` : ''}; nog ${euro(r.balanceAfterCents)} over.`;
+  const rest = r.otherPaymentCents > 0 ? ` Nog te betalen op een andere manier: ${euro(r.otherPaymentCents)}.` : '';
+  const sentence = `${euro(r.amountCents)} afgeschreven van het kindtegoed van ${child}${what ? ` voor ${what}` : ''}; nog ${euro(r.balanceAfterCents)} over.${rest}`;
   return r.replayed ? `${sentence} Deze betaling was al verwerkt: er is niets extra afgeschreven.` : sentence;
 }
 
@@ -47,6 +48,12 @@ function ReceiptView({ receipt, initials }: { receipt: Receipt; initials?: strin
         {euro(receipt.amountCents)} · nog over: <strong data-testid="balance-after">{euro(receipt.balanceAfterCents)}</strong> ·{' '}
         {formatDateTime(receipt.occurredAt)}
       </Paragraph>
+      {receipt.otherPaymentCents > 0 && (
+        <Paragraph>
+          Prijs {euro(receipt.priceCents)}, betaald met kindtegoed {euro(receipt.amountCents)}. Nog te betalen op een andere manier:{' '}
+          <strong data-testid="other-payment">{euro(receipt.otherPaymentCents)}</strong>
+        </Paragraph>
+      )}
     </section>
   );
 }
@@ -83,6 +90,14 @@ export function PassCashier() {
   const child = lookup?.children.find((c) => String(c.memberNumber) === member);
   const offer = info.data?.offers.find((o) => o.id === offerId);
   const categoryName = offer ? offer.title : info.data?.categories.find((c) => c.code === category)?.name;
+  // Split payment: the budget pays what it has, the rest is paid another way (the server takes what is there at that moment).
+  const split = cents !== null && child !== undefined && child.balanceCents > 0 && cents > child.balanceCents;
+  const consequence =
+    cents === null || !child
+      ? 'Het bedrag gaat af van het kindtegoed.'
+      : split
+        ? `${euro(child.balanceCents)} gaat af van het kindtegoed van ${child.initials} (kind ${child.memberNumber})${categoryName ? ` voor ${categoryName}` : ''}. Het kindtegoed is dan op. De klant betaalt de rest, ${euro(cents - child.balanceCents)}, op een andere manier.`
+        : `${euro(cents)} gaat af van het kindtegoed van ${child.initials} (kind ${child.memberNumber})${categoryName ? ` voor ${categoryName}` : ''}. Daarna is er nog ${euro(child.balanceCents - cents)} over.`;
 
   const submitLookup = (event: FormEvent) => {
     event.preventDefault();
@@ -101,6 +116,7 @@ export function PassCashier() {
         category: offerId ? null : category || null,
         amountCents: cents,
         idempotencyKey: chargeKey,
+        split,
       });
       setReceipt({ receipt: result, initials: child?.initials });
       setAmount('');
@@ -225,15 +241,17 @@ export function PassCashier() {
                   description="Bijvoorbeeld 12,50."
                   error={fieldError('amountCents', charge.error, local.errors)}
                 />
+                {split && child && cents !== null && (
+                  <Paragraph data-testid="split-notice">
+                    Het kindtegoed is niet genoeg voor {euro(cents)}. Het kindtegoed betaalt {euro(child.balanceCents)}; de klant betaalt{' '}
+                    {euro(cents - child.balanceCents)} op een andere manier.
+                  </Paragraph>
+                )}
                 <ConfirmButton
                   form="charge-form"
                   label="Afrekenen"
                   title="Afrekenen met kindtegoed?"
-                  consequence={
-                    cents !== null && child
-                      ? `${euro(cents)} gaat af van het kindtegoed van ${child.initials} (kind ${child.memberNumber})${categoryName ? ` voor ${categoryName}` : ''}. Daarna is er nog ${euro(child.balanceCents - cents)} over.`
-                      : 'Het bedrag gaat af van het kindtegoed.'
-                  }
+                  consequence={consequence}
                   confirmLabel="Ja, reken af"
                   disabled={charge.isPending}
                   onConfirm={doCharge}

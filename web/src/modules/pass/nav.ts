@@ -7,4 +7,5 @@ export const passStaffNav: NavItem[] = [
   { to: '/medewerkers/dordtpas/normen', label: 'Dordtpas normen', permission: 'pass:administer' },
   { to: '/medewerkers/dordtpas/aanbieders', label: 'Dordtpas aanbieders', permission: 'pass:providers' },
   { to: '/medewerkers/dordtpas/bijdragen', label: 'Dordtpas bijdragen', permission: 'pass:campaigns' },
+  { to: '/medewerkers/dordtpas/uitbetalingen', label: 'Dordtpas uitbetalingen', permission: 'pass:providers' },
 ];

@@ -4,6 +4,7 @@ import { PassCashier } from './Cashier.tsx';
 import { PassApplications } from './Applications.tsx';
 import { PassCampaigns } from './Campaigns.tsx';
 import { PassNorms } from './Norms.tsx';
+import { PassPayouts } from './Payouts.tsx';
 import { PassProviders } from './Providers.tsx';
 
 /**
@@ -16,4 +17,5 @@ export const passPages: PageRoute[] = [
   { path: '/medewerkers/dordtpas/normen', element: <PassNorms />, access: 'pass:administer' },
   { path: '/medewerkers/dordtpas/aanbieders', element: <PassProviders />, access: 'pass:providers' },
   { path: '/medewerkers/dordtpas/bijdragen', element: <PassCampaigns />, access: 'pass:campaigns' },
+  { path: '/medewerkers/dordtpas/uitbetalingen', element: <PassPayouts />, access: 'pass:providers' },
 ];

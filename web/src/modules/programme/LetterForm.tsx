@@ -7,10 +7,11 @@ import { useApiMutation } from '../../query.tsx';
 import { invalidates, TextArea, type Letter } from './programmeShared.tsx';
 
 /** The texts of the council letter (raadsinformatiebrief) of one period, asked before they replace the last ones. */
-type LetterTexts = Pick<Letter, 'letterDate' | 'caseNumber' | 'reasonText' | 'informationText' | 'nextStepsText' | 'costsText'>;
+type LetterTexts = Pick<Letter, 'letterDate' | 'meetingDate' | 'caseNumber' | 'reasonText' | 'informationText' | 'nextStepsText' | 'costsText'>;
 
 const letterFields = {
   letterDate: { id: 'l-date', label: 'Datum van de brief' },
+  meetingDate: { id: 'l-meeting', label: 'Vergadering van' },
   caseNumber: { id: 'l-case', label: 'Zaaknummer' },
   reasonText: { id: 'l-reason', label: 'Aanleiding' },
   informationText: { id: 'l-info', label: 'Te delen informatie' },
@@ -23,6 +24,7 @@ export function LetterForm({ programmeId, period, letter }: { programmeId: strin
     letter
       ? {
           letterDate: letter.letterDate,
+          meetingDate: letter.meetingDate,
           caseNumber: letter.caseNumber,
           reasonText: letter.reasonText,
           informationText: letter.informationText,
@@ -31,6 +33,7 @@ export function LetterForm({ programmeId, period, letter }: { programmeId: strin
         }
       : {
           letterDate: new Date().toISOString().slice(0, 10),
+          meetingDate: null,
           caseNumber: '',
           reasonText: '',
           informationText: '',
@@ -44,10 +47,11 @@ export function LetterForm({ programmeId, period, letter }: { programmeId: strin
     invalidates,
     onSuccess: () => setDone(`De teksten zijn opgeslagen. De raadsinformatiebrief van de ${periodLabel(period)} gebruikt ze vanaf nu.`),
   });
-  const set = (k: keyof LetterTexts) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const set = (k: Exclude<keyof LetterTexts, 'meetingDate'>) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const check = (): boolean => {
     const errors: FieldErrors = {};
     if (!/^\d{4}-\d{2}-\d{2}$/.test(form.letterDate)) errors.letterDate = 'Kies de datum van de brief.';
+    if (form.meetingDate && !/^\d{4}-\d{2}-\d{2}$/.test(form.meetingDate)) errors.meetingDate = 'Kies de datum van de vergadering, of laat het veld leeg.';
     setLocal(errors);
     return Object.keys(errors).length === 0;
   };
@@ -58,6 +62,15 @@ export function LetterForm({ programmeId, period, letter }: { programmeId: strin
       <form id="letter-form" onSubmit={(e) => e.preventDefault()} className="vn-form" aria-label="Teksten van de raadsinformatiebrief" noValidate>
         <ErrorSummary error={save.error} local={local} fields={letterFields} />
         <TextInput id="l-date" label="Datum van de brief" type="date" value={form.letterDate} onChange={set('letterDate')} required error={err('letterDate')} />
+        <TextInput
+          id="l-meeting"
+          label="Vergadering van"
+          description="De raadsvergadering waarvoor de brief is; leeg als die nog niet bekend is."
+          type="date"
+          value={form.meetingDate ?? ''}
+          onChange={(v) => setForm((f) => ({ ...f, meetingDate: v || null }))}
+          error={err('meetingDate')}
+        />
         <TextInput id="l-case" label="Zaaknummer" value={form.caseNumber} onChange={set('caseNumber')} error={err('caseNumber')} />
         <TextArea id="l-reason" label={letterHeadings.reason} value={form.reasonText} onChange={set('reasonText')} error={err('reasonText')} />
         <TextArea

@@ -65,8 +65,9 @@ export function LineSection({ line, period, manage }: { line: Line; period: stri
 function InitiativeRow({ initiative, period, manage }: { initiative: Initiative; period: string; manage: boolean }) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(initiative.progress ?? '');
+  const [highlighted, setHighlighted] = useState(initiative.highlighted);
   const [done, setDone] = useState('');
-  const save = useApiMutation<{ progress: string }>('PUT', `/programme-initiatives/${initiative.id}/updates/${period}`, {
+  const save = useApiMutation<{ progress: string; highlighted: boolean }>('PUT', `/programme-initiatives/${initiative.id}/updates/${period}`, {
     invalidates,
     onSuccess: () => {
       setEditing(false);
@@ -76,9 +77,9 @@ function InitiativeRow({ initiative, period, manage }: { initiative: Initiative;
   const id = `progress-${initiative.id}`;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate({ progress: text });
+    save.mutate({ progress: text, highlighted });
   };
-  const figures = initiative.figures.filter((f) => f.value !== null || f.display.startsWith('<'));
+  const figures = initiative.figures;
   return (
     <TableRow>
       <TableHeaderCell scope="row">{initiative.name}</TableHeaderCell>
@@ -94,6 +95,16 @@ function InitiativeRow({ initiative, period, manage }: { initiative: Initiative;
               rows={8}
               error={fieldError('progress', save.error)}
             />
+            <div className="utrecht-form-field utrecht-form-field--checkbox">
+              <input
+                id={`${id}-highlight`}
+                type="checkbox"
+                className="utrecht-checkbox"
+                checked={highlighted}
+                onChange={(e) => setHighlighted(e.target.checked)}
+              />{' '}
+              <label htmlFor={`${id}-highlight`}>Uitlichten in de brief onder “Wat is de te delen informatie?”</label>
+            </div>
             <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>
               Opslaan
             </Button>{' '}
@@ -103,6 +114,11 @@ function InitiativeRow({ initiative, period, manage }: { initiative: Initiative;
           </form>
         ) : (
           <>
+            {initiative.highlighted && (
+              <Paragraph>
+                <strong>Uitgelicht in de brief.</strong>
+              </Paragraph>
+            )}
             {(initiative.progress ?? 'Nog geen voortgang voor deze periode.').split(/\n\s*\n/).map((p, i) => (
               <Paragraph key={i}>{p}</Paragraph>
             ))}
@@ -130,7 +146,7 @@ function InitiativeRow({ initiative, period, manage }: { initiative: Initiative;
           <ul>
             {figures.map((f) => (
               <li key={f.code}>
-                {f.name}: <strong>{f.display}</strong>
+                {f.name}: <strong>{figureDisplay(f)}</strong>
               </li>
             ))}
           </ul>
@@ -138,4 +154,12 @@ function InitiativeRow({ initiative, period, manage }: { initiative: Initiative;
       </TableCell>
     </TableRow>
   );
+}
+
+/** A hidden or missing figure is named as such, as in the letter. */
+function figureDisplay(f: Initiative['figures'][number]): string {
+  if (f.value !== null) return f.display;
+  if (f.display === 'geen cijfers') return 'geen gegevens';
+  const small = /^<\s*(\d+)/.exec(f.display);
+  return small ? `niet getoond: minder dan ${small[1]} inwoners` : 'niet getoond: afgeschermd';
 }

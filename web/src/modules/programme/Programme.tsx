@@ -12,6 +12,7 @@ import { useApi } from '../../query.tsx';
 import { useSession } from '../../session.tsx';
 import { Commitments, Decisions } from './CouncilItems.tsx';
 import { LetterForm } from './LetterForm.tsx';
+import { LetterStatus } from './LetterStatus.tsx';
 import { LineSection } from './LineSection.tsx';
 import { capital, type Overview } from './programmeShared.tsx';
 
@@ -108,7 +109,21 @@ export function ProgrammePage() {
           ))}
           <Commitments programmeId={data.programme.id} commitments={data.commitments} manage={manage} />
           <Decisions programmeId={data.programme.id} decisions={data.decisions} manage={manage} />
-          {manage && <LetterForm key={`${data.programme.id}-${data.period}`} programmeId={data.programme.id} period={data.period} letter={data.letter} />}
+          <LetterStatus
+            key={`status-${data.programme.id}-${data.period}-${data.letter?.version ?? 0}`}
+            programmeId={data.programme.id}
+            period={data.period}
+            versions={data.letterVersions}
+            manage={manage}
+          />
+          {manage && (!data.letter || data.letter.status === 'draft') && (
+            <LetterForm
+              key={`${data.programme.id}-${data.period}-${data.letter?.version ?? 0}`}
+              programmeId={data.programme.id}
+              period={data.period}
+              letter={data.letter}
+            />
+          )}
         </>
       )}
     </StaffShell>

@@ -33,7 +33,7 @@ export function CreditorTypesForm({ organisation, onSaved }: { organisation: { i
       <Done>{message}</Done>
       <form id={formId} onSubmit={(e) => e.preventDefault()} className="vn-form" aria-label={`Soorten signalen van ${organisation.name}`}>
         <ErrorSummary error={save.error} local={localErrors} fields={fields} />
-        <fieldset className="utrecht-form-fieldset" aria-describedby={error ? `types-${organisation.id}-error` : undefined}>
+        <fieldset className="utrecht-form-fieldset">
           <legend className="utrecht-form-fieldset__legend">Soorten</legend>
           {error && (
             <Paragraph className="utrecht-form-field-error-message vn-field-error" id={`types-${organisation.id}-error`}>
@@ -47,6 +47,8 @@ export function CreditorTypesForm({ organisation, onSaved }: { organisation: { i
                 type="checkbox"
                 className="utrecht-checkbox utrecht-checkbox--html-input"
                 checked={chosen.includes(type)}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `types-${organisation.id}-error` : undefined}
                 onChange={(e) => setChosen((c) => (e.target.checked ? [...c, type] : c.filter((t) => t !== type)))}
               />
               <label htmlFor={`type-${organisation.id}-${type}`} style={{ fontWeight: 'normal' }}>

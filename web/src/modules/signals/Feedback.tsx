@@ -33,7 +33,6 @@ export function SignalFeedback() {
         <TextInput
           id="f-reference"
           label="Uw referentie"
-          maxLength={100}
           error={fieldError('reference', rows.error)}
           value={reference}
           onChange={(v) => {

@@ -1,0 +1,2 @@
+ALTER TABLE "insights_observations" ADD COLUMN "contributors" integer;--> statement-breakpoint
+ALTER TABLE "insights_observations" ADD COLUMN "largest" jsonb;

@@ -1,0 +1,120 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, demoEmails, loginAs, type Session, type TestApp } from '../../../test/support/app.ts';
+import { FakeClock } from '../../platform/clock.ts';
+import { auditEvents } from '../../platform/schema.ts';
+import type { MetricValue, ModuleDefinition } from '../contracts.ts';
+import { refreshFromModules } from './commands.ts';
+import { initiativeFigures } from './index.ts';
+import { figuresFor } from './queries.ts';
+
+/** Geldfit-like visits without a wijk: 1.093 in the first half of 2021 (the number of seed 002). */
+const firstHalf: MetricValue[] = [180, 170, 190, 175, 188, 190].map((value, i) => ({
+  measure: 'geldfit.visits',
+  municipalityCode: 'GM0505',
+  areaCode: null,
+  month: `2021-0${i + 1}`,
+  value,
+}));
+
+describe('frozen releases', () => {
+  let t: TestApp;
+  let analyst: Session;
+  let manager: Session;
+  let values: MetricValue[] = firstHalf;
+  const fake: ModuleDefinition = {
+    name: 'geldfit',
+    metrics: {
+      measures: [{ code: 'geldfit.visits', name: 'Bezoeken Geldfit', unit: 'count', description: 'Bezoeken van de website', owner: 'selftest' }],
+      collect: async (_db, range) => values.filter((v) => v.month >= range.fromMonth && v.month <= range.toMonth),
+    },
+  };
+  const live = async () =>
+    (await figuresFor(t.db, { measureCodes: ['geldfit.visits'], municipalityCode: 'GM0505', fromMonth: '2021-01', toMonth: '2021-06' }, 10))[0]!;
+  const published = async () => (await initiativeFigures(t.db, { measureCodes: ['geldfit.visits'], municipalityCode: 'GM0505', period: '2021-H1' }))[0]!;
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock: new FakeClock('2021-07-15T10:00:00Z') });
+    analyst = await loginAs(t.app, demoEmails.analyst);
+    manager = await loginAs(t.app, demoEmails.programme_manager);
+    await refreshFromModules(t.db, [fake], { fromMonth: '2021-01', toMonth: '2021-07' });
+  });
+  afterAll(() => t?.close());
+
+  it('keeps the published 2021-H1 figures after a new visit and a refresh', async () => {
+    expect(await live()).toMatchObject({ value: 1093, display: '1.093' });
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/insights/releases', headers: analyst.headers, payload: { period: '2021-H1' } });
+    expect(response.statusCode).toBe(201);
+    const release = response.json();
+    expect(release).toMatchObject({ period: '2021-H1', version: 1, municipalityCode: 'GM0505', publishedBy: expect.any(String) });
+    expect(release.cells.find((c: { measureCode: string }) => c.measureCode === 'geldfit.visits')).toMatchObject({
+      name: 'Bezoeken Geldfit',
+      value: 1093,
+      state: 'shown',
+      display: '1.093',
+    });
+
+    // One visit in July: over all time the lone small count takes a complement in the first half with it.
+    values = [...firstHalf, { measure: 'geldfit.visits', municipalityCode: 'GM0505', areaCode: null, month: '2021-07', value: 1 }];
+    await refreshFromModules(t.db, [fake], { fromMonth: '2021-01', toMonth: '2021-07' });
+    expect((await live()).value).toBeNull();
+    // The published period does not move.
+    expect(await published()).toMatchObject({ name: 'Bezoeken Geldfit', value: 1093, display: '1.093' });
+
+    // The audit log says who published which version.
+    const audit = await t.db.unaudited((q) => q.select().from(auditEvents).where(eq(auditEvents.objectType, 'insights_release')));
+    expect(audit.map((a) => [a.action, a.result, (a.details as { version?: number }).version])).toContainEqual(['create', 'success', 1]);
+  });
+
+  it('makes a new version only when asked, computed on the period’s own table, and leaves the old one alone', async () => {
+    const again = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/insights/releases',
+        headers: analyst.headers,
+        payload: { period: '2021-H1', again: true, note: 'Correctie juni' },
+      });
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/insights/releases', headers: analyst.headers, payload: { period: '2021-H1' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({ field: 'again' });
+    expect(refused.json().errors[0].reason).toContain('versie 1');
+
+    // A correction of June comes in; version 1 keeps 1.093, version 2 has the new number.
+    values = values.map((v) => (v.month === '2021-06' ? { ...v, value: 191 } : v));
+    await refreshFromModules(t.db, [fake], { fromMonth: '2021-01', toMonth: '2021-07' });
+    expect((await published()).value).toBe(1093);
+    const second = await again();
+    expect(second.statusCode).toBe(201);
+    expect(second.json()).toMatchObject({ version: 2, note: 'Correctie juni' });
+    // The July visit is outside the period's own table, so it hides nothing of the first half.
+    expect(second.json().cells.find((c: { measureCode: string }) => c.measureCode === 'geldfit.visits')).toMatchObject({ value: 1094, state: 'shown' });
+    expect((await published()).value).toBe(1094);
+
+    const list = (await t.app.inject({ url: '/api/v1/insights/releases?period=2021-H1', headers: manager.headers })).json();
+    expect(list.map((r: { version: number }) => r.version)).toEqual([1, 2]);
+    const first = (await t.app.inject({ url: `/api/v1/insights/releases/${list[0].id}`, headers: manager.headers })).json();
+    expect(first.cells.find((c: { measureCode: string }) => c.measureCode === 'geldfit.visits')).toMatchObject({ value: 1093 });
+    expect(
+      (await initiativeFigures(t.db, { measureCodes: ['geldfit.visits'], municipalityCode: 'GM0505', period: '2021-H1', releaseId: list[0].id }))[0],
+    ).toMatchObject({ value: 1093 });
+  });
+
+  it('stores no hidden value, names a small count, and lets only analysts publish through the API', async () => {
+    values = [...values, { measure: 'geldfit.visits', municipalityCode: 'GM0505', areaCode: null, month: '2021-08', value: 4 }];
+    await refreshFromModules(t.db, [fake], { fromMonth: '2021-01', toMonth: '2021-08' });
+    const august = await t.app.inject({ method: 'POST', url: '/api/v1/insights/releases', headers: analyst.headers, payload: { period: '2021-08' } });
+    expect(august.statusCode).toBe(201);
+    expect(august.json().cells.find((c: { measureCode: string }) => c.measureCode === 'geldfit.visits')).toMatchObject({
+      value: null,
+      state: 'primary',
+      display: '< 10',
+    });
+    const byManager = await t.app.inject({ method: 'POST', url: '/api/v1/insights/releases', headers: manager.headers, payload: { period: '2021-H2' } });
+    expect(byManager.statusCode).toBe(403);
+    const badPeriod = await t.app.inject({ method: 'POST', url: '/api/v1/insights/releases', headers: analyst.headers, payload: { period: '2021-H3' } });
+    expect(badPeriod.statusCode).toBe(400);
+    expect(badPeriod.json().errors[0]).toMatchObject({ field: 'body.period' });
+    const otherMunicipality = await t.app.inject({ url: '/api/v1/insights/releases?municipality=GM0642', headers: manager.headers });
+    expect(otherMunicipality.statusCode).toBe(403);
+  });
+});
