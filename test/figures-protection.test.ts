@@ -203,7 +203,10 @@ describe('no figure endpoint gives back a hidden count or a hidden amount', () =
     for (const [who, s] of readers) {
       const counts = await dashboard(s, 'measure=referrals.sent&granularity=month&from=2021-01&to=2021-06');
       const crabbehof = counts.rows.findIndex((r) => r.areaCode === CRABBEHOF);
-      expect(counts.rows[crabbehof]!.cells[2], who).toEqual({ value: null, display: '< 10', suppressed: 'primary', reason: 'small_count' });
+      const hidden = counts.rows[crabbehof]!.cells[2]!;
+      expect(hidden, who).toMatchObject({ value: null, display: '< 10', suppressed: 'primary', reason: 'small_count' });
+      // The rate per 1,000 inhabitants goes with it: rate × inhabitants would give the count back.
+      expect(hidden.rate, who).toMatchObject({ value: null, display: 'afgeschermd' });
       const bounds = attack(counts, 'count');
       const b = bounds[crabbehof * counts.periods.length + 2]!;
       expect(b.hi - b.lo, `${who}: the outsider pins Crabbehof's March count`).toBeGreaterThan(0);

@@ -47,10 +47,13 @@ function structureElements(tree: string): string[] {
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-/** Geldfit visits without a wijk: 1.093 in the first half of 2021 (seed 002), 4 by entrepreneurs, no completions. */
+/**
+ * Geldfit without a wijk: 1.093 visits in the first half of 2021 (seed 002; visits count no persons, so they are
+ * not protected), 4 completed tests (persons, hidden), no figures for entrepreneurs.
+ */
 const firstHalf: MetricValue[] = [180, 170, 190, 175, 188, 190].flatMap((value, i) => [
   { measure: 'selftest.visits', municipalityCode: 'GM0505', areaCode: null, month: `2021-0${i + 1}`, value },
-  ...(i === 2 ? [{ measure: 'selftest.visits_entrepreneurs', municipalityCode: 'GM0505', areaCode: null, month: '2021-03', value: 4 }] : []),
+  ...(i === 2 ? [{ measure: 'selftest.completed', municipalityCode: 'GM0505', areaCode: null, month: '2021-03', value: 4 }] : []),
 ]);
 
 describe('the council letter: draft → approved → sent, and a sent letter never moves', () => {
@@ -126,11 +129,11 @@ describe('the council letter: draft → approved → sent, and a sent letter nev
     const sentText = await docxText(docx.rawPayload);
     expect(sentText).toContain('Bezoeken Geldfit 1.093');
 
-    // One new visit in July and a refresh: over all time the first half is now hidden ...
-    values = [...firstHalf, { measure: 'selftest.visits', municipalityCode: 'GM0505', areaCode: null, month: '2021-07', value: 1 }];
+    // Late data for March (40 more visits, recorded after sending) and a refresh: the live figures move ...
+    values = firstHalf.map((v) => (v.measure === 'selftest.visits' && v.month === '2021-03' ? { ...v, value: v.value + 40 } : v));
     await refreshFromModules(t.db, [geldfit], { fromMonth: '2021-01', toMonth: '2021-07' });
     const live = await figuresFor(t.db, { measureCodes: ['selftest.visits'], municipalityCode: 'GM0505', fromMonth: '2021-01', toMonth: '2021-06' }, 10);
-    expect(live[0]!.value).toBeNull();
+    expect(live[0]!.value).toBe(1133);
     // ... but the letter that was sent comes back exactly as it was sent.
     const again = await download('pdf');
     expect(again.statusCode).toBe(200);
@@ -151,8 +154,9 @@ describe('the council letter: draft → approved → sent, and a sent letter nev
     );
     // Toezegging 191015/T1 was due on 31 March 2020 and is still open.
     expect(text).toContain('191015/T1 (uiterlijk 31 maart 2020, verlopen)');
-    expect(text).toContain('Bezoeken Geldfit Zakelijk: niet getoond: minder dan 10 inwoners');
-    expect(text).toContain('Tests volledig gemaakt: geen gegevens');
+    expect(text).toContain('Bezoeken Geldfit 1.093');
+    expect(text).toContain('Tests volledig gemaakt: niet getoond: minder dan 10 inwoners');
+    expect(text).toContain('Bezoeken Geldfit Zakelijk: geen gegevens');
     // Every initiative is in the attachment, highlighted or not.
     expect(text).toMatch(/Initiatief\nVoortgang\nVroeg Eropaf\n/);
     expect(text).toContain('Ketenaanpak schulden\nDe Ketenaanpak Schulden is de basis');
@@ -213,6 +217,9 @@ describe('the council letter: draft → approved → sent, and a sent letter nev
     const overview = (await t.app.inject({ url: `/api/v1/programmes/${programmeId}?period=2021-H1`, headers: manager.headers })).json();
     expect(overview.letterVersions.map((l: { version: number; status: string }) => `${l.version} ${l.status}`)).toEqual(['1 sent', '2 approved']);
     expect(overview.letterVersions[0].releaseId).not.toBe(overview.letterVersions[1].releaseId);
+    // The correction carries the late March visits; the sent version keeps what it said.
+    expect(await docxText((await download('docx', '?version=2')).rawPayload)).toContain('Bezoeken Geldfit 1.133');
+    expect(await docxText((await download('docx', '?version=1')).rawPayload)).toContain('Bezoeken Geldfit 1.093');
     expect(Buffer.compare((await download('pdf', '?version=1')).rawPayload, first.rawPayload)).toBe(0);
     expect((await download('pdf', '?version=7')).statusCode).toBe(404);
   });
