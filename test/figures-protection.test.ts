@@ -32,7 +32,7 @@ const SECRET_AMOUNT = 13999;
 const months = ['2021-01', '2021-02', '2021-03', '2021-04', '2021-05', '2021-06'];
 const big = ['WK050501', 'WK050504', 'WK050510'];
 
-type Cell = { value: number | null; display: string; suppressed: string | null; reason: string | null };
+type Cell = { value: number | null; display: string; suppressed: string | null; reason: string | null; rate?: { value: number | null; display: string } };
 type Dashboard = {
   periods: string[];
   rows: { areaCode: string; name: string; cells: Cell[]; total: Cell | null; sharePercent: number | null }[];
