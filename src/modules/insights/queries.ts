@@ -411,11 +411,12 @@ export async function dashboard(
     );
 
   // Every count and every amount, whatever its aggregation, comes from the protected base tables: no way around them.
+  // A rate per 1,000 inhabitants only for counts of persons (visits to a website are not per inhabitant).
   if (protectedKind(measure)) {
     const periods = periodsBetween(from, to, granularity);
     const [bases, population, benchmarks] = await Promise.all([
       basesOf(measure),
-      measure.unit === 'count' ? populationOf(db, municipalityCodes, [...new Set(periods.map(yearOf))]) : Promise.resolve(undefined),
+      measure.unit === 'count' && measure.aboutPersons ? populationOf(db, municipalityCodes, [...new Set(periods.map(yearOf))]) : Promise.resolve(undefined),
       benchmarksOf(db, measure.code, periods),
     ]);
     const table = countTable(
