@@ -33,8 +33,12 @@ describe('programme page in a real browser', () => {
     await page.getByLabel(/Uitlichten in de brief/).check();
     await expectAccessible(page, 'programme progress editor');
     await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
-    await page.getByText('Alle aanbevelingen zijn uitgevoerd.').waitFor();
-    await expect(page.getByRole('row', { name: /^Rekenkameronderzoek/ }).textContent()).resolves.toContain('Uitgelicht in de brief.');
+    // Wait for the page to say it saved: the text alone is also in the editor's textarea until it closes.
+    await page.getByText('De voortgang van Rekenkameronderzoek is opgeslagen.').waitFor();
+    const row = page.getByRole('row', { name: /^Rekenkameronderzoek/ });
+    expect(await row.getByRole('textbox').count()).toBe(0);
+    await expect(row.textContent()).resolves.toContain('Alle aanbevelingen zijn uitgevoerd.');
+    await expect(row.textContent()).resolves.toContain('Uitgelicht in de brief.');
 
     await page.getByLabel('Stand van toezegging 191015/T1').selectOption('fulfilled');
     await page
