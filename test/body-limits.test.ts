@@ -90,7 +90,12 @@ describe('one request never freezes the server', () => {
     });
   }
 
-  /** Asks /health over and over until `work` settles; every answer must come within a second. */
+  /**
+   * Asks /health over and over until `work` settles. The check is liveness, not speed (speed is in `npm run bench`):
+   * a server whose event loop parsed the body would not answer for many seconds, so every answer must come within
+   * `live` ms, loose enough for a busy CI machine.
+   */
+  const live = 5000;
   async function healthWhile<T>(work: Promise<T>): Promise<{ result: T; slowest: number; checks: number }> {
     let settled = false;
     const done = work.finally(() => {
@@ -143,7 +148,7 @@ describe('one request never freezes the server', () => {
       detail: 'Het bericht is te groot. Hier kan ten hoogste 64 kB worden verstuurd.',
     });
     expect(streamed.result.sent).toBeLessThan(50 * MB);
-    expect(streamed.slowest).toBeLessThan(1000);
+    expect(streamed.slowest).toBeLessThan(live);
     // With the length announced, refused before a byte of it is read.
     let size = 0;
     for (const piece of manyKeys(2_500_000, 20)) size += piece.length;
@@ -151,7 +156,7 @@ describe('one request never freezes the server', () => {
     const announced = await healthWhile(post('/api/v1/pass/applications', json, manyKeys(2_500_000, 20), size));
     expect(announced.result.status).toBe(413);
     expect(announced.result.sent).toBeLessThan(size);
-    expect(announced.slowest).toBeLessThan(1000);
+    expect(announced.slowest).toBeLessThan(live);
   }, 180_000);
 
   it('refuses 2.5 million keys that fit a file route’s size limit cheaply, on its structure', async () => {
@@ -163,7 +168,7 @@ describe('one request never freezes the server', () => {
     );
     expect(result.status).toBe(400);
     expect(problem(result)).toMatchObject({ code: 'validation_failed', detail: 'Een object in het bericht heeft meer dan 100 velden.' });
-    expect(slowest).toBeLessThan(1000);
+    expect(slowest).toBeLessThan(live);
   }, 180_000);
 
   it('refuses a creditor’s 21 MB single-row batch, and bounds the rows and fields of a batch', async () => {
@@ -182,7 +187,7 @@ describe('one request never freezes the server', () => {
     const { result, slowest } = await healthWhile(post('/api/v1/signals', { ...creditor.headers, 'content-type': 'application/json' }, [body], body.length));
     expect(result.status).toBe(413);
     expect(problem(result).detail).toBe('Het bericht is te groot. Hier kan ten hoogste 4 MB worden verstuurd.');
-    expect(slowest).toBeLessThan(1000);
+    expect(slowest).toBeLessThan(live);
     // Under the size limit, a field longer than any column needs, or too many rows, is a 400 naming the field.
     const longField = await t.app.inject({
       method: 'POST',
@@ -222,7 +227,7 @@ describe('one request never freezes the server', () => {
       errors: [{ field: 'bestand', reason: 'Uitgepakt is het bestand groter dan 256 MB.' }],
     });
     expect(rssPeak - rssBefore).toBeLessThan(300 * MB);
-    expect(slowest).toBeLessThan(1000);
+    expect(slowest).toBeLessThan(live);
     expect(await importCount()).toBe(before);
   }, 180_000);
 
