@@ -29,8 +29,11 @@ export interface BrowserEnv {
   close: () => Promise<void>;
 }
 
-/** A real server on a free port with the demo data, and a headless Debian chromium; `env` adds configuration (e.g. mail). */
-export async function startBrowserEnv(env: Record<string, string> = {}): Promise<BrowserEnv> {
+/**
+ * A real server on a free port with the demo data, and a headless Debian chromium; `env` adds configuration (e.g. mail),
+ * `options.launchArgs` adds chromium switches to the default ones (e.g. a fake camera).
+ */
+export async function startBrowserEnv(env: Record<string, string> = {}, options: { launchArgs?: string[] } = {}): Promise<BrowserEnv> {
   if (!fs.existsSync(new URL('../../web/dist/index.html', import.meta.url))) throw new Error('web/dist missing: run npm run build:web');
   const { db, cleanup } = await createTestDatabase();
   await seedDemo(db, DEMO_PASSWORD);
@@ -49,6 +52,7 @@ export async function startBrowserEnv(env: Record<string, string> = {}): Promise
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.launchArgs ?? []),
     ],
   });
   return {

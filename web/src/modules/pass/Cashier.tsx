@@ -8,6 +8,7 @@ import { Done, ErrorSummary, fieldError, TextInput, type FieldErrors, type Field
 import { amountInput, formatDate, formatDateTime } from '../../format.ts';
 import { StaffShell } from '../../layout/Shells.tsx';
 import { useApi, useApiMutation } from '../../query.tsx';
+import { PassScanner } from './PassScanner.tsx';
 import { Refund } from './Refund.tsx';
 import { ageGroupLabels, euro, newIdempotencyKey, parseEuro, SelectField, useLocalChecks } from './shared.tsx';
 import { StatementDownload } from './StatementDownload.tsx';
@@ -99,12 +100,20 @@ export function PassCashier() {
         ? `${euro(child.balanceCents)} gaat af van het kindtegoed van ${child.initials} (kind ${child.memberNumber})${categoryName ? ` voor ${categoryName}` : ''}. Het kindtegoed is dan op. De klant betaalt de rest, ${euro(cents - child.balanceCents)}, op een andere manier.`
         : `${euro(cents)} gaat af van het kindtegoed van ${child.initials} (kind ${child.memberNumber})${categoryName ? ` voor ${categoryName}` : ''}. Daarna is er nog ${euro(child.balanceCents - cents)} over.`;
 
-  const submitLookup = (event: FormEvent) => {
-    event.preventDefault();
+  const checkPass = (number: string) => {
     setReceipt(null);
     setLookup(null);
     charge.reset();
-    check.mutate({ passNumber });
+    check.mutate({ passNumber: number });
+  };
+  const submitLookup = (event: FormEvent) => {
+    event.preventDefault();
+    checkPass(passNumber);
+  };
+  // A scanned QR code fills in the number and checks the pass at once.
+  const scanned = (number: string) => {
+    setPassNumber(number);
+    checkPass(number);
   };
 
   const doCharge = async () => {
@@ -144,6 +153,7 @@ export function PassCashier() {
       </Loading>
       <ProblemAlert error={info.error} />
       {receipt && <ReceiptView receipt={receipt.receipt} initials={receipt.initials} />}
+      <PassScanner onScan={scanned} />
       <form onSubmit={submitLookup} className="vn-form" aria-label="Pas controleren" noValidate>
         <ErrorSummary error={check.error} fields={lookupFields} />
         <TextInput
