@@ -20,7 +20,8 @@ import { benchDatabaseUrl, forDuration, type LoadRun } from './_support.ts';
  * turns that alternate with the charges, the same clients hit `GET /api/v1/health` (one `select 1`). The figure
  * that counts is the median over the turns of charge rate / health rate (target ≥ 0.2). Afterwards every child
  * budget is checked: granted minus balance equals the sum of its charges, and all of them together equal the number
- * of 201 answers times the amount, exactly. BENCH_SCALE scales the 20 s per scenario (minimum 3 s).
+ * of 201 answers times the amount, exactly. BENCH_SCALE scales the 20 s per scenario (minimum 3 s); BENCH_CPU_PROF=DIR
+ * writes a CPU profile of the server process into DIR.
  */
 const self = fileURLToPath(import.meta.url);
 const clients = 50;
@@ -85,8 +86,8 @@ async function serverProcess(): Promise<void> {
   });
 }
 
-function child(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [...process.execArgv, self, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+function child(args: string[], env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, ...process.execArgv, self, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
 }
 
 function firstLine(proc: ChildProcess): Promise<string> {
@@ -177,7 +178,12 @@ export async function run(): Promise<Record<string, unknown>> {
   let server: ChildProcess | undefined;
   try {
     const { key, passNumbers } = await prepare(db);
-    server = child(['--server'], { BENCH_PASS_SERVER: JSON.stringify({ url }) });
+    const profile = process.env.BENCH_CPU_PROF;
+    server = child(
+      ['--server'],
+      { BENCH_PASS_SERVER: JSON.stringify({ url }) },
+      profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+    );
     const { port } = JSON.parse(await firstLine(server)) as { port: number };
     const load = child(['--load'], { BENCH_PASS_LOAD: JSON.stringify({ origin: `http://127.0.0.1:${port}`, key, passNumbers, seconds } satisfies LoadInput) });
     const result = JSON.parse(await firstLine(load)) as { warm: LoadRun; warmHealth: LoadRun; rounds: { health: LoadRun; charges: LoadRun }[] };

@@ -3,14 +3,16 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../../db/database.ts';
 import { actorColumns, type Actor } from '../../../platform/actor.ts';
+import { assertCan } from '../../../platform/authz.ts';
 import { amsterdamDate } from '../../../platform/clock.ts';
 import { NotFoundError } from '../../../platform/errors.ts';
 import { categoriesOf } from '../categories.ts';
 import type { ChargeInput, refundInput } from '../chargeInputs.ts';
 import { cashierProvider } from '../chargeQueries.ts';
+import { chargeStatement } from './chargeStatement.ts';
 import { chargeRefusal, refundRefusal } from '../domain.ts';
 import { ChargeRefused, passError } from '../messages.ts';
-import { childBudgets, passCategories, passOffers, passTransactions, passes } from '../schema.ts';
+import { childBudgets, passCategories, passOffers, passProviders, passTransactions, passes } from '../schema.ts';
 
 /** The two changes at the till: a charge on a child budget and its refund, each in one audited transaction. */
 
@@ -39,22 +41,26 @@ function newReceiptNumber(): string {
 }
 
 /**
- * Charges a child budget at a provider. One audited transaction: check the pass and category, record the charge
- * under the till's idempotency key, and debit with a single conditional UPDATE (`balance >= amount`), so two
- * tills charging the same budget at once can never take it below zero. With `split`, a budget that does not cover
- * the price pays what it has (the budget row locked first, so the part is exact) and the receipt says the rest.
+ * Charges a child budget at a provider. One audited transaction with two statements: the charge itself in one SQL
+ * statement (`chargeStatement`: read the provider, pass and budget, lock the budget when the charge may go ahead,
+ * record it under the till's idempotency key, debit it, never below zero) and the audit row. Two tills charging the
+ * same budget at once wait for each other on the budget row, so the balance is exact. With `split`, a budget that
+ * does not cover the price pays what it has and the receipt says the rest. A refusal is explained from what the
+ * statement read; only then, and for a repeated key, is anything read again.
  */
 export async function chargePass(db: Database, actor: Actor, input: ChargeInput): Promise<Receipt> {
-  const [provider, categories] = await Promise.all([cashierProvider(db, actor), categoriesOf(db)]);
+  assertCan(actor, 'pass:charge');
+  const categories = await categoriesOf(db);
   const offer = input.offerId
     ? (
         await db.unaudited((q) =>
           q
-            .select()
+            .select({ offer: passOffers })
             .from(passOffers)
-            .where(and(eq(passOffers.id, input.offerId!), eq(passOffers.providerId, provider.id))),
+            .innerJoin(passProviders, eq(passProviders.id, passOffers.providerId))
+            .where(and(eq(passOffers.id, input.offerId!), eq(passProviders.organisationId, actor.organisationId))),
         )
-      )[0]
+      )[0]?.offer
     : null;
   if (input.offerId && !offer?.active) throw passError('offer_not_yours');
   const categoryCode = offer?.category ?? input.category!;
@@ -70,106 +76,80 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
       details: { amountCents: input.amountCents, category: categoryCode },
     },
     async (tx, trail) => {
-      // The pass and the child's budget for the pass year in one round trip.
-      const [found] = await tx
-        .select({ pass: passes, budget: childBudgets })
-        .from(passes)
-        .leftJoin(childBudgets, and(eq(childBudgets.passId, passes.id), eq(childBudgets.memberNumber, input.memberNumber), eq(childBudgets.year, passes.year)))
-        .where(eq(passes.number, input.passNumber));
-      const pass = found?.pass;
-      const budget = found?.budget ?? undefined;
-      if (pass) {
-        trail.municipalityCode = pass.municipalityCode;
-        if (pass.municipalityCode !== provider.municipalityCode) throw new ChargeRefused({ code: 'pass_other_municipality' });
-      }
-      if (budget) {
-        trail.objectId = budget.id;
-        trail.subjectIds = [budget.childPersonId];
-      }
-      // The balance is checked again atomically below; this first check only gives the clearest reason.
-      const refusal = chargeRefusal({
-        pass: pass ?? null,
+      const row = await chargeStatement(tx, {
+        organisationId: actor.organisationId,
+        passNumber: input.passNumber,
+        memberNumber: input.memberNumber,
         today,
-        category: category ?? null,
-        budget: budget ? { balanceCents: Number.MAX_SAFE_INTEGER } : null,
+        categoryAllowed: !!category?.childBudgetAllowed,
+        category: categoryCode,
+        offerId: offer?.id ?? null,
         amountCents: input.amountCents,
+        split: !!input.split,
+        receiptNumber: newReceiptNumber(),
+        idempotencyKey: input.idempotencyKey,
+        description: input.description ?? offer?.title ?? null,
+        ...actorColumns(actor),
+        now,
       });
-      if (refusal) throw new ChargeRefused(refusal);
-      const [recorded] = await tx
-        .insert(passTransactions)
-        .values({
-          receiptNumber: newReceiptNumber(),
-          municipalityCode: pass!.municipalityCode,
-          kind: 'charge',
-          budgetId: budget!.id,
-          passId: pass!.id,
-          providerId: provider.id,
-          offerId: offer?.id ?? null,
-          category: categoryCode,
-          amountCents: input.amountCents,
-          priceCents: input.amountCents,
-          idempotencyKey: input.idempotencyKey,
-          description: input.description ?? offer?.title ?? null,
-          areaCode: budget!.areaCode,
-          ...actorColumns(actor),
-          occurredAt: now,
-        })
-        .onConflictDoNothing({ target: [passTransactions.providerId, passTransactions.idempotencyKey] })
-        .returning();
-      if (!recorded)
-        return replay(
-          tx,
-          provider.id,
-          input.idempotencyKey,
-          { kind: 'charge', budgetId: budget!.id, amountCents: input.amountCents },
-          provider.name,
-          pass!.number,
-          trail,
-        );
-      // Split payment: lock the budget and take what it has, up to the price (nothing when it is empty). `no key update`,
-      // as the UPDATE below takes: it waits for the other tills' debits but not for their charge rows' key-share locks.
-      let take = input.amountCents;
-      if (input.split) {
-        const [locked] = await tx
-          .select({ balanceCents: childBudgets.balanceCents })
-          .from(childBudgets)
-          .where(eq(childBudgets.id, budget!.id))
-          .for('no key update');
-        take = Math.min(locked?.balanceCents ?? 0, input.amountCents);
-        if (take <= 0) throw new ChargeRefused({ code: 'insufficient_balance', balanceCents: 0, amountCents: input.amountCents });
+      if (!row.provider_id) throw passError('not_a_provider');
+      const provider = { id: row.provider_id, name: row.provider_name! };
+      if (row.pass_id) {
+        trail.municipalityCode = row.pass_municipality!;
+        if (row.pass_municipality !== row.provider_municipality) throw new ChargeRefused({ code: 'pass_other_municipality' });
       }
-      // The debit: one conditional UPDATE (never below zero), and the balance and amount written on the charge in the same statement.
-      const result = await tx.execute<{ balance: number }>(sql`
-      with debit as (
-        update ${childBudgets} set balance_cents = balance_cents - ${take}
-        where id = ${budget!.id} and balance_cents >= ${take}
-        returning balance_cents
-      )
-      update ${passTransactions} set balance_after_cents = debit.balance_cents, amount_cents = ${take} from debit
-      where ${passTransactions.id} = ${recorded.id}
-      returning debit.balance_cents as balance`);
-      const debited = (result as unknown as { rows: { balance: number }[] }).rows[0];
-      if (!debited) {
-        const [current] = await tx.select({ balanceCents: childBudgets.balanceCents }).from(childBudgets).where(eq(childBudgets.id, budget!.id));
+      if (row.budget_id) {
+        trail.objectId = row.budget_id;
+        trail.subjectIds = [row.child_person_id!];
+      }
+      if (row.receipt_number === null) {
+        const pass = row.pass_id ? { status: row.pass_status!, validFrom: row.valid_from!, validTo: row.valid_to! } : null;
+        const refusal = chargeRefusal({
+          pass,
+          today,
+          category: category ?? null,
+          budget: row.budget_id ? { balanceCents: Number.MAX_SAFE_INTEGER } : null,
+          amountCents: input.amountCents,
+        });
+        if (refusal) throw new ChargeRefused(refusal);
+        // The pass, category and budget allow it, yet nothing was recorded: the key was used before, or the balance is short.
+        const [earlier] = await tx
+          .select({ id: passTransactions.id })
+          .from(passTransactions)
+          .where(and(eq(passTransactions.providerId, provider.id), eq(passTransactions.idempotencyKey, input.idempotencyKey)));
+        if (earlier)
+          return replay(
+            tx,
+            provider.id,
+            input.idempotencyKey,
+            { kind: 'charge', budgetId: row.budget_id!, amountCents: input.amountCents },
+            provider.name,
+            row.pass_number!,
+            trail,
+          );
+        const [current] = await tx.select({ balanceCents: childBudgets.balanceCents }).from(childBudgets).where(eq(childBudgets.id, row.budget_id!));
         throw new ChargeRefused({ code: 'insufficient_balance', balanceCents: current?.balanceCents ?? 0, amountCents: input.amountCents });
       }
+      // Recorded under the lock, so the debit cannot fail; if it ever did, the whole charge is undone.
+      if (row.balance_after_cents === null) throw new ChargeRefused({ code: 'insufficient_balance', balanceCents: 0, amountCents: input.amountCents });
+      const take = Number(row.taken_cents);
       trail.details = {
         ...trail.details,
-        receiptNumber: recorded.receiptNumber,
+        receiptNumber: row.receipt_number,
         ...(take < input.amountCents ? { otherPaymentCents: input.amountCents - take } : {}),
       };
       return {
-        receiptNumber: recorded.receiptNumber,
+        receiptNumber: row.receipt_number,
         kind: 'charge',
         provider: provider.name,
-        passNumberEnd: pass!.number.slice(-4),
-        memberNumber: budget!.memberNumber,
+        passNumberEnd: row.pass_number!.slice(-4),
+        memberNumber: row.member_number!,
         category: category!.name,
         offer: offer?.title ?? null,
         amountCents: take,
         priceCents: input.amountCents,
         otherPaymentCents: input.amountCents - take,
-        balanceAfterCents: Number(debited.balance),
+        balanceAfterCents: Number(row.balance_after_cents),
         occurredAt: now.toISOString(),
         replayed: false,
       };
