@@ -25,6 +25,16 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
+/** The parts of an audit line that a statement computes itself (`Database.auditedStatement`), as SQL on the rows of `from`. */
+export interface AuditLineSql {
+  from: SQL;
+  objectId: SQL;
+  subjectIds: SQL;
+  municipalityCode: SQL;
+  /** A jsonb object merged over the event's details. */
+  details: SQL;
+}
+
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
 /** What an audited unit of work is about. The work may fill in what it only learns while running. */
@@ -154,6 +164,45 @@ export class Database {
       await sanitised(() => this.#db.insert(auditEvents).values(this.#auditRow(actor, { ...trail, details: { ...trail.details, error: code } }, result)));
       throw error;
     }
+  }
+
+  /**
+   * Work whose change is one SQL statement that also writes its own audit line, as a data-modifying CTE built by
+   * `auditLine` (see pass charges): a statement commits as a whole, so the change and its line are kept together or
+   * not at all, in one round trip instead of a transaction's four. `work` says whether its statement wrote the line;
+   * when it did not (nothing changed, e.g. a repeated request answered from the first one), the line is written here,
+   * from `trail`, as `audited` writes it. When `work` throws, the failure's line is written exactly as in `audited`.
+   */
+  async auditedStatement<T>(
+    actor: Actor,
+    event: AuditEvent,
+    work: (q: Db, trail: AuditEvent, auditLine: (line: AuditLineSql) => SQL) => Promise<{ result: T; lineWritten: boolean }>,
+  ): Promise<T> {
+    const trail: AuditEvent = { ...event, subjectIds: [...(event.subjectIds ?? [])] };
+    try {
+      const { result, lineWritten } = await work(this.#db, trail, (line) => this.#auditLineSql(actor, trail, line));
+      if (!lineWritten) await this.#db.insert(auditEvents).values(this.#auditRow(actor, trail, 'success'));
+      return result;
+    } catch (raw) {
+      const error = mapDatabaseError(raw);
+      const result: AuditResult = error instanceof ForbiddenError || error instanceof NoNeedToKnowError ? 'denied' : 'error';
+      const code = error instanceof AppError ? error.code : 'internal_error';
+      await sanitised(() => this.#db.insert(auditEvents).values(this.#auditRow(actor, { ...trail, details: { ...trail.details, error: code } }, result)));
+      throw error;
+    }
+  }
+
+  /** `insert into audit_events ... select ... from <line.from>`: a success line whose object, subjects, municipality and details come from SQL. */
+  #auditLineSql(actor: Actor, event: AuditEvent, line: AuditLineSql): SQL {
+    const row = this.#auditRow(actor, event, 'success');
+    const codes = sql`${`{${row.municipalityCodes!.join(',')}}`}::text[]`;
+    return sql`insert into ${auditEvents} (occurred_at, actor_kind, actor_user_id, actor_api_key_id, actor_organisation_id, on_behalf_of,
+        municipality_code, municipality_codes, action, object_type, object_id, subject_ids, result, origin, purpose, details)
+      select ${row.occurredAt!.toISOString()}::timestamptz, ${row.actorKind}, ${row.actorUserId}::uuid, ${row.actorApiKeyId}::uuid,
+        ${row.actorOrganisationId}::uuid, ${row.onBehalfOf}::text, ${line.municipalityCode}, case when ${line.municipalityCode} is null then ${codes} else array[${line.municipalityCode}]::text[] end,
+        ${row.action}, ${row.objectType}, ${line.objectId}, ${line.subjectIds}, 'success', ${row.origin}::text, ${row.purpose}::text,
+        ${JSON.stringify(row.details ?? {})}::jsonb || ${line.details}
+      from ${line.from}`;
   }
 
   /** Records an event that touches no personal table (a login, a denied request) on its own. */

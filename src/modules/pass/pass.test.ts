@@ -14,7 +14,7 @@ import { setCategoryAllowed, setNorm } from './configuration.ts';
 import { seedPassDemo } from './demo.ts';
 import { passNumberFrom } from './domain.ts';
 import { collectPassMetrics } from './metrics.ts';
-import { passApplications, passOffers, passProviders } from './schema.ts';
+import { childBudgets, passApplications, passOffers, passProviders } from './schema.ts';
 import { statementCsv, statementPdf } from './statement.ts';
 
 const clock = new FakeClock('2026-03-16T09:00:00Z');
@@ -258,6 +258,32 @@ describe('charging at a provider', () => {
         .where(and(eq(auditEvents.objectType, 'child_budget'), eq(auditEvents.result, 'error'))),
     );
     expect(failed.some((f) => (f.details as { error?: string }).error === 'insufficient_balance')).toBe(true);
+    // The charge's audit line, written in the charge's own statement: the budget, the child, the municipality, the
+    // receipt; the replay has a line of its own that names the first receipt.
+    const [budget] = await db.audited(systemActor('test'), { action: 'read', objectType: 'child_budget' }, (tx) =>
+      tx
+        .select()
+        .from(childBudgets)
+        .where(and(eq(childBudgets.passId, pass.id), eq(childBudgets.memberNumber, 2))),
+    );
+    const lines = await db.unaudited((q) =>
+      q
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.objectType, 'child_budget'), eq(auditEvents.objectId, budget!.id), eq(auditEvents.result, 'success'))),
+    );
+    const charged = lines.find((l) => (l.details as { receiptNumber?: string }).receiptNumber === receipt.receiptNumber)!;
+    expect(charged).toMatchObject({
+      action: 'update',
+      actorKind: 'user',
+      actorUserId: (cashier as { userId: string }).userId,
+      municipalityCode: 'GM0505',
+      municipalityCodes: ['GM0505'],
+      subjectIds: [budget!.childPersonId],
+      purpose: 'Kassa: betaling met kindtegoed',
+      details: { amountCents: 12_500, category: 'swimming', receiptNumber: receipt.receiptNumber },
+    });
+    expect(lines.filter((l) => (l.details as { replayOf?: string }).replayOf === receipt.receiptNumber)).toHaveLength(1);
   });
 
   it('refunds at most what was charged, only at the provider that charged', async () => {

@@ -1,19 +1,24 @@
-import { sql } from 'drizzle-orm';
-import type { Tx } from '../../../db/database.ts';
+import { type SQL, sql } from 'drizzle-orm';
+import type { AuditLineSql, Db } from '../../../db/database.ts';
 import { childBudgets, passProviders, passTransactions, passes } from '../schema.ts';
 
 /**
- * A charge at the till in one SQL statement (inside the audited transaction, next to its audit row): read the
+ * A charge at the till in one SQL statement, its audit line included (`Database.auditedStatement`): read the
  * cashier's provider, the pass and the child's budget; lock the budget row only when the charge may go ahead (the
  * pass is usable today, in the provider's municipality, the category allows it, and the balance covers the amount,
  * or in a split payment is above zero); record the charge under the till's idempotency key with the balance after
- * it; and debit the budget by what was recorded. Data-modifying CTEs run once, in one snapshot, so:
+ * it; debit the budget by what was recorded; and write the audit line of the charge. A statement commits as a
+ * whole, so the charge, the debit and the audit line are kept together or not at all. Data-modifying CTEs run once,
+ * in one snapshot, so:
  *
  * - The lock (`FOR NO KEY UPDATE`) waits for other tills on the same budget and then sees the latest balance, so the
  *   amount taken and the balance written on the charge are exact, and the debit's `balance >= amount` holds.
  * - A key already used (by a committed charge, or one still running: the insert waits for it) records nothing, and
  *   so debits nothing: the caller answers with the first receipt.
- * - When nothing may be charged, nothing is locked or written; the caller explains why from the pass and budget read.
+ * - The debit has no condition of its own: the budget's check constraint (never below zero) would fail the whole
+ *   statement, and under the lock it cannot.
+ * - When nothing may be charged, nothing is locked or written; the caller explains why from the pass and budget read
+ *   (and writes the failure's audit line).
  */
 export interface ChargeStatementInput {
   organisationId: string;
@@ -52,9 +57,17 @@ export interface ChargeStatementRow {
   balance_after_cents: number | null;
 }
 
-export async function chargeStatement(tx: Tx, input: ChargeStatementInput): Promise<ChargeStatementRow> {
+export async function chargeStatement(q: Db, input: ChargeStatementInput, auditLine: (line: AuditLineSql) => SQL): Promise<ChargeStatementRow> {
   const amount = sql`${input.amountCents}::int`;
-  const result = await tx.execute(sql`
+  const audit = auditLine({
+    from: sql`recorded r join found f on true`,
+    objectId: sql`f.budget_id::text`,
+    subjectIds: sql`array[f.child_person_id]::uuid[]`,
+    municipalityCode: sql`f.pass_municipality`,
+    details: sql`jsonb_build_object('receiptNumber', r.receipt_number) || case when r.amount_cents < ${amount}
+      then jsonb_build_object('otherPaymentCents', ${amount} - r.amount_cents) else '{}'::jsonb end`,
+  });
+  const result = await q.execute(sql`
     with prov as (
       select id, name, municipality_code from ${passProviders} where organisation_id = ${input.organisationId}::uuid and active
     ),
@@ -91,9 +104,10 @@ export async function chargeStatement(tx: Tx, input: ChargeStatementInput): Prom
     debit as (
       update ${childBudgets} b set balance_cents = b.balance_cents - r.amount_cents
       from recorded r
-      where b.id = r.budget_id and b.balance_cents >= r.amount_cents
+      where b.id = r.budget_id
       returning b.balance_cents
-    )
+    ),
+    audit as (${audit})
     select prov.id as provider_id, prov.name as provider_name, prov.municipality_code as provider_municipality,
       f.pass_id, f.pass_number, f.pass_status, f.valid_from, f.valid_to, f.pass_municipality, f.budget_id, f.member_number,
       f.child_person_id, f.balance_cents, r.receipt_number, r.amount_cents as taken_cents, d.balance_cents as balance_after_cents

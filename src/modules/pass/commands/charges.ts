@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Database, Tx } from '../../../db/database.ts';
+import type { Database, Db } from '../../../db/database.ts';
 import { actorColumns, type Actor } from '../../../platform/actor.ts';
 import { assertCan } from '../../../platform/authz.ts';
 import { amsterdamDate } from '../../../platform/clock.ts';
@@ -41,10 +41,10 @@ function newReceiptNumber(): string {
 }
 
 /**
- * Charges a child budget at a provider. One audited transaction with two statements: the charge itself in one SQL
- * statement (`chargeStatement`: read the provider, pass and budget, lock the budget when the charge may go ahead,
- * record it under the till's idempotency key, debit it, never below zero) and the audit row. Two tills charging the
- * same budget at once wait for each other on the budget row, so the balance is exact. With `split`, a budget that
+ * Charges a child budget at a provider. One SQL statement with its audit line (`chargeStatement`: read the
+ * provider, pass and budget, lock the budget when the charge may go ahead, record it under the till's idempotency
+ * key, debit it, never below zero, write the audit line), atomic as every statement is. Two tills charging the same
+ * budget at once wait for each other on the budget row, so the balance is exact. With `split`, a budget that
  * does not cover the price pays what it has and the receipt says the rest. A refusal is explained from what the
  * statement read; only then, and for a repeated key, is anything read again.
  */
@@ -67,7 +67,7 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
   const category = categories.get(categoryCode);
   const now = db.clock.now();
   const today = amsterdamDate(now);
-  return db.audited(
+  return db.auditedStatement(
     actor,
     {
       action: 'update',
@@ -75,23 +75,27 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
       purpose: 'Kassa: betaling met kindtegoed',
       details: { amountCents: input.amountCents, category: categoryCode },
     },
-    async (tx, trail) => {
-      const row = await chargeStatement(tx, {
-        organisationId: actor.organisationId,
-        passNumber: input.passNumber,
-        memberNumber: input.memberNumber,
-        today,
-        categoryAllowed: !!category?.childBudgetAllowed,
-        category: categoryCode,
-        offerId: offer?.id ?? null,
-        amountCents: input.amountCents,
-        split: !!input.split,
-        receiptNumber: newReceiptNumber(),
-        idempotencyKey: input.idempotencyKey,
-        description: input.description ?? offer?.title ?? null,
-        ...actorColumns(actor),
-        now,
-      });
+    async (tx, trail, auditLine) => {
+      const row = await chargeStatement(
+        tx,
+        {
+          organisationId: actor.organisationId,
+          passNumber: input.passNumber,
+          memberNumber: input.memberNumber,
+          today,
+          categoryAllowed: !!category?.childBudgetAllowed,
+          category: categoryCode,
+          offerId: offer?.id ?? null,
+          amountCents: input.amountCents,
+          split: !!input.split,
+          receiptNumber: newReceiptNumber(),
+          idempotencyKey: input.idempotencyKey,
+          description: input.description ?? offer?.title ?? null,
+          ...actorColumns(actor),
+          now,
+        },
+        auditLine,
+      );
       if (!row.provider_id) throw passError('not_a_provider');
       const provider = { id: row.provider_id, name: row.provider_name! };
       if (row.pass_id) {
@@ -117,8 +121,8 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
           .select({ id: passTransactions.id })
           .from(passTransactions)
           .where(and(eq(passTransactions.providerId, provider.id), eq(passTransactions.idempotencyKey, input.idempotencyKey)));
-        if (earlier)
-          return replay(
+        if (earlier) {
+          const first = await replay(
             tx,
             provider.id,
             input.idempotencyKey,
@@ -127,18 +131,18 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
             row.pass_number!,
             trail,
           );
+          return { result: first, lineWritten: false };
+        }
         const [current] = await tx.select({ balanceCents: childBudgets.balanceCents }).from(childBudgets).where(eq(childBudgets.id, row.budget_id!));
         throw new ChargeRefused({ code: 'insufficient_balance', balanceCents: current?.balanceCents ?? 0, amountCents: input.amountCents });
       }
-      // Recorded under the lock, so the debit cannot fail; if it ever did, the whole charge is undone.
-      if (row.balance_after_cents === null) throw new ChargeRefused({ code: 'insufficient_balance', balanceCents: 0, amountCents: input.amountCents });
       const take = Number(row.taken_cents);
       trail.details = {
         ...trail.details,
         receiptNumber: row.receipt_number,
         ...(take < input.amountCents ? { otherPaymentCents: input.amountCents - take } : {}),
       };
-      return {
+      const receipt: Receipt = {
         receiptNumber: row.receipt_number,
         kind: 'charge',
         provider: provider.name,
@@ -153,13 +157,14 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
         occurredAt: now.toISOString(),
         replayed: false,
       };
+      return { result: receipt, lineWritten: true };
     },
   );
 }
 
 /** A repeated request: answer with the first receipt, or refuse when the key was used for something else. */
 async function replay(
-  tx: Tx,
+  tx: Db,
   providerId: string,
   key: string,
   /** What the repeated request asked; a refund of "the rest" (`amountCents: null`) matches any amount. */
