@@ -107,6 +107,53 @@ describe('Database: personal data only through an audited unit of work', () => {
     );
     expect(denied.map((d) => d.action)).toContain('update');
   });
+
+  it('lets one statement change personal data and write its own audit line, or writes the line itself', async () => {
+    const lines = (objectId: string) => db.unaudited((q) => q.select().from(auditEvents).where(eq(auditEvents.objectId, objectId)));
+    // The statement writes the line from its own rows: the change and the line together.
+    const renamed = await db.auditedStatement(
+      officer,
+      { action: 'update', objectType: 'person', details: { field: 'surname' } },
+      async (q, _trail, auditLine) => {
+        const audit = auditLine({
+          from: sql`changed c`,
+          objectId: sql`c.id::text`,
+          subjectIds: sql`array[c.id]::uuid[]`,
+          municipalityCode: sql`c.municipality_code`,
+          details: sql`jsonb_build_object('surname', c.surname)`,
+        });
+        const result =
+          await q.execute(sql`with changed as (update ${persons} set surname = 'Pietersen' where id = ${personId} returning id, municipality_code, surname),
+        audit as (${audit}) select surname from changed`);
+        return { result: (result as unknown as { rows: { surname: string }[] }).rows[0]!.surname, lineWritten: true };
+      },
+    );
+    expect(renamed).toBe('Pietersen');
+    expect(await lines(personId)).toContainEqual(
+      expect.objectContaining({
+        action: 'update',
+        result: 'success',
+        actorUserId: officer.kind === 'user' ? officer.userId : null,
+        municipalityCode: 'GM0505',
+        municipalityCodes: ['GM0505'],
+        subjectIds: [personId],
+        origin: '192.0.2.1',
+        details: { field: 'surname', surname: 'Pietersen' },
+      }),
+    );
+    // Nothing changed in the statement: the line comes from the trail; a failure gets its line with the error code.
+    await db.auditedStatement(officer, { action: 'read', objectType: 'person', objectId: `${personId}-trail` }, async () => ({
+      result: null,
+      lineWritten: false,
+    }));
+    expect((await lines(`${personId}-trail`)).map((l) => l.result)).toEqual(['success']);
+    await expect(
+      db.auditedStatement(officer, { action: 'update', objectType: 'person', objectId: `${personId}-failed` }, async () => {
+        throw new ForbiddenError();
+      }),
+    ).rejects.toThrow(ForbiddenError);
+    expect((await lines(`${personId}-failed`)).map((l) => l.result)).toEqual(['denied']);
+  });
 });
 
 async function countAudit(db: Database): Promise<number> {
