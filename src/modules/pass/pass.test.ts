@@ -1,4 +1,4 @@
-import { and, arrayContains, eq } from 'drizzle-orm';
+import { and, arrayContains, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/database.ts';
@@ -325,6 +325,14 @@ describe('charging at a provider', () => {
     expect(split).toMatchObject({ amountCents: 3_000, priceCents: 12_500, otherPaymentCents: 9_500, balanceAfterCents: 0, replayed: false });
     const again = await chargePass(db, cashier, { ...base, amountCents: 12_500, idempotencyKey: k, split: true });
     expect(again).toMatchObject({ receiptNumber: split.receiptNumber, amountCents: 3_000, otherPaymentCents: 9_500, replayed: true });
+    // Its audit line says what is left to pay another way.
+    const [splitLine] = await db.unaudited((q) =>
+      q
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.objectType, 'child_budget'), sql`${auditEvents.details}->>'receiptNumber' = ${split.receiptNumber}`)),
+    );
+    expect(splitLine?.details).toEqual({ amountCents: 12_500, category: expect.any(String), receiptNumber: split.receiptNumber, otherPaymentCents: 9_500 });
     // A split that the budget covers is an ordinary charge; an empty budget pays nothing and is refused.
     await expect(chargePass(db, cashier, { ...base, amountCents: 100, idempotencyKey: key(), split: true })).rejects.toThrow(
       'Het kindtegoed is niet genoeg: er is nog € 0,00 over en er is € 1,00 gevraagd. Er is niets afgeschreven.',

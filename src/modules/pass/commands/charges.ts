@@ -137,11 +137,7 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
         throw new ChargeRefused({ code: 'insufficient_balance', balanceCents: current?.balanceCents ?? 0, amountCents: input.amountCents });
       }
       const take = Number(row.taken_cents);
-      trail.details = {
-        ...trail.details,
-        receiptNumber: row.receipt_number,
-        ...(take < input.amountCents ? { otherPaymentCents: input.amountCents - take } : {}),
-      };
+      // The audit line (receipt number, what is left to pay otherwise) was written by the statement itself.
       const receipt: Receipt = {
         receiptNumber: row.receipt_number,
         kind: 'charge',
