@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { amsterdamDate } from '../../platform/clock.ts';
+import { isOfferPublic } from './offerRules.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { lookupInput, statementQuery } from './chargeInputs.ts';
 import { assertProviderAccess, providerOfOrganisation } from './configuration.ts';
@@ -143,9 +144,12 @@ export async function myProvider(db: Database, actor: Actor) {
     q
       .select()
       .from(passOffers)
-      .where(and(eq(passOffers.providerId, provider.id), eq(passOffers.active, true)))
+      .where(and(eq(passOffers.providerId, provider.id), eq(passOffers.active, true), eq(passOffers.status, 'approved')))
       .orderBy(asc(passOffers.title)),
   );
+  // Only approved offers that run today can be charged (offerRules.ts).
+  const today = amsterdamDate(db.clock.now());
+  const current = offers.filter((o) => isOfferPublic(o, today));
   const categories = await db.unaudited((q) => q.select().from(passCategories).orderBy(asc(passCategories.sortOrder)));
-  return { ...provider, offers, categories };
+  return { ...provider, offers: current, categories };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, timestamp } from '../../platform/contract.ts';
+import { offer } from './offerContract.ts';
 
 /**
  * The contract of the Dordtpas between server and pages: the codes and their Dutch names (used by the server in
@@ -181,15 +182,7 @@ export const passReplaced = z.object({ oldPassId: id, newPassId: id, number: tex
 
 export const configuration = z.object({ norms: z.array(normRow), rules: z.array(rulesRow), categories: z.array(category) });
 
-export const offer = z.object({
-  id,
-  providerId: id,
-  title: text,
-  category: text,
-  priceCents: cents.nullable(),
-  description: text.nullable(),
-  active: z.boolean(),
-});
+export { offer } from './offerContract.ts';
 export const provider = z.object({
   id,
   organisationId: id,

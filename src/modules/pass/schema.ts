@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { personal } from '../../db/personal.ts';
 import { municipalities, organisations, persons, users } from '../../platform/schema.ts';
+import type { OfferAudience, OfferKind, OfferStatus } from './offerContract.ts';
 
 /**
  * The social minimum per household type from a date on (configuration, not personal data). Staff with
@@ -219,6 +220,11 @@ export const passProviders = pgTable(
   (t) => [uniqueIndex('pass_providers_organisation_key').on(t.organisationId)],
 );
 
+/**
+ * An offer or a discount of a provider. A provider registers it (`submitted`); the pass office approves it or
+ * rejects it with a reason; an approved offer can be withdrawn, and ends by itself after `validUntil`. Only
+ * approved, current offers are public (/dordtpas/aanbod). Offers from before the review were approved.
+ */
 export const passOffers = pgTable(
   'pass_offers',
   {
@@ -230,11 +236,27 @@ export const passOffers = pgTable(
     category: text('category')
       .notNull()
       .references(() => passCategories.code),
+    /** `offer` (something with a price) or `discount` (a discount text, e.g. "25% korting"). */
+    kind: text('kind').$type<OfferKind>().notNull().default('offer'),
     priceCents: integer('price_cents'),
+    discountText: text('discount_text'),
     description: text('description'),
+    /** For whom: `children` (within minAge–maxAge), `adults`, or `everyone`. */
+    audience: text('audience').$type<OfferAudience>().notNull().default('everyone'),
+    minAge: integer('min_age'),
+    maxAge: integer('max_age'),
+    /** The wijken (area codes) it is for; empty is the whole city. */
+    areaCodes: jsonb('area_codes').$type<string[]>().notNull().default([]),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validUntil: date('valid_until', { mode: 'string' }),
+    status: text('status').$type<OfferStatus>().notNull().default('approved'),
+    rejectionReason: text('rejection_reason'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedByUserId: uuid('decided_by_user_id').references(() => users.id),
     active: boolean('active').notNull().default(true),
   },
-  (t) => [index('pass_offers_provider_idx').on(t.providerId)],
+  (t) => [index('pass_offers_provider_idx').on(t.providerId), index('pass_offers_status_idx').on(t.status)],
 );
 
 /**

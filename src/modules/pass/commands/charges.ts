@@ -10,6 +10,7 @@ import type { ChargeInput, refundInput } from '../chargeInputs.ts';
 import { cashierProvider } from '../chargeQueries.ts';
 import { chargeRefusal, refundRefusal } from '../domain.ts';
 import { ChargeRefused, passError } from '../messages.ts';
+import { isOfferPublic } from '../offerRules.ts';
 import { childBudgets, passCategories, passOffers, passTransactions, passes } from '../schema.ts';
 
 /** The two changes at the till: a charge on a child budget and its refund, each in one audited transaction. */
@@ -56,7 +57,8 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
         )
       )[0]
     : null;
-  if (input.offerId && !offer?.active) throw passError('offer_not_yours');
+  // Only an approved offer that runs today (a submitted, rejected, withdrawn or expired one is refused).
+  if (input.offerId && !(offer?.active && isOfferPublic(offer, amsterdamDate(db.clock.now())))) throw passError('offer_not_yours');
   const categoryCode = offer?.category ?? input.category!;
   const category = categories.get(categoryCode);
   const now = db.clock.now();
