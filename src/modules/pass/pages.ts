@@ -32,6 +32,7 @@ function introduction(info: PublicInfo): SafeHtml {
     rules ? `: ${formatEuro(rules.primaryBudgetCents)} per jaar op de basisschool en ${formatEuro(rules.secondaryBudgetCents)} op de middelbare school` : ''
   }.${spendOn.length ? ` Dat tegoed is voor ${spendOn.join(', ')}.` : ''}</p>
 <p class="utrecht-paragraph">Mantelzorgers krijgen de pas ook gratis. Vrijwilligersorganisaties kopen de pas voor hun vrijwilligers. Iedereen anders kan de pas kopen.</p>
+<p class="utrecht-paragraph"><a href="/dordtpas/aanbod">Wat kunt u doen met de Dordtpas?</a> Bekijk het aanbod en de kortingen.</p>
 <p class="utrecht-paragraph">Al aangevraagd? Kijk op <a href="/dordtpas/mijn-pas">Mijn Dordtpas</a>.</p>`;
 }
 
@@ -137,7 +138,8 @@ ${textField({ name: 'reference', label: 'Aanvraagnummer', value: values.referenc
 ${textField({ name: 'accessCode', label: 'Code', type: 'password', error: errors.accessCode, hint: 'Bijvoorbeeld ABCD-EFGH-JKLM.', autocomplete: 'off', required: true })}
 <p><button class="utrecht-button utrecht-button--primary-action" type="submit">Bekijken</button></p>
 </form>
-<p class="utrecht-paragraph">Code kwijt? Bel de gemeente; zij helpen u verder.</p>`;
+<p class="utrecht-paragraph">Code kwijt? Bel de gemeente; zij helpen u verder.</p>
+${offersLink}`;
   return publicPage({ title: refused || Object.keys(errors).length ? 'Fout: Mijn Dordtpas' : 'Mijn Dordtpas', body, current: '/dordtpas/mijn-pas' });
 }
 
@@ -216,9 +218,13 @@ ${budgetsTable(status)}
 ${spendingTable(status)}`;
 }
 
+/** The link to the public offers page, on every Mijn Dordtpas page. */
+const offersLink = html`<p class="utrecht-paragraph vn-no-print"><a href="/dordtpas/aanbod">Wat kunt u doen met de Dordtpas?</a> Bekijk het aanbod en de kortingen.</p>`;
+
 export async function myPassPage(status: ResidentStatus): Promise<string> {
   const body = html`<h1 class="utrecht-heading-1">Mijn Dordtpas</h1>
 ${statusSection(status, 2, await qrCodesOf([status]))}
+${offersLink}
 <form class="vn-no-print" method="post" action="/dordtpas/mijn-pas/sluiten" aria-label="Mijn Dordtpas sluiten">
 <p class="utrecht-paragraph">Klaar? Sluit deze pagina af, zeker op een computer die u met anderen deelt.</p>
 <p><button class="utrecht-button utrecht-button--secondary-action" type="submit">Afsluiten</button></p>
@@ -237,7 +243,8 @@ ${
         (status) => html`<section aria-label="Aanvraag ${status.reference}">${statusSection(status, statuses.length > 1 ? 3 : 2, qrCodes)}</section>`,
       )
     : html`<p class="utrecht-paragraph">Wij hebben geen aanvraag voor een Dordtpas van u. <a href="/dordtpas">Vraag de pas aan</a>.</p>`
-}`;
+}
+${offersLink}`;
   return publicPage({ title: 'Mijn Dordtpas', body, current: '/dordtpas/mijn-pas' });
 }
 

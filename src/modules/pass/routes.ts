@@ -61,10 +61,9 @@ const statementResponse = {
   content: { 'application/json': { schema: c.statement }, ...fileResponse('Het overzicht als bestand.', 'text/csv', 'application/pdf').content },
 };
 
-export const passRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = async (base, options) => {
-  const { db } = options;
+export const passRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = async (base, { db, config }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  await app.register(offerRoutes, options);
+  await app.register(offerRoutes, { db, config });
 
   // Residents (no account): information, applying, and looking up their own pass with reference + code.
   app.get(
