@@ -121,7 +121,11 @@ export const passProblems = {
   offer_discount_text_required: { status: 400, field: 'discountText', text: 'Schrijf op welke korting er is, bijvoorbeeld "25% korting op de entree".' },
   offer_ages_required: { status: 400, field: 'minAge', text: 'Vul bij aanbod voor kinderen in voor welke leeftijd het is: van en tot.' },
   offer_ages_out_of_order: { status: 400, field: 'maxAge', text: 'De leeftijd "tot" is lager dan de leeftijd "van". Draai ze om.' },
-  offer_child_age_too_high: { status: 400, field: 'maxAge', text: 'Aanbod voor kinderen is tot en met 17 jaar. Kies "Volwassenen" of "Iedereen" voor ouderen.' },
+  offer_child_age_too_high: {
+    status: 400,
+    field: 'maxAge',
+    text: 'Aanbod voor kinderen is tot en met 17 jaar. Kies "Volwassenen" of "Iedereen" voor ouderen.',
+  },
   offer_dates_reversed: { status: 400, field: 'validUntil', text: 'De einddatum ligt voor de begindatum.' },
   offer_until_past: { status: 400, field: 'validUntil', text: 'De einddatum ligt in het verleden. Kies een datum vanaf vandaag.' },
   offer_area_unknown: { status: 400, field: 'areaCodes', text: 'Deze wijk kennen wij niet. Kies een wijk uit de lijst, of de hele stad.' },

@@ -1,5 +1,5 @@
 // The public offers page (/dordtpas/aanbod): what residents can do with the Dordtpas, rendered on the server, no script.
-import { errorSummary, formatDutchDate, formatEuro, html, publicPage, SafeHtml, selectField, textField, type FieldErrors } from '../../platform/html.ts';
+import { errorSummary, formatDutchDate, formatEuro, html, publicPage, type SafeHtml, selectField, textField, type FieldErrors } from '../../platform/html.ts';
 import { offerAudienceLabels } from './offerContract.ts';
 import type { PublicOfferList } from './offers.ts';
 
@@ -69,7 +69,10 @@ ${textField({ name: 'leeftijd', label: labels.leeftijd!, value: values.leeftijd,
   }</h2>
 ${count === 0 && searched ? html`<p class="utrecht-paragraph">Zoek met minder woorden, of kies een andere categorie, wijk of leeftijd.</p>` : ''}
 ${[...byCategory.entries()].map(
-  ([category, offers]) => html`<section aria-labelledby="cat-${offers[0]!.category}"><h2 class="utrecht-heading-2" id="cat-${offers[0]!.category}">${category}</h2>
+  ([
+    category,
+    offers,
+  ]) => html`<section aria-labelledby="cat-${offers[0]!.category}"><h2 class="utrecht-heading-2" id="cat-${offers[0]!.category}">${category}</h2>
 <ul class="vn-results">${offers.map(offerItem)}</ul></section>`,
 )}`;
   return publicPage({

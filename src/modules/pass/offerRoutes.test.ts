@@ -48,7 +48,13 @@ beforeAll(async () => {
     method: 'POST',
     url: '/api/v1/users',
     headers: admin.headers,
-    payload: { organisationId: bookshop.organisationId, email: 'kassa@boekhandel.example', displayName: 'Bo', roles: ['provider_cashier'], password: 'Boekhandel-kassa-1' },
+    payload: {
+      organisationId: bookshop.organisationId,
+      email: 'kassa@boekhandel.example',
+      displayName: 'Bo',
+      roles: ['provider_cashier'],
+      password: 'Boekhandel-kassa-1',
+    },
   });
   expect(created.statusCode).toBe(201);
   otherCashier = await loginAs(t.app, 'kassa@boekhandel.example', 'Boekhandel-kassa-1');
@@ -93,23 +99,42 @@ describe('offers from providers, approved by the pass office', () => {
   });
 
   it('the pass office approves: the offer is public and chargeable; it cannot be decided twice', async () => {
-    const review = (await t.app.inject({ method: 'GET', url: '/api/v1/pass/offers/review', headers: caseWorker.headers })).json() as { id: string; title: string; providerName: string }[];
+    const review = (await t.app.inject({ method: 'GET', url: '/api/v1/pass/offers/review', headers: caseWorker.headers })).json() as {
+      id: string;
+      title: string;
+      providerName: string;
+    }[];
     const waiting = review.find((o) => o.title === offer.title)!;
     expect(waiting.providerName).toContain('Sport en Cultuur');
-    const approved = await t.app.inject({ method: 'POST', url: `/api/v1/pass/offers/${waiting.id}/decision`, headers: caseWorker.headers, payload: { approve: true } });
+    const approved = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/pass/offers/${waiting.id}/decision`,
+      headers: caseWorker.headers,
+      payload: { approve: true },
+    });
     expect(approved.statusCode).toBe(200);
     expect(approved.json().status).toBe('approved');
     expect(await publicTitles()).toContain(offer.title);
     const till = (await t.app.inject({ method: 'GET', url: '/api/v1/pass/cashier', headers: cashier.headers })).json();
     expect(till.offers.map((o: { id: string }) => o.id)).toContain(waiting.id);
-    const again = await t.app.inject({ method: 'POST', url: `/api/v1/pass/offers/${waiting.id}/decision`, headers: caseWorker.headers, payload: { approve: false, reason: 'Toch niet' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/pass/offers/${waiting.id}/decision`,
+      headers: caseWorker.headers,
+      payload: { approve: false, reason: 'Toch niet' },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().detail).toContain('al besloten');
   });
 
   it('rejects only with a reason, which the provider sees; a rejected offer stays hidden', async () => {
     const { id } = (await submit(cashier, { ...offer, title: 'Casino-avond' })).json();
-    const noReason = await t.app.inject({ method: 'POST', url: `/api/v1/pass/offers/${id}/decision`, headers: caseWorker.headers, payload: { approve: false } });
+    const noReason = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/pass/offers/${id}/decision`,
+      headers: caseWorker.headers,
+      payload: { approve: false },
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().errors[0]).toMatchObject({ field: 'reason', reason: expect.stringContaining('Geef de reden') });
     const rejected = await t.app.inject({

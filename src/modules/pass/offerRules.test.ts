@@ -77,7 +77,17 @@ describe('the public search', () => {
     maxAge: 12,
     areaCodes: ['WK050504'],
   };
-  const museum: SearchableOffer = { ...swimming, title: 'Museumkaart', description: null, discountText: '50% korting', category: 'culture', audience: 'adults', minAge: null, maxAge: null, areaCodes: [] };
+  const museum: SearchableOffer = {
+    ...swimming,
+    title: 'Museumkaart',
+    description: null,
+    discountText: '50% korting',
+    category: 'culture',
+    audience: 'adults',
+    minAge: null,
+    maxAge: null,
+    areaCodes: [],
+  };
 
   it('finds by words in title, description, discount or provider, any case', () => {
     expect(offerMatches(swimming, { text: 'ZWEM sportboulevard' })).toBe(true);
@@ -98,10 +108,16 @@ describe('the public search', () => {
   });
   it('reads the form: a wrong age, category or wijk is refused by field, the rest still searches', () => {
     const known = { categories: ['sport'], areas: ['WK050504'] };
-    expect(readOfferSearch({ leeftijd: '150', zoek: ' zwemmen ' }, known)).toEqual({ search: { text: 'zwemmen' }, problems: { leeftijd: 'search_age_out_of_range' } });
+    expect(readOfferSearch({ leeftijd: '150', zoek: ' zwemmen ' }, known)).toEqual({
+      search: { text: 'zwemmen' },
+      problems: { leeftijd: 'search_age_out_of_range' },
+    });
     expect(readOfferSearch({ leeftijd: 'negen' }, known).problems).toEqual({ leeftijd: 'search_age_not_a_number' });
     expect(readOfferSearch({ leeftijd: '-1' }, known).problems).toEqual({ leeftijd: 'search_age_not_a_number' });
-    expect(readOfferSearch({ categorie: 'casino', wijk: 'WK1' }, known).problems).toEqual({ categorie: 'search_category_unknown', wijk: 'search_area_unknown' });
+    expect(readOfferSearch({ categorie: 'casino', wijk: 'WK1' }, known).problems).toEqual({
+      categorie: 'search_category_unknown',
+      wijk: 'search_area_unknown',
+    });
     expect(readOfferSearch({ categorie: 'sport', wijk: 'WK050504', leeftijd: '9' }, known)).toEqual({
       search: { category: 'sport', areaCode: 'WK050504', age: 9 },
       problems: {},

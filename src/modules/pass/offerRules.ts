@@ -125,7 +125,12 @@ export function offerMatches(offer: SearchableOffer, search: OfferSearch): boole
   return words.every((w) => haystack.includes(w));
 }
 
-export type OfferSearchProblem = 'search_age_not_a_number' | 'search_age_out_of_range' | 'search_category_unknown' | 'search_area_unknown' | 'search_text_too_long';
+export type OfferSearchProblem =
+  | 'search_age_not_a_number'
+  | 'search_age_out_of_range'
+  | 'search_category_unknown'
+  | 'search_area_unknown'
+  | 'search_text_too_long';
 
 /** Reads the public page's search form (strings from the address); unknown values are refused per field. */
 export function readOfferSearch(

@@ -30,7 +30,11 @@ const age = z
   .optional();
 
 export const offerInput = z.object({
-  title: z.string().trim().min(2, 'Beschrijf het aanbod in een paar woorden, bijvoorbeeld "Zwemles, 10 lessen".').max(200, 'De titel is te lang: hoogstens 200 tekens.'),
+  title: z
+    .string()
+    .trim()
+    .min(2, 'Beschrijf het aanbod in een paar woorden, bijvoorbeeld "Zwemles, 10 lessen".')
+    .max(200, 'De titel is te lang: hoogstens 200 tekens.'),
   category: z.string().min(2).max(50),
   kind: z.enum(offerKinds).default('offer'),
   priceCents: z
@@ -209,7 +213,14 @@ export async function publicOfferList(db: Database, municipalityCode: string, se
         .from(passOffers)
         .innerJoin(passProviders, eq(passProviders.id, passOffers.providerId))
         .innerJoin(passCategories, eq(passCategories.code, passOffers.category))
-        .where(and(eq(passOffers.status, 'approved'), eq(passOffers.active, true), eq(passProviders.active, true), eq(passProviders.municipalityCode, municipalityCode)))
+        .where(
+          and(
+            eq(passOffers.status, 'approved'),
+            eq(passOffers.active, true),
+            eq(passProviders.active, true),
+            eq(passProviders.municipalityCode, municipalityCode),
+          ),
+        )
         .orderBy(asc(passCategories.sortOrder), asc(passProviders.name), asc(passOffers.title)),
     ),
     db.unaudited((q) => q.select({ code: passCategories.code, name: passCategories.name }).from(passCategories).orderBy(asc(passCategories.sortOrder))),
