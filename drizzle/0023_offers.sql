@@ -1,3 +1,8 @@
+ALTER TABLE "pass_campaign_credits" ADD COLUMN "used_cents" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "pass_campaigns" ADD COLUMN "target_min_age" integer;--> statement-breakpoint
+ALTER TABLE "pass_campaigns" ADD COLUMN "target_max_age" integer;--> statement-breakpoint
+ALTER TABLE "pass_campaigns" ADD COLUMN "target_area_code" text;--> statement-breakpoint
+ALTER TABLE "pass_campaigns" ADD COLUMN "ends_on" date;--> statement-breakpoint
 ALTER TABLE "pass_offers" ADD COLUMN "kind" text DEFAULT 'offer' NOT NULL;--> statement-breakpoint
 ALTER TABLE "pass_offers" ADD COLUMN "discount_text" text;--> statement-breakpoint
 ALTER TABLE "pass_offers" ADD COLUMN "audience" text DEFAULT 'everyone' NOT NULL;--> statement-breakpoint

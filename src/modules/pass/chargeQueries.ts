@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { amsterdamDate } from '../../platform/clock.ts';
 import { isOfferPublic } from './offerRules.ts';
+import { creditsOfBudgets, spendableOf } from './campaignCredits.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { lookupInput, statementQuery } from './chargeInputs.ts';
 import { assertProviderAccess, providerOfOrganisation } from './configuration.ts';
@@ -50,6 +51,10 @@ export async function lookupPassForCharge(db: Database, actor: Actor, input: z.i
       .where(and(eq(childBudgets.passId, pass.id), eq(childBudgets.year, pass.year)))
       .orderBy(asc(childBudgets.memberNumber));
     trail.subjectIds = budgets.map((b) => b.childPersonId);
+    const credits = await creditsOfBudgets(
+      tx,
+      budgets.map((b) => b.id),
+    );
     const refusal = chargeRefusal({
       pass,
       today,
@@ -63,7 +68,13 @@ export async function lookupPassForCharge(db: Database, actor: Actor, input: z.i
       reason: refusal ? chargeRefusalText(refusal) : null,
       reasonCode: refusal?.code ?? null,
       validTo: pass.validTo,
-      children: budgets.map((b) => ({ memberNumber: b.memberNumber, initials: b.initials, ageGroup: b.ageGroup, balanceCents: b.balanceCents })),
+      // What can be spent today: campaign credit past its end date is no longer in it.
+      children: budgets.map((b) => ({
+        memberNumber: b.memberNumber,
+        initials: b.initials,
+        ageGroup: b.ageGroup,
+        balanceCents: spendableOf(b, credits, today),
+      })),
     };
   });
 }

@@ -115,6 +115,13 @@ export const passProblems = {
   },
   payout_already_paid: { status: 409, field: null, text: 'Deze uitbetaling is al als betaald gemarkeerd. Er wordt niets twee keer betaald.' },
   own_organisation_only: { status: 403, field: null, text: 'U heeft alleen toegang tot de gegevens van uw eigen organisatie.' },
+  campaign_target_differs: {
+    status: 409,
+    field: null,
+    text: 'Deze bijdrage is al uitgevoerd met een andere doelgroep of einddatum. Met dezelfde code kan dat niet: dan krijgen kinderen het verschillend. Er is niets bijgeschreven. Kies een nieuwe code.',
+  },
+  campaign_ages_out_of_order: { status: 400, field: 'targetMaxAge', text: 'De leeftijd "tot en met" is lager dan de leeftijd "van". Draai ze om.' },
+  campaign_ends_in_past: { status: 400, field: 'endsOn', text: 'De einddatum ligt in het verleden. Kies vandaag of een latere dag.' },
   offer_already_decided: { status: 409, field: null, text: 'Over dit aanbod is al besloten. Het kan niet nog eens worden goedgekeurd of afgewezen.' },
   offer_reason_required: { status: 400, field: 'reason', text: 'Geef de reden van de afwijzing in een paar woorden. De aanbieder krijgt die te zien.' },
   offer_not_withdrawable: { status: 409, field: null, text: 'Dit aanbod kan niet worden ingetrokken: het is afgewezen, al ingetrokken of verlopen.' },

@@ -6,6 +6,7 @@ import type { ApplicationOutcome, residentStatus } from './applications.ts';
 import { ageGroupLabels, passRoutes, passStatusLabels, type PassRoute } from './domain.ts';
 import type { publicInfo } from './public.ts';
 import { fieldLabel, type ApplicationFormValues } from './applicationForm.ts';
+import { dutchDate } from './messages.ts';
 
 export type PublicInfo = Awaited<ReturnType<typeof publicInfo>>;
 export type ResidentStatus = Awaited<ReturnType<typeof residentStatus>>;
@@ -215,7 +216,24 @@ ${passCard(pass, qrCodes.get(pass.number))}`
     : ''
 }
 ${budgetsTable(status)}
+${creditsList(status)}
 ${spendingTable(status)}`;
+}
+
+/** Extra credit from campaigns, with its name and until when it can be spent. */
+function creditsList(status: ResidentStatus): SafeHtml {
+  if (!status.credits.length) return html``;
+  return html`<h3 class="utrecht-heading-3">Extra tegoed</h3>
+<ul class="utrecht-unordered-list">${status.credits.map(
+    (c) =>
+      html`<li class="utrecht-unordered-list__item">${c.name}: ${formatEuro(c.amountCents)}${c.memberNumber === null ? '' : ` voor kind ${c.memberNumber}`}${
+        c.endsOn
+          ? c.expired
+            ? `. Verlopen na ${dutchDate(c.endsOn)}: wat over was, kan niet meer besteed worden.`
+            : `, te besteden tot en met ${dutchDate(c.endsOn)}.`
+          : '.'
+      }</li>`,
+  )}</ul>`;
 }
 
 /** The link to the public offers page, on every Mijn Dordtpas page. */

@@ -310,7 +310,10 @@ export const passTransactions = personal(
   ),
 );
 
-/** A one-off credit (the EUR 25 child gift). Running it again credits nobody twice. */
+/**
+ * A one-off credit (the EUR 25 child gift), to every child or to a target group (an age range, a wijk), possibly
+ * spendable until an end date. Running it again credits nobody twice.
+ */
 export const passCampaigns = pgTable(
   'pass_campaigns',
   {
@@ -322,6 +325,13 @@ export const passCampaigns = pgTable(
     name: text('name').notNull(),
     year: integer('year').notNull(),
     amountCents: integer('amount_cents').notNull(),
+    /** The target group: children of this age range on the run date (both null: every child with a budget). */
+    targetMinAge: integer('target_min_age'),
+    targetMaxAge: integer('target_max_age'),
+    /** Only children in this wijk (null: the whole city). */
+    targetAreaCode: text('target_area_code'),
+    /** After this day the unused part of the credit can no longer be spent (null: as long as the budget). */
+    endsOn: date('ends_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastRunAt: timestamp('last_run_at', { withTimezone: true }),
   },
@@ -342,6 +352,8 @@ export const passCampaignCredits = personal(
         .notNull()
         .references(() => childBudgets.id),
       amountCents: integer('amount_cents').notNull(),
+      /** How much of this credit charges used (a charge uses the credit that ends first); the rest expires after the end date. */
+      usedCents: integer('used_cents').notNull().default(0),
       creditedAt: timestamp('credited_at', { withTimezone: true }).notNull(),
     },
     (t) => [primaryKey({ columns: [t.campaignId, t.childPersonId] }), index('pass_campaign_credits_child_idx').on(t.childPersonId)],

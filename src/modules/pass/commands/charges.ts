@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../../db/database.ts';
 import { actorColumns, type Actor } from '../../../platform/actor.ts';
@@ -11,7 +11,8 @@ import { cashierProvider } from '../chargeQueries.ts';
 import { chargeRefusal, refundRefusal } from '../domain.ts';
 import { ChargeRefused, passError } from '../messages.ts';
 import { isOfferPublic } from '../offerRules.ts';
-import { childBudgets, passCategories, passOffers, passTransactions, passes } from '../schema.ts';
+import { allocateCharge, expiredUnusedCents } from '../campaignRules.ts';
+import { childBudgets, passCampaignCredits, passCampaigns, passCategories, passOffers, passTransactions, passes } from '../schema.ts';
 
 /** The two changes at the till: a charge on a child budget and its refund, each in one audited transaction. */
 
@@ -130,6 +131,14 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
         );
       // Split payment: lock the budget and take what it has, up to the price (nothing when it is empty). `no key update`,
       // as the UPDATE below takes: it waits for the other tills' debits but not for their charge rows' key-share locks.
+      // Campaign credit with an end date: after that day its unused part is reserved (not spendable), and a charge uses
+      // the credit that ends first (campaignRules.ts). The budget is locked first, so the credits read stay true.
+      const dated = await datedCredits(tx, budget!.id, true);
+      let reserved = 0;
+      if (dated.length) {
+        await tx.select({ id: childBudgets.id }).from(childBudgets).where(eq(childBudgets.id, budget!.id)).for('no key update');
+        reserved = expiredUnusedCents(await datedCredits(tx, budget!.id, false), today);
+      }
       let take = input.amountCents;
       if (input.split) {
         const [locked] = await tx
@@ -137,14 +146,14 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
           .from(childBudgets)
           .where(eq(childBudgets.id, budget!.id))
           .for('no key update');
-        take = Math.min(locked?.balanceCents ?? 0, input.amountCents);
+        take = Math.min((locked?.balanceCents ?? 0) - reserved, input.amountCents);
         if (take <= 0) throw new ChargeRefused({ code: 'insufficient_balance', balanceCents: 0, amountCents: input.amountCents });
       }
       // The debit: one conditional UPDATE (never below zero), and the balance and amount written on the charge in the same statement.
       const result = await tx.execute<{ balance: number }>(sql`
       with debit as (
         update ${childBudgets} set balance_cents = balance_cents - ${take}
-        where id = ${budget!.id} and balance_cents >= ${take}
+        where id = ${budget!.id} and balance_cents - ${reserved} >= ${take}
         returning balance_cents
       )
       update ${passTransactions} set balance_after_cents = debit.balance_cents, amount_cents = ${take} from debit
@@ -153,7 +162,21 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
       const debited = (result as unknown as { rows: { balance: number }[] }).rows[0];
       if (!debited) {
         const [current] = await tx.select({ balanceCents: childBudgets.balanceCents }).from(childBudgets).where(eq(childBudgets.id, budget!.id));
-        throw new ChargeRefused({ code: 'insufficient_balance', balanceCents: current?.balanceCents ?? 0, amountCents: input.amountCents });
+        throw new ChargeRefused({
+          code: 'insufficient_balance',
+          balanceCents: Math.max(0, (current?.balanceCents ?? 0) - reserved),
+          amountCents: input.amountCents,
+        });
+      }
+      if (dated.length) {
+        const credits = await datedCredits(tx, budget!.id, false);
+        const uses = allocateCharge(credits, take, today);
+        for (const [i, use] of uses.entries())
+          if (use > 0)
+            await tx
+              .update(passCampaignCredits)
+              .set({ usedCents: sql`${passCampaignCredits.usedCents} + ${use}` })
+              .where(and(eq(passCampaignCredits.campaignId, credits[i]!.campaignId), eq(passCampaignCredits.childPersonId, credits[i]!.childPersonId)));
       }
       trail.details = {
         ...trail.details,
@@ -177,6 +200,22 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
       };
     },
   );
+}
+
+/** A budget's campaign credits that have an end date (`probe`: only whether there are any). */
+async function datedCredits(tx: Tx, budgetId: string, probe: boolean) {
+  const query = tx
+    .select({
+      campaignId: passCampaignCredits.campaignId,
+      childPersonId: passCampaignCredits.childPersonId,
+      amountCents: passCampaignCredits.amountCents,
+      usedCents: passCampaignCredits.usedCents,
+      endsOn: passCampaigns.endsOn,
+    })
+    .from(passCampaignCredits)
+    .innerJoin(passCampaigns, eq(passCampaigns.id, passCampaignCredits.campaignId))
+    .where(and(eq(passCampaignCredits.budgetId, budgetId), isNotNull(passCampaigns.endsOn)));
+  return probe ? query.limit(1) : query;
 }
 
 /** A repeated request: answer with the first receipt, or refuse when the key was used for something else. */
