@@ -39,6 +39,7 @@ export const campaignInput = z.object({
   /** Only children in this wijk (empty: the whole city). */
   targetAreaCode: z
     .string()
+    .max(20)
     .refine((code) => dordrechtWijken.some((a) => a.code === code), 'Deze wijk kennen wij niet. Kies een wijk uit de lijst, of de hele stad.')
     .nullable()
     .optional(),
