@@ -88,4 +88,35 @@ describe('Dordtpas offers: provider submits, pass office approves, the public pa
     await provider.reload();
     await expect(provider.getByRole('row', { name: new RegExp(title) }).textContent()).resolves.toContain('Goedgekeurd');
   });
+
+  it('runs a campaign for a target group with an end date; wrong values are said next to the field; accessible', async () => {
+    const page = await (await env.browser.newContext()).newPage();
+    await login(page, env.baseUrl, demoEmails.admin);
+    await page.getByRole('navigation', { name: 'Menu medewerkers' }).getByRole('link', { name: 'Dordtpas bijdragen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dordtpas: eenmalige bijdrage' }).waitFor();
+    await page.getByLabel('Code (uniek)').fill('zomer-wielwijk');
+    await page.getByLabel('Naam').fill('Zomertegoed Wielwijk');
+    await page.getByLabel('Leeftijd van (niet verplicht)').fill('12');
+    await page.getByLabel('Leeftijd tot en met (niet verplicht)').fill('4');
+    await page.getByRole('button', { name: 'Bijdrage uitvoeren' }).click();
+    await expectFieldError(page, 'Leeftijd tot en met (niet verplicht)', 'De leeftijd "tot en met" is lager dan de leeftijd "van". Draai ze om.');
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    await expectAccessible(page, 'campaign form with errors');
+    // An end date in the past: the server says so next to the field, and credits nobody.
+    await page.getByLabel('Leeftijd van (niet verplicht)').fill('4');
+    await page.getByLabel('Leeftijd tot en met (niet verplicht)').fill('12');
+    await page.getByLabel('Wijk').selectOption({ label: 'Wielwijk' });
+    await page.getByLabel('Te besteden tot en met (niet verplicht)').fill('2020-01-31');
+    await page.getByRole('button', { name: 'Bijdrage uitvoeren' }).click();
+    await page.getByRole('button', { name: 'Ja, voer de bijdrage uit' }).click();
+    await expectFieldError(page, 'Te besteden tot en met (niet verplicht)', 'De einddatum ligt in het verleden.');
+    await page.getByLabel('Te besteden tot en met (niet verplicht)').fill('2099-12-31');
+    await page.getByRole('button', { name: 'Bijdrage uitvoeren' }).click();
+    const question = page.getByRole('dialog', { name: 'Bijdrage uitvoeren?' });
+    await expect(question.textContent()).resolves.toContain('Elk kind van 4 tot en met 12 jaar in Wielwijk');
+    await expect(question.textContent()).resolves.toContain('te besteden tot en met 31-12-2099');
+    await expectAccessible(page, 'campaign question');
+    await page.getByRole('button', { name: 'Ja, voer de bijdrage uit' }).click();
+    await page.getByText(/(kind kreeg|kinderen kregen) € 25,00 extra kindtegoed/).waitFor();
+  });
 });
