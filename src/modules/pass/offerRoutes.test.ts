@@ -4,6 +4,7 @@ import { FakeClock } from '../../platform/clock.ts';
 import { auditEvents } from '../../platform/schema.ts';
 import { eq } from 'drizzle-orm';
 import { seedPassDemo } from './demo.ts';
+import { passNumberFrom } from './domain.ts';
 
 /** Providers' offers over HTTP: who may register, review, withdraw and see them. */
 const clock = new FakeClock('2026-05-04T10:00:00Z');
@@ -77,6 +78,15 @@ describe('offers from providers, approved by the pass office', () => {
     expect(mine.offers.find((o: { id: string }) => o.id === body.id).status).toBe('submitted');
     const till = (await t.app.inject({ method: 'GET', url: '/api/v1/pass/cashier', headers: cashier.headers })).json();
     expect(till.offers.map((o: { id: string }) => o.id)).not.toContain(body.id);
+    // Nor can a till charge it by its id.
+    const charge = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/pass/charges',
+      headers: cashier.headers,
+      payload: { passNumber: passNumberFrom('100000001'), memberNumber: 2, offerId: body.id, amountCents: 4500, idempotencyKey: 'submitted-offer-1' },
+    });
+    expect(charge.statusCode).toBe(400);
+    expect(charge.json().errors[0]).toMatchObject({ field: 'offerId' });
     // Audited: one line for the submission.
     const lines = await t.db.unaudited((q) => q.select().from(auditEvents).where(eq(auditEvents.objectId, body.id)));
     expect(lines.map((l) => [l.action, l.objectType, l.result])).toEqual([['create', 'pass_offer', 'success']]);
