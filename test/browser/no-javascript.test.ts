@@ -34,6 +34,7 @@ describe('the public pages without JavaScript', () => {
     ['/geldfit', 'Geldfit: hoe staat u ervoor met geld?', 'Geldfit'],
     ['/dordtpas', 'Dordtpas aanvragen', 'Dordtpas'],
     ['/dordtpas/mijn-pas', 'Mijn Dordtpas', 'Mijn Dordtpas'],
+    ['/dordtpas/aanbod', 'Wat kunt u doen met de Dordtpas?', 'Dordtpas'],
     ['/login', 'Inloggen voor medewerkers', 'Inloggen voor medewerkers'],
   ];
 
@@ -60,6 +61,35 @@ describe('the public pages without JavaScript', () => {
     expect(missing?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Deze pagina bestaat niet');
     await accessibleAsShown(page, 'not found');
+    await context.close();
+  });
+
+  it('shows the Dordtpas offers per category, searches them and says next to the field when an age is wrong', async () => {
+    const context = await noScript();
+    const page = await context.newPage();
+    await page.goto(`${env.baseUrl}/dordtpas/mijn-pas`);
+    await page.getByRole('link', { name: 'Wat kunt u doen met de Dordtpas?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Wat kunt u doen met de Dordtpas?' }).waitFor();
+    // Per category, children's and adults' offers alike.
+    await page.getByRole('heading', { level: 2, name: 'Cultuur' }).waitFor();
+    await expect(page.getByRole('main').textContent()).resolves.toContain('Kinderen van 6 tot en met 12 jaar');
+    await expect(page.getByRole('main').textContent()).resolves.toContain('Halve contributie');
+    await page.getByLabel('Leeftijd').fill('150');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await expectFieldError(page, 'Leeftijd', 'Een leeftijd is hoogstens 120 jaar. Controleer de leeftijd.');
+    await accessibleAsShown(page, 'offers with a wrong age');
+    await page.getByLabel('Leeftijd').fill('40');
+    await page.getByLabel('Zoeken op woord').fill('koor');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await expect(page.getByRole('heading', { level: 3 }).allTextContents()).resolves.toEqual(['Samen zingen in het koor']);
+    await page.getByLabel('Zoeken op woord').fill('');
+    await page.getByLabel('Leeftijd').fill('9');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    const titles = await page.getByRole('heading', { level: 3 }).allTextContents();
+    expect(titles).toContain('Theaterworkshop voor kinderen');
+    expect(titles).not.toContain('Samen zingen in het koor');
+    expect(new URL(page.url()).searchParams.get('leeftijd')).toBe('9');
+    await accessibleAsShown(page, 'offers searched by age');
     await context.close();
   });
 

@@ -4,6 +4,8 @@ import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../platform/authz.ts';
 import { amsterdamDate } from '../../platform/clock.ts';
+import { isOfferPublic } from './offerRules.ts';
+import { creditsOfBudgets, spendableOf } from './campaignCredits.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { lookupInput, statementQuery } from './chargeInputs.ts';
 import { assertProviderAccess, providerOfOrganisation } from './configuration.ts';
@@ -49,6 +51,10 @@ export async function lookupPassForCharge(db: Database, actor: Actor, input: z.i
       .where(and(eq(childBudgets.passId, pass.id), eq(childBudgets.year, pass.year)))
       .orderBy(asc(childBudgets.memberNumber));
     trail.subjectIds = budgets.map((b) => b.childPersonId);
+    const credits = await creditsOfBudgets(
+      tx,
+      budgets.map((b) => b.id),
+    );
     const refusal = chargeRefusal({
       pass,
       today,
@@ -62,7 +68,13 @@ export async function lookupPassForCharge(db: Database, actor: Actor, input: z.i
       reason: refusal ? chargeRefusalText(refusal) : null,
       reasonCode: refusal?.code ?? null,
       validTo: pass.validTo,
-      children: budgets.map((b) => ({ memberNumber: b.memberNumber, initials: b.initials, ageGroup: b.ageGroup, balanceCents: b.balanceCents })),
+      // What can be spent today: campaign credit past its end date is no longer in it.
+      children: budgets.map((b) => ({
+        memberNumber: b.memberNumber,
+        initials: b.initials,
+        ageGroup: b.ageGroup,
+        balanceCents: spendableOf(b, credits, today),
+      })),
     };
   });
 }
@@ -143,9 +155,12 @@ export async function myProvider(db: Database, actor: Actor) {
     q
       .select()
       .from(passOffers)
-      .where(and(eq(passOffers.providerId, provider.id), eq(passOffers.active, true)))
+      .where(and(eq(passOffers.providerId, provider.id), eq(passOffers.active, true), eq(passOffers.status, 'approved')))
       .orderBy(asc(passOffers.title)),
   );
+  // Only approved offers that run today can be charged (offerRules.ts).
+  const today = amsterdamDate(db.clock.now());
+  const current = offers.filter((o) => isOfferPublic(o, today));
   const categories = await db.unaudited((q) => q.select().from(passCategories).orderBy(asc(passCategories.sortOrder)));
-  return { ...provider, offers, categories };
+  return { ...provider, offers: current, categories };
 }

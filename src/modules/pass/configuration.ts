@@ -61,19 +61,6 @@ export const providerInput = z.object({
   name: z.string().trim().min(2).max(200),
   kind: z.enum(providerKinds),
 });
-export const offerInput = z.object({
-  title: z.string().trim().min(2).max(200),
-  category: z.string().min(2).max(50),
-  priceCents: z
-    .number()
-    .int('Het bedrag is in hele centen.')
-    .min(1, 'De prijs moet meer dan € 0,00 zijn.')
-    .max(1_000_000, 'De prijs kan hoogstens € 10.000,00 zijn.')
-    .nullable()
-    .optional(),
-  description: z.string().trim().max(1000).nullable().optional(),
-});
-
 type Reader = Db | Tx;
 
 /** The categories, the first norms and rules and the reference target group: what every installation starts with. Idempotent. */
@@ -243,24 +230,6 @@ export async function createProvider(db: Database, actor: Actor, input: z.infer<
     if (!row) throw passError('already_provider');
     trail.objectId = row.id;
     return row;
-  });
-}
-
-export async function addOffer(db: Database, actor: Actor, providerId: string, input: z.infer<typeof offerInput>) {
-  if (!can(actor, 'pass:providers') && !can(actor, 'pass:charge')) assertCan(actor, 'pass:providers');
-  return db.audited(actor, { action: 'create', objectType: 'pass_offer' }, async (tx, trail) => {
-    const [provider] = await tx.select().from(passProviders).where(eq(passProviders.id, providerId));
-    if (!provider) throw new NotFoundError('De aanbieder');
-    trail.municipalityCode = provider.municipalityCode;
-    assertProviderAccess(actor, provider);
-    const [category] = await tx.select().from(passCategories).where(eq(passCategories.code, input.category));
-    if (!category) throw passError('category_unknown');
-    const [row] = await tx
-      .insert(passOffers)
-      .values({ providerId, title: input.title, category: input.category, priceCents: input.priceCents ?? null, description: input.description ?? null })
-      .returning();
-    trail.objectId = row!.id;
-    return row!;
   });
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, timestamp } from '../../platform/contract.ts';
+import { offer } from './offerContract.ts';
 
 /**
  * The contract of the Dordtpas between server and pages: the codes and their Dutch names (used by the server in
@@ -125,6 +126,8 @@ export const residentStatus = z.object({
   budgets: z.array(
     z.object({ memberNumber: z.number().int(), initials: text, ageGroup: text, year: z.number().int(), grantedCents: cents, balanceCents: cents }),
   ),
+  /** Extra credit from campaigns: name, amount per child, end date (after which the unused part expires). */
+  credits: z.array(z.object({ memberNumber: z.number().int().nullable(), name: text, amountCents: cents, endsOn: isoDate.nullable(), expired: z.boolean() })),
   spending: z.array(
     z.object({
       occurredAt: timestamp,
@@ -181,15 +184,7 @@ export const passReplaced = z.object({ oldPassId: id, newPassId: id, number: tex
 
 export const configuration = z.object({ norms: z.array(normRow), rules: z.array(rulesRow), categories: z.array(category) });
 
-export const offer = z.object({
-  id,
-  providerId: id,
-  title: text,
-  category: text,
-  priceCents: cents.nullable(),
-  description: text.nullable(),
-  active: z.boolean(),
-});
+export { offer } from './offerContract.ts';
 export const provider = z.object({
   id,
   organisationId: id,
@@ -254,6 +249,10 @@ export const campaign = z.object({
   name: text,
   year: z.number().int(),
   amountCents: cents,
+  targetMinAge: z.number().int().nullable(),
+  targetMaxAge: z.number().int().nullable(),
+  targetAreaCode: text.nullable(),
+  endsOn: isoDate.nullable(),
   createdAt: timestamp,
   lastRunAt: timestamp.nullable(),
 });
@@ -265,6 +264,9 @@ export const campaignResult = z.object({
   credited: z.number().int(),
   alreadyCredited: z.number().int(),
   amountCents: cents,
+  endsOn: isoDate.nullable(),
+  /** Households told by e-mail (those with an address, when mail is set up). */
+  mailed: z.number().int(),
 });
 
 export const providerIban = z.object({ id, name: text, iban: text });

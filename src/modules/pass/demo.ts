@@ -20,9 +20,9 @@ const demoProviders = [
     // Demo IBANs: valid check digits, no real accounts. The music school has none, so a payout run shows the skip.
     iban: 'NL20INGB0001234567',
     offers: [
-      { title: 'Zwemles, 10 lessen', category: 'swimming', priceCents: 12_500 },
+      { title: 'Zwemles, 10 lessen', category: 'swimming', priceCents: 12_500, audience: 'children', minAge: 4, maxAge: 12 },
       { title: 'Contributie voetbal, seizoen', category: 'sport', priceCents: 18_000 },
-      { title: 'Theaterworkshop voor kinderen', category: 'culture', priceCents: 4_500 },
+      { title: 'Theaterworkshop voor kinderen', category: 'culture', priceCents: 4_500, audience: 'children', minAge: 6, maxAge: 12 },
       { title: 'Dagje speeltuin', category: 'leisure', priceCents: 1_500 },
     ],
   },
@@ -38,7 +38,11 @@ const demoProviders = [
     name: 'Muziekschool Drechtsteden (demo)',
     iban: null,
     kind: 'music_school',
-    offers: [{ title: 'Gitaarles, 10 lessen', category: 'music', priceCents: 15_000 }],
+    offers: [
+      { title: 'Gitaarles, 10 lessen', category: 'music', priceCents: 15_000 },
+      // A discount for adults too: the Dordtpas is not only for children.
+      { title: 'Samen zingen in het koor', category: 'music', priceCents: null, kind: 'discount', discountText: 'Halve contributie', audience: 'adults' },
+    ],
   },
 ] as const;
 

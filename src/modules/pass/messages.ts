@@ -1,5 +1,6 @@
 import { AppError, ValidationError } from '../../platform/errors.ts';
 import { municipalityName } from '../../platform/municipalities.ts';
+import { maxSearchAge, type OfferSearchProblem } from './offerRules.ts';
 
 /**
  * Every refusal of the Dordtpas as a code, with its HTTP status and its sentence for people (B1 Dutch). The rules
@@ -114,6 +115,27 @@ export const passProblems = {
   },
   payout_already_paid: { status: 409, field: null, text: 'Deze uitbetaling is al als betaald gemarkeerd. Er wordt niets twee keer betaald.' },
   own_organisation_only: { status: 403, field: null, text: 'U heeft alleen toegang tot de gegevens van uw eigen organisatie.' },
+  campaign_target_differs: {
+    status: 409,
+    field: null,
+    text: 'Deze bijdrage is al uitgevoerd met een andere doelgroep of einddatum. Met dezelfde code kan dat niet: dan krijgen kinderen het verschillend. Er is niets bijgeschreven. Kies een nieuwe code.',
+  },
+  campaign_ages_out_of_order: { status: 400, field: 'targetMaxAge', text: 'De leeftijd "tot en met" is lager dan de leeftijd "van". Draai ze om.' },
+  campaign_ends_in_past: { status: 400, field: 'endsOn', text: 'De einddatum ligt in het verleden. Kies vandaag of een latere dag.' },
+  offer_already_decided: { status: 409, field: null, text: 'Over dit aanbod is al besloten. Het kan niet nog eens worden goedgekeurd of afgewezen.' },
+  offer_reason_required: { status: 400, field: 'reason', text: 'Geef de reden van de afwijzing in een paar woorden. De aanbieder krijgt die te zien.' },
+  offer_not_withdrawable: { status: 409, field: null, text: 'Dit aanbod kan niet worden ingetrokken: het is afgewezen, al ingetrokken of verlopen.' },
+  offer_discount_text_required: { status: 400, field: 'discountText', text: 'Schrijf op welke korting er is, bijvoorbeeld "25% korting op de entree".' },
+  offer_ages_required: { status: 400, field: 'minAge', text: 'Vul bij aanbod voor kinderen in voor welke leeftijd het is: van en tot.' },
+  offer_ages_out_of_order: { status: 400, field: 'maxAge', text: 'De leeftijd "tot" is lager dan de leeftijd "van". Draai ze om.' },
+  offer_child_age_too_high: {
+    status: 400,
+    field: 'maxAge',
+    text: 'Aanbod voor kinderen is tot en met 17 jaar. Kies "Volwassenen" of "Iedereen" voor ouderen.',
+  },
+  offer_dates_reversed: { status: 400, field: 'validUntil', text: 'De einddatum ligt voor de begindatum.' },
+  offer_until_past: { status: 400, field: 'validUntil', text: 'De einddatum ligt in het verleden. Kies een datum vanaf vandaag.' },
+  offer_area_unknown: { status: 400, field: 'areaCodes', text: 'Deze wijk kennen wij niet. Kies een wijk uit de lijst, of de hele stad.' },
 } as const satisfies Record<string, { status: number; field: string | null; text: string }>;
 export type PassProblem = keyof typeof passProblems;
 
@@ -162,3 +184,12 @@ export function campaignDiffers(input: { code: string; year: number; amountCents
     campaign: { code: input.code, year: input.year, amountCents: input.amountCents },
   });
 }
+
+/** Why the public offers page cannot search with a value (shown next to that field). */
+export const offerSearchTexts: Record<OfferSearchProblem, string> = {
+  search_age_not_a_number: 'Schrijf de leeftijd als een getal, bijvoorbeeld 9.',
+  search_age_out_of_range: `Een leeftijd is hoogstens ${maxSearchAge} jaar. Controleer de leeftijd.`,
+  search_category_unknown: 'Deze categorie kennen wij niet. Kies een categorie uit de lijst.',
+  search_area_unknown: 'Deze wijk kennen wij niet. Kies een wijk uit de lijst.',
+  search_text_too_long: 'Zoek met minder woorden: hoogstens 100 tekens.',
+};

@@ -6,6 +6,7 @@ import type { ApplicationOutcome, residentStatus } from './applications.ts';
 import { ageGroupLabels, passRoutes, passStatusLabels, type PassRoute } from './domain.ts';
 import type { publicInfo } from './public.ts';
 import { fieldLabel, type ApplicationFormValues } from './applicationForm.ts';
+import { dutchDate } from './messages.ts';
 
 export type PublicInfo = Awaited<ReturnType<typeof publicInfo>>;
 export type ResidentStatus = Awaited<ReturnType<typeof residentStatus>>;
@@ -32,6 +33,7 @@ function introduction(info: PublicInfo): SafeHtml {
     rules ? `: ${formatEuro(rules.primaryBudgetCents)} per jaar op de basisschool en ${formatEuro(rules.secondaryBudgetCents)} op de middelbare school` : ''
   }.${spendOn.length ? ` Dat tegoed is voor ${spendOn.join(', ')}.` : ''}</p>
 <p class="utrecht-paragraph">Mantelzorgers krijgen de pas ook gratis. Vrijwilligersorganisaties kopen de pas voor hun vrijwilligers. Iedereen anders kan de pas kopen.</p>
+<p class="utrecht-paragraph"><a href="/dordtpas/aanbod">Wat kunt u doen met de Dordtpas?</a> Bekijk het aanbod en de kortingen.</p>
 <p class="utrecht-paragraph">Al aangevraagd? Kijk op <a href="/dordtpas/mijn-pas">Mijn Dordtpas</a>.</p>`;
 }
 
@@ -137,7 +139,8 @@ ${textField({ name: 'reference', label: 'Aanvraagnummer', value: values.referenc
 ${textField({ name: 'accessCode', label: 'Code', type: 'password', error: errors.accessCode, hint: 'Bijvoorbeeld ABCD-EFGH-JKLM.', autocomplete: 'off', required: true })}
 <p><button class="utrecht-button utrecht-button--primary-action" type="submit">Bekijken</button></p>
 </form>
-<p class="utrecht-paragraph">Code kwijt? Bel de gemeente; zij helpen u verder.</p>`;
+<p class="utrecht-paragraph">Code kwijt? Bel de gemeente; zij helpen u verder.</p>
+${offersLink}`;
   return publicPage({ title: refused || Object.keys(errors).length ? 'Fout: Mijn Dordtpas' : 'Mijn Dordtpas', body, current: '/dordtpas/mijn-pas' });
 }
 
@@ -213,12 +216,33 @@ ${passCard(pass, qrCodes.get(pass.number))}`
     : ''
 }
 ${budgetsTable(status)}
+${creditsList(status)}
 ${spendingTable(status)}`;
 }
+
+/** Extra credit from campaigns, with its name and until when it can be spent. */
+function creditsList(status: ResidentStatus): SafeHtml {
+  if (!status.credits.length) return html``;
+  return html`<h3 class="utrecht-heading-3">Extra tegoed</h3>
+<ul class="utrecht-unordered-list">${status.credits.map(
+    (c) =>
+      html`<li class="utrecht-unordered-list__item">${c.name}: ${formatEuro(c.amountCents)}${c.memberNumber === null ? '' : ` voor kind ${c.memberNumber}`}${
+        c.endsOn
+          ? c.expired
+            ? `. Verlopen na ${dutchDate(c.endsOn)}: wat over was, kan niet meer besteed worden.`
+            : `, te besteden tot en met ${dutchDate(c.endsOn)}.`
+          : '.'
+      }</li>`,
+  )}</ul>`;
+}
+
+/** The link to the public offers page, on every Mijn Dordtpas page. */
+const offersLink = html`<p class="utrecht-paragraph vn-no-print"><a href="/dordtpas/aanbod">Wat kunt u doen met de Dordtpas?</a> Bekijk het aanbod en de kortingen.</p>`;
 
 export async function myPassPage(status: ResidentStatus): Promise<string> {
   const body = html`<h1 class="utrecht-heading-1">Mijn Dordtpas</h1>
 ${statusSection(status, 2, await qrCodesOf([status]))}
+${offersLink}
 <form class="vn-no-print" method="post" action="/dordtpas/mijn-pas/sluiten" aria-label="Mijn Dordtpas sluiten">
 <p class="utrecht-paragraph">Klaar? Sluit deze pagina af, zeker op een computer die u met anderen deelt.</p>
 <p><button class="utrecht-button utrecht-button--secondary-action" type="submit">Afsluiten</button></p>
@@ -237,7 +261,8 @@ ${
         (status) => html`<section aria-label="Aanvraag ${status.reference}">${statusSection(status, statuses.length > 1 ? 3 : 2, qrCodes)}</section>`,
       )
     : html`<p class="utrecht-paragraph">Wij hebben geen aanvraag voor een Dordtpas van u. <a href="/dordtpas">Vraag de pas aan</a>.</p>`
-}`;
+}
+${offersLink}`;
   return publicPage({ title: 'Mijn Dordtpas', body, current: '/dordtpas/mijn-pas' });
 }
 

@@ -18,6 +18,10 @@ import { residentStatus, residentStatusesByBsn, statusLookupInput, submitApplica
 import { childRowsOf, formFieldNames, maxChildRows, readApplicationForm, type ApplicationFormValues } from './applicationForm.ts';
 import { applyPage, expiredPage, myPassesPage, myPassFormPage, myPassPage, receivedPage, refusedPage, type ResidentStatus } from './pages.ts';
 import { publicInfo } from './public.ts';
+import { offerSearchTexts } from './messages.ts';
+import { offersPage } from './offerPages.ts';
+import { readOfferSearch } from './offerRules.ts';
+import { publicOfferList } from './offers.ts';
 
 const RESULT_COOKIE = 'vangnet_dordtpas';
 /** How long a page after a post stays visible (Reload, Back) before the resident has to fill in the form again. */
@@ -112,6 +116,22 @@ export const passPages: FastifyPluginAsync<{ db: Database; config: Config }> = a
       }
     },
   );
+
+  // What residents can do with the pass: approved, current offers, searched with a GET form (no script, shareable).
+  const offerQuery = z.object({
+    zoek: z.string().max(300).optional(),
+    categorie: z.string().max(100).optional(),
+    wijk: z.string().max(100).optional(),
+    leeftijd: z.string().max(100).optional(),
+  });
+  app.get('/dordtpas/aanbod', { config: { access: 'public' }, schema: { hide: true, querystring: offerQuery } }, async (request, reply) => {
+    const all = await publicOfferList(db, municipalityCode);
+    const read = readOfferSearch(request.query, { categories: all.categories.map((c) => c.code), areas: all.areas.map((a) => a.code) });
+    const errors = Object.fromEntries(Object.entries(read.problems).map(([field, code]) => [field, offerSearchTexts[code]]));
+    // A wrong value is said next to its field; the other values still search.
+    const list = Object.keys(read.search).length ? await publicOfferList(db, municipalityCode, read.search) : all;
+    return sendPage(reply, offersPage(list, request.query, errors));
+  });
 
   app.get('/dordtpas/ontvangen', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const page = kept(request);

@@ -11,6 +11,8 @@ import { sha256 } from '../../platform/secrets.ts';
 import { applicationStatuses } from './contract.ts';
 import { normaliseAccessCode } from './domain.ts';
 import { passError } from './messages.ts';
+import { amsterdamDate } from '../../platform/clock.ts';
+import { creditsOfBudgets, spendableOf } from './campaignCredits.ts';
 import { childBudgets, passApplications, passMembers, passes, passProviders, passTransactions } from './schema.ts';
 
 /** The reads of the pass office and of the resident: work list, a pass with its household, the resident's own status. */
@@ -120,14 +122,14 @@ export async function residentStatus(db: Database, actor: Actor, input: z.infer<
     trail.objectId = application.id;
     trail.municipalityCode = application.municipalityCode;
     trail.subjectIds = subjectsOf(application);
-    return statusOfApplication(tx, application);
+    return statusOfApplication(tx, application, amsterdamDate(db.clock.now()));
   });
 }
 
 type Application = typeof passApplications.$inferSelect;
 
 /** An application's state for its resident: status and reason, the pass, the children's balances and spending. */
-async function statusOfApplication(tx: Tx, application: Application) {
+async function statusOfApplication(tx: Tx, application: Application, today: string) {
   const [pass] = await tx
     .select()
     .from(passes)
@@ -136,6 +138,10 @@ async function statusOfApplication(tx: Tx, application: Application) {
     .limit(1);
   const budgets = pass ? await tx.select().from(childBudgets).where(eq(childBudgets.passId, pass.id)).orderBy(asc(childBudgets.memberNumber)) : [];
   const members = pass ? await tx.select().from(passMembers).where(eq(passMembers.passId, pass.id)) : [];
+  const credits = await creditsOfBudgets(
+    tx,
+    budgets.map((b) => b.id),
+  );
   const spending = budgets.length
     ? await tx
         .select({
@@ -171,7 +177,16 @@ async function statusOfApplication(tx: Tx, application: Application) {
       ageGroup: b.ageGroup,
       year: b.year,
       grantedCents: b.grantedCents,
-      balanceCents: b.balanceCents,
+      // What can be spent today: campaign credit past its end date is no longer in it.
+      balanceCents: spendableOf(b, credits, today),
+    })),
+    /** Extra credit from campaigns, with its name and end date (Mijn Dordtpas tells families). */
+    credits: credits.map((c) => ({
+      memberNumber: budgets.find((b) => b.id === c.budgetId)?.memberNumber ?? null,
+      name: c.name,
+      amountCents: c.amountCents,
+      endsOn: c.endsOn,
+      expired: Boolean(c.endsOn && c.endsOn < today),
     })),
     spending: spending.map((s) => ({ ...s, memberNumber: budgets.find((b) => b.id === s.budgetId)?.memberNumber ?? null, budgetId: undefined })),
   };
@@ -203,7 +218,7 @@ export async function residentStatusesByBsn(db: Database, actor: Actor, municipa
         .orderBy(desc(passApplications.createdAt));
       trail.subjectIds = [...new Set(applications.flatMap(subjectsOf))];
       const statuses = [];
-      for (const application of applications) statuses.push(await statusOfApplication(tx, application));
+      for (const application of applications) statuses.push(await statusOfApplication(tx, application, amsterdamDate(db.clock.now())));
       return statuses;
     },
   );

@@ -35,12 +35,10 @@ import {
   statementQuery,
 } from './charges.ts';
 import {
-  addOffer,
   createProvider,
   listConfiguration,
   listProviders,
   normInput,
-  offerInput,
   providerInput,
   rulesInput,
   setCategoryAllowed,
@@ -49,6 +47,8 @@ import {
 } from './configuration.ts';
 import * as c from './contract.ts';
 import { listPayouts, markPayoutPaid, payoutFile, payoutInput, providerIbanInput, runPayout, setProviderIban } from './payouts.ts';
+import { offerRoutes } from './offerRoutes.ts';
+import { offerInput, submitOffer } from './offers.ts';
 import { publicInfo } from './public.ts';
 import { statementCsv, statementPdf } from './statement.ts';
 
@@ -61,8 +61,9 @@ const statementResponse = {
   content: { 'application/json': { schema: c.statement }, ...fileResponse('Het overzicht als bestand.', 'text/csv', 'application/pdf').content },
 };
 
-export const passRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = async (base, { db }) => {
+export const passRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = async (base, { db, config }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
+  await app.register(offerRoutes, { db, config });
 
   // Residents (no account): information, applying, and looking up their own pass with reference + code.
   app.get(
@@ -207,8 +208,17 @@ export const passRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = 
   );
   app.post(
     '/pass/providers/:id/offers',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'Aanbod toevoegen', response: { 201: c.offer }, params: idParams, body: offerInput } },
-    async (request, reply) => reply.code(201).send(await addOffer(db, request.actor, request.params.id, request.body)),
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Aanbod of korting aanmelden (aanbieder: wacht op de Dordtpas-balie; balie: meteen goedgekeurd)',
+        response: { 201: c.offer },
+        params: idParams,
+        body: offerInput,
+      },
+    },
+    async (request, reply) => reply.code(201).send(await submitOffer(db, request.actor, request.params.id, request.body)),
   );
   app.get(
     '/pass/providers/:id/statement',

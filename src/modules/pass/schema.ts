@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { personal } from '../../db/personal.ts';
 import { municipalities, organisations, persons, users } from '../../platform/schema.ts';
+import type { OfferAudience, OfferKind, OfferStatus } from './offerContract.ts';
 
 /**
  * The social minimum per household type from a date on (configuration, not personal data). Staff with
@@ -219,6 +220,11 @@ export const passProviders = pgTable(
   (t) => [uniqueIndex('pass_providers_organisation_key').on(t.organisationId)],
 );
 
+/**
+ * An offer or a discount of a provider. A provider registers it (`submitted`); the pass office approves it or
+ * rejects it with a reason; an approved offer can be withdrawn, and ends by itself after `validUntil`. Only
+ * approved, current offers are public (/dordtpas/aanbod). Offers from before the review were approved.
+ */
 export const passOffers = pgTable(
   'pass_offers',
   {
@@ -230,11 +236,27 @@ export const passOffers = pgTable(
     category: text('category')
       .notNull()
       .references(() => passCategories.code),
+    /** `offer` (something with a price) or `discount` (a discount text, e.g. "25% korting"). */
+    kind: text('kind').$type<OfferKind>().notNull().default('offer'),
     priceCents: integer('price_cents'),
+    discountText: text('discount_text'),
     description: text('description'),
+    /** For whom: `children` (within minAge–maxAge), `adults`, or `everyone`. */
+    audience: text('audience').$type<OfferAudience>().notNull().default('everyone'),
+    minAge: integer('min_age'),
+    maxAge: integer('max_age'),
+    /** The wijken (area codes) it is for; empty is the whole city. */
+    areaCodes: jsonb('area_codes').$type<string[]>().notNull().default([]),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validUntil: date('valid_until', { mode: 'string' }),
+    status: text('status').$type<OfferStatus>().notNull().default('approved'),
+    rejectionReason: text('rejection_reason'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedByUserId: uuid('decided_by_user_id').references(() => users.id),
     active: boolean('active').notNull().default(true),
   },
-  (t) => [index('pass_offers_provider_idx').on(t.providerId)],
+  (t) => [index('pass_offers_provider_idx').on(t.providerId), index('pass_offers_status_idx').on(t.status)],
 );
 
 /**
@@ -288,7 +310,10 @@ export const passTransactions = personal(
   ),
 );
 
-/** A one-off credit (the EUR 25 child gift). Running it again credits nobody twice. */
+/**
+ * A one-off credit (the EUR 25 child gift), to every child or to a target group (an age range, a wijk), possibly
+ * spendable until an end date. Running it again credits nobody twice.
+ */
 export const passCampaigns = pgTable(
   'pass_campaigns',
   {
@@ -300,6 +325,13 @@ export const passCampaigns = pgTable(
     name: text('name').notNull(),
     year: integer('year').notNull(),
     amountCents: integer('amount_cents').notNull(),
+    /** The target group: children of this age range on the run date (both null: every child with a budget). */
+    targetMinAge: integer('target_min_age'),
+    targetMaxAge: integer('target_max_age'),
+    /** Only children in this wijk (null: the whole city). */
+    targetAreaCode: text('target_area_code'),
+    /** After this day the unused part of the credit can no longer be spent (null: as long as the budget). */
+    endsOn: date('ends_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastRunAt: timestamp('last_run_at', { withTimezone: true }),
   },
@@ -320,6 +352,8 @@ export const passCampaignCredits = personal(
         .notNull()
         .references(() => childBudgets.id),
       amountCents: integer('amount_cents').notNull(),
+      /** How much of this credit charges used (a charge uses the credit that ends first); the rest expires after the end date. */
+      usedCents: integer('used_cents').notNull().default(0),
       creditedAt: timestamp('credited_at', { withTimezone: true }).notNull(),
     },
     (t) => [primaryKey({ columns: [t.campaignId, t.childPersonId] }), index('pass_campaign_credits_child_idx').on(t.childPersonId)],

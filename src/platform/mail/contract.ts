@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The API's schemas for the outbox page, shared with the web app (imports only zod). */
-export const mailKinds = ['referral_new', 'referral_overdue', 'password_reset', 'signal_offer'] as const;
+export const mailKinds = ['referral_new', 'referral_overdue', 'password_reset', 'signal_offer', 'pass_campaign'] as const;
 export type MailKind = (typeof mailKinds)[number];
 export const mailStatuses = ['waiting', 'sending', 'sent', 'failed'] as const;
 export type MailStatus = (typeof mailStatuses)[number];
@@ -11,6 +11,7 @@ export const mailKindLabels: Record<MailKind, string> = {
   referral_overdue: 'Verwijzing niet op tijd opgepakt',
   password_reset: 'Wachtwoord vergeten',
   signal_offer: 'Hulpaanbod vroegsignalering',
+  pass_campaign: 'Extra kindtegoed Dordtpas',
 };
 
 export const mailStatusLabels: Record<MailStatus, string> = {

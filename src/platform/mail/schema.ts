@@ -11,7 +11,7 @@ export const mailOutbox = pgTable(
   'mail_outbox',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    /** referral_new, referral_overdue, password_reset, signal_offer (see contract.ts). */
+    /** referral_new, referral_overdue, password_reset, signal_offer, pass_campaign (see contract.ts). */
     kind: text('kind').notNull(),
     /** The municipalities the mail belongs to: the admins of all of them see it. */
     municipalityCodes: text('municipality_codes').array().notNull().default(sql`'{}'::text[]`),

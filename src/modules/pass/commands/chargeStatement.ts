@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AuditLineSql, Db } from '../../../db/database.ts';
-import { childBudgets, passProviders, passTransactions, passes } from '../schema.ts';
+import { childBudgets, passCampaignCredits, passCampaigns, passProviders, passTransactions, passes } from '../schema.ts';
 
 /**
  * A charge at the till in one SQL statement, its audit line included (`Database.auditedStatement`): read the
@@ -17,6 +17,8 @@ import { childBudgets, passProviders, passTransactions, passes } from '../schema
  *   so debits nothing: the caller answers with the first receipt.
  * - The debit has no condition of its own: the budget's check constraint (never below zero) would fail the whole
  *   statement, and under the lock it cannot.
+ * - A budget with campaign credit that has an end date is left alone (`has_dated_credits`): charges.ts then runs
+ *   the transaction of chargeWithCredits.ts, which reserves expired credit and books the charge on the credits.
  * - When nothing may be charged, nothing is locked or written; the caller explains why from the pass and budget read
  *   (and writes the failure's audit line).
  */
@@ -52,6 +54,8 @@ export interface ChargeStatementRow {
   member_number: number | null;
   child_person_id: string | null;
   balance_cents: number | null;
+  /** The budget holds campaign credit with an end date: nothing was charged here (see chargeWithCredits.ts). */
+  has_dated_credits: boolean;
   receipt_number: string | null;
   taken_cents: number | null;
   balance_after_cents: number | null;
@@ -74,7 +78,9 @@ export async function chargeStatement(q: Db, input: ChargeStatementInput, auditL
     found as (
       select p.id as pass_id, p.number as pass_number, p.status as pass_status, p.valid_from::text as valid_from,
         p.valid_to::text as valid_to, p.municipality_code as pass_municipality, b.id as budget_id, b.member_number,
-        b.child_person_id, b.area_code, b.balance_cents
+        b.child_person_id, b.area_code, b.balance_cents,
+        exists (select 1 from ${passCampaignCredits} c join ${passCampaigns} k on k.id = c.campaign_id
+          where c.budget_id = b.id and k.ends_on is not null) as has_dated_credits
       from ${passes} p
       left join ${childBudgets} b on b.pass_id = p.id and b.member_number = ${input.memberNumber}::int and b.year = p.year
       where p.number = ${input.passNumber}
@@ -86,6 +92,7 @@ export async function chargeStatement(q: Db, input: ChargeStatementInput, auditL
       join found f on f.budget_id = b.id
       join prov on prov.municipality_code = f.pass_municipality
       where ${input.categoryAllowed}::boolean
+        and not f.has_dated_credits
         and f.pass_status not in ('blocked', 'lost')
         and ${input.today}::date between f.valid_from::date and f.valid_to::date
         and b.balance_cents >= case when ${input.split}::boolean then 1 else ${amount} end
@@ -110,7 +117,7 @@ export async function chargeStatement(q: Db, input: ChargeStatementInput, auditL
     audit as (${audit})
     select prov.id as provider_id, prov.name as provider_name, prov.municipality_code as provider_municipality,
       f.pass_id, f.pass_number, f.pass_status, f.valid_from, f.valid_to, f.pass_municipality, f.budget_id, f.member_number,
-      f.child_person_id, f.balance_cents, r.receipt_number, r.amount_cents as taken_cents, d.balance_cents as balance_after_cents
+      f.child_person_id, f.balance_cents, coalesce(f.has_dated_credits, false) as has_dated_credits, r.receipt_number, r.amount_cents as taken_cents, d.balance_cents as balance_after_cents
     from (select 1) as one
     left join prov on true
     left join found f on true

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Database, Db } from '../../../db/database.ts';
+import type { Database } from '../../../db/database.ts';
 import { actorColumns, type Actor } from '../../../platform/actor.ts';
 import { assertCan } from '../../../platform/authz.ts';
 import { amsterdamDate } from '../../../platform/clock.ts';
@@ -12,33 +11,14 @@ import { cashierProvider } from '../chargeQueries.ts';
 import { chargeStatement } from './chargeStatement.ts';
 import { chargeRefusal, refundRefusal } from '../domain.ts';
 import { ChargeRefused, passError } from '../messages.ts';
+import { isOfferPublic } from '../offerRules.ts';
+import { chargeWithDatedCredits } from './chargeWithCredits.ts';
+import { newReceiptNumber, replay, type Receipt } from './receipts.ts';
 import { childBudgets, passCategories, passOffers, passProviders, passTransactions, passes } from '../schema.ts';
 
-/** The two changes at the till: a charge on a child budget and its refund, each in one audited transaction. */
+/** The two changes at the till: a charge on a child budget and its refund, each audited. */
 
-export interface Receipt {
-  receiptNumber: string;
-  kind: 'charge' | 'refund';
-  provider: string;
-  passNumberEnd: string;
-  memberNumber: number;
-  category: string | null;
-  offer: string | null;
-  /** What the budget paid (or got back). */
-  amountCents: number;
-  /** A charge: the price asked; more than `amountCents` in a split payment. */
-  priceCents: number | null;
-  /** What is left to pay another way (a split payment); 0 otherwise. */
-  otherPaymentCents: number;
-  balanceAfterCents: number | null;
-  occurredAt: string;
-  /** True when this answers a repeated request: nothing was charged again. */
-  replayed: boolean;
-}
-
-function newReceiptNumber(): string {
-  return `B${randomBytes(6).toString('hex').toUpperCase()}`;
-}
+export type { Receipt } from './receipts.ts';
 
 /**
  * Charges a child budget at a provider. One SQL statement with its audit line (`chargeStatement`: read the
@@ -62,12 +42,13 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
         )
       )[0]?.offer
     : null;
-  if (input.offerId && !offer?.active) throw passError('offer_not_yours');
+  // Only an approved offer that runs today (a submitted, rejected, withdrawn or expired one is refused).
+  if (input.offerId && !(offer?.active && isOfferPublic(offer, amsterdamDate(db.clock.now())))) throw passError('offer_not_yours');
   const categoryCode = offer?.category ?? input.category!;
   const category = categories.get(categoryCode);
   const now = db.clock.now();
   const today = amsterdamDate(now);
-  return db.auditedStatement(
+  const charged = await db.auditedStatement<Receipt | null>(
     actor,
     {
       action: 'update',
@@ -106,6 +87,9 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
         trail.objectId = row.budget_id;
         trail.subjectIds = [row.child_person_id!];
       }
+      // Campaign credit with an end date on this budget: the statement left it alone (nothing read is changed, so no
+      // line here); the charge goes through the transaction that reserves expired credit and uses what ends first.
+      if (row.has_dated_credits && row.receipt_number === null) return { result: null, lineWritten: true };
       if (row.receipt_number === null) {
         const pass = row.pass_id ? { status: row.pass_status!, validFrom: row.valid_from!, validTo: row.valid_to! } : null;
         const refusal = chargeRefusal({
@@ -156,47 +140,7 @@ export async function chargePass(db: Database, actor: Actor, input: ChargeInput)
       return { result: receipt, lineWritten: true };
     },
   );
-}
-
-/** A repeated request: answer with the first receipt, or refuse when the key was used for something else. */
-async function replay(
-  tx: Db,
-  providerId: string,
-  key: string,
-  /** What the repeated request asked; a refund of "the rest" (`amountCents: null`) matches any amount. */
-  expected: { kind: 'charge' | 'refund'; budgetId: string; amountCents: number | null },
-  providerName: string,
-  passNumber: string,
-  trail: { details?: Record<string, unknown> },
-): Promise<Receipt> {
-  const [earlier] = await tx
-    .select({ t: passTransactions, memberNumber: childBudgets.memberNumber, categoryName: passCategories.name, offer: passOffers.title })
-    .from(passTransactions)
-    .innerJoin(childBudgets, eq(childBudgets.id, passTransactions.budgetId))
-    .leftJoin(passCategories, eq(passCategories.code, passTransactions.category))
-    .leftJoin(passOffers, eq(passOffers.id, passTransactions.offerId))
-    .where(and(eq(passTransactions.providerId, providerId), eq(passTransactions.idempotencyKey, key)));
-  if (!earlier) throw passError('charge_in_progress');
-  const asked = earlier.t.priceCents ?? earlier.t.amountCents;
-  if (earlier.t.kind !== expected.kind || earlier.t.budgetId !== expected.budgetId || (expected.amountCents !== null && asked !== expected.amountCents)) {
-    throw passError('key_reused');
-  }
-  trail.details = { ...trail.details, replayOf: earlier.t.receiptNumber };
-  return {
-    receiptNumber: earlier.t.receiptNumber,
-    kind: earlier.t.kind as 'charge' | 'refund',
-    provider: providerName,
-    passNumberEnd: passNumber.slice(-4),
-    memberNumber: earlier.memberNumber,
-    category: earlier.categoryName,
-    offer: earlier.offer,
-    amountCents: earlier.t.amountCents,
-    priceCents: earlier.t.priceCents,
-    otherPaymentCents: earlier.t.priceCents === null ? 0 : earlier.t.priceCents - earlier.t.amountCents,
-    balanceAfterCents: earlier.t.balanceAfterCents,
-    occurredAt: earlier.t.occurredAt.toISOString(),
-    replayed: true,
-  };
+  return charged ?? chargeWithDatedCredits(db, actor, input, { offer: offer ?? null, category: category ?? null, categoryCode, now, today });
 }
 
 /**

@@ -6,6 +6,8 @@ export const passStaffNav: NavItem[] = [
   { to: '/medewerkers/dordtpas/aanvragen', label: 'Dordtpas aanvragen', permission: 'pass:administer' },
   { to: '/medewerkers/dordtpas/normen', label: 'Dordtpas normen', permission: 'pass:administer' },
   { to: '/medewerkers/dordtpas/aanbieders', label: 'Dordtpas aanbieders', permission: 'pass:providers' },
+  { to: '/medewerkers/dordtpas/ons-aanbod', label: 'Dordtpas: ons aanbod', permission: 'pass:charge' },
+  { to: '/medewerkers/dordtpas/aanbod-beoordelen', label: 'Dordtpas aanbod beoordelen', permission: 'pass:providers' },
   { to: '/medewerkers/dordtpas/bijdragen', label: 'Dordtpas bijdragen', permission: 'pass:campaigns' },
   { to: '/medewerkers/dordtpas/uitbetalingen', label: 'Dordtpas uitbetalingen', permission: 'pass:providers' },
 ];

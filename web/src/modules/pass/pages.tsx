@@ -6,6 +6,8 @@ import { PassCampaigns } from './Campaigns.tsx';
 import { PassNorms } from './Norms.tsx';
 import { PassPayouts } from './Payouts.tsx';
 import { PassProviders } from './Providers.tsx';
+import { PassMyOffers } from './MyOffers.tsx';
+import { PassOfferReview } from './OfferReview.tsx';
 
 /**
  * The browser pages of the pass module and its staff menu entries. The residents' pages (/dordtpas,
@@ -16,6 +18,8 @@ export const passPages: PageRoute[] = [
   { path: '/medewerkers/dordtpas/aanvragen', element: <PassApplications />, access: 'pass:administer' },
   { path: '/medewerkers/dordtpas/normen', element: <PassNorms />, access: 'pass:administer' },
   { path: '/medewerkers/dordtpas/aanbieders', element: <PassProviders />, access: 'pass:providers' },
+  { path: '/medewerkers/dordtpas/ons-aanbod', element: <PassMyOffers />, access: 'pass:charge' },
+  { path: '/medewerkers/dordtpas/aanbod-beoordelen', element: <PassOfferReview />, access: 'pass:providers' },
   { path: '/medewerkers/dordtpas/bijdragen', element: <PassCampaigns />, access: 'pass:campaigns' },
   { path: '/medewerkers/dordtpas/uitbetalingen', element: <PassPayouts />, access: 'pass:providers' },
 ];

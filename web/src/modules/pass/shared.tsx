@@ -105,3 +105,20 @@ export function useLocalChecks(fields: FieldMap, checks: FieldErrors) {
     },
   };
 }
+
+/** A textarea with a visible label, its description and its error. */
+export function TextAreaField(props: { id: string; label: string; value: string; onChange: (value: string) => void; description?: string; error?: string }) {
+  return (
+    <Field id={props.id} label={props.label} description={props.description} error={props.error}>
+      {(aria) => (
+        <textarea
+          {...aria}
+          className={`utrecht-textarea utrecht-textarea--html-textarea${props.error ? ' utrecht-textarea--invalid' : ''}`}
+          rows={3}
+          value={props.value}
+          onChange={(e: ChangeEvent<HTMLTextAreaElement>) => props.onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
