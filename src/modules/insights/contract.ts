@@ -103,9 +103,12 @@ export const benchmarkInput = z.object({
   note: z.string().trim().max(1000).default(''),
 });
 
+/** `municipality=drechtsteden&level=wijk`: every wijk of the Drechtsteden municipalities one may read, in one table. */
+export const regionCode = 'drechtsteden';
+
 export const dashboardQuery = z.object({
   measure: z.string().min(1).max(100),
-  municipality: municipalityCodeOrDefault,
+  municipality: z.union([z.literal(regionCode), municipalityCodeOrDefault]),
   level: z.enum(levels).default('wijk'),
   granularity: z.enum(periodKinds).default('quarter'),
   from: z.string().max(10).optional(),

@@ -15,6 +15,18 @@ export const insightsMessages = {
   },
   period_invalid: { status: 400, field: 'period', title: 'De periode is niet geldig.', reason: () => 'Schrijf de periode als 2021-03, 2021-Q1 of 2021.' },
   period_reversed: { status: 400, field: 'from', title: 'De periode is niet geldig.', reason: () => 'Het begin ligt na het einde.' },
+  region_level: {
+    status: 400,
+    field: 'level',
+    title: 'Voor de hele Drechtsteden zijn er cijfers per wijk.',
+    reason: () => 'Kies “Wijken” als u alle gemeenten van de Drechtsteden tegelijk wilt zien, of kies één gemeente.',
+  },
+  region_counts_only: {
+    status: 400,
+    field: 'measure',
+    title: 'Deze maat is er niet voor alle wijken van de Drechtsteden tegelijk.',
+    reason: () => 'Kies één gemeente voor deze maat. Alle wijken van de Drechtsteden samen zijn er voor aantallen, bedragen en percentages.',
+  },
   release_period_invalid: {
     status: 400,
     field: 'period',

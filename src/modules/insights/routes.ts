@@ -22,6 +22,7 @@ import {
   populationSummary,
   populationUpload,
   refreshSummary,
+  regionCode,
   releaseDetail,
   releaseInput,
   releaseList,
@@ -118,7 +119,12 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
       const result = await dashboard(db, request.actor, request.query, settings.minCount, settings.amountRule);
       await db.recordAuditEvent(
         request.actor,
-        { action: 'export', objectType: 'insights_dashboard', objectId: result.measure.code, municipalityCode: result.municipalityCode },
+        {
+          action: 'export',
+          objectType: 'insights_dashboard',
+          objectId: result.measure.code,
+          municipalityCode: result.municipalityCode === regionCode ? null : result.municipalityCode,
+        },
         'success',
       );
       reply.header('content-type', 'text/csv; charset=utf-8');
