@@ -40,6 +40,18 @@ export const insightsMessages = {
     reason: (p: Params) =>
       `De cijfers van ${p.period} zijn al vastgelegd als versie ${p.version}. Die blijven zoals ze zijn. Wilt u een nieuwe versie met de cijfers van nu? Kies dan voor een nieuwe versie.`,
   },
+  release_none: {
+    status: 400,
+    field: 'release',
+    title: 'Er zijn nog geen gepubliceerde cijfers.',
+    reason: (p: Params) => `Voor ${p.municipality} zijn nog geen cijfers gepubliceerd. Kies de actuele cijfers.`,
+  },
+  release_per_municipality: {
+    status: 400,
+    field: 'release',
+    title: 'Gepubliceerde cijfers zijn er per gemeente.',
+    reason: () => 'Kies één gemeente om haar gepubliceerde cijfers te zien, of kies de actuele cijfers.',
+  },
   release_not_found: { status: 404, field: null, title: 'De publicatie', reason: () => 'De publicatie' },
   benchmark_not_found: { status: 404, field: null, title: 'Het vergelijkingscijfer', reason: () => 'Het vergelijkingscijfer' },
 } as const;

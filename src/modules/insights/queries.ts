@@ -408,7 +408,7 @@ async function benchmarksOf(db: Database, measureCode: string, periods: string[]
 }
 
 /** The sentence under the table: how its figures are protected, or that they are not. */
-function protectionNote(measure: MeasureRecord, threshold: number, rule: AmountRule, level: DashboardQuery['level']): string {
+export function protectionNote(measure: MeasureRecord, threshold: number, rule: AmountRule, level: DashboardQuery['level']): string {
   if (!aboutPersons(measure.code)) return notAboutPersonsNote;
   const kind = measureKind(measure);
   if (kind.kind === 'amount' && level === 'buurt')
@@ -458,6 +458,7 @@ export async function dashboard(
     to: to.code,
     threshold,
     protection: protectionNote(measure, threshold, rule, query.level),
+    release: null,
   };
   const subLevel = query.level === 'buurt' ? 'buurt' : 'wijk';
   const basesOf = (m: MeasureRecord) =>

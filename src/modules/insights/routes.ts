@@ -28,12 +28,12 @@ import {
   releaseList,
   themeList,
 } from './contract.ts';
-import { getRelease, listReleases, publishRelease } from './releases.ts';
+import { dashboardOrRelease, getRelease, listReleases, publishRelease } from './releases.ts';
 import { municipalityCodeOrDefault } from '../../platform/municipalities.ts';
 import { createMeasure, deleteBenchmark, ensureInsightsReferenceData, importDataset, refreshFromModules, saveBenchmark, updateMeasure } from './commands.ts';
 import { dashboardCsv, defaultRefreshRange } from './domain/dashboard.ts';
 import { importPopulation } from './population.ts';
-import { dashboard, listAreas, listBenchmarks, listImports, listPopulation, listThemes } from './queries.ts';
+import { listAreas, listBenchmarks, listImports, listPopulation, listThemes } from './queries.ts';
 
 const tags = ['insights'];
 const month = z.string().regex(/^\d{4}-\d{2}$/);
@@ -101,7 +101,7 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
         response: { 200: dashboardResult },
       },
     },
-    async (request) => dashboard(db, request.actor, request.query, settings.minCount, settings.amountRule),
+    async (request) => dashboardOrRelease(db, request.actor, request.query, settings.minCount, settings.amountRule),
   );
 
   app.get(
@@ -116,7 +116,7 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
       },
     },
     async (request, reply) => {
-      const result = await dashboard(db, request.actor, request.query, settings.minCount, settings.amountRule);
+      const result = await dashboardOrRelease(db, request.actor, request.query, settings.minCount, settings.amountRule);
       await db.recordAuditEvent(
         request.actor,
         {

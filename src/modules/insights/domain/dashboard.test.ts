@@ -270,6 +270,7 @@ describe('dashboard arithmetic', () => {
       totalLabel: 'Totaal',
       benchmarks: [],
       protection: 'Aantallen van minder dan 10 inwoners zijn verborgen.',
+      release: null,
     });
     expect(csv.split('\n').slice(1, 4)).toEqual(['gebied;naam;2021-01;totaal', 'WK050501;Binnenstad;< 10;< 10', 'totaal;Totaal;160;160']);
     // Why a cell is hidden, as on the screen.

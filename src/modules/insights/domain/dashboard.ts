@@ -4,6 +4,7 @@
  * comparison with national benchmarks, and the CSV file. The queries fetch rows and hand them in here.
  */
 import { writeCsv, type CsvCell } from '../../../platform/csv.ts';
+import { formatDateTime } from '../../../platform/dutch.ts';
 import type { Aggregation } from '../catalogue.ts';
 import { suppressionExplanation, type Cell, type DashboardResult, type Level } from '../contract.ts';
 import { addMonths, monthOf, parsePeriod, type Granularity, type Period } from '../periods.ts';
@@ -470,6 +471,13 @@ export function dashboardCsv(result: DashboardResult): string {
   const cell = (c: Cell | null): CsvCell => (c === null ? null : c.value === null ? c.display : c.value);
   const rows: CsvCell[][] = [
     [`# ${result.measure.name} (${result.measure.code}), kleine aantallen (< ${result.threshold}) zijn afgeschermd`],
+    ...(result.release
+      ? [
+          [
+            `# Gepubliceerde cijfers van ${result.release.period}, versie ${result.release.version}, gepubliceerd op ${formatDateTime(result.release.publishedAt)} door ${result.release.publishedBy}`,
+          ],
+        ]
+      : []),
     ['gebied', 'naam', ...result.periods, result.totalLabel.toLowerCase()],
     ...result.rows.map((r) => [r.areaCode, r.name, ...r.cells.map(cell), cell(r.total)]),
   ];
