@@ -9,7 +9,8 @@
  * - GET /insights/dashboard and /insights/dashboard.csv: per wijk or municipality, tested here;
  * - GET /programmes/:id?period= (live figures per initiative) and /programmes/:id/letters/:period/:format: the
  *   municipality's figure over a half year, tested here;
- * - GET /selftest/figures: anonymous website counters per municipality, no area (see docs/insights.md);
+ * - GET /selftest/figures: Geldfit's anonymous counters, whole months only, small counts hidden: tested here (a
+ *   hidden month's contact requests cannot be had from the difference of two ranges);
  * - GET /signals/monitor and /signals/ddas: per municipality and creditor type for the national monitor and CBS,
  *   no area, behind signals:monitor / signals:ddas (the CBS protects its own publication).
  * GET /pass/figures and /referrals/figures no longer exist (checked below).
@@ -21,6 +22,7 @@ import type { ModuleDefinition } from '../src/modules/contracts.ts';
 import { refreshFromModules } from '../src/modules/insights/commands.ts';
 import { amountSensitivity, defaultAmountRule, deriveAmountBounds, deriveBounds, type CellState } from '../src/modules/insights/suppression.ts';
 import { seedProgrammeDemo } from '../src/modules/programme/demo.ts';
+import { selftestDailyCounts } from '../src/modules/selftest/schema.ts';
 import { FakeClock } from '../src/platform/clock.ts';
 import { createTestApp, demoEmails, loginAs, type Session, type TestApp } from './support/app.ts';
 
@@ -230,6 +232,9 @@ describe('no figure endpoint gives back a hidden count or a hidden amount', () =
       for (const from of ['2021-01', '2021-02', '2021-03'])
         for (const to of ['2021-03', '2021-04', '2021-06']) views.push(`granularity=${granularity}&from=${from}&to=${to}`);
     views.push('granularity=quarter&from=2021-01&to=2021-06&areas=WK050505', 'granularity=month&from=2021-03&to=2021-03&areas=WK050505,WK050501');
+    // The region view (every Drechtsteden wijk in one table) too.
+    for (const granularity of ['month', 'quarter', 'year']) views.push(`municipality=drechtsteden&granularity=${granularity}&from=2021-01&to=2021-06`);
+    views.push('municipality=drechtsteden&granularity=month&from=2021-03&to=2021-03&areas=WK050505');
     for (const [measure, area] of [
       ['referrals.sent', CRABBEHOF],
       ['pass.child_budget_spent_cents.sport', KRISPIJN],
@@ -253,6 +258,38 @@ describe('no figure endpoint gives back a hidden count or a hidden amount', () =
           `${measure}: Dordrecht minus the other wijken`,
         ).toBe(true);
       expect(total === null ? null : total).toBe(perWijk.totals![0]!.value);
+    }
+  });
+
+  it('hides the same cells in the region view (all Drechtsteden wijken) as in the municipality’s own view, and it cannot be solved either', async () => {
+    for (const [who, s] of readers) {
+      for (const [measure, kind, area] of [
+        ['referrals.sent', 'count', CRABBEHOF],
+        ['pass.child_budget_spent_cents.sport', 'amount', KRISPIJN],
+      ] as const) {
+        const q = `measure=${measure}&granularity=month&from=2021-01&to=2021-06`;
+        const own = await dashboard(s, q);
+        const region = await dashboard(s, `${q}&municipality=drechtsteden&level=wijk`);
+        // Dordrecht's rows read exactly as in Dordrecht's own table, hidden cells and reasons alike.
+        for (const row of own.rows)
+          expect(
+            region.rows.find((r) => r.areaCode === row.areaCode)?.cells.map((c) => [c.value, c.display, c.reason]),
+            `${who} ${measure} ${row.name}`,
+          ).toEqual(row.cells.map((c) => [c.value, c.display, c.reason]));
+        const i = region.rows.findIndex((r) => r.areaCode === area);
+        expect(region.rows[i]!.cells[2], `${who} ${measure}`).toMatchObject({ value: null });
+        const b = attack(region, kind)[i * region.periods.length + 2]!;
+        if (kind === 'count') expect(b.hi - b.lo, `${who}: the outsider pins Crabbehof's March count in the region`).toBeGreaterThan(0);
+        else
+          expect(b.hi).toBeGreaterThanOrEqual(
+            SECRET_AMOUNT + amountSensitivity({ value: SECRET_AMOUNT, contributors: 1, largest: [SECRET_AMOUNT] }, defaultAmountRule).protection,
+          );
+        expect(JSON.stringify(region)).not.toContain(String(SECRET_AMOUNT));
+      }
+      // The region is per wijk only: per buurt it says so next to the level.
+      const buurt = await t.app.inject({ url: '/api/v1/insights/dashboard?measure=referrals.sent&municipality=drechtsteden&level=buurt', headers: s.headers });
+      expect(buurt.statusCode).toBe(400);
+      expect(buurt.json().errors[0]).toMatchObject({ field: 'level' });
     }
   });
 
@@ -356,7 +393,54 @@ describe('no figure endpoint gives back a hidden count or a hidden amount', () =
     expect(xml).not.toMatch(/45,00|50%|50,0%/);
   });
 
+  it("gives no Geldfit range from which a hidden month's contact requests can be worked out", async () => {
+    // Contact requests after the test: many every month, but only 4 residents in March 2021 (on one day).
+    const perMonth: [string, number, number][] = [
+      ['2021-01', 20, 12],
+      ['2021-02', 25, 11],
+      ['2021-03', 4, 15],
+      ['2021-04', 30, 13],
+    ];
+    await t.db.unaudited((q) =>
+      q.insert(selftestDailyCounts).values(
+        perMonth.flatMap(([month, residents, entrepreneurs]) => [
+          { day: `${month}-10`, municipalityCode: 'GM0505', questionnaire: 'residents', counter: 'contact_requested', value: residents },
+          { day: `${month}-10`, municipalityCode: 'GM0505', questionnaire: 'entrepreneurs', counter: 'contact_requested', value: entrepreneurs },
+        ]),
+      ),
+    );
+    type Count = { value: number | null; display: string; reason: string | null };
+    const monthList = perMonth.map(([m]) => m);
+    // Unknowns: residents and entrepreneurs per month. Every shown number is an equation over them.
+    const unknown = (q: 'residents' | 'entrepreneurs', month: string) => (q === 'residents' ? 0 : 4) + monthList.indexOf(month);
+    for (const [who, s] of readers) {
+      // Days are no choice any more: the old way to one day's figure (from and to the same day) is refused.
+      expect((await t.app.inject({ url: '/api/v1/selftest/figures?from=2021-03-10&to=2021-03-10', headers: s.headers })).statusCode).toBe(400);
+      const equations: number[][] = [];
+      for (const from of monthList)
+        for (const to of monthList.filter((m) => m >= from)) {
+          const response = await t.app.inject({ url: `/api/v1/selftest/figures?from=${from}&to=${to}`, headers: s.headers });
+          expect(response.statusCode, `${who} ${from}..${to}`).toBe(200);
+          const body = response.json() as { totals: { counter: string; all: Count; residents: Count; entrepreneurs: Count }[] };
+          const contact = body.totals.find((x) => x.counter === 'contact_requested')!;
+          const months = monthList.filter((m) => m >= from && m <= to);
+          if (from === '2021-03' && to === '2021-03') expect(contact.residents, who).toMatchObject({ value: null, display: '< 10', reason: 'small_count' });
+          for (const q of ['residents', 'entrepreneurs', 'all'] as const) {
+            if (contact[q].value === null) continue;
+            const row = new Array(8).fill(0);
+            for (const m of months) for (const part of q === 'all' ? (['residents', 'entrepreneurs'] as const) : [q]) row[unknown(part, m)] = 1;
+            equations.push(row);
+          }
+        }
+      // The outsider subtracts ranges from each other (any combination of the equations): is March's 4 among them?
+      expect(solvable(equations, unknown('residents', '2021-03')), `${who}: March's residents from the difference of ranges`).toBe(false);
+      // A month without small counts is shown, so the check is not empty.
+      expect(solvable(equations, unknown('residents', '2021-01')), who).toBe(true);
+    }
+  });
+
   it('lets no other role read figures, and the old per-module figure routes are gone', async () => {
+    expect((await t.app.inject({ url: '/api/v1/selftest/figures?from=2021-03&to=2021-03', headers: caseWorker.headers })).statusCode).toBe(403);
     const q = 'measure=referrals.sent&granularity=month&from=2021-01&to=2021-06';
     expect((await t.app.inject({ url: `/api/v1/insights/dashboard?${q}`, headers: caseWorker.headers })).statusCode).toBe(403);
     expect((await t.app.inject({ url: `/api/v1/insights/dashboard.csv?${q}`, headers: caseWorker.headers })).statusCode).toBe(403);
@@ -365,3 +449,30 @@ describe('no figure endpoint gives back a hidden count or a hidden amount', () =
       expect([403, 404]).toContain((await t.app.inject({ url, headers: readers[0]![1].headers })).statusCode);
   });
 });
+
+/** Whether unknown `target` is fixed by the equations (the unit vector lies in their row space): Gaussian elimination. */
+function solvable(equations: number[][], target: number): boolean {
+  const rows = equations.map((r) => [...r]);
+  const n = rows[0]?.length ?? 0;
+  const basis: number[][] = [];
+  for (const r of rows) {
+    for (const b of basis) {
+      const pivot = b.findIndex((v) => Math.abs(v) > 1e-9);
+      if (Math.abs(r[pivot]!) > 1e-9) {
+        const f = r[pivot]! / b[pivot]!;
+        for (let i = 0; i < n; i++) r[i] = r[i]! - f * b[i]!;
+      }
+    }
+    if (r.some((v) => Math.abs(v) > 1e-9)) basis.push(r);
+  }
+  const e = new Array(n).fill(0);
+  e[target] = 1;
+  for (const b of basis) {
+    const pivot = b.findIndex((v) => Math.abs(v) > 1e-9);
+    if (Math.abs(e[pivot]!) > 1e-9) {
+      const f = e[pivot]! / b[pivot]!;
+      for (let i = 0; i < n; i++) e[i] = e[i]! - f * b[i]!;
+    }
+  }
+  return e.every((v) => Math.abs(v) < 1e-9);
+}

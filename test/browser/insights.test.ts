@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmails } from '../support/app.ts';
 import { seedInsightsDemo } from '../../src/modules/insights/demo.ts';
 import { refreshFromModules } from '../../src/modules/insights/commands.ts';
+import { publishRelease } from '../../src/modules/insights/releases.ts';
+import { systemActor } from '../../src/platform/actor.ts';
 import type { ModuleDefinition } from '../../src/modules/contracts.ts';
 import { expectAccessible, expectFieldError, login, startBrowserEnv, type BrowserEnv } from './support.ts';
 
@@ -235,6 +237,39 @@ describe('Dashboard Sociaal Domein in a real browser', () => {
     await page.getByText('2 regels: 1 opgeslagen, 0 al bekend, 1 afgewezen.').waitFor();
     await expect(page.getByRole('table', { name: 'Afgewezen regels' }).textContent()).resolves.toContain('geen jaar');
     await expectAccessible(page, 'population import result');
+    await context.close();
+  });
+
+  it('shows all Drechtsteden wijken in one table, and a published release named with its date; accessible', async () => {
+    // The month before this one is published (frozen) for Dordrecht.
+    await publishRelease(env.db, systemActor('test'), { period: month(-1), municipality: 'GM0505' }, 10);
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.analyst);
+    await page.goto(`${env.baseUrl}/medewerkers/dashboard`);
+    await page.getByRole('heading', { level: 2, name: 'Aanmaningen gemeentebelastingen' }).waitFor();
+    await page.getByLabel('Cijfer', { exact: true }).selectOption({ label: 'Trajecten schuldhulpverlening SDD' });
+    await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Alle gemeenten van de Drechtsteden' });
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    const table = page.getByRole('table', { name: /Trajecten schuldhulpverlening SDD per gebied en kwartaal/ });
+    await table.getByRole('row', { name: /Wielwijk/ }).waitFor();
+    // Oud-Dubbeldam's handful stays hidden in the region's table too.
+    await expect(table.getByRole('row', { name: /Oud-Dubbeldam/ }).textContent()).resolves.toMatch(/< 10|afgeschermd/);
+    await expectAccessible(page, 'insights dashboard, all Drechtsteden wijken');
+
+    await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Dordrecht' });
+    const option = page.getByLabel('Welke cijfers').locator('option', { hasText: `Gepubliceerd: ${month(-1)}, versie 1` });
+    await option.waitFor({ state: 'attached' });
+    await page.getByLabel('Welke cijfers').selectOption({ label: (await option.textContent()) ?? '' });
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    const named = page.getByTestId('insights-release');
+    await named.waitFor();
+    await expect(named.textContent()).resolves.toMatch(new RegExp(`gepubliceerde cijfers van ${month(-1)}, versie 1, gepubliceerd op \\d+ \\w+ \\d{4}`));
+    await page
+      .getByRole('table', { name: /per gebied/ })
+      .getByRole('row', { name: /Dordrecht/ })
+      .waitFor();
+    await expectAccessible(page, 'insights dashboard showing a release');
     await context.close();
   });
 

@@ -136,10 +136,12 @@ describe('Geldfit, the self-test, in a real browser', () => {
     await page.getByTestId('selftest-summary').waitFor();
     await expect(page.getByTestId('selftest-summary').textContent()).resolves.toContain('1.093 bezoeken, 244 afgeronde tests');
     await expectAccessible(page, 'selftest figures');
-    // A period that ends before it begins: the sentence stands next to the first date and in the summary.
-    await page.getByLabel('Vanaf').fill('2021-04-01');
+    // Whole months only; the sentence on protection is on the page.
+    await expect(page.getByTestId('selftest-protection').textContent()).resolves.toContain('Aantallen van minder dan 10 inwoners zijn verborgen');
+    // A period that ends before it begins: the sentence stands next to the first month and in the summary.
+    await page.getByLabel('Vanaf maand').fill('2021-04');
     await page.getByRole('button', { name: 'Toon cijfers' }).click();
-    await expectFieldError(page, 'Vanaf', 'De begindatum ligt na de einddatum. Kies een eerdere begindatum.');
+    await expectFieldError(page, 'Vanaf maand', 'De beginmaand ligt na de eindmaand. Kies een eerdere beginmaand.');
     await expectAccessible(page, 'selftest figures with a reversed period');
     await context.close();
   });

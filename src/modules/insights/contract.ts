@@ -103,15 +103,20 @@ export const benchmarkInput = z.object({
   note: z.string().trim().max(1000).default(''),
 });
 
+/** `municipality=drechtsteden&level=wijk`: every wijk of the Drechtsteden municipalities one may read, in one table. */
+export const regionCode = 'drechtsteden';
+
 export const dashboardQuery = z.object({
   measure: z.string().min(1).max(100),
-  municipality: municipalityCodeOrDefault,
+  municipality: z.union([z.literal(regionCode), municipalityCodeOrDefault]),
   level: z.enum(levels).default('wijk'),
   granularity: z.enum(periodKinds).default('quarter'),
   from: z.string().max(10).optional(),
   to: z.string().max(10).optional(),
   /** Comma-separated area codes to show (default: all). */
   areas: z.string().max(2000).optional(),
+  /** A published release (its id, or `latest`: the municipality's newest): its frozen figures instead of live ones. */
+  release: z.union([z.literal('latest'), z.uuid('Kies een gepubliceerde versie uit de lijst.')]).optional(),
 });
 export type DashboardQuery = z.infer<typeof dashboardQuery>;
 
@@ -202,6 +207,10 @@ export const dashboardResult = z.object({
   benchmarks: z.array(benchmarkComparison),
   /** How the figures are protected, or that they are not (a figure that counts no persons), in one plain sentence. */
   protection: z.string(),
+  /** The release shown (its frozen figures, the municipality over its period), or null for live figures. */
+  release: z
+    .object({ id: z.uuid(), period: z.string(), version: z.number().int(), publishedAt: timestamp, publishedBy: z.string(), note: z.string() })
+    .nullable(),
 });
 
 export const rejection = z.object({ line: z.number().int(), field: z.string(), reason: z.string() });

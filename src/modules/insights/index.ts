@@ -61,3 +61,11 @@ export async function freezeFigures(
   );
   return release;
 }
+
+export { protectTable, reasonOf, type ProtectedCell } from './suppression.ts';
+export { combine } from './views.ts';
+
+/** The threshold below which a count of persons is hidden, everywhere figures are published (insights settings). */
+export function figureThreshold(): number {
+  return insightsSettings().minCount;
+}

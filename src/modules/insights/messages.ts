@@ -15,6 +15,18 @@ export const insightsMessages = {
   },
   period_invalid: { status: 400, field: 'period', title: 'De periode is niet geldig.', reason: () => 'Schrijf de periode als 2021-03, 2021-Q1 of 2021.' },
   period_reversed: { status: 400, field: 'from', title: 'De periode is niet geldig.', reason: () => 'Het begin ligt na het einde.' },
+  region_level: {
+    status: 400,
+    field: 'level',
+    title: 'Voor de hele Drechtsteden zijn er cijfers per wijk.',
+    reason: () => 'Kies “Wijken” als u alle gemeenten van de Drechtsteden tegelijk wilt zien, of kies één gemeente.',
+  },
+  region_counts_only: {
+    status: 400,
+    field: 'measure',
+    title: 'Deze maat is er niet voor alle wijken van de Drechtsteden tegelijk.',
+    reason: () => 'Kies één gemeente voor deze maat. Alle wijken van de Drechtsteden samen zijn er voor aantallen, bedragen en percentages.',
+  },
   release_period_invalid: {
     status: 400,
     field: 'period',
@@ -27,6 +39,18 @@ export const insightsMessages = {
     title: 'De cijfers van deze periode zijn al gepubliceerd.',
     reason: (p: Params) =>
       `De cijfers van ${p.period} zijn al vastgelegd als versie ${p.version}. Die blijven zoals ze zijn. Wilt u een nieuwe versie met de cijfers van nu? Kies dan voor een nieuwe versie.`,
+  },
+  release_none: {
+    status: 400,
+    field: 'release',
+    title: 'Er zijn nog geen gepubliceerde cijfers.',
+    reason: (p: Params) => `Voor ${p.municipality} zijn nog geen cijfers gepubliceerd. Kies de actuele cijfers.`,
+  },
+  release_per_municipality: {
+    status: 400,
+    field: 'release',
+    title: 'Gepubliceerde cijfers zijn er per gemeente.',
+    reason: () => 'Kies één gemeente om haar gepubliceerde cijfers te zien, of kies de actuele cijfers.',
   },
   release_not_found: { status: 404, field: null, title: 'De publicatie', reason: () => 'De publicatie' },
   benchmark_not_found: { status: 404, field: null, title: 'Het vergelijkingscijfer', reason: () => 'Het vergelijkingscijfer' },

@@ -66,6 +66,36 @@ describe('frozen releases', () => {
     expect(audit.map((a) => [a.action, a.result, (a.details as { version?: number }).version])).toContainEqual(['create', 'success', 1]);
   });
 
+  it('shows a release on the dashboard and in its CSV exactly as frozen, naming it, while the live figures moved on', async () => {
+    const [release] = (await t.app.inject({ url: '/api/v1/insights/releases?period=2021-H1', headers: manager.headers })).json();
+    const q = 'measure=geldfit.visits&level=municipality&granularity=month&from=2021-01&to=2021-06';
+    const live = (await t.app.inject({ url: `/api/v1/insights/dashboard?${q}`, headers: manager.headers })).json();
+    const liveDordrecht = live.rows.find((r: { areaCode: string }) => r.areaCode === 'GM0505');
+    expect(liveDordrecht.total.value, 'the July visit hides a month of the live table').toBeNull();
+    expect(live.release).toBeNull();
+    for (const choice of [release.id, 'latest']) {
+      const response = await t.app.inject({ url: `/api/v1/insights/dashboard?${q}&release=${choice}`, headers: manager.headers });
+      expect(response.statusCode, choice).toBe(200);
+      const frozen = response.json();
+      expect(frozen.release).toMatchObject({ id: release.id, period: '2021-H1', version: 1, publishedBy: release.publishedBy });
+      expect(frozen.periods).toEqual(['2021-H1']);
+      expect(frozen.rows).toEqual([expect.objectContaining({ areaCode: 'GM0505', cells: [expect.objectContaining({ value: 1093, display: '1.093' })] })]);
+      const csv = await t.app.inject({ url: `/api/v1/insights/dashboard.csv?${q}&release=${choice}`, headers: manager.headers });
+      expect(csv.statusCode).toBe(200);
+      expect(csv.body).toContain('GM0505;Dordrecht;1093');
+      expect(csv.body).toContain('# Gepubliceerde cijfers van 2021-H1, versie 1, gepubliceerd op');
+    }
+    // A release of a municipality one does not work for, and the region, are refused with the field named.
+    const unknown = await t.app.inject({ url: `/api/v1/insights/dashboard?${q}&release=${crypto.randomUUID()}`, headers: manager.headers });
+    expect(unknown.statusCode).toBe(404);
+    const region = await t.app.inject({
+      url: `/api/v1/insights/dashboard?${q.replace('level=municipality', 'level=wijk')}&municipality=drechtsteden&release=latest`,
+      headers: manager.headers,
+    });
+    expect(region.statusCode).toBe(400);
+    expect(region.json().errors[0]).toMatchObject({ field: 'release' });
+  });
+
   it('makes a new version only when asked, computed on the period’s own table, and leaves the old one alone', async () => {
     const again = () =>
       t.app.inject({

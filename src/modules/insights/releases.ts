@@ -11,13 +11,14 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { assertMunicipality, can } from '../../platform/authz.ts';
+import { assertCan, assertMunicipality, can } from '../../platform/authz.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
-import { DEFAULT_MUNICIPALITY } from '../../platform/municipalities.ts';
-import type { ReleaseState, releaseInput } from './contract.ts';
+import { DEFAULT_MUNICIPALITY, municipalityName } from '../../platform/municipalities.ts';
+import { regionCode, type Cell, type DashboardQuery, type DashboardResult, type ReleaseState, type releaseInput } from './contract.ts';
 import { insightsError } from './messages.ts';
 import { halfYearMonths, parsePeriod } from './periods.ts';
-import { figuresFor, type MeasureFigure } from './queries.ts';
+import { dashboard, figuresFor, getMeasure, protectionNote, type MeasureFigure } from './queries.ts';
+import { defaultAmountRule, type AmountRule } from './suppression.ts';
 import { insightsSettings } from './settings.ts';
 import { insightsMeasures, insightsReleaseCells, insightsReleases } from './schema.ts';
 
@@ -171,4 +172,96 @@ export async function releaseFigures(db: Database, releaseId: string, municipali
     const r = rows.find((x) => x.measureCode === code);
     return r ? [{ code, name: r.name, unit: r.unit, value: r.value, display: r.display }] : [];
   });
+}
+
+/** The newest release of a municipality, whatever its period (the last one published), or null. */
+export async function newestRelease(db: Database, municipalityCode: string): Promise<Release | null> {
+  const [row] = await db.unaudited((q) =>
+    q
+      .select()
+      .from(insightsReleases)
+      .where(eq(insightsReleases.municipalityCode, municipalityCode))
+      .orderBy(desc(insightsReleases.publishedAt), desc(insightsReleases.version))
+      .limit(1),
+  );
+  return row ?? null;
+}
+
+/**
+ * The dashboard of a release: the municipality's frozen figure of the measure over the release's period, exactly
+ * as it was published (read from the release, never recomputed), with which release it is. Pure.
+ */
+export function releaseDashboard(
+  head: Omit<DashboardResult, 'periods' | 'rows' | 'totals' | 'grandTotal' | 'totalLabel' | 'benchmarks' | 'release'>,
+  release: Release & { cells: ReleaseCell[] },
+): DashboardResult {
+  const frozen = release.cells.find((c) => c.measureCode === head.measure.code && c.areaCode === release.municipalityCode);
+  const cell: Cell =
+    !frozen || frozen.state === 'missing'
+      ? { value: null, display: frozen?.display ?? 'geen cijfers', suppressed: null, reason: null }
+      : frozen.state === 'shown'
+        ? { value: frozen.value, display: frozen.display, suppressed: null, reason: null }
+        : frozen.state === 'primary'
+          ? { value: null, display: frozen.display, suppressed: 'primary', reason: 'small_count' }
+          : { value: null, display: frozen.display, suppressed: 'secondary', reason: head.measure.unit === 'count' ? 'secondary' : 'built_on_hidden' };
+  return {
+    ...head,
+    municipalityCode: release.municipalityCode,
+    level: 'municipality',
+    from: release.period,
+    to: release.period,
+    threshold: release.threshold,
+    periods: [release.period],
+    rows: [{ areaCode: release.municipalityCode, name: municipalityName(release.municipalityCode), cells: [cell], total: cell, sharePercent: null }],
+    totals: null,
+    grandTotal: null,
+    totalLabel: 'Totaal',
+    benchmarks: [],
+    release: {
+      id: release.id,
+      period: release.period,
+      version: release.version,
+      publishedAt: release.publishedAt.toISOString(),
+      publishedBy: release.publishedBy,
+      note: release.note,
+    },
+  };
+}
+
+/**
+ * The dashboard as asked: live figures (queries.ts `dashboard`), or with `release` the frozen figures of a
+ * published release (`latest`: the municipality's newest), which later data never change.
+ */
+export async function dashboardOrRelease(
+  db: Database,
+  actor: Actor,
+  query: DashboardQuery,
+  threshold: number,
+  rule: AmountRule = defaultAmountRule,
+): Promise<DashboardResult> {
+  if (!query.release) return dashboard(db, actor, query, threshold, rule);
+  assertCan(actor, 'insights:read');
+  if (query.municipality === regionCode) throw insightsError('release_per_municipality');
+  let id = query.release;
+  if (id === 'latest') {
+    assertMunicipality(actor, query.municipality);
+    const newest = await newestRelease(db, query.municipality);
+    if (!newest) throw insightsError('release_none', { municipality: municipalityName(query.municipality) });
+    id = newest.id;
+  }
+  const release = await getRelease(db, actor, id);
+  const measure = await db.unaudited((q) => getMeasure(q, query.measure));
+  return releaseDashboard(
+    {
+      measure,
+      municipalityCode: release.municipalityCode,
+      level: 'municipality',
+      granularity: query.granularity,
+      from: release.period,
+      to: release.period,
+      threshold: release.threshold,
+      protection: protectionNote(measure, release.threshold, rule, 'municipality'),
+    },
+    release,
+  );
 }

@@ -22,17 +22,18 @@ import {
   populationSummary,
   populationUpload,
   refreshSummary,
+  regionCode,
   releaseDetail,
   releaseInput,
   releaseList,
   themeList,
 } from './contract.ts';
-import { getRelease, listReleases, publishRelease } from './releases.ts';
+import { dashboardOrRelease, getRelease, listReleases, publishRelease } from './releases.ts';
 import { municipalityCodeOrDefault } from '../../platform/municipalities.ts';
 import { createMeasure, deleteBenchmark, ensureInsightsReferenceData, importDataset, refreshFromModules, saveBenchmark, updateMeasure } from './commands.ts';
 import { dashboardCsv, defaultRefreshRange } from './domain/dashboard.ts';
 import { importPopulation } from './population.ts';
-import { dashboard, listAreas, listBenchmarks, listImports, listPopulation, listThemes } from './queries.ts';
+import { listAreas, listBenchmarks, listImports, listPopulation, listThemes } from './queries.ts';
 
 const tags = ['insights'];
 const month = z.string().regex(/^\d{4}-\d{2}$/);
@@ -100,7 +101,7 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
         response: { 200: dashboardResult },
       },
     },
-    async (request) => dashboard(db, request.actor, request.query, settings.minCount, settings.amountRule),
+    async (request) => dashboardOrRelease(db, request.actor, request.query, settings.minCount, settings.amountRule),
   );
 
   app.get(
@@ -115,10 +116,15 @@ export const insightsRoutes: FastifyPluginAsync<ModuleRouteOptions> = async (bas
       },
     },
     async (request, reply) => {
-      const result = await dashboard(db, request.actor, request.query, settings.minCount, settings.amountRule);
+      const result = await dashboardOrRelease(db, request.actor, request.query, settings.minCount, settings.amountRule);
       await db.recordAuditEvent(
         request.actor,
-        { action: 'export', objectType: 'insights_dashboard', objectId: result.measure.code, municipalityCode: result.municipalityCode },
+        {
+          action: 'export',
+          objectType: 'insights_dashboard',
+          objectId: result.measure.code,
+          municipalityCode: result.municipalityCode === regionCode ? null : result.municipalityCode,
+        },
         'success',
       );
       reply.header('content-type', 'text/csv; charset=utf-8');

@@ -38,17 +38,35 @@ export interface View {
   grandTotal: ProtectedCell | null;
 }
 
+/** The combined cell of some base entries of one series (as `combine` over the entries it has), without arrays. */
+function combineOf(cells: Map<string, ProtectedCell>, base: string[], aggregation: 'sum' | 'last'): ProtectedCell {
+  let count = 0;
+  let value = 0;
+  let shown = true;
+  let last: ProtectedCell | undefined;
+  for (const b of base) {
+    const c = cells.get(b);
+    if (!c) continue;
+    count++;
+    value += c.value;
+    if (c.state !== 'shown') shown = false;
+    last = c;
+  }
+  if (count === 0) return { value: 0, state: 'shown' };
+  if (aggregation === 'last' || count === 1) return last!;
+  return shown ? { value, state: 'shown' } : { value, state: 'secondary' };
+}
+
 /** Builds the table a person sees from protected base series and the protected base totals. */
 export function buildView(series: BaseSeries[], totals: Map<string, ProtectedCell>, periods: ViewPeriod[], aggregation: 'sum' | 'last'): View {
-  const pick = (cells: Map<string, ProtectedCell>, base: string[]) => base.flatMap((b) => (cells.has(b) ? [cells.get(b)!] : []));
   const allBase = periods.flatMap((p) => p.base);
   const rows = series.map((s) => {
-    const cells = periods.map((p) => combine(pick(s.cells, p.base), aggregation));
-    const total = aggregation === 'last' ? (cells[cells.length - 1] ?? { value: 0, state: 'shown' as const }) : combine(pick(s.cells, allBase), 'sum');
+    const cells = periods.map((p) => combineOf(s.cells, p.base, aggregation));
+    const total = aggregation === 'last' ? (cells[cells.length - 1] ?? { value: 0, state: 'shown' as const }) : combineOf(s.cells, allBase, 'sum');
     return { code: s.code, name: s.name, cells, total };
   });
-  const totalCells = periods.map((p) => combine(pick(totals, p.base), aggregation));
-  const grandTotal = aggregation === 'last' ? null : combine(pick(totals, allBase), 'sum');
+  const totalCells = periods.map((p) => combineOf(totals, p.base, aggregation));
+  const grandTotal = aggregation === 'last' ? null : combineOf(totals, allBase, 'sum');
   return { rows, totals: totalCells, grandTotal };
 }
 

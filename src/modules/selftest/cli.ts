@@ -1,20 +1,24 @@
 // `vangnet selftest ...`: the anonymous figures on the command line.
 import type { Command } from 'commander';
-import { print } from '../../io.ts';
+import { fail, print } from '../../io.ts';
 import type { CliContext } from '../contracts.ts';
-import { summarise } from './figures.ts';
-import { countsBetween } from './store.ts';
+import { figureThreshold } from '../insights/index.ts';
+import { protectedFigures } from './figures.ts';
+import { allCounts } from './store.ts';
 
 export function selftestCommands(program: Command, ctx: CliContext): void {
   const selftest = program.command('selftest').description('Geldfit, de anonieme geldtest');
   selftest
     .command('figures')
-    .description('Anonieme tellingen (bezoeken, afgerond, uitslagen, verwijzingen) over een periode, als JSON')
-    .requiredOption('--from <date>', 'eerste dag, jjjj-mm-dd')
-    .requiredOption('--to <date>', 'laatste dag, jjjj-mm-dd')
+    .description('Anonieme tellingen (bezoeken, afgerond, uitslagen, verwijzingen) over hele maanden, kleine aantallen afgeschermd, als JSON')
+    .requiredOption('--from <month>', 'eerste maand, jjjj-mm')
+    .requiredOption('--to <month>', 'laatste maand, jjjj-mm')
     .action((options: { from: string; to: string }) =>
       ctx.withDatabase(async (db) => {
-        print(ctx.io, JSON.stringify(summarise(await countsBetween(db, options.from, options.to), options.from, options.to), null, 2));
+        if (!/^\d{4}-\d{2}$/.test(options.from) || !/^\d{4}-\d{2}$/.test(options.to))
+          return fail(ctx.io, 'Schrijf --from en --to als jaar en maand, bijvoorbeeld 2021-01. De cijfers zijn er alleen per hele maand.', 2);
+        const figures = protectedFigures(await allCounts(db), options.from, options.to, figureThreshold());
+        print(ctx.io, JSON.stringify(figures, null, 2));
       }),
     );
 }

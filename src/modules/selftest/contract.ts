@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isoDate } from '../../platform/contract.ts';
 import type { Language, Profile } from './questionnaire.ts';
 
 /** What the Geldfit API answers (the public test itself is HTML, rendered by `pages.ts`). */
@@ -42,16 +41,44 @@ export const counterLabels: Record<string, string> = {
   contact_requested: 'Contactverzoeken',
 };
 
-/** The anonymous counts over a period: totals per counter, visits, the completion rate and the months. */
+/**
+ * One published count: null when it is hidden (a small count of persons, "< 10", or a count hidden so that a
+ * small one cannot be worked out from the totals, "afgeschermd"), with why.
+ */
+export const figureCell = z.object({
+  value: z.number().int().nullable(),
+  display: z.string(),
+  reason: z.enum(['small_count', 'secondary']).nullable(),
+});
+export type FigureCell = z.output<typeof figureCell>;
+
+/** The sentence a person reads next to a hidden count (as on the dashboard). */
+export function hiddenExplanation(reason: 'small_count' | 'secondary', threshold: number): string {
+  return reason === 'small_count'
+    ? `Verborgen: minder dan ${threshold} inwoners, zo blijft niemand herkenbaar.`
+    : 'Verborgen: anders kunt u een verborgen cijfer uitrekenen met de totalen.';
+}
+
+const month = z.string().regex(/^\d{4}-\d{2}$/);
+
+/**
+ * The anonymous counts over whole months: totals per counter, visits, the completion rate and the months. Counts
+ * of persons are protected as on the dashboard: on the table of all months, so that no two ranges differ by a
+ * hidden count.
+ */
 export const figuresResponse = z.object({
-  from: isoDate,
-  to: isoDate,
+  /** The first and the last month, YYYY-MM. */
+  from: month,
+  to: month,
+  threshold: z.number().int(),
   /** Totals per counter: all questionnaires together and per questionnaire. */
-  totals: z.array(z.object({ counter: z.string(), label: z.string(), all: z.number().int(), residents: z.number().int(), entrepreneurs: z.number().int() })),
-  /** Visits: the start page, or a test page reached directly (not through the start page). */
-  visitors: z.number().int(),
-  /** Completed tests per 100 visits, one decimal; null without visits. */
+  totals: z.array(z.object({ counter: z.string(), label: z.string(), all: figureCell, residents: figureCell, entrepreneurs: figureCell })),
+  /** Visits: the start page, or a test page reached directly (not through the start page). Counts no persons. */
+  visitors: figureCell,
+  /** Completed tests per 100 visits, one decimal; null without visits or when the completions are hidden. */
   completionRate: z.number().nullable(),
-  months: z.array(z.object({ month: z.string(), visits: z.number().int(), completed: z.number().int() })),
+  months: z.array(z.object({ month, visits: figureCell, completed: figureCell })),
+  /** How the figures are protected, in one plain sentence. */
+  protection: z.string(),
 });
 export type Figures = z.output<typeof figuresResponse>;

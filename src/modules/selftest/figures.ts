@@ -1,29 +1,104 @@
 // Turning daily counts into the staff's figures and the monthly measures for insights. Pure.
 import type { MeasureDefinition, MetricValue } from '../contracts.ts';
-import { counterLabels, counterNames, type Figures } from './contract.ts';
+import { combine, protectTable, reasonOf, type ProtectedCell } from '../insights/index.ts';
+import { counterLabels, counterNames, type FigureCell, type Figures } from './contract.ts';
 import type { CountRow } from './store.ts';
 
 export { counterLabels, counterNames, type Figures };
 
-export function summarise(rows: CountRow[], from: string, to: string): Figures {
-  const sum = (counter: string, questionnaire?: string) =>
-    rows.filter((r) => r.counter === counter && (questionnaire ? r.questionnaire === questionnaire : true)).reduce((n, r) => n + r.value, 0);
+/** Every counter's plain sum over the rows (all questionnaires together), before any protection. Pure. */
+export function counterTotals(rows: CountRow[]): Record<string, number> {
+  const out: Record<string, number> = Object.fromEntries(counterNames.map((c) => [c, 0]));
+  for (const r of rows) out[r.counter] = (out[r.counter] ?? 0) + r.value;
+  return out;
+}
+
+/**
+ * Counters that count no persons (visits and opened tests, as the dashboard's selftest.visits and
+ * selftest.started): shown as they are, like on the dashboard.
+ */
+const notAboutPersons = new Set(['visit', 'started']);
+const questionnaires = ['residents', 'entrepreneurs', 'all'] as const;
+
+export const protectionNote = (threshold: number) =>
+  `Aantallen van minder dan ${threshold} inwoners zijn verborgen, zo blijft niemand herkenbaar. Bezoeken en geopende tests tellen geen personen en zijn niet afgeschermd.`;
+
+/**
+ * Geldfit's figures over whole months (`from` to `to`, YYYY-MM), protected as the dashboard protects a count: per
+ * counter and month the questionnaires with their total, small counts hidden and secondary suppression on it
+ * (insights' protectTable); a figure over several months is shown only when every month in it is shown (insights'
+ * combine). So the difference of two ranges only ever gives sums of shown months, and no day is ever a choice. Pure.
+ */
+export function protectedFigures(rows: CountRow[], from: string, to: string, threshold: number): Figures {
+  const allMonths = [...new Set(rows.map((r) => r.day.slice(0, 7)))].sort();
+  const index = new Map(allMonths.map((m, i) => [m, i]));
+  const inRange = allMonths.flatMap((m, i) => (m >= from && m <= to ? [i] : []));
+  const nl = new Intl.NumberFormat('nl-NL');
+  const publish = (c: ProtectedCell): FigureCell =>
+    c.state === 'shown'
+      ? { value: c.value, display: nl.format(c.value), reason: null }
+      : {
+          value: null,
+          display: reasonOf(c) === 'small_count' ? `< ${threshold}` : 'afgeschermd',
+          reason: reasonOf(c) === 'small_count' ? 'small_count' : 'secondary',
+        };
+  // Per counter and month: questionnaires with their month total (the only lines published; a range is a sum of
+  // months, shown only when each month is), protected month by month so a later month never hides an earlier one.
+  const tables = new Map<string, { cells: ProtectedCell[][]; colTotals: ProtectedCell[] }>();
+  const tableOf = (counter: string) => {
+    let table = tables.get(counter);
+    if (!table) {
+      const matrix = questionnaires.map(() => new Array<number>(allMonths.length).fill(0));
+      for (const r of rows) {
+        const q = questionnaires.indexOf(r.questionnaire as (typeof questionnaires)[number]);
+        if (r.counter === counter && q >= 0) matrix[q]![index.get(r.day.slice(0, 7))!]! += r.value;
+      }
+      const limit = notAboutPersons.has(counter) ? 1 : threshold;
+      const months = allMonths.map((_, i) =>
+        protectTable(
+          matrix.map((row) => [row[i]!]),
+          limit,
+        ),
+      );
+      table = { cells: questionnaires.map((_, q) => months.map((m) => m.cells[q]![0]!)), colTotals: months.map((m) => m.colTotals[0]!) };
+      tables.set(counter, table);
+    }
+    return table;
+  };
+  const over = (cells: ProtectedCell[], months: number[]) =>
+    combine(
+      months.map((i) => cells[i]!),
+      'sum',
+    );
+  const rowOf = (counter: string, q: (typeof questionnaires)[number]) => tableOf(counter).cells[questionnaires.indexOf(q)]!;
   const totals = counterNames.map((counter) => ({
     counter,
     label: counterLabels[counter]!,
-    all: sum(counter),
-    residents: sum(counter, 'residents'),
-    entrepreneurs: sum(counter, 'entrepreneurs'),
+    all: publish(over(tableOf(counter).colTotals, inRange)),
+    residents: publish(over(rowOf(counter, 'residents'), inRange)),
+    entrepreneurs: publish(over(rowOf(counter, 'entrepreneurs'), inRange)),
   }));
-  const visitors = sum('visit');
-  // Only completions tied to a counted visit, once each: the rate cannot pass 100%.
-  const completed = Math.min(sum('completed_after_visit'), visitors);
-  const months = [...new Set(rows.map((r) => r.day.slice(0, 7)))].sort().map((month) => ({
-    month,
-    visits: rows.filter((r) => r.day.startsWith(month) && r.counter === 'visit').reduce((n, r) => n + r.value, 0),
-    completed: rows.filter((r) => r.day.startsWith(month) && r.counter === 'completed').reduce((n, r) => n + r.value, 0),
-  }));
-  return { from, to, totals, visitors, completionRate: visitors ? Math.round((completed / visitors) * 1000) / 10 : null, months };
+  const visitors = over(tableOf('visit').colTotals, inRange);
+  // Only completions tied to a counted visit, once each: the rate cannot pass 100%. Hidden with a hidden count.
+  const completed = over(tableOf('completed_after_visit').colTotals, inRange);
+  const completionRate =
+    allMonths.length === 0 || visitors.state !== 'shown' || completed.state !== 'shown' || visitors.value === 0
+      ? null
+      : Math.round((Math.min(completed.value, visitors.value) / visitors.value) * 1000) / 10;
+  return {
+    from,
+    to,
+    threshold,
+    totals,
+    visitors: publish(visitors),
+    completionRate,
+    months: inRange.map((i) => ({
+      month: allMonths[i]!,
+      visits: publish(over(tableOf('visit').colTotals, [i])),
+      completed: publish(over(tableOf('completed').colTotals, [i])),
+    })),
+    protection: protectionNote(threshold),
+  };
 }
 
 const measure = (code: string, name: string, description: string): MeasureDefinition => ({

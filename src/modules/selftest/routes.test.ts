@@ -5,7 +5,10 @@ import { FakeClock } from '../../platform/clock.ts';
 import { createTestApp, demoEmails, loginAs, type TestApp } from '../../../test/support/app.ts';
 import { directoryModule } from '../directory/module.ts';
 import { selftestModule } from './module.ts';
+import type { Figures } from './contract.ts';
+import { counterTotals, protectedFigures } from './figures.ts';
 import { questionnaireBySlug } from './scoring.ts';
+import { countsBetween } from './store.ts';
 
 const clock = new FakeClock('2026-03-10T09:00:00Z');
 const residents = questionnaireBySlug('inwoners')!;
@@ -21,14 +24,8 @@ const formHeaders = { 'content-type': 'application/x-www-form-urlencoded', 'sec-
 
 describe('Geldfit over HTTP', () => {
   let t: TestApp;
-  const todays = async () => {
-    const figures = await t.app.inject({
-      url: '/api/v1/selftest/figures?from=2026-03-10&to=2026-03-10',
-      headers: (await loginAs(t.app, demoEmails.analyst)).headers,
-    });
-    expect(figures.statusCode).toBe(200);
-    return Object.fromEntries((figures.json() as { totals: { counter: string; all: number }[] }).totals.map((x) => [x.counter, x.all]));
-  };
+  /** Today's raw counters (before protection: the counting itself is what these tests check). */
+  const todays = async () => counterTotals(await countsBetween(t.db, '2026-03-10', '2026-03-10'));
   const personCount = () =>
     t.db.audited(systemActor('test'), { action: 'read', objectType: 'persons_count' }, async (tx) => {
       const result = await tx.execute(sql`select count(*)::int as n from persons`);
@@ -220,14 +217,19 @@ describe('Geldfit over HTTP', () => {
     await selftestModule.seedDemo!(t.db, t.config);
     await selftestModule.seedDemo!(t.db, t.config);
     const manager = await loginAs(t.app, demoEmails.programme_manager);
-    const figures = (await t.app.inject({ url: '/api/v1/selftest/figures?from=2021-01-01&to=2021-03-31', headers: manager.headers })).json() as {
-      visitors: number;
-      totals: { counter: string; all: number; entrepreneurs: number }[];
-    };
-    expect(figures.visitors).toBe(1093);
+    const response = await t.app.inject({ url: '/api/v1/selftest/figures?from=2021-01&to=2021-03', headers: manager.headers });
+    expect(response.statusCode).toBe(200);
+    const figures = response.json() as Figures;
+    expect(figures.visitors.value).toBe(1093);
     const completed = figures.totals.find((x) => x.counter === 'completed')!;
-    expect(completed.all).toBe(244);
-    expect(figures.totals.find((x) => x.counter === 'started')!.entrepreneurs).toBe(103);
+    expect(completed.all.value).toBe(244);
+    expect(figures.totals.find((x) => x.counter === 'started')!.entrepreneurs.value).toBe(103);
+    // Days are not a choice: the figures are there per whole month only, and the field says so.
+    const days = await t.app.inject({ url: '/api/v1/selftest/figures?from=2021-01-01&to=2021-03-31', headers: manager.headers });
+    expect(days.statusCode).toBe(400);
+    expect(days.json().errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'querystring.from', reason: expect.stringContaining('hele maand') })]),
+    );
     const metrics = await selftestModule.metrics!.collect(t.db, { fromMonth: '2021-01', toMonth: '2021-03' });
     const sum = (measure: string) => metrics.filter((m) => m.measure === measure).reduce((n, m) => n + m.value, 0);
     expect(sum('selftest.visits')).toBe(1093);
@@ -238,13 +240,8 @@ describe('Geldfit over HTTP', () => {
   });
   it('ties a completion to its visit: one visit with three resubmits is 100%, a completion without a visit adds nothing to the rate', async () => {
     clock.set('2026-03-12T09:00:00Z');
-    const figuresOn = async () =>
-      (
-        await t.app.inject({
-          url: '/api/v1/selftest/figures?from=2026-03-12&to=2026-03-12',
-          headers: (await loginAs(t.app, demoEmails.analyst)).headers,
-        })
-      ).json() as { visitors: number; completionRate: number | null; totals: { counter: string; all: number }[] };
+    // The raw counts of the day (the API gives whole months only, with small counts hidden).
+    const figuresOn = async () => protectedFigures(await countsBetween(t.db, '2026-03-12', '2026-03-12'), '2026-03', '2026-03', 1);
     const page = await t.app.inject({ url: '/geldfit/inwoners' });
     const token = /name="bezoek" value="([0-9a-f-]{36})"/.exec(page.body)?.[1];
     expect(token).toBeDefined();
@@ -254,14 +251,14 @@ describe('Geldfit over HTTP', () => {
       expect(response.statusCode).toBe(200);
     }
     let figures = await figuresOn();
-    expect(figures.visitors).toBe(1);
+    expect(figures.visitors.value).toBe(1);
     expect(figures.completionRate).toBe(100);
-    expect(figures.totals.find((x) => x.counter === 'completed')?.all).toBe(1);
+    expect(figures.totals.find((x) => x.counter === 'completed')?.all.value).toBe(1);
     // Posted without a visit of its own (a made-up token, or none): a completion, but the rate stays at 100%.
     await t.app.inject({ method: 'POST', url: '/geldfit/inwoners', headers: formHeaders, payload: form({ ...answers, bezoek: crypto.randomUUID() }) });
     await t.app.inject({ method: 'POST', url: '/geldfit/inwoners', headers: formHeaders, payload: form(answers) });
     figures = await figuresOn();
-    expect(figures.totals.find((x) => x.counter === 'completed')?.all).toBe(3);
+    expect(figures.totals.find((x) => x.counter === 'completed')?.all.value).toBe(3);
     expect(figures.completionRate).toBe(100);
     clock.set('2026-03-10T09:00:00Z');
   });

@@ -12,13 +12,14 @@ import { currentResident, residentLoginBox } from '../../platform/residentPages.
 import { listDirectory } from '../directory/index.ts';
 import { readContactForm, requestContact } from './contact.ts';
 import { figuresResponse } from './contract.ts';
-import { summarise } from './figures.ts';
+import { protectedFigures } from './figures.ts';
+import { figureThreshold } from '../insights/index.ts';
 import { contactErrorPage, messagePage, questionsPage, resultPage, startPage, strings, thanksPage } from './pages.ts';
 import { profiles, type Language, type Profile } from './questionnaire.ts';
 import { advise, questionnaireBySlug, readAnswers, score } from './scoring.ts';
 import { boundedRecord } from '../../platform/validation.ts';
 import { selftestSettings } from './settings.ts';
-import { completeVisit, count, countsBetween, openVisit } from './store.ts';
+import { allCounts, completeVisit, count, openVisit } from './store.ts';
 
 type Options = { db: Database; config: Config };
 
@@ -177,7 +178,14 @@ const pageRoutes: FastifyPluginAsync<Options> = async (base, { db, config }) => 
   );
 };
 
-const isoDay = z.iso.date();
+/** A whole month, YYYY-MM: Geldfit's figures are there per whole month only (never per day). */
+const wholeMonth = (field: 'from' | 'to') =>
+  z
+    .string()
+    .regex(
+      /^\d{4}-(0[1-9]|1[0-2])$/,
+      `Kies de ${field === 'from' ? 'beginmaand' : 'eindmaand'} als jaar en maand, bijvoorbeeld 2021-01. De cijfers zijn er alleen per hele maand.`,
+    );
 
 const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -187,20 +195,21 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
       config: { access: 'selftest:figures' },
       schema: {
         tags: ['selftest'],
-        summary: 'Geldfit in cijfers: anonieme tellingen per dag, opgeteld over een periode',
-        querystring: z.object({ from: isoDay.optional(), to: isoDay.optional() }),
+        summary: 'Geldfit in cijfers: anonieme tellingen per hele maand, kleine aantallen afgeschermd',
+        querystring: z.object({ from: wholeMonth('from').optional(), to: wholeMonth('to').optional() }),
         response: { 200: figuresResponse },
       },
     },
     async (request) => {
-      const today = amsterdamDate(db.clock.now());
-      const to = request.query.to ?? today;
-      const from = request.query.from ?? `${to.slice(0, 4)}-01-01`;
+      const thisMonth = amsterdamDate(db.clock.now()).slice(0, 7);
+      const to = request.query.to ?? thisMonth;
+      const from = request.query.from ?? `${to.slice(0, 4)}-01`;
       if (from > to)
-        throw new AppError('validation_failed', 400, 'De begindatum ligt na de einddatum.', {
-          errors: [{ field: 'from', reason: 'Kies een begindatum die vóór de einddatum ligt.' }],
+        throw new AppError('validation_failed', 400, 'De beginmaand ligt na de eindmaand.', {
+          errors: [{ field: 'from', reason: 'Kies een beginmaand die vóór de eindmaand ligt, of dezelfde maand.' }],
         });
-      return summarise(await countsBetween(db, from, to), from, to);
+      // Every month ever counted: the protection runs on the whole table, not on the range asked.
+      return protectedFigures(await allCounts(db), from, to, figureThreshold());
     },
   );
 };

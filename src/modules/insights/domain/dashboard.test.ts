@@ -138,6 +138,70 @@ describe('dashboard arithmetic', () => {
     expect(table.grandTotal).toEqual({ value: 1500, display: '1.500', suppressed: null, reason: null });
   });
 
+  it('shows every wijk of several municipalities in one region table, each protected as in its own table, under the region totals', () => {
+    const dordrecht = protectBase({ wijken, municipal, names, municipalityCode: 'GM0505', municipalityName: 'Dordrecht' }, 10);
+    // Zwijndrecht: one wijk with 4 in February (hidden, and its complement with it).
+    const zwijndrecht = protectBase(
+      {
+        wijken: [
+          { area: 'WK064201', period: '2021-01', value: 30 },
+          { area: 'WK064201', period: '2021-02', value: 4 },
+          { area: 'WK064201', period: '2021-03', value: 35 },
+          { area: 'WK064202', period: '2021-01', value: 50 },
+          { area: 'WK064202', period: '2021-02', value: 55 },
+          { area: 'WK064202', period: '2021-03', value: 60 },
+        ],
+        municipal: [],
+        names: new Map([
+          ['WK064201', 'Kort Ambacht'],
+          ['WK064202', 'Heerjansdam'],
+        ]),
+        municipalityCode: 'GM0642',
+        municipalityName: 'Zwijndrecht',
+      },
+      10,
+    );
+    const input = (level: 'wijk', bases: { code: string; name: string; base: typeof dordrecht }[]) => ({
+      level,
+      bases,
+      areaFilter: null,
+      aggregation: 'sum' as const,
+      granularity: 'month' as const,
+      from: p('2021-01'),
+      to: p('2021-03'),
+      unit: 'count',
+    });
+    const region = countTable(
+      input('wijk', [
+        { code: 'GM0505', name: 'Dordrecht', base: dordrecht },
+        { code: 'GM0642', name: 'Zwijndrecht', base: zwijndrecht },
+      ]),
+      10,
+    );
+    const own = countTable(input('wijk', [{ code: 'GM0642', name: 'Zwijndrecht', base: zwijndrecht }]), 10);
+    expect(region.rows.map((r) => r.areaCode)).toEqual(['WK050501', 'WK050503', 'GM0505-OVERIG', 'WK064201', 'WK064202']);
+    // Zwijndrecht's rows read exactly as in Zwijndrecht's own table: the 4 and its complement hidden.
+    for (const row of own.rows) expect(region.rows.find((r) => r.areaCode === row.areaCode)!.cells).toEqual(row.cells);
+    expect(region.rows.find((r) => r.areaCode === 'WK064201')!.cells[1]).toMatchObject({ value: null, display: '< 10', reason: 'small_count' });
+    // A region total is the municipalities' own totals added, shown only when each of them is shown.
+    const dordrechtOwn = countTable(input('wijk', [{ code: 'GM0505', name: 'Dordrecht', base: dordrecht }]), 10);
+    region.totals!.forEach((c, i) => {
+      const parts = [dordrechtOwn.totals![i]!.value, own.totals![i]!.value];
+      expect(c.value).toBe(parts.includes(null) ? null : parts[0]! + parts[1]!);
+    });
+    expect(region.totals![0]!.value).toBe(160 + 80);
+    // Hiding a municipality's total hides the region's: the region never shows a sum with a hidden part.
+    const hiddenTotal = { ...zwijndrecht, totals: new Map([...zwijndrecht.totals].map(([k, c]) => [k, { ...c, state: 'secondary' as const }])) };
+    const withHidden = countTable(
+      input('wijk', [
+        { code: 'GM0505', name: 'Dordrecht', base: dordrecht },
+        { code: 'GM0642', name: 'Zwijndrecht', base: hiddenTotal },
+      ]),
+      10,
+    );
+    expect(withHidden.totals!.map((c) => c.display)).toEqual(['afgeschermd', 'afgeschermd', 'afgeschermd']);
+  });
+
   it("shows a figure without parts as delivered: no total column, and at wijk level the municipality's own figure as total row", () => {
     const data = [
       { area: 'WK050501', period: '2021-01', value: 10 },
@@ -270,6 +334,7 @@ describe('dashboard arithmetic', () => {
       totalLabel: 'Totaal',
       benchmarks: [],
       protection: 'Aantallen van minder dan 10 inwoners zijn verborgen.',
+      release: null,
     });
     expect(csv.split('\n').slice(1, 4)).toEqual(['gebied;naam;2021-01;totaal', 'WK050501;Binnenstad;< 10;< 10', 'totaal;Totaal;160;160']);
     // Why a cell is hidden, as on the screen.

@@ -4,6 +4,7 @@
  * comparison with national benchmarks, and the CSV file. The queries fetch rows and hand them in here.
  */
 import { writeCsv, type CsvCell } from '../../../platform/csv.ts';
+import { formatDateTime } from '../../../platform/dutch.ts';
 import type { Aggregation } from '../catalogue.ts';
 import { suppressionExplanation, type Cell, type DashboardResult, type Level } from '../contract.ts';
 import { addMonths, monthOf, parsePeriod, type Granularity, type Period } from '../periods.ts';
@@ -190,7 +191,11 @@ type Table = Pick<DashboardResult, 'periods' | 'rows' | 'totals' | 'grandTotal' 
 /** The input of a table built from protected base tables (a count or an amount). */
 export interface ProtectedTableInput {
   level: Level;
-  /** wijk or buurt level: the one municipality's base (buurt level: from `protectBuurten`); municipality level: each municipality's base with its name. */
+  /**
+   * wijk or buurt level: the one municipality's base (buurt level: from `protectBuurten`); the region (wijk level,
+   * several bases): every municipality's wijken under the region's totals; municipality level: each municipality's
+   * base with its name.
+   */
   bases: { code: string; name: string; base: ProtectedBase }[];
   areaFilter: Set<string> | null;
   aggregation: Aggregation;
@@ -208,13 +213,24 @@ export function protectedView(input: ProtectedTableInput): { periods: string[]; 
   const periods = periodsBetween(input.from, input.to, input.granularity);
   let view: View;
   let totalAreas: string[];
-  if (input.level !== 'municipality') {
+  const filter = input.areaFilter;
+  // At buurt level a wijk in the filter stands for its buurten.
+  const kept = (s: BaseSeries) => !filter || filter.has(s.code) || (input.level === 'buurt' && filter.has(`WK${s.code.slice(2, 8)}`));
+  if (input.level !== 'municipality' && input.bases.length === 1) {
     totalAreas = [input.bases[0]!.code];
     const base = input.bases[0]!.base;
-    const filter = input.areaFilter;
-    // At buurt level a wijk in the filter stands for its buurten.
-    const series = base.series.filter((s) => !filter || filter.has(s.code) || (input.level === 'buurt' && filter.has(`WK${s.code.slice(2, 8)}`)));
-    view = buildView(series, base.totals, viewPeriods(base.periods, input.granularity, input.from, input.to, periods), aggregation);
+    view = buildView(base.series.filter(kept), base.totals, viewPeriods(base.periods, input.granularity, input.from, input.to, periods), aggregation);
+  } else if (input.level !== 'municipality') {
+    // The region: every municipality's protected wijk rows, under the region's totals (added, hidden with a hidden part).
+    const withData = input.bases.filter((b) => b.base.periods.length > 0);
+    totalAreas = withData.map((b) => b.code);
+    const basePeriods = [...new Set(withData.flatMap((b) => b.base.periods))].sort();
+    view = buildView(
+      withData.flatMap((b) => b.base.series.filter(kept)),
+      addSeries(withData.map((b) => b.base.totals)),
+      viewPeriods(basePeriods, input.granularity, input.from, input.to, periods),
+      aggregation,
+    );
   } else {
     const withData = input.bases.filter((b) => b.base.periods.length > 0);
     totalAreas = withData.map((b) => b.code);
@@ -455,6 +471,13 @@ export function dashboardCsv(result: DashboardResult): string {
   const cell = (c: Cell | null): CsvCell => (c === null ? null : c.value === null ? c.display : c.value);
   const rows: CsvCell[][] = [
     [`# ${result.measure.name} (${result.measure.code}), kleine aantallen (< ${result.threshold}) zijn afgeschermd`],
+    ...(result.release
+      ? [
+          [
+            `# Gepubliceerde cijfers van ${result.release.period}, versie ${result.release.version}, gepubliceerd op ${formatDateTime(result.release.publishedAt)} door ${result.release.publishedBy}`,
+          ],
+        ]
+      : []),
     ['gebied', 'naam', ...result.periods, result.totalLabel.toLowerCase()],
     ...result.rows.map((r) => [r.areaCode, r.name, ...r.cells.map(cell), cell(r.total)]),
   ];

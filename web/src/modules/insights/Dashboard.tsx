@@ -2,7 +2,8 @@ import { Button, Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import type { Json } from '../../../../src/platform/contract.ts';
 import { DEFAULT_MUNICIPALITY, municipalityName } from '../../../../src/platform/municipalities.ts';
-import { granularityLabels, levelLabels, type areaList } from '../../../../src/modules/insights/contract.ts';
+import { granularityLabels, levelLabels, regionCode, type areaList, type releaseList } from '../../../../src/modules/insights/contract.ts';
+import { formatDateTime } from '../../format.ts';
 import { query } from '../../api.ts';
 import { Loading, ProblemAlert } from '../../components.tsx';
 import { ErrorSummary, fieldError, TextInput, type FieldMap } from '../../forms.tsx';
@@ -23,6 +24,7 @@ const filterFields: FieldMap = {
   granularity: { id: 'i-granularity', label: 'Periode per' },
   from: { id: 'i-from', label: 'Van' },
   to: { id: 'i-to', label: 'Tot en met' },
+  release: { id: 'i-release', label: 'Welke cijfers' },
 };
 
 function thisMonth(offset = 0): string {
@@ -61,6 +63,7 @@ export function InsightsDashboard() {
     from: thisMonth(-23),
     to: thisMonth(0),
     area: '',
+    release: '',
   });
   const [applied, setApplied] = useState<typeof filters | null>(null);
   const set = (key: keyof typeof filters) => (value: string) =>
@@ -69,11 +72,16 @@ export function InsightsDashboard() {
       [key]: value,
       ...(key === 'theme' ? { measure: '' } : {}),
       ...(key === 'level' || key === 'municipality' ? { area: '' } : {}),
+      ...(key === 'municipality' ? { release: '' } : {}),
+      // All Drechtsteden wijken together is a choice at wijk level only.
+      ...(key === 'level' && value !== 'wijk' && f.municipality === regionCode ? { municipality: municipalities[0] ?? DEFAULT_MUNICIPALITY } : {}),
     }));
   const theme = themes.data?.find((t) => t.code === filters.theme);
   const measureCode = filters.measure || theme?.measures[0]?.code || '';
   const current = applied ?? (measureCode ? { ...filters, measure: measureCode } : null);
-  const areas = useApi<Json<typeof areaList>>(`/insights/areas${query({ municipality: filters.municipality })}`);
+  const region = filters.municipality === regionCode;
+  const areas = useApi<Json<typeof areaList>>(`/insights/areas${query({ municipality: region ? undefined : filters.municipality })}`);
+  const releases = useApi<Json<typeof releaseList>>(region ? null : `/insights/releases${query({ municipality: filters.municipality })}`);
   const params = current
     ? query({
         measure: current.measure,
@@ -83,6 +91,7 @@ export function InsightsDashboard() {
         from: current.from,
         to: current.to,
         areas: current.area || undefined,
+        release: current.release || undefined,
       })
     : '';
   const result = useApi<DashboardResult>(current ? `/insights/dashboard${params}` : null);
@@ -127,7 +136,10 @@ export function InsightsDashboard() {
             label="Gemeente"
             value={filters.municipality}
             onChange={set('municipality')}
-            options={municipalities.map((m) => [m, municipalityName(m)])}
+            options={[
+              ...municipalities.map((m): [string, string] => [m, municipalityName(m)]),
+              ...(filters.level === 'wijk' && municipalities.length > 1 ? [[regionCode, 'Alle gemeenten van de Drechtsteden'] as [string, string]] : []),
+            ]}
           />
         )}
         {filters.level !== 'municipality' && (
@@ -148,6 +160,23 @@ export function InsightsDashboard() {
           onChange={set('granularity')}
           options={Object.entries(granularityLabels)}
         />
+        {!region && (
+          <Select
+            id="i-release"
+            error={fieldError('release', result.error)}
+            label="Welke cijfers"
+            value={filters.release}
+            onChange={set('release')}
+            options={[
+              ['', 'Actuele cijfers'],
+              ...((releases.data ?? []).length ? [['latest', 'Laatst gepubliceerde cijfers'] as [string, string]] : []),
+              ...(releases.data ?? []).map((r): [string, string] => [
+                r.id,
+                `Gepubliceerd: ${r.period}, versie ${r.version} (${formatDateTime(r.publishedAt)})`,
+              ]),
+            ]}
+          />
+        )}
         <TextInput id="i-from" label="Van (jjjj-mm)" value={filters.from} onChange={set('from')} error={fieldError('from', result.error)} />
         <TextInput id="i-to" label="Tot en met (jjjj-mm)" value={filters.to} onChange={set('to')} error={fieldError('to', result.error)} />
         <Button type="submit" appearance="primary-action-button">

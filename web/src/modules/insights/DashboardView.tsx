@@ -2,7 +2,7 @@ import { Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHea
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Title, Tooltip } from 'chart.js';
 import { Bar, Line } from 'react-chartjs-2';
 import { granularityLabels, suppressionExplanation } from '../../../../src/modules/insights/contract.ts';
-import { formatCount, formatPercent } from '../../format.ts';
+import { formatCount, formatDateTime, formatPercent } from '../../format.ts';
 import { periodName, type Cell, type DashboardResult } from './insightsShared.tsx';
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, BarElement, Title, Tooltip, Legend);
@@ -19,6 +19,13 @@ export function DashboardView({ data, csvUrl }: { data: DashboardResult; csvUrl:
       <Paragraph>
         {data.measure.description} Bron: {data.measure.owner}. Periode {periodName(data.from)} tot en met {periodName(data.to)}.
       </Paragraph>
+      {data.release && (
+        <Paragraph data-testid="insights-release">
+          U ziet de gepubliceerde cijfers van {data.release.period}, versie {data.release.version}, gepubliceerd op {formatDateTime(data.release.publishedAt)}{' '}
+          door {data.release.publishedBy}. Latere cijfers veranderen deze cijfers niet.
+          {data.release.note ? ` Toelichting: ${data.release.note}` : ''}
+        </Paragraph>
+      )}
       <Paragraph className="vn-insights-protection">{data.protection}</Paragraph>
       {data.rows.length === 0 ? (
         <Paragraph>Er zijn geen cijfers voor deze keuze.</Paragraph>
