@@ -57,6 +57,31 @@ export function spread(total: number, from: string, to: string): { day: string; 
   return list.map((day, i) => ({ day, value: values[i]! }));
 }
 
+/**
+ * The demo's daily counts. As on the live site, every completed test has its outcome on the same day: the
+ * completions (and, in the demo, the completions after a counted visit) of a day are the sum of that day's outcomes.
+ */
+export function demoRows(municipalityCode: string) {
+  const derived = new Set(['completed', 'completed_after_visit']);
+  const rows = demoSeries
+    .filter((s) => !derived.has(s.counter))
+    .flatMap((s) =>
+      spread(s.total, s.from, s.to)
+        .filter((d) => d.value > 0)
+        .map((d) => ({ day: d.day, municipalityCode, questionnaire: s.questionnaire, counter: s.counter, value: d.value })),
+    );
+  const completions = new Map<string, { day: string; questionnaire: Series['questionnaire']; value: number }>();
+  for (const r of rows.filter((r) => r.counter.startsWith('profile:'))) {
+    const key = `${r.day}|${r.questionnaire}`;
+    const c = completions.get(key) ?? { day: r.day, questionnaire: r.questionnaire, value: 0 };
+    c.value += r.value;
+    completions.set(key, c);
+  }
+  for (const c of completions.values())
+    for (const counter of derived) rows.push({ day: c.day, municipalityCode, questionnaire: c.questionnaire, counter, value: c.value });
+  return rows;
+}
+
 /** Loads the Q1 2021 figures once (nothing happens when that quarter already has counts). */
 export async function seedSelftestDemo(db: Database, municipalityCode: string): Promise<void> {
   await db.unauditedTransaction(async (tx) => {
@@ -65,11 +90,7 @@ export async function seedSelftestDemo(db: Database, municipalityCode: string): 
       .from(selftestDailyCounts)
       .where(and(gte(selftestDailyCounts.day, q1.from), lte(selftestDailyCounts.day, q1.to)));
     if ((existing?.n ?? 0) > 0) return;
-    const rows = demoSeries.flatMap((s) =>
-      spread(s.total, s.from, s.to)
-        .filter((d) => d.value > 0)
-        .map((d) => ({ day: d.day, municipalityCode, questionnaire: s.questionnaire, counter: s.counter, value: d.value })),
-    );
+    const rows = demoRows(municipalityCode);
     for (let i = 0; i < rows.length; i += 500) await tx.insert(selftestDailyCounts).values(rows.slice(i, i + 500));
   });
 }

@@ -48,6 +48,28 @@ describe('Geldfit figures over whole months', () => {
     expect(figures.protection).toContain('minder dan 10 inwoners');
   });
 
+  it('protects the four outcomes with the completed tests they add up to, so a hidden outcome is not their difference', () => {
+    const outcomes = { in_order: 15, watch_out: 12, act_now: 10, urgent: 3 };
+    const march: CountRow[] = [
+      row('2021-03-03', 'residents', 'completed', 40),
+      ...Object.entries(outcomes).map(([o, n]) => row('2021-03-03', 'residents', `profile:${o}`, n)),
+      row('2021-03-04', 'entrepreneurs', 'completed', 25),
+      row('2021-03-04', 'entrepreneurs', 'profile:in_order', 25),
+    ];
+    const figures = protectedFigures(march, '2021-03', '2021-03', 10);
+    const cell = (counter: string) => figures.totals.find((t) => t.counter === counter)!;
+    expect(cell('profile:urgent').residents).toEqual({ value: null, display: '< 10', reason: 'small_count' });
+    // What an outsider can add up: the completions minus the shown outcomes must not be the hidden one alone.
+    for (const side of ['residents', 'all'] as const) {
+      const completed = cell('completed')[side].value;
+      const shown = Object.keys(outcomes).map((o) => cell(`profile:${o}`)[side].value);
+      const hidden = shown.filter((v) => v === null).length;
+      expect(completed === null || hidden >= 2, side).toBe(true);
+    }
+    // Nothing hidden where nothing is small.
+    expect(cell('profile:in_order').entrepreneurs).toMatchObject({ value: 25 });
+  });
+
   it('adds up the raw counters for the counting itself', () => {
     expect(counterTotals(rows)).toMatchObject({ contact_requested: 85, visit: 4, completed: 0 });
   });

@@ -19,6 +19,7 @@ export function counterTotals(rows: CountRow[]): Record<string, number> {
  */
 const notAboutPersons = new Set(['visit', 'started']);
 const questionnaires = ['residents', 'entrepreneurs', 'all'] as const;
+const outcomeCounters: string[] = counterNames.filter((c) => c.startsWith('profile:'));
 
 export const protectionNote = (threshold: number) =>
   `Aantallen van minder dan ${threshold} inwoners zijn verborgen, zo blijft niemand herkenbaar. Bezoeken en geopende tests tellen geen personen en zijn niet afgeschermd.`;
@@ -45,7 +46,26 @@ export function protectedFigures(rows: CountRow[], from: string, to: string, thr
   // Per counter and month: questionnaires with their month total (the only lines published; a range is a sum of
   // months, shown only when each month is), protected month by month so a later month never hides an earlier one.
   const tables = new Map<string, { cells: ProtectedCell[][]; colTotals: ProtectedCell[] }>();
+  const countOf = (counter: string, q: number, month: number) => {
+    let total = 0;
+    for (const r of rows) if (r.counter === counter && r.questionnaire === questionnaires[q] && index.get(r.day.slice(0, 7)) === month) total += r.value;
+    return total;
+  };
+  // The four outcomes add up to the completed tests: protected as one table per month (outcomes by questionnaire, a
+  // row for completions without an outcome, so the column totals are the completions), or three shown outcomes and
+  // the completions would give away a hidden fourth.
+  const outcomeTables = () => {
+    const months = allMonths.map((_, i) => {
+      const matrix = outcomeCounters.map((c) => questionnaires.map((_, q) => countOf(c, q, i)));
+      const rest = questionnaires.map((_, q) => Math.max(0, countOf('completed', q, i) - matrix.reduce((sum, row) => sum + row[q]!, 0)));
+      return protectTable([...matrix, rest], threshold);
+    });
+    tables.set('completed', { cells: questionnaires.map((_, q) => months.map((m) => m.colTotals[q]!)), colTotals: months.map((m) => m.grandTotal) });
+    for (const [o, counter] of outcomeCounters.entries())
+      tables.set(counter, { cells: questionnaires.map((_, q) => months.map((m) => m.cells[o]![q]!)), colTotals: months.map((m) => m.rowTotals[o]!) });
+  };
   const tableOf = (counter: string) => {
+    if (!tables.has(counter) && (counter === 'completed' || outcomeCounters.includes(counter))) outcomeTables();
     let table = tables.get(counter);
     if (!table) {
       const matrix = questionnaires.map(() => new Array<number>(allMonths.length).fill(0));
