@@ -5,7 +5,8 @@ import { measureOnEachDatabase } from './_support.ts';
 import type { Actor } from '../src/platform/actor.ts';
 import { drechtsteden } from '../src/platform/demo.ts';
 import { ensureInsightsReferenceData, ensurePeriods } from '../src/modules/insights/commands.ts';
-import { baseSql, dashboard, dashboardSql, forgetProtectedTables, regionBaseSql } from '../src/modules/insights/queries.ts';
+import { dashboard } from '../src/modules/insights/queries.ts';
+import { baseSql, dashboardSql, forgetProtectedTables, regionBaseSql } from '../src/modules/insights/baseQueries.ts';
 import { addMonths, monthsBetween, parsePeriod } from '../src/modules/insights/periods.ts';
 
 /**

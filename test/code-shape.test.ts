@@ -66,4 +66,21 @@ describe('code shape', () => {
       .map((p) => `${p.name.replace(/^node_modules\//, '')} wants Node ${p.range}`);
     expect(refusing).toEqual([]);
   });
+  it('keeps every hand-written source file under about 400 lines (demo and seed data aside)', () => {
+    const limit = 430;
+    /** Data, not code: demo households, places and the programme's seed texts. */
+    const data = /(^|\/)(demo|seed-data)\.ts$|\.generated\.ts$/;
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
+        const rel = path.join(dir, e.name);
+        if (e.isDirectory()) return walk(rel);
+        return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && !data.test(rel) ? [rel] : [];
+      });
+    const long = ['src', 'web/src']
+      .flatMap(walk)
+      .map((file) => ({ file, lines: fs.readFileSync(path.join(root, file), 'utf8').split('\n').length }))
+      .filter((f) => f.lines > limit)
+      .map((f) => `${f.file}: ${f.lines} regels`);
+    expect(long).toEqual([]);
+  });
 });

@@ -13,7 +13,7 @@ import { monthsIn } from './domain/dashboard.ts';
 import { insightsError } from './messages.ts';
 import { areaCodePattern, parseDataset } from './parse.ts';
 import { parsePeriod, type Period } from './periods.ts';
-import { getMeasure, toMeasure } from './queries.ts';
+import { getMeasure, toMeasure } from './referenceQueries.ts';
 import { insightsAreas, insightsBenchmarks, insightsImports, insightsMeasures, insightsObservations, insightsPeriods } from './schema.ts';
 
 /**

@@ -17,7 +17,8 @@ import { DEFAULT_MUNICIPALITY, municipalityName } from '../../platform/municipal
 import { regionCode, type Cell, type DashboardQuery, type DashboardResult, type ReleaseState, type releaseInput } from './contract.ts';
 import { insightsError } from './messages.ts';
 import { halfYearMonths, parsePeriod } from './periods.ts';
-import { dashboard, figuresFor, getMeasure, protectionNote, type MeasureFigure } from './queries.ts';
+import { dashboard, figuresFor, protectionNote, type MeasureFigure } from './queries.ts';
+import { getMeasure } from './referenceQueries.ts';
 import { defaultAmountRule, type AmountRule } from './suppression.ts';
 import { insightsSettings } from './settings.ts';
 import { insightsMeasures, insightsReleaseCells, insightsReleases } from './schema.ts';

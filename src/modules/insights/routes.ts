@@ -33,7 +33,7 @@ import { municipalityCodeOrDefault } from '../../platform/municipalities.ts';
 import { createMeasure, deleteBenchmark, ensureInsightsReferenceData, importDataset, refreshFromModules, saveBenchmark, updateMeasure } from './commands.ts';
 import { dashboardCsv, defaultRefreshRange } from './domain/dashboard.ts';
 import { importPopulation } from './population.ts';
-import { listAreas, listBenchmarks, listImports, listPopulation, listThemes } from './queries.ts';
+import { listAreas, listBenchmarks, listImports, listPopulation, listThemes } from './referenceQueries.ts';
 
 const tags = ['insights'];
 const month = z.string().regex(/^\d{4}-\d{2}$/);

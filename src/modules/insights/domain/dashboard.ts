@@ -8,18 +8,11 @@ import { formatDateTime } from '../../../platform/dutch.ts';
 import type { Aggregation } from '../catalogue.ts';
 import { suppressionExplanation, type Cell, type DashboardResult, type Level } from '../contract.ts';
 import { addMonths, monthOf, parsePeriod, type Granularity, type Period } from '../periods.ts';
-import {
-  aggregateAmounts,
-  derived,
-  displayCell,
-  protectAmountTable,
-  protectTable,
-  reasonOf,
-  type AmountInput,
-  type AmountRule,
-  type ProtectedCell,
-} from '../suppression.ts';
+import { derived, displayCell, reasonOf, type ProtectedCell } from '../suppression.ts';
 import { addRates, type Population } from './rates.ts';
+import type { ProtectedBase } from './protectedBase.ts';
+
+export { protectAmountBase, protectBase, type ProtectedBase, type RawAmountRow } from './protectedBase.ts';
 import { addSeries, buildView, combine, type BaseSeries, type View, type ViewPeriod } from '../views.ts';
 
 /** One figure as the database returns it: an area, a period code and a value. */
@@ -86,104 +79,6 @@ export function viewPeriods(basePeriods: string[], granularity: Granularity, fro
     groups.get(code)?.push(b);
   }
   return wanted.map((code) => ({ code, base: groups.get(code) ?? [] }));
-}
-
-export interface ProtectedBase {
-  periods: string[];
-  series: BaseSeries[];
-  totals: Map<string, ProtectedCell>;
-}
-
-/**
- * The protected base table of a count measure in one municipality: every wijk (and what could not be placed in a
- * wijk, as its own row so the totals add up) × every period the measure has, with the municipality totals as
- * margins. Views are built from it (see views.ts), so every view hides the same cells.
- */
-export function protectBase(
-  input: { wijken: RawDashboardRow[]; municipal: RawDashboardRow[]; names: Map<string, string>; municipalityCode: string; municipalityName: string },
-  threshold: number,
-): ProtectedBase {
-  const { wijken, municipal, names, municipalityCode } = input;
-  const periods = [...new Set([...wijken, ...municipal].map((r) => r.period))].sort();
-  const index = new Map(periods.map((p, i) => [p, i]));
-  const byArea = new Map<string, number[]>();
-  for (const r of wijken) {
-    if (!byArea.has(r.area)) byArea.set(r.area, new Array(periods.length).fill(0));
-    byArea.get(r.area)![index.get(r.period)!] = r.value;
-  }
-  const codes = [...byArea.keys()].sort();
-  const matrix = codes.map((c) => byArea.get(c)!);
-  const labels = codes.map((c) => names.get(c) ?? c);
-  const rest = new Array(periods.length).fill(0);
-  for (const r of municipal) {
-    const i = index.get(r.period)!;
-    rest[i] = Math.max(0, r.value - matrix.reduce((a, row) => a + row[i]!, 0));
-  }
-  if (rest.some((v) => v > 0) || matrix.length === 0) {
-    codes.push(`${municipalityCode}-OVERIG`);
-    labels.push(matrix.length === 0 ? input.municipalityName : 'Niet toe te wijzen aan een wijk');
-    matrix.push(rest);
-  }
-  const table = periods.length ? protectTable(matrix, threshold) : { cells: matrix.map(() => []), colTotals: [] };
-  const series: BaseSeries[] = codes.map((code, r) => ({ code, name: labels[r]!, cells: new Map(periods.map((p, i) => [p, table.cells[r]![i]!])) }));
-  const totals = new Map(periods.map((p, i) => [p, table.colTotals[i]!]));
-  return { periods, series, totals };
-}
-
-/** An amount as the database returns it, with what is known of the people behind it. */
-export interface RawAmountRow extends RawDashboardRow {
-  contributors: number | null;
-  largest: number[] | null;
-}
-
-/**
- * The protected base table of an amount in one municipality, like `protectBase` for a count: every wijk (and
- * what could not be placed in a wijk) × every period, with the municipality's own figures as margins, protected
- * by the amount rule (minimum contributors, dominance) with secondary suppression. The part not placed in a wijk
- * is judged cautiously: its people are the municipality's minus the wijken's, its largest contributions at most
- * the municipality's largest.
- */
-export function protectAmountBase(
-  input: { wijken: RawAmountRow[]; municipal: RawAmountRow[]; names: Map<string, string>; municipalityCode: string; municipalityName: string },
-  rule: AmountRule,
-): ProtectedBase {
-  const { wijken, municipal, names, municipalityCode } = input;
-  const periods = [...new Set([...wijken, ...municipal].map((r) => r.period))].sort();
-  const index = new Map(periods.map((p, i) => [p, i]));
-  const empty = (): AmountInput => ({ value: 0, contributors: 0, largest: [] });
-  const toInput = (r: RawAmountRow): AmountInput => ({ value: r.value, contributors: r.contributors, largest: r.largest ?? [] });
-  const byArea = new Map<string, AmountInput[]>();
-  for (const r of wijken) {
-    if (!byArea.has(r.area)) byArea.set(r.area, Array.from({ length: periods.length }, empty));
-    byArea.get(r.area)![index.get(r.period)!] = toInput(r);
-  }
-  const codes = [...byArea.keys()].sort();
-  const matrix = codes.map((c) => byArea.get(c)!);
-  const labels = codes.map((c) => names.get(c) ?? c);
-  const own = Array.from({ length: periods.length }, empty);
-  for (const r of municipal) own[index.get(r.period)!] = toInput(r);
-  const rest = periods.map((_, i): AmountInput => {
-    const placed = matrix.map((row) => row[i]!);
-    const value = Math.max(0, own[i]!.value - placed.reduce((a, c) => a + c.value, 0));
-    const known = own[i]!.contributors !== null && placed.every((c) => c.contributors !== null);
-    const contributors = known ? Math.max(0, own[i]!.contributors! - placed.reduce((a, c) => a + c.contributors!, 0)) : null;
-    return { value, contributors: value === 0 && contributors === 0 ? 0 : contributors, largest: own[i]!.largest.map((v) => Math.min(v, value)) };
-  });
-  if (rest.some((v) => v.value > 0) || matrix.length === 0) {
-    codes.push(`${municipalityCode}-OVERIG`);
-    labels.push(matrix.length === 0 ? input.municipalityName : 'Niet toe te wijzen aan een wijk');
-    matrix.push(rest);
-  }
-  // The margins: the municipality's own figures where they add up, else what is known of the column.
-  const colTotals = periods.map((_, i) => {
-    const column = matrix.map((row) => row[i]!);
-    const value = column.reduce((a, c) => a + c.value, 0);
-    return own[i]!.value === value ? own[i]! : { ...aggregateAmounts(column, rule), value };
-  });
-  const table = periods.length ? protectAmountTable(matrix, colTotals, rule) : { cells: matrix.map(() => []), colTotals: [] };
-  const series: BaseSeries[] = codes.map((code, r) => ({ code, name: labels[r]!, cells: new Map(periods.map((p, i) => [p, table.cells[r]![i]!])) }));
-  const totals = new Map(periods.map((p, i) => [p, table.colTotals[i]!]));
-  return { periods, series, totals };
 }
 
 type Table = Pick<DashboardResult, 'periods' | 'rows' | 'totals' | 'grandTotal' | 'totalLabel'>;
