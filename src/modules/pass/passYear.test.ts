@@ -34,7 +34,7 @@ const pass = (over: Partial<OldYearPass>): OldYearPass => ({
   status: 'active',
   children: [
     { memberNumber: 2, childPersonId: 'c-11', birthDate: '2014-12-01' },
-    { memberNumber: 3, childPersonId: 'c-17', birthDate: '2009-03-01' },
+    { memberNumber: 3, childPersonId: 'c-17', birthDate: '2008-12-01' },
   ],
   budgets: [
     { memberNumber: 2, balanceCents: 4_000 },
