@@ -40,7 +40,7 @@ const pass = (over: Partial<OldYearPass>): OldYearPass => ({
     { memberNumber: 2, balanceCents: 4_000 },
     { memberNumber: 3, balanceCents: 10_000 },
   ],
-  alreadyHandled: false,
+  existing: null,
   ...over,
 });
 
@@ -58,13 +58,16 @@ describe('child budgets in the new year', () => {
 
 describe('the renewal plan', () => {
   it('renews benefit recipients, invites the others, leaves handled and inactive passes alone', () => {
-    const passes = [pass({}), pass({ passId: 'p2', holderBsn: '111222333' }), pass({ passId: 'p3', alreadyHandled: true }), pass({ passId: 'p4', status: 'blocked' })];
+    const passes = [pass({}), pass({ passId: 'p2', holderBsn: '111222333' }), pass({ passId: 'p3', existing: 'invited', holderBsn: '111222333' }), pass({ passId: 'p4', status: 'blocked' })];
     const plan = planRenewal(passes, new Set(['123456782']), 2027, rules, 'expire');
     expect(plan.map((a) => [a.passId, a.action])).toEqual([
       ['p1', 'renew'],
       ['p2', 'invite'],
       ['p3', 'unchanged'],
     ]);
+    // A later file that lists an invited household renews it; a lapsed one stays lapsed.
+    const later = planRenewal([pass({ existing: 'invited' }), pass({ passId: 'p5', existing: 'lapsed' })], new Set(['123456782']), 2027, rules, 'expire');
+    expect(later.map((a) => a.action)).toEqual(['renew', 'unchanged']);
   });
 
   it('says what happened, or that nothing changed on a second run', () => {

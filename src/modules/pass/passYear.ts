@@ -67,8 +67,8 @@ export interface OldYearPass {
   children: { memberNumber: number; childPersonId: string; birthDate: string }[];
   /** The child budgets of the old year, by member number. */
   budgets: { memberNumber: number; balanceCents: number }[];
-  /** Whether the pass already has a renewal or invitation for the new year (a second run changes nothing). */
-  alreadyHandled: boolean;
+  /** What an earlier run of the new year did to this pass (null: nothing yet). A second run changes nothing. */
+  existing: 'invited' | 'renewed' | 'lapsed' | null;
 }
 
 export interface PlannedBudget {
@@ -99,8 +99,10 @@ export function planRenewal(passes: OldYearPass[], recipientBsns: Set<string>, y
   return passes
     .filter((p) => p.status === 'active')
     .map((p): RenewalAction => {
-      if (p.alreadyHandled) return { passId: p.passId, action: 'unchanged' };
-      if (p.holderBsn && recipientBsns.has(p.holderBsn)) return { passId: p.passId, action: 'renew', budgets: newYearBudgets(p, year, rules, unspent) };
+      const inFile = p.holderBsn !== null && recipientBsns.has(p.holderBsn);
+      // An invited household that a later benefits file lists is renewed after all; anything else stays as it was.
+      if (p.existing && !(p.existing === 'invited' && inFile)) return { passId: p.passId, action: 'unchanged' };
+      if (inFile) return { passId: p.passId, action: 'renew', budgets: newYearBudgets(p, year, rules, unspent) };
       return { passId: p.passId, action: 'invite' };
     });
 }
