@@ -61,7 +61,13 @@ export async function setEligibilityRules(db: Database, actor: Actor, input: z.i
   const values = { ...input, proofs: proofs.filter((p) => p !== '') };
   return db.audited(
     actor,
-    { action: 'update', objectType: 'pass_eligibility_rules', objectId: String(input.passYear), municipalityCode: input.municipalityCode, details: { ...values } },
+    {
+      action: 'update',
+      objectType: 'pass_eligibility_rules',
+      objectId: String(input.passYear),
+      municipalityCode: input.municipalityCode,
+      details: { ...values },
+    },
     async (tx) => {
       const { municipalityCode: _m, passYear: _y, ...changes } = values;
       await tx

@@ -60,7 +60,12 @@ describe('assets limit per household type', () => {
 
 describe('household members that count', () => {
   it('adds the partner and adult co-residents with an income when the rules say so', () => {
-    const facts = { ...single, applicantIncomeCents: 150_000, partner: { monthlyNetIncomeCents: 100_000 }, adultCoResidents: [{ monthlyNetIncomeCents: 60_000 }] };
+    const facts = {
+      ...single,
+      applicantIncomeCents: 150_000,
+      partner: { monthlyNetIncomeCents: 100_000 },
+      adultCoResidents: [{ monthlyNetIncomeCents: 60_000 }],
+    };
     const counted = decidePassEligibility(facts, norms, rules, prices);
     expect(counted.householdType).toBe('couple');
     expect(counted.countedIncomeCents).toBe(310_000);
@@ -94,7 +99,13 @@ describe('routes', () => {
 
 describe('rule set checks', () => {
   it('names the field of each wrong value', () => {
-    const problems = eligibilityRuleProblems({ ...rules, incomeLimitPercent: 40, childrenUpToAge: 30, proofs: ['Loonstrook', ' '], assetsLimitCents: { ...rules.assetsLimitCents, couple: -1 } });
+    const problems = eligibilityRuleProblems({
+      ...rules,
+      incomeLimitPercent: 40,
+      childrenUpToAge: 30,
+      proofs: ['Loonstrook', ' '],
+      assetsLimitCents: { ...rules.assetsLimitCents, couple: -1 },
+    });
     expect(problems.incomeLimitPercent).toContain('inkomensgrens');
     expect(problems.childrenUpToAge).toContain('leeftijd kinderen');
     expect(problems.proofs).toContain('lege regel');

@@ -143,7 +143,8 @@ export function eligibilityRuleProblems(rules: EligibilityRuleSet): Partial<Reco
     problems.incomeLimitPercent = 'Vul bij inkomensgrens een heel percentage in tussen 100 en 200.';
   for (const [type, cents] of Object.entries(rules.assetsLimitCents))
     if (!Number.isInteger(cents) || cents < 0)
-      problems[`assetsLimitCents.${type}`] = `Vul bij vermogensgrens voor een ${inSentence(householdTypeLabels[type as HouseholdType])} een bedrag in van 0 euro of meer.`;
+      problems[`assetsLimitCents.${type}`] =
+        `Vul bij vermogensgrens voor een ${inSentence(householdTypeLabels[type as HouseholdType])} een bedrag in van 0 euro of meer.`;
   if (!Number.isInteger(rules.childrenUpToAge) || rules.childrenUpToAge < 0 || rules.childrenUpToAge > 26)
     problems.childrenUpToAge = 'Vul bij leeftijd kinderen een hele leeftijd in tussen 0 en 26 jaar.';
   if (rules.proofs.some((p) => p.trim() === '')) problems.proofs = 'Een bewijsstuk mag niet leeg zijn. Haal de lege regel weg.';

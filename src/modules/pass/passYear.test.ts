@@ -24,7 +24,9 @@ describe('the benefits file', () => {
 
   it('reports a repeated BSN and a missing column', () => {
     expect(parseBenefitsCsv('bsn,uitkering\n123456782,PW\n123456782,PW\n').problems[0]?.message).toBe('Regel 3: dit BSN staat ook al op regel 2.');
-    expect(parseBenefitsCsv('bsn\n123456782\n').problems).toEqual([{ line: 1, field: 'uitkering', message: 'De kolom "uitkering" ontbreekt in de eerste regel van het bestand.' }]);
+    expect(parseBenefitsCsv('bsn\n123456782\n').problems).toEqual([
+      { line: 1, field: 'uitkering', message: 'De kolom "uitkering" ontbreekt in de eerste regel van het bestand.' },
+    ]);
   });
 });
 
@@ -58,7 +60,12 @@ describe('child budgets in the new year', () => {
 
 describe('the renewal plan', () => {
   it('renews benefit recipients, invites the others, leaves handled and inactive passes alone', () => {
-    const passes = [pass({}), pass({ passId: 'p2', holderBsn: '111222333' }), pass({ passId: 'p3', existing: 'invited', holderBsn: '111222333' }), pass({ passId: 'p4', status: 'blocked' })];
+    const passes = [
+      pass({}),
+      pass({ passId: 'p2', holderBsn: '111222333' }),
+      pass({ passId: 'p3', existing: 'invited', holderBsn: '111222333' }),
+      pass({ passId: 'p4', status: 'blocked' }),
+    ];
     const plan = planRenewal(passes, new Set(['123456782']), 2027, rules, 'expire');
     expect(plan.map((a) => [a.passId, a.action])).toEqual([
       ['p1', 'renew'],
@@ -74,7 +81,9 @@ describe('the renewal plan', () => {
     expect(renewalSummary(2027, { renewed: 3, invited: 1, unchanged: 0, lapsed: 0 }, '1 maart 2027')).toBe(
       'Pasjaar 2027: 3 passen zijn verlengd, 1 huishouden is uitgenodigd om te bevestigen vóór 1 maart 2027.',
     );
-    expect(renewalSummary(2027, { renewed: 0, invited: 0, unchanged: 4, lapsed: 0 }, '1 maart 2027')).toBe('Het pasjaar 2027 was al gestart. Er is niets veranderd.');
+    expect(renewalSummary(2027, { renewed: 0, invited: 0, unchanged: 4, lapsed: 0 }, '1 maart 2027')).toBe(
+      'Het pasjaar 2027 was al gestart. Er is niets veranderd.',
+    );
   });
 
   it('lets an unconfirmed invitation lapse only after the deadline day', () => {

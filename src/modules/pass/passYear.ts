@@ -45,7 +45,12 @@ export function parseBenefitsCsv(text: string): { recipients: BenefitRecipient[]
     const benefit = (row.uitkering ?? '').trim();
     const before = problems.length;
     if ((row.bsn ?? '').trim() === '') problems.push({ line, field: 'bsn', message: `Regel ${line}: het BSN is leeg.` });
-    else if (!isValidBsn(bsn)) problems.push({ line, field: 'bsn', message: `Regel ${line}: het BSN "${row.bsn?.trim()}" klopt niet. Een BSN heeft 9 cijfers en moet de elfproef halen.` });
+    else if (!isValidBsn(bsn))
+      problems.push({
+        line,
+        field: 'bsn',
+        message: `Regel ${line}: het BSN "${row.bsn?.trim()}" klopt niet. Een BSN heeft 9 cijfers en moet de elfproef halen.`,
+      });
     else if (seen.has(bsn)) problems.push({ line, field: 'bsn', message: `Regel ${line}: dit BSN staat ook al op regel ${seen.get(bsn)}.` });
     if (benefit === '') problems.push({ line, field: 'uitkering', message: `Regel ${line}: vul de soort uitkering in.` });
     if (problems.length === before) {
@@ -79,7 +84,10 @@ export interface PlannedBudget {
   carriedCents: number;
 }
 
-export type RenewalAction = { passId: string; action: 'renew'; budgets: PlannedBudget[] } | { passId: string; action: 'invite' } | { passId: string; action: 'unchanged' };
+export type RenewalAction =
+  | { passId: string; action: 'renew'; budgets: PlannedBudget[] }
+  | { passId: string; action: 'invite' }
+  | { passId: string; action: 'unchanged' };
 
 /** The budgets of the new year for the children of a pass, at their new ages, with unspent budget by the rule. */
 export function newYearBudgets(pass: Pick<OldYearPass, 'children' | 'budgets'>, year: number, rules: PassRuleSet, unspent: UnspentBudgetRule): PlannedBudget[] {
@@ -89,7 +97,13 @@ export function newYearBudgets(pass: Pick<OldYearPass, 'children' | 'budgets'>, 
     if (!budget) continue;
     const left = pass.budgets.find((b) => b.memberNumber === child.memberNumber)?.balanceCents ?? 0;
     const carriedCents = unspent === 'carry_over' ? left : 0;
-    out.push({ memberNumber: child.memberNumber, childPersonId: child.childPersonId, ageGroup: budget.ageGroup, grantedCents: budget.amountCents + carriedCents, carriedCents });
+    out.push({
+      memberNumber: child.memberNumber,
+      childPersonId: child.childPersonId,
+      ageGroup: budget.ageGroup,
+      grantedCents: budget.amountCents + carriedCents,
+      carriedCents,
+    });
   }
   return out;
 }
@@ -109,9 +123,11 @@ export function planRenewal(passes: OldYearPass[], recipientBsns: Set<string>, y
 
 /** The office's summary in plain Dutch. */
 export function renewalSummary(year: number, counts: { renewed: number; invited: number; unchanged: number; lapsed: number }, deadline: string): string {
-  if (counts.renewed === 0 && counts.invited === 0 && counts.lapsed === 0)
-    return `Het pasjaar ${year} was al gestart. Er is niets veranderd.`;
-  const parts = [`${counts.renewed} ${counts.renewed === 1 ? 'pas is' : 'passen zijn'} verlengd`, `${counts.invited} ${counts.invited === 1 ? 'huishouden is' : 'huishoudens zijn'} uitgenodigd om te bevestigen vóór ${deadline}`];
+  if (counts.renewed === 0 && counts.invited === 0 && counts.lapsed === 0) return `Het pasjaar ${year} was al gestart. Er is niets veranderd.`;
+  const parts = [
+    `${counts.renewed} ${counts.renewed === 1 ? 'pas is' : 'passen zijn'} verlengd`,
+    `${counts.invited} ${counts.invited === 1 ? 'huishouden is' : 'huishoudens zijn'} uitgenodigd om te bevestigen vóór ${deadline}`,
+  ];
   if (counts.lapsed > 0) parts.push(`${counts.lapsed} ${counts.lapsed === 1 ? 'pas is' : 'passen zijn'} vervallen`);
   return `Pasjaar ${year}: ${parts.join(', ')}.`;
 }

@@ -18,7 +18,10 @@ export const yearRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = 
 
   app.get(
     '/pass/eligibility-rules',
-    { config: { access: 'pass:administer' }, schema: { tags, summary: 'Regels voor de Dordtpas in een pasjaar', response: { 200: yc.yearRules }, querystring: yearQuery } },
+    {
+      config: { access: 'pass:administer' },
+      schema: { tags, summary: 'Regels voor de Dordtpas in een pasjaar', response: { 200: yc.yearRules }, querystring: yearQuery },
+    },
     async (request) => getEligibilityRules(db, request.actor, request.query.municipalityCode, request.query.year),
   );
   app.put(
@@ -46,7 +49,12 @@ export const yearRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = 
     '/pass/years/start',
     {
       config: { access: 'pass:administer' },
-      schema: { tags, summary: 'Nieuw pasjaar: verlengen, uitnodigen, vervallen (nog een keer draaien verandert niets)', response: { 200: yc.newYearResult }, body: newYearInput },
+      schema: {
+        tags,
+        summary: 'Nieuw pasjaar: verlengen, uitnodigen, vervallen (nog een keer draaien verandert niets)',
+        response: { 200: yc.newYearResult },
+        body: newYearInput,
+      },
     },
     async (request) => startPassYear(db, request.actor, request.body),
   );

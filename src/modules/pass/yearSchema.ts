@@ -54,6 +54,9 @@ export const passYearRenewals = personal(
       createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
       decidedAt: timestamp('decided_at', { withTimezone: true }),
     },
-    (t) => [uniqueIndex('pass_year_renewals_pass_year_key').on(t.passId, t.year), index('pass_year_renewals_year_idx').on(t.municipalityCode, t.year, t.status)],
+    (t) => [
+      uniqueIndex('pass_year_renewals_pass_year_key').on(t.passId, t.year),
+      index('pass_year_renewals_year_idx').on(t.municipalityCode, t.year, t.status),
+    ],
   ),
 );

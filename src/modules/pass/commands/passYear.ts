@@ -11,7 +11,16 @@ import { rulesOn } from '../configuration.ts';
 import { passYearPeriod } from '../domain.ts';
 import { eligibilityRulesFor } from '../eligibilityConfig.ts';
 import { dutchDate } from '../messages.ts';
-import { invitationLapses, newYearBudgets, parseBenefitsCsv, planRenewal, renewalSummary, type BenefitsProblem, type PlannedBudget, type UnspentBudgetRule } from '../passYear.ts';
+import {
+  invitationLapses,
+  newYearBudgets,
+  parseBenefitsCsv,
+  planRenewal,
+  renewalSummary,
+  type BenefitsProblem,
+  type PlannedBudget,
+  type UnspentBudgetRule,
+} from '../passYear.ts';
 import { childBudgets, passes, passMembers } from '../schema.ts';
 import { passYearRenewals } from '../yearSchema.ts';
 
@@ -46,7 +55,14 @@ export function previewBenefits(actor: Actor, csv: string) {
 }
 
 /** Renews one pass into `year`: the pass is valid through the new year, the children get the new year's budgets. */
-async function renewPass(tx: Tx, pass: typeof passes.$inferSelect, year: number, budgets: PlannedBudget[], unspent: UnspentBudgetRule, now: Date): Promise<void> {
+async function renewPass(
+  tx: Tx,
+  pass: typeof passes.$inferSelect,
+  year: number,
+  budgets: PlannedBudget[],
+  unspent: UnspentBudgetRule,
+  now: Date,
+): Promise<void> {
   const { validTo } = passYearPeriod(year);
   await tx.update(passes).set({ year, validTo, updatedAt: now }).where(eq(passes.id, pass.id));
   // Carried over: the old balance moves into the new budget, so no euro can be spent twice.
@@ -76,8 +92,14 @@ async function renewPass(tx: Tx, pass: typeof passes.$inferSelect, year: number,
 }
 
 async function plannedBudgetsOf(tx: Tx, pass: typeof passes.$inferSelect, year: number, unspent: UnspentBudgetRule) {
-  const members = await tx.select().from(passMembers).where(and(eq(passMembers.passId, pass.id), eq(passMembers.relation, 'child')));
-  const old = await tx.select().from(childBudgets).where(and(eq(childBudgets.passId, pass.id), eq(childBudgets.year, pass.year)));
+  const members = await tx
+    .select()
+    .from(passMembers)
+    .where(and(eq(passMembers.passId, pass.id), eq(passMembers.relation, 'child')));
+  const old = await tx
+    .select()
+    .from(childBudgets)
+    .where(and(eq(childBudgets.passId, pass.id), eq(childBudgets.year, pass.year)));
   const rules = await rulesOn(tx, pass.municipalityCode, `${year}-01-01`);
   const children = members.filter((m) => m.birthDate).map((m) => ({ memberNumber: m.memberNumber, childPersonId: m.personId, birthDate: m.birthDate! }));
   return newYearBudgets({ children, budgets: old }, year, rules, unspent);
@@ -88,24 +110,45 @@ async function lapseInTx(tx: Tx, municipality: string, year: number, today: stri
   const open = await tx
     .select()
     .from(passYearRenewals)
-    .where(and(eq(passYearRenewals.municipalityCode, municipality), eq(passYearRenewals.year, year), eq(passYearRenewals.status, 'invited'), lt(passYearRenewals.deadline, today)));
+    .where(
+      and(
+        eq(passYearRenewals.municipalityCode, municipality),
+        eq(passYearRenewals.year, year),
+        eq(passYearRenewals.status, 'invited'),
+        lt(passYearRenewals.deadline, today),
+      ),
+    );
   const lapsing = open.filter((r) => invitationLapses({ deadline: r.deadline!, confirmedAt: null }, today));
   if (lapsing.length)
     await tx
       .update(passYearRenewals)
       .set({ status: 'lapsed', decidedAt: now })
-      .where(inArray(passYearRenewals.id, lapsing.map((r) => r.id)));
+      .where(
+        inArray(
+          passYearRenewals.id,
+          lapsing.map((r) => r.id),
+        ),
+      );
   return lapsing.length;
 }
 
 export async function lapseInvitations(db: Database, actor: Actor, municipality: string, year: number): Promise<{ lapsed: number; summary: string }> {
   assertCan(actor, 'pass:administer');
   assertMunicipality(actor, municipality);
-  return db.audited(actor, { action: 'update', objectType: 'pass_year', objectId: String(year), municipalityCode: municipality, purpose: 'Dordtpas uitnodigingen laten vervallen' }, async (tx, trail) => {
-    const lapsed = await lapseInTx(tx, municipality, year, amsterdamDate(db.clock.now()), db.clock.now());
-    trail.details = { lapsed };
-    return { lapsed, summary: lapsed ? `${lapsed} ${lapsed === 1 ? 'uitnodiging is' : 'uitnodigingen zijn'} vervallen.` : 'Er zijn geen uitnodigingen over hun termijn. Er is niets veranderd.' };
-  });
+  return db.audited(
+    actor,
+    { action: 'update', objectType: 'pass_year', objectId: String(year), municipalityCode: municipality, purpose: 'Dordtpas uitnodigingen laten vervallen' },
+    async (tx, trail) => {
+      const lapsed = await lapseInTx(tx, municipality, year, amsterdamDate(db.clock.now()), db.clock.now());
+      trail.details = { lapsed };
+      return {
+        lapsed,
+        summary: lapsed
+          ? `${lapsed} ${lapsed === 1 ? 'uitnodiging is' : 'uitnodigingen zijn'} vervallen.`
+          : 'Er zijn geen uitnodigingen over hun termijn. Er is niets veranderd.',
+      };
+    },
+  );
 }
 
 export async function startPassYear(db: Database, actor: Actor, input: z.infer<typeof newYearInput>): Promise<NewYearResult> {
@@ -114,7 +157,10 @@ export async function startPassYear(db: Database, actor: Actor, input: z.infer<t
   const { recipients, problems } = parseBenefitsCsv(input.benefitsCsv);
   if (problems.some((p) => p.line === 1)) throw new ValidationError(problems[0]!.message, [{ field: 'benefitsCsv', reason: problems[0]!.message }]);
   const today = amsterdamDate(db.clock.now());
-  if (input.deadline < today) throw new ValidationError('De uiterste datum ligt in het verleden.', [{ field: 'deadline', reason: 'De uiterste datum om te bevestigen ligt in het verleden. Kies een latere datum.' }]);
+  if (input.deadline < today)
+    throw new ValidationError('De uiterste datum ligt in het verleden.', [
+      { field: 'deadline', reason: 'De uiterste datum om te bevestigen ligt in het verleden. Kies een latere datum.' },
+    ]);
   const bsns = new Set(recipients.map((r) => r.bsn));
   return db.audited(
     actor,
@@ -134,9 +180,20 @@ export async function startPassYear(db: Database, actor: Actor, input: z.infer<t
         ? await tx
             .select()
             .from(passYearRenewals)
-            .where(and(eq(passYearRenewals.year, input.year), inArray(passYearRenewals.passId, old.map((o) => o.pass.id))))
+            .where(
+              and(
+                eq(passYearRenewals.year, input.year),
+                inArray(
+                  passYearRenewals.passId,
+                  old.map((o) => o.pass.id),
+                ),
+              ),
+            )
         : [];
-      const already = await tx.$count(passYearRenewals, and(eq(passYearRenewals.municipalityCode, input.municipalityCode), eq(passYearRenewals.year, input.year)));
+      const already = await tx.$count(
+        passYearRenewals,
+        and(eq(passYearRenewals.municipalityCode, input.municipalityCode), eq(passYearRenewals.year, input.year)),
+      );
       const plan = planRenewal(
         old.map((o) => ({
           passId: o.pass.id,
@@ -160,13 +217,35 @@ export async function startPassYear(db: Database, actor: Actor, input: z.infer<t
           await renewPass(tx, pass, input.year, await plannedBudgetsOf(tx, pass, input.year, rules.unspentBudgetRule), rules.unspentBudgetRule, now);
           await tx
             .insert(passYearRenewals)
-            .values({ municipalityCode: pass.municipalityCode, passId: pass.id, year: input.year, status: 'renewed', renewedBy: 'benefits', byUserId: actor.kind === 'user' ? actor.userId : null, createdAt: now, decidedAt: now })
-            .onConflictDoUpdate({ target: [passYearRenewals.passId, passYearRenewals.year], set: { status: 'renewed', renewedBy: 'benefits', decidedAt: now } });
+            .values({
+              municipalityCode: pass.municipalityCode,
+              passId: pass.id,
+              year: input.year,
+              status: 'renewed',
+              renewedBy: 'benefits',
+              byUserId: actor.kind === 'user' ? actor.userId : null,
+              createdAt: now,
+              decidedAt: now,
+            })
+            .onConflictDoUpdate({
+              target: [passYearRenewals.passId, passYearRenewals.year],
+              set: { status: 'renewed', renewedBy: 'benefits', decidedAt: now },
+            });
           trail.subjectIds!.push(pass.holderPersonId);
           if (existing.some((e) => e.passId === pass.id)) upgraded++;
           renewed++;
         } else if (action.action === 'invite') {
-          await tx.insert(passYearRenewals).values({ municipalityCode: pass.municipalityCode, passId: pass.id, year: input.year, status: 'invited', deadline: input.deadline, byUserId: actor.kind === 'user' ? actor.userId : null, createdAt: now });
+          await tx
+            .insert(passYearRenewals)
+            .values({
+              municipalityCode: pass.municipalityCode,
+              passId: pass.id,
+              year: input.year,
+              status: 'invited',
+              deadline: input.deadline,
+              byUserId: actor.kind === 'user' ? actor.userId : null,
+              createdAt: now,
+            });
           trail.subjectIds!.push(pass.holderPersonId);
           invited++;
         }
@@ -180,20 +259,28 @@ export async function startPassYear(db: Database, actor: Actor, input: z.infer<t
 
 /** The resident confirms on Mijn Dordtpas that their situation still holds: the pass is renewed, if before the deadline. */
 export async function confirmRenewal(db: Database, actor: Actor, passId: string, year: number): Promise<{ renewed: boolean; message: string }> {
-  return db.audited(actor, { action: 'update', objectType: 'pass_year_renewal', objectId: passId, purpose: 'Inwoner bevestigt Dordtpas voor nieuw pasjaar' }, async (tx, trail) => {
-    const [invitation] = await tx.select().from(passYearRenewals).where(and(eq(passYearRenewals.passId, passId), eq(passYearRenewals.year, year))).for('update');
-    const [pass] = await tx.select().from(passes).where(eq(passes.id, passId)).for('update');
-    if (!invitation || !pass) throw new NotFoundError('De uitnodiging');
-    trail.municipalityCode = pass.municipalityCode;
-    trail.subjectIds = [pass.holderPersonId];
-    const today = amsterdamDate(db.clock.now());
-    if (invitation.status === 'renewed') return { renewed: true, message: `Uw Dordtpas was al verlengd voor ${year}.` };
-    if (invitation.status === 'lapsed' || invitationLapses({ deadline: invitation.deadline!, confirmedAt: null }, today))
-      return { renewed: false, message: `De termijn om te bevestigen is voorbij (${dutchDate(invitation.deadline!)}). Vraag de Dordtpas opnieuw aan.` };
-    const now = db.clock.now();
-    const rules = await eligibilityRulesFor(tx, pass.municipalityCode, year);
-    await renewPass(tx, pass, year, await plannedBudgetsOf(tx, pass, year, rules.unspentBudgetRule), rules.unspentBudgetRule, now);
-    await tx.update(passYearRenewals).set({ status: 'renewed', renewedBy: 'confirmed', decidedAt: now }).where(eq(passYearRenewals.id, invitation.id));
-    return { renewed: true, message: `Bedankt. Uw Dordtpas is verlengd tot en met ${dutchDate(passYearPeriod(year).validTo)}.` };
-  });
+  return db.audited(
+    actor,
+    { action: 'update', objectType: 'pass_year_renewal', objectId: passId, purpose: 'Inwoner bevestigt Dordtpas voor nieuw pasjaar' },
+    async (tx, trail) => {
+      const [invitation] = await tx
+        .select()
+        .from(passYearRenewals)
+        .where(and(eq(passYearRenewals.passId, passId), eq(passYearRenewals.year, year)))
+        .for('update');
+      const [pass] = await tx.select().from(passes).where(eq(passes.id, passId)).for('update');
+      if (!invitation || !pass) throw new NotFoundError('De uitnodiging');
+      trail.municipalityCode = pass.municipalityCode;
+      trail.subjectIds = [pass.holderPersonId];
+      const today = amsterdamDate(db.clock.now());
+      if (invitation.status === 'renewed') return { renewed: true, message: `Uw Dordtpas was al verlengd voor ${year}.` };
+      if (invitation.status === 'lapsed' || invitationLapses({ deadline: invitation.deadline!, confirmedAt: null }, today))
+        return { renewed: false, message: `De termijn om te bevestigen is voorbij (${dutchDate(invitation.deadline!)}). Vraag de Dordtpas opnieuw aan.` };
+      const now = db.clock.now();
+      const rules = await eligibilityRulesFor(tx, pass.municipalityCode, year);
+      await renewPass(tx, pass, year, await plannedBudgetsOf(tx, pass, year, rules.unspentBudgetRule), rules.unspentBudgetRule, now);
+      await tx.update(passYearRenewals).set({ status: 'renewed', renewedBy: 'confirmed', decidedAt: now }).where(eq(passYearRenewals.id, invitation.id));
+      return { renewed: true, message: `Bedankt. Uw Dordtpas is verlengd tot en met ${dutchDate(passYearPeriod(year).validTo)}.` };
+    },
+  );
 }
