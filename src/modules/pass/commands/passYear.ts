@@ -235,17 +235,15 @@ export async function startPassYear(db: Database, actor: Actor, input: z.infer<t
           if (existing.some((e) => e.passId === pass.id)) upgraded++;
           renewed++;
         } else if (action.action === 'invite') {
-          await tx
-            .insert(passYearRenewals)
-            .values({
-              municipalityCode: pass.municipalityCode,
-              passId: pass.id,
-              year: input.year,
-              status: 'invited',
-              deadline: input.deadline,
-              byUserId: actor.kind === 'user' ? actor.userId : null,
-              createdAt: now,
-            });
+          await tx.insert(passYearRenewals).values({
+            municipalityCode: pass.municipalityCode,
+            passId: pass.id,
+            year: input.year,
+            status: 'invited',
+            deadline: input.deadline,
+            byUserId: actor.kind === 'user' ? actor.userId : null,
+            createdAt: now,
+          });
           trail.subjectIds!.push(pass.holderPersonId);
           invited++;
         }
