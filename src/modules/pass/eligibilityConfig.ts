@@ -45,14 +45,14 @@ export async function eligibilityRulesFor(q: Reader, municipality: string, year:
 }
 
 export async function getEligibilityRules(db: Database, actor: Actor, municipality: string, year: number): Promise<YearRules> {
-  assertCan(actor, 'pass:administer');
+  if (actor.kind !== 'system') assertCan(actor, 'pass:administer');
   assertMunicipality(actor, municipality);
   return db.unaudited((q) => eligibilityRulesFor(q, municipality, year));
 }
 
 /** Saves the rules of one pass year; every wrong value is named with its field in plain Dutch. Audited. */
 export async function setEligibilityRules(db: Database, actor: Actor, input: z.infer<typeof eligibilityRulesInput>): Promise<YearRules> {
-  assertCan(actor, 'pass:administer');
+  if (actor.kind !== 'system') assertCan(actor, 'pass:administer');
   assertMunicipality(actor, input.municipalityCode);
   const proofs = input.proofs.map((p) => p.trim());
   const problems = eligibilityRuleProblems({ ...input, proofs: input.proofs });

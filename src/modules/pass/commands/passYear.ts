@@ -49,7 +49,7 @@ export interface NewYearResult {
 
 /** Reads the benefits file only: what it holds and every bad row, before the office starts the year. */
 export function previewBenefits(actor: Actor, csv: string) {
-  assertCan(actor, 'pass:administer');
+  if (actor.kind !== 'system') assertCan(actor, 'pass:administer');
   const { recipients, problems } = parseBenefitsCsv(csv);
   return { recipients: recipients.length, problems };
 }
@@ -133,7 +133,7 @@ async function lapseInTx(tx: Tx, municipality: string, year: number, today: stri
 }
 
 export async function lapseInvitations(db: Database, actor: Actor, municipality: string, year: number): Promise<{ lapsed: number; summary: string }> {
-  assertCan(actor, 'pass:administer');
+  if (actor.kind !== 'system') assertCan(actor, 'pass:administer');
   assertMunicipality(actor, municipality);
   return db.audited(
     actor,
@@ -152,7 +152,7 @@ export async function lapseInvitations(db: Database, actor: Actor, municipality:
 }
 
 export async function startPassYear(db: Database, actor: Actor, input: z.infer<typeof newYearInput>): Promise<NewYearResult> {
-  assertCan(actor, 'pass:administer');
+  if (actor.kind !== 'system') assertCan(actor, 'pass:administer');
   assertMunicipality(actor, input.municipalityCode);
   const { recipients, problems } = parseBenefitsCsv(input.benefitsCsv);
   if (problems.some((p) => p.line === 1)) throw new ValidationError(problems[0]!.message, [{ field: 'benefitsCsv', reason: problems[0]!.message }]);
