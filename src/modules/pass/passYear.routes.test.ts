@@ -9,6 +9,14 @@ import { seedPassDemo } from './demo.ts';
 import { childBudgets, passes } from './schema.ts';
 import { passYearRenewals } from './yearSchema.ts';
 
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
+const cookieOf = (setCookie: string | string[] | undefined) =>
+  [setCookie]
+    .flat()
+    .find((c) => c?.startsWith('vangnet_dordtpas='))!
+    .split(';')[0]!;
+
 /** A new pass year over HTTP: rules per year, the benefits file, renewing, inviting, confirming, lapsing. */
 const clock = new FakeClock('2026-12-01T10:00:00Z');
 let t: TestApp;
@@ -130,9 +138,43 @@ describe('a new pass year', () => {
   });
 
   it('renews a household that confirms before the deadline; after it the others lapse', async () => {
-    const deVries = await passOf('DP-DEMO0002');
-    const confirmed = await confirmRenewal(t.db, systemActor('test-resident'), deVries.id, 2027);
-    expect(confirmed).toEqual({ renewed: true, message: 'Bedankt. Uw Dordtpas is verlengd tot en met 31 december 2027.' });
+    // Mijn Dordtpas shows the invitation with its deadline; confirming without the tick says why, next to it.
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/dordtpas/mijn-pas',
+      headers: formHeaders,
+      payload: form({ reference: 'DP-DEMO0002', accessCode: 'DEMO-0002-CODE' }),
+    });
+    let cookie = cookieOf(login.headers['set-cookie']);
+    const overview = await t.app.inject({ url: '/dordtpas/mijn-pas/overzicht', headers: { cookie } });
+    expect(overview.body).toContain('Verleng uw Dordtpas voor 2027');
+    expect(overview.body).toContain('uiterlijk 31 januari 2027');
+    const unticked = await t.app.inject({
+      method: 'POST',
+      url: '/dordtpas/mijn-pas/verlengen',
+      headers: { ...formHeaders, cookie },
+      payload: form({ reference: 'DP-DEMO0002', year: '2027' }),
+    });
+    cookie = cookieOf(unticked.headers['set-cookie']);
+    const again = await t.app.inject({ url: '/dordtpas/mijn-pas/overzicht', headers: { cookie } });
+    expect(again.body).toContain('id="f-confirm-error">Vink aan dat uw inkomen en uw gezin hetzelfde zijn gebleven.');
+    expect((await passOf('DP-DEMO0002')).year).toBe(2026);
+    // Someone else's reference is not confirmed with this cookie.
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: '/dordtpas/mijn-pas/verlengen',
+      headers: { ...formHeaders, cookie },
+      payload: form({ reference: 'DP-DEMO0003', year: '2027', confirm: 'ja' }),
+    });
+    expect(foreign.body).toContain('Vul uw gegevens opnieuw in');
+    const ticked = await t.app.inject({
+      method: 'POST',
+      url: '/dordtpas/mijn-pas/verlengen',
+      headers: { ...formHeaders, cookie },
+      payload: form({ reference: 'DP-DEMO0002', year: '2027', confirm: 'ja' }),
+    });
+    const done = await t.app.inject({ url: '/dordtpas/mijn-pas/overzicht', headers: { cookie: cookieOf(ticked.headers['set-cookie']) } });
+    expect(done.body).toContain('Bedankt. Uw Dordtpas is verlengd tot en met 31 december 2027.');
     expect(await passOf('DP-DEMO0002')).toMatchObject({ year: 2027, validTo: '2027-12-31' });
 
     clock.advance({ days: 62 }); // 1 February 2027

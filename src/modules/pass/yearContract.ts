@@ -36,6 +36,3 @@ export const newYearResult = z.object({
 
 export const lapseResult = z.object({ lapsed: z.number().int(), summary: z.string() });
 export const confirmResult = z.object({ renewed: z.boolean(), message: z.string() });
-
-/** What Mijn Dordtpas shows about the next pass year: an open invitation with its deadline, or the outcome. */
-export const renewalInvitation = z.object({ year: z.number().int(), status: z.string(), deadline: z.iso.date().nullable() });
