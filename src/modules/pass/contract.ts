@@ -114,6 +114,8 @@ export const applicationOutcome = z.object({
   householdType: z.enum(householdTypes),
   eligible: z.boolean().nullable(),
   reason: text,
+  /** The proofs the pass office asks for in this pass year, in plain Dutch (also shown to the case worker). */
+  proofs: z.array(text),
 });
 
 export const residentStatus = z.object({

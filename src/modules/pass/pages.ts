@@ -124,6 +124,12 @@ ${
 <dl class="vn-codes"><dt>Aanvraagnummer</dt><dd data-testid="reference">${outcome.reference}</dd><dt>Uw code</dt><dd data-testid="access-code">${outcome.accessCode}</dd></dl>`
     : html`<p class="utrecht-paragraph">Aanvraag ${outcome.reference} staat in de werklijst. De inwoner krijgt de pas per post.</p>`
 }
+${
+  outcome.proofs.length
+    ? html`<h2 class="utrecht-heading-2">Dit vragen wij u te laten zien</h2>
+<ul class="utrecht-unordered-list">${outcome.proofs.map((p) => html`<li class="utrecht-unordered-list__item">${p}</li>`)}</ul>`
+    : ''
+}
 <p class="utrecht-paragraph">Een consulent controleert uw gegevens. Daarna ziet u uw pas op <a href="/dordtpas/mijn-pas">Mijn Dordtpas</a>.</p>`;
   return publicPage({ title: 'Uw aanvraag is ontvangen', body, current: '/dordtpas' });
 }

@@ -407,5 +407,3 @@ export const passPayoutLines = pgTable(
   },
   (t) => [primaryKey({ columns: [t.payoutId, t.providerId] }), check('pass_payout_lines_amount_positive', sql`${t.amountCents} > 0`)],
 );
-
-export * from './yearSchema.ts';
