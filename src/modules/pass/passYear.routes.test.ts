@@ -5,7 +5,7 @@ import { systemActor } from '../../platform/actor.ts';
 import { FakeClock } from '../../platform/clock.ts';
 import { auditEvents, persons } from '../../platform/schema.ts';
 import { confirmRenewal } from './commands/passYear.ts';
-import { seedPassDemo } from './demo.ts';
+import { demoHouseholds, seedPassDemo } from './demo.ts';
 import { childBudgets, passes } from './schema.ts';
 import { passYearRenewals } from './yearSchema.ts';
 
@@ -79,6 +79,30 @@ describe('eligibility rules per pass year', () => {
     expect(audit.length).toBe(1);
     // A cashier may not change the rules.
     expect((await t.app.inject({ method: 'PUT', url: '/api/v1/pass/eligibility-rules', headers: cashier.headers, payload: rules2027 })).statusCode).toBe(403);
+  });
+});
+
+describe('applications read the rules of their pass year', () => {
+  it('refuses a route the office closed, next to the route, and shows the proofs asked for', async () => {
+    const rules2026 = {
+      ...rules2027,
+      passYear: 2026,
+      carerRouteOpen: false,
+      incomeLimitPercent: 140,
+      unspentBudgetRule: 'expire',
+      proofs: ['Een bankafschrift van deze maand'],
+    };
+    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/pass/eligibility-rules', headers: office.headers, payload: rules2026 })).statusCode).toBe(200);
+    const carer = demoHouseholds.find((h) => h.input.route === 'carer')!.input;
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/pass/applications', payload: { ...carer, municipalityCode: 'GM0505' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([
+      { field: 'route', reason: 'De regeling voor mantelzorgers is in 2026 niet open. U kunt de Dordtpas aanvragen op inkomen of kopen.' },
+    ]);
+    const income = demoHouseholds.find((h) => h.reference === 'DP-DEMO0004')!.input;
+    const applied = await t.app.inject({ method: 'POST', url: '/api/v1/pass/applications', payload: { ...income, municipalityCode: 'GM0505' } });
+    expect(applied.statusCode).toBe(201);
+    expect(applied.json().proofs).toEqual(['Een bankafschrift van deze maand']);
   });
 });
 
