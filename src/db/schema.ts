@@ -5,6 +5,7 @@ export * from '../modules/referrals/schema.ts';
 export * from '../modules/selftest/schema.ts';
 export * from '../modules/directory/schema.ts';
 export * from '../modules/pass/schema.ts';
+export * from '../modules/pass/yearSchema.ts';
 export * from '../modules/insights/schema.ts';
 export * from '../modules/programme/schema.ts';
 export * from '../platform/mail/schema.ts';

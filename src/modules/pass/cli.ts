@@ -7,6 +7,7 @@ import { organisations } from '../../platform/schema.ts';
 import { argPath, fail, print } from '../../io.ts';
 import type { CliContext } from '../contracts.ts';
 import { campaignInput, runCampaign } from './campaigns.ts';
+import { passYearCommands } from './yearCli.ts';
 import { payoutStatement } from './charges.ts';
 import { ensurePassConfiguration, providerOfOrganisation } from './configuration.ts';
 import { euro } from './messages.ts';
@@ -17,6 +18,8 @@ import { statementCsv, statementPdf } from './statement.ts';
 export function passCommands(program: Command, context: CliContext): void {
   const { io } = context;
   const pass = program.command('pass').description('Dordtpas: normtabel, eenmalige bijdragen en uitbetalingsoverzichten');
+
+  passYearCommands(pass, context);
 
   pass
     .command('init')

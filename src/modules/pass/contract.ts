@@ -114,6 +114,8 @@ export const applicationOutcome = z.object({
   householdType: z.enum(householdTypes),
   eligible: z.boolean().nullable(),
   reason: text,
+  /** The proofs the pass office asks for in this pass year, in plain Dutch (also shown to the case worker). */
+  proofs: z.array(text),
 });
 
 export const residentStatus = z.object({
@@ -123,6 +125,8 @@ export const residentStatus = z.object({
   checkReason: text,
   decisionReason: text.nullable(),
   pass: z.object({ number: text, status: text, validFrom: isoDate, validTo: isoDate }).nullable(),
+  /** The newest pass year: invited (open: before the deadline, the resident can confirm), renewed, or lapsed. */
+  renewal: z.object({ year: z.number().int(), status: text, deadline: isoDate.nullable(), open: z.boolean() }).nullable(),
   budgets: z.array(
     z.object({ memberNumber: z.number().int(), initials: text, ageGroup: text, year: z.number().int(), grantedCents: cents, balanceCents: cents }),
   ),

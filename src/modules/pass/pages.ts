@@ -7,6 +7,7 @@ import { ageGroupLabels, passRoutes, passStatusLabels, type PassRoute } from './
 import type { publicInfo } from './public.ts';
 import { fieldLabel, type ApplicationFormValues } from './applicationForm.ts';
 import { dutchDate } from './messages.ts';
+import { renewalSection } from './yearPages.ts';
 
 export type PublicInfo = Awaited<ReturnType<typeof publicInfo>>;
 export type ResidentStatus = Awaited<ReturnType<typeof residentStatus>>;
@@ -123,6 +124,12 @@ ${
 <dl class="vn-codes"><dt>Aanvraagnummer</dt><dd data-testid="reference">${outcome.reference}</dd><dt>Uw code</dt><dd data-testid="access-code">${outcome.accessCode}</dd></dl>`
     : html`<p class="utrecht-paragraph">Aanvraag ${outcome.reference} staat in de werklijst. De inwoner krijgt de pas per post.</p>`
 }
+${
+  outcome.proofs.length
+    ? html`<h2 class="utrecht-heading-2">Dit vragen wij u te laten zien</h2>
+<ul class="utrecht-unordered-list">${outcome.proofs.map((p) => html`<li class="utrecht-unordered-list__item">${p}</li>`)}</ul>`
+    : ''
+}
 <p class="utrecht-paragraph">Een consulent controleert uw gegevens. Daarna ziet u uw pas op <a href="/dordtpas/mijn-pas">Mijn Dordtpas</a>.</p>`;
   return publicPage({ title: 'Uw aanvraag is ontvangen', body, current: '/dordtpas' });
 }
@@ -202,7 +209,7 @@ ${
 }
 
 /** What the resident sees after logging in with reference and code: the application, the pass, the budgets. */
-function statusSection(status: ResidentStatus, level: 2 | 3, qrCodes: Map<string, SafeHtml>): SafeHtml {
+function statusSection(status: ResidentStatus, level: 2 | 3, qrCodes: Map<string, SafeHtml>, renewal: SafeHtml = renewalSection(status)): SafeHtml {
   const pass = status.pass;
   const heading = (text: SafeHtml | string) =>
     level === 2 ? html`<h2 class="utrecht-heading-2">${text}</h2>` : html`<h3 class="utrecht-heading-3">${text}</h3>`;
@@ -215,6 +222,7 @@ ${
 ${passCard(pass, qrCodes.get(pass.number))}`
     : ''
 }
+${renewal}
 ${budgetsTable(status)}
 ${creditsList(status)}
 ${spendingTable(status)}`;
@@ -239,9 +247,9 @@ function creditsList(status: ResidentStatus): SafeHtml {
 /** The link to the public offers page, on every Mijn Dordtpas page. */
 const offersLink = html`<p class="utrecht-paragraph vn-no-print"><a href="/dordtpas/aanbod">Wat kunt u doen met de Dordtpas?</a> Bekijk het aanbod en de kortingen.</p>`;
 
-export async function myPassPage(status: ResidentStatus): Promise<string> {
+export async function myPassPage(status: ResidentStatus, renewal?: { errors: Record<string, string>; message?: string }): Promise<string> {
   const body = html`<h1 class="utrecht-heading-1">Mijn Dordtpas</h1>
-${statusSection(status, 2, await qrCodesOf([status]))}
+${statusSection(status, 2, await qrCodesOf([status]), renewalSection(status, renewal?.errors, renewal?.message))}
 ${offersLink}
 <form class="vn-no-print" method="post" action="/dordtpas/mijn-pas/sluiten" aria-label="Mijn Dordtpas sluiten">
 <p class="utrecht-paragraph">Klaar? Sluit deze pagina af, zeker op een computer die u met anderen deelt.</p>

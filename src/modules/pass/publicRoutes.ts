@@ -15,6 +15,9 @@ import { residentPersonByBsn } from '../../platform/persons.ts';
 import { currentResident, residentLoginBox } from '../../platform/residentPages.ts';
 import { boundedRecord } from '../../platform/validation.ts';
 import { residentStatus, residentStatusesByBsn, statusLookupInput, submitApplication, type ApplicationOutcome } from './applications.ts';
+import { confirmRenewal } from './commands/passYear.ts';
+import { passIdOfReference, residentStatusOfReference } from './queries.ts';
+import { confirmMissingText } from './yearPages.ts';
 import { childRowsOf, formFieldNames, maxChildRows, readApplicationForm, type ApplicationFormValues } from './applicationForm.ts';
 import { applyPage, expiredPage, myPassesPage, myPassFormPage, myPassPage, receivedPage, refusedPage, type ResidentStatus } from './pages.ts';
 import { publicInfo } from './public.ts';
@@ -32,7 +35,7 @@ type Kept =
   | { kind: 'form'; values: ApplicationFormValues; errors: Record<string, string>; rows: number; formError?: string }
   | { kind: 'received'; outcome: ApplicationOutcome }
   | { kind: 'lookup'; reference: string; errors: Record<string, string> }
-  | { kind: 'status'; status: ResidentStatus };
+  | { kind: 'status'; status: ResidentStatus; renewal?: { errors: Record<string, string>; message?: string } };
 
 const formBody = boundedRecord(z.string().max(100), z.union([z.string().max(500), z.array(z.string().max(500)).max(5)]), 120);
 
@@ -187,7 +190,32 @@ export const passPages: FastifyPluginAsync<{ db: Database; config: Config }> = a
 
   app.get('/dordtpas/mijn-pas/overzicht', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const page = kept(request);
-    return page?.kind === 'status' ? sendPage(reply, await myPassPage(page.status)) : sendPage(reply, expiredPage('status'));
+    return page?.kind === 'status' ? sendPage(reply, await myPassPage(page.status, page.renewal)) : sendPage(reply, expiredPage('status'));
+  });
+
+  // The resident confirms the next pass year: only for the application shown to them (reference and code, or DigiD).
+  app.post('/dordtpas/mijn-pas/verlengen', { config: formConfig, schema: { hide: true, body: formBody } }, async (request, reply) => {
+    if (crossSite(request)) return refuse(reply);
+    const reference = formValue(request.body, 'reference');
+    const year = Number(formValue(request.body, 'year'));
+    const page = kept(request);
+    const resident = page?.kind === 'status' ? null : await currentResident(db, request);
+    const own =
+      page?.kind === 'status'
+        ? page.status.reference === reference
+        : resident?.bsn
+          ? (await residentStatusesByBsn(db, anonymousActor(request.ip), municipalityCode, resident.bsn)).some((s) => s.reference === reference)
+          : false;
+    if (!own || !Number.isInteger(year)) return sendPage(reply, expiredPage('status'));
+    const actor = anonymousActor(request.ip);
+    const status = await residentStatusOfReference(db, actor, reference);
+    if (formValue(request.body, 'confirm') !== 'ja')
+      return keepAndGo(request, reply, { kind: 'status', status, renewal: { errors: { confirm: confirmMissingText } } }, '/dordtpas/mijn-pas/overzicht#fouten');
+    const passId = await passIdOfReference(db, actor, reference);
+    if (!passId) return sendPage(reply, expiredPage('status'));
+    const result = await confirmRenewal(db, actor, passId, year);
+    const after = await residentStatusOfReference(db, actor, reference);
+    return keepAndGo(request, reply, { kind: 'status', status: after, renewal: { errors: {}, message: result.message } }, '/dordtpas/mijn-pas/overzicht');
   });
 
   app.post('/dordtpas/mijn-pas/sluiten', { config: formConfig, schema: { hide: true } }, async (request, reply) => {

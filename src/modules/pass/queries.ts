@@ -14,6 +14,7 @@ import { passError } from './messages.ts';
 import { amsterdamDate } from '../../platform/clock.ts';
 import { creditsOfBudgets, spendableOf } from './campaignCredits.ts';
 import { childBudgets, passApplications, passMembers, passes, passProviders, passTransactions } from './schema.ts';
+import { passYearRenewals } from './yearSchema.ts';
 
 /** The reads of the pass office and of the resident: work list, a pass with its household, the resident's own status. */
 
@@ -138,6 +139,10 @@ async function statusOfApplication(tx: Tx, application: Application, today: stri
     .limit(1);
   const budgets = pass ? await tx.select().from(childBudgets).where(eq(childBudgets.passId, pass.id)).orderBy(asc(childBudgets.memberNumber)) : [];
   const members = pass ? await tx.select().from(passMembers).where(eq(passMembers.passId, pass.id)) : [];
+  // The newest pass year this pass was renewed into, invited to or lapsed from (Mijn Dordtpas shows the invitation).
+  const [renewal] = pass
+    ? await tx.select().from(passYearRenewals).where(eq(passYearRenewals.passId, pass.id)).orderBy(desc(passYearRenewals.year)).limit(1)
+    : [];
   const credits = await creditsOfBudgets(
     tx,
     budgets.map((b) => b.id),
@@ -171,6 +176,9 @@ async function statusOfApplication(tx: Tx, application: Application, today: stri
     checkReason: application.checkReason,
     decisionReason: application.decisionReason,
     pass: pass ? { number: pass.number, status: pass.status, validFrom: pass.validFrom, validTo: pass.validTo } : null,
+    renewal: renewal
+      ? { year: renewal.year, status: renewal.status, deadline: renewal.deadline, open: renewal.status === 'invited' && renewal.deadline! >= today }
+      : null,
     budgets: budgets.map((b) => ({
       memberNumber: b.memberNumber,
       initials: members.find((m) => m.memberNumber === b.memberNumber)?.initials ?? '',
@@ -222,6 +230,32 @@ export async function residentStatusesByBsn(db: Database, actor: Actor, municipa
       return statuses;
     },
   );
+}
+
+/** A resident's status by reference, after the resident proved the code earlier (Mijn Dordtpas, after confirming a year). */
+export async function residentStatusOfReference(db: Database, actor: Actor, reference: string) {
+  return db.audited(actor, { action: 'read', objectType: 'pass_application', purpose: 'Inwoner bekijkt eigen aanvraag en tegoed' }, async (tx, trail) => {
+    const [application] = await tx.select().from(passApplications).where(eq(passApplications.reference, reference));
+    if (!application) throw new NotFoundError('De aanvraag');
+    trail.objectId = application.id;
+    trail.municipalityCode = application.municipalityCode;
+    trail.subjectIds = subjectsOf(application);
+    return statusOfApplication(tx, application, amsterdamDate(db.clock.now()));
+  });
+}
+
+/** The pass of an application that a resident may renew (not a lost one). */
+export async function passIdOfReference(db: Database, actor: Actor, reference: string): Promise<string | null> {
+  return db.audited(actor, { action: 'read', objectType: 'pass', purpose: 'Inwoner bevestigt Dordtpas voor nieuw pasjaar' }, async (tx) => {
+    const [row] = await tx
+      .select({ id: passes.id })
+      .from(passes)
+      .innerJoin(passApplications, eq(passApplications.id, passes.applicationId))
+      .where(and(eq(passApplications.reference, reference), ne(passes.status, 'lost')))
+      .orderBy(desc(passes.createdAt))
+      .limit(1);
+    return row?.id ?? null;
+  });
 }
 
 export function canAdminister(actor: Actor): boolean {

@@ -48,6 +48,7 @@ import {
 import * as c from './contract.ts';
 import { listPayouts, markPayoutPaid, payoutFile, payoutInput, providerIbanInput, runPayout, setProviderIban } from './payouts.ts';
 import { offerRoutes } from './offerRoutes.ts';
+import { yearRoutes } from './yearRoutes.ts';
 import { offerInput, submitOffer } from './offers.ts';
 import { publicInfo } from './public.ts';
 import { statementCsv, statementPdf } from './statement.ts';
@@ -64,6 +65,7 @@ const statementResponse = {
 export const passRoutes: FastifyPluginAsync<{ db: Database; config: Config }> = async (base, { db, config }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   await app.register(offerRoutes, { db, config });
+  await app.register(yearRoutes, { db, config });
 
   // Residents (no account): information, applying, and looking up their own pass with reference + code.
   app.get(

@@ -6,13 +6,14 @@ import type { Actor } from '../../../platform/actor.ts';
 import { assertCan, assertMunicipality } from '../../../platform/authz.ts';
 import { areaForPostcode } from '../../../platform/areas.ts';
 import { amsterdamDate } from '../../../platform/clock.ts';
-import { NotFoundError } from '../../../platform/errors.ts';
+import { NotFoundError, ValidationError } from '../../../platform/errors.ts';
 import { municipalityCodeOrDefault, staffScope } from '../../../platform/municipalities.ts';
 import { insertPerson } from '../../../platform/persons.ts';
 import { normalisePostcode } from '../../../platform/bsn.ts';
 import { organisations, persons } from '../../../platform/schema.ts';
 import { sha256 } from '../../../platform/secrets.ts';
 import { normsFor, rulesOn } from '../configuration.ts';
+import { eligibilityRulesFor } from '../eligibilityConfig.ts';
 import {
   checkEligibility,
   childBudgetFor,
@@ -93,6 +94,8 @@ export interface ApplicationOutcome {
   householdType: HouseholdType;
   eligible: boolean | null;
   reason: string;
+  /** The proofs the pass office asks for in this pass year (eligibility rules). */
+  proofs: string[];
 }
 
 /**
@@ -146,13 +149,22 @@ export async function submitApplication(
         }
       }
       const rules = await rulesOn(tx, input.municipalityCode, today);
+      // The rules of the pass year as the office set them: a closed route is refused, the proofs are shown.
+      const yearRules = await eligibilityRulesFor(tx, input.municipalityCode, year);
+      if ((input.route === 'carer' && !yearRules.carerRouteOpen) || (input.route === 'volunteer' && !yearRules.volunteerRouteOpen))
+        throw new ValidationError('Deze regeling is niet open.', [
+          {
+            field: 'route',
+            reason: `De regeling voor ${input.route === 'carer' ? 'mantelzorgers' : 'vrijwilligers'} is in ${year} niet open. U kunt de Dordtpas aanvragen op inkomen of kopen.`,
+          },
+        ]);
       let check: EligibilityResult | null = null;
       let reason: string;
       if (input.route === 'income') {
         check = checkEligibility(
           { householdType, monthlyNetIncomeCents: input.monthlyNetIncomeCents!, on: today },
           await normsFor(tx, input.municipalityCode),
-          rules,
+          yearRules.saved ? { incomeLimitPercent: yearRules.incomeLimitPercent } : rules,
         );
         reason = check.reason;
       } else {
@@ -241,6 +253,7 @@ export async function submitApplication(
         householdType,
         eligible: check ? check.eligible : null,
         reason,
+        proofs: yearRules.proofs,
       };
     },
   );

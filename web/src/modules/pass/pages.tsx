@@ -4,6 +4,7 @@ import { PassCashier } from './Cashier.tsx';
 import { PassApplications } from './Applications.tsx';
 import { PassCampaigns } from './Campaigns.tsx';
 import { PassNorms } from './Norms.tsx';
+import { PassNewYear } from './NewYear.tsx';
 import { PassPayouts } from './Payouts.tsx';
 import { PassProviders } from './Providers.tsx';
 import { PassMyOffers } from './MyOffers.tsx';
@@ -17,6 +18,7 @@ export const passPages: PageRoute[] = [
   { path: '/medewerkers/dordtpas/kassa', element: <PassCashier />, access: 'pass:charge' },
   { path: '/medewerkers/dordtpas/aanvragen', element: <PassApplications />, access: 'pass:administer' },
   { path: '/medewerkers/dordtpas/normen', element: <PassNorms />, access: 'pass:administer' },
+  { path: '/medewerkers/dordtpas/nieuw-pasjaar', element: <PassNewYear />, access: 'pass:administer' },
   { path: '/medewerkers/dordtpas/aanbieders', element: <PassProviders />, access: 'pass:providers' },
   { path: '/medewerkers/dordtpas/ons-aanbod', element: <PassMyOffers />, access: 'pass:charge' },
   { path: '/medewerkers/dordtpas/aanbod-beoordelen', element: <PassOfferReview />, access: 'pass:providers' },
