@@ -13,7 +13,8 @@ import { expectAccessible, login, startBrowserEnv, type BrowserEnv } from './sup
 /**
  * A resident's Dordtpas year in one walk, through the pages people use: the application, the case worker's
  * approval, the QR code on "Mijn Dordtpas", the provider's camera at the till with a split payment, and the pass
- * office's payout, whose SEPA file passes xmllint against the project's schema, marked paid.
+ * office's payout, whose SEPA file passes xmllint against the project's schema, marked paid; then the new pass year,
+ * which the resident confirms on "Mijn Dordtpas".
  */
 describe('a Dordtpas year in a real browser', () => {
   let env: BrowserEnv;
@@ -32,7 +33,7 @@ describe('a Dordtpas year in a real browser', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('applies, is approved, shows the QR code, is scanned at the till with a split payment, and is paid out to the provider', async () => {
+  it('applies, is approved, shows the QR code, is scanned at the till with a split payment, is paid out to the provider, and is renewed into the next year', async () => {
     // 1. The resident applies on the public page.
     const resident = await env.browser.newContext();
     const home = await resident.newPage();
@@ -158,6 +159,42 @@ describe('a Dordtpas year in a real browser', () => {
     await expectAccessible(payouts, 'payout paid');
     await office.close();
 
-    // Renewal into the next pass year: added when the pass-year work lands.
+    // 8. A new pass year: the social service's file does not hold this household, so it is invited to confirm; the
+    // resident confirms on "Mijn Dordtpas", and the pass runs through the next year with a new child budget.
+    const next = year + 1;
+    const desk2 = await env.browser.newContext();
+    const renew = await desk2.newPage();
+    await login(renew, env.baseUrl, demoEmails.case_worker);
+    await renew.goto(`${env.baseUrl}/medewerkers/dordtpas/nieuw-pasjaar`);
+    await renew.getByRole('heading', { level: 1, name: 'Dordtpas nieuw pasjaar' }).waitFor();
+    await renew.getByLabel('Nieuw pasjaar', { exact: true }).fill(String(next));
+    await renew.getByLabel('Uitkeringsbestand').setInputFiles({
+      name: 'uitkeringen.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('bsn;uitkering\n111222333;Participatiewet\n'),
+    });
+    await renew.getByText('1 uitkeringsontvanger gelezen.').waitFor();
+    await renew.getByRole('button', { name: 'Nieuw pasjaar starten' }).click();
+    await renew
+      .getByRole('dialog', { name: `Pasjaar ${next} starten?` })
+      .getByRole('button', { name: 'Ja, start het pasjaar' })
+      .click();
+    await renew.getByText(new RegExp(`^Pasjaar ${next}: \\d+ pas(sen)? (is|zijn) verlengd, \\d+ huishoudens? (is|zijn) uitgenodigd`)).waitFor();
+    await expectAccessible(renew, 'new pass year started');
+    await desk2.close();
+
+    const again = await env.browser.newContext();
+    const mine = await again.newPage();
+    await mine.goto(`${env.baseUrl}/dordtpas/mijn-pas`);
+    await mine.getByLabel('Aanvraagnummer').fill(reference);
+    await mine.getByLabel('Code', { exact: true }).fill(code);
+    await mine.getByRole('button', { name: 'Bekijken' }).click();
+    await mine.getByRole('heading', { level: 2, name: `Verleng uw Dordtpas voor ${next}` }).waitFor();
+    await mine.getByLabel('Mijn situatie is hetzelfde gebleven').check();
+    await mine.getByRole('button', { name: 'Bevestigen en verlengen' }).click();
+    await mine.getByText(`Bedankt. Uw Dordtpas is verlengd tot en met 31 december ${next}.`).waitFor();
+    await expect(mine.getByTestId('pass-number').textContent()).resolves.toBe(`${issued.slice(0, 4)} ${issued.slice(4, 8)} ${issued.slice(8)}`);
+    await expectAccessible(mine, 'my pass renewed into the next year');
+    await again.close();
   });
 });
