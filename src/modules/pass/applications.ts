@@ -1,18 +1,16 @@
 /**
  * Applications and passes: the names other files (routes, the resident pages, the CLI, tests) import. The changes
- * live in `commands/applications.ts`, the reads in `queries.ts`.
+ * live in `commands/applications.ts` and `commands/passStatus.ts`, the reads in `queries.ts`.
  */
 export {
   applicationInput,
   decideApplication,
   decisionInput,
-  replaceLostPass,
-  setPassStatus,
-  statusChangeInput,
   submitApplication,
   type ApplicationInput,
   type ApplicationOutcome,
 } from './commands/applications.ts';
+export { replaceLostPass, setPassStatus, statusChangeInput } from './commands/passStatus.ts';
 export {
   applicationListQuery,
   canAdminister,

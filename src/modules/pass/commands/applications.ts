@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Tx } from '../../../db/database.ts';
@@ -19,7 +18,6 @@ import {
   childBudgetFor,
   householdTypeFor,
   normaliseAccessCode,
-  passNumberFrom,
   passRoutes,
   passYearPeriod,
   routeReason,
@@ -31,6 +29,7 @@ import { municipalityOfPostcode } from '../../signals/index.ts';
 import { passError, residencyError } from '../messages.ts';
 import { subjectsOf } from '../queries.ts';
 import { childBudgets, passApplications, passMembers, passes } from '../schema.ts';
+import { newAccessCode, newApplicationReference, newPassNumber } from './passNumbers.ts';
 
 /**
  * The changes of the pass office: an application comes in, is decided on (approval issues the pass), a pass is
@@ -68,21 +67,6 @@ export const applicationInput = z.object({
   volunteerOrganisationId: z.string().uuid().optional().nullable(),
 });
 export type ApplicationInput = z.infer<typeof applicationInput>;
-
-const codeAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-function randomCode(length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += codeAlphabet[randomInt(codeAlphabet.length)];
-  return out;
-}
-/** Twelve characters from 32: 60 bits, shown once to the resident and stored only as a hash. */
-function newAccessCode(): string {
-  const raw = randomCode(12);
-  return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
-}
-function newPassNumber(): string {
-  return passNumberFrom(String(randomInt(100_000_000, 1_000_000_000)));
-}
 
 export interface ApplicationOutcome {
   applicationId: string;
@@ -136,7 +120,7 @@ export async function submitApplication(
   if (lies !== input.municipalityCode) throw residencyError({ code: 'postcode_outside', municipality: input.municipalityCode, lies });
   const area = areaForPostcode(postcode);
   const accessCode = staff ? null : newAccessCode();
-  const reference = `DP-${randomCode(8)}`;
+  const reference = newApplicationReference();
 
   return db.audited(
     actor,
@@ -361,76 +345,4 @@ async function issuePass(tx: Tx, application: typeof passApplications.$inferSele
   await tx.insert(passMembers).values(members);
   if (budgets.length) await tx.insert(childBudgets).values(budgets).onConflictDoNothing();
   return { id: pass!.id, number: pass!.number, year, validFrom: period.validFrom, validTo: period.validTo, children: budgets.length };
-}
-
-/** A pass with its members and budgets, for the pass office. */
-export const statusChangeInput = z.object({
-  status: z.enum(['active', 'blocked']),
-  reason: z.string().trim().min(2).max(500),
-});
-
-/** Blocks or unblocks a pass (suspected misuse, on request); a lost pass is replaced instead. */
-export async function setPassStatus(db: Database, actor: Actor, passId: string, input: z.infer<typeof statusChangeInput>) {
-  assertCan(actor, 'pass:administer');
-  return db.audited(actor, { action: 'update', objectType: 'pass', objectId: passId, details: { status: input.status } }, async (tx, trail) => {
-    const [pass] = await tx.select().from(passes).where(eq(passes.id, passId)).for('update');
-    if (!pass) throw new NotFoundError('De pas');
-    trail.municipalityCode = pass.municipalityCode;
-    trail.subjectIds = [pass.holderPersonId];
-    assertMunicipality(actor, pass.municipalityCode);
-    if (pass.status === 'lost') throw passError('pass_replaced');
-    await tx.update(passes).set({ status: input.status, statusReason: input.reason, updatedAt: db.clock.now() }).where(eq(passes.id, passId));
-    return { id: passId, status: input.status };
-  });
-}
-
-/**
- * A lost pass: the old number stops working at once and a new pass with a new number takes over the household
- * and the child budgets, balances included.
- */
-export async function replaceLostPass(db: Database, actor: Actor, passId: string) {
-  assertCan(actor, 'pass:administer');
-  return db.audited(actor, { action: 'update', objectType: 'pass', objectId: passId, purpose: 'Pas verloren, vervangen' }, async (tx, trail) => {
-    const [old] = await tx.select().from(passes).where(eq(passes.id, passId)).for('update');
-    if (!old) throw new NotFoundError('De pas');
-    trail.municipalityCode = old.municipalityCode;
-    assertMunicipality(actor, old.municipalityCode);
-    if (old.status === 'lost') throw passError('pass_already_replaced');
-    const now = db.clock.now();
-    const [fresh] = await tx
-      .insert(passes)
-      .values({
-        ...old,
-        id: undefined,
-        number: newPassNumber(),
-        status: 'active',
-        statusReason: null,
-        replacesPassId: old.id,
-        replacedByPassId: null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    const members = await tx.select().from(passMembers).where(eq(passMembers.passId, old.id));
-    await tx.insert(passMembers).values(members.map((m) => ({ ...m, passId: fresh!.id })));
-    // Budget rows move with their balance; the row lock of the update waits for any charge in flight.
-    const moved = await tx
-      .update(childBudgets)
-      .set({ passId: fresh!.id })
-      .where(eq(childBudgets.passId, old.id))
-      .returning({ id: childBudgets.id, balanceCents: childBudgets.balanceCents });
-    await tx
-      .update(passes)
-      .set({ status: 'lost', statusReason: 'Verloren gemeld, vervangen', replacedByPassId: fresh!.id, updatedAt: now })
-      .where(eq(passes.id, old.id));
-    trail.subjectIds = members.map((m) => m.personId);
-    trail.details = { newPassId: fresh!.id };
-    return {
-      oldPassId: old.id,
-      newPassId: fresh!.id,
-      number: fresh!.number,
-      budgetsCarried: moved.length,
-      balanceCarriedCents: moved.reduce((s, b) => s + b.balanceCents, 0),
-    };
-  });
 }
