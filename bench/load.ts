@@ -69,6 +69,7 @@ export async function run(): Promise<Record<string, unknown>> {
         },
         children: [{ initials: 'K.', surname: `Last ${i}`, birthDate: '2012-06-01' }],
         monthlyNetIncomeCents: 120_000,
+        assetsCents: 0,
       });
       passNumbers.push((await decideApplication(db, caseWorker, outcome.applicationId, { approve: true })).pass!.number);
     }

@@ -139,6 +139,7 @@ async function prepare(db: Database): Promise<{ key: string; passNumbers: string
       },
       children: [{ initials: 'K.', surname: `Bench ${i}`, birthDate: '2012-06-01' }],
       monthlyNetIncomeCents: 120_000,
+      assetsCents: 0,
     });
     passNumbers.push((await decideApplication(db, caseWorker, outcome.applicationId, { approve: true })).pass!.number);
   }

@@ -116,6 +116,7 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('the server killed mid-wo
       applicant: { initials: 'F.', surname: 'Fout', birthDate: '1985-01-01', street: 'Foutstraat', houseNumber: '1', postcode: '3315 AA', city: 'Dordrecht' },
       children: [{ initials: 'K.', surname: 'Fout', birthDate: '2012-06-01' }],
       monthlyNetIncomeCents: 120_000,
+      assetsCents: 0,
     });
     const decided = await decideApplication(db, caseWorker, outcome.applicationId, { approve: true });
     passNumber = decided.pass!.number;

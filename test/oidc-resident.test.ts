@@ -148,6 +148,7 @@ describe('residents log in with DigiD through the broker', () => {
         'applicant.bsn': BSN_OTHER,
         bsn: BSN_OTHER,
         income: '1.200',
+        assets: '0',
         kinderen: '1',
       }),
     });

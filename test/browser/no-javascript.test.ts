@@ -142,12 +142,13 @@ describe('the public pages without JavaScript', () => {
     await page.getByLabel('Postcode').fill('33');
     await page.getByLabel('Voorletters kind 1').fill('V.');
     await page.getByLabel('Geboortedatum kind 1').fill('7-6-2015');
-    await page.getByLabel(/^Netto-inkomen van uw huishouden/).fill('heel weinig');
+    await page.getByLabel(/^Netto-inkomen van u en uw partner/).fill('heel weinig');
     await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
 
     await page.getByRole('heading', { level: 2, name: 'Nog niet alles is goed ingevuld' }).waitFor();
     await expectFieldError(page, 'Postcode', 'Een postcode is vier cijfers en twee letters.');
-    await expectFieldError(page, 'Netto-inkomen van uw huishouden per maand, in euro', 'Schrijf het bedrag als 1.650,50 of 1650.');
+    await expectFieldError(page, 'Netto-inkomen van u en uw partner per maand, in euro', 'Schrijf het bedrag als 1.650,50 of 1650.');
+    await expectFieldError(page, 'Vermogen van uw huishouden, in euro', 'Vul uw vermogen in. Heeft u geen spaargeld of andere bezittingen, vul dan 0 in.');
     const summary = page.getByRole('alert');
     await expect(summary.getByRole('link', { name: /^Postcode: Een postcode is vier cijfers en twee letters\./ }).getAttribute('href')).resolves.toBe(
       '#f-applicant-postcode',
@@ -163,11 +164,13 @@ describe('the public pages without JavaScript', () => {
     await expect(page.getByLabel('Voorletters kind 1').inputValue()).resolves.toBe('V.');
 
     await page.getByLabel('Postcode').fill('3311 JG');
-    await page.getByLabel(/^Netto-inkomen van uw huishouden/).fill('1.650,50');
+    await page.getByLabel(/^Netto-inkomen van u en uw partner/).fill('1.650,50');
+    await page.getByLabel(/^Vermogen van uw huishouden/).fill('2.500');
     await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Uw aanvraag is ontvangen' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/dordtpas/ontvangen');
     await expect(page.getByRole('status').textContent()).resolves.toContain('De grens voor een alleenstaande ouder is € 1.961,40 per maand');
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Uw vermogen is € 2.500,00.');
     reference = (await page.getByTestId('reference').textContent())!;
     code = (await page.getByTestId('access-code').textContent())!;
     expect(reference).toMatch(/^DP-/);

@@ -50,7 +50,8 @@ describe('a Dordtpas year in a real browser', () => {
     await home.getByRole('button', { name: 'Kind toevoegen' }).click();
     await home.getByLabel('Voorletters kind 1').fill('S.');
     await home.getByLabel('Geboortedatum kind 1').fill('2016-09-01');
-    await home.getByLabel(/Netto-inkomen van uw huishouden/).fill('1500');
+    await home.getByLabel(/Netto-inkomen van u en uw partner/).fill('1500');
+    await home.getByLabel(/Vermogen van uw huishouden/).fill('0');
     await home.getByRole('button', { name: 'Aanvraag versturen' }).click();
     await home.getByRole('heading', { level: 1, name: 'Uw aanvraag is ontvangen' }).waitFor();
     const reference = (await home.getByTestId('reference').textContent())!.trim();

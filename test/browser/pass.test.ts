@@ -29,7 +29,8 @@ describe('Dordtpas in a real browser', () => {
     await page.getByRole('button', { name: 'Kind toevoegen' }).click();
     await page.getByLabel('Voorletters kind 1').fill('V.');
     await page.getByLabel('Geboortedatum kind 1').fill('2015-06-07');
-    await page.getByLabel(/Netto-inkomen van uw huishouden/).fill('1650');
+    await page.getByLabel(/Netto-inkomen van u en uw partner/).fill('1650');
+    await page.getByLabel(/Vermogen van uw huishouden/).fill('0');
     await expectAccessible(page, 'pass application form filled in');
     await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Uw aanvraag is ontvangen' }).waitFor();

@@ -57,6 +57,7 @@ describe('concurrent charges against one budget', () => {
       applicant: { initials: 'Q.', surname: 'Concurrent', birthDate: '1980-01-01', street: 'Straat', houseNumber: '1', postcode: '3316 AA', city: 'Dordrecht' },
       children: [{ initials: 'Z.', surname: 'Concurrent', birthDate: '2011-05-05' }],
       monthlyNetIncomeCents: 100_000,
+      assetsCents: 0,
     });
     const { pass } = await decideApplication(db, caseWorker, outcome.applicationId, { approve: true });
     const start = 50_000;
@@ -104,6 +105,7 @@ describe('concurrent charges against one budget', () => {
       applicant: { initials: 'S.', surname: 'Split', birthDate: '1980-01-01', street: 'Straat', houseNumber: '3', postcode: '3316 AA', city: 'Dordrecht' },
       children: [{ initials: 'X.', surname: 'Split', birthDate: '2011-05-05' }],
       monthlyNetIncomeCents: 100_000,
+      assetsCents: 0,
     });
     const { pass } = await decideApplication(db, caseWorker, outcome.applicationId, { approve: true });
     const tries = onPostgres ? 200 : 100;
@@ -143,6 +145,7 @@ describe('concurrent charges against one budget', () => {
       applicant: { initials: 'R.', surname: 'Retry', birthDate: '1980-01-01', street: 'Straat', houseNumber: '2', postcode: '3316 AA', city: 'Dordrecht' },
       children: [{ initials: 'Y.', surname: 'Retry', birthDate: '2016-05-05' }],
       monthlyNetIncomeCents: 100_000,
+      assetsCents: 0,
     });
     const { pass } = await decideApplication(db, caseWorker, outcome.applicationId, { approve: true });
     const results = await Promise.allSettled(

@@ -78,6 +78,7 @@ export const demoHouseholds: {
         { initials: 'T.', surname: 'Jansen', birthDate: '2012-03-02' },
       ],
       monthlyNetIncomeCents: 150_000,
+      assetsCents: 0,
     },
   },
   {
@@ -103,6 +104,7 @@ export const demoHouseholds: {
         { initials: 'R.', surname: 'de Vries', birthDate: '2023-06-30' },
       ],
       monthlyNetIncomeCents: 240_000,
+      assetsCents: 0,
     },
   },
   {
@@ -134,6 +136,7 @@ export const demoHouseholds: {
       applicant: { initials: 'K.', surname: 'Visser', birthDate: '1990-01-05', street: 'Smitsweg', houseNumber: '3', postcode: '3325 GH', city: 'Dordrecht' },
       children: [{ initials: 'J.', surname: 'Visser', birthDate: '2015-08-08' }],
       monthlyNetIncomeCents: 180_000,
+      assetsCents: 0,
     },
   },
 ];

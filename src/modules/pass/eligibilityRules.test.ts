@@ -46,6 +46,28 @@ describe('assets limit per household type', () => {
     expect(above.assets).toEqual({ limitCents: limit, assetsCents: limit + 1, withinLimit: false });
   });
 
+  it('says the verdict once, at the end: never "gratis" from the income test and "niet gratis" from the assets test', () => {
+    const limit = rules.assetsLimitCents.single;
+    const tooRich = decidePassEligibility({ ...single, applicantIncomeCents: 150_000, assetsCents: limit + 1 }, norms, rules, prices);
+    const text = tooRich.reasons.join(' ');
+    expect(text).not.toContain('U krijgt de Dordtpas gratis');
+    expect(tooRich.reasons.at(-1)).toBe('U krijgt de Dordtpas daarom niet gratis. U kunt de Dordtpas wel kopen.');
+    expect(text.match(/U krijgt de Dordtpas/g)).toHaveLength(1);
+    const within = decidePassEligibility({ ...single, applicantIncomeCents: 150_000, assetsCents: 0 }, norms, rules, prices);
+    expect(within.reasons.at(-1)).toBe('U krijgt de Dordtpas gratis.');
+    expect(within.reasons.join(' ').match(/U krijgt de Dordtpas/g)).toHaveLength(1);
+  });
+
+  it('names the limit when the assets were not given, and leaves them to the case worker', () => {
+    const unknown = decidePassEligibility({ ...single, applicantIncomeCents: 150_000, assetsCents: null }, norms, rules, prices);
+    expect(unknown.assets).toBeNull();
+    expect(unknown.free).toBe(true);
+    expect(unknown.reasons.join(' ')).toContain('Uw vermogen is niet opgegeven.');
+    expect(unknown.reasons.at(-1)).toBe('Is uw vermogen niet hoger dan € 7.920,00, dan krijgt u de Dordtpas gratis.');
+    const tooMuchIncome = decidePassEligibility({ ...single, applicantIncomeCents: 250_000, assetsCents: null }, norms, rules, prices);
+    expect(tooMuchIncome.free).toBe(false);
+  });
+
   it('uses the limit of the household type the counted members make', () => {
     const withChild = { ...single, applicantIncomeCents: 150_000, assetsCents: 1_000_000, children: [{ birthDate: '2016-06-01' }] };
     const decision = decidePassEligibility(withChild, norms, rules, prices);

@@ -34,7 +34,8 @@ export interface HouseholdFacts {
   partner: { monthlyNetIncomeCents: number } | null;
   children: { birthDate: string }[];
   adultCoResidents: { monthlyNetIncomeCents: number }[];
-  assetsCents: number;
+  /** Null when not given (an application the office entered without it): the case worker checks the bank statements. */
+  assetsCents: number | null;
   /** The date the check is about (the application date). */
   on: string;
 }
@@ -105,14 +106,44 @@ export function decidePassEligibility(
 
   const income = checkEligibility({ householdType, monthlyNetIncomeCents: incomeCents, on: facts.on }, norms, rules);
   const limitCents = rules.assetsLimitCents[householdType];
-  const assets = { limitCents, assetsCents: facts.assetsCents, withinLimit: facts.assetsCents <= limitCents };
   const label = inSentence(householdTypeLabels[householdType]);
-  const assetsReason = assets.withinLimit
-    ? `Uw vermogen is ${euro(facts.assetsCents)}. De grens voor een ${label} is ${euro(limitCents)}. Uw vermogen is niet hoger dan de grens.`
-    : `Uw vermogen is ${euro(facts.assetsCents)}. De grens voor een ${label} is ${euro(limitCents)}. Uw vermogen is ${euro(facts.assetsCents - limitCents)} hoger dan de grens. U krijgt de Dordtpas daarom niet gratis. U kunt de Dordtpas wel kopen.`;
-  const free = income.eligible && assets.withinLimit;
-  return { ...base, outcome: free ? 'free' : 'purchase_only', free, income, assets, reasons: [income.reason, assetsReason] };
+  const given = facts.assetsCents;
+  const assets = given === null ? null : { limitCents, assetsCents: given, withinLimit: given <= limitCents };
+  const assetsReason =
+    assets === null
+      ? `Uw vermogen is niet opgegeven. De grens voor een ${label} is ${euro(limitCents)}. Een consulent vraagt ernaar.`
+      : assets.withinLimit
+        ? `Uw vermogen is ${euro(assets.assetsCents)}. De grens voor een ${label} is ${euro(limitCents)}. Uw vermogen is niet hoger dan de grens.`
+        : `Uw vermogen is ${euro(assets.assetsCents)}. De grens voor een ${label} is ${euro(limitCents)}. Uw vermogen is ${euro(assets.assetsCents - limitCents)} hoger dan de grens.`;
+  // Unknown assets do not refuse the pass: the case worker sees the bank statements before approving.
+  const free = income.eligible && (assets === null || assets.withinLimit);
+  // The income check ends with its own verdict; with the assets test as well, the verdict is said once, at the end.
+  const incomeReason = income.reason.replace(verdictPattern, '');
+  const noNorm = income.normCents === null;
+  const verdict = free
+    ? assets === null
+      ? `Is uw vermogen niet hoger dan ${euro(limitCents)}, dan krijgt u de Dordtpas gratis.`
+      : 'U krijgt de Dordtpas gratis.'
+    : noNorm
+      ? ''
+      : 'U krijgt de Dordtpas daarom niet gratis. U kunt de Dordtpas wel kopen.';
+  const coResidents =
+    rules.countAdultCoResidents && facts.adultCoResidents.length
+      ? [
+          `Het inkomen van ${facts.adultCoResidents.length === 1 ? 'uw volwassen huisgenoot' : `uw ${facts.adultCoResidents.length} volwassen huisgenoten`} telt mee.`,
+        ]
+      : [];
+  return {
+    ...base,
+    outcome: free ? 'free' : 'purchase_only',
+    free,
+    income,
+    assets,
+    reasons: [incomeReason, ...coResidents, assetsReason, ...(verdict ? [verdict] : [])],
+  };
 }
+
+const verdictPattern = / U krijgt de Dordtpas (gratis|daarom niet gratis\. U kunt de Dordtpas wel kopen)\.$/;
 
 /** Demo rule set: 140%, assets limits close to the Participatiewet's, both routes open, children up to 17. */
 export function defaultEligibilityRules(municipalityCode: string, passYear: number): EligibilityRuleSet {

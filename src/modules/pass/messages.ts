@@ -78,7 +78,7 @@ export class ChargeRefused extends AppError {
  * is about (shown next to that field) and the sentence.
  */
 export const passProblems = {
-  income_required: { status: 400, field: 'monthlyNetIncomeCents', text: 'Vul het netto-inkomen van uw huishouden per maand in.' },
+  income_required: { status: 400, field: 'monthlyNetIncomeCents', text: 'Vul het netto-inkomen van u en uw partner per maand in.' },
   volunteer_organisation_required: { status: 400, field: 'volunteerOrganisationId', text: 'Kies de vrijwilligersorganisatie die de pas voor u koopt.' },
   not_a_volunteer_organisation: { status: 400, field: 'volunteerOrganisationId', text: 'Deze organisatie is geen vrijwilligersorganisatie.' },
   already_decided: { status: 409, field: null, text: 'Over deze aanvraag is al besloten.' },
@@ -86,7 +86,7 @@ export const passProblems = {
   not_free: {
     status: 400,
     field: 'approve',
-    text: 'Het inkomen is hoger dan de grens, of er is geen norm bekend. Wijs de aanvraag af of laat de aanvrager de pas kopen.',
+    text: 'Het inkomen of het vermogen is hoger dan de grens, of er is geen norm bekend. Wijs de aanvraag af of laat de aanvrager de pas kopen.',
   },
   pass_replaced: { status: 409, field: null, text: 'Deze pas is vervangen en kan niet meer worden gebruikt.' },
   pass_already_replaced: { status: 409, field: null, text: 'Deze pas is al vervangen.' },

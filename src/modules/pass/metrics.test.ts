@@ -63,6 +63,7 @@ describe('Dordtpas reach counts from the day the pass started', () => {
         { initials: 'F.', surname: 'Decemberman', birthDate: '2012-07-07' },
       ],
       monthlyNetIncomeCents: 150_000,
+      assetsCents: 0,
     });
     const decided = await decideApplication(db, caseWorker, outcome.applicationId, { approve: true });
     expect(decided.pass?.validFrom).toBe('2026-01-01');

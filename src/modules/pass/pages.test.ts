@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { decodeQrPng } from '../../../test/support/qr.ts';
-import { childRowsOf, parseDutchDate, readApplicationForm } from './applicationForm.ts';
+import { childRowsOf, fieldLabel, parseDutchDate, readApplicationForm } from './applicationForm.ts';
 import { seedPassDemo } from './demo.ts';
 import { passNumberFrom } from './domain.ts';
 
@@ -26,6 +26,7 @@ const filled = {
   'children.0.initials': 'V.',
   'children.0.birthDate': '07-06-2015',
   income: '1.650,50',
+  assets: '2.500',
   kinderen: '1',
 };
 
@@ -38,6 +39,8 @@ describe('reading the application form', () => {
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.input.monthlyNetIncomeCents).toBe(165_050);
+    expect(read.input.assetsCents).toBe(250_000);
+    expect(read.input.adultCoResidents).toEqual([]);
     expect(read.input.children).toEqual([
       { initials: 'V.', surname: 'Willemsen', birthDate: '2015-06-07' },
       { initials: 'K.', surname: 'Willemsen', birthDate: '2018-01-01' },
@@ -58,6 +61,43 @@ describe('reading the application form', () => {
     expect(read.errors.income).toBe('Schrijf het bedrag als 1.650,50 of 1650.');
     expect(read.errors['children.2.birthDate']).toMatch(/^Vul/);
     expect(Object.values(read.errors).join(' ')).not.toMatch(/children|applicant|string|expected/i);
+  });
+});
+
+describe('other adults in the house, and assets, on the form', () => {
+  it('reads a grown-up child with an income of 0, and asks for the assets and a missing income in plain Dutch', () => {
+    const withAdult = readApplicationForm(
+      {
+        ...filled,
+        'adultCoResidents.1.initials': 'J.',
+        'adultCoResidents.1.surname': 'Willemsen',
+        'adultCoResidents.1.birthDate': '1-2-2004',
+        'adultCoResidents.1.income': '0',
+      },
+      1,
+      'GM0505',
+      2,
+    );
+    expect(withAdult.ok).toBe(true);
+    if (withAdult.ok)
+      expect(withAdult.input.adultCoResidents).toEqual([{ initials: 'J.', surname: 'Willemsen', birthDate: '2004-02-01', monthlyNetIncomeCents: 0 }]);
+
+    const missing = readApplicationForm(
+      { ...filled, assets: '', 'adultCoResidents.0.initials': 'J.', 'adultCoResidents.0.surname': 'Willemsen' },
+      1,
+      'GM0505',
+      1,
+    );
+    expect(missing.ok).toBe(false);
+    if (missing.ok) return;
+    expect(missing.errors.assets).toBe('Vul uw vermogen in. Heeft u geen spaargeld of andere bezittingen, vul dan 0 in.');
+    expect(missing.errors['adultCoResidents.0.income']).toBe('Vul het netto-inkomen van deze huisgenoot per maand in. Geen inkomen? Vul 0 in.');
+    expect(missing.errors['adultCoResidents.0.birthDate']).toMatch(/^Vul/);
+    expect(fieldLabel('adultCoResidents.0.income')).toBe('Netto-inkomen per maand, in euro, huisgenoot 1');
+    // The assets are only asked on the income route.
+    const bought = readApplicationForm({ ...filled, route: 'purchase', assets: '', income: '' }, 1, 'GM0505');
+    expect(bought.ok).toBe(true);
+    if (bought.ok) expect(bought.input.assetsCents).toBeNull();
   });
 });
 
@@ -129,6 +169,58 @@ describe('the Dordtpas pages over HTTP (no JavaScript)', () => {
     });
     expect(foreign.statusCode).toBe(403);
     expect(foreign.headers['set-cookie']).toBeUndefined();
+  });
+
+  it("counts the income of an adult at the address and the household's assets, and says the verdict once", async () => {
+    const result = async (fields: Record<string, string>) => {
+      const post = await t.app.inject({ method: 'POST', url: '/dordtpas', headers: formHeaders, payload: form({ ...filled, ...fields }) });
+      expect(post.headers.location).toBe('/dordtpas/ontvangen');
+      return (await t.app.inject({ url: '/dordtpas/ontvangen', headers: { cookie: cookieOf(post.headers['set-cookie']) } })).body;
+    };
+    const alone = await result({});
+    expect(alone).toContain('Uw vermogen is € 2.500,00. De grens voor een alleenstaande ouder is € 15.840,00.');
+    expect(alone).toContain('U krijgt de Dordtpas gratis.');
+    // € 1.650,50 and a grown-up son's € 400,00 make € 2.050,50: above the limit of € 1.961,40.
+    const son = {
+      huisgenoten: '1',
+      'adultCoResidents.0.initials': 'J.',
+      'adultCoResidents.0.surname': 'Willemsen',
+      'adultCoResidents.0.birthDate': '1-2-2004',
+    };
+    const withSon = await result({ ...son, 'adultCoResidents.0.income': '400' });
+    expect(withSon).toContain('Uw netto-inkomen is € 2.050,50 per maand.');
+    expect(withSon).toContain('Het inkomen van uw volwassen huisgenoot telt mee.');
+    expect(withSon).toContain('U krijgt de Dordtpas daarom niet gratis.');
+    expect(withSon).not.toContain('U krijgt de Dordtpas gratis');
+    // Savings above the limit: no free pass, however low the income.
+    const savings = await result({ assets: '20.000' });
+    expect(savings).toContain('Uw vermogen is € 4.160,00 hoger dan de grens.');
+    expect(savings).not.toContain('U krijgt de Dordtpas gratis');
+  });
+
+  it('shows one more row after "Huisgenoot toevoegen", and puts a co-resident under 18 next to the birth date', async () => {
+    const more = await t.app.inject({ method: 'POST', url: '/dordtpas', headers: formHeaders, payload: form({ ...filled, actie: 'huisgenoot-erbij' }) });
+    expect(more.headers.location).toBe('/dordtpas#huisgenoten');
+    const page = await t.app.inject({ url: '/dordtpas', headers: { cookie: cookieOf(more.headers['set-cookie']) } });
+    expect(page.body).toContain('<legend>Huisgenoot 2</legend>');
+    expect(page.body).not.toContain('<legend>Huisgenoot 3</legend>');
+    const young = await t.app.inject({
+      method: 'POST',
+      url: '/dordtpas',
+      headers: formHeaders,
+      payload: form({
+        ...filled,
+        'adultCoResidents.0.initials': 'K.',
+        'adultCoResidents.0.surname': 'Willemsen',
+        'adultCoResidents.0.birthDate': '1-1-2012',
+        'adultCoResidents.0.income': '0',
+      }),
+    });
+    expect(young.headers.location).toBe('/dordtpas#fouten');
+    const again = await t.app.inject({ url: '/dordtpas', headers: { cookie: cookieOf(young.headers['set-cookie']) } });
+    expect(again.body).toContain(
+      '<p class="vn-field-error" id="f-adultCoResidents-0-birthDate-error">Deze huisgenoot is jonger dan 18 jaar. Vul kinderen in bij &quot;Uw kinderen&quot;.</p>',
+    );
   });
 
   it('offers no DigiD login while no broker is configured: the anonymous ways are all there is', async () => {

@@ -53,6 +53,7 @@ export function applyPage(
   formError?: string,
   /** DigiD: the login button, or who is logged in (see platform/residentPages.ts). */
   loginBox: SafeHtml = html``,
+  adultRows = 1,
 ): string {
   const route = (values.route ?? 'income') as PassRoute;
   const children = Array.from({ length: childRows }, (_, i) => i);
@@ -63,6 +64,7 @@ ${formError ? html`<div class="vn-summary" id="fouten" role="alert"><p class="ut
 ${errorSummary(errors, fieldLabel)}
 <form method="post" action="/dordtpas" aria-label="Aanvraag Dordtpas" novalidate>
 <input type="hidden" name="kinderen" value="${String(childRows)}">
+<input type="hidden" name="huisgenoten" value="${String(adultRows)}">
 ${selectField({ name: 'route', label: 'Waarom vraagt u de pas aan?', value: route, options: passRoutes.map((r) => [r, routeChoices[r]]), error: errors.route })}
 ${selectField({
   name: 'volunteerOrganisationId',
@@ -100,10 +102,29 @@ ${field(values, errors, `children.${i}.birthDate`, { hint: dateHint })}
 )}
 <p><button class="utrecht-button utrecht-button--secondary-action" type="submit" name="actie" value="kind-erbij">Kind toevoegen</button></p>
 </fieldset>
+<fieldset id="huisgenoten"><legend>Andere volwassenen in uw huis</legend>
+<p class="utrecht-paragraph">Alleen invullen als er iemand van 18 jaar of ouder bij u woont die niet uw partner is, bijvoorbeeld een volwassen kind of een ouder. Heeft die persoon geen inkomen, vul dan 0 in.</p>
+${Array.from({ length: adultRows }, (_, i) => i).map(
+  (i) => html`<fieldset><legend>Huisgenoot ${String(i + 1)}</legend>
+${field(values, errors, `adultCoResidents.${i}.initials`)}
+${field(values, errors, `adultCoResidents.${i}.surname`)}
+${field(values, errors, `adultCoResidents.${i}.birthDate`, { hint: dateHint })}
+${field(values, errors, `adultCoResidents.${i}.income`, { inputmode: 'decimal', hint: 'Loon, uitkering, studiefinanciering of pensioen. Bijvoorbeeld 850 of 0.' })}
+</fieldset>`,
+)}
+<p><button class="utrecht-button utrecht-button--secondary-action" type="submit" name="actie" value="huisgenoot-erbij">Huisgenoot toevoegen</button></p>
+</fieldset>
+<fieldset><legend>Inkomen en vermogen</legend>
+<p class="utrecht-paragraph">Alleen bij laag inkomen.</p>
 ${field(values, errors, 'income', {
   inputmode: 'decimal',
-  hint: 'Alleen bij laag inkomen. Tel alle netto-inkomsten samen: loon, uitkering, pensioen, zonder toeslagen en kinderbijslag. Bijvoorbeeld 1.650,50 of 1650.',
+  hint: 'Tel de netto-inkomsten van u en uw partner samen: loon, uitkering, pensioen, zonder toeslagen en kinderbijslag. Bijvoorbeeld 1.650,50 of 1650.',
 })}
+${field(values, errors, 'assets', {
+  inputmode: 'decimal',
+  hint: 'Tel samen: geld op al uw rekeningen, spaargeld, beleggingen en de waarde van een tweede auto of boot. Uw eigen huis telt niet mee. Heeft u niets, vul dan 0 in.',
+})}
+</fieldset>
 <p><button class="utrecht-button utrecht-button--primary-action" type="submit" name="actie" value="versturen">Aanvraag versturen</button></p>
 </form>`;
   return publicPage({

@@ -72,6 +72,7 @@ const household = (over: Partial<ApplicationInput> = {}): ApplicationInput => ({
     { initials: 'B.', surname: 'Pietersen', birthDate: '2011-09-09' },
   ],
   monthlyNetIncomeCents: 180_000,
+  assetsCents: 0,
   ...over,
 });
 

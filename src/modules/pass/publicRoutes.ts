@@ -18,7 +18,15 @@ import { residentStatus, residentStatusesByBsn, statusLookupInput, submitApplica
 import { confirmRenewal } from './commands/passYear.ts';
 import { passIdOfReference, residentStatusOfReference } from './queries.ts';
 import { confirmMissingText } from './yearPages.ts';
-import { childRowsOf, formFieldNames, maxChildRows, readApplicationForm, type ApplicationFormValues } from './applicationForm.ts';
+import {
+  childRowsOf,
+  coResidentRowsOf,
+  formFieldNames,
+  maxChildRows,
+  maxCoResidentRows,
+  readApplicationForm,
+  type ApplicationFormValues,
+} from './applicationForm.ts';
 import { applyPage, expiredPage, myPassesPage, myPassFormPage, myPassPage, receivedPage, refusedPage, type ResidentStatus } from './pages.ts';
 import { publicInfo } from './public.ts';
 import { offerSearchTexts } from './messages.ts';
@@ -32,7 +40,7 @@ const resultTtlMs = 10 * 60_000;
 
 /** What the page after a post shows: the form again with its errors, the received application, or the pass. */
 type Kept =
-  | { kind: 'form'; values: ApplicationFormValues; errors: Record<string, string>; rows: number; formError?: string }
+  | { kind: 'form'; values: ApplicationFormValues; errors: Record<string, string>; rows: number; adultRows?: number; formError?: string }
   | { kind: 'received'; outcome: ApplicationOutcome }
   | { kind: 'lookup'; reference: string; errors: Record<string, string> }
   | { kind: 'status'; status: ResidentStatus; renewal?: { errors: Record<string, string>; message?: string } };
@@ -61,7 +69,7 @@ export const passPages: FastifyPluginAsync<{ db: Database; config: Config }> = a
     const resident = await currentResident(db, request);
     const box = residentLoginBox(config, resident, '/dordtpas');
     const draft = kept(request);
-    if (draft?.kind === 'form') return sendPage(reply, applyPage(info, draft.values, draft.errors, draft.rows, draft.formError, box));
+    if (draft?.kind === 'form') return sendPage(reply, applyPage(info, draft.values, draft.errors, draft.rows, draft.formError, box, draft.adultRows ?? 1));
     const values: ApplicationFormValues = { route: 'income', 'applicant.city': 'Dordrecht' };
     // Logged in with DigiD: what Vangnet already knows of this resident is filled in (they check and change it).
     const known = resident?.bsn ? await residentPersonByBsn(db, anonymousActor(request.ip), municipalityCode, resident.bsn) : null;
@@ -95,16 +103,18 @@ export const passPages: FastifyPluginAsync<{ db: Database; config: Config }> = a
         if (value) values[name] = value;
       }
       const rows = childRowsOf(values, requested);
-      const again = (errors: Record<string, string>, rowCount = rows, formError?: string) =>
+      const adultRows = coResidentRowsOf(values, Number.parseInt(formValue(body, 'huisgenoten'), 10) || 1);
+      const again = (errors: Record<string, string>, rowCount = rows, formError?: string, adultCount = adultRows, anchor = '#kinderen') =>
         keepAndGo(
           request,
           reply,
-          { kind: 'form', values, errors, rows: rowCount, formError },
-          Object.keys(errors).length || formError ? '/dordtpas#fouten' : '/dordtpas#kinderen',
+          { kind: 'form', values, errors, rows: rowCount, adultRows: adultCount, formError },
+          Object.keys(errors).length || formError ? '/dordtpas#fouten' : `/dordtpas${anchor}`,
         );
-      // "Kind toevoegen": the same form with one more row, nothing sent yet.
+      // "Kind toevoegen", "Huisgenoot toevoegen": the same form with one more row, nothing sent yet.
       if (formValue(body, 'actie') === 'kind-erbij') return again({}, Math.min(maxChildRows, rows + 1));
-      const read = readApplicationForm(values, rows, municipalityCode);
+      if (formValue(body, 'actie') === 'huisgenoot-erbij') return again({}, rows, undefined, Math.min(maxCoResidentRows, adultRows + 1), '#huisgenoten');
+      const read = readApplicationForm(values, rows, municipalityCode, adultRows);
       if (!read.ok) return again(read.errors);
       try {
         const resident = await currentResident(db, request);
@@ -112,9 +122,10 @@ export const passPages: FastifyPluginAsync<{ db: Database; config: Config }> = a
         return keepAndGo(request, reply, { kind: 'received', outcome }, '/dordtpas/ontvangen');
       } catch (error) {
         if (!(error instanceof AppError) || error.status >= 500) throw error;
-        const field = error instanceof ValidationError ? error.details.errors?.[0]?.field : undefined;
-        const known = field === 'monthlyNetIncomeCents' ? 'income' : field;
-        if (known && formFieldNames(rows).includes(known)) return again({ [known]: error.message });
+        const first = error instanceof ValidationError ? error.details.errors?.[0] : undefined;
+        const field = first?.field;
+        const known = field === 'monthlyNetIncomeCents' ? 'income' : field === 'assetsCents' ? 'assets' : field;
+        if (known && formFieldNames(rows, adultRows).includes(known)) return again({ [known]: first?.reason ?? error.message });
         return again({}, rows, error.message);
       }
     },

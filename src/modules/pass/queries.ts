@@ -20,7 +20,12 @@ import { passYearRenewals } from './yearSchema.ts';
 
 /** Everyone an application is about: the applicant, the partner and the children. */
 export function subjectsOf(app: typeof passApplications.$inferSelect): string[] {
-  return [app.applicantPersonId, ...(app.household.partnerPersonId ? [app.household.partnerPersonId] : []), ...app.household.children.map((c) => c.personId)];
+  return [
+    app.applicantPersonId,
+    ...(app.household.partnerPersonId ? [app.household.partnerPersonId] : []),
+    ...(app.household.adultCoResidents ?? []).map((r) => r.personId),
+    ...app.household.children.map((c) => c.personId),
+  ];
 }
 
 export const applicationListQuery = z.object({

@@ -238,6 +238,7 @@ describe('residents and the pass office over HTTP', () => {
         applicant: { initials: 'E.', surname: 'Online', birthDate: '1992-02-02', street: 'Reeweg', houseNumber: '8', postcode: '3327AB', city: 'Dordrecht' },
         children: [{ initials: 'F.', surname: 'Online', birthDate: '2019-03-03' }],
         monthlyNetIncomeCents: 160_000,
+        assetsCents: 0,
       },
     });
     expect(applied.statusCode).toBe(201);

@@ -86,7 +86,12 @@ export const passApplications = personal(
         .notNull()
         .references(() => persons.id),
       household: jsonb('household')
-        .$type<{ partnerPersonId: string | null; children: { personId: string; birthDate: string; initials: string }[] }>()
+        .$type<{
+          partnerPersonId: string | null;
+          children: { personId: string; birthDate: string; initials: string }[];
+          /** Adults at the address other than the partner, with the income they gave (absent on older rows). */
+          adultCoResidents?: { personId: string; monthlyNetIncomeCents: number }[];
+        }>()
         .notNull(),
       householdType: text('household_type').notNull(),
       monthlyIncomeCents: integer('monthly_income_cents'),

@@ -13,8 +13,9 @@ import { organisations, persons } from '../../../platform/schema.ts';
 import { sha256 } from '../../../platform/secrets.ts';
 import { normsFor, rulesOn } from '../configuration.ts';
 import { eligibilityRulesFor } from '../eligibilityConfig.ts';
+import { decidePassEligibility, type EligibilityDecision } from '../eligibilityRules.ts';
 import {
-  checkEligibility,
+  ageOn,
   childBudgetFor,
   householdTypeFor,
   normaliseAccessCode,
@@ -62,8 +63,18 @@ export const applicationInput = z.object({
     .array(z.object({ initials, surname: name, birthDate }))
     .max(15)
     .default([]),
-  /** Net household income per month, in cents; required for the income route. */
+  /** Adults living at the address who are not the partner (a grown-up child, a parent); their own net income. */
+  adultCoResidents: z
+    .array(z.object({ initials, surname: name, birthDate, monthlyNetIncomeCents: z.number().int().min(0).max(10_000_000) }))
+    .max(6)
+    .optional(),
+  /** Net income per month of the applicant and partner together, in cents; required for the income route. */
   monthlyNetIncomeCents: z.number().int().min(0).max(10_000_000).optional().nullable(),
+  /**
+   * Assets of the household (savings, a second car, valuables; not the home lived in), in cents; income route only.
+   * The residents' form always asks it; without it the check names the limit and the case worker asks.
+   */
+  assetsCents: z.number().int().min(0).max(10_000_000_000).optional().nullable(),
   volunteerOrganisationId: z.string().uuid().optional().nullable(),
 });
 export type ApplicationInput = z.infer<typeof applicationInput>;
@@ -113,6 +124,16 @@ export async function submitApplication(
     applicantBirthDate: input.applicant.birthDate,
     on: today,
   });
+  const adults = input.adultCoResidents ?? [];
+  const minors = adults.flatMap((r, i) => (ageOn(r.birthDate, today) < 18 ? [i] : []));
+  if (minors.length)
+    throw new ValidationError(
+      'Een huisgenoot is jonger dan 18 jaar.',
+      minors.map((i) => ({
+        field: `adultCoResidents.${i}.birthDate`,
+        reason: 'Deze huisgenoot is jonger dan 18 jaar. Vul kinderen in bij "Uw kinderen".',
+      })),
+    );
   const postcode = normalisePostcode(input.applicant.postcode)!;
   // Residency: the pass is for residents of its municipality only (the postcode table of `signals`).
   const lies = await municipalityOfPostcode(db, postcode);
@@ -142,15 +163,32 @@ export async function submitApplication(
             reason: `De regeling voor ${input.route === 'carer' ? 'mantelzorgers' : 'vrijwilligers'} is in ${year} niet open. U kunt de Dordtpas aanvragen op inkomen of kopen.`,
           },
         ]);
-      let check: EligibilityResult | null = null;
+      // What is stored with the application: the income check, with `eligible` the whole decision (income and assets).
+      let check: (Omit<EligibilityResult, 'eligible'> & { eligible: boolean; assets: EligibilityDecision['assets']; countedIncomeCents: number }) | null = null;
       let reason: string;
+      let decidedType: HouseholdType = householdType;
       if (input.route === 'income') {
-        check = checkEligibility(
-          { householdType, monthlyNetIncomeCents: input.monthlyNetIncomeCents!, on: today },
+        // The year's rules decide: income (applicant and partner, adult co-residents when they count) and assets,
+        // against the limits of the household type the counted members make.
+        const decision = decidePassEligibility(
+          {
+            route: 'income',
+            applicantBirthDate: input.applicant.birthDate,
+            applicantIncomeCents: input.monthlyNetIncomeCents!,
+            // The form asks one amount for applicant and partner together; the partner makes the household a couple.
+            partner: input.partner ? { monthlyNetIncomeCents: 0 } : null,
+            children: input.children,
+            adultCoResidents: adults,
+            assetsCents: input.assetsCents ?? null,
+            on: today,
+          },
           await normsFor(tx, input.municipalityCode),
-          yearRules.saved ? { incomeLimitPercent: yearRules.incomeLimitPercent } : rules,
+          { ...yearRules, incomeLimitPercent: yearRules.saved ? yearRules.incomeLimitPercent : rules.incomeLimitPercent },
+          rules,
         );
-        reason = check.reason;
+        check = { ...decision.income!, eligible: decision.free, assets: decision.assets, countedIncomeCents: decision.countedIncomeCents };
+        decidedType = decision.householdType;
+        reason = decision.reasons.join(' ');
       } else {
         reason = routeReason(input.route, rules);
       }
@@ -193,6 +231,18 @@ export async function submitApplication(
             houseNumber: input.applicant.houseNumber,
           })
         : null;
+      const coResidents = [];
+      for (const r of adults) {
+        const person = await insertPerson(tx, {
+          municipalityCode: input.municipalityCode,
+          initials: r.initials,
+          surname: r.surname,
+          birthDate: r.birthDate,
+          postcode,
+          houseNumber: input.applicant.houseNumber,
+        });
+        coResidents.push({ personId: person.id, monthlyNetIncomeCents: r.monthlyNetIncomeCents });
+      }
       const children = [];
       for (const child of input.children) {
         const person = await insertPerson(tx, {
@@ -213,8 +263,8 @@ export async function submitApplication(
           route: input.route,
           status: 'submitted',
           applicantPersonId: applicant.id,
-          household: { partnerPersonId: partner?.id ?? null, children },
-          householdType,
+          household: { partnerPersonId: partner?.id ?? null, children, adultCoResidents: coResidents },
+          householdType: decidedType,
           monthlyIncomeCents: input.monthlyNetIncomeCents ?? null,
           year,
           check: (check ?? { route: input.route }) as Record<string, unknown>,
@@ -227,14 +277,14 @@ export async function submitApplication(
         })
         .returning();
       trail.objectId = application!.id;
-      trail.subjectIds = [applicant.id, ...(partner ? [partner.id] : []), ...children.map((c) => c.personId)];
+      trail.subjectIds = [applicant.id, ...(partner ? [partner.id] : []), ...coResidents.map((r) => r.personId), ...children.map((c) => c.personId)];
       return {
         applicationId: application!.id,
         reference,
         accessCode,
         status: 'submitted' as const,
         route: input.route,
-        householdType,
+        householdType: decidedType,
         eligible: check ? check.eligible : null,
         reason,
         proofs: yearRules.proofs,
