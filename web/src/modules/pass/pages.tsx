@@ -5,6 +5,7 @@ import { PassApplications } from './Applications.tsx';
 import { PassCampaigns } from './Campaigns.tsx';
 import { PassNorms } from './Norms.tsx';
 import { PassNewYear } from './NewYear.tsx';
+import { PassEligibilityRules } from './EligibilityRules.tsx';
 import { PassPayouts } from './Payouts.tsx';
 import { PassProviders } from './Providers.tsx';
 import { PassMyOffers } from './MyOffers.tsx';
@@ -19,6 +20,7 @@ export const passPages: PageRoute[] = [
   { path: '/medewerkers/dordtpas/aanvragen', element: <PassApplications />, access: 'pass:administer' },
   { path: '/medewerkers/dordtpas/normen', element: <PassNorms />, access: 'pass:administer' },
   { path: '/medewerkers/dordtpas/nieuw-pasjaar', element: <PassNewYear />, access: 'pass:administer' },
+  { path: '/medewerkers/dordtpas/regels-pasjaar', element: <PassEligibilityRules />, access: 'pass:administer' },
   { path: '/medewerkers/dordtpas/aanbieders', element: <PassProviders />, access: 'pass:providers' },
   { path: '/medewerkers/dordtpas/ons-aanbod', element: <PassMyOffers />, access: 'pass:charge' },
   { path: '/medewerkers/dordtpas/aanbod-beoordelen', element: <PassOfferReview />, access: 'pass:providers' },
