@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, allocateCharge, campaignTargetProblems, campaignTargets, expiredUnusedCents, spendableCents } from './campaignRules.ts';
+import { ageOn, allocateCharge, campaignTargetProblems, campaignTargets, expiredUnusedCents, refundToCredits, spendableCents } from './campaignRules.ts';
 
 const everyone = { targetMinAge: null, targetMaxAge: null, targetAreaCode: null };
 
@@ -45,5 +45,38 @@ describe('credit with an end date', () => {
     expect(allocateCharge(credits, 400, '2026-12-01')).toEqual([0, 400, 0, 0]);
     expect(allocateCharge(credits, 2000, '2026-12-01')).toEqual([1500, 500, 0, 0]);
     expect(allocateCharge(credits, 9000, '2026-12-01')).toEqual([2500, 500, 0, 0]);
+  });
+});
+
+describe('a refund of a charge that used campaign credit', () => {
+  const a = { campaignId: 'a', childPersonId: 'c' };
+  const b = { campaignId: 'b', childPersonId: 'c' };
+  // A charge of 4,000: 1,000 from credit a (ends first), 2,000 from credit b, 1,000 ordinary budget.
+  const uses = [
+    { ...a, cents: 1_000 },
+    { ...b, cents: 2_000 },
+  ];
+  it('gives the ordinary part back first, then the credits, the last one taken first', () => {
+    expect(refundToCredits(4_000, uses, 0, 1_000)).toEqual([]);
+    expect(refundToCredits(4_000, uses, 0, 1_500)).toEqual([{ ...b, cents: 500 }]);
+    expect(refundToCredits(4_000, uses, 1_500, 2_000)).toEqual([
+      { ...b, cents: 1_500 },
+      { ...a, cents: 500 },
+    ]);
+  });
+  it('gives every credit back exactly what the charge took, in one refund or in parts', () => {
+    expect(refundToCredits(4_000, uses, 0, 4_000)).toEqual([
+      { ...b, cents: 2_000 },
+      { ...a, cents: 1_000 },
+    ]);
+    const parts = [700, 1_300, 900, 1_100].reduce<{ before: number; back: Record<string, number> }>(
+      (acc, amount) => {
+        for (const p of refundToCredits(4_000, uses, acc.before, amount)) acc.back[p.campaignId] = (acc.back[p.campaignId] ?? 0) + p.cents;
+        return { before: acc.before + amount, back: acc.back };
+      },
+      { before: 0, back: {} },
+    );
+    expect(parts.back).toEqual({ a: 1_000, b: 2_000 });
+    expect(refundToCredits(4_000, [], 0, 4_000)).toEqual([]);
   });
 });

@@ -76,3 +76,29 @@ export function allocateCharge(credits: readonly CreditUse[], amountCents: numbe
   }
   return uses;
 }
+
+export interface CreditPart {
+  campaignId: string;
+  childPersonId: string;
+  cents: number;
+}
+
+/**
+ * What a refund gives back to campaign credits. A charge took its dated credits first (`allocateCharge`) and the
+ * rest from ordinary budget; refunds unwind it the other way round: the ordinary part first, then the credits, the
+ * last one taken first. So one full refund, or partial refunds that add up to the charge, give every credit back
+ * exactly what the charge took (with its own end date; after that day it cannot be spent, as before the charge).
+ */
+export function refundToCredits(chargeCents: number, uses: readonly CreditPart[], refundedBeforeCents: number, amountCents: number): CreditPart[] {
+  const ordinary = chargeCents - uses.reduce((sum, u) => sum + u.cents, 0);
+  const from = Math.max(0, refundedBeforeCents - ordinary);
+  const to = Math.max(0, refundedBeforeCents + amountCents - ordinary);
+  const parts: CreditPart[] = [];
+  let offset = 0;
+  for (const use of [...uses].reverse()) {
+    const overlap = Math.min(offset + use.cents, to) - Math.max(offset, from);
+    if (overlap > 0) parts.push({ ...use, cents: overlap });
+    offset += use.cents;
+  }
+  return parts;
+}

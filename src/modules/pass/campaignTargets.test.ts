@@ -103,6 +103,33 @@ describe('a campaign for a target group, with an end date', () => {
     expect(await lookup(cashier)).toEqual(after);
   });
 
+  it('gives a refund of a charge paid from the campaign credit back to that credit, with its end date', async () => {
+    const cashier = await loginAs(t.app, demoEmails.provider_cashier);
+    const start = (await lookup(cashier)).find((c) => c.memberNumber === 2)!.balanceCents;
+    const paid = await charge(cashier, 1_000, 'zomer-refund-charge');
+    expect(paid.statusCode).toBe(201);
+    const refund = (amountCents: number | undefined, key: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/pass/refunds',
+        headers: cashier.headers,
+        payload: { receiptNumber: paid.json().receiptNumber, ...(amountCents ? { amountCents } : {}), idempotencyKey: key },
+      });
+    // A partial refund, then the rest: together the whole charge.
+    expect((await refund(400, 'zomer-refund-1')).statusCode).toBe(201);
+    expect((await refund(undefined, 'zomer-refund-2')).statusCode).toBe(201);
+    expect((await lookup(cashier)).find((c) => c.memberNumber === 2)!.balanceCents).toBe(start);
+    clock.set('2026-06-01T10:00:00Z');
+    try {
+      // Nothing of the credit is used any more, so after its end date all of the € 25,00 is gone, as if never spent;
+      // given back as ordinary budget, € 10,00 of it would have stayed spendable.
+      const later = await loginAs(t.app, demoEmails.provider_cashier);
+      expect((await lookup(later)).find((c) => c.memberNumber === 2)!.balanceCents).toBe(start - 2_500);
+    } finally {
+      clock.set('2026-05-04T10:00:00Z');
+    }
+  });
+
   it('uses the campaign credit first; after the end date its unused part is no longer spendable', async () => {
     let cashier = await loginAs(t.app, demoEmails.provider_cashier);
     const start = (await lookup(cashier)).find((c) => c.memberNumber === 2)!.balanceCents;

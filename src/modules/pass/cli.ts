@@ -11,8 +11,34 @@ import { passYearCommands } from './yearCli.ts';
 import { payoutStatement } from './charges.ts';
 import { ensurePassConfiguration, providerOfOrganisation } from './configuration.ts';
 import { euro } from './messages.ts';
+import { formatDate } from '../../platform/dutch.ts';
 import { markPayoutPaid, payoutFile, payoutInput, runPayout } from './payouts.ts';
 import { statementCsv, statementPdf } from './statement.ts';
+
+interface CampaignOptions {
+  code: string;
+  name: string;
+  year: string;
+  amountCents: string;
+  municipality: string;
+  minAge?: string;
+  maxAge?: string;
+  wijk?: string;
+  endsOn?: string;
+}
+const campaignOptionNames: Record<string, string> = {
+  code: '--code',
+  name: '--name',
+  year: '--year',
+  amountCents: '--amount-cents',
+  minAge: '--min-age',
+  maxAge: '--max-age',
+  municipalityCode: '--municipality',
+  targetMinAge: '--min-age',
+  targetMaxAge: '--max-age',
+  targetAreaCode: '--wijk',
+  endsOn: '--ends-on',
+};
 
 /** `vangnet pass ...`: configuration, campaigns and payout statements from the command line. */
 export function passCommands(program: Command, context: CliContext): void {
@@ -40,16 +66,42 @@ export function passCommands(program: Command, context: CliContext): void {
     .requiredOption('--year <year>', 'pasjaar')
     .requiredOption('--amount-cents <cents>', 'bedrag per kind in centen, bijvoorbeeld 2500')
     .option('--municipality <code>', 'gemeentecode', DEFAULT_MUNICIPALITY)
-    .action(async (options: { code: string; name: string; year: string; amountCents: string; municipality: string }) => {
-      const input = campaignInput.parse({
+    .option('--min-age <age>', 'alleen kinderen vanaf deze leeftijd')
+    .option('--max-age <age>', 'alleen kinderen tot en met deze leeftijd')
+    .option('--wijk <code>', 'alleen kinderen in deze wijk, bijvoorbeeld WK050504')
+    .option('--ends-on <date>', 'laatste dag om het tegoed te besteden (JJJJ-MM-DD)')
+    .action(async (options: CampaignOptions) => {
+      const notWhole = (['year', 'amountCents', 'minAge', 'maxAge'] as const).filter((k) => options[k] !== undefined && !/^\d+$/.test(options[k]!));
+      if (notWhole.length)
+        return fail(
+          io,
+          notWhole
+            .map((k) => `${campaignOptionNames[k]}: schrijf een heel getal, bijvoorbeeld ${k === 'year' ? '2026' : k === 'amountCents' ? '2500' : '4'}.`)
+            .join('\n'),
+          2,
+        );
+      const read = campaignInput.safeParse({
         code: options.code,
         name: options.name,
         year: Number(options.year),
         amountCents: Number(options.amountCents),
         municipalityCode: options.municipality,
+        targetMinAge: options.minAge === undefined ? null : Number(options.minAge),
+        targetMaxAge: options.maxAge === undefined ? null : Number(options.maxAge),
+        targetAreaCode: options.wijk ?? null,
+        endsOn: options.endsOn ?? null,
       });
-      const result = await context.withDatabase((db) => runCampaign(db, systemActor('cli'), input));
-      print(io, `${result.credited} kinderen kregen ${euro(result.amountCents)}; ${result.alreadyCredited} hadden de bijdrage al.`);
+      if (!read.success) {
+        // One plain sentence per wrong option, named as it is typed.
+        const lines = read.error.issues.map((issue) => `${campaignOptionNames[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`);
+        return fail(io, lines.join('\n'), 2);
+      }
+      const result = await context.withDatabase((db) => runCampaign(db, systemActor('cli'), read.data));
+      const until = result.endsOn ? ` te besteden tot en met ${formatDate(result.endsOn)}` : '';
+      print(
+        io,
+        `${result.credited} kinderen kregen ${euro(result.amountCents)}${until}; ${result.alreadyCredited} hadden de bijdrage al; ${result.mailed} gezinnen kregen bericht.`,
+      );
     });
 
   pass

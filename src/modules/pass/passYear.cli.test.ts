@@ -24,7 +24,7 @@ function vangnet(env: Record<string, string>, args: string[]): Promise<{ code: n
   });
 }
 
-describe('vangnet pass new-year (command line)', () => {
+describe('vangnet pass new-year and campaign (command line)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-passyear-cli-'));
   let env: Record<string, string>;
   let cleanup: () => Promise<void> = async () => {};
@@ -69,4 +69,27 @@ describe('vangnet pass new-year (command line)', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('bestaat niet of kan niet worden gelezen');
   }, 60_000);
+
+  it('runs a campaign for an age group with an end date, once; a wrong option or another amount is refused in plain Dutch', async () => {
+    const thisYear = String(new Date().getUTCFullYear());
+    const args = ['pass', 'campaign', '--code', 'cli-kindcadeau', '--name', 'Kindcadeau', '--year', thisYear, '--amount-cents', '2500'];
+    const target = ['--min-age', '0', '--max-age', '17', '--ends-on', `${thisYear}-12-31`];
+    const first = await vangnet(env, [...args, ...target]);
+    expect(first.stderr).toBe('');
+    const credited = Number(/^(\d+) kinderen kregen/.exec(first.stdout)?.[1]);
+    expect(credited).toBeGreaterThan(0);
+    expect(first.stdout).toContain(`kregen € 25,00 te besteden tot en met 31 december ${thisYear}; 0 hadden de bijdrage al;`);
+    const again = await vangnet(env, [...args, ...target]);
+    expect(again.stdout).toContain(`0 kinderen kregen € 25,00 te besteden tot en met 31 december ${thisYear}; ${credited} hadden de bijdrage al;`);
+    const otherAmount = await vangnet(env, [...args.slice(0, -1), '3000', ...target]);
+    expect(otherAmount.code).not.toBe(0);
+    expect(otherAmount.stderr).toContain('is al uitgevoerd met € 25,00 per kind');
+    const wrong = await vangnet(env, [...args, '--min-age', 'vier', '--wijk', 'WK999999']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--min-age: schrijf een heel getal, bijvoorbeeld 4.');
+    const wijk = await vangnet(env, [...args, '--wijk', 'WK999999']);
+    expect(wijk.code).toBe(2);
+    expect(wijk.stderr).toContain('--wijk: Deze wijk kennen wij niet.');
+    expect(wijk.stderr).not.toMatch(/targetAreaCode|invalid|expected/i);
+  }, 180_000);
 });

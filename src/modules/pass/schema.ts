@@ -302,6 +302,8 @@ export const passTransactions = personal(
       occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
       /** The payout run that paid this charge or refund out to the provider: at most one, so nothing is paid twice. */
       payoutId: uuid('payout_id').references(() => passPayouts.id),
+      /** A charge (or refund): what it took from (gave back to) campaign credits with an end date, per credit. */
+      creditUses: jsonb('credit_uses').$type<{ campaignId: string; childPersonId: string; cents: number }[]>(),
     },
     (t) => [
       uniqueIndex('pass_transactions_receipt_key').on(t.receiptNumber),

@@ -135,12 +135,17 @@ export async function chargeWithDatedCredits(
       if (dated.length) {
         const credits = await datedCredits(tx, budget!.id, false);
         const uses = allocateCharge(credits, take, today);
+        const taken = [];
         for (const [i, use] of uses.entries())
-          if (use > 0)
+          if (use > 0) {
             await tx
               .update(passCampaignCredits)
               .set({ usedCents: sql`${passCampaignCredits.usedCents} + ${use}` })
               .where(and(eq(passCampaignCredits.campaignId, credits[i]!.campaignId), eq(passCampaignCredits.childPersonId, credits[i]!.childPersonId)));
+            taken.push({ campaignId: credits[i]!.campaignId, childPersonId: credits[i]!.childPersonId, cents: use });
+          }
+        // Kept on the charge, in the order taken, so a refund gives each credit back what this charge took.
+        if (taken.length) await tx.update(passTransactions).set({ creditUses: taken }).where(eq(passTransactions.id, recorded.id));
       }
       trail.details = {
         ...trail.details,

@@ -5,6 +5,7 @@ import { actorColumns, type Actor } from '../../../platform/actor.ts';
 import { assertCan } from '../../../platform/authz.ts';
 import { amsterdamDate } from '../../../platform/clock.ts';
 import { NotFoundError } from '../../../platform/errors.ts';
+import { refundToCredits } from '../campaignRules.ts';
 import { categoriesOf } from '../categories.ts';
 import type { ChargeInput, refundInput } from '../chargeInputs.ts';
 import { cashierProvider } from '../chargeQueries.ts';
@@ -14,7 +15,7 @@ import { ChargeRefused, passError } from '../messages.ts';
 import { isOfferPublic } from '../offerRules.ts';
 import { chargeWithDatedCredits } from './chargeWithCredits.ts';
 import { newReceiptNumber, replay, type Receipt } from './receipts.ts';
-import { childBudgets, passCategories, passOffers, passProviders, passTransactions, passes } from '../schema.ts';
+import { childBudgets, passCampaignCredits, passCategories, passOffers, passProviders, passTransactions, passes } from '../schema.ts';
 
 /** The two changes at the till: a charge on a child budget and its refund, each audited. */
 
@@ -208,7 +209,17 @@ export async function refundCharge(db: Database, actor: Actor, input: z.infer<ty
       .set({ balanceCents: sql`${childBudgets.balanceCents} + ${amount}` })
       .where(eq(childBudgets.id, original.budgetId))
       .returning({ balanceCents: childBudgets.balanceCents });
-    await tx.update(passTransactions).set({ balanceAfterCents: credited!.balanceCents }).where(eq(passTransactions.id, recorded.id));
+    // What the charge took from campaign credits goes back to them (after the budget row, in the charge's lock order).
+    const restored = refundToCredits(original.amountCents, original.creditUses ?? [], Number(already?.refunded ?? 0), amount);
+    for (const part of restored)
+      await tx
+        .update(passCampaignCredits)
+        .set({ usedCents: sql`greatest(0, ${passCampaignCredits.usedCents} - ${part.cents})` })
+        .where(and(eq(passCampaignCredits.campaignId, part.campaignId), eq(passCampaignCredits.childPersonId, part.childPersonId)));
+    await tx
+      .update(passTransactions)
+      .set({ balanceAfterCents: credited!.balanceCents, ...(restored.length ? { creditUses: restored } : {}) })
+      .where(eq(passTransactions.id, recorded.id));
     const [category] = await tx
       .select()
       .from(passCategories)

@@ -1,0 +1,1 @@
+ALTER TABLE "pass_transactions" ADD COLUMN "credit_uses" jsonb;
