@@ -22,6 +22,7 @@ import type { ModuleDefinition } from '../src/modules/contracts.ts';
 import { refreshFromModules } from '../src/modules/insights/commands.ts';
 import { amountSensitivity, defaultAmountRule, deriveAmountBounds, deriveBounds, type CellState } from '../src/modules/insights/suppression.ts';
 import { seedProgrammeDemo } from '../src/modules/programme/demo.ts';
+import { selftestModule } from '../src/modules/selftest/module.ts';
 import { selftestDailyCounts } from '../src/modules/selftest/schema.ts';
 import { FakeClock } from '../src/platform/clock.ts';
 import { createTestApp, demoEmails, loginAs, type Session, type TestApp } from './support/app.ts';
@@ -436,6 +437,55 @@ describe('no figure endpoint gives back a hidden count or a hidden amount', () =
       expect(solvable(equations, unknown('residents', '2021-03')), `${who}: March's residents from the difference of ranges`).toBe(false);
       // A month without small counts is shown, so the check is not empty.
       expect(solvable(equations, unknown('residents', '2021-01')), who).toBe(true);
+    }
+  });
+
+  it('gives no hidden Geldfit outcome from the completed tests minus the three other outcomes on the dashboard', async () => {
+    // The four outcomes add up to the completed tests; "direct hulp nodig" is 3 in February 2021.
+    const outcomes: Record<string, number[]> = {
+      'profile:in_order': [40, 35, 42, 38],
+      'profile:watch_out': [25, 30, 28, 22],
+      'profile:act_now': [18, 20, 15, 17],
+      'profile:urgent': [12, 3, 11, 14],
+    };
+    const months2021 = ['2021-01', '2021-02', '2021-03', '2021-04'];
+    await t.db.unaudited((q) =>
+      q.insert(selftestDailyCounts).values(
+        months2021.flatMap((month, i) => [
+          ...Object.entries(outcomes).map(([counter, values]) => ({
+            day: `${month}-12`,
+            municipalityCode: 'GM0505',
+            questionnaire: 'residents',
+            counter,
+            value: values[i]!,
+          })),
+          {
+            day: `${month}-12`,
+            municipalityCode: 'GM0505',
+            questionnaire: 'residents',
+            counter: 'completed',
+            value: Object.values(outcomes).reduce((sum, v) => sum + v[i]!, 0),
+          },
+        ]),
+      ),
+    );
+    await refreshFromModules(t.db, [selftestModule], { fromMonth: '2021-01', toMonth: '2021-04' });
+    const codes = ['selftest.completed', 'selftest.profile_in_order', 'selftest.profile_watch_out', 'selftest.profile_act_now', 'selftest.profile_urgent'];
+    for (const [who, s] of readers) {
+      const views = await Promise.all(codes.map((code) => dashboard(s, `measure=${code}&granularity=month&from=2021-01&to=2021-04`)));
+      const perMonth = (i: number) => views.map((d) => d.totals![i]!);
+      const february = perMonth(1);
+      expect(february[4], who).toMatchObject({ value: null, display: '< 10', reason: 'small_count' });
+      for (const [i, month] of months2021.entries()) {
+        const [completed, ...parts] = perMonth(i);
+        const hiddenParts = parts.filter((c) => c!.value === null).length;
+        // Completed minus the shown outcomes is the sum of the hidden ones: never one hidden outcome alone.
+        if (completed!.value !== null) expect(hiddenParts, `${who} ${month}: completed minus three shown outcomes`).not.toBe(1);
+        // The same figure at the wijk row (the municipality's row) as in the totals.
+        for (const d of views) expect(d.rows.at(-1)!.cells[i]!.value).toBe(d.totals![i]!.value);
+      }
+      // Months without a small count stay shown, so the check is not empty.
+      expect(perMonth(0).map((c) => c!.value)).toEqual([95, 40, 25, 18, 12]);
     }
   });
 

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { municipalityName } from '../../platform/municipalities.ts';
-import { aboutPersons, type Aggregation, type MeasureRecord } from './catalogue.ts';
+import { aboutPersons, partitionOf, type Aggregation, type MeasureRecord } from './catalogue.ts';
 import { protectAmountBase, protectBase, type ProtectedBase, type RawAmountRow, type RawDashboardRow } from './domain/dashboard.ts';
+import { protectPartitionBases } from './domain/protectedBase.ts';
 import { protectBuurten } from './domain/buurten.ts';
 import { defaultAmountRule, type AmountRule } from './suppression.ts';
 import { parsePeriod, type Granularity } from './periods.ts';
@@ -179,8 +180,59 @@ export async function protectedBase(
 ): Promise<ProtectedBase> {
   const { level = 'wijk', rule = defaultAmountRule } = options;
   if (measure.unit === 'cents') return protectedAmountBase(db, measure, municipalityCode, rule, options.span);
+  const partition = partitionOf(measure.code);
+  if (partition) return protectedPartBase(db, measure, partition, municipalityCode, threshold, options);
   const read = await baseSeries(db, measure.code, municipalityCode, level === 'buurt' ? ['municipality', 'wijk', 'buurt'] : ['municipality', 'wijk']);
   return protectRead(read, measure, municipalityCode, threshold, options);
+}
+
+/**
+ * A count of a partition (see catalogue.ts): every member read, their wijk tables protected as one system, this
+ * measure's taken. At buurt level the buurt figures stay hidden: a buurt table per member would again let the total
+ * minus the shown parts give a hidden one away.
+ */
+async function protectedPartBase(
+  db: Database,
+  measure: MeasureRecord,
+  partition: { total: string; parts: string[] },
+  municipalityCode: string,
+  threshold: number,
+  options: BaseOptions,
+): Promise<ProtectedBase> {
+  const codes = [partition.total, ...partition.parts];
+  const reads = await Promise.all(codes.map((code) => baseSeries(db, code, municipalityCode, ['municipality', 'wijk'])));
+  const inSpan = reads.map((read) => (options.span ? read.map((s) => withinSpan(s, options.span!)).filter((s) => s.periods.length > 0) : read));
+  const names = new Map(reads.flat().map((s) => [s.area, s.name]));
+  const bases = memoPartition(['partition', threshold, municipalityCode, codes, inSpan], () =>
+    protectPartitionBases(
+      codes.map((code, k) => ({
+        code,
+        input: {
+          wijken: expand(inSpan[k]!, 'wijk'),
+          municipal: expand(inSpan[k]!, 'municipality'),
+          names,
+          municipalityCode,
+          municipalityName: names.get(municipalityCode) ?? municipalityName(municipalityCode),
+        },
+      })),
+      partition.total,
+      threshold,
+    ),
+  );
+  const base = bases.get(measure.code)!;
+  if ((options.level ?? 'wijk') === 'wijk') return base;
+  return { ...base, series: base.series.map((s) => (s.code.startsWith('GM') ? s : { ...s, name: `${s.name} (buurtcijfers afgeschermd)` })) };
+}
+
+const partitionCache = new Map<string, Map<string, ProtectedBase>>();
+function memoPartition(parts: unknown[], make: () => Map<string, ProtectedBase>): Map<string, ProtectedBase> {
+  const key = createHash('sha256').update(JSON.stringify(parts)).digest('base64');
+  const hit = partitionCache.get(key);
+  if (hit) return hit;
+  const made = make();
+  partitionCache.set(key, made);
+  if (partitionCache.size > 8) partitionCache.delete(partitionCache.keys().next().value!);
+  return made;
 }
 
 /** Protects one municipality's base read (see protectedBase): the same table, whichever query read it. */
@@ -218,7 +270,7 @@ export async function protectedBases(
   threshold: number,
   rule: AmountRule = defaultAmountRule,
 ): Promise<{ code: string; name: string; base: ProtectedBase }[]> {
-  if (measure.unit === 'cents' || municipalityCodes.length === 1)
+  if (measure.unit === 'cents' || municipalityCodes.length === 1 || partitionOf(measure.code))
     return Promise.all(
       municipalityCodes.map(async (code) => ({ code, name: municipalityName(code), base: await protectedBase(db, measure, code, threshold, { rule }) })),
     );

@@ -135,6 +135,23 @@ const ratioParts: Record<string, MeasureKind> = {
  */
 const groupCounts: Record<string, string> = { 'referrals.first_contact_days': 'referrals.first_contacts' };
 
+/**
+ * Counts whose parts add up to them per area and month: Geldfit's four outcomes make the completed tests. The
+ * dashboard protects a partition as one system (linkedTables.ts), so the total minus three shown parts never gives
+ * away a hidden fourth.
+ */
+const partitions: { total: string; parts: string[] }[] = [
+  {
+    total: 'selftest.completed',
+    parts: ['selftest.profile_in_order', 'selftest.profile_watch_out', 'selftest.profile_act_now', 'selftest.profile_urgent'],
+  },
+];
+
+/** The partition a count is the total or a part of, if any. */
+export function partitionOf(code: string): { total: string; parts: string[] } | undefined {
+  return partitions.find((p) => p.total === code || p.parts.includes(code));
+}
+
 /** The count of the group a delivered figure is about, if the catalogue knows it. */
 export function groupCountOf(code: string): string | undefined {
   return groupCounts[code];

@@ -1,5 +1,6 @@
 /** The protected base table of a measure in one municipality, of counts and of amounts, before any view. Pure. */
 import { aggregateAmounts, protectAmountTable, protectTable, type AmountInput, type AmountRule, type ProtectedCell } from '../suppression.ts';
+import { protectLinkedTables } from '../linkedTables.ts';
 import type { BaseSeries } from '../views.ts';
 import type { RawDashboardRow } from './dashboard.ts';
 
@@ -14,35 +15,81 @@ export interface ProtectedBase {
  * wijk, as its own row so the totals add up) × every period the measure has, with the municipality totals as
  * margins. Views are built from it (see views.ts), so every view hides the same cells.
  */
-export function protectBase(
-  input: { wijken: RawDashboardRow[]; municipal: RawDashboardRow[]; names: Map<string, string>; municipalityCode: string; municipalityName: string },
-  threshold: number,
-): ProtectedBase {
-  const { wijken, municipal, names, municipalityCode } = input;
-  const periods = [...new Set([...wijken, ...municipal].map((r) => r.period))].sort();
-  const index = new Map(periods.map((p, i) => [p, i]));
-  const byArea = new Map<string, number[]>();
-  for (const r of wijken) {
-    if (!byArea.has(r.area)) byArea.set(r.area, new Array(periods.length).fill(0));
-    byArea.get(r.area)![index.get(r.period)!] = r.value;
-  }
-  const codes = [...byArea.keys()].sort();
-  const matrix = codes.map((c) => byArea.get(c)!);
-  const labels = codes.map((c) => names.get(c) ?? c);
-  const rest = new Array(periods.length).fill(0);
-  for (const r of municipal) {
-    const i = index.get(r.period)!;
-    rest[i] = Math.max(0, r.value - matrix.reduce((a, row) => a + row[i]!, 0));
-  }
-  if (rest.some((v) => v > 0) || matrix.length === 0) {
-    codes.push(`${municipalityCode}-OVERIG`);
-    labels.push(matrix.length === 0 ? input.municipalityName : 'Niet toe te wijzen aan een wijk');
-    matrix.push(rest);
-  }
+export function protectBase(input: BaseInput, threshold: number): ProtectedBase {
+  const { periods, codes, labels, matrix } = baseMatrix(input, [...new Set(input.wijken.map((r) => r.area))]);
   const table = periods.length ? protectTable(matrix, threshold) : { cells: matrix.map(() => []), colTotals: [] };
   const series: BaseSeries[] = codes.map((code, r) => ({ code, name: labels[r]!, cells: new Map(periods.map((p, i) => [p, table.cells[r]![i]!])) }));
   const totals = new Map(periods.map((p, i) => [p, table.colTotals[i]!]));
   return { periods, series, totals };
+}
+
+export interface BaseInput {
+  wijken: RawDashboardRow[];
+  municipal: RawDashboardRow[];
+  names: Map<string, string>;
+  municipalityCode: string;
+  municipalityName: string;
+}
+
+/**
+ * A measure's base as a matrix over the given wijken (and periods, by default its own): one row per wijk, and a row
+ * for what could not be placed in a wijk when there is any (or when there are no wijken), so the totals add up.
+ */
+function baseMatrix(input: BaseInput, areas: string[], forPeriods?: string[], withRest?: boolean) {
+  const { wijken, municipal, names, municipalityCode } = input;
+  const periods = forPeriods ?? [...new Set([...wijken, ...municipal].map((r) => r.period))].sort();
+  const index = new Map(periods.map((p, i) => [p, i]));
+  const codes = [...areas].sort();
+  const byArea = new Map<string, number[]>(codes.map((c) => [c, new Array(periods.length).fill(0)]));
+  for (const r of wijken) {
+    const i = index.get(r.period);
+    if (i !== undefined) byArea.get(r.area)![i] = r.value;
+  }
+  const matrix = codes.map((c) => byArea.get(c)!);
+  const labels = codes.map((c) => names.get(c) ?? c);
+  const rest = new Array(periods.length).fill(0);
+  for (const r of municipal) {
+    const i = index.get(r.period);
+    if (i !== undefined) rest[i] = Math.max(0, r.value - matrix.reduce((a, row) => a + row[i]!, 0));
+  }
+  if (withRest ?? (rest.some((v) => v > 0) || matrix.length === 0)) {
+    codes.push(`${municipalityCode}-OVERIG`);
+    labels.push(matrix.length === 0 ? input.municipalityName : 'Niet toe te wijzen aan een wijk');
+    matrix.push(rest);
+  }
+  return { periods, codes, labels, matrix };
+}
+
+/**
+ * The protected bases of counts that add up to another count (the catalogue's partitions: Geldfit's four outcomes
+ * and the completed tests): the same wijken and periods for all, protected as one system (linkedTables.ts), so no
+ * difference between them gives away a hidden figure. Keyed by measure code; the total's key is `totalCode`.
+ */
+export function protectPartitionBases(members: { code: string; input: BaseInput }[], totalCode: string, threshold: number): Map<string, ProtectedBase> {
+  const total = members.find((m) => m.code === totalCode)!;
+  const parts = members.filter((m) => m.code !== totalCode);
+  const all = [total, ...parts];
+  const areas = [...new Set(all.flatMap((m) => m.input.wijken.map((r) => r.area)))];
+  const periods = [...new Set(all.flatMap((m) => [...m.input.wijken, ...m.input.municipal].map((r) => r.period)))].sort();
+  // A rest row for all when any member has one, so the tables keep one shape.
+  const needsRest = all.some((m) => baseMatrix(m.input, areas, periods).codes.length > areas.length);
+  const built = all.map((m) => baseMatrix(m.input, areas, periods, needsRest));
+  const linked = periods.length
+    ? protectLinkedTables(
+        built[0]!.matrix,
+        built.slice(1).map((b) => b.matrix),
+        threshold,
+      )
+    : null;
+  const out = new Map<string, ProtectedBase>();
+  all.forEach((m, k) => {
+    const table = linked ? (k === 0 ? linked.total : linked.parts[k - 1]!) : null;
+    const { codes, labels } = built[k]!;
+    const cells = (r: number) => new Map(table ? periods.map((p, i) => [p, table.cells[r]![i]!]) : []);
+    const series: BaseSeries[] = codes.map((code, r) => ({ code, name: labels[r]!, cells: cells(r) }));
+    out.set(m.code, { periods, series, totals: new Map(table ? periods.map((p, i) => [p, table.colTotals[i]!]) : []) });
+  });
+  return out;
 }
 
 /** An amount as the database returns it, with what is known of the people behind it. */
