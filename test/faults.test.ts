@@ -344,7 +344,7 @@ describe('a second process on one embedded data folder', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('runs import, letters, monitor, purge and backup through the running server, which keeps answering; a second server stops', async () => {
-    const port = 4161;
+    const port = await freePort();
     const server = await serve(port);
     // Each check on a connection of its own, so a kept-alive socket closing at the wrong moment cannot count as an error.
     const health = () =>
@@ -393,7 +393,7 @@ describe('a second process on one embedded data folder', () => {
         stderr: 'Het bestand bestaat-niet.csv bestaat niet of kan niet worden gelezen.\n',
       });
 
-      const second = await vangnet(['serve'], { PORT: String(port + 1) });
+      const second = await vangnet(['serve'], { PORT: String(await freePort()) });
       expect(second.code).toBe(2);
       expect(second.stderr).toContain(`is in gebruik door de server vangnet serve (proces ${server.pid}`);
       const restore = await vangnet(['restore', 'tijdens-server.tar.gz', '--force']);
@@ -443,7 +443,7 @@ describe('a second process on one embedded data folder', () => {
   }, 600_000);
 
   it('lets the next server start at once after the owner was killed with SIGKILL', async () => {
-    const port = 4163;
+    const port = await freePort();
     const first = await serve(port);
     await stopped(first, 'SIGKILL');
     expect(fs.readdirSync(lockPath(dataDir)), 'the killed server left its claim behind').toHaveLength(2);
