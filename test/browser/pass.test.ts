@@ -189,6 +189,9 @@ describe('Dordtpas in a real browser', () => {
     const menu = page.getByRole('navigation', { name: 'Menu medewerkers' });
     await menu.getByRole('link', { name: 'Dordtpas aanvragen' }).click();
     await page.getByRole('cell', { name: 'K. Visser' }).waitFor();
+    // The proofs of this pass year, as the office set them (the defaults here), above the work list.
+    const proofs = page.getByRole('region', { name: `Bewijsstukken die u vraagt in pasjaar ${new Date().getFullYear()}` });
+    await expect(proofs.getByRole('listitem').first().textContent()).resolves.toBe('Een loonstrook of uitkeringsspecificatie van de laatste maand');
     await expectAccessible(page, 'applications');
     // Refusing without a reason: the reason field says what is missing.
     await page.getByRole('button', { name: 'Afwijzen: DP-DEMO0004' }).click();

@@ -1,6 +1,19 @@
-import { Heading1, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Heading1,
+  Heading2,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { applicationList, decisionResult } from '../../../../src/modules/pass/contract.ts';
+import type { yearRules } from '../../../../src/modules/pass/yearContract.ts';
 import type { Json } from '../../../../src/platform/contract.ts';
 import { query } from '../../api.ts';
 import { Loading, ProblemAlert } from '../../components.tsx';
@@ -19,6 +32,8 @@ type Decision = Json<typeof decisionResult>;
 export function PassApplications() {
   const [status, setStatus] = useState('submitted');
   const list = useApi<ApplicationRow[]>(`/pass/applications${query({ status })}`);
+  const year = new Date().getFullYear();
+  const rules = useApi<Json<typeof yearRules>>(`/pass/eligibility-rules?year=${year}`);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [last, setLast] = useState<{ row: ApplicationRow; approve: boolean } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -43,7 +58,19 @@ export function PassApplications() {
   return (
     <StaffShell>
       <Heading1>Dordtpas: aanvragen</Heading1>
-      <Paragraph>Controleer inkomen, huishouden en mantelzorg. De uitkomst van de inkomenstoets en de reden staan bij elke aanvraag.</Paragraph>
+      <Paragraph>
+        Controleer inkomen, vermogen, huishouden en mantelzorg. De uitkomst van de inkomens- en vermogenstoets en de reden staan bij elke aanvraag.
+      </Paragraph>
+      {rules.data && rules.data.proofs.length > 0 && (
+        <section aria-labelledby="proofs-heading">
+          <Heading2 id="proofs-heading">Bewijsstukken die u vraagt in pasjaar {year}</Heading2>
+          <UnorderedList>
+            {rules.data.proofs.map((p) => (
+              <UnorderedListItem key={p}>{p}</UnorderedListItem>
+            ))}
+          </UnorderedList>
+        </section>
+      )}
       <div className="vn-filters">
         <SelectField id="status" label="Status" value={status} onChange={setStatus}>
           {Object.entries(applicationStatusLabels).map(([v, l]) => (
@@ -65,7 +92,7 @@ export function PassApplications() {
               <TableHeaderCell scope="col">Aanvrager</TableHeaderCell>
               <TableHeaderCell scope="col">Route</TableHeaderCell>
               <TableHeaderCell scope="col">Huishouden</TableHeaderCell>
-              <TableHeaderCell scope="col">Inkomenstoets</TableHeaderCell>
+              <TableHeaderCell scope="col">Inkomens- en vermogenstoets</TableHeaderCell>
               <TableHeaderCell scope="col">Besluit</TableHeaderCell>
             </TableRow>
           </TableHeader>
