@@ -103,7 +103,11 @@ export function readApplicationForm(
   const text = (name: string) => values[name]?.trim() ?? '';
   const date = (name: string): string => {
     const raw = text(name);
-    if (!raw) return '';
+    // Asked only for the applicant and the rows filled in: an empty one is said in the form's own format.
+    if (!raw) {
+      errors[name] = 'Vul de geboortedatum in, bijvoorbeeld 4-3-1990.';
+      return '';
+    }
     const parsed = parseDutchDate(raw);
     if (!parsed) errors[name] = badDate;
     return parsed ?? raw;
