@@ -4,6 +4,8 @@ import { halfYearMonths } from './periods.ts';
 import { insightsSettings } from './settings.ts';
 import { figuresFor, type MeasureFigure } from './queries.ts';
 import { latestRelease, publishRelease, releaseFigures, type Release } from './releases.ts';
+import { protectedMonths } from './monthly.ts';
+import type { ProtectedCell } from './suppression.ts';
 import type { Actor } from '../../platform/actor.ts';
 
 export type { MeasureFigure } from './queries.ts';
@@ -64,6 +66,15 @@ export async function freezeFigures(
 
 export { protectTable, reasonOf, type ProtectedCell } from './suppression.ts';
 export { combine } from './views.ts';
+
+/**
+ * The municipality's protected figure per month (YYYY-MM) of some measures, exactly as the dashboard shows it (the
+ * same protected base tables, and a published period as it was frozen): for a module's own page of figures.
+ */
+export function monthlyFigures(db: Database, measureCodes: string[], municipalityCode: string): Promise<Map<string, Map<string, ProtectedCell>>> {
+  const settings = insightsSettings();
+  return protectedMonths(db, { measureCodes, municipalityCode }, settings.minCount, settings.amountRule);
+}
 
 /** The threshold below which a count of persons is hidden, everywhere figures are published (insights settings). */
 export function figureThreshold(): number {

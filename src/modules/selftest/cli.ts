@@ -2,22 +2,25 @@
 import type { Command } from 'commander';
 import { fail, print } from '../../io.ts';
 import type { CliContext } from '../contracts.ts';
-import { figureThreshold } from '../insights/index.ts';
-import { protectedFigures } from './figures.ts';
-import { allCounts } from './store.ts';
+import { figureThreshold, monthlyFigures } from '../insights/index.ts';
+import { figureMeasureCodes, figuresFrom } from './figures.ts';
+import { selftestSettings } from './settings.ts';
 
 export function selftestCommands(program: Command, ctx: CliContext): void {
   const selftest = program.command('selftest').description('Geldfit, de anonieme geldtest');
   selftest
     .command('figures')
-    .description('Anonieme tellingen (bezoeken, afgerond, uitslagen, verwijzingen) over hele maanden, kleine aantallen afgeschermd, als JSON')
+    .description(
+      'Anonieme tellingen (bezoeken, afgerond, uitslagen, verwijzingen) over hele maanden, kleine aantallen afgeschermd als op het dashboard (na de laatste verversing), als JSON',
+    )
     .requiredOption('--from <month>', 'eerste maand, jjjj-mm')
     .requiredOption('--to <month>', 'laatste maand, jjjj-mm')
     .action((options: { from: string; to: string }) =>
       ctx.withDatabase(async (db) => {
         if (!/^\d{4}-\d{2}$/.test(options.from) || !/^\d{4}-\d{2}$/.test(options.to))
           return fail(ctx.io, 'Schrijf --from en --to als jaar en maand, bijvoorbeeld 2021-01. De cijfers zijn er alleen per hele maand.', 2);
-        const figures = protectedFigures(await allCounts(db), options.from, options.to, figureThreshold());
+        const cells = await monthlyFigures(db, figureMeasureCodes, selftestSettings().municipalityCode);
+        const figures = figuresFrom(cells, options.from, options.to, figureThreshold());
         print(ctx.io, JSON.stringify(figures, null, 2));
       }),
     );

@@ -62,17 +62,22 @@ export function hiddenExplanation(reason: 'small_count' | 'secondary', threshold
 const month = z.string().regex(/^\d{4}-\d{2}$/);
 
 /**
- * The anonymous counts over whole months: totals per counter, visits, the completion rate and the months. Counts
- * of persons are protected as on the dashboard: on the table of all months, so that no two ranges differ by a
- * hidden count.
+ * The anonymous counts over whole months: totals per counter, visits, the completion rate and the months. The
+ * dashboard's own protected monthly figures of the municipality (the same cells, the same hidden months), so that
+ * no two ranges, and no range and the dashboard, differ by a hidden count.
  */
 export const figuresResponse = z.object({
   /** The first and the last month, YYYY-MM. */
   from: month,
   to: month,
   threshold: z.number().int(),
-  /** Totals per counter: all questionnaires together and per questionnaire. */
-  totals: z.array(z.object({ counter: z.string(), label: z.string(), all: figureCell, residents: figureCell, entrepreneurs: figureCell })),
+  /**
+   * Totals per counter: all questionnaires together, and for the tests opened and completed also the residents'
+   * and the entrepreneurs' test (null for a counter without that split).
+   */
+  totals: z.array(
+    z.object({ counter: z.string(), label: z.string(), all: figureCell, residents: figureCell.nullable(), entrepreneurs: figureCell.nullable() }),
+  ),
   /** Visits: the start page, or a test page reached directly (not through the start page). Counts no persons. */
   visitors: figureCell,
   /** Completed tests per 100 visits, one decimal; null without visits or when the completions are hidden. */

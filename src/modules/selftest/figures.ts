@@ -1,6 +1,6 @@
 // Turning daily counts into the staff's figures and the monthly measures for insights. Pure.
 import type { MeasureDefinition, MetricValue } from '../contracts.ts';
-import { combine, protectTable, reasonOf, type ProtectedCell } from '../insights/index.ts';
+import { combine, reasonOf, type ProtectedCell } from '../insights/index.ts';
 import { counterLabels, counterNames, type FigureCell, type Figures } from './contract.ts';
 import type { CountRow } from './store.ts';
 
@@ -13,27 +13,39 @@ export function counterTotals(rows: CountRow[]): Record<string, number> {
   return out;
 }
 
-/**
- * Counters that count no persons (visits and opened tests, as the dashboard's selftest.visits and
- * selftest.started): shown as they are, like on the dashboard.
- */
-const notAboutPersons = new Set(['visit', 'started']);
-const questionnaires = ['residents', 'entrepreneurs', 'all'] as const;
-const outcomeCounters: string[] = counterNames.filter((c) => c.startsWith('profile:'));
+/** Which insights measure holds a counter's figure, for all questionnaires and for the entrepreneurs' test. */
+export const counterMeasures: Record<string, { all: string; entrepreneurs?: string }> = {
+  visit: { all: 'selftest.visits' },
+  started: { all: 'selftest.started', entrepreneurs: 'selftest.visits_entrepreneurs' },
+  completed: { all: 'selftest.completed', entrepreneurs: 'selftest.completed_entrepreneurs' },
+  'profile:in_order': { all: 'selftest.profile_in_order' },
+  'profile:watch_out': { all: 'selftest.profile_watch_out' },
+  'profile:act_now': { all: 'selftest.profile_act_now' },
+  'profile:urgent': { all: 'selftest.profile_urgent' },
+  referrals_shown: { all: 'selftest.referrals_shown' },
+  referral_followed: { all: 'selftest.referrals_followed' },
+  contact_requested: { all: 'selftest.contact_requests' },
+};
+/** Completions tied to a counted visit (once each): the completion rate's numerator. */
+const completedAfterVisit = 'selftest.completed_after_visit';
+
+/** Every insights measure the figures page reads. */
+export const figureMeasureCodes: string[] = [
+  ...new Set([...Object.values(counterMeasures).flatMap((m) => (m.entrepreneurs ? [m.all, m.entrepreneurs] : [m.all])), completedAfterVisit]),
+];
 
 export const protectionNote = (threshold: number) =>
-  `Aantallen van minder dan ${threshold} inwoners zijn verborgen, zo blijft niemand herkenbaar. Bezoeken en geopende tests tellen geen personen en zijn niet afgeschermd.`;
+  `Aantallen van minder dan ${threshold} inwoners zijn verborgen, zo blijft niemand herkenbaar. Bezoeken en geopende tests tellen geen personen en zijn niet afgeschermd. Het zijn dezelfde cijfers als op het Dashboard Sociaal Domein, bijgewerkt bij elke verversing van het dashboard (één keer per dag).`;
 
 /**
- * Geldfit's figures over whole months (`from` to `to`, YYYY-MM), protected as the dashboard protects a count: per
- * counter and month the questionnaires with their total, small counts hidden and secondary suppression on it
- * (insights' protectTable); a figure over several months is shown only when every month in it is shown (insights'
- * combine). So the difference of two ranges only ever gives sums of shown months, and no day is ever a choice. Pure.
+ * Geldfit's figures over whole months (`from` to `to`, YYYY-MM) from the municipality's protected monthly figures
+ * (`cells`: per insights measure, per month; insights' monthlyFigures), the very cells the dashboard shows: so this
+ * page and the dashboard hide the same months, and a published period shows its frozen figures on both. A figure
+ * over several months is shown only when every month in it is (insights' combine), so the difference of two ranges
+ * only ever gives sums of shown months. Residents are all minus entrepreneurs, shown only when both are. Pure.
  */
-export function protectedFigures(rows: CountRow[], from: string, to: string, threshold: number): Figures {
-  const allMonths = [...new Set(rows.map((r) => r.day.slice(0, 7)))].sort();
-  const index = new Map(allMonths.map((m, i) => [m, i]));
-  const inRange = allMonths.flatMap((m, i) => (m >= from && m <= to ? [i] : []));
+export function figuresFrom(cells: Map<string, Map<string, ProtectedCell>>, from: string, to: string, threshold: number): Figures {
+  const months = [...new Set([...cells.values()].flatMap((m) => [...m.keys()]))].filter((m) => m >= from && m <= to).sort();
   const nl = new Intl.NumberFormat('nl-NL');
   const publish = (c: ProtectedCell): FigureCell =>
     c.state === 'shown'
@@ -43,66 +55,35 @@ export function protectedFigures(rows: CountRow[], from: string, to: string, thr
           display: reasonOf(c) === 'small_count' ? `< ${threshold}` : 'afgeschermd',
           reason: reasonOf(c) === 'small_count' ? 'small_count' : 'secondary',
         };
-  // Per counter and month: questionnaires with their month total (the only lines published; a range is a sum of
-  // months, shown only when each month is), protected month by month so a later month never hides an earlier one.
-  const tables = new Map<string, { cells: ProtectedCell[][]; colTotals: ProtectedCell[] }>();
-  const countOf = (counter: string, q: number, month: number) => {
-    let total = 0;
-    for (const r of rows) if (r.counter === counter && r.questionnaire === questionnaires[q] && index.get(r.day.slice(0, 7)) === month) total += r.value;
-    return total;
-  };
-  // The four outcomes add up to the completed tests: protected as one table per month (outcomes by questionnaire, a
-  // row for completions without an outcome, so the column totals are the completions), or three shown outcomes and
-  // the completions would give away a hidden fourth.
-  const outcomeTables = () => {
-    const months = allMonths.map((_, i) => {
-      const matrix = outcomeCounters.map((c) => questionnaires.map((_, q) => countOf(c, q, i)));
-      const rest = questionnaires.map((_, q) => Math.max(0, countOf('completed', q, i) - matrix.reduce((sum, row) => sum + row[q]!, 0)));
-      return protectTable([...matrix, rest], threshold);
-    });
-    tables.set('completed', { cells: questionnaires.map((_, q) => months.map((m) => m.colTotals[q]!)), colTotals: months.map((m) => m.grandTotal) });
-    for (const [o, counter] of outcomeCounters.entries())
-      tables.set(counter, { cells: questionnaires.map((_, q) => months.map((m) => m.cells[o]![q]!)), colTotals: months.map((m) => m.rowTotals[o]!) });
-  };
-  const tableOf = (counter: string) => {
-    if (!tables.has(counter) && (counter === 'completed' || outcomeCounters.includes(counter))) outcomeTables();
-    let table = tables.get(counter);
-    if (!table) {
-      const matrix = questionnaires.map(() => new Array<number>(allMonths.length).fill(0));
-      for (const r of rows) {
-        const q = questionnaires.indexOf(r.questionnaire as (typeof questionnaires)[number]);
-        if (r.counter === counter && q >= 0) matrix[q]![index.get(r.day.slice(0, 7))!]! += r.value;
-      }
-      const limit = notAboutPersons.has(counter) ? 1 : threshold;
-      const months = allMonths.map((_, i) =>
-        protectTable(
-          matrix.map((row) => [row[i]!]),
-          limit,
-        ),
-      );
-      table = { cells: questionnaires.map((_, q) => months.map((m) => m.cells[q]![0]!)), colTotals: months.map((m) => m.colTotals[0]!) };
-      tables.set(counter, table);
-    }
-    return table;
-  };
-  const over = (cells: ProtectedCell[], months: number[]) =>
+  const zero: ProtectedCell = { value: 0, state: 'shown' };
+  const at = (code: string, month: string) => cells.get(code)?.get(month) ?? zero;
+  const over = (code: string, range: string[]) =>
     combine(
-      months.map((i) => cells[i]!),
+      range.map((m) => at(code, m)),
       'sum',
     );
-  const rowOf = (counter: string, q: (typeof questionnaires)[number]) => tableOf(counter).cells[questionnaires.indexOf(q)]!;
-  const totals = counterNames.map((counter) => ({
-    counter,
-    label: counterLabels[counter]!,
-    all: publish(over(tableOf(counter).colTotals, inRange)),
-    residents: publish(over(rowOf(counter, 'residents'), inRange)),
-    entrepreneurs: publish(over(rowOf(counter, 'entrepreneurs'), inRange)),
-  }));
-  const visitors = over(tableOf('visit').colTotals, inRange);
+  const totals = counterNames.map((counter) => {
+    const { all, entrepreneurs } = counterMeasures[counter]!;
+    const allCell = over(all, months);
+    const entrepreneurCell = entrepreneurs ? over(entrepreneurs, months) : null;
+    const residentCell: ProtectedCell | null = entrepreneurCell
+      ? allCell.state === 'shown' && entrepreneurCell.state === 'shown'
+        ? { value: allCell.value - entrepreneurCell.value, state: 'shown' }
+        : { value: 0, state: 'secondary' }
+      : null;
+    return {
+      counter,
+      label: counterLabels[counter]!,
+      all: publish(allCell),
+      residents: residentCell && publish(residentCell),
+      entrepreneurs: entrepreneurCell && publish(entrepreneurCell),
+    };
+  });
+  const visitors = over('selftest.visits', months);
   // Only completions tied to a counted visit, once each: the rate cannot pass 100%. Hidden with a hidden count.
-  const completed = over(tableOf('completed_after_visit').colTotals, inRange);
+  const completed = over(completedAfterVisit, months);
   const completionRate =
-    allMonths.length === 0 || visitors.state !== 'shown' || completed.state !== 'shown' || visitors.value === 0
+    months.length === 0 || visitors.state !== 'shown' || completed.state !== 'shown' || visitors.value === 0
       ? null
       : Math.round((Math.min(completed.value, visitors.value) / visitors.value) * 1000) / 10;
   return {
@@ -112,11 +93,7 @@ export function protectedFigures(rows: CountRow[], from: string, to: string, thr
     totals,
     visitors: publish(visitors),
     completionRate,
-    months: inRange.map((i) => ({
-      month: allMonths[i]!,
-      visits: publish(over(tableOf('visit').colTotals, [i])),
-      completed: publish(over(tableOf('completed').colTotals, [i])),
-    })),
+    months: months.map((month) => ({ month, visits: publish(at('selftest.visits', month)), completed: publish(at('selftest.completed', month)) })),
     protection: protectionNote(threshold),
   };
 }
@@ -135,6 +112,11 @@ export const selftestMeasures: MeasureDefinition[] = [
   measure('selftest.started', 'Geldfit-tests geopend', 'Keren dat de vragen van een test zijn geopend.'),
   measure('selftest.completed', 'Geldfit-tests afgerond', 'Volledig ingevulde tests met advies.'),
   measure('selftest.completed_entrepreneurs', 'Geldfit Zakelijk afgerond', 'Volledig ingevulde tests voor ondernemers.'),
+  measure(
+    'selftest.completed_after_visit',
+    'Geldfit-tests afgerond na een bezoek',
+    'Afgeronde tests na een geteld bezoek, één keer per bezoek (de teller van het deel van de bezoeken dat de test afrondt).',
+  ),
   measure('selftest.profile_in_order', 'Uitslag op orde', 'Afgeronde tests met uitslag "op orde".'),
   measure('selftest.profile_watch_out', 'Uitslag let op', 'Afgeronde tests met uitslag "let op".'),
   measure('selftest.profile_act_now', 'Uitslag kom in actie', 'Afgeronde tests met uitslag "kom in actie".'),
@@ -148,6 +130,7 @@ const measureOf: Record<string, { code: string; questionnaire?: string }[]> = {
   visit: [{ code: 'selftest.visits', questionnaire: 'all' }],
   started: [{ code: 'selftest.started' }, { code: 'selftest.visits_entrepreneurs', questionnaire: 'entrepreneurs' }],
   completed: [{ code: 'selftest.completed' }, { code: 'selftest.completed_entrepreneurs', questionnaire: 'entrepreneurs' }],
+  completed_after_visit: [{ code: 'selftest.completed_after_visit' }],
   'profile:in_order': [{ code: 'selftest.profile_in_order' }],
   'profile:watch_out': [{ code: 'selftest.profile_watch_out' }],
   'profile:act_now': [{ code: 'selftest.profile_act_now' }],

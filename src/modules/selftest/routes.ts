@@ -12,14 +12,14 @@ import { currentResident, residentLoginBox } from '../../platform/residentPages.
 import { listDirectory } from '../directory/index.ts';
 import { readContactForm, requestContact } from './contact.ts';
 import { figuresResponse } from './contract.ts';
-import { protectedFigures } from './figures.ts';
-import { figureThreshold } from '../insights/index.ts';
+import { figureMeasureCodes, figuresFrom } from './figures.ts';
+import { figureThreshold, monthlyFigures } from '../insights/index.ts';
 import { contactErrorPage, messagePage, questionsPage, resultPage, startPage, strings, thanksPage } from './pages.ts';
 import { profiles, type Language, type Profile } from './questionnaire.ts';
 import { advise, questionnaireBySlug, readAnswers, score } from './scoring.ts';
 import { boundedRecord } from '../../platform/validation.ts';
 import { selftestSettings } from './settings.ts';
-import { allCounts, completeVisit, count, openVisit } from './store.ts';
+import { completeVisit, count, openVisit } from './store.ts';
 
 type Options = { db: Database; config: Config };
 
@@ -208,8 +208,9 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
         throw new AppError('validation_failed', 400, 'De beginmaand ligt na de eindmaand.', {
           errors: [{ field: 'from', reason: 'Kies een beginmaand die vóór de eindmaand ligt, of dezelfde maand.' }],
         });
-      // Every month ever counted: the protection runs on the whole table, not on the range asked.
-      return protectedFigures(await allCounts(db), from, to, figureThreshold());
+      // The dashboard's protected monthly figures of the municipality: one protected table for both pages.
+      const cells = await monthlyFigures(db, figureMeasureCodes, selftestSettings().municipalityCode);
+      return figuresFrom(cells, from, to, figureThreshold());
     },
   );
 };

@@ -48,13 +48,6 @@ export async function countsBetween(db: Database, from: string, to: string): Pro
   );
 }
 
-/** Every day's counts ever kept (a few thousand rows a year): the figures are protected on the whole table. */
-export async function allCounts(db: Database): Promise<CountRow[]> {
-  return db.unaudited((q) =>
-    q.select().from(selftestDailyCounts).orderBy(asc(selftestDailyCounts.day), asc(selftestDailyCounts.questionnaire), asc(selftestDailyCounts.counter)),
-  );
-}
-
 /** How long a visit's token is kept: long enough to finish a test another day, then gone. */
 const visitDays = 14;
 

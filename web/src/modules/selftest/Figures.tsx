@@ -39,8 +39,8 @@ export function SelftestFigures() {
     <StaffShell>
       <Heading1>Geldfit in cijfers</Heading1>
       <Paragraph>
-        Anonieme tellingen per hele maand: bezoeken, geopende en afgeronde tests, uitslagen en verwijzingen. Geen antwoorden, geen personen. De test zelf staat
-        op <a href="/geldfit">/geldfit</a>.
+        Anonieme tellingen per hele maand: bezoeken, geopende en afgeronde tests, uitslagen en verwijzingen. Geen antwoorden, geen personen. Het zijn de cijfers
+        van het Dashboard Sociaal Domein, bijgewerkt bij elke verversing (één keer per dag). De test zelf staat op <a href="/geldfit">/geldfit</a>.
       </Paragraph>
       <form onSubmit={submit} className="vn-filters" aria-label="Periode" noValidate>
         <ErrorSummary error={error} local={local} fields={fields} />
@@ -89,8 +89,8 @@ export function SelftestFigures() {
                     <TableCell>
                       <CountText cell={t.all} threshold={data.threshold} />
                     </TableCell>
-                    <TableCell>{t.counter === 'visit' ? '–' : <CountText cell={t.residents} threshold={data.threshold} />}</TableCell>
-                    <TableCell>{t.counter === 'visit' ? '–' : <CountText cell={t.entrepreneurs} threshold={data.threshold} />}</TableCell>
+                    <TableCell>{t.residents ? <CountText cell={t.residents} threshold={data.threshold} /> : '–'}</TableCell>
+                    <TableCell>{t.entrepreneurs ? <CountText cell={t.entrepreneurs} threshold={data.threshold} /> : '–'}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -132,5 +132,5 @@ export function SelftestFigures() {
 /** Why counts on the page are hidden, each reason once, as sentences under the tables. */
 function reasonsOf(data: Figures): ('small_count' | 'secondary')[] {
   const cells = [...data.totals.flatMap((t) => [t.all, t.residents, t.entrepreneurs]), data.visitors, ...data.months.flatMap((m) => [m.visits, m.completed])];
-  return [...new Set(cells.flatMap((c) => (c.reason ? [c.reason] : [])))];
+  return [...new Set(cells.flatMap((c) => (c?.reason ? [c.reason] : [])))];
 }
