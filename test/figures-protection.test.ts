@@ -26,6 +26,7 @@ import { selftestModule } from '../src/modules/selftest/module.ts';
 import { selftestDailyCounts } from '../src/modules/selftest/schema.ts';
 import { FakeClock } from '../src/platform/clock.ts';
 import { createTestApp, demoEmails, loginAs, type Session, type TestApp } from './support/app.ts';
+import { solvable } from './support/solve.ts';
 
 const T = 10;
 const CRABBEHOF = 'WK050505';
@@ -509,30 +510,3 @@ describe('no figure endpoint gives back a hidden count or a hidden amount', () =
       expect([403, 404]).toContain((await t.app.inject({ url, headers: readers[0]![1].headers })).statusCode);
   });
 });
-
-/** Whether unknown `target` is fixed by the equations (the unit vector lies in their row space): Gaussian elimination. */
-function solvable(equations: number[][], target: number): boolean {
-  const rows = equations.map((r) => [...r]);
-  const n = rows[0]?.length ?? 0;
-  const basis: number[][] = [];
-  for (const r of rows) {
-    for (const b of basis) {
-      const pivot = b.findIndex((v) => Math.abs(v) > 1e-9);
-      if (Math.abs(r[pivot]!) > 1e-9) {
-        const f = r[pivot]! / b[pivot]!;
-        for (let i = 0; i < n; i++) r[i] = r[i]! - f * b[i]!;
-      }
-    }
-    if (r.some((v) => Math.abs(v) > 1e-9)) basis.push(r);
-  }
-  const e = new Array(n).fill(0);
-  e[target] = 1;
-  for (const b of basis) {
-    const pivot = b.findIndex((v) => Math.abs(v) > 1e-9);
-    if (Math.abs(e[pivot]!) > 1e-9) {
-      const f = e[pivot]! / b[pivot]!;
-      for (let i = 0; i < n; i++) e[i] = e[i]! - f * b[i]!;
-    }
-  }
-  return e.every((v) => Math.abs(v) < 1e-9);
-}

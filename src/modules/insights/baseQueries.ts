@@ -6,6 +6,8 @@ import { aboutPersons, partitionOf, type Aggregation, type MeasureRecord } from 
 import { protectAmountBase, protectBase, type ProtectedBase, type RawAmountRow, type RawDashboardRow } from './domain/dashboard.ts';
 import { protectPartitionBases } from './domain/protectedBase.ts';
 import { protectBuurten } from './domain/buurten.ts';
+import { mergeFrozen, type ReleaseHead } from './domain/frozen.ts';
+import { frozenOf, releaseHeads } from './frozenBases.ts';
 import { defaultAmountRule, type AmountRule } from './suppression.ts';
 import { parsePeriod, type Granularity } from './periods.ts';
 import { insightsAreas, insightsObservations } from './schema.ts';
@@ -117,13 +119,24 @@ function expand(series: AreaSeries[], kind: string): RawDashboardRow[] {
   return out;
 }
 
-/** Only the figures of periods that lie wholly within the span (as the dashboard query filters them). */
-function withinSpan(s: AreaSeries, span: { startsOn: string; endsOn: string }): AreaSeries {
-  const keep = s.periods.map((code) => {
-    const p = parsePeriod(code);
-    return p !== null && p.startsOn >= span.startsOn && p.endsOn <= span.endsOn;
-  });
-  return { ...s, periods: s.periods.filter((_, i) => keep[i]), values: s.values.filter((_, i) => keep[i]) };
+/** Whether a base period is in the table asked: wholly within the span (when given), and in no excluded span. */
+function keepPeriod(code: string, options: Pick<BaseOptions, 'span' | 'exclude'>): boolean {
+  if (!options.span && !options.exclude?.length) return true;
+  const p = parsePeriod(code);
+  if (p === null) return false;
+  if (options.span && (p.startsOn < options.span.startsOn || p.endsOn > options.span.endsOn)) return false;
+  return !options.exclude?.some((x) => p.startsOn >= x.startsOn && p.endsOn <= x.endsOn);
+}
+
+/** Only the figures of the periods asked (see keepPeriod); an area left without figures is left out. */
+function inTable(read: AreaSeries[], options: Pick<BaseOptions, 'span' | 'exclude'>): AreaSeries[] {
+  if (!options.span && !options.exclude?.length) return read;
+  return read
+    .map((s) => {
+      const keep = s.periods.map((code) => keepPeriod(code, options));
+      return { ...s, periods: s.periods.filter((_, i) => keep[i]), values: s.values.filter((_, i) => keep[i]) };
+    })
+    .filter((s) => s.periods.length > 0);
 }
 
 /**
@@ -163,6 +176,8 @@ export interface BaseOptions {
   level?: 'wijk' | 'buurt';
   /** Only the figures of periods wholly within it: a release protects the table of its own period (releases.ts). */
   span?: { startsOn: string; endsOn: string };
+  /** Leave out the periods wholly within these (the months releases hold; see withFrozen). */
+  exclude?: { startsOn: string; endsOn: string }[];
   rule?: AmountRule;
 }
 
@@ -178,8 +193,32 @@ export async function protectedBase(
   threshold: number,
   options: BaseOptions = {},
 ): Promise<ProtectedBase> {
+  if (options.span) return tableBase(db, measure, municipalityCode, threshold, options);
+  const heads = (await releaseHeads(db, [municipalityCode])).get(municipalityCode) ?? [];
+  return withFrozen(db, heads, measure, options.level ?? 'wijk', (exclude) => tableBase(db, measure, municipalityCode, threshold, { ...options, exclude }));
+}
+
+/**
+ * The live base with the published months as their releases froze them (domain/frozen.ts): the months no release
+ * holds are protected as a table of their own (`make` with the spans to leave out), the rest is read from the
+ * releases. Without releases, simply `make()`.
+ */
+async function withFrozen<T extends ProtectedBase | Promise<ProtectedBase>>(
+  db: Database,
+  heads: ReleaseHead[],
+  measure: MeasureRecord,
+  level: 'wijk' | 'buurt',
+  make: (exclude?: { startsOn: string; endsOn: string }[]) => T,
+): Promise<ProtectedBase> {
+  const frozen = heads.length > 0 ? await frozenOf(db, heads, measure.code, measure.unit === 'cents' ? 'wijk' : level) : null;
+  if (!frozen) return await make();
+  return mergeFrozen(await make(frozen.spans), frozen.entries);
+}
+
+/** The protected base of the table asked (all time, a span, or without some spans), before published months go in. */
+async function tableBase(db: Database, measure: MeasureRecord, municipalityCode: string, threshold: number, options: BaseOptions): Promise<ProtectedBase> {
   const { level = 'wijk', rule = defaultAmountRule } = options;
-  if (measure.unit === 'cents') return protectedAmountBase(db, measure, municipalityCode, rule, options.span);
+  if (measure.unit === 'cents') return protectedAmountBase(db, measure, municipalityCode, rule, options);
   const partition = partitionOf(measure.code);
   if (partition) return protectedPartBase(db, measure, partition, municipalityCode, threshold, options);
   const read = await baseSeries(db, measure.code, municipalityCode, level === 'buurt' ? ['municipality', 'wijk', 'buurt'] : ['municipality', 'wijk']);
@@ -201,7 +240,7 @@ async function protectedPartBase(
 ): Promise<ProtectedBase> {
   const codes = [partition.total, ...partition.parts];
   const reads = await Promise.all(codes.map((code) => baseSeries(db, code, municipalityCode, ['municipality', 'wijk'])));
-  const inSpan = reads.map((read) => (options.span ? read.map((s) => withinSpan(s, options.span!)).filter((s) => s.periods.length > 0) : read));
+  const inSpan = reads.map((read) => inTable(read, options));
   const names = new Map(reads.flat().map((s) => [s.area, s.name]));
   const bases = memoPartition(['partition', threshold, municipalityCode, codes, inSpan], () =>
     protectPartitionBases(
@@ -237,9 +276,9 @@ function memoPartition(parts: unknown[], make: () => Map<string, ProtectedBase>)
 
 /** Protects one municipality's base read (see protectedBase): the same table, whichever query read it. */
 function protectRead(read: AreaSeries[], measure: MeasureRecord, municipalityCode: string, threshold: number, options: BaseOptions): ProtectedBase {
-  const { level = 'wijk', span } = options;
+  const { level = 'wijk' } = options;
   const limit = aboutPersons(measure.code) ? threshold : 1;
-  const series = span ? read.map((s) => withinSpan(s, span)).filter((s) => s.periods.length > 0) : read;
+  const series = inTable(read, options);
   const names = new Map(read.map((s) => [s.area, s.name]));
   const wijkSeries = series.filter((s) => s.kind !== 'buurt');
   const wijkBase = memoProtect(['wijk', limit, municipalityCode, wijkSeries], () =>
@@ -278,11 +317,16 @@ export async function protectedBases(
   const read = ((result as { rows?: unknown[] }).rows ?? (result as unknown[])) as (AreaSeries & { municipality: string })[];
   const byMunicipality = new Map<string, AreaSeries[]>(municipalityCodes.map((c) => [c, []]));
   for (const { municipality, ...s } of read) byMunicipality.get(municipality)?.push(s);
-  return municipalityCodes.map((code) => ({
-    code,
-    name: municipalityName(code),
-    base: protectRead(byMunicipality.get(code)!, measure, code, threshold, { level: 'wijk', rule }),
-  }));
+  const heads = await releaseHeads(db, municipalityCodes);
+  return Promise.all(
+    municipalityCodes.map(async (code) => ({
+      code,
+      name: municipalityName(code),
+      base: await withFrozen(db, heads.get(code) ?? [], measure, 'wijk', (exclude) =>
+        protectRead(byMunicipality.get(code)!, measure, code, threshold, { level: 'wijk', rule, exclude }),
+      ),
+    })),
+  );
 }
 
 async function areaNames(db: Database, municipalityCode: string): Promise<Map<string, string>> {
@@ -301,7 +345,7 @@ export async function protectedAmountBase(
   measure: MeasureRecord,
   municipalityCode: string,
   rule: AmountRule,
-  span?: { startsOn: string; endsOn: string },
+  options: Pick<BaseOptions, 'span' | 'exclude'> = {},
 ): Promise<ProtectedBase> {
   const rows = await db.unaudited((q) =>
     q
@@ -318,14 +362,9 @@ export async function protectedAmountBase(
       .where(and(eq(insightsObservations.measureCode, measure.code), eq(insightsAreas.municipalityCode, municipalityCode))),
   );
   const names = await areaNames(db, municipalityCode);
-  const inSpan = (code: string) => {
-    if (!span) return true;
-    const p = parsePeriod(code);
-    return p !== null && p.startsOn >= span.startsOn && p.endsOn <= span.endsOn;
-  };
   const of = (kind: string): RawAmountRow[] =>
     rows
-      .filter((r) => r.kind === kind && inSpan(r.period))
+      .filter((r) => r.kind === kind && keepPeriod(r.period, options))
       .map((r) => ({ area: r.area, period: r.period, value: Number(r.value), contributors: r.contributors, largest: r.largest }));
   return protectAmountBase(
     {

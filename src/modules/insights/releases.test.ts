@@ -54,11 +54,11 @@ describe('frozen releases', () => {
       display: '1.093',
     });
 
-    // One visit in July: over all time the lone small count takes a complement in the first half with it.
+    // One visit in July: over all time the lone small count would take a complement in the first half with it. The
+    // published months are read from the release, also in the live figures, so nothing of the first half moves.
     values = [...firstHalf, { measure: 'geldfit.visits', municipalityCode: 'GM0505', areaCode: null, month: '2021-07', value: 1 }];
     await refreshFromModules(t.db, [fake], { fromMonth: '2021-01', toMonth: '2021-07' });
-    expect((await live()).value).toBeNull();
-    // The published period does not move.
+    expect(await live()).toMatchObject({ value: 1093, display: '1.093' });
     expect(await published()).toMatchObject({ name: 'Bezoeken Geldfit', value: 1093, display: '1.093' });
 
     // The audit log says who published which version.
@@ -69,9 +69,11 @@ describe('frozen releases', () => {
   it('shows a release on the dashboard and in its CSV exactly as frozen, naming it, while the live figures moved on', async () => {
     const [release] = (await t.app.inject({ url: '/api/v1/insights/releases?period=2021-H1', headers: manager.headers })).json();
     const q = 'measure=geldfit.visits&level=municipality&granularity=month&from=2021-01&to=2021-06';
-    const live = (await t.app.inject({ url: `/api/v1/insights/dashboard?${q}`, headers: manager.headers })).json();
+    const live = (await t.app.inject({ url: `/api/v1/insights/dashboard?${q.replace('2021-06', '2021-07')}`, headers: manager.headers })).json();
     const liveDordrecht = live.rows.find((r: { areaCode: string }) => r.areaCode === 'GM0505');
-    expect(liveDordrecht.total.value, 'the July visit hides a month of the live table').toBeNull();
+    // The live table: the published months as frozen, the lone July visit hidden, and no complement in the first half.
+    expect(liveDordrecht.cells.map((c: { value: number | null }) => c.value)).toEqual([180, 170, 190, 175, 188, 190, null]);
+    expect(liveDordrecht.cells[6]).toMatchObject({ display: '< 10', reason: 'small_count' });
     expect(live.release).toBeNull();
     for (const choice of [release.id, 'latest']) {
       const response = await t.app.inject({ url: `/api/v1/insights/dashboard?${q}&release=${choice}`, headers: manager.headers });
@@ -113,12 +115,16 @@ describe('frozen releases', () => {
     values = values.map((v) => (v.month === '2021-06' ? { ...v, value: 191 } : v));
     await refreshFromModules(t.db, [fake], { fromMonth: '2021-01', toMonth: '2021-07' });
     expect((await published()).value).toBe(1093);
+    // Until the new version, the live figures of the published half year do not move either.
+    expect((await live()).value).toBe(1093);
     const second = await again();
     expect(second.statusCode).toBe(201);
     expect(second.json()).toMatchObject({ version: 2, note: 'Correctie juni' });
     // The July visit is outside the period's own table, so it hides nothing of the first half.
     expect(second.json().cells.find((c: { measureCode: string }) => c.measureCode === 'geldfit.visits')).toMatchObject({ value: 1094, state: 'shown' });
     expect((await published()).value).toBe(1094);
+    // The live figures now show the new version's months.
+    expect((await live()).value).toBe(1094);
 
     const list = (await t.app.inject({ url: '/api/v1/insights/releases?period=2021-H1', headers: manager.headers })).json();
     expect(list.map((r: { version: number }) => r.version)).toEqual([1, 2]);
@@ -141,6 +147,15 @@ describe('frozen releases', () => {
     });
     const byManager = await t.app.inject({ method: 'POST', url: '/api/v1/insights/releases', headers: manager.headers, payload: { period: '2021-H2' } });
     expect(byManager.statusCode).toBe(403);
+    // A month is frozen once: a period over a published month is refused, naming the period that holds it.
+    for (const period of ['2021-H2', '2021', '2021-Q2']) {
+      const overlapping = await t.app.inject({ method: 'POST', url: '/api/v1/insights/releases', headers: analyst.headers, payload: { period } });
+      expect(overlapping.statusCode, period).toBe(400);
+      expect(overlapping.json().errors[0], period).toMatchObject({
+        field: 'period',
+        reason: expect.stringMatching(/al vastgesteld in de publicatie van 2021-(08|H1)/),
+      });
+    }
     const badPeriod = await t.app.inject({ method: 'POST', url: '/api/v1/insights/releases', headers: analyst.headers, payload: { period: '2021-H3' } });
     expect(badPeriod.statusCode).toBe(400);
     expect(badPeriod.json().errors[0]).toMatchObject({ field: 'body.period' });

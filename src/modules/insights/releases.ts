@@ -18,7 +18,12 @@ import { regionCode, type Cell, type DashboardQuery, type DashboardResult, type 
 import { insightsError } from './messages.ts';
 import { halfYearMonths, parsePeriod } from './periods.ts';
 import { dashboard, figuresFor, protectionNote, type MeasureFigure } from './queries.ts';
-import { getMeasure } from './referenceQueries.ts';
+import { getMeasure, toMeasure } from './referenceQueries.ts';
+import { protectedBase, protectedKind } from './baseQueries.ts';
+import type { MeasureRecord } from './catalogue.ts';
+import { releaseSpan } from './domain/frozen.ts';
+import type { ProtectedBase } from './domain/protectedBase.ts';
+import { releaseHeads, storeReleaseBases } from './frozenBases.ts';
 import { defaultAmountRule, type AmountRule } from './suppression.ts';
 import { insightsSettings } from './settings.ts';
 import { insightsMeasures, insightsReleaseCells, insightsReleases } from './schema.ts';
@@ -41,6 +46,36 @@ export function releaseState(figure: MeasureFigure): ReleaseState {
   if (figure.display === 'geen cijfers') return 'missing';
   if (figure.display.startsWith('<')) return 'primary';
   return 'secondary';
+}
+
+const overlaps = (a: { startsOn: string; endsOn: string } | null, b: { startsOn: string; endsOn: string }) =>
+  a !== null && a.startsOn <= b.endsOn && b.startsOn <= a.endsOn;
+
+/**
+ * The protected base tables a release is computed from, to keep with it: every count and amount at wijk level on
+ * the period's own table, and a count with buurt figures also at buurt level. The live dashboard shows the period
+ * from these (domain/frozen.ts).
+ */
+async function releaseBases(
+  db: Database,
+  measures: MeasureRecord[],
+  municipalityCode: string,
+  span: { startsOn: string; endsOn: string },
+  threshold: number,
+  rule: AmountRule,
+): Promise<{ measureCode: string; level: 'wijk' | 'buurt'; base: ProtectedBase }[]> {
+  const out: { measureCode: string; level: 'wijk' | 'buurt'; base: ProtectedBase }[] = [];
+  for (const m of measures) {
+    const kind = protectedKind(m);
+    if (!kind) continue;
+    const base = await protectedBase(db, m, municipalityCode, threshold, { span, rule });
+    if (base.periods.length === 0) continue;
+    out.push({ measureCode: m.code, level: 'wijk', base });
+    if (kind === 'amount') continue;
+    const buurt = await protectedBase(db, m, municipalityCode, threshold, { span, rule, level: 'buurt' });
+    if (buurt.series.some((s) => s.code.startsWith('BU'))) out.push({ measureCode: m.code, level: 'buurt', base: buurt });
+  }
+  return out;
 }
 
 function actorLabel(actor: Actor): string {
@@ -79,10 +114,17 @@ export async function publishRelease(
   if (!months) throw insightsError('release_period_invalid');
   const latest = await latestRelease(db, municipalityCode, input.period);
   if (latest && !input.again) throw insightsError('release_exists', { period: input.period, version: String(latest.version) });
-  const codes = (await db.unaudited((q) => q.select({ code: insightsMeasures.code }).from(insightsMeasures).orderBy(asc(insightsMeasures.code)))).map(
-    (m) => m.code,
+  const span = releaseSpan(input.period)!;
+  // A month is frozen once: a period that overlaps another published period is refused (a new version of the same
+  // period is a new table of that period).
+  const other = ((await releaseHeads(db, [municipalityCode])).get(municipalityCode) ?? []).find(
+    (r) => r.period !== input.period && overlaps(releaseSpan(r.period), span),
   );
-  const figures = await figuresFor(db, { measureCodes: codes, municipalityCode, ...months, ownTable: true }, threshold, insightsSettings().amountRule);
+  if (other) throw insightsError('release_overlaps', { period: input.period, other: other.period });
+  const measures = (await db.unaudited((q) => q.select().from(insightsMeasures).orderBy(asc(insightsMeasures.code)))).map(toMeasure);
+  const rule = insightsSettings().amountRule;
+  const figures = await figuresFor(db, { measureCodes: measures.map((m) => m.code), municipalityCode, ...months, ownTable: true }, threshold, rule);
+  const bases = await releaseBases(db, measures, municipalityCode, span, threshold, rule);
   return db.audited(actor, { action: 'create', objectType: 'insights_release', municipalityCode, details: { period: input.period } }, async (tx, trail) => {
     const [top] = await tx
       .select({ version: insightsReleases.version })
@@ -114,8 +156,9 @@ export async function publishRelease(
       display: f.display,
     }));
     if (cells.length) await tx.insert(insightsReleaseCells).values(cells);
+    const entries = await storeReleaseBases(tx, release!.id, bases);
     trail.objectId = release!.id;
-    trail.details = { ...trail.details, version: release!.version, figures: cells.length };
+    trail.details = { ...trail.details, version: release!.version, figures: cells.length, tableEntries: entries };
     return { ...release!, cells: cells.map(toCell) };
   });
 }

@@ -145,6 +145,35 @@ export const insightsReleases = pgTable(
   (t) => [uniqueIndex('insights_releases_version_key').on(t.municipalityCode, t.period, t.version)],
 );
 
+/**
+ * The protected base table of a release, per measure: every row (a wijk, a buurt, what is in no wijk) and the
+ * municipality's totals (`area_code` '') × every period of the release, as the release's protection decided. The
+ * live dashboard shows a published period from here, so the release and the live views are one protected table and
+ * later data never move a published month. Only a shown entry keeps its value.
+ */
+export const insightsReleaseBase = pgTable(
+  'insights_release_base',
+  {
+    releaseId: uuid('release_id')
+      .notNull()
+      .references(() => insightsReleases.id, { onDelete: 'cascade' }),
+    measureCode: text('measure_code').notNull(),
+    /** wijk | buurt: the level of the base table (a buurt table is built on the wijk table). */
+    level: text('level').notNull(),
+    /** The row's area code, or '' for the municipality's totals. */
+    areaCode: text('area_code').notNull(),
+    /** The row's name as published. */
+    name: text('name').notNull(),
+    periodCode: text('period_code').notNull(),
+    value: doublePrecision('value'),
+    /** shown | primary | secondary */
+    state: text('state').notNull(),
+    /** Why a hidden entry is hidden, when it is not a count's own state (amounts: dominance, few_contributors). */
+    reason: text('reason'),
+  },
+  (t) => [primaryKey({ columns: [t.releaseId, t.measureCode, t.level, t.areaCode, t.periodCode] })],
+);
+
 /** One published figure of a release: shown (with its value), hidden (primary, secondary) or missing (no data). */
 export const insightsReleaseCells = pgTable(
   'insights_release_cells',

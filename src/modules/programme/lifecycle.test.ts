@@ -129,11 +129,21 @@ describe('the council letter: draft → approved → sent, and a sent letter nev
     const sentText = await docxText(docx.rawPayload);
     expect(sentText).toContain('Bezoeken Geldfit 1.093');
 
-    // Late data for March (40 more visits, recorded after sending) and a refresh: the live figures move ...
+    // Late data for March (40 more visits, recorded after sending) and a refresh: the approval froze the half year,
+    // so the live figures of its months stay as published; the late visits go into a new version (a correction) ...
     values = firstHalf.map((v) => (v.measure === 'selftest.visits' && v.month === '2021-03' ? { ...v, value: v.value + 40 } : v));
     await refreshFromModules(t.db, [geldfit], { fromMonth: '2021-01', toMonth: '2021-07' });
-    const live = await figuresFor(t.db, { measureCodes: ['selftest.visits'], municipalityCode: 'GM0505', fromMonth: '2021-01', toMonth: '2021-06' }, 10);
-    expect(live[0]!.value).toBe(1133);
+    const live = () => figuresFor(t.db, { measureCodes: ['selftest.visits'], municipalityCode: 'GM0505', fromMonth: '2021-01', toMonth: '2021-06' }, 10);
+    expect((await live())[0]!.value).toBe(1093);
+    const correction = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/insights/releases',
+      headers: analyst.headers,
+      payload: { period: '2021-H1', again: true, note: 'Late bezoeken maart' },
+    });
+    expect(correction.statusCode).toBe(201);
+    expect(correction.json()).toMatchObject({ version: 2 });
+    expect((await live())[0]!.value).toBe(1133);
     // ... but the letter that was sent comes back exactly as it was sent.
     const again = await download('pdf');
     expect(again.statusCode).toBe(200);

@@ -1,0 +1,78 @@
+/**
+ * The stored base tables of releases (`insights_release_base`): written when a period is published, read by the
+ * live dashboard for the months a release holds (see domain/frozen.ts).
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database, Tx } from '../../db/database.ts';
+import { freezingReleases, frozenEntries, type FrozenEntry, type ReleaseHead } from './domain/frozen.ts';
+import type { ProtectedBase } from './domain/protectedBase.ts';
+import { insightsReleaseBase, insightsReleases } from './schema.ts';
+
+/** Every release of some municipalities (a few a year each): which months are frozen. */
+export async function releaseHeads(db: Database, municipalityCodes: string[]): Promise<Map<string, ReleaseHead[]>> {
+  const rows = await db.unaudited((q) =>
+    q
+      .select({
+        id: insightsReleases.id,
+        municipalityCode: insightsReleases.municipalityCode,
+        period: insightsReleases.period,
+        version: insightsReleases.version,
+        publishedAt: insightsReleases.publishedAt,
+      })
+      .from(insightsReleases)
+      .where(inArray(insightsReleases.municipalityCode, municipalityCodes)),
+  );
+  const out = new Map<string, ReleaseHead[]>();
+  for (const { municipalityCode, ...head } of rows) out.set(municipalityCode, [...(out.get(municipalityCode) ?? []), head]);
+  return out;
+}
+
+/** The frozen months of a measure in one municipality: the spans the releases hold and their stored entries. */
+export interface Frozen {
+  spans: { startsOn: string; endsOn: string }[];
+  entries: FrozenEntry[];
+}
+
+/**
+ * The frozen entries of one measure at one level from the releases that freeze months (null when none does). A
+ * release without a buurt table for the measure (it had no buurt figures) gives its wijk table at buurt level.
+ */
+export async function frozenOf(db: Database, heads: ReleaseHead[], measureCode: string, level: 'wijk' | 'buurt'): Promise<Frozen | null> {
+  const freezing = freezingReleases(heads);
+  if (freezing.length === 0) return null;
+  const rows = await db.unaudited((q) =>
+    q
+      .select()
+      .from(insightsReleaseBase)
+      .where(
+        and(
+          inArray(
+            insightsReleaseBase.releaseId,
+            freezing.map((r) => r.id),
+          ),
+          eq(insightsReleaseBase.measureCode, measureCode),
+        ),
+      ),
+  );
+  // A release that holds no table of the measure (no figures then, or published before tables were kept) freezes
+  // none of its months: they stay live, as its period figure was the only thing it published of them.
+  const held = freezing.flatMap((r) => {
+    const own = rows.filter((e) => e.releaseId === r.id);
+    const atLevel = own.filter((e) => e.level === level);
+    const entries = atLevel.length > 0 || level === 'wijk' ? atLevel : own.filter((e) => e.level === 'wijk');
+    return entries.length > 0 ? [{ span: r.span, entries }] : [];
+  });
+  if (held.length === 0) return null;
+  return { spans: held.map((h) => h.span), entries: held.flatMap((h) => h.entries) };
+}
+
+/** Stores the protected base tables a release was computed from, with the release (in its transaction). */
+export async function storeReleaseBases(
+  tx: Tx,
+  releaseId: string,
+  bases: { measureCode: string; level: 'wijk' | 'buurt'; base: ProtectedBase }[],
+): Promise<number> {
+  const rows = bases.flatMap(({ measureCode, level, base }) => frozenEntries(base).map((e) => ({ releaseId, measureCode, level, ...e })));
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(insightsReleaseBase).values(rows.slice(i, i + 1000));
+  return rows.length;
+}
