@@ -240,6 +240,23 @@ describe('Dashboard Sociaal Domein in a real browser', () => {
     await context.close();
   });
 
+  it('says next to the field when no population file, or no CSV file, is chosen; accessible', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await login(page, env.baseUrl, demoEmails.analyst);
+    await page.goto(`${env.baseUrl}/medewerkers/dashboard`);
+    await page.getByRole('heading', { level: 2, name: 'Inwonertallen inlezen' }).waitFor();
+    await page.getByRole('button', { name: 'Lees de inwonertallen in' }).click();
+    await expectFieldError(page, 'Bestand met inwonertallen (CSV)', 'Kies het bestand met inwonertallen dat u wilt inlezen.');
+    await expectAccessible(page, 'population form without a file');
+    await page
+      .getByLabel('Bestand met inwonertallen (CSV)')
+      .setInputFiles({ name: 'inwoners.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('x') });
+    await page.getByRole('button', { name: 'Lees de inwonertallen in' }).click();
+    await expectFieldError(page, 'Bestand met inwonertallen (CSV)', 'Kies een CSV-bestand (de naam eindigt op .csv).');
+    await context.close();
+  });
+
   it('shows all Drechtsteden wijken in one table, and a published release named with its date; accessible', async () => {
     // The month before this one is published (frozen) for Dordrecht.
     await publishRelease(env.db, systemActor('test'), { period: month(-1), municipality: 'GM0505' }, 10);

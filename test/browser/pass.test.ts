@@ -266,6 +266,14 @@ describe('Dordtpas in a real browser', () => {
     await page.getByRole('button', { name: 'IBAN opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'Het IBAN van Muziekschool Drechtsteden (demo) is opgeslagen: NL32BUNQ2012345678.' }).waitFor();
 
+    // A payout without the municipality's IBAN, over a period that ends before it starts: said next to each field, nothing asked.
+    await page.getByLabel('Van', { exact: true }).fill('2026-12-31');
+    await page.getByLabel('Tot en met', { exact: true }).fill('2026-01-01');
+    await page.getByRole('button', { name: 'Uitbetaling klaarzetten' }).click();
+    await expectFieldError(page, 'IBAN gemeente', 'Vul het IBAN van de gemeente in.');
+    await expectFieldError(page, 'Tot en met', 'De einddatum ligt voor de begindatum.');
+    await expect(page.getByRole('dialog').isVisible()).resolves.toBe(false);
+    await expectAccessible(page, 'payout without the municipality IBAN');
     await page.getByLabel('Van', { exact: true }).fill('2026-01-01');
     await page.getByLabel('Tot en met', { exact: true }).fill('2026-12-31');
     await page.getByLabel('IBAN gemeente').fill('NL91 ABNA 0417 1643 00');

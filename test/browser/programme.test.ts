@@ -116,6 +116,11 @@ describe('programme page in a real browser', () => {
     await page.getByText(/SHA-256 van de PDF: [0-9a-f]{64}/).waitFor();
     await page.getByRole('button', { name: 'Correctie maken' }).waitFor();
     await expectAccessible(page, 'programme letter sent');
+    // A correction without what changed: said next to the field before anything is asked; the sent letter stays.
+    await page.getByRole('button', { name: 'Correctie maken' }).click();
+    await expectFieldError(page, 'Wat is er veranderd', 'Schrijf wat er veranderd is ten opzichte van de verstuurde brief.');
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    await expectAccessible(page, 'correction without what changed');
     await context.close();
   });
 

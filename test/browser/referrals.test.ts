@@ -139,6 +139,17 @@ describe('referrals (Ketenaanpak) in a real browser', () => {
     await gp.context().close();
   });
 
+  it('records a walk-in at the desk: sent empty, each missing field says so next to it and in the summary; accessible', async () => {
+    const page = await staffPage(demoEmails.case_worker);
+    await page.goto(`${env.baseUrl}/medewerkers/verwijzingen/inloop`);
+    await page.getByRole('heading', { level: 1, name: 'Aanmelding bij inloop' }).waitFor();
+    await page.getByRole('button', { name: 'Aanmelding vastleggen' }).click();
+    await expectFieldError(page, 'Achternaam', 'Vul een naam in.');
+    await expectFieldError(page, 'Korte vraag', 'Beschrijf de vraag in een paar woorden.');
+    await expectAccessible(page, 'walk-in intake sent empty');
+    await page.context().close();
+  });
+
   it('lets a case worker refer a resident to the social service with consent', async () => {
     const page = await staffPage(demoEmails.case_worker);
     await page.goto(`${env.baseUrl}/medewerkers/verwijzingen/nieuw`);

@@ -15,6 +15,8 @@ const fields: FieldMap = {
   primaryBudgetCents: { id: 'rules-primary', label: 'Kindtegoed basisschoolleeftijd' },
   secondaryBudgetCents: { id: 'rules-secondary', label: 'Kindtegoed middelbareschoolleeftijd' },
 };
+/** The ages come from the current rules; the server's sentence about them stands next to the secondary budget. */
+const summaryFields: FieldMap = { ...fields, secondaryFromAge: fields.secondaryBudgetCents! };
 const amountHelp = 'Schrijf het bedrag als 1.650,50 of 1650.';
 
 /** The rules as data: a new period is added with its start date; nothing is overwritten silently. */
@@ -68,7 +70,7 @@ export function RulesForm({
     <>
       <Heading2>Regels vanaf een datum</Heading2>
       <form onSubmit={submit} className="vn-form" aria-label="Regels vastleggen" {...local.formProps}>
-        <ErrorSummary error={save.error} local={local.errors} fields={fields} />
+        <ErrorSummary error={save.error} local={local.errors} fields={summaryFields} />
         <TextInput
           id="rules-from"
           label="Geldig vanaf"
