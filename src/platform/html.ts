@@ -222,13 +222,21 @@ ${options.body}
 /** Field name → one plain Dutch sentence. */
 export type FieldErrors = Record<string, string>;
 
-/** The summary at the top of a form: a heading and a link to each field with a problem. Empty without errors. */
-export function errorSummary(errors: FieldErrors, labelOf: (field: string) => string, heading = 'Nog niet alles is goed ingevuld'): SafeHtml {
+/**
+ * The summary at the top of a form: a heading and a link to each field with a problem. Empty without errors. `idOf`
+ * gives a field's input id when the page does not use `fieldId` (a radio group links to its first option).
+ */
+export function errorSummary(
+  errors: FieldErrors,
+  labelOf: (field: string) => string,
+  heading = 'Nog niet alles is goed ingevuld',
+  idOf: (field: string) => string = fieldId,
+): SafeHtml {
   const entries = Object.entries(errors);
   if (!entries.length) return html``;
   return html`<div class="vn-summary" id="fouten" role="alert" aria-labelledby="fouten-titel">
 <h2 class="utrecht-heading-2" id="fouten-titel">${heading}</h2>
-<ul class="utrecht-unordered-list">${entries.map(([field, message]) => html`<li class="utrecht-unordered-list__item"><a href="#${fieldId(field)}">${labelOf(field)}: ${message}</a></li>`)}</ul>
+<ul class="utrecht-unordered-list">${entries.map(([field, message]) => html`<li class="utrecht-unordered-list__item"><a href="#${idOf(field)}">${labelOf(field)}: ${message}</a></li>`)}</ul>
 </div>`;
 }
 

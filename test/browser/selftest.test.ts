@@ -2,9 +2,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { directoryModule } from '../../src/modules/directory/module.ts';
+import { refreshFromModules } from '../../src/modules/insights/commands.ts';
 import { selftestModule } from '../../src/modules/selftest/module.ts';
 import { demoEmails } from '../support/app.ts';
-import { expectAccessible, expectFieldError, login, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { expectAccessible, expectAccessibleAsShown, expectFieldError, login, startBrowserEnv, type BrowserEnv } from './support.ts';
 
 /** Picks one answer per question by its label text, in the order of the questions. */
 async function answer(page: Page, choices: [question: RegExp, option: string][]) {
@@ -20,6 +21,8 @@ describe('Geldfit, the self-test, in a real browser', () => {
     const config = loadConfig({});
     await directoryModule.seedDemo!(env.db, config);
     await selftestModule.seedDemo!(env.db, config);
+    // "Geldfit in cijfers" shows the dashboard's protected figures: there after the insights refresh.
+    await refreshFromModules(env.db, [selftestModule], { fromMonth: '2021-01', toMonth: '2021-03' });
   });
   afterAll(() => env?.close());
 
@@ -41,6 +44,13 @@ describe('Geldfit, the self-test, in a real browser', () => {
     await page.getByRole('button', { name: 'Bekijk mijn uitslag' }).click();
     await page.getByRole('alert').getByText('Nog niet alle vragen zijn beantwoord').waitFor();
     expect(await page.getByLabel('Ik kom elke maand geld tekort').isChecked()).toBe(true);
+    // The sentence stands in the unanswered question, tied to its options, and the summary links to it.
+    const unanswered = page
+      .getByRole('group', { name: /Is uw inkomen het afgelopen jaar/ })
+      .getByRole('radio')
+      .first();
+    await expectFieldError(page, unanswered, 'Kies een antwoord.');
+    await expectAccessibleAsShown(env, page, 'selftest questions with errors (nl)');
 
     await answer(page, [
       [/Is uw inkomen het afgelopen jaar/, 'Ja, veel'],
@@ -73,6 +83,7 @@ describe('Geldfit, the self-test, in a real browser', () => {
       .first()
       .waitFor();
     expect(await page.getByLabel('Naam').inputValue()).toBe('Fatima Yilmaz');
+    await expectFieldError(page, /Ik geef toestemming/, 'Zet een vinkje bij toestemming');
     await page.getByLabel(/Ik geef toestemming/).check();
     await page.getByRole('button', { name: 'Neem contact met mij op' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Bedankt. Wij nemen contact met u op.');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { buildServer, type App } from '../../src/http/server.ts';
@@ -124,10 +124,16 @@ const lower = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
  * link to the input (`href="#<id>"`) that says it too (the staff app writes it after the label in lower case).
  * `summary: false` only for a one-field search form, which has no summary.
  */
-export async function expectFieldError(page: Page, label: string | RegExp, sentence: string | RegExp, options: { summary?: false } = {}): Promise<void> {
+export async function expectFieldError(
+  page: Page,
+  label: string | RegExp | Locator,
+  sentence: string | RegExp,
+  options: { summary?: false } = {},
+): Promise<void> {
   const says = (text: string | null) =>
     typeof sentence === 'string' ? lower(text ?? '').includes(lower(sentence)) : new RegExp(sentence.source, 'i').test(text ?? '');
-  const input = page.getByLabel(label, { exact: typeof label === 'string' });
+  // A label, or the input itself where labels repeat (the first option of a group of radio buttons).
+  const input = typeof label === 'string' || label instanceof RegExp ? page.getByLabel(label, { exact: typeof label === 'string' }) : label;
   await expect.poll(() => input.getAttribute('aria-invalid'), { message: `${label} is marked invalid` }).toBe('true');
   const id = await input.getAttribute('id');
   expect(id, `${label} has an id the summary can link to`).toBeTruthy();

@@ -1,5 +1,5 @@
 // The self-test's pages: plain HTML forms in Dutch or English, no script, readable on a small screen.
-import { html, publicPage, SafeHtml } from '../../platform/html.ts';
+import { errorSummary, html, publicPage, SafeHtml } from '../../platform/html.ts';
 import { describeSchedule, type DirectoryEntry } from '../directory/index.ts';
 import type { Language, Profile, Questionnaire } from './questionnaire.ts';
 import { profileLabels, questionnaires, type Advice, type Answers, type ScoreResult } from './scoring.ts';
@@ -42,6 +42,7 @@ const t = {
     consent: 'Ik geef toestemming dat mijn gegevens en mijn uitslag worden doorgegeven aan een hulpverlener in Dordrecht, zodat die contact met mij opneemt.',
     contactSubmit: 'Neem contact met mij op',
     contactErrors: 'Het formulier is nog niet goed ingevuld',
+    consentShort: 'Toestemming',
     needName: 'Vul uw naam in.',
     needReach: 'Vul een telefoonnummer of een e-mailadres in.',
     badEmail: 'Dit e-mailadres klopt niet.',
@@ -92,6 +93,7 @@ const t = {
     consent: 'I agree that my details and my result are passed on to a support worker in Dordrecht, who will contact me.',
     contactSubmit: 'Contact me',
     contactErrors: 'The form is not filled in correctly yet',
+    consentShort: 'Consent',
     needName: 'Fill in your name.',
     needReach: 'Fill in a phone number or an e-mail address.',
     badEmail: 'This e-mail address is not valid.',
@@ -142,14 +144,12 @@ ${loginBox}
 
 export function questionsPage(q: Questionnaire, lang: Language, answers: Answers = {}, missing: string[] = [], visit?: string): string {
   const s = t[lang];
-  const errors = missing.length
-    ? html`<div class="utrecht-alert utrecht-alert--error" role="alert" tabindex="-1" id="fouten"><div class="utrecht-alert__content"><div class="utrecht-alert__message"><h2 class="utrecht-heading-2">${s.errorTitle}</h2><p class="utrecht-paragraph">${s.errorMissing}</p><ul class="utrecht-unordered-list" role="list">${missing.map(
-        (id) => {
-          const index = q.questions.findIndex((x) => x.id === id);
-          return html`<li class="utrecht-unordered-list__item"><a href="#${id}-0">${s.question} ${index + 1}: ${q.questions[index]!.text[lang]}</a></li>`;
-        },
-      )}</ul></div></div></div>`
-    : '';
+  const questionLabel = (id: string) => {
+    const index = q.questions.findIndex((x) => x.id === id);
+    return `${s.question} ${index + 1}: ${q.questions[index]!.text[lang]}`;
+  };
+  // The summary links to each unanswered question's first option; the sentence stands in the question itself.
+  const errors = errorSummary(Object.fromEntries(missing.map((id) => [id, s.errorChoose])), questionLabel, s.errorTitle, (id) => `${id}-0`);
   const body = html`${languageSwitch(lang, `/geldfit/${q.slug}`)}
 <h1 class="utrecht-heading-1">${q.title[lang]}</h1>
 <p class="utrecht-paragraph">${intro(q, lang)}</p>
@@ -170,7 +170,7 @@ ${question.options.map(
   (o, j) =>
     html`<div class="vn-option"><input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id="${question.id}-${j}" name="${question.id}" value="${o.value}"${
       answers[question.id] === o.value ? new SafeHtml(' checked') : ''
-    }${j === 0 ? new SafeHtml(' required') : ''}><label for="${question.id}-${j}">${o.text[lang]}</label></div>`,
+    }${j === 0 ? new SafeHtml(' required') : ''}${invalid ? new SafeHtml(` aria-invalid="true" aria-describedby="${question.id}-error"`) : ''}><label for="${question.id}-${j}">${o.text[lang]}</label></div>`,
 )}
 </fieldset>`;
 })}
@@ -194,6 +194,12 @@ export interface ContactFormState {
   loginBox?: SafeHtml;
 }
 
+/** A contact field's name in the summary at the top of the form. */
+function contactLabel(s: (typeof t)[Language], field: string): string {
+  const labels: Record<string, string> = { naam: s.name, telefoon: s.phoneLabel, email: s.email, toestemming: s.consentShort };
+  return labels[field] ?? field;
+}
+
 export function contactForm(q: Questionnaire, profile: Profile, lang: Language, state: ContactFormState = {}): SafeHtml {
   const s = t[lang];
   const v = state.values ?? {};
@@ -204,13 +210,12 @@ export function contactForm(q: Questionnaire, profile: Profile, lang: Language, 
 <h2 class="utrecht-heading-2" id="contact-kop">${s.contactTitle}</h2>
 <p class="utrecht-paragraph">${s.contactLead}</p>
 ${state.loginBox ?? ''}
-${
-  state.errors?.length
-    ? html`<div class="utrecht-alert utrecht-alert--error" role="alert"><div class="utrecht-alert__content"><div class="utrecht-alert__message"><p class="utrecht-paragraph"><strong>${s.contactErrors}</strong></p><ul class="utrecht-unordered-list" role="list">${state.errors.map(
-        (e) => html`<li class="utrecht-unordered-list__item"><a href="#${e.field}">${e.message}</a></li>`,
-      )}</ul></div></div></div>`
-    : ''
-}
+${errorSummary(
+  Object.fromEntries((state.errors ?? []).map((e) => [e.field, e.message])),
+  (field) => contactLabel(s, field),
+  s.contactErrors,
+  (field) => field,
+)}
 <form method="post" action="/geldfit/contact" novalidate>
 <input type="hidden" name="test" value="${q.slug}">
 <input type="hidden" name="profiel" value="${profile}">
