@@ -90,6 +90,15 @@ describe('a published period in the live dashboard', () => {
       );
     const equations: number[][] = [];
     if (releaseTotal.value !== null) equations.push(equation(wijken, months.slice(0, 6)));
+    // The year, published now, keeps the first half's months as 2021-H1 published them and adds July's.
+    const year = await t.app.inject({ method: 'POST', url: '/api/v1/insights/releases', headers: analyst.headers, payload: { period: '2021' } });
+    expect(year.statusCode).toBe(201);
+    const yearTotal = year.json().cells.find((c: { measureCode: string }) => c.measureCode === 'contacts.talks') as { value: number | null };
+    const july = await dashboard('granularity=month&from=2021-07&to=2021-07');
+    expect(yearTotal.value).toBe(before.totals!.reduce((sum, c) => sum + c.value!, 0) + july.totals![0]!.value!);
+    equations.push(equation(wijken, months));
+    // After the year's publication the live views are the same as before it.
+    expect((await dashboard('granularity=month&from=2021-01&to=2021-06')).rows).toEqual(before.rows);
     const hidden: { what: string; row: number[] }[] = [];
     for (const granularity of ['month', 'quarter', 'year'])
       for (const [from, to] of [

@@ -178,6 +178,8 @@ export interface BaseOptions {
   span?: { startsOn: string; endsOn: string };
   /** Leave out the periods wholly within these (the months releases hold; see withFrozen). */
   exclude?: { startsOn: string; endsOn: string }[];
+  /** The period of a release being made: months other releases hold are taken as published, its own earlier versions not. */
+  releasePeriod?: string;
   rule?: AmountRule;
 }
 
@@ -193,24 +195,28 @@ export async function protectedBase(
   threshold: number,
   options: BaseOptions = {},
 ): Promise<ProtectedBase> {
-  if (options.span) return tableBase(db, measure, municipalityCode, threshold, options);
-  const heads = (await releaseHeads(db, [municipalityCode])).get(municipalityCode) ?? [];
-  return withFrozen(db, heads, measure, options.level ?? 'wijk', (exclude) => tableBase(db, measure, municipalityCode, threshold, { ...options, exclude }));
+  const all = (await releaseHeads(db, [municipalityCode])).get(municipalityCode) ?? [];
+  // A release being made is a new table of its period: its earlier versions are not taken as published.
+  const heads = options.releasePeriod ? all.filter((r) => r.period !== options.releasePeriod) : all;
+  return withFrozen(db, heads, measure, options.level ?? 'wijk', options.span, (exclude) =>
+    tableBase(db, measure, municipalityCode, threshold, { ...options, exclude }),
+  );
 }
 
 /**
- * The live base with the published months as their releases froze them (domain/frozen.ts): the months no release
- * holds are protected as a table of their own (`make` with the spans to leave out), the rest is read from the
- * releases. Without releases, simply `make()`.
+ * The base with the published months as their releases froze them (domain/frozen.ts): the months no release holds
+ * are protected as a table of their own (`make` with the spans to leave out), the rest is read from the releases;
+ * with a span (a release being made), only within it. Without releases, simply `make()`.
  */
 async function withFrozen<T extends ProtectedBase | Promise<ProtectedBase>>(
   db: Database,
   heads: ReleaseHead[],
   measure: MeasureRecord,
   level: 'wijk' | 'buurt',
+  span: { startsOn: string; endsOn: string } | undefined,
   make: (exclude?: { startsOn: string; endsOn: string }[]) => T,
 ): Promise<ProtectedBase> {
-  const frozen = heads.length > 0 ? await frozenOf(db, heads, measure.code, measure.unit === 'cents' ? 'wijk' : level) : null;
+  const frozen = heads.length > 0 ? await frozenOf(db, heads, measure.code, measure.unit === 'cents' ? 'wijk' : level, span) : null;
   if (!frozen) return await make();
   return mergeFrozen(await make(frozen.spans), frozen.entries);
 }
@@ -322,7 +328,7 @@ export async function protectedBases(
     municipalityCodes.map(async (code) => ({
       code,
       name: municipalityName(code),
-      base: await withFrozen(db, heads.get(code) ?? [], measure, 'wijk', (exclude) =>
+      base: await withFrozen(db, heads.get(code) ?? [], measure, 'wijk', undefined, (exclude) =>
         protectRead(byMunicipality.get(code)!, measure, code, threshold, { level: 'wijk', rule, exclude }),
       ),
     })),

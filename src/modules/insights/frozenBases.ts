@@ -4,7 +4,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/database.ts';
-import { freezingReleases, frozenEntries, type FrozenEntry, type ReleaseHead } from './domain/frozen.ts';
+import { freezingReleases, frozenEntries, takeFrozen, withinAny, type FrozenEntry, type ReleaseHead } from './domain/frozen.ts';
 import type { ProtectedBase } from './domain/protectedBase.ts';
 import { insightsReleaseBase, insightsReleases } from './schema.ts';
 
@@ -34,10 +34,18 @@ export interface Frozen {
 }
 
 /**
- * The frozen entries of one measure at one level from the releases that freeze months (null when none does). A
- * release without a buurt table for the measure (it had no buurt figures) gives its wijk table at buurt level.
+ * The frozen entries of one measure at one level from the releases that freeze months (null when none holds any),
+ * within `span` when given. A release without a buurt table for the measure (it had no buurt figures) gives its wijk
+ * table at buurt level. A release that holds no table of the measure (no figures then, or published before tables
+ * were kept) freezes none of its months: they stay live, as its period figure was all it published of them.
  */
-export async function frozenOf(db: Database, heads: ReleaseHead[], measureCode: string, level: 'wijk' | 'buurt'): Promise<Frozen | null> {
+export async function frozenOf(
+  db: Database,
+  heads: ReleaseHead[],
+  measureCode: string,
+  level: 'wijk' | 'buurt',
+  span?: { startsOn: string; endsOn: string },
+): Promise<Frozen | null> {
   const freezing = freezingReleases(heads);
   if (freezing.length === 0) return null;
   const rows = await db.unaudited((q) =>
@@ -54,16 +62,17 @@ export async function frozenOf(db: Database, heads: ReleaseHead[], measureCode: 
         ),
       ),
   );
-  // A release that holds no table of the measure (no figures then, or published before tables were kept) freezes
-  // none of its months: they stay live, as its period figure was the only thing it published of them.
-  const held = freezing.flatMap((r) => {
-    const own = rows.filter((e) => e.releaseId === r.id);
-    const atLevel = own.filter((e) => e.level === level);
-    const entries = atLevel.length > 0 || level === 'wijk' ? atLevel : own.filter((e) => e.level === 'wijk');
-    return entries.length > 0 ? [{ span: r.span, entries }] : [];
-  });
+  const { entries, spans } = takeFrozen(
+    freezing.map((r) => {
+      const own = rows.filter((e) => e.releaseId === r.id);
+      const atLevel = own.filter((e) => e.level === level);
+      return { entries: atLevel.length > 0 || level === 'wijk' ? atLevel : own.filter((e) => e.level === 'wijk') };
+    }),
+  );
+  const inSpan = (code: string) => !span || withinAny(code, [span]);
+  const held = entries.filter((e) => inSpan(e.periodCode));
   if (held.length === 0) return null;
-  return { spans: held.map((h) => h.span), entries: held.flatMap((h) => h.entries) };
+  return { spans: spans.filter((x) => !span || (x.startsOn >= span.startsOn && x.endsOn <= span.endsOn)), entries: held };
 }
 
 /** Stores the protected base tables a release was computed from, with the release (in its transaction). */

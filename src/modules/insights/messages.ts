@@ -40,13 +40,6 @@ export const insightsMessages = {
     reason: (p: Params) =>
       `De cijfers van ${p.period} zijn al vastgelegd als versie ${p.version}. Die blijven zoals ze zijn. Wilt u een nieuwe versie met de cijfers van nu? Kies dan voor een nieuwe versie.`,
   },
-  release_overlaps: {
-    status: 400,
-    field: 'period',
-    title: 'Deze periode overlapt met een periode die al is gepubliceerd.',
-    reason: (p: Params) =>
-      `De maanden van ${p.period} zijn al vastgesteld in de publicatie van ${p.other}. Een maand wordt één keer vastgesteld: publiceer een periode die daar niet in valt, of een nieuwe versie van ${p.other}.`,
-  },
   release_none: {
     status: 400,
     field: 'release',

@@ -193,7 +193,7 @@ export interface MeasureFigure {
  */
 export async function figuresFor(
   db: Database,
-  input: { measureCodes: string[]; municipalityCode: string; fromMonth: string; toMonth: string; ownTable?: boolean },
+  input: { measureCodes: string[]; municipalityCode: string; fromMonth: string; toMonth: string; releasePeriod?: string },
   threshold: number,
   rule: AmountRule = defaultAmountRule,
 ): Promise<MeasureFigure[]> {
@@ -202,8 +202,9 @@ export async function figuresFor(
   const from = parsePeriod(input.fromMonth);
   const to = parsePeriod(input.toMonth);
   if (!from || !to) return [];
-  // With ownTable (a release) the protection runs on the range's own table only.
-  const span = input.ownTable ? { startsOn: from.startsOn, endsOn: to.endsOn } : undefined;
+  // For a release the protection runs on the range's own table only, with months other releases hold as published.
+  const span = input.releasePeriod ? { startsOn: from.startsOn, endsOn: to.endsOn } : undefined;
+  const releasePeriod = input.releasePeriod;
   const valuesOf = (code: string) =>
     db.unaudited((q) =>
       q
@@ -243,7 +244,7 @@ export async function figuresFor(
       }
       const cellOf = async (r: typeof part) => {
         const pm = toMeasure(r);
-        return rangeCell(await protectedBase(db, pm, input.municipalityCode, threshold, { span, rule }), pm.aggregation, from, to);
+        return rangeCell(await protectedBase(db, pm, input.municipalityCode, threshold, { span, rule, releasePeriod }), pm.aggregation, from, to);
       };
       const figure = rangeRatio(await cellOf(part), await cellOf(whole), kind.kind === 'share' ? 100 : 1, m.unit, threshold);
       out.push({ code, name: m.name, unit: m.unit, ...figure });
@@ -258,14 +259,14 @@ export async function figuresFor(
     const [groupRow] = groupCode ? await db.unaudited((q) => q.select().from(insightsMeasures).where(eq(insightsMeasures.code, groupCode))) : [];
     if (groupRow) {
       const group = toMeasure(groupRow);
-      const cell = rangeCell(await protectedBase(db, group, input.municipalityCode, threshold, { span, rule }), 'sum', from, to);
+      const cell = rangeCell(await protectedBase(db, group, input.municipalityCode, threshold, { span, rule, releasePeriod }), 'sum', from, to);
       if (cell.state !== 'shown' || cell.value === 0) {
         out.push({ code, name: m.name, unit: m.unit, value: null, display: 'afgeschermd' });
         continue;
       }
     }
     // A count or an amount comes from the same protected base table as the dashboard.
-    const base = protectedKind(m) ? await protectedBase(db, m, input.municipalityCode, threshold, { span, rule }) : null;
+    const base = protectedKind(m) ? await protectedBase(db, m, input.municipalityCode, threshold, { span, rule, releasePeriod }) : null;
     out.push({
       code,
       name: m.name,

@@ -23,7 +23,7 @@ import { protectedBase, protectedKind } from './baseQueries.ts';
 import type { MeasureRecord } from './catalogue.ts';
 import { releaseSpan } from './domain/frozen.ts';
 import type { ProtectedBase } from './domain/protectedBase.ts';
-import { releaseHeads, storeReleaseBases } from './frozenBases.ts';
+import { storeReleaseBases } from './frozenBases.ts';
 import { defaultAmountRule, type AmountRule } from './suppression.ts';
 import { insightsSettings } from './settings.ts';
 import { insightsMeasures, insightsReleaseCells, insightsReleases } from './schema.ts';
@@ -48,9 +48,6 @@ export function releaseState(figure: MeasureFigure): ReleaseState {
   return 'secondary';
 }
 
-const overlaps = (a: { startsOn: string; endsOn: string } | null, b: { startsOn: string; endsOn: string }) =>
-  a !== null && a.startsOn <= b.endsOn && b.startsOn <= a.endsOn;
-
 /**
  * The protected base tables a release is computed from, to keep with it: every count and amount at wijk level on
  * the period's own table, and a count with buurt figures also at buurt level. The live dashboard shows the period
@@ -60,6 +57,7 @@ async function releaseBases(
   db: Database,
   measures: MeasureRecord[],
   municipalityCode: string,
+  releasePeriod: string,
   span: { startsOn: string; endsOn: string },
   threshold: number,
   rule: AmountRule,
@@ -68,11 +66,11 @@ async function releaseBases(
   for (const m of measures) {
     const kind = protectedKind(m);
     if (!kind) continue;
-    const base = await protectedBase(db, m, municipalityCode, threshold, { span, rule });
+    const base = await protectedBase(db, m, municipalityCode, threshold, { span, rule, releasePeriod });
     if (base.periods.length === 0) continue;
     out.push({ measureCode: m.code, level: 'wijk', base });
     if (kind === 'amount') continue;
-    const buurt = await protectedBase(db, m, municipalityCode, threshold, { span, rule, level: 'buurt' });
+    const buurt = await protectedBase(db, m, municipalityCode, threshold, { span, rule, releasePeriod, level: 'buurt' });
     if (buurt.series.some((s) => s.code.startsWith('BU'))) out.push({ measureCode: m.code, level: 'buurt', base: buurt });
   }
   return out;
@@ -114,17 +112,18 @@ export async function publishRelease(
   if (!months) throw insightsError('release_period_invalid');
   const latest = await latestRelease(db, municipalityCode, input.period);
   if (latest && !input.again) throw insightsError('release_exists', { period: input.period, version: String(latest.version) });
+  // Months another published period holds are taken as it published them (a month is frozen once); a new version
+  // of this period is a new table of it.
   const span = releaseSpan(input.period)!;
-  // A month is frozen once: a period that overlaps another published period is refused (a new version of the same
-  // period is a new table of that period).
-  const other = ((await releaseHeads(db, [municipalityCode])).get(municipalityCode) ?? []).find(
-    (r) => r.period !== input.period && overlaps(releaseSpan(r.period), span),
-  );
-  if (other) throw insightsError('release_overlaps', { period: input.period, other: other.period });
   const measures = (await db.unaudited((q) => q.select().from(insightsMeasures).orderBy(asc(insightsMeasures.code)))).map(toMeasure);
   const rule = insightsSettings().amountRule;
-  const figures = await figuresFor(db, { measureCodes: measures.map((m) => m.code), municipalityCode, ...months, ownTable: true }, threshold, rule);
-  const bases = await releaseBases(db, measures, municipalityCode, span, threshold, rule);
+  const figures = await figuresFor(
+    db,
+    { measureCodes: measures.map((m) => m.code), municipalityCode, ...months, releasePeriod: input.period },
+    threshold,
+    rule,
+  );
+  const bases = await releaseBases(db, measures, municipalityCode, input.period, span, threshold, rule);
   return db.audited(actor, { action: 'create', objectType: 'insights_release', municipalityCode, details: { period: input.period } }, async (tx, trail) => {
     const [top] = await tx
       .select({ version: insightsReleases.version })

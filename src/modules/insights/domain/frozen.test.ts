@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freezingReleases, frozenEntries, mergeFrozen, releaseSpan, withinAny } from './frozen.ts';
+import { freezingReleases, frozenEntries, mergeFrozen, releaseSpan, takeFrozen, withinAny } from './frozen.ts';
 import type { ProtectedBase } from './protectedBase.ts';
 
 const head = (id: string, period: string, version: number, at: string) => ({ id, period, version, publishedAt: new Date(at) });
@@ -16,15 +16,26 @@ describe('published periods in the live dashboard', () => {
     expect(withinAny('2021', [releaseSpan('2021-H1')!])).toBe(false);
   });
 
-  it('freezes with the newest version of each period, and of overlapping periods with the one published first', () => {
+  it('freezes with the newest version of each period, in the order the periods were first published', () => {
     const releases = [
+      head('y', '2021', 1, '2022-02-01'),
       head('a1', '2021-H1', 1, '2021-07-20'),
       head('a2', '2021-H1', 2, '2021-09-01'),
       head('q', '2021-Q2', 1, '2021-08-01'),
-      head('h2', '2021-H2', 1, '2022-01-15'),
     ];
-    expect(freezingReleases(releases).map((r) => r.id)).toEqual(['a2', 'h2']);
+    expect(freezingReleases(releases).map((r) => r.id)).toEqual(['a2', 'q', 'y']);
     expect(freezingReleases([])).toEqual([]);
+  });
+
+  it('keeps a month as the period that froze it first: a later, longer period freezes only its own new months', () => {
+    const entry = (periodCode: string, value: number) => ({ areaCode: '', name: '', periodCode, value, state: 'shown', reason: null });
+    const halfYear = { entries: ['2021-01', '2021-02', '2021-03', '2021-04', '2021-05', '2021-06'].map((m) => entry(m, 10)) };
+    const quarter = { entries: ['2021-04', '2021-05', '2021-06'].map((m) => entry(m, 99)) };
+    const year = { entries: ['2021-06', '2021-07', '2021-12'].map((m) => entry(m, 20)) };
+    const { entries, spans } = takeFrozen([halfYear, quarter, year]);
+    expect(entries.map((e) => [e.periodCode, e.value])).toEqual([...halfYear.entries.map((e) => [e.periodCode, 10]), ['2021-07', 20], ['2021-12', 20]]);
+    expect(spans.at(-1)).toEqual({ startsOn: '2021-12-01', endsOn: '2021-12-31' });
+    expect(spans).toHaveLength(8);
   });
 
   it('puts the frozen entries into the live base: values of shown entries only, rows in the live order, what is in no wijk last', () => {

@@ -25,27 +25,45 @@ export function releaseSpan(period: string): { startsOn: string; endsOn: string 
   return p && p.code === period ? { startsOn: p.startsOn, endsOn: p.endsOn } : null;
 }
 
-const overlaps = (a: { startsOn: string; endsOn: string }, b: { startsOn: string; endsOn: string }) => a.startsOn <= b.endsOn && b.startsOn <= a.endsOn;
+/** Whether two date spans share a day. */
+export const overlaps = (a: { startsOn: string; endsOn: string }, b: { startsOn: string; endsOn: string }) => a.startsOn <= b.endsOn && b.startsOn <= a.endsOn;
 
 /**
- * The releases that freeze months: the newest version of every period, and of periods that overlap (made before
- * overlaps were refused) the one published first. Pure.
+ * The releases that freeze months, in the order they first froze them: the newest version of every period, ordered
+ * by when its period was first published. A month an earlier period holds stays as that one froze it (see
+ * `takeFrozen`). Pure.
  */
 export function freezingReleases(releases: ReleaseHead[]): (ReleaseHead & { span: { startsOn: string; endsOn: string } })[] {
   const newest = new Map<string, ReleaseHead>();
   for (const r of releases) if ((newest.get(r.period)?.version ?? 0) < r.version) newest.set(r.period, r);
-  const firstOfPeriod = new Map<string, Date>();
+  const firstOfPeriod = new Map<string, number>();
+  for (const r of releases) firstOfPeriod.set(r.period, Math.min(firstOfPeriod.get(r.period) ?? Infinity, r.publishedAt.getTime()));
+  return [...newest.values()]
+    .sort((a, b) => firstOfPeriod.get(a.period)! - firstOfPeriod.get(b.period)! || a.period.localeCompare(b.period))
+    .flatMap((r) => {
+      const span = releaseSpan(r.period);
+      return span ? [{ ...r, span }] : [];
+    });
+}
+
+/**
+ * Which stored entries hold: release by release in the order of `freezingReleases`, the entries of a period that no
+ * earlier release holds (a year published after its first half keeps the first half's months as they were
+ * published, and freezes only its own new months). Returns the entries and the spans of the periods they cover. Pure.
+ */
+export function takeFrozen(releases: { entries: FrozenEntry[] }[]): { entries: FrozenEntry[]; spans: { startsOn: string; endsOn: string }[] } {
+  const taken: { startsOn: string; endsOn: string }[] = [];
+  const entries: FrozenEntry[] = [];
   for (const r of releases) {
-    const at = firstOfPeriod.get(r.period);
-    if (!at || r.publishedAt < at) firstOfPeriod.set(r.period, r.publishedAt);
+    const fresh = new Map<string, { startsOn: string; endsOn: string }>();
+    for (const code of new Set(r.entries.map((e) => e.periodCode))) {
+      const p = parsePeriod(code);
+      if (p && !taken.some((t) => overlaps(t, p))) fresh.set(code, { startsOn: p.startsOn, endsOn: p.endsOn });
+    }
+    entries.push(...r.entries.filter((e) => fresh.has(e.periodCode)));
+    taken.push(...fresh.values());
   }
-  const out: (ReleaseHead & { span: { startsOn: string; endsOn: string } })[] = [];
-  const byFirst = [...newest.values()].sort((a, b) => firstOfPeriod.get(a.period)!.getTime() - firstOfPeriod.get(b.period)!.getTime());
-  for (const r of byFirst) {
-    const span = releaseSpan(r.period);
-    if (span && !out.some((o) => overlaps(o.span, span))) out.push({ ...r, span });
-  }
-  return out;
+  return { entries, spans: taken };
 }
 
 /** Whether a base period lies wholly within one of the spans. */
@@ -77,7 +95,10 @@ const toCell = (e: FrozenEntry): ProtectedCell => {
  * area code (a row only one part has keeps its own entries), the live row's name where there is one. Pure.
  */
 export function mergeFrozen(live: ProtectedBase, frozen: FrozenEntry[]): ProtectedBase {
-  const rows = new Map<string, BaseSeries>(live.series.map((s) => [s.code, { code: s.code, name: s.name, cells: new Map(s.cells) }]));
+  // A live row without entries (the placeholder of an empty live part) is left out.
+  const rows = new Map<string, BaseSeries>(
+    live.series.filter((s) => s.cells.size > 0).map((s) => [s.code, { code: s.code, name: s.name, cells: new Map(s.cells) }]),
+  );
   const totals = new Map(live.totals);
   const periods = new Set(live.periods);
   for (const e of frozen) {
