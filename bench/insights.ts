@@ -2,10 +2,11 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/db/database.ts';
 import { measureOnEachDatabase } from './_support.ts';
-import type { Actor } from '../src/platform/actor.ts';
 import { drechtsteden } from '../src/platform/demo.ts';
 import { ensureInsightsReferenceData, ensurePeriods } from '../src/modules/insights/commands.ts';
 import { dashboard } from '../src/modules/insights/queries.ts';
+import { publishRelease } from '../src/modules/insights/releases.ts';
+import { systemActor, type Actor } from '../src/platform/actor.ts';
 import { baseSql, dashboardSql, forgetProtectedTables, regionBaseSql } from '../src/modules/insights/baseQueries.ts';
 import { addMonths, monthsBetween, parsePeriod } from '../src/modules/insights/periods.ts';
 
@@ -177,6 +178,23 @@ async function measure(db: Database) {
     sevenMunicipalDashboardsMedianMs: sevenDashboards,
     sqlPerMunicipalityMedianMs: perMunicipalitySql,
     ratioSevenToSqlPerMunicipality: ratio(sevenDashboards, perMunicipalitySql),
+  };
+  // Published periods: two years of Dordrecht frozen (releases), so the live view reads their months from the
+  // releases and protects the other months on their own (baseQueries.ts withFrozen).
+  for (const period of [lastMonth.slice(0, 4), String(Number(lastMonth.slice(0, 4)) - 1)])
+    await publishRelease(db, systemActor('bench'), { period, municipality: 'GM0505', again: true }, 10);
+  const published = query('GM0505', 'quarter');
+  const [withReleases, withReleasesSql] = await paired(
+    () => dashboard(db, actor, published, 10),
+    () => db.maintenance(viewSql('quarter', ['GM0505'])),
+  );
+  const frozen = await dashboard(db, actor, published, 10);
+  out.dordrecht_wijken_per_quarter_two_years_published = {
+    cells: frozen.rows.length * frozen.periods.length,
+    hidden: frozen.rows.flatMap((r) => r.cells).filter((c) => c.suppressed).length,
+    dashboardMedianMs: withReleases,
+    sqlMedianMs: withReleasesSql,
+    ratio: ratio(withReleases, withReleasesSql),
   };
   return out;
 }
