@@ -218,8 +218,16 @@ async function withFrozen<T extends ProtectedBase | Promise<ProtectedBase>>(
 ): Promise<ProtectedBase> {
   const frozen = heads.length > 0 ? await frozenOf(db, heads, measure.code, measure.unit === 'cents' ? 'wijk' : level, span) : null;
   if (!frozen) return await make();
-  return mergeFrozen(await make(frozen.spans), frozen.entries);
+  const live = await make(frozen.spans);
+  // The live part is the memo's own object while its figures are unchanged: the merge is kept with it.
+  const kept = mergedCache.get(live)?.get(frozen.key);
+  if (kept) return kept;
+  const merged = mergeFrozen(live, frozen.entries);
+  if (!mergedCache.has(live)) mergedCache.set(live, new Map());
+  mergedCache.get(live)!.set(frozen.key, merged);
+  return merged;
 }
+const mergedCache = new WeakMap<ProtectedBase, Map<string, ProtectedBase>>();
 
 /** The protected base of the table asked (all time, a span, or without some spans), before published months go in. */
 async function tableBase(db: Database, measure: MeasureRecord, municipalityCode: string, threshold: number, options: BaseOptions): Promise<ProtectedBase> {

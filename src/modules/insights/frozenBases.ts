@@ -29,6 +29,8 @@ export async function releaseHeads(db: Database, municipalityCodes: string[]): P
 
 /** The frozen months of a measure in one municipality: the spans the releases hold and their stored entries. */
 export interface Frozen {
+  /** Names what was read (the releases, measure, level and span), for keeping what is made from it. */
+  key: string;
   spans: { startsOn: string; endsOn: string }[];
   entries: FrozenEntry[];
 }
@@ -48,6 +50,26 @@ export async function frozenOf(
 ): Promise<Frozen | null> {
   const freezing = freezingReleases(heads);
   if (freezing.length === 0) return null;
+  // A release never changes once stored (a correction is a new release with a new id), so what was read for these
+  // releases is kept: the key names every release, the measure, the level and the span.
+  const key = JSON.stringify([freezing.map((r) => r.id), measureCode, level, span ?? null]);
+  if (frozenCache.has(key)) return frozenCache.get(key)!;
+  const found = await readFrozen(db, key, freezing, measureCode, level, span);
+  frozenCache.set(key, found);
+  if (frozenCache.size > 64) frozenCache.delete(frozenCache.keys().next().value!);
+  return found;
+}
+
+const frozenCache = new Map<string, Frozen | null>();
+
+async function readFrozen(
+  db: Database,
+  key: string,
+  freezing: ReleaseHead[],
+  measureCode: string,
+  level: 'wijk' | 'buurt',
+  span?: { startsOn: string; endsOn: string },
+): Promise<Frozen | null> {
   const rows = await db.unaudited((q) =>
     q
       .select()
@@ -72,7 +94,11 @@ export async function frozenOf(
   const inSpan = (code: string) => !span || withinAny(code, [span]);
   const held = entries.filter((e) => inSpan(e.periodCode));
   if (held.length === 0) return null;
-  return { spans: spans.filter((x) => !span || (x.startsOn >= span.startsOn && x.endsOn <= span.endsOn)), entries: held };
+  return {
+    key: JSON.stringify([freezing.map((r) => r.id), measureCode, level, span ?? null]),
+    spans: spans.filter((x) => !span || (x.startsOn >= span.startsOn && x.endsOn <= span.endsOn)),
+    entries: held,
+  };
 }
 
 /** Stores the protected base tables a release was computed from, with the release (in its transaction). */
