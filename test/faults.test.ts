@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { and, count, eq, like, sql } from 'drizzle-orm';
@@ -17,6 +16,7 @@ import { decideApplication, submitApplication } from '../src/modules/pass/applic
 import { seedPassDemo } from '../src/modules/pass/demo.ts';
 import { childBudgets, passTransactions } from '../src/modules/pass/schema.ts';
 import { generateSignalCsv } from '../src/modules/signals/generate.ts';
+import { freePort } from './support/ports.ts';
 import { signals } from '../src/modules/signals/schema.ts';
 import { inspect } from '../src/modules/signals/test-helpers.ts';
 import { createTestDatabase } from './support/db.ts';
@@ -27,15 +27,6 @@ import { createTestDatabase } from './support/db.ts';
  * And a second process on one embedded data folder: it can never corrupt it.
  */
 const auditor = systemActor('fault-test');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.resolve('bin/vangnet.js'), 'serve'], {

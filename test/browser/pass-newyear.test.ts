@@ -5,22 +5,39 @@ import { passApplications, passes } from '../../src/modules/pass/schema.ts';
 import { systemActor } from '../../src/platform/actor.ts';
 import { persons } from '../../src/platform/schema.ts';
 import { demoEmails } from '../support/app.ts';
-import { expectAccessible, expectFieldError, login, startBrowserEnv, type BrowserEnv } from './support.ts';
+import { startTestProvider, type TestProvider } from '../support/oidcProvider.ts';
+import { expectAccessible, expectFieldError, freePort, login, startBrowserEnv, type BrowserEnv } from './support.ts';
+
+/** A made-up BSN that passes the eleven test: the Bakker household (DP-DEMO0003) as DigiD gives it. */
+const BSN_BAKKER = '111222333';
 
 /** The pass office starts a new pass year from the social service's file; a resident confirms on Mijn Dordtpas. */
 describe('Dordtpas nieuw pasjaar in a real browser', () => {
   let env: BrowserEnv;
+  let provider: TestProvider;
   const year = new Date().getFullYear() + 1;
   beforeAll(async () => {
-    env = await startBrowserEnv();
+    // A real OpenID provider as the municipality's DigiD broker, sending the browser back to this test's server.
+    const port = await freePort();
+    provider = await startTestProvider(`http://127.0.0.1:${port}`);
+    provider.accounts.set('bakker', { bsn: BSN_BAKKER });
+    env = await startBrowserEnv(provider.digidEnv(), { port });
     await seedPassDemo(env.db);
-    // The social service knows the Jansen household by its BSN.
+    // The social service knows the Jansen household by its BSN; DigiD knows the Bakkers by theirs.
     await env.db.audited(systemActor('test'), { action: 'update', objectType: 'test' }, async (tx) => {
-      const [app] = await tx.select().from(passApplications).where(eq(passApplications.reference, 'DP-DEMO0001'));
-      await tx.update(persons).set({ bsn: '123456782' }).where(eq(persons.id, app!.applicantPersonId));
+      for (const [reference, bsn] of [
+        ['DP-DEMO0001', '123456782'],
+        ['DP-DEMO0003', BSN_BAKKER],
+      ]) {
+        const [app] = await tx.select().from(passApplications).where(eq(passApplications.reference, reference!));
+        await tx.update(persons).set({ bsn }).where(eq(persons.id, app!.applicantPersonId));
+      }
     });
   }, 120_000);
-  afterAll(() => env?.close());
+  afterAll(async () => {
+    await env?.close();
+    await provider?.close();
+  });
 
   it('shows the bad row next to its line, asks first, says what happened; the resident confirms; accessible', async () => {
     const context = await env.browser.newContext();
@@ -87,4 +104,37 @@ describe('Dordtpas nieuw pasjaar in a real browser', () => {
     expect(pass!.validTo).toBe(`${year}-12-31`);
     await resident.close();
   }, 180_000);
+
+  it('lets an invited resident renew after logging in with DigiD, without reference or code; accessible', async () => {
+    // Runs after the pass year was started above: the Bakkers are invited to confirm.
+    const context = await env.browser.newContext();
+    const resident = await context.newPage();
+    await resident.goto(`${env.baseUrl}/dordtpas/mijn-pas`);
+    await resident.getByRole('link', { name: /Inloggen met DigiD/ }).click();
+    // The provider's own login and consent pages.
+    await resident.locator('input[name="login"]').fill('bakker');
+    await resident.locator('input[name="password"]').fill('x');
+    await resident.locator('button[type="submit"]').click();
+    await resident.locator('button[type="submit"]').click();
+    await resident.getByRole('heading', { level: 2, name: `Verleng uw Dordtpas voor ${year}` }).waitFor();
+    expect(new URL(resident.url()).pathname).toBe('/dordtpas/mijn-pas');
+    await expect(resident.getByText('Bakker').first().isVisible()).resolves.toBe(true);
+    await expect(resident.getByLabel('Aanvraagnummer').count()).resolves.toBe(0);
+    await expectAccessible(resident, 'my pass after DigiD, with the invitation');
+    await resident.getByRole('button', { name: 'Bevestigen en verlengen' }).click();
+    await expectFieldError(resident, 'Mijn situatie is hetzelfde gebleven', 'Vink aan dat uw inkomen en uw gezin hetzelfde zijn gebleven');
+    await resident.getByLabel('Mijn situatie is hetzelfde gebleven').check();
+    await resident.getByRole('button', { name: 'Bevestigen en verlengen' }).click();
+    await resident.getByText(`Bedankt. Uw Dordtpas is verlengd tot en met 31 december ${year}.`).waitFor();
+    await expectAccessible(resident, 'my pass renewed after DigiD');
+    const [pass] = await env.db.audited(systemActor('test'), { action: 'read', objectType: 'test' }, (tx) =>
+      tx
+        .select({ validTo: passes.validTo })
+        .from(passes)
+        .innerJoin(passApplications, eq(passApplications.id, passes.applicationId))
+        .where(eq(passApplications.reference, 'DP-DEMO0003')),
+    );
+    expect(pass?.validTo).toBe(`${year}-12-31`);
+    await context.close();
+  }, 120_000);
 });

@@ -7,6 +7,7 @@ import { buildServer, type App } from '../../src/http/server.ts';
 import { seedDemo } from '../../src/platform/demo.ts';
 import { createTestDatabase } from '../support/db.ts';
 import { DEMO_PASSWORD } from '../support/app.ts';
+export { freePort } from '../support/ports.ts';
 import type { Database } from '../../src/db/database.ts';
 
 const require = createRequire(import.meta.url);
@@ -31,15 +32,16 @@ export interface BrowserEnv {
 
 /**
  * A real server on a free port with the demo data, and a headless Debian chromium; `env` adds configuration (e.g. mail),
- * `options.launchArgs` adds chromium switches to the default ones (e.g. a fake camera).
+ * `options.launchArgs` adds chromium switches to the default ones (e.g. a fake camera), `options.port` takes a port
+ * chosen before (see `freePort`; an OpenID provider must know the address it sends the browser back to).
  */
-export async function startBrowserEnv(env: Record<string, string> = {}, options: { launchArgs?: string[] } = {}): Promise<BrowserEnv> {
+export async function startBrowserEnv(env: Record<string, string> = {}, options: { launchArgs?: string[]; port?: number } = {}): Promise<BrowserEnv> {
   if (!fs.existsSync(new URL('../../web/dist/index.html', import.meta.url))) throw new Error('web/dist missing: run npm run build:web');
   const { db, cleanup } = await createTestDatabase();
   await seedDemo(db, DEMO_PASSWORD);
   const config = loadConfig({ VANGNET_LOG_LEVEL: 'silent', PORT: '0', VANGNET_LOGIN_RATE_PER_MINUTE: '10000', ...env });
   const app = await buildServer({ db, config });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({

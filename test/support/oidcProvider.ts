@@ -27,7 +27,8 @@ export interface TestProvider {
   close(): Promise<void>;
 }
 
-export async function startTestProvider(): Promise<TestProvider> {
+/** `publicUrl`: Vangnet's public address the provider sends the browser back to (a browser test's own server). */
+export async function startTestProvider(publicUrl = PUBLIC_URL): Promise<TestProvider> {
   let handler: http.RequestListener = (_req, res) => res.end();
   const server = http.createServer((req, res) => handler(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -40,8 +41,8 @@ export async function startTestProvider(): Promise<TestProvider> {
   const client = (c: { id: string; secret: string }, callback: string): ClientMetadata => ({
     client_id: c.id,
     client_secret: c.secret,
-    redirect_uris: [`${PUBLIC_URL}${callback}`],
-    post_logout_redirect_uris: [`${PUBLIC_URL}/login`, `${PUBLIC_URL}/`],
+    redirect_uris: [`${publicUrl}${callback}`],
+    post_logout_redirect_uris: [`${publicUrl}/login`, `${publicUrl}/`],
     token_endpoint_auth_method: 'client_secret_post',
     response_types: ['code'],
     grant_types: ['authorization_code'],
@@ -66,7 +67,7 @@ export async function startTestProvider(): Promise<TestProvider> {
     tamper: null,
     seen: [],
     staffEnv: (extra = {}) => ({
-      VANGNET_PUBLIC_URL: PUBLIC_URL,
+      VANGNET_PUBLIC_URL: publicUrl,
       VANGNET_OIDC_ISSUER: issuer,
       VANGNET_OIDC_NAME: 'Dordrecht Account',
       VANGNET_OIDC_CLIENT_ID: STAFF_CLIENT.id,
@@ -75,7 +76,7 @@ export async function startTestProvider(): Promise<TestProvider> {
       ...extra,
     }),
     digidEnv: (extra = {}) => ({
-      VANGNET_PUBLIC_URL: PUBLIC_URL,
+      VANGNET_PUBLIC_URL: publicUrl,
       VANGNET_DIGID_ISSUER: issuer,
       VANGNET_DIGID_CLIENT_ID: DIGID_CLIENT.id,
       VANGNET_DIGID_CLIENT_SECRET: DIGID_CLIENT.secret,

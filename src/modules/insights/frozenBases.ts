@@ -95,7 +95,7 @@ async function readFrozen(
   const held = entries.filter((e) => inSpan(e.periodCode));
   if (held.length === 0) return null;
   return {
-    key: JSON.stringify([freezing.map((r) => r.id), measureCode, level, span ?? null]),
+    key,
     spans: spans.filter((x) => !span || (x.startsOn >= span.startsOn && x.endsOn <= span.endsOn)),
     entries: held,
   };
