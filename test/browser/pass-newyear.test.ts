@@ -118,7 +118,9 @@ describe('Dordtpas nieuw pasjaar in a real browser', () => {
     await resident.locator('button[type="submit"]').click();
     await resident.getByRole('heading', { level: 2, name: `Verleng uw Dordtpas voor ${year}` }).waitFor();
     expect(new URL(resident.url()).pathname).toBe('/dordtpas/mijn-pas');
-    await expect(resident.getByText('Bakker').first().isVisible()).resolves.toBe(true);
+    // Their own application, found by the BSN from DigiD (shown masked).
+    await expect(resident.getByText('U bent ingelogd met DigiD. Uw burgerservicenummer is ******333').isVisible()).resolves.toBe(true);
+    await expect(resident.getByText(/Aanvraagnummer DP-DEMO0003\./).isVisible()).resolves.toBe(true);
     await expect(resident.getByLabel('Aanvraagnummer').count()).resolves.toBe(0);
     await expectAccessible(resident, 'my pass after DigiD, with the invitation');
     await resident.getByRole('button', { name: 'Bevestigen en verlengen' }).click();
