@@ -16,6 +16,7 @@
  * GET /pass/figures and /referrals/figures no longer exist (checked below).
  */
 import { parse as parseCsv } from 'csv-parse/sync';
+import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModuleDefinition } from '../src/modules/contracts.ts';
@@ -24,8 +25,10 @@ import { amountSensitivity, defaultAmountRule, deriveAmountBounds, deriveBounds,
 import { seedProgrammeDemo } from '../src/modules/programme/demo.ts';
 import { selftestModule } from '../src/modules/selftest/module.ts';
 import { selftestDailyCounts } from '../src/modules/selftest/schema.ts';
+import { hashPassword } from '../src/platform/secrets.ts';
 import { FakeClock } from '../src/platform/clock.ts';
-import { createTestApp, demoEmails, loginAs, type Session, type TestApp } from './support/app.ts';
+import { organisations, users } from '../src/platform/schema.ts';
+import { createTestApp, DEMO_PASSWORD, demoEmails, loginAs, type Session, type TestApp } from './support/app.ts';
 import { solvable } from './support/solve.ts';
 
 const T = 10;
@@ -502,6 +505,18 @@ describe('no figure endpoint gives back a hidden count or a hidden amount', () =
 
   it('lets no other role read figures, and the old per-module figure routes are gone', async () => {
     expect((await t.app.inject({ url: '/api/v1/selftest/figures?from=2021-03&to=2021-03', headers: caseWorker.headers })).statusCode).toBe(403);
+    // An analyst who works for Zwijndrecht only reads Dordrecht's Geldfit figures no more than its dashboard.
+    const [zwijndrecht] = await t.db.unaudited((q) => q.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, 'GEM-ZWIJNDRECHT')));
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await t.db.unaudited((q) =>
+      q
+        .insert(users)
+        .values({ organisationId: zwijndrecht!.id, email: 'analist@zwijndrecht.example', displayName: 'Zoë Zwijndrecht', roles: ['analyst'], passwordHash }),
+    );
+    const elsewhere = await loginAs(t.app, 'analist@zwijndrecht.example');
+    expect((await t.app.inject({ url: '/api/v1/selftest/figures?from=2021-03&to=2021-03', headers: elsewhere.headers })).statusCode).toBe(403);
+    const dordrecht = 'measure=selftest.visits&granularity=month&from=2021-01&to=2021-06&municipality=GM0505';
+    expect((await t.app.inject({ url: `/api/v1/insights/dashboard?${dordrecht}`, headers: elsewhere.headers })).statusCode).toBe(403);
     const q = 'measure=referrals.sent&granularity=month&from=2021-01&to=2021-06';
     expect((await t.app.inject({ url: `/api/v1/insights/dashboard?${q}`, headers: caseWorker.headers })).statusCode).toBe(403);
     expect((await t.app.inject({ url: `/api/v1/insights/dashboard.csv?${q}`, headers: caseWorker.headers })).statusCode).toBe(403);

@@ -6,6 +6,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { anonymousActor } from '../../platform/actor.ts';
 import { amsterdamDate } from '../../platform/clock.ts';
+import { assertMunicipality } from '../../platform/authz.ts';
 import { AppError } from '../../platform/errors.ts';
 import { residentPersonByBsn } from '../../platform/persons.ts';
 import { currentResident, residentLoginBox } from '../../platform/residentPages.ts';
@@ -208,8 +209,11 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
         throw new AppError('validation_failed', 400, 'De beginmaand ligt na de eindmaand.', {
           errors: [{ field: 'from', reason: 'Kies een beginmaand die vóór de eindmaand ligt, of dezelfde maand.' }],
         });
-      // The dashboard's protected monthly figures of the municipality: one protected table for both pages.
-      const cells = await monthlyFigures(db, figureMeasureCodes, selftestSettings().municipalityCode);
+      // The dashboard's protected monthly figures of the municipality: one protected table for both pages. Only for
+      // staff who work for that municipality, as on the dashboard.
+      const { municipalityCode } = selftestSettings();
+      assertMunicipality(request.actor, municipalityCode);
+      const cells = await monthlyFigures(db, figureMeasureCodes, municipalityCode);
       return figuresFrom(cells, from, to, figureThreshold());
     },
   );
