@@ -195,10 +195,10 @@ export async function protectedBase(
   threshold: number,
   options: BaseOptions = {},
 ): Promise<ProtectedBase> {
-  const all = (await releaseHeads(db, [municipalityCode])).get(municipalityCode) ?? [];
-  // A release being made is a new table of its period: its earlier versions are not taken as published.
-  const heads = options.releasePeriod ? all.filter((r) => r.period !== options.releasePeriod) : all;
-  return withFrozen(db, heads, measure, options.level ?? 'wijk', options.span, (exclude) =>
+  const heads = (await releaseHeads(db, [municipalityCode])).get(municipalityCode) ?? [];
+  // A release being made is a new table of its period: its earlier versions, and copies of their months in later
+  // releases, are not taken as published (frozenOf's releasePeriod).
+  return withFrozen(db, heads, measure, options.level ?? 'wijk', options, (exclude) =>
     tableBase(db, measure, municipalityCode, threshold, { ...options, exclude }),
   );
 }
@@ -213,10 +213,10 @@ async function withFrozen<T extends ProtectedBase | Promise<ProtectedBase>>(
   heads: ReleaseHead[],
   measure: MeasureRecord,
   level: 'wijk' | 'buurt',
-  span: { startsOn: string; endsOn: string } | undefined,
+  table: Pick<BaseOptions, 'span' | 'releasePeriod'>,
   make: (exclude?: { startsOn: string; endsOn: string }[]) => T,
 ): Promise<ProtectedBase> {
-  const frozen = heads.length > 0 ? await frozenOf(db, heads, measure.code, measure.unit === 'cents' ? 'wijk' : level, span) : null;
+  const frozen = heads.length > 0 ? await frozenOf(db, heads, measure.code, measure.unit === 'cents' ? 'wijk' : level, table.span, table.releasePeriod) : null;
   if (!frozen) return await make();
   const live = await make(frozen.spans);
   // The live part is the memo's own object while its figures are unchanged: the merge is kept with it.
@@ -336,7 +336,7 @@ export async function protectedBases(
     municipalityCodes.map(async (code) => ({
       code,
       name: municipalityName(code),
-      base: await withFrozen(db, heads.get(code) ?? [], measure, 'wijk', undefined, (exclude) =>
+      base: await withFrozen(db, heads.get(code) ?? [], measure, 'wijk', {}, (exclude) =>
         protectRead(byMunicipality.get(code)!, measure, code, threshold, { level: 'wijk', rule, exclude }),
       ),
     })),

@@ -37,7 +37,7 @@ export interface Frozen {
 
 /**
  * The frozen entries of one measure at one level from the releases that freeze months (null when none holds any),
- * within `span` when given. A release without a buurt table for the measure (it had no buurt figures) gives its wijk
+ * within `span` when given; `releasePeriod` is a period being published again (see takeFrozen's `reserve`). A release without a buurt table for the measure (it had no buurt figures) gives its wijk
  * table at buurt level. A release that holds no table of the measure (no figures then, or published before tables
  * were kept) freezes none of its months: they stay live, as its period figure was all it published of them.
  */
@@ -47,14 +47,15 @@ export async function frozenOf(
   measureCode: string,
   level: 'wijk' | 'buurt',
   span?: { startsOn: string; endsOn: string },
+  releasePeriod?: string,
 ): Promise<Frozen | null> {
   const freezing = freezingReleases(heads);
   if (freezing.length === 0) return null;
   // A release never changes once stored (a correction is a new release with a new id), so what was read for these
-  // releases is kept: the key names every release, the measure, the level and the span.
-  const key = JSON.stringify([freezing.map((r) => r.id), measureCode, level, span ?? null]);
+  // releases is kept: the key names every release, the measure, the level, the span and the period being published.
+  const key = JSON.stringify([freezing.map((r) => r.id), measureCode, level, span ?? null, releasePeriod ?? null]);
   if (frozenCache.has(key)) return frozenCache.get(key)!;
-  const found = await readFrozen(db, key, freezing, measureCode, level, span);
+  const found = await readFrozen(db, key, freezing, measureCode, level, span, releasePeriod);
   frozenCache.set(key, found);
   if (frozenCache.size > 64) frozenCache.delete(frozenCache.keys().next().value!);
   return found;
@@ -65,10 +66,11 @@ const frozenCache = new Map<string, Frozen | null>();
 async function readFrozen(
   db: Database,
   key: string,
-  freezing: ReleaseHead[],
+  freezing: ReturnType<typeof freezingReleases>,
   measureCode: string,
   level: 'wijk' | 'buurt',
   span?: { startsOn: string; endsOn: string },
+  releasePeriod?: string,
 ): Promise<Frozen | null> {
   const rows = await db.unaudited((q) =>
     q
@@ -86,6 +88,8 @@ async function readFrozen(
   );
   const { entries, spans } = takeFrozen(
     freezing.map((r) => {
+      // The period being published again: its months are for the new version to protect, from no other release.
+      if (r.period === releasePeriod) return { entries: [], reserve: r.span };
       const own = rows.filter((e) => e.releaseId === r.id);
       const atLevel = own.filter((e) => e.level === level);
       return { entries: atLevel.length > 0 || level === 'wijk' ? atLevel : own.filter((e) => e.level === 'wijk') };

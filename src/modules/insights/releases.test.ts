@@ -154,6 +154,18 @@ describe('frozen releases', () => {
     const quarter = await t.app.inject({ method: 'POST', url: '/api/v1/insights/releases', headers: analyst.headers, payload: { period: '2021-Q2' } });
     expect(quarter.statusCode).toBe(201);
     expect(quarter.json().cells.find((c: { measureCode: string }) => c.measureCode === 'geldfit.visits')).toMatchObject({ value: 554, state: 'shown' });
+    // A correction of the half year after that is a new table of its own months, not the quarter's copy of them: the
+    // late May visits count in version 3, and the live figures show it.
+    const third = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/insights/releases',
+      headers: analyst.headers,
+      payload: { period: '2021-H1', again: true },
+    });
+    expect(third.statusCode).toBe(201);
+    expect(third.json()).toMatchObject({ version: 3 });
+    expect(third.json().cells.find((c: { measureCode: string }) => c.measureCode === 'geldfit.visits')).toMatchObject({ value: 1106, state: 'shown' });
+    expect((await live()).value).toBe(1106);
     const badPeriod = await t.app.inject({ method: 'POST', url: '/api/v1/insights/releases', headers: analyst.headers, payload: { period: '2021-H3' } });
     expect(badPeriod.statusCode).toBe(400);
     expect(badPeriod.json().errors[0]).toMatchObject({ field: 'body.period' });

@@ -38,6 +38,15 @@ describe('published periods in the live dashboard', () => {
     expect(spans).toHaveLength(8);
   });
 
+  it('leaves the months of a period published again to its new version, not to a later copy of them', () => {
+    const entry = (periodCode: string, value: number) => ({ areaCode: '', name: '', periodCode, value, state: 'shown', reason: null });
+    const quarter = { entries: ['2021-04', '2021-05', '2021-06'].map((m) => entry(m, 99)) };
+    const year = { entries: ['2021-06', '2021-07'].map((m) => entry(m, 20)) };
+    const { entries, spans } = takeFrozen([{ entries: [], reserve: releaseSpan('2021-H1')! }, quarter, year]);
+    expect(entries.map((e) => [e.periodCode, e.value])).toEqual([['2021-07', 20]]);
+    expect(spans).toEqual([{ startsOn: '2021-07-01', endsOn: '2021-07-31' }]);
+  });
+
   it('puts the frozen entries into the live base: values of shown entries only, rows in the live order, what is in no wijk last', () => {
     const live: ProtectedBase = {
       periods: ['2021-07'],

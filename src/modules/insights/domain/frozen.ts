@@ -49,16 +49,26 @@ export function freezingReleases(releases: ReleaseHead[]): (ReleaseHead & { span
 /**
  * Which stored entries hold: release by release in the order of `freezingReleases`, the entries of a period that no
  * earlier release holds (a year published after its first half keeps the first half's months as they were
- * published, and freezes only its own new months). Returns the entries and the spans of the periods they cover. Pure.
+ * published, and freezes only its own new months). A release with `reserve` (the period being published again) holds
+ * its months for the new version: no later release gives them, and they are not frozen. Returns the entries and the
+ * spans of the periods they cover. Pure.
  */
-export function takeFrozen(releases: { entries: FrozenEntry[] }[]): { entries: FrozenEntry[]; spans: { startsOn: string; endsOn: string }[] } {
+export function takeFrozen(releases: { entries: FrozenEntry[]; reserve?: { startsOn: string; endsOn: string } }[]): {
+  entries: FrozenEntry[];
+  spans: { startsOn: string; endsOn: string }[];
+} {
   const taken: { startsOn: string; endsOn: string }[] = [];
+  const blocked: { startsOn: string; endsOn: string }[] = [];
   const entries: FrozenEntry[] = [];
   for (const r of releases) {
+    if (r.reserve) {
+      blocked.push(r.reserve);
+      continue;
+    }
     const fresh = new Map<string, { startsOn: string; endsOn: string }>();
     for (const code of new Set(r.entries.map((e) => e.periodCode))) {
       const p = parsePeriod(code);
-      if (p && !taken.some((t) => overlaps(t, p))) fresh.set(code, { startsOn: p.startsOn, endsOn: p.endsOn });
+      if (p && ![...taken, ...blocked].some((t) => overlaps(t, p))) fresh.set(code, { startsOn: p.startsOn, endsOn: p.endsOn });
     }
     entries.push(...r.entries.filter((e) => fresh.has(e.periodCode)));
     taken.push(...fresh.values());
