@@ -6,7 +6,7 @@ import { aboutPersons, partitionOf, type Aggregation, type MeasureRecord } from 
 import { protectAmountBase, protectBase, type ProtectedBase, type RawAmountRow, type RawDashboardRow } from './domain/dashboard.ts';
 import { protectPartitionBases } from './domain/protectedBase.ts';
 import { protectBuurten } from './domain/buurten.ts';
-import { mergeFrozen, type ReleaseHead } from './domain/frozen.ts';
+import { mergeFrozen, withinAny, type ReleaseHead } from './domain/frozen.ts';
 import { frozenOf, releaseHeads } from './frozenBases.ts';
 import { defaultAmountRule, type AmountRule } from './suppression.ts';
 import { parsePeriod, type Granularity } from './periods.ts';
@@ -122,10 +122,8 @@ function expand(series: AreaSeries[], kind: string): RawDashboardRow[] {
 /** Whether a base period is in the table asked: wholly within the span (when given), and in no excluded span. */
 function keepPeriod(code: string, options: Pick<BaseOptions, 'span' | 'exclude'>): boolean {
   if (!options.span && !options.exclude?.length) return true;
-  const p = parsePeriod(code);
-  if (p === null) return false;
-  if (options.span && (p.startsOn < options.span.startsOn || p.endsOn > options.span.endsOn)) return false;
-  return !options.exclude?.some((x) => p.startsOn >= x.startsOn && p.endsOn <= x.endsOn);
+  if (parsePeriod(code) === null) return false;
+  return (!options.span || withinAny(code, [options.span])) && !withinAny(code, options.exclude ?? []);
 }
 
 /** Only the figures of the periods asked (see keepPeriod); an area left without figures is left out. */
@@ -180,6 +178,8 @@ export interface BaseOptions {
   exclude?: { startsOn: string; endsOn: string }[];
   /** The period of a release being made: months other releases hold are taken as published, its own earlier versions not. */
   releasePeriod?: string;
+  /** The municipality's releases when the caller has read them already (`releaseHeads`, once for many measures). */
+  heads?: ReleaseHead[];
   rule?: AmountRule;
 }
 
@@ -195,7 +195,7 @@ export async function protectedBase(
   threshold: number,
   options: BaseOptions = {},
 ): Promise<ProtectedBase> {
-  const heads = (await releaseHeads(db, [municipalityCode])).get(municipalityCode) ?? [];
+  const heads = options.heads ?? (await releaseHeads(db, [municipalityCode])).get(municipalityCode) ?? [];
   // A release being made is a new table of its period: its earlier versions, and copies of their months in later
   // releases, are not taken as published (frozenOf's releasePeriod).
   return withFrozen(db, heads, measure, options.level ?? 'wijk', options, (exclude) =>

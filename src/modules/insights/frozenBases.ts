@@ -4,7 +4,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/database.ts';
-import { freezingReleases, frozenEntries, takeFrozen, withinAny, type FrozenEntry, type ReleaseHead } from './domain/frozen.ts';
+import { contains, freezingReleases, frozenEntries, takeFrozen, withinAny, type FrozenEntry, type ReleaseHead } from './domain/frozen.ts';
 import type { ProtectedBase } from './domain/protectedBase.ts';
 import { insightsReleaseBase, insightsReleases } from './schema.ts';
 
@@ -100,7 +100,7 @@ async function readFrozen(
   if (held.length === 0) return null;
   return {
     key,
-    spans: spans.filter((x) => !span || (x.startsOn >= span.startsOn && x.endsOn <= span.endsOn)),
+    spans: spans.filter((x) => !span || contains(span, x)),
     entries: held,
   };
 }

@@ -6,6 +6,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { protectedBase } from './baseQueries.ts';
+import { releaseHeads } from './frozenBases.ts';
 import { toMeasure } from './referenceQueries.ts';
 import { insightsMeasures } from './schema.ts';
 import type { AmountRule, ProtectedCell } from './suppression.ts';
@@ -25,8 +26,9 @@ export async function protectedMonths(
   const out = new Map<string, Map<string, ProtectedCell>>();
   if (input.measureCodes.length === 0) return out;
   const rows = await db.unaudited((q) => q.select().from(insightsMeasures).where(inArray(insightsMeasures.code, input.measureCodes)));
+  const heads = (await releaseHeads(db, [input.municipalityCode])).get(input.municipalityCode) ?? [];
   for (const row of rows) {
-    const base = await protectedBase(db, toMeasure(row), input.municipalityCode, threshold, { rule });
+    const base = await protectedBase(db, toMeasure(row), input.municipalityCode, threshold, { rule, heads });
     out.set(row.code, new Map([...base.totals].filter(([period]) => monthCode.test(period))));
   }
   return out;

@@ -25,6 +25,7 @@ import { addMonths, finerThan, monthOf, parsePeriod, type Granularity } from './
 import { insightsAreas, insightsBenchmarks, insightsMeasures, insightsObservations, insightsPeriods } from './schema.ts';
 import { getMeasure, populationOf, toMeasure } from './referenceQueries.ts';
 import { dashboardSql, protectedBase, protectedBases, protectedKind, rowsOf } from './baseQueries.ts';
+import { releaseHeads } from './frozenBases.ts';
 
 /** The dashboard and the figures for programme, read through the protected base tables (baseQueries.ts). */
 
@@ -205,6 +206,8 @@ export async function figuresFor(
   // For a release the protection runs on the range's own table only, with months other releases hold as published.
   const span = input.releasePeriod ? { startsOn: from.startsOn, endsOn: to.endsOn } : undefined;
   const releasePeriod = input.releasePeriod;
+  // The municipality's releases, read once for all measures.
+  const heads = (await releaseHeads(db, [input.municipalityCode])).get(input.municipalityCode) ?? [];
   const valuesOf = (code: string) =>
     db.unaudited((q) =>
       q
@@ -244,7 +247,7 @@ export async function figuresFor(
       }
       const cellOf = async (r: typeof part) => {
         const pm = toMeasure(r);
-        return rangeCell(await protectedBase(db, pm, input.municipalityCode, threshold, { span, rule, releasePeriod }), pm.aggregation, from, to);
+        return rangeCell(await protectedBase(db, pm, input.municipalityCode, threshold, { span, rule, releasePeriod, heads }), pm.aggregation, from, to);
       };
       const figure = rangeRatio(await cellOf(part), await cellOf(whole), kind.kind === 'share' ? 100 : 1, m.unit, threshold);
       out.push({ code, name: m.name, unit: m.unit, ...figure });
@@ -259,14 +262,14 @@ export async function figuresFor(
     const [groupRow] = groupCode ? await db.unaudited((q) => q.select().from(insightsMeasures).where(eq(insightsMeasures.code, groupCode))) : [];
     if (groupRow) {
       const group = toMeasure(groupRow);
-      const cell = rangeCell(await protectedBase(db, group, input.municipalityCode, threshold, { span, rule, releasePeriod }), 'sum', from, to);
+      const cell = rangeCell(await protectedBase(db, group, input.municipalityCode, threshold, { span, rule, releasePeriod, heads }), 'sum', from, to);
       if (cell.state !== 'shown' || cell.value === 0) {
         out.push({ code, name: m.name, unit: m.unit, value: null, display: 'afgeschermd' });
         continue;
       }
     }
     // A count or an amount comes from the same protected base table as the dashboard.
-    const base = protectedKind(m) ? await protectedBase(db, m, input.municipalityCode, threshold, { span, rule, releasePeriod }) : null;
+    const base = protectedKind(m) ? await protectedBase(db, m, input.municipalityCode, threshold, { span, rule, releasePeriod, heads }) : null;
     out.push({
       code,
       name: m.name,

@@ -16,14 +16,13 @@ import { ForbiddenError } from '../../platform/errors.ts';
 import { DEFAULT_MUNICIPALITY, municipalityName } from '../../platform/municipalities.ts';
 import { regionCode, type Cell, type DashboardQuery, type DashboardResult, type ReleaseState, type releaseInput } from './contract.ts';
 import { insightsError } from './messages.ts';
-import { halfYearMonths, parsePeriod } from './periods.ts';
 import { dashboard, figuresFor, protectionNote, type MeasureFigure } from './queries.ts';
 import { getMeasure, toMeasure } from './referenceQueries.ts';
 import { protectedBase, protectedKind } from './baseQueries.ts';
 import type { MeasureRecord } from './catalogue.ts';
 import { releaseSpan } from './domain/frozen.ts';
 import type { ProtectedBase } from './domain/protectedBase.ts';
-import { storeReleaseBases } from './frozenBases.ts';
+import { releaseHeads, storeReleaseBases } from './frozenBases.ts';
 import { defaultAmountRule, type AmountRule } from './suppression.ts';
 import { insightsSettings } from './settings.ts';
 import { insightsMeasures, insightsReleaseCells, insightsReleases } from './schema.ts';
@@ -33,11 +32,8 @@ export type ReleaseCell = Omit<typeof insightsReleaseCells.$inferSelect, 'releas
 
 /** The months of a release period: a half year (2021-H1), a quarter, a month or a year. Null when it is none. */
 export function releaseMonths(period: string): { fromMonth: string; toMonth: string } | null {
-  const half = halfYearMonths(period);
-  if (half) return half;
-  const p = parsePeriod(period);
-  if (!p || p.code !== period) return null;
-  return { fromMonth: p.startsOn.slice(0, 7), toMonth: p.endsOn.slice(0, 7) };
+  const span = releaseSpan(period);
+  return span && { fromMonth: span.startsOn.slice(0, 7), toMonth: span.endsOn.slice(0, 7) };
 }
 
 /** What a published figure is: shown, hidden as a small count, hidden to protect one, or without data. Pure. */
@@ -63,14 +59,15 @@ async function releaseBases(
   rule: AmountRule,
 ): Promise<{ measureCode: string; level: 'wijk' | 'buurt'; base: ProtectedBase }[]> {
   const out: { measureCode: string; level: 'wijk' | 'buurt'; base: ProtectedBase }[] = [];
+  const heads = (await releaseHeads(db, [municipalityCode])).get(municipalityCode) ?? [];
   for (const m of measures) {
     const kind = protectedKind(m);
     if (!kind) continue;
-    const base = await protectedBase(db, m, municipalityCode, threshold, { span, rule, releasePeriod });
+    const base = await protectedBase(db, m, municipalityCode, threshold, { span, rule, releasePeriod, heads });
     if (base.periods.length === 0) continue;
     out.push({ measureCode: m.code, level: 'wijk', base });
     if (kind === 'amount') continue;
-    const buurt = await protectedBase(db, m, municipalityCode, threshold, { span, rule, releasePeriod, level: 'buurt' });
+    const buurt = await protectedBase(db, m, municipalityCode, threshold, { span, rule, releasePeriod, heads, level: 'buurt' });
     if (buurt.series.some((s) => s.code.startsWith('BU'))) out.push({ measureCode: m.code, level: 'buurt', base: buurt });
   }
   return out;

@@ -2,9 +2,7 @@
 import type { Command } from 'commander';
 import { fail, print } from '../../io.ts';
 import type { CliContext } from '../contracts.ts';
-import { figureThreshold, monthlyFigures } from '../insights/index.ts';
-import { figureMeasureCodes, figuresFrom } from './figures.ts';
-import { selftestSettings } from './settings.ts';
+import { readFigures } from './figures.ts';
 
 export function selftestCommands(program: Command, ctx: CliContext): void {
   const selftest = program.command('selftest').description('Geldfit, de anonieme geldtest');
@@ -19,9 +17,7 @@ export function selftestCommands(program: Command, ctx: CliContext): void {
       ctx.withDatabase(async (db) => {
         if (!/^\d{4}-\d{2}$/.test(options.from) || !/^\d{4}-\d{2}$/.test(options.to))
           return fail(ctx.io, 'Schrijf --from en --to als jaar en maand, bijvoorbeeld 2021-01. De cijfers zijn er alleen per hele maand.', 2);
-        const cells = await monthlyFigures(db, figureMeasureCodes, selftestSettings().municipalityCode);
-        const figures = figuresFrom(cells, options.from, options.to, figureThreshold());
-        print(ctx.io, JSON.stringify(figures, null, 2));
+        print(ctx.io, JSON.stringify(await readFigures(db, options.from, options.to), null, 2));
       }),
     );
 }

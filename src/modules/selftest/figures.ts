@@ -1,7 +1,10 @@
-// Turning daily counts into the staff's figures and the monthly measures for insights. Pure.
+// Turning daily counts into the monthly measures for insights, and insights' protected months into the staff's
+// figures. Pure, but for `readFigures`, which reads those months.
+import type { Database } from '../../db/database.ts';
 import type { MeasureDefinition, MetricValue } from '../contracts.ts';
-import { combine, reasonOf, type ProtectedCell } from '../insights/index.ts';
+import { combine, figureThreshold, monthlyFigures, reasonOf, type ProtectedCell } from '../insights/index.ts';
 import { counterLabels, counterNames, type FigureCell, type Figures } from './contract.ts';
+import { selftestSettings } from './settings.ts';
 import type { CountRow } from './store.ts';
 
 export { counterLabels, counterNames, type Figures };
@@ -13,26 +16,37 @@ export function counterTotals(rows: CountRow[]): Record<string, number> {
   return out;
 }
 
-/** Which insights measure holds a counter's figure, for all questionnaires and for the entrepreneurs' test. */
-export const counterMeasures: Record<string, { all: string; entrepreneurs?: string }> = {
-  visit: { all: 'selftest.visits' },
-  started: { all: 'selftest.started', entrepreneurs: 'selftest.visits_entrepreneurs' },
-  completed: { all: 'selftest.completed', entrepreneurs: 'selftest.completed_entrepreneurs' },
-  'profile:in_order': { all: 'selftest.profile_in_order' },
-  'profile:watch_out': { all: 'selftest.profile_watch_out' },
-  'profile:act_now': { all: 'selftest.profile_act_now' },
-  'profile:urgent': { all: 'selftest.profile_urgent' },
-  referrals_shown: { all: 'selftest.referrals_shown' },
-  referral_followed: { all: 'selftest.referrals_followed' },
-  contact_requested: { all: 'selftest.contact_requests' },
+/**
+ * Which insights measures a counter goes into (the one table of it): all questionnaires together, and some also
+ * the entrepreneurs' test alone (`questionnaire`). `toMetrics` fills them, the figures page reads them back.
+ */
+const measureOf: Record<string, { code: string; questionnaire?: string }[]> = {
+  visit: [{ code: 'selftest.visits', questionnaire: 'all' }],
+  started: [{ code: 'selftest.started' }, { code: 'selftest.visits_entrepreneurs', questionnaire: 'entrepreneurs' }],
+  completed: [{ code: 'selftest.completed' }, { code: 'selftest.completed_entrepreneurs', questionnaire: 'entrepreneurs' }],
+  completed_after_visit: [{ code: 'selftest.completed_after_visit' }],
+  'profile:in_order': [{ code: 'selftest.profile_in_order' }],
+  'profile:watch_out': [{ code: 'selftest.profile_watch_out' }],
+  'profile:act_now': [{ code: 'selftest.profile_act_now' }],
+  'profile:urgent': [{ code: 'selftest.profile_urgent' }],
+  referrals_shown: [{ code: 'selftest.referrals_shown' }],
+  referral_followed: [{ code: 'selftest.referrals_followed' }],
+  contact_requested: [{ code: 'selftest.contact_requests' }],
 };
+
+/** The measure that holds a counter's figure for all questionnaires, and the entrepreneurs' one where there is one. */
+function measuresOfCounter(counter: string): { all: string; entrepreneurs?: string } {
+  const measures = measureOf[counter]!;
+  return {
+    all: measures.find((m) => m.questionnaire === undefined || m.questionnaire === 'all')!.code,
+    entrepreneurs: measures.find((m) => m.questionnaire === 'entrepreneurs')?.code,
+  };
+}
 /** Completions tied to a counted visit (once each): the completion rate's numerator. */
-const completedAfterVisit = 'selftest.completed_after_visit';
+const completedAfterVisit = measuresOfCounter('completed_after_visit').all;
 
 /** Every insights measure the figures page reads. */
-export const figureMeasureCodes: string[] = [
-  ...new Set([...Object.values(counterMeasures).flatMap((m) => (m.entrepreneurs ? [m.all, m.entrepreneurs] : [m.all])), completedAfterVisit]),
-];
+const figureMeasureCodes: string[] = [...new Set(Object.values(measureOf).flatMap((ms) => ms.map((m) => m.code)))];
 
 export const protectionNote = (threshold: number) =>
   `Aantallen van minder dan ${threshold} inwoners zijn verborgen, zo blijft niemand herkenbaar. Bezoeken en geopende tests tellen geen personen en zijn niet afgeschermd. Het zijn dezelfde cijfers als op het Dashboard Sociaal Domein, bijgewerkt bij elke verversing van het dashboard (één keer per dag).`;
@@ -63,7 +77,7 @@ export function figuresFrom(cells: Map<string, Map<string, ProtectedCell>>, from
       'sum',
     );
   const totals = counterNames.map((counter) => {
-    const { all, entrepreneurs } = counterMeasures[counter]!;
+    const { all, entrepreneurs } = measuresOfCounter(counter);
     const allCell = over(all, months);
     const entrepreneurCell = entrepreneurs ? over(entrepreneurs, months) : null;
     const residentCell: ProtectedCell | null = entrepreneurCell
@@ -98,6 +112,12 @@ export function figuresFrom(cells: Map<string, Map<string, ProtectedCell>>, from
   };
 }
 
+/** Geldfit's figures from `from` to `to` (YYYY-MM) as staff see them, in the API and on the command line. */
+export async function readFigures(db: Database, from: string, to: string): Promise<Figures> {
+  const cells = await monthlyFigures(db, figureMeasureCodes, selftestSettings().municipalityCode);
+  return figuresFrom(cells, from, to, figureThreshold());
+}
+
 const measure = (code: string, name: string, description: string): MeasureDefinition => ({
   code,
   name,
@@ -125,20 +145,6 @@ export const selftestMeasures: MeasureDefinition[] = [
   measure('selftest.referrals_followed', 'Verwijzingen gevolgd', 'Keren dat iemand een verwijzing uit het advies opende.'),
   measure('selftest.contact_requests', 'Contactverzoeken', 'Inwoners en ondernemers die na de test vroegen om contact.'),
 ];
-
-const measureOf: Record<string, { code: string; questionnaire?: string }[]> = {
-  visit: [{ code: 'selftest.visits', questionnaire: 'all' }],
-  started: [{ code: 'selftest.started' }, { code: 'selftest.visits_entrepreneurs', questionnaire: 'entrepreneurs' }],
-  completed: [{ code: 'selftest.completed' }, { code: 'selftest.completed_entrepreneurs', questionnaire: 'entrepreneurs' }],
-  completed_after_visit: [{ code: 'selftest.completed_after_visit' }],
-  'profile:in_order': [{ code: 'selftest.profile_in_order' }],
-  'profile:watch_out': [{ code: 'selftest.profile_watch_out' }],
-  'profile:act_now': [{ code: 'selftest.profile_act_now' }],
-  'profile:urgent': [{ code: 'selftest.profile_urgent' }],
-  referrals_shown: [{ code: 'selftest.referrals_shown' }],
-  referral_followed: [{ code: 'selftest.referrals_followed' }],
-  contact_requested: [{ code: 'selftest.contact_requests' }],
-};
 
 /** Monthly values per municipality for insights (no area: the test is anonymous and asks no postcode). */
 export function toMetrics(rows: CountRow[]): MetricValue[] {

@@ -13,8 +13,7 @@ import { currentResident, residentLoginBox } from '../../platform/residentPages.
 import { listDirectory } from '../directory/index.ts';
 import { readContactForm, requestContact } from './contact.ts';
 import { figuresResponse } from './contract.ts';
-import { figureMeasureCodes, figuresFrom } from './figures.ts';
-import { figureThreshold, monthlyFigures } from '../insights/index.ts';
+import { readFigures } from './figures.ts';
 import { contactErrorPage, messagePage, questionsPage, resultPage, startPage, strings, thanksPage } from './pages.ts';
 import { profiles, type Language, type Profile } from './questionnaire.ts';
 import { advise, questionnaireBySlug, readAnswers, score } from './scoring.ts';
@@ -211,10 +210,8 @@ const apiRoutes: FastifyPluginAsync<Options> = async (base, { db }) => {
         });
       // The dashboard's protected monthly figures of the municipality: one protected table for both pages. Only for
       // staff who work for that municipality, as on the dashboard.
-      const { municipalityCode } = selftestSettings();
-      assertMunicipality(request.actor, municipalityCode);
-      const cells = await monthlyFigures(db, figureMeasureCodes, municipalityCode);
-      return figuresFrom(cells, from, to, figureThreshold());
+      assertMunicipality(request.actor, selftestSettings().municipalityCode);
+      return readFigures(db, from, to);
     },
   );
 };

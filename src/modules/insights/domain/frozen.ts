@@ -76,10 +76,14 @@ export function takeFrozen(releases: { entries: FrozenEntry[]; reserve?: { start
   return { entries, spans: taken };
 }
 
+/** Whether span `inner` lies wholly within span `outer`. */
+export const contains = (outer: { startsOn: string; endsOn: string }, inner: { startsOn: string; endsOn: string }) =>
+  inner.startsOn >= outer.startsOn && inner.endsOn <= outer.endsOn;
+
 /** Whether a base period lies wholly within one of the spans. */
 export function withinAny(periodCode: string, spans: { startsOn: string; endsOn: string }[]): boolean {
   const p = parsePeriod(periodCode);
-  return p !== null && spans.some((s) => p.startsOn >= s.startsOn && p.endsOn <= s.endsOn);
+  return p !== null && spans.some((s) => contains(s, p));
 }
 
 /** One stored entry of a release's base table (`insights_release_base`). */
