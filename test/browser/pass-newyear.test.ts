@@ -39,6 +39,18 @@ describe('Dordtpas nieuw pasjaar in a real browser', () => {
     await provider?.close();
   });
 
+  /** Until when the pass of an application runs, as stored. */
+  async function validToOf(reference: string): Promise<string | undefined> {
+    const [pass] = await env.db.audited(systemActor('test'), { action: 'read', objectType: 'test' }, (tx) =>
+      tx
+        .select({ validTo: passes.validTo })
+        .from(passes)
+        .innerJoin(passApplications, eq(passApplications.id, passes.applicationId))
+        .where(eq(passApplications.reference, reference)),
+    );
+    return pass?.validTo;
+  }
+
   it('shows the bad row next to its line, asks first, says what happened; the resident confirms; accessible', async () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();
@@ -94,14 +106,7 @@ describe('Dordtpas nieuw pasjaar in a real browser', () => {
     await resident.getByText(`Bedankt. Uw Dordtpas is verlengd tot en met 31 december ${year}.`).waitFor();
     await expect(resident.getByText(`Uw Dordtpas is verlengd voor ${year}. U hoeft niets te doen.`).isVisible()).resolves.toBe(true);
     await expectAccessible(resident, 'my pass renewed');
-    const [pass] = await env.db.audited(systemActor('test'), { action: 'read', objectType: 'test' }, (tx) =>
-      tx
-        .select({ validTo: passes.validTo })
-        .from(passes)
-        .innerJoin(passApplications, eq(passApplications.id, passes.applicationId))
-        .where(eq(passApplications.reference, 'DP-DEMO0002')),
-    );
-    expect(pass!.validTo).toBe(`${year}-12-31`);
+    expect(await validToOf('DP-DEMO0002')).toBe(`${year}-12-31`);
     await resident.close();
   }, 180_000);
 
@@ -129,14 +134,7 @@ describe('Dordtpas nieuw pasjaar in a real browser', () => {
     await resident.getByRole('button', { name: 'Bevestigen en verlengen' }).click();
     await resident.getByText(`Bedankt. Uw Dordtpas is verlengd tot en met 31 december ${year}.`).waitFor();
     await expectAccessible(resident, 'my pass renewed after DigiD');
-    const [pass] = await env.db.audited(systemActor('test'), { action: 'read', objectType: 'test' }, (tx) =>
-      tx
-        .select({ validTo: passes.validTo })
-        .from(passes)
-        .innerJoin(passApplications, eq(passApplications.id, passes.applicationId))
-        .where(eq(passApplications.reference, 'DP-DEMO0003')),
-    );
-    expect(pass?.validTo).toBe(`${year}-12-31`);
+    expect(await validToOf('DP-DEMO0003')).toBe(`${year}-12-31`);
     await context.close();
   }, 120_000);
 });
